@@ -1,0 +1,55 @@
+/**
+ * Runtime configuration, read from the environment once per process.
+ * Locally `packages/local` sets these; on AWS the stacks set them on the Lambda.
+ */
+export interface AppConfig {
+  stage: string;
+  region: string;
+  tableName: string;
+  bucketName: string;
+  mailFrom: string;
+  sesConfigurationSet?: string;
+  /** Where links in emails point (the Astro site). */
+  webUrl: string;
+  /** Secret for signing access tokens and email links (≥ 32 chars). */
+  appSecret: string;
+  dynamodbEndpoint?: string;
+  s3Endpoint?: string;
+  sesEndpoint?: string;
+}
+
+let cached: AppConfig | undefined;
+
+export function config(): AppConfig {
+  if (cached) return cached;
+  const env = process.env;
+  const appSecret = env.APP_SECRET ?? "";
+  if (appSecret.length < 32) throw new Error("APP_SECRET must be set to at least 32 characters");
+  cached = {
+    stage: env.STAGE ?? "local",
+    region: env.AWS_REGION ?? "us-east-1",
+    tableName: required("TABLE_NAME"),
+    bucketName: required("BUCKET_NAME"),
+    mailFrom: env.MAIL_FROM ?? "StudioSync <no-reply@studiosync.local>",
+    sesConfigurationSet: env.SES_CONFIGURATION_SET || undefined,
+    webUrl: (env.WEB_URL ?? "http://127.0.0.1:4321").replace(/\/$/, ""),
+    appSecret,
+    dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
+    s3Endpoint: env.S3_ENDPOINT || undefined,
+    sesEndpoint: env.SES_ENDPOINT || undefined,
+  };
+  return cached;
+}
+
+/** Tests and the local runtime change the environment between runs. */
+export function resetConfig(): void {
+  cached = undefined;
+}
+
+export const isProduction = () => config().stage === "production";
+
+function required(name: string): string {
+  const value = process.env[name];
+  if (!value) throw new Error(`${name} must be set`);
+  return value;
+}

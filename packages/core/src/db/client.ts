@@ -1,0 +1,36 @@
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
+import { config } from "../config";
+import { recordDbCall } from "./request-metrics";
+
+let client: DynamoDBDocumentClient | undefined;
+
+/** One DocumentClient per process; every call asks for and records consumed capacity. */
+export function dynamo(): DynamoDBDocumentClient {
+  if (client) return client;
+  const { region, dynamodbEndpoint } = config();
+  const base = new DynamoDBClient({ region, endpoint: dynamodbEndpoint });
+  base.middlewareStack.add(
+    (next, context) => async (args) => {
+      const input = args.input as { ReturnConsumedCapacity?: string };
+      input.ReturnConsumedCapacity ??= "TOTAL";
+      const operation = context.commandName ?? "unknown";
+      try {
+        const result = await next(args);
+        recordDbCall(operation, (result.output as { ConsumedCapacity?: never }).ConsumedCapacity);
+        return result;
+      } catch (error) {
+        // A failed conditional write is still a billed call.
+        recordDbCall(operation, (error as { ConsumedCapacity?: never }).ConsumedCapacity);
+        throw error;
+      }
+    },
+    { step: "initialize", name: "recordConsumedCapacity" },
+  );
+  client = DynamoDBDocumentClient.from(base, { marshallOptions: { removeUndefinedValues: true } });
+  return client;
+}
+
+export function resetDynamo(): void {
+  client = undefined;
+}
