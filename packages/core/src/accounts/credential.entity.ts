@@ -1,0 +1,25 @@
+import { Entity } from "electrodb";
+import { SERVICE, timestamps } from "../db/attributes";
+
+/**
+ * Login by email: the deliberate email → user lookup. Keyed by the normalised email, so its
+ * conditional create is what makes emails unique (case-insensitively).
+ */
+export const CredentialEntity = new Entity({
+  model: { entity: "credential", version: "1", service: SERVICE },
+  attributes: {
+    email: { type: "string", required: true, readOnly: true },
+    userId: { type: "string", required: true, readOnly: true },
+    passwordHash: { type: "string", required: true },
+    emailVerifiedAt: { type: "string" },
+    /** Bumped on password reset; refresh tokens of an older epoch stop working. */
+    sessionEpoch: { type: "number", required: true, default: 0 },
+    ...timestamps,
+  },
+  indexes: {
+    credential: {
+      pk: { field: "pk", composite: ["email"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});

@@ -1,0 +1,25 @@
+import { Entity } from "electrodb";
+import { SERVICE, expiresAt, timestamps } from "../db/attributes";
+
+export const LINK_PURPOSES = ["verify_email", "reset_password"] as const;
+export type LinkPurpose = (typeof LINK_PURPOSES)[number];
+
+/** The single-use state of a signed email link: consuming it sets `usedAt` conditionally. */
+export const EmailLinkEntity = new Entity({
+  model: { entity: "emailLink", version: "1", service: SERVICE },
+  attributes: {
+    linkId: { type: "string", required: true, readOnly: true },
+    purpose: { type: LINK_PURPOSES, required: true, readOnly: true },
+    userId: { type: "string", required: true, readOnly: true },
+    email: { type: "string", required: true, readOnly: true },
+    usedAt: { type: "string" },
+    expiresAt,
+    ...timestamps,
+  },
+  indexes: {
+    link: {
+      pk: { field: "pk", composite: ["linkId"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});

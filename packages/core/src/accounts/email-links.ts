@@ -1,0 +1,48 @@
+import { v7 as uuidv7 } from "uuid";
+import { config } from "../config";
+import { db, type WriteTx } from "../db/service";
+import { AppError } from "../errors";
+import type { LinkPurpose } from "./email-link.entity";
+import { readLinkToken, signLinkToken } from "./signed-link";
+
+export const LINK_LIFETIME_SECONDS: Record<LinkPurpose, number> = {
+  verify_email: 48 * 60 * 60,
+  reset_password: 60 * 60,
+};
+
+const LINK_PAGE: Record<LinkPurpose, string> = {
+  verify_email: "/verify-email",
+  reset_password: "/reset-password",
+};
+
+/** A new single-use link: the item to write in the caller's transaction, and the URL to email. */
+export function newEmailLink(purpose: LinkPurpose, userId: string, email: string, now = Date.now()) {
+  const linkId = uuidv7();
+  const expiresAt = Math.floor(now / 1000) + LINK_LIFETIME_SECONDS[purpose];
+  const token = signLinkToken(linkId, purpose, expiresAt);
+  return {
+    write: (tx: WriteTx) => tx.emailLink.create({ linkId, purpose, userId, email, expiresAt }).commit(),
+    url: `${config().webUrl}${LINK_PAGE[purpose]}?token=${encodeURIComponent(token)}`,
+  };
+}
+
+/** Checks a link token (signature, expiry, purpose) and loads its unused record. */
+export async function openEmailLink(token: string, purpose: LinkPurpose, now = Date.now()) {
+  const { linkId } = readLinkToken(token, purpose, now);
+  const { data } = await db().entities.emailLink.get({ linkId }).go();
+  if (!data || data.purpose !== purpose || (data.expiresAt ?? 0) * 1000 <= now) {
+    throw new AppError("invalid_token", "This link is invalid or has expired. Ask for a new one.");
+  }
+  if (data.usedAt) throw new AppError("invalid_token", "This link has already been used.");
+  return data;
+}
+
+/** The transaction item that uses a link up; it fails if the link was used meanwhile. */
+export const consumeEmailLink = (tx: WriteTx, linkId: string, now = Date.now()) =>
+  tx.emailLink
+    .patch({ linkId })
+    .set({ usedAt: new Date(now).toISOString() })
+    .where((a, op) => op.notExists(a.usedAt))
+    .commit();
+
+export const linkAlreadyUsed = () => new AppError("invalid_token", "This link has already been used.");

@@ -1,0 +1,11 @@
+export { verifyAccessToken, ACCESS_TOKEN_SECONDS } from "./access-token";
+export { logIn } from "./login";
+export { logOut } from "./logout";
+export { getMe } from "./me";
+export { resetPassword } from "./password-reset";
+export { refreshSession } from "./refresh";
+export { requestEmailLink } from "./request-email-link";
+export { signUp } from "./signup";
+export { verifyEmail } from "./verify-email";
+export { ROLES, type Role } from "./membership.entity";
+export * from "./schemas";

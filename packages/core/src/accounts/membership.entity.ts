@@ -1,0 +1,30 @@
+import { Entity } from "electrodb";
+import { SERVICE, timestamps } from "../db/attributes";
+
+export const ROLES = ["owner", "admin", "teacher", "student", "parent"] as const;
+export type Role = (typeof ROLES)[number];
+
+/** A user's role in a studio. Studio-first; `membershipsByUser` serves "my studios". */
+export const MembershipEntity = new Entity({
+  model: { entity: "membership", version: "1", service: SERVICE },
+  attributes: {
+    studioId: { type: "string", required: true, readOnly: true },
+    userId: { type: "string", required: true, readOnly: true },
+    role: { type: ROLES, required: true },
+    createdBy: { type: "string", readOnly: true },
+    updatedBy: { type: "string" },
+    deletedAt: { type: "string" },
+    ...timestamps,
+  },
+  indexes: {
+    member: {
+      pk: { field: "pk", composite: ["studioId"] },
+      sk: { field: "sk", composite: ["userId"] },
+    },
+    membershipsByUser: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["userId"] },
+      sk: { field: "gsi1sk", composite: ["studioId"] },
+    },
+  },
+});

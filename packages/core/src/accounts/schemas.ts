@@ -1,0 +1,37 @@
+import { z } from "zod";
+import { currencySchema, slugSchema, studioNameSchema, timeZoneSchema } from "../studios/schemas";
+
+/** Emails are compared case-insensitively: stored and looked up trimmed and lower-cased. */
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address").max(254));
+
+export const newPasswordSchema = z
+  .string()
+  .min(10, "must be at least 10 characters")
+  .max(200, "must be at most 200 characters")
+  .refine((p) => p.trim().length > 0, "must not be only spaces");
+
+export const signUpSchema = z.object({
+  email: emailSchema,
+  password: newPasswordSchema,
+  name: z.string().trim().min(1, "is required").max(120, "must be at most 120 characters"),
+  studioName: studioNameSchema,
+  slug: slugSchema.optional(),
+  timeZone: timeZoneSchema,
+  currency: currencySchema,
+});
+export type SignUpInput = z.infer<typeof signUpSchema>;
+
+export const loginSchema = z.object({
+  email: emailSchema,
+  password: z.string().min(1, "is required").max(200, "must be at most 200 characters"),
+});
+
+export const emailOnlySchema = z.object({ email: emailSchema });
+export const tokenSchema = z.object({ token: z.string().min(1, "is required").max(2000) });
+export const refreshSchema = z.object({ refreshToken: z.string().min(1, "is required").max(200) });
+export const resetPasswordSchema = z.object({ token: z.string().min(1, "is required").max(2000), password: newPasswordSchema });
+
+export interface RequestContext {
+  /** The caller's IP when the transport knows it; limits per IP apply only then. */
+  ip?: string;
+}

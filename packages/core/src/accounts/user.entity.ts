@@ -1,0 +1,20 @@
+import { Entity } from "electrodb";
+import { SERVICE, timestamps } from "../db/attributes";
+
+/** A person's global account (one login across studios). */
+export const UserEntity = new Entity({
+  model: { entity: "user", version: "1", service: SERVICE },
+  attributes: {
+    userId: { type: "string", required: true, readOnly: true },
+    email: { type: "string", required: true },
+    name: { type: "string", required: true },
+    emailVerifiedAt: { type: "string" },
+    ...timestamps,
+  },
+  indexes: {
+    user: {
+      pk: { field: "pk", composite: ["userId"] },
+      sk: { field: "sk", composite: [] },
+    },
+  },
+});

@@ -1,0 +1,49 @@
+import { Service } from "electrodb";
+import { CredentialEntity } from "../accounts/credential.entity";
+import { EmailLinkEntity } from "../accounts/email-link.entity";
+import { MembershipEntity } from "../accounts/membership.entity";
+import { RefreshTokenEntity } from "../accounts/refresh-token.entity";
+import { SessionFamilyEntity } from "../accounts/session-family.entity";
+import { UserEntity } from "../accounts/user.entity";
+import { config } from "../config";
+import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
+import { RateCounterEntity } from "../rate-limit/rate-counter.entity";
+import { StudioSlugEntity } from "../studios/studio-slug.entity";
+import { StudioEntity } from "../studios/studio.entity";
+import { dynamo } from "./client";
+
+const entities = {
+  studio: StudioEntity,
+  studioSlug: StudioSlugEntity,
+  user: UserEntity,
+  credential: CredentialEntity,
+  membership: MembershipEntity,
+  sessionFamily: SessionFamilyEntity,
+  refreshToken: RefreshTokenEntity,
+  emailLink: EmailLinkEntity,
+  rateCounter: RateCounterEntity,
+  idempotencyRecord: IdempotencyRecordEntity,
+};
+
+function createService() {
+  const { tableName } = config();
+  return new Service(entities, { table: tableName, client: dynamo() });
+}
+
+let service: ReturnType<typeof createService> | undefined;
+let builtWith: { table: string; client: unknown } | undefined;
+
+/** The one ElectroDB service over the single table (all entities, so transactions span them). */
+export function db() {
+  const table = config().tableName;
+  const client = dynamo();
+  if (!service || builtWith?.table !== table || builtWith.client !== client) {
+    service = createService();
+    builtWith = { table, client };
+  }
+  return service;
+}
+
+type Db = ReturnType<typeof db>;
+/** The entities as a transaction callback receives them: only these have `.commit()`. */
+export type WriteTx = Parameters<Parameters<Db["transaction"]["write"]>[0]>[0];

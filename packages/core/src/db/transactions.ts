@@ -1,0 +1,27 @@
+import { AppError } from "../errors";
+
+interface WriteOutcome {
+  canceled: boolean;
+  data: ReadonlyArray<{ rejected: boolean; code: string }>;
+}
+
+/**
+ * ElectroDB reports a cancelled transaction as `canceled: true` instead of throwing. This turns
+ * the first rejected condition into the caller's error (by position), and anything else into a
+ * plain failure that becomes a 500.
+ */
+export function assertCommitted(outcome: WriteOutcome, onRejected: (index: number) => AppError | undefined): void {
+  if (!outcome.canceled) return;
+  outcome.data.forEach((item, index) => {
+    if (item.rejected && item.code === "ConditionalCheckFailed") {
+      const error = onRejected(index);
+      if (error) throw error;
+    }
+  });
+  const codes = outcome.data.map((item) => item.code).join(",");
+  throw new Error(`Transaction cancelled (${codes})`);
+}
+
+/** Index of the first rejected item of a cancelled transaction, or -1. */
+export const firstRejected = (outcome: WriteOutcome) =>
+  outcome.data.findIndex((item) => item.rejected && item.code === "ConditionalCheckFailed");

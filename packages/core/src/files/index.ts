@@ -1,0 +1,1 @@
+export { describeObject, presignDownload, presignUpload, s3 } from "./s3";

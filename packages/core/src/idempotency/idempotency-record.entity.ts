@@ -1,0 +1,23 @@
+import { Entity } from "electrodb";
+import { SERVICE, expiresAt, timestamps } from "../db/attributes";
+
+/** The stored outcome of a POST made with an Idempotency-Key, replayed for a retry. */
+export const IdempotencyRecordEntity = new Entity({
+  model: { entity: "idempotencyRecord", version: "1", service: SERVICE },
+  attributes: {
+    scope: { type: "string", required: true, readOnly: true },
+    key: { type: "string", required: true, readOnly: true },
+    requestHash: { type: "string", required: true, readOnly: true },
+    status: { type: ["in_progress", "completed"] as const, required: true },
+    responseStatus: { type: "number" },
+    responseBody: { type: "string" },
+    expiresAt,
+    ...timestamps,
+  },
+  indexes: {
+    record: {
+      pk: { field: "pk", composite: ["scope"] },
+      sk: { field: "sk", composite: ["key"] },
+    },
+  },
+});

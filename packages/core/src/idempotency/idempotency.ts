@@ -1,0 +1,45 @@
+import { db } from "../db/service";
+import { AppError } from "../errors";
+
+/** How long a key remembers its outcome. */
+const KEEP_SECONDS = 24 * 60 * 60;
+
+export type IdempotencyClaim =
+  | { kind: "new" }
+  | { kind: "replay"; status: number; body: string };
+
+/**
+ * Claims an Idempotency-Key for one request (a conditional create). A retry with the same key and
+ * the same request replays the stored outcome; a different request under the same key is refused.
+ */
+export async function claimIdempotencyKey(scope: string, key: string, requestHash: string): Promise<IdempotencyClaim> {
+  const now = Math.floor(Date.now() / 1000);
+  try {
+    await db()
+      .entities.idempotencyRecord.create({ scope, key, requestHash, status: "in_progress", expiresAt: now + KEEP_SECONDS })
+      .go();
+    return { kind: "new" };
+  } catch (error) {
+    if ((error as { cause?: { name?: string } }).cause?.name !== "ConditionalCheckFailedException") throw error;
+  }
+  const { data } = await db().entities.idempotencyRecord.get({ scope, key }).go();
+  if (!data || (data.expiresAt ?? 0) <= now) {
+    throw new AppError("conflict", "This Idempotency-Key has just expired; retry with a new key");
+  }
+  if (data.requestHash !== requestHash) {
+    throw new AppError("validation_failed", "This Idempotency-Key was already used for a different request", {
+      errors: [{ path: "Idempotency-Key", message: "was used for a different request" }],
+    });
+  }
+  if (data.status !== "completed") throw new AppError("conflict", "A request with this Idempotency-Key is still in progress");
+  return { kind: "replay", status: data.responseStatus ?? 200, body: data.responseBody ?? "" };
+}
+
+export async function completeIdempotencyKey(scope: string, key: string, status: number, body: string) {
+  await db().entities.idempotencyRecord.patch({ scope, key }).set({ status: "completed", responseStatus: status, responseBody: body }).go();
+}
+
+/** A failed attempt releases its key so the client can retry. */
+export async function releaseIdempotencyKey(scope: string, key: string) {
+  await db().entities.idempotencyRecord.delete({ scope, key }).go();
+}

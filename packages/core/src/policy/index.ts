@@ -1,0 +1,3 @@
+export type { Actor } from "./actor";
+export { authorizeStudio } from "./studio-access";
+export { roleMay, STUDIO_ACTIONS, type StudioAction } from "./studio-permissions";

@@ -1,0 +1,1 @@
+export { assertWithinLimits, counterKey, countAttempt, LIMITS, type CounterKey } from "./rate-limit";

@@ -1,0 +1,63 @@
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { conflict, invalidField } from "../errors";
+import { describeObject } from "../files";
+import { authorizeStudio, type Actor } from "../policy";
+import { logoKeyPrefix } from "./logo-upload";
+import { LOGO_CONTENT_TYPES, MAX_LOGO_BYTES, studioProfileFields, type UpdateStudioInput } from "./schemas";
+import { toStudio, type StudioRecord } from "./studio-view";
+
+/**
+ * Changes a studio's settings and branding. A new slug is claimed and the old one released in
+ * the same transaction as the studio write, so two studios can never end up with one slug.
+ */
+export async function updateStudio(actor: Actor, studioId: string, input: UpdateStudioInput) {
+  const current = await authorizeStudio(actor, studioId, "studio.update");
+  if (input.logoKey) await assertUsableLogo(studioId, input.logoKey);
+
+  const set: Record<string, unknown> = { updatedBy: actor.userId };
+  const removals: ClearableField[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if ((value === null || value === "") && field in studioProfileFields) removals.push(field as ClearableField);
+    else set[field] = value;
+  }
+  const changes = set as Partial<StudioRecord>;
+
+  if (!input.slug || input.slug === current.slug) {
+    const { data } = await db().entities.studio.patch({ studioId }).set(changes).remove(removals).go({ response: "all_new" });
+    return toStudio(data as StudioRecord);
+  }
+
+  const newSlug = input.slug;
+  const outcome = await db()
+    .transaction.write(({ studio, studioSlug }) => [
+      studioSlug.create({ slug: newSlug, studioId }).commit(),
+      studioSlug.delete({ slug: current.slug }).where((a, op) => op.eq(a.studioId, studioId)).commit(),
+      studio
+        .patch({ studioId })
+        .set(changes)
+        .remove(removals)
+        .where((a, op) => op.eq(a.slug, current.slug))
+        .commit(),
+    ])
+    .go();
+  assertCommitted(outcome, (index) =>
+    index === 0 ? conflict("This address is already taken by another studio", "slug") : conflict("The studio changed meanwhile; try again"),
+  );
+  const updated = { ...current, ...changes, updatedAt: new Date().toISOString() } as StudioRecord;
+  for (const field of removals) delete updated[field];
+  return toStudio(updated);
+}
+
+type ClearableField = keyof typeof studioProfileFields;
+
+async function assertUsableLogo(studioId: string, key: string) {
+  if (!key.startsWith(logoKeyPrefix(studioId))) throw invalidField("logoKey", "must be a key returned by the logo upload of this studio");
+  const object = await describeObject(key);
+  if (!object) throw invalidField("logoKey", "no file has been uploaded to this key yet");
+  if (object.size > MAX_LOGO_BYTES) throw invalidField("logoKey", "the uploaded file is larger than 2 MB");
+  if (!object.contentType || !(object.contentType in LOGO_CONTENT_TYPES)) {
+    throw invalidField("logoKey", "the uploaded file is not a PNG, JPEG, WebP or GIF image");
+  }
+}

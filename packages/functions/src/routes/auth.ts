@@ -1,0 +1,117 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { Accounts } from "@studiosync/core";
+import { clientIp } from "../http/client-ip";
+import { idempotent } from "../http/idempotency";
+import { createRouter } from "../http/router";
+import { SessionSchema, SignUpResultSchema } from "../schemas/account";
+import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+
+const tags = ["Auth"];
+const accepted = { description: "Accepted. The same answer whether or not the email has an account." };
+
+const signup = createRoute({
+  method: "post",
+  path: "/signup",
+  tags,
+  summary: "Create an account and its studio; sends a verification email",
+  request: {
+    headers: z.object({ "Idempotency-Key": z.string().optional() }),
+    body: jsonBody(Accounts.signUpSchema.openapi("SignUpRequest")),
+  },
+  middleware: idempotent("signup"),
+  responses: { 201: jsonResponse(SignUpResultSchema, "Created; confirm the email, then sign in"), ...problems(400, 409, 422) },
+});
+
+const login = createRoute({
+  method: "post",
+  path: "/login",
+  tags,
+  summary: "Sign in with email and password",
+  request: { body: jsonBody(Accounts.loginSchema.openapi("LoginRequest")) },
+  responses: { 200: jsonResponse(SessionSchema, "Signed in"), ...problems(400, 401, 403, 422, 429) },
+});
+
+const refresh = createRoute({
+  method: "post",
+  path: "/refresh",
+  tags,
+  summary: "Exchange a refresh token for new tokens (the old one is used up)",
+  request: { body: jsonBody(Accounts.refreshSchema.openapi("RefreshRequest")) },
+  responses: { 200: jsonResponse(SessionSchema, "New tokens"), ...problems(400, 401, 422) },
+});
+
+const logout = createRoute({
+  method: "post",
+  path: "/logout",
+  tags,
+  summary: "End the sign-in the refresh token belongs to",
+  request: { body: jsonBody(Accounts.refreshSchema) },
+  responses: { 204: { description: "Signed out" }, ...problems(400, 422) },
+});
+
+const verifyEmail = createRoute({
+  method: "post",
+  path: "/verify-email",
+  tags,
+  summary: "Confirm an email address with the token from the emailed link",
+  request: { body: jsonBody(Accounts.tokenSchema.openapi("TokenRequest")) },
+  responses: {
+    200: jsonResponse(z.object({ emailVerified: z.literal(true) }), "Email confirmed"),
+    ...problems(400, 422),
+  },
+});
+
+const resendVerification = createRoute({
+  method: "post",
+  path: "/resend-verification",
+  tags,
+  summary: "Email a new verification link",
+  request: {
+    headers: z.object({ "Idempotency-Key": z.string().optional() }),
+    body: jsonBody(Accounts.emailOnlySchema.openapi("EmailRequest")),
+  },
+  middleware: idempotent("resend-verification"),
+  responses: { 202: accepted, ...problems(400, 422, 429) },
+});
+
+const forgotPassword = createRoute({
+  method: "post",
+  path: "/forgot-password",
+  tags,
+  summary: "Email a password reset link",
+  request: { headers: z.object({ "Idempotency-Key": z.string().optional() }), body: jsonBody(Accounts.emailOnlySchema) },
+  middleware: idempotent("forgot-password"),
+  responses: { 202: accepted, ...problems(400, 422, 429) },
+});
+
+const resetPassword = createRoute({
+  method: "post",
+  path: "/reset-password",
+  tags,
+  summary: "Set a new password with the token from the emailed link; ends every sign-in",
+  request: { body: jsonBody(Accounts.resetPasswordSchema.openapi("ResetPasswordRequest")) },
+  responses: { 204: { description: "Password changed" }, ...problems(400, 422) },
+});
+
+export const authRoutes = createRouter()
+  .openapi(signup, async (c) => c.json(await Accounts.signUp(c.req.valid("json")), 201))
+  .openapi(login, async (c) => c.json(await Accounts.logIn(c.req.valid("json"), { ip: clientIp(c) }), 200))
+  .openapi(refresh, async (c) => c.json(await Accounts.refreshSession(c.req.valid("json").refreshToken), 200))
+  .openapi(logout, async (c) => {
+    await Accounts.logOut(c.req.valid("json").refreshToken);
+    return c.body(null, 204);
+  })
+  .openapi(verifyEmail, async (c) => c.json(await Accounts.verifyEmail(c.req.valid("json").token), 200))
+  .openapi(resendVerification, async (c) => {
+    await Accounts.requestEmailLink("verify_email", c.req.valid("json").email, { ip: clientIp(c) });
+    return c.body(null, 202);
+  })
+  .openapi(forgotPassword, async (c) => {
+    await Accounts.requestEmailLink("reset_password", c.req.valid("json").email, { ip: clientIp(c) });
+    return c.body(null, 202);
+  })
+  .openapi(resetPassword, async (c) => {
+    const { token, password } = c.req.valid("json");
+    await Accounts.resetPassword(token, password);
+    return c.body(null, 204);
+  });

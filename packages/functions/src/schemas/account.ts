@@ -1,0 +1,31 @@
+import { z } from "@hono/zod-openapi";
+import { StudioSchema } from "./studio";
+
+export const UserSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string(), emailVerified: z.boolean() })
+  .openapi("User");
+
+export const SignUpResultSchema = z.object({ user: UserSchema, studio: StudioSchema }).openapi("SignUpResult");
+
+export const SessionSchema = z
+  .object({
+    accessToken: z.string(),
+    tokenType: z.literal("Bearer"),
+    expiresIn: z.number().int().openapi({ description: "Seconds until the access token expires" }),
+    refreshToken: z.string().openapi({ description: "Single use: each refresh returns a new one" }),
+    refreshExpiresAt: z.string(),
+    user: z.object({ id: z.string(), email: z.string() }),
+  })
+  .openapi("Session");
+
+export const MeSchema = z
+  .object({
+    user: UserSchema,
+    memberships: z.array(
+      z.object({
+        role: z.enum(["owner", "admin", "teacher", "student", "parent"]),
+        studio: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+      }),
+    ),
+  })
+  .openapi("Me");

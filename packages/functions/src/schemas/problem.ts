@@ -1,0 +1,40 @@
+import { z } from "@hono/zod-openapi";
+
+export const ProblemSchema = z
+  .object({
+    type: z.string().openapi({ example: "urn:studiosync:problem:validation_failed" }),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string().openapi({ example: "validation_failed" }),
+    requestId: z.string().optional(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  })
+  .openapi("Problem");
+
+const DESCRIPTIONS: Record<number, string> = {
+  400: "Malformed request, or an invalid or expired link token",
+  401: "Missing, invalid or expired credentials",
+  403: "Signed in, but not allowed to do this",
+  404: "No such resource (or it belongs to another studio)",
+  409: "Conflicts with existing data",
+  422: "Invalid fields; `errors[]` names each one",
+  429: "Too many attempts; see Retry-After",
+};
+
+/** The problem responses a route can give, for its OpenAPI description. */
+export function problems<S extends keyof typeof DESCRIPTIONS>(...statuses: S[]) {
+  return Object.fromEntries(
+    statuses.map((s) => [s, { description: DESCRIPTIONS[s]!, content: { "application/problem+json": { schema: ProblemSchema } } }]),
+  ) as Record<S, { description: string; content: { "application/problem+json": { schema: typeof ProblemSchema } } }>;
+}
+
+export const jsonBody = <T extends z.ZodType>(schema: T) => ({
+  required: true,
+  content: { "application/json": { schema } },
+});
+
+export const jsonResponse = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { signLinkToken } from "../../core/src/accounts/signed-link";
+import { readMail } from "../../local/src/test/mailbox";
+import { api, linkToken, ownerWithStudio, signUpBody } from "./support/api";
+
+describe("verify-email and reset-password links", () => {
+  it("resets a password by email: old password refused, old sessions ended, link single-use", async () => {
+    const owner = await ownerWithStudio();
+    expect((await api("POST", "/v1/auth/forgot-password", { body: { email: owner.email } })).status).toBe(202);
+    const token = await linkToken(owner.email, "/reset-password");
+
+    const reset = await api("POST", "/v1/auth/reset-password", { body: { token, password: "a brand new passphrase" } });
+    expect(reset.status).toBe(204);
+    expect((await api("POST", "/v1/auth/login", { body: { email: owner.email, password: owner.password } })).status).toBe(401);
+    expect((await api("POST", "/v1/auth/login", { body: { email: owner.email, password: "a brand new passphrase" } })).status).toBe(200);
+    expect((await api("POST", "/v1/auth/refresh", { body: { refreshToken: owner.refreshToken } })).status).toBe(401);
+
+    const reuse = await api("POST", "/v1/auth/reset-password", { body: { token, password: "yet another passphrase" } });
+    expect(reuse.status).toBe(400);
+    expect(reuse.body.detail).toMatch(/already been used/);
+  });
+
+  it("answers forgot-password the same for unknown emails and sends nothing", async () => {
+    const email = signUpBody().email;
+    expect((await api("POST", "/v1/auth/forgot-password", { body: { email } })).status).toBe(202);
+    await expect(readMail(email, { timeoutMs: 500 })).rejects.toThrow(/got 0/);
+  });
+
+  it("rate-limits reset emails per address", async () => {
+    const owner = await ownerWithStudio();
+    for (let i = 0; i < 5; i++) expect((await api("POST", "/v1/auth/forgot-password", { body: { email: owner.email } })).status).toBe(202);
+    expect((await api("POST", "/v1/auth/forgot-password", { body: { email: owner.email } })).status).toBe(429);
+    expect(await readMail(owner.email, { subject: "Reset your", count: 5 })).toHaveLength(5);
+  });
+
+  it("rejects tampered, expired, wrong-purpose and reused links", async () => {
+    const body = signUpBody();
+    await api("POST", "/v1/auth/signup", { body });
+    const token = await linkToken(body.email, "/verify-email");
+    const [payload, sig] = token.split(".");
+    const tampered = `${payload}.${sig!.slice(0, -2)}xx`;
+    const expired = signLinkToken("0190f0f0-0000-7000-8000-000000000000", "verify_email", Math.floor(Date.now() / 1000) - 1);
+
+    for (const bad of [tampered, expired, "nonsense", `${payload}`]) {
+      const res = await api("POST", "/v1/auth/verify-email", { body: { token: bad } });
+      expect(res.status).toBe(400);
+      expect(res.body.code).toBe("invalid_token");
+    }
+    // A verification link is not a reset link.
+    expect((await api("POST", "/v1/auth/reset-password", { body: { token, password: "some new passphrase" } })).status).toBe(400);
+
+    expect((await api("POST", "/v1/auth/verify-email", { body: { token } })).status).toBe(200);
+    expect((await api("POST", "/v1/auth/verify-email", { body: { token } })).status).toBe(400);
+  });
+
+  it("resends a verification link to unverified accounts only", async () => {
+    const body = signUpBody();
+    await api("POST", "/v1/auth/signup", { body });
+    expect((await api("POST", "/v1/auth/resend-verification", { body: { email: body.email } })).status).toBe(202);
+    const token = await linkToken(body.email, "/verify-email", 2);
+    expect((await api("POST", "/v1/auth/verify-email", { body: { token } })).status).toBe(200);
+    expect((await api("POST", "/v1/auth/resend-verification", { body: { email: body.email } })).status).toBe(202);
+    await expect(readMail(body.email, { count: 3, timeoutMs: 500 })).rejects.toThrow(/got 2/);
+  });
+});

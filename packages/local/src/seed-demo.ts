@@ -1,0 +1,62 @@
+import { Accounts, AppError, Studios } from "@studiosync/core";
+
+/** The demo studio `npm start` creates once; a second start finds it and seeds nothing. */
+export const DEMO = {
+  slug: "harmony-house",
+  ownerEmail: "owner@harmony-house.test",
+  ownerPassword: "play-it-again-42",
+  ownerName: "Maya Lindqvist",
+  studioName: "Harmony House Music Studio",
+  timeZone: "Europe/London",
+  currency: "GBP",
+  branding: {
+    description:
+      "Piano, guitar, violin and voice lessons for all ages in the heart of Bristol. Friendly teachers, flexible weekly slots and a yearly spring concert.",
+    website: "https://harmony-house.example",
+    email: "hello@harmony-house.example",
+    phone: "+44 117 496 0123",
+    address: "12 Cello Lane",
+    city: "Bristol",
+    state: "England",
+    country: "United Kingdom",
+    postalCode: "BS1 4QA",
+    themeColor: "#0f766e",
+  },
+} as const;
+
+export interface SeedResult {
+  studioUrlPath: string;
+  ownerEmail: string;
+  ownerPassword: string;
+  created: boolean;
+}
+
+export async function seedDemo(): Promise<SeedResult> {
+  const result = { studioUrlPath: `/${DEMO.slug}`, ownerEmail: DEMO.ownerEmail, ownerPassword: DEMO.ownerPassword };
+  if (await demoExists()) return { ...result, created: false };
+
+  const { user, studio } = await Accounts.signUp(
+    {
+      email: DEMO.ownerEmail,
+      password: DEMO.ownerPassword,
+      name: DEMO.ownerName,
+      studioName: DEMO.studioName,
+      slug: DEMO.slug,
+      timeZone: DEMO.timeZone,
+      currency: DEMO.currency,
+    },
+    { emailVerified: true },
+  );
+  await Studios.updateStudio({ userId: user.id, sessionId: "seed" }, studio.id, DEMO.branding);
+  return { ...result, created: true };
+}
+
+async function demoExists(): Promise<boolean> {
+  try {
+    await Studios.getPublicStudio(DEMO.slug);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "not_found") return false;
+    throw error;
+  }
+}
