@@ -1,3 +1,4 @@
+import "./bound-env";
 import { handle } from "hono/aws-lambda";
 import { createApp } from "./app";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { currencySchema, slugSchema, studioNameSchema, timeZoneSchema } from "../studios/schemas";
 
 /** Emails are compared case-insensitively: stored and looked up trimmed and lower-cased. */
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email("must be an email address").max(254));
+export const emailSchema = z.string().trim().toLowerCase().email("must be an email address").max(254, "must be at most 254 characters");
 
 export const newPasswordSchema = z
   .string()

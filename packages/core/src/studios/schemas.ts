@@ -33,10 +33,13 @@ const text = (max: number) => z.string().trim().max(max, `must be at most ${max}
 export const studioProfileFields = {
   description: text(2000).nullable(),
   website: z
-    .url({ protocol: /^https?$/, error: "must be an http(s) URL" })
+    .string()
+    .trim()
     .max(300, "must be at most 300 characters")
+    .url("must be an http(s) URL")
+    .refine((url) => /^https?:\/\//i.test(url), "must be an http(s) URL")
     .nullable(),
-  email: z.email("must be an email address").max(254).nullable(),
+  email: z.string().trim().email("must be an email address").max(254).nullable(),
   phone: text(40).regex(/^[+()0-9 .-]*$/, "may contain digits, spaces and + ( ) - . only").nullable(),
   address: text(200).nullable(),
   city: text(100).nullable(),
@@ -68,8 +71,8 @@ export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 export const logoUploadSchema = z.object({
   contentType: z.enum(Object.keys(LOGO_CONTENT_TYPES) as [keyof typeof LOGO_CONTENT_TYPES], {
-    error: `must be one of ${Object.keys(LOGO_CONTENT_TYPES).join(", ")}`,
+    errorMap: () => ({ message: `must be one of ${Object.keys(LOGO_CONTENT_TYPES).join(", ")}` }),
   }),
-  contentLength: z.int().min(1, "must be at least 1 byte").max(MAX_LOGO_BYTES, "must be at most 2 MB"),
+  contentLength: z.number().int("must be a whole number of bytes").min(1, "must be at least 1 byte").max(MAX_LOGO_BYTES, "must be at most 2 MB"),
 });
 export type LogoUploadInput = z.infer<typeof logoUploadSchema>;

@@ -11,7 +11,7 @@ export function validationHook(
   const errors = result.error.issues.map((issue) => {
     const path = issue.path.map(String).join(".") || (issue.code === "unrecognized_keys" ? issue.keys.join(",") : "body");
     const message =
-      issue.code === "invalid_type" && issue.input === undefined
+      issue.code === "invalid_type" && issue.received === "undefined"
         ? "is required"
         : issue.code === "unrecognized_keys"
           ? `is not a known field`

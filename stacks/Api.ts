@@ -1,0 +1,81 @@
+import { Api as HttpApi, Config, getStack, use, type StackContext } from "sst/constructs";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { Storage } from "./Storage";
+import { Email } from "./Email";
+import { webUrl } from "./settings";
+
+/** Item-level actions ElectroDB needs. Transactions are authorized per contained item action. */
+const TABLE_ITEM_ACTIONS = [
+  "dynamodb:GetItem",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:ConditionCheckItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:Query",
+];
+
+export function Api({ stack, app }: StackContext) {
+  const { table, files } = use(Storage);
+  const email = use(Email);
+  // Email's outputs are plain strings, so declare the ordering CloudFormation cannot infer.
+  stack.addDependency(getStack(Email));
+
+  // Set with `npx sst secrets set APP_SECRET <value> --stage <stage>`; fetched from SSM at cold start.
+  const appSecret = new Config.Secret(stack, "APP_SECRET");
+
+  const permissions = [
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: TABLE_ITEM_ACTIONS,
+      resources: [table.tableArn],
+    }),
+    // Indexes are only ever queried; no Scan anywhere (jobs read sparse indexes).
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["dynamodb:Query"],
+      resources: [`${table.tableArn}/index/*`],
+    }),
+    // Presigned PUT/GET are signed with this role, so it needs the object actions itself.
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["s3:GetObject", "s3:PutObject"],
+      resources: [`${files.bucketArn}/*`],
+    }),
+    new PolicyStatement({
+      effect: Effect.ALLOW,
+      actions: ["ses:SendEmail", "ses:SendRawEmail"],
+      resources: [email.identityArn, email.configurationSetArn],
+    }),
+  ];
+
+  const siteUrl = webUrl();
+  const api = new HttpApi(stack, "Api", {
+    defaults: {
+      function: {
+        runtime: "nodejs22.x",
+        architecture: "arm_64",
+        memorySize: 512,
+        timeout: 10,
+        bind: [appSecret],
+        permissions,
+        environment: {
+          STAGE: app.stage,
+          TABLE_NAME: table.tableName,
+          BUCKET_NAME: files.bucketName,
+          MAIL_FROM: email.mailFrom,
+          SES_CONFIGURATION_SET: email.configurationSetName,
+          // Without a custom domain the URL comes from the AstroSite binding added in Web.ts.
+          ...(siteUrl ? { WEB_URL: siteUrl } : {}),
+        },
+      },
+    },
+    routes: {
+      $default: "packages/functions/src/api.handler",
+    },
+  });
+
+  stack.addOutputs({ ApiUrl: api.url });
+  return { api, appSecret };
+}

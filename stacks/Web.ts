@@ -1,0 +1,20 @@
+import { AstroSite, use, type StackContext } from "sst/constructs";
+import { Api } from "./Api";
+
+export function Web({ stack }: StackContext) {
+  const { api } = use(Api);
+
+  const site = new AstroSite(stack, "Site", {
+    path: "web",
+    runtime: "nodejs22.x",
+    environment: { API_URL: api.url },
+  });
+
+  // The API needs the site URL for email links, but the site already depends on the API.
+  // SST binds a site through an SSM parameter (env placeholder + ssm:GetParameters on a
+  // fixed path), so this adds no Api -> Web CloudFormation reference and no cycle.
+  api.bind([site]);
+
+  stack.addOutputs({ SiteUrl: site.url ?? "" });
+  return { site };
+}

@@ -1,0 +1,19 @@
+/**
+ * Deploy-time inputs, read from the environment of the `sst deploy` process (never from AWS),
+ * so synth stays offline and the same stack code serves every stage.
+ */
+
+/** Domain verified in SES; mail is sent as `StudioSync <no-reply@DOMAIN>`. */
+export function emailDomain(): string {
+  return process.env.STUDIOSYNC_EMAIL_DOMAIN?.trim() || "studiosync.example";
+}
+
+/**
+ * The site's public base URL (e.g. "https://app.studiosync.com") when it is known before the
+ * deploy, i.e. a custom domain. Without it the API learns the CloudFront URL at runtime from
+ * the AstroSite binding (see stacks/Web.ts) and browser-upload CORS stays open ("*").
+ */
+export function webUrl(): string | undefined {
+  const url = process.env.STUDIOSYNC_WEB_URL?.trim();
+  return url ? url.replace(/\/+$/, "") : undefined;
+}

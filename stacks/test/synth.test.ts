@@ -1,0 +1,171 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { createTableInput } from "@studiosync/core/db/table-definition";
+import { allStatements, flatten, functions, importOf, only, resources, roleStatements, type Statement } from "./cfn";
+import { synthApp, type Synthesized } from "./synth-app";
+
+const SYNTH_TIMEOUT = 90_000;
+const SES_ARN = "arn:aws:ses:us-east-1:123456789012";
+const API_HANDLER = "packages/functions/src/api.handler";
+const ITEM_ACTIONS = ["BatchGetItem", "BatchWriteItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"];
+const SCOPED_SERVICES = ["dynamodb", "s3", "ses"];
+
+const sortStatements = (list: Statement[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+const apiFunction = (t: Synthesized) => functions(t.api, (p) => p.Handler === API_HANDLER);
+
+let t: Synthesized;
+beforeAll(async () => {
+  t = await synthApp("test");
+}, SYNTH_TIMEOUT);
+
+describe("Storage", () => {
+  it("creates the single table exactly as core defines it", () => {
+    const table = only(t.storage, "AWS::DynamoDB::Table").resource;
+    const core = createTableInput("x");
+    expect(table.Properties).toMatchObject({
+      BillingMode: "PAY_PER_REQUEST",
+      KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }],
+      GlobalSecondaryIndexes: ["gsi1", "gsi2"].map((name) => ({
+        IndexName: name,
+        KeySchema: [{ AttributeName: `${name}pk`, KeyType: "HASH" }, { AttributeName: `${name}sk`, KeyType: "RANGE" }],
+        Projection: { ProjectionType: "ALL" },
+      })),
+      TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
+      StreamSpecification: { StreamViewType: "NEW_AND_OLD_IMAGES" },
+      PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+      DeletionProtectionEnabled: false,
+    });
+    // Same shape as the table the local runtime creates from createTableInput().
+    expect(table.Properties.KeySchema).toEqual(core.KeySchema);
+    expect(table.Properties.GlobalSecondaryIndexes).toEqual(core.GlobalSecondaryIndexes);
+    expect(table.Properties.AttributeDefinitions).toEqual(core.AttributeDefinitions);
+    expect(table.DeletionPolicy).toBe("Delete");
+  });
+
+  it("keeps the files bucket private, encrypted, TLS-only, with CORS for presigned uploads", () => {
+    const { id, resource } = only(t.storage, "AWS::S3::Bucket");
+    expect(resource.Properties).toMatchObject({
+      PublicAccessBlockConfiguration: {
+        BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+      },
+      OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
+      BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
+      CorsConfiguration: {
+        CorsRules: [{ AllowedMethods: ["GET", "PUT"], AllowedOrigins: ["*"], AllowedHeaders: ["*"], ExposedHeaders: ["ETag"], MaxAge: 3600 }],
+      },
+    });
+    const policy = only(t.storage, "AWS::S3::BucketPolicy").resource.Properties;
+    expect(policy.Bucket).toEqual({ Ref: id });
+    expect(policy.PolicyDocument.Statement).toContainEqual(
+      expect.objectContaining({ Effect: "Deny", Action: "s3:*", Condition: { Bool: { "aws:SecureTransport": "false" } } }),
+    );
+  });
+});
+
+describe("Email", () => {
+  it("creates the SES domain identity attached to the configuration set", () => {
+    const set = only(t.email, "AWS::SES::ConfigurationSet");
+    expect(set.resource.Properties.Name).toBe("test-studiosync-mail");
+    expect(only(t.email, "AWS::SES::EmailIdentity").resource.Properties).toMatchObject({
+      EmailIdentity: "studiosync.example",
+      ConfigurationSetAttributes: { ConfigurationSetName: { Ref: set.id } },
+    });
+  });
+});
+
+describe("Api", () => {
+  it("routes every request to the API Lambda", () => {
+    const api = only(t.api, "AWS::ApiGatewayV2::Api");
+    expect(api.resource.Properties.ProtocolType).toBe("HTTP");
+    const route = only(t.api, "AWS::ApiGatewayV2::Route").resource.Properties;
+    expect(route).toMatchObject({ ApiId: { Ref: api.id }, RouteKey: "$default" });
+    const integrationId = flatten(route.Target).replace("integrations/ref:", "");
+    const integration = resources(t.api, "AWS::ApiGatewayV2::Integration")[integrationId]!.Properties;
+    const fnId = flatten(integration.IntegrationUri).replace(/^getatt:|\.Arn$/g, "");
+    expect(resources(t.api, "AWS::Lambda::Function")[fnId]!.Properties.Handler).toBe(API_HANDLER);
+  });
+
+  it("runs the handler on nodejs22.x/arm64 with the contract's environment", () => {
+    const fns = apiFunction(t);
+    expect(fns).toHaveLength(1);
+    const props = fns[0]!.Properties;
+    expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 512, Timeout: 10 });
+    const env = props.Environment.Variables;
+    expect(env).toMatchObject({
+      STAGE: "test",
+      MAIL_FROM: "StudioSync <no-reply@studiosync.example>",
+      SES_CONFIGURATION_SET: "test-studiosync-mail",
+      // Placeholders: the handler loads these from SSM at cold start (see stacks/Api.ts, stacks/Web.ts).
+      SST_Secret_value_APP_SECRET: "__FETCH_FROM_SSM__",
+      SST_AstroSite_url_Site: "__FETCH_FROM_SSM__",
+    });
+    expect(flatten(env.TABLE_NAME)).toBe(importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id));
+    expect(flatten(env.BUCKET_NAME)).toBe(importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id));
+    expect(env).not.toHaveProperty("APP_SECRET");
+    expect(env).not.toHaveProperty("WEB_URL");
+  });
+
+  it("grants the API role only item-level access to its own table, objects and mail identity", () => {
+    const tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+    const bucketArn = importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id, "Arn");
+    const ssm = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
+    const statements = roleStatements(t.api, apiFunction(t)[0]!.Properties.Role);
+    const allow = (actions: string[], resources: string[]) => ({ effect: "Allow", actions: actions.sort(), resources: resources.sort(), unusual: [] });
+    expect(sortStatements(statements)).toEqual(sortStatements([
+      allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]),
+      allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
+      allow(["s3:GetObject", "s3:PutObject"], [`${bucketArn}/*`]),
+      allow(["ses:SendEmail", "ses:SendRawEmail"], [`${SES_ARN}:identity/studiosync.example`, `${SES_ARN}:configuration-set/test-studiosync-mail`]),
+      allow(["ssm:GetParameters"], [`${ssm}/test/Secret/APP_SECRET/value`, `${ssm}/.fallback/Secret/APP_SECRET/value`]),
+      allow(["ssm:GetParameters"], [`${ssm}/test/AstroSite/Site/url`]),
+      allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]), // X-Ray has no resource-level permissions
+    ]));
+  });
+});
+
+describe("Web", () => {
+  it("serves the Astro site from a nodejs22.x function that knows the API URL", () => {
+    const servers = functions(t.web, (p) => p.Environment?.Variables?.API_URL !== undefined);
+    expect(servers).toHaveLength(1);
+    const props = servers[0]!.Properties;
+    expect(props.Runtime).toBe("nodejs22.x");
+    expect(props.Handler).toBe("web/dist/server/entry.handler");
+    const api = only(t.api, "AWS::ApiGatewayV2::Api").id;
+    expect(flatten(props.Environment.Variables.API_URL)).toBe(importOf(t.api, api, "ApiEndpoint"));
+  });
+
+  it("publishes the site URL where the API role may read it", () => {
+    const param = Object.values(resources(t.web, "AWS::SSM::Parameter")).find(
+      (p) => p.Properties.Name === "/sst/studiosync/test/AstroSite/Site/url",
+    );
+    expect(flatten(param?.Properties.Value)).toMatch(/^https:\/\/getatt:SiteDistribution\w+\.DomainName$/);
+  });
+});
+
+describe("IAM across all stacks", () => {
+  const scoped = (s: Statement) => s.actions.some((a) => SCOPED_SERVICES.includes(a.split(":")[0]!));
+
+  it("has no wildcard actions and no wildcard resources for DynamoDB, S3 or SES", () => {
+    const statements = allStatements(t.storage, t.email, t.api, t.web);
+    expect(statements.length).toBeGreaterThan(5);
+    const wildcards = statements.filter(
+      (s) => s.actions.some((a) => a === "*" || SCOPED_SERVICES.some((svc) => a === `${svc}:*`)) ||
+        (scoped(s) && (s.resources.includes("*") || s.unusual.length > 0)),
+    );
+    expect(wildcards).toEqual([]);
+  });
+
+  it("lets nothing but the API touch the table, the files bucket or SES, and nothing Scan", () => {
+    const tableId = only(t.storage, "AWS::DynamoDB::Table").id;
+    const bucketId = only(t.storage, "AWS::S3::Bucket").id;
+    const ours = [importOf(t.storage, tableId, "Arn"), importOf(t.storage, bucketId, "Arn"), `getatt:${tableId}`, `getatt:${bucketId}`];
+    const others = allStatements(t.storage, t.email, t.web);
+    expect(others.filter((s) => s.actions.some((a) => /^(dynamodb|ses):/.test(a)))).toEqual([]);
+    expect(others.filter((s) => s.resources.some((r) => ours.some((arn) => r.startsWith(arn))))).toEqual([]);
+    expect(allStatements(t.api).flatMap((s) => s.actions)).not.toContain("dynamodb:Scan");
+  });
+
+  it("runs every Lambda in the app on nodejs22.x", () => {
+    const runtimes = [t.storage, t.email, t.api, t.web].flatMap((tpl) => functions(tpl, () => true).map((f) => f.Properties.Runtime));
+    expect(new Set(runtimes)).toEqual(new Set(["nodejs22.x"]));
+  });
+});
