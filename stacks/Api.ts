@@ -58,6 +58,9 @@ export function Api({ stack, app }: StackContext) {
         architecture: "arm_64",
         memorySize: 512,
         timeout: 10,
+        // Code splitting keeps lazily imported modules (SST's SSM binding, S3, SES) out of the cold
+        // start: esbuild would otherwise hoist their SDK imports into the entry file.
+        nodejs: { format: "esm", minify: true, splitting: true },
         bind: [appSecret],
         permissions,
         environment: {

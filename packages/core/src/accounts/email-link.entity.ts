@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { SERVICE, expiresAt, timestamps } from "../db/attributes";
 
 export const LINK_PURPOSES = ["verify_email", "reset_password"] as const;

@@ -1,7 +1,8 @@
 import { db } from "../db/service";
 import { AppError } from "../errors";
-import { assertWithinLimits, counterKey, countAttempt, LIMITS } from "../rate-limit";
+import { countAttempt, LIMITS } from "../rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";
+import { readCredentialWithinLimits } from "./read-credential";
 import type { RequestContext } from "./schemas";
 import { newSession } from "./session-tokens";
 
@@ -12,17 +13,11 @@ const WRONG_CREDENTIALS = "The email or password is incorrect";
  * password. Failed attempts count against per-email and per-IP limits.
  */
 export async function logIn(input: { email: string; password: string }, context: RequestContext = {}) {
-  const counters = [counterKey(LIMITS.loginFailuresPerEmail, input.email)];
-  if (context.ip) counters.push(counterKey(LIMITS.loginFailuresPerIp, context.ip));
-
-  const { data } = await db()
-    .transaction.get(({ credential, rateCounter }) => [
-      credential.get({ email: input.email }).commit(),
-      ...counters.map((key) => rateCounter.get({ bucket: key.bucket, window: key.window }).commit()),
-    ])
-    .go();
-  const credential = data[0]?.item as { userId: string; email: string; passwordHash: string; emailVerifiedAt?: string; sessionEpoch: number } | null;
-  assertWithinLimits(counters.map((key, i) => ({ key, count: (data[i + 1]?.item as { count?: number } | null)?.count })));
+  const { credential, counters } = await readCredentialWithinLimits(
+    input.email,
+    { perEmail: LIMITS.loginFailuresPerEmail, perIp: LIMITS.loginFailuresPerIp },
+    context.ip,
+  );
 
   const matches = await verifyPassword(input.password, credential?.passwordHash ?? (await decoyPasswordHash()));
   if (!credential || !matches) {

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { SERVICE, expiresAt, timestamps } from "../db/attributes";
 
 /** A refresh token, stored only as its SHA-256: the deliberate token hash → session lookup. */

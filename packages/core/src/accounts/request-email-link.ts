@@ -1,9 +1,10 @@
 import { db } from "../db/service";
 import { resetPasswordMessage, sendEmail, verifyEmailMessage } from "../email";
-import { assertWithinLimits, counterKey, countAttempt, LIMITS } from "../rate-limit";
+import { countAttempt, LIMITS } from "../rate-limit";
 import type { LinkPurpose } from "./email-link.entity";
 import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";
 import { logFailure } from "./log-failure";
+import { readCredentialWithinLimits } from "./read-credential";
 import type { RequestContext } from "./schemas";
 
 /**
@@ -11,17 +12,11 @@ import type { RequestContext } from "./schemas";
  * has an account, and every request counts against per-email and per-IP limits.
  */
 export async function requestEmailLink(purpose: LinkPurpose, email: string, context: RequestContext = {}) {
-  const counters = [counterKey(LIMITS.emailLinksPerEmail, email)];
-  if (context.ip) counters.push(counterKey(LIMITS.emailLinksPerIp, context.ip));
-  const { data } = await db()
-    .transaction.get(({ credential, rateCounter }) => [
-      credential.get({ email }).commit(),
-      ...counters.map((key) => rateCounter.get({ bucket: key.bucket, window: key.window }).commit()),
-    ])
-    .go();
-  assertWithinLimits(counters.map((key, i) => ({ key, count: (data[i + 1]?.item as { count?: number } | null)?.count })));
-
-  const credential = data[0]?.item as { userId: string; emailVerifiedAt?: string } | null;
+  const { credential, counters } = await readCredentialWithinLimits(
+    email,
+    { perEmail: LIMITS.emailLinksPerEmail, perIp: LIMITS.emailLinksPerIp },
+    context.ip,
+  );
   const wanted = credential && (purpose === "reset_password" || !credential.emailVerifiedAt);
   const link = wanted ? newEmailLink(purpose, credential.userId, email) : undefined;
   await db()

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { SERVICE, expiresAt, timestamps } from "../db/attributes";
 
 /** One sign-in: the chain of refresh tokens rotated from it. Revoking it ends them all. */

@@ -1,24 +1,31 @@
-import { SESClient, SendEmailCommand } from "@aws-sdk/client-ses";
 import { config } from "../config";
 import type { RenderedEmail } from "./templates/layout";
 
-let client: SESClient | undefined;
-let clientEndpoint: string | undefined;
-
-function ses(): SESClient {
+/** The SES SDK is imported on first send, not at cold start (most requests send no mail). */
+async function loadSes() {
+  const sdk = await import("@aws-sdk/client-ses");
   const { region, sesEndpoint } = config();
-  if (!client || clientEndpoint !== sesEndpoint) {
-    client = new SESClient({ region, endpoint: sesEndpoint });
-    clientEndpoint = sesEndpoint;
+  return { sdk, client: new sdk.SESClient({ region, endpoint: sesEndpoint }) };
+}
+
+let loaded: ReturnType<typeof loadSes> | undefined;
+let loadedFor: string | undefined;
+
+function ses() {
+  const endpoint = config().sesEndpoint ?? "aws";
+  if (!loaded || loadedFor !== endpoint) {
+    loaded = loadSes();
+    loadedFor = endpoint;
   }
-  return client;
+  return loaded;
 }
 
 /** Sends one email (HTML + plain text) through SES; local SES in development and tests. */
 export async function sendEmail(to: string, email: RenderedEmail): Promise<void> {
   const { mailFrom, sesConfigurationSet } = config();
-  await ses().send(
-    new SendEmailCommand({
+  const { sdk, client } = await ses();
+  await client.send(
+    new sdk.SendEmailCommand({
       Source: mailFrom,
       Destination: { ToAddresses: [to] },
       ConfigurationSetName: sesConfigurationSet,

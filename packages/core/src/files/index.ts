@@ -1,1 +1,1 @@
-export { describeObject, presignDownload, presignUpload, s3 } from "./s3";
+export { describeObject, presignDownload, presignUpload } from "./s3";

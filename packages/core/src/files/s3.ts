@@ -1,45 +1,58 @@
-import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { config } from "../config";
 
-let client: S3Client | undefined;
-let clientEndpoint: string | undefined;
-
-/** Path-style and no default checksums: required by s3rver locally, harmless on AWS. */
-export function s3(): S3Client {
+/**
+ * The S3 SDK is imported on first use, not at cold start: most requests never touch files, and
+ * the client costs ~100 ms to load. Path-style and no default checksums: required by s3rver
+ * locally, harmless on AWS.
+ */
+async function loadS3() {
+  const [sdk, presigner] = await Promise.all([import("@aws-sdk/client-s3"), import("@aws-sdk/s3-request-presigner")]);
   const { region, s3Endpoint } = config();
-  if (!client || clientEndpoint !== s3Endpoint) {
-    client = new S3Client({
-      region,
-      endpoint: s3Endpoint,
-      forcePathStyle: Boolean(s3Endpoint),
-      requestChecksumCalculation: "WHEN_REQUIRED",
-      responseChecksumValidation: "WHEN_REQUIRED",
-    });
-    clientEndpoint = s3Endpoint;
+  const client: S3Client = new sdk.S3Client({
+    region,
+    endpoint: s3Endpoint,
+    forcePathStyle: Boolean(s3Endpoint),
+    requestChecksumCalculation: "WHEN_REQUIRED",
+    responseChecksumValidation: "WHEN_REQUIRED",
+  });
+  return { sdk, client, getSignedUrl: presigner.getSignedUrl };
+}
+
+let loaded: ReturnType<typeof loadS3> | undefined;
+let loadedFor: string | undefined;
+
+function s3() {
+  const endpoint = config().s3Endpoint ?? "aws";
+  if (!loaded || loadedFor !== endpoint) {
+    loaded = loadS3();
+    loadedFor = endpoint;
   }
-  return client;
+  return loaded;
 }
 
 export async function presignUpload(key: string, contentType: string, contentLength: number, expiresIn: number) {
-  const command = new PutObjectCommand({
+  const { sdk, client, getSignedUrl } = await s3();
+  const command = new sdk.PutObjectCommand({
     Bucket: config().bucketName,
     Key: key,
     ContentType: contentType,
     ContentLength: contentLength,
   });
-  const url = await getSignedUrl(s3(), command, { expiresIn, signableHeaders: new Set(["content-type", "content-length"]) });
+  const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(["content-type", "content-length"]) });
   return { url, headers: { "Content-Type": contentType, "Content-Length": String(contentLength) } };
 }
 
-export function presignDownload(key: string, expiresIn: number): Promise<string> {
-  return getSignedUrl(s3(), new GetObjectCommand({ Bucket: config().bucketName, Key: key }), { expiresIn });
+export async function presignDownload(key: string, expiresIn: number): Promise<string> {
+  const { sdk, client, getSignedUrl } = await s3();
+  return getSignedUrl(client, new sdk.GetObjectCommand({ Bucket: config().bucketName, Key: key }), { expiresIn });
 }
 
 /** Size and type of a stored object, or null when there is none. */
 export async function describeObject(key: string): Promise<{ size: number; contentType?: string } | null> {
+  const { sdk, client } = await s3();
   try {
-    const head = await s3().send(new HeadObjectCommand({ Bucket: config().bucketName, Key: key }));
+    const head = await client.send(new sdk.HeadObjectCommand({ Bucket: config().bucketName, Key: key }));
     return { size: head.ContentLength ?? 0, contentType: head.ContentType };
   } catch (error) {
     const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;

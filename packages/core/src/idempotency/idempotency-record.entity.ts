@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { SERVICE, expiresAt, timestamps } from "../db/attributes";
 
 /** The stored outcome of a POST made with an Idempotency-Key, replayed for a retry. */

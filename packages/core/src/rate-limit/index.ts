@@ -1,1 +1,1 @@
-export { assertWithinLimits, counterKey, countAttempt, LIMITS, type CounterKey } from "./rate-limit";
+export { assertWithinLimits, counterKey, countAttempt, LIMITS, type CounterKey, type RateLimit } from "./rate-limit";

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { SERVICE, expiresAt } from "../db/attributes";
 
 /** A fixed-window counter (atomic ADD), e.g. failed logins per email per 15 minutes. */

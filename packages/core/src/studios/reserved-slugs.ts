@@ -3,6 +3,7 @@
  * login page), infrastructure words, and names that invite impersonation.
  */
 export const RESERVED_SLUGS = new Set([
+  "404", "500",
   "about", "account", "admin", "api", "app", "assets", "auth", "billing", "blog", "contact", "dashboard",
   "docs", "download", "email", "favicon.ico", "forgot-password", "help", "home", "invite", "invitations",
   "join", "legal", "login", "logout", "mail", "me", "new", "pay", "pricing", "privacy", "public",

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity } from "../db/entity";
 import { SERVICE, timestamps } from "../db/attributes";
 
 /** Claims a slug platform-wide; written in the same transaction as the studio so slugs stay unique. */

@@ -1,0 +1,18 @@
+import { describe, expect, it } from "vitest";
+// ElectroDB's own model validation, which src/db/entity.ts skips at runtime (no exports map hides it).
+import validations from "electrodb/src/validations.js";
+import { entityModels } from "../../src/db/entity";
+import { db } from "../../src/db/service";
+
+describe("entity models", () => {
+  it("every entity's model passes ElectroDB's model validation", () => {
+    const entities = Object.keys(db().entities);
+    expect(entities.length).toBeGreaterThan(0);
+    expect(entityModels).toHaveLength(entities.length);
+    for (const model of entityModels) expect(() => validations.model(model)).not.toThrow();
+  });
+
+  it("the check would catch a broken model", () => {
+    expect(() => validations.model({ model: { entity: "x", version: "1", service: "s" }, attributes: {}, indexes: {} })).toThrow();
+  });
+});

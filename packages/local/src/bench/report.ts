@@ -1,0 +1,50 @@
+import { mkdirSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
+import type { BundleResult } from "./bundle";
+import type { RouteResult } from "./run-scenario";
+
+export const RESULTS_FILE = join(LOCAL_PACKAGE_DIR, "bench", "results.json");
+
+export function printRouteTable(results: RouteResult[]): void {
+  const header = ["route", "n", "calls/req (max)", "RCU/req (mean)", "WCU/req (mean)", "p50 ms", "p95 ms"];
+  const rows = results.map((r) => [
+    r.route,
+    String(r.requests),
+    String(r.callsPerRequestMax),
+    r.rcuPerRequestMean.toFixed(2),
+    r.wcuPerRequestMean.toFixed(2),
+    r.p50Ms.toFixed(1),
+    r.p95Ms.toFixed(1),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  console.log(line(header));
+  console.log(widths.map((w) => "-".repeat(w)).join("  "));
+  for (const row of rows) console.log(line(row));
+}
+
+export function printBundle(bundle: BundleResult): void {
+  console.log(
+    [
+      `API Lambda bundle (${bundle.entry}; esbuild, esm, node22, minified, split; ${bundle.external.join(", ")} external — the Lambda runtime provides it)`,
+      `  size:              ${bundle.sizeKb} KB in all; the entry a cold start loads: ${bundle.entrySizeKb} KB  (${relative(REPO_ROOT, bundle.file)})`,
+      `  cold import (median of ${bundle.coldImportRuns} fresh node processes): ${bundle.coldImportMedianMs} ms`,
+    ].join("\n"),
+  );
+}
+
+export function writeResults(results: { routes: RouteResult[]; bundle: BundleResult; iterations: number }): string {
+  mkdirSync(dirname(RESULTS_FILE), { recursive: true });
+  const { file, ...bundle } = results.bundle;
+  const document = {
+    generatedAt: new Date().toISOString(),
+    node: process.version,
+    engines: "DynamoDB Local (in memory), s3rver, aws-ses-v2-local on 127.0.0.1; requests in-process via app.request()",
+    iterationsPerRoute: results.iterations,
+    routes: results.routes,
+    apiBundle: { ...bundle, file: relative(REPO_ROOT, file) },
+  };
+  writeFileSync(RESULTS_FILE, `${JSON.stringify(document, null, 2)}\n`);
+  return relative(REPO_ROOT, RESULTS_FILE);
+}

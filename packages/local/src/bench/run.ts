@@ -1,0 +1,61 @@
+import { parseArgs } from "node:util";
+import { createApp } from "@studiosync/functions/app";
+import { applyLocalEnv, ensureTableAndBucket, startEngines } from "../engines/index";
+import { measureApiBundle } from "./bundle";
+import { Fixtures } from "./fixtures";
+import { printBundle, printRouteTable, writeResults } from "./report";
+import { runScenario, toFetch, type RouteResult } from "./run-scenario";
+import { scenarios } from "./scenarios";
+
+/**
+ * `npm run bench [-- --n 300] [-- --only login]`: cost (DynamoDB calls, RCU, WCU from
+ * Server-Timing) and latency per route against its own in-memory engines, then the API
+ * bundle's size and cold import time. Prints a table and writes packages/local/bench/results.json.
+ */
+const { values } = parseArgs({
+  options: { n: { type: "string", default: "300" }, only: { type: "string" }, "import-runs": { type: "string", default: "15" } },
+});
+const iterations = Number(values.n);
+if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`--n must be a positive integer, got ${values.n}`);
+
+const engines = await startEngines();
+try {
+  const env = {
+    stage: "local" as const,
+    tableName: "studiosync-bench",
+    bucketName: "studiosync-bench",
+    appSecret: "bench-secret-bench-secret-bench-secret-0123456789",
+    webUrl: "http://127.0.0.1:4321",
+    dynamodbEndpoint: engines.dynamodbEndpoint,
+    s3Endpoint: engines.s3Endpoint,
+    sesEndpoint: engines.sesEndpoint,
+  };
+  applyLocalEnv(env);
+  await ensureTableAndBucket(env);
+
+  const app = createApp();
+  const fetcher = (path: string, init: RequestInit) => app.request(path, init);
+  const fixtures = new Fixtures((request) => {
+    const { path, init } = toFetch(request);
+    return Promise.resolve(fetcher(path, init));
+  });
+
+  const selected = scenarios.filter((s) => !values.only || s.name.toLowerCase().includes(values.only.toLowerCase()));
+  console.log(`Benchmarking ${selected.length} routes × ${iterations} requests (in-process, local engines)…\n`);
+  const routes: RouteResult[] = [];
+  for (const scenario of selected) {
+    process.stdout.write(`  ${scenario.name} … `);
+    const result = await runScenario(fetcher, fixtures, scenario, iterations);
+    console.log(`p50 ${result.p50Ms} ms`);
+    routes.push(result);
+  }
+  console.log();
+  printRouteTable(routes);
+
+  console.log();
+  const bundle = await measureApiBundle(Number(values["import-runs"]));
+  printBundle(bundle);
+  console.log(`\nResults written to ${writeResults({ routes, bundle, iterations })}`);
+} finally {
+  await engines.stop();
+}

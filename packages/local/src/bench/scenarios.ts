@@ -1,0 +1,100 @@
+import type { Owner, Session, SignUpBody } from "./fixtures";
+import { defineScenario, type AnyScenario } from "./scenario";
+
+/**
+ * The routes `npm run bench` measures. To bench a new route, add an entry: give it the state it
+ * needs in `setup`/`prepare` (untimed) and describe the one request to time in `request`.
+ */
+type SignedIn = Owner & Session;
+const auth = (owner: SignedIn) => ({ token: owner.accessToken });
+
+export const scenarios: AnyScenario[] = [
+  defineScenario<undefined, SignUpBody>({
+    name: "POST /v1/auth/signup",
+    expectStatus: 201,
+    prepare: async (fixtures) => fixtures.signUpBody(),
+    request: (_, body) => ({ method: "POST", path: "/v1/auth/signup", body }),
+  }),
+  defineScenario<undefined, string>({
+    name: "POST /v1/auth/verify-email",
+    expectStatus: 200,
+    // Each token is single use, so every iteration signs up a new user and reads its email.
+    prepare: async (fixtures) => {
+      const since = Math.floor(Date.now() / 1000) - 1;
+      const owner = await fixtures.signUp();
+      return fixtures.verificationToken(owner.email, since);
+    },
+    request: (_, token) => ({ method: "POST", path: "/v1/auth/verify-email", body: { token } }),
+  }),
+  defineScenario<Owner>({
+    name: "POST /v1/auth/login",
+    expectStatus: 200,
+    setup: (fixtures) => fixtures.verifiedOwner(),
+    request: (owner) => ({ method: "POST", path: "/v1/auth/login", body: { email: owner.email, password: owner.password } }),
+  }),
+  defineScenario<{ refreshToken: string }>({
+    name: "POST /v1/auth/refresh",
+    expectStatus: 200,
+    // A refresh token is used up by its refresh: chain each response's token into the next call.
+    setup: async (fixtures) => ({ refreshToken: (await fixtures.signedInOwner()).refreshToken }),
+    request: (state) => ({ method: "POST", path: "/v1/auth/refresh", body: { refreshToken: state.refreshToken } }),
+    after: (body, state) => {
+      state.refreshToken = (body as Session).refreshToken;
+    },
+  }),
+  defineScenario<Owner[]>({
+    name: "POST /v1/auth/forgot-password",
+    expectStatus: 202,
+    // At most 5 reset links per email and hour: spread the iterations over enough accounts.
+    setup: async (fixtures, iterations) => {
+      const owners: Owner[] = [];
+      for (let i = 0; i < Math.ceil(iterations / 4); i++) owners.push(await fixtures.signUp());
+      return owners;
+    },
+    request: (owners, _, i) => ({
+      method: "POST",
+      path: "/v1/auth/forgot-password",
+      body: { email: owners[i % owners.length]!.email },
+    }),
+  }),
+  defineScenario<SignedIn>({
+    name: "GET /v1/me",
+    expectStatus: 200,
+    setup: (fixtures) => fixtures.signedInOwner(),
+    request: (owner) => ({ path: "/v1/me", ...auth(owner) }),
+  }),
+  defineScenario<SignedIn>({
+    name: "GET /v1/studios/{studioId}",
+    expectStatus: 200,
+    setup: (fixtures) => fixtures.signedInOwner(),
+    request: (owner) => ({ path: `/v1/studios/${owner.studioId}`, ...auth(owner) }),
+  }),
+  defineScenario<SignedIn>({
+    name: "PATCH /v1/studios/{studioId}",
+    expectStatus: 200,
+    setup: (fixtures) => fixtures.signedInOwner(),
+    request: (owner, _, i) => ({
+      method: "PATCH",
+      path: `/v1/studios/${owner.studioId}`,
+      body: { description: `Lessons for every age, edition ${i}`, themeColor: i % 2 ? "#4f46e5" : "#0f766e" },
+      ...auth(owner),
+    }),
+  }),
+  defineScenario<SignedIn>({
+    name: "POST /v1/studios/{studioId}/logo-upload",
+    expectStatus: 200,
+    setup: (fixtures) => fixtures.signedInOwner(),
+    request: (owner) => ({
+      method: "POST",
+      path: `/v1/studios/${owner.studioId}/logo-upload`,
+      body: { contentType: "image/png", contentLength: 24_576 },
+      ...auth(owner),
+    }),
+  }),
+  defineScenario<Owner>({
+    name: "GET /v1/public/studios/{slug}",
+    expectStatus: 200,
+    setup: (fixtures) => fixtures.signUp(),
+    request: (owner) => ({ path: `/v1/public/studios/${owner.slug}` }),
+  }),
+];

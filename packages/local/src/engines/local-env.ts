@@ -1,0 +1,39 @@
+import { resetConfig } from "@studiosync/core/config";
+import { resetDynamo } from "@studiosync/core/db/client";
+import { LOCAL_CREDENTIALS } from "./aws-clients";
+
+export interface EngineEndpoints {
+  dynamodbEndpoint: string;
+  s3Endpoint: string;
+  sesEndpoint: string;
+}
+
+export interface LocalEnv extends EngineEndpoints {
+  stage: "local" | "test";
+  tableName: string;
+  bucketName: string;
+  appSecret: string;
+  webUrl: string;
+}
+
+/** Points core (via process.env, see the contract) at the local engines and drops its caches. */
+export function applyLocalEnv(env: LocalEnv): void {
+  Object.assign(process.env, {
+    STAGE: env.stage,
+    AWS_REGION: "us-east-1",
+    AWS_ACCESS_KEY_ID: LOCAL_CREDENTIALS.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: LOCAL_CREDENTIALS.secretAccessKey,
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+    TABLE_NAME: env.tableName,
+    BUCKET_NAME: env.bucketName,
+    APP_SECRET: env.appSecret,
+    WEB_URL: env.webUrl,
+    DYNAMODB_ENDPOINT: env.dynamodbEndpoint,
+    S3_ENDPOINT: env.s3Endpoint,
+    SES_ENDPOINT: env.sesEndpoint,
+  });
+  delete process.env.AWS_SESSION_TOKEN;
+  delete process.env.AWS_PROFILE;
+  resetConfig();
+  resetDynamo();
+}

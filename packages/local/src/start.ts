@@ -1,0 +1,73 @@
+import { mkdirSync, rmSync } from "node:fs";
+import { applyLocalEnv, ensureTableAndBucket, startEngines } from "./engines/index";
+import { preferredOrFreePort } from "./engines/free-port";
+import { DATA_DIR } from "./paths";
+import { startApiServer } from "./start/api-server";
+import { loadOrCreateAppSecret } from "./start/app-secret";
+import { printBanner } from "./start/banner";
+import { installShutdownHandlers, onShutdown, shutdown } from "./start/lifecycle";
+import { startWebDev } from "./start/web-dev";
+import { seedDemo } from "./seed-demo";
+
+/**
+ * `npm start` (`-- --fresh` wipes .data first): the whole product offline. DynamoDB Local,
+ * s3rver and SES local keep their data in .data/; the API and the Astro dev server run here.
+ */
+const LOCAL_NAMES = { tableName: "studiosync-local", bucketName: "studiosync-local" };
+
+async function main(): Promise<void> {
+  installShutdownHandlers();
+  if (process.argv.includes("--fresh")) rmSync(DATA_DIR, { recursive: true, force: true });
+  mkdirSync(DATA_DIR, { recursive: true });
+
+  const [apiPort, webPort] = [await preferredOrFreePort(3000), await preferredOrFreePort(4321)];
+  console.log("Starting DynamoDB Local, s3rver and SES local…");
+  const engines = await startEngines({ dataDir: DATA_DIR });
+  onShutdown("local engines", engines.stop);
+
+  const localEnv = {
+    stage: "local" as const,
+    ...LOCAL_NAMES,
+    appSecret: loadOrCreateAppSecret(DATA_DIR),
+    webUrl: `http://127.0.0.1:${webPort}`,
+    dynamodbEndpoint: engines.dynamodbEndpoint,
+    s3Endpoint: engines.s3Endpoint,
+    sesEndpoint: engines.sesEndpoint,
+  };
+  applyLocalEnv(localEnv);
+  await ensureTableAndBucket(localEnv);
+  const seed = await seedDemo();
+
+  const api = await startApiServer(apiPort);
+  onShutdown("API server", api.close);
+  process.env.API_URL = api.url;
+
+  console.log("Starting the Astro dev server for web/…");
+  let webUrl = localEnv.webUrl;
+  let webError: string | undefined;
+  try {
+    const web = await startWebDev(webPort);
+    onShutdown("Astro dev server", web.stop);
+    if (web.url !== webUrl) applyLocalEnv({ ...localEnv, webUrl: (webUrl = web.url) });
+  } catch (error) {
+    webError = (error as Error).message;
+    console.error("The Astro dev server did not start:", error);
+  }
+
+  printBanner({
+    webUrl,
+    apiUrl: api.url,
+    sesEndpoint: engines.sesEndpoint,
+    dataDir: DATA_DIR,
+    studioUrlPath: seed.studioUrlPath,
+    ownerEmail: seed.ownerEmail,
+    ownerPassword: seed.ownerPassword,
+    seeded: seed.created,
+    webError,
+  });
+}
+
+main().catch(async (error) => {
+  console.error("npm start failed:", error);
+  await shutdown("startup failed", 1);
+});

@@ -1,0 +1,31 @@
+export interface BannerInput {
+  webUrl: string;
+  apiUrl: string;
+  sesEndpoint: string;
+  dataDir: string;
+  studioUrlPath: string;
+  ownerEmail: string;
+  ownerPassword: string;
+  seeded: boolean;
+  webError?: string;
+}
+
+/** The one block `npm start` prints once everything answers. */
+export function printBanner(input: BannerInput): void {
+  const rows: Array<[string, string]> = [
+    ["Site", input.webError ? `not running — ${input.webError}` : `${input.webUrl}/`],
+    ["Demo studio page", `${input.webUrl}${input.studioUrlPath}`],
+    ["API", `${input.apiUrl}/v1`],
+    ["OpenAPI document", `${input.apiUrl}/v1/openapi.json`],
+    ["API reference", `${input.apiUrl}/v1/reference`],
+    ["Sent email (SES)", `${input.sesEndpoint}/`],
+    ["Demo owner login", `${input.ownerEmail} / ${input.ownerPassword}${input.seeded ? " (just created)" : ""}`],
+    ["Data", `${input.dataDir} (npm start -- --fresh wipes it)`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const lines = rows.map(([label, value]) => `  ${label.padEnd(width)}  ${value}`);
+  const rule = "─".repeat(Math.max(...lines.map((line) => line.length)) + 2);
+  console.log(`\n${rule}\n  StudioSync is running locally — Ctrl-C stops everything\n${rule}`);
+  console.log(lines.join("\n"));
+  console.log(`${rule}\n`);
+}

@@ -1,0 +1,68 @@
+/** Reads what SES local received (GET <SES_ENDPOINT>/store). The store is global: filter by recipient. */
+export interface SentMail {
+  messageId: string;
+  from: string;
+  destination: { to: string[]; cc: string[]; bcc: string[] };
+  subject: string;
+  body: { text?: string; html?: string };
+  /** Epoch seconds. */
+  at: number;
+}
+
+export interface ReadMailOptions {
+  /** Wait until at least this many messages arrived for the recipient (default 1). */
+  count?: number;
+  /** Only messages whose subject contains this text. */
+  subject?: string | RegExp;
+  /** Only messages sent at or after this epoch second (keeps polling cheap when the store is big). */
+  since?: number;
+  timeoutMs?: number;
+  sesEndpoint?: string;
+}
+
+/** Messages sent to `to` (To, Cc or Bcc), oldest first; polls until `count` arrived or times out. */
+export async function readMail(to: string, options: ReadMailOptions = {}): Promise<SentMail[]> {
+  const { count = 1, subject, since, timeoutMs = 10_000 } = options;
+  const endpoint = options.sesEndpoint ?? process.env.SES_ENDPOINT;
+  if (!endpoint) throw new Error("SES_ENDPOINT is not set; is the local test setup active?");
+  const address = to.toLowerCase();
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const response = await fetch(`${endpoint}/store${since === undefined ? "" : `?since=${Math.floor(since)}`}`);
+    if (!response.ok) throw new Error(`SES local store answered ${response.status}`);
+    const { emails } = (await response.json()) as { emails: SentMail[] };
+    const found = emails
+      .filter((mail) => recipients(mail).some((r) => extractAddress(r) === address))
+      .filter((mail) => matches(mail.subject, subject))
+      .sort((a, b) => a.at - b.at);
+    if (found.length >= count) return found;
+    if (Date.now() > deadline) {
+      throw new Error(`Expected ${count} mail(s) to ${to}${subject ? ` about ${subject}` : ""}, got ${found.length}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+/** The first absolute URL in `text` whose path starts with `pathPrefix` (e.g. "/verify-email"). */
+export function extractLink(text: string, pathPrefix: string): string {
+  for (const [candidate] of text.matchAll(/https?:\/\/[^\s"'<>]+/g)) {
+    const url = new URL(candidate.replace(/&amp;/g, "&").replace(/[.,;:)\]]+$/, ""));
+    if (url.pathname.startsWith(pathPrefix)) return url.toString();
+  }
+  throw new Error(`No link to ${pathPrefix} in:\n${text}`);
+}
+
+function recipients(mail: SentMail): string[] {
+  const { to = [], cc = [], bcc = [] } = mail.destination ?? {};
+  return [...to, ...cc, ...bcc];
+}
+
+/** "Ann <ann@example.com>" → "ann@example.com". */
+function extractAddress(recipient: string): string {
+  return (/<([^>]+)>/.exec(recipient)?.[1] ?? recipient).trim().toLowerCase();
+}
+
+function matches(subject: string, wanted: string | RegExp | undefined): boolean {
+  if (wanted === undefined) return true;
+  return typeof wanted === "string" ? subject.includes(wanted) : wanted.test(subject);
+}

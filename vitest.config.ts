@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    include: ["packages/**/test/**/*.test.ts", "stacks/test/**/*.test.ts", "web/test/**/*.test.ts"],
+    exclude: ["**/node_modules/**", "**/.sst/**", "**/dist/**"],
+    // One set of local engines per run (DynamoDB Local, s3rver, SES local); workers read the
+    // endpoints in setup-env.ts. Test files isolate themselves with their own table or studios.
+    globalSetup: ["packages/local/src/test/global-setup.ts"],
+    setupFiles: ["packages/local/src/test/setup-env.ts"],
+    env: {
+      STAGE: "test",
+      AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
+      ASTRO_TELEMETRY_DISABLED: "1",
+      SST_TELEMETRY_DISABLED: "1",
+    },
+    testTimeout: 30_000,
+    hookTimeout: 120_000,
+    // Child processes, not threads: CDK synth and Astro are heavy and leak globals. Two workers
+    // fit a 2-core CI box next to the DynamoDB Local JVM (and Chromium in the browser tests).
+    pool: "forks",
+    maxWorkers: 2,
+    fileParallelism: true,
+  },
+});
