@@ -20,9 +20,9 @@ async function main(): Promise<void> {
   if (process.argv.includes("--fresh")) rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
 
-  const [apiPort, webPort] = [await preferredOrFreePort(3000), await preferredOrFreePort(4321)];
+  const [apiPort, webPort, sesPort] = [await preferredOrFreePort(3000), await preferredOrFreePort(4321), await preferredOrFreePort(8005)];
   console.log("Starting DynamoDB Local, s3rver and SES local…");
-  const engines = await startEngines({ dataDir: DATA_DIR });
+  const engines = await startEngines({ dataDir: DATA_DIR, sesPort });
   onShutdown("local engines", engines.stop);
 
   const localEnv = {

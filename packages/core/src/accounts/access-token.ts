@@ -1,6 +1,5 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { AppError } from "../errors";
-import { derivedKey } from "./keys";
+import { encodeJson, signature, verifiedJson } from "./signing";
 
 /** Short-lived access JWT (HS256). Holds the user and the session family, nothing about roles. */
 export const ACCESS_TOKEN_SECONDS = 15 * 60;
@@ -12,32 +11,20 @@ export interface AccessClaims {
   exp: number;
 }
 
-const b64 = (value: object) => Buffer.from(JSON.stringify(value)).toString("base64url");
-const HEADER = b64({ alg: "HS256", typ: "JWT" });
-
-function sign(input: string): Buffer {
-  return createHmac("sha256", derivedKey("access-token")).update(input).digest();
-}
+const HEADER = encodeJson({ alg: "HS256", typ: "JWT" });
 
 export function issueAccessToken(userId: string, familyId: string, now = Date.now()): string {
   const iat = Math.floor(now / 1000);
-  const body = `${HEADER}.${b64({ sub: userId, sid: familyId, iat, exp: iat + ACCESS_TOKEN_SECONDS })}`;
-  return `${body}.${sign(body).toString("base64url")}`;
+  const body = `${HEADER}.${encodeJson({ sub: userId, sid: familyId, iat, exp: iat + ACCESS_TOKEN_SECONDS })}`;
+  return `${body}.${signature("access-token", body)}`;
 }
 
 export function verifyAccessToken(token: string, now = Date.now()): AccessClaims {
-  const invalid = new AppError("unauthenticated", "The access token is invalid or expired");
-  const [header, payload, signature] = token.split(".");
-  if (header !== HEADER || !payload || !signature) throw invalid;
-  const given = Buffer.from(signature, "base64url");
-  const expected = sign(`${header}.${payload}`);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid;
-  let claims: AccessClaims;
-  try {
-    claims = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  } catch {
-    throw invalid;
+  const [header, payload, given] = token.split(".");
+  const claims =
+    header === HEADER && payload && given ? verifiedJson<AccessClaims>("access-token", `${header}.${payload}`, given, payload) : null;
+  if (!claims || typeof claims.sub !== "string" || typeof claims.exp !== "number" || claims.exp * 1000 <= now) {
+    throw new AppError("unauthenticated", "The access token is invalid or expired");
   }
-  if (typeof claims.sub !== "string" || typeof claims.exp !== "number" || claims.exp * 1000 <= now) throw invalid;
   return claims;
 }

@@ -1,7 +1,6 @@
-import { createHmac, timingSafeEqual } from "node:crypto";
 import { AppError } from "../errors";
 import type { LinkPurpose } from "./email-link.entity";
-import { derivedKey } from "./keys";
+import { encodeJson, signature, verifiedJson } from "./signing";
 
 /**
  * The token in an emailed link: `<payload>.<hmac>`. The signature and expiry are checked
@@ -13,26 +12,16 @@ interface LinkPayload {
   e: number;
 }
 
-const mac = (payload: string) => createHmac("sha256", derivedKey("email-link")).update(payload).digest();
-
 export function signLinkToken(linkId: string, purpose: LinkPurpose, expiresAtSeconds: number): string {
-  const payload = Buffer.from(JSON.stringify({ id: linkId, p: purpose, e: expiresAtSeconds })).toString("base64url");
-  return `${payload}.${mac(payload).toString("base64url")}`;
+  const payload = encodeJson({ id: linkId, p: purpose, e: expiresAtSeconds });
+  return `${payload}.${signature("email-link", payload)}`;
 }
 
 export function readLinkToken(token: string, purpose: LinkPurpose, now = Date.now()): { linkId: string } {
-  const invalid = new AppError("invalid_token", "This link is invalid or has expired. Ask for a new one.");
-  const [payload, signature] = token.split(".");
-  if (!payload || !signature) throw invalid;
-  const given = Buffer.from(signature, "base64url");
-  const expected = mac(payload);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw invalid;
-  let parsed: LinkPayload;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, "base64url").toString("utf8"));
-  } catch {
-    throw invalid;
+  const [payload, given] = token.split(".");
+  const parsed = payload && given ? verifiedJson<LinkPayload>("email-link", payload, given, payload) : null;
+  if (!parsed || parsed.p !== purpose || typeof parsed.id !== "string" || parsed.e * 1000 <= now) {
+    throw new AppError("invalid_token", "This link is invalid or has expired. Ask for a new one.");
   }
-  if (parsed.p !== purpose || typeof parsed.id !== "string" || parsed.e * 1000 <= now) throw invalid;
   return { linkId: parsed.id };
 }

@@ -1,4 +1,5 @@
 import { config } from "../config";
+import { lazyClient } from "../lazy-client";
 import type { RenderedEmail } from "./templates/layout";
 
 /** The SES SDK is imported on first send, not at cold start (most requests send no mail). */
@@ -8,17 +9,7 @@ async function loadSes() {
   return { sdk, client: new sdk.SESClient({ region, endpoint: sesEndpoint }) };
 }
 
-let loaded: ReturnType<typeof loadSes> | undefined;
-let loadedFor: string | undefined;
-
-function ses() {
-  const endpoint = config().sesEndpoint ?? "aws";
-  if (!loaded || loadedFor !== endpoint) {
-    loaded = loadSes();
-    loadedFor = endpoint;
-  }
-  return loaded;
-}
+const ses = lazyClient((c) => c.sesEndpoint, loadSes);
 
 /** Sends one email (HTML + plain text) through SES; local SES in development and tests. */
 export async function sendEmail(to: string, email: RenderedEmail): Promise<void> {

@@ -1,5 +1,6 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { config } from "../config";
+import { lazyClient } from "../lazy-client";
 
 /**
  * The S3 SDK is imported on first use, not at cold start: most requests never touch files, and
@@ -19,17 +20,7 @@ async function loadS3() {
   return { sdk, client, getSignedUrl: presigner.getSignedUrl };
 }
 
-let loaded: ReturnType<typeof loadS3> | undefined;
-let loadedFor: string | undefined;
-
-function s3() {
-  const endpoint = config().s3Endpoint ?? "aws";
-  if (!loaded || loadedFor !== endpoint) {
-    loaded = loadS3();
-    loadedFor = endpoint;
-  }
-  return loaded;
-}
+const s3 = lazyClient((c) => c.s3Endpoint, loadS3);
 
 export async function presignUpload(key: string, contentType: string, contentLength: number, expiresIn: number) {
   const { sdk, client, getSignedUrl } = await s3();

@@ -20,8 +20,8 @@ export interface LocalEngines extends EngineEndpoints {
  * With `dataDir` data persists there (`dynamodb/`, `s3/`); without it everything is
  * in memory or in a temp dir that `stop()` removes.
  */
-export async function startEngines(options: { dataDir?: string } = {}): Promise<LocalEngines> {
-  const { dataDir } = options;
+export async function startEngines(options: { dataDir?: string; sesPort?: number } = {}): Promise<LocalEngines> {
+  const { dataDir, sesPort } = options;
   const s3Dir = dataDir ? join(dataDir, "s3") : mkdtempSync(join(tmpdir(), "studiosync-s3-"));
   if (dataDir) {
     mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
@@ -30,7 +30,7 @@ export async function startEngines(options: { dataDir?: string } = {}): Promise<
   const started = await Promise.allSettled([
     startDynamoDbLocal(dataDir ? { dbPath: join(dataDir, "dynamodb") } : { inMemory: true }),
     startS3Local(s3Dir),
-    startSesLocal(),
+    startSesLocal(sesPort),
   ]);
   const stopAll = async () => {
     await Promise.allSettled(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : undefined)));

@@ -13,9 +13,9 @@ type StartSesServer = (config?: { host?: string; port?: number }) => Promise<Ser
 const require = createRequire(import.meta.url);
 
 /** aws-ses-v2-local in this process. Its mail store is process-global, shared by all clients. */
-export async function startSesLocal(): Promise<SesLocal> {
+export async function startSesLocal(preferredPort = 0): Promise<SesLocal> {
   const start = (require("aws-ses-v2-local") as { default: StartSesServer }).default;
-  const server = await start({ host: LOCAL_HOST, port: 0 });
+  const server = await start({ host: LOCAL_HOST, port: preferredPort });
   const { port } = server.address() as AddressInfo;
   return {
     endpoint: `http://${LOCAL_HOST}:${port}`,
