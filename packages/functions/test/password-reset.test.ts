@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { signLinkToken } from "../../core/src/accounts/signed-link";
 import { readMail } from "../../local/src/test/mailbox";
-import { api, linkToken, ownerWithStudio, signUpBody } from "./support/api";
+import { api, dbCost, linkToken, ownerWithStudio, signUpBody } from "./support/api";
 
 describe("verify-email and reset-password links", () => {
   it("resets a password by email: old password refused, old sessions ended, link single-use", async () => {
@@ -24,6 +24,20 @@ describe("verify-email and reset-password links", () => {
     const email = signUpBody().email;
     expect((await api("POST", "/v1/auth/forgot-password", { body: { email } })).status).toBe(202);
     await expect(readMail(email, { timeoutMs: 500 })).rejects.toThrow(/got 0/);
+  });
+
+  it("sends one reset email for retries under the same Idempotency-Key, in two DynamoDB calls", async () => {
+    const owner = await ownerWithStudio();
+    const headers = { "Idempotency-Key": `forgot-${owner.userId}` };
+    const first = await api("POST", "/v1/auth/forgot-password", { body: { email: owner.email }, headers });
+    const retry = await api("POST", "/v1/auth/forgot-password", { body: { email: owner.email }, headers });
+    expect([first.status, retry.status]).toEqual([202, 202]);
+    expect(dbCost(first.headers).calls).toBe(2);
+    expect(dbCost(retry.headers).calls).toBe(1);
+    const other = await api("POST", "/v1/auth/forgot-password", { body: { email: `x${owner.email}` }, headers });
+    expect(other.status).toBe(422);
+    expect(await readMail(owner.email, { subject: "Reset your" })).toHaveLength(1);
+    await expect(readMail(owner.email, { subject: "Reset your", count: 2, timeoutMs: 500 })).rejects.toThrow(/got 1/);
   });
 
   it("rate-limits reset emails per address", async () => {

@@ -1,4 +1,6 @@
 import { db } from "../db/service";
+import { firstRejected } from "../db/transactions";
+import { recordIdempotentOutcome } from "../idempotency";
 import { resetPasswordMessage, sendEmail, verifyEmailMessage } from "../email";
 import { countAttempt, LIMITS } from "../rate-limit";
 import type { LinkPurpose } from "./email-link.entity";
@@ -9,19 +11,32 @@ import type { RequestContext } from "./schemas";
 
 /**
  * "Forgot password" and "resend verification": the answer is the same whether or not the email
- * has an account, and every request counts against per-email and per-IP limits.
+ * has an account, and every request counts against per-email and per-IP limits. A retry with the
+ * same Idempotency-Key sends nothing again.
  */
 export async function requestEmailLink(purpose: LinkPurpose, email: string, context: RequestContext = {}) {
-  const { credential, counters } = await readCredentialWithinLimits(
+  const { idempotency } = context;
+  const { credential, counters, replay } = await readCredentialWithinLimits(
     email,
     { perEmail: LIMITS.emailLinksPerEmail, perIp: LIMITS.emailLinksPerIp },
     context.ip,
+    idempotency,
   );
+  if (replay) return;
   const wanted = credential && (purpose === "reset_password" || !credential.emailVerifiedAt);
   const link = wanted ? newEmailLink(purpose, credential.userId, email) : undefined;
-  await db()
-    .transaction.write((tx) => [...counters.map((key) => countAttempt(tx, key)), ...(link ? [link.write(tx)] : [])])
+  const outcome = await db()
+    .transaction.write((tx) => [
+      ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
+      ...counters.map((key) => countAttempt(tx, key)),
+      ...(link ? [link.write(tx)] : []),
+    ])
     .go();
+  if (outcome.canceled) {
+    // A concurrent duplicate under the same key recorded first: it sends the email.
+    if (idempotency && firstRejected(outcome) === 0) return;
+    throw new Error(`Email link transaction cancelled: ${outcome.data.map((d: { code: string }) => d.code).join(",")}`);
+  }
   if (link) await sendEmail(email, message(purpose, link.url)).catch((error) => logFailure(`${purpose} email`, error));
 }
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { IdempotencyRequest } from "../idempotency";
 import { currencySchema, slugSchema, studioNameSchema, timeZoneSchema } from "../studios/schemas";
 
 /** Emails are compared case-insensitively: stored and looked up trimmed and lower-cased. */
@@ -34,4 +35,6 @@ export const resetPasswordSchema = z.object({ token: z.string().min(1, "is requi
 export interface RequestContext {
   /** The caller's IP when the transport knows it; limits per IP apply only then. */
   ip?: string;
+  /** The request's Idempotency-Key, for use cases that record it in their own transaction. */
+  idempotency?: IdempotencyRequest;
 }

@@ -1,7 +1,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Accounts } from "@studiosync/core";
 import { clientIp } from "../http/client-ip";
-import { idempotent } from "../http/idempotency";
+import { idempotencyRequest, idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
 import { SessionSchema, SignUpResultSchema } from "../schemas/account";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
@@ -70,7 +70,6 @@ const resendVerification = createRoute({
     headers: z.object({ "Idempotency-Key": z.string().optional() }),
     body: jsonBody(Accounts.emailOnlySchema.openapi("EmailRequest")),
   },
-  middleware: idempotent("resend-verification"),
   responses: { 202: accepted, ...problems(400, 422, 429) },
 });
 
@@ -80,7 +79,6 @@ const forgotPassword = createRoute({
   tags,
   summary: "Email a password reset link",
   request: { headers: z.object({ "Idempotency-Key": z.string().optional() }), body: jsonBody(Accounts.emailOnlySchema) },
-  middleware: idempotent("forgot-password"),
   responses: { 202: accepted, ...problems(400, 422, 429) },
 });
 
@@ -103,11 +101,13 @@ export const authRoutes = createRouter()
   })
   .openapi(verifyEmail, async (c) => c.json(await Accounts.verifyEmail(c.req.valid("json").token), 200))
   .openapi(resendVerification, async (c) => {
-    await Accounts.requestEmailLink("verify_email", c.req.valid("json").email, { ip: clientIp(c) });
+    const idempotency = await idempotencyRequest(c, "resend-verification");
+    await Accounts.requestEmailLink("verify_email", c.req.valid("json").email, { ip: clientIp(c), idempotency });
     return c.body(null, 202);
   })
   .openapi(forgotPassword, async (c) => {
-    await Accounts.requestEmailLink("reset_password", c.req.valid("json").email, { ip: clientIp(c) });
+    const idempotency = await idempotencyRequest(c, "forgot-password");
+    await Accounts.requestEmailLink("reset_password", c.req.valid("json").email, { ip: clientIp(c), idempotency });
     return c.body(null, 202);
   })
   .openapi(resetPassword, async (c) => {

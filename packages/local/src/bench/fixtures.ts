@@ -6,6 +6,7 @@ export interface BenchRequest {
   path: string;
   body?: unknown;
   token?: string;
+  headers?: Record<string, string>;
 }
 export type CallApi = (request: BenchRequest) => Promise<Response>;
 

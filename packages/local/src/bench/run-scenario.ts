@@ -48,8 +48,8 @@ export async function runScenario(fetcher: Fetcher, fixtures: Fixtures, scenario
   } satisfies RouteResult;
 }
 
-export function toFetch({ method = "GET", path, body, token }: BenchRequest): { path: string; init: RequestInit } {
-  const headers: Record<string, string> = {};
+export function toFetch({ method = "GET", path, body, token, headers: extra }: BenchRequest): { path: string; init: RequestInit } {
+  const headers: Record<string, string> = { ...extra };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (token) headers.authorization = `Bearer ${token}`;
   return { path, init: { method, headers, body: body === undefined ? undefined : JSON.stringify(body) } };

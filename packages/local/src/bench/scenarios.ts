@@ -1,4 +1,4 @@
-import type { Owner, Session, SignUpBody } from "./fixtures";
+import type { Fixtures, Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
 
 /**
@@ -8,12 +8,25 @@ import { defineScenario, type AnyScenario } from "./scenario";
 type SignedIn = Owner & Session;
 const auth = (owner: SignedIn) => ({ token: owner.accessToken });
 
+/** At most 5 reset links per email and hour: spread the iterations over enough accounts. */
+async function ownersForResetLinks(fixtures: Fixtures, iterations: number): Promise<Owner[]> {
+  const owners: Owner[] = [];
+  for (let i = 0; i < Math.ceil(iterations / 4); i++) owners.push(await fixtures.signUp());
+  return owners;
+}
+
 export const scenarios: AnyScenario[] = [
   defineScenario<undefined, SignUpBody>({
     name: "POST /v1/auth/signup",
     expectStatus: 201,
     prepare: async (fixtures) => fixtures.signUpBody(),
     request: (_, body) => ({ method: "POST", path: "/v1/auth/signup", body }),
+  }),
+  defineScenario<undefined, SignUpBody>({
+    name: "POST /v1/auth/signup (Idempotency-Key)",
+    expectStatus: 201,
+    prepare: async (fixtures) => fixtures.signUpBody(),
+    request: (_, body) => ({ method: "POST", path: "/v1/auth/signup", body, headers: { "Idempotency-Key": `bench-${body.slug}` } }),
   }),
   defineScenario<undefined, string>({
     name: "POST /v1/auth/verify-email",
@@ -45,16 +58,22 @@ export const scenarios: AnyScenario[] = [
   defineScenario<Owner[]>({
     name: "POST /v1/auth/forgot-password",
     expectStatus: 202,
-    // At most 5 reset links per email and hour: spread the iterations over enough accounts.
-    setup: async (fixtures, iterations) => {
-      const owners: Owner[] = [];
-      for (let i = 0; i < Math.ceil(iterations / 4); i++) owners.push(await fixtures.signUp());
-      return owners;
-    },
+    setup: ownersForResetLinks,
     request: (owners, _, i) => ({
       method: "POST",
       path: "/v1/auth/forgot-password",
       body: { email: owners[i % owners.length]!.email },
+    }),
+  }),
+  defineScenario<Owner[]>({
+    name: "POST /v1/auth/forgot-password (Idempotency-Key)",
+    expectStatus: 202,
+    setup: ownersForResetLinks,
+    request: (owners, _, i) => ({
+      method: "POST",
+      path: "/v1/auth/forgot-password",
+      body: { email: owners[i % owners.length]!.email },
+      headers: { "Idempotency-Key": `bench-forgot-${i}` },
     }),
   }),
   defineScenario<SignedIn>({
