@@ -1,4 +1,4 @@
-import type { Fixtures, Owner, Session, SignUpBody } from "./fixtures";
+import type { Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
 
 /**
@@ -8,11 +8,24 @@ import { defineScenario, type AnyScenario } from "./scenario";
 type SignedIn = Owner & Session;
 const auth = (owner: SignedIn) => ({ token: owner.accessToken });
 
-/** At most 5 reset links per email and hour: spread the iterations over enough accounts. */
-async function ownersForResetLinks(fixtures: Fixtures, iterations: number): Promise<Owner[]> {
-  const owners: Owner[] = [];
-  for (let i = 0; i < Math.ceil(iterations / 4); i++) owners.push(await fixtures.signUp());
-  return owners;
+/** Forgot-password, with or without an Idempotency-Key (recorded in the route's own transaction). */
+function forgotPassword({ withKey }: { withKey: boolean }) {
+  return defineScenario<Owner[]>({
+    name: `POST /v1/auth/forgot-password${withKey ? " (Idempotency-Key)" : ""}`,
+    expectStatus: 202,
+    // At most 5 reset links per email and hour: spread the iterations over enough accounts.
+    setup: async (fixtures, iterations) => {
+      const owners: Owner[] = [];
+      for (let i = 0; i < Math.ceil(iterations / 4); i++) owners.push(await fixtures.signUp());
+      return owners;
+    },
+    request: (owners, _, i) => ({
+      method: "POST",
+      path: "/v1/auth/forgot-password",
+      body: { email: owners[i % owners.length]!.email },
+      ...(withKey ? { headers: { "Idempotency-Key": `bench-forgot-${i}` } } : {}),
+    }),
+  });
 }
 
 export const scenarios: AnyScenario[] = [
@@ -55,27 +68,8 @@ export const scenarios: AnyScenario[] = [
       state.refreshToken = (body as Session).refreshToken;
     },
   }),
-  defineScenario<Owner[]>({
-    name: "POST /v1/auth/forgot-password",
-    expectStatus: 202,
-    setup: ownersForResetLinks,
-    request: (owners, _, i) => ({
-      method: "POST",
-      path: "/v1/auth/forgot-password",
-      body: { email: owners[i % owners.length]!.email },
-    }),
-  }),
-  defineScenario<Owner[]>({
-    name: "POST /v1/auth/forgot-password (Idempotency-Key)",
-    expectStatus: 202,
-    setup: ownersForResetLinks,
-    request: (owners, _, i) => ({
-      method: "POST",
-      path: "/v1/auth/forgot-password",
-      body: { email: owners[i % owners.length]!.email },
-      headers: { "Idempotency-Key": `bench-forgot-${i}` },
-    }),
-  }),
+  forgotPassword({ withKey: false }),
+  forgotPassword({ withKey: true }),
   defineScenario<SignedIn>({
     name: "GET /v1/me",
     expectStatus: 200,
