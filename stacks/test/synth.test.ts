@@ -24,7 +24,7 @@ describe("Storage", () => {
     expect(table.Properties).toMatchObject({
       BillingMode: "PAY_PER_REQUEST",
       KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }],
-      GlobalSecondaryIndexes: ["gsi1", "gsi2"].map((name) => ({
+      GlobalSecondaryIndexes: ["gsi1", "gsi2", "gsi3"].map((name) => ({
         IndexName: name,
         KeySchema: [{ AttributeName: `${name}pk`, KeyType: "HASH" }, { AttributeName: `${name}sk`, KeyType: "RANGE" }],
         Projection: { ProjectionType: "ALL" },

@@ -5,6 +5,16 @@ import type { AuthEnv } from "./http/auth";
 import { errorToProblem, problem } from "./http/problem";
 import { serverTiming } from "./http/server-timing";
 import { validationHook } from "./http/validation-hook";
+import { teacherRoutes } from "./routes/teachers";
+import { studentRoutes } from "./routes/students";
+import { familyRoutes } from "./routes/families";
+import { bandRoutes } from "./routes/bands";
+import { memberRoutes } from "./routes/members";
+import { invitationRoutes } from "./routes/invitations";
+import { accessRequestRoutes } from "./routes/access-requests";
+import { auditEventRoutes } from "./routes/audit-events";
+import { publicInvitationRoutes } from "./routes/public-invitations";
+import { publicAccessRequestRoutes } from "./routes/public-access-requests";
 import { authRoutes } from "./routes/auth";
 import { meRoutes } from "./routes/me";
 import { publicRoutes } from "./routes/public";
@@ -35,7 +45,17 @@ export function createApp() {
     .route("/v1/auth", authRoutes)
     .route("/v1/me", meRoutes)
     .route("/v1/studios", studioRoutes)
-    .route("/v1/public", publicRoutes);
+    .route("/v1/studios", teacherRoutes)
+    .route("/v1/studios", studentRoutes)
+    .route("/v1/studios", familyRoutes)
+    .route("/v1/studios", bandRoutes)
+    .route("/v1/studios", memberRoutes)
+    .route("/v1/studios", invitationRoutes)
+    .route("/v1/studios", accessRequestRoutes)
+    .route("/v1/studios", auditEventRoutes)
+    .route("/v1/public", publicRoutes)
+    .route("/v1/public", publicInvitationRoutes)
+    .route("/v1/public", publicAccessRequestRoutes);
 
   app.doc31("/v1/openapi.json", OPENAPI);
   app.get("/v1/reference", (c) => c.html(renderReferencePage(app.getOpenAPI31Document(OPENAPI) as never)));

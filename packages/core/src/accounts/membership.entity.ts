@@ -11,6 +11,14 @@ export const MembershipEntity = new Entity({
     studioId: { type: "string", required: true, readOnly: true },
     userId: { type: "string", required: true, readOnly: true },
     role: { type: ROLES, required: true },
+    /** The profile this member is in the studio: their teacher, student or guardian record. */
+    teacherId: { type: "string" },
+    studentId: { type: "string" },
+    guardianId: { type: "string" },
+    /** A guardian's family: whose children a parent may see. */
+    familyId: { type: "string" },
+    /** A deactivated member keeps their records but cannot act in the studio. */
+    deactivatedAt: { type: "string" },
     createdBy: { type: "string", readOnly: true },
     updatedBy: { type: "string" },
     deletedAt: { type: "string" },

@@ -6,7 +6,15 @@ import { RefreshTokenEntity } from "../accounts/refresh-token.entity";
 import { SessionFamilyEntity } from "../accounts/session-family.entity";
 import { UserEntity } from "../accounts/user.entity";
 import { config } from "../config";
+import { AccessRequestEntity } from "../access-requests/access-request.entity";
+import { AuditEventEntity } from "../audit/audit-event.entity";
 import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
+import { InvitationEntity } from "../invitations/invitation.entity";
+import { BandEntity } from "../people/band.entity";
+import { FamilyEntity } from "../people/family.entity";
+import { GuardianEntity } from "../people/guardian.entity";
+import { StudentEntity } from "../people/student.entity";
+import { TeacherEntity } from "../people/teacher.entity";
 import { RateCounterEntity } from "../rate-limit/rate-counter.entity";
 import { StudioSlugEntity } from "../studios/studio-slug.entity";
 import { StudioEntity } from "../studios/studio.entity";
@@ -23,6 +31,14 @@ const entities = {
   emailLink: EmailLinkEntity,
   rateCounter: RateCounterEntity,
   idempotencyRecord: IdempotencyRecordEntity,
+  auditEvent: AuditEventEntity,
+  teacher: TeacherEntity,
+  student: StudentEntity,
+  family: FamilyEntity,
+  guardian: GuardianEntity,
+  band: BandEntity,
+  invitation: InvitationEntity,
+  accessRequest: AccessRequestEntity,
 };
 
 function createService() {

@@ -1,8 +1,7 @@
-import { itemOf, readTogether } from "../db/read-together";
-import { db } from "../db/service";
-import { AppError, notFound } from "../errors";
+import { AppError } from "../errors";
 import type { StudioRecord } from "../studios/studio-view";
 import type { Actor } from "./actor";
+import { loadStudioMember } from "./studio-member";
 import { roleMay, type StudioAction } from "./studio-permissions";
 
 /**
@@ -10,14 +9,9 @@ import { roleMay, type StudioAction } from "./studio-permissions";
  * (or no such studio) → 404, a member without the permission → 403.
  */
 export async function authorizeStudio(actor: Actor, studioId: string, action: StudioAction): Promise<StudioRecord> {
-  const { membership: memberships, studio: studios } = db().entities;
-  const [membership, studio] = await readTogether(
-    itemOf(memberships, { studioId, userId: actor.userId }),
-    itemOf(studios, { studioId }),
-  );
-  if (!membership || membership.deletedAt || !studio || studio.deletedAt) throw notFound("Studio");
-  if (!roleMay(membership.role, action)) {
-    throw new AppError("forbidden", `Your role (${membership.role}) may not do this in this studio`);
+  const { member, studio } = await loadStudioMember(actor, studioId);
+  if (!roleMay(member.role, action)) {
+    throw new AppError("forbidden", `Your role (${member.role}) may not do this in this studio`);
   }
   return studio;
 }
