@@ -5,3 +5,8 @@ export { AppError, type ErrorCode, type FieldError } from "./errors";
 export type { Actor } from "./policy";
 export { withDbMetrics, type DbMetrics } from "./db/request-metrics";
 export { isProduction } from "./config";
+export * as Invitations from "./invitations";
+export * as People from "./people";
+export * as Members from "./members";
+export * as Audit from "./audit";
+export * as AccessRequests from "./access-requests";

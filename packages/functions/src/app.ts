@@ -5,7 +5,7 @@ import type { AuthEnv } from "./http/auth";
 import { errorToProblem, problem } from "./http/problem";
 import { serverTiming } from "./http/server-timing";
 import { validationHook } from "./http/validation-hook";
-import { teacherRoutes } from "./routes/teachers";
+import { publicTeacherRoutes, teacherRoutes } from "./routes/teachers";
 import { studentRoutes } from "./routes/students";
 import { familyRoutes } from "./routes/families";
 import { bandRoutes } from "./routes/bands";
@@ -54,6 +54,7 @@ export function createApp() {
     .route("/v1/studios", accessRequestRoutes)
     .route("/v1/studios", auditEventRoutes)
     .route("/v1/public", publicRoutes)
+    .route("/v1/public", publicTeacherRoutes)
     .route("/v1/public", publicInvitationRoutes)
     .route("/v1/public", publicAccessRequestRoutes);
 

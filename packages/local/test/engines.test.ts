@@ -27,7 +27,7 @@ describe("local engines through the test harness", () => {
 
   it("created the shared table from the core definition, with TTL on expiresAt", async () => {
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: env.tableName }));
-    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(["gsi1", "gsi2"]);
+    expect(Table?.GlobalSecondaryIndexes?.map((index) => index.IndexName).sort()).toEqual(["gsi1", "gsi2", "gsi3"]);
     const ttl = await dynamo.send(new DescribeTimeToLiveCommand({ TableName: env.tableName }));
     expect(ttl.TimeToLiveDescription).toMatchObject({ AttributeName: "expiresAt", TimeToLiveStatus: "ENABLED" });
   });

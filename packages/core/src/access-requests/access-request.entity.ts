@@ -23,6 +23,8 @@ export const AccessRequestEntity = new Entity({
     reviewedAt: { type: "string" },
     reviewNote: { type: "string" },
     userId: { type: "string" },
+    /** The invitation an approval sent: accepting it creates the membership. */
+    invitationId: { type: "string" },
     ...timestamps,
   },
   indexes: {

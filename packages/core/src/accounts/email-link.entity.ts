@@ -1,7 +1,7 @@
 import { Entity } from "../db/entity";
 import { SERVICE, expiresAt, timestamps } from "../db/attributes";
 
-export const LINK_PURPOSES = ["verify_email", "reset_password"] as const;
+export const LINK_PURPOSES = ["verify_email", "reset_password", "invitation"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /** The single-use state of a signed email link: consuming it sets `usedAt` conditionally. */

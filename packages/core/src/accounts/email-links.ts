@@ -8,11 +8,14 @@ import { readLinkToken, signLinkToken } from "./signed-link";
 export const LINK_LIFETIME_SECONDS: Record<LinkPurpose, number> = {
   verify_email: 48 * 60 * 60,
   reset_password: 60 * 60,
+  /** Invitations keep their single-use state on the invitation itself (status pending → accepted). */
+  invitation: 7 * 24 * 60 * 60,
 };
 
-const LINK_PAGE: Record<LinkPurpose, string> = {
+export const LINK_PAGE: Record<LinkPurpose, string> = {
   verify_email: "/verify-email",
   reset_password: "/reset-password",
+  invitation: "/invitations/accept",
 };
 
 /** A new single-use link: the item to write in the caller's transaction, and the URL to email. */

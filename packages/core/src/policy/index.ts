@@ -1,5 +1,5 @@
 export type { Actor } from "./actor";
 export { authorizeStudio } from "./studio-access";
 export { roleMay, STUDIO_ACTIONS, type StudioAction } from "./studio-permissions";
-export { isStudioAdmin, loadStudioMember, type StudioMember } from "./studio-member";
+export { isStudioAdmin, loadMemberWith, loadStudioMember, type StudioMember } from "./studio-member";
 export * from "./people-permissions";

@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether, type ItemRead } from "../db/read-together";
 import { db } from "../db/service";
 import { notFound } from "../errors";
 import type { Role } from "../accounts/membership.entity";
@@ -15,19 +15,33 @@ export interface StudioMember {
   familyId?: string;
 }
 
+type Records<T extends readonly ItemRead<unknown>[]> = { [K in keyof T]: T[K] extends ItemRead<infer V> ? V | null : never };
+
 /**
- * Loads the studio and the actor's membership in one read. Not a member, a removed or deactivated
- * member, or no such studio: all 404, so nobody learns which studios exist.
+ * Loads the studio, the actor's membership and any records a use case needs in one BatchGetItem.
+ * Not a member, a removed or deactivated member, or no such studio: all 404, so nobody learns
+ * which studios exist.
  */
-export async function loadStudioMember(actor: Actor, studioId: string): Promise<{ member: StudioMember; studio: StudioRecord }> {
+export async function loadMemberWith<const T extends readonly ItemRead<unknown>[]>(
+  actor: Actor,
+  studioId: string,
+  ...reads: T
+): Promise<{ member: StudioMember; studio: StudioRecord; records: Records<T> }> {
   const { membership: memberships, studio: studios } = db().entities;
-  const [membership, studio] = await readTogether(
+  const [membership, studio, ...records] = await readTogether(
     itemOf(memberships, { studioId, userId: actor.userId }),
     itemOf(studios, { studioId }),
+    ...reads,
   );
   if (!membership || membership.deletedAt || membership.deactivatedAt || !studio || studio.deletedAt) throw notFound("Studio");
   const { userId, role, teacherId, studentId, guardianId, familyId } = membership;
-  return { member: { userId, role, teacherId, studentId, guardianId, familyId }, studio };
+  return { member: { userId, role, teacherId, studentId, guardianId, familyId }, studio, records: records as Records<T> };
+}
+
+/** The studio and the actor's membership in it (see loadMemberWith). */
+export async function loadStudioMember(actor: Actor, studioId: string): Promise<{ member: StudioMember; studio: StudioRecord }> {
+  const { member, studio } = await loadMemberWith(actor, studioId);
+  return { member, studio };
 }
 
 export const isStudioAdmin = (member: StudioMember) => member.role === "owner" || member.role === "admin";

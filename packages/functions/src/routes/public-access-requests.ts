@@ -1,3 +1,22 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import { AccessRequests } from "@studiosync/core";
+import { clientIp } from "../http/client-ip";
 import { createRouter } from "../http/router";
+import { jsonBody, problems } from "../schemas/problem";
 
-export const publicAccessRequestRoutes = createRouter();
+const requestAccess = createRoute({
+  method: "post",
+  path: "/studios/{slug}/access-requests",
+  tags: ["Access requests"],
+  summary: "Ask to join a studio from its public page; an admin approves (by invitation) or rejects",
+  request: {
+    params: z.object({ slug: z.string().max(100).openapi({ param: { name: "slug", in: "path" }, example: "riverside-music" }) }),
+    body: jsonBody(AccessRequests.createAccessRequestSchema.openapi("CreateAccessRequest")),
+  },
+  responses: { 202: { description: "Received; the studio reviews it" }, ...problems(400, 404, 422, 429) },
+});
+
+export const publicAccessRequestRoutes = createRouter().openapi(requestAccess, async (c) => {
+  await AccessRequests.requestAccess(c.req.valid("param").slug, c.req.valid("json"), { ip: clientIp(c) });
+  return c.body(null, 202);
+});

@@ -1,5 +1,6 @@
 import type { Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
+import { seedStudents } from "./seed-students";
 
 /**
  * The routes `npm run bench` measures. To bench a new route, add an entry: give it the state it
@@ -7,6 +8,66 @@ import { defineScenario, type AnyScenario } from "./scenario";
  */
 type SignedIn = Owner & Session;
 const auth = (owner: SignedIn) => ({ token: owner.accessToken });
+
+/** The first page of a studio's students: the cost must not grow with the size of the studio. */
+function listStudents(studioSize: number) {
+  return defineScenario<SignedIn>({
+    name: `GET /v1/studios/{studioId}/students?limit=25 (${studioSize.toLocaleString("en")} students)`,
+    expectStatus: 200,
+    setup: async (fixtures) => {
+      const owner = await fixtures.signedInOwner();
+      await seedStudents(owner.studioId, studioSize);
+      return owner;
+    },
+    request: (owner) => ({ path: `/v1/studios/${owner.studioId}/students?limit=25`, ...auth(owner) }),
+  });
+}
+
+/** A read route of a studio with a record or two in it, called by its owner. */
+function ownerRead(name: string, seed: (create: (path: string, body: unknown) => Promise<string>, studio: string) => Promise<string>) {
+  return defineScenario<{ owner: SignedIn; path: string }>({
+    name,
+    expectStatus: 200,
+    setup: async (fixtures) => {
+      const owner = await fixtures.signedInOwner();
+      const studio = `/v1/studios/${owner.studioId}`;
+      const create = async (path: string, body: unknown) =>
+        (await fixtures.expectJson<{ id: string }>({ method: "POST", path: `${studio}${path}`, body, ...auth(owner) }, 201)).id;
+      return { owner, path: await seed(create, studio) };
+    },
+    request: ({ owner, path }) => ({ path, ...auth(owner) }),
+  });
+}
+
+const peopleReads = [
+  ownerRead("GET /v1/studios/{studioId}/teachers", async (create, studio) => {
+    await create("/teachers", { firstName: "Ada", lastName: "Keys" });
+    return `${studio}/teachers`;
+  }),
+  ownerRead("GET /v1/studios/{studioId}/students/{studentId}", async (create, studio) => {
+    const teacherId = await create("/teachers", { firstName: "Ada", lastName: "Keys" });
+    return `${studio}/students/${await create("/students", { firstName: "Ben", lastName: "Bow", primaryTeacherId: teacherId })}`;
+  }),
+  ownerRead("GET /v1/studios/{studioId}/families/{familyId}", async (create, studio) => {
+    const familyId = await create("/families", { name: "The Okafors" });
+    await create(`/families/${familyId}/guardians`, { firstName: "Ife", lastName: "Okafor", relationship: "mother" });
+    await create("/students", { firstName: "Tolu", lastName: "Okafor", familyId });
+    return `${studio}/families/${familyId}`;
+  }),
+  ownerRead("GET /v1/studios/{studioId}/bands", async (create, studio) => {
+    await create("/bands", { name: "The Quavers" });
+    return `${studio}/bands`;
+  }),
+  ownerRead("GET /v1/studios/{studioId}/members", async (_, studio) => `${studio}/members`),
+  ownerRead("GET /v1/studios/{studioId}/invitations", async (create, studio) => {
+    await create("/invitations", { email: `invitee-${Date.now()}@example.test`, role: "admin" });
+    return `${studio}/invitations`;
+  }),
+  ownerRead("GET /v1/studios/{studioId}/audit-events", async (create, studio) => {
+    await create("/teachers", { firstName: "Ada", lastName: "Keys" });
+    return `${studio}/audit-events`;
+  }),
+];
 
 /** Forgot-password, with or without an Idempotency-Key (recorded in the route's own transaction). */
 function forgotPassword({ withKey }: { withKey: boolean }) {
@@ -110,4 +171,7 @@ export const scenarios: AnyScenario[] = [
     setup: (fixtures) => fixtures.signUp(),
     request: (owner) => ({ path: `/v1/public/studios/${owner.slug}` }),
   }),
+  listStudents(50),
+  listStudents(5000),
+  ...peopleReads,
 ];

@@ -1,0 +1,21 @@
+import type { EntityItem } from "electrodb";
+import type { AccessRequestEntity } from "./access-request.entity";
+
+export type AccessRequestRecord = EntityItem<typeof AccessRequestEntity>;
+
+export const toAccessRequest = (r: AccessRequestRecord) => ({
+  id: r.requestId,
+  email: r.email,
+  firstName: r.firstName,
+  lastName: r.lastName,
+  role: r.role,
+  message: r.message ?? null,
+  status: r.status,
+  reviewedBy: r.reviewedBy ?? null,
+  reviewedAt: r.reviewedAt ?? null,
+  reviewNote: r.reviewNote ?? null,
+  invitationId: r.invitationId ?? null,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+export type AccessRequest = ReturnType<typeof toAccessRequest>;

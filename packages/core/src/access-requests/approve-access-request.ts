@@ -1,0 +1,45 @@
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { AppError } from "../errors";
+import { checkInvitee } from "../invitations/check-invitee";
+import { toInvitation } from "../invitations/invitation-view";
+import { newInvitation, sendInvitation } from "../invitations/new-invitation";
+import { profileLinkErrors } from "../invitations/schemas";
+import type { Actor } from "../policy";
+import { toAccessRequest } from "./access-request-view";
+import { loadPendingRequest, reviewedMeanwhile } from "./load-access-request";
+import type { ApproveAccessRequestInput } from "./schemas";
+
+/**
+ * Approves a request by inviting the requester with the requested role (and the profile the
+ * admin attaches): accepting the emailed invitation creates the membership with a real login.
+ */
+export async function approveAccessRequest(actor: Actor, studioId: string, requestId: string, links: ApproveAccessRequestInput) {
+  const { request, studio } = await loadPendingRequest(actor, studioId, requestId);
+  const errors = profileLinkErrors(request.role, links);
+  if (errors.length) throw new AppError("validation_failed", "The request has invalid fields", { errors });
+  const target = { email: request.email, role: request.role, ...links };
+  await checkInvitee(studioId, target);
+
+  const invitation = newInvitation(studioId, actor.userId, target);
+  const reviewedAt = new Date().toISOString();
+  const review = { status: "approved" as const, reviewedBy: actor.userId, reviewedAt, invitationId: invitation.record.invitationId };
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.accessRequest
+        .patch({ studioId, requestId })
+        .set(review)
+        .where((a, op) => op.eq(a.status, "pending"))
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "access_request.approved", entityType: "access_request", entityId: requestId,
+        before: { status: "pending" }, after: review,
+      }),
+      ...invitation.writes(tx),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
+  await sendInvitation(invitation.record, studio.name);
+  return { accessRequest: toAccessRequest({ ...request, ...review, updatedAt: reviewedAt }), invitation: toInvitation(invitation.record) };
+}

@@ -1,0 +1,35 @@
+import { logFailure } from "../accounts/log-failure";
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { sendEmail } from "../email";
+import { accessRequestRejectedMessage } from "../email/templates/access-request-rejected";
+import type { Actor } from "../policy";
+import { toAccessRequest } from "./access-request-view";
+import { loadPendingRequest, reviewedMeanwhile } from "./load-access-request";
+import type { RejectAccessRequestInput } from "./schemas";
+
+/** Rejects a request, recording who and when (and an optional note, which the requester is emailed). */
+export async function rejectAccessRequest(actor: Actor, studioId: string, requestId: string, input: RejectAccessRequestInput) {
+  const { request, studio } = await loadPendingRequest(actor, studioId, requestId);
+  const reviewedAt = new Date().toISOString();
+  const review = { status: "rejected" as const, reviewedBy: actor.userId, reviewedAt, ...(input.note ? { reviewNote: input.note } : {}) };
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.accessRequest
+        .patch({ studioId, requestId })
+        .set(review)
+        .where((a, op) => op.eq(a.status, "pending"))
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "access_request.rejected", entityType: "access_request", entityId: requestId,
+        before: { status: "pending" }, after: review,
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
+  await sendEmail(request.email, accessRequestRejectedMessage({ firstName: request.firstName, studioName: studio.name, note: input.note })).catch(
+    (error) => logFailure("access request rejection email", error),
+  );
+  return toAccessRequest({ ...request, ...review, updatedAt: reviewedAt });
+}

@@ -1,0 +1,52 @@
+import { v7 as uuidv7 } from "uuid";
+import type { RequestContext } from "../accounts/schemas";
+import { recordAudit } from "../audit/record-audit";
+import { itemOf, readTogether } from "../db/read-together";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { notFound } from "../errors";
+import { assertWithinLimits, countAttempt, counterKey, type RateLimit } from "../rate-limit";
+import { slugSchema } from "../studios/schemas";
+import { isLive } from "../studios/studio-view";
+import type { CreateAccessRequestInput } from "./schemas";
+
+/** Requests per email and per IP per hour: enough for a typo, not for flooding a studio's inbox. */
+export const ACCESS_REQUEST_LIMITS = {
+  perEmail: { name: "access-request-email", max: 5, windowSeconds: 60 * 60 },
+  perIp: { name: "access-request-ip", max: 30, windowSeconds: 60 * 60 },
+} satisfies Record<string, RateLimit>;
+
+/** The actor of audit events written by the public (no account). */
+export const PUBLIC_ACTOR = "anonymous";
+
+/**
+ * Someone asks to join a studio from its public page. Counts against per-email and per-IP limits;
+ * the answer says nothing more than "received".
+ */
+export async function requestAccess(slug: string, input: CreateAccessRequestInput, context: RequestContext = {}) {
+  const parsedSlug = slugSchema.safeParse(slug);
+  if (!parsedSlug.success) throw notFound("Studio");
+  const { data: studios } = await db().entities.studio.query.studioBySlug({ slug: parsedSlug.data }).go({ limit: 1 });
+  const studio = studios[0];
+  if (!studio || !isLive(studio)) throw notFound("Studio");
+
+  const counters = [
+    counterKey(ACCESS_REQUEST_LIMITS.perEmail, input.email),
+    ...(context.ip ? [counterKey(ACCESS_REQUEST_LIMITS.perIp, context.ip)] : []),
+  ];
+  const counts = await readTogether(...counters.map((key) => itemOf(db().entities.rateCounter, { bucket: key.bucket, window: key.window })));
+  assertWithinLimits(counters.map((key, i) => ({ key, count: (counts[i] as { count?: number } | null)?.count })));
+
+  const record = { studioId: studio.studioId, requestId: uuidv7(), ...input, status: "pending" as const };
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.accessRequest.create(record).commit(),
+      recordAudit(tx, {
+        studioId: studio.studioId, actorId: PUBLIC_ACTOR, action: "access_request.created", entityType: "access_request",
+        entityId: record.requestId, after: { email: input.email, role: input.role, firstName: input.firstName, lastName: input.lastName },
+      }),
+      ...counters.map((key) => countAttempt(tx, key)),
+    ])
+    .go();
+  assertCommitted(outcome, () => undefined);
+}

@@ -1,0 +1,2 @@
+export { listAuditEvents, type AuditEvent } from "./list-audit-events";
+export * from "./schemas";

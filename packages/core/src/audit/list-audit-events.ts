@@ -1,0 +1,35 @@
+import type { EntityItem } from "electrodb";
+import { db } from "../db/service";
+import { page } from "../pagination";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import type { AuditEventEntity } from "./audit-event.entity";
+import type { ListAuditEventsQuery } from "./schemas";
+
+type AuditEventRecord = EntityItem<typeof AuditEventEntity>;
+
+const toAuditEvent = (e: AuditEventRecord) => ({
+  id: e.eventId,
+  actorId: e.actorId,
+  action: e.action,
+  entityType: e.entityType,
+  entityId: e.entityId,
+  changes: (e.changes ?? {}) as Record<string, { before: unknown; after: unknown }>,
+  at: e.at,
+});
+export type AuditEvent = ReturnType<typeof toAuditEvent>;
+
+/** Who changed what in the studio, newest first (admins); per record with entityType + entityId. */
+export async function listAuditEvents(actor: Actor, studioId: string, query: ListAuditEventsQuery) {
+  const { member } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const { auditEvent } = db().entities;
+  const { entityType, entityId } = query;
+  const result = await page(
+    (options) =>
+      entityType && entityId
+        ? auditEvent.query.auditByEntity({ studioId, entityType, entityId }).go({ ...options, order: "desc" })
+        : auditEvent.query.auditByStudio({ studioId }).go({ ...options, order: "desc" }),
+    query,
+  );
+  return { items: result.items.map(toAuditEvent), nextCursor: result.nextCursor };
+}

@@ -1,0 +1,115 @@
+import { v7 as uuidv7 } from "uuid";
+import { hashPassword } from "../accounts/password";
+import { newSession } from "../accounts/session-tokens";
+import { recordAudit } from "../audit/record-audit";
+import { db, type WriteTx } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { AppError, conflict, type FieldError } from "../errors";
+import { openInvitation } from "./open-invitation";
+import type { InvitationRecord } from "./invitation-view";
+import { linkProfile, profileAlreadyLinked } from "./profile-link";
+import type { AcceptInvitationInput } from "./schemas";
+
+const alreadyMember = () => conflict("You are already a member of this studio. Sign in to continue.");
+const usedMeanwhile = () => new AppError("invalid_token", "This invitation has already been used.");
+
+/**
+ * Accepts an invitation. An existing login (credential for the email) gets the membership added;
+ * otherwise the user and login are created (the email counts as verified: they got the link) and
+ * signed in. Either way one transaction: invitation pending → accepted (single use), membership,
+ * profile link, audit events.
+ */
+export async function acceptInvitation(input: AcceptInvitationInput, now = Date.now()) {
+  const { record, studio, expired, reason } = await openInvitation(input.token, now);
+  if (expired && reason) throw reason;
+  const { data: credential } = await db().entities.credential.get({ email: record.email }).go();
+  const result = credential
+    ? await joinWithExistingLogin(record, credential, now)
+    : await joinWithNewLogin(record, input, now);
+  return { ...result, role: record.role, studio: { id: studio.studioId, name: studio.name, slug: studio.slug } };
+}
+
+/** The invitation's status change: fails if it was accepted, revoked or resent since the read. */
+const markAccepted = (tx: WriteTx, record: InvitationRecord, userId: string, at: string) =>
+  tx.invitation
+    .patch({ studioId: record.studioId, invitationId: record.invitationId })
+    .set({ status: "accepted", acceptedAt: at, acceptedBy: userId, updatedBy: userId })
+    .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.sentCount, record.sentCount)} AND ${op.gt(a.validUntil, at)}`)
+    .commit();
+
+const links = (r: InvitationRecord) => ({ teacherId: r.teacherId, studentId: r.studentId, guardianId: r.guardianId, familyId: r.familyId });
+
+function auditJoin(tx: WriteTx, record: InvitationRecord, userId: string, at: string) {
+  const membership = { role: record.role, ...links(record) };
+  return [
+    recordAudit(tx, {
+      studioId: record.studioId, actorId: userId, action: "invitation.accepted", entityType: "invitation",
+      entityId: record.invitationId, before: { status: "pending" }, after: { status: "accepted", acceptedAt: at, acceptedBy: userId },
+    }),
+    recordAudit(tx, { studioId: record.studioId, actorId: userId, action: "member.added", entityType: "member", entityId: userId, after: membership }),
+  ];
+}
+
+/** Maps the rejected item (by position: invitation, membership/credential, profile) to an answer. */
+const onRejected = (membershipError: () => AppError, hasProfile: boolean) => (index: number) =>
+  index === 0 ? usedMeanwhile() : index === 1 ? membershipError() : index === 2 && hasProfile ? profileAlreadyLinked() : undefined;
+
+async function joinWithExistingLogin(record: InvitationRecord, credential: { userId: string; email: string; emailVerifiedAt?: string }, now: number) {
+  const { studioId } = record;
+  const userId = credential.userId;
+  const { data: existing } = await db().entities.membership.get({ studioId, userId }).go();
+  if (existing && !existing.deletedAt) throw alreadyMember();
+  const at = new Date(now).toISOString();
+  const membership = { studioId, userId, role: record.role, ...links(record), createdBy: userId, updatedBy: userId };
+  const outcome = await db()
+    .transaction.write((tx) => {
+      const profile = linkProfile(tx, studioId, links(record), userId);
+      return [
+        markAccepted(tx, record, userId, at),
+        existing
+          ? // A removed member invited back: the old membership is replaced (only while it is still removed).
+            tx.membership.put(membership).where((a, op) => op.exists(a.deletedAt)).commit()
+          : tx.membership.create(membership).commit(),
+        ...(profile ? [profile] : []),
+        ...auditJoin(tx, record, userId, at),
+        ...(credential.emailVerifiedAt
+          ? []
+          : [
+              tx.credential.patch({ email: credential.email }).set({ emailVerifiedAt: at }).commit(),
+              tx.user.patch({ userId }).set({ emailVerifiedAt: at }).commit(),
+            ]),
+      ];
+    })
+    .go();
+  assertCommitted(outcome, onRejected(alreadyMember, Boolean(record.teacherId || record.studentId || record.guardianId)));
+  return { userId, email: credential.email, newAccount: false, session: null };
+}
+
+async function joinWithNewLogin(record: InvitationRecord, input: AcceptInvitationInput, now: number) {
+  const errors: FieldError[] = [];
+  if (!input.name) errors.push({ path: "name", message: "is required to create your account" });
+  if (!input.password) errors.push({ path: "password", message: "is required to create your account" });
+  if (!input.name || !input.password) throw new AppError("validation_failed", "The request has invalid fields", { errors });
+  const { studioId, email } = record;
+  const userId = uuidv7();
+  const at = new Date(now).toISOString();
+  const passwordHash = await hashPassword(input.password);
+  const session = newSession({ userId, email, sessionEpoch: 0 }, now);
+  const outcome = await db()
+    .transaction.write((tx) => {
+      const profile = linkProfile(tx, studioId, links(record), userId);
+      return [
+        markAccepted(tx, record, userId, at),
+        tx.credential.create({ email, userId, passwordHash, emailVerifiedAt: at }).commit(),
+        ...(profile ? [profile] : []),
+        tx.user.create({ userId, email, name: input.name!, emailVerifiedAt: at }).commit(),
+        tx.membership.create({ studioId, userId, role: record.role, ...links(record), createdBy: userId, updatedBy: userId }).commit(),
+        ...auditJoin(tx, record, userId, at),
+        ...session.writes(tx),
+      ];
+    })
+    .go();
+  const accountCreatedMeanwhile = () => conflict("An account with this email was just created. Open the link again to join with it.");
+  assertCommitted(outcome, onRejected(accountCreatedMeanwhile, Boolean(record.teacherId || record.studentId || record.guardianId)));
+  return { userId, email, newAccount: true, session: { ...session.tokens, user: { id: userId, email } } };
+}

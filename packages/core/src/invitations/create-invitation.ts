@@ -1,0 +1,19 @@
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
+import { assertInvitable, inviteeReads } from "./check-invitee";
+import { toInvitation } from "./invitation-view";
+import { newInvitation, sendInvitation } from "./new-invitation";
+import type { CreateInvitationInput } from "./schemas";
+
+/** Invites someone by email with a role and the profile they will be (admins only). */
+export async function createInvitation(actor: Actor, studioId: string, input: CreateInvitationInput) {
+  const { member, studio, records } = await loadMemberWith(actor, studioId, ...inviteeReads(studioId, input));
+  requireStudioAdmin(member);
+  await assertInvitable(studioId, input, records);
+  const invitation = newInvitation(studioId, actor.userId, input);
+  const outcome = await db().transaction.write(invitation.writes).go();
+  assertCommitted(outcome, () => undefined);
+  await sendInvitation(invitation.record, studio.name);
+  return toInvitation(invitation.record);
+}

@@ -1,0 +1,10 @@
+export { acceptInvitation } from "./accept-invitation";
+export { createInvitation } from "./create-invitation";
+export { getInvitation } from "./get-invitation";
+export { listInvitations } from "./list-invitations";
+export { previewInvitation } from "./preview-invitation";
+export { resendInvitation } from "./resend-invitation";
+export { revokeInvitation } from "./revoke-invitation";
+export { INVITABLE_ROLES, INVITATION_STATUSES } from "./invitation.entity";
+export type { Invitation } from "./invitation-view";
+export * from "./schemas";

@@ -1,0 +1,20 @@
+import { db } from "../db/service";
+import { page } from "../pagination";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { toInvitation } from "./invitation-view";
+import type { ListInvitationsQuery } from "./schemas";
+
+/** A studio's invitations, newest first; `status` uses the invitationsByStatus index. */
+export async function listInvitations(actor: Actor, studioId: string, query: ListInvitationsQuery) {
+  const { member } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const { invitation } = db().entities;
+  const result = await page(
+    (options) =>
+      query.status
+        ? invitation.query.invitationsByStatus({ studioId, status: query.status }).go({ ...options, order: "desc" })
+        : invitation.query.invitation({ studioId }).go({ ...options, order: "desc" }),
+    query,
+  );
+  return { items: result.items.map(toInvitation), nextCursor: result.nextCursor };
+}

@@ -1,0 +1,17 @@
+import { db } from "../db/service";
+import { openInvitation } from "./open-invitation";
+
+/** What the accept page shows for a link: studio, role, email, and whether it expired. */
+export async function previewInvitation(token: string) {
+  const { record, studio, expired } = await openInvitation(token);
+  const { data: credential } = await db().entities.credential.get({ email: record.email }).go();
+  return {
+    studio: { name: studio.name, slug: studio.slug },
+    role: record.role,
+    email: record.email,
+    expired,
+    validUntil: record.validUntil,
+    /** When true, accepting adds the studio to the existing login (no name or password needed). */
+    accountExists: Boolean(credential),
+  };
+}

@@ -1,0 +1,44 @@
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { conflict } from "../errors";
+import type { Actor } from "../policy";
+import { loadInvitation, notPending } from "./get-invitation";
+import { INVITATION_SECONDS } from "./invitation-link";
+import { toInvitation } from "./invitation-view";
+import { sendInvitation } from "./new-invitation";
+
+/** Emails a fresh link valid for another 7 days; links from earlier emails stop working. */
+export async function resendInvitation(actor: Actor, studioId: string, invitationId: string, now = Date.now()) {
+  const { record, studio } = await loadInvitation(actor, studioId, invitationId);
+  if (record.status !== "pending") throw notPending(record.status);
+  const next = {
+    ...record,
+    sentCount: record.sentCount + 1,
+    validUntil: new Date(now + INVITATION_SECONDS * 1000).toISOString(),
+    lastSentAt: new Date(now).toISOString(),
+    updatedBy: actor.userId,
+    updatedAt: new Date(now).toISOString(),
+  };
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.invitation
+        .patch({ studioId, invitationId })
+        .set({ sentCount: next.sentCount, validUntil: next.validUntil, lastSentAt: next.lastSentAt, updatedBy: actor.userId })
+        .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.sentCount, record.sentCount)}`)
+        .commit(),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "invitation.resent",
+        entityType: "invitation",
+        entityId: invitationId,
+        before: { sentCount: record.sentCount, validUntil: record.validUntil },
+        after: { sentCount: next.sentCount, validUntil: next.validUntil },
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The invitation changed meanwhile; reload and try again.") : undefined));
+  await sendInvitation(next, studio.name);
+  return toInvitation(next);
+}

@@ -1,0 +1,34 @@
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { conflict } from "../errors";
+import type { Actor } from "../policy";
+import { loadInvitation, notPending } from "./get-invitation";
+import { toInvitation } from "./invitation-view";
+
+/** Withdraws a pending invitation: its link stops working at once. */
+export async function revokeInvitation(actor: Actor, studioId: string, invitationId: string, now = Date.now()) {
+  const { record } = await loadInvitation(actor, studioId, invitationId);
+  if (record.status !== "pending") throw notPending(record.status);
+  const revokedAt = new Date(now).toISOString();
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.invitation
+        .patch({ studioId, invitationId })
+        .set({ status: "revoked", revokedAt, updatedBy: actor.userId })
+        .where((a, op) => op.eq(a.status, "pending"))
+        .commit(),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "invitation.revoked",
+        entityType: "invitation",
+        entityId: invitationId,
+        before: { status: "pending" },
+        after: { status: "revoked", revokedAt },
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The invitation was accepted or revoked meanwhile.") : undefined));
+  return toInvitation({ ...record, status: "revoked", revokedAt, updatedBy: actor.userId, updatedAt: revokedAt });
+}

@@ -1,0 +1,37 @@
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { conflict } from "../errors";
+import type { Actor } from "../policy";
+import { endSessions } from "./end-sessions";
+import { loadTarget, requireOwnerFor } from "./load-target";
+import { toMember } from "./member-view";
+import { anotherOwnerCheck, lastOwner } from "./owner-guard";
+
+/** Suspends a member: no access to the studio from the next request, their sign-ins end at once. */
+export async function deactivateMember(actor: Actor, studioId: string, userId: string) {
+  const { actorMember, target, targetUser } = await loadTarget(actor, studioId, userId);
+  requireOwnerFor(actorMember, target);
+  if (target.deactivatedAt) throw conflict("This member is already deactivated.");
+  const ownerCheck = await anotherOwnerCheck(target);
+  const deactivatedAt = new Date().toISOString();
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.membership
+        .patch({ studioId, userId })
+        .set({ deactivatedAt, updatedBy: actor.userId })
+        .where((a, op) => `${op.notExists(a.deactivatedAt)} AND ${op.notExists(a.deletedAt)}`)
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "member.deactivated", entityType: "member", entityId: userId,
+        before: { deactivatedAt: null }, after: { deactivatedAt },
+      }),
+      endSessions(tx, targetUser.email),
+      ...(ownerCheck ? [ownerCheck(tx)] : []),
+    ])
+    .go();
+  assertCommitted(outcome, (index) =>
+    index === 0 ? conflict("The member changed meanwhile; reload and try again.") : index === 3 ? lastOwner() : undefined,
+  );
+  return toMember({ ...target, deactivatedAt, updatedBy: actor.userId, updatedAt: deactivatedAt }, targetUser);
+}

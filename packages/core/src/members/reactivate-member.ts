@@ -1,0 +1,31 @@
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { conflict } from "../errors";
+import type { Actor } from "../policy";
+import { loadTarget, requireOwnerFor } from "./load-target";
+import { toMember } from "./member-view";
+
+/** Gives a deactivated member their access back (they sign in again). */
+export async function reactivateMember(actor: Actor, studioId: string, userId: string) {
+  const { actorMember, target, targetUser } = await loadTarget(actor, studioId, userId);
+  requireOwnerFor(actorMember, target);
+  if (!target.deactivatedAt) throw conflict("This member is not deactivated.");
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.membership
+        .patch({ studioId, userId })
+        .set({ updatedBy: actor.userId })
+        .remove(["deactivatedAt"])
+        .where((a, op) => `${op.exists(a.deactivatedAt)} AND ${op.notExists(a.deletedAt)}`)
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "member.reactivated", entityType: "member", entityId: userId,
+        before: { deactivatedAt: target.deactivatedAt }, after: { deactivatedAt: null },
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The member changed meanwhile; reload and try again.") : undefined));
+  const { deactivatedAt: _, ...active } = target;
+  return toMember({ ...active, updatedBy: actor.userId, updatedAt: new Date().toISOString() }, targetUser);
+}

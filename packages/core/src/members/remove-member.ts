@@ -1,0 +1,37 @@
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { conflict } from "../errors";
+import type { Actor } from "../policy";
+import { endSessions } from "./end-sessions";
+import { loadTarget, requireOwnerFor } from "./load-target";
+import { anotherOwnerCheck, lastOwner } from "./owner-guard";
+
+/**
+ * Removes a member (soft: deletedAt). They lose access to the studio at once and every sign-in
+ * they have ends; their profile records stay. An invitation can bring them back.
+ */
+export async function removeMember(actor: Actor, studioId: string, userId: string) {
+  const { actorMember, target, targetUser } = await loadTarget(actor, studioId, userId);
+  requireOwnerFor(actorMember, target);
+  const ownerCheck = target.deactivatedAt ? undefined : await anotherOwnerCheck(target);
+  const deletedAt = new Date().toISOString();
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.membership
+        .patch({ studioId, userId })
+        .set({ deletedAt, updatedBy: actor.userId })
+        .where((a, op) => op.notExists(a.deletedAt))
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "member.removed", entityType: "member", entityId: userId,
+        before: { role: target.role, deletedAt: null }, after: { deletedAt },
+      }),
+      endSessions(tx, targetUser.email),
+      ...(ownerCheck ? [ownerCheck(tx)] : []),
+    ])
+    .go();
+  assertCommitted(outcome, (index) =>
+    index === 0 ? conflict("This member was removed meanwhile.") : index === 3 ? lastOwner() : undefined,
+  );
+}

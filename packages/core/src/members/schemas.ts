@@ -1,0 +1,9 @@
+import { z } from "zod";
+import { ROLES } from "../accounts/membership.entity";
+import { pageQuerySchema } from "../pagination";
+
+export const listMembersQuerySchema = pageQuerySchema;
+export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;
+
+export const updateMemberSchema = z.object({ role: z.enum(ROLES) }).strict();
+export type UpdateMemberInput = z.infer<typeof updateMemberSchema>;

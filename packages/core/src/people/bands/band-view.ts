@@ -1,0 +1,52 @@
+import type { EntityItem } from "electrodb";
+import type { BandEntity } from "../band.entity";
+import { toStudentSummary, type StudentRecord, type StudentSummary } from "../student-summaries";
+
+export type BandRecord = EntityItem<typeof BandEntity>;
+
+export interface BandSummary {
+  id: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  city: string | null;
+  state: string | null;
+  postalCode: string | null;
+  country: string | null;
+  notes: string | null;
+  primaryContactId: string | null;
+  memberStudentIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Band extends BandSummary {
+  members: StudentSummary[];
+}
+
+export const toBandSummary = (r: BandRecord): BandSummary => ({
+  id: r.bandId,
+  name: r.name,
+  email: r.email ?? null,
+  phone: r.phone ?? null,
+  address: r.address ?? null,
+  city: r.city ?? null,
+  state: r.state ?? null,
+  postalCode: r.postalCode ?? null,
+  country: r.country ?? null,
+  notes: r.notes ?? null,
+  primaryContactId: r.primaryContactId ?? null,
+  memberStudentIds: [...(r.memberStudentIds ?? [])].sort(),
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export const toBand = (r: BandRecord, members: StudentRecord[]): Band => ({ ...toBandSummary(r), members: members.map(toStudentSummary) });
+
+/** The fields an audit event compares. */
+export function auditableBand(r: BandRecord | undefined): Record<string, unknown> | undefined {
+  if (!r) return undefined;
+  const { createdAt: _c, updatedAt: _u, ...fields } = toBandSummary(r);
+  return { ...fields, deletedAt: r.deletedAt ?? null };
+}

@@ -1,0 +1,40 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { auditableBand, toBand, type Band, type BandRecord } from "./band-view";
+import type { CreateBandInput } from "./schemas";
+
+/** Adds a band (admins), without members yet. */
+export async function createBand(actor: Actor, studioId: string, input: CreateBandInput): Promise<Band> {
+  const { member } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const bandId = uuidv7();
+  const now = new Date().toISOString();
+  const fields = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== "" && value !== undefined));
+  const record = {
+    ...fields,
+    studioId,
+    bandId,
+    name: input.name,
+    ...searchKeys(input.name, input.email),
+    listing: "listed" as const,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.band.create(record).commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "band.created", entityType: "band", entityId: bandId,
+        after: auditableBand(record as BandRecord),
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => undefined);
+  return toBand(record as BandRecord, []);
+}

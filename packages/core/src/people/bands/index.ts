@@ -1,0 +1,11 @@
+export { listBands } from "./list-bands";
+export { getBand } from "./get-band";
+export { createBand } from "./create-band";
+export { updateBand } from "./update-band";
+export { deleteBand } from "./delete-band";
+export { restoreBand } from "./restore-band";
+export { addBandMember } from "./add-band-member";
+export { removeBandMember } from "./remove-band-member";
+export { mayReadBand } from "./band-access";
+export * from "./schemas";
+export type { Band, BandSummary } from "./band-view";

@@ -1,0 +1,18 @@
+import { db } from "../../db/service";
+import { page, type Page } from "../../pagination";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { toBandSummary, type BandSummary } from "./band-view";
+import type { ListBandsQuery } from "./schemas";
+
+/** The studio's bands by name (admins only): one Query of the name index, `q` a name prefix. */
+export async function listBands(actor: Actor, studioId: string, query: ListBandsQuery): Promise<Page<BandSummary>> {
+  const { member } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const byName = db().entities.band.query.bandsByName({ studioId, listing: "listed" });
+  const result = await page(
+    ({ limit, cursor }) => (query.q ? byName.begins({ nameKey: searchKeys(query.q).nameKey }) : byName).go({ limit, cursor }),
+    query,
+  );
+  return { items: result.items.map(toBandSummary), nextCursor: result.nextCursor };
+}

@@ -1,0 +1,37 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { conflict, notFound } from "../../errors";
+import type { Actor } from "../../policy";
+import { readStudents } from "../student-summaries";
+import { assertBandAdmin, loadBand } from "./band-access";
+import { auditableBand, toBand, type Band, type BandRecord } from "./band-view";
+
+/** Takes a student out of a band (admins); a primary contact who leaves stops being it. */
+export async function removeBandMember(actor: Actor, studioId: string, bandId: string, studentId: string): Promise<Band> {
+  const { member, band: current } = await loadBand(actor, studioId, bandId);
+  await assertBandAdmin(member, current);
+  const memberIds = current.memberStudentIds ?? [];
+  if (!memberIds.includes(studentId)) throw notFound("Band member");
+  const wasContact = current.primaryContactId === studentId;
+  const next = { ...current, memberStudentIds: memberIds.filter((id) => id !== studentId) } as BandRecord;
+  if (wasContact) delete next.primaryContactId;
+
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.band
+        .patch({ studioId, bandId })
+        .delete({ memberStudentIds: [studentId] })
+        .remove(wasContact ? ["primaryContactId"] : [])
+        .set({ updatedBy: actor.userId })
+        .where((a, op) => `${op.notExists(a.deletedAt)} AND ${op.contains(a.memberStudentIds, studentId)}`)
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "band.member_removed", entityType: "band", entityId: bandId,
+        before: auditableBand(current), after: auditableBand(next),
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => conflict("The band changed meanwhile; try again"));
+  return toBand({ ...next, updatedAt: new Date().toISOString() }, await readStudents(studioId, next.memberStudentIds));
+}

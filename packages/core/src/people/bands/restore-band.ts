@@ -1,0 +1,35 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import { hiddenRecord, requireStudioAdmin, type Actor } from "../../policy";
+import { loadMemberWith } from "../../policy";
+import { readStudents } from "../student-summaries";
+import { bandKey } from "./band-access";
+import { auditableBand, toBand, type Band, type BandRecord } from "./band-view";
+
+/** Brings a soft-deleted band back into the list (admins). */
+export async function restoreBand(actor: Actor, studioId: string, bandId: string): Promise<Band> {
+  const { member, records } = await loadMemberWith(actor, studioId, bandKey(studioId, bandId));
+  requireStudioAdmin(member);
+  const [current] = records;
+  if (!current) throw hiddenRecord("Band");
+  if (!current.deletedAt) throw conflict("This band is not deleted");
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.band
+        .patch({ studioId, bandId })
+        .set({ listing: "listed", nameKey: current.nameKey, updatedBy: actor.userId })
+        .remove(["deletedAt"])
+        .where((a, op) => op.exists(a.deletedAt))
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "band.restored", entityType: "band", entityId: bandId,
+        before: auditableBand(current), after: auditableBand({ ...current, deletedAt: undefined }),
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => conflict("This band is not deleted"));
+  const restored = { ...current, deletedAt: undefined, listing: "listed", updatedAt: new Date().toISOString() } as BandRecord;
+  return toBand(restored, await readStudents(studioId, restored.memberStudentIds));
+}

@@ -1,0 +1,53 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { invalidField } from "../../errors";
+import { hiddenRecord, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { readStudents } from "../student-summaries";
+import { assertBandAdmin, loadBand } from "./band-access";
+import { auditableBand, toBand, type Band, type BandRecord } from "./band-view";
+import type { UpdateBandInput } from "./schemas";
+
+type Clearable = Exclude<keyof UpdateBandInput, "name">;
+
+/** Changes a band (admins). The primary contact must be one of its members when the write lands. */
+export async function updateBand(actor: Actor, studioId: string, bandId: string, input: UpdateBandInput): Promise<Band> {
+  const { member, band: current } = await loadBand(actor, studioId, bandId);
+  await assertBandAdmin(member, current);
+  const contactId = input.primaryContactId;
+  if (contactId && !(current.memberStudentIds ?? []).includes(contactId)) {
+    throw invalidField("primaryContactId", "must be a member of this band");
+  }
+
+  const set: Partial<BandRecord> = {};
+  const removals: Clearable[] = [];
+  for (const [field, value] of Object.entries(input)) {
+    if (value === undefined) continue;
+    if (value === null || value === "") removals.push(field as Clearable);
+    else (set as Record<string, unknown>)[field] = value;
+  }
+  const next = { ...current, ...set } as BandRecord;
+  for (const field of removals) delete next[field];
+  const keys = searchKeys(next.name, next.email);
+
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.band
+        .patch({ studioId, bandId })
+        .set({ ...set, ...keys, listing: "listed", updatedBy: actor.userId })
+        .remove(removals)
+        .where((a, op) =>
+          contactId ? `${op.notExists(a.deletedAt)} AND ${op.contains(a.memberStudentIds, contactId)}` : op.notExists(a.deletedAt),
+        )
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "band.updated", entityType: "band", entityId: bandId,
+        before: auditableBand(current), after: auditableBand(next),
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => (contactId ? invalidField("primaryContactId", "must be a member of this band") : hiddenRecord("Band")));
+  const updated = { ...next, ...keys, updatedAt: new Date().toISOString() } as BandRecord;
+  return toBand(updated, await readStudents(studioId, updated.memberStudentIds));
+}

@@ -1,0 +1,49 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { hiddenRecord, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { assertFamilyAdmin, loadFamily } from "./family-access";
+import { auditableGuardian, toGuardian, type Guardian, type GuardianRecord } from "./family-view";
+import type { CreateGuardianInput } from "./schemas";
+
+/** Adds a guardian to a family (admins); the family must still exist when the write lands. */
+export async function addGuardian(actor: Actor, studioId: string, familyId: string, input: CreateGuardianInput): Promise<Guardian> {
+  const { member, family } = await loadFamily(actor, studioId, familyId);
+  await assertFamilyAdmin(member, family, "add guardians");
+  const guardianId = uuidv7();
+  const now = new Date().toISOString();
+  const record = {
+    studioId,
+    familyId,
+    guardianId,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    relationship: input.relationship ?? "parent",
+    ...(input.email ? { email: input.email } : {}),
+    ...(input.phone ? { phone: input.phone } : {}),
+    ...(input.address ? { address: input.address } : {}),
+    ...searchKeys(`${input.firstName} ${input.lastName}`, input.email),
+    listing: "listed" as const,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.guardian.create(record).commit(),
+      tx.family
+        .check({ studioId, familyId })
+        .where((a, op) => `${op.exists(a.familyId)} AND ${op.notExists(a.deletedAt)}`)
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "guardian.created", entityType: "guardian", entityId: guardianId,
+        after: auditableGuardian(record as GuardianRecord),
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => hiddenRecord("Family"));
+  return toGuardian(record as GuardianRecord);
+}

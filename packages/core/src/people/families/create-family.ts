@@ -1,0 +1,42 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { auditableFamily, toFamily, type Family, type FamilyRecord } from "./family-view";
+import type { CreateFamilyInput } from "./schemas";
+
+/** Adds a family (admins). Guardians and students are attached afterwards. */
+export async function createFamily(actor: Actor, studioId: string, input: CreateFamilyInput): Promise<Family> {
+  const { member } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const familyId = uuidv7();
+  const now = new Date().toISOString();
+  const record = {
+    studioId,
+    familyId,
+    name: input.name,
+    ...(input.billingEmail ? { billingEmail: input.billingEmail } : {}),
+    ...(input.phone ? { phone: input.phone } : {}),
+    ...(input.address ? { address: input.address } : {}),
+    ...(input.notes ? { notes: input.notes } : {}),
+    ...searchKeys(input.name, input.billingEmail),
+    listing: "listed" as const,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.family.create(record).commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "family.created", entityType: "family", entityId: familyId,
+        after: auditableFamily(record as FamilyRecord),
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => undefined);
+  return toFamily(record as FamilyRecord, [], []);
+}

@@ -1,0 +1,27 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { hiddenRecord, type Actor } from "../../policy";
+import { assertFamilyAdmin, loadFamily } from "./family-access";
+import { auditableFamily, type FamilyRecord } from "./family-view";
+
+/** Soft-deletes a family (admins): it leaves the lists and answers 404 until restored. */
+export async function deleteFamily(actor: Actor, studioId: string, familyId: string): Promise<void> {
+  const { member, family: current } = await loadFamily(actor, studioId, familyId);
+  await assertFamilyAdmin(member, current, "delete this family");
+  const deletedAt = new Date().toISOString();
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.family
+        .patch({ studioId, familyId })
+        .set({ deletedAt, listing: "deleted", nameKey: current.nameKey, emailKey: current.emailKey, updatedBy: actor.userId })
+        .where((a, op) => op.notExists(a.deletedAt))
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "family.deleted", entityType: "family", entityId: familyId,
+        before: auditableFamily(current), after: auditableFamily({ ...current, deletedAt } as FamilyRecord),
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => hiddenRecord("Family"));
+}

@@ -1,0 +1,79 @@
+import { itemOf, type ItemRead } from "../../db/read-together";
+import { db } from "../../db/service";
+import { AppError } from "../../errors";
+import { hiddenRecord, isStudioAdmin, mayReadFamily, type Actor, type StudioMember } from "../../policy";
+import { loadMemberWith } from "../../policy";
+import { readStudents, type StudentRecord } from "../student-summaries";
+import type { FamilyRecord, GuardianRecord } from "./family-view";
+
+export const familyKey = (studioId: string, familyId: string) => itemOf(db().entities.family, { studioId, familyId });
+export const guardianKey = (studioId: string, familyId: string, guardianId: string) =>
+  itemOf(db().entities.guardian, { studioId, familyId, guardianId });
+
+/**
+ * The actor as a member, and the (live) family, in one read; a deleted or missing family → 404.
+ * `extra` reads ride along in the same call (e.g. the guardian a route acts on).
+ */
+export async function loadFamily<const T extends readonly ItemRead<unknown>[]>(actor: Actor, studioId: string, familyId: string, ...extra: T) {
+  const { member, records } = await loadMemberWith(actor, studioId, familyKey(studioId, familyId), ...extra);
+  const [family, ...rest] = records as unknown as [FamilyRecord | null, ...unknown[]];
+  if (!family || family.deletedAt) throw hiddenRecord("Family");
+  return { member, family, extra: rest as unknown as { [K in keyof T]: T[K] extends ItemRead<infer V> ? V | null : never } };
+}
+
+/** Whether a teacher teaches one of these students. */
+const teachesOneOf = (member: StudioMember, students: StudentRecord[]) =>
+  Boolean(member.teacherId) && students.some((s) => s.primaryTeacherId === member.teacherId);
+
+/** Reads the family's students and decides whether the member may see the family (else 404). */
+export async function readableFamilyStudents(member: StudioMember, family: FamilyRecord): Promise<StudentRecord[]> {
+  const students = await readStudents(family.studioId, family.studentIds);
+  if (!mayReadFamily(member, family.familyId, teachesOneOf(member, students))) throw hiddenRecord("Family");
+  return students;
+}
+
+/** Decides from the member alone when it can, and reads the students only for a teacher. */
+export async function assertMayReadFamily(member: StudioMember, family: FamilyRecord): Promise<void> {
+  if (member.role === "teacher") await readableFamilyStudents(member, family);
+  else if (!mayReadFamily(member, family.familyId, false)) throw hiddenRecord("Family");
+}
+
+const forbidden = (what: string) => new AppError("forbidden", `Your role may not ${what}`);
+
+/**
+ * Admins change everything; a parent their own family's phone, address and billing email; anyone
+ * else who may see the family gets 403, the rest 404.
+ */
+export async function assertMayEditFamily(member: StudioMember, family: FamilyRecord, fields: string[], parentFields: ReadonlySet<string>) {
+  if (isStudioAdmin(member)) return;
+  if (member.role === "parent" && member.familyId === family.familyId) {
+    const refused = fields.filter((field) => !parentFields.has(field));
+    if (refused.length === 0) return;
+    throw new AppError("forbidden", "Parents may change only their family's phone, address and billing email", {
+      errors: refused.map((path) => ({ path, message: "only an admin may change this" })),
+    });
+  }
+  await assertMayReadFamily(member, family);
+  throw forbidden("change this family");
+}
+
+/** Admins change every guardian; a parent their own guardian record. */
+export async function assertMayEditGuardian(member: StudioMember, family: FamilyRecord, guardian: GuardianRecord) {
+  if (isStudioAdmin(member)) return;
+  if (member.role === "parent" && member.familyId === family.familyId && member.guardianId === guardian.guardianId) return;
+  await assertMayReadFamily(member, family);
+  throw forbidden("change this guardian");
+}
+
+/** Admin-only family changes: 403 to those who may see the family, 404 to the rest. */
+export async function assertFamilyAdmin(member: StudioMember, family: FamilyRecord, what: string) {
+  if (isStudioAdmin(member)) return;
+  await assertMayReadFamily(member, family);
+  throw forbidden(what);
+}
+
+/** The family's live guardians (one Query on the studio partition: sk starts with the family). */
+export async function readGuardians(studioId: string, familyId: string): Promise<GuardianRecord[]> {
+  const { data } = await db().entities.guardian.query.guardian({ studioId, familyId }).go({ limit: 100 });
+  return data.filter((g) => !g.deletedAt).sort((a, b) => a.nameKey.localeCompare(b.nameKey));
+}

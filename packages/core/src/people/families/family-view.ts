@@ -1,0 +1,87 @@
+import type { EntityItem } from "electrodb";
+import type { FamilyEntity } from "../family.entity";
+import type { GuardianEntity } from "../guardian.entity";
+import { toStudentSummary, type StudentRecord, type StudentSummary } from "../student-summaries";
+
+export type FamilyRecord = EntityItem<typeof FamilyEntity>;
+export type GuardianRecord = EntityItem<typeof GuardianEntity>;
+
+export interface Guardian {
+  id: string;
+  familyId: string;
+  userId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  relationship: GuardianRecord["relationship"];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A family as lists show it. */
+export interface FamilySummary {
+  id: string;
+  name: string;
+  billingEmail: string | null;
+  phone: string | null;
+  address: string | null;
+  notes: string | null;
+  primaryContactId: string | null;
+  studentIds: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A family with its guardians and students, as GET shows it. */
+export interface Family extends FamilySummary {
+  guardians: Guardian[];
+  students: StudentSummary[];
+}
+
+export const toGuardian = (r: GuardianRecord): Guardian => ({
+  id: r.guardianId,
+  familyId: r.familyId,
+  userId: r.userId ?? null,
+  firstName: r.firstName,
+  lastName: r.lastName,
+  email: r.email ?? null,
+  phone: r.phone ?? null,
+  address: r.address ?? null,
+  relationship: r.relationship,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export const toFamilySummary = (r: FamilyRecord): FamilySummary => ({
+  id: r.familyId,
+  name: r.name,
+  billingEmail: r.billingEmail ?? null,
+  phone: r.phone ?? null,
+  address: r.address ?? null,
+  notes: r.notes ?? null,
+  primaryContactId: r.primaryContactId ?? null,
+  studentIds: [...(r.studentIds ?? [])].sort(),
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+export const toFamily = (r: FamilyRecord, guardians: GuardianRecord[], students: StudentRecord[]): Family => ({
+  ...toFamilySummary(r),
+  guardians: guardians.filter((g) => !g.deletedAt).map(toGuardian),
+  students: students.map(toStudentSummary),
+});
+
+/** The fields an audit event compares (no keys or bookkeeping). */
+export function auditableFamily(r: FamilyRecord | undefined): Record<string, unknown> | undefined {
+  if (!r) return undefined;
+  const { createdAt: _c, updatedAt: _u, ...fields } = toFamilySummary(r);
+  return { ...fields, deletedAt: r.deletedAt ?? null };
+}
+
+export function auditableGuardian(r: GuardianRecord | undefined): Record<string, unknown> | undefined {
+  if (!r) return undefined;
+  const { createdAt: _c, updatedAt: _u, ...fields } = toGuardian(r);
+  return { ...fields, deletedAt: r.deletedAt ?? null };
+}

@@ -1,0 +1,12 @@
+export { listFamilies } from "./list-families";
+export { getFamily } from "./get-family";
+export { createFamily } from "./create-family";
+export { updateFamily } from "./update-family";
+export { deleteFamily } from "./delete-family";
+export { restoreFamily } from "./restore-family";
+export { listGuardians } from "./list-guardians";
+export { addGuardian } from "./add-guardian";
+export { updateGuardian } from "./update-guardian";
+export { removeGuardian } from "./remove-guardian";
+export * from "./schemas";
+export type { Family, FamilySummary, Guardian } from "./family-view";

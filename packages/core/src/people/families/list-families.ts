@@ -1,0 +1,25 @@
+import { db } from "../../db/service";
+import { page, type Page } from "../../pagination";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { toFamilySummary, type FamilySummary } from "./family-view";
+import type { ListFamiliesQuery } from "./schemas";
+
+/**
+ * The studio's families by name (admins only): one Query of the name index, or of the email index
+ * when `q` looks like an email. Deleted families are out of both indexes.
+ */
+export async function listFamilies(actor: Actor, studioId: string, query: ListFamiliesQuery): Promise<Page<FamilySummary>> {
+  const { member } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const { family } = db().entities;
+  const listed = { studioId, listing: "listed" } as const;
+  const result = await page(({ limit, cursor }) => {
+    if (query.q?.includes("@")) {
+      return family.query.familiesByEmail(listed).begins({ emailKey: query.q.toLowerCase() }).go({ limit, cursor });
+    }
+    if (query.q) return family.query.familiesByName(listed).begins({ nameKey: searchKeys(query.q).nameKey }).go({ limit, cursor });
+    return family.query.familiesByName(listed).go({ limit, cursor });
+  }, query);
+  return { items: result.items.map(toFamilySummary), nextCursor: result.nextCursor };
+}

@@ -1,0 +1,49 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import { hiddenRecord, type Actor } from "../../policy";
+import { assertFamilyAdmin, guardianKey, loadFamily } from "./family-access";
+import { auditableFamily, auditableGuardian, type FamilyRecord, type GuardianRecord } from "./family-view";
+
+/**
+ * Soft-deletes a guardian (admins). When they were the family's primary contact, the family loses
+ * its primary contact in the same transaction.
+ */
+export async function removeGuardian(actor: Actor, studioId: string, familyId: string, guardianId: string): Promise<void> {
+  const { member, family, extra } = await loadFamily(actor, studioId, familyId, guardianKey(studioId, familyId, guardianId));
+  const [current] = extra;
+  if (!current || current.deletedAt) throw hiddenRecord("Guardian");
+  await assertFamilyAdmin(member, family, "remove guardians");
+  const deletedAt = new Date().toISOString();
+  const wasPrimary = family.primaryContactId === guardianId;
+
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.guardian
+        .patch({ studioId, familyId, guardianId })
+        .set({ deletedAt, listing: "deleted", emailKey: current.emailKey, updatedBy: actor.userId })
+        .where((a, op) => op.notExists(a.deletedAt))
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "guardian.deleted", entityType: "guardian", entityId: guardianId,
+        before: auditableGuardian(current), after: auditableGuardian({ ...current, deletedAt } as GuardianRecord),
+      }),
+      ...(wasPrimary
+        ? [
+            tx.family
+              .patch({ studioId, familyId })
+              .remove(["primaryContactId"])
+              .set({ updatedBy: actor.userId })
+              .where((a, op) => op.eq(a.primaryContactId, guardianId))
+              .commit(),
+            recordAudit(tx, {
+              studioId, actorId: actor.userId, action: "family.updated", entityType: "family", entityId: familyId,
+              before: auditableFamily(family), after: auditableFamily({ ...family, primaryContactId: undefined } as FamilyRecord),
+            }),
+          ]
+        : []),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? hiddenRecord("Guardian") : conflict("The family changed meanwhile; try again")));
+}

@@ -1,0 +1,36 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import { hiddenRecord, requireStudioAdmin, type Actor } from "../../policy";
+import { loadMemberWith } from "../../policy";
+import { readStudents } from "../student-summaries";
+import { familyKey, readGuardians } from "./family-access";
+import { auditableFamily, toFamily, type Family, type FamilyRecord } from "./family-view";
+
+/** Brings a soft-deleted family back into the lists (admins). */
+export async function restoreFamily(actor: Actor, studioId: string, familyId: string): Promise<Family> {
+  const { member, records } = await loadMemberWith(actor, studioId, familyKey(studioId, familyId));
+  requireStudioAdmin(member);
+  const [current] = records;
+  if (!current) throw hiddenRecord("Family");
+  if (!current.deletedAt) throw conflict("This family is not deleted");
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.family
+        .patch({ studioId, familyId })
+        .set({ listing: "listed", nameKey: current.nameKey, emailKey: current.emailKey, updatedBy: actor.userId })
+        .remove(["deletedAt"])
+        .where((a, op) => op.exists(a.deletedAt))
+        .commit(),
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "family.restored", entityType: "family", entityId: familyId,
+        before: auditableFamily(current), after: auditableFamily({ ...current, deletedAt: undefined }),
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => conflict("This family is not deleted"));
+  const restored = { ...current, deletedAt: undefined, listing: "listed", updatedAt: new Date().toISOString() } as FamilyRecord;
+  const [students, guardians] = await Promise.all([readStudents(studioId, restored.studentIds), readGuardians(studioId, familyId)]);
+  return toFamily(restored, guardians, students);
+}

@@ -1,0 +1,4 @@
+export * from "./families";
+export * from "./bands";
+export * from "./teachers";
+export * from "./students";

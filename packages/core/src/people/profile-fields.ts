@@ -1,0 +1,32 @@
+import { z } from "zod";
+
+/** zod fields shared by the teacher and student profiles. `null` clears a field on PATCH. */
+export const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
+export const requiredText = (max: number) => text(max).min(1, "is required");
+export const personNameField = requiredText(80);
+export const emailField = z.string().trim().toLowerCase().email("must be an email address").max(254, "must be at most 254 characters");
+export const phoneField = text(40).regex(/^[+()0-9 .-]*$/, "may contain digits, spaces and + ( ) - . only");
+export const specialtiesField = z
+  .array(requiredText(60), { invalid_type_error: "must be a list of strings" })
+  .max(20, "must have at most 20 entries")
+  .transform((items) => [...new Set(items)]);
+/** A record id in a path or a reference field. */
+export const recordIdField = z.string().trim().min(1, "is required").max(64, "must be at most 64 characters");
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** A calendar date "YYYY-MM-DD" that exists (no 2025-02-30). */
+export const dateField = z.string().refine((value) => {
+  if (!ISO_DATE.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}, "must be a real date YYYY-MM-DD");
+
+/** `?active=true|false` */
+export const booleanQueryField = z
+  .enum(["true", "false"], { errorMap: () => ({ message: "must be true or false" }) })
+  .transform((value) => value === "true");
+export const searchQueryField = text(100).min(1, "must not be empty");
+
+/** Today's date in the studio's time zone, "YYYY-MM-DD". */
+export const todayIn = (timeZone: string) =>
+  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());

@@ -1,0 +1,56 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { todayIn } from "../profile-fields";
+import { withoutEmpty } from "../record-changes";
+import type { CreateStudentInput } from "./schemas";
+import { assertReferences } from "./student-access";
+import { linkWrites } from "./student-links";
+import { toStudent, type StudentRecord } from "./student-view";
+
+/**
+ * Enrols a student (owner, admin). The primary teacher and family must be listed records of this
+ * studio; the family's `studentIds` gains the student in the same transaction as the student and
+ * its audit event. `enrollmentDate` defaults to today in the studio's time zone.
+ */
+export async function createStudent(actor: Actor, studioId: string, input: CreateStudentInput) {
+  const { member, studio } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const fields = withoutEmpty(input);
+  await assertReferences(studioId, { teacherId: fields.primaryTeacherId, familyId: fields.familyId });
+
+  const now = new Date().toISOString();
+  const record = {
+    isActive: true,
+    enrollmentDate: todayIn(studio.timeZone),
+    ...fields,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    primaryTeacherId: fields.primaryTeacherId ?? "none",
+    studioId,
+    studentId: uuidv7(),
+    listing: "listed" as const,
+    ...searchKeys(`${input.firstName} ${input.lastName}`, fields.email),
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies StudentRecord;
+
+  let links: ReturnType<typeof linkWrites> = [];
+  const outcome = await db()
+    .transaction.write((tx) => {
+      links = linkWrites(tx, studioId, record.studentId, { teacherId: fields.primaryTeacherId, joinFamilyId: fields.familyId });
+      return [
+        tx.student.create(record).commit(),
+        recordAudit(tx, { studioId, actorId: actor.userId, action: "student.created", entityType: "student", entityId: record.studentId, after: record }),
+        ...(links.map((link) => link.commit) as never[]),
+      ];
+    })
+    .go();
+  assertCommitted(outcome, (index) => links[index - 2]?.error);
+  return toStudent(record, { medicalNotes: true });
+}

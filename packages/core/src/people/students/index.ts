@@ -1,0 +1,8 @@
+export { createStudent } from "./create-student";
+export { deleteStudent } from "./delete-student";
+export { getStudent } from "./get-student";
+export { listStudents } from "./list-students";
+export { restoreStudent } from "./restore-student";
+export { updateStudent } from "./update-student";
+export * from "./schemas";
+export type { Student } from "./student-view";

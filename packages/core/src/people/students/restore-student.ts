@@ -1,0 +1,31 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import { requireStudioAdmin, type Actor } from "../../policy";
+import { loadStudent, studentIndexKeys } from "./student-access";
+import { toStudent, type StudentRecord } from "./student-view";
+
+/** Brings a soft-deleted student back into the lists (owner, admin). Not deleted → 409. */
+export async function restoreStudent(actor: Actor, studioId: string, studentId: string) {
+  const { member, student: current } = await loadStudent(actor, studioId, studentId, { includeDeleted: true });
+  requireStudioAdmin(member);
+  if (!current.deletedAt) throw conflict("This student is not deleted");
+  const now = new Date().toISOString();
+  const changes = { ...studentIndexKeys(current), listing: "listed" as const, updatedBy: actor.userId };
+  const { deletedAt: _deletedAt, ...rest } = current;
+  const after = { ...rest, ...changes, updatedAt: now } as StudentRecord;
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.student
+        .patch({ studioId, studentId })
+        .set(changes)
+        .remove(["deletedAt"])
+        .where((a, op) => op.eq(a.listing, "deleted"))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "student.restored", entityType: "student", entityId: studentId, before: current, after }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The student changed meanwhile; reload and try again") : undefined));
+  return toStudent(after, { medicalNotes: true });
+}

@@ -1,0 +1,60 @@
+import type { StudentFacts } from "../../policy";
+import type { StudentRecord } from "../student-summaries";
+
+export type { StudentRecord };
+
+/** A student as a member who may see them sees them; `medicalNotes` only when they may read them. */
+export interface Student {
+  id: string;
+  userId: string | null;
+  firstName: string;
+  lastName: string;
+  email: string | null;
+  phone: string | null;
+  instrument: string | null;
+  specialties: string[];
+  skillLevel: string | null;
+  dateOfBirth: string | null;
+  emergencyContactName: string | null;
+  emergencyContactPhone: string | null;
+  medicalNotes?: string | null;
+  enrollmentDate: string | null;
+  primaryTeacherId: string | null;
+  familyId: string | null;
+  notes: string | null;
+  isActive: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** What the policy needs to know about a student. */
+export const studentFacts = (r: StudentRecord): StudentFacts => ({
+  studentId: r.studentId,
+  primaryTeacherId: r.primaryTeacherId === "none" ? undefined : r.primaryTeacherId,
+  familyId: r.familyId,
+});
+
+export function toStudent(r: StudentRecord, options: { medicalNotes: boolean }): Student {
+  return {
+    id: r.studentId,
+    userId: r.userId ?? null,
+    firstName: r.firstName,
+    lastName: r.lastName,
+    email: r.email ?? null,
+    phone: r.phone ?? null,
+    instrument: r.instrument ?? null,
+    specialties: r.specialties ?? [],
+    skillLevel: r.skillLevel ?? null,
+    dateOfBirth: r.dateOfBirth ?? null,
+    emergencyContactName: r.emergencyContactName ?? null,
+    emergencyContactPhone: r.emergencyContactPhone ?? null,
+    ...(options.medicalNotes ? { medicalNotes: r.medicalNotes ?? null } : {}),
+    enrollmentDate: r.enrollmentDate ?? null,
+    primaryTeacherId: r.primaryTeacherId === "none" ? null : r.primaryTeacherId,
+    familyId: r.familyId ?? null,
+    notes: r.notes ?? null,
+    isActive: r.isActive !== false,
+    createdAt: r.createdAt,
+    updatedAt: r.updatedAt,
+  };
+}

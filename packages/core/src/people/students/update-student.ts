@@ -1,0 +1,75 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { AppError, conflict } from "../../errors";
+import { isStudioAdmin, mayEditStudent, mayReadMedicalNotes, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { applyChanges, splitChanges } from "../record-changes";
+import { ADMIN_ONLY_STUDENT_FIELDS, type UpdateStudentInput } from "./schemas";
+import { assertReferences, loadStudent } from "./student-access";
+import { linkWrites } from "./student-links";
+import { studentFacts, toStudent, type StudentRecord } from "./student-view";
+
+/**
+ * Changes a student. Admins change everything; a teacher their own students, except moving them
+ * to another teacher or family. A new teacher or family must be listed in this studio (422); the
+ * old and new families' `studentIds` follow in the same transaction. The write is conditional on
+ * the version read, so a concurrent change is a 409, not lost.
+ */
+export async function updateStudent(actor: Actor, studioId: string, studentId: string, input: UpdateStudentInput) {
+  const { member, student: current } = await loadStudent(actor, studioId, studentId);
+  const facts = studentFacts(current);
+  if (!mayEditStudent(member, facts)) throw new AppError("forbidden", `Your role (${member.role}) may not change this student`);
+
+  const currentTeacherId = facts.primaryTeacherId ?? null;
+  const currentFamilyId = current.familyId ?? null;
+  const teacherChanges = input.primaryTeacherId !== undefined && input.primaryTeacherId !== currentTeacherId;
+  const familyChanges = input.familyId !== undefined && input.familyId !== currentFamilyId;
+  if (!isStudioAdmin(member)) {
+    const refused = ADMIN_ONLY_STUDENT_FIELDS.filter((field) => (field === "primaryTeacherId" ? teacherChanges : familyChanges));
+    if (refused.length > 0) {
+      throw new AppError("forbidden", "Only an admin may move a student to another teacher or family", {
+        errors: refused.map((path) => ({ path, message: "only an admin may change this" })),
+      });
+    }
+  }
+  const newTeacherId = teacherChanges ? (input.primaryTeacherId ?? undefined) : undefined;
+  const newFamilyId = familyChanges ? (input.familyId ?? undefined) : undefined;
+  await assertReferences(studioId, { teacherId: newTeacherId, familyId: newFamilyId });
+
+  const { primaryTeacherId, ...rest } = input;
+  const { set, remove } = splitChanges(rest);
+  const now = new Date().toISOString();
+  const merged = applyChanges(current, set, remove, now);
+  const keys = {
+    ...searchKeys(`${merged.firstName} ${merged.lastName}`, merged.email),
+    listing: current.listing,
+    primaryTeacherId: primaryTeacherId === undefined ? current.primaryTeacherId : (primaryTeacherId ?? "none"),
+  };
+  const after = { ...merged, ...keys, updatedBy: actor.userId } as StudentRecord;
+
+  let links: ReturnType<typeof linkWrites> = [];
+  const outcome = await db()
+    .transaction.write((tx) => {
+      links = linkWrites(tx, studioId, studentId, {
+        teacherId: newTeacherId,
+        joinFamilyId: newFamilyId,
+        leaveFamilyId: familyChanges ? (currentFamilyId ?? undefined) : undefined,
+      });
+      return [
+        tx.student
+          .patch({ studioId, studentId })
+          .set({ ...(set as Partial<StudentRecord>), ...keys, updatedBy: actor.userId })
+          .remove(remove as never)
+          .where((a, op) => `${op.eq(a.updatedAt, current.updatedAt)} AND ${op.eq(a.listing, "listed")}`)
+          .commit(),
+        recordAudit(tx, { studioId, actorId: actor.userId, action: "student.updated", entityType: "student", entityId: studentId, before: current, after }),
+        ...(links.map((link) => link.commit) as never[]),
+      ];
+    })
+    .go();
+  assertCommitted(outcome, (index) =>
+    index === 0 ? conflict("The student changed meanwhile; reload and try again") : links[index - 2]?.error,
+  );
+  return toStudent(after, { medicalNotes: mayReadMedicalNotes(member, studentFacts(after)) });
+}

@@ -1,0 +1,43 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { searchKeys } from "../person-fields";
+import { withoutEmpty } from "../record-changes";
+import type { CreateTeacherInput } from "./schemas";
+import { toTeacher, type TeacherRecord } from "./teacher-view";
+
+/** Adds a teacher to the studio (owner, admin), with its audit event in the same transaction. */
+export async function createTeacher(actor: Actor, studioId: string, input: CreateTeacherInput) {
+  const { member } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const now = new Date().toISOString();
+  const fields = withoutEmpty(input);
+  const record = {
+    isAcceptingStudents: true,
+    bookingBufferMinutes: 0,
+    isActive: true,
+    isPublic: false,
+    ...fields,
+    firstName: input.firstName,
+    lastName: input.lastName,
+    studioId,
+    teacherId: uuidv7(),
+    listing: "listed" as const,
+    ...searchKeys(`${input.firstName} ${input.lastName}`, fields.email),
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies TeacherRecord;
+
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.teacher.create(record).commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.created", entityType: "teacher", entityId: record.teacherId, after: record }),
+    ])
+    .go();
+  assertCommitted(outcome, () => undefined);
+  return toTeacher(record, { showPay: true });
+}

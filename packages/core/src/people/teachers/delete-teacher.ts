@@ -1,0 +1,29 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import { requireStudioAdmin, type Actor } from "../../policy";
+import { loadTeacher, teacherIndexKeys } from "./teacher-access";
+import type { TeacherRecord } from "./teacher-view";
+
+/**
+ * Soft-deletes a teacher (owner, admin): `deletedAt` is set and the record leaves the list
+ * indexes; it answers 404 until restored. Their students keep the link.
+ */
+export async function deleteTeacher(actor: Actor, studioId: string, teacherId: string) {
+  const { member, teacher: current } = await loadTeacher(actor, studioId, teacherId);
+  requireStudioAdmin(member);
+  const now = new Date().toISOString();
+  const changes = { ...teacherIndexKeys(current), listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.teacher
+        .patch({ studioId, teacherId })
+        .set(changes)
+        .where((a, op) => op.eq(a.listing, "listed"))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.deleted", entityType: "teacher", entityId: teacherId, before: current, after: { ...current, ...changes } as TeacherRecord }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The teacher changed meanwhile; reload and try again") : undefined));
+}

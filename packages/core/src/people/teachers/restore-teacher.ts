@@ -1,0 +1,31 @@
+import { recordAudit } from "../../audit/record-audit";
+import { db } from "../../db/service";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import { requireStudioAdmin, type Actor } from "../../policy";
+import { loadTeacher, teacherIndexKeys } from "./teacher-access";
+import { toTeacher, type TeacherRecord } from "./teacher-view";
+
+/** Brings a soft-deleted teacher back into the lists (owner, admin). Not deleted → 409. */
+export async function restoreTeacher(actor: Actor, studioId: string, teacherId: string) {
+  const { member, teacher: current } = await loadTeacher(actor, studioId, teacherId, { includeDeleted: true });
+  requireStudioAdmin(member);
+  if (!current.deletedAt) throw conflict("This teacher is not deleted");
+  const now = new Date().toISOString();
+  const changes = { ...teacherIndexKeys(current), listing: "listed" as const, updatedBy: actor.userId };
+  const { deletedAt: _deletedAt, ...rest } = current;
+  const after = { ...rest, ...changes, updatedAt: now } as TeacherRecord;
+  const outcome = await db()
+    .transaction.write((tx) => [
+      tx.teacher
+        .patch({ studioId, teacherId })
+        .set(changes)
+        .remove(["deletedAt"])
+        .where((a, op) => op.eq(a.listing, "deleted"))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.restored", entityType: "teacher", entityId: teacherId, before: current, after }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The teacher changed meanwhile; reload and try again") : undefined));
+  return toTeacher(after, { showPay: true });
+}

@@ -1,0 +1,52 @@
+import { z } from "@hono/zod-openapi";
+import { SessionSchema } from "./account";
+
+const nullable = z.string().nullable();
+
+export const InvitationSchema = z
+  .object({
+    id: z.string(),
+    email: z.string(),
+    role: z.enum(["admin", "teacher", "student", "parent"]),
+    teacherId: nullable,
+    studentId: nullable,
+    guardianId: nullable,
+    familyId: nullable,
+    status: z.enum(["pending", "accepted", "revoked", "expired"]).openapi({ description: "`expired`: pending past validUntil" }),
+    validUntil: z.string(),
+    sentCount: z.number().int(),
+    lastSentAt: nullable,
+    acceptedAt: nullable,
+    acceptedBy: nullable,
+    revokedAt: nullable,
+    createdBy: nullable,
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .openapi("Invitation");
+
+export const InvitationPageSchema = z
+  .object({ items: z.array(InvitationSchema), nextCursor: nullable })
+  .openapi("InvitationPage");
+
+export const InvitationPreviewSchema = z
+  .object({
+    studio: z.object({ name: z.string(), slug: z.string() }),
+    role: z.enum(["admin", "teacher", "student", "parent"]),
+    email: z.string(),
+    expired: z.boolean(),
+    validUntil: z.string(),
+    accountExists: z.boolean().openapi({ description: "Accepting adds the studio to this existing login" }),
+  })
+  .openapi("InvitationPreview");
+
+export const AcceptedInvitationSchema = z
+  .object({
+    userId: z.string(),
+    email: z.string(),
+    role: z.enum(["admin", "teacher", "student", "parent"]),
+    studio: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+    newAccount: z.boolean(),
+    session: SessionSchema.nullable().openapi({ description: "A new account is signed in; an existing one signs in as usual" }),
+  })
+  .openapi("AcceptedInvitation");

@@ -1,0 +1,159 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { readMail } from "../../local/src/test/mailbox";
+import { api, dbCost, ownerWithStudio, uniqueEmail } from "./support/api";
+import { invitationToken } from "./support/invitations";
+import { memberWithRole } from "./support/members";
+import { readTeacher, teacherProfile } from "./support/profiles";
+import { expectStudioRouteSecured } from "./support/security";
+
+type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
+let owner: Owner;
+let intruder: Owner;
+
+beforeAll(async () => {
+  [owner, intruder] = await Promise.all([ownerWithStudio({ studioName: "Riverside Music" }), ownerWithStudio()]);
+});
+
+const requestAccess = (slug: string, body: Record<string, unknown>, headers: Record<string, string> = {}) =>
+  api("POST", `/v1/public/studios/${slug}/access-requests`, { body, headers });
+const requestBody = (overrides: Record<string, unknown> = {}) => ({
+  email: uniqueEmail("applicant"),
+  firstName: "Ravi",
+  lastName: "Requester",
+  role: "teacher",
+  message: "I teach cello.",
+  ...overrides,
+});
+const list = (query = "", token = owner.accessToken) => api("GET", `/v1/studios/${owner.studio.id}/access-requests${query}`, { token });
+
+async function pendingRequest(body = requestBody()) {
+  expect((await requestAccess(owner.studio.slug, body)).status).toBe(202);
+  const pending = await list("?status=pending");
+  const found = pending.body.items.find((r: { email: string }) => r.email === body.email.toLowerCase());
+  expect(found).toBeDefined();
+  return found as { id: string; email: string };
+}
+
+describe("access request → approval → invitation → membership", () => {
+  it("runs end to end with the invitation read from the mailbox", async () => {
+    const body = requestBody();
+    const res = await requestAccess(owner.studio.slug, body);
+    expect(res.status).toBe(202);
+
+    const pending = await list("?status=pending");
+    expect(pending.status).toBe(200);
+    expect(dbCost(pending.headers).calls).toBeLessThanOrEqual(3);
+    const request = pending.body.items.find((r: { email: string }) => r.email === body.email.toLowerCase());
+    expect(request).toMatchObject({ firstName: "Ravi", lastName: "Requester", role: "teacher", message: "I teach cello.", status: "pending", reviewedBy: null });
+
+    const { teacherId } = await teacherProfile(owner.studio.id, "Ravi", "Requester");
+    const approve = await api("POST", `/v1/studios/${owner.studio.id}/access-requests/${request.id}/approve`, {
+      token: owner.accessToken,
+      body: { teacherId },
+    });
+    expect(approve.status).toBe(200);
+    expect(approve.body.accessRequest).toMatchObject({ status: "approved", reviewedBy: owner.userId, reviewedAt: expect.any(String) });
+    expect(approve.body.invitation).toMatchObject({ email: request.email, role: "teacher", teacherId, status: "pending" });
+    expect(approve.body.accessRequest.invitationId).toBe(approve.body.invitation.id);
+
+    const token = await invitationToken(request.email);
+    const accepted = await api("POST", "/v1/public/invitations/accept", { body: { token, name: "Ravi Requester", password: "cello strings forever" } });
+    expect(accepted.status).toBe(200);
+    const me = await api("GET", "/v1/me", { token: accepted.body.session.accessToken });
+    expect(me.body.memberships).toEqual([{ role: "teacher", studio: expect.objectContaining({ id: owner.studio.id }) }]);
+    expect((await readTeacher(owner.studio.id, teacherId))?.userId).toBe(accepted.body.userId);
+
+    const approved = await list("?status=approved");
+    expect(approved.body.items.map((r: { id: string }) => r.id)).toContain(request.id);
+    expect((await list("?status=pending")).body.items.map((r: { id: string }) => r.id)).not.toContain(request.id);
+    const again = await api("POST", `/v1/studios/${owner.studio.id}/access-requests/${request.id}/approve`, {
+      token: owner.accessToken,
+      body: { teacherId },
+    });
+    expect(again.status).toBe(409);
+  });
+
+  it("approval needs the profile that fits the requested role", async () => {
+    const request = await pendingRequest(requestBody({ role: "student" }));
+    const url = `/v1/studios/${owner.studio.id}/access-requests/${request.id}/approve`;
+    const missing = await api("POST", url, { token: owner.accessToken, body: {} });
+    expect(missing.status).toBe(422);
+    expect(missing.body.errors).toEqual([{ path: "studentId", message: expect.any(String) }]);
+    const unknown = await api("POST", url, { token: owner.accessToken, body: { studentId: "no-such-student" } });
+    expect(unknown.status).toBe(422);
+    expect(unknown.body.errors[0].path).toBe("studentId");
+    // Still pending after the failed attempts.
+    expect((await list("?status=pending")).body.items.map((r: { id: string }) => r.id)).toContain(request.id);
+  });
+});
+
+describe("rejecting", () => {
+  it("records reviewer, time and note, and tells the requester", async () => {
+    const request = await pendingRequest();
+    const res = await api("POST", `/v1/studios/${owner.studio.id}/access-requests/${request.id}/reject`, {
+      token: owner.accessToken,
+      body: { note: "We are full this term." },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: "rejected", reviewedBy: owner.userId, reviewedAt: expect.any(String), reviewNote: "We are full this term." });
+    const mail = await readMail(request.email, { subject: "Your request to join Riverside Music" });
+    expect(mail[0]!.body.text).toContain("We are full this term.");
+
+    const rejected = await list("?status=rejected");
+    expect(rejected.body.items.find((r: { id: string }) => r.id === request.id)).toMatchObject({ status: "rejected", reviewedBy: owner.userId });
+    const twice = await api("POST", `/v1/studios/${owner.studio.id}/access-requests/${request.id}/reject`, { token: owner.accessToken, body: {} });
+    expect(twice.status).toBe(409);
+  });
+});
+
+describe("POST /v1/public/studios/{slug}/access-requests", () => {
+  it("names invalid fields, 404s unknown studios", async () => {
+    const bad = await requestAccess(owner.studio.slug, { email: "nope", firstName: "", lastName: "X", role: "owner", extra: 1 });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors.map((e: { path: string }) => e.path).sort()).toEqual(["email", "extra", "firstName", "role"]);
+    expect((await requestAccess("no-such-studio-here", requestBody())).status).toBe(404);
+  });
+
+  it("limits requests per email", async () => {
+    const email = uniqueEmail("flood");
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) statuses.push((await requestAccess(owner.studio.slug, requestBody({ email }), { "X-Forwarded-For": "203.0.113.9" })).status);
+    expect(statuses).toEqual([202, 202, 202, 202, 202, 429]);
+  });
+});
+
+describe("listing", () => {
+  it("lists newest first with pagination, and another studio's requests never show", async () => {
+    const studio = await ownerWithStudio();
+    const emails = [uniqueEmail("one"), uniqueEmail("two")];
+    for (const email of emails) await requestAccess(studio.studio.slug, requestBody({ email }));
+    const first = await api("GET", `/v1/studios/${studio.studio.id}/access-requests?limit=1`, { token: studio.accessToken });
+    expect(first.body.items.map((r: { email: string }) => r.email)).toEqual([emails[1]!.toLowerCase()]);
+    const second = await api("GET", `/v1/studios/${studio.studio.id}/access-requests?limit=1&cursor=${encodeURIComponent(first.body.nextCursor)}`, {
+      token: studio.accessToken,
+    });
+    expect(second.body.items.map((r: { email: string }) => r.email)).toEqual([emails[0]!.toLowerCase()]);
+    expect(dbCost(second.headers).calls).toBeLessThanOrEqual(3);
+    const other = await api("GET", `/v1/studios/${intruder.studio.id}/access-requests`, { token: intruder.accessToken });
+    expect(other.body.items).toEqual([]);
+  });
+});
+
+describe("access request routes security", () => {
+  it("401 without a token, 404 for another studio (also for its request ids), 403 for non-admins", async () => {
+    const request = await pendingRequest();
+    const teacher = await memberWithRole(owner, "teacher");
+    const routes: Array<[string, (id: string) => string, unknown]> = [
+      ["GET", (id) => `/v1/studios/${id}/access-requests`, undefined],
+      ["POST", (id) => `/v1/studios/${id}/access-requests/${request.id}/approve`, {}],
+      ["POST", (id) => `/v1/studios/${id}/access-requests/${request.id}/reject`, {}],
+    ];
+    for (const [method, path, body] of routes) {
+      await expectStudioRouteSecured(method, path, body, owner, intruder);
+      expect((await api(method, path(owner.studio.id), { token: teacher.accessToken, body })).status).toBe(403);
+      // The intruder's own studio does not hold this request.
+      if (method === "POST") expect((await api(method, path(intruder.studio.id), { token: intruder.accessToken, body })).status).toBe(404);
+    }
+    expect((await list("?status=pending")).body.items.map((r: { id: string }) => r.id)).toContain(request.id);
+  });
+});

@@ -1,0 +1,245 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { api } from "./support/api";
+import { ACTORS, buildWorld, fixtures, type ActorName, type World } from "./support/matrix-world";
+
+/**
+ * Every studio route × every role × ownership, from one table. Each row names who may (2xx) and
+ * who is refused with 403 (they can see the thing but not do this); every other member gets 404,
+ * another studio's owner 404 and an anonymous caller 401. The table must cover every operation in
+ * the OpenAPI document, so a new route cannot be added without deciding who may call it.
+ */
+interface Row {
+  allow: ActorName[];
+  forbid?: ActorName[];
+  path: (w: World, target: string) => string;
+  body?: (w: World) => unknown;
+  /** For routes that use their target up (delete, revoke, …): a fresh one per allowed call. */
+  fresh?: (w: World) => Promise<{ id: string }>;
+  /** The shared target when not fresh. */
+  target?: (w: World) => string;
+}
+
+const ADMINS: ActorName[] = ["owner", "admin"];
+const MEMBERS: ActorName[] = ["owner", "admin", "teacherOwn", "teacherOther", "studentSelf", "studentOther", "parentOwn", "parentOther"];
+const NON_ADMINS = MEMBERS.filter((a) => !ADMINS.includes(a));
+const adminOnly = (row: Omit<Row, "allow" | "forbid">): Row => ({ allow: ADMINS, forbid: NON_ADMINS, ...row });
+const s = (w: World, rest = "") => `/v1/studios/${w.studioId}${rest}`;
+
+/** Who sees student S1: admins, S1's teacher, S1 themself, S1's parent. */
+const SEE_S1: ActorName[] = [...ADMINS, "teacherOwn", "studentSelf", "parentOwn"];
+/** Who sees family F: admins, the teacher of one of its students, its parent. */
+const SEE_F: ActorName[] = [...ADMINS, "teacherOwn", "parentOwn"];
+/** Who sees band B (S1 plays in it): admins, its member S1, S1's teacher. */
+const SEE_B: ActorName[] = [...ADMINS, "teacherOwn", "studentSelf"];
+const except = (list: ActorName[], ...out: ActorName[]) => list.filter((a) => !out.includes(a));
+
+const ROWS: Record<string, Row> = {
+  "GET /v1/studios/{studioId}": { allow: MEMBERS, path: (w) => s(w) },
+  "PATCH /v1/studios/{studioId}": adminOnly({ path: (w) => s(w), body: () => ({ description: "Matrix" }) }),
+  "POST /v1/studios/{studioId}/logo-upload": adminOnly({ path: (w) => s(w, "/logo-upload"), body: () => ({ contentType: "image/png", contentLength: 10 }) }),
+
+  "GET /v1/studios/{studioId}/teachers": { allow: MEMBERS, path: (w) => s(w, "/teachers") },
+  "POST /v1/studios/{studioId}/teachers": adminOnly({ path: (w) => s(w, "/teachers"), body: () => ({ firstName: "New", lastName: "Teacher" }) }),
+  "GET /v1/studios/{studioId}/teachers/{teacherId}": { allow: MEMBERS, path: (w) => s(w, `/teachers/${w.teacherA}`) },
+  "PATCH /v1/studios/{studioId}/teachers/{teacherId}": {
+    allow: [...ADMINS, "teacherOwn"], forbid: except(NON_ADMINS, "teacherOwn"),
+    path: (w) => s(w, `/teachers/${w.teacherA}`), body: () => ({ bio: "Matrix bio" }),
+  },
+  "DELETE /v1/studios/{studioId}/teachers/{teacherId}": adminOnly({
+    path: (w, t) => s(w, `/teachers/${t}`), target: (w) => w.teacherA, fresh: (w) => fixtures.teacher(w.owner),
+  }),
+  "POST /v1/studios/{studioId}/teachers/{teacherId}/restore": adminOnly({
+    path: (w, t) => s(w, `/teachers/${t}/restore`), target: (w) => w.teacherA,
+    fresh: async (w) => {
+      const t = await fixtures.teacher(w.owner);
+      await api("DELETE", s(w, `/teachers/${t.id}`), { token: w.owner.accessToken });
+      return t;
+    },
+  }),
+
+  "GET /v1/studios/{studioId}/students": { allow: MEMBERS, path: (w) => s(w, "/students") },
+  "POST /v1/studios/{studioId}/students": adminOnly({ path: (w) => s(w, "/students"), body: () => ({ firstName: "New", lastName: "Student" }) }),
+  "GET /v1/studios/{studioId}/students/{studentId}": { allow: SEE_S1, path: (w) => s(w, `/students/${w.studentS1}`) },
+  "PATCH /v1/studios/{studioId}/students/{studentId}": {
+    allow: [...ADMINS, "teacherOwn"], forbid: ["studentSelf", "parentOwn"],
+    path: (w) => s(w, `/students/${w.studentS1}`), body: () => ({ notes: "Matrix notes" }),
+  },
+  "DELETE /v1/studios/{studioId}/students/{studentId}": {
+    allow: ADMINS, forbid: except(SEE_S1, ...ADMINS),
+    path: (w, t) => s(w, `/students/${t}`), target: (w) => w.studentS1, fresh: (w) => fixtures.student(w.owner),
+  },
+  "POST /v1/studios/{studioId}/students/{studentId}/restore": {
+    allow: ADMINS, forbid: except(SEE_S1, ...ADMINS),
+    path: (w, t) => s(w, `/students/${t}/restore`), target: (w) => w.studentS1,
+    fresh: async (w) => {
+      const student = await fixtures.student(w.owner);
+      await api("DELETE", s(w, `/students/${student.id}`), { token: w.owner.accessToken });
+      return student;
+    },
+  },
+
+  "GET /v1/studios/{studioId}/families": adminOnly({ path: (w) => s(w, "/families") }),
+  "POST /v1/studios/{studioId}/families": adminOnly({ path: (w) => s(w, "/families"), body: () => ({ name: "New Family" }) }),
+  "GET /v1/studios/{studioId}/families/{familyId}": { allow: SEE_F, path: (w) => s(w, `/families/${w.familyF}`) },
+  "PATCH /v1/studios/{studioId}/families/{familyId}": {
+    allow: [...ADMINS, "parentOwn"], forbid: ["teacherOwn"],
+    path: (w) => s(w, `/families/${w.familyF}`), body: () => ({ phone: "+1 555 0100" }),
+  },
+  "DELETE /v1/studios/{studioId}/families/{familyId}": {
+    allow: ADMINS, forbid: except(SEE_F, ...ADMINS),
+    path: (w, t) => s(w, `/families/${t}`), target: (w) => w.familyF, fresh: (w) => fixtures.family(w.owner),
+  },
+  // Restoring is decided on the role alone (any id gets the same 403), before looking at the record.
+  "POST /v1/studios/{studioId}/families/{familyId}/restore": {
+    allow: ADMINS, forbid: NON_ADMINS,
+    path: (w, t) => s(w, `/families/${t}/restore`), target: (w) => w.familyF,
+    fresh: async (w) => {
+      const family = await fixtures.family(w.owner);
+      await api("DELETE", s(w, `/families/${family.id}`), { token: w.owner.accessToken });
+      return family;
+    },
+  },
+  "GET /v1/studios/{studioId}/families/{familyId}/guardians": { allow: SEE_F, path: (w) => s(w, `/families/${w.familyF}/guardians`) },
+  "POST /v1/studios/{studioId}/families/{familyId}/guardians": {
+    allow: ADMINS, forbid: except(SEE_F, ...ADMINS),
+    path: (w) => s(w, `/families/${w.familyF}/guardians`), body: () => ({ firstName: "Nan", lastName: "Guardian", relationship: "grandparent" }),
+  },
+  "PATCH /v1/studios/{studioId}/families/{familyId}/guardians/{guardianId}": {
+    allow: [...ADMINS, "parentOwn"], forbid: ["teacherOwn"],
+    path: (w) => s(w, `/families/${w.familyF}/guardians/${w.guardianG}`), body: () => ({ phone: "+1 555 0101" }),
+  },
+  "DELETE /v1/studios/{studioId}/families/{familyId}/guardians/{guardianId}": {
+    allow: ADMINS, forbid: except(SEE_F, ...ADMINS),
+    path: (w, t) => s(w, `/families/${w.familyF}/guardians/${t}`), target: (w) => w.guardianG,
+    fresh: (w) => fixtures.guardian(w.owner, w.familyF),
+  },
+
+  "GET /v1/studios/{studioId}/bands": adminOnly({ path: (w) => s(w, "/bands") }),
+  "POST /v1/studios/{studioId}/bands": adminOnly({ path: (w) => s(w, "/bands"), body: () => ({ name: "New Band" }) }),
+  "GET /v1/studios/{studioId}/bands/{bandId}": { allow: SEE_B, path: (w) => s(w, `/bands/${w.band}`) },
+  "PATCH /v1/studios/{studioId}/bands/{bandId}": {
+    allow: ADMINS, forbid: except(SEE_B, ...ADMINS),
+    path: (w) => s(w, `/bands/${w.band}`), body: () => ({ notes: "Matrix" }),
+  },
+  "DELETE /v1/studios/{studioId}/bands/{bandId}": {
+    allow: ADMINS, forbid: except(SEE_B, ...ADMINS),
+    path: (w, t) => s(w, `/bands/${t}`), target: (w) => w.band, fresh: (w) => fixtures.band(w.owner),
+  },
+  "POST /v1/studios/{studioId}/bands/{bandId}/restore": {
+    allow: ADMINS, forbid: NON_ADMINS,
+    path: (w, t) => s(w, `/bands/${t}/restore`), target: (w) => w.band,
+    fresh: async (w) => {
+      const band = await fixtures.band(w.owner);
+      await api("DELETE", s(w, `/bands/${band.id}`), { token: w.owner.accessToken });
+      return band;
+    },
+  },
+  "PUT /v1/studios/{studioId}/bands/{bandId}/members/{studentId}": {
+    allow: ADMINS, forbid: except(SEE_B, ...ADMINS),
+    path: (w) => s(w, `/bands/${w.band}/members/${w.studentS1}`),
+  },
+  "DELETE /v1/studios/{studioId}/bands/{bandId}/members/{studentId}": {
+    allow: ADMINS, forbid: except(SEE_B, ...ADMINS),
+    path: (w, t) => s(w, `/bands/${t}/members/${w.studentS1}`), target: (w) => w.band,
+    fresh: async (w) => {
+      const band = await fixtures.band(w.owner);
+      await api("PUT", s(w, `/bands/${band.id}/members/${w.studentS1}`), { token: w.owner.accessToken });
+      return band;
+    },
+  },
+
+  "GET /v1/studios/{studioId}/members": adminOnly({ path: (w) => s(w, "/members") }),
+  "PATCH /v1/studios/{studioId}/members/{userId}": adminOnly({ path: (w) => s(w, `/members/${w.memberUserId}`), body: () => ({ role: "teacher" }) }),
+  "DELETE /v1/studios/{studioId}/members/{userId}": adminOnly({
+    path: (w, t) => s(w, `/members/${t}`), target: (w) => w.memberUserId, fresh: (w) => fixtures.member(w.owner),
+  }),
+  "POST /v1/studios/{studioId}/members/{userId}/deactivate": adminOnly({
+    path: (w, t) => s(w, `/members/${t}/deactivate`), target: (w) => w.memberUserId, fresh: (w) => fixtures.member(w.owner),
+  }),
+  "POST /v1/studios/{studioId}/members/{userId}/reactivate": adminOnly({
+    path: (w, t) => s(w, `/members/${t}/reactivate`), target: (w) => w.memberUserId,
+    fresh: async (w) => {
+      const member = await fixtures.member(w.owner);
+      await api("POST", s(w, `/members/${member.id}/deactivate`), { token: w.owner.accessToken });
+      return member;
+    },
+  }),
+
+  "POST /v1/studios/{studioId}/invitations": adminOnly({
+    path: (w) => s(w, "/invitations"),
+    body: () => ({ email: `matrix-${Math.random().toString(36).slice(2)}@example.test`, role: "admin" }),
+  }),
+  "GET /v1/studios/{studioId}/invitations": adminOnly({ path: (w) => s(w, "/invitations") }),
+  "GET /v1/studios/{studioId}/invitations/{invitationId}": adminOnly({ path: (w) => s(w, `/invitations/${w.invitation}`) }),
+  "POST /v1/studios/{studioId}/invitations/{invitationId}/resend": adminOnly({ path: (w) => s(w, `/invitations/${w.invitation}/resend`) }),
+  "POST /v1/studios/{studioId}/invitations/{invitationId}/revoke": adminOnly({
+    path: (w, t) => s(w, `/invitations/${t}/revoke`), target: (w) => w.invitation, fresh: (w) => fixtures.invitation(w.owner),
+  }),
+
+  "GET /v1/studios/{studioId}/access-requests": adminOnly({ path: (w) => s(w, "/access-requests") }),
+  "POST /v1/studios/{studioId}/access-requests/{requestId}/approve": adminOnly({
+    path: (w, t) => s(w, `/access-requests/${t}/approve`), target: (w) => w.accessRequest,
+    body: (w) => ({ teacherId: w.teacherB }), fresh: (w) => fixtures.accessRequest(w.owner),
+  }),
+  "POST /v1/studios/{studioId}/access-requests/{requestId}/reject": adminOnly({
+    path: (w, t) => s(w, `/access-requests/${t}/reject`), target: (w) => w.accessRequest, fresh: (w) => fixtures.accessRequest(w.owner),
+  }),
+
+  "GET /v1/studios/{studioId}/audit-events": adminOnly({ path: (w) => s(w, "/audit-events") }),
+};
+
+/** Routes outside the studio matrix, each with the test file that covers its access rules. */
+const EXEMPT: Record<string, string> = {
+  "POST /v1/auth/signup": "signup.test.ts (public)",
+  "POST /v1/auth/login": "session.test.ts (public)",
+  "POST /v1/auth/refresh": "session.test.ts (public)",
+  "POST /v1/auth/logout": "session.test.ts (public)",
+  "POST /v1/auth/verify-email": "password-reset.test.ts (public)",
+  "POST /v1/auth/resend-verification": "password-reset.test.ts (public)",
+  "POST /v1/auth/forgot-password": "password-reset.test.ts (public)",
+  "POST /v1/auth/reset-password": "password-reset.test.ts (public)",
+  "GET /v1/me": "session.test.ts (any signed-in user, about themself)",
+  "GET /v1/public/studios/{slug}": "studios.test.ts (public)",
+  "GET /v1/public/studios/{slug}/teachers": "teachers.test.ts (public)",
+  "GET /v1/public/invitations/{token}": "invitations.test.ts (public, by signed token)",
+  "POST /v1/public/invitations/accept": "invitations.test.ts (public, by signed token)",
+  "POST /v1/public/studios/{slug}/access-requests": "access-requests.test.ts (public)",
+};
+
+const methodOf = (op: string) => op.split(" ")[0]!;
+const expected = (row: Row, actor: ActorName) =>
+  actor === "anonymous" ? 401 : row.allow.includes(actor) ? "2xx" : row.forbid?.includes(actor) ? 403 : 404;
+
+let world: World;
+beforeAll(async () => {
+  world = await buildWorld();
+}, 120_000);
+
+describe("permission matrix", () => {
+  it("covers every operation of the API", async () => {
+    const doc = await api("GET", "/v1/openapi.json");
+    const operations = Object.entries(doc.body.paths as Record<string, object>).flatMap(([path, methods]) =>
+      Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+    );
+    const uncovered = operations.filter((op) => !(op in ROWS) && !(op in EXEMPT));
+    const stale = [...Object.keys(ROWS), ...Object.keys(EXEMPT)].filter((op) => !operations.includes(op));
+    expect({ uncovered, stale }).toEqual({ uncovered: [], stale: [] });
+  });
+
+  for (const [op, row] of Object.entries(ROWS)) {
+    it(op, async () => {
+      // Refusals first (they must not change anything), then the allowed calls.
+      const order = [...ACTORS].sort((a, b) => Number(row.allow.includes(a)) - Number(row.allow.includes(b)));
+      const outcomes: Record<string, number | string> = {};
+      const wanted: Record<string, number | string> = {};
+      for (const actor of order) {
+        const target = row.allow.includes(actor) && row.fresh ? (await row.fresh(world)).id : (row.target?.(world) ?? "");
+        const res = await api(methodOf(op), row.path(world, target), { token: world.tokens[actor], body: row.body?.(world) });
+        const want = expected(row, actor);
+        outcomes[actor] = want === "2xx" && res.status >= 200 && res.status < 300 ? "2xx" : res.status;
+        wanted[actor] = want;
+      }
+      expect(outcomes).toEqual(wanted);
+    });
+  }
+});
