@@ -36,6 +36,8 @@ export async function measureApiBundle(runs: number): Promise<BundleResult> {
     splitting: true,
     bundle: true,
     minify: true,
+    // SST's Node bundler always keeps function names (stacks/Api.ts bundles through it).
+    keepNames: true,
     platform: "node",
     format: "esm",
     target: "node22",
