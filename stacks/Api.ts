@@ -1,4 +1,5 @@
-import { Api as HttpApi, Config, getStack, use, type StackContext } from "sst/constructs";
+import { Api as HttpApi, Config, Function, getStack, use, type StackContext } from "sst/constructs";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_KEYS } from "../packages/functions/src/lambdas/routing";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Storage } from "./Storage";
 import { Email } from "./Email";
@@ -51,34 +52,50 @@ export function Api({ stack, app }: StackContext) {
   ];
 
   const siteUrl = webUrl();
-  const api = new HttpApi(stack, "Api", {
-    defaults: {
-      function: {
-        runtime: "nodejs22.x",
-        architecture: "arm_64",
-        memorySize: 512,
-        timeout: 10,
-        // Code splitting keeps lazily imported modules (SST's SSM binding, S3, SES) out of the cold
-        // start: esbuild would otherwise hoist their SDK imports into the entry file.
-        nodejs: { format: "esm", minify: true, splitting: true },
-        bind: [appSecret],
-        permissions,
-        environment: {
-          STAGE: app.stage,
-          TABLE_NAME: table.tableName,
-          BUCKET_NAME: files.bucketName,
-          MAIL_FROM: email.mailFrom,
-          SES_CONFIGURATION_SET: email.configurationSetName,
-          // Without a custom domain the URL comes from the AstroSite binding added in Web.ts.
-          ...(siteUrl ? { WEB_URL: siteUrl } : {}),
-        },
+  const appFunction = (id: string, handler: string) =>
+    new Function(stack, id, {
+      handler,
+      runtime: "nodejs22.x",
+      architecture: "arm_64",
+      memorySize: 512,
+      timeout: 10,
+      // Code splitting keeps lazily imported modules (SST's SSM binding, S3, SES) out of the cold
+      // start: esbuild would otherwise hoist their SDK imports into the entry file.
+      nodejs: { format: "esm", minify: true, splitting: true, esbuild: LAMBDA_ESBUILD },
+      bind: [appSecret],
+      permissions,
+      environment: {
+        STAGE: app.stage,
+        TABLE_NAME: table.tableName,
+        BUCKET_NAME: files.bucketName,
+        MAIL_FROM: email.mailFrom,
+        SES_CONFIGURATION_SET: email.configurationSetName,
+        // Without a custom domain the URL comes from the AstroSite binding added in Web.ts.
+        ...(siteUrl ? { WEB_URL: siteUrl } : {}),
       },
-    },
+    });
+
+  // One HTTP API, a Lambda per module group, so each bundle carries only its own code (routing.ts).
+  const platform = appFunction("PlatformFunction", LAMBDA_HANDLERS.platform);
+  const people = appFunction("PeopleFunction", LAMBDA_HANDLERS.people);
+  const access = appFunction("AccessFunction", LAMBDA_HANDLERS.access);
+  const docs = new Function(stack, "DocsFunction", {
+    handler: LAMBDA_HANDLERS.docs,
+    runtime: "nodejs22.x",
+    architecture: "arm_64",
+    memorySize: 256,
+    timeout: 5,
+    nodejs: { format: "esm", minify: true },
+  });
+  const api = new HttpApi(stack, "Api", {
     routes: {
-      $default: "packages/functions/src/api.handler",
+      $default: platform,
+      ...Object.fromEntries(ROUTE_KEYS.people.map((key) => [key, people])),
+      ...Object.fromEntries(ROUTE_KEYS.access.map((key) => [key, access])),
+      ...Object.fromEntries(ROUTE_KEYS.docs.map((key) => [key, docs])),
     },
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, appSecret };
+  return { api, appSecret, appFunctions: [platform, people, access] };
 }

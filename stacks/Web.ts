@@ -2,7 +2,7 @@ import { AstroSite, use, type StackContext } from "sst/constructs";
 import { Api } from "./Api";
 
 export function Web({ stack }: StackContext) {
-  const { api } = use(Api);
+  const { api, appFunctions } = use(Api);
 
   const site = new AstroSite(stack, "Site", {
     path: "web",
@@ -13,7 +13,7 @@ export function Web({ stack }: StackContext) {
   // The API needs the site URL for email links, but the site already depends on the API.
   // SST binds a site through an SSM parameter (env placeholder + ssm:GetParameters on a
   // fixed path), so this adds no Api -> Web CloudFormation reference and no cycle.
-  api.bind([site]);
+  for (const fn of appFunctions) fn.bind([site]);
 
   stack.addOutputs({ SiteUrl: site.url ?? "" });
   return { site };

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { flatten, functions, only, resources, roleStatements } from "./cfn";
+import { LAMBDA_HANDLERS } from "../../packages/functions/src/lambdas/routing";
 import { synthApp, type Synthesized } from "./synth-app";
 
 // A separate file (own process state) because SST keeps one app per process; artifacts are
@@ -23,7 +24,7 @@ describe("production stage", () => {
 
   it("uses the deploy-time domain for mail, links and browser uploads", () => {
     expect(only(t.email, "AWS::SES::EmailIdentity").resource.Properties.EmailIdentity).toBe("mail.studiosync.test");
-    const [fn] = functions(t.api, (p) => p.Handler === "packages/functions/src/api.handler");
+    const [fn] = functions(t.api, (p) => p.Handler === LAMBDA_HANDLERS.platform);
     expect(fn?.Properties.Environment.Variables).toMatchObject({
       STAGE: "production",
       WEB_URL: "https://app.studiosync.test",

@@ -2,15 +2,17 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createTableInput } from "@studiosync/core/db/table-definition";
 import { allStatements, flatten, functions, importOf, only, resources, roleStatements, type Statement } from "./cfn";
 import { synthApp, type Synthesized } from "./synth-app";
+import { LAMBDA_HANDLERS, ROUTE_KEYS } from "../../packages/functions/src/lambdas/routing";
 
 const SYNTH_TIMEOUT = 90_000;
 const SES_ARN = "arn:aws:ses:us-east-1:123456789012";
-const API_HANDLER = "packages/functions/src/api.handler";
+const { platform: PLATFORM, docs: DOCS } = LAMBDA_HANDLERS;
+const APP_HANDLERS = [PLATFORM, LAMBDA_HANDLERS.people, LAMBDA_HANDLERS.access];
 const ITEM_ACTIONS = ["BatchGetItem", "BatchWriteItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"];
 const SCOPED_SERVICES = ["dynamodb", "s3", "ses"];
 
 const sortStatements = (list: Statement[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-const apiFunction = (t: Synthesized) => functions(t.api, (p) => p.Handler === API_HANDLER);
+const apiFunction = (t: Synthesized, handler: string) => functions(t.api, (p) => p.Handler === handler);
 
 let t: Synthesized;
 beforeAll(async () => {
@@ -73,19 +75,27 @@ describe("Email", () => {
 });
 
 describe("Api", () => {
-  it("routes every request to the API Lambda", () => {
+  it("routes each path group to its Lambda, and everything else to the platform", () => {
     const api = only(t.api, "AWS::ApiGatewayV2::Api");
     expect(api.resource.Properties.ProtocolType).toBe("HTTP");
-    const route = only(t.api, "AWS::ApiGatewayV2::Route").resource.Properties;
-    expect(route).toMatchObject({ ApiId: { Ref: api.id }, RouteKey: "$default" });
-    const integrationId = flatten(route.Target).replace("integrations/ref:", "");
-    const integration = resources(t.api, "AWS::ApiGatewayV2::Integration")[integrationId]!.Properties;
-    const fnId = flatten(integration.IntegrationUri).replace(/^getatt:|\.Arn$/g, "");
-    expect(resources(t.api, "AWS::Lambda::Function")[fnId]!.Properties.Handler).toBe(API_HANDLER);
+    const handlerOf: Record<string, string> = {};
+    for (const route of Object.values(resources(t.api, "AWS::ApiGatewayV2::Route"))) {
+      expect(route.Properties.ApiId).toEqual({ Ref: api.id });
+      const integrationId = flatten(route.Properties.Target).replace("integrations/ref:", "");
+      const integration = resources(t.api, "AWS::ApiGatewayV2::Integration")[integrationId]!.Properties;
+      const fnId = flatten(integration.IntegrationUri).replace(/^getatt:|\.Arn$/g, "");
+      handlerOf[route.Properties.RouteKey] = resources(t.api, "AWS::Lambda::Function")[fnId]!.Properties.Handler;
+    }
+    expect(handlerOf).toEqual({
+      $default: PLATFORM,
+      ...Object.fromEntries(
+        Object.entries(ROUTE_KEYS).flatMap(([lambda, keys]) => keys.map((key) => [key, LAMBDA_HANDLERS[lambda as keyof typeof ROUTE_KEYS]])),
+      ),
+    });
   });
 
-  it("runs the handler on nodejs22.x/arm64 with the contract's environment", () => {
-    const fns = apiFunction(t);
+  it.each(APP_HANDLERS)("runs %s on nodejs22.x/arm64 with the contract's environment", (handler) => {
+    const fns = apiFunction(t, handler);
     expect(fns).toHaveLength(1);
     const props = fns[0]!.Properties;
     expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], MemorySize: 512, Timeout: 10 });
@@ -104,11 +114,11 @@ describe("Api", () => {
     expect(env).not.toHaveProperty("WEB_URL");
   });
 
-  it("grants the API role only item-level access to its own table, objects and mail identity", () => {
+  it.each(APP_HANDLERS)("grants %s's role only item-level access to its own table, objects and mail identity", (handler) => {
     const tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
     const bucketArn = importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id, "Arn");
     const ssm = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
-    const statements = roleStatements(t.api, apiFunction(t)[0]!.Properties.Role);
+    const statements = roleStatements(t.api, apiFunction(t, handler)[0]!.Properties.Role);
     const allow = (actions: string[], resources: string[]) => ({ effect: "Allow", actions: actions.sort(), resources: resources.sort(), unusual: [] });
     expect(sortStatements(statements)).toEqual(sortStatements([
       allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]),
@@ -119,6 +129,15 @@ describe("Api", () => {
       allow(["ssm:GetParameters"], [`${ssm}/test/AstroSite/Site/url`]),
       allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]), // X-Ray has no resource-level permissions
     ]));
+  });
+});
+
+describe("Docs Lambda", () => {
+  it("serves the API description with no access to data or mail", () => {
+    const [docs] = apiFunction(t, DOCS);
+    expect(docs?.Properties.Environment?.Variables ?? {}).not.toHaveProperty("TABLE_NAME");
+    const statements = roleStatements(t.api, docs!.Properties.Role);
+    expect(statements.filter((s) => s.actions.some((a) => /^(dynamodb|s3|ses|ssm):/.test(a)))).toEqual([]);
   });
 });
 

@@ -10,3 +10,5 @@ export * as People from "./people";
 export * as Members from "./members";
 export * as Audit from "./audit";
 export * as AccessRequests from "./access-requests";
+export * as Privacy from "./privacy";
+export * as Imports from "./imports";

@@ -186,6 +186,19 @@ const ROWS: Record<string, Row> = {
   }),
 
   "GET /v1/studios/{studioId}/audit-events": adminOnly({ path: (w) => s(w, "/audit-events") }),
+
+  "POST /v1/studios/{studioId}/imports": adminOnly({
+    path: (w) => s(w, "/imports"), body: () => ({ kind: "families", csv: "name\nMatrix Family\n", dryRun: true }),
+  }),
+  // Everyone may export their own data (parents their children's); a teacher sees but may not export a student.
+  "POST /v1/studios/{studioId}/privacy/exports": {
+    allow: [...ADMINS, "studentSelf", "parentOwn"], forbid: ["teacherOwn"],
+    path: (w) => s(w, "/privacy/exports"), body: (w) => ({ subject: { type: "student", id: w.studentS1 } }),
+  },
+  "POST /v1/studios/{studioId}/privacy/erasures": adminOnly({
+    // Erasure is idempotent, so the allowed calls may share a subject.
+    path: (w) => s(w, "/privacy/erasures"), body: (w) => ({ subject: { type: "student", id: w.studentS2 } }),
+  }),
 };
 
 /** Routes outside the studio matrix, each with the test file that covers its access rules. */

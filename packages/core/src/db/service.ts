@@ -9,6 +9,7 @@ import { config } from "../config";
 import { AccessRequestEntity } from "../access-requests/access-request.entity";
 import { AuditEventEntity } from "../audit/audit-event.entity";
 import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
+import { ImportClaimEntity } from "../imports/import-claim.entity";
 import { InvitationEntity } from "../invitations/invitation.entity";
 import { BandEntity } from "../people/band.entity";
 import { FamilyEntity } from "../people/family.entity";
@@ -39,6 +40,7 @@ const entities = {
   band: BandEntity,
   invitation: InvitationEntity,
   accessRequest: AccessRequestEntity,
+  importClaim: ImportClaimEntity,
 };
 
 function createService() {

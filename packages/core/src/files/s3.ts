@@ -51,3 +51,9 @@ export async function describeObject(key: string): Promise<{ size: number; conte
     throw error;
   }
 }
+
+/** Stores a private object (server-side only: privacy exports and other generated files). */
+export async function putObject(key: string, body: string | Uint8Array, contentType: string): Promise<void> {
+  const { sdk, client } = await s3();
+  await client.send(new sdk.PutObjectCommand({ Bucket: config().bucketName, Key: key, Body: body, ContentType: contentType }));
+}

@@ -1,4 +1,5 @@
-import { Accounts, AppError, type Actor } from "@studiosync/core";
+import { AppError, type Actor } from "@studiosync/core";
+import { verifyAccessToken } from "@studiosync/core/accounts/access-token";
 import { createMiddleware } from "hono/factory";
 
 export type AuthEnv = { Variables: { actor: Actor; requestId: string } };
@@ -8,7 +9,7 @@ export const requireActor = createMiddleware<AuthEnv>(async (c, next) => {
   const header = c.req.header("Authorization") ?? "";
   const match = /^Bearer\s+(\S+)$/i.exec(header);
   if (!match?.[1]) throw new AppError("unauthenticated", "Sign in first: send an access token as 'Authorization: Bearer <token>'");
-  const claims = Accounts.verifyAccessToken(match[1]);
+  const claims = verifyAccessToken(match[1]);
   c.set("actor", { userId: claims.sub, sessionId: claims.sid });
   await next();
 });

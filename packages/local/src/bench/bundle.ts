@@ -1,63 +1,67 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
-import { join } from "node:path";
+import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS } from "@studiosync/functions/lambdas/routing";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
 import { median, round } from "./measure";
 
-/** Inside the repo (gitignored) so the bundle's bare `@aws-sdk/*` imports resolve from node_modules. */
+/** Inside the repo (gitignored) so the bundles' bare `@aws-sdk/*` imports resolve from node_modules. */
 export const BUNDLE_DIR = join(LOCAL_PACKAGE_DIR, ".bundle");
 export const AWS_SDK_EXTERNAL = "@aws-sdk/*";
 
 export interface BundleResult {
+  lambda: string;
   entry: string;
-  file: string;
   /** All output files: the entry and the chunks it imports lazily. */
   sizeKb: number;
   /** The entry file alone: what a cold start loads. */
   entrySizeKb: number;
-  external: string[];
   coldImportRuns: number;
   coldImportMedianMs: number;
 }
 
-/** Bundles the API Lambda the way it ships (minified, split ESM for node22), then times cold imports. */
-export async function measureApiBundle(runs: number): Promise<BundleResult> {
-  const entry = join(REPO_ROOT, "packages/functions/src/api.ts");
-  const file = join(BUNDLE_DIR, "api.mjs");
+/** Bundles every API Lambda the way SST does (stacks/Api.ts), then times cold imports of each. */
+export async function measureLambdaBundles(runs: number): Promise<BundleResult[]> {
   rmSync(BUNDLE_DIR, { recursive: true, force: true });
-  mkdirSync(BUNDLE_DIR, { recursive: true });
-  await build({
-    entryPoints: [entry],
-    outdir: BUNDLE_DIR,
-    outExtension: { ".js": ".mjs" },
-    // As stacks/Api.ts: lazily imported modules go to chunks the cold start does not load.
-    splitting: true,
-    bundle: true,
-    minify: true,
-    // SST's Node bundler always keeps function names (stacks/Api.ts bundles through it).
-    keepNames: true,
-    platform: "node",
-    format: "esm",
-    target: "node22",
-    // The Lambda Node.js runtime provides the AWS SDK v3.
-    external: [AWS_SDK_EXTERNAL],
-    // CommonJS dependencies inside an ESM bundle still call require().
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
-    logLevel: "warning",
-  });
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) times.push(coldImportMs(file));
-  return {
-    entry: "packages/functions/src/api.ts",
-    file,
-    sizeKb: round(readdirSync(BUNDLE_DIR).reduce((sum, name) => sum + statSync(join(BUNDLE_DIR, name)).size, 0) / 1024, 1),
-    entrySizeKb: round(statSync(file).size / 1024, 1),
-    external: [AWS_SDK_EXTERNAL],
-    coldImportRuns: runs,
-    coldImportMedianMs: round(median(times), 1),
-  };
+  const results: BundleResult[] = [];
+  for (const [lambda, handler] of Object.entries(LAMBDA_HANDLERS)) {
+    const entry = `${handler.replace(/\.handler$/, "")}.ts`;
+    const outdir = join(BUNDLE_DIR, lambda);
+    mkdirSync(outdir, { recursive: true });
+    await build({
+      entryPoints: [join(REPO_ROOT, entry)],
+      absWorkingDir: REPO_ROOT,
+      outdir,
+      outExtension: { ".js": ".mjs" },
+      // As stacks/Api.ts: lazily imported modules go to chunks the cold start does not load.
+      splitting: lambda !== "docs",
+      bundle: true,
+      minify: true,
+      platform: "node",
+      format: "esm",
+      target: "node22",
+      ...LAMBDA_ESBUILD,
+      // The Lambda Node.js runtime provides the AWS SDK v3.
+      external: [AWS_SDK_EXTERNAL],
+      // CommonJS dependencies inside an ESM bundle still call require().
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: "warning",
+    });
+    const file = join(outdir, `${entry.split("/").pop()!.replace(/\.ts$/, "")}.mjs`);
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) times.push(coldImportMs(file));
+    results.push({
+      lambda,
+      entry: relative(REPO_ROOT, file),
+      sizeKb: round(readdirSync(outdir).reduce((sum, name) => sum + statSync(join(outdir, name)).size, 0) / 1024, 1),
+      entrySizeKb: round(statSync(file).size / 1024, 1),
+      coldImportRuns: runs,
+      coldImportMedianMs: round(median(times), 1),
+    });
+  }
+  return results;
 }
 
 /** A fresh node process per run: nothing cached but what the OS keeps. */

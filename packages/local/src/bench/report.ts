@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
-import type { BundleResult } from "./bundle";
+import { AWS_SDK_EXTERNAL, type BundleResult } from "./bundle";
 import type { RouteResult } from "./run-scenario";
 
 export const RESULTS_FILE = join(LOCAL_PACKAGE_DIR, "bench", "results.json");
@@ -24,26 +24,24 @@ export function printRouteTable(results: RouteResult[]): void {
   for (const row of rows) console.log(line(row));
 }
 
-export function printBundle(bundle: BundleResult): void {
-  console.log(
-    [
-      `API Lambda bundle (${bundle.entry}; esbuild, esm, node22, minified, split; ${bundle.external.join(", ")} external — the Lambda runtime provides it)`,
-      `  size:              ${bundle.sizeKb} KB in all; the entry a cold start loads: ${bundle.entrySizeKb} KB  (${relative(REPO_ROOT, bundle.file)})`,
-      `  cold import (median of ${bundle.coldImportRuns} fresh node processes): ${bundle.coldImportMedianMs} ms`,
-    ].join("\n"),
-  );
+export function printBundles(bundles: BundleResult[]): void {
+  console.log(`API Lambdas (esbuild as SST bundles them (stacks/Api.ts): esm, node22, minified, split; ${AWS_SDK_EXTERNAL} external — the Lambda runtime provides it)`);
+  for (const b of bundles) {
+    console.log(
+      `  ${b.lambda.padEnd(9)} ${String(b.sizeKb).padStart(6)} KB in all, entry ${String(b.entrySizeKb).padStart(6)} KB; cold import ${b.coldImportMedianMs} ms (median of ${b.coldImportRuns} fresh node processes)  ${b.entry}`,
+    );
+  }
 }
 
-export function writeResults(results: { routes: RouteResult[]; bundle: BundleResult; iterations: number }): string {
+export function writeResults(results: { routes: RouteResult[]; bundles: BundleResult[]; iterations: number }): string {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
-  const { file, ...bundle } = results.bundle;
   const document = {
     generatedAt: new Date().toISOString(),
     node: process.version,
     engines: "DynamoDB Local (in memory), s3rver, aws-ses-v2-local on 127.0.0.1; requests in-process via app.request()",
     iterationsPerRoute: results.iterations,
     routes: results.routes,
-    apiBundle: { ...bundle, file: relative(REPO_ROOT, file) },
+    lambdaBundles: results.bundles,
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(document, null, 2)}\n`);
   return relative(REPO_ROOT, RESULTS_FILE);

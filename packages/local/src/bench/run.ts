@@ -1,9 +1,9 @@
 import { parseArgs } from "node:util";
 import { createApp } from "@studiosync/functions/app";
 import { applyLocalEnv, ensureTableAndBucket, startEngines } from "../engines/index";
-import { measureApiBundle } from "./bundle";
+import { measureLambdaBundles } from "./bundle";
 import { Fixtures } from "./fixtures";
-import { printBundle, printRouteTable, writeResults } from "./report";
+import { printBundles, printRouteTable, writeResults } from "./report";
 import { runScenario, toFetch, type RouteResult } from "./run-scenario";
 import { scenarios } from "./scenarios";
 
@@ -53,9 +53,9 @@ try {
   printRouteTable(routes);
 
   console.log();
-  const bundle = await measureApiBundle(Number(values["import-runs"]));
-  printBundle(bundle);
-  console.log(`\nResults written to ${writeResults({ routes, bundle, iterations })}`);
+  const bundles = await measureLambdaBundles(Number(values["import-runs"]));
+  printBundles(bundles);
+  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations })}`);
 } finally {
   await engines.stop();
 }

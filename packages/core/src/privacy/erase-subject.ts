@@ -1,0 +1,77 @@
+import { recordAudit } from "../audit/record-audit";
+import { db, type WriteTx } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { conflict } from "../errors";
+import { searchKeys } from "../people/person-fields";
+import { requireStudioAdmin, type Actor } from "../policy";
+import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";
+import type { PrivacyRequest } from "./schemas";
+import { loadSubject, type SubjectRecord } from "./subject";
+
+export interface ErasureResult {
+  subject: { type: SubjectRecord["type"]; id: string; familyId?: string };
+  firstName: string;
+  lastName: string;
+  /** The fields this request changed; empty when the person was already erased. */
+  erasedFields: string[];
+  erasedAt: string;
+}
+
+/** The anonymising write: new name and search keys (so searches no longer find the person), personal fields removed. */
+function erasureWrite(tx: WriteTx, subject: SubjectRecord, actorId: string) {
+  const keys = searchKeys(`${ERASED_NAME.firstName} ${ERASED_NAME.lastName}`, null);
+  const changes = { ...ERASED_NAME, ...keys, updatedBy: actorId };
+  const { studioId, updatedAt } = subject.record;
+  switch (subject.type) {
+    case "student":
+      return tx.student
+        .patch({ studioId, studentId: subject.id })
+        .set({ ...changes, listing: subject.record.listing, primaryTeacherId: subject.record.primaryTeacherId })
+        .remove([...PERSONAL_FIELDS.student])
+        .where((a, op) => op.eq(a.updatedAt, updatedAt))
+        .commit();
+    case "teacher":
+      return tx.teacher
+        .patch({ studioId, teacherId: subject.id })
+        .set({ ...changes, listing: subject.record.listing, isPublic: false })
+        .remove([...PERSONAL_FIELDS.teacher])
+        .where((a, op) => op.eq(a.updatedAt, updatedAt))
+        .commit();
+    case "guardian":
+      return tx.guardian
+        .patch({ studioId, familyId: subject.record.familyId, guardianId: subject.id })
+        .set({ ...changes, listing: subject.record.listing })
+        .remove([...PERSONAL_FIELDS.guardian])
+        .where((a, op) => op.eq(a.updatedAt, updatedAt))
+        .commit();
+  }
+}
+
+/**
+ * Erases a person's personal data (owner, admin) by anonymising their record in place: it stays,
+ * listed as "Erased Person" with its id, links and amounts, so lessons and invoices still add up.
+ * Email, phone, address, birth date, emergency contact, medical notes, notes and bios are removed
+ * and the name and email search keys rewritten. Recorded as "privacy.erased" with the names of
+ * the erased fields, not their values. Erasing again is harmless (nothing left to change).
+ */
+export async function eraseSubject(actor: Actor, studioId: string, input: PrivacyRequest): Promise<ErasureResult> {
+  const { member, subject } = await loadSubject(actor, studioId, input.subject);
+  requireStudioAdmin(member);
+  const fields = erasedFields(subject.type, subject.record as Record<string, unknown>);
+  const { before, after } = erasureAuditTrail(fields);
+
+  const outcome = await db()
+    .transaction.write((tx) => [
+      erasureWrite(tx, subject, actor.userId),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "privacy.erased", entityType: subject.type, entityId: subject.id, before, after }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The record changed meanwhile; try again") : undefined));
+
+  return {
+    subject: { type: subject.type, id: subject.id, ...(subject.type === "guardian" ? { familyId: subject.record.familyId } : {}) },
+    ...ERASED_NAME,
+    erasedFields: fields,
+    erasedAt: new Date().toISOString(),
+  };
+}

@@ -1,0 +1,134 @@
+import { itemOf, readTogether } from "../db/read-together";
+import { db } from "../db/service";
+import { toFamilySummary, toGuardian, type FamilyRecord } from "../people/families/family-view";
+import { readGuardians } from "../people/families/family-access";
+import { readStudents, toStudentSummary } from "../people/student-summaries";
+import type { StudioRecord } from "../studios/studio-view";
+import type { SubjectRecord } from "./subject";
+
+/** Bands are not indexed by member: at most this many of the studio's bands are looked through. */
+export const BAND_SCAN_LIMIT = 500;
+/** At most this many audit events per record go into an export. */
+export const AUDIT_EVENT_LIMIT = 1000;
+const PAGE = 100;
+
+/** Search keys and list bookkeeping: how the database finds the record, not data about the person. */
+const INTERNAL = new Set(["nameKey", "emailKey", "listing", "importHash"]);
+
+const profileOf = (record: Record<string, unknown>) =>
+  Object.fromEntries(Object.entries(record).filter(([field, value]) => !INTERNAL.has(field) && value !== undefined));
+
+/** Runs a query page by page until `max` items or the end; says whether it stopped early. */
+async function upTo<T>(max: number, run: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>) {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const result = await run(cursor);
+    items.push(...result.data);
+    cursor = result.cursor;
+  } while (cursor && items.length < max);
+  return { items: items.slice(0, max), truncated: Boolean(cursor) || items.length > max };
+}
+
+async function auditEventsAbout(studioId: string, entityType: string, entityId: string) {
+  const { items, truncated } = await upTo(AUDIT_EVENT_LIMIT, (cursor) =>
+    db().entities.auditEvent.query.auditByEntity({ studioId, entityType, entityId }).go({ cursor, limit: PAGE }),
+  );
+  const events = items.map((e) => ({
+    id: e.eventId,
+    actorId: e.actorId,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: e.entityId,
+    changes: (e.changes ?? {}) as Record<string, { before: unknown; after: unknown }>,
+    at: e.at,
+  }));
+  return { events, truncated };
+}
+
+/** The bands a student plays in, found by reading up to BAND_SCAN_LIMIT of the studio's bands by name. */
+async function bandsOf(studioId: string, studentId: string) {
+  const { items, truncated } = await upTo(BAND_SCAN_LIMIT, (cursor) =>
+    db().entities.band.query.bandsByName({ studioId, listing: "listed" }).go({ cursor, limit: PAGE }),
+  );
+  const bands = items
+    .filter((band) => band.memberStudentIds?.includes(studentId))
+    .map((band) => ({ id: band.bandId, name: band.name, isPrimaryContact: band.primaryContactId === studentId }));
+  return { bands, bandsLookedThrough: items.length, truncated };
+}
+
+/** The linked user's membership (their role in the studio), and the family of a student or guardian. */
+async function readLinks(subject: SubjectRecord, userId: string | undefined) {
+  const { studioId } = subject.record;
+  const familyId = subject.type === "teacher" ? undefined : subject.record.familyId;
+  const { family, membership } = db().entities;
+  const reads = [
+    ...(userId ? [itemOf(membership, { studioId, userId })] : []),
+    ...(familyId ? [itemOf(family, { studioId, familyId })] : []),
+  ];
+  const found = reads.length > 0 ? ((await readTogether(...reads)) as unknown[]) : [];
+  const member = userId ? (found.shift() as { role: string; teacherId?: string; studentId?: string; guardianId?: string; familyId?: string; deactivatedAt?: string; deletedAt?: string; createdAt: string } | null) : null;
+  const familyRecord = familyId ? (found.shift() as FamilyRecord | null) : null;
+  return {
+    membership: member && !member.deletedAt
+      ? {
+          userId,
+          role: member.role,
+          status: member.deactivatedAt ? "deactivated" : "active",
+          teacherId: member.teacherId ?? null,
+          studentId: member.studentId ?? null,
+          guardianId: member.guardianId ?? null,
+          familyId: member.familyId ?? null,
+          since: member.createdAt,
+        }
+      : null,
+    family: familyRecord && !familyRecord.deletedAt ? familyRecord : null,
+  };
+}
+
+/**
+ * Everything the studio holds about one person, as one JSON document: the profile record; for a
+ * student the family, its guardians and the bands they play in; for a guardian the family and its
+ * children; the linked member's role; and the audit events about the record (and the membership).
+ */
+export async function buildExportDocument(input: {
+  exportId: string;
+  studio: StudioRecord;
+  subject: SubjectRecord;
+  /** The person's user account in the studio, if any. */
+  userId: string | undefined;
+  requestedBy: string;
+}) {
+  const { studio, subject } = input;
+  const { studioId } = studio;
+  const { membership, family } = await readLinks(subject, input.userId);
+  const [guardians, students, bands, audit, memberAudit] = await Promise.all([
+    family && subject.type === "student" ? readGuardians(studioId, family.familyId) : Promise.resolve([]),
+    family && subject.type === "guardian" ? readStudents(studioId, family.studentIds) : Promise.resolve([]),
+    subject.type === "student" ? bandsOf(studioId, subject.id) : Promise.resolve(null),
+    auditEventsAbout(studioId, subject.type, subject.id),
+    membership?.userId ? auditEventsAbout(studioId, "member", membership.userId) : Promise.resolve(null),
+  ]);
+
+  return {
+    format: "studiosync.privacy-export/1",
+    exportId: input.exportId,
+    generatedAt: new Date().toISOString(),
+    requestedBy: input.requestedBy,
+    studio: { id: studioId, name: studio.name },
+    subject: { type: subject.type, id: subject.id },
+    profile: profileOf(subject.record as Record<string, unknown>),
+    membership,
+    family: family ? toFamilySummary(family) : null,
+    ...(subject.type === "student" ? { guardians: guardians.map(toGuardian) } : {}),
+    ...(subject.type === "guardian" ? { children: students.map(toStudentSummary) } : {}),
+    ...(bands ? { bands: bands.bands } : {}),
+    auditEvents: [...audit.events, ...(memberAudit?.events ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
+    limits: {
+      ...(bands ? { bandsLookedThrough: bands.bandsLookedThrough, bandScanLimit: BAND_SCAN_LIMIT, bandsTruncated: bands.truncated } : {}),
+      auditEventLimit: AUDIT_EVENT_LIMIT,
+      auditEventsTruncated: audit.truncated || Boolean(memberAudit?.truncated),
+    },
+  };
+}
+export type ExportDocument = Awaited<ReturnType<typeof buildExportDocument>>;

@@ -1,0 +1,52 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db/service";
+import { assertCommitted } from "../db/transactions";
+import { sendEmail } from "../email/ses";
+import { privacyExportMessage } from "../email/templates/privacy-export";
+import { AppError } from "../errors";
+import { presignDownload, putObject } from "../files/s3";
+import { hiddenRecord, type Actor } from "../policy";
+import { buildExportDocument } from "./export-document";
+import type { PrivacyRequest } from "./schemas";
+import { linkedUserId, loadSubject, mayExport, maySeeSubject, subjectName } from "./subject";
+
+/** How long the emailed download link works. */
+export const EXPORT_LINK_SECONDS = 24 * 60 * 60;
+
+export const exportKey = (studioId: string, exportId: string) => `${studioId}/privacy/exports/${exportId}.json`;
+
+/**
+ * Exports everything the studio holds about one person (admins: anyone; a person: themself; a
+ * parent: also their children). The JSON document goes to a private S3 object; the requester
+ * gets a presigned download link by email, valid 24 hours. Recorded as "privacy.exported".
+ * Someone who may see the person but not export their data gets 403, anyone else 404.
+ */
+export async function requestExport(actor: Actor, studioId: string, input: PrivacyRequest) {
+  const { member, studio, user, subject } = await loadSubject(actor, studioId, input.subject);
+  if (!mayExport(member, subject)) {
+    if (maySeeSubject(member, subject)) throw new AppError("forbidden", "You may export only your own data (or your children's)");
+    throw hiddenRecord(input.subject.type === "student" ? "Student" : input.subject.type === "teacher" ? "Teacher" : "Guardian");
+  }
+  if (!user) throw new Error(`User ${actor.userId} of a live session has no account record`);
+
+  const exportId = uuidv7();
+  const key = exportKey(studioId, exportId);
+  const document = await buildExportDocument({ exportId, studio, subject, userId: linkedUserId(member, subject), requestedBy: actor.userId });
+  await putObject(key, JSON.stringify(document, null, 2), "application/json");
+
+  const outcome = await db()
+    .transaction.write((tx) => [
+      recordAudit(tx, {
+        studioId, actorId: actor.userId, action: "privacy.exported", entityType: subject.type, entityId: subject.id,
+        after: { exportId, key },
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => undefined);
+
+  const url = await presignDownload(key, EXPORT_LINK_SECONDS);
+  const expiresAt = new Date(Date.now() + EXPORT_LINK_SECONDS * 1000).toISOString();
+  await sendEmail(user.email, privacyExportMessage({ studioName: studio.name, subjectName: subjectName(subject), url, validHours: EXPORT_LINK_SECONDS / 3600 }));
+  return { exportId, expiresAt };
+}

@@ -1,0 +1,37 @@
+/**
+ * Which Lambda serves which paths. stacks/Api.ts builds the HTTP API routes from this table, and
+ * functions/test/lambda-routing.test.ts checks that every operation of the API reaches the Lambda
+ * whose app has it. Everything not listed goes to the platform Lambda ("$default").
+ */
+export const LAMBDA_HANDLERS = {
+  platform: "packages/functions/src/lambdas/platform.handler",
+  people: "packages/functions/src/lambdas/people.handler",
+  access: "packages/functions/src/lambdas/access.handler",
+  docs: "packages/functions/src/lambdas/docs.handler",
+} as const;
+export type LambdaName = keyof typeof LAMBDA_HANDLERS;
+
+/** `ANY /v1/studios/{studioId}/<area>` and everything below it. */
+const studioAreas = (...areas: string[]) =>
+  areas.flatMap((area) => [`ANY /v1/studios/{studioId}/${area}`, `ANY /v1/studios/{studioId}/${area}/{proxy+}`]);
+
+export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
+  people: [...studioAreas("teachers", "students", "families", "bands", "imports"), "ANY /v1/public/studios/{slug}/teachers"],
+  access: [
+    ...studioAreas("members", "invitations", "access-requests", "audit-events", "privacy"),
+    "ANY /v1/public/studios/{slug}/access-requests",
+    "ANY /v1/public/invitations/{proxy+}",
+  ],
+  docs: ["GET /v1/openapi.json", "GET /v1/reference"],
+};
+
+/**
+ * esbuild settings every API Lambda is bundled with (stacks/Api.ts and the bench). Paths are
+ * relative to the repository root, where SST and the bench run.
+ */
+export const LAMBDA_ESBUILD = {
+  alias: { jsonschema: "./packages/functions/src/lambdas/jsonschema-stub.ts" },
+  // SST keeps function names by default (+7% size); nothing here depends on minified names, and
+  // lambda-bundles.test.ts runs the bundles as built to prove it.
+  keepNames: false,
+};

@@ -1,0 +1,23 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Env, Schema } from "hono";
+import { accessRequestRoutes } from "../routes/access-requests";
+import { auditEventRoutes } from "../routes/audit-events";
+import { invitationRoutes } from "../routes/invitations";
+import { memberRoutes } from "../routes/members";
+import { privacyRoutes } from "../routes/privacy";
+import { publicAccessRequestRoutes } from "../routes/public-access-requests";
+import { publicInvitationRoutes } from "../routes/public-invitations";
+
+/**
+ * Access and records: members, invitations, access requests, the audit log and privacy.
+ * Deployed as the access Lambda (routing.ts lists the paths API Gateway sends it).
+ */
+export const mountAccess = <E extends Env, S extends Schema, B extends string>(app: OpenAPIHono<E, S, B>) =>
+  app
+    .route("/v1/studios", memberRoutes)
+    .route("/v1/studios", invitationRoutes)
+    .route("/v1/studios", accessRequestRoutes)
+    .route("/v1/studios", auditEventRoutes)
+    .route("/v1/studios", privacyRoutes)
+    .route("/v1/public", publicInvitationRoutes)
+    .route("/v1/public", publicAccessRequestRoutes);

@@ -1,0 +1,81 @@
+import { rmSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, type LambdaName } from "../src/lambdas/routing";
+import { ownerWithStudio } from "./support/api";
+
+/**
+ * The Lambdas as deployed: each bundled with the settings stacks/Api.ts gives SST (minified, the
+ * jsonschema stub, no kept names), then called with API Gateway HTTP API (v2) events.
+ */
+const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
+const OUT_DIR = fileURLToPath(new URL("../.bundle-test/", import.meta.url));
+type Handler = (event: unknown) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
+const handlers = {} as Record<Exclude<LambdaName, "docs">, Handler>;
+
+beforeAll(async () => {
+  for (const name of ["platform", "people", "access"] as const) {
+    const entry = `${LAMBDA_HANDLERS[name].replace(/\.handler$/, "")}.ts`;
+    await build({
+      entryPoints: [entry],
+      absWorkingDir: REPO_ROOT,
+      outdir: `${OUT_DIR}${name}`,
+      outExtension: { ".js": ".mjs" },
+      bundle: true,
+      splitting: true,
+      minify: true,
+      platform: "node",
+      format: "esm",
+      target: "node22",
+      external: ["@aws-sdk/*"],
+      banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+      logLevel: "error",
+      ...LAMBDA_ESBUILD,
+    });
+    const file = `${OUT_DIR}${name}/${entry.split("/").pop()!.replace(/\.ts$/, ".mjs")}`;
+    handlers[name] = ((await import(pathToFileURL(file).href)) as { handler: Handler }).handler;
+  }
+}, 120_000);
+
+afterAll(() => rmSync(OUT_DIR, { recursive: true, force: true }));
+
+function event(method: string, path: string, options: { body?: unknown; token?: string } = {}) {
+  const headers: Record<string, string> = { "content-type": "application/json" };
+  if (options.token) headers.authorization = `Bearer ${options.token}`;
+  return {
+    version: "2.0",
+    routeKey: "$default",
+    rawPath: path,
+    rawQueryString: "",
+    headers,
+    requestContext: { http: { method, path, sourceIp: "198.51.100.20", protocol: "HTTP/1.1", userAgent: "test" }, requestId: "test", stage: "$default" },
+    body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    isBase64Encoded: false,
+  };
+}
+
+describe("bundled API Lambdas", () => {
+  it("serve their routes with the real engines, and refuse others' paths", async () => {
+    const owner = await ownerWithStudio();
+    const studio = await handlers.platform(event("GET", `/v1/studios/${owner.studio.id}`, { token: owner.accessToken }));
+    expect(studio.statusCode).toBe(200);
+    expect(JSON.parse(studio.body).id).toBe(owner.studio.id);
+
+    const created = await handlers.people(
+      event("POST", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken, body: { firstName: "Bundled", lastName: "Teacher" } }),
+    );
+    expect(created.statusCode).toBe(201);
+
+    const members = await handlers.access(event("GET", `/v1/studios/${owner.studio.id}/members`, { token: owner.accessToken }));
+    expect(members.statusCode).toBe(200);
+
+    const invalid = await handlers.people(event("POST", `/v1/studios/${owner.studio.id}/students`, { token: owner.accessToken, body: {} }));
+    expect(invalid.statusCode).toBe(422);
+    expect(JSON.parse(invalid.body).errors.map((e: { path: string }) => e.path)).toContain("firstName");
+
+    expect((await handlers.people(event("GET", `/v1/studios/${owner.studio.id}/members`, { token: owner.accessToken }))).statusCode).toBe(404);
+    expect((await handlers.access(event("GET", `/v1/studios/${owner.studio.id}/teachers`))).statusCode).toBe(404);
+    expect((await handlers.platform(event("GET", "/v1/me"))).statusCode).toBe(401);
+  });
+});

@@ -1,0 +1,62 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../src/app";
+import { openApiJson } from "../src/docs/generate";
+import { OPENAPI_CONFIG } from "../src/docs/openapi-info";
+import { createBaseApp } from "../src/http/app-factory";
+import { ROUTE_KEYS } from "../src/lambdas/routing";
+import { mountAccess } from "../src/route-groups/access";
+import { mountPeople } from "../src/route-groups/people";
+import { mountPlatform } from "../src/route-groups/platform";
+
+type Doc = { paths: Record<string, Record<string, unknown>> };
+const operationsOf = (app: { getOpenAPI31Document: (c: typeof OPENAPI_CONFIG) => unknown }) =>
+  Object.entries((app.getOpenAPI31Document(OPENAPI_CONFIG) as Doc).paths).flatMap(([path, methods]) =>
+    Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
+  );
+
+/** API Gateway's matching of a route key ("ANY /a/{id}/b/{proxy+}") against a concrete path. */
+function matches(routeKey: string, method: string, path: string): boolean {
+  const [keyMethod, keyPath] = routeKey.split(" ") as [string, string];
+  if (keyMethod !== "ANY" && keyMethod !== method) return false;
+  const pattern = keyPath
+    .split("/")
+    .map((part) => (part === "{proxy+}" ? ".+" : /^\{.+\}$/.test(part) ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+    .join("/");
+  return new RegExp(`^${pattern}$`).test(path);
+}
+
+/** The Lambda API Gateway sends a request to: the one whose route key matches, else the platform. */
+function lambdaFor(method: string, path: string): string {
+  const found = Object.entries(ROUTE_KEYS).filter(([, keys]) => keys.some((key) => matches(key, method, path)));
+  expect(found.length).toBeLessThanOrEqual(1);
+  return found[0]?.[0] ?? "platform";
+}
+
+describe("one API, a Lambda per module group", () => {
+  const apps: Record<string, Set<string>> = {
+    platform: new Set(operationsOf(mountPlatform(createBaseApp()))),
+    people: new Set(operationsOf(mountPeople(createBaseApp()))),
+    access: new Set(operationsOf(mountAccess(createBaseApp()))),
+  };
+  const all = operationsOf(createApp());
+
+  it("sends every operation to the Lambda whose app serves it", () => {
+    const misrouted = all.filter((op) => {
+      const [method, path] = op.split(" ") as [string, string];
+      return !apps[lambdaFor(method, path.replace(/\{[^}]+\}/g, "x"))]?.has(op);
+    });
+    expect(misrouted).toEqual([]);
+    expect(Object.values(apps).reduce((n, ops) => n + ops.size, 0)).toBe(all.length);
+  });
+
+  it("routes the API description to the docs Lambda", () => {
+    expect(lambdaFor("GET", "/v1/openapi.json")).toBe("docs");
+    expect(lambdaFor("GET", "/v1/reference")).toBe("docs");
+  });
+
+  it("serves a committed OpenAPI document equal to the live one (run `npm run generate:openapi` after changing routes)", () => {
+    const committed = readFileSync(new URL("../src/docs/openapi.json", import.meta.url), "utf8");
+    expect(committed).toBe(openApiJson());
+  });
+});
