@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../audit/record-audit";
 import { auditableFamily, type FamilyRecord } from "../people/families/family-view";
 import { createFamilySchema, type CreateFamilyInput } from "../people/families/schemas";
-import { searchKeys } from "../people/person-fields";
+import { newListedFields } from "../people/person-fields";
 import { fieldErrors, nonEmptyCells } from "./row-fields";
 import type { ImportFieldError } from "./schemas";
 import type { NewRecord } from "./student-rows";
@@ -27,13 +27,8 @@ export function newFamily(context: { studioId: string; actorId: string; importHa
     ...(input.phone ? { phone: input.phone } : {}),
     ...(input.address ? { address: input.address } : {}),
     ...(input.notes ? { notes: input.notes } : {}),
-    ...searchKeys(input.name, input.billingEmail),
-    listing: "listed" as const,
+    ...newListedFields(actorId, input.name, input.billingEmail, now),
     importHash: context.importHash,
-    createdBy: actorId,
-    updatedBy: actorId,
-    createdAt: now,
-    updatedAt: now,
   };
   return {
     id: record.familyId,

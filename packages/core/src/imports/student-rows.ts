@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../audit/record-audit";
 import type { WriteTx } from "../db/service";
-import { searchKeys } from "../people/person-fields";
+import { newListedFields } from "../people/person-fields";
 import { text, todayIn } from "../people/profile-fields";
 import { withoutEmpty } from "../people/record-changes";
 import { createStudentSchema, type CreateStudentInput } from "../people/students/schemas";
@@ -54,13 +54,8 @@ export function newStudent(context: Context, input: CreateStudentInput, familyId
     ...(familyId ? { familyId } : {}),
     studioId,
     studentId: uuidv7(),
-    listing: "listed" as const,
-    ...searchKeys(`${input.firstName} ${input.lastName}`, fields.email),
+    ...newListedFields(actorId, `${input.firstName} ${input.lastName}`, fields.email, now),
     importHash: context.importHash,
-    createdBy: actorId,
-    updatedBy: actorId,
-    createdAt: now,
-    updatedAt: now,
   } satisfies StudentRecord;
   return {
     id: record.studentId,

@@ -31,3 +31,8 @@ export function searchKeys(name: string, email?: string | null) {
     emailKey: email ? email.trim().toLowerCase() : "~",
   };
 }
+
+/** The bookkeeping fields of a new, listed record: its search keys, listing and audit stamps. */
+export function newListedFields(actorId: string, name: string, email: string | null | undefined, now: string) {
+  return { ...searchKeys(name, email), listing: "listed" as const, createdBy: actorId, updatedBy: actorId, createdAt: now, updatedAt: now };
+}

@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { assertCommitted } from "../../db/transactions";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
-import { searchKeys } from "../person-fields";
+import { newListedFields } from "../person-fields";
 import { auditableBand, toBand, type Band, type BandRecord } from "./band-view";
 import type { CreateBandInput } from "./schemas";
 
@@ -19,12 +19,7 @@ export async function createBand(actor: Actor, studioId: string, input: CreateBa
     studioId,
     bandId,
     name: input.name,
-    ...searchKeys(input.name, input.email),
-    listing: "listed" as const,
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-    createdAt: now,
-    updatedAt: now,
+    ...newListedFields(actor.userId, input.name, input.email, now),
   };
   const outcome = await db()
     .transaction.write((tx) => [

@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { assertCommitted } from "../../db/transactions";
 import { hiddenRecord, type Actor } from "../../policy";
-import { searchKeys } from "../person-fields";
+import { newListedFields } from "../person-fields";
 import { assertFamilyAdmin, loadFamily } from "./family-access";
 import { auditableGuardian, toGuardian, type Guardian, type GuardianRecord } from "./family-view";
 import type { CreateGuardianInput } from "./schemas";
@@ -24,12 +24,7 @@ export async function addGuardian(actor: Actor, studioId: string, familyId: stri
     ...(input.email ? { email: input.email } : {}),
     ...(input.phone ? { phone: input.phone } : {}),
     ...(input.address ? { address: input.address } : {}),
-    ...searchKeys(`${input.firstName} ${input.lastName}`, input.email),
-    listing: "listed" as const,
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-    createdAt: now,
-    updatedAt: now,
+    ...newListedFields(actor.userId, `${input.firstName} ${input.lastName}`, input.email, now),
   };
   const outcome = await db()
     .transaction.write((tx) => [

@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { assertCommitted } from "../../db/transactions";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
-import { searchKeys } from "../person-fields";
+import { newListedFields } from "../person-fields";
 import { auditableFamily, toFamily, type Family, type FamilyRecord } from "./family-view";
 import type { CreateFamilyInput } from "./schemas";
 
@@ -21,12 +21,7 @@ export async function createFamily(actor: Actor, studioId: string, input: Create
     ...(input.phone ? { phone: input.phone } : {}),
     ...(input.address ? { address: input.address } : {}),
     ...(input.notes ? { notes: input.notes } : {}),
-    ...searchKeys(input.name, input.billingEmail),
-    listing: "listed" as const,
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-    createdAt: now,
-    updatedAt: now,
+    ...newListedFields(actor.userId, input.name, input.billingEmail, now),
   };
   const outcome = await db()
     .transaction.write((tx) => [

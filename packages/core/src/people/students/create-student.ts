@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { assertCommitted } from "../../db/transactions";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
-import { searchKeys } from "../person-fields";
+import { newListedFields } from "../person-fields";
 import { todayIn } from "../profile-fields";
 import { withoutEmpty } from "../record-changes";
 import type { CreateStudentInput } from "./schemas";
@@ -32,12 +32,7 @@ export async function createStudent(actor: Actor, studioId: string, input: Creat
     primaryTeacherId: fields.primaryTeacherId ?? "none",
     studioId,
     studentId: uuidv7(),
-    listing: "listed" as const,
-    ...searchKeys(`${input.firstName} ${input.lastName}`, fields.email),
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-    createdAt: now,
-    updatedAt: now,
+    ...newListedFields(actor.userId, `${input.firstName} ${input.lastName}`, fields.email, now),
   } satisfies StudentRecord;
 
   let links: ReturnType<typeof linkWrites> = [];

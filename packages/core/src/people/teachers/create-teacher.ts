@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { assertCommitted } from "../../db/transactions";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
-import { searchKeys } from "../person-fields";
+import { newListedFields } from "../person-fields";
 import { withoutEmpty } from "../record-changes";
 import type { CreateTeacherInput } from "./schemas";
 import { toTeacher, type TeacherRecord } from "./teacher-view";
@@ -24,12 +24,7 @@ export async function createTeacher(actor: Actor, studioId: string, input: Creat
     lastName: input.lastName,
     studioId,
     teacherId: uuidv7(),
-    listing: "listed" as const,
-    ...searchKeys(`${input.firstName} ${input.lastName}`, fields.email),
-    createdBy: actor.userId,
-    updatedBy: actor.userId,
-    createdAt: now,
-    updatedAt: now,
+    ...newListedFields(actor.userId, `${input.firstName} ${input.lastName}`, fields.email, now),
   } satisfies TeacherRecord;
 
   const outcome = await db()
