@@ -162,7 +162,11 @@ describe("POST /v1/studios/{studioId}/privacy/erasures", () => {
     const events = await api("GET", `/v1/studios/${owner.studio.id}/audit-events?entityType=student&entityId=${child.id}`, { token: owner.accessToken });
     const erased = events.body.items.find((e: { action: string }) => e.action === "privacy.erased");
     expect(erased.changes.email).toEqual({ before: "[erased]", after: null });
-    expect(JSON.stringify(erased)).not.toContain(tag);
+    // No earlier event about the student (its creation, say) still holds what was erased.
+    expect(events.body.items.map((e: { action: string }) => e.action)).toContain("student.created");
+    expect(JSON.stringify(events.body.items)).not.toContain(tag);
+    const created = events.body.items.find((e: { action: string }) => e.action === "student.created");
+    expect(created.changes.firstName).toEqual({ before: null, after: "[erased]" });
 
     const again = await api("POST", erasuresUrl(owner.studio.id), { token: owner.accessToken, body: student(child.id) });
     expect(again.status).toBe(200);

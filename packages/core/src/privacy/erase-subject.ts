@@ -5,6 +5,7 @@ import { conflict } from "../errors";
 import { searchKeys } from "../people/person-fields";
 import { requireStudioAdmin, type Actor } from "../policy";
 import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";
+import { redactAuditHistory } from "./redact-audit-history";
 import type { PrivacyRequest } from "./schemas";
 import { loadSubject, type SubjectRecord } from "./subject";
 
@@ -52,7 +53,8 @@ function erasureWrite(tx: WriteTx, subject: SubjectRecord, actorId: string) {
  * listed as "Erased Person" with its id, links and amounts, so lessons and invoices still add up.
  * Email, phone, address, birth date, emergency contact, medical notes, notes and bios are removed
  * and the name and email search keys rewritten. Recorded as "privacy.erased" with the names of
- * the erased fields, not their values. Erasing again is harmless (nothing left to change).
+ * the erased fields, not their values; the record's earlier audit events lose those values too.
+ * Erasing again is harmless (nothing left to change).
  */
 export async function eraseSubject(actor: Actor, studioId: string, input: PrivacyRequest): Promise<ErasureResult> {
   const { member, subject } = await loadSubject(actor, studioId, input.subject);
@@ -67,6 +69,7 @@ export async function eraseSubject(actor: Actor, studioId: string, input: Privac
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("The record changed meanwhile; try again") : undefined));
+  await redactAuditHistory(studioId, subject.type, subject.id);
 
   return {
     subject: { type: subject.type, id: subject.id, ...(subject.type === "guardian" ? { familyId: subject.record.familyId } : {}) },
