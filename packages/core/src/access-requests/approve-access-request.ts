@@ -1,4 +1,3 @@
-import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
 import { AppError } from "../errors";
@@ -8,7 +7,7 @@ import { newInvitation, sendInvitation } from "../invitations/new-invitation";
 import { profileLinkErrors } from "../invitations/schemas";
 import type { Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
-import { loadPendingRequest, reviewedMeanwhile } from "./load-access-request";
+import { loadPendingRequest, reviewedMeanwhile, reviewWrites } from "./load-access-request";
 import type { ApproveAccessRequestInput } from "./schemas";
 
 /**
@@ -27,15 +26,7 @@ export async function approveAccessRequest(actor: Actor, studioId: string, reque
   const review = { status: "approved" as const, reviewedBy: actor.userId, reviewedAt, invitationId: invitation.record.invitationId };
   const outcome = await db()
     .transaction.write((tx) => [
-      tx.accessRequest
-        .patch({ studioId, requestId })
-        .set(review)
-        .where((a, op) => op.eq(a.status, "pending"))
-        .commit(),
-      recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "access_request.approved", entityType: "access_request", entityId: requestId,
-        before: { status: "pending" }, after: review,
-      }),
+      ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
       ...invitation.writes(tx),
     ])
     .go();

@@ -1,5 +1,6 @@
 import { itemOf } from "../db/read-together";
-import { db } from "../db/service";
+import { recordAudit } from "../audit/record-audit";
+import { db, type WriteTx } from "../db/service";
 import { conflict, notFound } from "../errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
 import type { AccessRequestRecord } from "./access-request-view";
@@ -18,3 +19,26 @@ export async function loadPendingRequest(actor: Actor, studioId: string, request
 }
 
 export const reviewedMeanwhile = () => conflict("This request was reviewed meanwhile.");
+
+/**
+ * The two writes of reviewing a pending request, for the reviewer's transaction: the status change
+ * (which fails if someone reviewed it meanwhile) and its audit event.
+ */
+export function reviewWrites(
+  tx: WriteTx,
+  request: { studioId: string; requestId: string; actorId: string },
+  review: { status: "approved" | "rejected"; reviewedBy: string; reviewedAt: string } & Record<string, string>,
+) {
+  const { studioId, requestId, actorId } = request;
+  return [
+    tx.accessRequest
+      .patch({ studioId, requestId })
+      .set(review)
+      .where((a, op) => op.eq(a.status, "pending"))
+      .commit(),
+    recordAudit(tx, {
+      studioId, actorId, action: `access_request.${review.status}`, entityType: "access_request", entityId: requestId,
+      before: { status: "pending" }, after: review,
+    }),
+  ];
+}

@@ -1,12 +1,11 @@
 import { logFailure } from "../accounts/log-failure";
-import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
 import { sendEmail } from "../email";
 import { accessRequestRejectedMessage } from "../email/templates/access-request-rejected";
 import type { Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
-import { loadPendingRequest, reviewedMeanwhile } from "./load-access-request";
+import { loadPendingRequest, reviewedMeanwhile, reviewWrites } from "./load-access-request";
 import type { RejectAccessRequestInput } from "./schemas";
 
 /** Rejects a request, recording who and when (and an optional note, which the requester is emailed). */
@@ -16,15 +15,7 @@ export async function rejectAccessRequest(actor: Actor, studioId: string, reques
   const review = { status: "rejected" as const, reviewedBy: actor.userId, reviewedAt, ...(input.note ? { reviewNote: input.note } : {}) };
   const outcome = await db()
     .transaction.write((tx) => [
-      tx.accessRequest
-        .patch({ studioId, requestId })
-        .set(review)
-        .where((a, op) => op.eq(a.status, "pending"))
-        .commit(),
-      recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "access_request.rejected", entityType: "access_request", entityId: requestId,
-        before: { status: "pending" }, after: review,
-      }),
+      ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));

@@ -7,7 +7,8 @@ import type { ListAuditEventsQuery } from "./schemas";
 
 type AuditEventRecord = EntityItem<typeof AuditEventEntity>;
 
-const toAuditEvent = (e: AuditEventRecord) => ({
+/** An audit event as the API and privacy exports show it. */
+export const toAuditEvent = (e: AuditEventRecord) => ({
   id: e.eventId,
   actorId: e.actorId,
   action: e.action,

@@ -1,3 +1,4 @@
+import { toAuditEvent } from "../audit/list-audit-events";
 import { itemOf, readTogether } from "../db/read-together";
 import { db } from "../db/service";
 import { toFamilySummary, toGuardian, type FamilyRecord } from "../people/families/family-view";
@@ -34,16 +35,7 @@ async function auditEventsAbout(studioId: string, entityType: string, entityId: 
   const { items, truncated } = await upTo(AUDIT_EVENT_LIMIT, (cursor) =>
     db().entities.auditEvent.query.auditByEntity({ studioId, entityType, entityId }).go({ cursor, limit: PAGE }),
   );
-  const events = items.map((e) => ({
-    id: e.eventId,
-    actorId: e.actorId,
-    action: e.action,
-    entityType: e.entityType,
-    entityId: e.entityId,
-    changes: (e.changes ?? {}) as Record<string, { before: unknown; after: unknown }>,
-    at: e.at,
-  }));
-  return { events, truncated };
+  return { events: items.map(toAuditEvent), truncated };
 }
 
 /** The bands a student plays in, found by reading up to BAND_SCAN_LIMIT of the studio's bands by name. */
