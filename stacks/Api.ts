@@ -1,4 +1,4 @@
-import { Api as HttpApi, Config, Function, getStack, use, type StackContext } from "sst/constructs";
+import { Api as HttpApi, Config, Function, getStack, use, type FunctionProps, type StackContext } from "sst/constructs";
 import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_KEYS } from "../packages/functions/src/lambdas/routing";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { Storage } from "./Storage";
@@ -52,33 +52,35 @@ export function Api({ stack, app }: StackContext) {
   ];
 
   const siteUrl = webUrl();
-  const appFunction = (id: string, handler: string) =>
-    new Function(stack, id, {
-      handler,
-      runtime: "nodejs22.x",
-      architecture: "arm_64",
-      memorySize: 512,
-      timeout: 10,
-      // Code splitting keeps lazily imported modules (SST's SSM binding, S3, SES) out of the cold
-      // start: esbuild would otherwise hoist their SDK imports into the entry file.
-      nodejs: { format: "esm", minify: true, splitting: true, esbuild: LAMBDA_ESBUILD },
-      bind: [appSecret],
-      permissions,
-      environment: {
-        STAGE: app.stage,
-        TABLE_NAME: table.tableName,
-        BUCKET_NAME: files.bucketName,
-        MAIL_FROM: email.mailFrom,
-        SES_CONFIGURATION_SET: email.configurationSetName,
-        // Without a custom domain the URL comes from the AstroSite binding added in Web.ts.
-        ...(siteUrl ? { WEB_URL: siteUrl } : {}),
-      },
-    });
+  /** What every app Lambda (API and jobs, stacks/Jobs.ts) runs with; add `handler`. */
+  const appFunctionProps = {
+    runtime: "nodejs22.x",
+    architecture: "arm_64",
+    memorySize: 512,
+    timeout: 10,
+    // Code splitting keeps lazily imported modules (SST's SSM binding, S3, SES) out of the cold
+    // start: esbuild would otherwise hoist their SDK imports into the entry file.
+    nodejs: { format: "esm", minify: true, splitting: true, esbuild: LAMBDA_ESBUILD },
+    bind: [appSecret],
+    permissions,
+    environment: {
+      STAGE: app.stage,
+      TABLE_NAME: table.tableName,
+      BUCKET_NAME: files.bucketName,
+      MAIL_FROM: email.mailFrom,
+      SES_CONFIGURATION_SET: email.configurationSetName,
+      // Without a custom domain the URL comes from the AstroSite binding added in Web.ts.
+      ...(siteUrl ? { WEB_URL: siteUrl } : {}),
+    },
+  } satisfies Omit<FunctionProps, "handler">;
+  const appFunction = (id: string, handler: string) => new Function(stack, id, { ...appFunctionProps, handler });
 
   // One HTTP API, a Lambda per module group, so each bundle carries only its own code (routing.ts).
   const platform = appFunction("PlatformFunction", LAMBDA_HANDLERS.platform);
   const people = appFunction("PeopleFunction", LAMBDA_HANDLERS.people);
   const access = appFunction("AccessFunction", LAMBDA_HANDLERS.access);
+  const scheduling = appFunction("SchedulingFunction", LAMBDA_HANDLERS.scheduling);
+  const teaching = appFunction("TeachingFunction", LAMBDA_HANDLERS.teaching);
   const docs = new Function(stack, "DocsFunction", {
     handler: LAMBDA_HANDLERS.docs,
     runtime: "nodejs22.x",
@@ -92,10 +94,12 @@ export function Api({ stack, app }: StackContext) {
       $default: platform,
       ...Object.fromEntries(ROUTE_KEYS.people.map((key) => [key, people])),
       ...Object.fromEntries(ROUTE_KEYS.access.map((key) => [key, access])),
+      ...Object.fromEntries(ROUTE_KEYS.scheduling.map((key) => [key, scheduling])),
+      ...Object.fromEntries(ROUTE_KEYS.teaching.map((key) => [key, teaching])),
       ...Object.fromEntries(ROUTE_KEYS.docs.map((key) => [key, docs])),
     },
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, appSecret, appFunctions: [platform, people, access] };
+  return { api, appSecret, appFunctionProps, appFunctions: [platform, people, access, scheduling, teaching] };
 }

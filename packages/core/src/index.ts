@@ -1,7 +1,7 @@
 export * as Accounts from "./accounts";
 export * as Studios from "./studios";
 export * as Idempotency from "./idempotency";
-export { AppError, type ErrorCode, type FieldError } from "./errors";
+export { AppError, type ErrorCode, type FieldError, type ScheduleConflict } from "./errors";
 export type { Actor } from "./policy";
 export { withDbMetrics, type DbMetrics } from "./db/request-metrics";
 export { isProduction } from "./config";
@@ -12,3 +12,5 @@ export * as Audit from "./audit";
 export * as AccessRequests from "./access-requests";
 export * as Privacy from "./privacy";
 export * as Imports from "./imports";
+export * as Scheduling from "./scheduling";
+export * as Teaching from "./teaching";

@@ -15,7 +15,7 @@ type Handler = (event: unknown) => Promise<{ statusCode: number; body: string; h
 const handlers = {} as Record<Exclude<LambdaName, "docs">, Handler>;
 
 beforeAll(async () => {
-  for (const name of ["platform", "people", "access"] as const) {
+  for (const name of ["platform", "people", "access", "scheduling", "teaching"] as const) {
     const entry = `${LAMBDA_HANDLERS[name].replace(/\.handler$/, "")}.ts`;
     await build({
       entryPoints: [entry],
@@ -77,5 +77,18 @@ describe("bundled API Lambdas", () => {
     expect((await handlers.people(event("GET", `/v1/studios/${owner.studio.id}/members`, { token: owner.accessToken }))).statusCode).toBe(404);
     expect((await handlers.access(event("GET", `/v1/studios/${owner.studio.id}/teachers`))).statusCode).toBe(404);
     expect((await handlers.platform(event("GET", "/v1/me"))).statusCode).toBe(401);
+  });
+
+  it("book a lesson through the scheduling Lambda (a transaction across the scheduling service's entities)", async () => {
+    const owner = await ownerWithStudio();
+    const teacher = JSON.parse((await handlers.people(event("POST", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken, body: { firstName: "T", lastName: "One" } }))).body);
+    const student = JSON.parse((await handlers.people(event("POST", `/v1/studios/${owner.studio.id}/students`, { token: owner.accessToken, body: { firstName: "S", lastName: "One" } }))).body);
+    const body = { teacherId: teacher.id, studentId: student.id, scheduledStart: "2031-03-04T15:00:00Z", durationMinutes: 30 };
+    const booked = await handlers.scheduling(event("POST", `/v1/studios/${owner.studio.id}/lessons`, { token: owner.accessToken, body }));
+    expect(booked.statusCode, booked.body).toBe(201);
+    const again = await handlers.scheduling(event("POST", `/v1/studios/${owner.studio.id}/lessons`, { token: owner.accessToken, body }));
+    expect(again.statusCode).toBe(409);
+    expect(JSON.parse(again.body).conflicts[0].lessonId).toBe(JSON.parse(booked.body).id);
+    expect((await handlers.teaching(event("GET", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken }))).statusCode).toBe(404);
   });
 });

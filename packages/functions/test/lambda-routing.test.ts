@@ -8,6 +8,8 @@ import { ROUTE_KEYS } from "../src/lambdas/routing";
 import { mountAccess } from "../src/route-groups/access";
 import { mountPeople } from "../src/route-groups/people";
 import { mountPlatform } from "../src/route-groups/platform";
+import { mountScheduling } from "../src/route-groups/scheduling";
+import { mountTeaching } from "../src/route-groups/teaching";
 
 type Doc = { paths: Record<string, Record<string, unknown>> };
 const operationsOf = (app: { getOpenAPI31Document: (c: typeof OPENAPI_CONFIG) => unknown }) =>
@@ -26,11 +28,20 @@ function matches(routeKey: string, method: string, path: string): boolean {
   return new RegExp(`^${pattern}$`).test(path);
 }
 
-/** The Lambda API Gateway sends a request to: the one whose route key matches, else the platform. */
+/** How specific a route key is: API Gateway prefers a full match to a greedy {proxy+}, then the longer literal prefix. */
+const specificity = (routeKey: string) => {
+  const path = routeKey.split(" ")[1]!;
+  return (path.includes("{proxy+}") ? 0 : 10_000) + path.replace("{proxy+}", "").length;
+};
+
+/** The Lambda API Gateway sends a request to: the one with the most specific matching route key, else the platform. */
 function lambdaFor(method: string, path: string): string {
-  const found = Object.entries(ROUTE_KEYS).filter(([, keys]) => keys.some((key) => matches(key, method, path)));
-  expect(found.length).toBeLessThanOrEqual(1);
-  return found[0]?.[0] ?? "platform";
+  const found = Object.entries(ROUTE_KEYS)
+    .flatMap(([lambda, keys]) => keys.filter((key) => matches(key, method, path)).map((key) => ({ lambda, key })))
+    .sort((a, b) => specificity(b.key) - specificity(a.key));
+  const best = found[0];
+  if (best && found[1]) expect(specificity(found[1].key), `${best.key} vs ${found[1].key}`).toBeLessThan(specificity(best.key));
+  return best?.lambda ?? "platform";
 }
 
 describe("one API, a Lambda per module group", () => {
@@ -38,6 +49,8 @@ describe("one API, a Lambda per module group", () => {
     platform: new Set(operationsOf(mountPlatform(createBaseApp()))),
     people: new Set(operationsOf(mountPeople(createBaseApp()))),
     access: new Set(operationsOf(mountAccess(createBaseApp()))),
+    scheduling: new Set(operationsOf(mountScheduling(createBaseApp()))),
+    teaching: new Set(operationsOf(mountTeaching(createBaseApp()))),
   };
   const all = operationsOf(createApp());
 
@@ -48,6 +61,13 @@ describe("one API, a Lambda per module group", () => {
     });
     expect(misrouted).toEqual([]);
     expect(Object.values(apps).reduce((n, ops) => n + ops.size, 0)).toBe(all.length);
+  });
+
+  it("sends a lesson's notes to the teaching Lambda and the lesson itself to scheduling", () => {
+    expect(lambdaFor("GET", "/v1/studios/x/lessons/x/notes")).toBe("teaching");
+    expect(lambdaFor("PATCH", "/v1/studios/x/lessons/x/notes/x")).toBe("teaching");
+    expect(lambdaFor("POST", "/v1/studios/x/lessons/x/cancel")).toBe("scheduling");
+    expect(lambdaFor("GET", "/v1/calendar/abc.ics")).toBe("teaching");
   });
 
   it("routes the API description to the docs Lambda", () => {

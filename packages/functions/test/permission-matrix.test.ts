@@ -1,6 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "./support/api";
 import { ACTORS, buildWorld, fixtures, type ActorName, type World } from "./support/matrix-world";
+import { ADMINS, MEMBERS, NON_ADMINS, SEE_B, SEE_F, SEE_S1, adminOnly, except, s, type Row, type RowModule } from "./matrix/rows";
+import { MODULE_ROWS } from "./matrix";
 
 /**
  * Every studio route × every role × ownership, from one table. Each row names who may (2xx) and
@@ -8,31 +10,6 @@ import { ACTORS, buildWorld, fixtures, type ActorName, type World } from "./supp
  * another studio's owner 404 and an anonymous caller 401. The table must cover every operation in
  * the OpenAPI document, so a new route cannot be added without deciding who may call it.
  */
-interface Row {
-  allow: ActorName[];
-  forbid?: ActorName[];
-  path: (w: World, target: string) => string;
-  body?: (w: World) => unknown;
-  /** For routes that use their target up (delete, revoke, …): a fresh one per allowed call. */
-  fresh?: (w: World) => Promise<{ id: string }>;
-  /** The shared target when not fresh. */
-  target?: (w: World) => string;
-}
-
-const ADMINS: ActorName[] = ["owner", "admin"];
-const MEMBERS: ActorName[] = ["owner", "admin", "teacherOwn", "teacherOther", "studentSelf", "studentOther", "parentOwn", "parentOther"];
-const NON_ADMINS = MEMBERS.filter((a) => !ADMINS.includes(a));
-const adminOnly = (row: Omit<Row, "allow" | "forbid">): Row => ({ allow: ADMINS, forbid: NON_ADMINS, ...row });
-const s = (w: World, rest = "") => `/v1/studios/${w.studioId}${rest}`;
-
-/** Who sees student S1: admins, S1's teacher, S1 themself, S1's parent. */
-const SEE_S1: ActorName[] = [...ADMINS, "teacherOwn", "studentSelf", "parentOwn"];
-/** Who sees family F: admins, the teacher of one of its students, its parent. */
-const SEE_F: ActorName[] = [...ADMINS, "teacherOwn", "parentOwn"];
-/** Who sees band B (S1 plays in it): admins, its member S1, S1's teacher. */
-const SEE_B: ActorName[] = [...ADMINS, "teacherOwn", "studentSelf"];
-const except = (list: ActorName[], ...out: ActorName[]) => list.filter((a) => !out.includes(a));
-
 const ROWS: Record<string, Row> = {
   "GET /v1/studios/{studioId}": { allow: MEMBERS, path: (w) => s(w) },
   "PATCH /v1/studios/{studioId}": adminOnly({ path: (w) => s(w), body: () => ({ description: "Matrix" }) }),
@@ -224,9 +201,11 @@ const expected = (row: Row, actor: ActorName) =>
   actor === "anonymous" ? 401 : row.allow.includes(actor) ? "2xx" : row.forbid?.includes(actor) ? 403 : 404;
 
 let world: World;
+const ALL_ROWS: Record<string, Row> = { ...ROWS, ...Object.assign({}, ...MODULE_ROWS.map((m: RowModule) => m.rows)) };
 beforeAll(async () => {
   world = await buildWorld();
-}, 120_000);
+  for (const module of MODULE_ROWS) Object.assign(world.extra, await module.prepare?.(world));
+}, 180_000);
 
 describe("permission matrix", () => {
   it("covers every operation of the API", async () => {
@@ -234,12 +213,12 @@ describe("permission matrix", () => {
     const operations = Object.entries(doc.body.paths as Record<string, object>).flatMap(([path, methods]) =>
       Object.keys(methods).map((m) => `${m.toUpperCase()} ${path}`),
     );
-    const uncovered = operations.filter((op) => !(op in ROWS) && !(op in EXEMPT));
-    const stale = [...Object.keys(ROWS), ...Object.keys(EXEMPT)].filter((op) => !operations.includes(op));
+    const uncovered = operations.filter((op) => !(op in ALL_ROWS) && !(op in EXEMPT));
+    const stale = [...Object.keys(ALL_ROWS), ...Object.keys(EXEMPT)].filter((op) => !operations.includes(op));
     expect({ uncovered, stale }).toEqual({ uncovered: [], stale: [] });
   });
 
-  for (const [op, row] of Object.entries(ROWS)) {
+  for (const [op, row] of Object.entries(ALL_ROWS)) {
     it(op, async () => {
       // Refusals first (they must not change anything), then the allowed calls.
       const order = [...ACTORS].sort((a, b) => Number(row.allow.includes(a)) - Number(row.allow.includes(b)));

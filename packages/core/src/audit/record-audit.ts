@@ -33,8 +33,11 @@ export interface AuditInput {
   after?: Record<string, unknown>;
 }
 
+/** Any transaction whose service has the audit entity (db() or scheduleDb()). */
+export type AuditTx = Pick<WriteTx, "auditEvent">;
+
 /** The transaction item that records an audit event next to the write it describes. */
-export function recordAudit(tx: WriteTx, input: AuditInput) {
+export function recordAudit(tx: AuditTx, input: AuditInput) {
   return tx.auditEvent
     .create({
       studioId: input.studioId,

@@ -1,4 +1,3 @@
-import { AppError } from "../errors";
 
 interface WriteOutcome {
   canceled: boolean;
@@ -10,7 +9,7 @@ interface WriteOutcome {
  * the first rejected condition into the caller's error (by position), and anything else into a
  * plain failure that becomes a 500.
  */
-export function assertCommitted(outcome: WriteOutcome, onRejected: (index: number) => AppError | undefined): void {
+export function assertCommitted(outcome: WriteOutcome, onRejected: (index: number) => Error | undefined): void {
   if (!outcome.canceled) return;
   outcome.data.forEach((item, index) => {
     if (item.rejected && item.code === "ConditionalCheckFailed") {

@@ -13,6 +13,15 @@ export type ErrorCode =
   | "invalid_token"
   | "payload_too_large";
 
+/** A booking that stands in the way of another (named in a 409). */
+export interface ScheduleConflict {
+  lessonId: string;
+  start: string;
+  end: string;
+  resource: "teacher" | "student" | "room";
+  resourceId: string;
+}
+
 export interface FieldError {
   path: string;
   message: string;
@@ -22,7 +31,7 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly details: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+    readonly details: { errors?: FieldError[]; retryAfterSeconds?: number; conflicts?: ScheduleConflict[] } = {},
   ) {
     super(message);
     this.name = "AppError";

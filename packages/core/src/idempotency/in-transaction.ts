@@ -30,7 +30,7 @@ export function isReplay(request: IdempotencyRequest, record: { requestHash: str
 }
 
 /** The transaction item recording the outcome; it fails if a concurrent duplicate got there first. */
-export const recordIdempotentOutcome = (tx: WriteTx, request: IdempotencyRequest, status: number) =>
+export const recordIdempotentOutcome = (tx: Pick<WriteTx, "idempotencyRecord">, request: IdempotencyRequest, status: number) =>
   tx.idempotencyRecord
     .create({
       ...request,

@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, type FieldError } from "@studiosync/core";
+import { AppError, type ErrorCode, type FieldError, type ScheduleConflict } from "@studiosync/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -38,12 +38,14 @@ export interface Problem {
   code: string;
   requestId?: string;
   errors?: FieldError[];
+  /** A 409 from scheduling: the bookings in the way. */
+  conflicts?: ScheduleConflict[];
 }
 
 export const problemType = (code: string) => `urn:studiosync:problem:${code}`;
 
 /** RFC 9457 problem details. */
-export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, errors?: FieldError[]) {
+export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, errors?: FieldError[], conflicts?: ScheduleConflict[]) {
   const body: Problem = {
     type: problemType(code),
     title: TITLES[status] ?? "Error",
@@ -52,6 +54,7 @@ export function problem(c: Context, status: ContentfulStatusCode, code: string, 
     code,
     requestId: c.get("requestId"),
     ...(errors?.length ? { errors } : {}),
+    ...(conflicts?.length ? { conflicts } : {}),
   };
   return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json" });
 }
@@ -61,7 +64,7 @@ export function errorToProblem(error: Error, c: Context) {
   if (error instanceof AppError) {
     if (error.details.retryAfterSeconds) c.header("Retry-After", String(error.details.retryAfterSeconds));
     if (error.code === "unauthenticated") c.header("WWW-Authenticate", 'Bearer realm="studiosync"');
-    return problem(c, STATUS[error.code], error.code, error.message, error.details.errors);
+    return problem(c, STATUS[error.code], error.code, error.message, error.details.errors, error.details.conflicts);
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;

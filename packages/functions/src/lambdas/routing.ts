@@ -7,6 +7,8 @@ export const LAMBDA_HANDLERS = {
   platform: "packages/functions/src/lambdas/platform.handler",
   people: "packages/functions/src/lambdas/people.handler",
   access: "packages/functions/src/lambdas/access.handler",
+  scheduling: "packages/functions/src/lambdas/scheduling.handler",
+  teaching: "packages/functions/src/lambdas/teaching.handler",
   docs: "packages/functions/src/lambdas/docs.handler",
 } as const;
 export type LambdaName = keyof typeof LAMBDA_HANDLERS;
@@ -21,6 +23,19 @@ export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
     ...studioAreas("members", "invitations", "access-requests", "audit-events", "privacy"),
     "ANY /v1/public/studios/{slug}/access-requests",
     "ANY /v1/public/invitations/{proxy+}",
+  ],
+  scheduling: [
+    ...studioAreas(
+      "lessons", "attendance", "recurring-patterns", "availability", "closures", "free-slots",
+      "cancellation-policy", "makeup-credits", "reschedule-requests",
+    ),
+  ],
+  // API Gateway picks the most specific route, so a lesson's notes reach this Lambda, not scheduling.
+  teaching: [
+    "ANY /v1/studios/{studioId}/lessons/{lessonId}/notes",
+    "ANY /v1/studios/{studioId}/lessons/{lessonId}/notes/{proxy+}",
+    ...studioAreas("goals", "lesson-plans", "practice-logs", "calendar-feeds"),
+    "GET /v1/calendar/{proxy+}",
   ],
   docs: ["GET /v1/openapi.json", "GET /v1/reference"],
 };

@@ -9,6 +9,18 @@ export const ProblemSchema = z
     code: z.string().openapi({ example: "validation_failed" }),
     requestId: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    conflicts: z
+      .array(
+        z.object({
+          lessonId: z.string(),
+          start: z.string(),
+          end: z.string(),
+          resource: z.enum(["teacher", "student", "room"]),
+          resourceId: z.string(),
+        }),
+      )
+      .optional()
+      .openapi({ description: "On a scheduling 409: the bookings in the way" }),
   })
   .openapi("Problem");
 

@@ -29,10 +29,14 @@ export interface World {
   guardianG: string;
   guardianG2: string;
   band: string;
+  /** Teacher A with student S1, a week ahead. */
+  lessonL1: string;
   invitation: string;
   accessRequest: string;
   memberUserId: string;
   tokens: Record<ActorName, string | undefined>;
+  /** Records module rows made in their `prepare` (matrix/rows.ts). */
+  extra: Record<string, string>;
 }
 
 async function post(owner: Owner, path: string, body: unknown): Promise<{ id: string }> {
@@ -75,6 +79,11 @@ export async function buildWorld(): Promise<World> {
     fixtures.invitation(owner),
     fixtures.accessRequest(owner),
   ]);
+  const start = new Date(Date.now() + 7 * 86_400_000);
+  start.setUTCHours(15, 0, 0, 0);
+  const lessonL1 = await post(owner, "/lessons", {
+    teacherId: teacherA.id, studentId: studentS1.id, type: "private", scheduledStart: start.toISOString(), durationMinutes: 45,
+  });
   const joined = await api("PUT", `/v1/studios/${owner.studio.id}/bands/${band.id}/members/${studentS1.id}`, { token: owner.accessToken });
   if (joined.status >= 300) throw new Error(`band member: ${joined.status}`);
   const [admin, teacherOwn, teacherOther, studentSelf, studentOther, parentOwn, parentOther] = await Promise.all([
@@ -99,6 +108,7 @@ export async function buildWorld(): Promise<World> {
     guardianG: guardianG.id,
     guardianG2: guardianG2.id,
     band: band.id,
+    lessonL1: lessonL1.id,
     invitation: invitation.id,
     accessRequest: accessRequest.id,
     memberUserId: teacherOther.userId,
@@ -114,5 +124,6 @@ export async function buildWorld(): Promise<World> {
       parentOwn: parentOwn.accessToken,
       parentOther: parentOther.accessToken,
     },
+    extra: {},
   };
 }

@@ -1,0 +1,37 @@
+import { itemOf, readTogether } from "../../db/read-together";
+import { page, type Page } from "../../pagination";
+import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import { loadMemberWith, loadStudioMember, type Actor } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+import { isListedTeacher, teacherAndHoursKeys } from "./availability-access";
+import { toAvailability, type Availability, type AvailabilityRecord } from "./availability-view";
+import type { ListAvailabilityQuery } from "./schemas";
+
+/**
+ * The working weeks of the studio's listed teachers, by teacher name (every member): one page of
+ * the teacher directory, then those teachers' hours in one BatchGet, so a page costs the same in
+ * a small and a large studio. Teachers without hours are listed with an empty week. `teacherId`
+ * narrows it to that teacher (read with the membership, one call).
+ */
+export async function listAvailability(actor: Actor, studioId: string, query: ListAvailabilityQuery): Promise<Page<Availability>> {
+  if (query.teacherId) {
+    const { studio, records } = await loadMemberWith(actor, studioId, ...teacherAndHoursKeys(studioId, query.teacherId));
+    const [teacher, hours] = records as unknown as [TeacherRecord | null, AvailabilityRecord | null];
+    return { items: isListedTeacher(teacher) ? [toAvailability(teacher, hours, studio.timeZone)] : [], nextCursor: null };
+  }
+
+  const { studio } = await loadStudioMember(actor, studioId);
+  const { teacher, availability } = scheduleDb().entities;
+  const teachers = await page(
+    (options) => teacher.query.teachersByName({ studioId, listing: "listed" }).go({ ...options, pages: 1 }),
+    query,
+  );
+  const hours =
+    teachers.items.length === 0
+      ? []
+      : ((await readTogether(...teachers.items.map((t) => itemOf(availability, { studioId, teacherId: t.teacherId })))) as (AvailabilityRecord | null)[]);
+  return {
+    items: teachers.items.map((t, i) => toAvailability(t as TeacherRecord, hours[i], studio.timeZone)),
+    nextCursor: teachers.nextCursor,
+  };
+}

@@ -1,0 +1,53 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { AppError, conflict } from "../../errors";
+import { mayEditTeacher, type Actor } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+import { loadTeacherHours } from "./availability-access";
+import { toAvailability, weeklyHoursOf, type Availability } from "./availability-view";
+import type { SetAvailabilityInput } from "./schemas";
+import { sortedHours } from "./weekly-hours";
+
+/**
+ * Replaces a teacher's working week (admins, and the teacher themself; another teacher 403).
+ * The teacher must be listed (404 otherwise), and stay listed: the transaction checks it, writes
+ * the hours on condition nobody changed them since they were read (409), and records the audit event.
+ */
+export async function setAvailability(actor: Actor, studioId: string, teacherId: string, input: SetAvailabilityInput): Promise<Availability> {
+  const { member, studio, teacher, hours: current } = await loadTeacherHours(actor, studioId, teacherId);
+  if (!mayEditTeacher(member, teacherId)) {
+    throw new AppError("forbidden", "Only the studio's admins and the teacher themself may set their working hours");
+  }
+
+  const weeklyHours = sortedHours(input.weeklyHours.map(({ weekday, start, end }) => ({ weekday, start, end })));
+  const now = new Date().toISOString();
+  const next = { studioId, teacherId, weeklyHours, updatedBy: actor.userId, createdAt: current?.createdAt ?? now, updatedAt: now };
+
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.teacher
+        .check({ studioId, teacherId })
+        .where((a, op) => op.eq(a.listing, "listed"))
+        .commit(),
+      tx.availability
+        .put(next)
+        .where((a, op) => (current ? op.eq(a.updatedAt, current.updatedAt) : op.notExists(a.updatedAt)))
+        .commit(),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "availability.updated",
+        entityType: "availability",
+        entityId: teacherId,
+        before: { weeklyHours: weeklyHoursOf(current) },
+        after: { weeklyHours },
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => {
+    if (index === 0) return new AppError("not_found", "Teacher not found");
+    if (index === 1) return conflict("The working hours changed meanwhile; reload and try again");
+    return undefined;
+  });
+  return toAvailability(teacher, next, studio.timeZone);
+}

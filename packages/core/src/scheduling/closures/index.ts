@@ -1,0 +1,1 @@
+export { closuresBetween, closureOn, type ClosureSpan } from "./closures-between";

@@ -1,0 +1,101 @@
+import { itemOf, readTogether, type ItemRead } from "../../db/read-together";
+import { AppError } from "../../errors";
+import { hiddenRecord, isStudioAdmin, mayReadFamily, mayReadStudent, type StudioMember } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+import type { FEED_SUBJECTS } from "./calendar-feed.entity";
+
+export type FeedSubjectType = (typeof FEED_SUBJECTS)[number];
+
+/** The person or family a feed shows lessons of, as far as the feed rules need to know it. */
+export interface FeedSubject {
+  type: FeedSubjectType;
+  id: string;
+  name: string;
+  /** A student's family and teacher (for the parent and "may see" rules). */
+  familyId?: string;
+  primaryTeacherId?: string;
+  /** A family's students (for "a teacher who teaches one of them may see it"). */
+  studentIds?: string[];
+}
+
+const LABELS: Record<FeedSubjectType, string> = { teacher: "Teacher", student: "Student", family: "Family" };
+
+/** The subject's record, for loadMemberWith / readTogether. */
+export function subjectRead(studioId: string, type: FeedSubjectType, id: string): ItemRead<unknown> {
+  const { teacher, student, family } = scheduleDb().entities;
+  if (type === "teacher") return itemOf(teacher, { studioId, teacherId: id });
+  if (type === "student") return itemOf(student, { studioId, studentId: id });
+  return itemOf(family, { studioId, familyId: id });
+}
+
+type SubjectRecord = {
+  deletedAt?: string;
+  firstName?: string;
+  lastName?: string;
+  name?: string;
+  familyId?: string;
+  primaryTeacherId?: string;
+  studentIds?: Iterable<string>;
+};
+
+/** The live subject from its record; missing or deleted → 404. */
+export function liveSubject(type: FeedSubjectType, id: string, raw: unknown): FeedSubject {
+  const record = raw as SubjectRecord | null;
+  if (!record || record.deletedAt) throw hiddenRecord(LABELS[type]);
+  return {
+    type,
+    id,
+    name: type === "family" ? (record.name ?? "") : `${record.firstName ?? ""} ${record.lastName ?? ""}`.trim(),
+    familyId: record.familyId,
+    primaryTeacherId: record.primaryTeacherId === "none" ? undefined : record.primaryTeacherId,
+    studentIds: record.studentIds ? [...record.studentIds] : undefined,
+  };
+}
+
+/**
+ * Whose lessons a member may subscribe to: admins any teacher, student or family; a teacher
+ * their own calendar; a student their own; a parent their family's or one of their children's.
+ */
+export function mayFeedSubject(member: StudioMember, subject: FeedSubject): boolean {
+  if (isStudioAdmin(member)) return true;
+  switch (member.role) {
+    case "teacher":
+      return subject.type === "teacher" && Boolean(member.teacherId) && subject.id === member.teacherId;
+    case "student":
+      return subject.type === "student" && Boolean(member.studentId) && subject.id === member.studentId;
+    case "parent":
+      if (!member.familyId) return false;
+      return (subject.type === "family" && subject.id === member.familyId) || (subject.type === "student" && subject.familyId === member.familyId);
+    default:
+      return false;
+  }
+}
+
+/** Whether the member may see the subject at all (then a refused feed is 403, not 404). */
+async function maySeeSubject(member: StudioMember, studioId: string, subject: FeedSubject): Promise<boolean> {
+  if (subject.type === "teacher") return true; // the teacher directory is open to every member
+  if (subject.type === "student") {
+    return mayReadStudent(member, { studentId: subject.id, familyId: subject.familyId, primaryTeacherId: subject.primaryTeacherId });
+  }
+  return mayReadFamily(member, subject.id, member.role === "teacher" && (await teachesOneOf(member, studioId, subject.studentIds ?? [])));
+}
+
+/** Whether a teacher is the primary teacher of one of these students (one read per 100). */
+async function teachesOneOf(member: StudioMember, studioId: string, studentIds: string[]): Promise<boolean> {
+  if (!member.teacherId) return false;
+  const { student } = scheduleDb().entities;
+  for (let i = 0; i < studentIds.length; i += 100) {
+    const records = await readTogether(...studentIds.slice(i, i + 100).map((studentId) => itemOf(student, { studioId, studentId })));
+    if (records.some((r) => r && !r.deletedAt && r.primaryTeacherId === member.teacherId)) return true;
+  }
+  return false;
+}
+
+/** Allows the feed, or refuses it: 403 to a member who sees the subject, 404 to the rest. */
+export async function assertMayFeed(member: StudioMember, studioId: string, subject: FeedSubject): Promise<void> {
+  if (mayFeedSubject(member, subject)) return;
+  if (await maySeeSubject(member, studioId, subject)) {
+    throw new AppError("forbidden", "You may subscribe only to your own calendar (parents: their family's or their children's)");
+  }
+  throw hiddenRecord(LABELS[subject.type]);
+}

@@ -1,0 +1,11 @@
+export { FEED_SUBJECTS } from "./calendar-feed.entity";
+export { createCalendarFeed } from "./create-calendar-feed";
+export { listCalendarFeeds } from "./list-calendar-feeds";
+export { revokeCalendarFeed } from "./revoke-calendar-feed";
+export { calendarFeedIcs } from "./calendar-feed-ics";
+export { createCalendarFeedSchema, listCalendarFeedsQuerySchema, type CreateCalendarFeedInput, type ListCalendarFeedsQuery } from "./schemas";
+export { toCalendarFeed, type CalendarFeed } from "./feed-view";
+export { mayFeedSubject, type FeedSubject, type FeedSubjectType } from "./feed-subject";
+export { FEED_WINDOW } from "./feed-lessons";
+export { renderCalendar, type CalendarEvent, type CalendarDocument } from "./ical-calendar";
+export { lessonEvent, type FeedNames } from "./lesson-event";

@@ -1,0 +1,37 @@
+import { recordAudit } from "../../audit/record-audit";
+import { itemOf } from "../../db/read-together";
+import { assertCommitted } from "../../db/transactions";
+import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+import { auditedFeed, type CalendarFeedRecord } from "./feed-view";
+
+/**
+ * Revokes a feed (its owner, or an admin): its URL answers 404 from now on. A feed someone else
+ * made, or one already revoked, is not the caller's to see: 404.
+ */
+export async function revokeCalendarFeed(actor: Actor, studioId: string, feedId: string) {
+  const { member, records } = await loadMemberWith(actor, studioId, itemOf(scheduleDb().entities.calendarFeed, { studioId, feedId }));
+  const feed = records[0] as CalendarFeedRecord | null;
+  if (!feed || feed.revokedAt || !(isStudioAdmin(member) || feed.ownerUserId === actor.userId)) throw hiddenRecord("Calendar feed");
+
+  const revokedAt = new Date().toISOString();
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.calendarFeed
+        .patch({ studioId, feedId })
+        .set({ revokedAt })
+        .where((a, op) => op.notExists(a.revokedAt))
+        .commit(),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "calendar_feed.revoked",
+        entityType: "calendarFeed",
+        entityId: feedId,
+        before: auditedFeed(feed),
+        after: { ...auditedFeed(feed), revokedAt },
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? hiddenRecord("Calendar feed") : undefined));
+}

@@ -1,0 +1,27 @@
+import type { StudentRecord } from "../../people/students/student-view";
+import { studentFacts } from "../../people/students/student-view";
+import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import { loadMemberWith, mayReadStudent, type Actor } from "../../policy";
+import { teacherAndHoursKeys } from "../availability/availability-access";
+import type { AvailabilityRecord } from "../availability/availability-view";
+import { studentKeys } from "./find-free-slots";
+import { freeSlotsOf, type FreeSlots } from "./free-slots-of";
+import type { FreeSlotQuery } from "./schemas";
+
+/**
+ * Free-slot search for a member (every member may search any listed teacher). Naming a student
+ * reveals when they are busy, so the student must be one the member may see (admins any, their
+ * teacher, themselves, their parents); otherwise the answer is the same 422 as for a student who
+ * does not exist.
+ */
+export async function searchFreeSlots(actor: Actor, studioId: string, query: FreeSlotQuery): Promise<FreeSlots> {
+  const { member, studio, records } = await loadMemberWith(
+    actor,
+    studioId,
+    ...teacherAndHoursKeys(studioId, query.teacherId),
+    ...studentKeys(studioId, query.studentId),
+  );
+  const [teacher, hours, found] = records as unknown as [TeacherRecord | null, AvailabilityRecord | null, StudentRecord | null | undefined];
+  const student = found && mayReadStudent(member, studentFacts(found)) ? found : null;
+  return freeSlotsOf(studioId, { studio, teacher, hours, ...(query.studentId ? { student } : {}) }, query);
+}

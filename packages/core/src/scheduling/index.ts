@@ -1,0 +1,12 @@
+export * from "./lessons";
+export * from "./bookings";
+export * from "./patterns";
+export * from "./availability";
+export * from "./closures";
+export * from "./settings";
+export * from "./makeups";
+export * from "./reschedules";
+export * from "./notes";
+export * from "./feeds";
+export * from "./reminders";
+export { scheduleDb } from "./schedule-db";

@@ -1,0 +1,15 @@
+import { AppError } from "../../errors";
+import { closureOn, closuresBetween } from "../closures/closures-between";
+import { localParts } from "../wall-clock";
+
+/** 409 when a lesson's local date falls in a studio closure (holidays are not bookable). */
+export async function assertStudioOpen(studioId: string, start: string, end: string, timeZone: string): Promise<void> {
+  const first = localParts(start, timeZone).date;
+  const last = localParts(new Date(new Date(end).getTime() - 1), timeZone).date;
+  const closures = await closuresBetween(studioId, first, last);
+  const closure = closureOn(closures, first) ?? closureOn(closures, last);
+  if (closure) {
+    const message = `The studio is closed from ${closure.startDate} to ${closure.endDate} (${closure.reason})`;
+    throw new AppError("conflict", message, { errors: [{ path: "scheduledStart", message }] });
+  }
+}

@@ -1,0 +1,65 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { AppError } from "../../errors";
+import { loadMemberWith, type Actor } from "../../policy";
+import { roomKeyOf } from "../bookings/booking-slot";
+import { commitWithBookings } from "../bookings/commit-booking";
+import { planBookings } from "../bookings/plan-bookings";
+import { withBookingRetry } from "../bookings/with-booking-retry";
+import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
+import { assertStudioOpen } from "./closed-dates";
+import { resolveParties } from "./lesson-parties";
+import { toLesson, type LessonRecord } from "./lesson-view";
+import { lessonWrites, slotOf } from "./lesson-writes";
+import type { CreateLessonInput } from "./schemas";
+
+/**
+ * Books one lesson (admins; a teacher for a lesson they teach with their own student). The
+ * teacher, every student and the room must be free (the teacher with their booking buffer) and
+ * the studio open; the lesson, its attendees, its reminder, its day-schedule slots and the audit
+ * event commit together, so two bookings racing for the same slot cannot both win.
+ */
+export function createLesson(actor: Actor, studioId: string, input: CreateLessonInput) {
+  return withBookingRetry(async () => {
+    const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
+    if (member.role !== "owner" && member.role !== "admin" && member.role !== "teacher") {
+      throw new AppError("forbidden", "Only admins and teachers schedule lessons; ask for a reschedule instead");
+    }
+    const settings = withDefaults(records[0] as never);
+    const parties = await resolveParties(studioId, member, input);
+    const end = input.scheduledEnd ?? new Date(Date.parse(input.scheduledStart) + input.durationMinutes! * 60_000).toISOString();
+    await assertStudioOpen(studioId, input.scheduledStart, end, studio.timeZone);
+
+    const now = new Date();
+    const lesson: LessonRecord = {
+      studioId,
+      lessonId: uuidv7(),
+      teacherId: parties.teacher.teacherId,
+      ...(input.studentId ? { studentId: input.studentId } : { bandId: input.bandId }),
+      studentIds: parties.studentIds,
+      type: input.type,
+      status: "scheduled",
+      scheduledStart: input.scheduledStart,
+      scheduledEnd: end,
+      ...(input.title ? { title: input.title } : {}),
+      ...(input.location ? { location: input.location } : {}),
+      ...(input.roomName ? { roomName: input.roomName } : {}),
+      roomKey: roomKeyOf(input.roomName),
+      ...(input.onlineUrl ? { onlineUrl: input.onlineUrl } : {}),
+      editedByHand: false,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    const { plan } = await planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] });
+    await commitWithBookings(
+      (tx) => [
+        ...lessonWrites(tx, lesson, { familyOf: parties.familyOf, settings, now }),
+        recordAudit(tx, { studioId, actorId: actor.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
+      ],
+      plan,
+    );
+    return toLesson(lesson, studio.timeZone);
+  });
+}

@@ -1,0 +1,66 @@
+import { itemOf, readTogether } from "../../db/read-together";
+import { AppError, invalidField, notFound } from "../../errors";
+import type { StudioMember } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+
+/** The most students one lesson may hold (a band's members). */
+export const MAX_LESSON_STUDENTS = 30;
+
+export interface LessonParties {
+  teacher: { teacherId: string; bookingBufferMinutes: number; firstName: string; lastName: string };
+  studentIds: string[];
+  /** Each student's family (for their family's calendar and reminders). */
+  familyOf: (studentId: string) => string | undefined;
+}
+
+type Listed = { deletedAt?: string; listing?: string; isActive?: boolean };
+const usable = (r: Listed | null) => Boolean(r && !r.deletedAt && r.listing !== "deleted");
+
+/**
+ * Reads and checks who a lesson is for: a listed, active teacher of the studio and a listed
+ * student, or a listed band with members (their student records read in one more BatchGet).
+ * Teachers may book only lessons they teach, with their own students (a band: any).
+ */
+export async function resolveParties(
+  studioId: string,
+  member: StudioMember,
+  input: { teacherId: string; studentId?: string; bandId?: string },
+): Promise<LessonParties> {
+  const { teacher: teachers, student: students, band: bands } = scheduleDb().entities;
+  const [teacher, student, band] = await readTogether(
+    itemOf(teachers, { studioId, teacherId: input.teacherId }),
+    itemOf(students, { studioId, studentId: input.studentId ?? "-" }),
+    itemOf(bands, { studioId, bandId: input.bandId ?? "-" }),
+  );
+  if (!teacher || !usable(teacher)) throw invalidField("teacherId", "is not a teacher of this studio");
+  if (teacher.isActive === false) throw invalidField("teacherId", "is an inactive teacher");
+  if (member.role === "teacher" && member.teacherId !== teacher.teacherId) {
+    throw new AppError("forbidden", "Teachers schedule only lessons they teach themselves");
+  }
+  let records: Array<{ studentId: string; familyId?: string; primaryTeacherId?: string }>;
+  if (input.studentId) {
+    if (!student || !usable(student)) throw invalidField("studentId", "is not a student of this studio");
+    records = [student];
+    if (member.role === "teacher" && student.primaryTeacherId !== member.teacherId) {
+      throw new AppError("forbidden", "Teachers schedule lessons only with their own students");
+    }
+  } else {
+    if (!band || !usable(band)) throw invalidField("bandId", "is not a band of this studio");
+    const ids = [...(band.memberStudentIds ?? [])];
+    if (ids.length === 0) throw invalidField("bandId", "has no members to teach");
+    if (ids.length > MAX_LESSON_STUDENTS) throw invalidField("bandId", `has more than ${MAX_LESSON_STUDENTS} members`);
+    records = (await readTogether(...ids.map((studentId) => itemOf(students, { studioId, studentId })))).filter(usable) as typeof records;
+    if (records.length === 0) throw notFound("Band members");
+  }
+  const families = new Map(records.map((r) => [r.studentId, r.familyId]));
+  return {
+    teacher: {
+      teacherId: teacher.teacherId,
+      bookingBufferMinutes: teacher.bookingBufferMinutes ?? 0,
+      firstName: teacher.firstName,
+      lastName: teacher.lastName,
+    },
+    studentIds: records.map((r) => r.studentId),
+    familyOf: (id) => families.get(id),
+  };
+}

@@ -1,0 +1,23 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import type { Actor } from "../../policy";
+import { requireTeachLesson } from "../lessons/lesson-access";
+import { scheduleDb } from "../schedule-db";
+import { loadLessonNote } from "./lesson-note-access";
+
+/** Deletes a note (admins, the teacher teaching the lesson); the audit event keeps what it said. */
+export async function deleteLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string) {
+  const { member, lesson, note: current } = await loadLessonNote(actor, studioId, lessonId, noteId);
+  requireTeachLesson(member, lesson);
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.lessonNote
+        .delete({ studioId, lessonId, noteId })
+        .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.deleted", entityType: "lessonNote", entityId: noteId, before: current }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The note changed meanwhile; reload and try again") : undefined));
+}

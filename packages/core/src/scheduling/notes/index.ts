@@ -1,0 +1,6 @@
+export { createLessonNote } from "./create-lesson-note";
+export { deleteLessonNote } from "./delete-lesson-note";
+export { listLessonNotes } from "./list-lesson-notes";
+export { updateLessonNote } from "./update-lesson-note";
+export * from "./schemas";
+export type { LessonNote } from "./lesson-note-view";

@@ -1,0 +1,17 @@
+import { hiddenRecord, type Actor } from "../../policy";
+import { loadLessonFor } from "../lessons/lesson-access";
+import { scheduleDb } from "../schedule-db";
+import type { LessonNoteRecord } from "./lesson-note-view";
+import { maySeeNote, noteAudienceOf } from "./note-visibility";
+
+/**
+ * A lesson the actor may read and one of its notes they may see (two reads, three for a parent).
+ * A lesson they may not read, or a note hidden from them by its flags → 404.
+ */
+export async function loadLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string) {
+  const loaded = await loadLessonFor(actor, studioId, lessonId);
+  const { data } = await scheduleDb().entities.lessonNote.get({ studioId, lessonId, noteId }).go({ consistent: true });
+  const note = data as LessonNoteRecord | null;
+  if (!note || !maySeeNote(noteAudienceOf(loaded.member), note)) throw hiddenRecord("Lesson note");
+  return { ...loaded, note };
+}

@@ -1,0 +1,27 @@
+import { SERVICE, timestamps } from "../../db/attributes";
+import { Entity } from "../../db/entity";
+
+/** A teacher's notes on a lesson (seeds: LessonNote), shown to the student/parents only when marked visible. */
+export const LessonNoteEntity = new Entity({
+  model: { entity: "lessonNote", version: "1", service: SERVICE },
+  attributes: {
+    studioId: { type: "string", required: true, readOnly: true },
+    lessonId: { type: "string", required: true, readOnly: true },
+    noteId: { type: "string", required: true, readOnly: true },
+    teacherId: { type: "string", required: true },
+    summary: { type: "string", required: true },
+    topicsCovered: { type: "list", items: { type: "string" } },
+    assignments: { type: "list", items: { type: "string" } },
+    strengths: { type: "list", items: { type: "string" } },
+    challenges: { type: "list", items: { type: "string" } },
+    homework: { type: "string" },
+    visibleToStudent: { type: "boolean", required: true, default: false },
+    visibleToParent: { type: "boolean", required: true, default: false },
+    createdBy: { type: "string", readOnly: true },
+    updatedBy: { type: "string" },
+    ...timestamps,
+  },
+  indexes: {
+    note: { pk: { field: "pk", composite: ["studioId"] }, sk: { field: "sk", composite: ["lessonId", "noteId"] } },
+  },
+});

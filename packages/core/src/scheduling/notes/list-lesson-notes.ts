@@ -1,0 +1,29 @@
+import { page, type Page } from "../../pagination";
+import type { Actor } from "../../policy";
+import { loadLessonFor } from "../lessons/lesson-access";
+import { scheduleDb } from "../schedule-db";
+import { toLessonNote, type LessonNote } from "./lesson-note-view";
+import { noteAudienceOf } from "./note-visibility";
+import type { ListLessonNotesQuery } from "./schemas";
+
+/**
+ * A lesson's notes, oldest first, as the member may see them (see note-visibility.ts): the lesson
+ * and the member in one read, the notes in one query. For students and parents the flag is a
+ * filter, so their page may hold fewer than `limit` notes.
+ */
+export async function listLessonNotes(actor: Actor, studioId: string, lessonId: string, query: ListLessonNotesQuery): Promise<Page<LessonNote>> {
+  const { member } = await loadLessonFor(actor, studioId, lessonId);
+  const audience = noteAudienceOf(member);
+  const notes = scheduleDb().entities.lessonNote.query.note({ studioId, lessonId });
+  const records = await page(
+    (options) =>
+      (audience === "student"
+        ? notes.where((a, op) => op.eq(a.visibleToStudent, true))
+        : audience === "parent"
+          ? notes.where((a, op) => op.eq(a.visibleToParent, true))
+          : notes
+      ).go({ ...options, pages: 1 }),
+    query,
+  );
+  return { items: records.items.map(toLessonNote), nextCursor: records.nextCursor };
+}

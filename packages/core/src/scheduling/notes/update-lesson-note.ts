@@ -1,0 +1,36 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import type { Actor } from "../../policy";
+import { applyChanges, splitChanges } from "../../people/record-changes";
+import { requireTeachLesson } from "../lessons/lesson-access";
+import { scheduleDb } from "../schedule-db";
+import { loadLessonNote } from "./lesson-note-access";
+import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
+import type { UpdateLessonNoteInput } from "./schemas";
+
+/**
+ * Changes a note (admins, the teacher teaching the lesson); who sees the note but does not teach
+ * the lesson gets 403. Conditional on the version read: a concurrent change is a 409, not lost.
+ */
+export async function updateLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string, input: UpdateLessonNoteInput) {
+  const { member, lesson, note: current } = await loadLessonNote(actor, studioId, lessonId, noteId);
+  requireTeachLesson(member, lesson);
+  const { set, remove } = splitChanges(input);
+  const now = new Date().toISOString();
+  const after = { ...applyChanges(current, set, remove, now), updatedBy: actor.userId } as LessonNoteRecord;
+
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.lessonNote
+        .patch({ studioId, lessonId, noteId })
+        .set({ ...(set as Partial<LessonNoteRecord>), updatedBy: actor.userId })
+        .remove(remove as never)
+        .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.updated", entityType: "lessonNote", entityId: noteId, before: current, after }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The note changed meanwhile; reload and try again") : undefined));
+  return toLessonNote(after);
+}

@@ -1,0 +1,86 @@
+import { Service } from "electrodb";
+import { MembershipEntity } from "../accounts/membership.entity";
+import { UserEntity } from "../accounts/user.entity";
+import { AuditEventEntity } from "../audit/audit-event.entity";
+import { config } from "../config";
+import { dynamo } from "../db/client";
+import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
+import { BandEntity } from "../people/band.entity";
+import { FamilyEntity } from "../people/family.entity";
+import { GuardianEntity } from "../people/guardian.entity";
+import { StudentEntity } from "../people/student.entity";
+import { TeacherEntity } from "../people/teacher.entity";
+import { StudioEntity } from "../studios/studio.entity";
+import { GoalEntity } from "../teaching/goal.entity";
+import { LessonPlanEntity } from "../teaching/lesson-plan.entity";
+import { PracticeLogEntity } from "../teaching/practice-log.entity";
+import { AvailabilityEntity } from "./availability/availability.entity";
+import { DayScheduleEntity } from "./bookings/day-schedule.entity";
+import { ClosureEntity } from "./closures/closure.entity";
+import { CalendarFeedEntity } from "./feeds/calendar-feed.entity";
+import { LessonAttendeeEntity } from "./lessons/lesson-attendee.entity";
+import { LessonEntity } from "./lessons/lesson.entity";
+import { MakeupCreditEntity } from "./makeups/makeup-credit.entity";
+import { LessonNoteEntity } from "./notes/lesson-note.entity";
+import { RecurringPatternEntity } from "./patterns/recurring-pattern.entity";
+import { JobCursorEntity, ReminderDueEntity, ReminderSentEntity } from "./reminders/reminder-due.entity";
+import { RescheduleRequestEntity } from "./reschedules/reschedule-request.entity";
+import { SchedulingSettingsEntity } from "./settings/scheduling-settings.entity";
+
+/**
+ * The scheduling and teaching entities, with the people and audit entities their transactions
+ * span. A second ElectroDB service over the same table, so the platform, people and access
+ * Lambdas do not carry these models (see README: Lambda bundles).
+ */
+export const schedulingEntities = {
+  studio: StudioEntity,
+  membership: MembershipEntity,
+  user: UserEntity,
+  auditEvent: AuditEventEntity,
+  idempotencyRecord: IdempotencyRecordEntity,
+  teacher: TeacherEntity,
+  student: StudentEntity,
+  family: FamilyEntity,
+  guardian: GuardianEntity,
+  band: BandEntity,
+  lesson: LessonEntity,
+  lessonAttendee: LessonAttendeeEntity,
+  daySchedule: DayScheduleEntity,
+  reminderDue: ReminderDueEntity,
+  reminderSent: ReminderSentEntity,
+  jobCursor: JobCursorEntity,
+  recurringPattern: RecurringPatternEntity,
+  availability: AvailabilityEntity,
+  closure: ClosureEntity,
+  schedulingSettings: SchedulingSettingsEntity,
+  makeupCredit: MakeupCreditEntity,
+  rescheduleRequest: RescheduleRequestEntity,
+  lessonNote: LessonNoteEntity,
+  goal: GoalEntity,
+  lessonPlan: LessonPlanEntity,
+  practiceLog: PracticeLogEntity,
+  calendarFeed: CalendarFeedEntity,
+};
+
+function createService() {
+  return new Service(schedulingEntities, { table: config().tableName, client: dynamo() });
+}
+
+let service: ReturnType<typeof createService> | undefined;
+let builtWith: { table: string; client: unknown } | undefined;
+
+/** The scheduling service (same table, same client as db()). */
+export function scheduleDb() {
+  const table = config().tableName;
+  const client = dynamo();
+  if (!service || builtWith?.table !== table || builtWith.client !== client) {
+    service = createService();
+    builtWith = { table, client };
+  }
+  return service;
+}
+
+type ScheduleDb = ReturnType<typeof scheduleDb>;
+/** The scheduling entities as a transaction callback receives them. */
+export type ScheduleTx = Parameters<Parameters<ScheduleDb["transaction"]["write"]>[0]>[0];
+export type ScheduleEntities = ScheduleDb["entities"];

@@ -1,0 +1,21 @@
+import { itemOf } from "../../db/read-together";
+import { scheduleDb } from "../schedule-db";
+import { DEFAULT_SCHEDULING_SETTINGS, type SchedulingSettings } from "./defaults";
+
+/** The studio's settings item, for loadMemberWith / readTogether. */
+export const schedulingSettingsRead = (studioId: string) => itemOf(scheduleDb().entities.schedulingSettings, { studioId });
+
+/** The stored settings over the defaults. */
+export function withDefaults(stored: Partial<SchedulingSettings> | null | undefined): SchedulingSettings {
+  const s = { ...DEFAULT_SCHEDULING_SETTINGS };
+  for (const key of Object.keys(s) as (keyof SchedulingSettings)[]) {
+    if (stored && key in stored) (s as Record<string, unknown>)[key] = stored[key] ?? undefined;
+  }
+  return s;
+}
+
+/** A studio's scheduling settings (defaults when it never set them). */
+export async function readSchedulingSettings(studioId: string): Promise<SchedulingSettings> {
+  const { data } = await scheduleDb().entities.schedulingSettings.get({ studioId }).go();
+  return withDefaults(data as Partial<SchedulingSettings> | null);
+}

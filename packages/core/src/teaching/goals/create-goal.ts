@@ -1,0 +1,47 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import type { Actor } from "../../policy";
+import { withoutEmpty } from "../../people/record-changes";
+import { scheduleDb } from "../../scheduling/schedule-db";
+import { loadStudentSubject } from "../student-subject";
+import { requireWriteGoal } from "./goal-access";
+import { nextProgress } from "./goal-progress";
+import { toGoal, type GoalRecord } from "./goal-view";
+import type { CreateGoalInput } from "./schemas";
+
+/**
+ * Sets a goal for a student (admins, the student's teacher). A student the member may not see is
+ * 404; one they see but do not teach (themself, their child) 403. The goal's teacher is the
+ * author's teacher profile, else the student's teacher.
+ */
+export async function createGoal(actor: Actor, studioId: string, input: CreateGoalInput) {
+  const { member, student } = await loadStudentSubject(actor, studioId, input.studentId);
+  requireWriteGoal(member, student);
+  const { studentId: _studentId, status, progressPercentage, ...fields } = withoutEmpty(input);
+  const now = new Date().toISOString();
+  const teacherId = member.teacherId ?? student.facts.primaryTeacherId;
+  const record = {
+    ...fields,
+    title: input.title,
+    ...nextProgress(undefined, { status, progressPercentage }, now),
+    ...(teacherId ? { teacherId } : {}),
+    studioId,
+    goalId: uuidv7(),
+    studentId: input.studentId,
+    listing: "listed" as const,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies GoalRecord;
+
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.goal.create(record).commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.created", entityType: "goal", entityId: record.goalId, after: record }),
+    ])
+    .go();
+  assertCommitted(outcome, () => undefined);
+  return toGoal(record);
+}

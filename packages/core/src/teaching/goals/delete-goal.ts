@@ -1,0 +1,26 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import type { Actor } from "../../policy";
+import { scheduleDb } from "../../scheduling/schedule-db";
+import { loadGoal, requireWriteGoal } from "./goal-access";
+import type { GoalRecord } from "./goal-view";
+
+/** Soft-deletes a goal (admins, the student's teacher): it leaves the student's list and answers 404. */
+export async function deleteGoal(actor: Actor, studioId: string, goalId: string) {
+  const { member, goal: current, student } = await loadGoal(actor, studioId, goalId);
+  requireWriteGoal(member, student);
+  const now = new Date().toISOString();
+  const changes = { listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.goal
+        .patch({ studioId, goalId })
+        .set({ ...changes, studentId: current.studentId })
+        .where((a, op) => `${op.eq(a.listing, "listed")} AND ${op.eq(a.studentId, current.studentId)}`)
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.deleted", entityType: "goal", entityId: goalId, before: current, after: { ...current, ...changes } as GoalRecord }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The goal changed meanwhile; reload and try again") : undefined));
+}

@@ -1,0 +1,39 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import type { Actor } from "../../policy";
+import { applyChanges, splitChanges } from "../../people/record-changes";
+import { scheduleDb } from "../../scheduling/schedule-db";
+import { loadGoal, requireWriteGoal } from "./goal-access";
+import { nextProgress } from "./goal-progress";
+import { toGoal, type GoalRecord } from "./goal-view";
+import type { UpdateGoalInput } from "./schemas";
+
+/**
+ * Changes a goal (admins, the student's teacher); `null` clears the description or target date.
+ * Achieving it sets the progress to 100 and `achievedAt`. Conditional on the version read: a
+ * concurrent change is a 409, not lost.
+ */
+export async function updateGoal(actor: Actor, studioId: string, goalId: string, input: UpdateGoalInput) {
+  const { member, goal: current, student } = await loadGoal(actor, studioId, goalId);
+  requireWriteGoal(member, student);
+  const now = new Date().toISOString();
+  const { status, progressPercentage, ...rest } = input;
+  const progress = nextProgress(current, { status, progressPercentage }, now);
+  const { set, remove } = splitChanges({ ...rest, ...progress, achievedAt: progress.achievedAt ?? null });
+  const after = { ...applyChanges(current, set, remove, now), updatedBy: actor.userId } as GoalRecord;
+
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.goal
+        .patch({ studioId, goalId })
+        .set({ ...(set as Partial<GoalRecord>), updatedBy: actor.userId })
+        .remove(remove as never)
+        .where((a, op) => `${op.eq(a.updatedAt, current.updatedAt)} AND ${op.eq(a.listing, "listed")}`)
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.updated", entityType: "goal", entityId: goalId, before: current, after }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The goal changed meanwhile; reload and try again") : undefined));
+  return toGoal(after);
+}

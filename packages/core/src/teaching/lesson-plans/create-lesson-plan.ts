@@ -1,0 +1,49 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { AppError } from "../../errors";
+import { loadStudioMember, type Actor } from "../../policy";
+import { withoutEmpty } from "../../people/record-changes";
+import { scheduleDb } from "../../scheduling/schedule-db";
+import { planAuthorOf, usesLessonPlans } from "../teaching-permissions";
+import { planIndexKeys, titleKeyOf, toLessonPlan, type LessonPlanRecord } from "./lesson-plan-view";
+import type { CreateLessonPlanInput } from "./schemas";
+
+/**
+ * Writes a lesson plan (admins, teachers) under the author's teacher profile ("studio" for an admin
+ * without one). Private unless `isPublic`. Students and parents: 403.
+ */
+export async function createLessonPlan(actor: Actor, studioId: string, input: CreateLessonPlanInput) {
+  const { member } = await loadStudioMember(actor, studioId);
+  const author = usesLessonPlans(member) ? planAuthorOf(member) : undefined;
+  if (!author) throw new AppError("forbidden", `Your role (${member.role}) may not write lesson plans in this studio`);
+
+  const now = new Date().toISOString();
+  const base = {
+    ...withoutEmpty(input),
+    title: input.title,
+    isPublic: input.isPublic ?? false,
+    teacherId: author,
+    titleKey: titleKeyOf(input.title),
+    listing: "listed" as const,
+  };
+  const record = {
+    ...base,
+    ...planIndexKeys(base),
+    studioId,
+    planId: uuidv7(),
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+    createdAt: now,
+    updatedAt: now,
+  } satisfies LessonPlanRecord;
+
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.lessonPlan.create(record).commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.created", entityType: "lessonPlan", entityId: record.planId, after: record }),
+    ])
+    .go();
+  assertCommitted(outcome, () => undefined);
+  return toLessonPlan(record);
+}

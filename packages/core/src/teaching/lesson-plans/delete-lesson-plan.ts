@@ -1,0 +1,26 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import type { Actor } from "../../policy";
+import { scheduleDb } from "../../scheduling/schedule-db";
+import { loadLessonPlan, requireEditPlan } from "./lesson-plan-access";
+import { planIndexKeys, type LessonPlanRecord } from "./lesson-plan-view";
+
+/** Soft-deletes a plan (admins, its author): it leaves every list and answers 404. */
+export async function deleteLessonPlan(actor: Actor, studioId: string, planId: string) {
+  const { member, plan: current } = await loadLessonPlan(actor, studioId, planId);
+  requireEditPlan(member, current);
+  const now = new Date().toISOString();
+  const changes = { ...planIndexKeys({ ...current, listing: "deleted" }), deletedAt: now, updatedBy: actor.userId };
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.lessonPlan
+        .patch({ studioId, planId })
+        .set(changes)
+        .where((a, op) => op.eq(a.listing, "listed"))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.deleted", entityType: "lessonPlan", entityId: planId, before: current, after: { ...current, ...changes } as LessonPlanRecord }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The lesson plan changed meanwhile; reload and try again") : undefined));
+}

@@ -1,0 +1,49 @@
+import type { EntityItem } from "electrodb";
+import { searchKeys } from "../../people/person-fields";
+import { STUDIO_AUTHOR, type LessonPlanEntity } from "../lesson-plan.entity";
+
+export type LessonPlanRecord = EntityItem<typeof LessonPlanEntity>;
+
+export interface LessonPlan {
+  id: string;
+  /** The author's teacher profile; null for a plan an admin wrote for the studio. */
+  teacherId: string | null;
+  title: string;
+  description: string | null;
+  specialty: string | null;
+  durationMinutes: number | null;
+  objectives: string[];
+  materials: string[];
+  activities: string[];
+  tags: string[];
+  isPublic: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const toLessonPlan = (r: LessonPlanRecord): LessonPlan => ({
+  id: r.planId,
+  teacherId: r.teacherId === STUDIO_AUTHOR ? null : r.teacherId,
+  title: r.title,
+  description: r.description ?? null,
+  specialty: r.specialty ?? null,
+  durationMinutes: r.durationMinutes ?? null,
+  objectives: r.objectives ?? [],
+  materials: r.materials ?? [],
+  activities: r.activities ?? [],
+  tags: r.tags ?? [],
+  isPublic: r.isPublic,
+  createdAt: r.createdAt,
+  updatedAt: r.updatedAt,
+});
+
+/** The normalised title: the lists' sort key and what `q` matches a prefix of. */
+export const titleKeyOf = (title: string) => searchKeys(title).nameKey;
+
+/** The attributes every write passes so ElectroDB can rebuild the list index keys. */
+export const planIndexKeys = (r: Pick<LessonPlanRecord, "teacherId" | "titleKey" | "isPublic" | "listing">) => ({
+  teacherId: r.teacherId,
+  titleKey: r.titleKey,
+  sharing: r.isPublic ? ("public" as const) : ("private" as const),
+  listing: r.listing,
+});

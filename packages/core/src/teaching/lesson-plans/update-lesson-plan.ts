@@ -1,0 +1,37 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import type { Actor } from "../../policy";
+import { applyChanges, splitChanges } from "../../people/record-changes";
+import { scheduleDb } from "../../scheduling/schedule-db";
+import { loadLessonPlan, requireEditPlan } from "./lesson-plan-access";
+import { planIndexKeys, titleKeyOf, toLessonPlan, type LessonPlanRecord } from "./lesson-plan-view";
+import type { UpdateLessonPlanInput } from "./schemas";
+
+/**
+ * Changes a plan (admins, its author; another teacher who sees a public plan gets 403). `null`
+ * clears a field. Conditional on the version read: a concurrent change is a 409, not lost.
+ */
+export async function updateLessonPlan(actor: Actor, studioId: string, planId: string, input: UpdateLessonPlanInput) {
+  const { member, plan: current } = await loadLessonPlan(actor, studioId, planId);
+  requireEditPlan(member, current);
+  const { set, remove } = splitChanges(input);
+  const now = new Date().toISOString();
+  const merged = applyChanges(current, set, remove, now);
+  const keys = planIndexKeys({ ...merged, titleKey: titleKeyOf(merged.title) });
+  const after = { ...merged, ...keys, updatedBy: actor.userId } as LessonPlanRecord;
+
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.lessonPlan
+        .patch({ studioId, planId })
+        .set({ ...(set as Partial<LessonPlanRecord>), ...keys, updatedBy: actor.userId })
+        .remove(remove as never)
+        .where((a, op) => `${op.eq(a.updatedAt, current.updatedAt)} AND ${op.eq(a.listing, "listed")}`)
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.updated", entityType: "lessonPlan", entityId: planId, before: current, after }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The lesson plan changed meanwhile; reload and try again") : undefined));
+  return toLessonPlan(after);
+}

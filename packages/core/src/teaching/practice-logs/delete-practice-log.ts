@@ -1,0 +1,36 @@
+import { itemOf } from "../../db/read-together";
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import { hiddenRecord, type Actor } from "../../policy";
+import { scheduleDb } from "../../scheduling/schedule-db";
+import { loadMemberAndRecord, visibleSubjectOf } from "../student-subject";
+import { requireWritePracticeLog } from "./practice-log-access";
+import type { PracticeLogRecord } from "./practice-log-view";
+
+/**
+ * Soft-deletes a practice log (the student, their parents, admins): it leaves the student's list.
+ * Who may see the student but not record their practice (their teacher) gets 403; others 404.
+ */
+export async function deletePracticeLog(actor: Actor, studioId: string, logId: string) {
+  const { member, record } = await loadMemberAndRecord(actor, studioId, itemOf(scheduleDb().entities.practiceLog, { studioId, logId }));
+  const current = record as PracticeLogRecord | null;
+  if (!current || current.listing !== "listed") throw hiddenRecord("Practice log");
+  const student = await visibleSubjectOf(member, studioId, current.studentId);
+  if (!student) throw hiddenRecord("Practice log");
+  requireWritePracticeLog(member, student);
+
+  const now = new Date().toISOString();
+  const changes = { listing: "deleted" as const, deletedAt: now };
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.practiceLog
+        .patch({ studioId, logId })
+        .set({ ...changes, studentId: current.studentId })
+        .where((a, op) => `${op.eq(a.listing, "listed")} AND ${op.eq(a.studentId, current.studentId)}`)
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "practiceLog.deleted", entityType: "practiceLog", entityId: logId, before: current, after: { ...current, ...changes } }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("The practice log was deleted meanwhile") : undefined));
+}

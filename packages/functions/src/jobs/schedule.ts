@@ -1,0 +1,36 @@
+/**
+ * The scheduled jobs: stacks/Jobs.ts makes one EventBridge rule + Lambda per entry, and the
+ * scheduler inside `npm start` runs the same handlers on the same schedule. Each handler is
+ * `export const handler = async () => …` and must be safe to run twice.
+ */
+export interface JobDefinition {
+  /** Also the CDK id prefix and the local scheduler's log name. */
+  name: string;
+  /** Relative to the repository root, as SST wants it. */
+  handler: string;
+  /** An EventBridge schedule expression: `rate(…)` or `cron(…)`. */
+  schedule: `rate(${string})` | `cron(${string})`;
+  /** Shown in the README and the local scheduler's log. */
+  description: string;
+}
+
+export const JOBS: JobDefinition[] = [
+  {
+    name: "MaterialiseLessons",
+    handler: "packages/functions/src/jobs/materialise-lessons.handler",
+    schedule: "cron(15 3 * * ? *)",
+    description: "Creates each recurring pattern's lessons up to the studio's horizon (default 12 weeks)",
+  },
+  {
+    name: "LessonReminders",
+    handler: "packages/functions/src/jobs/send-lesson-reminders.handler",
+    schedule: "rate(15 minutes)",
+    description: "Emails students and guardians before each lesson (lead time a studio setting, default 24 h)",
+  },
+  {
+    name: "ExpireMakeupCredits",
+    handler: "packages/functions/src/jobs/expire-makeup-credits.handler",
+    schedule: "cron(30 3 * * ? *)",
+    description: "Expires make-up credits past their expiry date",
+  },
+];

@@ -1,0 +1,10 @@
+import { availabilityRows } from "./availability.rows";
+import { calendarFeedRows } from "./calendar-feeds.rows";
+import { lessonRows } from "./lessons.rows";
+import { makeupRows } from "./makeups.rows";
+import { patternRows } from "./patterns.rows";
+import type { RowModule } from "./rows";
+import { teachingRows } from "./teaching.rows";
+
+/** Every module's rows; permission-matrix.test.ts runs them with the platform and people rows. */
+export const MODULE_ROWS: RowModule[] = [lessonRows, patternRows, availabilityRows, makeupRows, teachingRows, calendarFeedRows];

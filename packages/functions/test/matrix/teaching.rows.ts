@@ -1,0 +1,3 @@
+import type { RowModule } from "./rows";
+
+export const teachingRows: RowModule = { rows: {} };
