@@ -2,6 +2,7 @@ import type { SSTConfig } from "sst";
 import { Storage } from "./stacks/Storage";
 import { Email } from "./stacks/Email";
 import { Api } from "./stacks/Api";
+import { Jobs } from "./stacks/Jobs";
 import { Web } from "./stacks/Web";
 
 export default {
@@ -14,6 +15,6 @@ export default {
   stacks(app) {
     app.setDefaultFunctionProps({ runtime: "nodejs22.x" });
     app.setDefaultRemovalPolicy(app.stage === "production" ? "retain" : "destroy");
-    app.stack(Storage).stack(Email).stack(Api).stack(Web);
+    app.stack(Storage).stack(Email).stack(Api).stack(Jobs).stack(Web);
   },
 } satisfies SSTConfig;

@@ -26,7 +26,7 @@ export function Api({ stack, app }: StackContext) {
   // Set with `npx sst secrets set APP_SECRET <value> --stage <stage>`; fetched from SSM at cold start.
   const appSecret = new Config.Secret(stack, "APP_SECRET");
 
-  const permissions = [
+  const tableAccess = [
     new PolicyStatement({
       effect: Effect.ALLOW,
       actions: TABLE_ITEM_ACTIONS,
@@ -38,17 +38,21 @@ export function Api({ stack, app }: StackContext) {
       actions: ["dynamodb:Query"],
       resources: [`${table.tableArn}/index/*`],
     }),
+  ];
+  const sendEmail = new PolicyStatement({
+    effect: Effect.ALLOW,
+    actions: ["ses:SendEmail", "ses:SendRawEmail"],
+    resources: [email.identityArn, email.configurationSetArn],
+  });
+  const permissions = [
+    ...tableAccess,
     // Presigned PUT/GET are signed with this role, so it needs the object actions itself.
     new PolicyStatement({
       effect: Effect.ALLOW,
       actions: ["s3:GetObject", "s3:PutObject"],
       resources: [`${files.bucketArn}/*`],
     }),
-    new PolicyStatement({
-      effect: Effect.ALLOW,
-      actions: ["ses:SendEmail", "ses:SendRawEmail"],
-      resources: [email.identityArn, email.configurationSetArn],
-    }),
+    sendEmail,
   ];
 
   const siteUrl = webUrl();
@@ -80,6 +84,7 @@ export function Api({ stack, app }: StackContext) {
   const people = appFunction("PeopleFunction", LAMBDA_HANDLERS.people);
   const access = appFunction("AccessFunction", LAMBDA_HANDLERS.access);
   const scheduling = appFunction("SchedulingFunction", LAMBDA_HANDLERS.scheduling);
+  const planning = appFunction("PlanningFunction", LAMBDA_HANDLERS.planning);
   const teaching = appFunction("TeachingFunction", LAMBDA_HANDLERS.teaching);
   const docs = new Function(stack, "DocsFunction", {
     handler: LAMBDA_HANDLERS.docs,
@@ -95,11 +100,13 @@ export function Api({ stack, app }: StackContext) {
       ...Object.fromEntries(ROUTE_KEYS.people.map((key) => [key, people])),
       ...Object.fromEntries(ROUTE_KEYS.access.map((key) => [key, access])),
       ...Object.fromEntries(ROUTE_KEYS.scheduling.map((key) => [key, scheduling])),
+      ...Object.fromEntries(ROUTE_KEYS.planning.map((key) => [key, planning])),
       ...Object.fromEntries(ROUTE_KEYS.teaching.map((key) => [key, teaching])),
       ...Object.fromEntries(ROUTE_KEYS.docs.map((key) => [key, docs])),
     },
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  return { api, appSecret, appFunctionProps, appFunctions: [platform, people, access, scheduling, teaching] };
+  // Jobs (stacks/Jobs.ts) run with the same props, without the files bucket.
+  return { api, appSecret, appFunctionProps, jobPermissions: [...tableAccess, sendEmail], appFunctions: [platform, people, access, scheduling, planning, teaching] };
 }

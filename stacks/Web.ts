@@ -1,8 +1,10 @@
 import { AstroSite, use, type StackContext } from "sst/constructs";
 import { Api } from "./Api";
+import { Jobs } from "./Jobs";
 
 export function Web({ stack }: StackContext) {
   const { api, appFunctions } = use(Api);
+  const { jobFunctions } = use(Jobs);
 
   const site = new AstroSite(stack, "Site", {
     path: "web",
@@ -13,7 +15,7 @@ export function Web({ stack }: StackContext) {
   // The API needs the site URL for email links, but the site already depends on the API.
   // SST binds a site through an SSM parameter (env placeholder + ssm:GetParameters on a
   // fixed path), so this adds no Api -> Web CloudFormation reference and no cycle.
-  for (const fn of appFunctions) fn.bind([site]);
+  for (const fn of [...appFunctions, ...jobFunctions]) fn.bind([site]);
 
   stack.addOutputs({ SiteUrl: site.url ?? "" });
   return { site };

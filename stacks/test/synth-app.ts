@@ -8,6 +8,7 @@ import config from "../../sst.config";
 import { Storage } from "../Storage";
 import { Email } from "../Email";
 import { Api } from "../Api";
+import { Jobs } from "../Jobs";
 import { Web } from "../Web";
 
 export const ACCOUNT = "123456789012";
@@ -21,6 +22,7 @@ export interface Synthesized {
   storage: Template;
   email: Template;
   api: Template;
+  jobs: Template;
   web: Template;
 }
 
@@ -51,6 +53,7 @@ export async function synthApp(stage: string, env: DeployEnv = {}): Promise<Synt
       storage: Template.fromStack(getStack(Storage)),
       email: Template.fromStack(getStack(Email)),
       api: Template.fromStack(getStack(Api)),
+      jobs: Template.fromStack(getStack(Jobs)),
       web: Template.fromStack(getStack(Web)),
     };
   } finally {

@@ -4,7 +4,7 @@ import { allStatements, flatten, functions, importOf, only, resources, roleState
 import { synthApp, type Synthesized } from "./synth-app";
 import { LAMBDA_HANDLERS, ROUTE_KEYS } from "../../packages/functions/src/lambdas/routing";
 
-const SYNTH_TIMEOUT = 90_000;
+const SYNTH_TIMEOUT = 180_000;
 const SES_ARN = "arn:aws:ses:us-east-1:123456789012";
 const { platform: PLATFORM, docs: DOCS } = LAMBDA_HANDLERS;
 const APP_HANDLERS = [PLATFORM, LAMBDA_HANDLERS.people, LAMBDA_HANDLERS.access];

@@ -15,7 +15,7 @@ type Handler = (event: unknown) => Promise<{ statusCode: number; body: string; h
 const handlers = {} as Record<Exclude<LambdaName, "docs">, Handler>;
 
 beforeAll(async () => {
-  for (const name of ["platform", "people", "access", "scheduling", "teaching"] as const) {
+  for (const name of ["platform", "people", "access", "scheduling", "planning", "teaching"] as const) {
     const entry = `${LAMBDA_HANDLERS[name].replace(/\.handler$/, "")}.ts`;
     await build({
       entryPoints: [entry],
@@ -90,5 +90,7 @@ describe("bundled API Lambdas", () => {
     expect(again.statusCode).toBe(409);
     expect(JSON.parse(again.body).conflicts[0].lessonId).toBe(JSON.parse(booked.body).id);
     expect((await handlers.teaching(event("GET", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken }))).statusCode).toBe(404);
+    const policy = await handlers.planning(event("GET", `/v1/studios/${owner.studio.id}/cancellation-policy`, { token: owner.accessToken }));
+    expect(policy.statusCode, policy.body).toBe(200);
   });
 });

@@ -7,6 +7,7 @@ import { createBaseApp } from "../src/http/app-factory";
 import { ROUTE_KEYS } from "../src/lambdas/routing";
 import { mountAccess } from "../src/route-groups/access";
 import { mountPeople } from "../src/route-groups/people";
+import { mountPlanning } from "../src/route-groups/planning";
 import { mountPlatform } from "../src/route-groups/platform";
 import { mountScheduling } from "../src/route-groups/scheduling";
 import { mountTeaching } from "../src/route-groups/teaching";
@@ -50,6 +51,7 @@ describe("one API, a Lambda per module group", () => {
     people: new Set(operationsOf(mountPeople(createBaseApp()))),
     access: new Set(operationsOf(mountAccess(createBaseApp()))),
     scheduling: new Set(operationsOf(mountScheduling(createBaseApp()))),
+    planning: new Set(operationsOf(mountPlanning(createBaseApp()))),
     teaching: new Set(operationsOf(mountTeaching(createBaseApp()))),
   };
   const all = operationsOf(createApp());

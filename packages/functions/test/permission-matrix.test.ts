@@ -194,6 +194,7 @@ const EXEMPT: Record<string, string> = {
   "GET /v1/public/invitations/{token}": "invitations.test.ts (public, by signed token)",
   "POST /v1/public/invitations/accept": "invitations.test.ts (public, by signed token)",
   "POST /v1/public/studios/{slug}/access-requests": "access-requests.test.ts (public)",
+  "GET /v1/calendar/{token}.ics": "calendar-feeds.test.ts (public, by secret token)",
 };
 
 const methodOf = (op: string) => op.split(" ")[0]!;

@@ -1,4 +1,5 @@
 import { Accounts, AppError, Studios } from "@studiosync/core";
+import { seedDemoSchedule } from "./seed-demo-schedule";
 
 /** The demo studio `npm start` creates once; a second start finds it and seeds nothing. */
 export const DEMO = {
@@ -47,7 +48,9 @@ export async function seedDemo(): Promise<SeedResult> {
     },
     { emailVerified: true },
   );
-  await Studios.updateStudio({ userId: user.id, sessionId: "seed" }, studio.id, DEMO.branding);
+  const owner = { userId: user.id, sessionId: "seed" };
+  await Studios.updateStudio(owner, studio.id, DEMO.branding);
+  await seedDemoSchedule(owner, studio.id, DEMO.timeZone);
   return { ...result, created: true };
 }
 

@@ -3,6 +3,7 @@ import { applyLocalEnv, ensureTableAndBucket, startEngines } from "./engines/ind
 import { preferredOrFreePort } from "./engines/free-port";
 import { DATA_DIR } from "./paths";
 import { startApiServer } from "./start/api-server";
+import { startScheduler } from "./start/scheduler";
 import { loadOrCreateAppSecret } from "./start/app-secret";
 import { printBanner } from "./start/banner";
 import { installShutdownHandlers, onShutdown, shutdown } from "./start/lifecycle";
@@ -41,6 +42,7 @@ async function main(): Promise<void> {
   const api = await startApiServer(apiPort);
   onShutdown("API server", api.close);
   process.env.API_URL = api.url;
+  onShutdown("job scheduler", startScheduler().stop);
 
   console.log("Starting the Astro dev server for web/…");
   let webUrl = localEnv.webUrl;

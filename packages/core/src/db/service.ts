@@ -1,11 +1,9 @@
-import { Service } from "electrodb";
 import { CredentialEntity } from "../accounts/credential.entity";
 import { EmailLinkEntity } from "../accounts/email-link.entity";
 import { MembershipEntity } from "../accounts/membership.entity";
 import { RefreshTokenEntity } from "../accounts/refresh-token.entity";
 import { SessionFamilyEntity } from "../accounts/session-family.entity";
 import { UserEntity } from "../accounts/user.entity";
-import { config } from "../config";
 import { AccessRequestEntity } from "../access-requests/access-request.entity";
 import { AuditEventEntity } from "../audit/audit-event.entity";
 import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
@@ -19,7 +17,7 @@ import { TeacherEntity } from "../people/teacher.entity";
 import { RateCounterEntity } from "../rate-limit/rate-counter.entity";
 import { StudioSlugEntity } from "../studios/studio-slug.entity";
 import { StudioEntity } from "../studios/studio.entity";
-import { dynamo } from "./client";
+import { tableService } from "./table-service";
 
 const entities = {
   studio: StudioEntity,
@@ -43,24 +41,8 @@ const entities = {
   importClaim: ImportClaimEntity,
 };
 
-function createService() {
-  const { tableName } = config();
-  return new Service(entities, { table: tableName, client: dynamo() });
-}
-
-let service: ReturnType<typeof createService> | undefined;
-let builtWith: { table: string; client: unknown } | undefined;
-
 /** The one ElectroDB service over the single table (all entities, so transactions span them). */
-export function db() {
-  const table = config().tableName;
-  const client = dynamo();
-  if (!service || builtWith?.table !== table || builtWith.client !== client) {
-    service = createService();
-    builtWith = { table, client };
-  }
-  return service;
-}
+export const db = tableService(entities);
 
 type Db = ReturnType<typeof db>;
 /** The entities as a transaction callback receives them: only these have `.commit()`. */

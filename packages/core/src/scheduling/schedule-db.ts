@@ -1,9 +1,7 @@
-import { Service } from "electrodb";
 import { MembershipEntity } from "../accounts/membership.entity";
 import { UserEntity } from "../accounts/user.entity";
 import { AuditEventEntity } from "../audit/audit-event.entity";
-import { config } from "../config";
-import { dynamo } from "../db/client";
+import { tableService } from "../db/table-service";
 import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
 import { BandEntity } from "../people/band.entity";
 import { FamilyEntity } from "../people/family.entity";
@@ -62,23 +60,8 @@ export const schedulingEntities = {
   calendarFeed: CalendarFeedEntity,
 };
 
-function createService() {
-  return new Service(schedulingEntities, { table: config().tableName, client: dynamo() });
-}
-
-let service: ReturnType<typeof createService> | undefined;
-let builtWith: { table: string; client: unknown } | undefined;
-
 /** The scheduling service (same table, same client as db()). */
-export function scheduleDb() {
-  const table = config().tableName;
-  const client = dynamo();
-  if (!service || builtWith?.table !== table || builtWith.client !== client) {
-    service = createService();
-    builtWith = { table, client };
-  }
-  return service;
-}
+export const scheduleDb = tableService(schedulingEntities);
 
 type ScheduleDb = ReturnType<typeof scheduleDb>;
 /** The scheduling entities as a transaction callback receives them. */

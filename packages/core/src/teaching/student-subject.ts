@@ -1,4 +1,4 @@
-import { itemOf, readTogether, type ItemRead } from "../db/read-together";
+import { itemOf, readTogether } from "../db/read-together";
 import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor, type StudentFacts, type StudioMember } from "../policy";
 import type { StudentRecord } from "../people/student-summaries";
 import { studentFacts } from "../people/students/student-view";
@@ -25,12 +25,6 @@ export async function loadStudentSubject(actor: Actor, studioId: string, student
   const student = subjectIfVisible(member, records[0] as StudentRecord | null);
   if (!student) throw hiddenRecord("Student");
   return { member, studio, student };
-}
-
-/** The actor as a member, the studio and one record (by key), in one read. */
-export async function loadMemberAndRecord<T>(actor: Actor, studioId: string, read: ItemRead<T>) {
-  const { member, studio, records } = await loadMemberWith(actor, studioId, read);
-  return { member, studio, record: records[0] as T | null };
 }
 
 /** The student a record belongs to, read once the record named them; null unless the member may see them. */

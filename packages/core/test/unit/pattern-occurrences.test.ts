@@ -47,6 +47,7 @@ describe("occurrenceDates", () => {
     expect(nextOccurrence({ frequency: "biweekly", startDate: "2026-03-03" }, "2026-03-04")).toBe("2026-03-17");
     expect(nextOccurrence({ frequency: "monthly", startDate: "2026-03-31" }, "2026-04-01")).toBe("2026-04-28");
     expect(nextOccurrence(weekly("2026-03-03", "2026-03-10"), "2026-03-11")).toBeUndefined();
+    expect(nextOccurrence(weekly("2027-06-01"), "2026-03-11")).toBe("2027-06-01");
   });
 });
 

@@ -8,6 +8,7 @@ export const LAMBDA_HANDLERS = {
   people: "packages/functions/src/lambdas/people.handler",
   access: "packages/functions/src/lambdas/access.handler",
   scheduling: "packages/functions/src/lambdas/scheduling.handler",
+  planning: "packages/functions/src/lambdas/planning.handler",
   teaching: "packages/functions/src/lambdas/teaching.handler",
   docs: "packages/functions/src/lambdas/docs.handler",
 } as const;
@@ -24,12 +25,8 @@ export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
     "ANY /v1/public/studios/{slug}/access-requests",
     "ANY /v1/public/invitations/{proxy+}",
   ],
-  scheduling: [
-    ...studioAreas(
-      "lessons", "attendance", "recurring-patterns", "availability", "closures", "free-slots",
-      "cancellation-policy", "makeup-credits", "reschedule-requests",
-    ),
-  ],
+  scheduling: studioAreas("lessons", "attendance", "makeup-credits", "reschedule-requests"),
+  planning: studioAreas("recurring-patterns", "availability", "free-slots", "closures", "cancellation-policy"),
   // API Gateway picks the most specific route, so a lesson's notes reach this Lambda, not scheduling.
   teaching: [
     "ANY /v1/studios/{studioId}/lessons/{lessonId}/notes",

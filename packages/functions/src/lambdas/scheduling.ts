@@ -3,5 +3,5 @@ import { handle } from "hono/aws-lambda";
 import { createBaseApp } from "../http/app-factory";
 import { mountScheduling } from "../route-groups/scheduling";
 
-/** Lessons, patterns, availability, closures, free slots, cancellations, make-ups, reschedules (see routing.ts). */
+/** Lessons and calendars, cancellations, attendance, make-up credits, reschedule requests (see routing.ts). */
 export const handler = handle(mountScheduling(createBaseApp()));

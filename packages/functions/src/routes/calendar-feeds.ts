@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Scheduling } from "@studiosync/core";
+import * as Scheduling from "@studiosync/core/scheduling/index";
 import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { CalendarFeedPageSchema, CreatedCalendarFeedSchema } from "../schemas/calendar-feeds";

@@ -1,3 +1,38 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import * as Scheduling from "@studiosync/core/scheduling/index";
+import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
+import { CancellationPolicySchema } from "../schemas/cancellations";
+import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 
-export const cancellationPolicyRoutes = createRouter();
+const tags = ["Cancellations and make-ups"];
+const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
+const studioParams = z.object({ studioId: pathId("studioId") });
+const secured = { security: [{ bearer: [] }], middleware: requireActor };
+
+const getPolicy = createRoute({
+  method: "get",
+  path: "/{studioId}/cancellation-policy",
+  tags,
+  summary: "The studio's cancellation policy, reminder lead time and pattern horizon (every member)",
+  ...secured,
+  request: { params: studioParams },
+  responses: { 200: jsonResponse(CancellationPolicySchema, "The policy (the defaults until an admin sets it)"), ...problems(401, 404) },
+});
+
+const putPolicy = createRoute({
+  method: "put",
+  path: "/{studioId}/cancellation-policy",
+  tags,
+  summary: "Replace the cancellation policy (admins); applies to cancellations from now on",
+  description: "Every field is required; `maxCreditsPerTerm: null` means no limit. Credits already issued keep their expiry date.",
+  ...secured,
+  request: { params: studioParams, body: jsonBody(Scheduling.cancellationPolicySchema.openapi("CancellationPolicyRequest")) },
+  responses: { 200: jsonResponse(CancellationPolicySchema, "The policy now in force"), ...problems(401, 403, 404, 422) },
+});
+
+export const cancellationPolicyRoutes = createRouter()
+  .openapi(getPolicy, async (c) => c.json(await Scheduling.getCancellationPolicy(c.get("actor"), c.req.valid("param").studioId), 200))
+  .openapi(putPolicy, async (c) =>
+    c.json(await Scheduling.setCancellationPolicy(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200),
+  );

@@ -1,3 +1,35 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import * as Scheduling from "@studiosync/core/scheduling/index";
+import { requireActor } from "../http/auth";
+import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
+import { LessonSchema } from "../schemas/lessons";
+import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 
-export const lessonCancellationRoutes = createRouter();
+const tags = ["Lessons"];
+const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
+const params = z.object({ studioId: pathId("studioId"), lessonId: pathId("lessonId") });
+const idempotencyHeader = z.object({ "Idempotency-Key": z.string().optional() });
+
+const cancelLesson = createRoute({
+  method: "post",
+  path: "/{studioId}/lessons/{lessonId}/cancel",
+  tags,
+  summary: "Cancel a lesson and apply the cancellation policy (admins, the lesson's teacher, its students and their parents)",
+  description:
+    "Only a scheduled lesson that has not started can be cancelled (409 otherwise). Admins and the lesson's teacher cancel " +
+    "`by: \"studio\"` by default (a make-up credit for each student when the policy issues credits) or `by: \"student\"` when " +
+    "the family called in; students and parents always cancel as the student, and only private lessons. A student's " +
+    "cancellation earns a credit with at least the policy's notice and while they have earned fewer than its maximum this " +
+    "term. The outcome is recorded in words on `cancellation.explanation` (\"credit issued: 52 h notice\"), the lesson's " +
+    "slots are freed, and the students and their families are emailed.",
+  security: [{ bearer: [] }],
+  middleware: [requireActor, idempotent("lesson-cancel")] as const,
+  request: { params, headers: idempotencyHeader, body: jsonBody(Scheduling.cancelLessonSchema.openapi("CancelLessonRequest")) },
+  responses: { 200: jsonResponse(LessonSchema, "The cancelled lesson with its cancellation"), ...problems(400, 401, 403, 404, 409, 422) },
+});
+
+export const lessonCancellationRoutes = createRouter().openapi(cancelLesson, async (c) => {
+  const { studioId, lessonId } = c.req.valid("param");
+  return c.json(await Scheduling.cancelLesson(c.get("actor"), studioId, lessonId, c.req.valid("json")), 200);
+});

@@ -1,3 +1,71 @@
+import { createRoute, z } from "@hono/zod-openapi";
+import * as Scheduling from "@studiosync/core/scheduling/index";
+import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
+import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { LessonNotePageSchema, LessonNoteSchema } from "../schemas/teaching";
 
-export const lessonNoteRoutes = createRouter();
+const tags = ["Lesson notes"];
+const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
+const lessonParams = z.object({ studioId: pathId("studioId"), lessonId: pathId("lessonId") });
+const noteParams = lessonParams.extend({ noteId: pathId("noteId") });
+const secured = { security: [{ bearer: [] }], middleware: requireActor };
+
+const listNotes = createRoute({
+  method: "get",
+  path: "/{studioId}/lessons/{lessonId}/notes",
+  tags,
+  summary: "A lesson's notes: admins and its teachers all; its students those visible to the student; their parents those visible to the parent",
+  ...secured,
+  request: { params: lessonParams, query: Scheduling.listLessonNotesQuerySchema },
+  responses: { 200: jsonResponse(LessonNotePageSchema, "One page of notes, oldest first"), ...problems(401, 404, 422) },
+});
+
+const createNote = createRoute({
+  method: "post",
+  path: "/{studioId}/lessons/{lessonId}/notes",
+  tags,
+  summary: "Write a note on a lesson (admins, the teacher teaching it); hidden from students and parents unless marked visible",
+  ...secured,
+  request: { params: lessonParams, body: jsonBody(Scheduling.createLessonNoteSchema.openapi("CreateLessonNoteRequest")) },
+  responses: { 201: jsonResponse(LessonNoteSchema, "The new note"), ...problems(401, 403, 404, 422) },
+});
+
+const updateNote = createRoute({
+  method: "patch",
+  path: "/{studioId}/lessons/{lessonId}/notes/{noteId}",
+  tags,
+  summary: "Change a note (admins, the teacher teaching the lesson). `null` clears homework",
+  ...secured,
+  request: { params: noteParams, body: jsonBody(Scheduling.updateLessonNoteSchema.openapi("UpdateLessonNoteRequest")) },
+  responses: { 200: jsonResponse(LessonNoteSchema, "The updated note"), ...problems(401, 403, 404, 409, 422) },
+});
+
+const deleteNote = createRoute({
+  method: "delete",
+  path: "/{studioId}/lessons/{lessonId}/notes/{noteId}",
+  tags,
+  summary: "Delete a note (admins, the teacher teaching the lesson)",
+  ...secured,
+  request: { params: noteParams },
+  responses: { 204: { description: "Deleted" }, ...problems(401, 403, 404, 409) },
+});
+
+export const lessonNoteRoutes = createRouter()
+  .openapi(listNotes, async (c) => {
+    const { studioId, lessonId } = c.req.valid("param");
+    return c.json(await Scheduling.listLessonNotes(c.get("actor"), studioId, lessonId, c.req.valid("query")), 200);
+  })
+  .openapi(createNote, async (c) => {
+    const { studioId, lessonId } = c.req.valid("param");
+    return c.json(await Scheduling.createLessonNote(c.get("actor"), studioId, lessonId, c.req.valid("json")), 201);
+  })
+  .openapi(updateNote, async (c) => {
+    const { studioId, lessonId, noteId } = c.req.valid("param");
+    return c.json(await Scheduling.updateLessonNote(c.get("actor"), studioId, lessonId, noteId, c.req.valid("json")), 200);
+  })
+  .openapi(deleteNote, async (c) => {
+    const { studioId, lessonId, noteId } = c.req.valid("param");
+    await Scheduling.deleteLessonNote(c.get("actor"), studioId, lessonId, noteId);
+    return c.body(null, 204);
+  });

@@ -1,13 +1,14 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Scheduling } from "@studiosync/core";
+import * as Scheduling from "@studiosync/core/scheduling/index";
 import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
-import { LessonSchema } from "../schemas/lessons";
+import { CalendarPageSchema, LessonSchema } from "../schemas/lessons";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 
 const tags = ["Lessons"];
 const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
 const studioParams = z.object({ studioId: pathId("studioId") });
+const lessonParams = studioParams.extend({ lessonId: pathId("lessonId") });
 const secured = { security: [{ bearer: [] }], middleware: requireActor };
 
 const createLesson = createRoute({
@@ -23,6 +24,57 @@ const createLesson = createRoute({
   responses: { 201: jsonResponse(LessonSchema, "The booked lesson"), ...problems(401, 403, 404, 409, 422) },
 });
 
-export const lessonRoutes = createRouter().openapi(createLesson, async (c) =>
-  c.json(await Scheduling.createLesson(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201),
-);
+const listLessons = createRoute({
+  method: "get",
+  path: "/{studioId}/lessons",
+  tags,
+  summary: "A calendar: lessons starting in [from, to), by start (every member: their own; admins any)",
+  description:
+    "At most one of `teacherId`, `studentId`, `familyId`, `roomName`; without one: a teacher's own lessons, a student's own, " +
+    "a parent's family's, the whole studio for admins. A family's calendar lists a lesson once per child in it " +
+    "(`attendeeStudentId`). Teachers read their own calendar and their own students' lessons with them; parents their " +
+    "children's and family's; rooms and the whole studio are for admins; anything else is a 403. `to` is at most 92 days " +
+    "after `from`. `status` filters the page, so a filtered page may hold fewer than `limit`.",
+  ...secured,
+  request: { params: studioParams, query: Scheduling.lessonCalendarQuerySchema },
+  responses: { 200: jsonResponse(CalendarPageSchema, "One page of the calendar"), ...problems(401, 403, 404, 422) },
+});
+
+const getLesson = createRoute({
+  method: "get",
+  path: "/{studioId}/lessons/{lessonId}",
+  tags,
+  summary: "One lesson (admins, its teacher and original teacher, its students, their parents)",
+  ...secured,
+  request: { params: lessonParams },
+  responses: { 200: jsonResponse(LessonSchema, "The lesson"), ...problems(401, 404) },
+});
+
+const updateLesson = createRoute({
+  method: "patch",
+  path: "/{studioId}/lessons/{lessonId}",
+  tags,
+  summary: "Change a lesson (admins and the teacher teaching it): move, room, substitute, status, actual times",
+  description:
+    "Moving it (`scheduledStart`, `scheduledEnd` or `durationMinutes`), a new room or a substitute re-checks every booking " +
+    "(409 naming the lesson in the way) and the studio's closures; only a scheduled lesson moves, and only into the future. " +
+    "`substituteTeacherId` hands it to another teacher keeping `originalTeacherId`; `null` gives it back. `status` moves " +
+    "scheduled → in_progress | completed | no_show and in_progress → completed, once the lesson has begun; cancelling is " +
+    "POST …/cancel. `actualStart` belongs to a lesson in progress or completed, `actualEnd` to a completed one. A lesson a " +
+    "pattern made is marked `editedByHand`. `null` clears a field.",
+  ...secured,
+  request: { params: lessonParams, body: jsonBody(Scheduling.updateLessonSchema.openapi("UpdateLessonRequest")) },
+  responses: { 200: jsonResponse(LessonSchema, "The changed lesson"), ...problems(401, 403, 404, 409, 422) },
+});
+
+export const lessonRoutes = createRouter()
+  .openapi(createLesson, async (c) => c.json(await Scheduling.createLesson(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
+  .openapi(listLessons, async (c) => c.json(await Scheduling.listLessons(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(getLesson, async (c) => {
+    const { studioId, lessonId } = c.req.valid("param");
+    return c.json(await Scheduling.getLesson(c.get("actor"), studioId, lessonId), 200);
+  })
+  .openapi(updateLesson, async (c) => {
+    const { studioId, lessonId } = c.req.valid("param");
+    return c.json(await Scheduling.updateLesson(c.get("actor"), studioId, lessonId, c.req.valid("json")), 200);
+  });

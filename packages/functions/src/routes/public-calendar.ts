@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Scheduling } from "@studiosync/core";
+import * as Scheduling from "@studiosync/core/scheduling/index";
 import { createRouter } from "../http/router";
 import { problems } from "../schemas/problem";
 

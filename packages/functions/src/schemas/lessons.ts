@@ -47,3 +47,58 @@ export const LessonSchema = z
     updatedAt: z.string(),
   })
   .openapi("Lesson");
+
+const LocalTimesSchema = z.object({ date: z.string(), startTime: z.string(), endTime: z.string(), timeZone: z.string() });
+
+export const CalendarEntrySchema = LessonSchema.extend({
+  attendeeStudentId: optional.openapi({
+    description: "On a student's or family's calendar: whose entry this is (a family lists a lesson once per child in it); null on other calendars",
+  }),
+}).openapi("CalendarEntry");
+
+export const CalendarPageSchema = z
+  .object({ items: z.array(CalendarEntrySchema), nextCursor: z.string().nullable() })
+  .openapi("LessonCalendarPage");
+
+const ATTENDANCE = z.enum(["present", "absent", "late", "excused"]);
+
+export const AttendanceEntrySchema = z
+  .object({
+    studentId: z.string(),
+    status: ATTENDANCE.nullable().openapi({ description: "null: not marked yet" }),
+    minutesLate: z.number().int().nullable(),
+    note: optional,
+    markedBy: optional.openapi({ description: "The user who marked it" }),
+    markedAt: optional,
+  })
+  .openapi("AttendanceEntry");
+
+export const LessonAttendanceSchema = z
+  .object({ lessonId: z.string(), entries: z.array(AttendanceEntrySchema) })
+  .openapi("LessonAttendance");
+
+export const AttendanceHistorySchema = z
+  .object({
+    studentId: z.string(),
+    items: z.array(
+      z.object({
+        lesson: z.object({
+          id: z.string(),
+          teacherId: z.string(),
+          type: z.enum(["private", "group", "ensemble", "online"]),
+          status: z.enum(["scheduled", "in_progress", "completed", "cancelled", "no_show"]),
+          title: optional,
+          scheduledStart: z.string(),
+          scheduledEnd: z.string(),
+          durationMinutes: z.number().int(),
+          local: LocalTimesSchema,
+        }),
+        attendance: AttendanceEntrySchema,
+      }),
+    ),
+    summary: z
+      .object({ present: z.number().int(), absent: z.number().int(), late: z.number().int(), excused: z.number().int(), unmarked: z.number().int() })
+      .openapi({ description: "This page's lessons by attendance; unmarked: not cancelled and not marked" }),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi("AttendanceHistoryPage");

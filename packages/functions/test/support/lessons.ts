@@ -25,3 +25,24 @@ export async function lessonWithParties(owner: Owner, options: { days?: number; 
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return { teacher, student, lesson: res.body as { id: string; scheduledStart: string; scheduledEnd: string } & Record<string, unknown> };
 }
+
+/** An instant `days` ago at a whole hour (UTC), for lessons that already happened. */
+export const pastAt = (days: number, hourUtc: number, minute = 0) => futureAt(-days, hourUtc, minute);
+
+/** GET a calendar page: `/lessons?from=&to=&…` as `token`. */
+export function calendar(owner: Owner, token: string, params: Record<string, string | number | undefined>) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
+  return api("GET", `/v1/studios/${owner.studio.id}/lessons?${query}`, { token });
+}
+
+/** PATCH a lesson as `token` (the owner by default). */
+export function patchLesson(owner: Owner, lessonId: string, body: Record<string, unknown>, token = owner.accessToken) {
+  return api("PATCH", `/v1/studios/${owner.studio.id}/lessons/${lessonId}`, { token, body });
+}
+
+/** Books a lesson as the owner and expects it booked. */
+export async function booked(owner: Owner, body: Record<string, unknown>) {
+  const res = await bookLesson(owner, body);
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return res.body as { id: string; scheduledStart: string; scheduledEnd: string; teacherId: string } & Record<string, unknown>;
+}

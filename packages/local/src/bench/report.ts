@@ -1,3 +1,4 @@
+import type { MaterialiseBenchResult } from "./materialise-lessons";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
@@ -33,7 +34,7 @@ export function printBundles(bundles: BundleResult[]): void {
   }
 }
 
-export function writeResults(results: { routes: RouteResult[]; bundles: BundleResult[]; iterations: number }): string {
+export function writeResults(results: { routes: RouteResult[]; bundles: BundleResult[]; iterations: number; materialise?: MaterialiseBenchResult }): string {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   const document = {
     generatedAt: new Date().toISOString(),
@@ -42,7 +43,15 @@ export function writeResults(results: { routes: RouteResult[]; bundles: BundleRe
     iterationsPerRoute: results.iterations,
     routes: results.routes,
     lambdaBundles: results.bundles,
+    ...(results.materialise ? { materialiseJob: results.materialise } : {}),
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(document, null, 2)}\n`);
   return relative(REPO_ROOT, RESULTS_FILE);
+}
+
+/** The materialise job's run over many patterns: requests by kind, capacity and time. */
+export function printMaterialise(m: MaterialiseBenchResult): void {
+  const ops = Object.entries(m.operations).map(([op, n]) => `${n} ${op}`).join(", ");
+  console.log(`  ${m.patterns} patterns → ${m.lessonsCreated} lessons (${m.horizonWeeks} weeks) in ${m.seconds} s`);
+  console.log(`  ${m.requests} DynamoDB requests (${ops}); ${m.rcu} RCU, ${m.wcu} WCU`);
 }

@@ -2,8 +2,9 @@ import { parseArgs } from "node:util";
 import { createApp } from "@studiosync/functions/app";
 import { applyLocalEnv, ensureTableAndBucket, startEngines } from "../engines/index";
 import { measureLambdaBundles } from "./bundle";
+import { benchMaterialiseLessons, type MaterialiseBenchResult } from "./materialise-lessons";
 import { Fixtures } from "./fixtures";
-import { printBundles, printRouteTable, writeResults } from "./report";
+import { printBundles, printMaterialise, printRouteTable, writeResults } from "./report";
 import { runScenario, toFetch, type RouteResult } from "./run-scenario";
 import { scenarios } from "./scenarios";
 
@@ -13,7 +14,12 @@ import { scenarios } from "./scenarios";
  * bundle's size and cold import time. Prints a table and writes packages/local/bench/results.json.
  */
 const { values } = parseArgs({
-  options: { n: { type: "string", default: "300" }, only: { type: "string" }, "import-runs": { type: "string", default: "15" } },
+  options: {
+    n: { type: "string", default: "300" },
+    only: { type: "string" },
+    "import-runs": { type: "string", default: "15" },
+    patterns: { type: "string", default: "1000" },
+  },
 });
 const iterations = Number(values.n);
 if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`--n must be a positive integer, got ${values.n}`);
@@ -52,10 +58,17 @@ try {
   console.log();
   printRouteTable(routes);
 
+  let materialise: MaterialiseBenchResult | undefined;
+  if (!values.only || "materialise".includes(values.only.toLowerCase())) {
+    console.log(`\nMaterialising 12 weeks of lessons for ${values.patterns} weekly patterns (one job run)…`);
+    materialise = await benchMaterialiseLessons({ patterns: Number(values.patterns) });
+    printMaterialise(materialise);
+  }
+
   console.log();
   const bundles = await measureLambdaBundles(Number(values["import-runs"]));
   printBundles(bundles);
-  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations })}`);
+  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations, materialise })}`);
 } finally {
   await engines.stop();
 }

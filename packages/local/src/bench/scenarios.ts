@@ -1,5 +1,6 @@
 import type { Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
+import { schedulingCalendarScenarios } from "./scheduling-calendar";
 import { seedStudents } from "./seed-students";
 
 /**
@@ -174,4 +175,5 @@ export const scenarios: AnyScenario[] = [
   listStudents(50),
   listStudents(5000),
   ...peopleReads,
+  ...schedulingCalendarScenarios,
 ];

@@ -19,6 +19,7 @@ export function printBanner(input: BannerInput): void {
     ["OpenAPI document", `${input.apiUrl}/v1/openapi.json`],
     ["API reference", `${input.apiUrl}/v1/reference`],
     ["Sent email (SES)", `${input.sesEndpoint}/`],
+    ["Jobs", "lesson materialiser, reminders, make-up credit expiry: run at start, then on schedule"],
     ["Demo owner login", `${input.ownerEmail} / ${input.ownerPassword}${input.seeded ? " (just created)" : ""}`],
     ["Data", `${input.dataDir} (npm start -- --fresh wipes it)`],
   ];

@@ -5,5 +5,3 @@ export { teacherAndHoursKeys, isListedTeacher } from "./availability-access";
 export { weeklyHoursOf, type Availability, type AvailabilityRecord } from "./availability-view";
 export { hoursProblems, sortedHours, endMinutesOf, MAX_WEEKLY_RANGES, type WorkingRange } from "./weekly-hours";
 export * from "./schemas";
-// Free-slot search reads the working hours; it is published with them.
-export * from "../free-slots";

@@ -4,7 +4,7 @@ import { AppError, conflict } from "../../errors";
 import { mayEditTeacher, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { loadTeacherHours } from "./availability-access";
-import { toAvailability, weeklyHoursOf, type Availability } from "./availability-view";
+import { toAvailability, weeklyHoursOf, type Availability, type AvailabilityRecord } from "./availability-view";
 import type { SetAvailabilityInput } from "./schemas";
 import { sortedHours } from "./weekly-hours";
 
@@ -23,31 +23,37 @@ export async function setAvailability(actor: Actor, studioId: string, teacherId:
   const now = new Date().toISOString();
   const next = { studioId, teacherId, weeklyHours, updatedBy: actor.userId, createdAt: current?.createdAt ?? now, updatedAt: now };
 
+  let written: AvailabilityRecord = next;
   const outcome = await scheduleDb()
-    .transaction.write((tx) => [
-      tx.teacher
-        .check({ studioId, teacherId })
-        .where((a, op) => op.eq(a.listing, "listed"))
-        .commit(),
-      tx.availability
+    .transaction.write((tx) => {
+      const put = tx.availability
         .put(next)
         .where((a, op) => (current ? op.eq(a.updatedAt, current.updatedAt) : op.notExists(a.updatedAt)))
-        .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "availability.updated",
-        entityType: "availability",
-        entityId: teacherId,
-        before: { weeklyHours: weeklyHoursOf(current) },
-        after: { weeklyHours },
-      }),
-    ])
+        .commit();
+      // The entity stamps its own updatedAt; answer with the item exactly as written.
+      written = { ...next, updatedAt: (put as unknown as { Put: { Item: { updatedAt: string } } }).Put.Item.updatedAt };
+      return [
+        tx.teacher
+          .check({ studioId, teacherId })
+          .where((a, op) => op.eq(a.listing, "listed"))
+          .commit(),
+        put,
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "availability.updated",
+          entityType: "availability",
+          entityId: teacherId,
+          before: { weeklyHours: weeklyHoursOf(current) },
+          after: { weeklyHours },
+        }),
+      ];
+    })
     .go();
   assertCommitted(outcome, (index) => {
     if (index === 0) return new AppError("not_found", "Teacher not found");
     if (index === 1) return conflict("The working hours changed meanwhile; reload and try again");
     return undefined;
   });
-  return toAvailability(teacher, next, studio.timeZone);
+  return toAvailability(teacher, written, studio.timeZone);
 }

@@ -24,9 +24,11 @@ const TOUCH_EVERY_MS = 3_600_000;
 export async function calendarFeedIcs(token: string, now = new Date()): Promise<string> {
   if (!isFeedToken(token)) throw gone();
   const { calendarFeed, membership, studio: studios } = scheduleDb().entities;
-  const { data } = await calendarFeed.query.feedByToken({ tokenHash: hashFeedToken(token) }).go({ limit: 1 });
+  const tokenHash = hashFeedToken(token);
+  const { data } = await calendarFeed.query.feedByToken({ tokenHash }).go({ limit: 1 });
   const feed = data[0] as CalendarFeedRecord | undefined;
-  if (!feed || feed.revokedAt) throw gone();
+  // Index keys are lower-cased; the stored hash is compared exactly.
+  if (!feed || feed.tokenHash !== tokenHash || feed.revokedAt) throw gone();
 
   const { studioId } = feed;
   const [owner, studio, rawSubject] = await readTogether(

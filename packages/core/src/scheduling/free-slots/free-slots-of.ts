@@ -38,15 +38,17 @@ const invalid = (errors: FieldError[]) => new AppError("validation_failed", "The
 /**
  * A teacher's free slots from the records already read: the studio's closures and the day
  * schedules of the teacher (and the student) over the range are read in parallel (two calls),
- * then computeFreeSlots does the rest. A teacher who is not listed in the studio, or a student
- * who is not, is a 422 on that field; a teacher without working hours has no free slots.
+ * then computeFreeSlots does the rest. A teacher who is not listed in the studio or is inactive
+ * (booking refuses both), or a student who is not listed, is a 422 on that field; a teacher
+ * without working hours has no free slots.
  */
 export async function freeSlotsOf(studioId: string, records: SearchRecords, query: FreeSlotQuery, now = new Date()): Promise<FreeSlots> {
   const { studio, teacher, hours, student } = records;
   const errors: FieldError[] = [];
-  if (!isListedTeacher(teacher)) errors.push({ path: "teacherId", message: "must be a teacher of this studio" });
+  if (!isListedTeacher(teacher)) errors.push({ path: "teacherId", message: "is not a teacher of this studio" });
+  else if (teacher.isActive === false) errors.push({ path: "teacherId", message: "is an inactive teacher" });
   if (query.studentId && (!student || student.listing !== "listed" || student.deletedAt)) {
-    errors.push({ path: "studentId", message: "must be a student of this studio" });
+    errors.push({ path: "studentId", message: "is not a student of this studio" });
   }
   if (errors.length > 0) throw invalid(errors);
 

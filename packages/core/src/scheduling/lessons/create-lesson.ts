@@ -25,7 +25,7 @@ export function createLesson(actor: Actor, studioId: string, input: CreateLesson
     if (member.role !== "owner" && member.role !== "admin" && member.role !== "teacher") {
       throw new AppError("forbidden", "Only admins and teachers schedule lessons; ask for a reschedule instead");
     }
-    const settings = withDefaults(records[0] as never);
+    const settings = withDefaults(records[0]);
     const parties = await resolveParties(studioId, member, input);
     const end = input.scheduledEnd ?? new Date(Date.parse(input.scheduledStart) + input.durationMinutes! * 60_000).toISOString();
     await assertStudioOpen(studioId, input.scheduledStart, end, studio.timeZone);

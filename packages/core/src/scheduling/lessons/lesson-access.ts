@@ -69,5 +69,5 @@ export async function loadLessonFor(actor: Actor, studioId: string, lessonId: st
   if (!lesson) throw notFound("Lesson");
   const familyStudentIds = await familyStudentIdsOf(studioId, member);
   if (!mayReadLesson(member, lesson, familyStudentIds)) throw notFound("Lesson");
-  return { member, studio, lesson, settings: withDefaults(settings as never), familyStudentIds };
+  return { member, studio, lesson, settings: withDefaults(settings), familyStudentIds };
 }

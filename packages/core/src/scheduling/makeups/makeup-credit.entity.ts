@@ -16,11 +16,17 @@ export const MakeupCreditEntity = new Entity({
     status: { type: ["available", "used", "expired", "revoked"] as const, required: true, default: "available" },
     /** The cancelled lesson that earned it. */
     sourceLessonId: { type: "string", required: true },
+    /** Who cancelled that lesson: only the student's own cancellations count against the per-term maximum. */
+    cancelledBy: { type: ["student", "studio"] as const, required: true },
+    /** Why the lesson was cancelled (the cancellation's reason). */
     reason: { type: "string", required: true },
+    /** The cancelled lesson's teacher and length: a make-up books with them unless told otherwise. */
+    teacherId: { type: "string", required: true },
+    durationMinutes: { type: "number", required: true },
     /** The term it counts against, e.g. "2026-Q4". */
     term: { type: "string", required: true },
     issuedAt: { type: "string", required: true },
-    /** Local date after which it can no longer be spent. */
+    /** Local date (studio time zone) after which it can no longer be spent. */
     expiresOn: { type: "string", required: true },
     usedLessonId: { type: "string" },
     usedAt: { type: "string" },

@@ -1,1 +1,12 @@
-export {};
+export { createPattern } from "./create-pattern";
+export { listPatterns } from "./list-patterns";
+export { getPattern } from "./get-pattern";
+export { updatePattern } from "./update-pattern";
+export { endPattern } from "./end-pattern";
+export { materialiseLessons, MATERIALISE_ACTOR, type MaterialiseSummary } from "./materialise-lessons";
+export { occurrenceDates, occurrenceInstants, nextOccurrence, type Recurrence } from "./occurrences";
+export { occurrenceLessonId } from "./pattern-lessons";
+export { toPattern, type Pattern, type PatternRecord, type LessonChanges } from "./pattern-view";
+export { createPatternSchema, updatePatternSchema, endPatternSchema, listPatternsQuerySchema } from "./schemas";
+export type { CreatePatternInput, UpdatePatternInput, EndPatternInput, ListPatternsQuery } from "./schemas";
+export { FREQUENCIES, type Frequency } from "./recurring-pattern.entity";

@@ -61,7 +61,8 @@ export function occurrenceDates(recurrence: Recurrence, from: LocalDate, to: Loc
 /** The pattern's first occurrence on or after a date, if it has one. */
 export function nextOccurrence(recurrence: Recurrence, onOrAfter: LocalDate): LocalDate | undefined {
   // Every frequency recurs within 5 weeks (monthly: at most 35 days between two occurrences).
-  return occurrenceDates(recurrence, onOrAfter, addDays(onOrAfter, 42))[0];
+  const from = onOrAfter > recurrence.startDate ? onOrAfter : recurrence.startDate;
+  return occurrenceDates(recurrence, from, addDays(from, 42))[0];
 }
 
 /** The first date on or after `date` that falls on an ISO weekday (1 = Monday … 7 = Sunday). */

@@ -3,7 +3,11 @@ import { Entity } from "../../db/entity";
 
 export const RESCHEDULE_STATUSES = ["pending", "approved", "rejected", "withdrawn"] as const;
 
-/** A student's or parent's request to move one lesson (seeds 004: reschedule_requests). */
+/**
+ * A student's or parent's request to move one lesson (seeds 004: reschedule_requests). Its id is
+ * "<lessonId>-r<n>" (the lesson's n-th request), so a lesson's requests are one begins_with query
+ * and two requests racing to be a lesson's next one cannot both be created.
+ */
 export const RescheduleRequestEntity = new Entity({
   model: { entity: "rescheduleRequest", version: "1", service: SERVICE },
   attributes: {
@@ -11,6 +15,8 @@ export const RescheduleRequestEntity = new Entity({
     requestId: { type: "string", required: true, readOnly: true },
     lessonId: { type: "string", required: true, readOnly: true },
     studentId: { type: "string", required: true },
+    /** The student's family when asked (its parents read the request); unset for a student without one. */
+    familyId: { type: "string" },
     teacherId: { type: "string", required: true },
     requestedBy: { type: "string", required: true },
     originalStart: { type: "string", required: true },

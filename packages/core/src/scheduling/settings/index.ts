@@ -1,1 +1,5 @@
-export {};
+export { getCancellationPolicy, toCancellationPolicy, type CancellationPolicy, type SchedulingSettingsRecord } from "./cancellation-policy";
+export { setCancellationPolicy } from "./set-cancellation-policy";
+export { cancellationPolicySchema, TERM_LENGTHS, type CancellationPolicyInput } from "./schemas";
+export { DEFAULT_SCHEDULING_SETTINGS, type SchedulingSettings } from "./defaults";
+export { readSchedulingSettings, schedulingSettingsRead, withDefaults } from "./read-settings";

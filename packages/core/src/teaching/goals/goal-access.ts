@@ -2,7 +2,8 @@ import { itemOf } from "../../db/read-together";
 import { AppError } from "../../errors";
 import { hiddenRecord, type Actor, type StudioMember } from "../../policy";
 import { scheduleDb } from "../../scheduling/schedule-db";
-import { loadMemberAndRecord, visibleSubjectOf, type StudentSubject } from "../student-subject";
+import { loadMemberAndRecord } from "../member-record";
+import { visibleSubjectOf, type StudentSubject } from "../student-subject";
 import { mayWriteGoal } from "../teaching-permissions";
 import type { GoalRecord } from "./goal-view";
 

@@ -2,7 +2,7 @@ import { itemOf } from "../../db/read-together";
 import { AppError } from "../../errors";
 import { hiddenRecord, type Actor, type StudioMember } from "../../policy";
 import { scheduleDb } from "../../scheduling/schedule-db";
-import { loadMemberAndRecord } from "../student-subject";
+import { loadMemberAndRecord } from "../member-record";
 import { mayEditPlan, mayReadPlan } from "../teaching-permissions";
 import type { LessonPlanRecord } from "./lesson-plan-view";
 

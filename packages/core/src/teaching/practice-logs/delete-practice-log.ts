@@ -4,7 +4,8 @@ import { assertCommitted } from "../../db/transactions";
 import { conflict } from "../../errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { scheduleDb } from "../../scheduling/schedule-db";
-import { loadMemberAndRecord, visibleSubjectOf } from "../student-subject";
+import { loadMemberAndRecord } from "../member-record";
+import { visibleSubjectOf } from "../student-subject";
 import { requireWritePracticeLog } from "./practice-log-access";
 import type { PracticeLogRecord } from "./practice-log-view";
 

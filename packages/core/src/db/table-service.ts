@@ -1,0 +1,22 @@
+import { Service } from "electrodb";
+import { config } from "../config";
+import { dynamo } from "./client";
+
+/**
+ * An ElectroDB service over the single table, built on first use and rebuilt when the table
+ * name or the DynamoDB client changes (tests and the bench switch tables).
+ */
+export function tableService<const E extends ConstructorParameters<typeof Service>[0]>(entities: E) {
+  const create = () => new Service(entities, { table: config().tableName, client: dynamo() });
+  let service: ReturnType<typeof create> | undefined;
+  let builtWith: { table: string; client: unknown } | undefined;
+  return () => {
+    const table = config().tableName;
+    const client = dynamo();
+    if (!service || builtWith?.table !== table || builtWith.client !== client) {
+      service = create();
+      builtWith = { table, client };
+    }
+    return service;
+  };
+}

@@ -1,0 +1,38 @@
+import { renderActionEmail, type RenderedEmail } from "./layout";
+import { localDateWords, makeupAdvice, type StudentOutcome } from "./lesson-cancelled";
+
+export interface ClosedLesson extends StudentOutcome {
+  /** lessonTimeWords of the lesson. */
+  when: string;
+  teacherName: string;
+}
+
+export interface ClosureEmail {
+  studioName: string;
+  greetingName: string;
+  closure: { startDate: string; endDate: string; reason: string };
+  /** Every lesson of the recipient's (or their children's) cancelled by the closure, in time order. */
+  lessons: ClosedLesson[];
+  url: string;
+}
+
+/** One email per student or family for a studio closure, listing all their cancelled lessons. */
+export function closureLessonsCancelledMessage(input: ClosureEmail): RenderedEmail {
+  const { closure } = input;
+  const dates =
+    closure.startDate === closure.endDate
+      ? `on ${localDateWords(closure.startDate)}`
+      : `from ${localDateWords(closure.startDate)} to ${localDateWords(closure.endDate)}`;
+  const count = input.lessons.length === 1 ? "this lesson is" : `these ${input.lessons.length} lessons are`;
+  return renderActionEmail({
+    subject: `${input.studioName} is closed ${dates}: ${input.lessons.length === 1 ? "1 lesson" : `${input.lessons.length} lessons`} cancelled`,
+    greeting: `Hi ${input.greetingName},`,
+    paragraphs: [
+      `${input.studioName} is closed ${dates} (${closure.reason}), so ${count} cancelled:`,
+      ...input.lessons.map((l) => `• ${l.when}: ${l.studentName} with ${l.teacherName} — ${l.explanation}.`),
+      makeupAdvice(input.studioName, input.lessons),
+    ],
+    action: { label: input.lessons.some((l) => l.creditExpiresOn) ? "Book make-up lessons" : "See your lessons", url: input.url },
+    footer: `You receive this because you are a student or the guardian of a student at ${input.studioName}.`,
+  });
+}

@@ -1,0 +1,38 @@
+import { renderActionEmail } from "./layout";
+
+export interface LessonReminderInput {
+  recipientFirstName: string;
+  studioName: string;
+  /** "Piano lesson for Sam Student with Tess Teacher" */
+  lessonLine: string;
+  /** "Tuesday, November 24, 2026, 4:00 PM – 4:45 PM EST (America/New_York)" */
+  when: string;
+  /** "Tue, Nov 24 at 4:00 PM EST" */
+  shortWhen: string;
+  /** Room and place, when the lesson has them. */
+  where?: string;
+  onlineUrl?: string;
+  /** The studio's email and/or phone, when it published them. */
+  studioContact?: string;
+  leadHours: number;
+  signInUrl: string;
+}
+
+/** The reminder a student and each guardian get before a lesson, in the studio's local time. */
+export function lessonReminderMessage(input: LessonReminderInput) {
+  const contact = input.studioContact ? `contact ${input.studioName} (${input.studioContact})` : `contact ${input.studioName}`;
+  return renderActionEmail({
+    subject: `Reminder: lesson at ${input.studioName} on ${input.shortWhen}`,
+    greeting: `Hi ${input.recipientFirstName},`,
+    paragraphs: [
+      `This is a reminder of an upcoming lesson at ${input.studioName}.`,
+      `Lesson: ${input.lessonLine}`,
+      `When: ${input.when}`,
+      ...(input.where ? [`Where: ${input.where}`] : []),
+      ...(input.onlineUrl ? [`Join online: ${input.onlineUrl}`] : []),
+      `Need a different time? Sign in to StudioSync and ask for a reschedule of this lesson, or ${contact}. Cancellations follow the studio's cancellation policy.`,
+    ],
+    action: { label: "Sign in to StudioSync", url: input.signInUrl },
+    footer: `You get this email because you are a student or guardian at ${input.studioName}; reminders are sent about ${input.leadHours} hours before each lesson.`,
+  });
+}

@@ -1,0 +1,18 @@
+import { isStudioAdmin, type Actor } from "../../policy";
+import { loadLessonFor, readAttendees } from "../lessons/lesson-access";
+import { toAttendanceEntry } from "./attendance-view";
+
+/**
+ * A lesson's attendance, to whoever may read the lesson: admins and its teachers see every
+ * student; a student only their own entry; a parent only their children's.
+ */
+export async function getLessonAttendance(actor: Actor, studioId: string, lessonId: string) {
+  const { member, familyStudentIds } = await loadLessonFor(actor, studioId, lessonId);
+  const attendees = await readAttendees(studioId, lessonId);
+  const visible = (studentId: string) =>
+    isStudioAdmin(member) ||
+    member.role === "teacher" ||
+    (member.role === "student" && member.studentId === studentId) ||
+    (member.role === "parent" && familyStudentIds.includes(studentId));
+  return { lessonId, entries: attendees.filter((a) => visible(a.studentId)).map(toAttendanceEntry) };
+}

@@ -1,0 +1,76 @@
+import { AppError, invalidField, notFound } from "../../errors";
+import { itemOf } from "../../db/read-together";
+import { loadMemberWith, type Actor, type StudioMember } from "../../policy";
+import { commitWithBookings } from "../bookings/commit-booking";
+import { planBookings } from "../bookings/plan-bookings";
+import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
+import { familyStudentIdsOf, mayReadLesson, mayTeachLesson, readAttendees } from "../lessons/lesson-access";
+import { toLesson, type Lesson, type LessonRecord } from "../lessons/lesson-view";
+import { slotOf } from "../lessons/lesson-writes";
+import { scheduleDb } from "../schedule-db";
+import { withDefaults } from "../settings/read-settings";
+import { schedulingSettingsRead } from "../settings/read-settings";
+import type { CancelledBy } from "./cancellation-outcome";
+import { notifyCancellation } from "./notify-cancellation";
+import { cancellationWrites, planCancellation } from "./plan-cancellation";
+import type { CancelLessonInput } from "./schemas";
+
+/**
+ * Whose cancellation it is. Admins and the teacher teaching the lesson cancel for the studio unless
+ * they say the family called in; the lesson's students and their parents always cancel as the
+ * student, and only a private lesson (a group lesson goes ahead for the others: mark the student
+ * excused). Anyone else who sees the lesson (the original teacher of a substituted one) may not.
+ */
+export function cancellingAs(member: StudioMember, lesson: LessonRecord, requested: CancelledBy | undefined): CancelledBy {
+  const group = lesson.studentIds.length > 1;
+  if (mayTeachLesson(member, lesson)) {
+    if (requested === "student" && group) throw invalidField("by", "a group lesson is cancelled by the studio; mark an absent student excused instead");
+    return requested ?? "studio";
+  }
+  if (member.role !== "student" && member.role !== "parent") {
+    throw new AppError("forbidden", "Only admins, the lesson's teacher and its students or their parents may cancel it");
+  }
+  if (requested === "studio") throw new AppError("forbidden", "Students and parents cancel as the student; only admins and the lesson's teacher cancel for the studio");
+  if (group) throw new AppError("forbidden", "A group lesson goes ahead for the others; ask the teacher to mark the student excused");
+  return "student";
+}
+
+/** 409 unless the lesson is still to come: scheduled, and not started yet. */
+export function assertCancellable(lesson: LessonRecord, now: Date): void {
+  if (lesson.status !== "scheduled") throw new AppError("conflict", `The lesson is ${lesson.status.replace("_", " ")}; only a scheduled lesson can be cancelled`);
+  if (new Date(lesson.scheduledStart).getTime() <= now.getTime()) {
+    throw new AppError("conflict", "The lesson has already started; record its attendance or mark it a no-show instead");
+  }
+}
+
+/**
+ * Cancels one lesson and applies the studio's cancellation policy (see decideCancellation): the
+ * lesson with its `cancellation` outcome, its attendees, its reminder removed, its day-schedule
+ * slots freed, any make-up credits and the audit event commit in one transaction. Then the
+ * students and their families are emailed. A concurrent change of the lesson or a race for a
+ * student's last credit of the term reruns the whole use case, which then sees the other write.
+ */
+export async function cancelLesson(actor: Actor, studioId: string, lessonId: string, input: CancelLessonInput): Promise<Lesson> {
+  const { studio, planned } = await withBookingRetry(async () => {
+    const { member, studio, records } = await loadMemberWith(
+      actor,
+      studioId,
+      itemOf(scheduleDb().entities.lesson, { studioId, lessonId }),
+      schedulingSettingsRead(studioId),
+    );
+    const [lesson, stored] = records;
+    if (!lesson || !mayReadLesson(member, lesson, await familyStudentIdsOf(studioId, member))) throw notFound("Lesson");
+    const by = cancellingAs(member, lesson, input.by);
+    const now = new Date();
+    assertCancellable(lesson, now);
+
+    const request = { by, reason: input.reason, actorId: actor.userId, now, timeZone: studio.timeZone, settings: withDefaults(stored) };
+    const [attendees, { plan }] = await Promise.all([readAttendees(studioId, lessonId), planBookings(studioId, { remove: [slotOf(lesson, 0)] })]);
+    const planned = await planCancellation({ lesson, attendees }, request);
+    await commitWithBookings((tx) => cancellationWrites(tx, planned, request), plan, () => new BookingRace());
+    return { studio, planned };
+  });
+  await notifyCancellation(studio, planned);
+  return toLesson(planned.next, studio.timeZone);
+}
+

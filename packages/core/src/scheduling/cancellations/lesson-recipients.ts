@@ -1,0 +1,76 @@
+import { config } from "../../config";
+import { itemOf, readTogether } from "../../db/read-together";
+import { scheduleDb } from "../schedule-db";
+
+export interface LessonPeople {
+  /** Names (and family) of the students, by id. */
+  students: Map<string, { name: string; familyId?: string }>;
+  /** Teacher names, by id. */
+  teachers: Map<string, string>;
+  /** Each address once (a student with an email, their family's guardians): whom to greet and whose lessons concern them. */
+  recipients: Array<{ email: string; greetingName: string; studentIds: string[] }>;
+}
+
+const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
+const live = <T extends { deletedAt?: string }>(r: T | null): r is T => Boolean(r && !r.deletedAt);
+
+async function readInChunks<T>(reads: ReturnType<typeof itemOf>[]): Promise<(T | null)[]> {
+  const out: (T | null)[] = [];
+  for (let i = 0; i < reads.length; i += 100) out.push(...((await readTogether(...reads.slice(i, i + 100))) as (T | null)[]));
+  return out;
+}
+
+/**
+ * Who hears about cancelled lessons: each affected student with an email, and the guardians (with
+ * an email) of their families; an address that stands for several students is listed once. Students
+ * and teachers are read by key (100 per BatchGet), each family's guardians with one query.
+ */
+export async function lessonPeople(studioId: string, studentIds: string[], teacherIds: string[]): Promise<LessonPeople> {
+  const { student, teacher, guardian } = scheduleDb().entities;
+  const sIds = [...new Set(studentIds)];
+  const tIds = [...new Set(teacherIds)];
+  const [studentRecords, teacherRecords] = await Promise.all([
+    readInChunks<{ studentId: string; firstName: string; lastName: string; email?: string; familyId?: string; deletedAt?: string }>(
+      sIds.map((studentId) => itemOf(student, { studioId, studentId })),
+    ),
+    readInChunks<{ teacherId: string; firstName: string; lastName: string }>(tIds.map((teacherId) => itemOf(teacher, { studioId, teacherId }))),
+  ]);
+
+  const students = new Map<string, { name: string; familyId?: string }>();
+  const byAddress = new Map<string, { email: string; greetingName: string; studentIds: Set<string> }>();
+  const add = (email: string | undefined, greetingName: string, ids: string[]) => {
+    if (!email) return;
+    const key = email.trim().toLowerCase();
+    const entry = byAddress.get(key) ?? { email: email.trim(), greetingName, studentIds: new Set<string>() };
+    ids.forEach((id) => entry.studentIds.add(id));
+    byAddress.set(key, entry);
+  };
+
+  const families = new Map<string, string[]>();
+  for (const s of studentRecords.filter(live)) {
+    students.set(s.studentId, { name: fullName(s), ...(s.familyId ? { familyId: s.familyId } : {}) });
+    add(s.email, s.firstName, [s.studentId]);
+    if (s.familyId) families.set(s.familyId, [...(families.get(s.familyId) ?? []), s.studentId]);
+  }
+  const guardians = await Promise.all(
+    [...families.keys()].map((familyId) =>
+      guardian.query
+        .guardian({ studioId, familyId })
+        .where((a, op) => op.notExists(a.deletedAt))
+        .go({ pages: "all" })
+        .then(({ data }) => data),
+    ),
+  );
+  for (const g of guardians.flat()) add(g.email, g.firstName, families.get(g.familyId) ?? []);
+
+  const teachers = new Map<string, string>();
+  for (const t of teacherRecords) if (t) teachers.set(t.teacherId, fullName(t));
+  return {
+    students,
+    teachers,
+    recipients: [...byAddress.values()].map((r) => ({ email: r.email, greetingName: r.greetingName, studentIds: [...r.studentIds] })),
+  };
+}
+
+/** Where emails about lessons send people: the studio's page of the dashboard. */
+export const studioDashboardUrl = (studioId: string) => `${config().webUrl}/dashboard/studios/${encodeURIComponent(studioId)}`;

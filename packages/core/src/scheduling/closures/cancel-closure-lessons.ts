@@ -1,0 +1,110 @@
+import { itemOf, readTogether } from "../../db/read-together";
+import { commitWithBookings } from "../bookings/commit-booking";
+import { planBookings } from "../bookings/plan-bookings";
+import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
+import { cancellationItemBound, cancellationWrites, planCancellation, type PlannedCancellation } from "../cancellations/plan-cancellation";
+import { readAttendees } from "../lessons/lesson-access";
+import type { LessonRecord } from "../lessons/lesson-view";
+import { slotOf } from "../lessons/lesson-writes";
+import { scheduleDb } from "../schedule-db";
+import type { SchedulingSettings } from "../settings/defaults";
+import { addDays, zonedInstant } from "../wall-clock";
+import type { ClosureRecord } from "./closure-view";
+
+/** DynamoDB's limit on one transaction. */
+const MAX_TRANSACTION_ITEMS = 100;
+
+export interface ClosureContext {
+  closure: ClosureRecord;
+  timeZone: string;
+  settings: SchedulingSettings;
+  actorId: string;
+  now: Date;
+}
+
+const stillToCome = (lesson: LessonRecord | null, now: Date): lesson is LessonRecord =>
+  Boolean(lesson && lesson.status === "scheduled" && new Date(lesson.scheduledStart).getTime() > now.getTime());
+
+/** The scheduled lessons starting in the closure's local dates and after now (one paginated query of the studio calendar). */
+async function lessonsInClosure(studioId: string, context: ClosureContext): Promise<LessonRecord[]> {
+  const { closure, timeZone, now } = context;
+  const from = zonedInstant(closure.startDate, "00:00", timeZone).toISOString();
+  const to = zonedInstant(addDays(closure.endDate, 1), "00:00", timeZone).toISOString();
+  const { data } = await scheduleDb()
+    .entities.lesson.query.studioCalendar({ studioId })
+    .between({ scheduledStart: from }, { scheduledStart: to })
+    .where((a, op) => op.eq(a.status, "scheduled"))
+    .go({ pages: "all" });
+  return data.filter((lesson) => lesson.scheduledStart < to && stillToCome(lesson, now));
+}
+
+/** Groups lessons so that each group's cancellation (and the closure's update) fits one transaction. */
+function chunks(lessons: LessonRecord[]): LessonRecord[][] {
+  const out: LessonRecord[][] = [];
+  let current: LessonRecord[] = [];
+  let items = 1;
+  for (const lesson of lessons) {
+    const bound = cancellationItemBound(lesson);
+    if (current.length > 0 && items + bound > MAX_TRANSACTION_ITEMS) {
+      out.push(current);
+      current = [];
+      items = 1;
+    }
+    current.push(lesson);
+    items += bound;
+  }
+  if (current.length > 0) out.push(current);
+  return out;
+}
+
+/**
+ * Cancels one group of lessons for the closure in one transaction: each lesson re-read by key
+ * (skipped if it is no longer scheduled, e.g. cancelled by an earlier try), the policy applied
+ * (by "studio"), the freed slots, and the closure's `cancelledLessonIds` extended. A concurrent
+ * change reruns the group.
+ */
+function cancelChunk(studioId: string, ids: string[], context: ClosureContext): Promise<PlannedCancellation[]> {
+  return withBookingRetry(async () => {
+    const { lesson: lessons } = scheduleDb().entities;
+    const fresh = (await readTogether(...ids.map((lessonId) => itemOf(lessons, { studioId, lessonId })))).filter((l) => stillToCome(l, context.now));
+    if (fresh.length === 0) return [];
+    const request = {
+      by: "studio" as const,
+      reason: `Studio closed: ${context.closure.reason}`,
+      actorId: context.actorId,
+      now: context.now,
+      timeZone: context.timeZone,
+      settings: context.settings,
+      closureId: context.closure.closureId,
+    };
+    const [planned, { plan }] = await Promise.all([
+      Promise.all(fresh.map(async (lesson) => planCancellation({ lesson, attendees: await readAttendees(studioId, lesson.lessonId) }, request))),
+      planBookings(studioId, { remove: fresh.map((lesson) => slotOf(lesson, 0)) }),
+    ]);
+    await commitWithBookings(
+      (tx) => [
+        tx.closure
+          .patch({ studioId, closureId: context.closure.closureId })
+          .append({ cancelledLessonIds: planned.map((p) => p.next.lessonId) })
+          .set({ updatedBy: context.actorId })
+          .commit(),
+        ...planned.flatMap((p) => cancellationWrites(tx, p, request)),
+      ],
+      plan,
+      () => new BookingRace(),
+    );
+    return planned;
+  });
+}
+
+/**
+ * Cancels every scheduled lesson still to come in a closure's dates, in transactions of at most
+ * 100 items (so a long closure in a busy studio is many small commits). Safe to run again: lessons
+ * already cancelled are skipped and the closure lists each lesson once.
+ */
+export async function cancelClosureLessons(studioId: string, context: ClosureContext): Promise<PlannedCancellation[]> {
+  const lessons = await lessonsInClosure(studioId, context);
+  const cancelled: PlannedCancellation[] = [];
+  for (const group of chunks(lessons)) cancelled.push(...(await cancelChunk(studioId, group.map((l) => l.lessonId), context)));
+  return cancelled;
+}

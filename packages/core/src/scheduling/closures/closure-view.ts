@@ -1,0 +1,21 @@
+import type { EntityItem } from "electrodb";
+import type { ClosureEntity } from "./closure.entity";
+
+export type ClosureRecord = EntityItem<typeof ClosureEntity>;
+
+/** A closure as the API shows it. */
+export function toClosure(record: ClosureRecord) {
+  const cancelled = record.cancelledLessonIds ?? [];
+  return {
+    id: record.closureId,
+    studioId: record.studioId,
+    startDate: record.startDate,
+    endDate: record.endDate,
+    reason: record.reason,
+    cancelledLessonIds: cancelled,
+    cancelledLessonCount: cancelled.length,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+export type Closure = ReturnType<typeof toClosure>;

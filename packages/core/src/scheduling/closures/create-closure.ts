@@ -1,0 +1,74 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { invalidField } from "../../errors";
+import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
+import { localParts } from "../wall-clock";
+import { cancelClosureLessons } from "./cancel-closure-lessons";
+import { toClosure, type Closure, type ClosureRecord } from "./closure-view";
+import { closuresBetween } from "./closures-between";
+import { notifyClosure } from "./notify-closure";
+import type { CreateClosureInput } from "./schemas";
+
+/** The same closure asked for again (a retry): resumed rather than added twice. */
+async function sameClosure(studioId: string, input: CreateClosureInput): Promise<ClosureRecord | null> {
+  const match = (await closuresBetween(studioId, input.startDate, input.endDate)).find(
+    (c) => c.startDate === input.startDate && c.endDate === input.endDate && c.reason === input.reason,
+  );
+  if (!match) return null;
+  const { data } = await scheduleDb().entities.closure.get({ studioId, closureId: match.closureId }).go();
+  return data;
+}
+
+/**
+ * Closes the studio on local dates (admins) and cancels every scheduled lesson still to come in
+ * them, by the studio, with the reason "Studio closed: <reason>" and make-up credits as the policy
+ * says. The closure is stored first, on its own, so bookings into it are refused from then on; the
+ * lessons follow in transactions of at most 100 items. Sending the same closure again resumes it
+ * (lessons already cancelled are skipped). Each affected student and family gets one email
+ * listing all their cancelled lessons.
+ */
+export async function createClosure(actor: Actor, studioId: string, input: CreateClosureInput): Promise<Closure> {
+  const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
+  requireStudioAdmin(member);
+  const now = new Date();
+  if (input.endDate < localParts(now, studio.timeZone).date) throw invalidField("endDate", "must not be in the past");
+
+  let closure = await sameClosure(studioId, input);
+  if (!closure) {
+    const stamp = now.toISOString();
+    const created: ClosureRecord = {
+      studioId,
+      closureId: uuidv7(),
+      startDate: input.startDate,
+      endDate: input.endDate,
+      reason: input.reason,
+      cancelledLessonIds: [],
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      createdAt: stamp,
+      updatedAt: stamp,
+    };
+    const outcome = await scheduleDb()
+      .transaction.write((tx) => [
+        tx.closure.create(created).commit(),
+        recordAudit(tx, { studioId, actorId: actor.userId, action: "closure.created", entityType: "closure", entityId: created.closureId, after: created }),
+      ])
+      .go();
+    assertCommitted(outcome, () => undefined);
+    closure = created;
+  }
+
+  const cancelled = await cancelClosureLessons(studioId, {
+    closure,
+    timeZone: studio.timeZone,
+    settings: withDefaults(records[0]),
+    actorId: actor.userId,
+    now,
+  });
+  await notifyClosure(studio, closure, cancelled);
+  const ids = [...(closure.cancelledLessonIds ?? []), ...cancelled.map((p) => p.next.lessonId)];
+  return toClosure({ ...closure, cancelledLessonIds: ids, updatedAt: cancelled.length > 0 ? new Date().toISOString() : closure.updatedAt });
+}

@@ -1,0 +1,29 @@
+import { recordAudit } from "../../audit/record-audit";
+import { itemOf } from "../../db/read-together";
+import { assertCommitted } from "../../db/transactions";
+import { notFound } from "../../errors";
+import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+
+/**
+ * Removes a closure (admins; soft delete): its dates can be booked again. The lessons it
+ * cancelled stay cancelled, with their make-up credits: rebook them as needed.
+ */
+export async function deleteClosure(actor: Actor, studioId: string, closureId: string): Promise<void> {
+  const { member, records } = await loadMemberWith(actor, studioId, itemOf(scheduleDb().entities.closure, { studioId, closureId }));
+  requireStudioAdmin(member);
+  const closure = records[0];
+  if (!closure || closure.deletedAt) throw notFound("Closure");
+  const deletedAt = new Date().toISOString();
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.closure
+        .patch({ studioId, closureId })
+        .set({ deletedAt, updatedBy: actor.userId })
+        .where((a, op) => op.notExists(a.deletedAt))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "closure.deleted", entityType: "closure", entityId: closureId, before: closure, after: { ...closure, deletedAt } }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? notFound("Closure") : undefined));
+}

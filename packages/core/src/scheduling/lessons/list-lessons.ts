@@ -1,0 +1,67 @@
+import { itemOf } from "../../db/read-together";
+import { page, type Page } from "../../pagination";
+import { loadMemberWith, type Actor } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+import type { LessonCalendarQuery } from "./calendar-query";
+import { calendarScope, type CalendarScope } from "./calendar-scope";
+import { lessonOfAttendee, toLesson, type AttendeeRecord, type Lesson, type LessonRecord } from "./lesson-view";
+
+/**
+ * One calendar entry: the lesson, and on a student's or family's calendar whose entry it is. A
+ * family's calendar lists a lesson once per child of the family in it (a band lesson with two
+ * siblings: two entries, each with its `attendeeStudentId`), so pages stay exact.
+ */
+export type CalendarEntry = Lesson & { attendeeStudentId: string | null };
+
+type Row = { lesson: LessonRecord; attendeeStudentId: string | null };
+
+/**
+ * Lessons starting in [from, to), sorted by start, one page: the teacher's, a student's, a
+ * family's, a room's or the whole studio's calendar (see calendarScope for who reads which).
+ * Two DynamoDB calls whatever the studio's size: the membership BatchGet (with the filtered
+ * student's record when there is one) and one query of the calendar's index. `status` filters
+ * the page, so a filtered page may hold fewer than `limit` lessons.
+ */
+export async function listLessons(actor: Actor, studioId: string, query: LessonCalendarQuery): Promise<Page<CalendarEntry>> {
+  const reads = query.studentId ? [itemOf(scheduleDb().entities.student, { studioId, studentId: query.studentId })] : [];
+  const { member, studio, records } = await loadMemberWith(actor, studioId, ...reads);
+  const scope = calendarScope(member, query, records[0] ?? null);
+  const result = scope.kind === "empty" ? { items: [], nextCursor: null } : await page((options) => readCalendar(studioId, scope, query, options), query);
+  return {
+    items: result.items.map(({ lesson, attendeeStudentId }) => ({ ...toLesson(lesson, studio.timeZone), attendeeStudentId })),
+    nextCursor: result.nextCursor,
+  };
+}
+
+type PageOptions = { limit: number; cursor: string | null };
+
+async function readCalendar(studioId: string, scope: Exclude<CalendarScope, { kind: "empty" }>, query: LessonCalendarQuery, options: PageOptions) {
+  const { lesson, lessonAttendee } = scheduleDb().entities;
+  const range = [{ scheduledStart: query.from }, { scheduledStart: query.to }] as const;
+  const go = { ...options, pages: 1 as const };
+  // A sort key holds "<start>#<lessonId>", so BETWEEN start(from) AND start(to) is [from, to).
+  const byStatus = (a: { status: never }, op: { eq: (attr: never, value: unknown) => string }) => (query.status ? op.eq(a.status, query.status) : "");
+
+  const lessons = (run: () => Promise<{ data: LessonRecord[]; cursor: string | null }>) =>
+    run().then(({ data, cursor }) => ({ data: data.map((l): Row => ({ lesson: l, attendeeStudentId: null })), cursor }));
+  const attendees = (run: () => Promise<{ data: AttendeeRecord[]; cursor: string | null }>, taughtBy?: string) =>
+    run().then(({ data, cursor }) => ({
+      data: data
+        .map((a): Row => ({ lesson: lessonOfAttendee(a), attendeeStudentId: a.studentId }))
+        .filter(({ lesson: l }) => (!query.status || l.status === query.status) && (!taughtBy || l.teacherId === taughtBy || l.originalTeacherId === taughtBy)),
+      cursor,
+    }));
+
+  switch (scope.kind) {
+    case "studio":
+      return lessons(() => lesson.query.studioCalendar({ studioId }).between(...range).where(byStatus as never).go(go));
+    case "teacher":
+      return lessons(() => lesson.query.teacherCalendar({ studioId, teacherId: scope.teacherId }).between(...range).where(byStatus as never).go(go));
+    case "room":
+      return lessons(() => lesson.query.roomCalendar({ studioId, roomKey: scope.roomKey }).between(...range).where(byStatus as never).go(go));
+    case "student":
+      return attendees(() => lessonAttendee.query.studentCalendar({ studioId, studentId: scope.studentId }).between(...range).go(go), scope.taughtBy);
+    case "family":
+      return attendees(() => lessonAttendee.query.familyCalendar({ studioId, familyId: scope.familyId }).between(...range).go(go));
+  }
+}

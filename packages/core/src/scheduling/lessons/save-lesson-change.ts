@@ -1,0 +1,75 @@
+import { recordAudit } from "../../audit/record-audit";
+import { itemOf, readTogether } from "../../db/read-together";
+import { conflict, invalidField } from "../../errors";
+import type { Actor } from "../../policy";
+import { commitWithBookings } from "../bookings/commit-booking";
+import { planBookings, type BookingPlan } from "../bookings/plan-bookings";
+import type { ScheduleTx } from "../schedule-db";
+import { scheduleDb } from "../schedule-db";
+import { assertStudioOpen } from "./closed-dates";
+import { readAttendees, type LoadedLesson } from "./lesson-access";
+import type { LessonRecord } from "./lesson-view";
+import { holdsSlot, lessonWrites, LESSON_CHANGED, slotOf } from "./lesson-writes";
+
+export interface LessonChange {
+  /** The audit action for the lesson ("lesson.updated", "lesson.rescheduled", …). */
+  action: string;
+  now: Date;
+  /** More items for the same transaction (e.g. the reschedule request being approved), and the error when one of them is rejected. */
+  extra?: { items: (tx: ScheduleTx) => unknown[]; onRejected: (index: number) => Error | undefined };
+}
+
+/** The teacher who will teach the lesson: a listed, active teacher of the studio, and their booking buffer. */
+async function teacherOf(studioId: string, teacherId: string, changed: boolean): Promise<number> {
+  const [teacher] = await readTogether(itemOf(scheduleDb().entities.teacher, { studioId, teacherId }));
+  const usable = teacher && !teacher.deletedAt && teacher.listing !== "deleted" && teacher.isActive !== false;
+  if (!usable) {
+    if (changed) throw invalidField("substituteTeacherId", "must be an active teacher of this studio");
+    throw conflict("The lesson's teacher is no longer an active teacher of this studio; give it a substitute first", "substituteTeacherId");
+  }
+  return teacher.bookingBufferMinutes ?? 0;
+}
+
+/**
+ * Stores a changed lesson: when its time, teacher or room changed, re-checks the studio is open
+ * and re-books it (its old place freed, the new one checked against every other booking of the
+ * teacher with their buffer, the students and the room: a 409 names the lesson in the way); then
+ * the lesson, its attendees, its reminder, the day schedules, the audit event and `extra` commit
+ * in one transaction, on condition that nobody changed the lesson since it was read (409).
+ * Run inside withBookingRetry.
+ */
+export async function saveLessonChange(actor: Actor, loaded: LoadedLesson, next: LessonRecord, change: LessonChange): Promise<LessonRecord> {
+  const { lesson: previous, studio, settings } = loaded;
+  const studioId = previous.studioId;
+  const moved = previous.scheduledStart !== next.scheduledStart || previous.scheduledEnd !== next.scheduledEnd;
+  const teacherChanged = previous.teacherId !== next.teacherId;
+  const rebook = holdsSlot(next.status) && (moved || teacherChanged || previous.roomKey !== next.roomKey);
+
+  const [attendees, plan] = await Promise.all([
+    readAttendees(studioId, previous.lessonId),
+    rebook
+      ? (async (): Promise<BookingPlan> => {
+          const buffer = await teacherOf(studioId, next.teacherId, teacherChanged);
+          if (moved) await assertStudioOpen(studioId, next.scheduledStart, next.scheduledEnd, studio.timeZone);
+          return (await planBookings(studioId, { remove: [slotOf(previous, 0)], add: [slotOf(next, buffer)] })).plan;
+        })()
+      : undefined,
+  ]);
+
+  const stored: LessonRecord = { ...next, updatedBy: actor.userId };
+  let lessonItems = 0;
+  await commitWithBookings(
+    (tx) => {
+      const writes = lessonWrites(tx, stored, { previous: { lesson: previous, attendees }, familyOf: () => undefined, settings, now: change.now });
+      lessonItems = writes.length + 1;
+      return [
+        ...writes,
+        recordAudit(tx, { studioId, actorId: actor.userId, action: change.action, entityType: "lesson", entityId: previous.lessonId, before: previous, after: stored }),
+        ...(change.extra?.items(tx) ?? []),
+      ];
+    },
+    plan,
+    (index) => (index === 0 ? conflict(LESSON_CHANGED) : index >= lessonItems ? change.extra?.onRejected(index - lessonItems) : undefined),
+  );
+  return { ...stored, updatedAt: change.now.toISOString() };
+}

@@ -1,0 +1,96 @@
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { itemOf, readTogether } from "../../db/read-together";
+import { AppError, invalidField } from "../../errors";
+import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
+import { roomKeyOf } from "../bookings/booking-slot";
+import { commitWithBookings } from "../bookings/commit-booking";
+import { planBookings } from "../bookings/plan-bookings";
+import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
+import { assertStudioOpen } from "../lessons/closed-dates";
+import { resolveParties } from "../lessons/lesson-parties";
+import { toLesson, type Lesson, type LessonRecord } from "../lessons/lesson-view";
+import { lessonWrites, slotOf } from "../lessons/lesson-writes";
+import { scheduleDb } from "../schedule-db";
+import { withDefaults } from "../settings/read-settings";
+import { schedulingSettingsRead } from "../settings/read-settings";
+import { effectiveStatus, type MakeupCreditRecord } from "./credit-view";
+import { localParts } from "../wall-clock";
+import type { BookMakeupInput } from "./schemas";
+
+/** 409 unless the credit can still be spent today. */
+function assertSpendable(credit: MakeupCreditRecord, today: string): void {
+  const status = effectiveStatus(credit, today);
+  if (status === "used") throw new AppError("conflict", `This make-up credit was already used for lesson ${credit.usedLessonId}`);
+  if (status === "expired") throw new AppError("conflict", `This make-up credit expired after ${credit.expiresOn}`);
+  if (status === "revoked") throw new AppError("conflict", "This make-up credit was revoked");
+}
+
+/**
+ * Spends a make-up credit on a private make-up lesson for the credit's student (admins, the
+ * student's teacher, the student, their parents). The same checks as booking any lesson: the
+ * teacher (with their buffer), the student and the room must be free and the studio open. The
+ * lesson, its slots and the credit marked used — on condition it is still available and not
+ * expired — commit in one transaction, so of two spends of one credit exactly one wins (the
+ * other reruns and answers 409). A taken slot answers 409 and leaves the credit available.
+ */
+export function bookMakeup(actor: Actor, studioId: string, creditId: string, input: BookMakeupInput): Promise<Lesson> {
+  return withBookingRetry(async () => {
+    const { makeupCredit, student: students } = scheduleDb().entities;
+    const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(makeupCredit, { studioId, creditId }), schedulingSettingsRead(studioId));
+    const [credit, stored] = records;
+    if (!credit) throw hiddenRecord("Make-up credit");
+    const [student] = await readTogether(itemOf(students, { studioId, studentId: credit.studentId }));
+    if (!student || !mayReadStudent(member, student)) throw hiddenRecord("Make-up credit");
+
+    const now = new Date();
+    const today = localParts(now, studio.timeZone).date;
+    assertSpendable(credit, today);
+    if (Date.parse(input.scheduledStart) <= now.getTime()) throw invalidField("scheduledStart", "must be in the future");
+
+    const parties = await resolveParties(studioId, member, { teacherId: input.teacherId ?? credit.teacherId, studentId: credit.studentId });
+    const end = new Date(Date.parse(input.scheduledStart) + (input.durationMinutes ?? credit.durationMinutes) * 60_000).toISOString();
+    await assertStudioOpen(studioId, input.scheduledStart, end, studio.timeZone);
+
+    const lesson: LessonRecord = {
+      studioId,
+      lessonId: uuidv7(),
+      teacherId: parties.teacher.teacherId,
+      studentId: credit.studentId,
+      studentIds: parties.studentIds,
+      type: "private",
+      status: "scheduled",
+      scheduledStart: input.scheduledStart,
+      scheduledEnd: end,
+      title: input.title ?? "Make-up lesson",
+      ...(input.location ? { location: input.location } : {}),
+      ...(input.roomName ? { roomName: input.roomName } : {}),
+      roomKey: roomKeyOf(input.roomName),
+      ...(input.onlineUrl ? { onlineUrl: input.onlineUrl } : {}),
+      editedByHand: false,
+      makeupCreditId: credit.creditId,
+      createdBy: actor.userId,
+      updatedBy: actor.userId,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    };
+    const used = { status: "used" as const, usedLessonId: lesson.lessonId, usedAt: now.toISOString(), updatedBy: actor.userId };
+    const { plan } = await planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] });
+    await commitWithBookings(
+      (tx) => [
+        ...lessonWrites(tx, lesson, { familyOf: parties.familyOf, settings: withDefaults(stored), now }),
+        tx.makeupCredit
+          .patch({ studioId, creditId })
+          .set(used)
+          .where((a, op) => `${op.eq(a.status, "available")} AND ${op.gte(a.expiresOn, today)}`)
+          .commit(),
+        recordAudit(tx, { studioId, actorId: actor.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
+        recordAudit(tx, { studioId, actorId: actor.userId, action: "makeupCredit.used", entityType: "makeupCredit", entityId: creditId, before: credit, after: { ...credit, ...used } }),
+      ],
+      plan,
+      // The credit was spent or expired meanwhile: rerun, and the rerun says which.
+      () => new BookingRace(),
+    );
+    return toLesson(lesson, studio.timeZone);
+  });
+}

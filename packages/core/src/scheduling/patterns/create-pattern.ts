@@ -1,0 +1,81 @@
+import { v7 as uuidv7 } from "uuid";
+import { AppError, invalidField } from "../../errors";
+import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
+import { resolveParties } from "../lessons/lesson-parties";
+import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
+import { weekdayOf } from "../wall-clock";
+import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
+import { firstWeekdayOnOrAfter } from "./occurrences";
+import { advancingSide } from "./pattern-progress";
+import { toPattern, type LessonChanges, type Pattern, type PatternRecord } from "./pattern-view";
+import { horizonOf, materialiseTo, occurrencesWithClosures, requireNotPast } from "./pattern-window";
+import type { CreatePatternInput } from "./schemas";
+
+/** Admins and teachers make patterns (a teacher: their own, with their own students: resolveParties). */
+export function requireScheduler(member: StudioMember): void {
+  if (!isStudioAdmin(member) && member.role !== "teacher") {
+    throw new AppError("forbidden", "Only admins and teachers schedule lessons; ask for a reschedule instead");
+  }
+}
+
+/**
+ * Creates a recurring pattern and, atomically with it, its lessons up to the studio's horizon
+ * (default 12 weeks from today, local). The first date is `startDate` (today or later), or with
+ * `dayOfWeek` the first such weekday on or after it. An occurrence that conflicts with another
+ * lesson is a 409 naming that lesson and the date, and nothing is written; occurrences on studio
+ * closures are skipped and listed in the pattern's `skipped`. (More than 100 transaction items —
+ * e.g. a band over a long horizon — commit in chunks after the whole plan passed.)
+ */
+export async function createPattern(actor: Actor, studioId: string, input: CreatePatternInput): Promise<Pattern & LessonChanges> {
+  const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
+  requireScheduler(member);
+  const settings = withDefaults(records[0]);
+  const parties = await resolveParties(studioId, member, input);
+  const now = new Date();
+  const { today, horizonEnd } = horizonOf(now, studio.timeZone, settings);
+  requireNotPast("startDate", input.startDate, today);
+  const startDate = input.dayOfWeek ? firstWeekdayOnOrAfter(input.startDate, input.dayOfWeek) : input.startDate;
+  if (input.endDate && input.endDate < startDate) throw invalidField("endDate", `must be on or after the first date (${startDate})`);
+
+  const at = now.toISOString();
+  const record: PatternRecord = {
+    studioId,
+    patternId: uuidv7(),
+    teacherId: parties.teacher.teacherId,
+    ...(input.studentId ? { studentId: input.studentId } : { bandId: input.bandId! }),
+    studentIds: parties.studentIds,
+    type: input.type,
+    frequency: input.frequency,
+    dayOfWeek: weekdayOf(startDate),
+    startTime: input.startTime,
+    durationMinutes: input.durationMinutes,
+    startDate,
+    ...(input.endDate ? { endDate: input.endDate } : {}),
+    ...(input.title ? { title: input.title } : {}),
+    ...(input.location ? { location: input.location } : {}),
+    ...(input.roomName ? { roomName: input.roomName } : {}),
+    ...(input.onlineUrl ? { onlineUrl: input.onlineUrl } : {}),
+    isActive: true,
+    skipped: [],
+    version: 1,
+    createdBy: actor.userId,
+    updatedBy: actor.userId,
+    createdAt: at,
+    updatedAt: at,
+  };
+
+  const to = materialiseTo(record, horizonEnd);
+  const { dates, closures } = await occurrencesWithClosures(record, startDate, to);
+  const { side, state } = advancingSide({ actorId: actor.userId, record, stored: undefined, to, today, firstAction: "recurringPattern.created" });
+  try {
+    const outcome = await materialiseOccurrences(
+      { studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, add: { pattern: record, parties, dates, closures }, onConflict: "throw" },
+      side,
+    );
+    return { ...toPattern(state.record, studio.timeZone), lessonsCreated: outcome.created.length, lessonsRemoved: 0 };
+  } catch (error) {
+    // A new id cannot exist already; keep the rule that a rejected pattern write is a 409.
+    if (error instanceof PatternChanged) throw new AppError("conflict", error.message);
+    throw error;
+  }
+}

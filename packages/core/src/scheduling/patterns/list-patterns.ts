@@ -1,0 +1,54 @@
+import { AppError } from "../../errors";
+import { page, type Page } from "../../pagination";
+import { isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
+import { familyStudentIdsOf } from "../lessons/lesson-access";
+import { scheduleDb } from "../schedule-db";
+import { toPattern, type Pattern, type PatternRecord } from "./pattern-view";
+import type { ListPatternsQuery } from "./schemas";
+
+type Op = { eq: (a: never, v: unknown) => string; contains: (a: never, v: unknown) => string };
+type Attrs = { isActive: never; studentIds: never };
+
+/**
+ * The patterns a member may see, one page: admins all (newest first by id, or a teacher's by start
+ * date with `teacherId`), teachers their own (the teacher index), students theirs and parents
+ * their children's (the studio's patterns filtered on who attends, so a page may hold fewer than
+ * `limit`). `studentId` and `active` are filters.
+ */
+export async function listPatterns(actor: Actor, studioId: string, query: ListPatternsQuery): Promise<Page<Pattern>> {
+  const { member, studio } = await loadStudioMember(actor, studioId);
+  let teacherId = query.teacherId;
+  let attendees = query.studentId ? [query.studentId] : undefined;
+  if (!isStudioAdmin(member)) {
+    if (member.role === "teacher") {
+      if (teacherId && teacherId !== member.teacherId) {
+        throw new AppError("forbidden", "Teachers list only their own patterns", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
+      }
+      if (!member.teacherId) return { items: [], nextCursor: null };
+      teacherId = member.teacherId;
+    } else {
+      const own = member.role === "student" ? (member.studentId ? [member.studentId] : []) : await familyStudentIdsOf(studioId, member);
+      if (query.studentId && !own.includes(query.studentId)) {
+        throw new AppError("forbidden", "You may list only your own (or your children's) patterns", { errors: [{ path: "studentId", message: "must be yourself or your child" }] });
+      }
+      if (own.length === 0) return { items: [], nextCursor: null };
+      attendees = attendees ?? own;
+    }
+  }
+
+  const filter = (a: Attrs, op: Op) =>
+    [
+      query.active === undefined ? "" : op.eq(a.isActive, query.active),
+      attendees ? `(${attendees.map((id) => op.contains(a.studentIds, id)).join(" OR ")})` : "",
+    ]
+      .filter(Boolean)
+      .join(" AND ");
+  const { recurringPattern } = scheduleDb().entities;
+  const records = await page<PatternRecord>((options) => {
+    const go = { ...options, pages: 1 as const, order: "desc" as const };
+    return teacherId
+      ? recurringPattern.query.patternsByTeacher({ studioId, teacherId }).where(filter as never).go(go)
+      : recurringPattern.query.pattern({ studioId }).where(filter as never).go(go);
+  }, query);
+  return { items: records.items.map((r) => toPattern(r, studio.timeZone)), nextCursor: records.nextCursor };
+}

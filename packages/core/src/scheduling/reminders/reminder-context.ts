@@ -1,0 +1,71 @@
+import type { EntityItem } from "electrodb";
+import { itemOf, readTogether, type ItemRead } from "../../db/read-together";
+import type { GuardianEntity } from "../../people/guardian.entity";
+import type { StudentEntity } from "../../people/student.entity";
+import type { StudioRecord } from "../../studios/studio-view";
+import type { LessonRecord } from "../lessons/lesson-view";
+import { scheduleDb } from "../schedule-db";
+import type { SchedulingSettings } from "../settings/defaults";
+import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
+
+type StudentRecord = EntityItem<typeof StudentEntity>;
+type GuardianRecord = EntityItem<typeof GuardianEntity>;
+
+/** Everything a lesson's reminder says and who it goes to. */
+export interface ReminderContext {
+  lesson: LessonRecord;
+  studio: StudioRecord;
+  settings: SchedulingSettings;
+  teacherName: string;
+  bandName?: string;
+  students: StudentRecord[];
+  guardiansOf: (familyId: string) => GuardianRecord[];
+}
+
+/** The lesson, its studio and settings, in one BatchGet (null when the lesson or studio is gone). */
+export async function readReminderLesson(studioId: string, lessonId: string) {
+  const { lesson, studio } = scheduleDb().entities;
+  const [lessonRecord, studioRecord, settings] = await readTogether(
+    itemOf(lesson, { studioId, lessonId }),
+    itemOf(studio, { studioId }),
+    schedulingSettingsRead(studioId),
+  );
+  if (!lessonRecord || !studioRecord || studioRecord.deletedAt) return null;
+  return { lesson: lessonRecord, studio: studioRecord, settings: withDefaults(settings) };
+}
+
+/**
+ * The people of a lesson: its teacher, band and students in one BatchGet (a lesson holds at
+ * most 30 students), then each student family's guardians (one query per family).
+ */
+export async function readReminderPeople(found: NonNullable<Awaited<ReturnType<typeof readReminderLesson>>>): Promise<ReminderContext> {
+  const { lesson } = found;
+  const { studioId } = lesson;
+  const { teacher, student, band, guardian } = scheduleDb().entities;
+  const reads: ItemRead<unknown>[] = [
+    itemOf(teacher, { studioId, teacherId: lesson.teacherId }),
+    itemOf(band, { studioId, bandId: lesson.bandId ?? "-" }),
+    ...lesson.studentIds.map((studentId) => itemOf(student, { studioId, studentId })),
+  ];
+  const [teacherRecord, bandRecord, ...studentRecords] = (await readTogether(...reads)) as [
+    { firstName: string; lastName: string } | null,
+    { name: string; deletedAt?: string } | null,
+    ...(StudentRecord | null)[],
+  ];
+  const students = studentRecords.filter((s): s is StudentRecord => Boolean(s && !s.deletedAt));
+  const familyIds = [...new Set(students.map((s) => s.familyId).filter((id): id is string => Boolean(id)))];
+  const guardians = new Map<string, GuardianRecord[]>();
+  await Promise.all(
+    familyIds.map(async (familyId) => {
+      const { data } = await guardian.query.guardian({ studioId, familyId }).go({ limit: 100 });
+      guardians.set(familyId, data.filter((g) => !g.deletedAt));
+    }),
+  );
+  return {
+    ...found,
+    teacherName: teacherRecord ? `${teacherRecord.firstName} ${teacherRecord.lastName}` : "your teacher",
+    ...(bandRecord && !bandRecord.deletedAt ? { bandName: bandRecord.name } : {}),
+    students,
+    guardiansOf: (familyId) => guardians.get(familyId) ?? [],
+  };
+}

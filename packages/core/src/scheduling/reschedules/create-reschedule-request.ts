@@ -1,0 +1,78 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { AppError, conflict, invalidField } from "../../errors";
+import type { Actor } from "../../policy";
+import { loadLessonFor } from "../lessons/lesson-access";
+import { durationMinutes } from "../lessons/lesson-view";
+import { LESSON_CHANGED } from "../lessons/lesson-writes";
+import { scheduleDb } from "../schedule-db";
+import { noticeRequested } from "./reschedule-notices";
+import { requestIdFor, toRescheduleRequest, type RescheduleRequestRecord } from "./request-view";
+import type { CreateRescheduleRequestInput } from "./schemas";
+
+/**
+ * A student (or a parent for their child) asks to move one of their lessons: scheduled and not yet
+ * started, to a time in the future (it keeps its length). One pending request per lesson (409).
+ * Admins and teachers, who may move the lesson themselves, get 403. The request, a check that the
+ * lesson is as read and the audit event commit together; then the lesson's teacher and the
+ * studio's owners and admins are emailed.
+ */
+export async function createRescheduleRequest(actor: Actor, studioId: string, input: CreateRescheduleRequestInput) {
+  const { member, studio, lesson, familyStudentIds } = await loadLessonFor(actor, studioId, input.lessonId);
+  const studentId =
+    member.role === "student" && member.studentId && lesson.studentIds.includes(member.studentId)
+      ? member.studentId
+      : member.role === "parent"
+        ? lesson.studentIds.find((id) => familyStudentIds.includes(id))
+        : undefined;
+  if (!studentId) throw new AppError("forbidden", "Only the lesson's student or their parents ask to move it; admins and its teacher move it directly");
+
+  const now = new Date();
+  if (lesson.status !== "scheduled" || Date.parse(lesson.scheduledStart) <= now.getTime()) {
+    throw conflict("Only a scheduled lesson that has not started can be moved", "lessonId");
+  }
+  if (Date.parse(input.proposedStart) <= now.getTime()) throw invalidField("proposedStart", "must be in the future");
+  if (input.proposedStart === lesson.scheduledStart) throw invalidField("proposedStart", "is the lesson's time already");
+
+  const { rescheduleRequest, student } = scheduleDb().entities;
+  const [{ data: earlier }, { data: studentRecord }] = await Promise.all([
+    rescheduleRequest.query.request({ studioId }).begins({ requestId: `${lesson.lessonId}-r` }).go({ pages: "all" }),
+    student.get({ studioId, studentId }).go(),
+  ]);
+  const pending = earlier.find((r) => r.status === "pending");
+  if (pending) throw conflict(`This lesson already has a pending reschedule request (${pending.requestId})`, "lessonId");
+
+  const at = now.toISOString();
+  const request: RescheduleRequestRecord = {
+    studioId,
+    requestId: requestIdFor(lesson.lessonId, earlier.length + 1),
+    lessonId: lesson.lessonId,
+    studentId,
+    ...(studentRecord?.familyId ? { familyId: studentRecord.familyId } : member.role === "parent" && member.familyId ? { familyId: member.familyId } : {}),
+    teacherId: lesson.teacherId,
+    requestedBy: actor.userId,
+    originalStart: lesson.scheduledStart,
+    originalEnd: lesson.scheduledEnd,
+    proposedStart: input.proposedStart,
+    proposedEnd: new Date(Date.parse(input.proposedStart) + durationMinutes(lesson) * 60_000).toISOString(),
+    ...(input.message ? { message: input.message } : {}),
+    status: "pending",
+    createdAt: at,
+    updatedAt: at,
+  };
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.rescheduleRequest.create(request).commit(),
+      tx.lesson
+        .check({ studioId, lessonId: lesson.lessonId })
+        .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "reschedule_request.created", entityType: "reschedule_request", entityId: request.requestId, after: request }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) =>
+    index === 0 ? conflict("This lesson already has a pending reschedule request", "lessonId") : index === 1 ? conflict(LESSON_CHANGED) : undefined,
+  );
+  await noticeRequested(studio, request);
+  return toRescheduleRequest(request, studio.timeZone);
+}

@@ -1,0 +1,87 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict } from "../../errors";
+import type { Actor } from "../../policy";
+import { withBookingRetry } from "../bookings/with-booking-retry";
+import { requireTeachLesson } from "../lessons/lesson-access";
+import { durationMinutes, type LessonRecord } from "../lessons/lesson-view";
+import { saveLessonChange } from "../lessons/save-lesson-change";
+import { scheduleDb, type ScheduleTx } from "../schedule-db";
+import { noticeReviewed } from "./reschedule-notices";
+import { loadRequestFor, requirePending, reviewedMeanwhile } from "./request-access";
+import { toRescheduleRequest, type RescheduleRequestRecord } from "./request-view";
+import type { ReviewRescheduleRequestInput } from "./schemas";
+
+/** The request as answered, written back whole (its status is a key of the inbox index) on condition it is still pending. */
+function reviewWrites(tx: ScheduleTx, actor: Actor, before: RescheduleRequestRecord, after: RescheduleRequestRecord) {
+  return [
+    tx.rescheduleRequest
+      .put(after)
+      .where((a, op) => op.eq(a.status, "pending"))
+      .commit(),
+    recordAudit(tx, {
+      studioId: after.studioId, actorId: actor.userId, action: `reschedule_request.${after.status}`,
+      entityType: "reschedule_request", entityId: after.requestId, before, after,
+    }),
+  ];
+}
+
+const reviewed = (request: RescheduleRequestRecord, actor: Actor, status: "approved" | "rejected", at: string, note?: string): RescheduleRequestRecord => ({
+  ...request,
+  status,
+  reviewedBy: actor.userId,
+  reviewedAt: at,
+  ...(note ? { reviewNote: note } : {}),
+  updatedAt: at,
+});
+
+/**
+ * Approves a request (admins and the lesson's teacher): the lesson moves to the proposed time
+ * through the same checks as PATCH (studio open, every booking of the teacher, students and room
+ * re-checked: a conflict is a 409 and the request stays pending), keeps its length and records
+ * `rescheduledFrom`; the lesson, its bookings, the answered request and both audit events commit
+ * together. The student and their family's guardians are emailed.
+ */
+export async function approveRescheduleRequest(actor: Actor, studioId: string, requestId: string, input: ReviewRescheduleRequestInput) {
+  const { studio, request } = await withBookingRetry(async () => {
+    const loaded = await loadRequestFor(actor, studioId, requestId);
+    const { member, lesson } = loaded;
+    requireTeachLesson(member, lesson);
+    requirePending(loaded.request);
+    const now = new Date();
+    if (lesson.status !== "scheduled") throw conflict(`The lesson is ${lesson.status.replace("_", " ")}; it can no longer be moved`, "status");
+    if (Date.parse(loaded.request.proposedStart) <= now.getTime()) throw conflict("The proposed time has passed; ask for another one", "proposedStart");
+
+    const proposedEnd = new Date(Date.parse(loaded.request.proposedStart) + durationMinutes(lesson) * 60_000).toISOString();
+    const next: LessonRecord = {
+      ...structuredClone(lesson),
+      scheduledStart: loaded.request.proposedStart,
+      scheduledEnd: proposedEnd,
+      rescheduledFrom: lesson.scheduledStart,
+      ...(lesson.patternId ? { editedByHand: true } : {}),
+    };
+    const after = reviewed({ ...loaded.request, proposedEnd }, actor, "approved", now.toISOString(), input.note);
+    await saveLessonChange(actor, { ...loaded, familyStudentIds: [] }, next, {
+      action: "lesson.rescheduled",
+      now,
+      extra: { items: (tx) => reviewWrites(tx, actor, loaded.request, after), onRejected: (i) => (i === 0 ? reviewedMeanwhile() : undefined) },
+    });
+    return { studio: loaded.studio, request: after };
+  });
+  await noticeReviewed(studio, request, "approved");
+  return toRescheduleRequest(request, studio.timeZone);
+}
+
+/** Rejects a request (admins and the lesson's teacher); the lesson stays; the student and their family are emailed. */
+export async function rejectRescheduleRequest(actor: Actor, studioId: string, requestId: string, input: ReviewRescheduleRequestInput) {
+  const { member, studio, request, lesson } = await loadRequestFor(actor, studioId, requestId);
+  requireTeachLesson(member, lesson);
+  requirePending(request);
+  const after = reviewed(request, actor, "rejected", new Date().toISOString(), input.note);
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => reviewWrites(tx, actor, request, after))
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
+  await noticeReviewed(studio, after, "rejected");
+  return toRescheduleRequest(after, studio.timeZone);
+}

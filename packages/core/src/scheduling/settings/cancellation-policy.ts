@@ -1,0 +1,28 @@
+import type { EntityItem } from "electrodb";
+import { loadMemberWith, type Actor } from "../../policy";
+import { schedulingSettingsRead, withDefaults } from "./read-settings";
+import type { SchedulingSettingsEntity } from "./scheduling-settings.entity";
+
+export type SchedulingSettingsRecord = EntityItem<typeof SchedulingSettingsEntity>;
+
+/** The policy as the API shows it; `updatedAt` null while the studio uses the defaults. */
+export function toCancellationPolicy(stored: SchedulingSettingsRecord | null) {
+  const s = withDefaults(stored);
+  return {
+    noticeHours: s.noticeHours,
+    issueMakeupCredit: s.issueMakeupCredit,
+    maxCreditsPerTerm: s.maxCreditsPerTerm ?? null,
+    termLength: s.termLength,
+    creditExpiryDays: s.creditExpiryDays,
+    reminderLeadHours: s.reminderLeadHours,
+    horizonWeeks: s.horizonWeeks,
+    updatedAt: stored?.updatedAt ?? null,
+  };
+}
+export type CancellationPolicy = ReturnType<typeof toCancellationPolicy>;
+
+/** The studio's cancellation policy (every member may read it: it decides their credits). */
+export async function getCancellationPolicy(actor: Actor, studioId: string): Promise<CancellationPolicy> {
+  const { records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
+  return toCancellationPolicy(records[0]);
+}

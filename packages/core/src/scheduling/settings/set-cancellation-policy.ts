@@ -1,0 +1,44 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { scheduleDb } from "../schedule-db";
+import { toCancellationPolicy, type CancellationPolicy, type SchedulingSettingsRecord } from "./cancellation-policy";
+import { schedulingSettingsRead } from "./read-settings";
+import type { CancellationPolicyInput } from "./schemas";
+
+/**
+ * Replaces the studio's cancellation policy (admins), with the reminder lead time and pattern
+ * horizon stored beside it. The change applies to cancellations from now on; credits already
+ * issued keep their expiry date. Audited in the same transaction.
+ */
+export async function setCancellationPolicy(actor: Actor, studioId: string, input: CancellationPolicyInput): Promise<CancellationPolicy> {
+  const { member, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
+  requireStudioAdmin(member);
+  const previous = records[0];
+  const now = new Date().toISOString();
+  const { maxCreditsPerTerm, ...rest } = input;
+  const next: SchedulingSettingsRecord = {
+    studioId,
+    ...rest,
+    ...(maxCreditsPerTerm === null ? {} : { maxCreditsPerTerm }),
+    updatedBy: actor.userId,
+    createdAt: previous?.createdAt ?? now,
+    updatedAt: now,
+  };
+  const outcome = await scheduleDb()
+    .transaction.write((tx) => [
+      tx.schedulingSettings.put(next).commit(),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "cancellationPolicy.updated",
+        entityType: "cancellationPolicy",
+        entityId: studioId,
+        before: toCancellationPolicy(previous) as never,
+        after: toCancellationPolicy(next) as never,
+      }),
+    ])
+    .go();
+  assertCommitted(outcome, () => undefined);
+  return toCancellationPolicy(next);
+}

@@ -1,0 +1,183 @@
+import { randomUUID } from "node:crypto";
+import { Scheduling } from "@studiosync/core";
+import { resetConfig } from "@studiosync/core/config";
+import { REMINDER_JOB } from "@studiosync/core/scheduling/reminders/send-lesson-reminders";
+import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
+import { zonedInstant } from "@studiosync/core/scheduling/wall-clock";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { applyLocalEnv, ensureTableAndBucket } from "../../local/src/engines/index";
+import { readMail } from "../../local/src/test/mailbox";
+import { handler } from "../src/jobs/send-lesson-reminders";
+import { api, ownerWithStudio, uniqueEmail } from "./support/api";
+import { bookLesson } from "./support/lessons";
+import { addStudent, addTeacher } from "./support/people";
+
+type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+const TZ = "America/New_York";
+
+let owner: Owner;
+let teacher: { id: string; firstName: string; lastName: string };
+let familyId: string;
+let guardianEmail: string;
+
+/** How many reminders `email` has received (the job has returned, so they are in SES local already). */
+const remindersTo = async (email: string) => (await readMail(email, { count: 0, subject: "Reminder" })).length;
+
+const dueIn = async (hour: string) => (await scheduleDb().entities.reminderDue.query.reminderDue({ hour }).go()).data;
+
+/** A local date `days` from today in the studio's zone, and the instant of `time` on it. */
+function localLesson(days: number, time: string) {
+  const date = new Date(Date.now() + days * DAY).toLocaleDateString("en-CA", { timeZone: TZ });
+  return zonedInstant(date, time, TZ).toISOString();
+}
+
+async function studentWithEmail(extra: Record<string, unknown> = {}) {
+  const email = uniqueEmail("student");
+  const student = await addStudent(owner, { primaryTeacherId: teacher.id, email, instrument: "cello", ...extra });
+  return { ...student, email: email.toLowerCase() };
+}
+
+async function book(studentId: string, scheduledStart: string, extra: Record<string, unknown> = {}) {
+  const res = await bookLesson(owner, { teacherId: teacher.id, studentId, scheduledStart, ...extra });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  const { data } = await scheduleDb().entities.lesson.get({ studioId: owner.studio.id, lessonId: res.body.id }).go();
+  return data!;
+}
+
+/** Cancels a lesson through the API as the owner (the policy's outcome is not under test here). */
+async function cancelLesson(lessonId: string) {
+  const res = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lessonId}/cancel`, { token: owner.accessToken, body: { reason: "Teacher unwell" } });
+  expect(res.status, JSON.stringify(res.body)).toBe(200);
+}
+
+beforeAll(async () => {
+  // The job reads every studio's reminder buckets: this file gets a table of its own.
+  const env = inject("localEnv");
+  const tableName = `reminders-${randomUUID()}`;
+  await ensureTableAndBucket({ tableName, bucketName: env.bucketName, dynamodbEndpoint: env.dynamodbEndpoint, s3Endpoint: env.s3Endpoint });
+  applyLocalEnv({ ...env, tableName });
+
+  owner = await ownerWithStudio({ timeZone: TZ, studioName: "Harmony House" });
+  teacher = await addTeacher(owner, { firstName: "Tess", lastName: "Tuner" });
+  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: "Keys Family" } });
+  familyId = family.body.id;
+  guardianEmail = uniqueEmail("guardian").toLowerCase();
+  for (const guardian of [
+    { firstName: "Maria", lastName: "Keys", relationship: "mother", email: guardianEmail },
+    { firstName: "Jon", lastName: "Keys", relationship: "father" },
+  ]) {
+    const res = await api("POST", `/v1/studios/${owner.studio.id}/families/${familyId}/guardians`, { token: owner.accessToken, body: guardian });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+  }
+});
+
+describe("the lesson reminder job", () => {
+  it("reminds at once of a lesson booked inside the lead time (it re-reads the current hour)", async () => {
+    const student = await studentWithEmail();
+    const start = new Date(Math.ceil(Date.now() / HOUR) * HOUR + 5 * HOUR).toISOString();
+    const bookedFrom = new Date().toISOString().slice(0, 13);
+    const lesson = await book(student.id, start);
+    expect([bookedFrom, new Date().toISOString().slice(0, 13)]).toContain(lesson.reminderHour);
+
+    const run = await Scheduling.sendLessonReminders({ now: new Date() });
+    expect(run).toMatchObject({ sent: 1, failed: 0 });
+    expect(await remindersTo(student.email)).toBe(1);
+    // The current hour is not done yet: the cursor stops before it.
+    const { data: cursor } = await scheduleDb().entities.jobCursor.get({ job: REMINDER_JOB }).go();
+    expect(cursor!.doneThrough < lesson.reminderHour!).toBe(true);
+  });
+
+  it("emails the student and each guardian with an email once, with the lesson in the studio's local time", async () => {
+    const student = await studentWithEmail({ familyId, firstName: "Sam", lastName: "Keys" });
+    const start = localLesson(3, "16:00");
+    const lesson = await book(student.id, start, { roomName: "Studio A", location: "12 Main St" });
+    const hour = new Date(Date.parse(start) - DAY).toISOString().slice(0, 13);
+    expect(lesson.reminderHour).toBe(hour);
+    expect((await dueIn(hour)).map((d) => d.lessonId)).toContain(lesson.lessonId);
+
+    const now = new Date(Date.parse(start) - DAY + 10 * 60_000);
+    const first = await Scheduling.sendLessonReminders({ now });
+    expect(first).toMatchObject({ lessons: 1, sent: 2, failed: 0 });
+    expect(await dueIn(hour)).toEqual([]);
+
+    const [toStudent] = await readMail(student.email, { subject: "Reminder" });
+    const [toGuardian] = await readMail(guardianEmail, { subject: "Reminder" });
+    const zone = new Intl.DateTimeFormat("en-US", { timeZone: TZ, timeZoneName: "short" }).formatToParts(new Date(start)).find((p) => p.type === "timeZoneName")!.value;
+    const date = new Intl.DateTimeFormat("en-US", { timeZone: TZ, weekday: "long", year: "numeric", month: "long", day: "numeric" }).format(new Date(start));
+    for (const mail of [toStudent!, toGuardian!]) {
+      expect(mail.subject).toContain("Reminder: lesson at Harmony House on");
+      expect(mail.subject).toContain(`at 4:00 PM ${zone}`);
+      const text = mail.body.text!;
+      expect(text).toContain(`When: ${date}, 4:00 PM – 4:45 PM ${zone} (America/New_York)`);
+      expect(text).toContain("Lesson: Cello lesson for Sam Keys with Tess Tuner");
+      expect(text).toContain("Where: Studio A, 12 Main St");
+      expect(text).toContain("ask for a reschedule");
+      expect(text).toContain("http://127.0.0.1:4321/login");
+      expect(mail.body.html).toContain("Harmony House");
+    }
+    expect(toStudent!.body.text).toMatch(/^Hi Sam,/);
+    expect(toGuardian!.body.text).toMatch(/^Hi Maria,/);
+
+    // Run twice: nothing more. Even with the bucket item back (a run that died before deleting it), nobody gets a second email.
+    expect(await Scheduling.sendLessonReminders({ now })).toMatchObject({ sent: 0, failed: 0 });
+    await scheduleDb().entities.reminderDue.put({ hour, studioId: owner.studio.id, lessonId: lesson.lessonId }).go();
+    expect(await Scheduling.sendLessonReminders({ now: new Date(now.getTime() + 60_000) })).toMatchObject({ sent: 0, alreadySent: 2 });
+    expect(await dueIn(hour)).toEqual([]);
+    expect(await remindersTo(student.email)).toBe(1);
+    expect(await remindersTo(guardianEmail)).toBe(1);
+  });
+
+  it("sends nothing for a cancelled lesson", async () => {
+    const student = await studentWithEmail();
+    const start = localLesson(4, "10:00");
+    const lesson = await book(student.id, start);
+    const hour = lesson.reminderHour!;
+    await cancelLesson(lesson.lessonId);
+    expect(await dueIn(hour)).toEqual([]);
+    // A leftover bucket item (as if the cancel had raced the job) is dropped without an email.
+    await scheduleDb().entities.reminderDue.put({ hour, studioId: owner.studio.id, lessonId: lesson.lessonId }).go();
+
+    const run = await Scheduling.sendLessonReminders({ now: new Date(Date.parse(start) - DAY + 60_000) });
+    expect(run).toMatchObject({ sent: 0, skipped: 1, failed: 0 });
+    expect(await dueIn(hour)).toEqual([]);
+    expect(await remindersTo(student.email)).toBe(0);
+  });
+
+  it("retries a reminder SES refused on the next run, and the handler runs the job", async () => {
+    const student = await studentWithEmail();
+    const start = localLesson(5, "11:30");
+    const lesson = await book(student.id, start);
+    const hour = lesson.reminderHour!;
+    // Two hours after the reminder was due: its hour is over, so only the failure can hold the cursor back.
+    const now = new Date(Date.parse(start) - DAY + 2 * HOUR);
+
+    const ses = process.env.SES_ENDPOINT;
+    process.env.SES_ENDPOINT = "http://127.0.0.1:9";
+    resetConfig();
+    let failed;
+    try {
+      failed = await Scheduling.sendLessonReminders({ now });
+    } finally {
+      process.env.SES_ENDPOINT = ses;
+      resetConfig();
+    }
+    expect(failed).toMatchObject({ sent: 0, failed: 1 });
+    expect((await dueIn(hour)).map((d) => d.lessonId)).toEqual([lesson.lessonId]);
+    const { data: sent } = await scheduleDb().entities.reminderSent.query.reminderSent({ studioId: owner.studio.id, lessonId: lesson.lessonId }).go();
+    expect(sent).toEqual([]);
+    const { data: cursor } = await scheduleDb().entities.jobCursor.get({ job: REMINDER_JOB }).go();
+    expect(cursor!.doneThrough < hour).toBe(true);
+
+    const retried = await Scheduling.sendLessonReminders({ now: new Date(now.getTime() + 15 * 60_000) });
+    expect(retried).toMatchObject({ sent: 1, failed: 0 });
+    expect(await remindersTo(student.email)).toBe(1);
+    expect(await dueIn(hour)).toEqual([]);
+    expect(retried.doneThrough! > hour).toBe(true);
+
+    // The Lambda entry point runs the same job with the real clock: nothing is due now.
+    await expect(handler()).resolves.toMatchObject({ failed: 0 });
+    expect(await remindersTo(student.email)).toBe(1);
+  });
+});

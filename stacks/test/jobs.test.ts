@@ -1,0 +1,80 @@
+import type { Template } from "aws-cdk-lib/assertions";
+import { beforeAll, describe, expect, it } from "vitest";
+import { JOBS } from "../../packages/functions/src/jobs/schedule";
+import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
+import { synthApp, type Synthesized } from "./synth-app";
+
+// Its own file (own process: SST keeps one app per process) and stage, so it synthesizes in
+// parallel with synth.test.ts.
+const SES_ARN = "arn:aws:ses:us-east-1:123456789012";
+const ITEM_ACTIONS = ["BatchGetItem", "BatchWriteItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"];
+
+let t: Synthesized;
+let jobs: Template;
+beforeAll(async () => {
+  t = await synthApp("jobs");
+  jobs = t.jobs;
+}, 180_000);
+
+const jobFunction = (handler: string) => {
+  const found = functions(jobs, (p) => p.Handler === handler);
+  expect(found).toHaveLength(1);
+  return found[0]!;
+};
+
+describe("Jobs", () => {
+  it("has one EventBridge rule per job, on the job's schedule, invoking that job's Lambda", () => {
+    const rules = Object.values(resources(jobs, "AWS::Events::Rule"));
+    expect(rules).toHaveLength(JOBS.length);
+    const fnIds = Object.entries(resources(jobs, "AWS::Lambda::Function"));
+    const scheduleOf = Object.fromEntries(
+      rules.map((rule) => {
+        expect(rule.Properties.State).toBe("ENABLED");
+        expect(rule.Properties.Targets).toHaveLength(1);
+        const target = flatten(rule.Properties.Targets[0].Arn).replace(/^getatt:|\.Arn$/g, "");
+        const fn = fnIds.find(([id]) => id === target)?.[1];
+        return [fn?.Properties.Handler, rule.Properties.ScheduleExpression];
+      }),
+    );
+    expect(scheduleOf).toEqual(Object.fromEntries(JOBS.map((job) => [job.handler, job.schedule])));
+    for (const job of JOBS) {
+      const permission = Object.values(resources(jobs, "AWS::Lambda::Permission")).find(
+        (p) => flatten(p.Properties.FunctionName) === `getatt:${fnIds.find(([, f]) => f.Properties.Handler === job.handler)![0]}.Arn`,
+      );
+      expect(permission?.Properties).toMatchObject({ Action: "lambda:InvokeFunction", Principal: "events.amazonaws.com" });
+    }
+  });
+
+  it.each(JOBS.map((job) => [job.name, job.handler]))("runs %s on nodejs22.x/arm64 with the API's environment", (_name, handler) => {
+    const props = jobFunction(handler).Properties;
+    expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 600 });
+    const env = props.Environment.Variables;
+    expect(env).toMatchObject({
+      STAGE: "jobs",
+      MAIL_FROM: "StudioSync <no-reply@studiosync.example>",
+      SES_CONFIGURATION_SET: "jobs-studiosync-mail",
+      SST_Secret_value_APP_SECRET: "__FETCH_FROM_SSM__",
+    });
+    expect(flatten(env.TABLE_NAME)).toBe(importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id));
+    expect(flatten(env.BUCKET_NAME)).toBe(importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id));
+    expect(env).not.toHaveProperty("APP_SECRET");
+  });
+
+  it.each(JOBS.map((job) => [job.name, job.handler]))("grants %s only the table's items and indexes, SES sending and its secret", (_name, handler) => {
+    const tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+    const ssm = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
+    const statements = roleStatements(jobs, jobFunction(handler).Properties.Role);
+    const allow = (actions: string[], list: string[]) => ({ effect: "Allow", actions: actions.sort(), resources: list.sort(), unusual: [] });
+    const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(sort(statements)).toEqual(sort([
+      allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]),
+      allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
+      allow(["ses:SendEmail", "ses:SendRawEmail"], [`${SES_ARN}:identity/studiosync.example`, `${SES_ARN}:configuration-set/jobs-studiosync-mail`]),
+      allow(["ssm:GetParameters"], [`${ssm}/jobs/Secret/APP_SECRET/value`, `${ssm}/.fallback/Secret/APP_SECRET/value`]),
+      // The site's URL for email links (bound in Web.ts).
+      allow(["ssm:GetParameters"], [`${ssm}/jobs/AstroSite/Site/url`]),
+      allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
+    ]));
+    expect(statements.flatMap((s) => s.actions)).not.toContain("dynamodb:Scan");
+  });
+});
