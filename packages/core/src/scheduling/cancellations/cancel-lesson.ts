@@ -8,8 +8,7 @@ import { familyStudentIdsOf, mayReadLesson, mayTeachLesson, readAttendees } from
 import { toLesson, type Lesson, type LessonRecord } from "../lessons/lesson-view";
 import { slotOf } from "../lessons/lesson-writes";
 import { scheduleDb } from "../schedule-db";
-import { withDefaults } from "../settings/read-settings";
-import { schedulingSettingsRead } from "../settings/read-settings";
+import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import type { CancelledBy } from "./cancellation-outcome";
 import { notifyCancellation } from "./notify-cancellation";
 import { cancellationWrites, planCancellation } from "./plan-cancellation";
