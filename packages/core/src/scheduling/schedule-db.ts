@@ -66,4 +66,3 @@ export const scheduleDb = tableService(schedulingEntities);
 type ScheduleDb = ReturnType<typeof scheduleDb>;
 /** The scheduling entities as a transaction callback receives them. */
 export type ScheduleTx = Parameters<Parameters<ScheduleDb["transaction"]["write"]>[0]>[0];
-export type ScheduleEntities = ScheduleDb["entities"];
