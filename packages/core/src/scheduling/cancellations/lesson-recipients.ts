@@ -1,5 +1,6 @@
 import { config } from "../../config";
 import { itemOf, readTogether } from "../../db/read-together";
+import { guardiansOfFamilies } from "../family-guardians";
 import { scheduleDb } from "../schedule-db";
 
 export interface LessonPeople {
@@ -26,7 +27,7 @@ async function readInChunks<T>(reads: ReturnType<typeof itemOf>[]): Promise<(T |
  * and teachers are read by key (100 per BatchGet), each family's guardians with one query.
  */
 export async function lessonPeople(studioId: string, studentIds: string[], teacherIds: string[]): Promise<LessonPeople> {
-  const { student, teacher, guardian } = scheduleDb().entities;
+  const { student, teacher } = scheduleDb().entities;
   const sIds = [...new Set(studentIds)];
   const tIds = [...new Set(teacherIds)];
   const [studentRecords, teacherRecords] = await Promise.all([
@@ -52,16 +53,8 @@ export async function lessonPeople(studioId: string, studentIds: string[], teach
     add(s.email, s.firstName, [s.studentId]);
     if (s.familyId) families.set(s.familyId, [...(families.get(s.familyId) ?? []), s.studentId]);
   }
-  const guardians = await Promise.all(
-    [...families.keys()].map((familyId) =>
-      guardian.query
-        .guardian({ studioId, familyId })
-        .where((a, op) => op.notExists(a.deletedAt))
-        .go({ pages: "all" })
-        .then(({ data }) => data),
-    ),
-  );
-  for (const g of guardians.flat()) add(g.email, g.firstName, families.get(g.familyId) ?? []);
+  const guardians = await guardiansOfFamilies(studioId, families.keys());
+  for (const g of [...guardians.values()].flat()) add(g.email, g.firstName, families.get(g.familyId) ?? []);
 
   const teachers = new Map<string, string>();
   for (const t of teacherRecords) if (t) teachers.set(t.teacherId, fullName(t));

@@ -1,15 +1,14 @@
 import type { EntityItem } from "electrodb";
 import { itemOf, readTogether, type ItemRead } from "../../db/read-together";
-import type { GuardianEntity } from "../../people/guardian.entity";
 import type { StudentEntity } from "../../people/student.entity";
 import type { StudioRecord } from "../../studios/studio-view";
 import type { LessonRecord } from "../lessons/lesson-view";
+import { guardiansOfFamilies, type GuardianRecord } from "../family-guardians";
 import { scheduleDb } from "../schedule-db";
 import type { SchedulingSettings } from "../settings/defaults";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 
 type StudentRecord = EntityItem<typeof StudentEntity>;
-type GuardianRecord = EntityItem<typeof GuardianEntity>;
 
 /** Everything a lesson's reminder says and who it goes to. */
 export interface ReminderContext {
@@ -41,7 +40,7 @@ export async function readReminderLesson(studioId: string, lessonId: string) {
 export async function readReminderPeople(found: NonNullable<Awaited<ReturnType<typeof readReminderLesson>>>): Promise<ReminderContext> {
   const { lesson } = found;
   const { studioId } = lesson;
-  const { teacher, student, band, guardian } = scheduleDb().entities;
+  const { teacher, student, band } = scheduleDb().entities;
   const reads: ItemRead<unknown>[] = [
     itemOf(teacher, { studioId, teacherId: lesson.teacherId }),
     itemOf(band, { studioId, bandId: lesson.bandId ?? "-" }),
@@ -53,14 +52,7 @@ export async function readReminderPeople(found: NonNullable<Awaited<ReturnType<t
     ...(StudentRecord | null)[],
   ];
   const students = studentRecords.filter((s): s is StudentRecord => Boolean(s && !s.deletedAt));
-  const familyIds = [...new Set(students.map((s) => s.familyId).filter((id): id is string => Boolean(id)))];
-  const guardians = new Map<string, GuardianRecord[]>();
-  await Promise.all(
-    familyIds.map(async (familyId) => {
-      const { data } = await guardian.query.guardian({ studioId, familyId }).go({ limit: 100 });
-      guardians.set(familyId, data.filter((g) => !g.deletedAt));
-    }),
-  );
+  const guardians = await guardiansOfFamilies(studioId, students.map((s) => s.familyId));
   return {
     ...found,
     teacherName: teacherRecord ? `${teacherRecord.firstName} ${teacherRecord.lastName}` : "your teacher",

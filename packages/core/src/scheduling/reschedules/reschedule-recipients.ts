@@ -1,3 +1,4 @@
+import { guardiansOfFamilies } from "../family-guardians";
 import { scheduleDb } from "../schedule-db";
 
 const unique = (emails: Array<string | undefined | null>) => [...new Set(emails.filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase()))];
@@ -20,9 +21,7 @@ export async function staffEmails(studioId: string): Promise<string[]> {
 
 /** A student's own email and their family's guardians' emails (those that have one). */
 export async function familyEmails(studioId: string, student: { email?: string; familyId?: string }): Promise<string[]> {
-  const guardians = student.familyId
-    ? (await scheduleDb().entities.guardian.query.guardian({ studioId, familyId: student.familyId }).where((a, op) => op.notExists(a.deletedAt)).go({ pages: "all" })).data
-    : [];
+  const guardians = (await guardiansOfFamilies(studioId, [student.familyId])).get(student.familyId ?? "") ?? [];
   return unique([student.email, ...guardians.map((g) => g.email)]);
 }
 
