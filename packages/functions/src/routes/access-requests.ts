@@ -5,12 +5,11 @@ import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
 import { AccessRequestPageSchema, AccessRequestSchema, ApprovedAccessRequestSchema } from "../schemas/access-request";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { pathId, secured } from "../http/route-params";
 
 const tags = ["Access requests"];
-const id = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const params = z.object({ studioId: id("studioId") });
-const itemParams = params.extend({ requestId: id("requestId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
+const params = z.object({ studioId: pathId("studioId") });
+const itemParams = params.extend({ requestId: pathId("requestId") });
 
 const listAccessRequests = createRoute({
   method: "get",

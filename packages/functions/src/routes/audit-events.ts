@@ -1,9 +1,10 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { Audit } from "@studiosync/core";
 import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { AuditEventPageSchema } from "../schemas/audit-event";
 import { jsonResponse, problems } from "../schemas/problem";
+import { studioParams } from "../http/route-params";
 
 const listAuditEvents = createRoute({
   method: "get",
@@ -13,7 +14,7 @@ const listAuditEvents = createRoute({
   security: [{ bearer: [] }],
   middleware: requireActor,
   request: {
-    params: z.object({ studioId: z.string().min(1).max(64).openapi({ param: { name: "studioId", in: "path" } }) }),
+    params: studioParams,
     query: Audit.listAuditEventsQuerySchema,
   },
   responses: { 200: jsonResponse(AuditEventPageSchema, "A page of audit events"), ...problems(401, 403, 404, 422) },

@@ -1,15 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import * as Scheduling from "@studiosync/core/scheduling/index";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { AvailabilityPageSchema, AvailabilitySchema } from "../schemas/availability";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Availability"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: pathId("studioId") });
 const params = studioParams.extend({ teacherId: pathId("teacherId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
 const noHours = "A teacher with no hours set has an empty week and no free slots.";
 
 const listAvailability = createRoute({

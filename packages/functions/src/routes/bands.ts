@@ -1,16 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { People } from "@studiosync/core";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { BandPageSchema, BandSchema } from "../schemas/bands";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Bands"];
-const id = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: id("studioId") });
-const bandParams = studioParams.extend({ bandId: id("bandId") });
-const memberParams = bandParams.extend({ studentId: id("studentId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
+const bandParams = studioParams.extend({ bandId: pathId("bandId") });
+const memberParams = bandParams.extend({ studentId: pathId("studentId") });
 
 const listBands = createRoute({
   method: "get",

@@ -1,15 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import * as Scheduling from "@studiosync/core/scheduling/index";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { CalendarFeedPageSchema, CreatedCalendarFeedSchema } from "../schemas/calendar-feeds";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Calendar feeds"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: pathId("studioId") });
 const params = studioParams.extend({ feedId: pathId("feedId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
 
 const createFeed = createRoute({
   method: "post",

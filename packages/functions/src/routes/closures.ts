@@ -1,17 +1,14 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import * as Scheduling from "@studiosync/core/scheduling/index";
 import { requireActor } from "../http/auth";
 import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
 import { ClosurePageSchema, ClosureSchema } from "../schemas/cancellations";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { idempotencyHeader, pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Closures"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: pathId("studioId") });
 const closureParams = studioParams.extend({ closureId: pathId("closureId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
-const idempotencyHeader = z.object({ "Idempotency-Key": z.string().optional() });
 
 const listClosures = createRoute({
   method: "get",

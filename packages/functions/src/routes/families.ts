@@ -1,16 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { People } from "@studiosync/core";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { FamilyPageSchema, FamilySchema, GuardianListSchema, GuardianSchema } from "../schemas/families";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Families"];
-const id = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: id("studioId") });
-const familyParams = studioParams.extend({ familyId: id("familyId") });
-const guardianParams = familyParams.extend({ guardianId: id("guardianId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
+const familyParams = studioParams.extend({ familyId: pathId("familyId") });
+const guardianParams = familyParams.extend({ guardianId: pathId("guardianId") });
 const noContent = { 204: { description: "Done" } };
 
 const listFamilies = createRoute({

@@ -1,11 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { Imports } from "@studiosync/core";
 import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { ImportReportSchema } from "../schemas/imports";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { studioParams } from "../http/route-params";
 
-const studioParams = z.object({ studioId: z.string().min(1).max(64).openapi({ param: { name: "studioId", in: "path" } }) });
 
 const importPeople = createRoute({
   method: "post",

@@ -5,13 +5,11 @@ import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
 import { InvitationPageSchema, InvitationSchema } from "../schemas/invitation";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { idempotencyHeader, pathId, secured } from "../http/route-params";
 
 const tags = ["Invitations"];
-const id = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const params = z.object({ studioId: id("studioId") });
-const itemParams = params.extend({ invitationId: id("invitationId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
-const idempotencyHeader = z.object({ "Idempotency-Key": z.string().optional() });
+const params = z.object({ studioId: pathId("studioId") });
+const itemParams = params.extend({ invitationId: pathId("invitationId") });
 
 const createInvitation = createRoute({
   method: "post",

@@ -5,11 +5,10 @@ import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
 import { LessonSchema } from "../schemas/lessons";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { idempotencyHeader, pathId } from "../http/route-params";
 
 const tags = ["Lessons"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
 const params = z.object({ studioId: pathId("studioId"), lessonId: pathId("lessonId") });
-const idempotencyHeader = z.object({ "Idempotency-Key": z.string().optional() });
 
 const cancelLesson = createRoute({
   method: "post",

@@ -1,15 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import * as Scheduling from "@studiosync/core/scheduling/index";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { LessonNotePageSchema, LessonNoteSchema } from "../schemas/teaching";
+import { pathId, secured } from "../http/route-params";
 
 const tags = ["Lesson notes"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
 const lessonParams = z.object({ studioId: pathId("studioId"), lessonId: pathId("lessonId") });
 const noteParams = lessonParams.extend({ noteId: pathId("noteId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
 
 const listNotes = createRoute({
   method: "get",

@@ -1,16 +1,13 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import * as Scheduling from "@studiosync/core/scheduling/index";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { MakeupCreditPageSchema } from "../schemas/cancellations";
 import { LessonSchema } from "../schemas/lessons";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Cancellations and make-ups"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: pathId("studioId") });
 const creditParams = studioParams.extend({ creditId: pathId("creditId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
 
 const listCredits = createRoute({
   method: "get",

@@ -1,15 +1,13 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Members } from "@studiosync/core";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { MemberPageSchema, MemberSchema } from "../schemas/member";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { pathId, secured } from "../http/route-params";
 
 const tags = ["Members"];
-const id = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const params = z.object({ studioId: id("studioId") });
-const memberParams = params.extend({ userId: id("userId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
+const params = z.object({ studioId: pathId("studioId") });
+const memberParams = params.extend({ userId: pathId("userId") });
 
 const listMembers = createRoute({
   method: "get",

@@ -1,15 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import * as Teaching from "@studiosync/core/teaching/index";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { PracticeLogPageSchema, PracticeLogSchema } from "../schemas/teaching";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Practice logs"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: pathId("studioId") });
 const params = studioParams.extend({ logId: pathId("logId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
 
 const listLogs = createRoute({
   method: "get",

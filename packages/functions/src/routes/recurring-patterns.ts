@@ -1,15 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import * as Scheduling from "@studiosync/core/scheduling/index";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { RecurringPatternChangeSchema, RecurringPatternPageSchema, RecurringPatternSchema } from "../schemas/recurring-patterns";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Recurring patterns"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: pathId("studioId") });
 const params = studioParams.extend({ patternId: pathId("patternId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
 
 const listPatterns = createRoute({
   method: "get",

@@ -1,15 +1,12 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { People } from "@studiosync/core";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { StudentPageSchema, StudentSchema } from "../schemas/people";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Students"];
-const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
-const studioParams = z.object({ studioId: pathId("studioId") });
 const params = studioParams.extend({ studentId: pathId("studentId") });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
 
 const listStudents = createRoute({
   method: "get",

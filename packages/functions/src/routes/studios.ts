@@ -1,13 +1,11 @@
-import { createRoute, z } from "@hono/zod-openapi";
+import { createRoute } from "@hono/zod-openapi";
 import { Studios } from "@studiosync/core";
-import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { LogoUploadSchema, StudioSchema } from "../schemas/studio";
+import { secured, studioParams } from "../http/route-params";
 
 const tags = ["Studios"];
-const params = z.object({ studioId: z.string().min(1).max(64).openapi({ param: { name: "studioId", in: "path" } }) });
-const secured = { security: [{ bearer: [] }], middleware: requireActor };
 
 const getStudio = createRoute({
   method: "get",
@@ -15,7 +13,7 @@ const getStudio = createRoute({
   tags,
   summary: "A studio's settings and branding (members)",
   ...secured,
-  request: { params },
+  request: { params: studioParams },
   responses: { 200: jsonResponse(StudioSchema, "The studio"), ...problems(401, 404) },
 });
 
@@ -25,7 +23,7 @@ const updateStudio = createRoute({
   tags,
   summary: "Change settings and branding (owner, admin). `null` clears a field",
   ...secured,
-  request: { params, body: jsonBody(Studios.updateStudioSchema.openapi("UpdateStudioRequest")) },
+  request: { params: studioParams, body: jsonBody(Studios.updateStudioSchema.openapi("UpdateStudioRequest")) },
   responses: { 200: jsonResponse(StudioSchema, "The updated studio"), ...problems(400, 401, 403, 404, 409, 422) },
 });
 
@@ -35,7 +33,7 @@ const logoUpload = createRoute({
   tags,
   summary: "A presigned URL to upload a logo; then PATCH the studio with `logoKey`",
   ...secured,
-  request: { params, body: jsonBody(Studios.logoUploadSchema.openapi("LogoUploadRequest")) },
+  request: { params: studioParams, body: jsonBody(Studios.logoUploadSchema.openapi("LogoUploadRequest")) },
   responses: { 200: jsonResponse(LogoUploadSchema, "Upload the file with PUT to uploadUrl"), ...problems(400, 401, 403, 404, 422) },
 });
 
