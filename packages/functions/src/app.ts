@@ -1,6 +1,8 @@
 import { OPENAPI_CONFIG } from "./docs/openapi-info";
 import { createBaseApp } from "./http/app-factory";
 import { mountAccess } from "./route-groups/access";
+import { mountBilling } from "./route-groups/billing";
+import { mountPay } from "./route-groups/pay";
 import { mountPeople } from "./route-groups/people";
 import { mountPlanning } from "./route-groups/planning";
 import { mountPlatform } from "./route-groups/platform";
@@ -13,7 +15,7 @@ import { renderReferencePage } from "./routes/reference-page";
  * and the typed client in web/ use. On AWS the same route groups run as separate Lambdas.
  */
 export function createApp() {
-  const app = mountTeaching(mountPlanning(mountScheduling(mountAccess(mountPeople(mountPlatform(createBaseApp()))))));
+  const app = mountPay(mountBilling(mountTeaching(mountPlanning(mountScheduling(mountAccess(mountPeople(mountPlatform(createBaseApp()))))))));
   app.doc31("/v1/openapi.json", OPENAPI_CONFIG);
   app.get("/v1/reference", (c) => c.html(renderReferencePage(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
   app.get("/", (c) => c.redirect("/v1/reference"));

@@ -10,6 +10,8 @@ export const LAMBDA_HANDLERS = {
   scheduling: "packages/functions/src/lambdas/scheduling.handler",
   planning: "packages/functions/src/lambdas/planning.handler",
   teaching: "packages/functions/src/lambdas/teaching.handler",
+  billing: "packages/functions/src/lambdas/billing.handler",
+  pay: "packages/functions/src/lambdas/pay.handler",
   docs: "packages/functions/src/lambdas/docs.handler",
 } as const;
 export type LambdaName = keyof typeof LAMBDA_HANDLERS;
@@ -34,6 +36,8 @@ export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
     ...studioAreas("goals", "lesson-plans", "practice-logs", "calendar-feeds"),
     "GET /v1/calendar/{proxy+}",
   ],
+  billing: studioAreas("billing-settings", "fee-plans", "billing-accounts", "billing-summary", "invoices", "payments", "billing-runs"),
+  pay: ["ANY /v1/public/invoices/{proxy+}", "ANY /v1/webhooks/stripe"],
   docs: ["GET /v1/openapi.json", "GET /v1/reference"],
 };
 
