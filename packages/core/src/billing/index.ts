@@ -1,0 +1,13 @@
+/** Billing: accounts and ledgers, invoices, payments, fee plans, billing runs, dunning, Stripe. */
+export * from "./settings/index";
+export * from "./fee-plans/index";
+export * from "./accounts/index";
+export * from "./invoices/index";
+export * from "./payments/index";
+export * from "./runs/index";
+export * from "./dunning/index";
+export * from "./stripe/index";
+export * from "./public/index";
+export * from "./reports/index";
+export { billingDb, type BillingTx } from "./billing-db";
+export * as Money from "./money";

@@ -1,0 +1,2 @@
+export { BILLING_DEFAULTS, withBillingDefaults, type BillingSettings, type BillingSettingsRecord } from "./defaults";
+export { billingSettingsRead } from "./read-settings";
