@@ -86,6 +86,8 @@ export function Api({ stack, app }: StackContext) {
   const scheduling = appFunction("SchedulingFunction", LAMBDA_HANDLERS.scheduling);
   const planning = appFunction("PlanningFunction", LAMBDA_HANDLERS.planning);
   const teaching = appFunction("TeachingFunction", LAMBDA_HANDLERS.teaching);
+  const billing = appFunction("BillingFunction", LAMBDA_HANDLERS.billing);
+  const pay = appFunction("PayFunction", LAMBDA_HANDLERS.pay);
   const docs = new Function(stack, "DocsFunction", {
     handler: LAMBDA_HANDLERS.docs,
     runtime: "nodejs22.x",
@@ -102,11 +104,13 @@ export function Api({ stack, app }: StackContext) {
       ...Object.fromEntries(ROUTE_KEYS.scheduling.map((key) => [key, scheduling])),
       ...Object.fromEntries(ROUTE_KEYS.planning.map((key) => [key, planning])),
       ...Object.fromEntries(ROUTE_KEYS.teaching.map((key) => [key, teaching])),
+      ...Object.fromEntries(ROUTE_KEYS.billing.map((key) => [key, billing])),
+      ...Object.fromEntries(ROUTE_KEYS.pay.map((key) => [key, pay])),
       ...Object.fromEntries(ROUTE_KEYS.docs.map((key) => [key, docs])),
     },
   });
 
   stack.addOutputs({ ApiUrl: api.url });
   // Jobs (stacks/Jobs.ts) run with the same props, without the files bucket.
-  return { api, appSecret, appFunctionProps, jobPermissions: [...tableAccess, sendEmail], appFunctions: [platform, people, access, scheduling, planning, teaching] };
+  return { api, appSecret, appFunctionProps, jobPermissions: [...tableAccess, sendEmail], appFunctions: [platform, people, access, scheduling, planning, teaching, billing, pay] };
 }

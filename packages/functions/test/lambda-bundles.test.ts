@@ -3,6 +3,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, type LambdaName } from "../src/lambdas/routing";
+import { extractLink, readMail } from "../../local/src/test/mailbox";
 import { ownerWithStudio } from "./support/api";
 
 /**
@@ -15,7 +16,7 @@ type Handler = (event: unknown) => Promise<{ statusCode: number; body: string; h
 const handlers = {} as Record<Exclude<LambdaName, "docs">, Handler>;
 
 beforeAll(async () => {
-  for (const name of ["platform", "people", "access", "scheduling", "planning", "teaching"] as const) {
+  for (const name of ["platform", "people", "access", "scheduling", "planning", "teaching", "billing", "pay"] as const) {
     const entry = `${LAMBDA_HANDLERS[name].replace(/\.handler$/, "")}.ts`;
     await build({
       entryPoints: [entry],
@@ -36,7 +37,7 @@ beforeAll(async () => {
     const file = `${OUT_DIR}${name}/${entry.split("/").pop()!.replace(/\.ts$/, ".mjs")}`;
     handlers[name] = ((await import(pathToFileURL(file).href)) as { handler: Handler }).handler;
   }
-}, 120_000);
+}, 180_000);
 
 afterAll(() => rmSync(OUT_DIR, { recursive: true, force: true }));
 
@@ -92,5 +93,30 @@ describe("bundled API Lambdas", () => {
     expect((await handlers.teaching(event("GET", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken }))).statusCode).toBe(404);
     const policy = await handlers.planning(event("GET", `/v1/studios/${owner.studio.id}/cancellation-policy`, { token: owner.accessToken }));
     expect(policy.statusCode, policy.body).toBe(200);
+  });
+
+  it("issue an invoice through the billing Lambda, and serve its public page and Stripe's webhook through the pay Lambda", async () => {
+    const owner = await ownerWithStudio();
+    const studio = `/v1/studios/${owner.studio.id}`;
+    const student = JSON.parse((await handlers.people(event("POST", `${studio}/students`, { token: owner.accessToken, body: { firstName: "Pay", lastName: "Er", email: "payer@example.test" } }))).body);
+    const draft = await handlers.billing(
+      event("POST", `${studio}/invoices`, {
+        token: owner.accessToken,
+        body: { account: { kind: "student", partyId: student.id }, lines: [{ description: "Lesson", quantity: 2, unitPriceMinor: 2_550 }] },
+      }),
+    );
+    expect(draft.statusCode, draft.body).toBe(201);
+    const sent = await handlers.billing(event("POST", `${studio}/invoices/${JSON.parse(draft.body).id}/send`, { token: owner.accessToken }));
+    expect(sent.statusCode, sent.body).toBe(200);
+    expect(JSON.parse(sent.body)).toMatchObject({ number: "INV-000001", totalMinor: 5_100, balanceDueMinor: 5_100 });
+
+    const [mail] = await readMail("payer@example.test", { subject: "INV-000001", since: Date.now() / 1000 - 60 });
+    const token = new URL(extractLink(mail!.body.text ?? "", `/${owner.studio.slug}/invoices/`)).pathname.split("/").pop()!;
+    const page = await handlers.pay(event("GET", `/v1/public/invoices/${token}`));
+    expect(page.statusCode, page.body).toBe(200);
+    expect(JSON.parse(page.body)).toMatchObject({ number: "INV-000001", balanceDueMinor: 5_100 });
+    const forged = await handlers.pay({ ...event("POST", "/v1/webhooks/stripe", { body: { id: "evt_1", data: { object: { metadata: { studioId: owner.studio.id } } } } }), headers: { "stripe-signature": "t=1,v1=00" } });
+    expect(forged.statusCode).toBe(400);
+    expect((await handlers.billing(event("GET", `${studio}/teachers`, { token: owner.accessToken }))).statusCode).toBe(404);
   });
 });

@@ -6,6 +6,8 @@ import { OPENAPI_CONFIG } from "../src/docs/openapi-info";
 import { createBaseApp } from "../src/http/app-factory";
 import { ROUTE_KEYS } from "../src/lambdas/routing";
 import { mountAccess } from "../src/route-groups/access";
+import { mountBilling } from "../src/route-groups/billing";
+import { mountPay } from "../src/route-groups/pay";
 import { mountPeople } from "../src/route-groups/people";
 import { mountPlanning } from "../src/route-groups/planning";
 import { mountPlatform } from "../src/route-groups/platform";
@@ -53,6 +55,8 @@ describe("one API, a Lambda per module group", () => {
     scheduling: new Set(operationsOf(mountScheduling(createBaseApp()))),
     planning: new Set(operationsOf(mountPlanning(createBaseApp()))),
     teaching: new Set(operationsOf(mountTeaching(createBaseApp()))),
+    billing: new Set(operationsOf(mountBilling(createBaseApp()))),
+    pay: new Set(operationsOf(mountPay(createBaseApp()))),
   };
   const all = operationsOf(createApp());
 

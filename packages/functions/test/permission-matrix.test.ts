@@ -195,6 +195,9 @@ const EXEMPT: Record<string, string> = {
   "POST /v1/public/invitations/accept": "invitations.test.ts (public, by signed token)",
   "POST /v1/public/studios/{slug}/access-requests": "access-requests.test.ts (public)",
   "GET /v1/calendar/{token}.ics": "calendar-feeds.test.ts (public, by secret token)",
+  "GET /v1/public/invoices/{token}": "public-invoices.test.ts (public, by signed expiring token)",
+  "POST /v1/public/invoices/{token}/checkout": "public-invoices.test.ts (public, by signed expiring token)",
+  "POST /v1/webhooks/stripe": "stripe-webhook.test.ts (Stripe, by signature)",
 };
 
 const methodOf = (op: string) => op.split(" ")[0]!;

@@ -6,11 +6,22 @@ import { todayIn } from "@studiosync/core/people/profile-fields";
  * adult student, and their weekly lessons as recurring patterns (materialised 12 weeks ahead), so
  * calendars, iCal feeds and reminders have something to show in `npm start`.
  */
-export async function seedDemoSchedule(owner: Actor, studioId: string, timeZone: string): Promise<void> {
-  const teacher = (firstName: string, lastName: string, email: string, specialties: string[]) =>
-    People.createTeacher(owner, studioId, People.createTeacherSchema.parse({ firstName, lastName, email, specialties, bookingBufferMinutes: 10, isPublic: true }));
-  const piano = await teacher("Clara", "Weiss", "clara@harmony-house.test", ["piano"]);
-  const guitar = await teacher("Tom", "Okafor", "tom@harmony-house.test", ["guitar", "voice"]);
+export interface DemoPeople {
+  family: string;
+  anika: string;
+  dev: string;
+  sam: string;
+}
+
+export async function seedDemoSchedule(owner: Actor, studioId: string, timeZone: string): Promise<DemoPeople> {
+  const teacher = (firstName: string, lastName: string, email: string, specialties: string[], hourlyRateMinor: number) =>
+    People.createTeacher(
+      owner,
+      studioId,
+      People.createTeacherSchema.parse({ firstName, lastName, email, specialties, hourlyRateMinor, bookingBufferMinutes: 10, isPublic: true }),
+    );
+  const piano = await teacher("Clara", "Weiss", "clara@harmony-house.test", ["piano"], 6_000);
+  const guitar = await teacher("Tom", "Okafor", "tom@harmony-house.test", ["guitar", "voice"], 5_000);
 
   const family = await People.createFamily(owner, studioId, People.createFamilySchema.parse({ name: "The Patels" }));
   await People.addGuardian(
@@ -35,4 +46,5 @@ export async function seedDemoSchedule(owner: Actor, studioId: string, timeZone:
   await weekly(piano.id, anika.id, 1, "16:00", "Piano Room");
   await weekly(piano.id, sam.id, 3, "18:30", "Piano Room");
   await weekly(guitar.id, dev.id, 2, "17:00", "Studio B");
+  return { family: family.id, anika: anika.id, dev: dev.id, sam: sam.id };
 }

@@ -1,4 +1,5 @@
 import { Accounts, AppError, Studios } from "@studiosync/core";
+import { seedDemoBilling } from "./seed-demo-billing";
 import { seedDemoSchedule } from "./seed-demo-schedule";
 
 /** The demo studio `npm start` creates once; a second start finds it and seeds nothing. */
@@ -32,7 +33,8 @@ export interface SeedResult {
   created: boolean;
 }
 
-export async function seedDemo(): Promise<SeedResult> {
+/** Seeds the demo studio once; `apiUrl` is where the local Stripe emulator sends webhooks. */
+export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   const result = { studioUrlPath: `/${DEMO.slug}`, ownerEmail: DEMO.ownerEmail, ownerPassword: DEMO.ownerPassword };
   if (await demoExists()) return { ...result, created: false };
 
@@ -50,7 +52,8 @@ export async function seedDemo(): Promise<SeedResult> {
   );
   const owner = { userId: user.id, sessionId: "seed" };
   await Studios.updateStudio(owner, studio.id, DEMO.branding);
-  await seedDemoSchedule(owner, studio.id, DEMO.timeZone);
+  const people = await seedDemoSchedule(owner, studio.id, DEMO.timeZone);
+  await seedDemoBilling(owner, studio.id, DEMO.timeZone, people, apiUrl);
   return { ...result, created: true };
 }
 

@@ -12,7 +12,8 @@ import { seedDemo } from "./seed-demo";
 
 /**
  * `npm start` (`-- --fresh` wipes .data first): the whole product offline. DynamoDB Local,
- * s3rver and SES local keep their data in .data/; the API and the Astro dev server run here.
+ * s3rver, SES local and the Stripe emulator keep their data in .data/; the API and the Astro dev
+ * server run here.
  */
 const LOCAL_NAMES = { tableName: "studiosync-local", bucketName: "studiosync-local" };
 
@@ -21,9 +22,15 @@ async function main(): Promise<void> {
   if (process.argv.includes("--fresh")) rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
 
-  const [apiPort, webPort, sesPort] = [await preferredOrFreePort(3000), await preferredOrFreePort(4321), await preferredOrFreePort(8005)];
-  console.log("Starting DynamoDB Local, s3rver and SES local…");
-  const engines = await startEngines({ dataDir: DATA_DIR, sesPort });
+  const [apiPort, webPort, sesPort, stripePort] = [
+    await preferredOrFreePort(3000),
+    await preferredOrFreePort(4321),
+    await preferredOrFreePort(8005),
+    // stripe-mock's port, so a restart keeps the emulator's checkout URLs working.
+    await preferredOrFreePort(12111),
+  ];
+  console.log("Starting DynamoDB Local, s3rver, SES local and the Stripe emulator…");
+  const engines = await startEngines({ dataDir: DATA_DIR, sesPort, stripePort });
   onShutdown("local engines", engines.stop);
 
   const localEnv = {
@@ -34,10 +41,11 @@ async function main(): Promise<void> {
     dynamodbEndpoint: engines.dynamodbEndpoint,
     s3Endpoint: engines.s3Endpoint,
     sesEndpoint: engines.sesEndpoint,
+    stripeApiBase: engines.stripeApiBase,
   };
   applyLocalEnv(localEnv);
   await ensureTableAndBucket(localEnv);
-  const seed = await seedDemo();
+  const seed = await seedDemo(`http://127.0.0.1:${apiPort}`);
 
   const api = await startApiServer(apiPort);
   onShutdown("API server", api.close);
@@ -60,6 +68,7 @@ async function main(): Promise<void> {
     webUrl,
     apiUrl: api.url,
     sesEndpoint: engines.sesEndpoint,
+    stripeApiBase: engines.stripeApiBase,
     dataDir: DATA_DIR,
     studioUrlPath: seed.studioUrlPath,
     ownerEmail: seed.ownerEmail,

@@ -91,7 +91,7 @@ export function allocate(amountMinor: number, open: OpenInvoice[], preferredInvo
 }
 
 /** Minor units as the currency shows them ("£1,234.50", "¥1,235"), for emails and pages. */
-export function formatMoney(amountMinor: number, currency: string, locale = "en-GB"): string {
+export function formatMoney(amountMinor: number, currency: string, locale = "en-US"): string {
   const format = new Intl.NumberFormat(locale, { style: "currency", currency });
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amountMinor / 10 ** digits);

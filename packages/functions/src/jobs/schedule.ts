@@ -33,4 +33,16 @@ export const JOBS: JobDefinition[] = [
     schedule: "cron(30 3 * * ? *)",
     description: "Expires make-up credits past their expiry date",
   },
+  {
+    name: "BillingRun",
+    handler: "packages/functions/src/jobs/billing-run.handler",
+    schedule: "cron(0 6 * * ? *)",
+    description: "Drafts each account's invoice for the period, for studios whose monthly run day is today in their time zone",
+  },
+  {
+    name: "InvoiceReminders",
+    handler: "packages/functions/src/jobs/send-invoice-reminders.handler",
+    schedule: "rate(1 hour)",
+    description: "Emails invoice reminders before, on and after the due date, marks invoices overdue and applies late fees",
+  },
 ];

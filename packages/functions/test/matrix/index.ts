@@ -1,10 +1,25 @@
 import { availabilityRows } from "./availability.rows";
+import { billingAccountRows } from "./billing-accounts.rows";
+import { billingRunRows } from "./billing-runs.rows";
 import { calendarFeedRows } from "./calendar-feeds.rows";
+import { invoiceRows } from "./invoices.rows";
 import { lessonRows } from "./lessons.rows";
 import { makeupRows } from "./makeups.rows";
 import { patternRows } from "./patterns.rows";
+import { paymentRows } from "./payments.rows";
 import type { RowModule } from "./rows";
 import { teachingRows } from "./teaching.rows";
 
 /** Every module's rows; permission-matrix.test.ts runs them with the platform and people rows. */
-export const MODULE_ROWS: RowModule[] = [lessonRows, patternRows, availabilityRows, makeupRows, teachingRows, calendarFeedRows];
+export const MODULE_ROWS: RowModule[] = [
+  lessonRows,
+  patternRows,
+  availabilityRows,
+  makeupRows,
+  teachingRows,
+  calendarFeedRows,
+  billingAccountRows,
+  invoiceRows,
+  paymentRows,
+  billingRunRows,
+];

@@ -1,3 +1,4 @@
+import type { BillingRunBenchResult } from "./billing-run";
 import type { MaterialiseBenchResult } from "./materialise-lessons";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -34,7 +35,13 @@ export function printBundles(bundles: BundleResult[]): void {
   }
 }
 
-export function writeResults(results: { routes: RouteResult[]; bundles: BundleResult[]; iterations: number; materialise?: MaterialiseBenchResult }): string {
+export function writeResults(results: {
+  routes: RouteResult[];
+  bundles: BundleResult[];
+  iterations: number;
+  materialise?: MaterialiseBenchResult;
+  billingRun?: BillingRunBenchResult;
+}): string {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   const document = {
     generatedAt: new Date().toISOString(),
@@ -44,6 +51,7 @@ export function writeResults(results: { routes: RouteResult[]; bundles: BundleRe
     routes: results.routes,
     lambdaBundles: results.bundles,
     ...(results.materialise ? { materialiseJob: results.materialise } : {}),
+    ...(results.billingRun ? { billingRun: results.billingRun } : {}),
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(document, null, 2)}\n`);
   return relative(REPO_ROOT, RESULTS_FILE);

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { createApp } from "@studiosync/functions/app";
 import { applyLocalEnv, ensureTableAndBucket, startEngines } from "../engines/index";
+import { benchBillingRun, printBillingRun, type BillingRunBenchResult } from "./billing-run";
 import { measureLambdaBundles } from "./bundle";
 import { benchMaterialiseLessons, type MaterialiseBenchResult } from "./materialise-lessons";
 import { Fixtures } from "./fixtures";
@@ -19,6 +20,7 @@ const { values } = parseArgs({
     only: { type: "string" },
     "import-runs": { type: "string", default: "15" },
     patterns: { type: "string", default: "1000" },
+    accounts: { type: "string", default: "1000" },
   },
 });
 const iterations = Number(values.n);
@@ -36,6 +38,7 @@ async function freshEngines() {
     dynamodbEndpoint: engines.dynamodbEndpoint,
     s3Endpoint: engines.s3Endpoint,
     sesEndpoint: engines.sesEndpoint,
+    stripeApiBase: engines.stripeApiBase,
   };
   applyLocalEnv(env);
   await ensureTableAndBucket(env);
@@ -73,10 +76,19 @@ try {
     printMaterialise(materialise);
   }
 
+  let billingRun: BillingRunBenchResult | undefined;
+  if (!values.only || "billing-run".includes(values.only.toLowerCase())) {
+    await engines.stop();
+    engines = await freshEngines();
+    console.log(`\nBilling run over ${values.accounts} accounts with a month of lessons (fresh engines)…`);
+    billingRun = await benchBillingRun({ accounts: Number(values.accounts) });
+    printBillingRun(billingRun);
+  }
+
   console.log();
   const bundles = await measureLambdaBundles(Number(values["import-runs"]));
   printBundles(bundles);
-  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations, materialise })}`);
+  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations, materialise, billingRun })}`);
 } finally {
   await engines.stop();
 }

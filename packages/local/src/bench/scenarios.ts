@@ -1,5 +1,6 @@
 import type { Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
+import { billingListScenarios } from "./billing-lists";
 import { schedulingCalendarScenarios } from "./scheduling-calendar";
 import { seedStudents } from "./seed-students";
 
@@ -176,4 +177,5 @@ export const scenarios: AnyScenario[] = [
   listStudents(5000),
   ...peopleReads,
   ...schedulingCalendarScenarios,
+  ...billingListScenarios,
 ];

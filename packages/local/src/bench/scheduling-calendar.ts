@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
 import type { Owner, Session } from "./fixtures";
 import type { Fixtures } from "./fixtures";
+import { batchPut } from "./batch-put";
 import { defineScenario, type AnyScenario } from "./scenario";
 
 /**
@@ -69,20 +70,6 @@ function lessonsOf(studioId: string, size: number) {
     }
   }
   return { lessons, teacherId: teacherIds[0]!, studentId: studentIds[0]![0]! };
-}
-
-/** Writes items in BatchWriteItem calls of 25, 16 at a time, putting back what DynamoDB left unprocessed. */
-async function batchPut<T extends Record<string, unknown>>(put: (items: T[]) => Promise<{ unprocessed: unknown[] }>, items: T[], keyOf: (k: any) => string) {
-  const CHUNK = 25 * 16;
-  for (let i = 0; i < items.length; i += CHUNK) {
-    let pending = items.slice(i, i + CHUNK);
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt === 5) throw new Error(`${pending.length} items left unprocessed after 5 attempts`);
-      const { unprocessed } = await put(pending);
-      const left = new Set(unprocessed.map(keyOf));
-      pending = pending.filter((item) => left.has(keyOf(item)));
-    }
-  }
 }
 
 /** Seeds `size` lessons with their attendee items; returns how long it took. */

@@ -5,23 +5,25 @@ import { startDynamoDbLocal } from "./dynamodb-local";
 import type { EngineEndpoints } from "./local-env";
 import { startS3Local } from "./s3-local";
 import { startSesLocal } from "./ses-local";
+import { startStripeLocal } from "./stripe-local";
 
 export { applyLocalEnv, type EngineEndpoints, type LocalEnv } from "./local-env";
 export { ensureTableAndBucket } from "./provision";
 export { localDynamoClient, localS3Client, localSesClient } from "./aws-clients";
 
 export interface LocalEngines extends EngineEndpoints {
-  /** Stops all three engines; safe to call twice. */
+  stripeApiBase: string;
+  /** Stops all the engines; safe to call twice. */
   stop(): Promise<void>;
 }
 
 /**
- * Starts DynamoDB Local, s3rver and SES local on free ports of 127.0.0.1.
- * With `dataDir` data persists there (`dynamodb/`, `s3/`); without it everything is
- * in memory or in a temp dir that `stop()` removes.
+ * Starts DynamoDB Local, s3rver, SES local and the Stripe emulator on free ports of 127.0.0.1.
+ * With `dataDir` data persists there (`dynamodb/`, `s3/`, `stripe.json`); without it everything
+ * is in memory or in a temp dir that `stop()` removes.
  */
-export async function startEngines(options: { dataDir?: string; sesPort?: number } = {}): Promise<LocalEngines> {
-  const { dataDir, sesPort } = options;
+export async function startEngines(options: { dataDir?: string; sesPort?: number; stripePort?: number } = {}): Promise<LocalEngines> {
+  const { dataDir, sesPort, stripePort } = options;
   const s3Dir = dataDir ? join(dataDir, "s3") : mkdtempSync(join(tmpdir(), "studiosync-s3-"));
   if (dataDir) {
     mkdirSync(join(dataDir, "dynamodb"), { recursive: true });
@@ -31,6 +33,7 @@ export async function startEngines(options: { dataDir?: string; sesPort?: number
     startDynamoDbLocal(dataDir ? { dbPath: join(dataDir, "dynamodb") } : { inMemory: true }),
     startS3Local(s3Dir),
     startSesLocal(sesPort),
+    startStripeLocal({ port: stripePort, stateFile: dataDir ? join(dataDir, "stripe.json") : undefined }).then((stripe) => ({ ...stripe, endpoint: stripe.apiBase })),
   ]);
   const stopAll = async () => {
     await Promise.allSettled(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : undefined)));
@@ -41,12 +44,13 @@ export async function startEngines(options: { dataDir?: string; sesPort?: number
     await stopAll();
     throw failed.reason;
   }
-  const [dynamo, s3, ses] = started.map((s) => (s as PromiseFulfilledResult<{ endpoint: string }>).value.endpoint);
+  const [dynamo, s3, ses, stripe] = started.map((s) => (s as PromiseFulfilledResult<{ endpoint: string }>).value.endpoint);
   let stopping: Promise<void> | undefined;
   return {
     dynamodbEndpoint: dynamo!,
     s3Endpoint: s3!,
     sesEndpoint: ses!,
+    stripeApiBase: stripe!,
     stop: () => (stopping ??= stopAll()),
   };
 }

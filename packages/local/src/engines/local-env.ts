@@ -6,6 +6,8 @@ export interface EngineEndpoints {
   dynamodbEndpoint: string;
   s3Endpoint: string;
   sesEndpoint: string;
+  /** The Stripe emulator (stripe-local.ts); without it the app would call the real Stripe API. */
+  stripeApiBase?: string;
 }
 
 export interface LocalEnv extends EngineEndpoints {
@@ -32,6 +34,8 @@ export function applyLocalEnv(env: LocalEnv): void {
     S3_ENDPOINT: env.s3Endpoint,
     SES_ENDPOINT: env.sesEndpoint,
   });
+  if (env.stripeApiBase) process.env.STRIPE_API_BASE = env.stripeApiBase;
+  else delete process.env.STRIPE_API_BASE;
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   resetConfig();

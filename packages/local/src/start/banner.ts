@@ -2,6 +2,7 @@ export interface BannerInput {
   webUrl: string;
   apiUrl: string;
   sesEndpoint: string;
+  stripeApiBase: string;
   dataDir: string;
   studioUrlPath: string;
   ownerEmail: string;
@@ -19,6 +20,7 @@ export function printBanner(input: BannerInput): void {
     ["OpenAPI document", `${input.apiUrl}/v1/openapi.json`],
     ["API reference", `${input.apiUrl}/v1/reference`],
     ["Sent email (SES)", `${input.sesEndpoint}/`],
+    ["Stripe (local emulator)", `${input.stripeApiBase}/v1 — any sk_test_… key; webhooks to ${input.apiUrl}/v1/webhooks/stripe`],
     ["Jobs", "lesson materialiser, reminders, make-up credit expiry: run at start, then on schedule"],
     ["Demo owner login", `${input.ownerEmail} / ${input.ownerPassword}${input.seeded ? " (just created)" : ""}`],
     ["Data", `${input.dataDir} (npm start -- --fresh wipes it)`],

@@ -10,7 +10,7 @@ declare module "vitest" {
 }
 
 /**
- * Starts DynamoDB Local (in memory), s3rver and SES local once for the whole run; workers
+ * Starts DynamoDB Local (in memory), s3rver, SES local and the Stripe emulator once for the whole run; workers
  * get the endpoints through `inject("localEnv")` (see setup-env.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -24,6 +24,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     dynamodbEndpoint: engines.dynamodbEndpoint,
     s3Endpoint: engines.s3Endpoint,
     sesEndpoint: engines.sesEndpoint,
+    stripeApiBase: engines.stripeApiBase,
   };
   try {
     await ensureTableAndBucket(env);

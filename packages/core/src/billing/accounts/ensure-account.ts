@@ -43,7 +43,7 @@ export async function ensureBillingAccount(studioId: string, party: BillingParty
   try {
     const { data } = await billingAccount
       .create({ ...key, kind: party.kind, name, balanceMinor: 0, creditMinor: 0, revision: 0, createdBy: actorId })
-      .go({ response: "all_new" });
+      .go();
     return data as BillingAccountRecord;
   } catch (error) {
     if ((error as { cause?: { name?: string } }).cause?.name !== "ConditionalCheckFailedException") throw error;

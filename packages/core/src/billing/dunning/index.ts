@@ -1,1 +1,5 @@
-export {};
+export { dunningSteps, nextDunningStep, dueDunningStep, daysAfterDue, type DunningStep, type DunningStepName, type DunningDates } from "./steps";
+export { lateFeeDue } from "./late-fee";
+export { performDunningStep, type DunningDueItem, type StepResult } from "./perform-dunning-step";
+export { remindBillingContacts } from "./remind-billing-contacts";
+export { runDunning, DUNNING_JOB, type DunningRun } from "./run-dunning";

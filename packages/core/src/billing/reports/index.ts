@@ -1,1 +1,1 @@
-export {};
+export { billingSummary, monthsEndingWith, REVENUE_MONTHS, type BillingSummary } from "./billing-summary";

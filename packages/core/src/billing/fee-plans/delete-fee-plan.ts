@@ -1,0 +1,28 @@
+import { recordAudit } from "../../audit/record-audit";
+import { assertCommitted } from "../../db/transactions";
+import { conflict, notFound } from "../../errors";
+import { requireStudioAdmin, type Actor } from "../../policy";
+import { billingDb } from "../billing-db";
+import { loadFeePlan } from "./fee-plan-access";
+
+/**
+ * Removes a fee plan nobody is enrolled in (admins). A plan with enrolments is refused (409):
+ * archive it with `isActive: false` instead, so the invoices and enrolments that refer to it
+ * keep their meaning. Lines already invoiced keep their own descriptions and amounts.
+ */
+export async function deleteFeePlan(actor: Actor, studioId: string, feePlanId: string): Promise<void> {
+  const { member, plan } = await loadFeePlan(actor, studioId, feePlanId);
+  requireStudioAdmin(member);
+  const { data } = await billingDb().entities.feePlanEnrolment.query.enrolmentsByPlan({ studioId, feePlanId }).go({ limit: 1, pages: 1 });
+  if (data.length > 0) throw conflict("Students are enrolled in this plan: remove their enrolments first, or archive the plan (isActive: false)");
+  const outcome = await billingDb()
+    .transaction.write((tx) => [
+      tx.feePlan
+        .delete({ studioId, feePlanId })
+        .where((a, op) => op.exists(a.feePlanId))
+        .commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.deleted", entityType: "feePlan", entityId: feePlanId, before: plan }),
+    ])
+    .go();
+  assertCommitted(outcome, (index) => (index === 0 ? notFound("Fee plan") : undefined));
+}

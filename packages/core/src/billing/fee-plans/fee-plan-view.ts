@@ -1,0 +1,38 @@
+import type { EntityItem } from "electrodb";
+import type { FeePlanEnrolmentEntity, FeePlanEntity } from "./fee-plan.entity";
+
+export type FeePlanRecord = EntityItem<typeof FeePlanEntity>;
+export type FeePlanEnrolmentRecord = EntityItem<typeof FeePlanEnrolmentEntity>;
+
+/** A fee plan as the API shows it (money in the studio currency's minor units). */
+export function toFeePlan(record: FeePlanRecord, currency: string) {
+  return {
+    id: record.feePlanId,
+    studioId: record.studioId,
+    name: record.name,
+    kind: record.kind,
+    amountMinor: record.amountMinor,
+    currency,
+    description: record.description ?? null,
+    termStart: record.termStart ?? null,
+    termEnd: record.termEnd ?? null,
+    lessonCount: record.lessonCount ?? null,
+    isActive: record.isActive !== false,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+export type FeePlan = ReturnType<typeof toFeePlan>;
+
+/** A student's enrolment in a plan (local dates, inclusive; `endDate` null = open-ended). */
+export function toEnrolment(record: FeePlanEnrolmentRecord) {
+  return {
+    feePlanId: record.feePlanId,
+    studentId: record.studentId,
+    startDate: record.startDate,
+    endDate: record.endDate ?? null,
+    createdAt: record.createdAt,
+    updatedAt: record.updatedAt,
+  };
+}
+export type FeePlanEnrolment = ReturnType<typeof toEnrolment>;

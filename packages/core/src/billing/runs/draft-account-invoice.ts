@@ -1,0 +1,208 @@
+import type { EntityItem } from "electrodb";
+import { v7 as uuidv7 } from "uuid";
+import { recordAudit } from "../../audit/record-audit";
+import { itemOf } from "../../db/read-together";
+import { AppError } from "../../errors";
+import { addDays } from "../../scheduling/wall-clock";
+import type { BillingAccountRecord } from "../accounts/post-to-ledger";
+import { billingDb } from "../billing-db";
+import type { InvoiceEntity } from "../invoices/invoice.entity";
+import { invoiceTotals, lineTotal } from "../money";
+import type { BillingSettings } from "../settings/defaults";
+import type { BillableItem, BillingPeriod } from "./billable-items";
+import type { BilledItemEntity } from "./billed-item.entity";
+import { readMany } from "./read-many";
+
+export type InvoiceRecord = EntityItem<typeof InvoiceEntity>;
+type BilledItemRecord = EntityItem<typeof BilledItemEntity>;
+type InvoiceLine = InvoiceRecord["lines"][number];
+
+/** Markers per transaction: with the invoice, a new account and the audit event, well within DynamoDB's 100 items. */
+const MAX_ITEMS_PER_TRANSACTION = 90;
+const MAX_TRIES = 8;
+
+/** What every draft of one run shares. */
+export interface RunContext extends BillingPeriod {
+  studioId: string;
+  runId: string;
+  currency: string;
+  settings: Pick<BillingSettings, "taxRateMillipercent" | "taxName" | "paymentTermsDays">;
+  /** The studio's local date: drafts carry the dates they would be issued with. */
+  today: string;
+  actorId: string;
+  now: Date;
+}
+
+/** One account's share of a run: every item the period gives it, billed or not. */
+export interface AccountWork {
+  accountId: string;
+  kind: BillingAccountRecord["kind"];
+  /** The name a new account gets. */
+  name: string;
+  items: BillableItem[];
+}
+
+/** What the run knows about an account before drafting (read in bulk for all accounts; re-read after a race). */
+export interface AccountState {
+  /** Markers of the account's items that exist, by billed key. */
+  markers: ReadonlyMap<string, BilledItemRecord>;
+  account: BillingAccountRecord | null;
+  /** This run's draft for the account, if it has one (found through the markers of items it holds). */
+  draft: InvoiceRecord | null;
+}
+
+export interface AccountOutcome {
+  invoiceId?: string;
+  created: boolean;
+  linesAdded: number;
+  /** How much the account's invoice total grew. */
+  amountMinor: number;
+  totalMinor: number;
+  alreadyBilled: number;
+}
+
+/** The ids of invoices that hold some of the account's items: where this run's draft can be. */
+export const draftCandidates = (work: AccountWork, markers: ReadonlyMap<string, BilledItemRecord>) =>
+  [...new Set(work.items.flatMap((item) => (markers.get(item.billedKey)?.accountId === work.accountId ? [markers.get(item.billedKey)!.invoiceId] : [])))];
+
+/** The run's still-draft invoice for the account among candidate invoices, if any. */
+export const runDraftOf = (context: RunContext, accountId: string, invoices: readonly (InvoiceRecord | null)[]) =>
+  invoices.find((i) => i && i.status === "draft" && i.accountId === accountId && i.billingRunId === context.runId) ?? null;
+
+/** Reads an account's state afresh (strongly consistent): its markers, the account, this run's draft. */
+export async function readAccountState(context: RunContext, work: AccountWork): Promise<AccountState> {
+  const { billedItem, billingAccount, invoice } = billingDb().entities;
+  const { studioId } = context;
+  const [found, [account]] = await Promise.all([
+    readMany(work.items.map((item) => itemOf(billedItem, { studioId, billedKey: item.billedKey })), { consistent: true }),
+    readMany([itemOf(billingAccount, { studioId, accountId: work.accountId })], { consistent: true }),
+  ]);
+  const markers = new Map(found.flatMap((m) => (m ? [[m.billedKey, m] as const] : [])));
+  const candidates = draftCandidates(work, markers);
+  const invoices = candidates.length ? await readMany(candidates.map((invoiceId) => itemOf(invoice, { studioId, invoiceId })), { consistent: true }) : [];
+  return { markers, account: account ?? null, draft: runDraftOf(context, work.accountId, invoices) };
+}
+
+const toLine = (item: BillableItem): InvoiceLine => ({
+  lineId: uuidv7(),
+  kind: item.line.kind,
+  description: item.line.description,
+  quantity: item.line.quantity,
+  unitPriceMinor: item.line.unitPriceMinor,
+  totalMinor: lineTotal(item.line),
+  studentId: item.line.studentId,
+  billedKey: item.billedKey,
+  ...(item.line.lessonId ? { lessonId: item.line.lessonId } : {}),
+  ...(item.line.feePlanId ? { feePlanId: item.line.feePlanId } : {}),
+});
+
+const periodWords = (context: RunContext) => `${context.periodStart} – ${context.periodEnd}`;
+
+/**
+ * Drafts (or extends) one account's invoice for a run: the items not billed yet become lines,
+ * and each line's BilledItem marker is created on condition that it does not exist, in the same
+ * transaction as the invoice (and the account, when it is new). So an item is billed at most
+ * once, whatever runs at the same time: a run that loses a race re-reads the markers and drafts
+ * only what is left. A second run of the same period extends the run's own draft for the account
+ * while it is still a draft (on condition it did not change meanwhile), else drafts a new one.
+ * Items beyond 90 go in further transactions that extend the same draft.
+ */
+export async function draftAccountInvoice(context: RunContext, work: AccountWork, prefetched?: AccountState): Promise<AccountOutcome> {
+  const outcome: AccountOutcome = { created: false, linesAdded: 0, amountMinor: 0, totalMinor: 0, alreadyBilled: 0 };
+  let state = prefetched;
+  let first = true;
+  for (let tries = 0; ; ) {
+    state ??= await readAccountState(context, work);
+    const fresh = work.items.filter((item) => !state!.markers.has(item.billedKey));
+    if (first) outcome.alreadyBilled = work.items.length - fresh.length;
+    if (fresh.length === 0) return outcome;
+    const chunk = fresh.slice(0, MAX_ITEMS_PER_TRANSACTION);
+    const written = await writeChunk(context, work, state, chunk);
+    if (written) {
+      outcome.invoiceId = written.invoiceId;
+      outcome.created ||= written.created;
+      outcome.linesAdded += chunk.length;
+      outcome.amountMinor += written.totalMinor - written.previousTotalMinor;
+      outcome.totalMinor = written.totalMinor;
+      if (chunk.length === fresh.length) return outcome;
+      first = false;
+    } else if (++tries >= MAX_TRIES) {
+      throw new AppError("conflict", `The billing account ${work.accountId} kept changing during the billing run; run it again`);
+    }
+    // After a race, or before the next chunk of a large account, read what is there now.
+    state = undefined;
+  }
+}
+
+/** One transaction: the invoice created or extended, the account if new, the markers, the audit event. Null when it lost a race. */
+async function writeChunk(context: RunContext, work: AccountWork, state: AccountState, chunk: BillableItem[]) {
+  const { studioId, now, actorId } = context;
+  const stamp = now.toISOString();
+  const draft = state.draft;
+  const invoiceId = draft?.invoiceId ?? uuidv7();
+  const lines = [...(draft?.lines ?? []), ...chunk.map(toLine)];
+  const totals = invoiceTotals(lines, draft?.discount, context.settings.taxRateMillipercent);
+  const history = {
+    at: stamp,
+    event: draft ? "lines_added" : "drafted",
+    detail: draft
+      ? `${chunk.length} line${chunk.length === 1 ? "" : "s"} added by the billing run for ${periodWords(context)}`
+      : `Drafted by the billing run for ${periodWords(context)}`,
+    actorId,
+  };
+  const money = { ...totals, taxRateMillipercent: context.settings.taxRateMillipercent, taxName: context.settings.taxName, balanceDueMinor: totals.totalMinor };
+
+  const outcome = await billingDb()
+    .transaction.write((tx) => [
+      draft
+        ? tx.invoice
+            .patch({ studioId, invoiceId })
+            .set({ lines, ...money, updatedBy: actorId })
+            .append({ history: [history] })
+            .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, draft.updatedAt)}`)
+            .commit()
+        : tx.invoice
+            .create({
+              studioId,
+              invoiceId,
+              accountId: work.accountId,
+              status: "draft",
+              listState: "draft",
+              currency: context.currency,
+              issueDate: context.today,
+              dueDate: addDays(context.today, context.settings.paymentTermsDays),
+              periodStart: context.periodStart,
+              periodEnd: context.periodEnd,
+              lines,
+              ...money,
+              amountPaidMinor: 0,
+              creditedMinor: 0,
+              lateFeeMinor: 0,
+              billingRunId: context.runId,
+              history: [history],
+              createdBy: actorId,
+              updatedBy: actorId,
+            })
+            .commit(),
+      ...(state.account
+        ? []
+        : [tx.billingAccount.create({ studioId, accountId: work.accountId, kind: work.kind, name: work.name, balanceMinor: 0, creditMinor: 0, revision: 0, createdBy: actorId }).commit()]),
+      ...chunk.map((item) => tx.billedItem.create({ studioId, billedKey: item.billedKey, invoiceId, accountId: work.accountId }).commit()),
+      recordAudit(tx, {
+        studioId,
+        actorId,
+        action: draft ? "invoice.lines_added" : "invoice.drafted",
+        entityType: "invoice",
+        entityId: invoiceId,
+        before: draft ? { lineCount: draft.lines.length, totalMinor: draft.totalMinor } : undefined,
+        after: { accountId: work.accountId, billingRunId: context.runId, lineCount: lines.length, totalMinor: totals.totalMinor },
+      }),
+    ])
+    .go();
+  if (outcome.canceled) {
+    // A condition (marker, account or draft taken meanwhile) or a concurrent transaction on the same items: read again.
+    if (outcome.data.some((item) => item.code === "ConditionalCheckFailed" || item.code === "TransactionConflict")) return null;
+    throw new Error(`Transaction cancelled (${outcome.data.map((item) => item.code).join(",")})`);
+  }
+  return { invoiceId, created: !draft, totalMinor: totals.totalMinor, previousTotalMinor: draft?.totalMinor ?? 0 };
+}

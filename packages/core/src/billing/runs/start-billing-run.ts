@@ -1,0 +1,28 @@
+import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { toBillingRun, type BillingRunStarted } from "./billing-run-view";
+import { runBilling } from "./run-billing";
+import type { StartBillingRunInput } from "./schemas";
+
+export interface BillingExecutionSummary {
+  invoicesCreated: number;
+  invoicesExtended: number;
+  linesAdded: number;
+  /** How much this request added to the totals of the run's invoices (tax included). */
+  amountMinor: number;
+  /** Items of the period already billed (by this run before, or another run). */
+  alreadyBilled: number;
+  skippedCount: number;
+  failed: { accountId: string; error: string }[];
+}
+
+/**
+ * Runs billing for a period on demand (admins): drafts each account's invoice from the period's
+ * lessons and fee plans (see `runBilling`), for the owner to review and send. Running the same
+ * period again returns the same run and drafts only what was not billed yet.
+ */
+export async function startBillingRun(actor: Actor, studioId: string, input: StartBillingRunInput): Promise<BillingRunStarted> {
+  const { member, studio } = await loadMemberWith(actor, studioId);
+  requireStudioAdmin(member);
+  const { run, skipped, ...execution } = await runBilling(studioId, { ...input, trigger: "manual", actorId: actor.userId });
+  return { ...toBillingRun(run, studio.currency), execution: { ...execution, skippedCount: skipped.length } };
+}
