@@ -1,17 +1,8 @@
-import { MembershipEntity } from "../accounts/membership.entity";
-import { UserEntity } from "../accounts/user.entity";
-import { AuditEventEntity } from "../audit/audit-event.entity";
 import { tableService } from "../db/table-service";
-import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
-import { BandEntity } from "../people/band.entity";
-import { FamilyEntity } from "../people/family.entity";
-import { GuardianEntity } from "../people/guardian.entity";
-import { StudentEntity } from "../people/student.entity";
-import { TeacherEntity } from "../people/teacher.entity";
+import { tenantEntities } from "../db/tenant-entities";
 import { LessonAttendeeEntity } from "../scheduling/lessons/lesson-attendee.entity";
 import { LessonEntity } from "../scheduling/lessons/lesson.entity";
 import { JobCursorEntity } from "../scheduling/reminders/reminder-due.entity";
-import { StudioEntity } from "../studios/studio.entity";
 import { BillingAccountEntity } from "./accounts/billing-account.entity";
 import { LedgerEntryEntity } from "./accounts/ledger-entry.entity";
 import { DunningDueEntity } from "./dunning/dunning-due.entity";
@@ -28,16 +19,7 @@ import { BillingSettingsEntity } from "./settings/billing-settings.entity";
  * Lambdas carry these models.
  */
 export const billingEntities = {
-  studio: StudioEntity,
-  membership: MembershipEntity,
-  user: UserEntity,
-  auditEvent: AuditEventEntity,
-  idempotencyRecord: IdempotencyRecordEntity,
-  teacher: TeacherEntity,
-  student: StudentEntity,
-  family: FamilyEntity,
-  guardian: GuardianEntity,
-  band: BandEntity,
+  ...tenantEntities,
   lesson: LessonEntity,
   lessonAttendee: LessonAttendeeEntity,
   jobCursor: JobCursorEntity,

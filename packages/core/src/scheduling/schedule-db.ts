@@ -1,14 +1,5 @@
-import { MembershipEntity } from "../accounts/membership.entity";
-import { UserEntity } from "../accounts/user.entity";
-import { AuditEventEntity } from "../audit/audit-event.entity";
 import { tableService } from "../db/table-service";
-import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
-import { BandEntity } from "../people/band.entity";
-import { FamilyEntity } from "../people/family.entity";
-import { GuardianEntity } from "../people/guardian.entity";
-import { StudentEntity } from "../people/student.entity";
-import { TeacherEntity } from "../people/teacher.entity";
-import { StudioEntity } from "../studios/studio.entity";
+import { tenantEntities } from "../db/tenant-entities";
 import { GoalEntity } from "../teaching/goal.entity";
 import { LessonPlanEntity } from "../teaching/lesson-plan.entity";
 import { PracticeLogEntity } from "../teaching/practice-log.entity";
@@ -31,16 +22,7 @@ import { SchedulingSettingsEntity } from "./settings/scheduling-settings.entity"
  * Lambdas do not carry these models (see README: Lambda bundles).
  */
 export const schedulingEntities = {
-  studio: StudioEntity,
-  membership: MembershipEntity,
-  user: UserEntity,
-  auditEvent: AuditEventEntity,
-  idempotencyRecord: IdempotencyRecordEntity,
-  teacher: TeacherEntity,
-  student: StudentEntity,
-  family: FamilyEntity,
-  guardian: GuardianEntity,
-  band: BandEntity,
+  ...tenantEntities,
   lesson: LessonEntity,
   lessonAttendee: LessonAttendeeEntity,
   daySchedule: DayScheduleEntity,

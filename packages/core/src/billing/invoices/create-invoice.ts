@@ -10,7 +10,7 @@ import { billingDb } from "../billing-db";
 import { withBillingDefaults } from "../settings/defaults";
 import { billingSettingsRead } from "../settings/read-settings";
 import { commitInvoiceChange, historyEntry, HISTORY } from "./commit-invoice";
-import { assertNotBilled, billedElsewhere, billedKeysOf, checkedTotals, resolveLines, takeMarkers } from "./draft-lines";
+import { assertNotBilled, billedElsewhere, billedKeysOf, checkedTotals, draftMoney, resolveLines, takeMarkers } from "./draft-lines";
 import { toInvoice, type Invoice, type InvoiceRecord } from "./invoice-view";
 import type { CreateInvoiceInput } from "./schemas";
 
@@ -55,13 +55,7 @@ export async function createInvoice(actor: Actor, studioId: string, input: Creat
     dueDate: input.dueDate ?? addDays(today, settings.paymentTermsDays),
     lines,
     ...(input.discount ? { discount: input.discount } : {}),
-    ...totals,
-    taxRateMillipercent: settings.taxRateMillipercent,
-    taxName: settings.taxName,
-    amountPaidMinor: 0,
-    creditedMinor: 0,
-    lateFeeMinor: 0,
-    balanceDueMinor: totals.totalMinor,
+    ...draftMoney(totals, settings),
     ...(input.notes ? { notes: input.notes } : {}),
     history: [
       historyEntry("drafted", "Drafted", now, actor.userId),

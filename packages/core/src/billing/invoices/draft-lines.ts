@@ -72,6 +72,19 @@ export function checkedTotals(lines: InvoiceLineRecord[], discount: Discount | u
   return totals;
 }
 
+/** A draft's money fields: its totals at the studio's tax rate, nothing paid, credited or charged late yet. */
+export function draftMoney(totals: InvoiceTotals, settings: { taxRateMillipercent: number; taxName: string }) {
+  return {
+    ...totals,
+    taxRateMillipercent: settings.taxRateMillipercent,
+    taxName: settings.taxName,
+    amountPaidMinor: 0,
+    creditedMinor: 0,
+    lateFeeMinor: 0,
+    balanceDueMinor: totals.totalMinor,
+  };
+}
+
 /** The billed markers a change of lines takes and gives back. */
 export function markerChanges(before: InvoiceLineRecord[], after: InvoiceLineRecord[]) {
   const had = new Set(before.flatMap((l) => (l.billedKey ? [l.billedKey] : [])));

@@ -11,7 +11,7 @@ import { withBillingDefaults } from "../settings/defaults";
 import { billingSettingsRead } from "../settings/read-settings";
 import { commitInvoiceChange, historyEntry } from "./commit-invoice";
 import { auditFields } from "./create-invoice";
-import { billedKeysOf, checkedTotals, MAX_TRANSACTION_ITEMS, moveMarkers, releaseMarkers, splitMarkers, writeMarkerTail } from "./draft-lines";
+import { billedKeysOf, checkedTotals, draftMoney, MAX_TRANSACTION_ITEMS, moveMarkers, releaseMarkers, splitMarkers, writeMarkerTail } from "./draft-lines";
 import { invoiceRead, loadInvoiceFor, requireInvoiceAdmin } from "./invoice-access";
 import { toInvoice, type Invoice, type InvoiceRecord } from "./invoice-view";
 import type { VoidInvoiceInput } from "./schemas";
@@ -133,13 +133,7 @@ function reissueDraft(record: InvoiceRecord, settings: ReturnType<typeof withBil
     ...(record.periodEnd ? { periodEnd: record.periodEnd } : {}),
     lines,
     ...(record.discount ? { discount: record.discount } : {}),
-    ...totals,
-    taxRateMillipercent: settings.taxRateMillipercent,
-    taxName: settings.taxName,
-    amountPaidMinor: 0,
-    creditedMinor: 0,
-    lateFeeMinor: 0,
-    balanceDueMinor: totals.totalMinor,
+    ...draftMoney(totals, settings),
     ...(record.notes ? { notes: record.notes } : {}),
     replacesInvoiceId: record.invoiceId,
     history: [historyEntry("drafted", `Drafted to reissue ${record.number}`, now, actorId)],

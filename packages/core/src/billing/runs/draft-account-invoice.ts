@@ -7,6 +7,7 @@ import { addDays } from "../../scheduling/wall-clock";
 import type { BillingAccountRecord } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
 import type { InvoiceEntity } from "../invoices/invoice.entity";
+import { draftMoney } from "../invoices/draft-lines";
 import { invoiceTotals, lineTotal } from "../money";
 import type { BillingSettings } from "../settings/defaults";
 import type { BillableItem, BillingPeriod } from "./billable-items";
@@ -150,7 +151,7 @@ async function writeChunk(context: RunContext, work: AccountWork, state: Account
       : `Drafted by the billing run for ${periodWords(context)}`,
     actorId,
   };
-  const money = { ...totals, taxRateMillipercent: context.settings.taxRateMillipercent, taxName: context.settings.taxName, balanceDueMinor: totals.totalMinor };
+  const money = draftMoney(totals, context.settings);
 
   const outcome = await billingDb()
     .transaction.write((tx) => [
@@ -175,9 +176,6 @@ async function writeChunk(context: RunContext, work: AccountWork, state: Account
               periodEnd: context.periodEnd,
               lines,
               ...money,
-              amountPaidMinor: 0,
-              creditedMinor: 0,
-              lateFeeMinor: 0,
               billingRunId: context.runId,
               history: [history],
               createdBy: actorId,
