@@ -1,5 +1,6 @@
 import type { Actor } from "@studiosync/core";
 import * as Billing from "@studiosync/core/billing/index";
+import { stripeApiBase, stripeClient } from "@studiosync/core/billing/stripe/index";
 import { todayIn } from "@studiosync/core/people/profile-fields";
 import type { DemoPeople } from "./seed-demo-schedule";
 
@@ -47,9 +48,9 @@ export async function seedDemoBilling(owner: Actor, studioId: string, timeZone: 
 
 /** Test-mode keys for the local Stripe emulator, with a webhook endpoint at the API; none without the emulator. */
 async function localStripeKeys(apiUrl: string) {
-  if (!Billing.stripeApiBase()) return undefined;
+  if (!stripeApiBase()) return undefined;
   const secretKey = "sk_test_harmonyhouse";
-  const stripe = await Billing.stripeClient(secretKey);
+  const stripe = await stripeClient(secretKey);
   const endpoint = await stripe.webhookEndpoints.create({ url: `${apiUrl}/v1/webhooks/stripe`, enabled_events: ["checkout.session.completed"] });
   return { publishableKey: "pk_test_harmonyhouse", secretKey, webhookSecret: endpoint.secret! };
 }

@@ -1,4 +1,4 @@
-/** Billing: accounts and ledgers, invoices, payments, fee plans, billing runs, dunning, Stripe. */
+/** Billing: accounts and ledgers, invoices, payments, fee plans, billing runs, dunning (paying by link and Stripe: pay.ts). */
 export * from "./settings/index";
 export * from "./fee-plans/index";
 export * from "./accounts/index";
@@ -6,8 +6,6 @@ export * from "./invoices/index";
 export * from "./payments/index";
 export * from "./runs/index";
 export * from "./dunning/index";
-export * from "./stripe/index";
-export * from "./public/index";
 export * from "./reports/index";
 export { billingDb, type BillingTx } from "./billing-db";
 export * as Money from "./money";
