@@ -126,8 +126,8 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
     historyEntry("sent", sentTo ? `Issued as ${number} and emailed to ${sentTo}` : `Issued as ${number}; no billing contact has an email address`, now, actorId),
     ...(creditAppliedMinor > 0 ? [historyEntry("credit_applied", `Account credit of ${money(creditAppliedMinor)} applied`, now, actorId)] : []),
   ];
-  const after: InvoiceRecord = {
-    ...record,
+  // What issuing sets on the invoice: written by the transaction, and returned as the record after it.
+  const issuedFields = {
     number,
     sequence,
     issueDate: today,
@@ -139,8 +139,8 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
     dunningSteps: [],
     ...(next ? { nextDunningDay: next.day, nextDunningStep: next.step } : {}),
     ...(actorId ? { updatedBy: actorId } : {}),
-    updatedAt: now.toISOString(),
   };
+  const after: InvoiceRecord = { ...record, ...issuedFields, updatedAt: now.toISOString() };
 
   // postingWrites gives the account update, then one ledger entry per posting.
   const counterIndex = 1 + postings.length;
@@ -157,19 +157,7 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
         : tx.invoiceCounter.create({ studioId, lastSequence: sequence }).commit(),
       tx.invoice
         .patch({ studioId, invoiceId })
-        .set({
-          number,
-          sequence,
-          issueDate: today,
-          dueDate,
-          amountPaidMinor: creditAppliedMinor,
-          ...state,
-          sentAt: after.sentAt,
-          history,
-          dunningSteps: [],
-          ...(next ? { nextDunningDay: next.day, nextDunningStep: next.step } : {}),
-          ...(actorId ? { updatedBy: actorId } : {}),
-        })
+        .set(issuedFields)
         .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`)
         .commit(),
       ...(next ? [tx.dunningDue.create({ day: next.day, studioId, invoiceId, step: next.step }).commit()] : []),
