@@ -11,8 +11,13 @@ export interface AppConfig {
   sesConfigurationSet?: string;
   /** Where links in emails point (the Astro site). */
   webUrl: string;
-  /** Secret for signing access tokens and email links (≥ 32 chars). */
+  /** The current root secret (≥ 32 chars): every signing and sealing key derives from it (keys/key-ring.ts). */
   appSecret: string;
+  /**
+   * The key ring: the current root first, then older roots that still verify and decrypt.
+   * APP_SECRET holds them comma-separated ("<new>,<old>") while a rotation is under way.
+   */
+  appSecrets: string[];
   dynamodbEndpoint?: string;
   s3Endpoint?: string;
   sesEndpoint?: string;
@@ -23,8 +28,11 @@ let cached: AppConfig | undefined;
 export function config(): AppConfig {
   if (cached) return cached;
   const env = process.env;
-  const appSecret = env.APP_SECRET ?? "";
-  if (appSecret.length < 32) throw new Error("APP_SECRET must be set to at least 32 characters");
+  const appSecrets = (env.APP_SECRET ?? "").split(",").map((secret) => secret.trim());
+  if (appSecrets.some((secret) => secret.length < 32)) {
+    throw new Error("APP_SECRET must be set to at least 32 characters (or a comma-separated list of such secrets, current first)");
+  }
+  const appSecret = appSecrets[0]!;
   cached = {
     stage: env.STAGE ?? "local",
     region: env.AWS_REGION ?? "us-east-1",
@@ -34,6 +42,7 @@ export function config(): AppConfig {
     sesConfigurationSet: env.SES_CONFIGURATION_SET || undefined,
     webUrl: (env.WEB_URL ?? "http://127.0.0.1:4321").replace(/\/$/, ""),
     appSecret,
+    appSecrets,
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: env.S3_ENDPOINT || undefined,
     sesEndpoint: env.SES_ENDPOINT || undefined,

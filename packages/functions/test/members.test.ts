@@ -87,7 +87,7 @@ describe("PATCH /v1/studios/{studioId}/members/{userId}", () => {
 });
 
 describe("deactivation and removal", () => {
-  it("a deactivated member loses access and their refresh token at once; reactivation restores access", async () => {
+  it("a deactivated member loses access to the studio at once but keeps their sign-in; reactivation restores access", async () => {
     const teacher = await memberWithRole(owner, "teacher");
     expect((await api("GET", `/v1/studios/${owner.studio.id}`, { token: teacher.accessToken })).status).toBe(200);
 
@@ -95,7 +95,8 @@ describe("deactivation and removal", () => {
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "deactivated", deactivatedAt: expect.any(String) });
     expect((await api("GET", `/v1/studios/${owner.studio.id}`, { token: teacher.accessToken })).status).toBe(404);
-    expect((await refresh(teacher.refreshToken)).status).toBe(401);
+    // Only this studio: their sign-in (for their other studios) goes on (issue 10 #7).
+    expect((await refresh(teacher.refreshToken)).status).toBe(200);
     expect((await post(owner, teacher.userId, "deactivate")).status).toBe(409);
 
     const back = await post(owner, teacher.userId, "reactivate");
@@ -105,20 +106,20 @@ describe("deactivation and removal", () => {
     expect((await post(owner, teacher.userId, "reactivate")).status).toBe(409);
   });
 
-  it("a removed member gets 404 on the studio, their refresh token fails, and they leave the list", async () => {
+  it("a removed member gets 404 on the studio at once, keeps their sign-in, and leaves the list", async () => {
     const student = await memberWithRole(owner, "student");
     const res = await api("DELETE", `/v1/studios/${owner.studio.id}/members/${student.userId}`, { token: owner.accessToken });
     expect(res.status).toBe(204);
     expect((await api("GET", `/v1/studios/${owner.studio.id}`, { token: student.accessToken })).status).toBe(404);
     const refreshed = await refresh(student.refreshToken);
-    expect(refreshed.status).toBe(401);
+    expect(refreshed.status).toBe(200);
+    expect((await api("GET", `/v1/studios/${owner.studio.id}`, { token: refreshed.body.accessToken })).status).toBe(404);
     const list = await members(owner);
     expect(list.body.items.map((m: { userId: string }) => m.userId)).not.toContain(student.userId);
     expect((await api("DELETE", `/v1/studios/${owner.studio.id}/members/${student.userId}`, { token: owner.accessToken })).status).toBe(404);
     expect((await patch(owner, student.userId, "admin")).status).toBe(404);
-    // Their own studio (from sign-up) still works after signing in again.
-    const login = await api("POST", "/v1/auth/login", { body: { email: student.email, password: student.password } });
-    expect(login.status).toBe(200);
+    // Their own studio (from sign-up) still works, with the same sign-in.
+    expect((await api("GET", `/v1/studios/${student.ownStudioId}`, { token: refreshed.body.accessToken })).status).toBe(200);
   });
 });
 

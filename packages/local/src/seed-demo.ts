@@ -50,7 +50,9 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
     },
     { emailVerified: true },
   );
-  const owner = { userId: user.id, sessionId: "seed" };
+  // The seed acts as the owner through a real sign-in: every use case checks the session.
+  const session = await Accounts.logIn({ email: DEMO.ownerEmail, password: DEMO.ownerPassword });
+  const owner = { userId: user.id, sessionId: Accounts.verifyAccessToken(session.accessToken).sid };
   await Studios.updateStudio(owner, studio.id, DEMO.branding);
   const people = await seedDemoSchedule(owner, studio.id, DEMO.timeZone);
   await seedDemoBilling(owner, studio.id, DEMO.timeZone, people, apiUrl);

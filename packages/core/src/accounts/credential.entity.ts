@@ -1,5 +1,5 @@
 import { Entity } from "../db/entity";
-import { SERVICE, timestamps } from "../db/attributes";
+import { SERVICE, expiresAt, timestamps } from "../db/attributes";
 
 /**
  * Login by email: the deliberate email → user lookup. Keyed by the normalised email, so its
@@ -12,8 +12,13 @@ export const CredentialEntity = new Entity({
     userId: { type: "string", required: true, readOnly: true },
     passwordHash: { type: "string", required: true },
     emailVerifiedAt: { type: "string" },
-    /** Bumped on password reset; refresh tokens of an older epoch stop working. */
+    /**
+     * Bumped on every password change: refresh tokens and emailed links (reset, verification) of
+     * an older epoch stop working.
+     */
     sessionEpoch: { type: "number", required: true, default: 0 },
+    /** Only while unverified: an unconfirmed sign-up lapses (see email-claim.ts). */
+    expiresAt,
     ...timestamps,
   },
   indexes: {

@@ -12,6 +12,8 @@ export const EmailLinkEntity = new Entity({
     purpose: { type: LINK_PURPOSES, required: true, readOnly: true },
     userId: { type: "string", required: true, readOnly: true },
     email: { type: "string", required: true, readOnly: true },
+    /** The login's sessionEpoch when the link was sent: a password change since then ends the link. */
+    credentialEpoch: { type: "number" },
     usedAt: { type: "string" },
     expiresAt,
     ...timestamps,

@@ -18,13 +18,17 @@ export const LINK_PAGE: Record<LinkPurpose, string> = {
   invitation: "/invitations/accept",
 };
 
-/** A new single-use link: the item to write in the caller's transaction, and the URL to email. */
-export function newEmailLink(purpose: LinkPurpose, userId: string, email: string, now = Date.now()) {
+/**
+ * A new single-use link for a login (its user, email and current sessionEpoch): the item to write
+ * in the caller's transaction, and the URL to email.
+ */
+export function newEmailLink(purpose: LinkPurpose, login: { userId: string; email: string; sessionEpoch: number }, now = Date.now()) {
+  const { userId, email, sessionEpoch: credentialEpoch } = login;
   const linkId = uuidv7();
   const expiresAt = Math.floor(now / 1000) + LINK_LIFETIME_SECONDS[purpose];
   const token = signLinkToken(linkId, purpose, expiresAt);
   return {
-    write: (tx: WriteTx) => tx.emailLink.create({ linkId, purpose, userId, email, expiresAt }).commit(),
+    write: (tx: WriteTx) => tx.emailLink.create({ linkId, purpose, userId, email, credentialEpoch, expiresAt }).commit(),
     url: `${config().webUrl}${LINK_PAGE[purpose]}?token=${encodeURIComponent(token)}`,
   };
 }
@@ -49,3 +53,26 @@ export const consumeEmailLink = (tx: WriteTx, linkId: string, now = Date.now()) 
     .commit();
 
 export const linkAlreadyUsed = () => new AppError("invalid_token", "This link has already been used.");
+
+/**
+ * Updates the link's login (it counts as verified from now on, so it stops lapsing), only while
+ * it is the account the link was sent for with the password it had then: a password change
+ * (which bumps the epoch) ends every link sent before it, and a replaced sign-up (another
+ * userId) ends its links.
+ */
+export function updateLinkedLogin(
+  tx: WriteTx,
+  link: { email: string; userId: string; credentialEpoch?: number },
+  change: { emailVerifiedAt: string; passwordHash?: string },
+) {
+  const update = tx.credential.patch({ email: link.email }).set(change).remove(["expiresAt"]);
+  return (change.passwordHash ? update.add({ sessionEpoch: 1 }) : update)
+    .where((a, op) => `${op.eq(a.userId, link.userId)} AND ${op.eq(a.sessionEpoch, link.credentialEpoch ?? 0)}`)
+    .commit();
+}
+
+export const linkOutdated = () =>
+  new AppError("invalid_token", "This link no longer works: the password was changed after it was sent. Ask for a new one.");
+
+/** Maps a rejected link transaction (link first, login second) to the answer. */
+export const linkRejected = (index: number) => (index === 0 ? linkAlreadyUsed() : index === 1 ? linkOutdated() : undefined);

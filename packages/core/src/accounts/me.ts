@@ -1,11 +1,12 @@
+import { itemOf } from "../db/read-together";
 import { db } from "../db/service";
 import { notFound } from "../errors";
-import type { Actor } from "../policy";
+import { readAsActor, type Actor } from "../policy";
 
-/** The signed-in user and every studio they belong to, with their role there. */
+/** The signed-in user and every studio they belong to, with their role there (the user read checks the sign-in). */
 export async function getMe(actor: Actor) {
-  const [{ data: user }, { data: memberships }] = await Promise.all([
-    db().entities.user.get({ userId: actor.userId }).go(),
+  const [[user], { data: memberships }] = await Promise.all([
+    readAsActor(actor, itemOf(db().entities.user, { userId: actor.userId })),
     db().entities.membership.query.membershipsByUser({ userId: actor.userId }).go({ pages: "all" }),
   ]);
   if (!user) throw notFound("User");

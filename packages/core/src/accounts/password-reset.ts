@@ -1,22 +1,27 @@
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
-import { consumeEmailLink, linkAlreadyUsed, openEmailLink } from "./email-links";
+import { consumeEmailLink, linkRejected, openEmailLink, updateLinkedLogin } from "./email-links";
 import { hashPassword } from "./password";
+import { revokeAllFamilies } from "./session-tokens";
 
 /**
- * Sets a new password from a reset link. Bumping the session epoch ends every existing sign-in;
- * following the link also proves the email address, so it counts as verified.
+ * Sets a new password from a reset link. Bumping the session epoch ends every refresh token and
+ * every other emailed link; every sign-in (session family) is revoked in the same transaction,
+ * so access tokens stop at once too. Following the link also proves the email address, so it
+ * counts as verified (and the login no longer lapses).
  */
 export async function resetPassword(token: string, password: string) {
   const link = await openEmailLink(token, "reset_password");
   const passwordHash = await hashPassword(password);
   const now = new Date().toISOString();
+  const revokeSessions = await revokeAllFamilies(link.userId, "password_changed");
   const outcome = await db()
     .transaction.write((tx) => [
       consumeEmailLink(tx, link.linkId),
-      tx.credential.patch({ email: link.email }).set({ passwordHash, emailVerifiedAt: now }).add({ sessionEpoch: 1 }).commit(),
+      updateLinkedLogin(tx, link, { passwordHash, emailVerifiedAt: now }),
       tx.user.patch({ userId: link.userId }).set({ emailVerifiedAt: now }).commit(),
+      ...revokeSessions(tx),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? linkAlreadyUsed() : undefined));
+  assertCommitted(outcome, linkRejected);
 }

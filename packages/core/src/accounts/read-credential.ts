@@ -2,6 +2,7 @@ import { itemOf, readTogether } from "../db/read-together";
 import { db } from "../db/service";
 import { idempotencyRecordRead, isReplay, type IdempotencyRequest } from "../idempotency";
 import { assertWithinLimits, counterKey, type RateLimit } from "../rate-limit";
+import { liveLogin } from "./email-claim";
 
 /**
  * The login for an email, read in the same call as the rate counters that guard it (and the
@@ -25,5 +26,6 @@ export async function readCredentialWithinLimits(
   const record = idempotency ? (rest[counters.length] as { requestHash: string; expiresAt?: number } | null) : null;
   const replay = idempotency ? isReplay(idempotency, record) : false;
   if (!replay) assertWithinLimits(counters.map((key, i) => ({ key, count: counts[i]?.count })));
-  return { credential: found, counters, replay };
+  // A sign-up that lapsed unverified is no account at all.
+  return { credential: liveLogin(found), counters, replay };
 }

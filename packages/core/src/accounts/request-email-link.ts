@@ -24,7 +24,7 @@ export async function requestEmailLink(purpose: LinkPurpose, email: string, cont
   );
   if (replay) return;
   const wanted = credential && (purpose === "reset_password" || !credential.emailVerifiedAt);
-  const link = wanted ? newEmailLink(purpose, credential.userId, email) : undefined;
+  const link = wanted ? newEmailLink(purpose, credential) : undefined;
   const outcome = await db()
     .transaction.write((tx) => [
       ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),

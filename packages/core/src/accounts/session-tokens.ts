@@ -55,8 +55,10 @@ export function newSession(owner: TokenOwner, now = Date.now()) {
   return { writes, tokens };
 }
 
-/** Ends every token of a sign-in. */
-export async function revokeFamily(userId: string, familyId: string, reason: "logout" | "reuse_detected") {
+type RevokeReason = "logout" | "reuse_detected" | "password_changed";
+
+/** Ends every token of a sign-in: its refresh tokens, and its access tokens on their next request. */
+export async function revokeFamily(userId: string, familyId: string, reason: RevokeReason) {
   await db()
     .entities.sessionFamily.patch({ userId, familyId })
     .set({ revokedAt: new Date().toISOString(), revokedReason: reason })
@@ -66,4 +68,25 @@ export async function revokeFamily(userId: string, familyId: string, reason: "lo
       // Already revoked (or gone): the outcome the caller wants.
       if (error?.cause?.name !== "ConditionalCheckFailedException") throw error;
     });
+}
+
+/** How many sign-ins a password change revokes inside its own transaction (DynamoDB allows 100 items). */
+const REVOKED_IN_TRANSACTION = 90;
+
+/**
+ * Every open sign-in of a user, as transaction items that revoke them (for a password change):
+ * the first ones go into the caller's transaction, any beyond that are revoked right away.
+ * An unconditional update, so a sign-in that ended meanwhile does not cancel the transaction.
+ */
+export async function revokeAllFamilies(userId: string, reason: RevokeReason, now = Date.now()) {
+  const { data } = await db().entities.sessionFamily.query.family({ userId }).go({ pages: "all" });
+  const open = data.filter((family) => !family.revokedAt && (family.expiresAt ?? 0) * 1000 > now);
+  await Promise.all(open.slice(REVOKED_IN_TRANSACTION).map((family) => revokeFamily(userId, family.familyId, reason)));
+  const revokedAt = new Date(now).toISOString();
+  return (tx: WriteTx) =>
+    open
+      .slice(0, REVOKED_IN_TRANSACTION)
+      .map(({ familyId, expiresAt }) =>
+        tx.sessionFamily.update({ userId, familyId }).set({ revokedAt, revokedReason: reason, expiresAt }).commit(),
+      );
 }

@@ -5,6 +5,7 @@ import { conflict } from "../errors";
 import { sendEmail, verifyEmailMessage } from "../email";
 import { slugFromName, withSuffix } from "../studios/slugify";
 import { toStudio, type StudioRecord } from "../studios/studio-view";
+import { claimEmail } from "./email-claim";
 import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";
 import { hashPassword } from "./password";
 import type { SignUpInput } from "./schemas";
@@ -22,14 +23,14 @@ export async function signUp(input: SignUpInput, options: { emailVerified?: bool
   let slug = input.slug ?? slugFromName(input.studioName);
 
   for (let attempt = 0; ; attempt++) {
-    const link = newEmailLink("verify_email", userId, input.email);
+    const link = newEmailLink("verify_email", { userId, email: input.email, sessionEpoch: 0 });
     const studio = {
       studioId, slug, name: input.studioName, timeZone: input.timeZone, currency: input.currency,
       isActive: true, createdBy: userId, updatedBy: userId,
     };
     const outcome = await db()
       .transaction.write((tx) => [
-        tx.credential.create({ email: input.email, userId, passwordHash, emailVerifiedAt: verifiedAt }).commit(),
+        claimEmail(tx, { email: input.email, userId, passwordHash, emailVerifiedAt: verifiedAt }),
         tx.studioSlug.create({ slug, studioId }).commit(),
         tx.user.create({ userId, email: input.email, name: input.name, emailVerifiedAt: verifiedAt }).commit(),
         tx.studio.create(studio).commit(),

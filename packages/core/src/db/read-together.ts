@@ -22,6 +22,9 @@ export function itemOf<E extends AnyEntity>(entity: E, key: Record<string, strin
   };
 }
 
+/** What readTogether() returns for its reads: each item, or null when it does not exist. */
+export type ReadResults<T extends readonly ItemRead<unknown>[]> = { [K in keyof T]: T[K] extends ItemRead<infer V> ? V | null : never };
+
 const sameKey = (a: Raw, b: Raw) => a[TABLE_KEYS.partitionKey] === b[TABLE_KEYS.partitionKey] && a[TABLE_KEYS.sortKey] === b[TABLE_KEYS.sortKey];
 
 /**
@@ -30,7 +33,7 @@ const sameKey = (a: Raw, b: Raw) => a[TABLE_KEYS.partitionKey] === b[TABLE_KEYS.
  */
 export async function readTogether<const T extends readonly ItemRead<unknown>[]>(
   ...reads: T
-): Promise<{ [K in keyof T]: T[K] extends ItemRead<infer V> ? V | null : never }> {
+): Promise<ReadResults<T>> {
   const table = reads[0]!.table;
   const found: Raw[] = [];
   let keys: Raw[] = reads.map((read) => read.key);

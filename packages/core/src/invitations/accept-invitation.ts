@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { hashPassword } from "../accounts/password";
+import { claimEmail } from "../accounts/email-claim";
 import { newSession } from "../accounts/session-tokens";
 import { recordAudit } from "../audit/record-audit";
 import { db, type WriteTx } from "../db/service";
@@ -14,18 +15,20 @@ const alreadyMember = () => conflict("You are already a member of this studio. S
 const usedMeanwhile = () => new AppError("invalid_token", "This invitation has already been used.");
 
 /**
- * Accepts an invitation. An existing login (credential for the email) gets the membership added;
- * otherwise the user and login are created (the email counts as verified: they got the link) and
- * signed in. Either way one transaction: invitation pending → accepted (single use), membership,
- * profile link, audit events.
+ * Accepts an invitation. A verified login for the email gets the membership added (they sign in
+ * with their password); otherwise the person accepting chooses a name and password, and a new
+ * user and login are created (the email counts as verified: they got the link) and signed in.
+ * An unverified login for the email is someone's unconfirmed sign-up, perhaps not the owner's:
+ * it is replaced, password and all, never joined. Either way one transaction: invitation
+ * pending → accepted (single use), membership, profile link, audit events.
  */
 export async function acceptInvitation(input: AcceptInvitationInput, now = Date.now()) {
   const { record, studio, expired, reason } = await openInvitation(input.token, now);
   if (expired && reason) throw reason;
   const { data: credential } = await db().entities.credential.get({ email: record.email }).go();
-  const result = credential
+  const result = credential?.emailVerifiedAt
     ? await joinWithExistingLogin(record, credential, now)
-    : await joinWithNewLogin(record, input, now);
+    : await joinWithNewLogin(record, input, credential, now);
   return { ...result, role: record.role, studio: { id: studio.studioId, name: studio.name, slug: studio.slug } };
 }
 
@@ -54,7 +57,7 @@ function auditJoin(tx: WriteTx, record: InvitationRecord, userId: string, at: st
 const onRejected = (membershipError: () => AppError, hasProfile: boolean) => (index: number) =>
   index === 0 ? usedMeanwhile() : index === 1 ? membershipError() : index === 2 && hasProfile ? profileAlreadyLinked() : undefined;
 
-async function joinWithExistingLogin(record: InvitationRecord, credential: { userId: string; email: string; emailVerifiedAt?: string }, now: number) {
+async function joinWithExistingLogin(record: InvitationRecord, credential: { userId: string; email: string }, now: number) {
   const { studioId } = record;
   const userId = credential.userId;
   const { data: existing } = await db().entities.membership.get({ studioId, userId }).go();
@@ -72,12 +75,6 @@ async function joinWithExistingLogin(record: InvitationRecord, credential: { use
           : tx.membership.create(membership).commit(),
         ...(profile ? [profile] : []),
         ...auditJoin(tx, record, userId, at),
-        ...(credential.emailVerifiedAt
-          ? []
-          : [
-              tx.credential.patch({ email: credential.email }).set({ emailVerifiedAt: at }).commit(),
-              tx.user.patch({ userId }).set({ emailVerifiedAt: at }).commit(),
-            ]),
       ];
     })
     .go();
@@ -85,7 +82,13 @@ async function joinWithExistingLogin(record: InvitationRecord, credential: { use
   return { userId, email: credential.email, newAccount: false, session: null };
 }
 
-async function joinWithNewLogin(record: InvitationRecord, input: AcceptInvitationInput, now: number) {
+/** A new account for the invited email; `unverified` is a login it replaces (see acceptInvitation). */
+async function joinWithNewLogin(
+  record: InvitationRecord,
+  input: AcceptInvitationInput,
+  unverified: { userId: string; sessionEpoch: number } | null,
+  now: number,
+) {
   const errors: FieldError[] = [];
   if (!input.name) errors.push({ path: "name", message: "is required to create your account" });
   if (!input.password) errors.push({ path: "password", message: "is required to create your account" });
@@ -94,13 +97,13 @@ async function joinWithNewLogin(record: InvitationRecord, input: AcceptInvitatio
   const userId = uuidv7();
   const at = new Date(now).toISOString();
   const passwordHash = await hashPassword(input.password);
-  const session = newSession({ userId, email, sessionEpoch: 0 }, now);
+  const session = newSession({ userId, email, sessionEpoch: unverified ? unverified.sessionEpoch + 1 : 0 }, now);
   const outcome = await db()
     .transaction.write((tx) => {
       const profile = linkProfile(tx, studioId, links(record), userId);
       return [
         markAccepted(tx, record, userId, at),
-        tx.credential.create({ email, userId, passwordHash, emailVerifiedAt: at }).commit(),
+        claimEmail(tx, { email, userId, passwordHash, emailVerifiedAt: at }, unverified ?? undefined, now),
         ...(profile ? [profile] : []),
         tx.user.create({ userId, email, name: input.name!, emailVerifiedAt: at }).commit(),
         tx.membership.create({ studioId, userId, role: record.role, ...links(record), createdBy: userId, updatedBy: userId }).commit(),

@@ -1,3 +1,4 @@
+import { liveLogin } from "../accounts/email-claim";
 import { itemOf, readTogether, type ItemRead } from "../db/read-together";
 import { db } from "../db/service";
 import { conflict } from "../errors";
@@ -16,7 +17,7 @@ export function inviteeReads(studioId: string, target: InvitationTarget): [ItemR
  */
 export async function assertInvitable(studioId: string, target: InvitationTarget, [credential, profile]: readonly unknown[]) {
   assertProfileFound(target, (profile ?? null) as Parameters<typeof assertProfileFound>[1]);
-  const login = credential as { userId: string } | null;
+  const login = liveLogin(credential as { userId: string; emailVerifiedAt?: string; expiresAt?: number } | null);
   if (!login) return;
   const { data: membership } = await db().entities.membership.get({ studioId, userId: login.userId }).go();
   if (membership && !membership.deletedAt) throw conflict("This person is already a member of the studio.", "email");

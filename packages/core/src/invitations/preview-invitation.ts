@@ -11,7 +11,10 @@ export async function previewInvitation(token: string) {
     email: record.email,
     expired,
     validUntil: record.validUntil,
-    /** When true, accepting adds the studio to the existing login (no name or password needed). */
-    accountExists: Boolean(credential),
+    /**
+     * When true, accepting adds the studio to the existing (verified) login: no name or password.
+     * An unconfirmed sign-up for the email does not count: the person accepting sets a password.
+     */
+    accountExists: Boolean(credential?.emailVerifiedAt),
   };
 }

@@ -3,12 +3,14 @@ import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
 import { conflict } from "../errors";
 import type { Actor } from "../policy";
-import { endSessions } from "./end-sessions";
 import { loadTarget, requireOwnerFor } from "./load-target";
 import { toMember } from "./member-view";
 import { anotherOwnerCheck, lastOwner } from "./owner-guard";
 
-/** Suspends a member: no access to the studio from the next request, their sign-ins end at once. */
+/**
+ * Suspends a member: no access to this studio from their next request (every request reads the
+ * membership). Their sign-in stays, for the other studios they belong to.
+ */
 export async function deactivateMember(actor: Actor, studioId: string, userId: string) {
   const { actorMember, target, targetUser } = await loadTarget(actor, studioId, userId);
   requireOwnerFor(actorMember, target);
@@ -26,12 +28,11 @@ export async function deactivateMember(actor: Actor, studioId: string, userId: s
         studioId, actorId: actor.userId, action: "member.deactivated", entityType: "member", entityId: userId,
         before: { deactivatedAt: null }, after: { deactivatedAt },
       }),
-      endSessions(tx, targetUser.email),
       ...(ownerCheck ? [ownerCheck(tx)] : []),
     ])
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("The member changed meanwhile; reload and try again.") : index === 3 ? lastOwner() : undefined,
+    index === 0 ? conflict("The member changed meanwhile; reload and try again.") : index === 2 ? lastOwner() : undefined,
   );
   return toMember({ ...target, deactivatedAt, updatedBy: actor.userId, updatedAt: deactivatedAt }, targetUser);
 }

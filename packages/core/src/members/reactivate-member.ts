@@ -6,7 +6,7 @@ import type { Actor } from "../policy";
 import { loadTarget, requireOwnerFor } from "./load-target";
 import { toMember } from "./member-view";
 
-/** Gives a deactivated member their access back (they sign in again). */
+/** Gives a deactivated member their access back, from their next request. */
 export async function reactivateMember(actor: Actor, studioId: string, userId: string) {
   const { actorMember, target, targetUser } = await loadTarget(actor, studioId, userId);
   requireOwnerFor(actorMember, target);

@@ -3,16 +3,16 @@ import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
 import { conflict } from "../errors";
 import type { Actor } from "../policy";
-import { endSessions } from "./end-sessions";
 import { loadTarget, requireOwnerFor } from "./load-target";
 import { anotherOwnerCheck, lastOwner } from "./owner-guard";
 
 /**
- * Removes a member (soft: deletedAt). They lose access to the studio at once and every sign-in
- * they have ends; their profile records stay. An invitation can bring them back.
+ * Removes a member (soft: deletedAt). They lose access to this studio at once (every request reads
+ * the membership); their sign-in stays, for their other studios. Their profile records stay. An
+ * invitation can bring them back.
  */
 export async function removeMember(actor: Actor, studioId: string, userId: string) {
-  const { actorMember, target, targetUser } = await loadTarget(actor, studioId, userId);
+  const { actorMember, target } = await loadTarget(actor, studioId, userId);
   requireOwnerFor(actorMember, target);
   const ownerCheck = target.deactivatedAt ? undefined : await anotherOwnerCheck(target);
   const deletedAt = new Date().toISOString();
@@ -27,11 +27,10 @@ export async function removeMember(actor: Actor, studioId: string, userId: strin
         studioId, actorId: actor.userId, action: "member.removed", entityType: "member", entityId: userId,
         before: { role: target.role, deletedAt: null }, after: { deletedAt },
       }),
-      endSessions(tx, targetUser.email),
       ...(ownerCheck ? [ownerCheck(tx)] : []),
     ])
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("This member was removed meanwhile.") : index === 3 ? lastOwner() : undefined,
+    index === 0 ? conflict("This member was removed meanwhile.") : index === 2 ? lastOwner() : undefined,
   );
 }

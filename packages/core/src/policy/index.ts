@@ -3,3 +3,4 @@ export { authorizeStudio } from "./studio-access";
 export { roleMay, STUDIO_ACTIONS, type StudioAction } from "./studio-permissions";
 export { isStudioAdmin, loadMemberWith, loadStudioMember, type StudioMember } from "./studio-member";
 export * from "./people-permissions";
+export { readAsActor } from "./session-check";

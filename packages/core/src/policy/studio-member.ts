@@ -1,9 +1,10 @@
-import { itemOf, readTogether, type ItemRead } from "../db/read-together";
+import { itemOf, type ItemRead, type ReadResults } from "../db/read-together";
 import { db } from "../db/service";
 import { notFound } from "../errors";
 import type { Role } from "../accounts/membership.entity";
 import type { StudioRecord } from "../studios/studio-view";
 import type { Actor } from "./actor";
+import { readAsActor } from "./session-check";
 
 /** The actor as a member of one studio: their role and the profile records they are there. */
 export interface StudioMember {
@@ -15,10 +16,9 @@ export interface StudioMember {
   familyId?: string;
 }
 
-type Records<T extends readonly ItemRead<unknown>[]> = { [K in keyof T]: T[K] extends ItemRead<infer V> ? V | null : never };
-
 /**
- * Loads the studio, the actor's membership and any records a use case needs in one BatchGetItem.
+ * Loads the studio, the actor's membership and any records a use case needs in one BatchGetItem,
+ * which also checks that the actor's sign-in is still open (401 otherwise, policy/session-check.ts).
  * Not a member, a removed or deactivated member, or no such studio: all 404, so nobody learns
  * which studios exist.
  */
@@ -26,16 +26,17 @@ export async function loadMemberWith<const T extends readonly ItemRead<unknown>[
   actor: Actor,
   studioId: string,
   ...reads: T
-): Promise<{ member: StudioMember; studio: StudioRecord; records: Records<T> }> {
+): Promise<{ member: StudioMember; studio: StudioRecord; records: ReadResults<T> }> {
   const { membership: memberships, studio: studios } = db().entities;
-  const [membership, studio, ...records] = await readTogether(
+  const [membership, studio, ...records] = await readAsActor(
+    actor,
     itemOf(memberships, { studioId, userId: actor.userId }),
     itemOf(studios, { studioId }),
     ...reads,
   );
   if (!membership || membership.deletedAt || membership.deactivatedAt || !studio || studio.deletedAt) throw notFound("Studio");
   const { userId, role, teacherId, studentId, guardianId, familyId } = membership;
-  return { member: { userId, role, teacherId, studentId, guardianId, familyId }, studio, records: records as Records<T> };
+  return { member: { userId, role, teacherId, studentId, guardianId, familyId }, studio, records: records as ReadResults<T> };
 }
 
 /** The studio and the actor's membership in it (see loadMemberWith). */

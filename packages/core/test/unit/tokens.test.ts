@@ -38,8 +38,8 @@ describe("signed email links", () => {
     expect(() => readLinkToken(token, "verify_email")).toThrow();
     expect(() => readLinkToken(token, "reset_password", (exp + 1) * 1000)).toThrow();
     // The signature's first character: all six of its bits are signature (the last one's low bits are padding).
-    const [payload, signature] = token.split(".") as [string, string];
-    const tampered = `${payload}.${signature[0] === "A" ? "B" : "A"}${signature.slice(1)}`;
+    const [kid, payload, signature] = token.split(".") as [string, string, string];
+    const tampered = `${kid}.${payload}.${signature[0] === "A" ? "B" : "A"}${signature.slice(1)}`;
     expect(() => readLinkToken(tampered, "reset_password")).toThrow();
   });
 });

@@ -19,6 +19,8 @@ export interface Member {
   password: string;
   accessToken: string;
   refreshToken: string;
+  /** The studio their own sign-up created (they own it). */
+  ownStudioId: string;
 }
 
 /**
@@ -29,7 +31,7 @@ export interface Member {
 export async function memberWithRole(owner: Owner, role: MemberRole, links: ProfileLinks = {}): Promise<Member> {
   const body = signUpBody({ name: `Test ${role}` });
   const email = body.email.toLowerCase();
-  const { user } = await Accounts.signUp(Accounts.signUpSchema.parse(body), { emailVerified: true });
+  const { user, studio } = await Accounts.signUp(Accounts.signUpSchema.parse(body), { emailVerified: true });
   await db()
     .entities.membership.create({
       studioId: owner.studio.id,
@@ -48,5 +50,6 @@ export async function memberWithRole(owner: Owner, role: MemberRole, links: Prof
     password: body.password,
     accessToken: login.body.accessToken as string,
     refreshToken: login.body.refreshToken as string,
+    ownStudioId: studio.id,
   };
 }

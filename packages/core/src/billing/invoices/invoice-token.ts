@@ -1,5 +1,6 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { randomBytes } from "node:crypto";
 import { config } from "../../config";
+import { openPayload, signPayload } from "../../keys/signed-payload";
 
 /** How long an emailed invoice link opens the public invoice page. */
 export const INVOICE_LINK_DAYS = 120;
@@ -13,37 +14,18 @@ interface InvoiceTokenPayload {
 }
 
 /**
- * The key of invoice links, derived from APP_SECRET for this purpose alone (like
- * accounts/signing.ts does for its purposes), so an invoice link cannot be turned into any other token.
- */
-function mac(input: string): Buffer {
-  const key = createHmac("sha256", config().appSecret).update("studiosync:invoice-link").digest();
-  return createHmac("sha256", key).update(input).digest();
-}
-
-/**
- * The token of a public invoice link: `<payload>.<hmac>`, the payload naming the studio, the
- * invoice and the expiry (epoch seconds). It opens that one invoice and nothing else.
+ * The token of a public invoice link (keys/signed-payload.ts, under the invoice-link key alone, so
+ * it cannot be turned into any other token): the payload names the studio, the invoice and the
+ * expiry (epoch seconds). It opens that one invoice and nothing else.
  */
 export function signInvoiceToken(studioId: string, invoiceId: string, expiresAtSeconds: number): string {
-  const payload = Buffer.from(JSON.stringify({ s: studioId, i: invoiceId, e: expiresAtSeconds, n: randomBytes(6).toString("base64url") } satisfies InvoiceTokenPayload)).toString("base64url");
-  return `${payload}.${mac(payload).toString("base64url")}`;
+  return signPayload("invoice-link", { s: studioId, i: invoiceId, e: expiresAtSeconds, n: randomBytes(6).toString("base64url") } satisfies InvoiceTokenPayload);
 }
 
 /** The studio and invoice of a valid, unexpired token; null for anything else (checked before any read). */
 export function readInvoiceToken(token: string, now = Date.now()): { studioId: string; invoiceId: string; expiresAtSeconds: number } | null {
-  const [payload, given, extra] = token.split(".");
-  if (!payload || !given || extra !== undefined) return null;
-  const actual = Buffer.from(given, "base64url");
-  const expected = mac(payload);
-  if (actual.length !== expected.length || !timingSafeEqual(actual, expected)) return null;
-  let parsed: Partial<InvoiceTokenPayload>;
-  try {
-    parsed = JSON.parse(Buffer.from(payload, "base64url").toString("utf8")) as Partial<InvoiceTokenPayload>;
-  } catch {
-    return null;
-  }
-  if (typeof parsed.s !== "string" || typeof parsed.i !== "string" || typeof parsed.e !== "number" || parsed.e * 1000 <= now) return null;
+  const parsed = openPayload<InvoiceTokenPayload>("invoice-link", token);
+  if (!parsed || typeof parsed.s !== "string" || typeof parsed.i !== "string" || typeof parsed.e !== "number" || parsed.e * 1000 <= now) return null;
   return { studioId: parsed.s, invoiceId: parsed.i, expiresAtSeconds: parsed.e };
 }
 

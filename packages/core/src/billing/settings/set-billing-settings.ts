@@ -25,13 +25,13 @@ function lateFeeOf(input: BillingSettingsInput["lateFee"], current: BillingSetti
     : { kind: "percent", amount: input.rateMillipercent, afterDays: input.afterDays };
 }
 
-function stripeOf(input: BillingSettingsInput["stripe"], current: BillingSettings["stripe"]): BillingSettings["stripe"] {
+function stripeOf(studioId: string, input: BillingSettingsInput["stripe"], current: BillingSettings["stripe"]): BillingSettings["stripe"] {
   if (input === undefined) return current;
   if (input === null) return undefined;
   return {
     publishableKey: input.publishableKey,
-    secretKeyCipher: sealSecret(input.secretKey),
-    webhookSecretCipher: sealSecret(input.webhookSecret),
+    secretKeyCipher: sealSecret(input.secretKey, studioId),
+    webhookSecretCipher: sealSecret(input.webhookSecret, studioId),
     secretKeyLast4: input.secretKey.slice(-4),
   };
 }
@@ -71,7 +71,7 @@ async function saveSettings(actor: Actor, studioId: string, input: BillingSettin
     invoiceFooter: pickText(input.invoiceFooter, current.invoiceFooter),
     autoRun,
     autoRunDay: autoRunDayOf(autoRun),
-    stripe: stripeOf(input.stripe, current.stripe),
+    stripe: stripeOf(studioId, input.stripe, current.stripe),
     updatedBy: actor.userId,
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,

@@ -13,7 +13,7 @@ export function studioStripeKeys(settings: BillingSettingsRecord | null | undefi
   if (!stripe) return undefined;
   return {
     publishableKey: stripe.publishableKey,
-    secretKey: openSecret(stripe.secretKeyCipher),
-    webhookSecret: openSecret(stripe.webhookSecretCipher),
+    secretKey: openSecret(stripe.secretKeyCipher, settings.studioId),
+    webhookSecret: openSecret(stripe.webhookSecretCipher, settings.studioId),
   };
 }
