@@ -97,8 +97,8 @@ describe("billing settings", () => {
     const raw = JSON.stringify(record);
     expect(raw).not.toContain("HarmonySecret");
     expect(raw).not.toContain("localSigningSecret");
-    expect(openSecret(record!.stripe!.secretKeyCipher)).toBe(STRIPE.secretKey);
-    expect(openSecret(record!.stripe!.webhookSecretCipher)).toBe(STRIPE.webhookSecret);
+    expect(openSecret(record!.stripe!.secretKeyCipher, owner.studio.id)).toBe(STRIPE.secretKey);
+    expect(openSecret(record!.stripe!.webhookSecretCipher, owner.studio.id)).toBe(STRIPE.webhookSecret);
 
     // Other settings change without touching the keys; the audit trail never holds a secret.
     const other = await put(owner, { paymentTermsDays: 7 });
@@ -117,17 +117,17 @@ describe("billing settings", () => {
   });
 
   it("seals each secret with a fresh IV and refuses altered or foreign ciphertext", () => {
-    const a = sealSecret("sk_test_same");
-    const b = sealSecret("sk_test_same");
+    const a = sealSecret("sk_test_same", "studio-1");
+    const b = sealSecret("sk_test_same", "studio-1");
     expect(a).not.toBe(b);
-    expect(openSecret(a)).toBe("sk_test_same");
-    expect(openSecret(b)).toBe("sk_test_same");
-    const [version, iv, body, tag] = a.split(".");
+    expect(openSecret(a, "studio-1")).toBe("sk_test_same");
+    expect(openSecret(b, "studio-1")).toBe("sk_test_same");
+    const [version, kid, iv, body, tag] = a.split(".");
     const flipped = Buffer.from(body!, "base64url");
     flipped[0] = flipped[0]! ^ 1;
-    expect(() => openSecret([version, iv, flipped.toString("base64url"), tag].join("."))).toThrow();
-    expect(() => openSecret([version, iv, body, Buffer.from(tag!, "base64url").subarray(0, 8).toString("base64url")].join("."))).toThrow();
-    expect(() => openSecret("sk_test_plain")).toThrow();
+    expect(() => openSecret([version, kid, iv, flipped.toString("base64url"), tag].join("."), "studio-1")).toThrow();
+    expect(() => openSecret([version, kid, iv, body, Buffer.from(tag!, "base64url").subarray(0, 8).toString("base64url")].join("."), "studio-1")).toThrow();
+    expect(() => openSecret("sk_test_plain", "studio-1")).toThrow();
   });
 
   it("keeps the monthly run's job index in step with autoRun", async () => {

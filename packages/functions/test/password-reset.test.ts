@@ -51,11 +51,11 @@ describe("verify-email and reset-password links", () => {
     const body = signUpBody();
     await api("POST", "/v1/auth/signup", { body });
     const token = await linkToken(body.email, "/verify-email");
-    const [payload, sig] = token.split(".");
-    const tampered = `${payload}.${sig!.slice(0, -2)}xx`;
+    const [kid, payload, sig] = token.split(".");
+    const tampered = `${kid}.${payload}.${sig!.slice(0, -2)}xx`;
     const expired = signLinkToken("0190f0f0-0000-7000-8000-000000000000", "verify_email", Math.floor(Date.now() / 1000) - 1);
 
-    for (const bad of [tampered, expired, "nonsense", `${payload}`]) {
+    for (const bad of [tampered, expired, "nonsense", `${kid}.${payload}`]) {
       const res = await api("POST", "/v1/auth/verify-email", { body: { token: bad } });
       expect(res.status).toBe(400);
       expect(res.body.code).toBe("invalid_token");

@@ -110,16 +110,16 @@ describe("the public invoice behind an emailed link", () => {
     const other = await billingWorld();
     const sent = await sentInvoice(w.owner, w.family);
     const token = await emailedToken(w, sent.number);
-    const [payload, mac] = token.split(".") as [string, string];
+    const [kid, payload, mac] = token.split(".") as [string, string, string];
     const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === "A" ? "B" : "A") + s.slice(i + 1);
     const draft = await draftInvoice(w.owner, w.family);
     const otherSent = await sentInvoice(other.owner, other.family);
     const inAnHour = Math.floor(Date.now() / 1000) + 3600;
 
     const bad = {
-      "tampered payload": `${flip(payload, 5)}.${mac}`,
-      "tampered signature": `${payload}.${flip(mac, 3)}`,
-      "no signature": payload,
+      "tampered payload": `${kid}.${flip(payload, 5)}.${mac}`,
+      "tampered signature": `${kid}.${payload}.${flip(mac, 3)}`,
+      "no signature": `${kid}.${payload}`,
       "extra part": `${token}.x`,
       "made up": "not-a-token",
       expired: signInvoiceToken(w.studioId, sent.id, Math.floor(Date.now() / 1000) - 1),
@@ -134,7 +134,7 @@ describe("the public invoice behind an emailed link", () => {
       expect(res.body.detail, what).toBe("Invoice not found");
       expect((await checkout(badToken)).status, `checkout with ${what}`).toBe(404);
     }
-    const forged = await publicInvoice(`${flip(payload, 5)}.${mac}`);
+    const forged = await publicInvoice(`${kid}.${flip(payload, 5)}.${mac}`);
     expect(dbCost(forged.headers).calls).toBe(0);
 
     // A token signed for the other studio's own invoice opens that one only.
