@@ -1,5 +1,6 @@
 export {
   assertWithinLimits,
+  claimWithinLimit,
   counterKey,
   counterRead,
   countAttempt,

@@ -93,3 +93,22 @@ export const countAttemptAlone = (key: CounterKey) =>
     .add({ count: 1 })
     .set({ expiresAt: key.expiresAt })
     .go({ response: "none" });
+
+/**
+ * Counts one attempt if the counter is below its limit, in one conditional UpdateItem (no read,
+ * no transaction, so concurrent requests cannot race past the limit or cancel each other);
+ * throws 429 otherwise.
+ */
+export async function claimWithinLimit(key: CounterKey, message?: string, now = Date.now()): Promise<void> {
+  try {
+    await db()
+      .entities.rateCounter.update({ bucket: key.bucket, window: key.window })
+      .add({ count: 1 })
+      .set({ expiresAt: key.expiresAt })
+      .where((a, op) => `${op.notExists(a.count)} OR ${op.lt(a.count, key.limit.max)}`)
+      .go({ response: "none" });
+  } catch (error) {
+    if ((error as { cause?: { name?: string } }).cause?.name !== "ConditionalCheckFailedException") throw error;
+    throw rateLimited(key, now, message);
+  }
+}
