@@ -3,13 +3,16 @@ import { Api } from "./Api";
 import { Jobs } from "./Jobs";
 
 export function Web({ stack }: StackContext) {
-  const { api, appFunctions } = use(Api);
+  const { api, appSecret, appFunctions } = use(Api);
   const { jobFunctions } = use(Jobs);
 
   const site = new AstroSite(stack, "Site", {
     path: "web",
     runtime: "nodejs22.x",
     environment: { API_URL: api.url },
+    // The site signs the visitor addresses it forwards to the API's per-IP limits with a key
+    // derived from APP_SECRET (web/src/lib/site-secret.ts).
+    bind: [appSecret],
   });
 
   // The API needs the site URL for email links, but the site already depends on the API.

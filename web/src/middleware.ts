@@ -1,4 +1,5 @@
 import { defineMiddleware } from "astro:middleware";
+import { isSameOriginRequest } from "./lib/same-origin";
 import { hasSession } from "./lib/session";
 
 const SECURITY_HEADERS = {
@@ -9,12 +10,16 @@ const SECURITY_HEADERS = {
 };
 
 /**
- * Headers for every page. Pages carry one-time tokens in their URLs and act with the session
- * cookies, so: no framing (clickjacking), forms post only here, no Referer to other sites, and
- * nothing personal kept in shared caches.
+ * Refuses any request that changes something unless it comes from this origin (cross-site request
+ * forgery; in `astro dev` too, where Astro's checkOrigin does not run), then sets headers for
+ * every page. Pages carry one-time tokens in their URLs and act with the session cookies, so: no
+ * framing (clickjacking), forms post only here, no Referer to other sites, and nothing personal
+ * kept in shared caches.
  */
 export const onRequest = defineMiddleware(async (context, next) => {
-  let response = await next();
+  let response = isSameOriginRequest(context.request, context.url.origin)
+    ? await next()
+    : new Response("Cross-origin form submissions are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
   const personal =
     hasSession(context) || context.request.method !== "GET" || context.url.searchParams.has("token");
   const apply = (headers: Headers) => {

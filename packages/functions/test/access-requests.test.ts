@@ -96,7 +96,7 @@ describe("rejecting", () => {
     });
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ status: "rejected", reviewedBy: owner.userId, reviewedAt: expect.any(String), reviewNote: "We are full this term." });
-    const mail = await readMail(request.email, { subject: "Your request to join Riverside Music" });
+    const mail = await readMail(request.email, { subject: "Your request to join “Riverside Music”" });
     expect(mail[0]!.body.text).toContain("We are full this term.");
 
     const rejected = await list("?status=rejected");

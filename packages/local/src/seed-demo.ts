@@ -38,7 +38,7 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   const result = { studioUrlPath: `/${DEMO.slug}`, ownerEmail: DEMO.ownerEmail, ownerPassword: DEMO.ownerPassword };
   if (await demoExists()) return { ...result, created: false };
 
-  const { user, studio } = await Accounts.signUp(
+  const account = await Accounts.createAccount(
     {
       email: DEMO.ownerEmail,
       password: DEMO.ownerPassword,
@@ -50,6 +50,8 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
     },
     { emailVerified: true },
   );
+  if (!account) throw new Error(`The demo owner ${DEMO.ownerEmail} already has an account but the demo studio is missing`);
+  const { user, studio } = account;
   // The seed acts as the owner through a real sign-in: every use case checks the session.
   const session = await Accounts.logIn({ email: DEMO.ownerEmail, password: DEMO.ownerPassword });
   const owner = { userId: user.id, sessionId: Accounts.verifyAccessToken(session.accessToken).sid };

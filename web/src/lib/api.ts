@@ -1,5 +1,7 @@
 import { hc } from "hono/client";
 import type { AppType } from "@studiosync/functions/app";
+import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit/visitor-ip";
+import { siteSecret } from "./site-secret";
 
 /**
  * Typed client for the StudioSync API. Server-side only: pages call it from their frontmatter,
@@ -12,18 +14,30 @@ export function apiBaseUrl(): string {
 }
 
 /**
- * `visitorIp` is forwarded as X-Forwarded-For on the rate-limited auth calls: every visitor reaches
- * the API from this server, so without it one visitor's failures would count against them all.
+ * `visitorIp` is forwarded, signed, on the rate-limited public calls: every visitor reaches the
+ * API from this server, so without it one visitor's attempts would count against them all. The
+ * API ignores X-Forwarded-For and believes X-Visitor-Ip only with a valid signature.
  */
 export function api(accessToken?: string, visitorIp?: string) {
   const headers: Record<string, string> = {};
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
-  if (visitorIp) headers["x-forwarded-for"] = visitorIp;
+  const secret = siteSecret();
+  if (visitorIp && secret) {
+    headers[VISITOR_IP_HEADER] = visitorIp;
+    headers[VISITOR_IP_SIGNATURE_HEADER] = signVisitorIp(visitorIp, secret);
+  }
   return hc<AppType>(apiBaseUrl(), { headers });
 }
 
-/** The visitor's IP as the adapter reports it, when it can. */
-export function visitorIp(astro: { clientAddress: string }): string | undefined {
+/**
+ * The visitor's address, as far as this server can trust it. Deployed, CloudFront appends the
+ * viewer's address to X-Forwarded-For, so the last entry is the one a visitor cannot choose.
+ * Locally nothing sits in front of the site, so any X-Forwarded-For is the visitor's own claim:
+ * then nothing is forwarded and the API counts the site's own address instead.
+ */
+export function visitorIp(astro: { clientAddress: string; request: Request }): string | undefined {
+  const forwarded = astro.request.headers.get("x-forwarded-for");
+  if (forwarded) return process.env.SST_APP ? forwarded.split(",").pop()?.trim() || undefined : undefined;
   try {
     return astro.clientAddress || undefined;
   } catch {

@@ -4,8 +4,8 @@ import { call, type AnyResponse, type ApiResult, type SuccessBody } from "./call
 
 /**
  * The browser session is two httpOnly cookies holding the API's tokens; pages call the API
- * on the user's behalf with them. SameSite=Lax plus Astro's origin check on form POSTs keep
- * other sites from acting with them.
+ * on the user's behalf with them. SameSite=Lax plus the middleware's same-origin check on every
+ * POST keep other sites (and other ports on this host) from acting with them.
  */
 const ACCESS_COOKIE = "ss_access";
 const REFRESH_COOKIE = "ss_refresh";
@@ -83,11 +83,6 @@ export async function asUser<R extends AnyResponse>(
     return null;
   }
   return retried;
-}
-
-/** Where to go after signing in: only same-site paths, never another origin. */
-export function safeNext(next: string | null | undefined): string {
-  return next && next.startsWith("/") && !next.startsWith("//") && !next.startsWith("/\\") ? next : "/dashboard";
 }
 
 /** Whether the browser holds a session at all (for the navigation; not proof it is valid). */

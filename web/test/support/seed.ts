@@ -62,14 +62,16 @@ export async function seedStudio(apiUrl: string, studioName = "Riverside Music")
   const signup = await expectStatus("signup", api.v1.auth.signup.$post({
     header: {},
     json: { email, password: PASSWORD, name: "Ada Owner", studioName, slug, timeZone: "Europe/London", currency: "GBP" },
-  }), 201);
-  const { studio } = await signup.json();
+  }), 202);
+  await signup.json();
   const token = new URL(await verificationLink(email)).searchParams.get("token")!;
   await expectStatus("verify-email", api.v1.auth["verify-email"].$post({ json: { token } }), 200);
   const login = await expectStatus("login", api.v1.auth.login.$post({ json: { email, password: PASSWORD } }), 200);
   const { accessToken } = await login.json();
 
   const owner = hc<AppType>(apiUrl, { headers: { authorization: `Bearer ${accessToken}` } });
+  const me = await (await expectStatus("me", owner.v1.me.$get(), 200)).json();
+  const studio = me.memberships[0]!.studio;
   const param = { studioId: studio.id };
   await expectStatus("patch branding", owner.v1.studios[":studioId"].$patch({ param, json: BRANDING }), 200);
   const png = solidPng(48, 48, [245, 158, 11]);

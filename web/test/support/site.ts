@@ -6,6 +6,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import { resetConfig } from "@studiosync/core/config";
 import { createApp } from "@studiosync/functions/app";
 import { freePort, LOCAL_HOST } from "@studiosync/local/engines/free-port";
+import { startWebDev } from "@studiosync/local/start/web-dev";
 import { chromium, type Browser } from "playwright-core";
 
 /** The built standalone site (`npm run build -w web` makes it; the root `npm test` builds first). */
@@ -27,11 +28,12 @@ export interface Site {
 
 /**
  * The API in this process, the built Astro server as a child process, and Chromium.
- * WEB_URL points at the site, so emailed links open it directly.
+ * WEB_URL points at the site, so emailed links open it directly. `dev: true` serves the site with
+ * the Astro dev server in this process instead, as `npm start` does.
  */
-export async function startSite(): Promise<Site> {
-  if (!existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build -w web\` first`);
-  const webUrl = `http://${LOCAL_HOST}:${await freePort()}`;
+export async function startSite(options: { dev?: boolean } = {}): Promise<Site> {
+  if (!options.dev && !existsSync(SERVER_ENTRY)) throw new Error(`${SERVER_ENTRY} is missing: run \`npm run build -w web\` first`);
+  let webUrl = `http://${LOCAL_HOST}:${await freePort()}`;
   const previousWebUrl = process.env.WEB_URL;
   process.env.WEB_URL = webUrl;
   resetConfig();
@@ -45,8 +47,22 @@ export async function startSite(): Promise<Site> {
   try {
     const api = await startApi();
     stops.push(() => closeServer(api.server));
-    const web = await startWeb(webUrl, api.url);
-    stops.push(() => stopChild(web));
+    if (options.dev) {
+      const previousApiUrl = process.env.API_URL;
+      process.env.API_URL = api.url;
+      const web = await startWebDev(Number(new URL(webUrl).port));
+      stops.push(async () => {
+        await web.stop();
+        process.env.API_URL = previousApiUrl;
+      });
+      if (web.url !== webUrl) {
+        webUrl = process.env.WEB_URL = web.url;
+        resetConfig();
+      }
+    } else {
+      const web = await startWeb(webUrl, api.url);
+      stops.push(() => stopChild(web));
+    }
     const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
     stops.push(() => browser.close());
     return { apiUrl: api.url, webUrl, browser, stop };

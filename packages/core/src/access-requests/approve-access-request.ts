@@ -2,6 +2,7 @@ import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
 import { AppError } from "../errors";
 import { checkInvitee } from "../invitations/check-invitee";
+import { claimInvitationSend } from "../invitations/invitation-limits";
 import { toInvitation } from "../invitations/invitation-view";
 import { newInvitation, sendInvitation } from "../invitations/new-invitation";
 import { profileLinkErrors } from "../invitations/schemas";
@@ -20,6 +21,7 @@ export async function approveAccessRequest(actor: Actor, studioId: string, reque
   if (errors.length) throw new AppError("validation_failed", "The request has invalid fields", { errors });
   const target = { email: request.email, role: request.role, ...links };
   await checkInvitee(studioId, target);
+  await claimInvitationSend(studioId, target.email);
 
   const invitation = newInvitation(studioId, actor.userId, target);
   const reviewedAt = new Date().toISOString();

@@ -5,6 +5,7 @@ export { getMe } from "./me";
 export { resetPassword } from "./password-reset";
 export { refreshSession } from "./refresh";
 export { requestEmailLink } from "./request-email-link";
+export { createAccount } from "./create-account";
 export { signUp } from "./signup";
 export { verifyEmail } from "./verify-email";
 export { ROLES, type Role } from "./membership.entity";

@@ -1,8 +1,8 @@
 import { db } from "../db/service";
 import { AppError } from "../errors";
-import { countAttempt, LIMITS } from "../rate-limit";
+import { assertWithinLimits, countAttempt, countAttemptAlone, counterKey, isExhausted, LIMITS, rateLimited } from "../rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";
-import { readCredentialWithinLimits } from "./read-credential";
+import { readCredentialWithCounters } from "./read-credential";
 import type { RequestContext } from "./schemas";
 import { newSession } from "./session-tokens";
 
@@ -10,19 +10,30 @@ const WRONG_CREDENTIALS = "The email or password is incorrect";
 
 /**
  * Email + password sign-in. Unknown emails take the same time and give the same answer as a wrong
- * password. Failed attempts count against per-email and per-IP limits.
+ * password. Wrong passwords count per email, per IP and globally:
+ * - an IP past its limit cannot sign in at all for the window;
+ * - an email past its limit answers 429 to wrong passwords but still lets the right one in, so a
+ *   stranger guessing cannot lock the owner out;
+ * - while failures across all accounts are past the global limit (a distributed attack), an email
+ *   past its limit is refused even with the right password.
  */
 export async function logIn(input: { email: string; password: string }, context: RequestContext = {}) {
-  const { credential, counters } = await readCredentialWithinLimits(
-    input.email,
-    { perEmail: LIMITS.loginFailuresPerEmail, perIp: LIMITS.loginFailuresPerIp },
-    context.ip,
-  );
+  const perEmailKey = counterKey(LIMITS.loginFailuresPerEmail, input.email);
+  const globalKey = counterKey(LIMITS.loginFailuresGlobal, "all");
+  const perIpKey = context.ip ? counterKey(LIMITS.loginFailuresPerIp, context.ip) : undefined;
+  const { credential, counters } = await readCredentialWithCounters(input.email, [perEmailKey, globalKey, ...(perIpKey ? [perIpKey] : [])]);
+  const [perEmail, global, perIp] = counters as [(typeof counters)[0], (typeof counters)[0], (typeof counters)[0] | undefined];
+  if (perIp) assertWithinLimits([perIp]);
+  const emailLimited = isExhausted(perEmail);
+  if (emailLimited && isExhausted(global)) throw rateLimited(perEmailKey);
 
   const matches = await verifyPassword(input.password, credential?.passwordHash ?? (await decoyPasswordHash()));
   if (!credential || !matches) {
-    await db().transaction.write((tx) => counters.map((key) => countAttempt(tx, key))).go();
-    throw new AppError("unauthenticated", WRONG_CREDENTIALS);
+    await Promise.all([
+      db().transaction.write((tx) => [perEmailKey, ...(perIpKey ? [perIpKey] : [])].map((key) => countAttempt(tx, key))).go(),
+      countAttemptAlone(globalKey),
+    ]);
+    throw emailLimited ? rateLimited(perEmailKey) : new AppError("unauthenticated", WRONG_CREDENTIALS);
   }
   if (!credential.emailVerifiedAt) {
     throw new AppError("email_not_verified", "Confirm your email address first: use the link we emailed you, or ask for a new one.");

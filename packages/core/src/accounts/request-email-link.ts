@@ -2,33 +2,37 @@ import { db } from "../db/service";
 import { firstRejected } from "../db/transactions";
 import { recordIdempotentOutcome } from "../idempotency";
 import { resetPasswordMessage, sendEmail, verifyEmailMessage } from "../email";
-import { countAttempt, LIMITS } from "../rate-limit";
+import { assertWithinLimits, countAttempt, counterKey, isExhausted, LIMITS } from "../rate-limit";
 import type { LinkPurpose } from "./email-link.entity";
 import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";
 import { logFailure } from "./log-failure";
-import { readCredentialWithinLimits } from "./read-credential";
+import { readCredentialWithCounters } from "./read-credential";
 import type { RequestContext } from "./schemas";
 
 /**
  * "Forgot password" and "resend verification": the answer is the same whether or not the email
- * has an account, and every request counts against per-email and per-IP limits. A retry with the
- * same Idempotency-Key sends nothing again.
+ * has an account. An IP past its limit gets 429. An address past its limit gets the same 202 but
+ * no further email: the links already sent to it in this window still work (reset links live an
+ * hour, verification links two days, the window is an hour), so a stranger's requests only ever fill
+ * the owner's inbox up to the cap and never keep the owner from resetting. A retry with the same
+ * Idempotency-Key sends nothing again.
  */
 export async function requestEmailLink(purpose: LinkPurpose, email: string, context: RequestContext = {}) {
   const { idempotency } = context;
-  const { credential, counters, replay } = await readCredentialWithinLimits(
-    email,
-    { perEmail: LIMITS.emailLinksPerEmail, perIp: LIMITS.emailLinksPerIp },
-    context.ip,
-    idempotency,
-  );
+  const perEmailKey = counterKey(LIMITS.emailLinksPerEmail, email);
+  const perIpKey = context.ip ? counterKey(LIMITS.emailLinksPerIp, context.ip) : undefined;
+  const { credential, counters, replay } = await readCredentialWithCounters(email, [perEmailKey, ...(perIpKey ? [perIpKey] : [])], idempotency);
   if (replay) return;
-  const wanted = credential && (purpose === "reset_password" || !credential.emailVerifiedAt);
+  const [perEmail, perIp] = counters;
+  if (perIp) assertWithinLimits([perIp]);
+  const capped = isExhausted(perEmail!);
+
+  const wanted = !capped && credential && (purpose === "reset_password" || !credential.emailVerifiedAt);
   const link = wanted ? newEmailLink(purpose, credential) : undefined;
   const outcome = await db()
     .transaction.write((tx) => [
       ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
-      ...counters.map((key) => countAttempt(tx, key)),
+      ...[perEmailKey, ...(perIpKey ? [perIpKey] : [])].map((key) => countAttempt(tx, key)),
       ...(link ? [link.write(tx)] : []),
     ])
     .go();

@@ -1,69 +1,54 @@
-import { v7 as uuidv7 } from "uuid";
+import { config } from "../config";
+import { itemOf, readTogether } from "../db/read-together";
 import { db } from "../db/service";
-import { firstRejected } from "../db/transactions";
-import { conflict } from "../errors";
-import { sendEmail, verifyEmailMessage } from "../email";
-import { slugFromName, withSuffix } from "../studios/slugify";
-import { toStudio, type StudioRecord } from "../studios/studio-view";
-import { claimEmail } from "./email-claim";
-import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";
-import { hashPassword } from "./password";
-import type { SignUpInput } from "./schemas";
+import { sendEmail, signupExistingAccountMessage } from "../email";
+import { assertWithinLimits, countAttemptAlone, counterKey, counterRead, isExhausted, LIMITS, type CounterKey, type CounterState } from "../rate-limit";
+import { createAccount, slugTaken } from "./create-account";
+import { liveLogin } from "./email-claim";
 import { logFailure } from "./log-failure";
+import { hashPassword } from "./password";
+import type { RequestContext, SignUpInput } from "./schemas";
 
 /**
- * Creates the owner's account and the studio in one transaction: login, user, studio, slug claim,
- * owner membership and the verification link. The email and slug claims make it all-or-nothing.
+ * Public sign-up. The answer is the same for a new and an existing email: "check your inbox".
+ * A new email gets its account, studio and verification link; an existing one gets nothing
+ * created and its owner an email saying someone tried (and how to sign in or reset). Both paths
+ * hash the password and send one email, so they take about as long. A taken explicit slug is a
+ * 409 on both paths (slugs are public anyway). An IP past its limit gets 429; an address past
+ * its limit gets no more "someone tried" emails (the answer stays the same).
  */
-export async function signUp(input: SignUpInput, options: { emailVerified?: boolean } = {}) {
-  const passwordHash = await hashPassword(input.password);
-  const userId = uuidv7();
-  const studioId = uuidv7();
-  const verifiedAt = options.emailVerified ? new Date().toISOString() : undefined;
-  let slug = input.slug ?? slugFromName(input.studioName);
+export async function signUp(input: SignUpInput, context: RequestContext = {}): Promise<{ email: string }> {
+  const perEmailKey = counterKey(LIMITS.signupsPerEmail, input.email);
+  const perIpKey = context.ip ? counterKey(LIMITS.signupsPerIp, context.ip) : undefined;
+  const keys = [perEmailKey, ...(perIpKey ? [perIpKey] : [])];
+  const { credential, counters, slugClaim } = await readSignUpState(input, keys);
+  const [perEmail, perIp] = counters;
+  if (perIp) assertWithinLimits([perIp]);
 
-  for (let attempt = 0; ; attempt++) {
-    const link = newEmailLink("verify_email", { userId, email: input.email, sessionEpoch: 0 });
-    const studio = {
-      studioId, slug, name: input.studioName, timeZone: input.timeZone, currency: input.currency,
-      isActive: true, createdBy: userId, updatedBy: userId,
-    };
-    const outcome = await db()
-      .transaction.write((tx) => [
-        claimEmail(tx, { email: input.email, userId, passwordHash, emailVerifiedAt: verifiedAt }),
-        tx.studioSlug.create({ slug, studioId }).commit(),
-        tx.user.create({ userId, email: input.email, name: input.name, emailVerifiedAt: verifiedAt }).commit(),
-        tx.studio.create(studio).commit(),
-        tx.membership.create({ studioId, userId, role: "owner", createdBy: userId, updatedBy: userId }).commit(),
-        link.write(tx),
-      ])
-      .go();
-    if (!outcome.canceled) {
-      if (!verifiedAt) await sendVerification(input, link.url);
-      const now = new Date().toISOString();
-      return {
-        user: { id: userId, email: input.email, name: input.name, emailVerified: Boolean(verifiedAt) },
-        studio: await toStudio({ ...studio, createdAt: now, updatedAt: now } as StudioRecord),
-      };
-    }
-    const rejected = firstRejected(outcome);
-    if (rejected === 0) throw conflict("An account with this email already exists. Sign in or reset your password.", "email");
-    if (rejected === 1 && !input.slug && attempt < 3) {
-      slug = withSuffix(slugFromName(input.studioName));
-      continue;
-    }
-    if (rejected === 1) throw conflict("This address is already taken by another studio", "slug");
-    throw new Error(`Sign-up transaction cancelled: ${outcome.data.map((d: { code: string }) => d.code).join(",")}`);
-  }
+  if (credential && slugClaim) throw slugTaken();
+
+  const [created] = await Promise.all([credential ? undefined : createAccount(input), ...keys.map(countAttemptAlone)]);
+  // No account made: the email had one (or was claimed between the read and the write).
+  if (!created) await notifyExistingAccount(input, isExhausted(perEmail!));
+  return { email: input.email };
 }
 
-async function sendVerification(input: SignUpInput, url: string) {
-  const message = verifyEmailMessage({
-    name: input.name,
-    studioName: input.studioName,
-    url,
-    validHours: LINK_LIFETIME_SECONDS.verify_email / 3600,
-  });
-  // The account exists either way; a failed send is recoverable with resend-verification.
-  await sendEmail(input.email, message).catch((error) => logFailure("verification email", error));
+/** The login for the email, the claim on an explicit slug and the counters, in one batched read. */
+async function readSignUpState(input: SignUpInput, keys: CounterKey[]) {
+  const { credential, studioSlug } = db().entities;
+  const [found, ...rest] = await readTogether(
+    itemOf(credential, { email: input.email }),
+    ...keys.map(counterRead),
+    ...(input.slug ? [itemOf(studioSlug, { slug: input.slug })] : []),
+  );
+  const counters: CounterState[] = keys.map((key, i) => ({ key, count: (rest[i] as { count?: number } | null)?.count }));
+  return { credential: liveLogin(found), counters, slugClaim: input.slug ? rest[keys.length] : null };
+}
+
+async function notifyExistingAccount(input: SignUpInput, capped: boolean) {
+  await hashPassword(input.password); // the same work as a real sign-up, so timing tells nothing
+  if (capped) return;
+  const web = config().webUrl;
+  const message = signupExistingAccountMessage({ loginUrl: `${web}/login`, resetUrl: `${web}/forgot-password` });
+  await sendEmail(input.email, message).catch((error) => logFailure("existing account email", error));
 }

@@ -2,3 +2,4 @@ export { sendEmail } from "./ses";
 export type { RenderedEmail } from "./templates/layout";
 export { verifyEmailMessage } from "./templates/verify-email";
 export { resetPasswordMessage } from "./templates/reset-password";
+export { signupExistingAccountMessage } from "./templates/signup-existing-account";

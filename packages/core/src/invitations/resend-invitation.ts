@@ -5,6 +5,7 @@ import { conflict } from "../errors";
 import type { Actor } from "../policy";
 import { loadInvitation, notPending } from "./get-invitation";
 import { INVITATION_SECONDS } from "./invitation-link";
+import { claimInvitationSend } from "./invitation-limits";
 import { toInvitation } from "./invitation-view";
 import { sendInvitation } from "./new-invitation";
 
@@ -12,6 +13,7 @@ import { sendInvitation } from "./new-invitation";
 export async function resendInvitation(actor: Actor, studioId: string, invitationId: string, now = Date.now()) {
   const { record, studio } = await loadInvitation(actor, studioId, invitationId);
   if (record.status !== "pending") throw notPending(record.status);
+  await claimInvitationSend(studioId, record.email);
   const next = {
     ...record,
     sentCount: record.sentCount + 1,

@@ -1,17 +1,24 @@
 import type { Context } from "hono";
+import { config } from "@studiosync/core/config";
+import { verifiedVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit/visitor-ip";
+
+type TransportEnv = {
+  /** hono/aws-lambda: the API Gateway (HTTP API) event. */
+  event?: { requestContext?: { http?: { sourceIp?: string } } };
+  /** @hono/node-server (npm start): the Node request. */
+  incoming?: { socket?: { remoteAddress?: string } };
+};
 
 /**
- * The caller's IP, for per-IP rate limits. The site calls the API from its own server, so it
- * forwards the visitor's address as the first X-Forwarded-For entry (API Gateway appends its own
- * peers after it); otherwise the platform's view: API Gateway's sourceIp, or the socket locally.
- * A client can spoof the header, but only to choose which IP bucket counts its own attempts;
- * per-email limits hold regardless. Undefined where nothing is known (in-process test requests).
+ * The caller's IP, for per-IP rate limits: the address the platform saw (API Gateway's sourceIp
+ * on Lambda, the socket locally). X-Forwarded-For is client-controlled and never read. The one
+ * exception is the site, which calls from its own server: its X-Visitor-Ip counts only when
+ * signed (see core/rate-limit/visitor-ip.ts). Undefined where nothing is known (in-process
+ * test requests); per-IP limits then do not apply.
  */
 export function clientIp(c: Context): string | undefined {
-  const forwarded = c.req.header("X-Forwarded-For")?.split(",")[0]?.trim();
-  if (forwarded && forwarded.length <= 64) return forwarded;
-  const env = c.env as
-    | { event?: { requestContext?: { http?: { sourceIp?: string } } }; incoming?: { socket?: { remoteAddress?: string } } }
-    | undefined;
+  const forwarded = verifiedVisitorIp(c.req.header(VISITOR_IP_HEADER), c.req.header(VISITOR_IP_SIGNATURE_HEADER), config().appSecret);
+  if (forwarded) return forwarded;
+  const env = c.env as TransportEnv | undefined;
   return env?.event?.requestContext?.http?.sourceIp ?? env?.incoming?.socket?.remoteAddress ?? undefined;
 }

@@ -33,7 +33,7 @@ const approveAccessRequest = createRoute({
     headers: z.object({ "Idempotency-Key": z.string().optional() }),
     body: jsonBody(AccessRequests.approveAccessRequestSchema.openapi("ApproveAccessRequest")),
   },
-  responses: { 200: jsonResponse(ApprovedAccessRequestSchema, "Approved; the invitation is on its way"), ...problems(400, 401, 403, 404, 409, 422) },
+  responses: { 200: jsonResponse(ApprovedAccessRequestSchema, "Approved; the invitation is on its way"), ...problems(400, 401, 403, 404, 409, 422, 429) },
 });
 
 const rejectAccessRequest = createRoute({

@@ -3,7 +3,7 @@ import { Accounts } from "@studiosync/core";
 import { clientIp } from "../http/client-ip";
 import { idempotencyRequest, idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
-import { SessionSchema, SignUpResultSchema } from "../schemas/account";
+import { SessionSchema, SignUpAcceptedSchema } from "../schemas/account";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 
 const tags = ["Auth"];
@@ -14,12 +14,16 @@ const signup = createRoute({
   path: "/signup",
   tags,
   summary: "Create an account and its studio; sends a verification email",
+  description:
+    "Answers 202 the same way whether or not the email already has an account: a new address gets its account, " +
+    "studio and a verification email; an existing one gets an email saying someone tried to sign up (sign in or reset). " +
+    "Rate-limited per address (emails) and per IP (429).",
   request: {
     headers: z.object({ "Idempotency-Key": z.string().optional() }),
     body: jsonBody(Accounts.signUpSchema.openapi("SignUpRequest")),
   },
   middleware: idempotent("signup"),
-  responses: { 201: jsonResponse(SignUpResultSchema, "Created; confirm the email, then sign in"), ...problems(400, 409, 422) },
+  responses: { 202: jsonResponse(SignUpAcceptedSchema, "Accepted; check the inbox, confirm the email, then sign in"), ...problems(400, 409, 422, 429) },
 });
 
 const login = createRoute({
@@ -92,7 +96,7 @@ const resetPassword = createRoute({
 });
 
 export const authRoutes = createRouter()
-  .openapi(signup, async (c) => c.json(await Accounts.signUp(c.req.valid("json")), 201))
+  .openapi(signup, async (c) => c.json(await Accounts.signUp(c.req.valid("json"), { ip: clientIp(c) }), 202))
   .openapi(login, async (c) => c.json(await Accounts.logIn(c.req.valid("json"), { ip: clientIp(c) }), 200))
   .openapi(refresh, async (c) => c.json(await Accounts.refreshSession(c.req.valid("json").refreshToken), 200))
   .openapi(logout, async (c) => {

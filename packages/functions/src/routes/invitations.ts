@@ -19,7 +19,7 @@ const createInvitation = createRoute({
   security: secured.security,
   middleware: [requireActor, idempotent("invitation-create")] as const,
   request: { params, headers: idempotencyHeader, body: jsonBody(Invitations.createInvitationSchema.openapi("CreateInvitationRequest")) },
-  responses: { 201: jsonResponse(InvitationSchema, "Invited; the email is on its way"), ...problems(400, 401, 403, 404, 409, 422) },
+  responses: { 201: jsonResponse(InvitationSchema, "Invited; the email is on its way"), ...problems(400, 401, 403, 404, 409, 422, 429) },
 });
 
 const listInvitations = createRoute({
@@ -50,7 +50,7 @@ const resendInvitation = createRoute({
   security: secured.security,
   middleware: [requireActor, idempotent("invitation-resend")] as const,
   request: { params: itemParams, headers: idempotencyHeader },
-  responses: { 200: jsonResponse(InvitationSchema, "Resent"), ...problems(401, 403, 404, 409) },
+  responses: { 200: jsonResponse(InvitationSchema, "Resent"), ...problems(401, 403, 404, 409, 429) },
 });
 
 const revokeInvitation = createRoute({

@@ -1,11 +1,13 @@
 import { z } from "@hono/zod-openapi";
-import { StudioSchema } from "./studio";
 
 export const UserSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string(), emailVerified: z.boolean() })
   .openapi("User");
 
-export const SignUpResultSchema = z.object({ user: UserSchema, studio: StudioSchema }).openapi("SignUpResult");
+/** The same for a new and an existing email: nothing in it says which (issue 10 #5). */
+export const SignUpAcceptedSchema = z
+  .object({ email: z.string().openapi({ description: "Where the next step was emailed" }) })
+  .openapi("SignUpAccepted");
 
 export const SessionSchema = z
   .object({

@@ -14,16 +14,18 @@ export interface ApiResponse<T = any> {
 export async function api<T = any>(
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string> } = {},
+  options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string>; ip?: string } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined || options.rawBody !== undefined) headers["Content-Type"] ??= "application/json";
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const response = await app.request(path, {
-    method,
-    headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-  });
+  // `ip`: the socket address, as @hono/node-server (npm start) hands it to the app.
+  const env = options.ip ? { incoming: { socket: { remoteAddress: options.ip } } } : undefined;
+  const response = await app.request(
+    path,
+    { method, headers, body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) },
+    env,
+  );
   const text = await response.text();
   let body: unknown = text;
   try {
@@ -61,17 +63,20 @@ export async function linkToken(email: string, path: "/verify-email" | "/reset-p
 export async function ownerWithStudio(overrides: Record<string, unknown> = {}) {
   const body = signUpBody(overrides);
   const signup = await api("POST", "/v1/auth/signup", { body });
-  if (signup.status !== 201) throw new Error(`signup failed: ${JSON.stringify(signup.body)}`);
+  if (signup.status !== 202) throw new Error(`signup failed: ${JSON.stringify(signup.body)}`);
   const token = await linkToken(body.email, "/verify-email");
   const verified = await api("POST", "/v1/auth/verify-email", { body: { token } });
   if (verified.status !== 200) throw new Error(`verify failed: ${JSON.stringify(verified.body)}`);
   const login = await api("POST", "/v1/auth/login", { body: { email: body.email, password: body.password } });
   if (login.status !== 200) throw new Error(`login failed: ${JSON.stringify(login.body)}`);
+  // Sign-up answers the same for every email (no ids): the studio comes from /v1/me.
+  const me = await api("GET", "/v1/me", { token: login.body.accessToken });
+  const membership = me.body.memberships.find((m: { role: string; studio: { slug: string } }) => m.role === "owner");
   return {
     email: body.email.toLowerCase(),
     password: body.password,
-    studio: signup.body.studio as { id: string; slug: string; name: string },
-    userId: signup.body.user.id as string,
+    studio: membership.studio as { id: string; slug: string; name: string },
+    userId: login.body.user.id as string,
     accessToken: login.body.accessToken as string,
     refreshToken: login.body.refreshToken as string,
   };

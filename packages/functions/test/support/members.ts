@@ -25,13 +25,15 @@ export interface Member {
 
 /**
  * A second person in the owner's studio with `role` (and profile links), signed in. Created
- * directly through core — a verified user (signUp also gives them a studio of their own, which
+ * directly through core — a verified user (createAccount also gives them a studio of their own, which
  * does not matter here) plus a membership — so tests do not depend on the invitation flow.
  */
 export async function memberWithRole(owner: Owner, role: MemberRole, links: ProfileLinks = {}): Promise<Member> {
   const body = signUpBody({ name: `Test ${role}` });
   const email = body.email.toLowerCase();
-  const { user, studio } = await Accounts.signUp(Accounts.signUpSchema.parse(body), { emailVerified: true });
+  const account = await Accounts.createAccount(Accounts.signUpSchema.parse(body), { emailVerified: true });
+  if (!account) throw new Error(`${email} already has an account`);
+  const { user } = account;
   await db()
     .entities.membership.create({
       studioId: owner.studio.id,

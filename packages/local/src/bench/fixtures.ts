@@ -10,12 +10,15 @@ export interface BenchRequest {
 }
 export type CallApi = (request: BenchRequest) => Promise<Response>;
 
-export interface Owner {
+/** Signed up (sign-up answers no ids: the same for every email). */
+export interface NewOwner {
   email: string;
   password: string;
+  slug: string;
+}
+export interface Owner extends NewOwner {
   userId: string;
   studioId: string;
-  slug: string;
 }
 export interface Session {
   accessToken: string;
@@ -47,13 +50,10 @@ export class Fixtures {
     };
   }
 
-  async signUp(): Promise<Owner> {
+  async signUp(): Promise<NewOwner> {
     const body = this.signUpBody();
-    const result = await this.expectJson<{ user: { id: string }; studio: { id: string; slug: string } }>(
-      { method: "POST", path: "/v1/auth/signup", body },
-      201,
-    );
-    return { email: body.email, password: body.password, userId: result.user.id, studioId: result.studio.id, slug: result.studio.slug };
+    await this.expectJson({ method: "POST", path: "/v1/auth/signup", body }, 202);
+    return { email: body.email, password: body.password, slug: body.slug };
   }
 
   /** The token from the newest verification email SES local received for `email`. */
@@ -69,7 +69,7 @@ export class Fixtures {
   }
 
   /** Signed up, email verified, ready to log in. */
-  async verifiedOwner(): Promise<Owner> {
+  async verifiedOwner(): Promise<NewOwner> {
     const since = Math.floor(Date.now() / 1000) - 1;
     const owner = await this.signUp();
     const token = await this.verificationToken(owner.email, since);
@@ -77,8 +77,8 @@ export class Fixtures {
     return owner;
   }
 
-  login(owner: Owner): Promise<Session> {
-    return this.expectJson<Session>(
+  login(owner: NewOwner): Promise<Session & { user: { id: string } }> {
+    return this.expectJson<Session & { user: { id: string } }>(
       { method: "POST", path: "/v1/auth/login", body: { email: owner.email, password: owner.password } },
       200,
     );
@@ -86,7 +86,9 @@ export class Fixtures {
 
   async signedInOwner(): Promise<Owner & Session> {
     const owner = await this.verifiedOwner();
-    return { ...owner, ...(await this.login(owner)) };
+    const session = await this.login(owner);
+    const me = await this.expectJson<{ memberships: Array<{ studio: { id: string } }> }>({ path: "/v1/me", token: session.accessToken }, 200);
+    return { ...owner, ...session, userId: session.user.id, studioId: me.memberships[0]!.studio.id };
   }
 
   async expectJson<T>(request: BenchRequest, status: number): Promise<T> {

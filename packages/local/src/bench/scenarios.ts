@@ -1,4 +1,4 @@
-import type { Owner, Session, SignUpBody } from "./fixtures";
+import type { NewOwner, Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
 import { billingListScenarios } from "./billing-lists";
 import { schedulingCalendarScenarios } from "./scheduling-calendar";
@@ -73,12 +73,12 @@ const peopleReads = [
 
 /** Forgot-password, with or without an Idempotency-Key (recorded in the route's own transaction). */
 function forgotPassword({ withKey }: { withKey: boolean }) {
-  return defineScenario<Owner[]>({
+  return defineScenario<NewOwner[]>({
     name: `POST /v1/auth/forgot-password${withKey ? " (Idempotency-Key)" : ""}`,
     expectStatus: 202,
     // At most 5 reset links per email and hour: spread the iterations over enough accounts.
     setup: async (fixtures, iterations) => {
-      const owners: Owner[] = [];
+      const owners: NewOwner[] = [];
       for (let i = 0; i < Math.ceil(iterations / 4); i++) owners.push(await fixtures.signUp());
       return owners;
     },
@@ -94,13 +94,13 @@ function forgotPassword({ withKey }: { withKey: boolean }) {
 export const scenarios: AnyScenario[] = [
   defineScenario<undefined, SignUpBody>({
     name: "POST /v1/auth/signup",
-    expectStatus: 201,
+    expectStatus: 202,
     prepare: async (fixtures) => fixtures.signUpBody(),
     request: (_, body) => ({ method: "POST", path: "/v1/auth/signup", body }),
   }),
   defineScenario<undefined, SignUpBody>({
     name: "POST /v1/auth/signup (Idempotency-Key)",
-    expectStatus: 201,
+    expectStatus: 202,
     prepare: async (fixtures) => fixtures.signUpBody(),
     request: (_, body) => ({ method: "POST", path: "/v1/auth/signup", body, headers: { "Idempotency-Key": `bench-${body.slug}` } }),
   }),
@@ -115,7 +115,7 @@ export const scenarios: AnyScenario[] = [
     },
     request: (_, token) => ({ method: "POST", path: "/v1/auth/verify-email", body: { token } }),
   }),
-  defineScenario<Owner>({
+  defineScenario<NewOwner>({
     name: "POST /v1/auth/login",
     expectStatus: 200,
     setup: (fixtures) => fixtures.verifiedOwner(),
@@ -167,7 +167,7 @@ export const scenarios: AnyScenario[] = [
       ...auth(owner),
     }),
   }),
-  defineScenario<Owner>({
+  defineScenario<NewOwner>({
     name: "GET /v1/public/studios/{slug}",
     expectStatus: 200,
     setup: (fixtures) => fixtures.signUp(),

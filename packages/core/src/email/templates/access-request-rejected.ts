@@ -1,4 +1,5 @@
 import type { RenderedEmail } from "./layout";
+import { quotedName } from "./subject-text";
 
 /** A plain notice (no call to action), so it does not use the action layout. */
 export function accessRequestRejectedMessage(input: { firstName: string; studioName: string; note?: string }): RenderedEmail {
@@ -15,5 +16,5 @@ export function accessRequestRejectedMessage(input: { firstName: string; studioN
     .filter((l) => l)
     .map((l) => `<p>${escape(l)}</p>`)
     .join("")}</body></html>`;
-  return { subject: `Your request to join ${input.studioName}`, text: lines.join("\n"), html };
+  return { subject: `Your request to join ${quotedName(input.studioName)}`, text: lines.join("\n"), html };
 }

@@ -1,5 +1,6 @@
 import { renderActionEmail, type RenderedEmail } from "./layout";
 import { localDateWords, makeupAdvice, type StudentOutcome } from "./lesson-cancelled";
+import { quotedName } from "./subject-text";
 
 export interface ClosedLesson extends StudentOutcome {
   /** lessonTimeWords of the lesson. */
@@ -25,7 +26,7 @@ export function closureLessonsCancelledMessage(input: ClosureEmail): RenderedEma
       : `from ${localDateWords(closure.startDate)} to ${localDateWords(closure.endDate)}`;
   const count = input.lessons.length === 1 ? "this lesson is" : `these ${input.lessons.length} lessons are`;
   return renderActionEmail({
-    subject: `${input.studioName} is closed ${dates}: ${input.lessons.length === 1 ? "1 lesson" : `${input.lessons.length} lessons`} cancelled`,
+    subject: `${quotedName(input.studioName)} is closed ${dates}: ${input.lessons.length === 1 ? "1 lesson" : `${input.lessons.length} lessons`} cancelled`,
     greeting: `Hi ${input.greetingName},`,
     paragraphs: [
       `${input.studioName} is closed ${dates} (${closure.reason}), so ${count} cancelled:`,

@@ -1,5 +1,6 @@
 import { renderActionEmail, type RenderedEmail } from "./layout";
 import { localDateWords } from "./lesson-cancelled";
+import { quotedName } from "./subject-text";
 
 export interface InvoiceReminderEmail {
   studioName: string;
@@ -39,7 +40,7 @@ export function invoiceReminderMessage(input: InvoiceReminderEmail): RenderedEma
   const overdue = input.daysToDue < 0;
   const due = localDateWords(input.dueDate);
   return renderActionEmail({
-    subject: `${overdue ? "Overdue" : "Reminder"}: invoice ${input.invoiceNumber} from ${input.studioName} is ${when}`,
+    subject: `${overdue ? "Overdue" : "Reminder"}: invoice ${input.invoiceNumber} from ${quotedName(input.studioName)} is ${when}`,
     greeting: `Hi ${input.greetingName},`,
     paragraphs: [
       overdue

@@ -1,5 +1,6 @@
 import { renderActionEmail, type RenderedEmail } from "./layout";
 import { localDateWords } from "./lesson-cancelled";
+import { quotedName } from "./subject-text";
 
 /** Lines listed in the email; the page shows them all. */
 const LISTED_LINES = 10;
@@ -32,7 +33,7 @@ export function invoiceSentMessage(input: InvoiceSentEmail): RenderedEmail {
     ? `Nothing is due: it is paid in full.`
     : `Amount due: ${input.amountDue}, by ${localDateWords(input.dueDate)}.`;
   return renderActionEmail({
-    subject: `${input.again ? "Copy of invoice" : "Invoice"} ${input.number} from ${input.studioName}: ${input.paid ? "paid" : `${input.amountDue} due ${localDateWords(input.dueDate)}`}`,
+    subject: `${input.again ? "Copy of invoice" : "Invoice"} ${input.number} from ${quotedName(input.studioName)}: ${input.paid ? "paid" : `${input.amountDue} due ${localDateWords(input.dueDate)}`}`,
     greeting: `Hi ${input.greetingName},`,
     paragraphs: [
       `${input.studioName} has issued invoice ${input.number} to ${input.accountName} on ${localDateWords(input.issueDate)}, for ${input.total}.`,

@@ -1,4 +1,5 @@
 import { renderActionEmail } from "./layout";
+import { quotedName } from "./subject-text";
 
 export interface LessonReminderInput {
   recipientFirstName: string;
@@ -22,7 +23,7 @@ export interface LessonReminderInput {
 export function lessonReminderMessage(input: LessonReminderInput) {
   const contact = input.studioContact ? `contact ${input.studioName} (${input.studioContact})` : `contact ${input.studioName}`;
   return renderActionEmail({
-    subject: `Reminder: lesson at ${input.studioName} on ${input.shortWhen}`,
+    subject: `Reminder: lesson at ${quotedName(input.studioName)} on ${input.shortWhen}`,
     greeting: `Hi ${input.recipientFirstName},`,
     paragraphs: [
       `This is a reminder of an upcoming lesson at ${input.studioName}.`,

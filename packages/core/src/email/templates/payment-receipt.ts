@@ -1,5 +1,6 @@
 import { renderActionEmail, type RenderedEmail } from "./layout";
 import { localDateWords } from "./lesson-cancelled";
+import { quotedName } from "./subject-text";
 
 export interface ReceiptInvoiceLine {
   /** "INV-000042" */
@@ -35,7 +36,7 @@ export interface PaymentReceiptEmail {
 export function paymentReceiptMessage(input: PaymentReceiptEmail): RenderedEmail {
   const lines = input.invoices.map((i) => `Invoice ${i.number}: ${i.paid} paid — ${i.stillDue ? `${i.stillDue} still due` : "paid in full"}.`);
   return renderActionEmail({
-    subject: `Receipt: ${input.amount} received by ${input.studioName}`,
+    subject: `Receipt: ${input.amount} received by ${quotedName(input.studioName)}`,
     greeting: `Hi ${input.greetingName},`,
     paragraphs: [
       `${input.studioName} received a payment of ${input.amount} by ${input.method} on ${localDateWords(input.receivedOn)} for ${input.accountName}${input.reference ? ` (reference ${input.reference})` : ""}. Thank you.`,

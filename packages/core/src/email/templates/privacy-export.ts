@@ -1,9 +1,10 @@
 import { renderActionEmail } from "./layout";
+import { quotedName } from "./subject-text";
 
 /** The link to a privacy export (a presigned S3 download), sent to whoever requested it. */
 export function privacyExportMessage(input: { studioName: string; subjectName: string; url: string; validHours: number }) {
   return renderActionEmail({
-    subject: `Your data export from ${input.studioName} is ready`,
+    subject: `Your data export from ${quotedName(input.studioName)} is ready`,
     greeting: "Hi there,",
     paragraphs: [
       `As requested, here is everything ${input.studioName} holds on StudioSync about ${input.subjectName}, as one JSON file.`,

@@ -1,5 +1,6 @@
 import { renderActionEmail, type RenderedEmail } from "./layout";
 import { localDateWords } from "./lesson-cancelled";
+import { quotedName } from "./subject-text";
 
 export interface ReopenedInvoice {
   /** "INV-000042" */
@@ -33,7 +34,7 @@ export interface RefundIssuedEmail {
 /** A refund, to the account's billing contacts: how much of which payment, why, and what is owed again. */
 export function refundIssuedMessage(input: RefundIssuedEmail): RenderedEmail {
   return renderActionEmail({
-    subject: `Refund: ${input.amount} from ${input.studioName}`,
+    subject: `Refund: ${input.amount} from ${quotedName(input.studioName)}`,
     greeting: `Hi ${input.greetingName},`,
     paragraphs: [
       `${input.studioName} has refunded ${input.amount} of the payment of ${input.paymentAmount} received on ${localDateWords(input.paymentReceivedOn)} for ${input.accountName}.`,

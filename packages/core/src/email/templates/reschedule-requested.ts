@@ -1,5 +1,6 @@
 import { renderActionEmail } from "./layout";
 import { lessonTimeText } from "./reschedule-when";
+import { subjectText } from "./subject-text";
 
 export interface RescheduleRequestedInput {
   studioName: string;
@@ -17,7 +18,7 @@ export function rescheduleRequestedMessage(input: RescheduleRequestedInput) {
   const from = lessonTimeText(input.original.start, input.original.end, input.timeZone);
   const to = lessonTimeText(input.proposed.start, input.proposed.end, input.timeZone);
   return renderActionEmail({
-    subject: `Reschedule request: ${input.studentName}'s lesson`,
+    subject: `Reschedule request: ${subjectText(input.studentName)}'s lesson`,
     greeting: "Hello,",
     paragraphs: [
       `${input.studentName} asks to move their lesson with ${input.teacherName} at ${input.studioName}.`,

@@ -1,5 +1,6 @@
 import { renderActionEmail } from "./layout";
 import { lessonTimeText } from "./reschedule-when";
+import { subjectText } from "./subject-text";
 
 export interface RescheduleReviewedInput {
   outcome: "approved" | "rejected";
@@ -21,7 +22,7 @@ export function rescheduleReviewedMessage(input: RescheduleReviewedInput) {
     ? [`${input.studioName} approved the request to move ${input.studentName}'s lesson.`, `The lesson is now on ${to}.`, `It was on ${from}.`]
     : [`${input.studioName} could not move ${input.studentName}'s lesson to ${to}.`, `The lesson stays on ${from}.`];
   return renderActionEmail({
-    subject: approved ? `Lesson moved: ${input.studentName}'s lesson` : `Reschedule request declined: ${input.studentName}'s lesson`,
+    subject: approved ? `Lesson moved: ${subjectText(input.studentName)}'s lesson` : `Reschedule request declined: ${subjectText(input.studentName)}'s lesson`,
     greeting: "Hello,",
     paragraphs: [...outcome, ...(input.note ? [`Their note: ${input.note}`] : [])],
     action: { label: "Open StudioSync", url: input.url },

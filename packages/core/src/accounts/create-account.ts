@@ -1,0 +1,73 @@
+import { v7 as uuidv7 } from "uuid";
+import { db } from "../db/service";
+import { firstRejected } from "../db/transactions";
+import { conflict } from "../errors";
+import { sendEmail, verifyEmailMessage } from "../email";
+import { slugFromName, withSuffix } from "../studios/slugify";
+import { toStudio, type StudioRecord } from "../studios/studio-view";
+import { claimEmail } from "./email-claim";
+import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";
+import { hashPassword } from "./password";
+import type { SignUpInput } from "./schemas";
+import { logFailure } from "./log-failure";
+
+/**
+ * Creates the owner's account and the studio in one transaction: login, user, studio, slug claim,
+ * owner membership and the verification link. The
+ * email and slug claims make it all-or-nothing. Returns undefined when the email already has an
+ * account (the caller decides what to say); a taken explicit slug is a 409.
+ */
+export async function createAccount(input: SignUpInput, options: { emailVerified?: boolean } = {}) {
+  const passwordHash = await hashPassword(input.password);
+  const userId = uuidv7();
+  const studioId = uuidv7();
+  const verifiedAt = options.emailVerified ? new Date().toISOString() : undefined;
+  let slug = input.slug ?? slugFromName(input.studioName);
+
+  for (let attempt = 0; ; attempt++) {
+    const link = newEmailLink("verify_email", { userId, email: input.email, sessionEpoch: 0 });
+    const studio = {
+      studioId, slug, name: input.studioName, timeZone: input.timeZone, currency: input.currency,
+      isActive: true, createdBy: userId, updatedBy: userId,
+    };
+    const outcome = await db()
+      .transaction.write((tx) => [
+        claimEmail(tx, { email: input.email, userId, passwordHash, emailVerifiedAt: verifiedAt }),
+        tx.studioSlug.create({ slug, studioId }).commit(),
+        tx.user.create({ userId, email: input.email, name: input.name, emailVerifiedAt: verifiedAt }).commit(),
+        tx.studio.create(studio).commit(),
+        tx.membership.create({ studioId, userId, role: "owner", createdBy: userId, updatedBy: userId }).commit(),
+        link.write(tx),
+      ])
+      .go();
+    if (!outcome.canceled) {
+      if (!verifiedAt) await sendVerification(input, link.url);
+      const now = new Date().toISOString();
+      return {
+        user: { id: userId, email: input.email, name: input.name, emailVerified: Boolean(verifiedAt) },
+        studio: await toStudio({ ...studio, createdAt: now, updatedAt: now } as StudioRecord),
+      };
+    }
+    const rejected = firstRejected(outcome);
+    if (rejected === 0) return undefined;
+    if (rejected === 1 && !input.slug && attempt < 3) {
+      slug = withSuffix(slugFromName(input.studioName));
+      continue;
+    }
+    if (rejected === 1) throw slugTaken();
+    throw new Error(`Sign-up transaction cancelled: ${outcome.data.map((d: { code: string }) => d.code).join(",")}`);
+  }
+}
+
+export const slugTaken = () => conflict("This address is already taken by another studio", "slug");
+
+async function sendVerification(input: SignUpInput, url: string) {
+  const message = verifyEmailMessage({
+    name: input.name,
+    studioName: input.studioName,
+    url,
+    validHours: LINK_LIFETIME_SECONDS.verify_email / 3600,
+  });
+  // The account exists either way; a failed send is recoverable with resend-verification.
+  await sendEmail(input.email, message).catch((error) => logFailure("verification email", error));
+}
