@@ -296,7 +296,7 @@ describe("payments", () => {
     const payment = await recordPayment(studioId, input);
     expect(payment).toMatchObject({ source: "stripe", method: "card", recordedBy: null, stripePaymentIntentId: "pi_test_1", allocations: [{ invoiceId: invoice.id, amountMinor: 3000 }] });
     await expect(recordPayment(studioId, input)).rejects.toBeInstanceOf(ExtraWriteRejected);
-    const event = (await billingDb().entities.stripeEvent.get({ eventId }).go()).data;
+    const event = (await billingDb().entities.stripeEvent.get({ studioId, eventId }).go()).data;
     expect(event).toMatchObject({ paymentId: payment.id });
     expect((await ledgerOf(studioId, w.family)).filter((e) => e.type === "payment")).toHaveLength(1);
     expect(await invoiceNow(owner, invoice.id)).toMatchObject({ status: "paid" });

@@ -135,7 +135,7 @@ describe("the Stripe webhook", () => {
     // Stripe re-sends the same event (a retry, or a second endpoint): the same id records nothing.
     const { data: [event] } = await w.stripe.events.list({ limit: 1 });
     expect(event).toMatchObject({ type: "checkout.session.completed", data: { object: { id: session.id } } });
-    const stored = await billingDb().entities.stripeEvent.get({ eventId: event!.id }).go();
+    const stored = await billingDb().entities.stripeEvent.get({ studioId: w.studioId, eventId: event!.id }).go();
     expect(stored.data).toMatchObject({ studioId: w.studioId, type: "checkout.session.completed", paymentId: payment!.id });
     const replay = signed(w, event, w.webhookSecret);
     const answers = await Promise.all([deliver(replay), deliver(replay), deliver(signed(w, event, w.webhookSecret))]);
@@ -209,7 +209,7 @@ describe("the Stripe webhook", () => {
     }
     expect(await paymentsOf(w)).toHaveLength(0);
     expect((await getInvoice(w.owner, sent.id)).body).toMatchObject({ status: "sent", balanceDueMinor: 7000 });
-    expect((await billingDb().entities.stripeEvent.get({ eventId: event.id }).go()).data).toBeNull();
+    expect((await billingDb().entities.stripeEvent.get({ studioId: w.studioId, eventId: event.id }).go()).data).toBeNull();
 
     // The genuine one still goes through afterwards.
     expect((await deliver(good)).body.outcome).toBe("recorded");
@@ -232,5 +232,85 @@ describe("the Stripe webhook", () => {
     expect(succeeded.body.outcome).toBe("recorded");
     expect(await paymentsOf(w)).toHaveLength(1);
     expect((await accountRecord(w.studioId, w.family))!.balanceMinor).toBe(0);
+  });
+});
+
+/** A 400 problem without its request id: every refused delivery must look the same. */
+const refusal = (res: { status: number; body: Record<string, unknown> }) => {
+  const { requestId: _requestId, ...rest } = res.body;
+  return { status: res.status, ...rest };
+};
+
+describe("issue 10 #10: Stripe events are kept per studio, and every bad webhook gets the same 400", () => {
+  it("records studio A's genuine payment even after studio B's account sent an event with the same id first", async () => {
+    const a = await stripeWorld();
+    const b = await stripeWorld();
+    const aInvoice = await sentInvoice(a.owner, a.family, [{ description: "Piano lesson", quantity: 1, unitPriceMinor: 4000 }]);
+    const bInvoice = await sentInvoice(b.owner, b.family, [{ description: "Piano lesson", quantity: 1, unitPriceMinor: 1000 }]);
+    const genuine = eventFor(await openSession(a, aInvoice.number));
+    const squatted = { ...eventFor(await openSession(b, bInvoice.number)), id: genuine.id };
+
+    expect((await deliver(signed(b, squatted, b.webhookSecret))).body.outcome).toBe("recorded");
+    const answer = await deliver(signed(a, genuine, a.webhookSecret));
+    expect(answer.status).toBe(200);
+    expect(answer.body.outcome).toBe("recorded");
+    expect((await getInvoice(a.owner, aInvoice.id)).body.status).toBe("paid");
+    expect((await billingDb().entities.stripeEvent.get({ studioId: a.studioId, eventId: genuine.id }).go()).data).toMatchObject({ paymentId: answer.body.paymentId });
+  });
+
+  it("refuses a signature dated in the future beyond 5 minutes, and answers every refusal with one body", async () => {
+    const w = await stripeWorld();
+    const sent = await sentInvoice(w.owner, w.family, [{ description: "Viola lesson", quantity: 1, unitPriceMinor: 6000 }]);
+    const session = await openSession(w, sent.number);
+    const event = eventFor(session);
+    const now = Math.floor(Date.now() / 1000);
+
+    const future = await deliver(signed(w, event, w.webhookSecret, now + 600));
+    expect(future.status).toBe(400);
+    const answers = [
+      future,
+      await deliver({ payload: JSON.stringify(event) }),
+      await deliver(signed(w, event, "whsec_notTheStudiosSecret123")),
+      await deliver(signed(w, event, w.webhookSecret, now - 600)),
+      await deliver(signed(w, eventFor(session, { object: { metadata: { ...session.metadata, studioId: randomUUID() } } }), w.webhookSecret)),
+      await deliver(signed(w, { ...event, created: "yesterday" }, w.webhookSecret)),
+    ];
+    for (const answer of answers) expect(refusal(answer)).toEqual(refusal(future));
+    expect(future.body).toMatchObject({ code: "invalid_webhook", status: 400 });
+    expect(await paymentsOf(w)).toHaveLength(0);
+
+    // A little clock skew is fine.
+    expect((await deliver(signed(w, event, w.webhookSecret, now + 60))).body.outcome).toBe("recorded");
+  });
+});
+
+describe("issue 10 #23: the Stripe event's shape is validated, so a hostile body is a 400, never a 500", () => {
+  it("refuses a bad created, a missing or non-string id, a 1 KB id and a 3,000-character metadata.accountId", async () => {
+    const w = await stripeWorld();
+    const sent = await sentInvoice(w.owner, w.family, [{ description: "Oboe lesson", quantity: 1, unitPriceMinor: 5000 }]);
+    const session = await openSession(w, sent.number);
+    const event = eventFor(session);
+    const { id: _id, ...withoutId } = event;
+    const cases: Record<string, unknown> = {
+      "created as text": { ...event, created: "2026-01-01" },
+      "created far out of range": { ...event, created: 1e20 },
+      "created negative": { ...event, created: -1 },
+      "created not whole": { ...event, created: 1767225600.5 },
+      "no id": withoutId,
+      "a numeric id": { ...event, id: 12345 },
+      "an id over 1 KB": { ...event, id: `evt_${"a".repeat(1100)}` },
+      "a 3,000-character accountId": eventFor(session, { object: { metadata: { ...session.metadata, accountId: "a".repeat(3000) } } }),
+      "a 3,000-character studioId": eventFor(session, { object: { metadata: { ...session.metadata, studioId: "s".repeat(3000) } } }),
+      "a 3,000-character session id": eventFor(session, { object: { id: `cs_${"x".repeat(3000)}` } }),
+      "an object payment_intent": eventFor(session, { object: { payment_intent: { id: "pi_1" } } }),
+      "no data": { ...event, data: null },
+    };
+    for (const [what, body] of Object.entries(cases)) {
+      const res = await deliver(signed(w, body, w.webhookSecret));
+      expect(res.status, what).toBe(400);
+      expect(res.body.code, what).toBe("invalid_webhook");
+    }
+    expect(await paymentsOf(w)).toHaveLength(0);
+    expect((await deliver(signed(w, event, w.webhookSecret))).body.outcome).toBe("recorded");
   });
 });

@@ -10,6 +10,7 @@ export async function listAccessRequests(actor: Actor, studioId: string, query: 
   requireStudioAdmin(member);
   const { accessRequest } = db().entities;
   const result = await page(
+    { studioId, list: "access-requests" },
     (options) =>
       query.status
         ? accessRequest.query.accessRequestsByStatus({ studioId, status: query.status }).go({ ...options, order: "desc" })

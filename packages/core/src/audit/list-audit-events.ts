@@ -26,6 +26,7 @@ export async function listAuditEvents(actor: Actor, studioId: string, query: Lis
   const { auditEvent } = db().entities;
   const { entityType, entityId } = query;
   const result = await page(
+    { studioId, list: "audit-events" },
     (options) =>
       entityType && entityId
         ? auditEvent.query.auditByEntity({ studioId, entityType, entityId }).go({ ...options, order: "desc" })

@@ -2,6 +2,7 @@ import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { DynamoDBDocumentClient } from "@aws-sdk/lib-dynamodb";
 import { config } from "../config";
 import { recordDbCall } from "./request-metrics";
+import { noteDbCall } from "./write-watch";
 
 let client: DynamoDBDocumentClient | undefined;
 
@@ -18,10 +19,12 @@ export function dynamo(): DynamoDBDocumentClient {
       try {
         const result = await next(args);
         recordDbCall(operation, (result.output as { ConsumedCapacity?: never }).ConsumedCapacity);
+        noteDbCall(operation);
         return result;
       } catch (error) {
         // A failed conditional write is still a billed call.
         recordDbCall(operation, (error as { ConsumedCapacity?: never }).ConsumedCapacity);
+        noteDbCall(operation, error);
         throw error;
       }
     },

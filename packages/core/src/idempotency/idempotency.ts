@@ -31,6 +31,13 @@ export async function claimIdempotencyKey(scope: string, key: string, requestHas
       errors: [{ path: "Idempotency-Key", message: "was used for a different request" }],
     });
   }
+  if (data.status === "interrupted") {
+    throw new AppError(
+      "conflict",
+      "The first request with this Idempotency-Key failed after it had started writing, so it may have been carried out; " +
+        "it is not run again. Check its result, then send a new request with a new key if it is still needed",
+    );
+  }
   if (data.status !== "completed") throw new AppError("conflict", "A request with this Idempotency-Key is still in progress");
   return { kind: "replay", status: data.responseStatus ?? 200, body: data.responseBody ?? "" };
 }
@@ -39,7 +46,13 @@ export async function completeIdempotencyKey(scope: string, key: string, status:
   await db().entities.idempotencyRecord.patch({ scope, key }).set({ status: "completed", responseStatus: status, responseBody: body }).go();
 }
 
-/** A failed attempt releases its key so the client can retry. */
-export async function releaseIdempotencyKey(scope: string, key: string) {
-  await db().entities.idempotencyRecord.delete({ scope, key }).go();
+/**
+ * A failed attempt releases its key so the client can retry, but only when it wrote nothing: a
+ * request that may have committed (then failed, e.g. after the commit) keeps its key as
+ * `interrupted`, so a retry is refused (409) instead of paying, refunding or sending twice.
+ */
+export async function settleFailedIdempotencyKey(scope: string, key: string, maybeCommitted: boolean) {
+  const record = db().entities.idempotencyRecord;
+  if (maybeCommitted) await record.patch({ scope, key }).set({ status: "interrupted" }).go();
+  else await record.delete({ scope, key }).go();
 }

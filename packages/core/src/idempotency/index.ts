@@ -1,2 +1,3 @@
-export { claimIdempotencyKey, completeIdempotencyKey, releaseIdempotencyKey, type IdempotencyClaim } from "./idempotency";
+export { claimIdempotencyKey, completeIdempotencyKey, settleFailedIdempotencyKey, type IdempotencyClaim } from "./idempotency";
 export { idempotencyRecordRead, isReplay, recordIdempotentOutcome, type IdempotencyRequest } from "./in-transaction";
+export { watchWrites } from "../db/write-watch";

@@ -10,6 +10,7 @@ export async function listInvitations(actor: Actor, studioId: string, query: Lis
   requireStudioAdmin(member);
   const { invitation } = db().entities;
   const result = await page(
+    { studioId, list: "invitations" },
     (options) =>
       query.status
         ? invitation.query.invitationsByStatus({ studioId, status: query.status }).go({ ...options, order: "desc" })

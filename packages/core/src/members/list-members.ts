@@ -13,11 +13,12 @@ export async function listMembers(actor: Actor, studioId: string, query: ListMem
   requireStudioAdmin(member);
   const { membership, user } = db().entities;
   const result = await page(
+    { studioId, list: "members" },
     (options) =>
       membership.query
         .member({ studioId })
         .where((a, op) => op.notExists(a.deletedAt))
-        .go(options),
+        .go({ ...options, pages: 1 }),
     query,
   );
   const { data: users } = result.items.length

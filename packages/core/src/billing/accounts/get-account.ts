@@ -35,6 +35,7 @@ export async function accountLedger(actor: Actor, studioId: string, accountId: s
   const { member, studio, account } = await loadAccount(actor, studioId, accountId);
   requireAccountAccess(await resolveAccountAccess(member, studioId, account), "full");
   const result = await page(
+    { studioId, list: "ledger", params: { accountId } },
     (options) => billingDb().entities.ledgerEntry.query.ledgerEntry({ studioId, accountId }).go({ ...options, pages: 1 }),
     query,
   );

@@ -14,6 +14,7 @@ export async function listBillingAccounts(actor: Actor, studioId: string, query:
   requireStudioAdmin(member);
   const accounts = billingDb().entities.billingAccount.query.billingAccount({ studioId });
   const result = await page(
+    { studioId, list: "billing-accounts" },
     (options) =>
       (query.owing !== undefined || query.kind
         ? accounts.where((a, op) =>

@@ -14,18 +14,20 @@ import type { ListEnrolmentsQuery } from "./schemas";
  */
 export async function listEnrolments(actor: Actor, studioId: string, feePlanId: string, query: ListEnrolmentsQuery): Promise<Page<FeePlanEnrolment>> {
   const { member } = await loadFeePlan(actor, studioId, feePlanId);
-  const result = await page(
-    (options) => billingDb().entities.feePlanEnrolment.query.enrolmentsByPlan({ studioId, feePlanId }).go({ ...options, pages: 1 }),
-    query,
-  );
-  let items: FeePlanEnrolmentRecord[] = result.items;
-  if (!isStudioAdmin(member) && items.length > 0) {
+  const visible = async (items: FeePlanEnrolmentRecord[]) => {
+    if (isStudioAdmin(member) || items.length === 0) return items;
     const { student } = billingDb().entities;
     const students = await readTogether(...items.map((e) => itemOf(student, { studioId, studentId: e.studentId })));
-    items = items.filter((_, i) => {
+    return items.filter((_, i) => {
       const s = students[i];
       return s && !s.deletedAt && mayReadStudent(member, s);
     });
-  }
-  return { items: items.map(toEnrolment), nextCursor: result.nextCursor };
+  };
+  const result = await page(
+    { studioId, list: "fee-plan-enrolments", params: { feePlanId } },
+    (options) => billingDb().entities.feePlanEnrolment.query.enrolmentsByPlan({ studioId, feePlanId }).go({ ...options, pages: 1 }),
+    query,
+    visible,
+  );
+  return { items: result.items.map(toEnrolment), nextCursor: result.nextCursor };
 }

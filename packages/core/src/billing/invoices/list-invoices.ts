@@ -1,5 +1,5 @@
 import { invalidField } from "../../errors";
-import { page, type Page } from "../../pagination";
+import { page, type Page, type PageRun } from "../../pagination";
 import { hiddenRecord, isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
 import { localParts } from "../../scheduling/wall-clock";
 import { ownAccountIds } from "../access";
@@ -49,7 +49,7 @@ export async function listInvoices(actor: Actor, studioId: string, query: ListIn
     if (query.status === "draft") return { items: [], nextCursor: null };
   }
   const { invoice } = billingDb().entities;
-  const run = (options: { limit: number; cursor: string | null }): Promise<{ data: InvoiceRecord[]; cursor: string | null }> => {
+  const run: PageRun<InvoiceRecord> = (options) => {
     const go = { ...options, pages: 1 } as const;
     if (accountId) {
       const q = invoice.query.invoicesByAccount({ studioId, accountId });
@@ -74,6 +74,6 @@ export async function listInvoices(actor: Actor, studioId: string, query: ListIn
       }
     }
   };
-  const result = await page(run, query);
+  const result = await page({ studioId, list: "invoices", params: { accountId, admin } }, run, query);
   return { items: result.items.map((record) => toInvoiceSummary(record, today)), nextCursor: result.nextCursor };
 }

@@ -27,6 +27,7 @@ export async function listPayments(actor: Actor, studioId: string, query: ListPa
     if (!accountId) return { items: [], nextCursor: null };
   }
   const result = await page(
+    { studioId, list: "payments", params: { accountId } },
     (options) =>
       accountId
         ? payment.query.paymentsByAccount({ studioId, accountId }).go({ ...options, pages: 1, order: "desc" })

@@ -79,7 +79,10 @@ export const RevenueMonthEntity = new Entity({
   },
 });
 
-/** A Stripe webhook event processed: its id is the key, so a replay records nothing twice. */
+/**
+ * A Stripe webhook event processed, keyed by (studio, event id): a replay records nothing twice,
+ * and an event id another studio's account sent first cannot make this studio's event a duplicate.
+ */
 export const StripeEventEntity = new Entity({
   model: { entity: "stripeEvent", version: "1", service: SERVICE },
   attributes: {
@@ -90,6 +93,6 @@ export const StripeEventEntity = new Entity({
     ...timestamps,
   },
   indexes: {
-    stripeEvent: { pk: { field: "pk", composite: ["eventId"] }, sk: { field: "sk", composite: [] } },
+    stripeEvent: { pk: { field: "pk", composite: ["studioId", "eventId"] }, sk: { field: "sk", composite: [] } },
   },
 });

@@ -4,48 +4,65 @@ import { ExtraWriteRejected } from "../payments/commit-money";
 import { recordPayment } from "../payments/record-payment";
 import { billingSettingsRead } from "../settings/read-settings";
 import { loadStripe } from "./stripe-client";
+import { paidCheckoutSession, stripeEventEnvelope } from "./stripe-event-schema";
 import { studioStripeKeys } from "./studio-stripe-keys";
 
-/** A webhook call that is not a genuine Stripe event for a studio here: answered 400, Stripe shows it as failed. */
+/**
+ * A webhook call that is not a genuine, well-formed Stripe event for a studio here. The message
+ * says why, for the log; the caller answers every one with the same 400 (no oracle for forgers).
+ */
 export class StripeWebhookRejected extends Error {}
 
 /** The events that mean a Checkout payment's money arrived. */
 const PAID_EVENTS = new Set(["checkout.session.completed", "checkout.session.async_payment_succeeded"]);
 
+/** How far a signature's time may run ahead of ours (clock skew); further is a forgery or a replay kept for later. */
+const FUTURE_SKEW_SECONDS = 300;
+
 export type StripeWebhookOutcome =
   | { received: true; outcome: "recorded"; paymentId: string }
   | { received: true; outcome: "duplicate" | "ignored"; paymentId: null };
 
-interface CheckoutSessionFields {
-  id?: unknown;
-  payment_status?: unknown;
-  amount_total?: unknown;
-  currency?: unknown;
-  payment_intent?: unknown;
-  metadata?: Record<string, unknown> | null;
+/** The `t=` of a Stripe-Signature header: Stripe's library refuses old ones, we also refuse ones from the future. */
+function refuseFutureSignature(signature: string, now: number) {
+  const timestamp = /(?:^|,)\s*t=(\d{1,12})\s*(?:,|$)/.exec(signature)?.[1];
+  if (timestamp && Number(timestamp) > now / 1000 + FUTURE_SKEW_SECONDS) {
+    throw new StripeWebhookRejected("The Stripe-Signature is dated in the future");
+  }
 }
 
-const text = (value: unknown) => (typeof value === "string" && value !== "" ? value : undefined);
-
-/**
- * A Stripe webhook delivery. The studio is named by the event's `data.object.metadata.studioId`
- * (untrusted until verified): the payload must carry a valid `Stripe-Signature` made with that
- * studio's webhook secret (`constructEvent`, with Stripe's 5-minute tolerance), else
- * `StripeWebhookRejected`. A paid Checkout Session then becomes a card payment (source "stripe")
- * of `amount_total` on the account and invoice in its metadata, recorded with a StripeEvent
- * marker for the event id in the same transaction: a replayed or concurrently re-delivered event
- * records nothing and is answered as a duplicate. Other events are acknowledged and ignored.
- */
-export async function handleStripeWebhook(payload: string, signature: string | undefined): Promise<StripeWebhookOutcome> {
-  if (!signature) throw new StripeWebhookRejected("The Stripe-Signature header is missing");
+/** The payload as a bounded event (stripe-event-schema.ts), or a rejection. */
+function parseEvent(payload: string) {
   let claimed: unknown;
   try {
     claimed = JSON.parse(payload);
   } catch {
     throw new StripeWebhookRejected("The body is not a JSON event");
   }
-  const studioId = text((claimed as { data?: { object?: CheckoutSessionFields } })?.data?.object?.metadata?.studioId);
-  if (!studioId) throw new StripeWebhookRejected("The event names no studio (data.object.metadata.studioId)");
+  const envelope = stripeEventEnvelope.safeParse(claimed);
+  if (!envelope.success) throw new StripeWebhookRejected(`The event is malformed: ${envelope.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  if (!PAID_EVENTS.has(envelope.data.type)) return { ...envelope.data, session: null };
+  const session = paidCheckoutSession.safeParse(envelope.data.data.object);
+  if (!session.success) throw new StripeWebhookRejected(`The Checkout Session is malformed: ${session.error.issues.map((i) => i.path.join(".")).join(", ")}`);
+  return { ...envelope.data, session: session.data };
+}
+
+/**
+ * A Stripe webhook delivery. The payload is checked for shape first (ids, times and metadata
+ * bounded, stripe-event-schema.ts); the studio it names in `data.object.metadata.studioId`
+ * (untrusted until verified) must have signed it with its webhook secret (`constructEvent`, with
+ * Stripe's 5-minute tolerance, and no later than 5 minutes ahead), else `StripeWebhookRejected`.
+ * A paid Checkout Session then becomes a card payment (source "stripe") of `amount_total` on the
+ * account and invoice in its metadata, recorded with a StripeEvent marker for (studio, event id)
+ * in the same transaction: a replayed or concurrently re-delivered event records nothing and is
+ * answered as a duplicate, and no other studio can mark this studio's event as seen. Other
+ * events are acknowledged and ignored.
+ */
+export async function handleStripeWebhook(payload: string, signature: string | undefined, now = Date.now()): Promise<StripeWebhookOutcome> {
+  if (!signature) throw new StripeWebhookRejected("The Stripe-Signature header is missing");
+  refuseFutureSignature(signature, now);
+  const claimed = parseEvent(payload);
+  const studioId = claimed.data.object.metadata.studioId;
 
   const [studio, settings] = await readTogether(itemOf(billingDb().entities.studio, { studioId }), billingSettingsRead(studioId));
   if (!studio || studio.deletedAt || !settings?.stripe) throw new StripeWebhookRejected("No studio here takes Stripe payments under that id");
@@ -58,27 +75,26 @@ export async function handleStripeWebhook(payload: string, signature: string | u
     throw new StripeWebhookRejected("The studio's Stripe webhook secret cannot be read; save the Stripe keys again");
   }
   const { webhooks } = await loadStripe();
-  let event: ReturnType<typeof webhooks.constructEvent>;
   try {
-    event = webhooks.constructEvent(payload, signature, webhookSecret);
+    // Checks the signature over the raw payload, the one parsed above.
+    webhooks.constructEvent(payload, signature, webhookSecret);
   } catch {
     throw new StripeWebhookRejected("The Stripe-Signature does not match the payload and the studio's webhook secret");
   }
 
   const ignored = { received: true, outcome: "ignored", paymentId: null } as const;
-  if (!PAID_EVENTS.has(event.type)) return ignored;
-  const session = event.data.object as CheckoutSessionFields;
-  const invoiceId = text(session.metadata?.invoiceId);
-  const accountId = text(session.metadata?.accountId);
+  const session = claimed.session;
+  if (!session) return ignored;
+  const { invoiceId, accountId } = session.metadata;
   const amount = session.amount_total;
   if (session.payment_status !== "paid" || !accountId || typeof amount !== "number" || !Number.isSafeInteger(amount) || amount <= 0) return ignored;
   if (String(session.currency).toUpperCase() !== studio.currency.toUpperCase()) {
-    console.error(JSON.stringify({ level: "error", message: "Stripe payment in another currency not recorded", studioId, eventId: event.id, currency: session.currency }));
+    console.error(JSON.stringify({ level: "error", message: "Stripe payment in another currency not recorded", studioId, eventId: claimed.id, currency: session.currency }));
     return ignored;
   }
 
-  const sessionId = text(session.id);
-  const paymentIntentId = text(session.payment_intent);
+  const sessionId = session.id;
+  const paymentIntentId = session.payment_intent ?? undefined;
   try {
     const payment = await recordPayment(studioId, {
       accountId,
@@ -86,11 +102,11 @@ export async function handleStripeWebhook(payload: string, signature: string | u
       method: "card",
       source: "stripe",
       invoiceId,
-      receivedAt: new Date(event.created * 1000).toISOString(),
+      receivedAt: new Date(claimed.created * 1000).toISOString(),
       reference: paymentIntentId ?? sessionId,
       stripeSessionId: sessionId,
       stripePaymentIntentId: paymentIntentId,
-      extraWrites: (tx, record) => [tx.stripeEvent.create({ eventId: event.id, studioId, type: event.type, paymentId: record.paymentId }).commit()],
+      extraWrites: (tx, record) => [tx.stripeEvent.create({ studioId, eventId: claimed.id, type: claimed.type, paymentId: record.paymentId }).commit()],
     });
     return { received: true, outcome: "recorded", paymentId: payment.id };
   } catch (error) {

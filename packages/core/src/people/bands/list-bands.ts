@@ -11,7 +11,8 @@ export async function listBands(actor: Actor, studioId: string, query: ListBands
   requireStudioAdmin(member);
   const byName = db().entities.band.query.bandsByName({ studioId, listing: "listed" });
   const result = await page(
-    ({ limit, cursor }) => (query.q ? byName.begins({ nameKey: searchKeys(query.q).nameKey }) : byName).go({ limit, cursor }),
+    { studioId, list: "bands" },
+    (options) => (query.q ? byName.begins({ nameKey: searchKeys(query.q).nameKey }) : byName).go({ ...options, pages: 1 }),
     query,
   );
   return { items: result.items.map(toBandSummary), nextCursor: result.nextCursor };

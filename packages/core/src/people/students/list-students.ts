@@ -45,7 +45,7 @@ function queryStudents(studioId: string, query: ListStudentsQuery) {
         .filter(Boolean)
         .join(" AND ");
 
-  return page((options) => {
+  return page({ studioId, list: "students" }, (options) => {
     const go = { ...options, pages: 1 as const };
     if (q?.includes("@")) {
       return student.query.studentsByEmail(listed).begins({ emailKey: q.toLowerCase() }).where(filters(true) as never).go(go);

@@ -17,7 +17,7 @@ export async function listTeachers(actor: Actor, studioId: string, query: ListTe
   const active = query.active;
   const q = query.q;
 
-  const result = await page((options) => {
+  const result = await page({ studioId, list: "teachers" }, (options) => {
     const go = { ...options, pages: 1 as const };
     if (q?.includes("@")) {
       return teacher.query

@@ -23,6 +23,7 @@ export async function listAvailability(actor: Actor, studioId: string, query: Li
   const { studio } = await loadStudioMember(actor, studioId);
   const { teacher, availability } = scheduleDb().entities;
   const teachers = await page(
+    { studioId, list: "availability" },
     (options) => teacher.query.teachersByName({ studioId, listing: "listed" }).go({ ...options, pages: 1 }),
     query,
   );

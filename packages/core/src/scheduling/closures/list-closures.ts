@@ -14,6 +14,7 @@ export async function listClosures(actor: Actor, studioId: string, query: ListCl
   const { studio } = await loadStudioMember(actor, studioId);
   const from = query.from ?? localParts(new Date(), studio.timeZone).date;
   const result = await page(
+    { studioId, list: "closures", params: { from } },
     (options) =>
       scheduleDb()
         .entities.closure.query.closuresByDate({ studioId })

@@ -11,7 +11,8 @@ import type { ListCalendarFeedsQuery } from "./schemas";
 export async function listCalendarFeeds(actor: Actor, studioId: string, query: ListCalendarFeedsQuery): Promise<Page<CalendarFeed>> {
   const { member } = await loadStudioMember(actor, studioId);
   const { calendarFeed } = scheduleDb().entities;
-  const records = await page((options) => {
+  const owner = isStudioAdmin(member) ? "studio" : actor.userId;
+  const records = await page({ studioId, list: "calendar-feeds", params: { owner } }, (options) => {
     const go = { ...options, pages: 1 as const };
     const live = (a: { revokedAt: never }, op: { notExists: (attr: never) => string }) => op.notExists(a.revokedAt);
     return isStudioAdmin(member)

@@ -1,5 +1,5 @@
 import { itemOf } from "../../db/read-together";
-import { page, type Page } from "../../pagination";
+import { page, type Page, type PageRun } from "../../pagination";
 import { loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import type { LessonCalendarQuery } from "./calendar-query";
@@ -26,42 +26,44 @@ export async function listLessons(actor: Actor, studioId: string, query: LessonC
   const reads = query.studentId ? [itemOf(scheduleDb().entities.student, { studioId, studentId: query.studentId })] : [];
   const { member, studio, records } = await loadMemberWith(actor, studioId, ...reads);
   const scope = calendarScope(member, query, records[0] ?? null);
-  const result = scope.kind === "empty" ? { items: [], nextCursor: null } : await page((options) => readCalendar(studioId, scope, query, options), query);
+  const result = scope.kind === "empty" ? { items: [], nextCursor: null } : await readCalendar(studioId, scope, query);
   return {
     items: result.items.map(({ lesson, attendeeStudentId }) => ({ ...toLesson(lesson, studio.timeZone), attendeeStudentId })),
     nextCursor: result.nextCursor,
   };
 }
 
-type PageOptions = { limit: number; cursor: string | null };
-
-async function readCalendar(studioId: string, scope: Exclude<CalendarScope, { kind: "empty" }>, query: LessonCalendarQuery, options: PageOptions) {
+/** One page of the calendar's index; the cursor is bound to the calendar read (cursor.ts). */
+async function readCalendar(studioId: string, scope: Exclude<CalendarScope, { kind: "empty" }>, query: LessonCalendarQuery): Promise<Page<Row>> {
   const { lesson, lessonAttendee } = scheduleDb().entities;
+  const list = { studioId, list: "lessons", params: { calendar: JSON.stringify(scope) } };
   const range = [{ scheduledStart: query.from }, { scheduledStart: query.to }] as const;
-  const go = { ...options, pages: 1 as const };
   // A sort key holds "<start>#<lessonId>", so BETWEEN start(from) AND start(to) is [from, to).
   const byStatus = (a: { status: never }, op: { eq: (attr: never, value: unknown) => string }) => (query.status ? op.eq(a.status, query.status) : "");
 
-  const lessons = (run: () => Promise<{ data: LessonRecord[]; cursor: string | null }>) =>
-    run().then(({ data, cursor }) => ({ data: data.map((l): Row => ({ lesson: l, attendeeStudentId: null })), cursor }));
-  const attendees = (run: () => Promise<{ data: AttendeeRecord[]; cursor: string | null }>, taughtBy?: string) =>
-    run().then(({ data, cursor }) => ({
-      data: data
-        .map((a): Row => ({ lesson: lessonOfAttendee(a), attendeeStudentId: a.studentId }))
-        .filter(({ lesson: l }) => (!query.status || l.status === query.status) && (!taughtBy || l.teacherId === taughtBy || l.originalTeacherId === taughtBy)),
-      cursor,
-    }));
+  const lessons = async (run: PageRun<LessonRecord>): Promise<Page<Row>> => {
+    const result = await page(list, run, query);
+    return { items: result.items.map((l) => ({ lesson: l, attendeeStudentId: null })), nextCursor: result.nextCursor };
+  };
+  const attendees = async (run: PageRun<AttendeeRecord>, taughtBy?: string): Promise<Page<Row>> => {
+    const shown = (a: AttendeeRecord) => {
+      const l = lessonOfAttendee(a);
+      return (!query.status || l.status === query.status) && (!taughtBy || l.teacherId === taughtBy || l.originalTeacherId === taughtBy);
+    };
+    const result = await page(list, run, query, (items) => items.filter(shown));
+    return { items: result.items.map((a) => ({ lesson: lessonOfAttendee(a), attendeeStudentId: a.studentId })), nextCursor: result.nextCursor };
+  };
 
   switch (scope.kind) {
     case "studio":
-      return lessons(() => lesson.query.studioCalendar({ studioId }).between(...range).where(byStatus as never).go(go));
+      return lessons((o) => lesson.query.studioCalendar({ studioId }).between(...range).where(byStatus as never).go({ ...o, pages: 1 }));
     case "teacher":
-      return lessons(() => lesson.query.teacherCalendar({ studioId, teacherId: scope.teacherId }).between(...range).where(byStatus as never).go(go));
+      return lessons((o) => lesson.query.teacherCalendar({ studioId, teacherId: scope.teacherId }).between(...range).where(byStatus as never).go({ ...o, pages: 1 }));
     case "room":
-      return lessons(() => lesson.query.roomCalendar({ studioId, roomKey: scope.roomKey }).between(...range).where(byStatus as never).go(go));
+      return lessons((o) => lesson.query.roomCalendar({ studioId, roomKey: scope.roomKey }).between(...range).where(byStatus as never).go({ ...o, pages: 1 }));
     case "student":
-      return attendees(() => lessonAttendee.query.studentCalendar({ studioId, studentId: scope.studentId }).between(...range).go(go), scope.taughtBy);
+      return attendees((o) => lessonAttendee.query.studentCalendar({ studioId, studentId: scope.studentId }).between(...range).go({ ...o, pages: 1 }), scope.taughtBy);
     case "family":
-      return attendees(() => lessonAttendee.query.familyCalendar({ studioId, familyId: scope.familyId }).between(...range).go(go));
+      return attendees((o) => lessonAttendee.query.familyCalendar({ studioId, familyId: scope.familyId }).between(...range).go({ ...o, pages: 1 }));
   }
 }

@@ -43,6 +43,7 @@ export async function listMakeupCredits(actor: Actor, studioId: string, query: L
 
   const today = localParts(new Date(), studio.timeZone).date;
   const result = await page(
+    { studioId, list: "makeup-credits", params: { studentId } },
     (options) =>
       makeupCredit.query
         .creditsByStudent({ studioId, studentId: studentId! })

@@ -16,6 +16,7 @@ export async function listLessonNotes(actor: Actor, studioId: string, lessonId: 
   const audience = noteAudienceOf(member);
   const notes = scheduleDb().entities.lessonNote.query.note({ studioId, lessonId });
   const records = await page(
+    { studioId, list: "lesson-notes", params: { lessonId, audience } },
     (options) =>
       (audience === "student"
         ? notes.where((a, op) => op.eq(a.visibleToStudent, true))

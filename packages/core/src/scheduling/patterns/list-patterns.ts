@@ -44,7 +44,8 @@ export async function listPatterns(actor: Actor, studioId: string, query: ListPa
       .filter(Boolean)
       .join(" AND ");
   const { recurringPattern } = scheduleDb().entities;
-  const records = await page<PatternRecord>((options) => {
+  const list = { studioId, list: "patterns", params: { teacherId, attendees: attendees?.join(",") } };
+  const records = await page<PatternRecord>(list, (options) => {
     const go = { ...options, pages: 1 as const, order: "desc" as const };
     return teacherId
       ? recurringPattern.query.patternsByTeacher({ studioId, teacherId }).where(filter as never).go(go)

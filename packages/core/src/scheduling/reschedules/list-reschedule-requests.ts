@@ -1,5 +1,5 @@
 import { AppError } from "../../errors";
-import { page, type Page } from "../../pagination";
+import { page, type Page, type PageOptions } from "../../pagination";
 import { isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
 import { familyStudentIdsOf } from "../lessons/lesson-access";
 import { scheduleDb } from "../schedule-db";
@@ -7,7 +7,6 @@ import { pagesInTurn } from "./pages-in-turn";
 import { toRescheduleRequest, type RescheduleRequest, type RescheduleRequestRecord } from "./request-view";
 import type { ListRescheduleRequestsQuery } from "./schemas";
 
-type Options = { limit: number; cursor: string | null };
 
 /**
  * Reschedule requests, newest first. Admins: the inbox of one status (default pending), or one
@@ -19,21 +18,24 @@ export async function listRescheduleRequests(actor: Actor, studioId: string, que
   const { member, studio } = await loadMemberWith(actor, studioId);
   const { rescheduleRequest } = scheduleDb().entities;
   const byStatus = (a: { status: never }, op: { eq: (attr: never, v: unknown) => string }) => (query.status ? op.eq(a.status, query.status) : "");
-  const go = (options: Options) => ({ ...options, pages: 1 as const, order: "desc" as const });
-  const ofStudent = (studentId: string) => (options: Options) =>
+  // Each member reads their own view of the requests: a cursor is theirs alone.
+  const list = { studioId, list: "reschedule-requests", params: { reader: actor.userId } };
+  const go = (options: PageOptions) => ({ ...options, pages: 1 as const, order: "desc" as const });
+  const ofStudent = (studentId: string) => (options: PageOptions) =>
     rescheduleRequest.query.requestsByStudent({ studioId, studentId }).where(byStatus as never).go(go(options));
   const refuse = () => new AppError("forbidden", "You may list only your own reschedule requests", { errors: [{ path: "studentId", message: "is not yours to see" }] });
 
   let result: Page<RescheduleRequestRecord>;
   if (isStudioAdmin(member)) {
     result = query.studentId
-      ? await page(ofStudent(query.studentId), query)
-      : await page((o) => rescheduleRequest.query.requestsByStatus({ studioId, status: query.status ?? "pending" }).go(go(o)), query);
+      ? await page(list, ofStudent(query.studentId), query)
+      : await page(list, (o) => rescheduleRequest.query.requestsByStatus({ studioId, status: query.status ?? "pending" }).go(go(o)), query);
   } else if (member.role === "teacher") {
     if (!member.teacherId) return { items: [], nextCursor: null };
     const teacherId = member.teacherId;
     const byStudent = (a: { studentId: never }, op: { eq: (attr: never, v: unknown) => string }) => (query.studentId ? op.eq(a.studentId, query.studentId) : "");
     result = await page(
+      list,
       (o) =>
         rescheduleRequest.query
           .requestsByTeacher({ studioId, teacherId })
@@ -44,11 +46,11 @@ export async function listRescheduleRequests(actor: Actor, studioId: string, que
     );
   } else if (member.role === "student") {
     if (query.studentId && query.studentId !== member.studentId) throw refuse();
-    result = member.studentId ? await page(ofStudent(member.studentId), query) : { items: [], nextCursor: null };
+    result = member.studentId ? await page(list, ofStudent(member.studentId), query) : { items: [], nextCursor: null };
   } else {
     const children = await familyStudentIdsOf(studioId, member);
     if (query.studentId && !children.includes(query.studentId)) throw refuse();
-    result = await pagesInTurn((query.studentId ? [query.studentId] : children).map(ofStudent), query);
+    result = await pagesInTurn(list, (query.studentId ? [query.studentId] : children).map(ofStudent), query);
   }
   return { items: result.items.map((r) => toRescheduleRequest(r, studio.timeZone)), nextCursor: result.nextCursor };
 }

@@ -14,6 +14,7 @@ export async function listGoals(actor: Actor, studioId: string, query: ListGoals
   await loadStudentSubject(actor, studioId, query.studentId);
   const byStudent = scheduleDb().entities.goal.query.goalsByStudent({ studioId, studentId: query.studentId, listing: "listed" });
   const records = await page(
+    { studioId, list: "goals" },
     (options) =>
       (query.status ? byStudent.where((a, op) => op.eq(a.status, query.status!)) : byStudent).go({ ...options, pages: 1 }),
     query,

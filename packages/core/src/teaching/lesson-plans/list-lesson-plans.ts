@@ -1,10 +1,11 @@
 import { AppError } from "../../errors";
-import type { Page } from "../../pagination";
+import { openCursor, sealCursor } from "../../cursor";
+import { listScope, type Page } from "../../pagination";
 import { isStudioAdmin, loadStudioMember, type Actor, type StudioMember } from "../../policy";
 import { planAuthorOf, usesLessonPlans } from "../teaching-permissions";
 import { toLessonPlan, titleKeyOf, type LessonPlan } from "./lesson-plan-view";
 import { mergeSorted } from "./merge-sorted";
-import { decodePlanCursor, encodePlanCursor, planSortKey, readPartition, type PlanPartition } from "./plan-streams";
+import { planKeyOf, planSortKey, readPartition, type PlanPartition } from "./plan-streams";
 import type { ListLessonPlansQuery } from "./schemas";
 
 /**
@@ -19,12 +20,14 @@ export async function listLessonPlans(actor: Actor, studioId: string, query: Lis
   if (!usesLessonPlans(member)) throw new AppError("forbidden", `Your role (${member.role}) may not use lesson plans in this studio`);
 
   const partitions = partitionsFor(member, query);
-  const after = query.cursor ? decodePlanCursor(query.cursor) : undefined;
+  // The cursor (sealed, cursor.ts) is bound to the partitions read, so it is the member's own view.
+  const list = listScope({ studioId, list: "lesson-plans", params: { partitions: JSON.stringify(partitions) } }, query);
+  const after = query.cursor ? planKeyOf(openCursor(list, query.cursor)) : undefined;
   const prefix = query.q ? titleKeyOf(query.q) : undefined;
   const pages = await Promise.all(partitions.map((p) => readPartition(studioId, p, { limit: query.limit, after, prefix })));
   const { items, hasMore } = mergeSorted(pages, planSortKey, query.limit);
   const last = items[items.length - 1];
-  return { items: items.map(toLessonPlan), nextCursor: hasMore && last ? encodePlanCursor(last) : null };
+  return { items: items.map(toLessonPlan), nextCursor: hasMore && last ? sealCursor(list, [last.titleKey, last.planId]) : null };
 }
 
 function partitionsFor(member: StudioMember, query: ListLessonPlansQuery): PlanPartition[] {

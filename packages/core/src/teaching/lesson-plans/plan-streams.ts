@@ -1,4 +1,4 @@
-import { AppError } from "../../errors";
+import { badCursor } from "../../cursor";
 import { scheduleDb } from "../../scheduling/schedule-db";
 import type { StreamPage } from "./merge-sorted";
 import type { LessonPlanRecord } from "./lesson-plan-view";
@@ -63,17 +63,11 @@ export async function readPartition(
   return { items: items.slice(0, range.limit), more: cursor !== null || items.length > range.limit };
 }
 
-/** The cursor of a merged list: the last plan's key, opaque to clients. */
-export const encodePlanCursor = (p: PlanKey) => Buffer.from(JSON.stringify([p.titleKey, p.planId])).toString("base64url");
-
-export function decodePlanCursor(cursor: string): PlanKey {
-  try {
-    const [titleKey, planId] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as unknown[];
+/** The plan a page starts after, from an opened cursor (cursor.ts): `[titleKey, planId]`. */
+export function planKeyOf(position: unknown): PlanKey {
+  if (Array.isArray(position)) {
+    const [titleKey, planId] = position as unknown[];
     if (typeof titleKey === "string" && typeof planId === "string" && planId.length > 0) return { titleKey, planId };
-  } catch {
-    /* not ours */
   }
-  throw new AppError("validation_failed", "The cursor does not belong to this list", {
-    errors: [{ path: "cursor", message: "is not a cursor from this list" }],
-  });
+  throw badCursor();
 }

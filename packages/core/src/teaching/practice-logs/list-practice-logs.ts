@@ -20,6 +20,7 @@ export async function listPracticeLogs(actor: Actor, studioId: string, query: Li
   // The sort key is "practisedOn#logId": every log of `to` sorts before the day after it.
   const upper = query.to ? addDays(query.to, 1) : LATEST;
   const records = await page(
+    { studioId, list: "practice-logs" },
     (options) =>
       scheduleDb()
         .entities.practiceLog.query.logsByStudent({ studioId, studentId: query.studentId, listing: "listed" })
