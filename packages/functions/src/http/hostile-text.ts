@@ -17,21 +17,39 @@ export function hostileTextReason(text: string): string | null {
 
 const MAX_ERRORS = 20;
 
-/** Every string (value or object key) in a parsed request part that holds hostile text, by dotted path. */
-export function findHostileText(value: unknown, path: string[] = [], found: FieldError[] = []): FieldError[] {
-  if (found.length >= MAX_ERRORS) return found;
-  const where = () => path.join(".") || "body";
-  if (typeof value === "string") {
-    const reason = hostileTextReason(value);
-    if (reason) found.push({ path: where(), message: reason });
-  } else if (Array.isArray(value)) {
-    value.forEach((item, index) => findHostileText(item, [...path, String(index)], found));
-  } else if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      const reason = hostileTextReason(key);
-      if (reason) found.push({ path: [...path, JSON.stringify(key).slice(1, -1)].join("."), message: `is not a valid field name: it ${reason.slice(5)}` });
-      else findHostileText(item, [...path, key], found);
+/** A path as a linked list, so walking a deeply nested body never copies paths. */
+interface PathNode {
+  parent?: PathNode;
+  key: string;
+}
+const pathOf = (node?: PathNode): string => {
+  const keys: string[] = [];
+  for (let n = node; n; n = n.parent) keys.push(n.key);
+  return keys.reverse().join(".") || "body";
+};
+
+/**
+ * Every string (value or object key) in a parsed request part that holds hostile text, by dotted
+ * path. Iterative, so a deeply nested body cannot exhaust the stack.
+ */
+export function findHostileText(root: unknown): FieldError[] {
+  const found: FieldError[] = [];
+  const stack: Array<{ value: unknown; path?: PathNode }> = [{ value: root }];
+  while (stack.length && found.length < MAX_ERRORS) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === "string") {
+      const reason = hostileTextReason(value);
+      if (reason) found.push({ path: pathOf(path), message: reason });
+    } else if (Array.isArray(value)) {
+      value.forEach((item, index) => stack.push({ value: item, path: { parent: path, key: String(index) } }));
+    } else if (value && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        const reason = hostileTextReason(key);
+        // JSON.stringify escapes the bad characters, so the path in the answer is safe to show.
+        if (reason) found.push({ path: pathOf({ parent: path, key: JSON.stringify(key).slice(1, -1) }), message: `is not a valid field name: it ${reason.slice(5)}` });
+        else stack.push({ value: item, path: { parent: path, key } });
+      }
     }
   }
-  return found;
+  return found.sort((a, b) => a.path.localeCompare(b.path));
 }
