@@ -15,7 +15,7 @@ export function dynamo(): DynamoDBDocumentClient {
     region,
     endpoint: dynamodbEndpoint,
     maxAttempts: 3,
-    requestHandler: { connectionTimeout: 2_000, requestTimeout: 5_000 },
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 8_000 },
   });
   base.middlewareStack.add(
     (next, context) => async (args) => {
