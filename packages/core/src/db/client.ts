@@ -10,7 +10,14 @@ let client: DynamoDBDocumentClient | undefined;
 export function dynamo(): DynamoDBDocumentClient {
   if (client) return client;
   const { region, dynamodbEndpoint } = config();
-  const base = new DynamoDBClient({ region, endpoint: dynamodbEndpoint });
+  // Bounded: a DynamoDB outage answers 503 within a few seconds (well inside the Lambda timeout)
+  // instead of hanging; throttling still gets the SDK's retries with backoff.
+  const base = new DynamoDBClient({
+    region,
+    endpoint: dynamodbEndpoint,
+    maxAttempts: 3,
+    requestHandler: { connectionTimeout: 2_000, requestTimeout: 8_000 },
+  });
   base.middlewareStack.add(
     (next, context) => async (args) => {
       const input = args.input as { ReturnConsumedCapacity?: string };

@@ -1,3 +1,6 @@
+import { serviceUnavailable } from "../errors/engine-unavailable";
+
+const TRANSIENT_CANCEL_CODES = new Set(["ThrottlingError", "ProvisionedThroughputExceeded", "TransactionConflict"]);
 
 interface WriteOutcome {
   canceled: boolean;
@@ -7,7 +10,7 @@ interface WriteOutcome {
 /**
  * ElectroDB reports a cancelled transaction as `canceled: true` instead of throwing. This turns
  * the first rejected condition into the caller's error (by position), and anything else into a
- * plain failure that becomes a 500.
+ * plain failure that becomes a 500 (a 503 when cancelled for load or a concurrent transaction).
  */
 export function assertCommitted(outcome: WriteOutcome, onRejected: (index: number) => Error | undefined): void {
   if (!outcome.canceled) return;
@@ -18,6 +21,8 @@ export function assertCommitted(outcome: WriteOutcome, onRejected: (index: numbe
     }
   });
   const codes = outcome.data.map((item) => item.code).join(",");
+  // Cancelled for load or a concurrent transaction, not for this request's data: retry later (503).
+  if (outcome.data.some((item) => TRANSIENT_CANCEL_CODES.has(item.code))) throw serviceUnavailable();
   throw new Error(`Transaction cancelled (${codes})`);
 }
 

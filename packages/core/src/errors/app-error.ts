@@ -11,7 +11,9 @@ export type ErrorCode =
   | "rate_limited"
   | "email_not_verified"
   | "invalid_token"
-  | "payload_too_large";
+  | "payload_too_large"
+  /** A backing service (DynamoDB, S3, SES) is unreachable or throttling: 503 with Retry-After. */
+  | "unavailable";
 
 /** A booking that stands in the way of another (named in a 409). */
 export interface ScheduleConflict {

@@ -13,13 +13,8 @@ export const specialtiesField = z
 /** A record id in a path or a reference field. */
 export const recordIdField = z.string().trim().min(1, "is required").max(64, "must be at most 64 characters");
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** A calendar date "YYYY-MM-DD" that exists (no 2025-02-30). */
-export const dateField = z.string().refine((value) => {
-  if (!ISO_DATE.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-}, "must be a real date YYYY-MM-DD");
+/** A calendar date in a person's life "YYYY-MM-DD" that exists (no 2025-02-30), years 1900–2100. */
+export { personDateField as dateField } from "../fields/calendar-fields";
 
 /** `?active=true|false` */
 export const booleanQueryField = z

@@ -1,16 +1,15 @@
 import { v7 as uuidv7 } from "uuid";
 import { presignUpload } from "../files";
 import { authorizeStudio, type Actor } from "../policy";
-import { LOGO_CONTENT_TYPES, type LogoUploadInput } from "./schemas";
+import { logoKeyFor } from "./logo-key";
+import type { LogoUploadInput } from "./schemas";
 
 const UPLOAD_URL_SECONDS = 10 * 60;
-
-export const logoKeyPrefix = (studioId: string) => `${studioId}/branding/`;
 
 /** A presigned PUT for a new logo; the studio then points `logoKey` at it with a PATCH. */
 export async function createLogoUpload(actor: Actor, studioId: string, input: LogoUploadInput) {
   await authorizeStudio(actor, studioId, "studio.branding.upload");
-  const key = `${logoKeyPrefix(studioId)}logo-${uuidv7()}.${LOGO_CONTENT_TYPES[input.contentType]}`;
+  const key = logoKeyFor(studioId, uuidv7(), input.contentType);
   const { url, headers } = await presignUpload(key, input.contentType, input.contentLength, UPLOAD_URL_SECONDS);
   return { uploadUrl: url, key, headers, expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString() };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOGO_CONTENT_TYPES, LOGO_KEY_SHAPE } from "./logo-key";
 import { RESERVED_SLUGS } from "./reserved-slugs";
 
 const TIME_ZONES = new Set([...Intl.supportedValuesOf("timeZone"), "UTC"]);
@@ -51,7 +52,7 @@ export const studioProfileFields = {
     .regex(/^#[0-9a-fA-F]{6}$/, "must be a hex colour such as #4f46e5")
     .transform((c) => c.toLowerCase())
     .nullable(),
-  logoKey: z.string().max(300).nullable(),
+  logoKey: z.string().regex(LOGO_KEY_SHAPE, "must be a key returned by the logo upload").nullable(),
 };
 
 export const updateStudioSchema = z
@@ -66,7 +67,7 @@ export const updateStudioSchema = z
   .strict();
 export type UpdateStudioInput = z.infer<typeof updateStudioSchema>;
 
-export const LOGO_CONTENT_TYPES = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif" } as const;
+export { LOGO_CONTENT_TYPES } from "./logo-key";
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 
 export const logoUploadSchema = z.object({

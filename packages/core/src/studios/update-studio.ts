@@ -3,7 +3,7 @@ import { assertCommitted } from "../db/transactions";
 import { conflict, invalidField } from "../errors";
 import { describeObject } from "../files";
 import { authorizeStudio, type Actor } from "../policy";
-import { logoKeyPrefix } from "./logo-upload";
+import { isLogoKeyOf } from "./logo-key";
 import { LOGO_CONTENT_TYPES, MAX_LOGO_BYTES, studioProfileFields, type UpdateStudioInput } from "./schemas";
 import { toStudio, type StudioRecord } from "./studio-view";
 
@@ -53,7 +53,7 @@ export async function updateStudio(actor: Actor, studioId: string, input: Update
 type ClearableField = keyof typeof studioProfileFields;
 
 async function assertUsableLogo(studioId: string, key: string) {
-  if (!key.startsWith(logoKeyPrefix(studioId))) throw invalidField("logoKey", "must be a key returned by the logo upload of this studio");
+  if (!isLogoKeyOf(studioId, key)) throw invalidField("logoKey", "must be a key returned by the logo upload of this studio");
   const object = await describeObject(key);
   if (!object) throw invalidField("logoKey", "no file has been uploaded to this key yet");
   if (object.size > MAX_LOGO_BYTES) throw invalidField("logoKey", "the uploaded file is larger than 2 MB");

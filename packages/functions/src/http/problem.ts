@@ -1,4 +1,4 @@
-import { AppError, type ErrorCode, type FieldError, type ScheduleConflict } from "@studiosync/core";
+import { AppError, isServiceUnavailable, serviceUnavailable, type ErrorCode, type FieldError, type ScheduleConflict } from "@studiosync/core";
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   email_not_verified: 403,
   invalid_token: 400,
   payload_too_large: 413,
+  unavailable: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -28,6 +29,7 @@ const TITLES: Record<number, string> = {
   422: "Validation failed",
   429: "Too many requests",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 export interface Problem {
@@ -60,7 +62,11 @@ export function problem(c: Context, status: ContentfulStatusCode, code: string, 
 }
 
 /** Turns any thrown error into a problem response; unknown errors are logged and never described. */
-export function errorToProblem(error: Error, c: Context) {
+export function errorToProblem(error: Error, c: Context): Response {
+  if (!(error instanceof AppError) && isServiceUnavailable(error)) {
+    console.warn(JSON.stringify({ level: "warn", requestId: c.get("requestId"), message: `service unavailable: ${error.message}` }));
+    return errorToProblem(serviceUnavailable(), c);
+  }
   if (error instanceof AppError) {
     if (error.details.retryAfterSeconds) c.header("Retry-After", String(error.details.retryAfterSeconds));
     if (error.code === "unauthenticated") c.header("WWW-Authenticate", 'Bearer realm="studiosync"');

@@ -31,7 +31,9 @@ const DESCRIPTIONS: Record<number, string> = {
   404: "No such resource (or it belongs to another studio)",
   409: "Conflicts with existing data",
   422: "Invalid fields; `errors[]` names each one",
+  415: "The body is not JSON (send Content-Type: application/json)",
   429: "Too many attempts; see Retry-After",
+  503: "A service it depends on is briefly unavailable; see Retry-After",
 };
 
 /** The problem responses a route can give, for its OpenAPI description. */

@@ -1,12 +1,10 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../pagination";
-import { dateField } from "../../people/profile-fields";
+import { localDateField, monthField } from "../../fields/calendar-fields";
 import { addDays, addMonths, daysBetween } from "../../scheduling/wall-clock";
 
 /** The longest period one billing run covers, in local dates (inclusive). */
 export const MAX_RUN_DAYS = 366;
-
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 /** "2026-12" → the month's first and last local dates. */
 export function monthPeriod(month: string): { periodStart: string; periodEnd: string } {
@@ -20,9 +18,9 @@ export function monthPeriod(month: string): { periodStart: string; periodEnd: st
  */
 export const startBillingRunSchema = z
   .object({
-    periodStart: dateField.optional(),
-    periodEnd: dateField.optional(),
-    month: z.string({ invalid_type_error: "must be text" }).regex(MONTH, "must be a month YYYY-MM").optional(),
+    periodStart: localDateField.optional(),
+    periodEnd: localDateField.optional(),
+    month: monthField.optional(),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -34,7 +32,7 @@ export const startBillingRunSchema = z
     if (value.periodStart === undefined) ctx.addIssue({ code: "custom", path: ["periodStart"], message: "is required (or give month)" });
     if (value.periodEnd === undefined) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "is required (or give month)" });
     if (!value.periodStart || !value.periodEnd) return;
-    if (!dateField.safeParse(value.periodStart).success || !dateField.safeParse(value.periodEnd).success) return;
+    if (!localDateField.safeParse(value.periodStart).success || !localDateField.safeParse(value.periodEnd).success) return;
     if (value.periodEnd < value.periodStart) ctx.addIssue({ code: "custom", path: ["periodEnd"], message: "must be on or after periodStart" });
     else if (daysBetween(value.periodStart, value.periodEnd) >= MAX_RUN_DAYS) {
       ctx.addIssue({ code: "custom", path: ["periodEnd"], message: `must be at most ${MAX_RUN_DAYS - 1} days after periodStart` });

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../pagination";
 import { recordIdField } from "../../people/profile-fields";
+import { localEndTimeField } from "../../fields/calendar-fields";
 import { localTimeField } from "../fields";
 import { hoursProblems, MAX_WEEKLY_RANGES } from "./weekly-hours";
 
@@ -13,7 +14,7 @@ const workingRangeSchema = z
       .max(7, "must be 1 (Monday) to 7 (Sunday)"),
     start: localTimeField,
     /** "24:00" ends the range at midnight. */
-    end: z.string().regex(/^(([01]\d|2[0-3]):[0-5]\d|24:00)$/, "must be a time HH:MM (00:00–24:00)"),
+    end: localEndTimeField,
   })
   .strict();
 

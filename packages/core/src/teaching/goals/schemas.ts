@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../pagination";
-import { dateField, recordIdField, requiredText, text } from "../../people/profile-fields";
+import { localDateField } from "../../fields/calendar-fields";
+import { recordIdField, requiredText, text } from "../../people/profile-fields";
 import { GOAL_STATUSES } from "../goal.entity";
 
 const statusField = z.enum(GOAL_STATUSES, { errorMap: () => ({ message: `must be one of ${GOAL_STATUSES.join(", ")}` }) });
@@ -10,7 +11,7 @@ const goalFields = {
   title: requiredText(200),
   description: text(4000).nullable(),
   /** The local date the student aims to reach it by. */
-  targetDate: dateField.nullable(),
+  targetDate: localDateField.nullable(),
   /** "achieved" sets the progress to 100 and records when. */
   status: statusField,
   progressPercentage: z

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../pagination";
-import { dateField, recordIdField, text } from "../../people/profile-fields";
+import { localDateField } from "../../fields/calendar-fields";
+import { recordIdField, text } from "../../people/profile-fields";
 import { textList } from "../fields";
 
 /** Practice a student did on one local day (minutes, pieces). */
@@ -8,7 +9,7 @@ export const createPracticeLogSchema = z
   .object({
     studentId: recordIdField,
     /** The local date practised, in the studio's time zone; not in the future. */
-    practisedOn: dateField,
+    practisedOn: localDateField,
     minutes: z
       .number({ invalid_type_error: "must be a number" })
       .int("must be a whole number")
@@ -24,9 +25,9 @@ export const listPracticeLogsQuerySchema = pageQuerySchema
   .extend({
     studentId: recordIdField,
     /** First local date (inclusive). */
-    from: dateField.optional(),
+    from: localDateField.optional(),
     /** Last local date (inclusive). */
-    to: dateField.optional(),
+    to: localDateField.optional(),
   })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: "must not be before from", path: ["to"] });
 export type ListPracticeLogsQuery = z.infer<typeof listPracticeLogsQuerySchema>;
