@@ -5,6 +5,7 @@ import { recordPayment } from "../payments/record-payment";
 import { billingSettingsRead } from "../settings/read-settings";
 import { loadStripe } from "./stripe-client";
 import { studioStripeKeys } from "./studio-stripe-keys";
+import { reportUnrecordedPayment } from "./unrecorded-payment";
 
 /** A webhook call that is not a genuine Stripe event for a studio here: answered 400, Stripe shows it as failed. */
 export class StripeWebhookRejected extends Error {}
@@ -73,7 +74,7 @@ export async function handleStripeWebhook(payload: string, signature: string | u
   const amount = session.amount_total;
   if (session.payment_status !== "paid" || !accountId || typeof amount !== "number" || !Number.isSafeInteger(amount) || amount <= 0) return ignored;
   if (String(session.currency).toUpperCase() !== studio.currency.toUpperCase()) {
-    console.error(JSON.stringify({ level: "error", message: "Stripe payment in another currency not recorded", studioId, eventId: event.id, currency: session.currency }));
+    await reportUnrecordedPayment({ studioId, eventId: event.id, amountMinor: amount, currency: String(session.currency), expectedCurrency: studio.currency, invoiceId, accountId });
     return ignored;
   }
 
