@@ -65,6 +65,9 @@ describe("make-up credits", () => {
   it("books a make-up into a free slot with the cancelled lesson's teacher and length, and spends the credit", async () => {
     const owner = await ownerWithStudio({ timeZone: "Europe/Berlin" });
     const { teacher, student, creditId, lessonId } = await studentWithCredit(owner);
+    // A student books into the teacher's free slots: give the teacher working hours every day.
+    const weeklyHours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "08:00", end: "20:00" }));
+    expect((await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, { token: owner.accessToken, body: { weeklyHours } })).status).toBe(200);
     const studentMember = await memberWithRole(owner, "student", { studentId: student.id });
     const res = await spend(owner, creditId, { scheduledStart: futureAt(5, 16) }, studentMember.accessToken);
     expect(res.status, JSON.stringify(res.body)).toBe(201);

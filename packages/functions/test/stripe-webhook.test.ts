@@ -233,6 +233,21 @@ describe("the Stripe webhook", () => {
     expect(await paymentsOf(w)).toHaveLength(1);
     expect((await accountRecord(w.studioId, w.family))!.balanceMinor).toBe(0);
   });
+
+  it("issue 10 #19: reports a card payment in another currency to the studio's audit log, never re-labelling it", async () => {
+    const w = await stripeWorld();
+    const sent = await sentInvoice(w.owner, w.family, [{ description: "Cello lesson", quantity: 1, unitPriceMinor: 10888 }]);
+    const session = await openSession(w, sent.number);
+    const yen = eventFor(session, { object: { currency: "jpy", amount_total: 10888 } });
+    const res = await deliver(signed(w, yen, w.webhookSecret));
+    expect(res.body).toEqual({ received: true, outcome: "ignored", paymentId: null });
+    expect(await paymentsOf(w)).toHaveLength(0);
+    expect((await getInvoice(w.owner, sent.id)).body).toMatchObject({ status: "sent", currency: "USD", balanceDueMinor: 10888 });
+    const audit = await api("GET", `/v1/studios/${w.studioId}/audit-events?entityType=invoice&entityId=${sent.id}`, { token: w.owner.accessToken });
+    const reported = audit.body.items.find((e: { action: string }) => e.action === "payment.not_recorded_currency");
+    expect(reported, JSON.stringify(audit.body)).toBeTruthy();
+    expect(JSON.stringify(reported.changes)).toContain(yen.id);
+  });
 });
 
 /** A 400 problem without its request id: every refused delivery must look the same. */

@@ -1,3 +1,4 @@
+import { moneyOnRecord } from "../billing/money-on-record";
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
 import { conflict, invalidField } from "../errors";
@@ -10,9 +11,11 @@ import { toStudio, type StudioRecord } from "./studio-view";
 /**
  * Changes a studio's settings and branding. A new slug is claimed and the old one released in
  * the same transaction as the studio write, so two studios can never end up with one slug.
+ * The currency is fixed once money is on record (see assertCurrencyMayChange).
  */
 export async function updateStudio(actor: Actor, studioId: string, input: UpdateStudioInput) {
   const current = await authorizeStudio(actor, studioId, "studio.update");
+  if (input.currency !== undefined && input.currency !== current.currency) await assertCurrencyMayChange(studioId, current.currency);
   if (input.logoKey) await assertUsableLogo(studioId, input.logoKey);
 
   const set: Record<string, unknown> = { updatedBy: actor.userId };
@@ -51,6 +54,17 @@ export async function updateStudio(actor: Actor, studioId: string, input: Update
 }
 
 type ClearableField = keyof typeof studioProfileFields;
+
+/**
+ * Money keeps the currency it was recorded in: invoices and payments carry their own, and accounts,
+ * ledgers and fee plans are in the studio's. Switching the studio's currency would re-label those
+ * amounts (and a card payment in the old currency would no longer match), so once the studio has
+ * invoices, billing accounts or fee plans, a change is a 409 saying why.
+ */
+async function assertCurrencyMayChange(studioId: string, currency: string) {
+  const recorded = await moneyOnRecord(studioId);
+  if (recorded) throw conflict(`This studio has ${recorded} in ${currency}; its currency can't change once money is recorded`, "currency");
+}
 
 async function assertUsableLogo(studioId: string, key: string) {
   if (!isLogoKeyOf(studioId, key)) throw invalidField("logoKey", "must be a key returned by the logo upload of this studio");

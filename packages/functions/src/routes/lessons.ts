@@ -51,11 +51,12 @@ const updateLesson = createRoute({
   method: "patch",
   path: "/{studioId}/lessons/{lessonId}",
   tags,
-  summary: "Change a lesson (admins and the teacher teaching it): move, room, substitute, status, actual times",
+  summary: "Change a lesson (admins and its teachers): move, room, substitute, status, actual times",
   description:
     "Moving it (`scheduledStart`, `scheduledEnd` or `durationMinutes`), a new room or a substitute re-checks every booking " +
     "(409 naming the lesson in the way) and the studio's closures; only a scheduled lesson moves, and only into the future. " +
-    "`substituteTeacherId` hands it to another teacher keeping `originalTeacherId`; `null` gives it back. `status` moves " +
+    "`substituteTeacherId` (admins only: a teacher gets 403) hands it to another teacher keeping `originalTeacherId`, who keeps " +
+    "every right over the lesson (reading, changing, notes, attendance); `null` gives it back. `status` moves " +
     "scheduled → in_progress | completed | no_show and in_progress → completed, once the lesson has begun; cancelling is " +
     "POST …/cancel. `actualStart` belongs to a lesson in progress or completed, `actualEnd` to a completed one. A lesson a " +
     "pattern made is marked `editedByHand`. `null` clears a field.",

@@ -28,7 +28,11 @@ const bookMakeup = createRoute({
   description:
     "Books a private lesson for the credit's student (teacher and length default to the cancelled lesson's) with the same " +
     "checks as any booking: a 409 names the lesson in the way and leaves the credit available. The credit is marked used in " +
-    "the same transaction, on condition it is still available and not expired: of two spends of one credit exactly one wins.",
+    "the same transaction, on condition it is still available and not expired: of two spends of one credit exactly one wins. " +
+    "A student or parent spending it books with the credit's teacher (`teacherId` another one: 422), for at most the " +
+    "credit's `durationMinutes` (422), into one of the teacher's free slots (outside their working hours: 422 on " +
+    "`scheduledStart`; inside them but not free: 409), and may not set `roomName`, `location` or `onlineUrl` (422 naming " +
+    "the field); admins and teachers choose freely.",
   ...secured,
   request: { params: creditParams, body: jsonBody(Scheduling.bookMakeupSchema.openapi("BookMakeupRequest")) },
   responses: { 201: jsonResponse(LessonSchema, "The make-up lesson"), ...problems(401, 403, 404, 409, 422) },

@@ -22,6 +22,9 @@ const updateStudio = createRoute({
   path: "/{studioId}",
   tags,
   summary: "Change settings and branding (owner, admin). `null` clears a field",
+  description:
+    "A new `slug` that another studio holds is a 409. The `currency` is fixed once money is on record (invoices, billing " +
+    "accounts or fee plans): changing it then is a 409 saying why, as recorded money keeps the currency it was recorded in.",
   ...secured,
   request: { params: studioParams, body: jsonBody(Studios.updateStudioSchema.openapi("UpdateStudioRequest")) },
   responses: { 200: jsonResponse(StudioSchema, "The updated studio"), ...problems(400, 401, 403, 404, 409, 422) },

@@ -1,26 +1,11 @@
-import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../db/read-together";
 import { assertCommitted, firstRejected } from "../../db/transactions";
 import { invalidField } from "../../errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { toAccount, type BillingAccount } from "./account-view";
-import type { BillingAccountRecord } from "./post-to-ledger";
+import { newAccountRecord, openAccountWrites, partyNameOf, partyRead } from "./open-account";
 import type { CreateAccountInput } from "./schemas";
-
-/** The party's record read for its name, by kind (the account's id is the party's id). */
-function partyRead(studioId: string, input: CreateAccountInput) {
-  const { family, band, student } = billingDb().entities;
-  if (input.kind === "family") return itemOf(family, { studioId, familyId: input.partyId });
-  if (input.kind === "band") return itemOf(band, { studioId, bandId: input.partyId });
-  return itemOf(student, { studioId, studentId: input.partyId });
-}
-
-function nameOf(party: unknown): string | null {
-  const p = party as { deletedAt?: string; name?: string; firstName?: string; lastName?: string } | null;
-  if (!p || p.deletedAt) return null;
-  return p.name ?? `${p.firstName} ${p.lastName}`;
-}
 
 /**
  * Opens a billing account for a family, band or student (admins), balance 0. Idempotent: the
@@ -38,26 +23,12 @@ export async function createBillingAccount(actor: Actor, studioId: string, input
     if (existing.kind !== input.kind) throw invalidField("kind", `must be ${existing.kind}: the account of this party is a ${existing.kind} account`);
     return { account: toAccount(existing, studio.currency), created: false };
   }
-  const name = nameOf(party);
+  const name = partyNameOf(party);
   if (!name) throw invalidField("partyId", `is not a ${input.kind} of this studio`);
 
-  const now = new Date().toISOString();
-  const record: BillingAccountRecord = {
-    ...key,
-    kind: input.kind,
-    name,
-    balanceMinor: 0,
-    creditMinor: 0,
-    revision: 0,
-    createdBy: actor.userId,
-    createdAt: now,
-    updatedAt: now,
-  };
+  const record = newAccountRecord(studioId, input, name, actor.userId, new Date());
   const outcome = await billingDb()
-    .transaction.write((tx) => [
-      tx.billingAccount.create(record).commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "billingAccount.created", entityType: "billingAccount", entityId: record.accountId, after: record }),
-    ])
+    .transaction.write((tx) => openAccountWrites(tx, record, actor.userId))
     .go();
   if (firstRejected(outcome) === 0) {
     const { data } = await billingAccount.get(key).go({ consistent: true });

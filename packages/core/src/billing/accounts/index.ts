@@ -1,5 +1,5 @@
 export { ACCOUNT_KINDS, type AccountKind } from "./billing-account.entity";
-export { ensureBillingAccount, partyName, type BillingParty } from "./ensure-account";
+export { newAccountRecord, openAccountWrites, partyNameOf, partyRead, type BillingParty } from "./open-account";
 export { billingContacts, type BillingContact } from "./billing-contacts";
 export { AccountRace, afterPostings, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "./post-to-ledger";
 export { toAccount, toLedgerEntry, type BillingAccount, type LedgerEntry, type LedgerEntryRecord } from "./account-view";

@@ -6,6 +6,7 @@ import { billingSettingsRead } from "../settings/read-settings";
 import { loadStripe } from "./stripe-client";
 import { paidCheckoutSession, stripeEventEnvelope } from "./stripe-event-schema";
 import { studioStripeKeys } from "./studio-stripe-keys";
+import { reportUnrecordedPayment } from "./unrecorded-payment";
 
 /**
  * A webhook call that is not a genuine, well-formed Stripe event for a studio here. The message
@@ -89,7 +90,7 @@ export async function handleStripeWebhook(payload: string, signature: string | u
   const amount = session.amount_total;
   if (session.payment_status !== "paid" || !accountId || typeof amount !== "number" || !Number.isSafeInteger(amount) || amount <= 0) return ignored;
   if (String(session.currency).toUpperCase() !== studio.currency.toUpperCase()) {
-    console.error(JSON.stringify({ level: "error", message: "Stripe payment in another currency not recorded", studioId, eventId: claimed.id, currency: session.currency }));
+    await reportUnrecordedPayment({ studioId, eventId: claimed.id, amountMinor: amount, currency: String(session.currency), expectedCurrency: studio.currency, invoiceId, accountId });
     return ignored;
   }
 

@@ -15,10 +15,10 @@ import { cancellationWrites, planCancellation } from "./plan-cancellation";
 import type { CancelLessonInput } from "./schemas";
 
 /**
- * Whose cancellation it is. Admins and the teacher teaching the lesson cancel for the studio unless
- * they say the family called in; the lesson's students and their parents always cancel as the
- * student, and only a private lesson (a group lesson goes ahead for the others: mark the student
- * excused). Anyone else who sees the lesson (the original teacher of a substituted one) may not.
+ * Whose cancellation it is. Admins and the lesson's teachers (the one teaching it and the one it was
+ * booked with) cancel for the studio unless they say the family called in; the lesson's students and
+ * their parents always cancel as the student, and only a private lesson (a group lesson goes ahead
+ * for the others: mark the student excused). Anyone else may not.
  */
 export function cancellingAs(member: StudioMember, lesson: LessonRecord, requested: CancelledBy | undefined): CancelledBy {
   const group = lesson.studentIds.length > 1;

@@ -27,13 +27,18 @@ export function mayReadLesson(member: StudioMember, lesson: LessonFacts, familyS
   }
 }
 
-/** Who runs a lesson (changes it, takes attendance, writes notes): admins and the teacher teaching it. */
-export const mayTeachLesson = (member: StudioMember, lesson: Pick<LessonRecord, "teacherId">) =>
-  isStudioAdmin(member) || (member.role === "teacher" && Boolean(member.teacherId) && lesson.teacherId === member.teacherId);
+/**
+ * Who runs a lesson (changes it, takes attendance, writes notes): admins, the teacher teaching it
+ * and the teacher it was booked with — a substitution (set by admins only) adds the substitute and
+ * takes nothing away from the lesson's own teacher.
+ */
+export const mayTeachLesson = (member: StudioMember, lesson: Pick<LessonRecord, "teacherId" | "originalTeacherId">) =>
+  isStudioAdmin(member) ||
+  (member.role === "teacher" && Boolean(member.teacherId) && (lesson.teacherId === member.teacherId || lesson.originalTeacherId === member.teacherId));
 
 /** 403 unless the member runs the lesson (call after loadLessonFor, which already hid it from non-readers). */
-export function requireTeachLesson(member: StudioMember, lesson: Pick<LessonRecord, "teacherId">): void {
-  if (!mayTeachLesson(member, lesson)) throw new AppError("forbidden", "Only the studio's admins and the lesson's teacher may do this");
+export function requireTeachLesson(member: StudioMember, lesson: Pick<LessonRecord, "teacherId" | "originalTeacherId">): void {
+  if (!mayTeachLesson(member, lesson)) throw new AppError("forbidden", "Only the studio's admins and the lesson's teachers may do this");
 }
 
 /** The students of a parent's family (one read), or none for other roles. */

@@ -1,4 +1,5 @@
-import type { Actor } from "../../policy";
+import { AppError } from "../../errors";
+import { isStudioAdmin, type Actor } from "../../policy";
 import { withBookingRetry } from "../bookings/with-booking-retry";
 import { applyLessonUpdate } from "./apply-lesson-update";
 import { loadLessonFor, requireTeachLesson } from "./lesson-access";
@@ -15,8 +16,9 @@ function actionOf(before: LessonRecord, after: LessonRecord): string {
 }
 
 /**
- * Changes a lesson (admins and the teacher teaching it; its students and parents get 403): move
- * it, change its place, type or title, hand it to a substitute, move its status or record its
+ * Changes a lesson (admins and its teachers — the one teaching it and the one it was booked with;
+ * its students and parents get 403): move it, change its place, type or title, hand it to a
+ * substitute (admins only, so no teacher gives a lesson away), move its status or record its
  * actual times (rules in applyLessonUpdate). A move, a new room or a substitute is re-checked
  * against every other booking (409 naming the lesson in the way) and the studio's closures.
  * Nothing changed: answered without a write.
@@ -25,6 +27,11 @@ export function updateLesson(actor: Actor, studioId: string, lessonId: string, i
   return withBookingRetry(async () => {
     const loaded = await loadLessonFor(actor, studioId, lessonId);
     requireTeachLesson(loaded.member, loaded.lesson);
+    if (input.substituteTeacherId !== undefined && !isStudioAdmin(loaded.member)) {
+      throw new AppError("forbidden", "Only the studio's admins set or clear a lesson's substitute teacher", {
+        errors: [{ path: "substituteTeacherId", message: "is set by the studio's admins" }],
+      });
+    }
     const now = new Date();
     const next = applyLessonUpdate(loaded.lesson, input, now);
     if (JSON.stringify(next) === JSON.stringify(loaded.lesson)) return toLesson(loaded.lesson, loaded.studio.timeZone);

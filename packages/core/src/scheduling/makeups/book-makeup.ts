@@ -16,6 +16,7 @@ import { schedulingSettingsRead, withDefaults } from "../settings/read-settings"
 import { effectiveStatus, type MakeupCreditRecord } from "./credit-view";
 import { localParts } from "../wall-clock";
 import type { BookMakeupInput } from "./schemas";
+import { assertSelfServiceChoices, checkSelfServiceSlot, isSelfService, notFreeSlot } from "./self-service";
 
 /** 409 unless the credit can still be spent today. */
 function assertSpendable(credit: MakeupCreditRecord, today: string): void {
@@ -28,7 +29,10 @@ function assertSpendable(credit: MakeupCreditRecord, today: string): void {
 /**
  * Spends a make-up credit on a private make-up lesson for the credit's student (admins, the
  * student's teacher, the student, their parents). The same checks as booking any lesson: the
- * teacher (with their buffer), the student and the room must be free and the studio open. The
+ * teacher (with their buffer), the student and the room must be free and the studio open. A
+ * student or parent spending it themselves books with the credit's teacher, for at most the
+ * credit's length, into one of the teacher's free slots (inside their working hours), and leaves
+ * room, place and online link to the staff (see self-service.ts); staff choose freely. The
  * lesson, its slots and the credit marked used — on condition it is still available and not
  * expired — commit in one transaction, so of two spends of one credit exactly one wins (the
  * other reruns and answers 409). A taken slot answers 409 and leaves the credit available.
@@ -47,9 +51,16 @@ export function bookMakeup(actor: Actor, studioId: string, creditId: string, inp
     assertSpendable(credit, today);
     if (Date.parse(input.scheduledStart) <= now.getTime()) throw invalidField("scheduledStart", "must be in the future");
 
+    const selfService = isSelfService(member);
+    if (selfService) assertSelfServiceChoices(credit, input);
+
     const parties = await resolveParties(studioId, member, { teacherId: input.teacherId ?? credit.teacherId, studentId: credit.studentId });
-    const end = new Date(Date.parse(input.scheduledStart) + (input.durationMinutes ?? credit.durationMinutes) * 60_000).toISOString();
+    const minutes = input.durationMinutes ?? credit.durationMinutes;
+    const end = new Date(Date.parse(input.scheduledStart) + minutes * 60_000).toISOString();
     await assertStudioOpen(studioId, input.scheduledStart, end, studio.timeZone);
+    const fit = selfService
+      ? await checkSelfServiceSlot(studioId, studio, { teacherId: parties.teacher.teacherId, studentId: credit.studentId, scheduledStart: input.scheduledStart, durationMinutes: minutes })
+      : "free";
 
     const lesson: LessonRecord = {
       studioId,
@@ -75,6 +86,8 @@ export function bookMakeup(actor: Actor, studioId: string, creditId: string, inp
     };
     const used = { status: "used" as const, usedLessonId: lesson.lessonId, usedAt: now.toISOString(), updatedBy: actor.userId };
     const { plan } = await planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] });
+    // The booking engine names the lesson in the way; a slot the search does not offer is refused all the same.
+    if (fit === "taken") throw notFreeSlot();
     await commitWithBookings(
       (tx) => [
         ...lessonWrites(tx, lesson, { familyOf: parties.familyOf, settings: withDefaults(stored), now }),

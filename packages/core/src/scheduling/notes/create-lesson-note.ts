@@ -9,8 +9,8 @@ import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
 import type { CreateLessonNoteInput } from "./schemas";
 
 /**
- * Writes a note on a lesson (admins, the teacher teaching it). Hidden from the lesson's students
- * and parents unless `visibleToStudent` / `visibleToParent`. The note is from the writing teacher,
+ * Writes a note on a lesson (admins and its teachers: the one teaching it and the one it was booked
+ * with). Hidden from the lesson's students and parents unless `visibleToStudent` / `visibleToParent`. The note is from the writing teacher,
  * or from the lesson's teacher when an admin writes it.
  */
 export async function createLessonNote(actor: Actor, studioId: string, lessonId: string, input: CreateLessonNoteInput) {

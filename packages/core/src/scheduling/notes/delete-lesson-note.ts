@@ -6,7 +6,7 @@ import { requireTeachLesson } from "../lessons/lesson-access";
 import { scheduleDb } from "../schedule-db";
 import { loadLessonNote } from "./lesson-note-access";
 
-/** Deletes a note (admins, the teacher teaching the lesson); the audit event keeps what it said. */
+/** Deletes a note (admins and the lesson's teachers); the audit event keeps what it said. */
 export async function deleteLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string) {
   const { member, lesson, note: current } = await loadLessonNote(actor, studioId, lessonId, noteId);
   requireTeachLesson(member, lesson);

@@ -10,7 +10,7 @@ import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
 import type { UpdateLessonNoteInput } from "./schemas";
 
 /**
- * Changes a note (admins, the teacher teaching the lesson); who sees the note but does not teach
+ * Changes a note (admins and the lesson's teachers); who sees the note but does not teach
  * the lesson gets 403. Conditional on the version read: a concurrent change is a 409, not lost.
  */
 export async function updateLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string, input: UpdateLessonNoteInput) {
