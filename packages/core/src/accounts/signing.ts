@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import { config } from "../config";
 
 /** One key per purpose, derived from APP_SECRET, so a leaked link key cannot mint access tokens. */
-type KeyPurpose = "access-token" | "email-link";
+type KeyPurpose = "access-token" | "email-link" | "privacy-export";
 
 function hmac(purpose: KeyPurpose, input: string): Buffer {
   const key = createHmac("sha256", config().appSecret).update(`studiosync:${purpose}`).digest();
