@@ -75,11 +75,16 @@ export async function eraseMentions(subject: SubjectRecord, linkedUserId: string
   if (ownAccount && ownAccount.name !== ERASED_FULL_NAME) {
     await billingAccount.patch({ studioId, accountId: subject.id }).set({ name: ERASED_FULL_NAME }).go();
   }
-  const named = invoices.flatMap((page) => page.data).filter((record) => scrub.mentions(record.lines));
+  // An invoice names the person in its lines (descriptions), notes and history (who was emailed).
+  const named = invoices.flatMap((page) => page.data).filter((record) => scrub.mentions([record.lines, record.notes, record.history]));
   for (const record of named) {
     await invoice
       .patch({ studioId, invoiceId: record.invoiceId })
-      .set({ lines: record.lines.map((line) => ({ ...line, description: scrub.text(line.description) })) })
+      .set({
+        lines: scrub.deep(record.lines) as typeof record.lines,
+        ...(record.history ? { history: scrub.deep(record.history) as typeof record.history } : {}),
+        ...(record.notes ? { notes: scrub.text(record.notes) } : {}),
+      })
       .go();
   }
   await Promise.all([
