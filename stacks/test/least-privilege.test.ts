@@ -18,7 +18,7 @@ beforeAll(async () => {
   t = await synthApp("privilege");
   tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
   bucketArn = importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id, "Arn");
-}, 180_000);
+}, 600_000);
 
 const lambda = (name: LambdaName) => {
   const found = functions(t.api, (p) => p.Handler === LAMBDA_HANDLERS[name]);
