@@ -1,21 +1,17 @@
 import { Api as HttpApi, Config, Function, getStack, use, type FunctionProps, type StackContext } from "sst/constructs";
-import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_KEYS } from "../packages/functions/src/lambdas/routing";
-import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_KEYS, type LambdaName } from "../packages/functions/src/lambdas/routing";
 import { Storage } from "./Storage";
 import { Email } from "./Email";
-import { webUrl } from "./settings";
+import { API_GRANTS, grantStatements, JOB_GRANTS, type GrantResources } from "./grants";
+import { API_THROTTLE, webUrl } from "./settings";
 
-/** Item-level actions ElectroDB needs. Transactions are authorized per contained item action. */
-const TABLE_ITEM_ACTIONS = [
-  "dynamodb:GetItem",
-  "dynamodb:PutItem",
-  "dynamodb:UpdateItem",
-  "dynamodb:DeleteItem",
-  "dynamodb:ConditionCheckItem",
-  "dynamodb:BatchGetItem",
-  "dynamodb:BatchWriteItem",
-  "dynamodb:Query",
-];
+/**
+ * Lambdas that need more than the default 10 s / 512 MB. People: a max-size CSV import (1,000 rows,
+ * ~31 transactions) takes seconds; 29 s is the most an HTTP API integration waits (30 s).
+ */
+const SIZING: Partial<Record<LambdaName, { timeout: number; memorySize: number }>> = {
+  people: { timeout: 29, memorySize: 1024 },
+};
 
 export function Api({ stack, app }: StackContext) {
   const { table, files } = use(Storage);
@@ -26,34 +22,11 @@ export function Api({ stack, app }: StackContext) {
   // Set with `npx sst secrets set APP_SECRET <value> --stage <stage>`; fetched from SSM at cold start.
   const appSecret = new Config.Secret(stack, "APP_SECRET");
 
-  const tableAccess = [
-    new PolicyStatement({
-      effect: Effect.ALLOW,
-      actions: TABLE_ITEM_ACTIONS,
-      resources: [table.tableArn],
-    }),
-    // Indexes are only ever queried; no Scan anywhere (jobs read sparse indexes).
-    new PolicyStatement({
-      effect: Effect.ALLOW,
-      actions: ["dynamodb:Query"],
-      resources: [`${table.tableArn}/index/*`],
-    }),
-  ];
-  const sendEmail = new PolicyStatement({
-    effect: Effect.ALLOW,
-    actions: ["ses:SendEmail", "ses:SendRawEmail"],
-    resources: [email.identityArn, email.configurationSetArn],
-  });
-  const permissions = [
-    ...tableAccess,
-    // Presigned PUT/GET are signed with this role, so it needs the object actions itself.
-    new PolicyStatement({
-      effect: Effect.ALLOW,
-      actions: ["s3:GetObject", "s3:PutObject"],
-      resources: [`${files.bucketArn}/*`],
-    }),
-    sendEmail,
-  ];
+  const grantResources: GrantResources = {
+    tableArn: table.tableArn,
+    bucketArn: files.bucketArn,
+    emailArns: [email.identityArn, email.configurationSetArn],
+  };
 
   const siteUrl = webUrl();
   /** What every app Lambda (API and jobs, stacks/Jobs.ts) runs with; add `handler`. */
@@ -66,7 +39,6 @@ export function Api({ stack, app }: StackContext) {
     // start: esbuild would otherwise hoist their SDK imports into the entry file.
     nodejs: { format: "esm", minify: true, splitting: true, esbuild: LAMBDA_ESBUILD },
     bind: [appSecret],
-    permissions,
     environment: {
       STAGE: app.stage,
       TABLE_NAME: table.tableName,
@@ -77,17 +49,24 @@ export function Api({ stack, app }: StackContext) {
       ...(siteUrl ? { WEB_URL: siteUrl } : {}),
     },
   } satisfies Omit<FunctionProps, "handler">;
-  const appFunction = (id: string, handler: string) => new Function(stack, id, { ...appFunctionProps, handler });
+  /** An API Lambda with its own grants (stacks/grants.ts) and sizing. */
+  const appFunction = (id: string, name: keyof typeof API_GRANTS) =>
+    new Function(stack, id, {
+      ...appFunctionProps,
+      ...SIZING[name],
+      handler: LAMBDA_HANDLERS[name],
+      permissions: grantStatements(grantResources, API_GRANTS[name]),
+    });
 
   // One HTTP API, a Lambda per module group, so each bundle carries only its own code (routing.ts).
-  const platform = appFunction("PlatformFunction", LAMBDA_HANDLERS.platform);
-  const people = appFunction("PeopleFunction", LAMBDA_HANDLERS.people);
-  const access = appFunction("AccessFunction", LAMBDA_HANDLERS.access);
-  const scheduling = appFunction("SchedulingFunction", LAMBDA_HANDLERS.scheduling);
-  const planning = appFunction("PlanningFunction", LAMBDA_HANDLERS.planning);
-  const teaching = appFunction("TeachingFunction", LAMBDA_HANDLERS.teaching);
-  const billing = appFunction("BillingFunction", LAMBDA_HANDLERS.billing);
-  const pay = appFunction("PayFunction", LAMBDA_HANDLERS.pay);
+  const platform = appFunction("PlatformFunction", "platform");
+  const people = appFunction("PeopleFunction", "people");
+  const access = appFunction("AccessFunction", "access");
+  const scheduling = appFunction("SchedulingFunction", "scheduling");
+  const planning = appFunction("PlanningFunction", "planning");
+  const teaching = appFunction("TeachingFunction", "teaching");
+  const billing = appFunction("BillingFunction", "billing");
+  const pay = appFunction("PayFunction", "pay");
   const docs = new Function(stack, "DocsFunction", {
     handler: LAMBDA_HANDLERS.docs,
     runtime: "nodejs22.x",
@@ -97,6 +76,8 @@ export function Api({ stack, app }: StackContext) {
     nodejs: { format: "esm", minify: true },
   });
   const api = new HttpApi(stack, "Api", {
+    // Every route's default stage limit; API Gateway answers 429 beyond it.
+    defaults: { throttle: API_THROTTLE },
     routes: {
       $default: platform,
       ...Object.fromEntries(ROUTE_KEYS.people.map((key) => [key, people])),
@@ -111,6 +92,6 @@ export function Api({ stack, app }: StackContext) {
   });
 
   stack.addOutputs({ ApiUrl: api.url });
-  // Jobs (stacks/Jobs.ts) run with the same props, without the files bucket.
-  return { api, appSecret, appFunctionProps, jobPermissions: [...tableAccess, sendEmail], appFunctions: [platform, people, access, scheduling, planning, teaching, billing, pay] };
+  // Jobs (stacks/Jobs.ts) run with the same props and their own grants.
+  return { api, appSecret, appFunctionProps, grantResources, jobPermissions: grantStatements(grantResources, JOB_GRANTS), appFunctions: [platform, people, access, scheduling, planning, teaching, billing, pay] };
 }

@@ -1,5 +1,7 @@
 import { Bucket, Table, type StackContext, type TableProps } from "sst/constructs";
+import { Duration } from "aws-cdk-lib";
 import { BucketEncryption } from "aws-cdk-lib/aws-s3";
+import { TEMPORARY_AREAS } from "./file-areas";
 import { TABLE_KEYS, createTableInput } from "@studiosync/core/db/table-definition";
 import { webUrl } from "./settings";
 
@@ -41,19 +43,25 @@ export function Storage({ stack, app }: StackContext) {
   const siteOrigin = webUrl();
   const files = new Bucket(stack, "Files", {
     blockPublicACLs: true,
-    cors: [
-      {
-        // Browsers PUT/GET objects directly with presigned URLs. The signature is what
-        // authorizes; CORS only decides which pages may read the response. Before a custom
-        // domain exists the CloudFront URL is unknown at synth, hence "*".
-        allowedMethods: ["GET", "PUT"],
-        allowedOrigins: siteOrigin ? [siteOrigin] : ["*"],
-        allowedHeaders: ["*"],
-        exposedHeaders: ["ETag"],
-        maxAge: "1 hour",
+    // Browsers only ever GET objects through presigned links (<img>, downloads) and the site
+    // uploads logos server-side, so no page needs CORS. With a custom domain the site's origin
+    // may GET/PUT from scripts; otherwise no origin may (never "*").
+    cors: siteOrigin
+      ? [{ allowedMethods: ["GET", "PUT"], allowedOrigins: [siteOrigin], allowedHeaders: ["*"], exposedHeaders: ["ETag"], maxAge: "1 hour" }]
+      : false,
+    cdk: {
+      bucket: {
+        encryption: BucketEncryption.S3_MANAGED,
+        enforceSSL: true,
+        // Temporary areas (stacks/file-areas.ts) empty themselves.
+        lifecycleRules: TEMPORARY_AREAS.map((area) => ({
+          id: `expire-${area.prefix.replace(/\/$/, "")}`,
+          prefix: area.prefix,
+          expiration: Duration.days(area.expireAfterDays),
+          abortIncompleteMultipartUploadAfter: Duration.days(1),
+        })),
       },
-    ],
-    cdk: { bucket: { encryption: BucketEncryption.S3_MANAGED, enforceSSL: true } },
+    },
   });
 
   stack.addOutputs({ TableName: table.tableName, BucketName: files.bucketName });

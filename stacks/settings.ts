@@ -17,3 +17,6 @@ export function webUrl(): string | undefined {
   const url = process.env.STUDIOSYNC_WEB_URL?.trim();
   return url ? url.replace(/\/+$/, "") : undefined;
 }
+
+/** API Gateway's default per-route limit (steady requests per second, and burst). */
+export const API_THROTTLE = { rate: 200, burst: 400 } as const;

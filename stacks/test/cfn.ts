@@ -78,11 +78,15 @@ export function allStatements(...templates: Template[]): Statement[] {
   return raw.map(normalize);
 }
 
-/** Statements of the policies attached to the role behind `roleArn` (a Fn::GetAtt of the role). */
-export function roleStatements(template: Template, roleArn: unknown): Statement[] {
+/** The raw statements of the policies attached to the role behind `roleArn` (a Fn::GetAtt of the role). */
+export function rawRoleStatements(template: Template, roleArn: unknown): Record<string, any>[] {
   const roleId = (roleArn as { "Fn::GetAtt": [string, string] })["Fn::GetAtt"][0];
   return Object.values(resources(template, "AWS::IAM::Policy"))
     .filter((p) => p.Properties.Roles.some((r: { Ref?: string }) => r.Ref === roleId))
-    .flatMap((p) => p.Properties.PolicyDocument.Statement)
-    .map(normalize);
+    .flatMap((p) => p.Properties.PolicyDocument.Statement);
+}
+
+/** Statements of the policies attached to the role behind `roleArn` (a Fn::GetAtt of the role). */
+export function roleStatements(template: Template, roleArn: unknown): Statement[] {
+  return rawRoleStatements(template, roleArn).map(normalize);
 }

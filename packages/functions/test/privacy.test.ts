@@ -42,15 +42,17 @@ async function household() {
   return { tag, familyId, guardianId, teacher, child, bandName: band.body.name as string };
 }
 
-/** The export a requester was emailed: the link (checked to expire in 24 h) fetched from S3 local. */
+/** The export a requester was emailed: the link (to the site, which presigns on click) opened through the API. */
 async function downloadExport(email: string, exportId: string) {
   const mails = await readMail(email, { subject: "data export" });
-  const text = mails.map((m) => m.body.text ?? "").find((t) => t.includes(exportId));
-  expect(text, "an email with the export link").toBeDefined();
-  const link = new URL(/https?:\/\/\S+/.exec(text!.split("\n").find((line) => line.includes(exportId))!)![0]);
-  expect(link.pathname).toContain(`/privacy/exports/${exportId}.json`);
-  expect(link.searchParams.get("X-Amz-Expires")).toBe("86400");
-  const file = await fetch(link);
+  const tokens = mails
+    .flatMap((m) => (m.body.text ?? "").match(/https?:\/\/\S+\/privacy-exports\/\S+/g) ?? [])
+    .map((url) => decodeURIComponent(new URL(url).pathname.split("/").pop()!));
+  const token = tokens.find((t) => JSON.parse(Buffer.from(t.split(".")[0]!, "base64url").toString()).k.endsWith(`/${exportId}.json`));
+  expect(token, "an email with the export link").toBeDefined();
+  const opened = await api("GET", `/v1/public/privacy-exports/${encodeURIComponent(token!)}`);
+  expect(opened.status).toBe(302);
+  const file = await fetch(opened.headers.get("location")!);
   expect(file.status).toBe(200);
   return (await file.json()) as Record<string, any>;
 }

@@ -1,1 +1,1 @@
-export { describeObject, presignDownload, presignUpload } from "./s3";
+export { deleteObjects, describeObject, presignDownload, presignUpload } from "./s3";

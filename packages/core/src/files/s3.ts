@@ -57,3 +57,10 @@ export async function putObject(key: string, body: string | Uint8Array, contentT
   const { sdk, client } = await s3();
   await client.send(new sdk.PutObjectCommand({ Bucket: config().bucketName, Key: key, Body: body, ContentType: contentType }));
 }
+
+/** Deletes objects now (a missing one is fine): privacy exports of an erased person. */
+export async function deleteObjects(keys: readonly string[]): Promise<void> {
+  if (keys.length === 0) return;
+  const { sdk, client } = await s3();
+  await Promise.all(keys.map((key) => client.send(new sdk.DeleteObjectCommand({ Bucket: config().bucketName, Key: key }))));
+}

@@ -5,6 +5,7 @@ import { conflict } from "../errors";
 import { searchKeys } from "../people/person-fields";
 import { requireStudioAdmin, type Actor } from "../policy";
 import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";
+import { eraseMentions } from "./erase-mentions";
 import { redactAuditHistory } from "./redact-audit-history";
 import type { PrivacyRequest } from "./schemas";
 import { loadSubject, type SubjectRecord } from "./subject";
@@ -54,13 +55,16 @@ function erasureWrite(tx: WriteTx, subject: SubjectRecord, actorId: string) {
  * Email, phone, address, birth date, emergency contact, medical notes, notes and bios are removed
  * and the name and email search keys rewritten. Recorded as "privacy.erased" with the names of
  * the erased fields, not their values; the record's earlier audit events lose those values too.
- * Erasing again is harmless (nothing left to change).
+ * First, what mentions the person elsewhere is erased (erase-mentions.ts: export files, billing
+ * account name, invoice lines, invitations, access requests, other records' audit events), so a
+ * failure midway is finished by erasing again. Erasing again is harmless (nothing left to change).
  */
 export async function eraseSubject(actor: Actor, studioId: string, input: PrivacyRequest): Promise<ErasureResult> {
   const { member, subject } = await loadSubject(actor, studioId, input.subject);
   requireStudioAdmin(member);
   const fields = erasedFields(subject.type, subject.record as Record<string, unknown>);
   const { before, after } = erasureAuditTrail(fields);
+  await eraseMentions(subject, subject.record.userId ?? undefined);
 
   const outcome = await db()
     .transaction.write((tx) => [

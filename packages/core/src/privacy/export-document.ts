@@ -4,7 +4,10 @@ import { db } from "../db/service";
 import { toFamilySummary, toGuardian, type FamilyRecord } from "../people/families/family-view";
 import { readGuardians } from "../people/families/family-access";
 import { readStudents, toStudentSummary } from "../people/student-summaries";
+import { withStaffOnly } from "../people/staff-only";
+import type { StudioMember } from "../policy";
 import type { StudioRecord } from "../studios/studio-view";
+import { activitySections, SECTION_LIMIT, upTo } from "./export-sections";
 import type { SubjectRecord } from "./subject";
 
 /** Bands are not indexed by member: at most this many of the studio's bands are looked through. */
@@ -19,29 +22,19 @@ const INTERNAL = new Set(["nameKey", "emailKey", "listing", "importHash"]);
 const profileOf = (record: Record<string, unknown>) =>
   Object.fromEntries(Object.entries(record).filter(([field, value]) => !INTERNAL.has(field) && value !== undefined));
 
-/** Runs a query page by page until `max` items or the end; says whether it stopped early. */
-async function upTo<T>(max: number, run: (cursor: string | null) => Promise<{ data: T[]; cursor: string | null }>) {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const result = await run(cursor);
-    items.push(...result.data);
-    cursor = result.cursor;
-  } while (cursor && items.length < max);
-  return { items: items.slice(0, max), truncated: Boolean(cursor) || items.length > max };
-}
-
 async function auditEventsAbout(studioId: string, entityType: string, entityId: string) {
-  const { items, truncated } = await upTo(AUDIT_EVENT_LIMIT, (cursor) =>
-    db().entities.auditEvent.query.auditByEntity({ studioId, entityType, entityId }).go({ cursor, limit: PAGE }),
+  const { items, truncated } = await upTo(
+    (cursor) => db().entities.auditEvent.query.auditByEntity({ studioId, entityType, entityId }).go({ cursor, limit: PAGE }),
+    AUDIT_EVENT_LIMIT,
   );
   return { events: items.map(toAuditEvent), truncated };
 }
 
 /** The bands a student plays in, found by reading up to BAND_SCAN_LIMIT of the studio's bands by name. */
 async function bandsOf(studioId: string, studentId: string) {
-  const { items, truncated } = await upTo(BAND_SCAN_LIMIT, (cursor) =>
-    db().entities.band.query.bandsByName({ studioId, listing: "listed" }).go({ cursor, limit: PAGE }),
+  const { items, truncated } = await upTo(
+    (cursor) => db().entities.band.query.bandsByName({ studioId, listing: "listed" }).go({ cursor, limit: PAGE }),
+    BAND_SCAN_LIMIT,
   );
   const bands = items
     .filter((band) => band.memberStudentIds?.includes(studentId))
@@ -81,7 +74,10 @@ async function readLinks(subject: SubjectRecord, userId: string | undefined) {
 /**
  * Everything the studio holds about one person, as one JSON document: the profile record; for a
  * student the family, its guardians and the bands they play in; for a guardian the family and its
- * children; the linked member's role; and the audit events about the record (and the membership).
+ * children; the linked member's role; the audit events about the record (and the membership); and
+ * the activity sections (export-sections.ts: lessons, attendance, notes, goals, practice, feeds,
+ * billing). A requester who is not staff gets what they may see: no staff-only fields, only the
+ * notes shown to them.
  */
 export async function buildExportDocument(input: {
   exportId: string;
@@ -90,17 +86,20 @@ export async function buildExportDocument(input: {
   /** The person's user account in the studio, if any. */
   userId: string | undefined;
   requestedBy: string;
+  requester: StudioMember;
 }) {
   const { studio, subject } = input;
   const { studioId } = studio;
   const { membership, family } = await readLinks(subject, input.userId);
-  const [guardians, students, bands, audit, memberAudit] = await Promise.all([
+  const [guardians, students, bands, audit, memberAudit, activity] = await Promise.all([
     family && subject.type === "student" ? readGuardians(studioId, family.familyId) : Promise.resolve([]),
     family && subject.type === "guardian" ? readStudents(studioId, family.studentIds) : Promise.resolve([]),
     subject.type === "student" ? bandsOf(studioId, subject.id) : Promise.resolve(null),
     auditEventsAbout(studioId, subject.type, subject.id),
     membership?.userId ? auditEventsAbout(studioId, "member", membership.userId) : Promise.resolve(null),
+    activitySections({ studio, subject, userId: input.userId, requester: input.requester }),
   ]);
+  const { staff } = activity;
 
   return {
     format: "studiosync.privacy-export/1",
@@ -109,17 +108,20 @@ export async function buildExportDocument(input: {
     requestedBy: input.requestedBy,
     studio: { id: studioId, name: studio.name },
     subject: { type: subject.type, id: subject.id },
-    profile: profileOf(subject.record as Record<string, unknown>),
+    profile: withStaffOnly("student", profileOf(subject.record as Record<string, unknown>), staff || subject.type !== "student"),
     membership,
-    family: family ? toFamilySummary(family) : null,
+    family: family ? withStaffOnly("family", toFamilySummary(family), staff) : null,
     ...(subject.type === "student" ? { guardians: guardians.map(toGuardian) } : {}),
     ...(subject.type === "guardian" ? { children: students.map(toStudentSummary) } : {}),
     ...(bands ? { bands: bands.bands } : {}),
+    ...activity.sections,
     auditEvents: [...audit.events, ...(memberAudit?.events ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
     limits: {
       ...(bands ? { bandsLookedThrough: bands.bandsLookedThrough, bandScanLimit: BAND_SCAN_LIMIT, bandsTruncated: bands.truncated } : {}),
       auditEventLimit: AUDIT_EVENT_LIMIT,
       auditEventsTruncated: audit.truncated || Boolean(memberAudit?.truncated),
+      sectionLimit: SECTION_LIMIT,
+      sectionsTruncated: activity.truncated,
     },
   };
 }

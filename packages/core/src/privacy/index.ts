@@ -1,3 +1,5 @@
 export { eraseSubject, type ErasureResult } from "./erase-subject";
-export { EXPORT_LINK_SECONDS, requestExport } from "./request-export";
+export { EXPORT_LINK_SECONDS, signExportLink } from "./export-files";
+export { openExportLink } from "./open-export";
+export { requestExport } from "./request-export";
 export * from "./schemas";

@@ -1,8 +1,6 @@
-import { db } from "../db/service";
 import { PERSONAL_FIELDS } from "./anonymise";
+import { rewriteAuditEvents } from "./rewrite-audit";
 import type { SubjectType } from "./schemas";
-
-type Changes = Record<string, { before: unknown; after: unknown }>;
 
 /** Fields of a person's record whose old values an erasure removes from the audit log too. */
 const IN_AUDIT = (type: SubjectType) => new Set<string>(["firstName", "lastName", "nameKey", "emailKey", ...PERSONAL_FIELDS[type]]);
@@ -17,22 +15,13 @@ const redact = (value: unknown) => (value === null || value === undefined ? null
  */
 export async function redactAuditHistory(studioId: string, type: SubjectType, entityId: string): Promise<number> {
   const fields = IN_AUDIT(type);
-  const { data: events } = await db()
-    .entities.auditEvent.query.auditByEntity({ studioId, entityType: type, entityId })
-    .go({ pages: "all" });
-  const rewritten = events.flatMap((event) => {
-    const changes = (event.changes ?? {}) as Changes;
+  return rewriteAuditEvents(studioId, type, entityId, (changes) => {
     const personal = Object.keys(changes).filter(
       (field) => fields.has(field) && [changes[field]!.before, changes[field]!.after].some((v) => v !== null && v !== ERASED),
     );
-    if (personal.length === 0) return [];
+    if (personal.length === 0) return null;
     const redacted = { ...changes };
     for (const field of personal) redacted[field] = { before: redact(changes[field]!.before), after: redact(changes[field]!.after) };
-    return [{ ...event, changes: redacted }];
+    return redacted;
   });
-  for (let i = 0; i < rewritten.length; i += 25) {
-    const { unprocessed } = await db().entities.auditEvent.put(rewritten.slice(i, i + 25)).go();
-    if (unprocessed.length) throw new Error(`${unprocessed.length} audit events were not rewritten; erase again to finish`);
-  }
-  return rewritten.length;
 }

@@ -5,21 +5,18 @@ import { assertCommitted } from "../db/transactions";
 import { sendEmail } from "../email/ses";
 import { privacyExportMessage } from "../email/templates/privacy-export";
 import { AppError } from "../errors";
-import { presignDownload, putObject } from "../files/s3";
+import { putObject } from "../files/s3";
 import { hiddenRecord, type Actor } from "../policy";
 import { buildExportDocument } from "./export-document";
+import { EXPORT_LINK_SECONDS, exportKey, exportLinkUrl, signExportLink } from "./export-files";
 import type { PrivacyRequest } from "./schemas";
 import { linkedUserId, loadSubject, mayExport, maySeeSubject, subjectName } from "./subject";
 
-/** How long the emailed download link works. */
-export const EXPORT_LINK_SECONDS = 24 * 60 * 60;
-
-export const exportKey = (studioId: string, exportId: string) => `${studioId}/privacy/exports/${exportId}.json`;
-
 /**
  * Exports everything the studio holds about one person (admins: anyone; a person: themself; a
- * parent: also their children). The JSON document goes to a private S3 object; the requester
- * gets a presigned download link by email, valid 24 hours. Recorded as "privacy.exported".
+ * parent: also their children). The JSON document goes to a private S3 object (deleted by S3 after
+ * two days, or at once by an erasure); the requester gets a link by email, valid 24 hours, to a
+ * page that presigns a short download when clicked (open-export.ts). Recorded as "privacy.exported".
  * Someone who may see the person but not export their data gets 403, anyone else 404.
  */
 export async function requestExport(actor: Actor, studioId: string, input: PrivacyRequest) {
@@ -31,8 +28,8 @@ export async function requestExport(actor: Actor, studioId: string, input: Priva
   if (!user) throw new Error(`User ${actor.userId} of a live session has no account record`);
 
   const exportId = uuidv7();
-  const key = exportKey(studioId, exportId);
-  const document = await buildExportDocument({ exportId, studio, subject, userId: linkedUserId(member, subject), requestedBy: actor.userId });
+  const key = exportKey(studioId, subject, exportId);
+  const document = await buildExportDocument({ exportId, studio, subject, userId: linkedUserId(member, subject), requestedBy: actor.userId, requester: member });
   await putObject(key, JSON.stringify(document, null, 2), "application/json");
 
   const outcome = await db()
@@ -45,8 +42,9 @@ export async function requestExport(actor: Actor, studioId: string, input: Priva
     .go();
   assertCommitted(outcome, () => undefined);
 
-  const url = await presignDownload(key, EXPORT_LINK_SECONDS);
-  const expiresAt = new Date(Date.now() + EXPORT_LINK_SECONDS * 1000).toISOString();
+  const expiresAtSeconds = Math.floor(Date.now() / 1000) + EXPORT_LINK_SECONDS;
+  const url = exportLinkUrl(signExportLink(key, expiresAtSeconds));
+  const expiresAt = new Date(expiresAtSeconds * 1000).toISOString();
   await sendEmail(user.email, privacyExportMessage({ studioName: studio.name, subjectName: subjectName(subject), url, validHours: EXPORT_LINK_SECONDS / 3600 }));
   return { exportId, expiresAt };
 }

@@ -26,6 +26,7 @@ export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
     ...studioAreas("members", "invitations", "access-requests", "audit-events", "privacy"),
     "ANY /v1/public/studios/{slug}/access-requests",
     "ANY /v1/public/invitations/{proxy+}",
+    "ANY /v1/public/privacy-exports/{proxy+}",
   ],
   scheduling: studioAreas("lessons", "attendance", "makeup-credits", "reschedule-requests"),
   planning: studioAreas("recurring-patterns", "availability", "free-slots", "closures", "cancellation-policy"),

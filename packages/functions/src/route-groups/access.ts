@@ -7,6 +7,7 @@ import { memberRoutes } from "../routes/members";
 import { privacyRoutes } from "../routes/privacy";
 import { publicAccessRequestRoutes } from "../routes/public-access-requests";
 import { publicInvitationRoutes } from "../routes/public-invitations";
+import { publicPrivacyExportRoutes } from "../routes/public-privacy-exports";
 
 /**
  * Access and records: members, invitations, access requests, the audit log and privacy.
@@ -20,4 +21,5 @@ export const mountAccess = <E extends Env, S extends Schema, B extends string>(a
     .route("/v1/studios", auditEventRoutes)
     .route("/v1/studios", privacyRoutes)
     .route("/v1/public", publicInvitationRoutes)
-    .route("/v1/public", publicAccessRequestRoutes);
+    .route("/v1/public", publicAccessRequestRoutes)
+    .route("/v1/public", publicPrivacyExportRoutes);

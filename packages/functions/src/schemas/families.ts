@@ -29,7 +29,7 @@ export const FamilySummarySchema = z
     billingEmail: optional,
     phone: optional,
     address: optional,
-    notes: optional,
+    notes: optional.optional().openapi({ description: "Staff only: admins and teachers" }),
     primaryContactId: optional.openapi({ description: "A guardian of this family" }),
     studentIds: z.array(z.string()),
     createdAt: z.string(),

@@ -27,7 +27,8 @@ export interface FamilySummary {
   billingEmail: string | null;
   phone: string | null;
   address: string | null;
-  notes: string | null;
+  /** Staff only (people/staff-only.ts). */
+  notes?: string | null;
   primaryContactId: string | null;
   studentIds: string[];
   createdAt: string;

@@ -1,5 +1,6 @@
 import type { Actor } from "../../policy";
 import { loadFamily, readableFamilyStudents, readGuardians } from "./family-access";
+import { isStaff, withStaffOnly } from "../staff-only";
 import { toFamily, type Family } from "./family-view";
 
 /**
@@ -10,5 +11,5 @@ import { toFamily, type Family } from "./family-view";
 export async function getFamily(actor: Actor, studioId: string, familyId: string): Promise<Family> {
   const { member, family } = await loadFamily(actor, studioId, familyId);
   const [students, guardians] = await Promise.all([readableFamilyStudents(member, family), readGuardians(studioId, familyId)]);
-  return toFamily(family, guardians, students);
+  return withStaffOnly("family", toFamily(family, guardians, students), isStaff(member));
 }

@@ -47,5 +47,5 @@ export async function createStudent(actor: Actor, studioId: string, input: Creat
     })
     .go();
   assertCommitted(outcome, (index) => links[index - 2]?.error);
-  return toStudent(record, { medicalNotes: true });
+  return toStudent(record, { staffOnly: true });
 }

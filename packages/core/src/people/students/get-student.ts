@@ -8,5 +8,5 @@ import { studentFacts, toStudent } from "./student-view";
  */
 export async function getStudent(actor: Actor, studioId: string, studentId: string) {
   const { member, student } = await loadStudent(actor, studioId, studentId);
-  return toStudent(student, { medicalNotes: mayReadMedicalNotes(member, studentFacts(student)) });
+  return toStudent(student, { staffOnly: mayReadMedicalNotes(member, studentFacts(student)) });
 }

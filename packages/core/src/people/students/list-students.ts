@@ -26,7 +26,7 @@ export async function listStudents(actor: Actor, studioId: string, query: ListSt
   } else records = { items: filterInMemory(await ownStudents(studioId, member), query), nextCursor: null };
 
   return {
-    items: records.items.map((r) => toStudent(r, { medicalNotes: mayReadMedicalNotes(member, studentFacts(r)) })),
+    items: records.items.map((r) => toStudent(r, { staffOnly: mayReadMedicalNotes(member, studentFacts(r)) })),
     nextCursor: records.nextCursor,
   };
 }

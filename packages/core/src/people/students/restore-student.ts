@@ -27,5 +27,5 @@ export async function restoreStudent(actor: Actor, studioId: string, studentId: 
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("The student changed meanwhile; reload and try again") : undefined));
-  return toStudent(after, { medicalNotes: true });
+  return toStudent(after, { staffOnly: true });
 }

@@ -1,9 +1,10 @@
 import type { StudentFacts } from "../../policy";
+import { withStaffOnly } from "../staff-only";
 import type { StudentRecord } from "../student-summaries";
 
 export type { StudentRecord };
 
-/** A student as a member who may see them sees them; `medicalNotes` only when they may read them. */
+/** A student as a member who may see them sees them; the staff-only fields (staff-only.ts) only for staff who may read them. */
 export interface Student {
   id: string;
   userId: string | null;
@@ -21,7 +22,7 @@ export interface Student {
   enrollmentDate: string | null;
   primaryTeacherId: string | null;
   familyId: string | null;
-  notes: string | null;
+  notes?: string | null;
   isActive: boolean;
   createdAt: string;
   updatedAt: string;
@@ -34,8 +35,8 @@ export const studentFacts = (r: StudentRecord): StudentFacts => ({
   familyId: r.familyId,
 });
 
-export function toStudent(r: StudentRecord, options: { medicalNotes: boolean }): Student {
-  return {
+export function toStudent(r: StudentRecord, options: { staffOnly: boolean }): Student {
+  return withStaffOnly("student", {
     id: r.studentId,
     userId: r.userId ?? null,
     firstName: r.firstName,
@@ -48,7 +49,7 @@ export function toStudent(r: StudentRecord, options: { medicalNotes: boolean }):
     dateOfBirth: r.dateOfBirth ?? null,
     emergencyContactName: r.emergencyContactName ?? null,
     emergencyContactPhone: r.emergencyContactPhone ?? null,
-    ...(options.medicalNotes ? { medicalNotes: r.medicalNotes ?? null } : {}),
+    medicalNotes: r.medicalNotes ?? null,
     enrollmentDate: r.enrollmentDate ?? null,
     primaryTeacherId: r.primaryTeacherId === "none" ? null : r.primaryTeacherId,
     familyId: r.familyId ?? null,
@@ -56,5 +57,5 @@ export function toStudent(r: StudentRecord, options: { medicalNotes: boolean }):
     isActive: r.isActive !== false,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
-  };
+  }, options.staffOnly);
 }

@@ -71,5 +71,5 @@ export async function updateStudent(actor: Actor, studioId: string, studentId: s
   assertCommitted(outcome, (index) =>
     index === 0 ? conflict("The student changed meanwhile; reload and try again") : links[index - 2]?.error,
   );
-  return toStudent(after, { medicalNotes: mayReadMedicalNotes(member, studentFacts(after)) });
+  return toStudent(after, { staffOnly: mayReadMedicalNotes(member, studentFacts(after)) });
 }

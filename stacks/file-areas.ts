@@ -1,0 +1,17 @@
+/**
+ * The areas of the files bucket, by key shape (IAM resources) and, for temporary ones, how long
+ * objects live (S3 lifecycle rules on a fixed key prefix; core writes the keys:
+ * packages/core/src/privacy/export-files.ts, packages/core/src/studios/logo-upload.ts).
+ */
+export const FILE_AREAS = {
+  /** `<studioId>/branding/logo-<id>.<ext>`: kept while a studio points at it. */
+  branding: { objects: "*/branding/*" },
+  /** `privacy-exports/<studioId>/<exportId>.json`: an export's link works 24 h; the file goes after 2 days. */
+  privacyExports: { objects: "privacy-exports/*", prefix: "privacy-exports/", expireAfterDays: 2 },
+} as const;
+export type FileArea = keyof typeof FILE_AREAS;
+
+/** The areas whose objects S3 deletes on its own. */
+export const TEMPORARY_AREAS = Object.values(FILE_AREAS).filter(
+  (area): area is Extract<(typeof FILE_AREAS)[FileArea], { prefix: string }> => "prefix" in area,
+);

@@ -1,0 +1,89 @@
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import type { LambdaName } from "../packages/functions/src/lambdas/routing";
+import { FILE_AREAS, type FileArea } from "./file-areas";
+
+/**
+ * Least privilege per Lambda: what each app Lambda may do to the table, the files bucket and SES.
+ * Build a Lambda's statements with `grantStatements(resources, API_GRANTS.<name>)`; a new Lambda
+ * (a job, a stream consumer) declares its own `Grants` the same way.
+ *
+ * `dynamodb:LeadingKeys` per tenant is not possible for the API Lambdas: one role serves every
+ * studio, and each request starts with deliberate cross-tenant reads (session by token hash, user
+ * by email, a user's memberships, public links by token). Scoping a request to its studio would
+ * take an STS AssumeRole with a session tag per request. LeadingKeys is used where a partition is
+ * fixed: the pay Lambda may delete only items of the dunning work queue (partitions `day_…`).
+ */
+
+/** Item-level actions ElectroDB needs. Transactions are authorized per contained item action. */
+const READS = ["dynamodb:GetItem", "dynamodb:BatchGetItem", "dynamodb:Query"];
+const WRITES = ["dynamodb:PutItem", "dynamodb:UpdateItem", "dynamodb:ConditionCheckItem"];
+const TABLE_ITEM_ACTIONS = [...READS, ...WRITES, "dynamodb:DeleteItem", "dynamodb:BatchWriteItem"];
+
+/** ElectroDB's partition key of the dunning work queue (DunningDueEntity: `$studiosync#day_<date>`). */
+export const DUNNING_QUEUE_KEYS = "$studiosync#day_*";
+
+export type TableAccess =
+  /** Every item action (no Scan): the API's module Lambdas and the jobs. */
+  | "items"
+  /** Reads, puts and updates; deletes only in the dunning work queue; no batch writes (the pay Lambda). */
+  | "payments";
+
+export interface Grants {
+  table?: TableAccess;
+  /** Object actions per area of the files bucket (stacks/file-areas.ts). */
+  files?: Partial<Record<FileArea, string[]>>;
+  email?: boolean;
+}
+
+export interface GrantResources {
+  tableArn: string;
+  bucketArn: string;
+  /** SES identity and configuration set ARNs. */
+  emailArns: string[];
+}
+
+const allow = (actions: string[], resources: string[], conditions?: Record<string, unknown>) =>
+  new PolicyStatement({ effect: Effect.ALLOW, actions, resources, ...(conditions ? { conditions } : {}) });
+
+function tableStatements(tableArn: string, access: TableAccess): PolicyStatement[] {
+  // Indexes are only ever queried; no Scan anywhere (jobs read sparse indexes).
+  const indexes = allow(["dynamodb:Query"], [`${tableArn}/index/*`]);
+  if (access === "items") return [allow(TABLE_ITEM_ACTIONS, [tableArn]), indexes];
+  return [
+    allow([...READS, ...WRITES], [tableArn]),
+    // A payment that settles an invoice removes its pending reminder from the dunning queue.
+    allow(["dynamodb:DeleteItem"], [tableArn], { "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [DUNNING_QUEUE_KEYS] } }),
+    indexes,
+  ];
+}
+
+/** The IAM statements a Lambda with these grants runs with. */
+export function grantStatements(resources: GrantResources, grants: Grants): PolicyStatement[] {
+  const files = Object.entries(grants.files ?? {}).map(([area, actions]) =>
+    // Presigned PUT/GET are signed with this role, so it needs the object actions itself.
+    allow(actions, [`${resources.bucketArn}/${FILE_AREAS[area as FileArea].objects}`]),
+  );
+  return [
+    ...(grants.table ? tableStatements(resources.tableArn, grants.table) : []),
+    ...files,
+    ...(grants.email ? [allow(["ses:SendEmail", "ses:SendRawEmail"], resources.emailArns)] : []),
+  ];
+}
+
+/** The API Lambdas' grants (docs gets none: it serves a static document). */
+export const API_GRANTS: Record<Exclude<LambdaName, "docs">, Grants> = {
+  // Studio logos: a presigned upload, and presigned reads in studio views.
+  platform: { table: "items", files: { branding: ["s3:GetObject", "s3:PutObject"] }, email: true },
+  people: { table: "items", email: true },
+  // Privacy exports: written, read through a presigned link, deleted by erasure.
+  access: { table: "items", files: { privacyExports: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] }, email: true },
+  scheduling: { table: "items", email: true },
+  planning: { table: "items", email: true },
+  teaching: { table: "items", email: true },
+  billing: { table: "items", email: true },
+  // The public invoice page shows the studio logo; webhooks record payments and email receipts.
+  pay: { table: "payments", files: { branding: ["s3:GetObject"] }, email: true },
+};
+
+/** The scheduled jobs: table and mail, never the files bucket. */
+export const JOB_GRANTS: Grants = { table: "items", email: true };
