@@ -24,6 +24,7 @@ export function newEmailLink(purpose: LinkPurpose, userId: string, email: string
   const expiresAt = Math.floor(now / 1000) + LINK_LIFETIME_SECONDS[purpose];
   const token = signLinkToken(linkId, purpose, expiresAt);
   return {
+    linkId,
     write: (tx: WriteTx) => tx.emailLink.create({ linkId, purpose, userId, email, expiresAt }).commit(),
     url: `${config().webUrl}${LINK_PAGE[purpose]}?token=${encodeURIComponent(token)}`,
   };
