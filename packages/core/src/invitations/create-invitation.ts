@@ -3,7 +3,7 @@ import { assertCommitted } from "../db/transactions";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
 import { assertInvitable, inviteeReads } from "./check-invitee";
 import { toInvitation } from "./invitation-view";
-import { newInvitation, sendInvitation } from "./new-invitation";
+import { invitationEmail, newInvitation } from "./new-invitation";
 import type { CreateInvitationInput } from "./schemas";
 
 /** Invites someone by email with a role and the profile they will be (admins only). */
@@ -12,8 +12,9 @@ export async function createInvitation(actor: Actor, studioId: string, input: Cr
   requireStudioAdmin(member);
   await assertInvitable(studioId, input, records);
   const invitation = newInvitation(studioId, actor.userId, input);
-  const outcome = await db().transaction.write(invitation.writes).go();
+  const outcome = await db()
+    .transaction.write((tx) => [...invitation.writes(tx), invitationEmail(tx, invitation.record, studio.name)])
+    .go();
   assertCommitted(outcome, () => undefined);
-  await sendInvitation(invitation.record, studio.name);
   return toInvitation(invitation.record);
 }
