@@ -40,3 +40,9 @@ export function outboxEmail(tx: OutboxTx, message: OutboxEmail, now = new Date()
     })
     .commit();
 }
+
+/** The items for several messages; one per messageId (an address listed twice in a flow's recipients is mailed once). */
+export function outboxEmails(tx: OutboxTx, messages: readonly OutboxEmail[], now = new Date()) {
+  const unique = new Map(messages.map((message) => [message.messageId, message]));
+  return [...unique.values()].map((message) => outboxEmail(tx, message, now));
+}

@@ -1,6 +1,6 @@
 import { AppError, invalidField, notFound } from "../../errors";
 import { itemOf } from "../../db/read-together";
-import { outboxEmail } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox/outbox-email";
 import { loadMemberWith, type Actor, type StudioMember } from "../../policy";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
@@ -69,7 +69,7 @@ export async function cancelLesson(actor: Actor, studioId: string, lessonId: str
     const planned = await planCancellation({ lesson, attendees }, request);
     const notices = await cancellationNotices(studio, planned);
     await commitWithBookings(
-      (tx) => [...cancellationWrites(tx, planned, request), ...notices.map((notice) => outboxEmail(tx, notice))],
+      (tx) => [...cancellationWrites(tx, planned, request), ...outboxEmails(tx, notices)],
       plan,
       () => new BookingRace(),
     );

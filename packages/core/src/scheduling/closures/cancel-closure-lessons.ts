@@ -3,7 +3,7 @@ import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
 import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
 import { cancellationItemBound, cancellationWrites, planCancellation, type PlannedCancellation } from "../cancellations/plan-cancellation";
-import { outboxEmail } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox/outbox-email";
 import { lessonPeople, type LessonPeople } from "../cancellations/lesson-recipients";
 import { readAttendees } from "../lessons/lesson-access";
 import type { LessonRecord } from "../lessons/lesson-view";
@@ -94,7 +94,7 @@ function cancelChunk(studioId: string, ids: string[], context: ClosureContext, p
           .set({ updatedBy: context.actorId })
           .commit(),
         ...planned.flatMap((p) => cancellationWrites(tx, p, request)),
-        ...notices.map((notice) => outboxEmail(tx, notice)),
+        ...outboxEmails(tx, notices),
       ],
       plan,
       () => new BookingRace(),

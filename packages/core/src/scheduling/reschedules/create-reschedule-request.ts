@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../db/transactions";
-import { outboxEmail } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox/outbox-email";
 import { AppError, conflict, invalidField } from "../../errors";
 import type { Actor } from "../../policy";
 import { loadLessonFor } from "../lessons/lesson-access";
@@ -70,7 +70,7 @@ export async function createRescheduleRequest(actor: Actor, studioId: string, in
         .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
         .commit(),
       recordAudit(tx, { studioId, actorId: actor.userId, action: "reschedule_request.created", entityType: "reschedule_request", entityId: request.requestId, after: request }),
-      ...notices.map((notice) => outboxEmail(tx, notice)),
+      ...outboxEmails(tx, notices),
     ])
     .go();
   assertCommitted(outcome, (index) =>

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../db/transactions";
-import { outboxEmail, type OutboxEmail } from "../../outbox/outbox-email";
+import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
 import { conflict } from "../../errors";
 import type { Actor } from "../../policy";
 import { withBookingRetry } from "../bookings/with-booking-retry";
@@ -24,7 +24,7 @@ function reviewWrites(tx: ScheduleTx, actor: Actor, before: RescheduleRequestRec
       studioId: after.studioId, actorId: actor.userId, action: `reschedule_request.${after.status}`,
       entityType: "reschedule_request", entityId: after.requestId, before, after,
     }),
-    ...notices.map((notice) => outboxEmail(tx, notice)),
+    ...outboxEmails(tx, notices),
   ];
 }
 
