@@ -112,5 +112,5 @@ export function Api({ stack, app }: StackContext) {
 
   stack.addOutputs({ ApiUrl: api.url });
   // Jobs (stacks/Jobs.ts) run with the same props, without the files bucket.
-  return { api, appSecret, appFunctionProps, jobPermissions: [...tableAccess, sendEmail], appFunctions: [platform, people, access, scheduling, planning, teaching, billing, pay] };
+  return { api, appSecret, appFunctionProps, sendEmail, jobPermissions: [...tableAccess, sendEmail], appFunctions: [platform, people, access, scheduling, planning, teaching, billing, pay] };
 }

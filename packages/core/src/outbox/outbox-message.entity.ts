@@ -5,6 +5,12 @@ import { Entity } from "../db/entity";
 export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
+/** The entity's name as ElectroDB stores it in `__edb_e__` (the stream consumer's event filter matches it). */
+export const OUTBOX_ENTITY = "outboxMessage";
+export const ENTITY_ATTRIBUTE = "__edb_e__";
+/** The table index behind `outboxRetryDue` (the retry job may query only this one). */
+export const OUTBOX_RETRY_INDEX = "gsi1";
+
 /**
  * One email to send, written in the same transaction as the change that causes it (see
  * outbox/README in ARCHITECTURE §5). Keyed by `scope` (the studio id, or "accounts" for mail about
@@ -16,7 +22,7 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * claimed with a lease), removed once it is sent or failed for good.
  */
 export const OutboxMessageEntity = new Entity({
-  model: { entity: "outboxMessage", version: "1", service: SERVICE },
+  model: { entity: OUTBOX_ENTITY, version: "1", service: SERVICE },
   attributes: {
     scope: { type: "string", required: true, readOnly: true },
     messageId: { type: "string", required: true, readOnly: true },
@@ -44,7 +50,7 @@ export const OutboxMessageEntity = new Entity({
       sk: { field: "sk", composite: ["messageId"] },
     },
     outboxRetryDue: {
-      index: "gsi1",
+      index: OUTBOX_RETRY_INDEX,
       pk: { field: "gsi1pk", composite: ["retryDay"] },
       sk: { field: "gsi1sk", composite: ["retryAt", "scope", "messageId"] },
     },

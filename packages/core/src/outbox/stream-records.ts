@@ -1,15 +1,11 @@
 import { deliverOutboxMessage, type DeliveryOptions } from "./deliver-message";
-import type { OutboxMessageKey } from "./outbox-message.entity";
+import { ENTITY_ATTRIBUTE, OUTBOX_ENTITY, type OutboxMessageKey } from "./outbox-message.entity";
 
 /** The part of a DynamoDB Stream record the consumer reads (Lambda events and GetRecords share it). */
 export interface StreamRecord {
   eventName?: string;
   dynamodb?: { NewImage?: Record<string, { S?: string } | undefined> };
 }
-
-/** The attribute ElectroDB stores the entity name in, and the outbox entity's name. */
-export const ENTITY_ATTRIBUTE = "__edb_e__";
-export const OUTBOX_ENTITY = "outboxMessage";
 
 /** The keys of outbox messages newly written in a batch of stream records (anything else is ignored). */
 export function newOutboxMessages(records: readonly StreamRecord[]): OutboxMessageKey[] {
