@@ -148,7 +148,7 @@ describe("issue 10 #21: email goes through a transactional outbox", () => {
     send = down;
     const to = uniqueEmail("outbox-failed");
     const key = await enqueue(to, "Never arrives");
-    const first = await messageWhen(key, (m) => m.attempts === 1);
+    const first = await messageWhen(key, (m) => m.attempts === 1 && m.status === "pending");
     expect(first).toMatchObject({ status: "pending", attempts: 1 });
     expect(first.lastError).toBeTruthy();
     let now = Date.parse(first.updatedAt);
@@ -183,7 +183,7 @@ describe("issue 10 #21: email goes through a transactional outbox", () => {
     send = down;
     const to = uniqueEmail("outbox-lease");
     const key = await enqueue(to, "Lease taken over");
-    await messageWhen(key, (m) => m.attempts === 1);
+    await messageWhen(key, (m) => m.attempts === 1 && m.status === "pending");
     // A consumer claims it and dies mid-send (its send never settles).
     const retryAt = Date.parse((await message(key))!.retryAt!);
     void deliverOutboxMessage(key, { now: new Date(retryAt), send: () => new Promise(() => {}) });

@@ -11,7 +11,9 @@ export type ErrorCode =
   | "rate_limited"
   | "email_not_verified"
   | "invalid_token"
-  | "payload_too_large";
+  | "payload_too_large"
+  /** An engine behind the API (S3, …) failed or could not be reached: try again after Retry-After. */
+  | "service_unavailable";
 
 /** A booking that stands in the way of another (named in a 409). */
 export interface ScheduleConflict {
@@ -41,5 +43,7 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 export const conflict = (message: string, path?: string) =>
   new AppError("conflict", message, path ? { errors: [{ path, message }] } : {});
+export const serviceUnavailable = (what: string, retryAfterSeconds = 5) =>
+  new AppError("service_unavailable", `${what} is unavailable right now; nothing was changed. Try again shortly.`, { retryAfterSeconds });
 export const invalidField = (path: string, message: string) =>
   new AppError("validation_failed", "The request has invalid fields", { errors: [{ path, message }] });

@@ -14,6 +14,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   email_not_verified: 403,
   invalid_token: 400,
   payload_too_large: 413,
+  service_unavailable: 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -28,6 +29,7 @@ const TITLES: Record<number, string> = {
   422: "Validation failed",
   429: "Too many requests",
   500: "Internal server error",
+  503: "Service unavailable",
 };
 
 export interface Problem {
