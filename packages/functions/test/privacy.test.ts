@@ -44,8 +44,13 @@ async function household() {
 
 /** The export a requester was emailed: the link (checked to expire in 24 h) fetched from S3 local. */
 async function downloadExport(email: string, exportId: string) {
-  const mails = await readMail(email, { subject: "data export" });
-  const text = mails.map((m) => m.body.text ?? "").find((t) => t.includes(exportId));
+  // The outbox sends it just after the commit: wait for the one with this export's link.
+  let text: string | undefined;
+  for (let count = 1; !text && count <= 10; count++) {
+    const mails = await readMail(email, { subject: "data export", count }).catch(() => []);
+    text = mails.map((m) => m.body.text ?? "").find((t) => t.includes(exportId));
+    if (mails.length < count) break;
+  }
   expect(text, "an email with the export link").toBeDefined();
   const link = new URL(/https?:\/\/\S+/.exec(text!.split("\n").find((line) => line.includes(exportId))!)![0]);
   expect(link.pathname).toContain(`/privacy/exports/${exportId}.json`);
