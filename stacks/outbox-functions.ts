@@ -5,6 +5,7 @@ import { DynamoEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Cron, Function, type FunctionProps, type Stack, type Table } from "sst/constructs";
 import { ENTITY_ATTRIBUTE, OUTBOX_ENTITY, OUTBOX_RETRY_INDEX } from "@studiosync/core/outbox/outbox-message.entity";
 import { OUTBOX_RETRY_JOB } from "../packages/functions/src/jobs/schedule";
+import { LAMBDA_ESBUILD } from "../packages/functions/src/lambdas/routing";
 
 interface OutboxInputs {
   table: Table;
@@ -27,7 +28,7 @@ export function outboxFunctions(stack: Stack, { table, environment, sendEmail }:
     runtime: "nodejs22.x",
     architecture: "arm_64",
     memorySize: 512,
-    nodejs: { format: "esm", minify: true, splitting: true },
+    nodejs: { format: "esm", minify: true, splitting: true, esbuild: LAMBDA_ESBUILD },
     environment,
   } satisfies Omit<FunctionProps, "handler">;
 
