@@ -51,7 +51,7 @@ export function localStreams(endpoint: string) {
     },
     /** A closed shard, read to its end, answers no next iterator. */
     records(iterator: string) {
-      return call<{ Records?: LocalStreamRecord[]; NextShardIterator?: string }>("GetRecords", { ShardIterator: iterator, Limit: 100 });
+      return call<{ Records?: LocalStreamRecord[]; NextShardIterator?: string }>("GetRecords", { ShardIterator: iterator, Limit: 1000 });
     },
   };
 }

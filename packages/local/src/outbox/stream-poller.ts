@@ -21,6 +21,7 @@ export interface StreamPollerOptions {
 }
 
 const SHARD_REFRESH_MS = 1_000;
+const MAX_IN_FLIGHT = 8;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -31,7 +32,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  * read again from the start: replayed records are no-ops (a message is claimed only once).
  */
 export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
-  const { dynamodbEndpoint, tableName, idleMs = 100 } = options;
+  const { dynamodbEndpoint, tableName, idleMs = 50 } = options;
   const handler = options.handler ?? (outboxConsumer as unknown as StreamHandler);
   const log = options.log ?? ((line: string) => console.log(line));
   const client = localDynamoClient(dynamodbEndpoint);
@@ -53,6 +54,21 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
     refreshedAt = Date.now();
   };
 
+  // Batches are handed over without waiting for their sends (a claim makes each message go out
+  // once whatever the order), so one slow send does not hold up the mail behind it; at most
+  // MAX_IN_FLIGHT batches at a time.
+  const inFlight = new Set<Promise<void>>();
+  const deliver = (Records: LocalStreamRecord[]) => {
+    const batch = handler({ Records }).then(
+      ({ batchItemFailures }) => {
+        if (batchItemFailures.length > 0) log(`[outbox] ${batchItemFailures.length} record(s) left to the retry job`);
+      },
+      (error: Error) => log(`[outbox] consumer failed: ${error.message}`),
+    );
+    const tracked = batch.finally(() => inFlight.delete(tracked));
+    inFlight.add(tracked);
+  };
+
   const pollShard = async (shardId: string, iterator: string): Promise<number> => {
     try {
       const { Records = [], NextShardIterator } = await streams.records(iterator);
@@ -61,10 +77,7 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
         iterators.delete(shardId);
         finished.add(shardId);
       }
-      if (Records.length > 0) {
-        const { batchItemFailures } = await handler({ Records });
-        if (batchItemFailures.length > 0) log(`[outbox] ${batchItemFailures.length} record(s) left to the retry job`);
-      }
+      if (Records.length > 0) deliver(Records);
       return Records.length;
     } catch (error) {
       iterators.delete(shardId);
@@ -82,8 +95,10 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
       }
       let seen = 0;
       for (const [shardId, iterator] of [...iterators]) seen += await pollShard(shardId, iterator);
+      while (inFlight.size >= MAX_IN_FLIGHT) await Promise.race(inFlight);
       if (seen === 0 && !stopped) await sleep(idleMs);
     }
+    await Promise.allSettled([...inFlight]);
   })();
 
   return {
