@@ -1,14 +1,20 @@
 import { Cron, Function, use, type StackContext } from "sst/constructs";
 import { JOBS } from "../packages/functions/src/jobs/schedule";
 import { Api } from "./Api";
+import { grantStatements } from "./grants";
+import { outboxFunctions } from "./outbox-functions";
+import { Storage } from "./Storage";
 
 /**
  * The scheduled jobs (packages/functions/src/jobs/schedule.ts): an EventBridge rule per job
  * invoking its own Lambda, with the API functions' environment and secret. Jobs read their sparse
  * work indexes and the table and send mail; they never touch the files bucket and never Scan.
+ * The outbox's stream consumer and retry job (outbox-functions.ts) live here too, with their own
+ * narrower roles.
  */
 export function Jobs({ stack }: StackContext) {
-  const { appFunctionProps, jobPermissions } = use(Api);
+  const { appFunctionProps, jobPermissions, grantResources } = use(Api);
+  const { table } = use(Storage);
   const crons = JOBS.map((job) => {
     const fn = new Function(stack, `${job.name}Job`, {
       ...appFunctionProps,
@@ -21,5 +27,7 @@ export function Jobs({ stack }: StackContext) {
     });
     return new Cron(stack, job.name, { schedule: job.schedule, job: fn });
   });
-  return { jobFunctions: crons.map((cron) => cron.jobFunction) };
+  const sendEmail = grantStatements(grantResources, { email: true });
+  const outbox = outboxFunctions(stack, { table, environment: appFunctionProps.environment, sendEmail });
+  return { jobFunctions: crons.map((cron) => cron.jobFunction), outbox };
 }

@@ -70,20 +70,23 @@ export function grantStatements(resources: GrantResources, grants: Grants): Poli
   ];
 }
 
-/** The API Lambdas' grants (docs gets none: it serves a static document). */
+/**
+ * The API Lambdas' grants (docs gets none: it serves a static document). None sends mail: every
+ * email is an outbox message, sent by the outbox Lambdas (stacks/outbox-functions.ts).
+ */
 export const API_GRANTS: Record<Exclude<LambdaName, "docs">, Grants> = {
   // Studio logos: a presigned upload, and presigned reads in studio views.
-  platform: { table: "items", files: { branding: ["s3:GetObject", "s3:PutObject"] }, email: true },
-  people: { table: "items", email: true },
+  platform: { table: "items", files: { branding: ["s3:GetObject", "s3:PutObject"] } },
+  people: { table: "items" },
   // Privacy exports: written, read through a presigned link, deleted by erasure.
-  access: { table: "items", files: { privacyExports: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] }, email: true },
-  scheduling: { table: "items", email: true },
-  planning: { table: "items", email: true },
-  teaching: { table: "items", email: true },
-  billing: { table: "items", email: true },
-  // The public invoice page shows the studio logo; webhooks record payments and email receipts.
-  pay: { table: "payments", files: { branding: ["s3:GetObject"] }, email: true },
+  access: { table: "items", files: { privacyExports: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] } },
+  scheduling: { table: "items" },
+  planning: { table: "items" },
+  teaching: { table: "items" },
+  billing: { table: "items" },
+  // The public invoice page shows the studio logo; webhooks record payments (and enqueue receipts).
+  pay: { table: "payments", files: { branding: ["s3:GetObject"] } },
 };
 
-/** The scheduled jobs: table and mail, never the files bucket. */
-export const JOB_GRANTS: Grants = { table: "items", email: true };
+/** The scheduled jobs: the table, never the files bucket; their mail goes through the outbox. */
+export const JOB_GRANTS: Grants = { table: "items" };

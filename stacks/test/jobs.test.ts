@@ -1,6 +1,6 @@
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { JOBS } from "../../packages/functions/src/jobs/schedule";
+import { JOBS, OUTBOX_RETRY_JOB } from "../../packages/functions/src/jobs/schedule";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
 import { synthApp, type Synthesized } from "./synth-app";
 
@@ -25,7 +25,7 @@ const jobFunction = (handler: string) => {
 describe("Jobs", () => {
   it("has one EventBridge rule per job, on the job's schedule, invoking that job's Lambda", () => {
     const rules = Object.values(resources(jobs, "AWS::Events::Rule"));
-    expect(rules).toHaveLength(JOBS.length);
+    expect(rules).toHaveLength(JOBS.length + 1);
     const fnIds = Object.entries(resources(jobs, "AWS::Lambda::Function"));
     const scheduleOf = Object.fromEntries(
       rules.map((rule) => {
@@ -36,8 +36,8 @@ describe("Jobs", () => {
         return [fn?.Properties.Handler, rule.Properties.ScheduleExpression];
       }),
     );
-    expect(scheduleOf).toEqual(Object.fromEntries(JOBS.map((job) => [job.handler, job.schedule])));
-    for (const job of JOBS) {
+    expect(scheduleOf).toEqual(Object.fromEntries([...JOBS, OUTBOX_RETRY_JOB].map((job) => [job.handler, job.schedule])));
+    for (const job of [...JOBS, OUTBOX_RETRY_JOB]) {
       const permission = Object.values(resources(jobs, "AWS::Lambda::Permission")).find(
         (p) => flatten(p.Properties.FunctionName) === `getatt:${fnIds.find(([, f]) => f.Properties.Handler === job.handler)![0]}.Arn`,
       );
@@ -76,5 +76,56 @@ describe("Jobs", () => {
       allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
     ]));
     expect(statements.flatMap((s) => s.actions)).not.toContain("dynamodb:Scan");
+  });
+});
+
+describe("issue 10 #21: the outbox consumer and its retry job", () => {
+  const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+  const streamArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "StreamArn");
+  const sesSend = { effect: "Allow", actions: ["ses:SendEmail", "ses:SendRawEmail"], resources: [`${SES_ARN}:configuration-set/jobs-studiosync-mail`, `${SES_ARN}:identity/studiosync.example`], unusual: [] };
+  const updateItems = () => ({ effect: "Allow", actions: ["dynamodb:UpdateItem"], resources: [tableArn()], unusual: [] });
+  const xray = { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"], unusual: [] };
+  const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+  it("#21: a Lambda consumes the table's stream: outbox inserts only, in batches, bisecting on error, reporting failed items", () => {
+    const consumer = jobFunction("packages/functions/src/jobs/outbox-consumer.handler");
+    expect(consumer.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
+    expect(consumer.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
+    const mappings = Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping"));
+    expect(mappings).toHaveLength(1);
+    const mapping = mappings[0]!.Properties;
+    expect(flatten(mapping.EventSourceArn)).toBe(streamArn());
+    expect(mapping).toMatchObject({
+      StartingPosition: "TRIM_HORIZON",
+      BatchSize: 100,
+      BisectBatchOnFunctionError: true,
+      FunctionResponseTypes: ["ReportBatchItemFailures"],
+    });
+    const patterns = mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{ eventName: ["INSERT"], dynamodb: { NewImage: { __edb_e__: { S: ["outboxMessage"] } } } }]);
+  });
+
+  it("#21: the consumer may only update items, send mail and read the stream", () => {
+    const statements = roleStatements(jobs, jobFunction("packages/functions/src/jobs/outbox-consumer.handler").Properties.Role);
+    expect(sort(statements)).toEqual(sort([
+      updateItems(),
+      sesSend,
+      { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: ["*"], unusual: [] },
+      { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [streamArn()], unusual: [] },
+      xray,
+    ]));
+  });
+
+  it("#21: the retry job runs every minute and may only query the outbox's index, update items and send mail", () => {
+    const retries = jobFunction(OUTBOX_RETRY_JOB.handler);
+    expect(retries.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
+    const statements = roleStatements(jobs, retries.Properties.Role);
+    expect(sort(statements)).toEqual(sort([
+      updateItems(),
+      { effect: "Allow", actions: ["dynamodb:Query"], resources: [`${tableArn()}/index/gsi1`], unusual: [] },
+      sesSend,
+      xray,
+    ]));
+    expect(OUTBOX_RETRY_JOB.schedule).toBe("rate(1 minute)");
   });
 });

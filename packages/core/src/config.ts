@@ -29,10 +29,13 @@ export function config(): AppConfig {
   if (cached) return cached;
   const env = process.env;
   const appSecrets = (env.APP_SECRET ?? "").split(",").map((secret) => secret.trim());
-  if (appSecrets.some((secret) => secret.length < 32)) {
-    throw new Error("APP_SECRET must be set to at least 32 characters (or a comma-separated list of such secrets, current first)");
-  }
-  const appSecret = appSecrets[0]!;
+  // Checked where it is used: the outbox consumer signs nothing and is not given the secret.
+  const checkedSecrets = () => {
+    if (appSecrets.some((secret) => secret.length < 32)) {
+      throw new Error("APP_SECRET must be set to at least 32 characters (or a comma-separated list of such secrets, current first)");
+    }
+    return appSecrets;
+  };
   cached = {
     stage: env.STAGE ?? "local",
     region: env.AWS_REGION ?? "us-east-1",
@@ -41,8 +44,12 @@ export function config(): AppConfig {
     mailFrom: env.MAIL_FROM ?? "StudioSync <no-reply@studiosync.local>",
     sesConfigurationSet: env.SES_CONFIGURATION_SET || undefined,
     webUrl: (env.WEB_URL ?? "http://127.0.0.1:4321").replace(/\/$/, ""),
-    appSecret,
-    appSecrets,
+    get appSecret() {
+      return checkedSecrets()[0]!;
+    },
+    get appSecrets() {
+      return checkedSecrets();
+    },
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: env.S3_ENDPOINT || undefined,
     sesEndpoint: env.SES_ENDPOINT || undefined,

@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { billingDb } from "@studiosync/core/billing/billing-db";
 import { runScheduledBilling } from "@studiosync/core/billing/runs/run-scheduled-billing";
 import { addDays, localParts, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { StreamPoller } from "../../local/src/outbox/stream-poller";
+import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";
 import { readMail } from "../../local/src/test/mailbox";
 import { applyLocalEnv, ensureTableAndBucket } from "../../local/src/engines/index";
 import { handler } from "../src/jobs/billing-run";
@@ -89,11 +91,15 @@ async function studioInvoices(studioId: string) {
   return data;
 }
 
-// The scheduled job reads every studio whose run day it is, so this file has a table of its own.
+// The scheduled job reads every studio whose run day it is, so this file has a table of its own
+// (and its own outbox consumer).
+let outbox: StreamPoller | undefined;
+afterAll(() => outbox?.stop());
 beforeAll(async () => {
   const env = { ...inject("localEnv"), tableName: `studiosync-billing-runs-${randomUUID().slice(0, 8)}` };
   applyLocalEnv(env);
   await ensureTableAndBucket(env);
+  outbox = await outboxConsumerFor(env.tableName);
 });
 
 describe("billing runs: what is billed", () => {

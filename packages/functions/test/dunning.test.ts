@@ -2,9 +2,11 @@ import { randomUUID } from "node:crypto";
 import * as Billing from "@studiosync/core/billing/index";
 import { billingDb } from "@studiosync/core/billing/billing-db";
 import { readInvoiceToken } from "@studiosync/core/billing/invoices/invoice-token";
-import { resetConfig } from "@studiosync/core/config";
+import { outboxDb } from "@studiosync/core/outbox/index";
 import { addDays, localParts, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { StreamPoller } from "../../local/src/outbox/stream-poller";
+import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";
 import { applyLocalEnv, ensureTableAndBucket } from "../../local/src/engines/index";
 import { extractLink, readMail, type SentMail } from "../../local/src/test/mailbox";
 import { handler } from "../src/jobs/send-invoice-reminders";
@@ -29,15 +31,20 @@ const since = Math.floor(Date.now() / 1000) - 5;
 const seen = new Set<string>();
 
 /** Reminders that arrived since the last look, for the given addresses (the job has returned: SES local has them). */
-async function newReminders(addresses: Set<string>): Promise<Array<SentMail & { to: string }>> {
-  const response = await fetch(`${process.env.SES_ENDPOINT}/store?since=${since}`);
-  const { emails } = (await response.json()) as { emails: SentMail[] };
+async function newReminders(addresses: Set<string>, count: number): Promise<Array<SentMail & { to: string }>> {
+  // The outbox sends them just after the run's commits: wait until `count` arrived.
   const out: Array<SentMail & { to: string }> = [];
-  for (const mail of emails) {
-    const to = mail.destination.to[0]!.toLowerCase();
-    if (seen.has(mail.messageId) || !addresses.has(to) || !/^(Reminder|Overdue): invoice/.test(mail.subject)) continue;
-    seen.add(mail.messageId);
-    out.push({ ...mail, to });
+  const deadline = Date.now() + 10_000;
+  while (out.length < count && Date.now() < deadline) {
+    const response = await fetch(`${process.env.SES_ENDPOINT}/store?since=${since}`);
+    const { emails } = (await response.json()) as { emails: SentMail[] };
+    for (const mail of emails) {
+      const to = mail.destination.to[0]!.toLowerCase();
+      if (seen.has(mail.messageId) || !addresses.has(to) || !/^(Reminder|Overdue): invoice/.test(mail.subject)) continue;
+      seen.add(mail.messageId);
+      out.push({ ...mail, to });
+    }
+    if (out.length < count) await new Promise((resolve) => setTimeout(resolve, 100));
   }
   return out;
 }
@@ -82,10 +89,13 @@ const storedInvoice = async (studioId: string, invoiceId: string) =>
 async function runRacing(now: Date) {
   const [a, b] = await Promise.all([Billing.runDunning({ now }), Billing.runDunning({ now })]);
   const again = await Billing.runDunning({ now });
-  expect(again).toMatchObject({ steps: 0, emailsSent: 0, lateFees: 0, failed: 0 });
+  expect(again).toMatchObject({ steps: 0, emailsQueued: 0, lateFees: 0, failed: 0 });
   expect(a.failed + b.failed).toBe(0);
-  return { steps: a.steps + b.steps, emailsSent: a.emailsSent + b.emailsSent, lateFees: a.lateFees + b.lateFees };
+  return { steps: a.steps + b.steps, emailsQueued: a.emailsQueued + b.emailsQueued, lateFees: a.lateFees + b.lateFees };
 }
+
+let outbox: StreamPoller | undefined;
+afterAll(() => outbox?.stop());
 
 beforeAll(async () => {
   // The job reads every studio's dunning buckets: this file gets a table of its own, so its runs
@@ -94,6 +104,8 @@ beforeAll(async () => {
   const tableName = `dunning-${randomUUID()}`;
   await ensureTableAndBucket({ tableName, bucketName: env.bucketName, dynamodbEndpoint: env.dynamodbEndpoint, s3Endpoint: env.s3Endpoint });
   applyLocalEnv({ ...env, tableName });
+  // Its own outbox consumer too: the global one serves the shared table only.
+  outbox = await outboxConsumerFor(tableName);
 });
 
 describe("the dunning job over a simulated calendar", () => {
@@ -131,7 +143,7 @@ describe("the dunning job over a simulated calendar", () => {
     const recipients = new Set([ny.guardianEmail, jon, sam.email, zoe.email, akl.guardianEmail]);
     const zoneOf = (to: string) => (to === akl.guardianEmail ? AKL : NY);
     const delivered: Delivered[] = [];
-    const totals = { steps: 0, emailsSent: 0, lateFees: 0 };
+    const totals = { steps: 0, emailsQueued: 0, lateFees: 0 };
     let paidOffPaid = false;
     let partialPaid = false;
 
@@ -141,11 +153,11 @@ describe("the dunning job over a simulated calendar", () => {
     for (let now = new Date(start); now.getTime() <= start + 31 * 24 * HOUR; now = new Date(now.getTime() + 6 * HOUR)) {
       const run = await runRacing(now);
       totals.steps += run.steps;
-      totals.emailsSent += run.emailsSent;
+      totals.emailsQueued += run.emailsQueued;
       totals.lateFees += run.lateFees;
-      if (run.emailsSent > 0) {
-        const mails = await newReminders(recipients);
-        expect(mails).toHaveLength(run.emailsSent);
+      if (run.emailsQueued > 0) {
+        const mails = await newReminders(recipients, run.emailsQueued);
+        expect(mails).toHaveLength(run.emailsQueued);
         for (const mail of mails) {
           const local = localParts(now, zoneOf(mail.to));
           // Reminders go out from 09:00 on the studio's wall clock.
@@ -183,7 +195,7 @@ describe("the dunning job over a simulated calendar", () => {
     expect(of(zoe.email, partial.number)).toEqual(fullRun(partial));
     expect(of(akl.guardianEmail, auckland.number)).toEqual([[on(auckland, 2), `Overdue: invoice ${auckland.number} is overdue by 2 days`]]);
     expect(delivered).toHaveLength(5 + 5 + 2 + 5 + 1);
-    expect(totals).toEqual({ steps: 5 + 2 + 5 + 1, emailsSent: delivered.length, lateFees: 3 });
+    expect(totals).toEqual({ steps: 5 + 2 + 5 + 1, emailsQueued: delivered.length, lateFees: 3 });
 
     // What the reminders say: amount due with the late fee once it is added, the instructions, a link to the public invoice page.
     const usd = (minor: number) => formatMoney(minor, "USD");
@@ -270,7 +282,7 @@ describe("the dunning job's edges", () => {
     await billingDb().entities.jobCursor.put({ job: Billing.DUNNING_JOB, doneThrough: addDays(invoice.today, -2) }).go();
     const late = zonedInstant(addDays(invoice.today, 8), "10:00", NY);
     const run = await Billing.runDunning({ now: late });
-    expect(run).toMatchObject({ steps: 1, emailsSent: 1, failed: 0 });
+    expect(run).toMatchObject({ steps: 1, emailsQueued: 1, failed: 0 });
     const [mail] = await readMail(world.guardianEmail, { subject: `invoice ${invoice.number} ` });
     expect(mail!.subject).toContain("is overdue by 8 days");
     const record = await storedInvoice(world.studioId, invoice.id);
@@ -279,32 +291,26 @@ describe("the dunning job's edges", () => {
     expect(await remindersOf(invoice.number)).toBe(1);
   });
 
-  it("waits for 09:00 local time, and records a reminder SES refused without sending it again", async () => {
+  it("waits for 09:00 local time; the reminder is enqueued with its step (issue 10 #21) and sent once", async () => {
     const invoice = await dueToday();
     const early = await Billing.runDunning({ now: zonedInstant(invoice.today, "08:30", NY) });
     expect(early).toMatchObject({ steps: 0, waiting: 1 });
     expect(await storedInvoice(world.studioId, invoice.id)).toMatchObject({ nextDunningStep: "due", dunningSteps: [] });
 
     const at = zonedInstant(invoice.today, "09:15", NY);
-    const ses = process.env.SES_ENDPOINT;
-    process.env.SES_ENDPOINT = "http://127.0.0.1:9";
-    resetConfig();
-    let refused;
-    try {
-      refused = await Billing.runDunning({ now: at });
-    } finally {
-      process.env.SES_ENDPOINT = ses;
-      resetConfig();
-    }
-    // Write-then-send: the step is done (and on the history); the failed email is logged, not retried.
-    expect(refused).toMatchObject({ steps: 1, emailsSent: 0, emailsFailed: 1, failed: 0 });
+    // The step and its email commit together; the outbox sends it (and retries a failed send: outbox.test.ts).
+    expect(await Billing.runDunning({ now: at })).toMatchObject({ steps: 1, emailsQueued: 1, failed: 0 });
     const record = await storedInvoice(world.studioId, invoice.id);
     expect(record.dunningSteps).toEqual(["due"]);
     expect(record.nextDunningStep).toBe("after-3");
     expect(record.history!.filter((h) => h.event === "reminder")).toHaveLength(1);
-    expect(record.history!.filter((h) => h.event === "reminder_failed").map((h) => h.detail)).toEqual([`The reminder email to ${world.guardianEmail} could not be sent`]);
-    expect(await Billing.runDunning({ now: new Date(at.getTime() + HOUR) })).toMatchObject({ steps: 0, emailsSent: 0 });
-    expect(await remindersOf(invoice.number)).toBe(0);
+    const message = await outboxDb()
+      .entities.outboxMessage.get({ scope: world.studioId, messageId: `dunning#${invoice.id}#due#${world.guardianEmail}` })
+      .go({ consistent: true });
+    expect(message.data).toMatchObject({ to: world.guardianEmail });
+    await readMail(world.guardianEmail, { subject: `invoice ${invoice.number} ` });
+    expect(await Billing.runDunning({ now: new Date(at.getTime() + HOUR) })).toMatchObject({ steps: 0, emailsQueued: 0 });
+    expect(await remindersOf(invoice.number)).toBe(1);
   });
 
   it("stops for an invoice paid before its step, and resumes from today when a refund re-opens it", async () => {
@@ -312,7 +318,7 @@ describe("the dunning job's edges", () => {
     const paid = await pay(world.owner, world.familyId, invoice.id, 6000);
     expect(await storedInvoice(world.studioId, invoice.id)).toMatchObject({ status: "paid", listState: "closed" });
     const at = zonedInstant(invoice.today, "10:00", NY);
-    expect(await Billing.runDunning({ now: at })).toMatchObject({ steps: 0, emailsSent: 0 });
+    expect(await Billing.runDunning({ now: at })).toMatchObject({ steps: 0, emailsQueued: 0 });
     expect(await remindersOf(invoice.number)).toBe(0);
 
     const refund = await api("POST", `/v1/studios/${world.studioId}/payments/${paid.id}/refunds`, {
@@ -322,7 +328,7 @@ describe("the dunning job's edges", () => {
     });
     expect(refund.status, JSON.stringify(refund.body)).toBe(201);
     expect(await storedInvoice(world.studioId, invoice.id)).toMatchObject({ listState: "open", nextDunningDay: invoice.today, nextDunningStep: "due" });
-    expect(await Billing.runDunning({ now: new Date(at.getTime() + HOUR) })).toMatchObject({ steps: 1, emailsSent: 1 });
+    expect(await Billing.runDunning({ now: new Date(at.getTime() + HOUR) })).toMatchObject({ steps: 1, emailsQueued: 1 });
     const [mail] = await readMail(world.guardianEmail, { subject: `invoice ${invoice.number} ` });
     expect(mail!.subject).toContain("is due today");
     const usd = (minor: number) => formatMoney(minor, "USD");
@@ -338,7 +344,7 @@ describe("the dunning job's edges", () => {
     });
     expect(voided.status, JSON.stringify(voided.body)).toBe(200);
     const run = await Billing.runDunning({ now: zonedInstant(invoice.today, "10:00", NY) });
-    expect(run).toMatchObject({ steps: 0, emailsSent: 0, failed: 0 });
+    expect(run).toMatchObject({ steps: 0, emailsQueued: 0, failed: 0 });
     expect(await remindersOf(invoice.number)).toBe(0);
     const { data } = await billingDb().entities.dunningDue.query.dunningDue({ day: invoice.today }).go();
     expect(data.filter((d) => d.invoiceId === invoice.id)).toEqual([]);

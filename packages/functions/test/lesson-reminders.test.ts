@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
 import { Scheduling } from "@studiosync/core";
-import { resetConfig } from "@studiosync/core/config";
+import { outboxDb } from "@studiosync/core/outbox/index";
 import { REMINDER_JOB } from "@studiosync/core/scheduling/reminders/send-lesson-reminders";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
 import { zonedInstant } from "@studiosync/core/scheduling/wall-clock";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import type { StreamPoller } from "../../local/src/outbox/stream-poller";
+import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";
 import { applyLocalEnv, ensureTableAndBucket } from "../../local/src/engines/index";
 import { readMail } from "../../local/src/test/mailbox";
 import { handler } from "../src/jobs/send-lesson-reminders";
@@ -23,7 +25,8 @@ let familyId: string;
 let guardianEmail: string;
 
 /** How many reminders `email` has received (the job has returned, so they are in SES local already). */
-const remindersTo = async (email: string) => (await readMail(email, { count: 0, subject: "Reminder" })).length;
+/** Reminders `email` got, once at least `expected` arrived (the outbox sends them just after the job's commits). */
+const remindersTo = async (email: string, expected: number) => (await readMail(email, { count: expected, subject: "Reminder" })).length;
 
 const dueIn = async (hour: string) => (await scheduleDb().entities.reminderDue.query.reminderDue({ hour }).go()).data;
 
@@ -52,12 +55,17 @@ async function cancelLesson(lessonId: string) {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
 
+let outbox: StreamPoller | undefined;
+afterAll(() => outbox?.stop());
+
 beforeAll(async () => {
   // The job reads every studio's reminder buckets: this file gets a table of its own.
   const env = inject("localEnv");
   const tableName = `reminders-${randomUUID()}`;
   await ensureTableAndBucket({ tableName, bucketName: env.bucketName, dynamodbEndpoint: env.dynamodbEndpoint, s3Endpoint: env.s3Endpoint });
   applyLocalEnv({ ...env, tableName });
+  // Its own outbox consumer too: the global one serves the shared table only.
+  outbox = await outboxConsumerFor(tableName);
 
   owner = await ownerWithStudio({ timeZone: TZ, studioName: "Harmony House" });
   teacher = await addTeacher(owner, { firstName: "Tess", lastName: "Tuner" });
@@ -83,7 +91,7 @@ describe("the lesson reminder job", () => {
 
     const run = await Scheduling.sendLessonReminders({ now: new Date() });
     expect(run).toMatchObject({ sent: 1, failed: 0 });
-    expect(await remindersTo(student.email)).toBe(1);
+    expect(await remindersTo(student.email, 1)).toBe(1);
     // The current hour is not done yet: the cursor stops before it.
     const { data: cursor } = await scheduleDb().entities.jobCursor.get({ job: REMINDER_JOB }).go();
     expect(cursor!.doneThrough < lesson.reminderHour!).toBe(true);
@@ -125,8 +133,8 @@ describe("the lesson reminder job", () => {
     await scheduleDb().entities.reminderDue.put({ hour, studioId: owner.studio.id, lessonId: lesson.lessonId }).go();
     expect(await Scheduling.sendLessonReminders({ now: new Date(now.getTime() + 60_000) })).toMatchObject({ sent: 0, alreadySent: 2 });
     expect(await dueIn(hour)).toEqual([]);
-    expect(await remindersTo(student.email)).toBe(1);
-    expect(await remindersTo(guardianEmail)).toBe(1);
+    expect(await remindersTo(student.email, 1)).toBe(1);
+    expect(await remindersTo(guardianEmail, 1)).toBe(1);
   });
 
   it("sends nothing for a cancelled lesson", async () => {
@@ -142,42 +150,32 @@ describe("the lesson reminder job", () => {
     const run = await Scheduling.sendLessonReminders({ now: new Date(Date.parse(start) - DAY + 60_000) });
     expect(run).toMatchObject({ sent: 0, skipped: 1, failed: 0 });
     expect(await dueIn(hour)).toEqual([]);
-    expect(await remindersTo(student.email)).toBe(0);
+    expect(await remindersTo(student.email, 0)).toBe(0);
   });
 
-  it("retries a reminder SES refused on the next run, and the handler runs the job", async () => {
+  it("enqueues each reminder with its dedup record (issue 10 #21: the outbox sends and retries it), and the handler runs the job", async () => {
     const student = await studentWithEmail();
     const start = localLesson(5, "11:30");
     const lesson = await book(student.id, start);
     const hour = lesson.reminderHour!;
-    // Two hours after the reminder was due: its hour is over, so only the failure can hold the cursor back.
     const now = new Date(Date.parse(start) - DAY + 2 * HOUR);
 
-    const ses = process.env.SES_ENDPOINT;
-    process.env.SES_ENDPOINT = "http://127.0.0.1:9";
-    resetConfig();
-    let failed;
-    try {
-      failed = await Scheduling.sendLessonReminders({ now });
-    } finally {
-      process.env.SES_ENDPOINT = ses;
-      resetConfig();
-    }
-    expect(failed).toMatchObject({ sent: 0, failed: 1 });
-    expect((await dueIn(hour)).map((d) => d.lessonId)).toEqual([lesson.lessonId]);
-    const { data: sent } = await scheduleDb().entities.reminderSent.query.reminderSent({ studioId: owner.studio.id, lessonId: lesson.lessonId }).go();
-    expect(sent).toEqual([]);
-    const { data: cursor } = await scheduleDb().entities.jobCursor.get({ job: REMINDER_JOB }).go();
-    expect(cursor!.doneThrough < hour).toBe(true);
-
-    const retried = await Scheduling.sendLessonReminders({ now: new Date(now.getTime() + 15 * 60_000) });
-    expect(retried).toMatchObject({ sent: 1, failed: 0 });
-    expect(await remindersTo(student.email)).toBe(1);
+    const run = await Scheduling.sendLessonReminders({ now });
+    expect(run).toMatchObject({ sent: 1, failed: 0 });
     expect(await dueIn(hour)).toEqual([]);
-    expect(retried.doneThrough! > hour).toBe(true);
+    const { data: sent } = await scheduleDb().entities.reminderSent.query.reminderSent({ studioId: owner.studio.id, lessonId: lesson.lessonId }).go();
+    expect(sent).toHaveLength(1);
+    const { data: messages } = await outboxDb()
+      .entities.outboxMessage.query.message({ scope: owner.studio.id })
+      .begins({ messageId: `lesson-reminder#${lesson.lessonId}#` })
+      .go({ consistent: true });
+    expect(messages).toHaveLength(1);
+    expect(await remindersTo(student.email, 1)).toBe(1);
+    expect(run.doneThrough! > hour).toBe(true);
 
     // The Lambda entry point runs the same job with the real clock: nothing is due now.
     await expect(handler()).resolves.toMatchObject({ failed: 0 });
-    expect(await remindersTo(student.email)).toBe(1);
+    expect(await remindersTo(student.email, 1)).toBe(1);
   });
+
 });

@@ -44,11 +44,17 @@ async function household() {
 
 /** The export a requester was emailed: the link (to the site, which presigns on click) opened through the API. */
 async function downloadExport(email: string, exportId: string) {
-  const mails = await readMail(email, { subject: "data export" });
-  const tokens = mails
-    .flatMap((m) => (m.body.text ?? "").match(/https?:\/\/\S+\/privacy-exports\/\S+/g) ?? [])
-    .map((url) => decodeURIComponent(new URL(url).pathname.split("/").pop()!));
-  const token = tokens.find((t) => JSON.parse(Buffer.from(t.split(".")[0]!, "base64url").toString()).k.endsWith(`/${exportId}.json`));
+  // The outbox sends it just after the commit: wait for the one whose link names this export.
+  const linkOf = (text: string) =>
+    (text.match(/https?:\/\/\S+\/privacy-exports\/\S+/g) ?? [])
+      .map((url) => decodeURIComponent(new URL(url).pathname.split("/").pop()!))
+      .find((t) => JSON.parse(Buffer.from(t.split(".")[1]!, "base64url").toString()).k.endsWith(`/${exportId}.json`));
+  let token: string | undefined;
+  for (let count = 1; !token && count <= 10; count++) {
+    const mails = await readMail(email, { subject: "data export", count }).catch(() => []);
+    token = mails.map((m) => linkOf(m.body.text ?? "")).find(Boolean);
+    if (mails.length < count) break;
+  }
   expect(token, "an email with the export link").toBeDefined();
   const opened = await api("GET", `/v1/public/privacy-exports/${encodeURIComponent(token!)}`);
   expect(opened.status).toBe(302);

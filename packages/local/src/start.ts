@@ -9,6 +9,7 @@ import { printBanner } from "./start/banner";
 import { installShutdownHandlers, onShutdown, shutdown } from "./start/lifecycle";
 import { startWebDev } from "./start/web-dev";
 import { seedDemo } from "./seed-demo";
+import { startStreamPoller } from "./outbox/stream-poller";
 
 /**
  * `npm start` (`-- --fresh` wipes .data first): the whole product offline. DynamoDB Local,
@@ -45,6 +46,9 @@ async function main(): Promise<void> {
   };
   applyLocalEnv(localEnv);
   await ensureTableAndBucket(localEnv);
+  // The outbox consumer, fed by DynamoDB Local's stream as Lambda is by the table's stream on AWS.
+  const outbox = await startStreamPoller({ dynamodbEndpoint: engines.dynamodbEndpoint, tableName: localEnv.tableName });
+  onShutdown("outbox stream poller", outbox.stop);
   const seed = await seedDemo(`http://127.0.0.1:${apiPort}`);
 
   const api = await startApiServer(apiPort);

@@ -4,7 +4,7 @@ import { AppError } from "../errors";
 import { checkInvitee } from "../invitations/check-invitee";
 import { claimInvitationSend } from "../invitations/invitation-limits";
 import { toInvitation } from "../invitations/invitation-view";
-import { newInvitation, sendInvitation } from "../invitations/new-invitation";
+import { invitationEmail, newInvitation } from "../invitations/new-invitation";
 import { profileLinkErrors } from "../invitations/schemas";
 import type { Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
@@ -30,9 +30,9 @@ export async function approveAccessRequest(actor: Actor, studioId: string, reque
     .transaction.write((tx) => [
       ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
       ...invitation.writes(tx),
+      invitationEmail(tx, invitation.record, studio.name),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
-  await sendInvitation(invitation.record, studio.name);
   return { accessRequest: toAccessRequest({ ...request, ...review, updatedAt: reviewedAt }), invitation: toInvitation(invitation.record) };
 }

@@ -1,8 +1,7 @@
-import { logFailure } from "../accounts/log-failure";
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
-import { sendEmail } from "../email";
 import { accessRequestRejectedMessage } from "../email/templates/access-request-rejected";
+import { outboxEmail } from "../outbox/outbox-email";
 import type { Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
 import { loadPendingRequest, reviewedMeanwhile, reviewWrites } from "./load-access-request";
@@ -16,11 +15,14 @@ export async function rejectAccessRequest(actor: Actor, studioId: string, reques
   const outcome = await db()
     .transaction.write((tx) => [
       ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
+      outboxEmail(tx, {
+        scope: studioId,
+        messageId: `access-request#${requestId}#rejected`,
+        to: request.email,
+        email: accessRequestRejectedMessage({ firstName: request.firstName, studioName: studio.name, note: input.note }),
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
-  await sendEmail(request.email, accessRequestRejectedMessage({ firstName: request.firstName, studioName: studio.name, note: input.note })).catch(
-    (error) => logFailure("access request rejection email", error),
-  );
   return toAccessRequest({ ...request, ...review, updatedAt: reviewedAt });
 }

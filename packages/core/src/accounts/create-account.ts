@@ -2,19 +2,18 @@ import { v7 as uuidv7 } from "uuid";
 import { db } from "../db/service";
 import { firstRejected } from "../db/transactions";
 import { conflict } from "../errors";
-import { sendEmail, verifyEmailMessage } from "../email";
+import { verifyEmailMessage } from "../email";
+import { outboxEmail } from "../outbox/outbox-email";
 import { slugFromName, withSuffix } from "../studios/slugify";
 import { toStudio, type StudioRecord } from "../studios/studio-view";
 import { claimEmail } from "./email-claim";
 import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";
 import { hashPassword } from "./password";
 import type { SignUpInput } from "./schemas";
-import { logFailure } from "./log-failure";
 
 /**
  * Creates the owner's account and the studio in one transaction: login, user, studio, slug claim,
- * owner membership and the verification link. The
- * email and slug claims make it all-or-nothing. Returns undefined when the email already has an
+ * owner membership, the verification link and its email (outbox). The email and slug claims make it all-or-nothing. Returns undefined when the email already has an
  * account (the caller decides what to say); a taken explicit slug is a 409.
  */
 export async function createAccount(input: SignUpInput, options: { emailVerified?: boolean } = {}) {
@@ -38,10 +37,10 @@ export async function createAccount(input: SignUpInput, options: { emailVerified
         tx.studio.create(studio).commit(),
         tx.membership.create({ studioId, userId, role: "owner", createdBy: userId, updatedBy: userId }).commit(),
         link.write(tx),
+        ...(verifiedAt ? [] : [outboxEmail(tx, { scope: studioId, messageId: `verify_email#${link.linkId}`, to: input.email, email: verification(input, link.url) })]),
       ])
       .go();
     if (!outcome.canceled) {
-      if (!verifiedAt) await sendVerification(input, link.url);
       const now = new Date().toISOString();
       return {
         user: { id: userId, email: input.email, name: input.name, emailVerified: Boolean(verifiedAt) },
@@ -61,13 +60,5 @@ export async function createAccount(input: SignUpInput, options: { emailVerified
 
 export const slugTaken = () => conflict("This address is already taken by another studio", "slug");
 
-async function sendVerification(input: SignUpInput, url: string) {
-  const message = verifyEmailMessage({
-    name: input.name,
-    studioName: input.studioName,
-    url,
-    validHours: LINK_LIFETIME_SECONDS.verify_email / 3600,
-  });
-  // The account exists either way; a failed send is recoverable with resend-verification.
-  await sendEmail(input.email, message).catch((error) => logFailure("verification email", error));
-}
+const verification = (input: SignUpInput, url: string) =>
+  verifyEmailMessage({ name: input.name, studioName: input.studioName, url, validHours: LINK_LIFETIME_SECONDS.verify_email / 3600 });

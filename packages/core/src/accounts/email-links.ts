@@ -28,6 +28,7 @@ export function newEmailLink(purpose: LinkPurpose, login: { userId: string; emai
   const expiresAt = Math.floor(now / 1000) + LINK_LIFETIME_SECONDS[purpose];
   const token = signLinkToken(linkId, purpose, expiresAt);
   return {
+    linkId,
     write: (tx: WriteTx) => tx.emailLink.create({ linkId, purpose, userId, email, credentialEpoch, expiresAt }).commit(),
     url: `${config().webUrl}${LINK_PAGE[purpose]}?token=${encodeURIComponent(token)}`,
   };

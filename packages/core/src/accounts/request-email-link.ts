@@ -1,11 +1,11 @@
 import { db } from "../db/service";
 import { firstRejected } from "../db/transactions";
 import { recordIdempotentOutcome } from "../idempotency";
-import { resetPasswordMessage, sendEmail, verifyEmailMessage } from "../email";
+import { resetPasswordMessage, verifyEmailMessage } from "../email";
+import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
 import { assertWithinLimits, countAttempt, counterKey, isExhausted, LIMITS } from "../rate-limit";
 import type { LinkPurpose } from "./email-link.entity";
 import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";
-import { logFailure } from "./log-failure";
 import { readCredentialWithCounters } from "./read-credential";
 import type { RequestContext } from "./schemas";
 
@@ -33,15 +33,14 @@ export async function requestEmailLink(purpose: LinkPurpose, email: string, cont
     .transaction.write((tx) => [
       ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
       ...[perEmailKey, ...(perIpKey ? [perIpKey] : [])].map((key) => countAttempt(tx, key)),
-      ...(link ? [link.write(tx)] : []),
+      ...(link ? [link.write(tx), outboxEmail(tx, { scope: ACCOUNTS_SCOPE, messageId: `${purpose}#${link.linkId}`, to: email, email: message(purpose, link.url) })] : []),
     ])
     .go();
   if (outcome.canceled) {
-    // A concurrent duplicate under the same key recorded first: it sends the email.
+    // A concurrent duplicate under the same key recorded first: it enqueued the email.
     if (idempotency && firstRejected(outcome) === 0) return;
     throw new Error(`Email link transaction cancelled: ${outcome.data.map((d: { code: string }) => d.code).join(",")}`);
   }
-  if (link) await sendEmail(email, message(purpose, link.url)).catch((error) => logFailure(`${purpose} email`, error));
 }
 
 function message(purpose: LinkPurpose, url: string) {

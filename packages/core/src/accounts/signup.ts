@@ -1,11 +1,12 @@
+import { v7 as uuidv7 } from "uuid";
 import { config } from "../config";
 import { itemOf, readTogether } from "../db/read-together";
 import { db } from "../db/service";
-import { sendEmail, signupExistingAccountMessage } from "../email";
+import { signupExistingAccountMessage } from "../email";
+import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
 import { assertWithinLimits, countAttemptAlone, counterKey, counterRead, isExhausted, LIMITS, type CounterKey, type CounterState } from "../rate-limit";
 import { createAccount, slugTaken } from "./create-account";
 import { liveLogin } from "./email-claim";
-import { logFailure } from "./log-failure";
 import { hashPassword } from "./password";
 import type { RequestContext, SignUpInput } from "./schemas";
 
@@ -50,5 +51,7 @@ async function notifyExistingAccount(input: SignUpInput, capped: boolean) {
   if (capped) return;
   const web = config().webUrl;
   const message = signupExistingAccountMessage({ loginUrl: `${web}/login`, resetUrl: `${web}/forgot-password` });
-  await sendEmail(input.email, message).catch((error) => logFailure("existing account email", error));
+  await db()
+    .transaction.write((tx) => [outboxEmail(tx, { scope: ACCOUNTS_SCOPE, messageId: `signup_existing#${uuidv7()}`, to: input.email, email: message })])
+    .go();
 }

@@ -9,6 +9,7 @@ import { AuditEventEntity } from "../audit/audit-event.entity";
 import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
 import { ImportClaimEntity } from "../imports/import-claim.entity";
 import { InvitationEntity } from "../invitations/invitation.entity";
+import { OutboxMessageEntity } from "../outbox/outbox-message.entity";
 import { BandEntity } from "../people/band.entity";
 import { FamilyEntity } from "../people/family.entity";
 import { GuardianEntity } from "../people/guardian.entity";
@@ -39,6 +40,7 @@ const entities = {
   invitation: InvitationEntity,
   accessRequest: AccessRequestEntity,
   importClaim: ImportClaimEntity,
+  outboxMessage: OutboxMessageEntity,
 };
 
 /** The one ElectroDB service over the single table (all entities, so transactions span them). */

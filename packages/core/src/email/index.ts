@@ -1,4 +1,4 @@
-export { sendEmail } from "./ses";
+export { sendEmail, sesSender, type EmailSender } from "./ses";
 export type { RenderedEmail } from "./templates/layout";
 export { verifyEmailMessage } from "./templates/verify-email";
 export { resetPasswordMessage } from "./templates/reset-password";

@@ -1,5 +1,6 @@
 import type { S3Client } from "@aws-sdk/client-s3";
 import { config } from "../config";
+import { serviceUnavailable } from "../errors";
 import { lazyClient } from "../lazy-client";
 
 /**
@@ -20,33 +21,51 @@ async function loadS3() {
   return { sdk, client, getSignedUrl: presigner.getSignedUrl };
 }
 
-const s3 = lazyClient((c) => c.s3Endpoint, loadS3);
+const client = lazyClient((c) => c.s3Endpoint, loadS3);
 
-export async function presignUpload(key: string, contentType: string, contentLength: number, expiresIn: number) {
-  const { sdk, client, getSignedUrl } = await s3();
-  const command = new sdk.PutObjectCommand({
-    Bucket: config().bucketName,
-    Key: key,
-    ContentType: contentType,
-    ContentLength: contentLength,
-  });
-  const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(["content-type", "content-length"]) });
-  return { url, headers: { "Content-Type": contentType, "Content-Length": String(contentLength) } };
+const statusOf = (error: unknown) => (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+
+/**
+ * S3 failing (unreachable, 5xx, throttled) is a 503 with Retry-After, never a 500: the callers
+ * use S3 before they write anything (issue 10 #30), so a retry starts clean. Other errors (404,
+ * 403 where a caller expects them) are the caller's to read.
+ */
+async function s3<T>(use: (s3: Awaited<ReturnType<typeof loadS3>>) => Promise<T>): Promise<T> {
+  try {
+    return await use(await client());
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === undefined || status >= 500 || status === 429) throw serviceUnavailable("File storage");
+    throw error;
+  }
 }
 
-export async function presignDownload(key: string, expiresIn: number): Promise<string> {
-  const { sdk, client, getSignedUrl } = await s3();
-  return getSignedUrl(client, new sdk.GetObjectCommand({ Bucket: config().bucketName, Key: key }), { expiresIn });
+export function presignUpload(key: string, contentType: string, contentLength: number, expiresIn: number) {
+  return s3(async ({ sdk, client, getSignedUrl }) => {
+    const command = new sdk.PutObjectCommand({
+      Bucket: config().bucketName,
+      Key: key,
+      ContentType: contentType,
+      ContentLength: contentLength,
+    });
+    const url = await getSignedUrl(client, command, { expiresIn, signableHeaders: new Set(["content-type", "content-length"]) });
+    return { url, headers: { "Content-Type": contentType, "Content-Length": String(contentLength) } };
+  });
+}
+
+export function presignDownload(key: string, expiresIn: number): Promise<string> {
+  return s3(({ sdk, client, getSignedUrl }) => getSignedUrl(client, new sdk.GetObjectCommand({ Bucket: config().bucketName, Key: key }), { expiresIn }));
 }
 
 /** Size and type of a stored object, or null when there is none. */
 export async function describeObject(key: string): Promise<{ size: number; contentType?: string } | null> {
-  const { sdk, client } = await s3();
   try {
-    const head = await client.send(new sdk.HeadObjectCommand({ Bucket: config().bucketName, Key: key }));
-    return { size: head.ContentLength ?? 0, contentType: head.ContentType };
+    return await s3(async ({ sdk, client }) => {
+      const head = await client.send(new sdk.HeadObjectCommand({ Bucket: config().bucketName, Key: key }));
+      return { size: head.ContentLength ?? 0, contentType: head.ContentType };
+    });
   } catch (error) {
-    const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+    const status = statusOf(error);
     if (status === 404 || status === 403) return null;
     throw error;
   }
@@ -54,8 +73,7 @@ export async function describeObject(key: string): Promise<{ size: number; conte
 
 /** Stores a private object (server-side only: privacy exports and other generated files). */
 export async function putObject(key: string, body: string | Uint8Array, contentType: string): Promise<void> {
-  const { sdk, client } = await s3();
-  await client.send(new sdk.PutObjectCommand({ Bucket: config().bucketName, Key: key, Body: body, ContentType: contentType }));
+  await s3(({ sdk, client }) => client.send(new sdk.PutObjectCommand({ Bucket: config().bucketName, Key: key, Body: body, ContentType: contentType })));
 }
 
 /** Deletes objects now (a missing one is fine): privacy exports of an erased person. */

@@ -4,7 +4,7 @@ import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
 import { assertInvitable, inviteeReads } from "./check-invitee";
 import { claimInvitationSend } from "./invitation-limits";
 import { toInvitation } from "./invitation-view";
-import { newInvitation, sendInvitation } from "./new-invitation";
+import { invitationEmail, newInvitation } from "./new-invitation";
 import type { CreateInvitationInput } from "./schemas";
 
 /** Invites someone by email with a role and the profile they will be (admins only; limited per recipient and studio). */
@@ -14,8 +14,9 @@ export async function createInvitation(actor: Actor, studioId: string, input: Cr
   await assertInvitable(studioId, input, records);
   await claimInvitationSend(studioId, input.email);
   const invitation = newInvitation(studioId, actor.userId, input);
-  const outcome = await db().transaction.write(invitation.writes).go();
+  const outcome = await db()
+    .transaction.write((tx) => [...invitation.writes(tx), invitationEmail(tx, invitation.record, studio.name)])
+    .go();
   assertCommitted(outcome, () => undefined);
-  await sendInvitation(invitation.record, studio.name);
   return toInvitation(invitation.record);
 }

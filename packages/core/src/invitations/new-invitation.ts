@@ -1,9 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
-import { logFailure } from "../accounts/log-failure";
 import { recordAudit } from "../audit/record-audit";
 import type { WriteTx } from "../db/service";
-import { sendEmail } from "../email";
 import { invitationMessage } from "../email/templates/invitation";
+import { outboxEmail, type OutboxTx } from "../outbox/outbox-email";
 import type { InvitationRecord } from "./invitation-view";
 import { INVITATION_SECONDS, invitationUrl } from "./invitation-link";
 import type { InvitableRole, ProfileLinks } from "./schemas";
@@ -15,7 +14,7 @@ export interface InvitationTarget extends ProfileLinks {
 
 /**
  * A new pending invitation: its record, the transaction items that create it with its audit event,
- * and the email to send after the commit. Shared by "invite" and "approve an access request".
+ * (the email goes with them: invitationEmail). Shared by "invite" and "approve an access request".
  */
 export function newInvitation(studioId: string, actorId: string, target: InvitationTarget, now = Date.now()) {
   const at = new Date(now).toISOString();
@@ -51,8 +50,8 @@ export function newInvitation(studioId: string, actorId: string, target: Invitat
   return { record, writes };
 }
 
-/** Emails the invitation link of the record's current sending; a failure is logged (resend retries it). */
-export async function sendInvitation(record: InvitationRecord, studioName: string) {
-  const message = invitationMessage({ studioName, role: record.role, url: invitationUrl(record), validDays: INVITATION_SECONDS / 86400 });
-  await sendEmail(record.email, message).catch((error) => logFailure("invitation email", error));
+/** The transaction item that enqueues the email with the invitation link of the record's current sending. */
+export function invitationEmail(tx: OutboxTx, record: InvitationRecord, studioName: string) {
+  const email = invitationMessage({ studioName, role: record.role, url: invitationUrl(record), validDays: INVITATION_SECONDS / 86400 });
+  return outboxEmail(tx, { scope: record.studioId, messageId: `invitation#${record.invitationId}#${record.sentCount}`, to: record.email, email });
 }

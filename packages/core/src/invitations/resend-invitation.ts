@@ -7,7 +7,7 @@ import { loadInvitation, notPending } from "./get-invitation";
 import { INVITATION_SECONDS } from "./invitation-link";
 import { claimInvitationSend } from "./invitation-limits";
 import { toInvitation } from "./invitation-view";
-import { sendInvitation } from "./new-invitation";
+import { invitationEmail } from "./new-invitation";
 
 /** Emails a fresh link valid for another 7 days; links from earlier emails stop working. */
 export async function resendInvitation(actor: Actor, studioId: string, invitationId: string, now = Date.now()) {
@@ -38,9 +38,9 @@ export async function resendInvitation(actor: Actor, studioId: string, invitatio
         before: { sentCount: record.sentCount, validUntil: record.validUntil },
         after: { sentCount: next.sentCount, validUntil: next.validUntil },
       }),
+      invitationEmail(tx, next, studio.name),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("The invitation changed meanwhile; reload and try again.") : undefined));
-  await sendInvitation(next, studio.name);
   return toInvitation(next);
 }

@@ -2,10 +2,10 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
-import { sendEmail } from "../email/ses";
 import { privacyExportMessage } from "../email/templates/privacy-export";
 import { AppError } from "../errors";
 import { putObject } from "../files/s3";
+import { outboxEmail } from "../outbox/outbox-email";
 import { hiddenRecord, type Actor } from "../policy";
 import { buildExportDocument } from "./export-document";
 import { EXPORT_LINK_SECONDS, exportKey, exportLinkUrl, signExportLink } from "./export-files";
@@ -31,6 +31,10 @@ export async function requestExport(actor: Actor, studioId: string, input: Priva
   const key = exportKey(studioId, subject, exportId);
   const document = await buildExportDocument({ exportId, studio, subject, userId: linkedUserId(member, subject), requestedBy: actor.userId, requester: member });
   await putObject(key, JSON.stringify(document, null, 2), "application/json");
+  const expiresAtSeconds = Math.floor(Date.now() / 1000) + EXPORT_LINK_SECONDS;
+  const url = exportLinkUrl(signExportLink(key, expiresAtSeconds));
+  const expiresAt = new Date(expiresAtSeconds * 1000).toISOString();
+  const email = privacyExportMessage({ studioName: studio.name, subjectName: subjectName(subject), url, validHours: EXPORT_LINK_SECONDS / 3600 });
 
   const outcome = await db()
     .transaction.write((tx) => [
@@ -38,13 +42,9 @@ export async function requestExport(actor: Actor, studioId: string, input: Priva
         studioId, actorId: actor.userId, action: "privacy.exported", entityType: subject.type, entityId: subject.id,
         after: { exportId, key },
       }),
+      outboxEmail(tx, { scope: studioId, messageId: `privacy-export#${exportId}`, to: user.email, email }),
     ])
     .go();
   assertCommitted(outcome, () => undefined);
-
-  const expiresAtSeconds = Math.floor(Date.now() / 1000) + EXPORT_LINK_SECONDS;
-  const url = exportLinkUrl(signExportLink(key, expiresAtSeconds));
-  const expiresAt = new Date(expiresAtSeconds * 1000).toISOString();
-  await sendEmail(user.email, privacyExportMessage({ studioName: studio.name, subjectName: subjectName(subject), url, validHours: EXPORT_LINK_SECONDS / 3600 }));
   return { exportId, expiresAt };
 }

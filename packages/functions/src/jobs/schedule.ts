@@ -46,3 +46,14 @@ export const JOBS: JobDefinition[] = [
     description: "Emails invoice reminders before, on and after the due date, marks invoices overdue and applies late fees",
   },
 ];
+
+/**
+ * The outbox's retry job (core/outbox): not in JOBS because it is deployed with the outbox
+ * consumer and its own least-privilege role (stacks/Jobs.ts); the local scheduler runs it too.
+ */
+export const OUTBOX_RETRY_JOB: JobDefinition = {
+  name: "OutboxRetries",
+  handler: "packages/functions/src/jobs/outbox-retries.handler",
+  schedule: "rate(1 minute)",
+  description: "Sends outbox emails again whose backoff or claim lease ran out; gives up (failed, recorded) after 6 attempts",
+};

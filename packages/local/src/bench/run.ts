@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { createApp } from "@studiosync/functions/app";
 import { applyLocalEnv, ensureTableAndBucket, startEngines } from "../engines/index";
+import { startStreamPoller } from "../outbox/stream-poller";
 import { benchBillingRun, printBillingRun, type BillingRunBenchResult } from "./billing-run";
 import { measureLambdaBundles } from "./bundle";
 import { benchMaterialiseLessons, type MaterialiseBenchResult } from "./materialise-lessons";
@@ -26,7 +27,7 @@ const { values } = parseArgs({
 const iterations = Number(values.n);
 if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`--n must be a positive integer, got ${values.n}`);
 
-/** Fresh in-memory engines with the bench's table and bucket. */
+/** Fresh in-memory engines with the bench's table and bucket, and the outbox consumer for it. */
 async function freshEngines() {
   const engines = await startEngines();
   const env = {
@@ -42,7 +43,15 @@ async function freshEngines() {
   };
   applyLocalEnv(env);
   await ensureTableAndBucket(env);
-  return engines;
+  // The outbox consumer sends the mail the fixtures read (sign-up verification, invitations).
+  const outbox = await startStreamPoller({ dynamodbEndpoint: engines.dynamodbEndpoint, tableName: env.tableName });
+  return {
+    ...engines,
+    stop: async () => {
+      await outbox.stop();
+      await engines.stop();
+    },
+  };
 }
 
 let engines = await freshEngines();

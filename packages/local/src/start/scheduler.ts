@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { JOBS, type JobDefinition } from "@studiosync/functions/jobs/schedule";
+import { JOBS, OUTBOX_RETRY_JOB, type JobDefinition } from "@studiosync/functions/jobs/schedule";
 import { REPO_ROOT } from "../paths";
 import { nextRunAt, parseSchedule } from "./job-schedule";
 
@@ -30,7 +30,7 @@ const summaryOf = (result: unknown) => (result === undefined ? "" : ` ${JSON.str
  */
 export function startScheduler(options: { jobs?: JobDefinition[]; log?: (line: string) => void } = {}): Scheduler {
   const log = options.log ?? ((line: string) => console.log(line));
-  const jobs = options.jobs ?? JOBS;
+  const jobs = options.jobs ?? [...JOBS, OUTBOX_RETRY_JOB];
   const schedules = jobs.map((job) => ({ job, schedule: parseSchedule(job.schedule) }));
   const timers = new Set<NodeJS.Timeout>();
   const running = new Set<Promise<void>>();

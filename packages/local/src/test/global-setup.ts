@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { TestProject } from "vitest/node";
 import { applyLocalEnv, ensureTableAndBucket, startEngines, type LocalEnv } from "../engines/index";
+import { startStreamPoller } from "../outbox/stream-poller";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -10,7 +11,8 @@ declare module "vitest" {
 }
 
 /**
- * Starts DynamoDB Local (in memory), s3rver, SES local and the Stripe emulator once for the whole run; workers
+ * Starts DynamoDB Local (in memory), s3rver, SES local, the Stripe emulator and the outbox stream
+ * poller once for the whole run; workers
  * get the endpoints through `inject("localEnv")` (see setup-env.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -26,14 +28,21 @@ export default async function setup(project: TestProject): Promise<() => Promise
     sesEndpoint: engines.sesEndpoint,
     stripeApiBase: engines.stripeApiBase,
   };
+  // Also here, for other global setups of the run (for example a web server for browser tests),
+  // and for the outbox consumer below, which runs in this process.
+  applyLocalEnv(env);
+  let outbox: Awaited<ReturnType<typeof startStreamPoller>> | undefined;
   try {
     await ensureTableAndBucket(env);
+    // One outbox consumer for the shared table: mail the app enqueues reaches SES local as on AWS.
+    outbox = await startStreamPoller({ dynamodbEndpoint: env.dynamodbEndpoint, tableName: env.tableName, log: (line) => console.error(line) });
   } catch (error) {
     await engines.stop();
     throw error;
   }
-  // Also here, for other global setups of the run (for example a web server for browser tests).
-  applyLocalEnv(env);
   project.provide("localEnv", env);
-  return () => engines.stop();
+  return async () => {
+    await outbox?.stop();
+    await engines.stop();
+  };
 }

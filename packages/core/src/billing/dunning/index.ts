@@ -1,5 +1,5 @@
 export { dunningSteps, nextDunningStep, dueDunningStep, daysAfterDue, type DunningStep, type DunningStepName, type DunningDates } from "./steps";
 export { lateFeeDue } from "./late-fee";
 export { performDunningStep, type DunningDueItem, type StepResult } from "./perform-dunning-step";
-export { remindBillingContacts } from "./remind-billing-contacts";
+export { reminderEmails } from "./reminder-emails";
 export { runDunning, DUNNING_JOB, type DunningRun } from "./run-dunning";

@@ -1,4 +1,6 @@
 import type { EntityItem } from "electrodb";
+import { outboxEmails } from "../../outbox/outbox-email";
+import { reminderEmails } from "./reminder-emails";
 import { assertCommitted } from "../../db/transactions";
 import { itemOf, readTogether } from "../../db/read-together";
 import { dueWords } from "../../email/templates/invoice-reminder";
@@ -27,7 +29,7 @@ export interface DunningDueItem {
   step: string;
 }
 
-/** A step done and committed: what its reminder email says, and to whom. */
+/** A step done and committed, with what its reminder email said and to whom. */
 export interface PerformedStep {
   outcome: "performed";
   step: DunningStep;
@@ -58,7 +60,7 @@ export type StepResult =
  * posts a `late_fee` ledger entry; the DunningDue item moves to the invoice's next step (or goes).
  * A step waits for REMIND_FROM on its local day; a job reaching a step late does the latest step
  * due by today instead (see `dueDunningStep`).
- * Sending the reminder email is the caller's, after the commit.
+ * The reminder emails to the billing contacts are enqueued in the same transaction (outbox).
  */
 export function performDunningStep(item: DunningDueItem, now: Date): Promise<StepResult> {
   return withAccountRetry(() => attempt(item, now));
@@ -109,6 +111,18 @@ async function attempt(item: DunningDueItem, now: Date): Promise<StepResult> {
 
   const feePostings =
     fee > 0 ? [{ type: "late_fee" as const, amountMinor: fee, description: `Late fee on invoice ${record.number ?? invoiceId}`, invoiceId }] : [];
+  const invoiceAfter: InvoiceRecord = {
+    ...record,
+    ...status,
+    lateFeeMinor: amounts.lateFeeMinor,
+    ...(fee > 0 ? { lateFeeAppliedAt: stamp } : {}),
+    nextDunningDay: next?.day,
+    nextDunningStep: next?.step,
+    dunningSteps: stepsDone,
+    history: [...(record.history ?? []), ...history],
+  };
+  const performed = step ? { step, invoice: invoiceAfter, studio: studioRecord, settings, contacts, today, lateFeeAddedMinor: fee } : undefined;
+  const emails = performed ? reminderEmails(performed, now) : [];
   const outcome = await billingDb()
     .transaction.write((tx) => {
       const update = tx.invoice
@@ -139,22 +153,11 @@ async function attempt(item: DunningDueItem, now: Date): Promise<StepResult> {
         conditioned.commit(),
         tx.dunningDue.delete({ day: item.day, studioId, invoiceId }).commit(),
         ...(next ? [tx.dunningDue.put({ day: next.day, studioId, invoiceId, step: next.step }).commit()] : []),
+        ...outboxEmails(tx, emails, now),
       ];
     })
     .go();
   // The account (first when there is a fee) or the invoice changed since the read: read again.
   assertCommitted(outcome, (index) => (index <= (fee > 0 ? 2 : 0) ? new AccountRace() : undefined));
-  if (!step) return { outcome: "moved" };
-
-  const invoiceAfter: InvoiceRecord = {
-    ...record,
-    ...status,
-    lateFeeMinor: amounts.lateFeeMinor,
-    ...(fee > 0 ? { lateFeeAppliedAt: stamp } : {}),
-    nextDunningDay: next?.day,
-    nextDunningStep: next?.step,
-    dunningSteps: stepsDone,
-    history: [...(record.history ?? []), ...history],
-  };
-  return { outcome: "performed", step, invoice: invoiceAfter, studio: studioRecord, settings, contacts, today, lateFeeAddedMinor: fee };
+  return performed ? { outcome: "performed", ...performed } : { outcome: "moved" };
 }

@@ -2,7 +2,6 @@ import { logFailure } from "../../accounts/log-failure";
 import { addDays, type LocalDate } from "../../scheduling/wall-clock";
 import { billingDb } from "../billing-db";
 import { performDunningStep, type DunningDueItem } from "./perform-dunning-step";
-import { remindBillingContacts } from "./remind-billing-contacts";
 
 export const DUNNING_JOB = "invoice-dunning";
 /** Where a first run starts (no cursor yet). */
@@ -22,8 +21,8 @@ export interface DunningRun {
   days: number;
   /** Steps done (a reminder each, to every billing contact). */
   steps: number;
-  emailsSent: number;
-  emailsFailed: number;
+  /** Reminder emails enqueued with their steps (the outbox sends them). */
+  emailsQueued: number;
   lateFees: number;
   /** Items dropped: their invoice was paid, voided, rescheduled or is gone. */
   dropped: number;
@@ -41,8 +40,7 @@ const utcDate = (instant: Date): LocalDate => instant.toISOString().slice(0, 10)
  * The dunning job: works through the DunningDue day buckets from the one after the cursor up to
  * tomorrow's UTC date (studios east of UTC are a day ahead), re-reading the days that can still
  * change on every run. Each due item whose local day has reached 09:00 in its studio is one step (see
- * `performDunningStep`: one transaction, deduplicated on the invoice), then its reminder is
- * emailed (write-then-send). The cursor only moves past days that are over everywhere and fully
+ * `performDunningStep`: one transaction with its reminder emails, deduplicated on the invoice). The cursor only moves past days that are over everywhere and fully
  * done. No Scan: one Query per day bucket. Safe to run twice, or twice at once.
  */
 export async function runDunning({ now }: { now: Date }): Promise<DunningRun> {
@@ -52,7 +50,7 @@ export async function runDunning({ now }: { now: Date }): Promise<DunningRun> {
   const settled = addDays(utcDate(new Date(now.getTime() - SETTLE_MS)), -2);
   // A cursor past `settled` (the clock was set back) must not hide days that can still get items.
   const start = cursor ? (cursor.doneThrough < settled ? addDays(cursor.doneThrough, 1) : addDays(settled, 1)) : addDays(utcDate(now), -FIRST_RUN_DAYS_BACK);
-  const run: DunningRun = { days: 0, steps: 0, emailsSent: 0, emailsFailed: 0, lateFees: 0, dropped: 0, waiting: 0, failed: 0, doneThrough: addDays(start, -1) };
+  const run: DunningRun = { days: 0, steps: 0, emailsQueued: 0, lateFees: 0, dropped: 0, waiting: 0, failed: 0, doneThrough: addDays(start, -1) };
 
   let complete = true;
   for (let day = start; day <= last; day = addDays(day, 1)) {
@@ -93,9 +91,7 @@ async function processItem(item: DunningDueItem, now: Date, run: DunningRun): Pr
     if (result.outcome !== "performed") return true;
     run.steps++;
     if (result.lateFeeAddedMinor > 0) run.lateFees++;
-    const { sent, failed } = await remindBillingContacts(result, now);
-    run.emailsSent += sent;
-    run.emailsFailed += failed;
+    run.emailsQueued += result.contacts.length;
     return true;
   } catch (error) {
     run.failed++;

@@ -1,9 +1,8 @@
-import { logFailure } from "../../accounts/log-failure";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../db/read-together";
-import { sendEmail } from "../../email/ses";
 import { invoiceSentMessage } from "../../email/templates/invoice-sent";
 import { conflict, notFound } from "../../errors";
+import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
 import { addDays, localParts } from "../../scheduling/wall-clock";
 import type { StudioRecord } from "../../studios/studio-view";
@@ -65,17 +64,17 @@ export async function sendInvoice(actor: Actor, studioId: string, invoiceId: str
  * skipped or given twice), issue date = today (studio time zone), due date = today + payment
  * terms unless the draft's was set by hand, the ledger posting of the total, the account's
  * credit applied to it (as a payment: `credit_applied`), its status, and its first dunning step.
- * Then every billing contact gets the summary with a signed link to the public invoice page
- * (valid 120 days). An invoice issued before is emailed again with a fresh link; a void one is
- * a 409.
+ * The same transaction enqueues (outbox) the summary to every billing contact, with a signed link
+ * to the public invoice page (valid 120 days). An invoice issued before is emailed again with a
+ * fresh link (noted on its history, in one transaction with the emails); a void one is a 409.
  */
 export async function issueAndSendInvoice(studioId: string, invoiceId: string, options: SendOptions = {}): Promise<SentInvoice> {
   const now = options.now ?? new Date();
   const seen: SendState = { sawDraft: false };
   const issued = await withAccountRetry(() => issueOnce(studioId, invoiceId, options.actorId, now, seen), SEND_TRIES);
   let { record } = issued;
-  if (!issued.issuedNow && issued.email) record = await noteResend(record, issued.contacts, now, options.actorId);
-  const emailedTo = issued.email ? await emailInvoice(issued, now) : [];
+  if (!issued.issuedNow && issued.email) record = await resend(issued, now, options.actorId);
+  const emailedTo = issued.email ? issued.contacts.map((c) => c.email) : [];
   return { ...toInvoice(record, localParts(now, issued.studio.timeZone).date), emailedTo };
 }
 
@@ -141,6 +140,8 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
     ...(actorId ? { updatedBy: actorId } : {}),
   };
   const after: InvoiceRecord = { ...record, ...issuedFields, updatedAt: now.toISOString() };
+  const issued: Issued = { record: after, studio, account, contacts, creditAppliedMinor, issuedNow: true, email: true };
+  const emails = invoiceEmails(issued, "sent", now);
 
   // postingWrites gives the account update, then one ledger entry per posting.
   const counterIndex = 1 + postings.length;
@@ -162,52 +163,55 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
         .commit(),
       ...(next ? [tx.dunningDue.create({ day: next.day, studioId, invoiceId, step: next.step }).commit()] : []),
       recordAudit(tx, { studioId, actorId: actorId ?? "system", action: "invoice.sent", entityType: "invoice", entityId: invoiceId, before: auditFields(record), after: auditFields(after) }),
+      ...outboxEmails(tx, emails, now),
     ],
     (index) => (index === 0 || index === counterIndex || index === invoiceIndex ? new AccountRace() : undefined),
   );
-  return { record: after, studio, account, contacts, creditAppliedMinor, issuedNow: true, email: true };
+  return issued;
 }
 
-/** A resend is on the invoice's history too. */
-async function noteResend(record: InvoiceRecord, contacts: BillingContact[], now: Date, actorId?: string): Promise<InvoiceRecord> {
+/** A resend: the note on the invoice's history and the emails (outbox), in one transaction. */
+async function resend(issued: Issued, now: Date, actorId?: string): Promise<InvoiceRecord> {
+  const { record, contacts } = issued;
   const sentTo = contacts.map((c) => c.email).join(", ");
   const entry = historyEntry("resent", sentTo ? `Emailed again to ${sentTo}` : "Not emailed again: no billing contact has an email address", now, actorId);
-  const { data } = await billingDb()
-    .entities.invoice.patch({ studioId: record.studioId, invoiceId: record.invoiceId })
-    .append({ history: [entry] })
-    .go({ response: "all_new" });
-  return data as InvoiceRecord;
+  const emails = invoiceEmails(issued, `resent#${now.toISOString()}`, now);
+  await commitInvoiceChange(
+    (tx) => [
+      tx.invoice.patch({ studioId: record.studioId, invoiceId: record.invoiceId }).append({ history: [entry] }).commit(),
+      ...outboxEmails(tx, emails, now),
+    ],
+    () => undefined,
+  );
+  return { ...record, history: [...(record.history ?? []), entry], updatedAt: now.toISOString() };
 }
 
-/** The invoice email to each billing contact, with a fresh signed link; a failed send is logged. */
-async function emailInvoice(issued: Issued, now: Date): Promise<string[]> {
+/** The invoice email to each billing contact, with a fresh signed link (`step` tells a send from each resend). */
+function invoiceEmails(issued: Issued, step: string, now: Date): OutboxEmail[] {
   const { record, studio, account, contacts } = issued;
   const url = invoiceUrl(studio, mintInvoiceToken(studio.studioId, record.invoiceId, now));
   const money = (minor: number) => formatMoney(minor, record.currency);
   const today = localParts(now, studio.timeZone).date;
   const balance = statusFields(record, today).balanceDueMinor;
-  await Promise.all(
-    contacts.map((contact) =>
-      sendEmail(
-        contact.email,
-        invoiceSentMessage({
-          studioName: studio.name,
-          greetingName: contact.greetingName,
-          accountName: account.name,
-          number: record.number!,
-          issueDate: record.issueDate,
-          dueDate: record.dueDate,
-          total: money(record.totalMinor),
-          amountDue: money(Math.max(0, balance)),
-          ...(issued.creditAppliedMinor > 0 ? { creditApplied: money(issued.creditAppliedMinor) } : {}),
-          lines: record.lines.map((l) => ({ description: l.quantity === 1 ? l.description : `${l.description} (${l.quantity} × ${money(l.unitPriceMinor)})`, amount: money(l.totalMinor) })),
-          paid: balance <= 0,
-          again: !issued.issuedNow,
-          url,
-          linkDays: INVOICE_LINK_DAYS,
-        }),
-      ).catch((error) => logFailure("invoice email", error)),
-    ),
-  );
-  return contacts.map((c) => c.email);
+  return contacts.map((contact) => ({
+    scope: studio.studioId,
+    messageId: `invoice#${record.invoiceId}#${step}#${contact.email.toLowerCase()}`,
+    to: contact.email,
+    email: invoiceSentMessage({
+      studioName: studio.name,
+      greetingName: contact.greetingName,
+      accountName: account.name,
+      number: record.number!,
+      issueDate: record.issueDate,
+      dueDate: record.dueDate,
+      total: money(record.totalMinor),
+      amountDue: money(Math.max(0, balance)),
+      ...(issued.creditAppliedMinor > 0 ? { creditApplied: money(issued.creditAppliedMinor) } : {}),
+      lines: record.lines.map((l) => ({ description: l.quantity === 1 ? l.description : `${l.description} (${l.quantity} × ${money(l.unitPriceMinor)})`, amount: money(l.totalMinor) })),
+      paid: balance <= 0,
+      again: !issued.issuedNow,
+      url,
+      linkDays: INVOICE_LINK_DAYS,
+    }),
+  }));
 }

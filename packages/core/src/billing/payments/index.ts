@@ -6,7 +6,7 @@ export { recordManualPayment } from "./record-manual-payment";
 export { refundPayment } from "./refund-payment";
 export { listPayments } from "./list-payments";
 export { getPayment } from "./get-payment";
-export { balanceWords, METHOD_WORDS } from "./notify-payment";
+export { balanceWords, METHOD_WORDS } from "./payment-emails";
 export {
   listPaymentsQuerySchema,
   positiveAmountField,

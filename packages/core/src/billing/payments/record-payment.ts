@@ -1,14 +1,16 @@
 import { v7 as uuidv7 } from "uuid";
 import { itemOf, readTogether } from "../../db/read-together";
 import { notFound } from "../../errors";
+import { outboxEmails } from "../../outbox/outbox-email";
 import { localParts } from "../../scheduling/wall-clock";
+import { billingContacts } from "../accounts/billing-contacts";
 import { afterPostings, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "../accounts/post-to-ledger";
 import { billingDb, type BillingTx } from "../billing-db";
 import { balanceDue } from "../invoices/invoice-state";
 import { allocate, formatMoney } from "../money";
 import { commitMoney, type BillingTxItem } from "./commit-money";
 import { accountInvoices, byDueDate, invoicePaidWrites, MAX_INVOICES_PER_CHANGE, type InvoiceRecord } from "./invoice-money";
-import { METHOD_WORDS, notifyPaymentReceived, type StudioForMail } from "./notify-payment";
+import { METHOD_WORDS, receiptEmails, type StudioForMail } from "./payment-emails";
 import type { PaymentMethod } from "./payment.entity";
 import { toPayment, type Payment, type PaymentRecord } from "./payment-view";
 
@@ -59,12 +61,12 @@ export interface PaymentOutcome {
  * invoices), the rest account credit; each paid invoice's amounts, status and history, its
  * pending reminder removed when paid off; a `payment` ledger entry (−amount, credit +unallocated);
  * the month's revenue (studio-local month of `receivedAt`); and the caller's `extraWrites`. A
- * concurrent change to the account or an invoice reruns it from a fresh read. After the commit a
- * receipt is emailed to the account's billing contacts (a failed send is logged).
+ * concurrent change to the account or an invoice reruns it from a fresh read. The
+ * receipt to the account's billing contacts is enqueued in the same transaction (outbox): nothing
+ * after the commit can fail the request.
  */
 export async function recordPayment(studioId: string, input: RecordPaymentInput): Promise<Payment> {
   const outcome = await withAccountRetry(() => commitPayment(studioId, input), PAYMENT_TRIES);
-  await notifyPaymentReceived(outcome);
   return toPayment(outcome.record);
 }
 
@@ -74,6 +76,7 @@ async function commitPayment(studioId: string, input: RecordPaymentInput): Promi
   const [studio, account] = await readTogether(itemOf(studios, { studioId }), itemOf(billingAccount, { studioId, accountId: input.accountId }));
   if (!studio || studio.deletedAt) throw notFound("Studio");
   if (!account) throw notFound("Billing account");
+  const contacts = await billingContacts(account);
 
   const open = (await accountInvoices(studioId, input.accountId, "open")).sort(byDueDate);
   const ordered = [...open.filter((i) => i.invoiceId === input.invoiceId), ...open.filter((i) => i.invoiceId !== input.invoiceId)].slice(0, MAX_INVOICES_PER_CHANGE);
@@ -118,6 +121,7 @@ async function commitPayment(studioId: string, input: RecordPaymentInput): Promi
     actorId: input.recordedBy,
   };
   const invoices: InvoiceRecord[] = [];
+  const accountAfter = afterPostings(account, [posting]);
 
   await commitMoney(
     (tx) => {
@@ -152,10 +156,11 @@ async function commitPayment(studioId: string, input: RecordPaymentInput): Promi
           })
           .commit(),
         ...invoiceWrites,
+        ...outboxEmails(tx, receiptEmails({ record, account: accountAfter, invoices, studio }, contacts, now), now),
       ];
     },
     (tx) => input.extraWrites?.(tx, record) ?? [],
   );
 
-  return { record, account: afterPostings(account, [posting]), invoices, studio };
+  return { record, account: accountAfter, invoices, studio };
 }

@@ -4,6 +4,8 @@ import { itemOf, readTogether } from "../../db/read-together";
 import { conflict, invalidField, notFound } from "../../errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { localParts } from "../../scheduling/wall-clock";
+import { outboxEmails } from "../../outbox/outbox-email";
+import { billingContacts } from "../accounts/billing-contacts";
 import { afterPostings, postingWrites, withAccountRetry, type Posting } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
 import { balanceDue } from "../invoices/invoice-state";
@@ -11,7 +13,7 @@ import { formatMoney } from "../money";
 import { withBillingDefaults } from "../settings/defaults";
 import { commitMoney } from "./commit-money";
 import { accountInvoices, invoicePaidWrites, MAX_INVOICES_PER_CHANGE, readInvoices, type InvoiceRecord } from "./invoice-money";
-import { notifyRefund, type RefundFacts } from "./notify-payment";
+import { refundEmails, type RefundFacts } from "./payment-emails";
 import { toPayment, type Payment, type PaymentRecord } from "./payment-view";
 import type { RefundPaymentRequest } from "./schemas";
 
@@ -96,8 +98,8 @@ async function planRefund(
  * (+amount; credit − the part taken from credit), the invoices it takes money back from
  * (owed again: statusFields, history, and a paid invoice re-opened gets its next reminder from
  * today), the month's refunded revenue, and the audit event. The money itself goes back outside
- * StudioSync (cash, bank, or the Stripe dashboard for card payments). The billing contacts get
- * an email.
+ * StudioSync (cash, bank, or the Stripe dashboard for card payments). The email to the billing
+ * contacts is enqueued in the same transaction (outbox).
  */
 export async function refundPayment(actor: Actor, studioId: string, paymentId: string, input: RefundPaymentRequest, now = new Date()): Promise<Payment> {
   const { payment: payments, billingAccount, billingSettings } = billingDb().entities;
@@ -113,6 +115,7 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
 
     const [account] = await readTogether(itemOf(billingAccount, { studioId, accountId: payment.accountId }));
     if (!account) throw notFound("Billing account");
+    const contacts = await billingContacts(account);
     const own = await readInvoices(studioId, payment.allocations.map((a) => a.invoiceId));
     let others: InvoiceRecord[] = [];
     const plan = await planRefund(input.amountMinor, payment, account.creditMinor, own, async () => {
@@ -148,6 +151,15 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
     };
     const touched = [...own, ...others.filter((i) => !own.some((o) => o.invoiceId === i.invoiceId))].filter((i) => plan.fromInvoices.has(i.invoiceId));
     const invoicesAfter: InvoiceRecord[] = [];
+    const facts = (): RefundFacts => ({
+      payment: updated,
+      amountMinor: input.amountMinor,
+      reason: input.reason,
+      creditUsedMinor: plan.fromCreditMinor,
+      account: afterPostings(account, [posting]),
+      invoices: invoicesAfter,
+      studio,
+    });
 
     await commitMoney((tx) => {
       invoicesAfter.length = 0;
@@ -181,19 +193,10 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
           .commit(),
         recordAudit(tx, { studioId, actorId: actor.userId, action: "payment.refunded", entityType: "payment", entityId: paymentId, before: payment, after: updated }),
         ...invoiceWrites,
+        ...outboxEmails(tx, refundEmails(facts(), contacts, now), now),
       ];
     });
-    return {
-      payment: updated,
-      amountMinor: input.amountMinor,
-      reason: input.reason,
-      creditUsedMinor: plan.fromCreditMinor,
-      account: afterPostings(account, [posting]),
-      invoices: invoicesAfter,
-      studio,
-    };
+    return facts();
   });
-
-  await notifyRefund(facts, now);
   return toPayment(facts.payment);
 }

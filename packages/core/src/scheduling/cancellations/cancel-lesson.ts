@@ -1,5 +1,6 @@
 import { AppError, invalidField, notFound } from "../../errors";
 import { itemOf } from "../../db/read-together";
+import { outboxEmails } from "../../outbox/outbox-email";
 import { loadMemberWith, type Actor, type StudioMember } from "../../policy";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
@@ -10,7 +11,7 @@ import { slotOf } from "../lessons/lesson-writes";
 import { scheduleDb } from "../schedule-db";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import type { CancelledBy } from "./cancellation-outcome";
-import { notifyCancellation } from "./notify-cancellation";
+import { cancellationNotices } from "./cancellation-notices";
 import { cancellationWrites, planCancellation } from "./plan-cancellation";
 import type { CancelLessonInput } from "./schemas";
 
@@ -45,8 +46,8 @@ export function assertCancellable(lesson: LessonRecord, now: Date): void {
 /**
  * Cancels one lesson and applies the studio's cancellation policy (see decideCancellation): the
  * lesson with its `cancellation` outcome, its attendees, its reminder removed, its day-schedule
- * slots freed, any make-up credits and the audit event commit in one transaction. Then the
- * students and their families are emailed. A concurrent change of the lesson or a race for a
+ * slots freed, any make-up credits, the audit event and the emails to the students and their
+ * families (outbox) commit in one transaction. A concurrent change of the lesson or a race for a
  * student's last credit of the term reruns the whole use case, which then sees the other write.
  */
 export async function cancelLesson(actor: Actor, studioId: string, lessonId: string, input: CancelLessonInput): Promise<Lesson> {
@@ -66,10 +67,14 @@ export async function cancelLesson(actor: Actor, studioId: string, lessonId: str
     const request = { by, reason: input.reason, actorId: actor.userId, now, timeZone: studio.timeZone, settings: withDefaults(stored) };
     const [attendees, { plan }] = await Promise.all([readAttendees(studioId, lessonId), planBookings(studioId, { remove: [slotOf(lesson, 0)] })]);
     const planned = await planCancellation({ lesson, attendees }, request);
-    await commitWithBookings((tx) => cancellationWrites(tx, planned, request), plan, () => new BookingRace());
+    const notices = await cancellationNotices(studio, planned);
+    await commitWithBookings(
+      (tx) => [...cancellationWrites(tx, planned, request), ...outboxEmails(tx, notices)],
+      plan,
+      () => new BookingRace(),
+    );
     return { studio, planned };
   });
-  await notifyCancellation(studio, planned);
   return toLesson(planned.next, studio.timeZone);
 }
 

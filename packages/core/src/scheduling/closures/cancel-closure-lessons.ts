@@ -3,12 +3,15 @@ import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
 import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
 import { cancellationItemBound, cancellationWrites, planCancellation, type PlannedCancellation } from "../cancellations/plan-cancellation";
+import { outboxEmails } from "../../outbox/outbox-email";
+import { lessonPeople, type LessonPeople } from "../cancellations/lesson-recipients";
 import { readAttendees } from "../lessons/lesson-access";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { slotOf } from "../lessons/lesson-writes";
 import { scheduleDb } from "../schedule-db";
 import type { SchedulingSettings } from "../settings/defaults";
 import { addDays, zonedInstant } from "../wall-clock";
+import { closureNotices, noticeBound, type ClosureStudio } from "./closure-notices";
 import type { ClosureRecord } from "./closure-view";
 
 /** DynamoDB's limit on one transaction. */
@@ -16,7 +19,7 @@ const MAX_TRANSACTION_ITEMS = 100;
 
 export interface ClosureContext {
   closure: ClosureRecord;
-  timeZone: string;
+  studio: ClosureStudio;
   settings: SchedulingSettings;
   actorId: string;
   now: Date;
@@ -27,7 +30,8 @@ const stillToCome = (lesson: LessonRecord | null, now: Date): lesson is LessonRe
 
 /** The scheduled lessons starting in the closure's local dates and after now (one paginated query of the studio calendar). */
 async function lessonsInClosure(studioId: string, context: ClosureContext): Promise<LessonRecord[]> {
-  const { closure, timeZone, now } = context;
+  const { closure, now } = context;
+  const { timeZone } = context.studio;
   const from = zonedInstant(closure.startDate, "00:00", timeZone).toISOString();
   const to = zonedInstant(addDays(closure.endDate, 1), "00:00", timeZone).toISOString();
   const { data } = await scheduleDb()
@@ -38,13 +42,13 @@ async function lessonsInClosure(studioId: string, context: ClosureContext): Prom
   return data.filter((lesson) => lesson.scheduledStart < to && stillToCome(lesson, now));
 }
 
-/** Groups lessons so that each group's cancellation (and the closure's update) fits one transaction. */
-function chunks(lessons: LessonRecord[]): LessonRecord[][] {
+/** Groups lessons so that each group's cancellation, its emails and the closure's update fit one transaction. */
+function chunks(lessons: LessonRecord[], people: LessonPeople): LessonRecord[][] {
   const out: LessonRecord[][] = [];
   let current: LessonRecord[] = [];
   let items = 1;
   for (const lesson of lessons) {
-    const bound = cancellationItemBound(lesson);
+    const bound = cancellationItemBound(lesson) + noticeBound(people, lesson.studentIds);
     if (current.length > 0 && items + bound > MAX_TRANSACTION_ITEMS) {
       out.push(current);
       current = [];
@@ -60,10 +64,10 @@ function chunks(lessons: LessonRecord[]): LessonRecord[][] {
 /**
  * Cancels one group of lessons for the closure in one transaction: each lesson re-read by key
  * (skipped if it is no longer scheduled, e.g. cancelled by an earlier try), the policy applied
- * (by "studio"), the freed slots, and the closure's `cancelledLessonIds` extended. A concurrent
- * change reruns the group.
+ * (by "studio"), the freed slots, the closure's `cancelledLessonIds` extended and the emails to
+ * the students and families concerned (outbox). A concurrent change reruns the group.
  */
-function cancelChunk(studioId: string, ids: string[], context: ClosureContext): Promise<PlannedCancellation[]> {
+function cancelChunk(studioId: string, ids: string[], context: ClosureContext, people: LessonPeople): Promise<PlannedCancellation[]> {
   return withBookingRetry(async () => {
     const { lesson: lessons } = scheduleDb().entities;
     const fresh = (await readTogether(...ids.map((lessonId) => itemOf(lessons, { studioId, lessonId })))).filter((l) => stillToCome(l, context.now));
@@ -73,7 +77,7 @@ function cancelChunk(studioId: string, ids: string[], context: ClosureContext): 
       reason: `Studio closed: ${context.closure.reason}`,
       actorId: context.actorId,
       now: context.now,
-      timeZone: context.timeZone,
+      timeZone: context.studio.timeZone,
       settings: context.settings,
       closureId: context.closure.closureId,
     };
@@ -81,6 +85,7 @@ function cancelChunk(studioId: string, ids: string[], context: ClosureContext): 
       Promise.all(fresh.map(async (lesson) => planCancellation({ lesson, attendees: await readAttendees(studioId, lesson.lessonId) }, request))),
       planBookings(studioId, { remove: fresh.map((lesson) => slotOf(lesson, 0)) }),
     ]);
+    const notices = closureNotices(context.studio, context.closure, planned, people);
     await commitWithBookings(
       (tx) => [
         tx.closure
@@ -89,6 +94,7 @@ function cancelChunk(studioId: string, ids: string[], context: ClosureContext): 
           .set({ updatedBy: context.actorId })
           .commit(),
         ...planned.flatMap((p) => cancellationWrites(tx, p, request)),
+        ...outboxEmails(tx, notices),
       ],
       plan,
       () => new BookingRace(),
@@ -104,7 +110,9 @@ function cancelChunk(studioId: string, ids: string[], context: ClosureContext): 
  */
 export async function cancelClosureLessons(studioId: string, context: ClosureContext): Promise<PlannedCancellation[]> {
   const lessons = await lessonsInClosure(studioId, context);
+  if (lessons.length === 0) return [];
+  const people = await lessonPeople(studioId, lessons.flatMap((l) => l.studentIds), lessons.map((l) => l.teacherId));
   const cancelled: PlannedCancellation[] = [];
-  for (const group of chunks(lessons)) cancelled.push(...(await cancelChunk(studioId, group.map((l) => l.lessonId), context)));
+  for (const group of chunks(lessons, people)) cancelled.push(...(await cancelChunk(studioId, group.map((l) => l.lessonId), context, people)));
   return cancelled;
 }

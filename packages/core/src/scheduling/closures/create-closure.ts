@@ -9,7 +9,6 @@ import { localParts } from "../wall-clock";
 import { cancelClosureLessons } from "./cancel-closure-lessons";
 import { toClosure, type Closure, type ClosureRecord } from "./closure-view";
 import { closuresBetween } from "./closures-between";
-import { notifyClosure } from "./notify-closure";
 import type { CreateClosureInput } from "./schemas";
 
 /** The same closure asked for again (a retry): resumed rather than added twice. */
@@ -28,7 +27,7 @@ async function sameClosure(studioId: string, input: CreateClosureInput): Promise
  * says. The closure is stored first, on its own, so bookings into it are refused from then on; the
  * lessons follow in transactions of at most 100 items. Sending the same closure again resumes it
  * (lessons already cancelled are skipped). Each affected student and family gets one email
- * listing all their cancelled lessons.
+ * listing their cancelled lessons, enqueued with the cancellations (outbox).
  */
 export async function createClosure(actor: Actor, studioId: string, input: CreateClosureInput): Promise<Closure> {
   const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
@@ -63,12 +62,11 @@ export async function createClosure(actor: Actor, studioId: string, input: Creat
 
   const cancelled = await cancelClosureLessons(studioId, {
     closure,
-    timeZone: studio.timeZone,
+    studio,
     settings: withDefaults(records[0]),
     actorId: actor.userId,
     now,
   });
-  await notifyClosure(studio, closure, cancelled);
   const ids = [...(closure.cancelledLessonIds ?? []), ...cancelled.map((p) => p.next.lessonId)];
   return toClosure({ ...closure, cancelledLessonIds: ids, updatedAt: cancelled.length > 0 ? new Date().toISOString() : closure.updatedAt });
 }

@@ -36,8 +36,8 @@ interface DueItem {
 /**
  * The reminder job: works through the ReminderDue hour buckets from the one after the cursor up
  * to the current hour (re-reading the current hour every run), emails each due lesson's students
- * and guardians, and deletes each bucket item once its lesson is handled. The cursor only moves
- * past hours that are over and fully handled, so a failed email is retried by the next run.
+ * and guardians (outbox), and deletes each bucket item once its lesson is handled. The cursor only
+ * moves past hours that are over and fully handled, so a lesson that failed is retried by the next run.
  * No Scan: one Query per hour bucket. Safe to run twice (ReminderSent dedups each email).
  */
 export async function sendLessonReminders({ now }: { now: Date }): Promise<ReminderRun> {
@@ -78,9 +78,10 @@ async function processHour(hour: ReminderHour, now: Date, run: ReminderRun): Pro
 }
 
 /**
- * One due lesson. Still scheduled, still in the future and still keyed to this hour: remind
- * everyone, then drop the bucket item. Anything else (cancelled, moved, started, gone): drop it.
- * Returns false when an email failed (the item stays for the next run).
+ * One due lesson. Still scheduled, still in the future and still keyed to this hour: enqueue
+ * everyone's reminder (the outbox sends and retries them), then drop the bucket item. Anything else
+ * (cancelled, moved, started, gone): drop it. Returns false when that failed (the item stays for
+ * the next run).
  */
 async function processLesson(item: DueItem, now: Date, run: ReminderRun): Promise<boolean> {
   try {
@@ -94,19 +95,14 @@ async function processLesson(item: DueItem, now: Date, run: ReminderRun): Promis
       return true;
     }
     const context = await readReminderPeople(found);
-    let delivered = true;
     for (const recipient of reminderRecipients(context.students, context.guardiansOf)) {
       const outcome = await deliverReminder(context, recipient, now);
       if (outcome === "sent") run.sent++;
-      else if (outcome === "already_sent") run.alreadySent++;
-      else {
-        run.failed++;
-        delivered = false;
-      }
+      else run.alreadySent++;
     }
     run.lessons++;
-    if (delivered) await deleteDue(item);
-    return delivered;
+    await deleteDue(item);
+    return true;
   } catch (error) {
     run.failed++;
     logFailure(`lesson reminder ${item.studioId}/${item.lessonId}`, error);

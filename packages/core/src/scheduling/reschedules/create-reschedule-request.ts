@@ -1,12 +1,13 @@
 import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../db/transactions";
+import { outboxEmails } from "../../outbox/outbox-email";
 import { AppError, conflict, invalidField } from "../../errors";
 import type { Actor } from "../../policy";
 import { loadLessonFor } from "../lessons/lesson-access";
 import { durationMinutes } from "../lessons/lesson-view";
 import { LESSON_CHANGED } from "../lessons/lesson-writes";
 import { scheduleDb } from "../schedule-db";
-import { noticeRequested } from "./reschedule-notices";
+import { requestedNotices } from "./reschedule-notices";
 import { requestIdFor, toRescheduleRequest, type RescheduleRequestRecord } from "./request-view";
 import type { CreateRescheduleRequestInput } from "./schemas";
 
@@ -14,8 +15,8 @@ import type { CreateRescheduleRequestInput } from "./schemas";
  * A student (or a parent for their child) asks to move one of their lessons: scheduled and not yet
  * started, to a time in the future (it keeps its length). One pending request per lesson (409).
  * Admins and teachers, who may move the lesson themselves, get 403. The request, a check that the
- * lesson is as read and the audit event commit together; then the lesson's teacher and the
- * studio's owners and admins are emailed.
+ * lesson is as read, the audit event and the emails to the lesson's teacher and the studio's
+ * owners and admins (outbox) commit together.
  */
 export async function createRescheduleRequest(actor: Actor, studioId: string, input: CreateRescheduleRequestInput) {
   const { member, studio, lesson, familyStudentIds } = await loadLessonFor(actor, studioId, input.lessonId);
@@ -60,6 +61,7 @@ export async function createRescheduleRequest(actor: Actor, studioId: string, in
     createdAt: at,
     updatedAt: at,
   };
+  const notices = await requestedNotices(studio, request);
   const outcome = await scheduleDb()
     .transaction.write((tx) => [
       tx.rescheduleRequest.create(request).commit(),
@@ -68,11 +70,11 @@ export async function createRescheduleRequest(actor: Actor, studioId: string, in
         .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
         .commit(),
       recordAudit(tx, { studioId, actorId: actor.userId, action: "reschedule_request.created", entityType: "reschedule_request", entityId: request.requestId, after: request }),
+      ...outboxEmails(tx, notices),
     ])
     .go();
   assertCommitted(outcome, (index) =>
     index === 0 ? conflict("This lesson already has a pending reschedule request", "lessonId") : index === 1 ? conflict(LESSON_CHANGED) : undefined,
   );
-  await noticeRequested(studio, request);
   return toRescheduleRequest(request, studio.timeZone);
 }

@@ -1,59 +1,64 @@
-import { logFailure } from "../../accounts/log-failure";
 import { config } from "../../config";
 import { itemOf, readTogether } from "../../db/read-together";
-import { sendEmail } from "../../email/ses";
+import type { RenderedEmail } from "../../email/templates/layout";
 import { rescheduleRequestedMessage } from "../../email/templates/reschedule-requested";
 import { rescheduleReviewedMessage } from "../../email/templates/reschedule-reviewed";
+import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { scheduleDb } from "../schedule-db";
 import { familyEmails, staffEmails, uniqueEmails } from "./reschedule-recipients";
 import type { RescheduleRequestRecord } from "./request-view";
 
+/** Keeps a request's (or review's) transaction within DynamoDB's 100 items however many admins a studio has. */
+const MAX_RECIPIENTS = 40;
+
 const dashboard = () => `${config().webUrl}/dashboard`;
 const fullName = (p: { firstName: string; lastName: string } | null | undefined) => (p ? `${p.firstName} ${p.lastName}` : "A student");
 
-async function sendAll(what: string, to: string[], render: () => ReturnType<typeof rescheduleRequestedMessage>) {
-  const email = render();
-  await Promise.all(to.map((address) => sendEmail(address, email).catch((error) => logFailure(what, error))));
-}
+const messages = (studioId: string, step: string, request: RescheduleRequestRecord, to: string[], email: RenderedEmail): OutboxEmail[] =>
+  to.slice(0, MAX_RECIPIENTS).map((address) => ({ scope: studioId, messageId: `reschedule#${request.requestId}#${step}#${address}`, to: address, email }));
 
-/** Tells the lesson's teacher (when their record has an email) and the studio's owners and admins that a move was asked for. */
-export async function noticeRequested(studio: StudioRecord, request: RescheduleRequestRecord) {
+/**
+ * The emails telling the lesson's teacher (when their record has an email) and the studio's owners
+ * and admins that a move was asked for; enqueued with the request (outbox).
+ */
+export async function requestedNotices(studio: StudioRecord, request: RescheduleRequestRecord): Promise<OutboxEmail[]> {
   const { student, teacher } = scheduleDb().entities;
   const [s, t] = await readTogether(
     itemOf(student, { studioId: studio.studioId, studentId: request.studentId }),
     itemOf(teacher, { studioId: studio.studioId, teacherId: request.teacherId }),
   );
   const to = uniqueEmails([t?.email, ...(await staffEmails(studio.studioId))]);
-  await sendAll("reschedule request email", to, () =>
-    rescheduleRequestedMessage({
-      studioName: studio.name,
-      studentName: fullName(s),
-      teacherName: t ? fullName(t) : "their teacher",
-      timeZone: studio.timeZone,
-      original: { start: request.originalStart, end: request.originalEnd },
-      proposed: { start: request.proposedStart, end: request.proposedEnd },
-      ...(request.message ? { message: request.message } : {}),
-      url: dashboard(),
-    }),
-  );
+  const email = rescheduleRequestedMessage({
+    studioName: studio.name,
+    studentName: fullName(s),
+    teacherName: t ? fullName(t) : "their teacher",
+    timeZone: studio.timeZone,
+    original: { start: request.originalStart, end: request.originalEnd },
+    proposed: { start: request.proposedStart, end: request.proposedEnd },
+    ...(request.message ? { message: request.message } : {}),
+    url: dashboard(),
+  });
+  return messages(studio.studioId, "requested", request, to, email);
 }
 
-/** Tells the student (when they have an email) and their family's guardians that the request was approved or rejected. */
-export async function noticeReviewed(studio: StudioRecord, request: RescheduleRequestRecord, outcome: "approved" | "rejected") {
+/**
+ * The emails telling the student (when they have an email) and their family's guardians that the
+ * request was approved or rejected; enqueued with the review (outbox).
+ */
+export async function reviewedNotices(studio: StudioRecord, request: RescheduleRequestRecord, outcome: "approved" | "rejected"): Promise<OutboxEmail[]> {
   const { data: s } = await scheduleDb().entities.student.get({ studioId: studio.studioId, studentId: request.studentId }).go();
-  if (!s) return;
+  if (!s) return [];
   const to = await familyEmails(studio.studioId, s);
-  await sendAll(`reschedule ${outcome} email`, to, () =>
-    rescheduleReviewedMessage({
-      outcome,
-      studioName: studio.name,
-      studentName: fullName(s),
-      timeZone: studio.timeZone,
-      original: { start: request.originalStart, end: request.originalEnd },
-      proposed: { start: request.proposedStart, end: request.proposedEnd },
-      ...(request.reviewNote ? { note: request.reviewNote } : {}),
-      url: dashboard(),
-    }),
-  );
+  const email = rescheduleReviewedMessage({
+    outcome,
+    studioName: studio.name,
+    studentName: fullName(s),
+    timeZone: studio.timeZone,
+    original: { start: request.originalStart, end: request.originalEnd },
+    proposed: { start: request.proposedStart, end: request.proposedEnd },
+    ...(request.reviewNote ? { note: request.reviewNote } : {}),
+    url: dashboard(),
+  });
+  return messages(studio.studioId, outcome, request, to, email);
 }

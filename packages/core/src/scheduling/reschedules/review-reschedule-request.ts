@@ -1,5 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../db/transactions";
+import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
 import { conflict } from "../../errors";
 import type { Actor } from "../../policy";
 import { withBookingRetry } from "../bookings/with-booking-retry";
@@ -7,13 +8,13 @@ import { requireTeachLesson } from "../lessons/lesson-access";
 import { durationMinutes, type LessonRecord } from "../lessons/lesson-view";
 import { saveLessonChange } from "../lessons/save-lesson-change";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
-import { noticeReviewed } from "./reschedule-notices";
+import { reviewedNotices } from "./reschedule-notices";
 import { loadRequestFor, requirePending, reviewedMeanwhile } from "./request-access";
 import { toRescheduleRequest, type RescheduleRequestRecord } from "./request-view";
 import type { ReviewRescheduleRequestInput } from "./schemas";
 
 /** The request as answered, written back whole (its status is a key of the inbox index) on condition it is still pending. */
-function reviewWrites(tx: ScheduleTx, actor: Actor, before: RescheduleRequestRecord, after: RescheduleRequestRecord) {
+function reviewWrites(tx: ScheduleTx, actor: Actor, before: RescheduleRequestRecord, after: RescheduleRequestRecord, notices: OutboxEmail[]) {
   return [
     tx.rescheduleRequest
       .put(after)
@@ -23,6 +24,7 @@ function reviewWrites(tx: ScheduleTx, actor: Actor, before: RescheduleRequestRec
       studioId: after.studioId, actorId: actor.userId, action: `reschedule_request.${after.status}`,
       entityType: "reschedule_request", entityId: after.requestId, before, after,
     }),
+    ...outboxEmails(tx, notices),
   ];
 }
 
@@ -40,7 +42,7 @@ const reviewed = (request: RescheduleRequestRecord, actor: Actor, status: "appro
  * through the same checks as PATCH (studio open, every booking of the teacher, students and room
  * re-checked: a conflict is a 409 and the request stays pending), keeps its length and records
  * `rescheduledFrom`; the lesson, its bookings, the answered request and both audit events commit
- * together. The student and their family's guardians are emailed.
+ * together with the emails to the student and their family's guardians (outbox).
  */
 export async function approveRescheduleRequest(actor: Actor, studioId: string, requestId: string, input: ReviewRescheduleRequestInput) {
   const { studio, request } = await withBookingRetry(async () => {
@@ -61,14 +63,14 @@ export async function approveRescheduleRequest(actor: Actor, studioId: string, r
       ...(lesson.patternId ? { editedByHand: true } : {}),
     };
     const after = reviewed({ ...loaded.request, proposedEnd }, actor, "approved", now.toISOString(), input.note);
+    const notices = await reviewedNotices(loaded.studio, after, "approved");
     await saveLessonChange(actor, { ...loaded, familyStudentIds: [] }, next, {
       action: "lesson.rescheduled",
       now,
-      extra: { items: (tx) => reviewWrites(tx, actor, loaded.request, after), onRejected: (i) => (i === 0 ? reviewedMeanwhile() : undefined) },
+      extra: { items: (tx) => reviewWrites(tx, actor, loaded.request, after, notices), onRejected: (i) => (i === 0 ? reviewedMeanwhile() : undefined) },
     });
     return { studio: loaded.studio, request: after };
   });
-  await noticeReviewed(studio, request, "approved");
   return toRescheduleRequest(request, studio.timeZone);
 }
 
@@ -78,10 +80,10 @@ export async function rejectRescheduleRequest(actor: Actor, studioId: string, re
   requireTeachLesson(member, lesson);
   requirePending(request);
   const after = reviewed(request, actor, "rejected", new Date().toISOString(), input.note);
+  const notices = await reviewedNotices(studio, after, "rejected");
   const outcome = await scheduleDb()
-    .transaction.write((tx) => reviewWrites(tx, actor, request, after))
+    .transaction.write((tx) => reviewWrites(tx, actor, request, after, notices))
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
-  await noticeReviewed(studio, after, "rejected");
   return toRescheduleRequest(after, studio.timeZone);
 }

@@ -1,23 +1,21 @@
-import { logFailure } from "../../accounts/log-failure";
-import { sendEmail } from "../../email/ses";
 import { lessonCancelledMessage, lessonTimeWords } from "../../email/templates/lesson-cancelled";
+import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { lessonPeople, studioDashboardUrl } from "./lesson-recipients";
 import type { PlannedCancellation } from "./plan-cancellation";
 
 /**
- * Emails each affected student (with an email) and their family's guardians once: the lesson in
- * the studio's local time, the reason, the policy's outcome and how to book a make-up. Sent after
- * the cancellation committed; a failed send is logged, not undone.
+ * The email to each affected student (with an email) and their family's guardians, once: the
+ * lesson in the studio's local time, the reason, the policy's outcome and how to book a make-up.
+ * Enqueued in the cancellation's transaction (outbox).
  */
-export async function notifyCancellation(studio: Pick<StudioRecord, "studioId" | "name" | "timeZone">, planned: PlannedCancellation): Promise<void> {
+export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" | "name" | "timeZone">, planned: PlannedCancellation): Promise<OutboxEmail[]> {
   const lesson = planned.next;
   const cancellation = lesson.cancellation!;
   const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
   const when = lessonTimeWords(lesson.scheduledStart, lesson.scheduledEnd, studio.timeZone);
-  await Promise.all(
-    people.recipients.map((recipient) => {
-      const outcomes = recipient.studentIds.map((studentId) => {
+  return people.recipients.map((recipient): OutboxEmail => {
+    const outcomes = recipient.studentIds.map((studentId) => {
         const { decision, credit } = planned.outcomes.get(studentId)!;
         return {
           studentName: people.students.get(studentId)?.name ?? "The student",
@@ -35,7 +33,6 @@ export async function notifyCancellation(studio: Pick<StudioRecord, "studioId" |
         outcomes,
         url: studioDashboardUrl(studio.studioId),
       });
-      return sendEmail(recipient.email, message).catch((error) => logFailure("lesson cancelled email", error));
-    }),
-  );
+      return { scope: studio.studioId, messageId: `lesson-cancelled#${lesson.lessonId}#${recipient.email.toLowerCase()}`, to: recipient.email, email: message };
+  });
 }

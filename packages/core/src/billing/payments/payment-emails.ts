@@ -1,10 +1,10 @@
-import { logFailure } from "../../accounts/log-failure";
 import { config } from "../../config";
-import { sendEmail } from "../../email/ses";
+import type { RenderedEmail } from "../../email/templates/layout";
 import { paymentReceiptMessage } from "../../email/templates/payment-receipt";
 import { refundIssuedMessage } from "../../email/templates/refund-issued";
+import type { OutboxEmail } from "../../outbox/outbox-email";
 import { localParts } from "../../scheduling/wall-clock";
-import { billingContacts } from "../accounts/billing-contacts";
+import type { BillingContact } from "../accounts/billing-contacts";
 import type { BillingAccountRecord } from "../accounts/post-to-ledger";
 import { invoiceUrl, mintInvoiceToken } from "../invoices/invoice-token";
 import { balanceDue } from "../invoices/invoice-state";
@@ -37,15 +37,8 @@ function linkFor(studio: StudioForMail, invoice: InvoiceRecord | undefined, now:
   return { url: `${config().webUrl}/${studio.slug}`, actionLabel: `Visit ${studio.name}` };
 }
 
-async function sendToContacts(account: BillingAccountRecord, what: string, render: (greetingName: string) => Parameters<typeof sendEmail>[1]) {
-  let contacts: Awaited<ReturnType<typeof billingContacts>> = [];
-  try {
-    contacts = await billingContacts(account);
-  } catch (error) {
-    logFailure(`${what} recipients`, error);
-  }
-  await Promise.all(contacts.map((c) => sendEmail(c.email, render(c.greetingName)).catch((error) => logFailure(what, error))));
-}
+const toContacts = (studioId: string, messageId: string, contacts: BillingContact[], render: (greetingName: string) => RenderedEmail): OutboxEmail[] =>
+  contacts.map((c) => ({ scope: studioId, messageId: `${messageId}#${c.email.toLowerCase()}`, to: c.email, email: render(c.greetingName) }));
 
 export interface ReceiptFacts {
   record: PaymentRecord;
@@ -55,11 +48,11 @@ export interface ReceiptFacts {
 }
 
 /**
- * The receipt of a committed payment, to each billing contact of the account: amount, method,
- * date, each invoice it paid and what is still due on it, credit kept, the balance after.
- * Sent after the commit; a failed send is logged (the payment stands).
+ * The receipt of a payment, to each billing contact of the account: amount, method, date, each
+ * invoice it paid and what is still due on it, credit kept, the balance after. Enqueued in the
+ * payment's transaction (outbox).
  */
-export async function notifyPaymentReceived({ record, account, invoices, studio }: ReceiptFacts, now = new Date()): Promise<void> {
+export function receiptEmails({ record, account, invoices, studio }: ReceiptFacts, contacts: BillingContact[], now = new Date()): OutboxEmail[] {
   const money = (minor: number) => formatMoney(minor, studio.currency);
   const message = {
     studioName: studio.name,
@@ -77,7 +70,7 @@ export async function notifyPaymentReceived({ record, account, invoices, studio 
     balance: balanceWords(account.balanceMinor, studio.currency),
     ...linkFor(studio, invoices.find((i) => i.invoiceId === record.allocations[0]?.invoiceId), now),
   };
-  await sendToContacts(account, `payment receipt ${studio.studioId}/${record.paymentId}`, (greetingName) => paymentReceiptMessage({ ...message, greetingName }));
+  return toContacts(studio.studioId, `payment#${record.paymentId}#receipt`, contacts, (greetingName) => paymentReceiptMessage({ ...message, greetingName }));
 }
 
 export interface RefundFacts {
@@ -91,8 +84,8 @@ export interface RefundFacts {
   studio: StudioForMail;
 }
 
-/** The refund email to each billing contact of the account, after the refund committed (a failed send is logged). */
-export async function notifyRefund(facts: RefundFacts, now = new Date()): Promise<void> {
+/** The refund email to each billing contact of the account, enqueued in the refund's transaction (outbox). */
+export function refundEmails(facts: RefundFacts, contacts: BillingContact[], now = new Date()): OutboxEmail[] {
   const { payment, account, invoices, studio } = facts;
   const money = (minor: number) => formatMoney(minor, studio.currency);
   const message = {
@@ -107,5 +100,6 @@ export async function notifyRefund(facts: RefundFacts, now = new Date()): Promis
     balance: balanceWords(account.balanceMinor, studio.currency),
     ...linkFor(studio, invoices[0], now),
   };
-  await sendToContacts(account, `refund email ${studio.studioId}/${payment.paymentId}`, (greetingName) => refundIssuedMessage({ ...message, greetingName }));
+  const refund = payment.refunds?.at(-1)?.refundId ?? `${payment.refundedMinor}`;
+  return toContacts(studio.studioId, `payment#${payment.paymentId}#refund#${refund}`, contacts, (greetingName) => refundIssuedMessage({ ...message, greetingName }));
 }

@@ -1,0 +1,86 @@
+import { randomUUID } from "node:crypto";
+import { sendEmail, type EmailSender } from "../email/ses";
+import { outboxDb } from "./outbox-db";
+import type { OutboxMessageKey } from "./outbox-message.entity";
+import { backoffMs, KEEP_FAILED_SECONDS, KEEP_SENT_SECONDS, LEASE_MS, MAX_ATTEMPTS, retryKeys } from "./policy";
+
+export type DeliveryOutcome = "sent" | "retrying" | "failed" | "skipped";
+
+export interface DeliveryOptions {
+  now?: Date;
+  /** Defaults to SES as configured; tests pass a sender whose endpoint is down. */
+  send?: EmailSender;
+}
+
+const isConditionalFailure = (error: unknown) => {
+  const e = error as { name?: string; cause?: { name?: string } };
+  return e?.name === "ConditionalCheckFailedException" || e?.cause?.name === "ConditionalCheckFailedException";
+};
+
+const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
+
+/**
+ * Claims one message (pending and due, or a `sending` whose lease ran out) with a conditional
+ * update, so of two consumers running it at once only one sends. The claim counts the attempt
+ * and keys the message for the retry job at the lease's end, in case this consumer dies.
+ */
+async function claim(key: OutboxMessageKey, now: Date) {
+  const claimId = randomUUID();
+  const leaseUntil = new Date(now.getTime() + LEASE_MS);
+  const at = now.toISOString();
+  try {
+    const { data } = await outboxDb()
+      .entities.outboxMessage.patch(key)
+      .set({ status: "sending", claimId, leaseUntil: leaseUntil.toISOString(), ...retryKeys(leaseUntil) })
+      .add({ attempts: 1 })
+      .where(
+        (a, op) =>
+          `(${op.eq(a.status, "pending")} AND (${op.eq(a.attempts, 0)} OR ${op.lte(a.retryAt, at)})) OR (${op.eq(a.status, "sending")} AND ${op.lte(a.leaseUntil, at)})`,
+      )
+      .go({ response: "all_new" });
+    return { claimId, message: data };
+  } catch (error) {
+    if (isConditionalFailure(error)) return null;
+    throw error;
+  }
+}
+
+/**
+ * Sends one outbox message at most once: claim, send, record. A sent message is never claimed
+ * again; a failed send is recorded (attempts, lastError) and keyed for the retry job after a
+ * backoff, or marked `failed` after MAX_ATTEMPTS. Only a consumer that dies between SES accepting
+ * the mail and recording it can cause a second send (after the lease), the one case SES gives no
+ * way to rule out.
+ */
+export async function deliverOutboxMessage(key: OutboxMessageKey, options: DeliveryOptions = {}): Promise<DeliveryOutcome> {
+  const now = options.now ?? new Date();
+  const claimed = await claim(key, now);
+  if (!claimed) return "skipped";
+  const { claimId, message } = claimed;
+  const { outboxMessage } = outboxDb().entities;
+  try {
+    await (options.send ?? sendEmail)(message.to, { subject: message.subject, html: message.html, text: message.text });
+  } catch (error) {
+    const failedFor = message.attempts >= MAX_ATTEMPTS;
+    const lastError = String(error).slice(0, 1_000);
+    const update = failedFor
+      ? outboxMessage
+          .patch(key)
+          .set({ status: "failed", lastError, failedAt: now.toISOString(), expiresAt: epochSeconds(now) + KEEP_FAILED_SECONDS })
+          .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
+      : outboxMessage
+          .patch(key)
+          .set({ status: "pending", lastError, ...retryKeys(new Date(now.getTime() + backoffMs(message.attempts))) })
+          .remove(["claimId", "leaseUntil"]);
+    await update.where((a, op) => op.eq(a.claimId, claimId)).go();
+    console.error(JSON.stringify({ level: "error", message: "outbox email failed", key, attempts: message.attempts, final: failedFor, error: lastError }));
+    return failedFor ? "failed" : "retrying";
+  }
+  await outboxMessage
+    .patch(key)
+    .set({ status: "sent", sentAt: new Date().toISOString(), expiresAt: epochSeconds(now) + KEEP_SENT_SECONDS })
+    .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
+    .where((a, op) => op.eq(a.claimId, claimId))
+    .go();
+  return "sent";
+}

@@ -1,0 +1,60 @@
+import { expiresAt, SERVICE, timestamps } from "../db/attributes";
+import { Entity } from "../db/entity";
+
+/** Where a message is in its life: written with its change, claimed by a consumer, then sent or given up. */
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+/** The entity's name as ElectroDB stores it in `__edb_e__` (the stream consumer's event filter matches it). */
+export const OUTBOX_ENTITY = "outboxMessage";
+export const ENTITY_ATTRIBUTE = "__edb_e__";
+/** The table index behind `outboxRetryDue` (the retry job may query only this one). */
+export const OUTBOX_RETRY_INDEX = "gsi1";
+
+/**
+ * One email to send, written in the same transaction as the change that causes it (see
+ * outbox/README in ARCHITECTURE §5). Keyed by `scope` (the studio id, or "accounts" for mail about
+ * a login that belongs to no studio) and a deterministic `messageId`
+ * (`<flow>#<record>#<recipient>#<step>`), so a retried request cannot enqueue it twice.
+ *
+ * `retryDay`/`retryAt` key the sparse `outboxRetryDue` index (a deliberate cross-tenant work
+ * queue, read only by the retry job): set while the message still has to go out (pending, or
+ * claimed with a lease), removed once it is sent or failed for good.
+ */
+export const OutboxMessageEntity = new Entity({
+  model: { entity: OUTBOX_ENTITY, version: "1", service: SERVICE },
+  attributes: {
+    scope: { type: "string", required: true, readOnly: true },
+    messageId: { type: "string", required: true, readOnly: true },
+    to: { type: "string", required: true, readOnly: true },
+    subject: { type: "string", required: true, readOnly: true },
+    html: { type: "string", required: true, readOnly: true },
+    text: { type: "string", required: true, readOnly: true },
+    status: { type: OUTBOX_STATUSES, required: true },
+    attempts: { type: "number", required: true, default: 0 },
+    lastError: { type: "string" },
+    /** The current claim: who holds it and until when (a stale lease is taken over by the retry job). */
+    claimId: { type: "string" },
+    leaseUntil: { type: "string" },
+    /** UTC date and ISO instant at which the retry job looks at the message next. */
+    retryDay: { type: "string" },
+    retryAt: { type: "string" },
+    sentAt: { type: "string" },
+    failedAt: { type: "string" },
+    ...timestamps,
+    expiresAt,
+  },
+  indexes: {
+    message: {
+      pk: { field: "pk", composite: ["scope"] },
+      sk: { field: "sk", composite: ["messageId"] },
+    },
+    outboxRetryDue: {
+      index: OUTBOX_RETRY_INDEX,
+      pk: { field: "gsi1pk", composite: ["retryDay"] },
+      sk: { field: "gsi1sk", composite: ["retryAt", "scope", "messageId"] },
+    },
+  },
+});
+
+export type OutboxMessageKey = { scope: string; messageId: string };

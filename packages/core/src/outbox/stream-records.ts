@@ -1,0 +1,42 @@
+import { deliverOutboxMessage, type DeliveryOptions } from "./deliver-message";
+import { ENTITY_ATTRIBUTE, OUTBOX_ENTITY, type OutboxMessageKey } from "./outbox-message.entity";
+
+/** The part of a DynamoDB Stream record the consumer reads (Lambda events and GetRecords share it). */
+export interface StreamRecord {
+  eventName?: string;
+  dynamodb?: { NewImage?: Record<string, { S?: string } | undefined> };
+}
+
+/** The keys of outbox messages newly written in a batch of stream records (anything else is ignored). */
+export function newOutboxMessages(records: readonly StreamRecord[]): OutboxMessageKey[] {
+  return records.flatMap((record) => {
+    const image = record.dynamodb?.NewImage;
+    if (record.eventName !== "INSERT" || image?.[ENTITY_ATTRIBUTE]?.S !== OUTBOX_ENTITY) return [];
+    const scope = image.scope?.S;
+    const messageId = image.messageId?.S;
+    return scope && messageId ? [{ scope, messageId }] : [];
+  });
+}
+
+/**
+ * The stream consumer: delivers each new message of the batch. A message that cannot even be
+ * claimed or recorded (DynamoDB failing) is reported by index, so the Lambda's event source
+ * (bisect on error, partial batch response) or the local poller hands it back; a failed send is
+ * not an error here: it is recorded on the message and retried by the retry job.
+ */
+export async function consumeOutboxRecords(records: readonly StreamRecord[], options: DeliveryOptions = {}): Promise<{ failedIndexes: number[] }> {
+  const failedIndexes: number[] = [];
+  await Promise.all(
+    records.map(async (record, index) => {
+      const [key] = newOutboxMessages([record]);
+      if (!key) return;
+      try {
+        await deliverOutboxMessage(key, options);
+      } catch (error) {
+        failedIndexes.push(index);
+        console.error(JSON.stringify({ level: "error", message: "outbox delivery failed", key, error: String(error) }));
+      }
+    }),
+  );
+  return { failedIndexes: failedIndexes.sort((a, b) => a - b) };
+}

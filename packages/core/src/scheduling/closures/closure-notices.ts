@@ -1,0 +1,56 @@
+import { closureLessonsCancelledMessage, type ClosedLesson } from "../../email/templates/closure-lessons-cancelled";
+import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
+import type { OutboxEmail } from "../../outbox/outbox-email";
+import type { StudioRecord } from "../../studios/studio-view";
+import { studioDashboardUrl, type LessonPeople } from "../cancellations/lesson-recipients";
+import type { PlannedCancellation } from "../cancellations/plan-cancellation";
+import type { ClosureRecord } from "./closure-view";
+
+export type ClosureStudio = Pick<StudioRecord, "studioId" | "name" | "timeZone">;
+
+/** How many emails a lesson's cancellation can add to its transaction: one per address concerned. */
+export const noticeBound = (people: LessonPeople, studentIds: string[]) =>
+  people.recipients.filter((r) => r.studentIds.some((id) => studentIds.includes(id))).length;
+
+/**
+ * One email per address (a student with an email; their family's guardians, once for all their
+ * children) listing every lesson of theirs that this transaction of the closure cancels, in local
+ * time, with its make-up outcome. Enqueued in that transaction (outbox); a closure that fits one
+ * transaction, as nearly all do, sends each address one email.
+ */
+export function closureNotices(
+  studio: ClosureStudio,
+  closure: Pick<ClosureRecord, "closureId" | "startDate" | "endDate" | "reason">,
+  cancelled: PlannedCancellation[],
+  people: LessonPeople,
+): OutboxEmail[] {
+  if (cancelled.length === 0) return [];
+  const lessons = [...cancelled].sort((a, b) => a.next.scheduledStart.localeCompare(b.next.scheduledStart));
+  const batch = lessons[0]!.next.lessonId;
+  return people.recipients.flatMap((recipient) => {
+    const theirs = new Set(recipient.studentIds);
+    const lines: ClosedLesson[] = lessons.flatMap((p) =>
+      p.next.studentIds
+        .filter((id) => theirs.has(id))
+        .map((studentId) => {
+          const { decision, credit } = p.outcomes.get(studentId)!;
+          return {
+            when: lessonTimeWords(p.next.scheduledStart, p.next.scheduledEnd, studio.timeZone),
+            teacherName: people.teachers.get(p.next.teacherId) ?? "their teacher",
+            studentName: people.students.get(studentId)?.name ?? "The student",
+            explanation: decision.explanation,
+            ...(credit ? { creditExpiresOn: credit.expiresOn } : {}),
+          };
+        }),
+    );
+    if (lines.length === 0) return [];
+    const email = closureLessonsCancelledMessage({
+      studioName: studio.name,
+      greetingName: recipient.greetingName,
+      closure,
+      lessons: lines,
+      url: studioDashboardUrl(studio.studioId),
+    });
+    return [{ scope: studio.studioId, messageId: `closure#${closure.closureId}#${batch}#${recipient.email.toLowerCase()}`, to: recipient.email, email }];
+  });
+}

@@ -1,0 +1,75 @@
+import { Duration } from "aws-cdk-lib";
+import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
+import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
+import { DynamoEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+import { Cron, Function, type FunctionProps, type Stack, type Table } from "sst/constructs";
+import { ENTITY_ATTRIBUTE, OUTBOX_ENTITY, OUTBOX_RETRY_INDEX } from "@studiosync/core/outbox/outbox-message.entity";
+import { OUTBOX_RETRY_JOB } from "../packages/functions/src/jobs/schedule";
+import { LAMBDA_ESBUILD } from "../packages/functions/src/lambdas/routing";
+
+interface OutboxInputs {
+  table: Table;
+  /** The app Lambdas' environment (table, bucket name, mail sender, stage). */
+  environment: Record<string, string>;
+  /** SES sending on the mail identity and configuration set. */
+  sendEmail: PolicyStatement[];
+}
+
+/**
+ * The outbox (core/outbox, ARCHITECTURE §5): a consumer of the table's stream that sends each new
+ * outbox message, and the retry job (every minute) for backoffs and stale claims. Least privilege:
+ * both only update outbox items by key and send mail; the retry job also queries the one index
+ * its work queue lives in; the consumer reads the stream (granted by its event source). Neither
+ * is given the app secret, the files bucket or any other table action.
+ */
+export function outboxFunctions(stack: Stack, { table, environment, sendEmail }: OutboxInputs) {
+  const updateMessages = new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:UpdateItem"], resources: [table.tableArn] });
+  const props = {
+    runtime: "nodejs22.x",
+    architecture: "arm_64",
+    memorySize: 512,
+    nodejs: { format: "esm", minify: true, splitting: true, esbuild: LAMBDA_ESBUILD },
+    environment,
+  } satisfies Omit<FunctionProps, "handler">;
+
+  const consumer = new Function(stack, "OutboxConsumer", {
+    ...props,
+    handler: "packages/functions/src/jobs/outbox-consumer.handler",
+    description: "Sends each new outbox email (DynamoDB Stream of the table, outbox inserts only)",
+    // A batch of 100 sends, each within the SES timeouts of core/email/ses.ts.
+    timeout: 120,
+    permissions: [updateMessages, ...sendEmail],
+  });
+  consumer.addEventSource(
+    new DynamoEventSource(table.cdk.table, {
+      startingPosition: StartingPosition.TRIM_HORIZON,
+      batchSize: 100,
+      maxBatchingWindow: Duration.seconds(1),
+      bisectBatchOnError: true,
+      reportBatchItemFailures: true,
+      // Past these the retry job takes over (every message is keyed for it from its first write).
+      retryAttempts: 5,
+      maxRecordAge: Duration.hours(1),
+      filters: [
+        FilterCriteria.filter({
+          eventName: FilterRule.isEqual("INSERT"),
+          dynamodb: { NewImage: { [ENTITY_ATTRIBUTE]: { S: FilterRule.isEqual(OUTBOX_ENTITY) } } },
+        }),
+      ],
+    }),
+  );
+
+  const retries = new Function(stack, `${OUTBOX_RETRY_JOB.name}Job`, {
+    ...props,
+    handler: OUTBOX_RETRY_JOB.handler,
+    description: OUTBOX_RETRY_JOB.description,
+    timeout: 120,
+    permissions: [
+      updateMessages,
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/${OUTBOX_RETRY_INDEX}`] }),
+      ...sendEmail,
+    ],
+  });
+  new Cron(stack, OUTBOX_RETRY_JOB.name, { schedule: OUTBOX_RETRY_JOB.schedule, job: retries });
+  return { consumer, retries };
+}
