@@ -20,7 +20,7 @@ async function expectEnded(owner: Owner, token: string) {
   }
 }
 
-describe("issue 10 #2: an access token ends with its sign-in", () => {
+describe("issue 10 #2: an access token ends with its sign-in", { timeout: 90_000 }, () => {
   it("logout ends the access token at once, and only that sign-in's", async () => {
     const owner = await ownerWithStudio();
     const other = await login(owner);

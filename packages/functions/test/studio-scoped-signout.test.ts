@@ -18,7 +18,7 @@ async function expectStillSignedInElsewhere(member: Member) {
   expect((await api("GET", `/v1/studios/${owner.studio.id}`, { token: refreshed.body.accessToken })).status).toBe(404);
 }
 
-describe("issue 10 #7: deactivating or removing a member ends their access to that studio only", () => {
+describe("issue 10 #7: deactivating or removing a member ends their access to that studio only", { timeout: 90_000 }, () => {
   it("deactivation: 404 in this studio at once, still signed in at their other studio", async () => {
     const teacher = await memberWithRole(owner, "teacher");
     expect((await api("POST", `/v1/studios/${owner.studio.id}/members/${teacher.userId}/deactivate`, { token: owner.accessToken })).status).toBe(200);
