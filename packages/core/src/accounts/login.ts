@@ -22,10 +22,10 @@ export async function logIn(input: { email: string; password: string }, context:
   const globalKey = counterKey(LIMITS.loginFailuresGlobal, "all");
   const perIpKey = context.ip ? counterKey(LIMITS.loginFailuresPerIp, context.ip) : undefined;
   const { credential, counters } = await readCredentialWithCounters(input.email, [perEmailKey, globalKey, ...(perIpKey ? [perIpKey] : [])]);
-  const [perEmail, global, perIp] = counters as [(typeof counters)[0], (typeof counters)[0], (typeof counters)[0] | undefined];
+  const [perEmail, global, perIp] = counters;
   if (perIp) assertWithinLimits([perIp]);
-  const emailLimited = isExhausted(perEmail);
-  if (emailLimited && isExhausted(global)) throw rateLimited(perEmailKey);
+  const emailLimited = isExhausted(perEmail!);
+  if (emailLimited && isExhausted(global!)) throw rateLimited(perEmailKey);
 
   const matches = await verifyPassword(input.password, credential?.passwordHash ?? (await decoyPasswordHash()));
   if (!credential || !matches) {

@@ -21,7 +21,8 @@ export async function requestEmailLink(purpose: LinkPurpose, email: string, cont
   const { idempotency } = context;
   const perEmailKey = counterKey(LIMITS.emailLinksPerEmail, email);
   const perIpKey = context.ip ? counterKey(LIMITS.emailLinksPerIp, context.ip) : undefined;
-  const { credential, counters, replay } = await readCredentialWithCounters(email, [perEmailKey, ...(perIpKey ? [perIpKey] : [])], idempotency);
+  const keys = [perEmailKey, ...(perIpKey ? [perIpKey] : [])];
+  const { credential, counters, replay } = await readCredentialWithCounters(email, keys, idempotency);
   if (replay) return;
   const [perEmail, perIp] = counters;
   if (perIp) assertWithinLimits([perIp]);
@@ -32,7 +33,7 @@ export async function requestEmailLink(purpose: LinkPurpose, email: string, cont
   const outcome = await db()
     .transaction.write((tx) => [
       ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
-      ...[perEmailKey, ...(perIpKey ? [perIpKey] : [])].map((key) => countAttempt(tx, key)),
+      ...keys.map((key) => countAttempt(tx, key)),
       ...(link ? [link.write(tx), outboxEmail(tx, { scope: ACCOUNTS_SCOPE, messageId: `${purpose}#${link.linkId}`, to: email, email: message(purpose, link.url) })] : []),
     ])
     .go();
