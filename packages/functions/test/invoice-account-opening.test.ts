@@ -8,7 +8,7 @@ describe("issue 10 #26: POST /invoices with `account` checks everything before i
   it("leaves no account behind when the invoice is refused, and opens it with the invoice in one write", async () => {
     const w = await billingWorld();
     const solo = await addStudent(w.owner, { firstName: "Solo", email: uniqueEmail("solo").toLowerCase() });
-    const party = { kind: "student", partyId: solo.id };
+    const party = { kind: "student" as const, partyId: solo.id };
     const teacher = await addTeacher(w.owner);
     const lesson = await bookLesson(w.owner, { teacherId: teacher.id, studentId: (await addStudent(w.owner)).id, scheduledStart: futureAt(4, 15) });
     expect(lesson.status).toBe(201);
