@@ -1,4 +1,3 @@
-import { inPool } from "../billing/runs/read-many";
 import { db, type WriteTx } from "../db/service";
 import { firstRejected } from "../db/transactions";
 import { readClaim } from "./import-claims";
@@ -48,16 +47,8 @@ interface TransactionOutcome {
 }
 const codes = (outcome: TransactionOutcome) => outcome.data.map((item) => item.code).join(",");
 
-/** Transactions in flight at once: a max-size import is ~31 of them, written ~4× faster side by side. */
-const PARALLEL_WRITES = 4;
-
-/**
- * Rows in groups that fit one transaction. Rows joining a family come first, ordered by family, so
- * each family's patches fall in as few groups as possible (groups sharing a family run one after
- * the other: two transactions updating one item at once would cancel each other).
- */
-function chunks(pending: PendingRow[]): PendingRow[][] {
-  const rows = [...pending].sort((a, b) => (a.familyId ?? "\uffff").localeCompare(b.familyId ?? "\uffff") || a.row - b.row);
+/** Rows in groups that fit one transaction. */
+function chunks(rows: PendingRow[]): PendingRow[][] {
   const groups: PendingRow[][] = [];
   let group: PendingRow[] = [];
   let families = new Set<string>();
@@ -75,15 +66,12 @@ function chunks(pending: PendingRow[]): PendingRow[][] {
   return groups;
 }
 
-const familiesOf = (group: PendingRow[]) => new Set(group.flatMap((row) => (row.familyId ? [row.familyId] : [])));
-
 /**
- * Creates the rows, up to 33 per TransactWriteItems, PARALLEL_WRITES transactions at a time (a
- * group waits for the groups before it that join one of its families). Each row's claim is a
- * `create` (condition: no claim yet), so a row another import created meanwhile cancels its group.
- * Such a group is then written one row per transaction: the row that lost its claim is skipped with
- * the winner's id, a row whose family was deleted meanwhile fails, the others are created. Returns
- * each row's outcome and the number of DynamoDB calls made.
+ * Creates the rows, up to 33 per TransactWriteItems; each row's claim is a `create` (condition: no
+ * claim yet), so a row another import created meanwhile cancels its group. Such a group is then
+ * written one row per transaction: the row that lost its claim is skipped with the winner's id, a
+ * row whose family was deleted meanwhile fails, the others are created. Returns each row's outcome
+ * and the number of DynamoDB calls made.
  */
 export async function writeRows(studioId: string, kind: ImportKind, rows: PendingRow[]) {
   const outcomes = new Map<number, WriteOutcome>();
@@ -92,11 +80,11 @@ export async function writeRows(studioId: string, kind: ImportKind, rows: Pendin
     calls++;
     return db().transaction.write((tx) => items(tx, studioId, kind, group)).go();
   };
-  const writeGroup = async (group: PendingRow[]) => {
+  for (const group of chunks(rows)) {
     const result = await write(group);
     if (!result.canceled) {
       for (const row of group) outcomes.set(row.row, { status: "created", id: row.record.id });
-      return;
+      continue;
     }
     if (firstRejected(result) < 0) throw new Error(`Import transaction cancelled (${codes(result)})`);
     for (const row of group) {
@@ -111,15 +99,6 @@ export async function writeRows(studioId: string, kind: ImportKind, rows: Pendin
       } else if (rejected === ITEMS_PER_ROW && row.familyId) outcomes.set(row.row, { status: "failed", errors: [familyGone] });
       else throw new Error(`Import transaction cancelled (${codes(single)})`);
     }
-  };
-  /** Family id → the write of the last group started that joins it. */
-  const lastJoining = new Map<string, Promise<void>>();
-  await inPool(chunks(rows), PARALLEL_WRITES, async (group) => {
-    const families = familiesOf(group);
-    const before = [...families].flatMap((familyId) => lastJoining.get(familyId) ?? []);
-    const done = Promise.allSettled(before).then(() => writeGroup(group));
-    for (const familyId of families) lastJoining.set(familyId, done.catch(() => undefined));
-    await done;
-  });
+  }
   return { outcomes, calls };
 }
