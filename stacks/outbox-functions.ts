@@ -10,7 +10,7 @@ import { LAMBDA_ESBUILD } from "../packages/functions/src/lambdas/routing";
 interface OutboxInputs {
   table: Table;
   /** The app Lambdas' environment (table, bucket name, mail sender, stage). */
-  environment: Record<string, string>;
+  environment: FunctionProps["environment"];
   /** SES sending on the mail identity and configuration set. */
   sendEmail: PolicyStatement[];
 }

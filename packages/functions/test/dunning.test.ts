@@ -109,7 +109,7 @@ beforeAll(async () => {
 });
 
 describe("the dunning job over a simulated calendar", () => {
-  it("emails each reminder once on its local day, applies the late fee once, and stops when paid", { timeout: 240_000 }, async () => {
+  it("emails each reminder once on its local day, applies the late fee once, and stops when paid", { timeout: 480_000 }, async () => {
     // New York studio: default reminders (3 days before, on the due date, 3/7/14 days after), 14-day terms, a 5.00 late fee from 7 days overdue.
     const ny = await billingWorld({ timeZone: NY, currency: "USD" });
     await putSettings(ny.owner, {

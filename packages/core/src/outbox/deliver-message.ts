@@ -63,16 +63,21 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
   } catch (error) {
     const failedFor = message.attempts >= MAX_ATTEMPTS;
     const lastError = String(error).slice(0, 1_000);
-    const update = failedFor
-      ? outboxMessage
-          .patch(key)
-          .set({ status: "failed", lastError, failedAt: now.toISOString(), expiresAt: epochSeconds(now) + KEEP_FAILED_SECONDS })
-          .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
-      : outboxMessage
-          .patch(key)
-          .set({ status: "pending", lastError, ...retryKeys(new Date(now.getTime() + backoffMs(message.attempts))) })
-          .remove(["claimId", "leaseUntil"]);
-    await update.where((a, op) => op.eq(a.claimId, claimId)).go();
+    if (failedFor) {
+      await outboxMessage
+        .patch(key)
+        .set({ status: "failed", lastError, failedAt: now.toISOString(), expiresAt: epochSeconds(now) + KEEP_FAILED_SECONDS })
+        .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
+        .where((a, op) => op.eq(a.claimId, claimId))
+        .go();
+    } else {
+      await outboxMessage
+        .patch(key)
+        .set({ status: "pending", lastError, ...retryKeys(new Date(now.getTime() + backoffMs(message.attempts))) })
+        .remove(["claimId", "leaseUntil"])
+        .where((a, op) => op.eq(a.claimId, claimId))
+        .go();
+    }
     console.error(JSON.stringify({ level: "error", message: "outbox email failed", key, attempts: message.attempts, final: failedFor, error: lastError }));
     return failedFor ? "failed" : "retrying";
   }
