@@ -60,7 +60,7 @@ describe("Jobs", () => {
     expect(env).not.toHaveProperty("APP_SECRET");
   });
 
-  it.each(JOBS.map((job) => [job.name, job.handler]))("grants %s only the table's items and indexes, SES sending and its secret", (_name, handler) => {
+  it.each(JOBS.map((job) => [job.name, job.handler]))("grants %s only the table's items and indexes and its secret (its mail goes through the outbox)", (_name, handler) => {
     const tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
     const ssm = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
     const statements = roleStatements(jobs, jobFunction(handler).Properties.Role);
@@ -69,7 +69,6 @@ describe("Jobs", () => {
     expect(sort(statements)).toEqual(sort([
       allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]),
       allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
-      allow(["ses:SendEmail", "ses:SendRawEmail"], [`${SES_ARN}:identity/studiosync.example`, `${SES_ARN}:configuration-set/jobs-studiosync-mail`]),
       allow(["ssm:GetParameters"], [`${ssm}/jobs/Secret/APP_SECRET/value`, `${ssm}/.fallback/Secret/APP_SECRET/value`]),
       // The site's URL for email links (bound in Web.ts).
       allow(["ssm:GetParameters"], [`${ssm}/jobs/AstroSite/Site/url`]),

@@ -5,7 +5,6 @@ import { synthApp, type Synthesized } from "./synth-app";
 import { LAMBDA_HANDLERS, ROUTE_KEYS, type LambdaName } from "../../packages/functions/src/lambdas/routing";
 
 // Its own stage (own artifacts) so it can synthesize next to synth.test.ts.
-const SES_ARN = "arn:aws:ses:us-east-1:123456789012";
 const SSM = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
 const READS = ["GetItem", "BatchGetItem", "Query"];
 const WRITES = ["PutItem", "UpdateItem", "ConditionCheckItem"];
@@ -33,23 +32,22 @@ const baseline = (): Statement[] => [
   allow(["ssm:GetParameters"], [`${SSM}/privilege/AstroSite/Site/url`]),
   allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
 ];
-const mail = () => allow(["ses:SendEmail", "ses:SendRawEmail"], [`${SES_ARN}:identity/studiosync.example`, `${SES_ARN}:configuration-set/privilege-studiosync-mail`]);
 const tableItems = () => [allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]), allow(["dynamodb:Query"], [`${tableArn}/index/*`])];
 
 describe("issue 10 #27: least privilege per Lambda", () => {
-  it.each(["people", "scheduling", "planning", "teaching", "billing"] as const)("%s: table items and mail, no files", (name) => {
-    expect(sort(roleStatements(t.api, lambda(name).Properties.Role))).toEqual(sort([...tableItems(), mail(), ...baseline()]));
+  it.each(["people", "scheduling", "planning", "teaching", "billing"] as const)("%s: table items; no files, no mail (the outbox sends it)", (name) => {
+    expect(sort(roleStatements(t.api, lambda(name).Properties.Role))).toEqual(sort([...tableItems(), ...baseline()]));
   });
 
-  it("platform: logos only (branding objects), table items and mail", () => {
+  it("platform: logos only (branding objects) and table items", () => {
     expect(sort(roleStatements(t.api, lambda("platform").Properties.Role))).toEqual(
-      sort([...tableItems(), allow(["s3:GetObject", "s3:PutObject"], [`${bucketArn}/*/branding/*`]), mail(), ...baseline()]),
+      sort([...tableItems(), allow(["s3:GetObject", "s3:PutObject"], [`${bucketArn}/*/branding/*`]), ...baseline()]),
     );
   });
 
-  it("access: privacy exports only (write, read, delete), table items and mail", () => {
+  it("access: privacy exports only (write, read, delete) and table items", () => {
     expect(sort(roleStatements(t.api, lambda("access").Properties.Role))).toEqual(
-      sort([...tableItems(), allow(["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], [`${bucketArn}/privacy-exports/*`]), mail(), ...baseline()]),
+      sort([...tableItems(), allow(["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], [`${bucketArn}/privacy-exports/*`]), ...baseline()]),
     );
   });
 
@@ -62,7 +60,6 @@ describe("issue 10 #27: least privilege per Lambda", () => {
       deletes,
       allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
       allow(["s3:GetObject"], [`${bucketArn}/*/branding/*`]),
-      mail(),
       ...baseline(),
     ]));
     const condition = rawRoleStatements(t.api, role).find((s) => s.Action === "dynamodb:DeleteItem")?.Condition;

@@ -31,7 +31,9 @@ describe("production stage", () => {
       MAIL_FROM: "StudioSync <no-reply@mail.studiosync.test>",
       SES_CONFIGURATION_SET: "production-studiosync-mail",
     });
-    const ses = roleStatements(t.api, fn?.Properties.Role).find((s) => s.actions.includes("ses:SendEmail"));
+    // Only the outbox sends mail (stacks/outbox-functions.ts).
+    const [consumer] = functions(t.jobs, (p) => p.Handler === "packages/functions/src/jobs/outbox-consumer.handler");
+    const ses = roleStatements(t.jobs, consumer?.Properties.Role).find((s) => s.actions.includes("ses:SendEmail"));
     expect(ses?.resources).toEqual([
       "arn:aws:ses:us-east-1:123456789012:configuration-set/production-studiosync-mail",
       "arn:aws:ses:us-east-1:123456789012:identity/mail.studiosync.test",

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, ownerWithStudio } from "./support/api";
+import { api, ownerWithStudio, type ApiResponse } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";
 import { memberWithRole, type Member } from "./support/members";
 import { addStudent, addTeacher, seedFamily } from "./support/people";
@@ -22,7 +22,7 @@ async function allPages(url: string, token: string, limit: number) {
   const cursors: string[] = [];
   let cursor: string | null = null;
   for (let pages = 0; pages < 50; pages++) {
-    const res = await api("GET", withCursor(url, limit, cursor), { token });
+    const res: ApiResponse = await api("GET", withCursor(url, limit, cursor), { token });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     items.push(...res.body.items);
     cursor = res.body.nextCursor;

@@ -43,7 +43,5 @@ export class AppError extends Error {
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
 export const conflict = (message: string, path?: string) =>
   new AppError("conflict", message, path ? { errors: [{ path, message }] } : {});
-export const serviceUnavailable = (what: string, retryAfterSeconds = 5) =>
-  new AppError("unavailable", `${what} is unavailable right now; nothing was changed. Try again shortly.`, { retryAfterSeconds });
 export const invalidField = (path: string, message: string) =>
   new AppError("validation_failed", "The request has invalid fields", { errors: [{ path, message }] });

@@ -35,7 +35,7 @@ async function s3<T>(use: (s3: Awaited<ReturnType<typeof loadS3>>) => Promise<T>
     return await use(await client());
   } catch (error) {
     const status = statusOf(error);
-    if (status === undefined || status >= 500 || status === 429) throw serviceUnavailable("File storage");
+    if (status === undefined || status >= 500 || status === 429) throw serviceUnavailable();
     throw error;
   }
 }
@@ -79,6 +79,7 @@ export async function putObject(key: string, body: string | Uint8Array, contentT
 /** Deletes objects now (a missing one is fine): privacy exports of an erased person. */
 export async function deleteObjects(keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
-  const { sdk, client } = await s3();
-  await Promise.all(keys.map((key) => client.send(new sdk.DeleteObjectCommand({ Bucket: config().bucketName, Key: key }))));
+  await s3(({ sdk, client }) =>
+    Promise.all(keys.map((key) => client.send(new sdk.DeleteObjectCommand({ Bucket: config().bucketName, Key: key })))),
+  );
 }

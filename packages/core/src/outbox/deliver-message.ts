@@ -25,7 +25,7 @@ const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
  * and keys the message for the retry job at the lease's end, in case this consumer dies.
  */
 async function claim(key: OutboxMessageKey, now: Date) {
-  const claimId = randomUUID();
+  const claimId: string = randomUUID();
   const leaseUntil = new Date(now.getTime() + LEASE_MS);
   const at = now.toISOString();
   try {

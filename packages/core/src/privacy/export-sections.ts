@@ -82,7 +82,7 @@ async function feedsOf(studioId: string, userId: string | undefined) {
 export function accountIdsOf(subject: SubjectRecord, requester?: StudioMember): string[] {
   if (subject.type === "teacher") return [];
   const familyId = subject.record.familyId;
-  if (subject.type === "guardian") return [familyId];
+  if (subject.type === "guardian") return familyId ? [familyId] : [];
   const family = familyId && (!requester || isStudioAdmin(requester) || requester.familyId === familyId) ? [familyId] : [];
   return [subject.id, ...family];
 }

@@ -52,6 +52,6 @@ export async function memberWithRole(owner: Owner, role: MemberRole, links: Prof
     password: body.password,
     accessToken: login.body.accessToken as string,
     refreshToken: login.body.refreshToken as string,
-    ownStudioId: studio.id,
+    ownStudioId: account.studio.id,
   };
 }
