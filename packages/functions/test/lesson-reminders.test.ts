@@ -115,7 +115,7 @@ describe("the lesson reminder job", () => {
     const zone = new Intl.DateTimeFormat("en-US", { timeZone: TZ, timeZoneName: "short" }).formatToParts(new Date(start)).find((p) => p.type === "timeZoneName")!.value;
     const date = new Intl.DateTimeFormat("en-US", { timeZone: TZ, weekday: "long", year: "numeric", month: "long", day: "numeric" }).format(new Date(start));
     for (const mail of [toStudent!, toGuardian!]) {
-      expect(mail.subject).toContain("Reminder: lesson at Harmony House on");
+      expect(mail.subject).toContain("Reminder: lesson at “Harmony House” on");
       expect(mail.subject).toContain(`at 4:00 PM ${zone}`);
       const text = mail.body.text!;
       expect(text).toContain(`When: ${date}, 4:00 PM – 4:45 PM ${zone} (America/New_York)`);

@@ -49,7 +49,7 @@ describe("issue 10 #12: invitations cannot relay mail", () => {
   });
 
   it("puts the studio name in the subject only bounded, stripped of control characters and quoted", async () => {
-    const name = `Free\u202Egift card\u0007 — claim now at evil.example ${"x".repeat(60)}`;
+    const name = `Free\u202Egift card\u2066 — claim now at evil.example ${"x".repeat(60)}`;
     const owner = await ownerWithStudio({ studioName: name });
     const email = uniqueEmail("invitee").toLowerCase();
     expect((await invite(owner, email)).status).toBe(201);

@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { StreamPoller } from "../../local/src/outbox/stream-poller";
+import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";
 import { materialiseLessons } from "@studiosync/core/scheduling/patterns/materialise-lessons";
 import { occurrenceLessonId } from "@studiosync/core/scheduling/patterns/pattern-lessons";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
 import { addDays, localParts, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv, ensureTableAndBucket } from "../../local/src/engines/index";
 import { handler } from "../src/jobs/materialise-lessons";
 import { api, ownerWithStudio } from "./support/api";
@@ -37,10 +39,14 @@ async function createPattern(body: Record<string, unknown>) {
 }
 
 // The job reads every studio's active patterns, so this file has a table of its own.
+// Its own table needs its own outbox consumer (sign-up's verification email).
+let outbox: StreamPoller | undefined;
+afterAll(() => outbox?.stop());
 beforeAll(async () => {
   const env = { ...inject("localEnv"), tableName: `studiosync-materialise-${randomUUID().slice(0, 8)}` };
   applyLocalEnv(env);
   await ensureTableAndBucket(env);
+  outbox = await outboxConsumerFor(env.tableName);
   owner = await ownerWithStudio({ timeZone: ZONE });
   teacherId = (await addTeacher(owner)).id;
   studentId = (await addStudent(owner, { primaryTeacherId: teacherId })).id;

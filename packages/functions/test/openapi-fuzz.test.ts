@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
+import type { StreamPoller } from "../../local/src/outbox/stream-poller";
+import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { config } from "@studiosync/core/config";
 import { dynamo } from "@studiosync/core/db/client";
 import { db } from "@studiosync/core/db/service";
-import { beforeAll, describe, expect, inject, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv, ensureTableAndBucket } from "../../local/src/engines/index";
 import { api, ownerWithStudio, type ApiResponse } from "./support/api";
 import { billingWorld, draftInvoice, type BillingWorld } from "./support/billing";
@@ -12,10 +14,14 @@ import { casesFor, createResolver, type FuzzCase, type Operation } from "./suppo
 
 // Thousands of hostile requests trip rate limits (per IP, per email): a table of this file's own
 // keeps those counters away from the other test files.
+// Its own table needs its own outbox consumer (sign-up's verification email).
+let outbox: StreamPoller | undefined;
+afterAll(() => outbox?.stop());
 beforeAll(async () => {
   const env = { ...inject("localEnv"), tableName: `studiosync-fuzz-${randomUUID().slice(0, 8)}` };
   applyLocalEnv(env);
   await ensureTableAndBucket(env);
+  outbox = await outboxConsumerFor(env.tableName);
 });
 
 const SEED = 20261202;

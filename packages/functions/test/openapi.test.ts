@@ -159,6 +159,7 @@ describe("API description", () => {
         "GET /v1/studios/{studioId}/billing-runs/{runId}",
         "POST /v1/studios/{studioId}/billing-runs/{runId}/send",
         "GET /v1/public/invoices/{token}",
+        "GET /v1/public/privacy-exports/{token}",
         "POST /v1/public/invoices/{token}/checkout",
         "POST /v1/webhooks/stripe",
       ].sort(),

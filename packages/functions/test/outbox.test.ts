@@ -88,11 +88,13 @@ describe("issue 10 #21: email goes through a transactional outbox", () => {
     const res = await api("POST", "/v1/auth/signup", {
       body: { email, password: "correct horse battery staple", name: "Olive Box", studioName: `Outbox ${randomUUID().slice(0, 6)}`, timeZone: "Europe/London", currency: "GBP" },
     });
-    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.status, JSON.stringify(res.body)).toBe(202);
     const mail = await exactlyOne(email, "Confirm");
+    const { data: login } = await db().entities.credential.get({ email: email.toLowerCase() }).go();
+    const { data: owner } = await db().entities.membership.query.membershipsByUser({ userId: login!.userId }).go();
     expect(mail.body.text).toContain("/verify-email?token=");
     const { data } = await outboxDb()
-      .entities.outboxMessage.query.message({ scope: res.body.studio.id })
+      .entities.outboxMessage.query.message({ scope: owner[0]!.studioId })
       .go({ consistent: true });
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({ status: "sent", attempts: 1 });

@@ -38,7 +38,7 @@ describe("issue 10 #3: a password change ends every outstanding link", { timeout
   it("a reset ends an unverified account's outstanding verification link", async () => {
     const body = signUpBody();
     const email = body.email.toLowerCase();
-    expect((await api("POST", "/v1/auth/signup", { body })).status).toBe(201);
+    expect((await api("POST", "/v1/auth/signup", { body })).status).toBe(202);
     const verifyMail = await readMail(email, { subject: "Confirm your email" });
     const verifyToken = new URL(extractLink(verifyMail[0]!.body.text ?? "", "/verify-email")).searchParams.get("token")!;
     expect((await api("POST", "/v1/auth/forgot-password", { body: { email } })).status).toBe(202);

@@ -198,6 +198,7 @@ const EXEMPT: Record<string, string> = {
   "GET /v1/public/invoices/{token}": "public-invoices.test.ts (public, by signed expiring token)",
   "POST /v1/public/invoices/{token}/checkout": "public-invoices.test.ts (public, by signed expiring token)",
   "POST /v1/webhooks/stripe": "stripe-webhook.test.ts (Stripe, by signature)",
+  "GET /v1/public/privacy-exports/{token}": "privacy-whole-person.test.ts (public, by signed expiring token)",
 };
 
 const methodOf = (op: string) => op.split(" ")[0]!;

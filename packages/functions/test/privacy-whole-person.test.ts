@@ -72,7 +72,7 @@ async function emailedToken(email: string, exportId: string) {
     .map((url) => new URL(url))
     .filter((url) => url.pathname.startsWith("/privacy-exports/"));
   const tokens = links.map((url) => decodeURIComponent(url.pathname.slice("/privacy-exports/".length)));
-  const token = tokens.find((t) => String(JSON.parse(Buffer.from(t.split(".")[0]!, "base64url").toString()).k).endsWith(`/${exportId}.json`));
+  const token = tokens.find((t) => String(JSON.parse(Buffer.from(t.split(".")[1]!, "base64url").toString()).k).endsWith(`/${exportId}.json`));
   expect(token, "an email with the export link").toBeDefined();
   expect(links.map((url) => url.href).join(" ")).not.toContain("X-Amz");
   return token!;

@@ -1,6 +1,8 @@
 import { createHash } from "node:crypto";
 import { AppError, Idempotency } from "@studiosync/core";
 import type { Context } from "hono";
+import { checkSession } from "@studiosync/core/policy/session-check";
+import { loadStudioMember } from "@studiosync/core/policy/studio-member";
 import { createMiddleware } from "hono/factory";
 import type { AuthEnv } from "./auth";
 
@@ -16,6 +18,19 @@ function recordScope(c: Context<AuthEnv>, operation: string, requestHash: string
   const studioId = c.req.param("studioId") ?? "-";
   const userId = c.get("actor")?.userId;
   return `${operation}|studio:${studioId}|${userId ? `user:${userId}` : `anonymous:${requestHash}`}`;
+}
+
+/**
+ * A stored outcome is replayed only to a caller who may still see it: their sign-in is open and,
+ * under a studio's path, they are still a member there (a removed member gets 404 like any other
+ * request to that studio). The replay is the only read this costs; a fresh request pays nothing.
+ */
+async function mayStillSee(c: Context<AuthEnv>): Promise<void> {
+  const actor = c.get("actor");
+  if (!actor) return;
+  const studioId = c.req.param("studioId");
+  if (studioId) await loadStudioMember(actor, studioId);
+  else await checkSession(actor);
 }
 
 /** The request's `Idempotency-Key`, if it sent one, with a hash of what it asked for. */
@@ -45,6 +60,7 @@ export const idempotent = (operation: string) =>
     if (!request) return next();
     const claim = await Idempotency.claimIdempotencyKey(request.scope, request.key, request.requestHash);
     if (claim.kind === "replay") {
+      await mayStillSee(c);
       return new Response(claim.body || null, {
         status: claim.status,
         headers: {

@@ -22,7 +22,7 @@ export function validationHook(
 ) {
   if (result.target === "json") {
     const mediaType = (c.req.header("Content-Type") ?? "").split(";")[0]!.trim();
-    if (!JSON_MEDIA_TYPE.test(mediaType)) {
+    if (!JSON_MEDIA_TYPE.test(mediaType) && !isBodylessAction(c, mediaType)) {
       return problem(c, 415, "unsupported_media_type", "The request body must be JSON, sent with Content-Type: application/json");
     }
   }
@@ -30,6 +30,16 @@ export function validationHook(
   if (result.success && !hostile.length) return;
   const errors: FieldError[] = [...hostile, ...(result.success ? [] : zodErrors(result.error))];
   return problem(c, 422, "validation_failed", "The request has invalid fields", errors);
+}
+
+/**
+ * A POST with no body at all (an action such as `…/approve` whose fields are all optional) is
+ * validated as `{}`: a missing required field is then a 422 naming it. PATCH and PUT always need
+ * a JSON body, and any body sent must be JSON.
+ */
+function isBodylessAction(c: Context, mediaType: string): boolean {
+  const length = c.req.header("Content-Length");
+  return c.req.method === "POST" && mediaType === "" && (length === undefined || length === "0") && !c.req.header("Transfer-Encoding");
 }
 
 function zodErrors(error: ZodError): FieldError[] {
