@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describeObject } from "@studiosync/core/files/s3";
 import { signExportLink } from "@studiosync/core/privacy/export-files";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { awaitMail, type SentMail } from "../../local/src/test/mailbox";
 import { api, ownerWithStudio } from "./support/api";
 import { accountRecord, invoiceRecords, sentInvoice } from "./support/billing";
 import { auditOf, familyWithGuardian } from "./support/households";
@@ -66,16 +66,15 @@ async function household() {
 
 /** The token of the export link emailed to `email` for `exportId`: a link to the site's page. */
 async function emailedToken(email: string, exportId: string) {
-  const mails = await readMail(email, { subject: "data export" });
-  const links = mails
-    .flatMap((m) => (m.body.text ?? "").match(/https?:\/\/\S+/g) ?? [])
-    .map((url) => new URL(url))
-    .filter((url) => url.pathname.startsWith("/privacy-exports/"));
-  const tokens = links.map((url) => decodeURIComponent(url.pathname.slice("/privacy-exports/".length)));
-  const token = tokens.find((t) => String(JSON.parse(Buffer.from(t.split(".")[1]!, "base64url").toString()).k).endsWith(`/${exportId}.json`));
-  expect(token, "an email with the export link").toBeDefined();
-  expect(links.map((url) => url.href).join(" ")).not.toContain("X-Amz");
-  return token!;
+  const tokenIn = (mail: SentMail) => {
+    const links = ((mail.body.text ?? "").match(/https?:\/\/\S+/g) ?? []).map((url) => new URL(url));
+    expect(links.map((url) => url.href).join(" ")).not.toContain("X-Amz");
+    return links
+      .filter((url) => url.pathname.startsWith("/privacy-exports/"))
+      .map((url) => decodeURIComponent(url.pathname.slice("/privacy-exports/".length)))
+      .find((t) => String(JSON.parse(Buffer.from(t.split(".")[1]!, "base64url").toString()).k).endsWith(`/${exportId}.json`));
+  };
+  return awaitMail(email, tokenIn, { subject: "data export" });
 }
 
 const openLink = (token: string) => api("GET", `/v1/public/privacy-exports/${encodeURIComponent(token)}`);

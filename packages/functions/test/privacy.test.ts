@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { awaitMail } from "../../local/src/test/mailbox";
 import { api, ownerWithStudio } from "./support/api";
 import { familyWithGuardian } from "./support/households";
 import { addStudent, addTeacher, auditActions, memberWithRole, paths } from "./support/people";
@@ -49,14 +49,8 @@ async function downloadExport(email: string, exportId: string) {
     (text.match(/https?:\/\/\S+\/privacy-exports\/\S+/g) ?? [])
       .map((url) => decodeURIComponent(new URL(url).pathname.split("/").pop()!))
       .find((t) => JSON.parse(Buffer.from(t.split(".")[1]!, "base64url").toString()).k.endsWith(`/${exportId}.json`));
-  let token: string | undefined;
-  for (let count = 1; !token && count <= 10; count++) {
-    const mails = await readMail(email, { subject: "data export", count }).catch(() => []);
-    token = mails.map((m) => linkOf(m.body.text ?? "")).find(Boolean);
-    if (mails.length < count) break;
-  }
-  expect(token, "an email with the export link").toBeDefined();
-  const opened = await api("GET", `/v1/public/privacy-exports/${encodeURIComponent(token!)}`);
+  const token = await awaitMail(email, (m) => linkOf(m.body.text ?? ""), { subject: "data export" });
+  const opened = await api("GET", `/v1/public/privacy-exports/${encodeURIComponent(token)}`);
   expect(opened.status).toBe(302);
   const file = await fetch(opened.headers.get("location")!);
   expect(file.status).toBe(200);

@@ -43,6 +43,23 @@ export async function readMail(to: string, options: ReadMailOptions = {}): Promi
   }
 }
 
+/**
+ * The first message to `to` for which `pick` returns something, and that something: polls until
+ * it arrives (the outbox sends mail just after the commit, so earlier messages may be there first).
+ */
+export async function awaitMail<T>(to: string, pick: (mail: SentMail) => T | undefined, options: Omit<ReadMailOptions, "count"> = {}): Promise<T> {
+  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  for (;;) {
+    const mails = await readMail(to, { ...options, count: 0 });
+    for (const mail of mails) {
+      const found = pick(mail);
+      if (found !== undefined) return found;
+    }
+    if (Date.now() > deadline) throw new Error(`No mail to ${to} matched (of ${mails.length} received)`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
 /** The first absolute URL in `text` whose path starts with `pathPrefix` (e.g. "/verify-email"). */
 export function extractLink(text: string, pathPrefix: string): string {
   for (const [candidate] of text.matchAll(/https?:\/\/[^\s"'<>]+/g)) {
