@@ -77,8 +77,7 @@ const checked = (problemOf: (value: string) => string | null, maxLength: number)
     .superRefine((value, ctx) => {
       if (value.length > maxLength) return;
       const message = problemOf(value);
-      // Fatal: refinements chained after this one (e.g. "not in the future") do not add a second error.
-      if (message) ctx.addIssue({ code: "custom", message, fatal: true });
+      if (message) ctx.addIssue({ code: "custom", message });
     });
 
 /** An instant ("2026-11-23T16:00:00-05:00" or "…Z"), normalised to UTC ISO ("…T21:00:00.000Z"). */

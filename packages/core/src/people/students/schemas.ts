@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../pagination";
+import { localDateProblem, PERSON_YEARS } from "../../fields/calendar-fields";
 import { SKILL_LEVELS } from "../student.entity";
 import {
   booleanQueryField, dateField, emailField, personNameField, phoneField, recordIdField, searchQueryField, specialtiesField, text,
@@ -31,7 +32,9 @@ const studentFields = {
   isActive: z.boolean({ invalid_type_error: "must be true or false" }),
 };
 
-const dateOfBirthInPast = (input: { dateOfBirth?: string | null }) => !input.dateOfBirth || input.dateOfBirth <= new Date().toISOString().slice(0, 10);
+/** A birth date that is not a date at all is already named once by its field; only a real one can be "in the future". */
+const dateOfBirthInPast = ({ dateOfBirth }: { dateOfBirth?: string | null }) =>
+  !dateOfBirth || localDateProblem(dateOfBirth, PERSON_YEARS) !== null || dateOfBirth <= new Date().toISOString().slice(0, 10);
 const pastDate = { message: "must not be in the future", path: ["dateOfBirth"] };
 
 export const createStudentSchema = z
