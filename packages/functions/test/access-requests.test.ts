@@ -60,7 +60,7 @@ describe("access request → approval → invitation → membership", () => {
     const accepted = await api("POST", "/v1/public/invitations/accept", { body: { token, name: "Ravi Requester", password: "cello strings forever" } });
     expect(accepted.status).toBe(200);
     const me = await api("GET", "/v1/me", { token: accepted.body.session.accessToken });
-    expect(me.body.memberships).toEqual([{ role: "teacher", studio: expect.objectContaining({ id: owner.studio.id }) }]);
+    expect(me.body.memberships).toEqual([expect.objectContaining({ role: "teacher", studio: expect.objectContaining({ id: owner.studio.id }) })]);
     expect((await readTeacher(owner.studio.id, teacherId))?.userId).toBe(accepted.body.userId);
 
     const approved = await list("?status=approved");

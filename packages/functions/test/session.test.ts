@@ -8,7 +8,15 @@ describe("sessions: login, refresh, logout, me", () => {
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
       user: { id: owner.userId, email: owner.email, name: "Ada Owner", emailVerified: true },
-      memberships: [{ role: "owner", studio: { id: owner.studio.id, name: owner.studio.name, slug: owner.studio.slug } }],
+      memberships: [
+        {
+          role: "owner",
+          studio: expect.objectContaining({ id: owner.studio.id, name: owner.studio.name, slug: owner.studio.slug, timeZone: expect.any(String) }),
+          teacherId: null,
+          studentId: null,
+          familyId: null,
+        },
+      ],
     });
     expect(dbCost(me.headers).calls).toBeLessThanOrEqual(3);
 

@@ -25,5 +25,7 @@ export function accentVars(color: string | null | undefined): Record<string, str
     "--accent": accent,
     "--on-accent": contrast(accent, "#ffffff") >= contrast(accent, "#111827") ? "#ffffff" : "#111827",
     "--accent-ink": contrast(accent, "#ffffff") >= 4.5 ? accent : "#1f2937",
+    // A focus ring must stand out from white and the page (WCAG 2.2: 3:1); a pale brand colour gets a dark ring.
+    "--focus": contrast(accent, "#ffffff") >= 3 ? accent : "#1f2937",
   };
 }

@@ -2,6 +2,25 @@ import { itemOf } from "../db/read-together";
 import { db } from "../db/service";
 import { notFound } from "../errors";
 import { readAsActor, type Actor } from "../policy";
+import type { StudioRecord } from "../studios/studio-view";
+
+/** What the workspace's header needs of each studio: its name, zone, currency and brand. */
+function membershipStudio(s: StudioRecord) {
+  return {
+    id: s.studioId,
+    name: s.name,
+    slug: s.slug,
+    timeZone: s.timeZone,
+    currency: s.currency,
+    country: s.country ?? null,
+    themeColor: s.themeColor ?? null,
+  };
+}
+
+/** The records the member is in the studio: a teacher's own calendar, a parent's family. */
+function personLinks(m: { teacherId?: string; studentId?: string; familyId?: string }) {
+  return { teacherId: m.teacherId ?? null, studentId: m.studentId ?? null, familyId: m.familyId ?? null };
+}
 
 /** The signed-in user and every studio they belong to, with their role there (the user read checks the sign-in). */
 export async function getMe(actor: Actor) {
@@ -19,7 +38,7 @@ export async function getMe(actor: Actor) {
     user: { id: user.userId, email: user.email, name: user.name, emailVerified: Boolean(user.emailVerifiedAt) },
     memberships: active.flatMap((m) => {
       const studio = byId.get(m.studioId);
-      return studio ? [{ role: m.role, studio: { id: studio.studioId, name: studio.name, slug: studio.slug } }] : [];
+      return studio ? [{ role: m.role, studio: membershipStudio(studio), ...personLinks(m) }] : [];
     }),
   };
 }

@@ -26,7 +26,18 @@ export const MeSchema = z
     memberships: z.array(
       z.object({
         role: z.enum(["owner", "admin", "teacher", "student", "parent"]),
-        studio: z.object({ id: z.string(), name: z.string(), slug: z.string() }),
+        studio: z.object({
+          id: z.string(),
+          name: z.string(),
+          slug: z.string(),
+          timeZone: z.string(),
+          currency: z.string(),
+          country: z.string().nullable(),
+          themeColor: z.string().nullable(),
+        }),
+        teacherId: z.string().nullable().openapi({ description: "The member's teacher record, for a teacher" }),
+        studentId: z.string().nullable().openapi({ description: "The member's student record, for a student" }),
+        familyId: z.string().nullable().openapi({ description: "The member's family, for a parent" }),
       }),
     ),
   })

@@ -1,0 +1,14 @@
+/** The Settings section's tabs (owners and admins): each is its own page under `<base>/settings`. */
+export type SettingsTab = "profile" | "members" | "invitations" | "audit" | "imports" | "privacy";
+
+const TABS: readonly [SettingsTab, string, string][] = [
+  ["profile", "Studio profile", ""],
+  ["members", "Members", "/members"],
+  ["invitations", "Invitations", "/invitations"],
+  ["audit", "Audit log", "/audit"],
+  ["imports", "Imports", "/imports"],
+  ["privacy", "Privacy", "/privacy"],
+];
+
+export const settingsTabs = (base: string, current: SettingsTab) =>
+  TABS.map(([tab, label, path]) => ({ href: `${base}/settings${path}`, label, current: tab === current }));

@@ -1,0 +1,41 @@
+import type { Role, Workspace } from "./workspace";
+
+/** The workspace's sections. Items a role may not use are absent, not disabled. */
+export type Section = "today" | "calendar" | "scheduling" | "people" | "billing" | "requests" | "settings";
+
+export interface NavItem {
+  section: Section;
+  label: string;
+  href: string;
+}
+
+const ADMIN_NAV: readonly [Section, string, string][] = [
+  ["today", "Today", ""],
+  ["calendar", "Calendar", "/calendar"],
+  ["scheduling", "Scheduling", "/scheduling"],
+  ["people", "People", "/people"],
+  ["billing", "Billing", "/billing"],
+  ["requests", "Requests", "/requests"],
+  ["settings", "Settings", "/settings"],
+];
+
+const TEACHER_NAV: readonly [Section, string, string][] = [
+  ["today", "Today", ""],
+  ["calendar", "Calendar", "/calendar"],
+  ["people", "My students", "/people/students"],
+  ["scheduling", "My hours", "/scheduling/hours"],
+  ["requests", "Requests", "/requests"],
+];
+
+const NAV_BY_ROLE: Partial<Record<Role, readonly [Section, string, string][]>> = {
+  owner: ADMIN_NAV,
+  admin: ADMIN_NAV,
+  teacher: TEACHER_NAV,
+};
+
+export function navFor(ws: Pick<Workspace, "role" | "base">): NavItem[] {
+  return (NAV_BY_ROLE[ws.role] ?? []).map(([section, label, path]) => ({ section, label, href: `${ws.base}${path}` }));
+}
+
+/** Whether a role's navigation has the section (a page's server-side check matches its link). */
+export const hasSection = (ws: Pick<Workspace, "role" | "base">, section: Section) => navFor(ws).some((n) => n.section === section);
