@@ -8,14 +8,17 @@ import { loadOrCreateAppSecret } from "./start/app-secret";
 import { printBanner } from "./start/banner";
 import { installShutdownHandlers, onShutdown, shutdown } from "./start/lifecycle";
 import { startWebDev } from "./start/web-dev";
+import { ensureWebBuild } from "./start/web-build";
+import { startWebServer } from "./start/web-server";
 import { seedDemo } from "./seed-demo";
 import { startStreamPoller } from "./outbox/stream-poller";
 
 /**
  * `npm start` (`-- --fresh` wipes .data first): the whole product offline. DynamoDB Local,
- * s3rver, SES local and the Stripe emulator keep their data in .data/; the API and the Astro dev
- * server run here.
+ * s3rver, SES local and the Stripe emulator keep their data in .data/; the API runs here and the
+ * site's production build beside it (`npm run dev`: the Astro dev server instead).
  */
+const DEV = process.argv.includes("--dev");
 const LOCAL_NAMES = { tableName: "studiosync-local", bucketName: "studiosync-local" };
 
 async function main(): Promise<void> {
@@ -56,16 +59,14 @@ async function main(): Promise<void> {
   process.env.API_URL = api.url;
   onShutdown("job scheduler", startScheduler().stop);
 
-  console.log("Starting the Astro dev server for web/…");
   let webUrl = localEnv.webUrl;
   let webError: string | undefined;
   try {
-    const web = await startWebDev(webPort);
-    onShutdown("Astro dev server", web.stop);
+    const web = await startSite(webPort, api.url);
     if (web.url !== webUrl) applyLocalEnv({ ...localEnv, webUrl: (webUrl = web.url) });
   } catch (error) {
     webError = (error as Error).message;
-    console.error("The Astro dev server did not start:", error);
+    console.error("The site did not start:", error);
   }
 
   printBanner({
@@ -80,6 +81,23 @@ async function main(): Promise<void> {
     seeded: seed.created,
     webError,
   });
+}
+
+/**
+ * `npm start` serves the production build of the site (built here when a source changed);
+ * `npm run dev` (`--dev`) runs the Astro dev server with hot reload instead.
+ */
+async function startSite(port: number, apiUrl: string) {
+  if (DEV) {
+    console.log("Starting the Astro dev server for web/ (hot reload)…");
+    const web = await startWebDev(port);
+    onShutdown("Astro dev server", web.stop);
+    return web;
+  }
+  await ensureWebBuild((line) => console.log(line));
+  const web = await startWebServer(port, apiUrl);
+  onShutdown("site server", web.stop);
+  return web;
 }
 
 main().catch(async (error) => {
