@@ -1,5 +1,6 @@
 import type { BillingRunBenchResult } from "./billing-run";
 import type { MaterialiseBenchResult } from "./materialise-lessons";
+import type { PagesBenchResult } from "./pages";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
@@ -41,6 +42,7 @@ export function writeResults(results: {
   iterations: number;
   materialise?: MaterialiseBenchResult;
   billingRun?: BillingRunBenchResult;
+  pages?: PagesBenchResult;
 }): string {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   const document = {
@@ -52,6 +54,7 @@ export function writeResults(results: {
     lambdaBundles: results.bundles,
     ...(results.materialise ? { materialiseJob: results.materialise } : {}),
     ...(results.billingRun ? { billingRun: results.billingRun } : {}),
+    ...(results.pages ? { workspacePages: results.pages } : {}),
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(document, null, 2)}\n`);
   return relative(REPO_ROOT, RESULTS_FILE);

@@ -5,6 +5,7 @@ import { startStreamPoller } from "../outbox/stream-poller";
 import { benchBillingRun, printBillingRun, type BillingRunBenchResult } from "./billing-run";
 import { measureLambdaBundles } from "./bundle";
 import { benchMaterialiseLessons, type MaterialiseBenchResult } from "./materialise-lessons";
+import { benchPages, printPages, type PagesBenchResult } from "./pages";
 import { Fixtures } from "./fixtures";
 import { printBundles, printMaterialise, printRouteTable, writeResults } from "./report";
 import { runScenario, toFetch, type RouteResult } from "./run-scenario";
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     "import-runs": { type: "string", default: "15" },
     patterns: { type: "string", default: "1000" },
     accounts: { type: "string", default: "1000" },
+    "page-runs": { type: "string", default: "20" },
   },
 });
 const iterations = Number(values.n);
@@ -94,10 +96,19 @@ try {
     printBillingRun(billingRun);
   }
 
+  let pages: PagesBenchResult | undefined;
+  if (!values.only || "pages".includes(values.only.toLowerCase())) {
+    await engines.stop();
+    engines = await freshEngines();
+    console.log(`\nWorkspace pages of the demo studio (built site, ${values["page-runs"]} loads each, fresh engines)…`);
+    pages = await benchPages({ runs: Number(values["page-runs"]) });
+    printPages(pages);
+  }
+
   console.log();
   const bundles = await measureLambdaBundles(Number(values["import-runs"]));
   printBundles(bundles);
-  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations, materialise, billingRun })}`);
+  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations, materialise, billingRun, pages })}`);
 } finally {
   await engines.stop();
 }

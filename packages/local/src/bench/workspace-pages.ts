@@ -1,0 +1,85 @@
+import type { Fixtures, Session } from "./fixtures";
+
+/** One page to load: a name for the table and its path on the site. */
+export interface PageTarget {
+  name: string;
+  path: string;
+}
+
+interface Listed {
+  items: { id: string }[];
+}
+
+/**
+ * The workspace pages of the demo studio, with ids found through the API (untimed): each page
+ * the navigation reaches, and one record page of each kind.
+ */
+export async function workspacePages(fixtures: Fixtures, owner: Session): Promise<PageTarget[]> {
+  const get = <T>(path: string) => fixtures.expectJson<T>({ path, token: owner.accessToken }, 200);
+  const me = await get<{ memberships: { studio: { id: string } }[] }>("/v1/me");
+  const studioId = me.memberships[0]!.studio.id;
+  const api = `/v1/studios/${studioId}`;
+  const firstId = async (path: string) => (await get<Listed>(`${api}${path}`)).items[0]?.id;
+  const from = new Date(Date.now() - 14 * 86_400_000).toISOString();
+  const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
+  const [lessonId, studentId, familyId, teacherId, invoiceId, paymentId, accountId, feePlanId, runId, patternId] = await Promise.all([
+    firstId(`/lessons?from=${from}&to=${to}&limit=1`),
+    firstId("/students?limit=1"),
+    firstId("/families?limit=1"),
+    firstId("/teachers?limit=1"),
+    firstId("/invoices?limit=1"),
+    firstId("/payments?limit=1"),
+    firstId("/billing-accounts?limit=1"),
+    firstId("/fee-plans?limit=1"),
+    firstId("/billing-runs?limit=1"),
+    firstId("/recurring-patterns?limit=1"),
+  ]);
+  const base = `/dashboard/studios/${studioId}`;
+  const pages: [string, string | undefined, string][] = [
+    ["Today", "", ""],
+    ["Calendar (week)", "", "/calendar"],
+    ["Calendar (day)", "", "/calendar?view=day"],
+    ["Calendar (agenda)", "", "/calendar?view=agenda"],
+    ["Book a lesson", "", "/calendar/book"],
+    ["Lesson", lessonId, `/lessons/${lessonId}`],
+    ["Scheduling", "", "/scheduling"],
+    ["Working hours", "", "/scheduling/hours"],
+    ["Working hours (teacher)", teacherId, `/scheduling/hours/${teacherId}`],
+    ["Closures", "", "/scheduling/closures"],
+    ["Cancellation policy", "", "/scheduling/policy"],
+    ["Recurring patterns", "", "/scheduling/patterns"],
+    ["Recurring pattern", patternId, `/scheduling/patterns/${patternId}`],
+    ["Make-up credits", studentId, `/scheduling/makeups?student=${studentId}`],
+    ["Requests", "", "/requests"],
+    ["Students", "", "/people/students"],
+    ["Student", studentId, `/people/students/${studentId}`],
+    ["Student (attendance)", studentId, `/people/students/${studentId}?tab=attendance`],
+    ["Families", "", "/people/families"],
+    ["Family", familyId, `/people/families/${familyId}`],
+    ["Teachers", "", "/people/teachers"],
+    ["Teacher", teacherId, `/people/teachers/${teacherId}`],
+    ["Bands", "", "/people/bands"],
+    ["Billing summary", "", "/billing"],
+    ["Invoices", "", "/billing/invoices"],
+    ["Invoice", invoiceId, `/billing/invoices/${invoiceId}`],
+    ["Payments", "", "/billing/payments"],
+    ["Payment", paymentId, `/billing/payments/${paymentId}`],
+    ["Record a payment", "", "/billing/payments/new"],
+    ["Accounts", "", "/billing/accounts"],
+    ["Account and ledger", accountId, `/billing/accounts/${accountId}`],
+    ["Fee plans", "", "/billing/fee-plans"],
+    ["Fee plan", feePlanId, `/billing/fee-plans/${feePlanId}`],
+    ["Billing runs", "", "/billing/runs"],
+    ["Billing run", runId, `/billing/runs/${runId}`],
+    ["New billing run", "", "/billing/runs/new"],
+    ["Billing settings", "", "/billing/settings"],
+    ["Settings", "", "/settings"],
+    ["Members", "", "/settings/members"],
+    ["Invitations", "", "/settings/invitations"],
+    ["Audit log", "", "/settings/audit"],
+    ["Imports", "", "/settings/imports"],
+    ["Privacy", "", "/settings/privacy"],
+  ];
+  // A page whose record the demo lacks is left out rather than measured as a 404.
+  return pages.filter(([, id]) => id !== undefined).map(([name, , path]) => ({ name, path: `${base}${path}` }));
+}
