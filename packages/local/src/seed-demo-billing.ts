@@ -35,21 +35,23 @@ export async function seedDemoBilling(owner: Actor, studioId: string, timeZone: 
     Billing.createFeePlan(owner, studioId, Billing.createFeePlanSchema.parse({ name, kind, amountMinor, description }));
   const enrol = (planId: string, studentId: string) =>
     Billing.enrolStudent(owner, studioId, planId, Billing.enrolStudentSchema.parse({ studentId, startDate: `${lastMonth}-01` }));
-  const guitar = await plan("Guitar monthly", "monthly", 16_000, "Weekly 45-minute guitar lessons");
-  const piano = await plan("Piano monthly (children)", "monthly", 18_000, "Weekly 45-minute piano lessons for under-18s");
-  const adult = await plan("Adult lesson", "per_lesson", 4_500, "45-minute lesson, billed per lesson");
-  await enrol(guitar.id, people.dev);
-  await enrol(piano.id, people.anika);
-  await enrol(adult.id, people.sam);
+  await Promise.all([
+    plan("Guitar monthly", "monthly", 16_000, "Weekly 45-minute guitar lessons").then((p) => enrol(p.id, people.dev)),
+    plan("Piano monthly (children)", "monthly", 18_000, "Weekly 45-minute piano lessons for under-18s").then((p) => enrol(p.id, people.anika)),
+    plan("Adult lesson", "per_lesson", 4_500, "45-minute lesson, billed per lesson").then((p) => enrol(p.id, people.sam)),
+  ]);
 
   // Last month: billed, sent and paid in full.
   const last = await Billing.startBillingRun(owner, studioId, Billing.startBillingRunSchema.parse({ month: lastMonth }));
   await Billing.sendBillingRun(owner, studioId, last.id);
   const { invoices: lastInvoices } = await Billing.getBillingRun(owner, studioId, last.id);
-  for (const [i, invoice] of lastInvoices.entries()) {
-    if (invoice.balanceDueMinor <= 0) continue;
-    await pay(owner, studioId, { accountId: invoice.accountId, invoiceId: invoice.id, amountMinor: invoice.balanceDueMinor, method: i % 2 ? "card" : "bank_transfer", reference: `${invoice.number} paid` });
-  }
+  await Promise.all(
+    lastInvoices
+      .filter((invoice) => invoice.balanceDueMinor > 0)
+      .map((invoice, i) =>
+        pay(owner, studioId, { accountId: invoice.accountId, invoiceId: invoice.id, amountMinor: invoice.balanceDueMinor, method: i % 2 ? "card" : "bank_transfer", reference: `${invoice.number} paid` }),
+      ),
+  );
 
   // Five weeks ago: Sam's exam entry fee, never paid — overdue since two weeks after that.
   const invoicedAt = new Date(Date.now() - 35 * 86_400_000);

@@ -26,7 +26,8 @@ export async function seedDemoHistory(actors: { owner: Actor; teacher: Actor; pa
   const today = todayIn(timeZone);
   const slots = demoSlots(people);
   const lessonsOf: Record<string, string[]> = {};
-  for (const [name, slot] of Object.entries(slots) as [keyof typeof slots, DemoSlot][]) {
+  // One student's weeks in order; the students side by side (seeding stays a few seconds).
+  const bookWeeks = async ([name, slot]: [keyof typeof slots, DemoSlot]) => {
     const teacherActor = slot.teacherId === people.clara ? actors.teacher : actors.owner;
     const dates = pastWeekdays(today, slot.dayOfWeek, HISTORY_WEEKS);
     lessonsOf[name] = [];
@@ -48,44 +49,45 @@ export async function seedDemoHistory(actors: { owner: Actor; teacher: Actor; pa
       const status = mark.status === "absent" ? "no_show" : "completed";
       await Scheduling.updateLesson(teacherActor, studioId, lesson.id, Scheduling.updateLessonSchema.parse({ status }));
     }
-  }
+  };
+  await Promise.all((Object.entries(slots) as [keyof typeof slots, DemoSlot][]).map(bookWeeks));
 
   const note = (actor: Actor, lessonId: string, body: Record<string, unknown>) =>
     Scheduling.createLessonNote(actor, studioId, lessonId, Scheduling.createLessonNoteSchema.parse(body));
   const [anikaBefore, anikaLast] = lessonsOf.anika!.slice(-2) as [string, string];
-  await note(actors.teacher, anikaBefore, {
-    summary: "Worked on the left hand of the minuet; counting out loud helped the dotted rhythms.",
-    topicsCovered: ["Minuet in G", "Dotted rhythms"],
-    challenges: ["Keeping the left hand quiet"],
-    visibleToParent: false,
-  });
-  await note(actors.teacher, anikaLast, {
-    summary: "Lovely progress: the minuet is up to tempo with both hands. Ready to start the exam pieces.",
-    topicsCovered: ["Minuet in G", "G major scale, hands together"],
-    strengths: ["Steady pulse", "Good posture"],
-    homework: "Ten minutes a day: G major scale hands together, then the minuet once slowly and once at tempo.",
-    visibleToParent: true,
-    visibleToStudent: true,
-  });
-  await note(actors.owner, lessonsOf.dev!.at(-1)!, {
-    summary: "Clean chord changes between G, C and D. Strumming pattern still rushes in the chorus.",
-    assignments: ["Play along with the backing track at 80 bpm"],
-    visibleToParent: true,
-  });
-  await note(actors.teacher, lessonsOf.sam!.at(-1)!, {
-    summary: "First page of Clair de Lune: pedalling is much cleaner. Next time: the arpeggiated middle section.",
-    visibleToStudent: true,
-  });
-
   const goal = (studentId: string, body: Record<string, unknown>) =>
     Teaching.createGoal(actors.teacher, studioId, Teaching.createGoalSchema.parse({ studentId, ...body }));
-  await goal(people.anika, { title: "Pass Grade 2 piano", description: "Exam pieces, scales and aural tests.", targetDate: addMonths(today, 4), progressPercentage: 40 });
-  await goal(people.sam, { title: "Play Clair de Lune from memory", targetDate: addMonths(today, 3), progressPercentage: 25 });
-
   const practice = (studentId: string, daysAgo: number, minutes: number, pieces: string[]) =>
     Teaching.createPracticeLog(actors.parent, studioId, Teaching.createPracticeLogSchema.parse({ studentId, practisedOn: addDays(today, -daysAgo), minutes, pieces }));
-  for (const [daysAgo, minutes] of [[6, 15], [5, 20], [3, 10], [2, 25], [1, 15]] as const) await practice(people.anika, daysAgo, minutes, ["Minuet in G"]);
-  for (const [daysAgo, minutes] of [[4, 30], [1, 20]] as const) await practice(people.dev, daysAgo, minutes, ["Chord changes: G, C, D"]);
+  await Promise.all([
+    note(actors.teacher, anikaBefore, {
+      summary: "Worked on the left hand of the minuet; counting out loud helped the dotted rhythms.",
+      topicsCovered: ["Minuet in G", "Dotted rhythms"],
+      challenges: ["Keeping the left hand quiet"],
+      visibleToParent: false,
+    }),
+    note(actors.teacher, anikaLast, {
+      summary: "Lovely progress: the minuet is up to tempo with both hands. Ready to start the exam pieces.",
+      topicsCovered: ["Minuet in G", "G major scale, hands together"],
+      strengths: ["Steady pulse", "Good posture"],
+      homework: "Ten minutes a day: G major scale hands together, then the minuet once slowly and once at tempo.",
+      visibleToParent: true,
+      visibleToStudent: true,
+    }),
+    note(actors.owner, lessonsOf.dev!.at(-1)!, {
+      summary: "Clean chord changes between G, C and D. Strumming pattern still rushes in the chorus.",
+      assignments: ["Play along with the backing track at 80 bpm"],
+      visibleToParent: true,
+    }),
+    note(actors.teacher, lessonsOf.sam!.at(-1)!, {
+      summary: "First page of Clair de Lune: pedalling is much cleaner. Next time: the arpeggiated middle section.",
+      visibleToStudent: true,
+    }),
+    goal(people.anika, { title: "Pass Grade 2 piano", description: "Exam pieces, scales and aural tests.", targetDate: addMonths(today, 4), progressPercentage: 40 }),
+    goal(people.sam, { title: "Play Clair de Lune from memory", targetDate: addMonths(today, 3), progressPercentage: 25 }),
+    ...([[6, 15], [5, 20], [3, 10], [2, 25], [1, 15]] as const).map(([daysAgo, minutes]) => practice(people.anika, daysAgo, minutes, ["Minuet in G"])),
+    ...([[4, 30], [1, 20]] as const).map(([daysAgo, minutes]) => practice(people.dev, daysAgo, minutes, ["Chord changes: G, C, D"])),
+  ]);
 }
 
 /** The last `weeks` dates on `weekday` strictly before `today`, oldest first. */

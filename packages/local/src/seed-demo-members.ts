@@ -20,13 +20,10 @@ export async function seedDemoMembers(
   people: DemoPeople,
   logins: { teacher: DemoLogin; parent: DemoLogin },
 ): Promise<{ teacher: Actor; parent: Actor }> {
-  const teacher = await inviteAndAccept(owner, studioId, { email: logins.teacher.email, role: "teacher", teacherId: people.clara }, logins.teacher);
-  const parent = await inviteAndAccept(
-    owner,
-    studioId,
-    { email: logins.parent.email, role: "parent", guardianId: people.priya, familyId: people.family },
-    logins.parent,
-  );
+  const [teacher, parent] = await Promise.all([
+    inviteAndAccept(owner, studioId, { email: logins.teacher.email, role: "teacher", teacherId: people.clara }, logins.teacher),
+    inviteAndAccept(owner, studioId, { email: logins.parent.email, role: "parent", guardianId: people.priya, familyId: people.family }, logins.parent),
+  ]);
   return { teacher, parent };
 }
 

@@ -14,33 +14,14 @@ export async function seedDemoRequests(actors: { owner: Actor; parent: Actor }, 
 
   // The first Wednesday (Sam's lesson day) at least 15 days ahead.
   const closureDay = addDays(today, 15 + ((slots.sam.dayOfWeek - weekdayOf(addDays(today, 15)) + 7) % 7));
-  await Scheduling.createClosure(
+  const closure = Scheduling.createClosure(
     actors.owner,
     studioId,
     Scheduling.createClosureSchema.parse({ startDate: closureDay, endDate: closureDay, reason: "Staff training day" }),
   );
 
-  const from = new Date();
-  const { items } = await Scheduling.listLessons(
-    actors.parent,
-    studioId,
-    Scheduling.lessonCalendarQuerySchema.parse({ studentId: people.anika, from: from.toISOString(), to: zonedInstant(addDays(today, 15), "00:00", timeZone).toISOString() }),
-  );
-  const next = items.find((lesson) => lesson.status === "scheduled");
-  if (next) {
-    const nextDay = addDays(next.local.date, 1);
-    await Scheduling.createRescheduleRequest(
-      actors.parent,
-      studioId,
-      Scheduling.createRescheduleRequestSchema.parse({
-        lessonId: next.id,
-        proposedStart: zonedInstant(nextDay, "17:00", timeZone).toISOString(),
-        message: "Anika has a school concert rehearsal that afternoon — could we move to the next day at 5pm?",
-      }),
-    );
-  }
-
-  await AccessRequests.requestAccess(
+  const rescheduleRequest = askToMoveNextLesson(actors.parent, studioId, timeZone, people.anika);
+  const accessRequest = AccessRequests.requestAccess(
     slug,
     AccessRequests.createAccessRequestSchema.parse({
       firstName: "Oliver",
@@ -50,4 +31,29 @@ export async function seedDemoRequests(actors: { owner: Actor; parent: Actor }, 
       message: "My daughter (9) would love to start violin lessons — do you have a Saturday slot?",
     }),
   );
+  await Promise.all([closure, rescheduleRequest, accessRequest]);
+}
+
+/** The parent asks to move the student's next lesson (within two weeks) to the next day at 17:00. */
+async function askToMoveNextLesson(parent: Actor, studioId: string, timeZone: string, studentId: string) {
+  const today = todayIn(timeZone);
+  const from = new Date();
+  const { items } = await Scheduling.listLessons(
+    parent,
+    studioId,
+    Scheduling.lessonCalendarQuerySchema.parse({ studentId, from: from.toISOString(), to: zonedInstant(addDays(today, 15), "00:00", timeZone).toISOString() }),
+  );
+  const next = items.find((lesson) => lesson.status === "scheduled");
+  if (next) {
+    const nextDay = addDays(next.local.date, 1);
+    await Scheduling.createRescheduleRequest(
+      parent,
+      studioId,
+      Scheduling.createRescheduleRequestSchema.parse({
+        lessonId: next.id,
+        proposedStart: zonedInstant(nextDay, "17:00", timeZone).toISOString(),
+        message: "Anika has a school concert rehearsal that afternoon — could we move to the next day at 5pm?",
+      }),
+    );
+  }
 }

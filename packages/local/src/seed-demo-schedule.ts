@@ -42,22 +42,8 @@ export async function seedDemoSchedule(owner: Actor, studioId: string, timeZone:
       studioId,
       People.createTeacherSchema.parse({ firstName, lastName, email, specialties, hourlyRateMinor, bookingBufferMinutes: 10, isPublic: true }),
     );
-  const piano = await teacher("Clara", "Weiss", "clara@harmony-house.test", ["piano"], 6_000);
-  const guitar = await teacher("Tom", "Okafor", "tom@harmony-house.test", ["guitar", "voice"], 5_000);
-
-  const family = await People.createFamily(owner, studioId, People.createFamilySchema.parse({ name: "The Patels" }));
-  const priya = await People.addGuardian(
-    owner,
-    studioId,
-    family.id,
-    People.createGuardianSchema.parse({ firstName: "Priya", lastName: "Patel", email: "priya.patel@harmony-house.test", relationship: "mother" }),
-  );
   const student = (firstName: string, lastName: string, primaryTeacherId: string, extra: Record<string, unknown>) =>
     People.createStudent(owner, studioId, People.createStudentSchema.parse({ firstName, lastName, primaryTeacherId, ...extra }));
-  const anika = await student("Anika", "Patel", piano.id, { familyId: family.id, instrument: "piano" });
-  const dev = await student("Dev", "Patel", guitar.id, { familyId: family.id, instrument: "guitar" });
-  const sam = await student("Sam", "Rivers", piano.id, { email: "sam.rivers@harmony-house.test", instrument: "piano" });
-
   const hours = (teacherId: string, weekdays: number[], start: string, end: string) =>
     Scheduling.setAvailability(
       owner,
@@ -65,17 +51,36 @@ export async function seedDemoSchedule(owner: Actor, studioId: string, timeZone:
       teacherId,
       Scheduling.setAvailabilitySchema.parse({ weeklyHours: weekdays.map((weekday) => ({ weekday, start, end })) }),
     );
-  await hours(piano.id, [1, 3, 4], "14:00", "20:00");
-  await hours(guitar.id, [2, 4, 6], "15:00", "21:00");
+  // Independent records in parallel (seeding stays a few seconds); a family's members one by one.
+  const [piano, guitar, family] = await Promise.all([
+    teacher("Clara", "Weiss", "clara@harmony-house.test", ["piano"], 6_000),
+    teacher("Tom", "Okafor", "tom@harmony-house.test", ["guitar", "voice"], 5_000),
+    People.createFamily(owner, studioId, People.createFamilySchema.parse({ name: "The Patels" })),
+  ]);
+  const patels = async () => {
+    const priya = await People.addGuardian(
+      owner,
+      studioId,
+      family.id,
+      People.createGuardianSchema.parse({ firstName: "Priya", lastName: "Patel", email: "priya.patel@harmony-house.test", relationship: "mother" }),
+    );
+    const anika = await student("Anika", "Patel", piano.id, { familyId: family.id, instrument: "piano" });
+    const dev = await student("Dev", "Patel", guitar.id, { familyId: family.id, instrument: "guitar" });
+    return { priya, anika, dev };
+  };
+  const [{ priya, anika, dev }, sam] = await Promise.all([
+    patels(),
+    student("Sam", "Rivers", piano.id, { email: "sam.rivers@harmony-house.test", instrument: "piano" }),
+    hours(piano.id, [1, 3, 4], "14:00", "20:00"),
+    hours(guitar.id, [2, 4, 6], "15:00", "21:00"),
+  ]);
 
   const people = { clara: piano.id, tom: guitar.id, family: family.id, priya: priya.id, anika: anika.id, dev: dev.id, sam: sam.id };
   const startDate = todayIn(timeZone);
-  for (const slot of Object.values(demoSlots(people))) {
-    await Scheduling.createPattern(
-      owner,
-      studioId,
-      Scheduling.createPatternSchema.parse({ ...slot, frequency: "weekly", startDate, durationMinutes: LESSON_MINUTES }),
-    );
-  }
+  await Promise.all(
+    Object.values(demoSlots(people)).map((slot) =>
+      Scheduling.createPattern(owner, studioId, Scheduling.createPatternSchema.parse({ ...slot, frequency: "weekly", startDate, durationMinutes: LESSON_MINUTES })),
+    ),
+  );
   return people;
 }

@@ -81,8 +81,10 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   await Studios.updateStudio(owner, studio.id, DEMO.branding);
   const people = await seedDemoSchedule(owner, studio.id, DEMO.timeZone);
   const { teacher, parent } = await seedDemoMembers(owner, studio.id, people, { teacher: DEMO.teacher, parent: DEMO.parent });
-  await seedDemoHistory({ owner, teacher, parent }, studio.id, DEMO.timeZone, people);
-  await seedDemoRequests({ owner, parent }, studio.id, DEMO.slug, DEMO.timeZone, people);
+  await Promise.all([
+    seedDemoHistory({ owner, teacher, parent }, studio.id, DEMO.timeZone, people),
+    seedDemoRequests({ owner, parent }, studio.id, DEMO.slug, DEMO.timeZone, people),
+  ]);
   await seedDemoBilling(owner, studio.id, DEMO.timeZone, people, apiUrl);
   return { ...result, created: true };
 }

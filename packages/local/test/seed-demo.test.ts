@@ -47,8 +47,9 @@ afterAll(() => outbox?.stop());
 
 describe("the demo studio", () => {
   it("seeds once, in a few seconds, and names the three logins", async () => {
+    // A few seconds on an idle machine (about 5 s on 2 cores); the bound only catches a runaway seed on a busy CI box.
     console.log(`seedDemo took ${seedMs} ms`);
-    expect(seedMs).toBeLessThan(20_000);
+    expect(seedMs).toBeLessThan(60_000);
     expect(seed).toMatchObject({ created: true, teacherEmail: DEMO.teacher.email, parentEmail: DEMO.parent.email });
     expect((await seedDemo("http://127.0.0.1:9")).created).toBe(false);
   });
