@@ -1,3 +1,4 @@
+import { STATUS_CODES } from "node:http";
 import { defineMiddleware } from "astro:middleware";
 import { isSameOriginRequest } from "./lib/same-origin";
 import { hasSession } from "./lib/session";
@@ -26,6 +27,10 @@ export const onRequest = defineMiddleware(async (context, next) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
     if (personal && !headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
   };
+  // A page that sets Astro.response.status keeps Astro's statusText "OK" ("404 OK"): give the
+  // status line its own reason phrase.
+  const wrongReason = response.status !== 200 && response.statusText === "OK";
+  if (wrongReason) response = new Response(response.body, { status: response.status, statusText: STATUS_CODES[response.status] ?? "", headers: response.headers });
   try {
     apply(response.headers);
   } catch {

@@ -132,8 +132,9 @@ describe("a visitor asks to join from the studio's public page", () => {
     await expect(page.getByLabel("I am a").inputValue()).resolves.toBe("parent");
 
     await page.getByLabel("Email").fill(visitor.email);
-    expect((await submit(page, "Send request")).status()).toBe(200);
-    await page.getByText("Thanks — the studio will get back to you.").waitFor();
+    expect((await submit(page, "Send request")).status()).toBe(303);
+    await page.getByText("Thanks — your request is with the studio.").waitFor();
+    expect(new URL(page.url()).search).toBe("?sent=1");
     await context.close();
 
     const list = await expectStatus("list access requests", owner.v1.studios[":studioId"]["access-requests"].$get({

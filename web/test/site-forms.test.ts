@@ -41,6 +41,8 @@ function withSite(dev: boolean) {
 
 async function signIn(world: ReturnType<typeof withSite>, next?: string) {
   const { page, site, seeded } = world;
+  // Signed out first: /login while signed in goes straight on to `next`.
+  await world.context.clearCookies();
   await page.goto(`${site.webUrl}/login${next === undefined ? "" : `?next=${next}`}`);
   await page.getByLabel("Email").fill(seeded.email);
   await page.getByLabel("Password").fill(PASSWORD);

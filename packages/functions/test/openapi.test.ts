@@ -18,6 +18,7 @@ describe("API description", () => {
         "POST /v1/auth/resend-verification",
         "POST /v1/auth/forgot-password",
         "POST /v1/auth/reset-password",
+        "POST /v1/auth/reset-password/check",
         "GET /v1/me",
         "GET /v1/studios/{studioId}",
         "PATCH /v1/studios/{studioId}",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { signLinkToken } from "../../core/src/accounts/signed-link";
-import { readMail } from "../../local/src/test/mailbox";
+import { extractLink, readMail } from "../../local/src/test/mailbox";
 import { api, dbCost, linkToken, ownerWithStudio, signUpBody } from "./support/api";
 
 describe("verify-email and reset-password links", () => {
@@ -18,6 +18,27 @@ describe("verify-email and reset-password links", () => {
     const reuse = await api("POST", "/v1/auth/reset-password", { body: { token, password: "yet another passphrase" } });
     expect(reuse.status).toBe(400);
     expect(reuse.body.detail).toMatch(/already been used/);
+  });
+
+  it("checks a reset link without using it: usable, then used; outdated, expired and invalid named", async () => {
+    const owner = await ownerWithStudio();
+    await api("POST", "/v1/auth/forgot-password", { body: { email: owner.email } });
+    await api("POST", "/v1/auth/forgot-password", { body: { email: owner.email } });
+    const mails = await readMail(owner.email, { count: 2, subject: "Reset your" });
+    const [older, newer] = mails.map((m) => new URL(extractLink(m.body.text ?? "", "/reset-password")).searchParams.get("token")!);
+    const check = (token: string) => api("POST", "/v1/auth/reset-password/check", { body: { token } });
+
+    for (let i = 0; i < 2; i++) expect((await check(newer!)).body).toEqual({ state: "usable" });
+    expect((await api("POST", "/v1/auth/reset-password", { body: { token: newer, password: "a brand new passphrase" } })).status).toBe(204);
+    expect((await check(newer!)).body).toEqual({ state: "used" });
+    expect((await check(older!)).body).toEqual({ state: "outdated" });
+
+    const expired = signLinkToken("0190f0f0-0000-7000-8000-000000000000", "reset_password", Math.floor(Date.now() / 1000) - 1);
+    expect((await check(expired)).body).toEqual({ state: "expired" });
+    const verifyLink = signLinkToken("0190f0f0-0000-7000-8000-000000000000", "verify_email", Math.floor(Date.now() / 1000) + 60);
+    expect((await check(verifyLink)).body).toEqual({ state: "invalid" });
+    expect((await check("not-a-token")).body).toEqual({ state: "invalid" });
+    expect((await api("POST", "/v1/auth/reset-password/check", { body: {} })).status).toBe(422);
   });
 
   it("answers forgot-password the same for unknown emails and sends nothing", async () => {

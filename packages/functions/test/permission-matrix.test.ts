@@ -188,6 +188,7 @@ const EXEMPT: Record<string, string> = {
   "POST /v1/auth/resend-verification": "password-reset.test.ts (public)",
   "POST /v1/auth/forgot-password": "password-reset.test.ts (public)",
   "POST /v1/auth/reset-password": "password-reset.test.ts (public)",
+  "POST /v1/auth/reset-password/check": "password-reset.test.ts (public)",
   "GET /v1/me": "session.test.ts (any signed-in user, about themself)",
   "GET /v1/public/studios/{slug}": "studios.test.ts (public)",
   "GET /v1/public/studios/{slug}/teachers": "teachers.test.ts (public)",

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { api, dbCost, ownerWithStudio, uniqueSlug } from "./support/api";
+import { api, dbCost, ownerWithStudio, signUpBody, uniqueSlug } from "./support/api";
 import { expectStudioRouteSecured } from "./support/security";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
@@ -64,21 +64,37 @@ describe("PATCH /v1/studios/{studioId}", () => {
     expect(read.body.description).not.toBe("ok");
   });
 
-  it("moves the public page to a new slug and frees the old one", async () => {
+  it("moves the public page to a new slug; the old one keeps leading there and stays the studio's", async () => {
     const studio = await ownerWithStudio();
+    const oldSlug = studio.studio.slug;
     const newSlug = uniqueSlug("moved");
     const res = await api("PATCH", `/v1/studios/${studio.studio.id}`, { token: studio.accessToken, body: { slug: newSlug } });
     expect(res.status).toBe(200);
     expect(res.body.slug).toBe(newSlug);
-    expect((await api("GET", `/v1/public/studios/${newSlug}`)).status).toBe(200);
-    expect((await api("GET", `/v1/public/studios/${studio.studio.slug}`)).status).toBe(404);
-    // The old slug can be claimed again, and a taken slug is refused.
-    const reclaim = await api("PATCH", `/v1/studios/${intruder.studio.id}`, { token: intruder.accessToken, body: { slug: studio.studio.slug } });
-    expect(reclaim.status).toBe(200);
+    expect((await api("GET", `/v1/public/studios/${newSlug}`)).body.slug).toBe(newSlug);
+    // The old address resolves to the studio, naming its current slug (the site redirects there).
+    const old = await api("GET", `/v1/public/studios/${oldSlug}`);
+    expect(old.status).toBe(200);
+    expect(old.body.slug).toBe(newSlug);
+    const join = await api("POST", `/v1/public/studios/${oldSlug}/access-requests`, {
+      body: { firstName: "Old", lastName: "Link", email: "old-link@example.test", role: "student" },
+    });
+    expect(join.status).toBe(202);
+    expect((await api("GET", `/v1/public/studios/${oldSlug}/teachers`)).status).toBe(200);
+
+    // Nobody else can take the old slug while it redirects, nor the new one; the studio may move back.
+    const grab = await api("PATCH", `/v1/studios/${intruder.studio.id}`, { token: intruder.accessToken, body: { slug: oldSlug } });
+    expect(grab.status).toBe(409);
+    expect(grab.body.errors[0].path).toBe("slug");
     const taken = await api("PATCH", `/v1/studios/${studio.studio.id}`, { token: studio.accessToken, body: { slug: owner.studio.slug } });
     expect(taken.status).toBe(409);
-    expect(taken.body.errors[0].path).toBe("slug");
-    intruder.studio.slug = studio.studio.slug;
+    expect((await api("POST", "/v1/auth/signup", { body: signUpBody({ slug: oldSlug }) })).status).toBe(409);
+    expect((await api("GET", `/v1/public/studios/${oldSlug}`)).body.slug).toBe(newSlug);
+
+    const back = await api("PATCH", `/v1/studios/${studio.studio.id}`, { token: studio.accessToken, body: { slug: oldSlug } });
+    expect(back.status).toBe(200);
+    expect((await api("GET", `/v1/public/studios/${oldSlug}`)).body.slug).toBe(oldSlug);
+    expect((await api("GET", `/v1/public/studios/${newSlug}`)).body.slug).toBe(oldSlug);
   });
 
   it("is refused to other studios and anonymous callers", async () => {

@@ -1,5 +1,8 @@
 import { Accounts, AppError, Studios } from "@studiosync/core";
 import { seedDemoBilling } from "./seed-demo-billing";
+import { seedDemoHistory } from "./seed-demo-history";
+import { seedDemoMembers } from "./seed-demo-members";
+import { seedDemoRequests } from "./seed-demo-requests";
 import { seedDemoSchedule } from "./seed-demo-schedule";
 
 /** The demo studio `npm start` creates once; a second start finds it and seeds nothing. */
@@ -8,6 +11,10 @@ export const DEMO = {
   ownerEmail: "owner@harmony-house.test",
   ownerPassword: "play-it-again-42",
   ownerName: "Maya Lindqvist",
+  /** Clara Weiss, a piano teacher of the studio, signed in as herself. */
+  teacher: { email: "clara@harmony-house.test", password: "scales-and-arpeggios-7", name: "Clara Weiss" },
+  /** Priya Patel, Anika's and Dev's mother. */
+  parent: { email: "priya.patel@harmony-house.test", password: "practice-every-day-9", name: "Priya Patel" },
   studioName: "Harmony House Music Studio",
   timeZone: "Europe/London",
   currency: "GBP",
@@ -30,12 +37,28 @@ export interface SeedResult {
   studioUrlPath: string;
   ownerEmail: string;
   ownerPassword: string;
+  teacherEmail: string;
+  teacherPassword: string;
+  parentEmail: string;
+  parentPassword: string;
   created: boolean;
 }
 
-/** Seeds the demo studio once; `apiUrl` is where the local Stripe emulator sends webhooks. */
+/**
+ * Seeds the demo studio once, through the use cases (as its owner, teacher and parent, each signed
+ * in): people and weekly lessons, a month of history, requests waiting, and billing. `apiUrl` is
+ * where the local Stripe emulator sends webhooks.
+ */
 export async function seedDemo(apiUrl: string): Promise<SeedResult> {
-  const result = { studioUrlPath: `/${DEMO.slug}`, ownerEmail: DEMO.ownerEmail, ownerPassword: DEMO.ownerPassword };
+  const result = {
+    studioUrlPath: `/${DEMO.slug}`,
+    ownerEmail: DEMO.ownerEmail,
+    ownerPassword: DEMO.ownerPassword,
+    teacherEmail: DEMO.teacher.email,
+    teacherPassword: DEMO.teacher.password,
+    parentEmail: DEMO.parent.email,
+    parentPassword: DEMO.parent.password,
+  };
   if (await demoExists()) return { ...result, created: false };
 
   const account = await Accounts.createAccount(
@@ -57,6 +80,11 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   const owner = { userId: user.id, sessionId: Accounts.verifyAccessToken(session.accessToken).sid };
   await Studios.updateStudio(owner, studio.id, DEMO.branding);
   const people = await seedDemoSchedule(owner, studio.id, DEMO.timeZone);
+  const { teacher, parent } = await seedDemoMembers(owner, studio.id, people, { teacher: DEMO.teacher, parent: DEMO.parent });
+  await Promise.all([
+    seedDemoHistory({ owner, teacher, parent }, studio.id, DEMO.timeZone, people),
+    seedDemoRequests({ owner, parent }, studio.id, DEMO.slug, DEMO.timeZone, people),
+  ]);
   await seedDemoBilling(owner, studio.id, DEMO.timeZone, people, apiUrl);
   return { ...result, created: true };
 }

@@ -52,7 +52,9 @@ async function main(): Promise<void> {
   // The outbox consumer, fed by DynamoDB Local's stream as Lambda is by the table's stream on AWS.
   const outbox = await startStreamPoller({ dynamodbEndpoint: engines.dynamodbEndpoint, tableName: localEnv.tableName });
   onShutdown("outbox stream poller", outbox.stop);
+  const seedStarted = Date.now();
   const seed = await seedDemo(`http://127.0.0.1:${apiPort}`);
+  if (seed.created) console.log(`Seeded the demo studio in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s.`);
 
   const api = await startApiServer(apiPort);
   onShutdown("API server", api.close);
@@ -78,6 +80,10 @@ async function main(): Promise<void> {
     studioUrlPath: seed.studioUrlPath,
     ownerEmail: seed.ownerEmail,
     ownerPassword: seed.ownerPassword,
+    teacherEmail: seed.teacherEmail,
+    teacherPassword: seed.teacherPassword,
+    parentEmail: seed.parentEmail,
+    parentPassword: seed.parentPassword,
     seeded: seed.created,
     webError,
   });

@@ -1,6 +1,6 @@
 import type { SessionContext } from "./session";
 import { asUser } from "./session";
-import type { Problem } from "./problem";
+import { problemMessage, type Problem } from "./problem";
 
 export const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
 type LogoType = (typeof LOGO_TYPES)[number];
@@ -9,9 +9,7 @@ export type LogoUploadResult = { ok: true } | { ok: false; signedOut?: true; mes
 
 const isLogoType = (type: string): type is LogoType => (LOGO_TYPES as readonly string[]).includes(type);
 
-function message(problem: Problem): string {
-  return problem.errors?.map((e) => `${e.path}: ${e.message}`).join("; ") || problem.detail || problem.title;
-}
+const message = (problem: Problem): string => problemMessage(problem);
 
 /**
  * The no-JavaScript logo upload: the browser posts the file to this site, which asks the API for a

@@ -20,3 +20,7 @@ export function studioPatchFromForm(form: FormData): StudioPatch {
   if (patch.website && !/^[a-z][a-z0-9+.-]*:/i.test(patch.website)) patch.website = `https://${patch.website}`;
   return patch;
 }
+
+/** Said under the address field before saving: the old address keeps working after a change. */
+export const slugHint = (host: string, slug: string | undefined) =>
+  `Your page is at ${host}/${slug || "your-studio"}. If you change it, the old address redirects to the new one, so links already shared keep working (and no other studio can take it).`;

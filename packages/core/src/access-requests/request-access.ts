@@ -4,11 +4,9 @@ import { recordAudit } from "../audit/record-audit";
 import { itemOf, readTogether } from "../db/read-together";
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
-import { notFound } from "../errors";
 import { assertWithinLimits, countAttempt, counterKey, type RateLimit } from "../rate-limit";
-import { slugSchema } from "../studios/schemas";
-import { isLive } from "../studios/studio-view";
 import type { CreateAccessRequestInput } from "./schemas";
+import { liveStudioBySlug } from "../studios/studio-by-slug";
 
 /** Requests per email and per IP per hour: enough for a typo, not for flooding a studio's inbox. */
 export const ACCESS_REQUEST_LIMITS = {
@@ -24,11 +22,7 @@ export const PUBLIC_ACTOR = "anonymous";
  * the answer says nothing more than "received".
  */
 export async function requestAccess(slug: string, input: CreateAccessRequestInput, context: RequestContext = {}) {
-  const parsedSlug = slugSchema.safeParse(slug);
-  if (!parsedSlug.success) throw notFound("Studio");
-  const { data: studios } = await db().entities.studio.query.studioBySlug({ slug: parsedSlug.data }).go({ limit: 1 });
-  const studio = studios[0];
-  if (!studio || !isLive(studio)) throw notFound("Studio");
+  const studio = await liveStudioBySlug(slug);
 
   const counters = [
     counterKey(ACCESS_REQUEST_LIMITS.perEmail, input.email),

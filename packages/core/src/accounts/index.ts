@@ -2,6 +2,7 @@ export { verifyAccessToken, ACCESS_TOKEN_SECONDS } from "./access-token";
 export { logIn } from "./login";
 export { logOut } from "./logout";
 export { getMe } from "./me";
+export { checkResetLink, type ResetLinkState } from "./check-reset-link";
 export { resetPassword } from "./password-reset";
 export { refreshSession } from "./refresh";
 export { requestEmailLink } from "./request-email-link";

@@ -9,8 +9,10 @@ import { LOGO_CONTENT_TYPES, MAX_LOGO_BYTES, studioProfileFields, type UpdateStu
 import { toStudio, type StudioRecord } from "./studio-view";
 
 /**
- * Changes a studio's settings and branding. A new slug is claimed and the old one released in
- * the same transaction as the studio write, so two studios can never end up with one slug.
+ * Changes a studio's settings and branding. A new slug is claimed and the old one kept as a retired
+ * alias in the same transaction as the studio write, so two studios can never end up with one slug
+ * and the old address keeps leading to the studio (studio-by-slug.ts). A studio may move back to
+ * one of its own old slugs; no other studio can take them.
  * The currency is fixed once money is on record (see assertCurrencyMayChange).
  */
 export async function updateStudio(actor: Actor, studioId: string, input: UpdateStudioInput) {
@@ -35,8 +37,15 @@ export async function updateStudio(actor: Actor, studioId: string, input: Update
   const newSlug = input.slug;
   const outcome = await db()
     .transaction.write(({ studio, studioSlug }) => [
-      studioSlug.create({ slug: newSlug, studioId }).commit(),
-      studioSlug.delete({ slug: current.slug }).where((a, op) => op.eq(a.studioId, studioId)).commit(),
+      studioSlug
+        .put({ slug: newSlug, studioId })
+        .where((a, op) => `${op.notExists(a.studioId)} OR ${op.eq(a.studioId, studioId)}`)
+        .commit(),
+      studioSlug
+        .patch({ slug: current.slug })
+        .set({ retiredAt: new Date().toISOString() })
+        .where((a, op) => op.eq(a.studioId, studioId))
+        .commit(),
       studio
         .patch({ studioId })
         .set(changes)

@@ -95,6 +95,21 @@ const resetPassword = createRoute({
   responses: { 204: { description: "Password changed" }, ...problems(400, 422) },
 });
 
+const checkResetLink = createRoute({
+  method: "post",
+  path: "/reset-password/check",
+  tags,
+  summary: "Say whether a password reset link can still be used, without using it",
+  description:
+    "For the reset page, before it shows its form: `usable`, or why not — `used` (already used), `expired`, " +
+    "`outdated` (the password changed after the link was sent) or `invalid` (not a reset link). Changes nothing.",
+  request: { body: jsonBody(Accounts.tokenSchema) },
+  responses: {
+    200: jsonResponse(z.object({ state: z.enum(["usable", "used", "expired", "outdated", "invalid"]) }).openapi("ResetLinkState"), "The link's state"),
+    ...problems(400, 422),
+  },
+});
+
 export const authRoutes = createRouter()
   .openapi(signup, async (c) => c.json(await Accounts.signUp(c.req.valid("json"), { ip: clientIp(c) }), 202))
   .openapi(login, async (c) => c.json(await Accounts.logIn(c.req.valid("json"), { ip: clientIp(c) }), 200))
@@ -114,6 +129,7 @@ export const authRoutes = createRouter()
     await Accounts.requestEmailLink("reset_password", c.req.valid("json").email, { ip: clientIp(c), idempotency });
     return c.body(null, 202);
   })
+  .openapi(checkResetLink, async (c) => c.json(await Accounts.checkResetLink(c.req.valid("json").token), 200))
   .openapi(resetPassword, async (c) => {
     const { token, password } = c.req.valid("json");
     await Accounts.resetPassword(token, password);

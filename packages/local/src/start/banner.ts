@@ -7,6 +7,10 @@ export interface BannerInput {
   studioUrlPath: string;
   ownerEmail: string;
   ownerPassword: string;
+  teacherEmail: string;
+  teacherPassword: string;
+  parentEmail: string;
+  parentPassword: string;
   seeded: boolean;
   webError?: string;
 }
@@ -23,6 +27,8 @@ export function printBanner(input: BannerInput): void {
     ["Stripe (local emulator)", `${input.stripeApiBase}/v1 — any sk_test_… key; webhooks to ${input.apiUrl}/v1/webhooks/stripe`],
     ["Jobs", "lesson materialiser, reminders, make-up credit expiry, billing run, invoice reminders: run at start, then on schedule"],
     ["Demo owner login", `${input.ownerEmail} / ${input.ownerPassword}${input.seeded ? " (just created)" : ""}`],
+    ["Demo teacher login", `${input.teacherEmail} / ${input.teacherPassword}`],
+    ["Demo parent login", `${input.parentEmail} / ${input.parentPassword}`],
     ["Data", `${input.dataDir} (npm start -- --fresh wipes it)`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

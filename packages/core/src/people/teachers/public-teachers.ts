@@ -1,8 +1,6 @@
 import { db } from "../../db/service";
-import { notFound } from "../../errors";
-import { slugSchema } from "../../studios/schemas";
-import { isLive } from "../../studios/studio-view";
 import { toPublicTeacher } from "./teacher-view";
+import { liveStudioBySlug } from "../../studios/studio-by-slug";
 
 /** How many listed teachers one public page looks at: a studio page, not a search engine. */
 const PUBLIC_PAGE_SCAN = 200;
@@ -12,11 +10,7 @@ const PUBLIC_PAGE_SCAN = 200;
  * by slug (one call) and one query of the name index, filtered.
  */
 export async function listPublicTeachers(slug: string) {
-  const parsed = slugSchema.safeParse(slug);
-  if (!parsed.success) throw notFound("Studio");
-  const { data: studios } = await db().entities.studio.query.studioBySlug({ slug: parsed.data }).go({ limit: 1 });
-  const studio = studios[0];
-  if (!studio || !isLive(studio)) throw notFound("Studio");
+  const studio = await liveStudioBySlug(slug);
   const { data } = await db()
     .entities.teacher.query.teachersByName({ studioId: studio.studioId, listing: "listed" })
     .where((a, op) => `${op.eq(a.isPublic, true)} AND ${op.eq(a.isActive, true)}`)
