@@ -104,3 +104,38 @@ describe("GET /v1/studios/{studioId}/today", () => {
     expect((await api("GET", `/v1/studios/${owner.studio.id}/today`)).status).toBe(401);
   });
 });
+
+describe("lists for the workspace's pages carry names", () => {
+  it("GET one access request (admins), reschedule requests and patterns with names", async () => {
+    const owner = await ownerWithStudio({ timeZone: "Europe/London" });
+    const teacher = await addTeacher(owner, { firstName: "Vera", lastName: "Viola" });
+    const student = await addStudent(owner, { firstName: "Bea", lastName: "Bow", primaryTeacherId: teacher.id });
+    const studentMember = await memberWithRole(owner, "student", { studentId: student.id });
+    const lesson = await booked(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(6, 12) });
+    await api("POST", `/v1/studios/${owner.studio.id}/reschedule-requests`, { token: studentMember.accessToken, body: { lessonId: lesson.id, proposedStart: futureAt(7, 12) } });
+    const inbox = await api("GET", `/v1/studios/${owner.studio.id}/reschedule-requests`, { token: owner.accessToken });
+    expect(inbox.body.names).toMatchObject({ students: { [student.id]: "Bea Bow" }, teachers: { [teacher.id]: "Vera Viola" } });
+
+    const weekly = await api("POST", `/v1/studios/${owner.studio.id}/recurring-patterns`, {
+      token: owner.accessToken,
+      body: { teacherId: teacher.id, studentId: student.id, frequency: "weekly", startDate: futureAt(10, 12).slice(0, 10), startTime: "15:00", durationMinutes: 30 },
+    });
+    expect(weekly.status, JSON.stringify(weekly.body)).toBe(201);
+    const patterns = await api("GET", `/v1/studios/${owner.studio.id}/recurring-patterns`, { token: owner.accessToken });
+    expect(patterns.body.names.students[student.id]).toBe("Bea Bow");
+
+    const join = await api("POST", `/v1/public/studios/${owner.studio.slug}/access-requests`, {
+      body: { email: uniqueEmail("applicant"), firstName: "Ida", lastName: "Ink", role: "student" },
+    });
+    expect(join.status).toBe(202);
+    const listed = await api("GET", `/v1/studios/${owner.studio.id}/access-requests`, { token: owner.accessToken });
+    const id = listed.body.items[0].id;
+    const one = await api("GET", `/v1/studios/${owner.studio.id}/access-requests/${id}`, { token: owner.accessToken });
+    expect(one.status).toBe(200);
+    expect(one.body).toMatchObject({ id, firstName: "Ida", status: "pending" });
+    const teacherMember = await memberWithRole(owner, "teacher", { teacherId: teacher.id });
+    expect((await api("GET", `/v1/studios/${owner.studio.id}/access-requests/${id}`, { token: teacherMember.accessToken })).status).toBe(403);
+    const other = await ownerWithStudio();
+    expect((await api("GET", `/v1/studios/${other.studio.id}/access-requests/${id}`, { token: other.accessToken })).status).toBe(404);
+  });
+});

@@ -33,3 +33,6 @@ async function readSome<T>(reads: Parameters<typeof readMany<T>>[0]): Promise<T[
   if (reads.length === 0) return [];
   return (await readMany(reads)).filter((r): r is NonNullable<typeof r> => r !== null) as T[];
 }
+
+/** No names: what a list with nothing in it mentions. */
+export const noNames = (): RecordNames => ({ students: {}, teachers: {}, bands: {} });
