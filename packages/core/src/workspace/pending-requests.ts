@@ -2,7 +2,7 @@ import { toAccessRequest } from "../access-requests/access-request-view";
 import { db } from "../db/service";
 import type { StudioMember } from "../policy";
 import { isStudioAdmin } from "../policy";
-import { toRescheduleRequest } from "../scheduling/reschedules/request-view";
+import { toRescheduleRequest, type RescheduleRequestRecord } from "../scheduling/reschedules/request-view";
 import { scheduleDb } from "../scheduling/schedule-db";
 
 /** Pending requests counted up to this many (Today says "100+" beyond). */
@@ -17,7 +17,7 @@ export const PENDING_SHOWN = 5;
 export async function pendingReschedules(studioId: string, member: StudioMember, timeZone: string) {
   const { rescheduleRequest } = scheduleDb().entities;
   const options = { order: "desc" as const, limit: PENDING_COUNT_LIMIT, pages: "all" as const };
-  let records;
+  let records: RescheduleRequestRecord[];
   if (isStudioAdmin(member)) {
     records = (await rescheduleRequest.query.requestsByStatus({ studioId, status: "pending" }).go(options)).data;
   } else if (member.teacherId) {

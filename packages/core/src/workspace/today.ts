@@ -33,6 +33,7 @@ export async function studioToday(actor: Actor, studioId: string) {
   const { member, studio } = await loadMemberWith(actor, studioId);
   const admin = isStudioAdmin(member);
   if (!admin && member.role !== "teacher") throw new AppError("forbidden", "Only the studio's staff have a Today page");
+  const role = member.role as "owner" | "admin" | "teacher";
   const { timeZone } = studio;
   const today = localParts(new Date(), timeZone).date;
 
@@ -54,7 +55,7 @@ export async function studioToday(actor: Actor, studioId: string) {
   ]);
 
   return {
-    role: member.role,
+    role,
     today,
     tomorrow: addDays(today, 1),
     timeZone,
