@@ -104,7 +104,10 @@ describe("cancelling a lesson", () => {
       expect(mail!.body.text).toContain("credit issued: 52 h notice");
       expect(mail!.body.text).toContain(`${lesson.local.startTime}–${lesson.local.endTime} (America/New_York)`);
       expect(mail!.body.text).toContain("Reason: School trip");
-      expect(mail!.body.text).toContain("To book a make-up lesson");
+      expect(mail!.body.text).toContain("To book a make-up lesson, contact");
+      // Families have no portal yet: the link is the studio's public page, never a staff page.
+      expect(mail!.body.text).toContain(`/${owner.studio.slug}`);
+      expect(mail!.body.text).not.toContain("/dashboard");
     }
   });
 

@@ -78,6 +78,8 @@ describe("studio closures", () => {
     expect(family!.body.text).toContain(`${late.local.startTime}–${late.local.endTime} (America/New_York): Ben`);
     expect(family!.body.text).toContain("credit issued: studio closed");
     expect(family!.body.text).not.toContain("Cat");
+    expect(family!.body.text).toContain(`/${owner.studio.slug}`);
+    expect(family!.body.text).not.toContain("/dashboard");
     const [student] = await readMail(s1Email, { subject: "is closed" });
     expect(student!.body.text).toContain("10:00–10:45 (America/New_York): Ann");
     expect(student!.body.text).not.toContain("Ben");

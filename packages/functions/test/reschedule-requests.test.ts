@@ -84,6 +84,8 @@ describe("reschedule requests", () => {
       expect(mail!.body.text).toContain("16:00–16:45 (America/New_York)");
       expect(mail!.body.text).toContain("17:30–18:15 (America/New_York)");
       expect(mail!.body.text).toContain("School trip that day");
+      // "Review the request" opens the request's own page in the workspace.
+      expect(mail!.body.text).toContain(`/dashboard/studios/${owner.studio.id}/requests/reschedules/${res.body.id}`);
     }
     expect(await auditActions(owner.studio.id, "reschedule_request", res.body.id)).toEqual(["reschedule_request.created"]);
 
@@ -138,6 +140,10 @@ describe("reschedule requests", () => {
       expect(mail!.body.text).toContain("The lesson is now on");
       expect(mail!.body.text).toContain("17:30–18:15 (America/New_York)");
       expect(mail!.body.text).toContain("See you then");
+      // Families have no portal yet: the link is the studio's public page.
+      expect(mail!.body.text).toContain(`Visit Harmony House`);
+      expect(mail!.body.text).toContain(`/${owner.studio.slug}`);
+      expect(mail!.body.text).not.toContain("/dashboard");
     }
     expect((await act(request.id, "approve", owner.accessToken)).status).toBe(409);
     expect(await auditActions(owner.studio.id, "reschedule_request", request.id)).toEqual(["reschedule_request.created", "reschedule_request.approved"]);

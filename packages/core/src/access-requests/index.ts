@@ -1,4 +1,5 @@
 export { approveAccessRequest } from "./approve-access-request";
+export { getAccessRequest } from "./get-access-request";
 export { listAccessRequests } from "./list-access-requests";
 export { rejectAccessRequest } from "./reject-access-request";
 export { requestAccess } from "./request-access";

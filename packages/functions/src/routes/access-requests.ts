@@ -21,6 +21,16 @@ const listAccessRequests = createRoute({
   responses: { 200: jsonResponse(AccessRequestPageSchema, "A page of access requests"), ...problems(401, 403, 404, 422) },
 });
 
+const getAccessRequest = createRoute({
+  method: "get",
+  path: "/{studioId}/access-requests/{requestId}",
+  tags,
+  summary: "One request to join the studio, whatever its status (admins)",
+  ...secured,
+  request: { params: itemParams },
+  responses: { 200: jsonResponse(AccessRequestSchema, "The access request"), ...problems(401, 403, 404) },
+});
+
 const approveAccessRequest = createRoute({
   method: "post",
   path: "/{studioId}/access-requests/{requestId}/approve",
@@ -50,6 +60,10 @@ export const accessRequestRoutes = createRouter()
   .openapi(listAccessRequests, async (c) =>
     c.json(await AccessRequests.listAccessRequests(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200),
   )
+  .openapi(getAccessRequest, async (c) => {
+    const { studioId, requestId } = c.req.valid("param");
+    return c.json(await AccessRequests.getAccessRequest(c.get("actor"), studioId, requestId), 200);
+  })
   .openapi(approveAccessRequest, async (c) => {
     const { studioId, requestId } = c.req.valid("param");
     return c.json(await AccessRequests.approveAccessRequest(c.get("actor"), studioId, requestId, c.req.valid("json")), 200);

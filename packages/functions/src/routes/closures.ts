@@ -3,7 +3,7 @@ import * as Scheduling from "@studiosync/core/scheduling/index";
 import { requireActor } from "../http/auth";
 import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
-import { ClosurePageSchema, ClosureSchema } from "../schemas/cancellations";
+import { ClosurePageSchema, ClosurePreviewSchema, ClosureSchema } from "../schemas/cancellations";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { idempotencyHeader, pathId, secured, studioParams } from "../http/route-params";
 
@@ -35,6 +35,16 @@ const createClosure = createRoute({
   responses: { 201: jsonResponse(ClosureSchema, "The closure, with the lessons it cancelled"), ...problems(400, 401, 403, 404, 409, 422) },
 });
 
+const previewClosure = createRoute({
+  method: "get",
+  path: "/{studioId}/closures/preview",
+  tags,
+  summary: "The lessons a closure of local dates would cancel, and the make-up credits it would issue, before adding it (admins)",
+  ...secured,
+  request: { params: studioParams, query: Scheduling.previewClosureQuerySchema },
+  responses: { 200: jsonResponse(ClosurePreviewSchema, "What the closure would cancel"), ...problems(401, 403, 404, 422) },
+});
+
 const deleteClosure = createRoute({
   method: "delete",
   path: "/{studioId}/closures/{closureId}",
@@ -47,6 +57,7 @@ const deleteClosure = createRoute({
 
 export const closureRoutes = createRouter()
   .openapi(listClosures, async (c) => c.json(await Scheduling.listClosures(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(previewClosure, async (c) => c.json(await Scheduling.previewClosure(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(createClosure, async (c) => c.json(await Scheduling.createClosure(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
   .openapi(deleteClosure, async (c) => {
     const { studioId, closureId } = c.req.valid("param");

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { RecordNamesSchema } from "./names";
 
 const optional = z.string().nullable();
 
@@ -37,7 +38,7 @@ export const RecurringPatternSchema = z
   .openapi("RecurringPattern");
 
 export const RecurringPatternPageSchema = z
-  .object({ items: z.array(RecurringPatternSchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(RecurringPatternSchema), nextCursor: z.string().nullable(), names: RecordNamesSchema })
   .openapi("RecurringPatternPage");
 
 export const RecurringPatternChangeSchema = RecurringPatternSchema.extend({

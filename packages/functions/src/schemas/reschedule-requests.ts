@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { RecordNamesSchema } from "./names";
 
 const LocalTimesSchema = z.object({ date: z.string(), startTime: z.string(), endTime: z.string(), timeZone: z.string() });
 
@@ -26,5 +27,5 @@ export const RescheduleRequestSchema = z
   .openapi("RescheduleRequest");
 
 export const RescheduleRequestPageSchema = z
-  .object({ items: z.array(RescheduleRequestSchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(RescheduleRequestSchema), nextCursor: z.string().nullable(), names: RecordNamesSchema })
   .openapi("RescheduleRequestPage");

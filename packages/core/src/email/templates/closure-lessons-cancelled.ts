@@ -33,7 +33,7 @@ export function closureLessonsCancelledMessage(input: ClosureEmail): RenderedEma
       ...input.lessons.map((l) => `• ${l.when}: ${l.studentName} with ${l.teacherName} — ${l.explanation}.`),
       makeupAdvice(input.studioName, input.lessons),
     ],
-    action: { label: input.lessons.some((l) => l.creditExpiresOn) ? "Book make-up lessons" : "See your lessons", url: input.url },
+    action: { label: `Contact ${input.studioName}`, url: input.url },
     footer: `You receive this because you are a student or the guardian of a student at ${input.studioName}.`,
   });
 }

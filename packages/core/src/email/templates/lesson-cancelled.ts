@@ -38,7 +38,7 @@ export function makeupAdvice(studioName: string, outcomes: StudentOutcome[]): st
     return `No make-up credit was issued for this, so it cannot be booked again with a credit; contact ${studioName} if you would like to arrange a make-up lesson.`;
   }
   const until = [...new Set(credited.map((o) => localDateWords(o.creditExpiresOn!)))].join(" / ");
-  return `To book a make-up lesson, sign in to StudioSync, open ${studioName} and choose Make-up credits: pick a free slot with the teacher and book it with the ${credited.length === 1 ? "credit before it expires" : "credits before they expire"} (valid until ${until}).`;
+  return `To book a make-up lesson, contact ${studioName}: they book it into a free slot with the teacher, using the ${credited.length === 1 ? "credit before it expires" : "credits before they expire"} (valid until ${until}).`;
 }
 
 export interface LessonCancelledEmail {
@@ -50,6 +50,7 @@ export interface LessonCancelledEmail {
   by: "student" | "studio";
   reason: string;
   outcomes: StudentOutcome[];
+  /** The studio's public page (its contact details). */
   url: string;
 }
 
@@ -71,7 +72,7 @@ export function lessonCancelledMessage(input: LessonCancelledEmail): RenderedEma
       ...outcome,
       makeupAdvice(input.studioName, input.outcomes),
     ],
-    action: { label: input.outcomes.some((o) => o.creditExpiresOn) ? "Book a make-up lesson" : "See your lessons", url: input.url },
+    action: { label: `Contact ${input.studioName}`, url: input.url },
     footer: `You receive this because you are a student or the guardian of a student at ${input.studioName}.`,
   });
 }

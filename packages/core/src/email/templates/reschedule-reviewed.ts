@@ -25,7 +25,7 @@ export function rescheduleReviewedMessage(input: RescheduleReviewedInput) {
     subject: approved ? `Lesson moved: ${subjectText(input.studentName)}'s lesson` : `Reschedule request declined: ${subjectText(input.studentName)}'s lesson`,
     greeting: "Hello,",
     paragraphs: [...outcome, ...(input.note ? [`Their note: ${input.note}`] : [])],
-    action: { label: "Open StudioSync", url: input.url },
+    action: { label: `Visit ${input.studioName}`, url: input.url },
     footer: `You receive this as ${input.studentName} or a guardian in their family at ${input.studioName}.`,
   });
 }

@@ -1,15 +1,17 @@
 import { lessonCancelledMessage, lessonTimeWords } from "../../email/templates/lesson-cancelled";
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
-import { lessonPeople, studioDashboardUrl } from "./lesson-recipients";
+import { studioPublicUrl } from "../../studios/studio-urls";
+import { lessonPeople } from "./lesson-recipients";
 import type { PlannedCancellation } from "./plan-cancellation";
 
 /**
  * The email to each affected student (with an email) and their family's guardians, once: the
- * lesson in the studio's local time, the reason, the policy's outcome and how to book a make-up.
+ * lesson in the studio's local time, the reason, the policy's outcome and how to book a make-up;
+ * its link opens the studio's public page (its contact details: families have no portal yet).
  * Enqueued in the cancellation's transaction (outbox).
  */
-export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" | "name" | "timeZone">, planned: PlannedCancellation): Promise<OutboxEmail[]> {
+export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" | "name" | "slug" | "timeZone">, planned: PlannedCancellation): Promise<OutboxEmail[]> {
   const lesson = planned.next;
   const cancellation = lesson.cancellation!;
   const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
@@ -31,7 +33,7 @@ export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" 
         by: cancellation.by,
         reason: cancellation.reason,
         outcomes,
-        url: studioDashboardUrl(studio.studioId),
+        url: studioPublicUrl(studio.slug),
       });
       return { scope: studio.studioId, messageId: `lesson-cancelled#${lesson.lessonId}#${recipient.email.toLowerCase()}`, to: recipient.email, email: message };
   });

@@ -2,4 +2,4 @@ export { cancelLesson, cancellingAs, assertCancellable } from "./cancel-lesson";
 export { cancelLessonSchema, type CancelLessonInput } from "./schemas";
 export { decideCancellation, type CancellationDecision, type CancellationFacts, type CancelledBy } from "./cancellation-outcome";
 export { planCancellation, cancellationWrites, cancellationItemBound, type PlannedCancellation, type CancelRequest } from "./plan-cancellation";
-export { lessonPeople, studioDashboardUrl, type LessonPeople } from "./lesson-recipients";
+export { lessonPeople, type LessonPeople } from "./lesson-recipients";

@@ -1,4 +1,3 @@
-import { config } from "../../config";
 import { itemOf, readTogether } from "../../db/read-together";
 import { guardiansOfFamilies } from "../family-guardians";
 import { scheduleDb } from "../schedule-db";
@@ -64,6 +63,3 @@ export async function lessonPeople(studioId: string, studentIds: string[], teach
     recipients: [...byAddress.values()].map((r) => ({ email: r.email, greetingName: r.greetingName, studentIds: [...r.studentIds] })),
   };
 }
-
-/** Where emails about lessons send people: the studio's page of the dashboard. */
-export const studioDashboardUrl = (studioId: string) => `${config().webUrl}/dashboard/studios/${encodeURIComponent(studioId)}`;

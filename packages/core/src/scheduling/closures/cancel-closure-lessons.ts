@@ -28,12 +28,18 @@ export interface ClosureContext {
 const stillToCome = (lesson: LessonRecord | null, now: Date): lesson is LessonRecord =>
   Boolean(lesson && lesson.status === "scheduled" && new Date(lesson.scheduledStart).getTime() > now.getTime());
 
-/** The scheduled lessons starting in the closure's local dates and after now (one paginated query of the studio calendar). */
-async function lessonsInClosure(studioId: string, context: ClosureContext): Promise<LessonRecord[]> {
-  const { closure, now } = context;
-  const { timeZone } = context.studio;
-  const from = zonedInstant(closure.startDate, "00:00", timeZone).toISOString();
-  const to = zonedInstant(addDays(closure.endDate, 1), "00:00", timeZone).toISOString();
+/**
+ * The scheduled lessons starting in local dates [startDate, endDate] (studio time zone) and after
+ * `now`: what a closure of those dates cancels (one paginated query of the studio calendar).
+ */
+export async function lessonsInClosure(
+  studioId: string,
+  dates: { startDate: string; endDate: string },
+  timeZone: string,
+  now: Date,
+): Promise<LessonRecord[]> {
+  const from = zonedInstant(dates.startDate, "00:00", timeZone).toISOString();
+  const to = zonedInstant(addDays(dates.endDate, 1), "00:00", timeZone).toISOString();
   const { data } = await scheduleDb()
     .entities.lesson.query.studioCalendar({ studioId })
     .between({ scheduledStart: from }, { scheduledStart: to })
@@ -109,7 +115,7 @@ function cancelChunk(studioId: string, ids: string[], context: ClosureContext, p
  * already cancelled are skipped and the closure lists each lesson once.
  */
 export async function cancelClosureLessons(studioId: string, context: ClosureContext): Promise<PlannedCancellation[]> {
-  const lessons = await lessonsInClosure(studioId, context);
+  const lessons = await lessonsInClosure(studioId, context.closure, context.studio.timeZone, context.now);
   if (lessons.length === 0) return [];
   const people = await lessonPeople(studioId, lessons.flatMap((l) => l.studentIds), lessons.map((l) => l.teacherId));
   const cancelled: PlannedCancellation[] = [];

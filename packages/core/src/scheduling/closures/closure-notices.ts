@@ -2,11 +2,12 @@ import { closureLessonsCancelledMessage, type ClosedLesson } from "../../email/t
 import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
-import { studioDashboardUrl, type LessonPeople } from "../cancellations/lesson-recipients";
+import { studioPublicUrl } from "../../studios/studio-urls";
+import type { LessonPeople } from "../cancellations/lesson-recipients";
 import type { PlannedCancellation } from "../cancellations/plan-cancellation";
 import type { ClosureRecord } from "./closure-view";
 
-export type ClosureStudio = Pick<StudioRecord, "studioId" | "name" | "timeZone">;
+export type ClosureStudio = Pick<StudioRecord, "studioId" | "name" | "slug" | "timeZone">;
 
 /** How many emails a lesson's cancellation can add to its transaction: one per address concerned. */
 export const noticeBound = (people: LessonPeople, studentIds: string[]) =>
@@ -49,7 +50,7 @@ export function closureNotices(
       greetingName: recipient.greetingName,
       closure,
       lessons: lines,
-      url: studioDashboardUrl(studio.studioId),
+      url: studioPublicUrl(studio.slug),
     });
     return [{ scope: studio.studioId, messageId: `closure#${closure.closureId}#${batch}#${recipient.email.toLowerCase()}`, to: recipient.email, email }];
   });

@@ -5,3 +5,5 @@ export { deleteClosure } from "./delete-closure";
 export { cancelClosureLessons, type ClosureContext } from "./cancel-closure-lessons";
 export { toClosure, type Closure, type ClosureRecord } from "./closure-view";
 export { createClosureSchema, listClosuresQuerySchema, MAX_CLOSURE_DAYS, type CreateClosureInput, type ListClosuresQuery } from "./schemas";
+export { previewClosure, type ClosurePreview } from "./preview-closure";
+export { previewClosureQuerySchema, type PreviewClosureQuery } from "./schemas";

@@ -29,3 +29,15 @@ export const listClosuresQuerySchema = pageQuerySchema.extend({
   from: localDateField.optional(),
 });
 export type ListClosuresQuery = z.infer<typeof listClosuresQuerySchema>;
+
+/** `GET …/closures/preview?startDate=&endDate=`: the dates of a closure not yet added. */
+export const previewClosureQuerySchema = z
+  .object({ startDate: localDateField, endDate: localDateField })
+  .superRefine((value, ctx) => {
+    if (!localDateField.safeParse(value.startDate).success || !localDateField.safeParse(value.endDate).success) return;
+    if (value.endDate < value.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "must be on or after startDate" });
+    else if (daysBetween(value.startDate, value.endDate) >= MAX_CLOSURE_DAYS) {
+      ctx.addIssue({ code: "custom", path: ["endDate"], message: `must be at most ${MAX_CLOSURE_DAYS - 1} days after startDate` });
+    }
+  });
+export type PreviewClosureQuery = z.infer<typeof previewClosureQuerySchema>;

@@ -1,4 +1,5 @@
 import { AppError } from "../../errors";
+import { noNames, readNames, type RecordNames } from "../../people/record-names";
 import { page, type Page } from "../../pagination";
 import { isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
 import { familyStudentIdsOf } from "../lessons/lesson-access";
@@ -13,9 +14,10 @@ type Attrs = { isActive: never; studentIds: never };
  * The patterns a member may see, one page: admins all (newest first by id, or a teacher's by start
  * date with `teacherId`), teachers their own (the teacher index), students theirs and parents
  * their children's (the studio's patterns filtered on who attends, so a page may hold fewer than
- * `limit`). `studentId` and `active` are filters.
+ * `limit`). `studentId` and `active` are filters. `names`: the page's students, teachers and bands
+ * by id, in one batch read.
  */
-export async function listPatterns(actor: Actor, studioId: string, query: ListPatternsQuery): Promise<Page<Pattern>> {
+export async function listPatterns(actor: Actor, studioId: string, query: ListPatternsQuery): Promise<Page<Pattern> & { names: RecordNames }> {
   const { member, studio } = await loadStudioMember(actor, studioId);
   let teacherId = query.teacherId;
   let attendees = query.studentId ? [query.studentId] : undefined;
@@ -24,14 +26,14 @@ export async function listPatterns(actor: Actor, studioId: string, query: ListPa
       if (teacherId && teacherId !== member.teacherId) {
         throw new AppError("forbidden", "Teachers list only their own patterns", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
       }
-      if (!member.teacherId) return { items: [], nextCursor: null };
+      if (!member.teacherId) return { items: [], nextCursor: null, names: noNames() };
       teacherId = member.teacherId;
     } else {
       const own = member.role === "student" ? (member.studentId ? [member.studentId] : []) : await familyStudentIdsOf(studioId, member);
       if (query.studentId && !own.includes(query.studentId)) {
         throw new AppError("forbidden", "You may list only your own (or your children's) patterns", { errors: [{ path: "studentId", message: "must be yourself or your child" }] });
       }
-      if (own.length === 0) return { items: [], nextCursor: null };
+      if (own.length === 0) return { items: [], nextCursor: null, names: noNames() };
       attendees = attendees ?? own;
     }
   }
@@ -51,5 +53,10 @@ export async function listPatterns(actor: Actor, studioId: string, query: ListPa
       ? recurringPattern.query.patternsByTeacher({ studioId, teacherId }).where(filter as never).go(go)
       : recurringPattern.query.pattern({ studioId }).where(filter as never).go(go);
   }, query);
-  return { items: records.items.map((r) => toPattern(r, studio.timeZone)), nextCursor: records.nextCursor };
+  const names = await readNames(studioId, {
+    students: records.items.flatMap((r) => r.studentIds),
+    teachers: records.items.map((r) => r.teacherId),
+    bands: records.items.flatMap((r) => (r.bandId ? [r.bandId] : [])),
+  });
+  return { items: records.items.map((r) => toPattern(r, studio.timeZone)), nextCursor: records.nextCursor, names };
 }

@@ -1,9 +1,9 @@
-import { config } from "../../config";
 import { itemOf, readTogether } from "../../db/read-together";
 import type { RenderedEmail } from "../../email/templates/layout";
 import { rescheduleRequestedMessage } from "../../email/templates/reschedule-requested";
 import { rescheduleReviewedMessage } from "../../email/templates/reschedule-reviewed";
 import type { OutboxEmail } from "../../outbox/outbox-email";
+import { studioPublicUrl, workspaceUrl } from "../../studios/studio-urls";
 import type { StudioRecord } from "../../studios/studio-view";
 import { scheduleDb } from "../schedule-db";
 import { familyEmails, staffEmails, uniqueEmails } from "./reschedule-recipients";
@@ -12,7 +12,6 @@ import type { RescheduleRequestRecord } from "./request-view";
 /** Keeps a request's (or review's) transaction within DynamoDB's 100 items however many admins a studio has. */
 const MAX_RECIPIENTS = 40;
 
-const dashboard = () => `${config().webUrl}/dashboard`;
 const fullName = (p: { firstName: string; lastName: string } | null | undefined) => (p ? `${p.firstName} ${p.lastName}` : "A student");
 
 const messages = (studioId: string, step: string, request: RescheduleRequestRecord, to: string[], email: RenderedEmail): OutboxEmail[] =>
@@ -20,7 +19,8 @@ const messages = (studioId: string, step: string, request: RescheduleRequestReco
 
 /**
  * The emails telling the lesson's teacher (when their record has an email) and the studio's owners
- * and admins that a move was asked for; enqueued with the request (outbox).
+ * and admins that a move was asked for, linking to the request's page in the workspace; enqueued
+ * with the request (outbox).
  */
 export async function requestedNotices(studio: StudioRecord, request: RescheduleRequestRecord): Promise<OutboxEmail[]> {
   const { student, teacher } = scheduleDb().entities;
@@ -37,14 +37,15 @@ export async function requestedNotices(studio: StudioRecord, request: Reschedule
     original: { start: request.originalStart, end: request.originalEnd },
     proposed: { start: request.proposedStart, end: request.proposedEnd },
     ...(request.message ? { message: request.message } : {}),
-    url: dashboard(),
+    url: workspaceUrl(studio.studioId, `/requests/reschedules/${encodeURIComponent(request.requestId)}`),
   });
   return messages(studio.studioId, "requested", request, to, email);
 }
 
 /**
  * The emails telling the student (when they have an email) and their family's guardians that the
- * request was approved or rejected; enqueued with the review (outbox).
+ * request was approved or rejected, linking to the studio's public page; enqueued with the review
+ * (outbox).
  */
 export async function reviewedNotices(studio: StudioRecord, request: RescheduleRequestRecord, outcome: "approved" | "rejected"): Promise<OutboxEmail[]> {
   const { data: s } = await scheduleDb().entities.student.get({ studioId: studio.studioId, studentId: request.studentId }).go();
@@ -58,7 +59,7 @@ export async function reviewedNotices(studio: StudioRecord, request: RescheduleR
     original: { start: request.originalStart, end: request.originalEnd },
     proposed: { start: request.proposedStart, end: request.proposedEnd },
     ...(request.reviewNote ? { note: request.reviewNote } : {}),
-    url: dashboard(),
+    url: studioPublicUrl(studio.slug),
   });
   return messages(studio.studioId, outcome, request, to, email);
 }

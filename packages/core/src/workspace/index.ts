@@ -1,0 +1,1 @@
+export { studioToday, type StudioToday } from "./today";
