@@ -7,6 +7,8 @@ export interface Problem {
   /** Stable error code ("email_not_verified"); also the last part of `type`. */
   code?: string;
   errors?: { path: string; message: string }[];
+  /** A 409 from a booking: the lesson in the way. */
+  conflicts?: { lessonId: string; start: string; end: string; resource: "teacher" | "student" | "room"; resourceId: string }[];
 }
 
 /** Field path ("email", "address.city") → first message for it. */
@@ -36,7 +38,7 @@ export function problemMessage(problem: Problem, knownFields: readonly string[] 
 export function toProblem(status: number, body: unknown): Problem {
   if (body && typeof body === "object" && "title" in body) {
     const p = body as Partial<Problem>;
-    return { type: p.type ?? "about:blank", title: p.title ?? "Error", status: p.status ?? status, detail: p.detail, code: p.code, errors: p.errors };
+    return { type: p.type ?? "about:blank", title: p.title ?? "Error", status: p.status ?? status, detail: p.detail, code: p.code, errors: p.errors, ...(p.conflicts ? { conflicts: p.conflicts } : {}) };
   }
   return { type: "about:blank", title: `The API answered ${status}`, status };
 }
