@@ -28,7 +28,7 @@ describe("the calendar grid", () => {
     expect(placed.map((p) => [p.lesson.id, p.start, p.end, p.lane, p.lanes])).toEqual([
       ["a", 960, 1005, 0, 2],
       ["b", 990, 1020, 1, 2],
-      ["c", 1020, 1080, 0, 2],
+      ["c", 1020, 1080, 0, 1],
     ]);
     expect(layoutDay([lesson("d", "2027-03-23", "09:00", 30)])[0]).toMatchObject({ lane: 0, lanes: 1 });
   });
