@@ -58,7 +58,7 @@ const blocks = (page: Page) =>
     els.map((el) => ({
       id: el.getAttribute("data-lesson"),
       start: el.getAttribute("data-local-start"),
-      row: (el as HTMLElement).style.getPropertyValue("--start"),
+      row: /--start:\s*([^;]+)/.exec(el.getAttribute("style") ?? "")?.[1] ?? "",
       text: el.textContent ?? "",
       day: el.closest("section")?.getAttribute("aria-labelledby") ?? "",
     })),
@@ -226,7 +226,7 @@ describe("the owner's calendar", () => {
     await page.goto(`${base}/calendar?view=week&date=${tuesday}`);
     const cancelled = (await blocks(page)).find((b) => b.id === firstLessonId)!;
     expect(cancelled.text).toContain("Cancelled");
-    expect(await page.locator(`.cal-lesson[data-lesson="${firstLessonId}"] .w`).evaluate((el) => getComputedStyle(el).textDecorationLine)).toBe("line-through");
+    expect(await page.locator(`.cal-lesson[data-lesson="${firstLessonId}"] .w`).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { textDecorationLine: string } }).getComputedStyle(el).textDecorationLine)).toBe("line-through");
     expect((await blocks(page)).some((b) => b.text.includes("Olly Otto"))).toBe(true);
     await noSeriousViolations(page, "calendar week, whole studio");
     await page.getByRole("link", { name: "Day", exact: true }).click();
