@@ -13,7 +13,8 @@ function luminance(hex: string): number {
   return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
 
-function contrast(a: string, b: string): number {
+/** The WCAG contrast ratio of two "#rrggbb" colours (1–21). */
+export function contrast(a: string, b: string): number {
   const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x) as [number, number];
   return (hi + 0.05) / (lo + 0.05);
 }
@@ -29,3 +30,6 @@ export function accentVars(color: string | null | undefined): Record<string, str
     "--focus": contrast(accent, "#ffffff") >= 3 ? accent : "#1f2937",
   };
 }
+
+/** Dark or white text, whichever reads better on a background (the calendar's teacher colours). */
+export const textOn = (background: string) => (contrast(background, "#ffffff") >= contrast(background, "#111827") ? "#ffffff" : "#111827");

@@ -3,9 +3,9 @@ import * as Scheduling from "@studiosync/core/scheduling/index";
 import { requireActor } from "../http/auth";
 import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
-import { LessonSchema } from "../schemas/lessons";
+import { CancellationPreviewSchema, LessonSchema } from "../schemas/lessons";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
-import { idempotencyHeader, pathId } from "../http/route-params";
+import { idempotencyHeader, pathId, secured } from "../http/route-params";
 
 const tags = ["Lessons"];
 const params = z.object({ studioId: pathId("studioId"), lessonId: pathId("lessonId") });
@@ -28,7 +28,28 @@ const cancelLesson = createRoute({
   responses: { 200: jsonResponse(LessonSchema, "The cancelled lesson with its cancellation"), ...problems(400, 401, 403, 404, 409, 422) },
 });
 
-export const lessonCancellationRoutes = createRouter().openapi(cancelLesson, async (c) => {
-  const { studioId, lessonId } = c.req.valid("param");
-  return c.json(await Scheduling.cancelLesson(c.get("actor"), studioId, lessonId, c.req.valid("json")), 200);
+const previewCancellation = createRoute({
+  method: "get",
+  path: "/{studioId}/lessons/{lessonId}/cancellation-preview",
+  tags,
+  summary: "What cancelling a lesson now would do under the policy, without cancelling it (whoever may cancel it)",
+  description:
+    "The same checks and decisions as POST …/cancel (`by` as there; 403 for who may not cancel, 409 for a lesson that is not " +
+    "still to come), so a page can show \"credit issued: 52 h notice\" before anyone confirms. Nothing changes.",
+  ...secured,
+  request: {
+    params,
+    query: z.object({ by: z.enum(["student", "studio"], { errorMap: () => ({ message: "must be student or studio" }) }).optional() }),
+  },
+  responses: { 200: jsonResponse(CancellationPreviewSchema, "The outcome cancelling it now would have"), ...problems(401, 403, 404, 409, 422) },
 });
+
+export const lessonCancellationRoutes = createRouter()
+  .openapi(cancelLesson, async (c) => {
+    const { studioId, lessonId } = c.req.valid("param");
+    return c.json(await Scheduling.cancelLesson(c.get("actor"), studioId, lessonId, c.req.valid("json")), 200);
+  })
+  .openapi(previewCancellation, async (c) => {
+    const { studioId, lessonId } = c.req.valid("param");
+    return c.json(await Scheduling.previewCancellation(c.get("actor"), studioId, lessonId, c.req.valid("query").by), 200);
+  });

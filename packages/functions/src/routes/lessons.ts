@@ -1,7 +1,7 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import * as Scheduling from "@studiosync/core/scheduling/index";
 import { createRouter } from "../http/router";
-import { CalendarPageSchema, LessonSchema } from "../schemas/lessons";
+import { CalendarPageSchema, LessonSchema, LessonWithNamesSchema } from "../schemas/lessons";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { pathId, secured, studioParams } from "../http/route-params";
 
@@ -31,7 +31,8 @@ const listLessons = createRoute({
     "a parent's family's, the whole studio for admins. A family's calendar lists a lesson once per child in it " +
     "(`attendeeStudentId`). Teachers read their own calendar and their own students' lessons with them; parents their " +
     "children's and family's; rooms and the whole studio are for admins; anything else is a 403. `to` is at most 92 days " +
-    "after `from`. `status` filters the page, so a filtered page may hold fewer than `limit`.",
+    "after `from`; `limit` is at most 500 (a busy week in one page). `status` filters the page, so a filtered page may hold fewer than `limit`. " +
+    "`include=names` adds `names`: the display names of the page's teachers, students and bands by id.",
   ...secured,
   request: { params: studioParams, query: Scheduling.lessonCalendarQuerySchema },
   responses: { 200: jsonResponse(CalendarPageSchema, "One page of the calendar"), ...problems(401, 403, 404, 422) },
@@ -42,9 +43,13 @@ const getLesson = createRoute({
   path: "/{studioId}/lessons/{lessonId}",
   tags,
   summary: "One lesson (admins, its teacher and original teacher, its students, their parents)",
+  description: "`include=names` adds `names`: the display names of its teachers, students and band by id.",
   ...secured,
-  request: { params: lessonParams },
-  responses: { 200: jsonResponse(LessonSchema, "The lesson"), ...problems(401, 404) },
+  request: {
+    params: lessonParams,
+    query: z.object({ include: z.enum(["names"], { errorMap: () => ({ message: "must be names" }) }).optional() }),
+  },
+  responses: { 200: jsonResponse(LessonWithNamesSchema, "The lesson"), ...problems(401, 404, 422) },
 });
 
 const updateLesson = createRoute({
@@ -70,7 +75,7 @@ export const lessonRoutes = createRouter()
   .openapi(listLessons, async (c) => c.json(await Scheduling.listLessons(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(getLesson, async (c) => {
     const { studioId, lessonId } = c.req.valid("param");
-    return c.json(await Scheduling.getLesson(c.get("actor"), studioId, lessonId), 200);
+    return c.json(await Scheduling.getLesson(c.get("actor"), studioId, lessonId, c.req.valid("query")), 200);
   })
   .openapi(updateLesson, async (c) => {
     const { studioId, lessonId } = c.req.valid("param");

@@ -48,6 +48,26 @@ export const LessonSchema = z
   })
   .openapi("Lesson");
 
+const NamesById = z.record(z.string(), z.string());
+export const LessonNamesSchema = z
+  .object({ teachers: NamesById, students: NamesById, bands: NamesById })
+  .openapi("LessonNames", {
+    description: "With `include=names`: display names by id of the teachers (the original teacher too), students and bands; students and parents see only their own students' names",
+  });
+
+export const LessonWithNamesSchema = LessonSchema.extend({ names: LessonNamesSchema.optional() }).openapi("LessonWithNames");
+
+export const CancellationPreviewSchema = z
+  .object({
+    lessonId: z.string(),
+    by: z.enum(["student", "studio"]),
+    noticeHours: z.number().int(),
+    outcome: z.enum(["credit_issued", "no_credit"]),
+    explanation: z.string().openapi({ example: "credit issued: 52 h notice" }),
+    students: z.array(z.object({ studentId: z.string(), outcome: z.enum(["credit_issued", "no_credit"]), explanation: z.string() })),
+  })
+  .openapi("CancellationPreview");
+
 const LocalTimesSchema = z.object({ date: z.string(), startTime: z.string(), endTime: z.string(), timeZone: z.string() });
 
 export const CalendarEntrySchema = LessonSchema.extend({
@@ -57,7 +77,7 @@ export const CalendarEntrySchema = LessonSchema.extend({
 }).openapi("CalendarEntry");
 
 export const CalendarPageSchema = z
-  .object({ items: z.array(CalendarEntrySchema), nextCursor: z.string().nullable() })
+  .object({ items: z.array(CalendarEntrySchema), nextCursor: z.string().nullable(), names: LessonNamesSchema.optional() })
   .openapi("LessonCalendarPage");
 
 const ATTENDANCE = z.enum(["present", "absent", "late", "excused"]);

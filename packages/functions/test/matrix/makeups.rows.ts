@@ -62,6 +62,8 @@ export const makeupRows: RowModule = {
       path: (w, t) => s(w, `/lessons/${t}/cancel`), body: () => ({ reason: "Matrix" }),
       target: (w) => w.extra.cancelTarget!, fresh: newLesson,
     },
+    // Whoever may cancel a lesson previews the outcome; nothing changes, so L1 serves every call.
+    "GET /v1/studios/{studioId}/lessons/{lessonId}/cancellation-preview": { allow: SEE_S1, path: (w) => s(w, `/lessons/${w.lessonL1}/cancellation-preview`) },
 
     "GET /v1/studios/{studioId}/makeup-credits": { allow: SEE_S1, path: (w) => s(w, `/makeup-credits?studentId=${w.studentS1}`) },
     "POST /v1/studios/{studioId}/makeup-credits/{creditId}/book": {

@@ -6,6 +6,8 @@ import { LESSON_STATUSES } from "./lesson.entity";
 
 /** The longest window one calendar query may cover. */
 export const MAX_CALENDAR_DAYS = 92;
+/** A calendar page may hold a busy studio's whole week (other lists stop at 100). */
+export const MAX_CALENDAR_PAGE = 500;
 const DAY_MS = 86_400_000;
 
 /**
@@ -14,12 +16,14 @@ const DAY_MS = 86_400_000;
  */
 export const lessonCalendarQuerySchema = pageQuerySchema
   .extend({
+    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(MAX_CALENDAR_PAGE, `must be at most ${MAX_CALENDAR_PAGE}`).default(25),
     from: instantField,
     to: instantField,
     teacherId: recordIdField.optional(),
     studentId: recordIdField.optional(),
     familyId: recordIdField.optional(),
     roomName: text(80).min(1, "must not be empty").optional(),
+    include: z.enum(["names"], { errorMap: () => ({ message: "must be names" }) }).optional(),
     status: z.enum(LESSON_STATUSES, { errorMap: () => ({ message: `must be one of ${LESSON_STATUSES.join(", ")}` }) }).optional(),
   })
   .superRefine((query, ctx) => {

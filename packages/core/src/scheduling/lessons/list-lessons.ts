@@ -4,6 +4,7 @@ import { loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import type { LessonCalendarQuery } from "./calendar-query";
 import { calendarScope, type CalendarScope } from "./calendar-scope";
+import { lessonNames, type LessonNames } from "./lesson-names";
 import { lessonOfAttendee, toLesson, type AttendeeRecord, type Lesson, type LessonRecord } from "./lesson-view";
 
 /**
@@ -22,14 +23,18 @@ type Row = { lesson: LessonRecord; attendeeStudentId: string | null };
  * student's record when there is one) and one query of the calendar's index. `status` filters
  * the page, so a filtered page may hold fewer than `limit` lessons.
  */
-export async function listLessons(actor: Actor, studioId: string, query: LessonCalendarQuery): Promise<Page<CalendarEntry>> {
+export async function listLessons(actor: Actor, studioId: string, query: LessonCalendarQuery): Promise<Page<CalendarEntry> & { names?: LessonNames }> {
   const reads = query.studentId ? [itemOf(scheduleDb().entities.student, { studioId, studentId: query.studentId })] : [];
   const { member, studio, records } = await loadMemberWith(actor, studioId, ...reads);
   const scope = calendarScope(member, query, records[0] ?? null);
   const result = scope.kind === "empty" ? { items: [], nextCursor: null } : await readCalendar(studioId, scope, query);
+  const own = [member.studentId, ...result.items.map((r) => r.attendeeStudentId)].filter((id): id is string => Boolean(id));
+  // `include=names`: the page's people and bands by id, read by key in the same request (a third call).
+  const names = query.include === "names" ? { names: await lessonNames(studioId, result.items.map((r) => r.lesson), member, own) } : {};
   return {
     items: result.items.map(({ lesson, attendeeStudentId }) => ({ ...toLesson(lesson, studio.timeZone), attendeeStudentId })),
     nextCursor: result.nextCursor,
+    ...names,
   };
 }
 

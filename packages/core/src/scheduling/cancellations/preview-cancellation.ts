@@ -1,0 +1,43 @@
+import type { Actor } from "../../policy";
+import { loadLessonFor } from "../lessons/lesson-access";
+import { assertCancellable, cancellingAs } from "./cancel-lesson";
+import type { CancelledBy } from "./cancellation-outcome";
+import { planCancellation } from "./plan-cancellation";
+
+export interface CancellationPreview {
+  lessonId: string;
+  by: CancelledBy;
+  /** Whole hours of notice if it were cancelled now. */
+  noticeHours: number;
+  /** The outcome the lesson would record (a private lesson's, or a group's shared one). */
+  outcome: "credit_issued" | "no_credit";
+  explanation: string;
+  /** Per student: the policy's decision. */
+  students: { studentId: string; outcome: "credit_issued" | "no_credit"; explanation: string }[];
+}
+
+/**
+ * What cancelling a lesson now would do under the studio's policy, without doing it: the same
+ * checks and decisions as cancelLesson (who cancels as whom, only a scheduled lesson still to come,
+ * the student's credits this term), so the page can say "A make-up credit will be issued: 52 h
+ * notice" before anyone confirms. Nothing is written.
+ */
+export async function previewCancellation(actor: Actor, studioId: string, lessonId: string, requested?: CancelledBy): Promise<CancellationPreview> {
+  const { member, studio, lesson, settings } = await loadLessonFor(actor, studioId, lessonId);
+  const by = cancellingAs(member, lesson, requested);
+  const now = new Date();
+  assertCancellable(lesson, now);
+  const planned = await planCancellation(
+    { lesson, attendees: [] },
+    { by, reason: "preview", actorId: actor.userId, now, timeZone: studio.timeZone, settings },
+  );
+  const cancellation = planned.next.cancellation!;
+  return {
+    lessonId,
+    by,
+    noticeHours: cancellation.noticeHours,
+    outcome: cancellation.outcome,
+    explanation: cancellation.explanation,
+    students: [...planned.outcomes].map(([studentId, { decision }]) => ({ studentId, outcome: decision.outcome, explanation: decision.explanation })),
+  };
+}
