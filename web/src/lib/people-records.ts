@@ -16,29 +16,30 @@ export async function recordName(astro: AstroGlobal, studioId: string, kind: Peo
   return { ok: true as const, name: data.name ?? fullName({ firstName: data.firstName ?? "", lastName: data.lastName ?? "" }) };
 }
 
-/** Soft-deletes (`restore: false`) or restores a record of any kind. */
+/** Soft-deletes (`deleted: true`) or restores a record of any kind. */
 export function setDeleted(astro: AstroGlobal, studioId: string, kind: PeopleKind, id: string, deleted: boolean) {
-  return asUser(astro, (c) => {
-    const s = c.v1.studios[":studioId"];
-    if (kind === "students") {
-      const r = s.students[":studentId"];
-      const param = { studioId, studentId: id };
-      return deleted ? r.$delete({ param }) : r.restore.$post({ param });
-    }
-    if (kind === "families") {
-      const r = s.families[":familyId"];
-      const param = { studioId, familyId: id };
-      return deleted ? r.$delete({ param }) : r.restore.$post({ param });
-    }
-    if (kind === "teachers") {
-      const r = s.teachers[":teacherId"];
-      const param = { studioId, teacherId: id };
-      return deleted ? r.$delete({ param }) : r.restore.$post({ param });
-    }
-    const r = s.bands[":bandId"];
-    const param = { studioId, bandId: id };
-    return deleted ? r.$delete({ param }) : r.restore.$post({ param });
-  });
+  if (kind === "students") {
+    const param = { studioId, studentId: id };
+    return deleted
+      ? asUser(astro, (c) => c.v1.studios[":studioId"].students[":studentId"].$delete({ param }))
+      : asUser(astro, (c) => c.v1.studios[":studioId"].students[":studentId"].restore.$post({ param }));
+  }
+  if (kind === "families") {
+    const param = { studioId, familyId: id };
+    return deleted
+      ? asUser(astro, (c) => c.v1.studios[":studioId"].families[":familyId"].$delete({ param }))
+      : asUser(astro, (c) => c.v1.studios[":studioId"].families[":familyId"].restore.$post({ param }));
+  }
+  if (kind === "teachers") {
+    const param = { studioId, teacherId: id };
+    return deleted
+      ? asUser(astro, (c) => c.v1.studios[":studioId"].teachers[":teacherId"].$delete({ param }))
+      : asUser(astro, (c) => c.v1.studios[":studioId"].teachers[":teacherId"].restore.$post({ param }));
+  }
+  const param = { studioId, bandId: id };
+  return deleted
+    ? asUser(astro, (c) => c.v1.studios[":studioId"].bands[":bandId"].$delete({ param }))
+    : asUser(astro, (c) => c.v1.studios[":studioId"].bands[":bandId"].restore.$post({ param }));
 }
 
 /** What deleting a record does, in words, for its confirmation page. */
