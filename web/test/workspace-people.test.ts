@@ -171,8 +171,10 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
     expect(link.startsWith(`${site.webUrl}/invitations/accept?token=`)).toBe(true);
 
     await open(page, `${base}/settings/invitations`);
-    await page.getByRole("cell", { name: guardianEmail }).waitFor();
+    await page.getByRole("cell", { name: guardianEmail, exact: true }).waitFor();
     await expectAccessible(page);
+    await page.getByRole("button", { name: `Send the invitation to ${guardianEmail} again` }).click();
+    await page.getByText("A new link is on its way").waitFor();
   });
 
   it("imports a CSV and shows what happened to each row", async () => {
@@ -199,6 +201,8 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
       await expectAccessible(page);
     }
     await page.getByRole("link", { name: "Zoe Zimmer" }).click();
+    await page.getByRole("button", { name: "Email me the export" }).waitFor();
+    await expectAccessible(page);
     await page.getByRole("link", { name: "Erase…" }).click();
     await page.getByText("Removed for good: email, phone, date of birth").waitFor();
     await expectAccessible(page);
@@ -211,6 +215,9 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
     await page.getByRole("button", { name: "Add Zoe Zimmer to the band" }).click();
     await page.getByText("Added to the band.").waitFor();
     await page.getByRole("cell", { name: "Zoe Zimmer", exact: true }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("navigation", { name: "Band" }).getByRole("link", { name: "Band" }).click();
+    await expect(page.getByLabel("Band name").inputValue()).resolves.toBe("The Zimmer Trio");
     await expectAccessible(page);
   });
 });
