@@ -34,7 +34,7 @@ export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
   teaching: [
     "ANY /v1/studios/{studioId}/lessons/{lessonId}/notes",
     "ANY /v1/studios/{studioId}/lessons/{lessonId}/notes/{proxy+}",
-    ...studioAreas("goals", "lesson-plans", "practice-logs", "calendar-feeds"),
+    ...studioAreas("notes", "goals", "lesson-plans", "practice-logs", "calendar-feeds"),
     "GET /v1/calendar/{proxy+}",
   ],
   billing: studioAreas("billing-settings", "fee-plans", "billing-accounts", "billing-summary", "invoices", "payments", "billing-runs"),

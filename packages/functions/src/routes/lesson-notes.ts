@@ -2,8 +2,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import * as Scheduling from "@studiosync/core/scheduling/index";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
-import { LessonNotePageSchema, LessonNoteSchema } from "../schemas/teaching";
-import { pathId, secured } from "../http/route-params";
+import { LessonNotePageSchema, LessonNoteSchema, StudentNotesPageSchema } from "../schemas/teaching";
+import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Lesson notes"];
 const lessonParams = z.object({ studioId: pathId("studioId"), lessonId: pathId("lessonId") });
@@ -17,6 +17,17 @@ const listNotes = createRoute({
   ...secured,
   request: { params: lessonParams, query: Scheduling.listLessonNotesQuerySchema },
   responses: { 200: jsonResponse(LessonNotePageSchema, "One page of notes, oldest first"), ...problems(401, 404, 422) },
+});
+
+const studentNotes = createRoute({
+  method: "get",
+  path: "/{studioId}/notes",
+  tags,
+  summary: "A student's lesson notes, newest lesson first (whoever may see the student: each lesson's notes as its list shows them to them)",
+  description: "Their lessons up to now, `limit` (at most 25) lessons a page; lessons without a note the caller may see are left out, so a page may hold fewer.",
+  ...secured,
+  request: { params: studioParams, query: Scheduling.studentNotesQuerySchema },
+  responses: { 200: jsonResponse(StudentNotesPageSchema, "One page of lessons with their notes"), ...problems(401, 404, 422) },
 });
 
 const createNote = createRoute({
@@ -50,6 +61,7 @@ const deleteNote = createRoute({
 });
 
 export const lessonNoteRoutes = createRouter()
+  .openapi(studentNotes, async (c) => c.json(await Scheduling.studentNotes(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(listNotes, async (c) => {
     const { studioId, lessonId } = c.req.valid("param");
     return c.json(await Scheduling.listLessonNotes(c.get("actor"), studioId, lessonId, c.req.valid("query")), 200);

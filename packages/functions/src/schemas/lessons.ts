@@ -97,22 +97,25 @@ export const LessonAttendanceSchema = z
   .object({ lessonId: z.string(), entries: z.array(AttendanceEntrySchema) })
   .openapi("LessonAttendance");
 
+/** A lesson as a student's history lists it. */
+export const LessonSummarySchema = z.object({
+  id: z.string(),
+  teacherId: z.string(),
+  type: z.enum(["private", "group", "ensemble", "online"]),
+  status: z.enum(["scheduled", "in_progress", "completed", "cancelled", "no_show"]),
+  title: optional,
+  scheduledStart: z.string(),
+  scheduledEnd: z.string(),
+  durationMinutes: z.number().int(),
+  local: LocalTimesSchema,
+});
+
 export const AttendanceHistorySchema = z
   .object({
     studentId: z.string(),
     items: z.array(
       z.object({
-        lesson: z.object({
-          id: z.string(),
-          teacherId: z.string(),
-          type: z.enum(["private", "group", "ensemble", "online"]),
-          status: z.enum(["scheduled", "in_progress", "completed", "cancelled", "no_show"]),
-          title: optional,
-          scheduledStart: z.string(),
-          scheduledEnd: z.string(),
-          durationMinutes: z.number().int(),
-          local: LocalTimesSchema,
-        }),
+        lesson: LessonSummarySchema,
         attendance: AttendanceEntrySchema,
       }),
     ),

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { LessonSummarySchema } from "./lessons";
 
 const optional = z.string().nullable();
 const page = <T extends z.ZodTypeAny>(item: T, name: string) =>
@@ -22,6 +23,14 @@ export const LessonNoteSchema = z
   })
   .openapi("LessonNote");
 export const LessonNotePageSchema = page(LessonNoteSchema, "LessonNotePage");
+
+export const StudentNotesPageSchema = z
+  .object({
+    studentId: z.string(),
+    items: z.array(z.object({ lesson: LessonSummarySchema, notes: z.array(LessonNoteSchema) })),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi("StudentNotesPage");
 
 export const GoalSchema = z
   .object({

@@ -34,6 +34,7 @@ export const teachingRows: RowModule = {
   }),
   rows: {
     "GET /v1/studios/{studioId}/lessons/{lessonId}/notes": { allow: SEE_L1, path: (w) => s(w, `/lessons/${w.lessonL1}/notes`) },
+    "GET /v1/studios/{studioId}/notes": { allow: SEE_S1, path: (w) => s(w, `/notes?studentId=${w.studentS1}`) },
     "POST /v1/studios/{studioId}/lessons/{lessonId}/notes": {
       allow: TEACH_S1, forbid: ["studentSelf", "parentOwn"],
       path: (w) => s(w, `/lessons/${w.lessonL1}/notes`), body: () => ({ summary: "Matrix" }),

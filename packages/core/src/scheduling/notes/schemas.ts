@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../pagination";
-import { requiredText, text } from "../../people/profile-fields";
+import { recordIdField, requiredText, text } from "../../people/profile-fields";
 import { booleanField, textList } from "../../teaching/fields";
 
 /** A teacher's notes on a lesson (seeds: LessonNote). `null` clears homework on PATCH; `[]` empties a list. */
@@ -25,3 +25,10 @@ export type UpdateLessonNoteInput = z.infer<typeof updateLessonNoteSchema>;
 
 export const listLessonNotesQuerySchema = pageQuerySchema;
 export type ListLessonNotesQuery = z.infer<typeof listLessonNotesQuerySchema>;
+
+/** A student's notes, by their lessons newest first: each page reads the notes of up to `limit` lessons. */
+export const studentNotesQuerySchema = pageQuerySchema.extend({
+  studentId: recordIdField,
+  limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(25, "must be at most 25").default(10),
+});
+export type StudentNotesQuery = z.infer<typeof studentNotesQuerySchema>;

@@ -1,0 +1,262 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import type { AppType } from "@studiosync/functions/app";
+import { hc } from "hono/client";
+import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
+import { startSite, type Site } from "./support/site";
+import { seriousViolations } from "./support/axe";
+
+type Client = ReturnType<typeof hc<AppType>>;
+
+let site: Site;
+let studio: Awaited<ReturnType<typeof seedStudio>>;
+let owner: Client;
+let base: string;
+const teacher = { email: uniqueOwner("tess").email, id: "" };
+const guardianEmail = uniqueOwner("gina").email;
+const contexts: BrowserContext[] = [];
+/** The page a test is on, so a failure reports where it stopped. */
+let lastPage: Page | undefined;
+
+async function signInApi(email: string): Promise<Client> {
+  const login = await expectStatus("login", hc<AppType>(site.apiUrl).v1.auth.login.$post({ json: { email, password: PASSWORD } }), 200);
+  return hc<AppType>(site.apiUrl, { headers: { authorization: `Bearer ${(await login.json()).accessToken}` } });
+}
+
+/** Accepts the newest emailed invitation for `email` as a new account. */
+async function acceptInvitation(email: string, name: string) {
+  const token = new URL(await emailedLink(email, "/invitations/accept")).searchParams.get("token")!;
+  await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name, password: PASSWORD } }), 200);
+}
+
+/** A browser signed in as `email` through the login form, on `path`. */
+async function signedIn(email: string, path: string): Promise<Page> {
+  const context = await site.browser.newContext();
+  context.setDefaultTimeout(20_000);
+  contexts.push(context);
+  const page = await context.newPage();
+  lastPage = page;
+  await page.goto(`${site.webUrl}/login?next=${encodeURIComponent(path)}`);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(PASSWORD);
+  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole("button", { name: "Sign in" }).click()]);
+  return page;
+}
+
+async function expectAccessible(page: Page) {
+  expect(await seriousViolations(page), page.url()).toEqual([]);
+}
+
+const open = async (page: Page, path: string) => {
+  const response = await page.goto(`${site.webUrl}${path}`);
+  return response?.status();
+};
+
+beforeAll(async () => {
+  site = await startSite();
+  studio = await seedStudio(site.apiUrl, "Riverside Music");
+  owner = await signInApi(studio.email);
+  base = `/dashboard/studios/${studio.studioId}`;
+  const param = { studioId: studio.studioId };
+  const created = await expectStatus("teacher", owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Tess", lastName: "Tutor", email: teacher.email } }), 201);
+  teacher.id = (await created.json()).id;
+  await expectStatus("invite teacher", owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: teacher.email, role: "teacher", teacherId: teacher.id } }), 201);
+  await acceptInvitation(teacher.email, "Tess Tutor");
+  await expectStatus("own student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Sam", lastName: "Own", primaryTeacherId: teacher.id } }), 201);
+  await expectStatus("other student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Olive", lastName: "Other" } }), 201);
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state === "fail" && lastPage) {
+    console.error(`Stopped on ${lastPage.url()}:\n${(await lastPage.locator("main").innerText().catch(() => "")).slice(0, 1500)}`);
+  }
+});
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await site?.stop();
+});
+
+describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
+  let page: Page;
+  let studentPath = "";
+  let familyPath = "";
+
+  it("creates a student, finds them by search, soft-deletes and restores them", async () => {
+    page = await signedIn(studio.email, `${base}/people/students`);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Add a student" }).click();
+    await expectAccessible(page);
+    await page.getByLabel("First name").fill("Zoe");
+    await page.getByLabel("Last name").fill("Zimmer");
+    await page.getByLabel("Instrument").fill("Cello");
+    await page.getByLabel("Teacher").selectOption({ label: "Tess Tutor" });
+    await page.getByRole("button", { name: "Add student" }).click();
+    await page.getByText("Added.").waitFor();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("Zoe Zimmer");
+    studentPath = new URL(page.url()).pathname;
+    await expectAccessible(page);
+
+    for (const tab of ["Lessons", "Attendance", "Notes", "Goals", "Practice", "Billing", "History"]) {
+      await page.getByRole("navigation", { name: "Student" }).getByRole("link", { name: tab }).click();
+      await page.waitForURL((url) => url.searchParams.has("tab"));
+      await expectAccessible(page);
+    }
+    await page.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Goals" }).click();
+    await page.getByLabel("Goal", { exact: true }).fill("Play the Bach prelude");
+    await page.getByRole("button", { name: "Add goal" }).click();
+    await page.getByText("Goal added.").waitFor();
+    await page.getByLabel("Progress (%)").fill("40");
+    await page.getByRole("button", { name: "Update goal" }).click();
+    await page.getByText("40% done").waitFor();
+
+    await open(page, `${base}/people/students?q=zoe`);
+    await expect(page.getByRole("link", { name: "Zoe Zimmer" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("link", { name: "Olive Other" }).count()).resolves.toBe(0);
+
+    await open(page, studentPath);
+    await page.getByRole("link", { name: "Delete" }).click();
+    await page.getByText("Their lessons, attendance, notes and invoices are kept").waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Delete Zoe Zimmer" }).click();
+    await page.getByText("The student was deleted").waitFor();
+    const afterDelete = page.url();
+    expect(await open(page, studentPath)).toBe(404);
+    await open(page, `${base}/people/students?q=zoe`);
+    await page.getByText("No students match").waitFor();
+
+    await page.goto(afterDelete);
+    await page.getByRole("button", { name: "Undo: restore the student" }).click();
+    await page.getByText("Restored: back in the lists.").waitFor();
+    expect(new URL(page.url()).pathname).toBe(studentPath);
+  });
+
+  it("creates a family with a guardian, finds it, and invites the parent by email", async () => {
+    await open(page, `${base}/people/families`);
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Add a family" }).first().click();
+    await page.getByLabel("Family name").fill("The Zimmer family");
+    await page.getByLabel("Billing email").fill("zimmer@localhost"); // the browser accepts it, the API does not
+    await page.getByRole("button", { name: "Add family" }).click();
+    await expect(page.locator("#field-billingEmail-error").textContent()).resolves.toContain("email");
+    await expect(page.getByLabel("Family name").inputValue()).resolves.toBe("The Zimmer family");
+    await expectAccessible(page);
+    await page.getByLabel("Billing email").fill(guardianEmail);
+    await page.getByRole("button", { name: "Add family" }).click();
+    await page.getByText("Added.").waitFor();
+    familyPath = new URL(page.url()).pathname;
+
+    await page.getByRole("link", { name: "Add a guardian" }).click();
+    await expectAccessible(page);
+    await page.getByLabel("First name").fill("Gina");
+    await page.getByLabel("Last name").fill("Zimmer");
+    await page.getByLabel("Email").fill(guardianEmail);
+    await page.getByRole("button", { name: "Add guardian" }).click();
+    await page.getByText("Guardian added.").waitFor();
+    await expectAccessible(page);
+    for (const tab of ["Students", "Billing", "History"]) {
+      await page.getByRole("navigation", { name: "Family" }).getByRole("link", { name: tab }).click();
+      await page.waitForURL((url) => url.searchParams.has("tab"));
+      await expectAccessible(page);
+    }
+
+    await open(page, `${base}/people/families?q=the%20zim`);
+    await page.getByRole("link", { name: "The Zimmer family" }).click();
+    await page.getByRole("link", { name: "Gina Zimmer" }).click();
+    await expectAccessible(page);
+    await page.goBack();
+    await page.getByRole("button", { name: "Invite Gina Zimmer to sign in" }).click();
+    await page.getByText("Invitation sent by email.").waitFor();
+    const link = await emailedLink(guardianEmail, "/invitations/accept");
+    expect(link.startsWith(`${site.webUrl}/invitations/accept?token=`)).toBe(true);
+
+    await open(page, `${base}/settings/invitations`);
+    await page.getByRole("cell", { name: guardianEmail, exact: true }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: `Send the invitation to ${guardianEmail} again` }).click();
+    await page.getByText("A new link is on its way").waitFor();
+  });
+
+  it("imports a CSV and shows what happened to each row", async () => {
+    await open(page, `${base}/people/import`);
+    expect(new URL(page.url()).pathname).toBe(`${base}/settings/imports`);
+    await expectAccessible(page);
+    await page.getByLabel("What the rows are").selectOption("students");
+    await page.getByLabel("Or paste the rows").fill("firstName,lastName,email\nIvy,Import,ivy@example.com\nBad,Row,not-an-email\n");
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByRole("heading", { name: "Import finished" }).waitFor();
+    await page.getByText("1 added · 0 already there · 1 with problems").waitFor();
+    const bad = page.getByRole("row").filter({ hasText: "Not imported" });
+    await expect(bad.getByRole("cell").first().textContent()).resolves.toBe("2");
+    await expect(bad.textContent()).resolves.toContain("email");
+    await expectAccessible(page);
+  });
+
+  it("shows the other People lists and Settings pages accessibly", async () => {
+    for (const path of [
+      "/people/teachers", `/people/teachers/${teacher.id}`, `/people/teachers/${teacher.id}?tab=students`, "/people/teachers/new",
+      "/people/bands", "/people/bands/new", "/settings/members", "/settings/audit", "/settings/privacy?q=zoe",
+    ]) {
+      expect(await open(page, `${base}${path}`), path).toBe(200);
+      await expectAccessible(page);
+    }
+    await page.getByRole("link", { name: "Zoe Zimmer" }).click();
+    await page.getByRole("button", { name: "Email me the export" }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("link", { name: "Erase…" }).click();
+    await page.getByText("Removed for good: email, phone, date of birth").waitFor();
+    await expectAccessible(page);
+
+    await open(page, `${base}/people/bands/new`);
+    await page.getByLabel("Band name").fill("The Zimmer Trio");
+    await page.getByRole("button", { name: "Add band" }).click();
+    await page.getByLabel("Student's name").fill("Zoe");
+    await page.getByRole("button", { name: "Find" }).click();
+    await page.getByRole("button", { name: "Add Zoe Zimmer to the band" }).click();
+    await page.getByText("Added to the band.").waitFor();
+    await page.getByRole("cell", { name: "Zoe Zimmer", exact: true }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("navigation", { name: "Band" }).getByRole("link", { name: "Band" }).click();
+    await expect(page.getByLabel("Band name").inputValue()).resolves.toBe("The Zimmer Trio");
+    await expectAccessible(page);
+  });
+});
+
+describe("a teacher sees only their own students", { timeout: 60_000 }, () => {
+  it("lists their students and has no Settings or Billing", async () => {
+    const page = await signedIn(teacher.email, `${base}/people/students`);
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("My students");
+    await page.getByRole("link", { name: "Sam Own" }).waitFor();
+    await expect(page.getByRole("link", { name: "Olive Other" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("link", { name: "Add a student" }).count()).resolves.toBe(0);
+    const nav = page.getByRole("navigation", { name: "Workspace" });
+    await expect(nav.getByRole("link", { name: "Settings" }).count()).resolves.toBe(0);
+    await expect(nav.getByRole("link", { name: "Billing" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("navigation", { name: "People" }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    await page.getByRole("link", { name: "Sam Own" }).click();
+    await expect(page.getByRole("link", { name: "Delete" }).count()).resolves.toBe(0);
+    await expect(page.getByRole("navigation", { name: "Student" }).getByRole("link", { name: "Billing" }).count()).resolves.toBe(0);
+    await expectAccessible(page);
+
+    expect(await open(page, `${base}/settings/members`)).toBe(403);
+    expect(await open(page, `${base}/people/families`)).toBe(403);
+  });
+});
+
+describe("a parent never sees staff pages", { timeout: 60_000 }, () => {
+  it("answers 403 on the students list", async () => {
+    await acceptInvitation(guardianEmail, "Gina Zimmer");
+    const context = await site.browser.newContext();
+    contexts.push(context);
+    const page = await context.newPage();
+    lastPage = page;
+    await page.goto(`${site.webUrl}/login`);
+    await page.getByLabel("Email").fill(guardianEmail);
+    await page.getByLabel("Password").fill(PASSWORD);
+    await Promise.all([page.waitForURL((url) => url.pathname !== "/login"), page.getByRole("button", { name: "Sign in" }).click()]);
+    expect(await open(page, `${base}/people/students`)).toBe(403);
+    expect(await open(page, `${base}/settings/imports`)).toBe(403);
+  });
+});
