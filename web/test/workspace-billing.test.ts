@@ -174,9 +174,18 @@ describe("the owner bills a month from the browser", { timeout: 120_000 }, () =>
     await expectAccessible(page);
   });
 
-  it("voids the invoice and reissues it as a new draft", async () => {
+  it("credits part of the invoice, then voids it and reissues it as a new draft", async () => {
     const page = ownerPage;
     await page.goto(invoiceUrl);
+    await page.getByRole("link", { name: "Add a credit note" }).click();
+    await page.getByRole("heading", { name: "Credit note on INV-000001" }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel("Amount (GBP)").fill("2.50");
+    await page.getByLabel("Reason").fill("Late start");
+    await page.getByRole("button", { name: "Add credit note" }).click();
+    await page.getByText("Credit note added.").waitFor();
+    await expect(page.locator(".totals").textContent()).resolves.toMatch(/Credited.*£2\.50.*Still owed.*£30\.00/s);
+
     await page.getByRole("link", { name: "Void", exact: true }).click();
     await page.getByRole("heading", { name: "Void invoice INV-000001" }).waitFor();
     await expectAccessible(page);
@@ -214,6 +223,12 @@ describe("the owner bills a month from the browser", { timeout: 120_000 }, () =>
     await page.getByLabel("Line 1: unit price").fill("45");
     await page.getByRole("button", { name: "Create draft" }).click();
     await page.getByText("Draft created.").waitFor();
+    await page.getByRole("link", { name: "Delete draft" }).click();
+    await page.getByRole("heading", { name: "Delete this draft?" }).waitFor();
+    await expectAccessible(page);
+    await page.getByRole("button", { name: "Delete draft" }).click();
+    await page.getByText("Draft deleted.").waitFor();
+    await expectAccessible(page);
 
     await page.goto(`${billing}/settings`);
     await page.getByText("Not set").waitFor();
