@@ -189,6 +189,12 @@ describe("billing accounts", () => {
       creditHeldMinor: 0,
       overdueMinor: 0,
       overdueCount: 0,
+      aging: [
+        { fromDays: 0, toDays: 30, balanceDueMinor: 0, invoiceCount: 0 },
+        { fromDays: 31, toDays: 60, balanceDueMinor: 0, invoiceCount: 0 },
+        { fromDays: 61, toDays: 90, balanceDueMinor: 0, invoiceCount: 0 },
+        { fromDays: 91, toDays: null, balanceDueMinor: 0, invoiceCount: 0 },
+      ],
       revenueByMonth: months.map((month) => ({ month, receivedMinor: 0, refundedMinor: 0, netMinor: 0, paymentCount: 0 })),
     });
 
@@ -213,6 +219,11 @@ describe("billing accounts", () => {
       overdueMinor: 7_000,
       overdueCount: 1,
     });
+    // Aging by days past due: the late one (5 days) and the one not yet due are both in 0–30.
+    expect(res.body.aging.map((b: { balanceDueMinor: number; invoiceCount: number }) => [b.balanceDueMinor, b.invoiceCount])).toEqual([[13_000, 2], [0, 0], [0, 0], [0, 0]]);
+    await makeOverdue(owner.studio.id, late.id, addDays(today, -95));
+    const aged = await api("GET", summaryPath, { token: owner.accessToken });
+    expect(aged.body.aging.map((b: { balanceDueMinor: number; invoiceCount: number }) => [b.balanceDueMinor, b.invoiceCount])).toEqual([[6_000, 1], [0, 0], [0, 0], [7_000, 1]]);
     const byMonth = Object.fromEntries((res.body.revenueByMonth as { month: string }[]).map((m) => [m.month, m]));
     expect(res.body.revenueByMonth.map((m: { month: string }) => m.month)).toEqual(months);
     const paidMonth = localParts(monthAgo, "Pacific/Auckland").date.slice(0, 7);

@@ -46,6 +46,16 @@ export const BillingSummarySchema = z
     creditHeldMinor: z.number().int().openapi({ description: "Money received and not yet allocated to any invoice" }),
     overdueMinor: z.number().int().openapi({ description: "Balance due on open invoices past their due date" }),
     overdueCount: z.number().int(),
+    aging: z
+      .array(
+        z.object({
+          fromDays: z.number().int().openapi({ example: 31 }),
+          toDays: z.number().int().nullable().openapi({ description: "Inclusive; null: no upper bound (90+)", example: 60 }),
+          balanceDueMinor: z.number().int(),
+          invoiceCount: z.number().int(),
+        }),
+      )
+      .openapi({ description: "Open invoices' balance due by days past their due date: 0–30 (not yet due counts as 0), 31–60, 61–90, 90+" }),
     revenueByMonth: z
       .array(
         z.object({

@@ -1,5 +1,5 @@
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { addMonths, localParts } from "../../scheduling/wall-clock";
+import { addMonths, daysBetween, localParts } from "../../scheduling/wall-clock";
 import { billingDb } from "../billing-db";
 
 /** Months in the revenue table, the current one included. */
@@ -10,14 +10,38 @@ export function monthsEndingWith(month: string, count: number): string[] {
   return Array.from({ length: count }, (_, i) => addMonths(`${month}-01`, i - count + 1).slice(0, 7));
 }
 
+/** Aging buckets by days past the due date (`to` inclusive; null: no upper bound). */
+export const AGING_BUCKETS = [
+  { fromDays: 0, toDays: 30 },
+  { fromDays: 31, toDays: 60 },
+  { fromDays: 61, toDays: 90 },
+  { fromDays: 91, toDays: null },
+] as const;
+
+/**
+ * The balance due of open invoices by how many days past their due date they are, as of `today`;
+ * an invoice not yet due counts as 0 days, so the buckets add up to every open balance.
+ */
+export function agingOf(open: readonly { dueDate: string; balanceDueMinor: number }[], today: string) {
+  const buckets = AGING_BUCKETS.map((b) => ({ ...b, balanceDueMinor: 0, invoiceCount: 0 }));
+  for (const invoice of open) {
+    const days = Math.max(0, daysBetween(invoice.dueDate, today));
+    const bucket = buckets.find((b) => b.toDays === null || days <= b.toDays)!;
+    bucket.balanceDueMinor += invoice.balanceDueMinor;
+    bucket.invoiceCount += 1;
+  }
+  return buckets;
+}
+
 /**
  * The owner's view of the studio's money (admins), as of the studio's local today:
  * - `outstandingMinor`: what accounts owe, the sum of balances above zero (`owingAccountCount` of them);
  * - `creditHeldMinor`: money received and not yet allocated to an invoice, over all accounts;
  * - `overdueMinor` / `overdueCount`: the balance due of open invoices whose due date has passed;
  * - `revenueByMonth`: the last 12 local months (oldest first, months without payments as zeros):
- *   payments received, refunds paid and the net, by the month the money moved.
- * Three queries (accounts, the open invoices due before today, the revenue months) beside the
+ *   payments received, refunds paid and the net, by the month the money moved;
+ * - `aging`: open balances by days past due (0–30, 31–60, 61–90, 90+; not yet due counts as 0).
+ * Three queries (accounts, the open invoices, the revenue months) beside the
  * membership read.
  */
 export async function billingSummary(actor: Actor, studioId: string) {
@@ -26,17 +50,17 @@ export async function billingSummary(actor: Actor, studioId: string) {
   const today = localParts(new Date(), studio.timeZone).date;
   const months = monthsEndingWith(today.slice(0, 7), REVENUE_MONTHS);
   const { billingAccount, invoice, revenueMonth } = billingDb().entities;
-  const [accounts, overdue, revenue] = await Promise.all([
+  const [accounts, open, revenue] = await Promise.all([
     billingAccount.query.billingAccount({ studioId }).go({ pages: "all", attributes: ["balanceMinor", "creditMinor"] }),
     invoice.query
       .invoicesByState({ studioId, listState: "open" })
-      .lt({ dueDate: today })
-      .go({ pages: "all", attributes: ["balanceDueMinor"] }),
+      .go({ pages: "all", attributes: ["balanceDueMinor", "dueDate"] }),
     revenueMonth.query
       .revenueMonth({ studioId })
       .between({ month: months[0]! }, { month: months.at(-1)! })
       .go({ pages: "all" }),
   ]);
+  const overdue = open.data.filter((i) => i.dueDate < today);
   const owing = accounts.data.filter((a) => a.balanceMinor > 0);
   const byMonth = new Map(revenue.data.map((r) => [r.month, r]));
   return {
@@ -45,8 +69,9 @@ export async function billingSummary(actor: Actor, studioId: string) {
     outstandingMinor: owing.reduce((sum, a) => sum + a.balanceMinor, 0),
     owingAccountCount: owing.length,
     creditHeldMinor: accounts.data.reduce((sum, a) => sum + a.creditMinor, 0),
-    overdueMinor: overdue.data.reduce((sum, i) => sum + i.balanceDueMinor, 0),
-    overdueCount: overdue.data.length,
+    overdueMinor: overdue.reduce((sum, i) => sum + i.balanceDueMinor, 0),
+    overdueCount: overdue.length,
+    aging: agingOf(open.data, today),
     revenueByMonth: months.map((month) => {
       const r = byMonth.get(month);
       const receivedMinor = r?.receivedMinor ?? 0;

@@ -1,1 +1,1 @@
-export { billingSummary, monthsEndingWith, REVENUE_MONTHS, type BillingSummary } from "./billing-summary";
+export { AGING_BUCKETS, agingOf, billingSummary, monthsEndingWith, REVENUE_MONTHS, type BillingSummary } from "./billing-summary";
