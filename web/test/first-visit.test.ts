@@ -127,6 +127,14 @@ describe("public pages wear the studio's brand", () => {
       await expect(page.locator("footer").innerText()).resolves.toBe("Powered by StudioSync");
     }
     await expect(page.locator('meta[property="og:description"]').count()).resolves.toBe(1);
+
+    // The invitation a studio emails opens on a page in the studio's colours too.
+    const invitee = uniqueOwner("invitee").email;
+    await api(await ownerToken(studio.email), "POST", `/v1/studios/${studio.studioId}/invitations`, { email: invitee, role: "admin" }, 201);
+    await page.goto(await emailedLink(invitee, "/invitations/accept"));
+    await page.getByRole("heading", { name: "Join Brand Music" }).waitFor();
+    await expect(page.locator("header.studio-header").innerText()).resolves.toContain("Brand Music");
+    await expect(page.getByRole("link", { name: /sign up/i }).count()).resolves.toBe(0);
     await context.close();
   });
 });

@@ -47,9 +47,10 @@ afterAll(() => outbox?.stop());
 
 describe("the demo studio", () => {
   it("seeds once, in a few seconds, and names the three logins", async () => {
-    // A few seconds on an idle machine (about 5 s on 2 cores); the bound only catches a runaway seed on a busy CI box.
+    // The time is printed to watch; the bound only catches a runaway seed (measured 15–46 s while
+    // the machine ran ~20 processes per core, so it is generous).
     console.log(`seedDemo took ${seedMs} ms`);
-    expect(seedMs).toBeLessThan(60_000);
+    expect(seedMs).toBeLessThan(120_000);
     expect(seed).toMatchObject({ created: true, teacherEmail: DEMO.teacher.email, parentEmail: DEMO.parent.email });
     expect((await seedDemo("http://127.0.0.1:9")).created).toBe(false);
   });
