@@ -22,9 +22,10 @@ export async function approveAccessRequest(astro: AstroGlobal, form: FormData, s
   if (role === "teacher" || role === "student") {
     if (profile !== "new") links = role === "teacher" ? { teacherId: profile } : { studentId: profile };
     else {
-      const made = await asUser(astro, (c) =>
-        role === "teacher" ? c.v1.studios[":studioId"].teachers.$post({ param, json: person }) : c.v1.studios[":studioId"].students.$post({ param, json: person }),
-      );
+      const made =
+        role === "teacher"
+          ? await asUser(astro, (c) => c.v1.studios[":studioId"].teachers.$post({ param, json: person }))
+          : await asUser(astro, (c) => c.v1.studios[":studioId"].students.$post({ param, json: person }));
       if (!made) return null;
       if (!made.ok) return fail(made);
       links = role === "teacher" ? { teacherId: made.data.id } : { studentId: made.data.id };
