@@ -79,7 +79,7 @@ beforeAll(async () => {
   base = `/dashboard/studios/${studio.studioId}`;
   billing = `${site.webUrl}${base}/billing`;
   ownerContext = await site.browser.newContext();
-  ownerContext.setDefaultTimeout(10_000);
+  ownerContext.setDefaultTimeout(20_000); // a page under load can take more than 10 s to answer a POST
   ownerPage = await ownerContext.newPage();
   await signIn(ownerPage, studio.email, `${base}/billing/runs/new`);
 });
