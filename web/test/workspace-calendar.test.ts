@@ -133,7 +133,7 @@ describe("the owner's calendar", () => {
 
   beforeAll(async () => {
     context = await site.browser.newContext();
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     page = await signIn(context, studio.email);
   });
   afterAll(async () => context?.close());
@@ -186,7 +186,7 @@ describe("the owner's calendar", () => {
     expect(rows[0]).toBe(booked.row);
   });
 
-  it("shows a clashing booking's lesson in the way, with a link, keeping what was typed", { timeout: 60_000 }, async () => {
+  it("shows a clashing booking's lesson in the way, with a link, keeping what was typed", { timeout: 90_000 }, async () => {
     await page.goto(`${base}/calendar/book?start=${tuesday}T16:15&teacher=${people.tina.id}`);
     await page.getByLabel("Student or band").selectOption(`student:${people.cleo.id}`);
     await page.getByLabel("Room").fill("Room 2");
@@ -207,7 +207,7 @@ describe("the owner's calendar", () => {
     await noSeriousViolations(page, "lesson page");
   });
 
-  it("cancels a lesson after showing the policy's outcome, and the family is emailed", { timeout: 90_000 }, async () => {
+  it("cancels a lesson after showing the policy's outcome, and the family is emailed", { timeout: 120_000 }, async () => {
     await page.goto(`${base}/lessons/${firstLessonId}`);
     await page.getByRole("link", { name: "Cancel lesson" }).click();
     await page.getByText("A make-up credit will be issued: studio cancelled.").waitFor();
@@ -240,9 +240,9 @@ describe("the owner's calendar", () => {
 });
 
 describe("a teacher's calendar", () => {
-  it("shows only their own lessons; they take attendance and write a note the parents can read", { timeout: 90_000 }, async () => {
+  it("shows only their own lessons; they take attendance and write a note the parents can read", { timeout: 120_000 }, async () => {
     const context = await site.browser.newContext();
-    context.setDefaultTimeout(10_000);
+    context.setDefaultTimeout(20_000);
     const page = await signIn(context, people.tinaEmail);
     await page.goto(`${base}/calendar?view=week&date=${addDays(tuesday, 7)}`);
     const shown = await blocks(page);
