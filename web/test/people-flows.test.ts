@@ -48,7 +48,7 @@ const submit = (page: Page, button: string) =>
 describe("an invited teacher accepts from the emailed link", () => {
   const teacher = { name: "Tom Teacher", email: uniqueOwner("teacher").email };
 
-  it("creates the account from the invitation and lands on the dashboard", async () => {
+  it("creates the account from the invitation and lands on the studio's Today page", async () => {
     const created = await expectStatus("create teacher", owner.v1.studios[":studioId"].teachers.$post({
       param: { studioId: studio.studioId },
       json: { firstName: "Tom", lastName: "Teacher", email: teacher.email },
@@ -74,10 +74,10 @@ describe("an invited teacher accepts from the emailed link", () => {
 
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Create account and join" }).click();
-    await page.waitForURL(`${site.webUrl}/dashboard`);
-    await expect(page.locator("h1").textContent()).resolves.toBe(`Hello, ${teacher.name}`);
-    await expect(page.getByRole("heading", { name: studio.studioName }).isVisible()).resolves.toBe(true);
-    await expect(page.getByText("Your role: teacher").isVisible()).resolves.toBe(true);
+    await page.waitForURL(`${site.webUrl}/dashboard/studios/${studio.studioId}`);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Today");
+    await expect(page.locator(".ws-studio").textContent()).resolves.toBe(studio.studioName);
+    await expect(page.locator(".ws-role").textContent()).resolves.toBe("Teacher");
     expect((await context.cookies(site.webUrl)).map((c) => c.name)).toContain("ss_refresh");
 
     // The link is single use: opening it again explains, with no form.

@@ -23,7 +23,9 @@ afterAll(async () => {
 });
 
 const owner = { name: "Grace Teacher", studioName: "Harbour Strings", ...uniqueOwner("flow") };
-const studioHeading = () => page.getByRole("heading", { name: owner.studioName });
+/** Signed in, an owner of one studio lands on its Today page, the studio named in the switcher. */
+const studioHeading = () => page.locator(".ws-studio", { hasText: owner.studioName });
+const todayUrl = /\/dashboard\/studios\/[^/]+$/;
 
 async function fillSignup(slug: string) {
   await page.getByLabel("Your name").fill(owner.name);
@@ -83,11 +85,11 @@ describe("sign up → verify → sign in → dashboard", () => {
     await expect(page.getByText("This verification link can't be used.").isVisible()).resolves.toBe(true);
   });
 
-  it("signs in into the dashboard with httpOnly session cookies", async () => {
+  it("signs in into the studio's Today page with httpOnly session cookies", async () => {
     await page.goto(`${site.webUrl}/login`);
     await signIn();
-    await page.waitForURL(`${site.webUrl}/dashboard`);
-    await expect(page.locator("h1").textContent()).resolves.toBe(`Hello, ${owner.name}`);
+    await page.waitForURL(todayUrl);
+    await expect(page.locator("h1").textContent()).resolves.toBe("Today");
     await expect(studioHeading().isVisible()).resolves.toBe(true);
     const cookies = await context.cookies(site.webUrl);
     for (const name of ["ss_access", "ss_refresh"]) {
@@ -106,8 +108,8 @@ describe("sign up → verify → sign in → dashboard", () => {
   });
 
   it("edits the studio, showing field errors, and the public page follows", async () => {
-    await page.getByRole("link", { name: "Studio settings" }).click();
-    await page.getByRole("heading", { name: owner.studioName, level: 1 }).waitFor();
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }).click();
+    await page.getByRole("heading", { name: "Settings", level: 1 }).waitFor();
     await page.getByLabel("Phone").fill("call me maybe");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.locator("#field-phone-error").textContent()).resolves.toContain("digits");
@@ -126,7 +128,7 @@ describe("sign up → verify → sign in → dashboard", () => {
 
   it("uploads a logo through the plain form", async () => {
     await page.goto(`${site.webUrl}/dashboard`);
-    await page.getByRole("link", { name: "Studio settings" }).click();
+    await page.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Settings" }).click();
     await page.getByLabel("Upload a new logo").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: Buffer.from(solidPng(64, 64, [37, 99, 235])) });
     await page.getByRole("button", { name: "Upload logo" }).click();
     await page.getByText("Your logo is updated.").waitFor();
@@ -161,7 +163,7 @@ describe("sign up → verify → sign in → dashboard", () => {
 
     await page.getByRole("link", { name: "Sign in" }).last().click();
     await signIn(newPassword);
-    await page.waitForURL(`${site.webUrl}/dashboard`);
+    await page.waitForURL(todayUrl);
     await expect(studioHeading().isVisible()).resolves.toBe(true);
   });
 });

@@ -26,7 +26,7 @@ function withSite(dev: boolean) {
   beforeAll(async () => {
     world.site = await startSite({ dev });
     world.seeded = await seedStudio(world.site.apiUrl, "Forms Studio");
-    world.attacker = await startAttacker(`${world.site.webUrl}/dashboard/studios/${world.seeded.studioId}`);
+    world.attacker = await startAttacker(`${world.site.webUrl}/dashboard/studios/${world.seeded.studioId}/settings`);
     world.context = await world.site.browser.newContext();
     world.context.setDefaultTimeout(dev ? 60_000 : 10_000); // the dev server compiles each page on first use
     world.page = await world.context.newPage();
@@ -59,7 +59,7 @@ const studioName = async (world: ReturnType<typeof withSite>) =>
 async function expectCrossOriginRefused(world: ReturnType<typeof withSite>) {
   const { page, site, seeded } = world;
   expect((await signIn(world)).status()).toBe(303);
-  await page.waitForURL(`${site.webUrl}/dashboard`);
+  await page.waitForURL(`${site.webUrl}/dashboard/studios/${seeded.studioId}`);
 
   await page.goto(world.attacker.url);
   const [response] = await Promise.all([
@@ -70,7 +70,7 @@ async function expectCrossOriginRefused(world: ReturnType<typeof withSite>) {
   expect(await studioName(world)).toBe("Forms Studio");
 
   // The site's own form still saves.
-  await page.goto(`${site.webUrl}/dashboard/studios/${seeded.studioId}`);
+  await page.goto(`${site.webUrl}/dashboard/studios/${seeded.studioId}/settings`);
   await page.getByLabel("Studio name").fill("Forms Studio Renamed");
   await page.getByRole("button", { name: "Save changes" }).click();
   await page.getByText("Your changes are saved.").waitFor();
