@@ -137,7 +137,9 @@ describe("sign up → verify → sign in → dashboard", () => {
     await expect(loadedImageWidth(page.getByRole("img", { name: `${owner.studioName} logo` }))).resolves.toBe(64);
   });
 
-  it("signs out", async () => {
+  it("signs out from the person menu", async () => {
+    await page.goto(`${site.webUrl}/dashboard`);
+    await page.locator(".ws-person summary").click();
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.getByText("You've signed out.").waitFor();
     expect((await context.cookies(site.webUrl)).map((c) => c.name)).not.toContain("ss_refresh");

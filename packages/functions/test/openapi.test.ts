@@ -163,6 +163,11 @@ describe("API description", () => {
         "GET /v1/public/privacy-exports/{token}",
         "POST /v1/public/invoices/{token}/checkout",
         "POST /v1/webhooks/stripe",
+        "GET /v1/studios/{studioId}/access-requests/{requestId}",
+        "GET /v1/studios/{studioId}/lessons/{lessonId}/cancellation-preview",
+        "GET /v1/studios/{studioId}/today",
+        "GET /v1/studios/{studioId}/closures/preview",
+        "GET /v1/studios/{studioId}/notes",
       ].sort(),
     );
     expect(res.body.components.schemas).toHaveProperty("Studio");

@@ -154,6 +154,13 @@ const ROWS: Record<string, Row> = {
   }),
 
   "GET /v1/studios/{studioId}/access-requests": adminOnly({ path: (w) => s(w, "/access-requests") }),
+  "GET /v1/studios/{studioId}/access-requests/{requestId}": adminOnly({ path: (w) => s(w, `/access-requests/${w.accessRequest}`) }),
+  // The workspace's landing page: staff only (a teacher gets their own day), never students or parents.
+  "GET /v1/studios/{studioId}/today": {
+    allow: ["owner", "admin", "teacherOwn", "teacherOther"],
+    forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
+    path: (w) => s(w, "/today"),
+  },
   "POST /v1/studios/{studioId}/access-requests/{requestId}/approve": adminOnly({
     path: (w, t) => s(w, `/access-requests/${t}/approve`), target: (w) => w.accessRequest,
     body: (w) => ({ teacherId: w.teacherB }), fresh: (w) => fixtures.accessRequest(w.owner),

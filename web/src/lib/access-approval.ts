@@ -1,6 +1,6 @@
 import type { AstroGlobal } from "astro";
 import { field } from "./form";
-import { humanProblem } from "./human-problem";
+import { problemMessage } from "./problem";
 import { asUser } from "./session";
 
 type Outcome = { ok: true } | { ok: false; status: number; message: string } | null;
@@ -16,7 +16,7 @@ export async function approveAccessRequest(astro: AstroGlobal, form: FormData, s
   const person = { firstName: field(form, "firstName"), lastName: field(form, "lastName"), email: field(form, "email") };
   const profile = field(form, "profile") || "new";
   const param = { studioId };
-  const fail = (r: { status: number; problem: Parameters<typeof humanProblem>[0] }) => ({ ok: false as const, status: r.status, message: humanProblem(r.problem) });
+  const fail = (r: { status: number; problem: Parameters<typeof problemMessage>[0] }) => ({ ok: false as const, status: r.status, message: problemMessage(r.problem) });
 
   let links: { teacherId?: string; studentId?: string; familyId?: string; guardianId?: string };
   if (role === "teacher" || role === "student") {

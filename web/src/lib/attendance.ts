@@ -1,7 +1,7 @@
 import type { AstroGlobal } from "astro";
 import { field } from "./form";
 import { asUser } from "./session";
-import { humanProblem } from "./human-problem";
+import { problemMessage } from "./problem";
 
 /** Attendance statuses in the order the buttons show them, with their words. */
 export const ATTENDANCE = [
@@ -30,5 +30,5 @@ export async function markAttendance(astro: AstroGlobal, studioId: string, form:
   );
   if (!result) return null;
   if (result.ok) return { ok: true as const, lessonId };
-  return { ok: false as const, lessonId, status: result.status, message: humanProblem(result.problem) };
+  return { ok: false as const, lessonId, status: result.status, message: problemMessage(result.problem) };
 }

@@ -1,5 +1,6 @@
 import { addDays, minutesOf, weekdayOf, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
 import { textOn } from "./color";
+import { lessonStatusBadge, type Names } from "./lesson-words";
 
 /**
  * The calendar's arithmetic, all on the studio's wall clock: which local days a view shows, the
@@ -181,23 +182,10 @@ export interface StatusLesson {
 
 /** What a lesson's block says besides time and people: status and flags in words. */
 export function lessonFlags(lesson: StatusLesson): string[] {
-  const status = { scheduled: "", in_progress: "In progress", completed: "Completed", cancelled: "Cancelled", no_show: "No-show" }[lesson.status];
-  return [status, lesson.makeupCreditId ? "Make-up" : "", lesson.originalTeacherId ? "Substitute" : ""].filter(Boolean);
+  return [lessonStatusBadge(lesson.status)?.label ?? "", lesson.makeupCreditId ? "Make-up" : "", lesson.originalTeacherId ? "Substitute" : ""].filter(Boolean);
 }
 
-export interface LessonNames {
-  teachers: Record<string, string>;
-  students: Record<string, string>;
-  bands: Record<string, string>;
-}
-export const NO_NAMES: LessonNames = { teachers: {}, students: {}, bands: {} };
-
-/** Who a lesson is with: the band's name, else its students' names (or its title). */
-export function lessonWho(lesson: { bandId: string | null; studentIds: string[]; title: string | null }, names: LessonNames): string {
-  if (lesson.bandId && names.bands[lesson.bandId]) return names.bands[lesson.bandId]!;
-  const students = lesson.studentIds.map((id) => names.students[id]).filter(Boolean);
-  return students.length ? students.join(", ") : (lesson.title ?? "Lesson");
-}
+export const NO_NAMES: Names = { teachers: {}, students: {}, bands: {} };
 
 /** Where: the room, or "Online", or the location; "" when none is set. */
 export const lessonWhere = (lesson: { roomName: string | null; onlineUrl: string | null; location: string | null; type: string }) =>

@@ -3,10 +3,11 @@ import { asUser } from "./session";
 import type { SuccessBody } from "./call";
 import type { ApiClient } from "./api";
 import { loginRedirect, type Workspace } from "./workspace";
-import { NO_NAMES, type LessonNames } from "./calendar";
+import { NO_NAMES } from "./calendar";
+import type { Names } from "./lesson-words";
 
 type LessonResponse = Awaited<ReturnType<ApiClient["v1"]["studios"][":studioId"]["lessons"][":lessonId"]["$get"]>>;
-export type LessonView = SuccessBody<LessonResponse> & { names: LessonNames };
+export type LessonView = SuccessBody<LessonResponse> & { names: Names };
 
 /** The lesson pages' one read of the lesson, with the names of its people; 404 (as the API) when it isn't the member's to see. */
 export async function loadLesson(astro: AstroGlobal, ws: Workspace): Promise<LessonView | Response> {

@@ -16,7 +16,7 @@ export function lessonWho(lesson: { bandId: string | null; studentIds: string[];
 
 const STATUS: Record<string, { label: string; tone: Tone }> = {
   in_progress: { label: "In progress", tone: "info" },
-  completed: { label: "Done", tone: "success" },
+  completed: { label: "Completed", tone: "success" },
   cancelled: { label: "Cancelled", tone: "danger" },
   no_show: { label: "No-show", tone: "warning" },
 };

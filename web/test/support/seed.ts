@@ -1,4 +1,5 @@
-import { randomUUID } from "node:crypto";
+import { randomInt, randomUUID } from "node:crypto";
+import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit/visitor-ip";
 import type { AppType } from "@studiosync/functions/app";
 import { extractLink, readMail } from "@studiosync/local/test/mailbox";
 import { hc } from "hono/client";
@@ -10,6 +11,17 @@ export const PASSWORD = "correct horse battery staple";
 export function uniqueOwner(label: string) {
   const id = randomUUID().slice(0, 8);
   return { email: `${label}-${id}@example.com`, slug: `${label}-${id}` };
+}
+
+/**
+ * Sign-ups are limited per visitor address, and every test reaches the API from 127.0.0.1: each
+ * seeded studio signs up from an address of its own, signed as the site signs the ones it forwards.
+ */
+export function ownVisitorAddress(): Record<string, string> {
+  const secret = process.env.APP_SECRET;
+  if (!secret) throw new Error("APP_SECRET must be set (the test setup sets it)");
+  const ip = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`;
+  return { [VISITOR_IP_HEADER]: ip, [VISITOR_IP_SIGNATURE_HEADER]: signVisitorIp(ip, secret) };
 }
 
 /** The newest emailed link to `pathPrefix` ("/verify-email", "/reset-password") sent to `email`. */
@@ -62,7 +74,7 @@ export async function seedStudio(apiUrl: string, studioName = "Riverside Music")
   const signup = await expectStatus("signup", api.v1.auth.signup.$post({
     header: {},
     json: { email, password: PASSWORD, name: "Ada Owner", studioName, slug, timeZone: "Europe/London", currency: "GBP" },
-  }), 202);
+  }, { headers: ownVisitorAddress() }), 202);
   await signup.json();
   const token = new URL(await verificationLink(email)).searchParams.get("token")!;
   await expectStatus("verify-email", api.v1.auth["verify-email"].$post({ json: { token } }), 200);

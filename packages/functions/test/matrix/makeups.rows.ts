@@ -73,6 +73,7 @@ export const makeupRows: RowModule = {
     },
 
     "GET /v1/studios/{studioId}/closures": { allow: MEMBERS, path: (w) => s(w, "/closures") },
+    "GET /v1/studios/{studioId}/closures/preview": adminOnly({ path: (w) => s(w, "/closures/preview?startDate=2094-03-02&endDate=2094-03-03") }),
     "POST /v1/studios/{studioId}/closures": adminOnly({
       path: (w) => s(w, "/closures"),
       body: () => {
