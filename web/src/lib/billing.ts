@@ -1,5 +1,6 @@
 /** Badge tones (components/Badge.astro). */
-export type Tone = "neutral" | "success" | "warning" | "danger" | "info";
+import type { Tone } from "./tone";
+export type { Tone };
 
 /**
  * The Billing section's shared words: its tabs (owners and admins), and statuses, methods and kinds

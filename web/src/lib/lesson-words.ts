@@ -1,4 +1,4 @@
-import type { Tone } from "../components/Badge.astro";
+import type { Tone } from "./tone";
 
 export interface Names {
   students: Record<string, string>;

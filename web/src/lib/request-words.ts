@@ -1,4 +1,4 @@
-import type { Tone } from "../components/Badge.astro";
+import type { Tone } from "./tone";
 
 /** A request's status in words, for the badges of both kinds of request. */
 export const REQUEST_STATUS: Record<string, { label: string; tone: Tone }> = {
