@@ -2,17 +2,17 @@ import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { JOBS, OUTBOX_RETRY_JOB } from "../../packages/functions/src/jobs/schedule";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
-import { synthApp, type Synthesized } from "./synth-app";
+import { sharedTestSynth, type Synthesized } from "./synth-app";
 
-// Its own file (own process: SST keeps one app per process) and stage, so it synthesizes in
-// parallel with synth.test.ts.
+// Reads the "test" stage app that synth.test.ts and least-privilege.test.ts also read
+// (synthesized once per run).
 const SES_ARN = "arn:aws:ses:us-east-1:123456789012";
 const ITEM_ACTIONS = ["BatchGetItem", "BatchWriteItem", "ConditionCheckItem", "DeleteItem", "GetItem", "PutItem", "Query", "UpdateItem"];
 
 let t: Synthesized;
 let jobs: Template;
 beforeAll(async () => {
-  t = await synthApp("jobs");
+  t = await sharedTestSynth();
   jobs = t.jobs;
 }, 180_000);
 
@@ -50,9 +50,9 @@ describe("Jobs", () => {
     expect(props).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"], Timeout: 600 });
     const env = props.Environment.Variables;
     expect(env).toMatchObject({
-      STAGE: "jobs",
+      STAGE: "test",
       MAIL_FROM: "StudioSync <no-reply@studiosync.example>",
-      SES_CONFIGURATION_SET: "jobs-studiosync-mail",
+      SES_CONFIGURATION_SET: "test-studiosync-mail",
       SST_Secret_value_APP_SECRET: "__FETCH_FROM_SSM__",
     });
     expect(flatten(env.TABLE_NAME)).toBe(importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id));
@@ -69,9 +69,9 @@ describe("Jobs", () => {
     expect(sort(statements)).toEqual(sort([
       allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]),
       allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
-      allow(["ssm:GetParameters"], [`${ssm}/jobs/Secret/APP_SECRET/value`, `${ssm}/.fallback/Secret/APP_SECRET/value`]),
+      allow(["ssm:GetParameters"], [`${ssm}/test/Secret/APP_SECRET/value`, `${ssm}/.fallback/Secret/APP_SECRET/value`]),
       // The site's URL for email links (bound in Web.ts).
-      allow(["ssm:GetParameters"], [`${ssm}/jobs/AstroSite/Site/url`]),
+      allow(["ssm:GetParameters"], [`${ssm}/test/AstroSite/Site/url`]),
       allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
     ]));
     expect(statements.flatMap((s) => s.actions)).not.toContain("dynamodb:Scan");
@@ -81,7 +81,7 @@ describe("Jobs", () => {
 describe("issue 10 #21: the outbox consumer and its retry job", () => {
   const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
   const streamArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "StreamArn");
-  const sesSend = { effect: "Allow", actions: ["ses:SendEmail", "ses:SendRawEmail"], resources: [`${SES_ARN}:configuration-set/jobs-studiosync-mail`, `${SES_ARN}:identity/studiosync.example`], unusual: [] };
+  const sesSend = { effect: "Allow", actions: ["ses:SendEmail", "ses:SendRawEmail"], resources: [`${SES_ARN}:configuration-set/test-studiosync-mail`, `${SES_ARN}:identity/studiosync.example`], unusual: [] };
   const updateItems = () => ({ effect: "Allow", actions: ["dynamodb:UpdateItem"], resources: [tableArn()], unusual: [] });
   const xray = { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"], unusual: [] };
   const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));

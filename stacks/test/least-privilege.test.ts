@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { DUNNING_QUEUE_KEYS } from "../grants";
 import { flatten, functions, importOf, only, rawRoleStatements, resources, roleStatements, type Statement } from "./cfn";
-import { synthApp, type Synthesized } from "./synth-app";
+import { sharedTestSynth, type Synthesized } from "./synth-app";
 import { LAMBDA_HANDLERS, ROUTE_KEYS, type LambdaName } from "../../packages/functions/src/lambdas/routing";
 
-// Its own stage (own artifacts) so it can synthesize next to synth.test.ts.
+// Reads the "test" stage app that synth.test.ts and jobs.test.ts also read (synthesized once per run).
 const SSM = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
 const READS = ["GetItem", "BatchGetItem", "Query"];
 const WRITES = ["PutItem", "UpdateItem", "ConditionCheckItem"];
@@ -14,7 +14,7 @@ let t: Synthesized;
 let tableArn: string;
 let bucketArn: string;
 beforeAll(async () => {
-  t = await synthApp("privilege");
+  t = await sharedTestSynth();
   tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
   bucketArn = importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id, "Arn");
 }, 600_000);
@@ -28,8 +28,8 @@ const allow = (actions: string[], list: string[]): Statement => ({ effect: "Allo
 const sort = (list: Statement[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 /** What every app Lambda has besides its data grants: its secret, the site URL, tracing. */
 const baseline = (): Statement[] => [
-  allow(["ssm:GetParameters"], [`${SSM}/privilege/Secret/APP_SECRET/value`, `${SSM}/.fallback/Secret/APP_SECRET/value`]),
-  allow(["ssm:GetParameters"], [`${SSM}/privilege/AstroSite/Site/url`]),
+  allow(["ssm:GetParameters"], [`${SSM}/test/Secret/APP_SECRET/value`, `${SSM}/.fallback/Secret/APP_SECRET/value`]),
+  allow(["ssm:GetParameters"], [`${SSM}/test/AstroSite/Site/url`]),
   allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
 ];
 const tableItems = () => [allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]), allow(["dynamodb:Query"], [`${tableArn}/index/*`])];

@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, watch, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Template } from "aws-cdk-lib/assertions";
+import { inject } from "vitest";
 import { App, getStack } from "sst/constructs";
 import { initProject } from "sst/project.js";
 import config from "../../sst.config";
@@ -18,12 +19,45 @@ export const REGION = "us-east-1";
 const DEPLOY_ENV = ["STUDIOSYNC_EMAIL_DOMAIN", "STUDIOSYNC_WEB_URL"] as const;
 export type DeployEnv = Partial<Record<(typeof DEPLOY_ENV)[number], string>>;
 
-export interface Synthesized {
-  storage: Template;
-  email: Template;
-  api: Template;
-  jobs: Template;
-  web: Template;
+const STACKS = ["storage", "email", "api", "jobs", "web"] as const;
+export type Synthesized = Record<(typeof STACKS)[number], Template>;
+
+/**
+ * The app of the "test" stage, synthesized once per `vitest run` and shared by every infra test
+ * file that reads it: the first file to ask synthesizes and writes the templates to the run's
+ * scratch folder; the others wait for that file instead of synthesizing again.
+ */
+export async function sharedTestSynth(): Promise<Synthesized> {
+  const dir = join(inject("runDir"), "synth-test");
+  const templates = join(dir, "templates.json");
+  const failed = join(dir, "failed");
+  try {
+    mkdirSync(dir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    return readShared(dir, templates, failed);
+  }
+  try {
+    const t = await synthApp("test");
+    writeFileSync(`${templates}.tmp`, JSON.stringify(Object.fromEntries(STACKS.map((k) => [k, t[k].toJSON()]))));
+    renameSync(`${templates}.tmp`, templates);
+    return t;
+  } catch (error) {
+    writeFileSync(failed, String(error));
+    throw error;
+  }
+}
+
+async function readShared(dir: string, templates: string, failed: string): Promise<Synthesized> {
+  await new Promise<void>((resolve, reject) => {
+    const settled = () => existsSync(templates) || existsSync(failed);
+    const watcher = watch(dir, () => settled() && (watcher.close(), resolve()));
+    watcher.on("error", reject);
+    if (settled()) (watcher.close(), resolve());
+  });
+  if (existsSync(failed)) throw new Error(`the shared synth failed in another test file: ${readFileSync(failed, "utf8")}`);
+  const json = JSON.parse(readFileSync(templates, "utf8")) as Record<string, Record<string, unknown>>;
+  return Object.fromEntries(STACKS.map((k) => [k, Template.fromJSON(json[k]!)])) as Synthesized;
 }
 
 /**

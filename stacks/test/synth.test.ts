@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTableInput } from "@studiosync/core/db/table-definition";
 import { allStatements, flatten, functions, importOf, only, resources, roleStatements, type Statement } from "./cfn";
-import { synthApp, type Synthesized } from "./synth-app";
+import { sharedTestSynth, type Synthesized } from "./synth-app";
 import { LAMBDA_HANDLERS, ROUTE_KEYS } from "../../packages/functions/src/lambdas/routing";
 
 const SYNTH_TIMEOUT = 180_000;
@@ -13,7 +13,7 @@ const apiFunction = (t: Synthesized, handler: string) => functions(t.api, (p) =>
 
 let t: Synthesized;
 beforeAll(async () => {
-  t = await synthApp("test");
+  t = await sharedTestSynth();
 }, SYNTH_TIMEOUT);
 
 describe("Storage", () => {

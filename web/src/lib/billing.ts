@@ -1,6 +1,4 @@
-/** Badge tones (components/Badge.astro). */
 import type { Tone } from "./tone";
-export type { Tone };
 
 /**
  * The Billing section's shared words: its tabs (owners and admins), and statuses, methods and kinds

@@ -1,20 +1,14 @@
+import { formatMoney } from "@studiosync/core/billing/money";
+import { localeFor } from "@studiosync/core/locale";
+
 /**
- * The one place dates, times and money are formatted: in the studio's locale and time zone, so
+ * The one place pages format dates, times and money: in the studio's locale and time zone, so
  * "Mon 7 Dec, 16:00" reads the same on every page whatever the viewer's own zone.
  */
 export interface StudioLocaleSource {
   timeZone: string;
   currency: string;
   country?: string | null;
-}
-
-const FALLBACK_LOCALE = "en-GB";
-
-/** English with the studio's regional conventions (en-US: "Dec 7, 4:00 PM"; en-DE: 24-hour clock). */
-export function localeFor(country: string | null | undefined): string {
-  if (!country || !/^[A-Za-z]{2}$/.test(country)) return FALLBACK_LOCALE;
-  const candidate = `en-${country.toUpperCase()}`;
-  return Intl.DateTimeFormat.supportedLocalesOf([candidate])[0] ?? FALLBACK_LOCALE;
 }
 
 type Instant = string | Date;
@@ -49,8 +43,8 @@ export interface StudioFormat {
 }
 
 export function studioFormat(studio: StudioLocaleSource): StudioFormat {
-  const locale = localeFor(studio.country);
-  const { timeZone, currency } = studio;
+  const { timeZone, currency, country } = studio;
+  const locale = localeFor(country, currency);
   const cache = new Map<string, Intl.DateTimeFormat>();
   const fmt = (key: string, options: Intl.DateTimeFormatOptions) => {
     let f = cache.get(key);
@@ -65,7 +59,6 @@ export function studioFormat(studio: StudioLocaleSource): StudioFormat {
     const p = localDateOf(v);
     return `${p.year}-${p.month}-${p.day}`;
   };
-  const moneyFormats = new Map<string, Intl.NumberFormat>();
   return {
     locale,
     timeZone,
@@ -86,12 +79,7 @@ export function studioFormat(studio: StudioLocaleSource): StudioFormat {
       const days = Math.round((Date.parse(`${isoDate(v)}T00:00:00Z`) - Date.parse(`${isoDate(now)}T00:00:00Z`)) / 86_400_000);
       return days === 0 ? "today" : days === 1 ? "tomorrow" : days === -1 ? "yesterday" : undefined;
     },
-    money(minor, code = currency) {
-      let f = moneyFormats.get(code);
-      if (!f) moneyFormats.set(code, (f = new Intl.NumberFormat(locale, { style: "currency", currency: code })));
-      const digits = f.resolvedOptions().maximumFractionDigits ?? 2;
-      return f.format(minor / 10 ** digits);
-    },
+    money: (minor, code = currency) => formatMoney(minor, code, country),
     zoneName: (v = new Date()) =>
       fmt("zone", { timeZoneName: "short" }).formatToParts(toDate(v)).find((p) => p.type === "timeZoneName")?.value ?? timeZone,
   };

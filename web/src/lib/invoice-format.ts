@@ -1,11 +1,4 @@
-/** How the public invoice page writes money, dates and rates (money as in the emails). */
-export { formatMoney } from "@studiosync/core/billing/money";
-
-/** "2026-12-01" → "1 December 2026" (a local date: no time zone shifts it). */
-export function formatDate(date: string): string {
-  const [y, m, d] = date.split("-").map(Number);
-  return new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(Date.UTC(y!, m! - 1, d!)));
-}
+/** The public invoice page's words: tax rates and statuses as a family reads them. */
 
 /** Thousandths of a percent → "20 %", "8.875 %". */
 export const formatRate = (millipercent: number) => `${(millipercent / 1000).toLocaleString("en-GB", { maximumFractionDigits: 3 })} %`;

@@ -1,3 +1,5 @@
+import { localeFor } from "../locale";
+
 /**
  * Money is integer minor units (cents, pence) everywhere; rates are integers too (thousandths of
  * a percent: 8.875 % = 8875). The only rounding is `roundHalfUp` of a product divided by a whole
@@ -90,9 +92,18 @@ export function allocate(amountMinor: number, open: OpenInvoice[], preferredInvo
   return { allocations, unallocatedMinor: left };
 }
 
-/** Minor units as the currency shows them ("£1,234.50", "¥1,235"), for emails and pages. */
-export function formatMoney(amountMinor: number, currency: string, locale = "en-US"): string {
-  const format = new Intl.NumberFormat(locale, { style: "currency", currency });
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/**
+ * Minor units as the currency shows them in the studio's locale ("£1,234.50", "¥1,235"; "$52.50"
+ * for an Australian studio, "A$52.50" for a US one): the one money format of emails and pages.
+ * `country` is the studio's (see localeFor).
+ */
+export function formatMoney(amountMinor: number, currency: string, country?: string | null): string {
+  const locale = localeFor(country, currency);
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
+  if (!format) moneyFormats.set(key, (format = new Intl.NumberFormat(locale, { style: "currency", currency })));
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amountMinor / 10 ** digits);
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { localeFor } from "../../src/locale";
 import { allocate, formatMoney, FULL_PERCENT, invoiceTotals, lineTotal, MAX_AMOUNT_MINOR, minorDigits, percentOf, proRata, roundHalfUp } from "../../src/billing/money";
 
 describe("money: integer minor units, one rounding rule", () => {
@@ -136,5 +137,29 @@ describe("money: integer minor units, one rounding rule", () => {
     expect(formatMoney(1_234, "BHD")).toBe("BHD\u00a01.234");
     expect(formatMoney(-1_250, "EUR")).toBe("-€12.50");
     expect([minorDigits("USD"), minorDigits("JPY"), minorDigits("BHD")]).toEqual([2, 0, 3]);
+  });
+
+  it("writes money as the studio's region does, the same in emails and pages", () => {
+    expect(formatMoney(5_250, "AUD", "AU")).toBe("$52.50");
+    expect(formatMoney(5_250, "AUD", "US")).toBe("A$52.50");
+    expect(formatMoney(5_250, "CAD", "ca")).toBe("$52.50");
+    expect(formatMoney(12_345_650, "INR", "IN")).toBe("₹1,23,456.50");
+    // No usable country: the currency's own region.
+    expect(formatMoney(5_250, "NZD", "New Zealand")).toBe("$52.50");
+  });
+});
+
+describe("localeFor: English with the studio's regional conventions", () => {
+  it.each([
+    ["US", "USD", "en-US"],
+    ["gb", "GBP", "en-GB"],
+    ["DE", "EUR", "en-DE"],
+    [null, "AUD", "en-AU"],
+    ["United States", "USD", "en-US"],
+    [null, "EUR", "en-150"],
+    [null, "XOF", "en-GB"],
+    [undefined, undefined, "en-GB"],
+  ])("country %s, currency %s → %s", (country, currency, locale) => {
+    expect(localeFor(country, currency)).toBe(locale);
   });
 });

@@ -1,4 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyLocalEnv, ensureTableAndBucket, startEngines, type LocalEnv } from "../engines/index";
 import { startStreamPoller } from "../outbox/stream-poller";
@@ -7,6 +10,8 @@ declare module "vitest" {
   export interface ProvidedContext {
     /** Endpoints of the engines started once per `vitest run`, plus the shared test names. */
     localEnv: LocalEnv;
+    /** A scratch folder for this run that test files share (removed when the run ends). */
+    runDir: string;
   }
 }
 
@@ -41,8 +46,11 @@ export default async function setup(project: TestProject): Promise<() => Promise
     throw error;
   }
   project.provide("localEnv", env);
+  const runDir = mkdtempSync(join(tmpdir(), "studiosync-run-"));
+  project.provide("runDir", runDir);
   return async () => {
     await outbox?.stop();
     await engines.stop();
+    rmSync(runDir, { recursive: true, force: true });
   };
 }

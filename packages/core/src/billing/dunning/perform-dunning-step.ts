@@ -97,7 +97,7 @@ async function attempt(item: DunningDueItem, now: Date): Promise<StepResult> {
   const history: Array<{ at: string; event: string; detail: string }> = [];
   if (fee > 0) {
     const late = daysBetween(record.dueDate, today);
-    history.push({ at: stamp, event: "late_fee", detail: `Late fee of ${formatMoney(fee, record.currency)} added (${late} ${late === 1 ? "day" : "days"} after the due date)` });
+    history.push({ at: stamp, event: "late_fee", detail: `Late fee of ${formatMoney(fee, record.currency, studioRecord.country)} added (${late} ${late === 1 ? "day" : "days"} after the due date)` });
   }
   if (step) {
     const when = dueWords(daysBetween(today, record.dueDate));

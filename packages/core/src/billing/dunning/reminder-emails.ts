@@ -12,7 +12,7 @@ import type { PerformedStep } from "./perform-dunning-step";
  */
 export function reminderEmails(done: Omit<PerformedStep, "outcome">, now: Date): OutboxEmail[] {
   const { invoice, studio, settings, contacts, today } = done;
-  const money = (minor: number) => formatMoney(minor, invoice.currency);
+  const money = (minor: number) => formatMoney(minor, invoice.currency, studio.country);
   const paidMinor = invoice.amountPaidMinor + invoice.creditedMinor;
   const url = invoiceUrl(studio, mintInvoiceToken(invoice.studioId, invoice.invoiceId, now));
   const studioContact = [studio.email, studio.phone].filter(Boolean).join(", ");

@@ -48,7 +48,7 @@ export async function addCreditNote(actor: Actor, studioId: string, invoiceId: s
     };
     const state = statusFields(amounts, today);
     const settled = state.listState === "closed";
-    const money = (minor: number) => formatMoney(minor, record.currency);
+    const money = (minor: number) => formatMoney(minor, record.currency, studio.country);
     const postings: Posting[] = [
       {
         type: "credit_note",

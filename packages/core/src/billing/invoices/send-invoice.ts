@@ -113,7 +113,7 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
   const amounts = { totalMinor: record.totalMinor, lateFeeMinor: 0, amountPaidMinor: creditAppliedMinor, creditedMinor: 0, dueDate };
   const state = statusFields(amounts, today);
   const next = state.listState === "open" ? nextDunningStep({ issueDate: today, dueDate, dunningSteps: [] }, settings) : null;
-  const money = (minor: number) => formatMoney(minor, record.currency);
+  const money = (minor: number) => formatMoney(minor, record.currency, studio.country);
 
   const postings: Posting[] = [{ type: "invoice", amountMinor: record.totalMinor, description: `Invoice ${number}`, invoiceId, actorId }];
   if (creditAppliedMinor > 0) {
@@ -190,7 +190,7 @@ async function resend(issued: Issued, now: Date, actorId?: string): Promise<Invo
 function invoiceEmails(issued: Issued, step: string, now: Date): OutboxEmail[] {
   const { record, studio, account, contacts } = issued;
   const url = invoiceUrl(studio, mintInvoiceToken(studio.studioId, record.invoiceId, now));
-  const money = (minor: number) => formatMoney(minor, record.currency);
+  const money = (minor: number) => formatMoney(minor, record.currency, studio.country);
   const today = localParts(now, studio.timeZone).date;
   const balance = statusFields(record, today).balanceDueMinor;
   return contacts.map((contact) => ({

@@ -37,7 +37,7 @@ export async function voidInvoice(actor: Actor, studioId: string, invoiceId: str
     const [account] = await readTogether(itemOf(billingAccount, { studioId, accountId: record.accountId }));
     if (!account) throw notFound("Billing account");
     const today = localParts(now, studio.timeZone).date;
-    const money = (minor: number) => formatMoney(minor, record.currency);
+    const money = (minor: number) => formatMoney(minor, record.currency, studio.country);
     const number = record.number!;
 
     const charged = record.totalMinor + record.lateFeeMinor - record.creditedMinor;

@@ -19,15 +19,16 @@ export interface StudioForMail {
   slug: string;
   timeZone: string;
   currency: string;
+  country?: string | null;
 }
 
 /** A payment method in words. */
 export const METHOD_WORDS: Record<PaymentMethod, string> = { cash: "cash", check: "check", bank_transfer: "bank transfer", card: "card", other: "other means" };
 
 /** An account's balance in words: "£12.00 owed", "nothing owed", "£5.00 in credit". */
-export function balanceWords(balanceMinor: number, currency: string): string {
-  if (balanceMinor > 0) return `${formatMoney(balanceMinor, currency)} owed`;
-  if (balanceMinor < 0) return `${formatMoney(-balanceMinor, currency)} in credit`;
+export function balanceWords(balanceMinor: number, studio: Pick<StudioForMail, "currency" | "country">): string {
+  if (balanceMinor > 0) return `${formatMoney(balanceMinor, studio.currency, studio.country)} owed`;
+  if (balanceMinor < 0) return `${formatMoney(-balanceMinor, studio.currency, studio.country)} in credit`;
   return "nothing owed";
 }
 
@@ -53,7 +54,7 @@ export interface ReceiptFacts {
  * payment's transaction (outbox).
  */
 export function receiptEmails({ record, account, invoices, studio }: ReceiptFacts, contacts: BillingContact[], now = new Date()): OutboxEmail[] {
-  const money = (minor: number) => formatMoney(minor, studio.currency);
+  const money = (minor: number) => formatMoney(minor, studio.currency, studio.country);
   const message = {
     studioName: studio.name,
     accountName: account.name,
@@ -67,7 +68,7 @@ export function receiptEmails({ record, account, invoices, studio }: ReceiptFact
       return { number: invoice?.number ?? a.invoiceId, paid: money(a.amountMinor), ...(left > 0 ? { stillDue: money(left) } : {}) };
     }),
     ...(record.unallocatedMinor > 0 ? { credit: money(record.unallocatedMinor) } : {}),
-    balance: balanceWords(account.balanceMinor, studio.currency),
+    balance: balanceWords(account.balanceMinor, studio),
     ...linkFor(studio, invoices.find((i) => i.invoiceId === record.allocations[0]?.invoiceId), now),
   };
   return toContacts(studio.studioId, `payment#${record.paymentId}#receipt`, contacts, (greetingName) => paymentReceiptMessage({ ...message, greetingName }));
@@ -87,7 +88,7 @@ export interface RefundFacts {
 /** The refund email to each billing contact of the account, enqueued in the refund's transaction (outbox). */
 export function refundEmails(facts: RefundFacts, contacts: BillingContact[], now = new Date()): OutboxEmail[] {
   const { payment, account, invoices, studio } = facts;
-  const money = (minor: number) => formatMoney(minor, studio.currency);
+  const money = (minor: number) => formatMoney(minor, studio.currency, studio.country);
   const message = {
     studioName: studio.name,
     accountName: account.name,
@@ -97,7 +98,7 @@ export function refundEmails(facts: RefundFacts, contacts: BillingContact[], now
     reason: facts.reason,
     reopened: invoices.filter((i) => balanceDue(i) > 0).map((i) => ({ number: i.number ?? i.invoiceId, due: money(balanceDue(i)), dueDate: i.dueDate })),
     ...(facts.creditUsedMinor > 0 ? { creditUsed: money(facts.creditUsedMinor) } : {}),
-    balance: balanceWords(account.balanceMinor, studio.currency),
+    balance: balanceWords(account.balanceMinor, studio),
     ...linkFor(studio, invoices[0], now),
   };
   const refund = payment.refunds?.at(-1)?.refundId ?? `${payment.refundedMinor}`;

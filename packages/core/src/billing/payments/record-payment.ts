@@ -87,7 +87,7 @@ async function commitPayment(studioId: string, input: RecordPaymentInput): Promi
 
   const stamp = now.toISOString();
   const today = localParts(now, studio.timeZone).date;
-  const money = (amount: number) => formatMoney(amount, studio.currency);
+  const money = (amount: number) => formatMoney(amount, studio.currency, studio.country);
   const record: PaymentRecord = {
     studioId,
     paymentId: uuidv7(),

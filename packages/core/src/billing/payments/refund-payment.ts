@@ -127,7 +127,7 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
     const settings = withBillingDefaults(settingsRecord);
     const stamp = now.toISOString();
     const today = localParts(now, studio.timeZone).date;
-    const money = (minor: number) => formatMoney(minor, studio.currency);
+    const money = (minor: number) => formatMoney(minor, studio.currency, studio.country);
     const refundedMinor = payment.refundedMinor + input.amountMinor;
     const allocated = plan.allocations.reduce((sum, a) => sum + a.amountMinor, 0);
     const updated: PaymentRecord = {
