@@ -19,7 +19,7 @@ const ATTENDANCE: Record<keyof ReturnType<typeof demoSlots>, Attendance[]> = {
  * The month before today: each weekly lesson of the last four weeks (booked one by one — a
  * recurring pattern starts today at the earliest), its attendance taken and the lesson marked
  * completed (or a no-show) by the teacher, notes on
- * the latest lessons (some the parent sees), goals, and the practice the Patels logged. Lessons are
+ * the latest lessons (some the parent sees), goals, two of Clara's lesson plans (one shared) and the practice the Patels logged. Lessons are
  * booked by the owner; Clara, the demo teacher, marks and writes about her own lessons.
  */
 export async function seedDemoHistory(actors: { owner: Actor; teacher: Actor; parent: Actor }, studioId: string, timeZone: string, people: DemoPeople) {
@@ -59,7 +59,27 @@ export async function seedDemoHistory(actors: { owner: Actor; teacher: Actor; pa
     Teaching.createGoal(actors.teacher, studioId, Teaching.createGoalSchema.parse({ studentId, ...body }));
   const practice = (studentId: string, daysAgo: number, minutes: number, pieces: string[]) =>
     Teaching.createPracticeLog(actors.parent, studioId, Teaching.createPracticeLogSchema.parse({ studentId, practisedOn: addDays(today, -daysAgo), minutes, pieces }));
+  const plan = (body: Record<string, unknown>) => Teaching.createLessonPlan(actors.teacher, studioId, Teaching.createLessonPlanSchema.parse(body));
   await Promise.all([
+    plan({
+      title: "First piano lesson: posture and middle C",
+      description: "For a beginner's first or second lesson: how to sit, hand shape, and finding notes around middle C.",
+      specialty: "Piano",
+      durationMinutes: 30,
+      objectives: ["Sit at the right height and distance", "Curved fingers, relaxed wrists", "Find every C on the keyboard"],
+      materials: ["Adjustable bench", "Piano Adventures Primer, pages 4–9"],
+      activities: ["Posture check with a mirror", "Black-key groups game", "Middle C position: five-finger melody", "Set ten minutes a day of home practice"],
+      tags: ["beginner", "technique"],
+      isPublic: true,
+    }),
+    plan({
+      title: "Grade 2 exam: scales and aural run-through",
+      specialty: "Piano",
+      durationMinutes: 45,
+      objectives: ["Scales hands together at exam tempo", "Clap back a rhythm after two hearings"],
+      activities: ["Scales from memory in the exam's order", "Aural: echo singing and clapping", "One exam piece as a mock performance"],
+      tags: ["exam", "grade 2"],
+    }),
     note(actors.teacher, anikaBefore, {
       summary: "Worked on the left hand of the minuet; counting out loud helped the dotted rhythms.",
       topicsCovered: ["Minuet in G", "Dotted rhythms"],

@@ -85,7 +85,7 @@ describe("the demo studio", () => {
     expect(notes.every((n: { visibleToParent: boolean }) => n.visibleToParent)).toBe(true);
   });
 
-  it("gives every workspace page something: requests waiting, a closure, goals, practice, and invoices paid, overdue and draft", async () => {
+  it("gives every workspace page something: requests waiting, a closure, goals, lesson plans, practice, and invoices paid, overdue and draft", async () => {
     const studio = `/v1/studios/${studioId}`;
     expect((await call(`${studio}/reschedule-requests?status=pending`, owner)).items).toHaveLength(1);
     expect((await call(`${studio}/access-requests?status=pending`, owner)).items).toHaveLength(1);
@@ -96,6 +96,7 @@ describe("the demo studio", () => {
     expect(await invoices("draft")).toHaveLength(1);
     expect((await call(`${studio}/payments`, owner)).items.length).toBeGreaterThanOrEqual(2);
     expect((await call(`${studio}/fee-plans`, owner)).items).toHaveLength(3);
+    expect((await call(`${studio}/lesson-plans`, owner)).items).toHaveLength(2);
 
     const lessons = (await call(`${studio}/lessons?${window()}&limit=100`, owner)).items as Lesson[];
     const goals = await Promise.all([...new Set(lessons.flatMap((l) => l.studentIds))].map((id) => call(`${studio}/goals?studentId=${id}`, owner)));

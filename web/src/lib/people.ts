@@ -64,4 +64,7 @@ export const SAVED_MESSAGES: Record<string, string> = {
   "member-removed": "Taken out of the band.",
   "goal-added": "Goal added.",
   "goal-updated": "Goal updated.",
+  "goal-deleted": "Goal deleted.",
+  "practice-added": "Practice logged.",
+  "practice-deleted": "Practice log deleted.",
 };

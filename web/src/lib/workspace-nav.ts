@@ -1,7 +1,7 @@
 import type { Role, Workspace } from "./workspace";
 
 /** The workspace's sections. Items a role may not use are absent, not disabled. */
-export type Section = "today" | "calendar" | "scheduling" | "people" | "billing" | "requests" | "settings";
+export type Section = "today" | "calendar" | "scheduling" | "people" | "plans" | "billing" | "requests" | "settings";
 
 export interface NavItem {
   section: Section;
@@ -14,6 +14,7 @@ const ADMIN_NAV: readonly [Section, string, string][] = [
   ["calendar", "Calendar", "/calendar"],
   ["scheduling", "Scheduling", "/scheduling"],
   ["people", "People", "/people"],
+  ["plans", "Lesson plans", "/plans"],
   ["billing", "Billing", "/billing"],
   ["requests", "Requests", "/requests"],
   ["settings", "Settings", "/settings"],
@@ -23,6 +24,7 @@ const TEACHER_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
   ["calendar", "Calendar", "/calendar"],
   ["people", "My students", "/people/students"],
+  ["plans", "Lesson plans", "/plans"],
   ["scheduling", "My hours", "/scheduling/hours"],
   ["requests", "Requests", "/requests"],
 ];

@@ -22,7 +22,7 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
   const firstId = async (path: string) => (await get<Listed>(`${api}${path}`)).items[0]?.id;
   const from = new Date(Date.now() - 14 * 86_400_000).toISOString();
   const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const [lessonId, studentId, familyId, teacherId, invoiceId, paymentId, accountId, feePlanId, runId, patternId] = await Promise.all([
+  const [lessonId, studentId, familyId, teacherId, invoiceId, paymentId, accountId, feePlanId, runId, patternId, planId] = await Promise.all([
     firstId(`/lessons?from=${from}&to=${to}&limit=1`),
     firstId("/students?limit=1"),
     firstId("/families?limit=1"),
@@ -33,6 +33,7 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     firstId("/fee-plans?limit=1"),
     firstId("/billing-runs?limit=1"),
     firstId("/recurring-patterns?limit=1"),
+    firstId("/lesson-plans?limit=1"),
   ]);
   const base = `/dashboard/studios/${studioId}`;
   const pages: [string, string | undefined, string][] = [
@@ -59,6 +60,8 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     ["Teachers", "", "/people/teachers"],
     ["Teacher", teacherId, `/people/teachers/${teacherId}`],
     ["Bands", "", "/people/bands"],
+    ["Lesson plans", "", "/plans"],
+    ["Lesson plan", planId, `/plans/${planId}`],
     ["Billing summary", "", "/billing"],
     ["Invoices", "", "/billing/invoices"],
     ["Invoice", invoiceId, `/billing/invoices/${invoiceId}`],
