@@ -28,8 +28,12 @@ beforeAll(async () => {
   const owner: Client = hc<AppType>(site.apiUrl, { headers: { authorization: `Bearer ${(await login.json()).accessToken}` } });
   base = `${site.webUrl}/dashboard/studios/${studio.studioId}`;
   const param = { studioId: studio.studioId };
-  const created = async (what: string, request: Promise<{ status: number; text(): Promise<string>; json(): Promise<unknown> }>) =>
-    (await (await expectStatus(what, request as never, 201)).json()) as { id: string };
+  const created = async (what: string, request: Promise<{ status: number; text(): Promise<string> }>) => {
+    const res = await request;
+    const body = await res.text();
+    if (res.status !== 201) throw new Error(`${what} answered ${res.status}: ${body}`);
+    return JSON.parse(body) as { id: string };
+  };
 
   const teacher = await created("teacher", owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Tara", lastName: "Tuner" } }));
   const [student, gone, plan] = await Promise.all([
