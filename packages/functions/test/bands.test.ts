@@ -154,4 +154,19 @@ describe("GET /bands (list), DELETE and restore", () => {
     expect((await api("POST", `${url}/${choir}/restore`, { token: studio.accessToken })).status).toBe(409);
     expect((await auditOf(studio, "band", choir)).map((e) => e.action)).toEqual(["band.created", "band.deleted", "band.restored"]);
   });
+
+  it("lists the deleted bands with deletedAt for admins only", async () => {
+    const studio = await ownerWithStudio();
+    const gone = await newBand(studio, "Quiet Quartet");
+    await newBand(studio, "Loud Trio");
+    const url = `/v1/studios/${studio.studio.id}/bands`;
+    expect((await api("DELETE", `${url}/${gone}`, { token: studio.accessToken })).status).toBe(204);
+    const deleted = await api("GET", `${url}?deleted=true`, { token: studio.accessToken });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.items).toEqual([expect.objectContaining({ id: gone, name: "Quiet Quartet", deletedAt: expect.any(String) })]);
+    expect(dbCost(deleted.headers).calls).toBeLessThanOrEqual(3);
+    const teacher = await memberWithRole(studio, "teacher");
+    expect((await api("GET", `${url}?deleted=true`, { token: teacher.accessToken })).status).toBe(403);
+    expect((await api("GET", `${url}?deleted=true`, { token: intruder.accessToken })).status).toBe(404);
+  });
 });

@@ -272,4 +272,20 @@ describe("DELETE and restore", () => {
     expect((await api("POST", `/v1/studios/${intruder.studio.id}/families/${familyId}/restore`, { token: intruder.accessToken })).status).toBe(404);
     expect((await auditOf(studio, "family", familyId)).map((e) => e.action)).toEqual(["family.created", "family.deleted", "family.restored"]);
   });
+
+  it("lists the deleted families with deletedAt for admins only", async () => {
+    const studio = await ownerWithStudio();
+    const { familyId } = await familyWithGuardian(studio, "Faded Family");
+    const url = `/v1/studios/${studio.studio.id}/families`;
+    expect((await api("DELETE", `${url}/${familyId}`, { token: studio.accessToken })).status).toBe(204);
+    const deleted = await api("GET", `${url}?deleted=true`, { token: studio.accessToken });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.items).toEqual([expect.objectContaining({ id: familyId, name: "Faded Family", deletedAt: expect.any(String) })]);
+    expect(dbCost(deleted.headers).calls).toBeLessThanOrEqual(3);
+    expect((await api("GET", `${url}?deleted=true&q=faded`, { token: studio.accessToken })).body.items).toHaveLength(1);
+    const teacher = await memberWithRole(studio, "teacher");
+    expect((await api("GET", `${url}?deleted=true`, { token: teacher.accessToken })).status).toBe(403);
+    expect((await api("GET", `${url}?deleted=true`, { token: intruder.accessToken })).status).toBe(404);
+    expect((await api("GET", `/v1/studios/${intruder.studio.id}/families?deleted=true`, { token: intruder.accessToken })).body.items).toEqual([]);
+  });
 });

@@ -278,6 +278,30 @@ describe("GET /v1/studios/{studioId}/students (admin lists)", () => {
     await expectStudioRouteSecured("DELETE", (id) => url(id, `/${student.id}`), undefined, studio, intruder);
     await expectStudioRouteSecured("POST", (id) => url(id, `/${student.id}/restore`), undefined, studio, intruder);
   });
+
+  it("lists the deleted students with deletedAt for admins only, one query a page", async () => {
+    const gone = await addStudent(studio, { firstName: "Yara", email: "yara@gone.test", primaryTeacherId: teacher.id });
+    expect((await api("DELETE", url(studio.studio.id, `/${gone.id}`), { token: studio.accessToken })).status).toBe(204);
+    const deleted = await api("GET", url(studio.studio.id, "?deleted=true"), { token: studio.accessToken });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.items).toEqual([expect.objectContaining({ id: gone.id, firstName: "Yara", deletedAt: expect.any(String) })]);
+    expect(dbCost(deleted.headers).calls).toBeLessThanOrEqual(3);
+    expect(names(await api("GET", url(studio.studio.id, "?deleted=true&q=yara@"), { token: studio.accessToken }))).toEqual(["Yara"]);
+    expect(names(await api("GET", url(studio.studio.id, `?deleted=true&teacherId=${teacher.id}`), { token: studio.accessToken }))).toEqual(["Yara"]);
+    expect(names(await api("GET", url(studio.studio.id, "?deleted=false&q=yara"), { token: studio.accessToken }))).toEqual([]);
+    expect((await api("GET", url(studio.studio.id, "?q=ava"), { token: studio.accessToken })).body.items[0]).not.toHaveProperty("deletedAt");
+
+    const teacherMember = await memberWithRole(studio, "teacher", { teacherId: teacher.id });
+    const refused = await api("GET", url(studio.studio.id, "?deleted=true"), { token: teacherMember.accessToken });
+    expect(refused.status).toBe(403);
+    expect(paths(refused)).toEqual(["deleted"]);
+    expect((await api("GET", url(studio.studio.id, "?deleted=true"), { token: intruder.accessToken })).status).toBe(404);
+    expect(names(await api("GET", url(intruder.studio.id, "?deleted=true"), { token: intruder.accessToken }))).toEqual([]);
+    expect(paths(await api("GET", url(studio.studio.id, "?deleted=yes"), { token: studio.accessToken }))).toEqual(["deleted"]);
+
+    await api("POST", url(studio.studio.id, `/${gone.id}/restore`), { token: studio.accessToken });
+    expect(names(await api("GET", url(studio.studio.id, "?deleted=true"), { token: studio.accessToken }))).toEqual([]);
+  });
 });
 
 describe("list cost does not grow with the studio", () => {

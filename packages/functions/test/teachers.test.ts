@@ -210,6 +210,25 @@ describe("DELETE and restore", () => {
     await expectStudioRouteSecured("DELETE", (id) => url(id, `/${teacher.id}`), undefined, studio, intruder);
     await expectStudioRouteSecured("POST", (id) => url(id, `/${teacher.id}/restore`), undefined, studio, intruder);
   });
+
+  it("lists the deleted teachers with deletedAt for admins only", async () => {
+    const studio = await ownerWithStudio();
+    const gone = await addTeacher(studio, { firstName: "Gwen", lastName: "Gone", email: "gwen@gone.test" });
+    const stays = await addTeacher(studio, { firstName: "Stan", lastName: "Stays" });
+    expect((await api("DELETE", url(studio.studio.id, `/${gone.id}`), { token: studio.accessToken })).status).toBe(204);
+    const deleted = await api("GET", url(studio.studio.id, "?deleted=true"), { token: studio.accessToken });
+    expect(deleted.status).toBe(200);
+    expect(deleted.body.items).toEqual([expect.objectContaining({ id: gone.id, deletedAt: expect.any(String) })]);
+    expect(dbCost(deleted.headers).calls).toBeLessThanOrEqual(3);
+    expect((await api("GET", url(studio.studio.id, "?deleted=true&q=gwen@"), { token: studio.accessToken })).body.items).toHaveLength(1);
+    expect((await api("GET", url(studio.studio.id), { token: studio.accessToken })).body.items.map((t: { id: string }) => t.id)).toEqual([stays.id]);
+
+    const member = await memberWithRole(studio, "teacher", { teacherId: stays.id });
+    const refused = await api("GET", url(studio.studio.id, "?deleted=true"), { token: member.accessToken });
+    expect(refused.status).toBe(403);
+    expect(paths(refused)).toEqual(["deleted"]);
+    expect((await api("GET", url(studio.studio.id, "?deleted=true"), { token: intruder.accessToken })).status).toBe(404);
+  });
 });
 
 describe("GET /v1/public/studios/{slug}/teachers", () => {

@@ -13,7 +13,7 @@ const listBands = createRoute({
   method: "get",
   path: "/{studioId}/bands",
   tags,
-  summary: "The studio's bands by name (admins). `q` searches a name prefix",
+  summary: "The studio's bands by name (admins). `q` searches a name prefix; `deleted=true` the deleted ones, to restore",
   ...secured,
   request: { params: studioParams, query: People.listBandsQuerySchema },
   responses: { 200: jsonResponse(BandPageSchema, "One page of bands"), ...problems(401, 403, 404, 422) },

@@ -14,7 +14,7 @@ const listFamilies = createRoute({
   method: "get",
   path: "/{studioId}/families",
   tags,
-  summary: "The studio's families by name (admins). `q` searches a name prefix, or a billing email prefix when it contains @",
+  summary: "The studio's families by name (admins). `q` searches a name prefix, or a billing email prefix when it contains @; `deleted=true` the deleted ones, to restore",
   ...secured,
   request: { params: studioParams, query: People.listFamiliesQuerySchema },
   responses: { 200: jsonResponse(FamilyPageSchema, "One page of families"), ...problems(401, 403, 404, 422) },

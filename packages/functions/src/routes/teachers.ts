@@ -12,7 +12,7 @@ const listTeachers = createRoute({
   method: "get",
   path: "/{studioId}/teachers",
   tags,
-  summary: "The teacher directory (members), by name; `q` searches name or email prefix",
+  summary: "The teacher directory (members), by name; `q` searches name or email prefix; `deleted=true` (admins) the deleted ones, to restore",
   ...secured,
   request: { params: studioParams, query: People.listTeachersQuerySchema },
   responses: { 200: jsonResponse(TeacherPageSchema, "One page of teachers"), ...problems(401, 404, 422) },

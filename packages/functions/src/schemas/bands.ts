@@ -19,6 +19,7 @@ export const BandSummarySchema = z
     memberStudentIds: z.array(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
+    deletedAt: z.string().optional().openapi({ description: "When it was deleted: only in lists with `deleted=true`" }),
   })
   .openapi("BandSummary");
 

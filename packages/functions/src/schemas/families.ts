@@ -34,6 +34,7 @@ export const FamilySummarySchema = z
     studentIds: z.array(z.string()),
     createdAt: z.string(),
     updatedAt: z.string(),
+    deletedAt: z.string().optional().openapi({ description: "When it was deleted: only in lists with `deleted=true`" }),
   })
   .openapi("FamilySummary");
 

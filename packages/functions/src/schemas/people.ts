@@ -25,6 +25,7 @@ export const TeacherSchema = z
     publicBio: optional,
     createdAt: z.string(),
     updatedAt: z.string(),
+    deletedAt: z.string().optional().openapi({ description: "When it was deleted: only in lists with `deleted=true`" }),
   })
   .openapi("Teacher");
 
@@ -66,6 +67,7 @@ export const StudentSchema = z
     isActive: z.boolean(),
     createdAt: z.string(),
     updatedAt: z.string(),
+    deletedAt: z.string().optional().openapi({ description: "When it was deleted: only in lists with `deleted=true`" }),
   })
   .openapi("Student");
 

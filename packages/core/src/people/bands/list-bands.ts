@@ -1,19 +1,21 @@
 import { db } from "../../db/service";
 import { page, type Page } from "../../pagination";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";
 import { toBandSummary, type BandSummary } from "./band-view";
 import type { ListBandsQuery } from "./schemas";
 
-/** The studio's bands by name (admins only): one Query of the name index, `q` a name prefix. */
+/** The studio's bands by name (admins only): one Query of the name index, `q` a name prefix; `deleted` the deleted ones. */
 export async function listBands(actor: Actor, studioId: string, query: ListBandsQuery): Promise<Page<BandSummary>> {
   const { member } = await loadStudioMember(actor, studioId);
   requireStudioAdmin(member);
-  const byName = db().entities.band.query.bandsByName({ studioId, listing: "listed" });
+  const listing = listingFor(member, query.deleted);
+  const byName = db().entities.band.query.bandsByName({ studioId, listing });
   const result = await page(
     { studioId, list: "bands" },
     (options) => (query.q ? byName.begins({ nameKey: searchKeys(query.q).nameKey }) : byName).go({ ...options, pages: 1 }),
     query,
   );
-  return { items: result.items.map(toBandSummary), nextCursor: result.nextCursor };
+  return { items: result.items.map((r) => withDeletedAt(toBandSummary(r), r, listing)), nextCursor: result.nextCursor };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../pagination";
+import { booleanQueryField } from "../profile-fields";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 
@@ -31,5 +32,7 @@ export type UpdateBandInput = z.infer<typeof updateBandSchema>;
 
 export const listBandsQuerySchema = pageQuerySchema.extend({
   q: text(100).min(1, "must not be empty").optional(),
+  /** `true`: the soft-deleted records instead, with their `deletedAt` (owners and admins only). */
+  deleted: booleanQueryField.optional(),
 });
 export type ListBandsQuery = z.infer<typeof listBandsQuerySchema>;

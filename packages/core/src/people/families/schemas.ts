@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../pagination";
 import { RELATIONSHIPS } from "../guardian.entity";
+import { booleanQueryField } from "../profile-fields";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);
 const required = (max: number) => text(max).min(1, "is required");
@@ -37,6 +38,8 @@ export const PARENT_EDITABLE_FAMILY_FIELDS = new Set(["phone", "address", "billi
 
 export const listFamiliesQuerySchema = pageQuerySchema.extend({
   q: z.string().trim().min(1, "must not be empty").max(100, "must be at most 100 characters").optional(),
+  /** `true`: the soft-deleted records instead, with their `deletedAt` (owners and admins only). */
+  deleted: booleanQueryField.optional(),
 });
 export type ListFamiliesQuery = z.infer<typeof listFamiliesQuerySchema>;
 

@@ -2,7 +2,8 @@ import { db } from "../../db/service";
 import { AppError } from "../../errors";
 import { page, type Page } from "../../pagination";
 import { isStudioAdmin, loadStudioMember, mayReadMedicalNotes, mayReadStudent, type Actor, type StudioMember } from "../../policy";
-import { searchKeys } from "../person-fields";
+import { listingFor, withDeletedAt } from "../deleted-listing";
+import { searchKeys, type Listing } from "../person-fields";
 import { readStudents } from "../student-summaries";
 import type { ListStudentsQuery } from "./schemas";
 import { studentFacts, toStudent, type Student, type StudentRecord } from "./student-view";
@@ -13,28 +14,30 @@ import { studentFacts, toStudent, type Student, type StudentRecord } from "./stu
  * and a large studio; teachers: their own students, through the teacher index; students
  * themselves and parents their children: read by key (a family has few children), one page.
  * `active` and `instrument` are filters, so a filtered page may hold fewer than `limit` items.
+ * `deleted` (admins only) lists the deleted students instead, from the same indexes.
  */
 export async function listStudents(actor: Actor, studioId: string, query: ListStudentsQuery): Promise<Page<Student>> {
   const { member } = await loadStudioMember(actor, studioId);
+  const listing = listingFor(member, query.deleted);
   let records: Page<StudentRecord>;
-  if (isStudioAdmin(member)) records = await queryStudents(studioId, query);
+  if (isStudioAdmin(member)) records = await queryStudents(studioId, query, listing);
   else if (member.role === "teacher") {
     if (query.teacherId && query.teacherId !== member.teacherId) {
       throw new AppError("forbidden", "Teachers list only their own students", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
     }
-    records = member.teacherId ? await queryStudents(studioId, { ...query, teacherId: member.teacherId }) : { items: [], nextCursor: null };
+    records = member.teacherId ? await queryStudents(studioId, { ...query, teacherId: member.teacherId }, listing) : { items: [], nextCursor: null };
   } else records = { items: filterInMemory(await ownStudents(studioId, member), query), nextCursor: null };
 
   return {
-    items: records.items.map((r) => toStudent(r, { staffOnly: mayReadMedicalNotes(member, studentFacts(r)) })),
+    items: records.items.map((r) => withDeletedAt(toStudent(r, { staffOnly: mayReadMedicalNotes(member, studentFacts(r)) }), r, listing)),
     nextCursor: records.nextCursor,
   };
 }
 
-function queryStudents(studioId: string, query: ListStudentsQuery) {
+function queryStudents(studioId: string, query: ListStudentsQuery, listing: Listing) {
   const { student } = db().entities;
   const { active, instrument, teacherId, q } = query;
-  const listed = { studioId, listing: "listed" as const };
+  const listed = { studioId, listing };
   const filters = (byEmail: boolean) =>
     (a: { isActive: never; instrument: never; primaryTeacherId: never }, op: { eq: (attr: never, value: unknown) => string }) =>
       [

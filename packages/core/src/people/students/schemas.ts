@@ -58,5 +58,7 @@ export const listStudentsQuerySchema = pageQuerySchema.extend({
   instrument: text(60).min(1, "must not be empty").optional(),
   /** Name prefix, or email prefix when it contains "@". */
   q: searchQueryField.optional(),
+  /** `true`: the soft-deleted records instead, with their `deletedAt` (owners and admins only). */
+  deleted: booleanQueryField.optional(),
 });
 export type ListStudentsQuery = z.infer<typeof listStudentsQuerySchema>;

@@ -1,6 +1,7 @@
 import { db } from "../../db/service";
 import { page } from "../../pagination";
 import { loadStudioMember, mayEditTeacher, type Actor } from "../../policy";
+import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";
 import type { ListTeachersQuery } from "./schemas";
 import { toTeacher } from "./teacher-view";
@@ -8,12 +9,13 @@ import { toTeacher } from "./teacher-view";
 /**
  * The studio's teacher directory, ordered by name: one query on the name index (or the email
  * index for `q` with "@"), so a page costs the same in a small and a large studio. `active` is a
- * filter, so a filtered page may hold fewer than `limit` items; follow `nextCursor`.
+ * filter, so a filtered page may hold fewer than `limit` items; follow `nextCursor`. `deleted`
+ * (admins only) lists the deleted teachers instead.
  */
 export async function listTeachers(actor: Actor, studioId: string, query: ListTeachersQuery) {
   const { member } = await loadStudioMember(actor, studioId);
   const { teacher } = db().entities;
-  const key = { studioId, listing: "listed" as const };
+  const key = { studioId, listing: listingFor(member, query.deleted) };
   const active = query.active;
   const q = query.q;
 
@@ -30,5 +32,5 @@ export async function listTeachers(actor: Actor, studioId: string, query: ListTe
     return byName.where((a, op) => (active === undefined ? "" : op.eq(a.isActive, active))).go(go);
   }, query);
 
-  return { items: result.items.map((t) => toTeacher(t, { showPay: mayEditTeacher(member, t.teacherId) })), nextCursor: result.nextCursor };
+  return { items: result.items.map((t) => withDeletedAt(toTeacher(t, { showPay: mayEditTeacher(member, t.teacherId) }), t, key.listing)), nextCursor: result.nextCursor };
 }

@@ -46,5 +46,7 @@ export const listTeachersQuerySchema = pageQuerySchema.extend({
   active: booleanQueryField.optional(),
   /** Name prefix, or email prefix when it contains "@". */
   q: searchQueryField.optional(),
+  /** `true`: the soft-deleted records instead, with their `deletedAt` (owners and admins only). */
+  deleted: booleanQueryField.optional(),
 });
 export type ListTeachersQuery = z.infer<typeof listTeachersQuerySchema>;
