@@ -1,12 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { AppType } from "@studiosync/functions/app";
 import { hc } from "hono/client";
+import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
 import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
 import { startSite, type Site } from "./support/site";
 import { seriousViolations } from "./support/axe";
-
-type Client = ReturnType<typeof hc<AppType>>;
 
 let site: Site;
 let studio: Awaited<ReturnType<typeof seedStudio>>;
@@ -14,33 +13,12 @@ let owner: Client;
 let base: string;
 const teacher = { email: uniqueOwner("tess").email, id: "" };
 const guardianEmail = uniqueOwner("gina").email;
-const contexts: BrowserContext[] = [];
-/** The page a test is on, so a failure reports where it stopped. */
-let lastPage: Page | undefined;
-
-async function signInApi(email: string): Promise<Client> {
-  const login = await expectStatus("login", hc<AppType>(site.apiUrl).v1.auth.login.$post({ json: { email, password: PASSWORD } }), 200);
-  return hc<AppType>(site.apiUrl, { headers: { authorization: `Bearer ${(await login.json()).accessToken}` } });
-}
+let sessions: BrowserSessions;
 
 /** Accepts the newest emailed invitation for `email` as a new account. */
 async function acceptInvitation(email: string, name: string) {
   const token = new URL(await emailedLink(email, "/invitations/accept")).searchParams.get("token")!;
   await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name, password: PASSWORD } }), 200);
-}
-
-/** A browser signed in as `email` through the login form, on `path`. */
-async function signedIn(email: string, path: string): Promise<Page> {
-  const context = await site.browser.newContext();
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  lastPage = page;
-  await page.goto(`${site.webUrl}/login?next=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole("button", { name: "Sign in" }).click()]);
-  return page;
 }
 
 async function expectAccessible(page: Page) {
@@ -54,8 +32,9 @@ const open = async (page: Page, path: string) => {
 
 beforeAll(async () => {
   site = await startSite();
+  sessions = new BrowserSessions(site);
   studio = await seedStudio(site.apiUrl, "Riverside Music");
-  owner = await signInApi(studio.email);
+  owner = await signInApi(site.apiUrl, studio.email);
   base = `/dashboard/studios/${studio.studioId}`;
   const param = { studioId: studio.studioId };
   const created = await expectStatus("teacher", owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Tess", lastName: "Tutor", email: teacher.email } }), 201);
@@ -66,14 +45,10 @@ beforeAll(async () => {
   await expectStatus("other student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Olive", lastName: "Other" } }), 201);
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && lastPage) {
-    console.error(`Stopped on ${lastPage.url()}:\n${(await lastPage.locator("main").innerText().catch(() => "")).slice(0, 1500)}`);
-  }
-});
+afterEach((ctx) => sessions?.reportFailure(ctx));
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
+  await sessions?.close();
   await site?.stop();
 });
 
@@ -83,7 +58,7 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
   let familyPath = "";
 
   it("creates a student, finds them by search, soft-deletes and restores them", async () => {
-    page = await signedIn(studio.email, `${base}/people/students`);
+    page = await sessions.signIn(studio.email, `${base}/people/students`);
     await expectAccessible(page);
     await page.getByRole("link", { name: "Add a student" }).click();
     await expectAccessible(page);
@@ -224,7 +199,7 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
 
 describe("a teacher sees only their own students", { timeout: 60_000 }, () => {
   it("lists their students and has no Settings or Billing", async () => {
-    const page = await signedIn(teacher.email, `${base}/people/students`);
+    const page = await sessions.signIn(teacher.email, `${base}/people/students`);
     await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("My students");
     await page.getByRole("link", { name: "Sam Own" }).waitFor();
     await expect(page.getByRole("link", { name: "Olive Other" }).count()).resolves.toBe(0);
@@ -248,10 +223,7 @@ describe("a teacher sees only their own students", { timeout: 60_000 }, () => {
 describe("a parent never sees staff pages", { timeout: 60_000 }, () => {
   it("answers 403 on the students list", async () => {
     await acceptInvitation(guardianEmail, "Gina Zimmer");
-    const context = await site.browser.newContext();
-    contexts.push(context);
-    const page = await context.newPage();
-    lastPage = page;
+    const page = await sessions.newPage();
     await page.goto(`${site.webUrl}/login`);
     await page.getByLabel("Email").fill(guardianEmail);
     await page.getByLabel("Password").fill(PASSWORD);

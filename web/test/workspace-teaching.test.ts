@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { AppType } from "@studiosync/functions/app";
 import { hc } from "hono/client";
+import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
 import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
 import { startSite, type Site } from "./support/site";
 import { seriousViolations } from "./support/axe";
@@ -12,8 +13,6 @@ import { seriousViolations } from "./support/axe";
  * plans from a lesson; goals are deleted by the student's teacher; practice is logged and deleted
  * by the owner (the API lets the family and admins record practice, not the teacher).
  */
-type Client = ReturnType<typeof hc<AppType>>;
-
 let site: Site;
 let owner: Client;
 let ownerEmail: string;
@@ -24,13 +23,7 @@ let studentId = "";
 let lessonId = "";
 let privatePlanId = "";
 let otherStudioPlanId = "";
-const contexts: BrowserContext[] = [];
-let lastPage: Page | undefined;
-
-async function signInApi(email: string): Promise<Client> {
-  const login = await expectStatus("login", hc<AppType>(site.apiUrl).v1.auth.login.$post({ json: { email, password: PASSWORD } }), 200);
-  return hc<AppType>(site.apiUrl, { headers: { authorization: `Bearer ${(await login.json()).accessToken}` } });
-}
+let sessions: BrowserSessions;
 
 /** A teacher of the studio with an account of their own (invited, invitation accepted). */
 async function addTeacher(studioId: string, who: { email: string; id: string }, firstName: string, lastName: string) {
@@ -42,34 +35,22 @@ async function addTeacher(studioId: string, who: { email: string; id: string }, 
   await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name: `${firstName} ${lastName}`, password: PASSWORD } }), 200);
 }
 
-async function signedIn(email: string, path: string): Promise<Page> {
-  const context = await site.browser.newContext();
-  context.setDefaultTimeout(20_000);
-  contexts.push(context);
-  const page = await context.newPage();
-  lastPage = page;
-  await page.goto(`${site.webUrl}/login?next=${encodeURIComponent(path)}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole("button", { name: "Sign in" }).click()]);
-  return page;
-}
-
 async function expectAccessible(page: Page) {
-  lastPage = page;
+  sessions.lastPage = page;
   expect(await seriousViolations(page), page.url()).toEqual([]);
 }
 
 const open = async (page: Page, path: string) => {
-  lastPage = page;
+  sessions.lastPage = page;
   return (await page.goto(`${site.webUrl}${path}`))?.status();
 };
 
 beforeAll(async () => {
   site = await startSite();
+  sessions = new BrowserSessions(site);
   const [studio, other] = await Promise.all([seedStudio(site.apiUrl, "Riverside Music"), seedStudio(site.apiUrl, "Other Music")]);
   ownerEmail = studio.email;
-  owner = await signInApi(studio.email);
+  owner = await signInApi(site.apiUrl, studio.email);
   base = `/dashboard/studios/${studio.studioId}`;
   const param = { studioId: studio.studioId };
   await addTeacher(studio.studioId, tess, "Tess", "Tutor");
@@ -78,8 +59,8 @@ beforeAll(async () => {
   studentId = (await student.json()).id;
   const start = new Date(Date.now() + 2 * 86_400_000);
   start.setUTCHours(10, 0, 0, 0);
-  const tessApi = await signInApi(tess.email);
-  const otherOwner = await signInApi(other.email);
+  const tessApi = await signInApi(site.apiUrl, tess.email);
+  const otherOwner = await signInApi(site.apiUrl, other.email);
   const [lesson, privatePlan, foreign] = await Promise.all([
     expectStatus("lesson", owner.v1.studios[":studioId"].lessons.$post({ param, json: { teacherId: tess.id, studentId, type: "private", durationMinutes: 30, scheduledStart: start.toISOString() } }), 201),
     expectStatus("private plan", tessApi.v1.studios[":studioId"]["lesson-plans"].$post({ param, json: { title: "Tess's own sketch" } }), 201),
@@ -91,14 +72,10 @@ beforeAll(async () => {
   otherStudioPlanId = (await foreign.json()).id;
 });
 
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state === "fail" && lastPage) {
-    console.error(`Stopped on ${lastPage.url()}:\n${(await lastPage.locator("main").innerText().catch(() => "")).slice(0, 1500)}`);
-  }
-});
+afterEach((ctx) => sessions?.reportFailure(ctx));
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
+  await sessions?.close();
   await site?.stop();
 });
 
@@ -108,7 +85,7 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
   let planPath = "";
 
   it("a teacher writes a lesson plan, fixing what the studio refuses, and shares it", async () => {
-    teacher = await signedIn(tess.email, `${base}/plans`);
+    teacher = await sessions.signIn(tess.email, `${base}/plans`);
     await expectAccessible(teacher);
     await expect(teacher.getByRole("link", { name: "Tess's own sketch" }).isVisible()).resolves.toBe(true);
     await teacher.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Lesson plans" }).waitFor();
@@ -134,7 +111,7 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
   });
 
   it("another teacher and the owner see it shared; another teacher's private plan stays hidden", async () => {
-    const colleague = await signedIn(theo.email, `${base}/plans`);
+    const colleague = await sessions.signIn(theo.email, `${base}/plans`);
     const row = colleague.getByRole("row").filter({ hasText: "Scales warm-up" });
     await expect(row.getByText("Shared").isVisible()).resolves.toBe(true);
     await expect(row.getByText("Tess Tutor").isVisible()).resolves.toBe(true);
@@ -146,7 +123,7 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
     expect(await open(colleague, `${base}/plans/${privatePlanId}`)).toBe(404);
     expect(await open(colleague, `${planPath}/delete`)).toBe(403);
 
-    admin = await signedIn(ownerEmail, `${base}/plans`);
+    admin = await sessions.signIn(ownerEmail, `${base}/plans`);
     await open(admin, `${base}/plans?teacher=${tess.id}`);
     await expect(admin.getByRole("row").filter({ hasText: "Scales warm-up" }).getByText("Shared").isVisible()).resolves.toBe(true);
     await expect(admin.getByRole("link", { name: "Tess's own sketch" }).isVisible()).resolves.toBe(true);
