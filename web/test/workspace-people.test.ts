@@ -218,6 +218,25 @@ describe("a teacher sees only their own students", { timeout: 60_000 }, () => {
     expect(await open(page, `${base}/settings/members`)).toBe(403);
     expect(await open(page, `${base}/people/families`)).toBe(403);
   });
+
+  it("edits their own profile from the person menu, and no one else's", async () => {
+    const page = await sessions.signIn(teacher.email, `${base}/people/students`);
+    await page.locator(".ws-person summary").click();
+    await page.getByRole("link", { name: "My profile" }).click();
+    await expect(page.getByRole("heading", { level: 1 }).textContent()).resolves.toBe("My profile");
+    // Names, email, pay and status are the admins'.
+    await expect(page.getByLabel("First name").count()).resolves.toBe(0);
+    await expect(page.getByLabel(/Hourly rate/).count()).resolves.toBe(0);
+    await expect(page.getByRole("link", { name: "Delete" }).count()).resolves.toBe(0);
+    await page.getByLabel("Teaches").fill("Piano, Theory");
+    await page.getByLabel("Bio (for the studio)").fill("Patient teacher of scales.");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.getByText("Your changes are saved.").waitFor();
+    await expect(page.getByLabel("Teaches").inputValue()).resolves.toBe("Piano, Theory");
+    await expectAccessible(page);
+
+    expect(await open(page, `${base}/people/teachers/${"0".repeat(26)}`)).toBe(403);
+  });
 });
 
 describe("a parent never sees staff pages", { timeout: 60_000 }, () => {

@@ -1,3 +1,4 @@
+import { parseMoney } from "./money-input";
 import { field } from "./form";
 
 /**
@@ -56,7 +57,7 @@ export const TEACHER_FIELDS = [
  * A teacher's profile. The rate is typed in the studio's currency ("60" or "60.50") and sent in
  * minor units; a teacher editing their own profile sends only what they may change.
  */
-export function teacherInput(form: FormData, mode: FormMode, admin: boolean) {
+export function teacherInput(form: FormData, mode: FormMode, admin: boolean, currency: string) {
   const texts = admin ? ["firstName", "lastName", "email", "phone", "bio", "publicBio"] : ["phone", "bio", "publicBio"];
   const input: Record<string, unknown> = pick(form, texts, mode);
   const specialties = field(form, "specialties").split(",").map((s) => s.trim()).filter(Boolean);
@@ -65,7 +66,9 @@ export function teacherInput(form: FormData, mode: FormMode, admin: boolean) {
   if (buffer) input.bookingBufferMinutes = /^\d+$/.test(buffer) ? Number(buffer) : buffer;
   if (admin) {
     const rate = field(form, "hourlyRate");
-    if (rate) input.hourlyRateMinor = /^\d+(\.\d{1,2})?$/.test(rate) ? Math.round(Number(rate) * 100) : rate;
+    const parsed = parseMoney(rate, currency);
+    // A rate that isn't money goes as typed: the API refuses it under the rate's field.
+    if (rate) input.hourlyRateMinor = parsed.ok ? parsed.value : rate;
     else if (mode === "update") input.hourlyRateMinor = null;
   }
   input.isAcceptingStudents = checked(form, "isAcceptingStudents");
