@@ -1,5 +1,5 @@
 import { addDays, minutesOf, weekdayOf, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
-import { textOn } from "./color";
+import { textOn } from "@studiosync/core/brand-color";
 import { lessonStatusBadge, type Names } from "./lesson-words";
 
 /**

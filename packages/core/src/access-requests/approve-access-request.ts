@@ -30,7 +30,7 @@ export async function approveAccessRequest(actor: Actor, studioId: string, reque
     .transaction.write((tx) => [
       ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
       ...invitation.writes(tx),
-      invitationEmail(tx, invitation.record, studio.name),
+      invitationEmail(tx, invitation.record, studio),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));

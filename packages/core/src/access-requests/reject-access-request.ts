@@ -1,5 +1,6 @@
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
+import { emailBrand } from "../email/brand";
 import { accessRequestRejectedMessage } from "../email/templates/access-request-rejected";
 import { outboxEmail } from "../outbox/outbox-email";
 import type { Actor } from "../policy";
@@ -20,6 +21,7 @@ export async function rejectAccessRequest(actor: Actor, studioId: string, reques
         messageId: `access-request#${requestId}#rejected`,
         to: request.email,
         email: accessRequestRejectedMessage({ firstName: request.firstName, studioName: studio.name, note: input.note }),
+        brand: emailBrand(studio),
       }),
     ])
     .go();

@@ -1,8 +1,9 @@
 import { config } from "../config";
 import { lazyClient } from "../lazy-client";
+import { addressOf, buildMime } from "./mime";
 import type { RenderedEmail } from "./templates/layout";
 
-/** Sends one rendered email to one address; throws when SES refuses or cannot be reached. */
+/** Sends one rendered email to one address (raw MIME: email/mime.ts); throws when SES refuses or cannot be reached. */
 export type EmailSender = (to: string, email: RenderedEmail) => Promise<void>;
 
 /**
@@ -41,18 +42,17 @@ async function sendWith(
   email: RenderedEmail,
 ) {
   const { mailFrom, sesConfigurationSet } = config();
+  const address = addressOf(mailFrom);
+  const raw = buildMime({ ...email, to, from: { name: email.fromName ?? nameOf(mailFrom), address } });
   await client.send(
-    new sdk.SendEmailCommand({
-      Source: mailFrom,
-      Destination: { ToAddresses: [to] },
+    new sdk.SendRawEmailCommand({
+      Source: address,
+      Destinations: [to],
       ConfigurationSetName: sesConfigurationSet,
-      Message: {
-        Subject: { Data: email.subject, Charset: "UTF-8" },
-        Body: {
-          Text: { Data: email.text, Charset: "UTF-8" },
-          Html: { Data: email.html, Charset: "UTF-8" },
-        },
-      },
+      RawMessage: { Data: Buffer.from(raw, "utf8") },
     }),
   );
 }
+
+/** The display name in MAIL_FROM ("StudioSync <no-reply@…>"), if it has one. */
+const nameOf = (from: string) => /^\s*"?([^"<]+?)"?\s*</.exec(from)?.[1];

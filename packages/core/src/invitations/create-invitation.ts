@@ -15,7 +15,7 @@ export async function createInvitation(actor: Actor, studioId: string, input: Cr
   await claimInvitationSend(studioId, input.email);
   const invitation = newInvitation(studioId, actor.userId, input);
   const outcome = await db()
-    .transaction.write((tx) => [...invitation.writes(tx), invitationEmail(tx, invitation.record, studio.name)])
+    .transaction.write((tx) => [...invitation.writes(tx), invitationEmail(tx, invitation.record, studio)])
     .go();
   assertCommitted(outcome, () => undefined);
   return toInvitation(invitation.record);

@@ -1,6 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../audit/record-audit";
 import type { WriteTx } from "../db/service";
+import { emailBrand, type BrandedStudio } from "../email/brand";
 import { invitationMessage } from "../email/templates/invitation";
 import { outboxEmail, type OutboxTx } from "../outbox/outbox-email";
 import type { InvitationRecord } from "./invitation-view";
@@ -51,7 +52,7 @@ export function newInvitation(studioId: string, actorId: string, target: Invitat
 }
 
 /** The transaction item that enqueues the email with the invitation link of the record's current sending. */
-export function invitationEmail(tx: OutboxTx, record: InvitationRecord, studioName: string) {
-  const email = invitationMessage({ studioName, role: record.role, url: invitationUrl(record), validDays: INVITATION_SECONDS / 86400 });
-  return outboxEmail(tx, { scope: record.studioId, messageId: `invitation#${record.invitationId}#${record.sentCount}`, to: record.email, email });
+export function invitationEmail(tx: OutboxTx, record: InvitationRecord, studio: BrandedStudio) {
+  const email = invitationMessage({ studioName: studio.name, role: record.role, url: invitationUrl(record), validDays: INVITATION_SECONDS / 86400 });
+  return outboxEmail(tx, { scope: record.studioId, messageId: `invitation#${record.invitationId}#${record.sentCount}`, to: record.email, email, brand: emailBrand(studio) });
 }

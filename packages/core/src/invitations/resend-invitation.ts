@@ -38,7 +38,7 @@ export async function resendInvitation(actor: Actor, studioId: string, invitatio
         before: { sentCount: record.sentCount, validUntil: record.validUntil },
         after: { sentCount: next.sentCount, validUntil: next.validUntil },
       }),
-      invitationEmail(tx, next, studio.name),
+      invitationEmail(tx, next, studio),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("The invitation changed meanwhile; reload and try again.") : undefined));

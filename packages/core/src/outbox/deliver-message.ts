@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sendEmail, type EmailSender } from "../email/ses";
 import { outboxDb } from "./outbox-db";
-import type { OutboxMessageKey } from "./outbox-message.entity";
+import type { RenderedEmail } from "../email/templates/layout";
+import type { OutboxMessageItem, OutboxMessageKey } from "./outbox-message.entity";
 import { backoffMs, KEEP_FAILED_SECONDS, KEEP_SENT_SECONDS, LEASE_MS, MAX_ATTEMPTS, retryKeys } from "./policy";
 
 export type DeliveryOutcome = "sent" | "retrying" | "failed" | "skipped";
@@ -16,6 +17,20 @@ const isConditionalFailure = (error: unknown) => {
   const e = error as { name?: string; cause?: { name?: string } };
   return e?.name === "ConditionalCheckFailedException" || e?.cause?.name === "ConditionalCheckFailedException";
 };
+
+/** The email an outbox item holds, as the sender takes it. */
+function storedEmail(message: OutboxMessageItem): RenderedEmail {
+  const { subject, html, text, fromName, replyTo, headers, calendarMethod, calendarIcs } = message;
+  return {
+    subject,
+    html,
+    text,
+    fromName,
+    replyTo,
+    headers: headers ? (JSON.parse(headers) as Record<string, string>) : undefined,
+    calendar: calendarMethod && calendarIcs ? { method: calendarMethod, ics: calendarIcs } : undefined,
+  };
+}
 
 const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
 
@@ -59,7 +74,7 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
   const { claimId, message } = claimed;
   const { outboxMessage } = outboxDb().entities;
   try {
-    await (options.send ?? sendEmail)(message.to, { subject: message.subject, html: message.html, text: message.text });
+    await (options.send ?? sendEmail)(message.to, storedEmail(message));
   } catch (error) {
     const failedFor = message.attempts >= MAX_ATTEMPTS;
     const lastError = String(error).slice(0, 1_000);

@@ -1,4 +1,6 @@
 import type { WriteTx } from "../db/service";
+import type { EmailBrand } from "../email/brand";
+import { frameEmail } from "../email/frame";
 import type { RenderedEmail } from "../email/templates/layout";
 import { retryKeys, STREAM_GRACE_MS } from "./policy";
 
@@ -15,6 +17,10 @@ export interface OutboxEmail {
   messageId: string;
   to: string;
   email: RenderedEmail;
+  /** The studio the mail comes from (email/brand.ts); none for mail about a login alone. */
+  brand?: EmailBrand;
+  /** Where replies go when not to the studio: the teacher, for mail that is theirs. */
+  replyTo?: string;
 }
 
 /** Any transaction whose service has the outbox entity (every module service has it: tenant-entities.ts). */
@@ -22,10 +28,11 @@ export type OutboxTx = Pick<WriteTx, "outboxMessage">;
 
 /**
  * The transaction item that enqueues one email next to the change that causes it. The message is
- * rendered before the transaction and stored whole, so the consumer needs nothing else to send it.
+ * rendered and framed (email/frame.ts) before the transaction and stored whole, so the consumer
+ * needs nothing else to send it.
  */
 export function outboxEmail(tx: OutboxTx, message: OutboxEmail, now = new Date()) {
-  const { subject, html, text } = message.email;
+  const { subject, html, text, fromName, replyTo, headers, calendar } = frameEmail(message.email, message.brand, message.replyTo);
   return tx.outboxMessage
     .create({
       scope: message.scope,
@@ -34,6 +41,11 @@ export function outboxEmail(tx: OutboxTx, message: OutboxEmail, now = new Date()
       subject,
       html,
       text,
+      fromName,
+      replyTo,
+      headers: headers ? JSON.stringify(headers) : undefined,
+      calendarMethod: calendar?.method,
+      calendarIcs: calendar?.ics,
       status: "pending",
       attempts: 0,
       ...retryKeys(new Date(now.getTime() + STREAM_GRACE_MS)),

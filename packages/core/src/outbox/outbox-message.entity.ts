@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { expiresAt, SERVICE, timestamps } from "../db/attributes";
 import { Entity } from "../db/entity";
 
@@ -30,6 +31,13 @@ export const OutboxMessageEntity = new Entity({
     subject: { type: "string", required: true, readOnly: true },
     html: { type: "string", required: true, readOnly: true },
     text: { type: "string", required: true, readOnly: true },
+    fromName: { type: "string", readOnly: true },
+    replyTo: { type: "string", readOnly: true },
+    /** Extra headers as JSON (List-Unsubscribe…). */
+    headers: { type: "string", readOnly: true },
+    /** An iMIP part: its method and the iCalendar text. */
+    calendarMethod: { type: ["REQUEST", "CANCEL"] as const, readOnly: true },
+    calendarIcs: { type: "string", readOnly: true },
     status: { type: OUTBOX_STATUSES, required: true },
     attempts: { type: "number", required: true, default: 0 },
     lastError: { type: "string" },
@@ -58,3 +66,4 @@ export const OutboxMessageEntity = new Entity({
 });
 
 export type OutboxMessageKey = { scope: string; messageId: string };
+export type OutboxMessageItem = EntityItem<typeof OutboxMessageEntity>;

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
 import { assertCommitted } from "../db/transactions";
+import { emailBrand } from "../email/brand";
 import { privacyExportMessage } from "../email/templates/privacy-export";
 import { AppError } from "../errors";
 import { putObject } from "../files/s3";
@@ -42,7 +43,7 @@ export async function requestExport(actor: Actor, studioId: string, input: Priva
         studioId, actorId: actor.userId, action: "privacy.exported", entityType: subject.type, entityId: subject.id,
         after: { exportId, key },
       }),
-      outboxEmail(tx, { scope: studioId, messageId: `privacy-export#${exportId}`, to: user.email, email }),
+      outboxEmail(tx, { scope: studioId, messageId: `privacy-export#${exportId}`, to: user.email, email, brand: emailBrand(studio) }),
     ])
     .go();
   assertCommitted(outcome, () => undefined);

@@ -1,10 +1,16 @@
 /** Reads what SES local received (GET <SES_ENDPOINT>/store). The store is global: filter by recipient. */
 export interface SentMail {
   messageId: string;
+  /** `"Studio via StudioSync" <no-reply@…>` */
   from: string;
+  replyTo: string[];
   destination: { to: string[]; cc: string[]; bcc: string[] };
   subject: string;
   body: { text?: string; html?: string };
+  /** Base64 content; an iMIP part arrives as one with contentType "text/calendar". */
+  attachments: { content: string; contentType: string; filename?: string }[];
+  /** The headers as sent (packages/local/src/engines/ses-local.ts keeps them). */
+  headers?: { name: string; value: string }[];
   /** Epoch seconds. */
   at: number;
 }
@@ -59,6 +65,9 @@ export async function awaitMail<T>(to: string, pick: (mail: SentMail) => T | und
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
+
+/** A header of a sent message, case-insensitive by name. */
+export const headerOf = (mail: SentMail, name: string) => mail.headers?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
 
 /** The first absolute URL in `text` whose path starts with `pathPrefix` (e.g. "/verify-email"). */
 export function extractLink(text: string, pathPrefix: string): string {

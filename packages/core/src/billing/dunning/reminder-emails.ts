@@ -1,3 +1,4 @@
+import { emailBrand } from "../../email/brand";
 import { invoiceReminderMessage } from "../../email/templates/invoice-reminder";
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import { daysBetween } from "../../scheduling/wall-clock";
@@ -20,6 +21,7 @@ export function reminderEmails(done: Omit<PerformedStep, "outcome">, now: Date):
     scope: invoice.studioId,
     messageId: `dunning#${invoice.invoiceId}#${done.step.step}#${contact.email.toLowerCase()}`,
     to: contact.email,
+    brand: emailBrand(studio),
     email: invoiceReminderMessage({
       studioName: studio.name,
       greetingName: contact.greetingName,

@@ -5,6 +5,7 @@ import { conflict, notFound } from "../../errors";
 import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
 import { addDays, localParts } from "../../scheduling/wall-clock";
+import { emailBrand } from "../../email/brand";
 import type { StudioRecord } from "../../studios/studio-view";
 import { billingContacts, type BillingContact } from "../accounts/billing-contacts";
 import { AccountRace, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "../accounts/post-to-ledger";
@@ -197,6 +198,7 @@ function invoiceEmails(issued: Issued, step: string, now: Date): OutboxEmail[] {
     scope: studio.studioId,
     messageId: `invoice#${record.invoiceId}#${step}#${contact.email.toLowerCase()}`,
     to: contact.email,
+    brand: emailBrand(studio),
     email: invoiceSentMessage({
       studioName: studio.name,
       greetingName: contact.greetingName,

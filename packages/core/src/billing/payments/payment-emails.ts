@@ -1,4 +1,5 @@
 import { config } from "../../config";
+import { emailBrand, type BrandedStudio } from "../../email/brand";
 import type { RenderedEmail } from "../../email/templates/layout";
 import { paymentReceiptMessage } from "../../email/templates/payment-receipt";
 import { refundIssuedMessage } from "../../email/templates/refund-issued";
@@ -13,10 +14,8 @@ import type { InvoiceRecord } from "./invoice-money";
 import type { PaymentMethod } from "./payment.entity";
 import type { PaymentRecord } from "./payment-view";
 
-export interface StudioForMail {
+export interface StudioForMail extends BrandedStudio {
   studioId: string;
-  name: string;
-  slug: string;
   timeZone: string;
   currency: string;
   country?: string | null;
@@ -38,8 +37,8 @@ function linkFor(studio: StudioForMail, invoice: InvoiceRecord | undefined, now:
   return { url: `${config().webUrl}/${studio.slug}`, actionLabel: `Visit ${studio.name}` };
 }
 
-const toContacts = (studioId: string, messageId: string, contacts: BillingContact[], render: (greetingName: string) => RenderedEmail): OutboxEmail[] =>
-  contacts.map((c) => ({ scope: studioId, messageId: `${messageId}#${c.email.toLowerCase()}`, to: c.email, email: render(c.greetingName) }));
+const toContacts = (studio: StudioForMail, messageId: string, contacts: BillingContact[], render: (greetingName: string) => RenderedEmail): OutboxEmail[] =>
+  contacts.map((c) => ({ scope: studio.studioId, messageId: `${messageId}#${c.email.toLowerCase()}`, to: c.email, email: render(c.greetingName), brand: emailBrand(studio) }));
 
 export interface ReceiptFacts {
   record: PaymentRecord;
@@ -71,7 +70,7 @@ export function receiptEmails({ record, account, invoices, studio }: ReceiptFact
     balance: balanceWords(account.balanceMinor, studio),
     ...linkFor(studio, invoices.find((i) => i.invoiceId === record.allocations[0]?.invoiceId), now),
   };
-  return toContacts(studio.studioId, `payment#${record.paymentId}#receipt`, contacts, (greetingName) => paymentReceiptMessage({ ...message, greetingName }));
+  return toContacts(studio, `payment#${record.paymentId}#receipt`, contacts, (greetingName) => paymentReceiptMessage({ ...message, greetingName }));
 }
 
 export interface RefundFacts {
@@ -102,5 +101,5 @@ export function refundEmails(facts: RefundFacts, contacts: BillingContact[], now
     ...linkFor(studio, invoices[0], now),
   };
   const refund = payment.refunds?.at(-1)?.refundId ?? `${payment.refundedMinor}`;
-  return toContacts(studio.studioId, `payment#${payment.paymentId}#refund#${refund}`, contacts, (greetingName) => refundIssuedMessage({ ...message, greetingName }));
+  return toContacts(studio, `payment#${payment.paymentId}#refund#${refund}`, contacts, (greetingName) => refundIssuedMessage({ ...message, greetingName }));
 }

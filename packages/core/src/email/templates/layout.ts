@@ -1,30 +1,61 @@
+import { escapeHtml } from "./html";
+
+/**
+ * A rendered email. Templates give the content (`html` is the body's content, not a document);
+ * `frameEmail` (email/frame.ts) puts it in the studio's frame when the message is enqueued.
+ */
 export interface RenderedEmail {
   subject: string;
   text: string;
   html: string;
+  /** Display name of the sender: "Harmony House via StudioSync". */
+  fromName?: string;
+  replyTo?: string;
+  /** Extra headers (List-Unsubscribe, List-Unsubscribe-Post). */
+  headers?: Record<string, string>;
+  /** An iMIP calendar object (RFC 6047) sent with the message. */
+  calendar?: { method: "REQUEST" | "CANCEL"; ics: string };
 }
 
-const escapeHtml = (value: string) =>
-  value.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch]!);
+export interface EmailLink {
+  label: string;
+  url: string;
+}
 
 interface ActionEmail {
   subject: string;
   greeting: string;
   paragraphs: string[];
-  action: { label: string; url: string };
+  action: EmailLink;
+  /** Further choices under the main one ("Can't make it?", "Ask to move it"). */
+  links?: EmailLink[];
   footer: string;
 }
 
-/** Every transactional email: one call to action, the same words in the text and the HTML part. */
+const BUTTON = "display:inline-block;background:#1f2933;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600";
+const SECONDARY = "display:inline-block;border:1px solid #1f2933;color:#1f2933;padding:10px 16px;border-radius:6px;text-decoration:none;margin:0 8px 8px 0";
+const SMALL = "font-size:13px;color:#52606d";
+
+/** Every transactional email: one call to action (and its alternatives), the same words in the text and the HTML part. */
 export function renderActionEmail(email: ActionEmail): RenderedEmail {
-  const text = [email.greeting, "", ...email.paragraphs.flatMap((p) => [p, ""]), `${email.action.label}: ${email.action.url}`, "", email.footer, "", "— StudioSync"].join("\n");
+  const links = email.links ?? [];
+  const text = [
+    email.greeting,
+    "",
+    ...email.paragraphs.flatMap((p) => [p, ""]),
+    `${email.action.label}: ${email.action.url}`,
+    ...links.map((link) => `${link.label}: ${link.url}`),
+    "",
+    email.footer,
+  ].join("\n");
   const paragraphs = email.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
   const url = escapeHtml(email.action.url);
-  const html = `<!doctype html><html><body style="font-family:system-ui,sans-serif;color:#1f2933;max-width:560px;margin:auto;padding:24px">
-<p>${escapeHtml(email.greeting)}</p>${paragraphs}
-<p><a href="${url}" style="display:inline-block;background:#4f46e5;color:#fff;padding:12px 20px;border-radius:6px;text-decoration:none">${escapeHtml(email.action.label)}</a></p>
-<p style="font-size:13px;color:#52606d">Or paste this link into your browser: ${url}</p>
-<p style="font-size:13px;color:#52606d">${escapeHtml(email.footer)}</p>
-<p style="font-size:13px;color:#52606d">— StudioSync</p></body></html>`;
+  const secondary = links.length
+    ? `<p>${links.map((link) => `<a href="${escapeHtml(link.url)}" style="${SECONDARY}">${escapeHtml(link.label)}</a>`).join("")}</p>`
+    : "";
+  const html = `<p>${escapeHtml(email.greeting)}</p>${paragraphs}
+<p><a href="${url}" style="${BUTTON}">${escapeHtml(email.action.label)}</a></p>${secondary}
+<p style="${SMALL}">Or paste this link into your browser: <span style="word-break:break-all">${url}</span></p>
+<p style="${SMALL}">${escapeHtml(email.footer)}</p>`;
   return { subject: email.subject, text, html };
 }

@@ -1,3 +1,4 @@
+import { emailBrand, type BrandedStudio } from "../../email/brand";
 import { lessonCancelledMessage, lessonTimeWords } from "../../email/templates/lesson-cancelled";
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
@@ -11,7 +12,7 @@ import type { PlannedCancellation } from "./plan-cancellation";
  * its link opens the studio's public page (its contact details: families have no portal yet).
  * Enqueued in the cancellation's transaction (outbox).
  */
-export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" | "name" | "slug" | "timeZone">, planned: PlannedCancellation): Promise<OutboxEmail[]> {
+export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" | "timeZone"> & BrandedStudio, planned: PlannedCancellation): Promise<OutboxEmail[]> {
   const lesson = planned.next;
   const cancellation = lesson.cancellation!;
   const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
@@ -35,6 +36,6 @@ export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" 
         outcomes,
         url: studioPublicUrl(studio.slug),
       });
-      return { scope: studio.studioId, messageId: `lesson-cancelled#${lesson.lessonId}#${recipient.email.toLowerCase()}`, to: recipient.email, email: message };
+      return { scope: studio.studioId, messageId: `lesson-cancelled#${lesson.lessonId}#${recipient.email.toLowerCase()}`, to: recipient.email, email: message, brand: emailBrand(studio) };
   });
 }

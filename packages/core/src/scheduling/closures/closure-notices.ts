@@ -1,3 +1,4 @@
+import { emailBrand, type BrandedStudio } from "../../email/brand";
 import { closureLessonsCancelledMessage, type ClosedLesson } from "../../email/templates/closure-lessons-cancelled";
 import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
 import type { OutboxEmail } from "../../outbox/outbox-email";
@@ -7,7 +8,7 @@ import type { LessonPeople } from "../cancellations/lesson-recipients";
 import type { PlannedCancellation } from "../cancellations/plan-cancellation";
 import type { ClosureRecord } from "./closure-view";
 
-export type ClosureStudio = Pick<StudioRecord, "studioId" | "name" | "slug" | "timeZone">;
+export type ClosureStudio = Pick<StudioRecord, "studioId" | "timeZone"> & BrandedStudio;
 
 /** How many emails a lesson's cancellation can add to its transaction: one per address concerned. */
 export const noticeBound = (people: LessonPeople, studentIds: string[]) =>
@@ -52,6 +53,6 @@ export function closureNotices(
       lessons: lines,
       url: studioPublicUrl(studio.slug),
     });
-    return [{ scope: studio.studioId, messageId: `closure#${closure.closureId}#${batch}#${recipient.email.toLowerCase()}`, to: recipient.email, email }];
+    return [{ scope: studio.studioId, messageId: `closure#${closure.closureId}#${batch}#${recipient.email.toLowerCase()}`, to: recipient.email, email, brand: emailBrand(studio) }];
   });
 }

@@ -1,4 +1,5 @@
 import { firstRejected } from "../../db/transactions";
+import { emailBrand } from "../../email/brand";
 import { outboxEmail } from "../../outbox/outbox-email";
 import { scheduleDb } from "../schedule-db";
 import { localParts } from "../wall-clock";
@@ -32,6 +33,7 @@ export async function deliverReminder(context: ReminderContext, recipient: Remin
         messageId: `lesson-reminder#${lesson.lessonId}#${recipient.key}#${key.day}`,
         to: recipient.email,
         email: reminderEmail(context, recipient),
+        brand: emailBrand(studio),
       }),
     ])
     .go();

@@ -1,4 +1,5 @@
 import { itemOf, readTogether } from "../../db/read-together";
+import { emailBrand } from "../../email/brand";
 import type { RenderedEmail } from "../../email/templates/layout";
 import { rescheduleRequestedMessage } from "../../email/templates/reschedule-requested";
 import { rescheduleReviewedMessage } from "../../email/templates/reschedule-reviewed";
@@ -14,8 +15,14 @@ const MAX_RECIPIENTS = 40;
 
 const fullName = (p: { firstName: string; lastName: string } | null | undefined) => (p ? `${p.firstName} ${p.lastName}` : "A student");
 
-const messages = (studioId: string, step: string, request: RescheduleRequestRecord, to: string[], email: RenderedEmail): OutboxEmail[] =>
-  to.slice(0, MAX_RECIPIENTS).map((address) => ({ scope: studioId, messageId: `reschedule#${request.requestId}#${step}#${address}`, to: address, email }));
+const messages = (studio: StudioRecord, step: string, request: RescheduleRequestRecord, to: string[], email: RenderedEmail): OutboxEmail[] =>
+  to.slice(0, MAX_RECIPIENTS).map((address) => ({
+    scope: studio.studioId,
+    messageId: `reschedule#${request.requestId}#${step}#${address}`,
+    to: address,
+    email,
+    brand: emailBrand(studio),
+  }));
 
 /**
  * The emails telling the lesson's teacher (when their record has an email) and the studio's owners
@@ -39,7 +46,7 @@ export async function requestedNotices(studio: StudioRecord, request: Reschedule
     ...(request.message ? { message: request.message } : {}),
     url: workspaceUrl(studio.studioId, `/requests/reschedules/${encodeURIComponent(request.requestId)}`),
   });
-  return messages(studio.studioId, "requested", request, to, email);
+  return messages(studio, "requested", request, to, email);
 }
 
 /**
@@ -61,5 +68,5 @@ export async function reviewedNotices(studio: StudioRecord, request: RescheduleR
     ...(request.reviewNote ? { note: request.reviewNote } : {}),
     url: studioPublicUrl(studio.slug),
   });
-  return messages(studio.studioId, outcome, request, to, email);
+  return messages(studio, outcome, request, to, email);
 }
