@@ -121,9 +121,12 @@ describe("the lesson reminder job", () => {
       expect(text).toContain(`When: ${date}, 4:00 PM – 4:45 PM ${zone} (America/New_York)`);
       expect(text).toContain("Lesson: Cello lesson for Sam Keys with Tess Tuner");
       expect(text).toContain("Where: Studio A, 12 Main St");
-      expect(text).toContain("ask for a reschedule");
-      expect(text).toContain("http://127.0.0.1:4321/login");
+      expect(text).toContain("what the studio's cancellation policy means");
+      expect(text).toMatch(/Can't make it\?: http:\/\/127\.0\.0\.1:4321\/[a-z0-9-]+\/act\/cancel\//);
+      expect(text).toMatch(/Ask to move it: http:\/\/127\.0\.0\.1:4321\/[a-z0-9-]+\/act\/move\//);
       expect(mail.body.html).toContain("Harmony House");
+      // From the studio, replies to it (issue 12: emails that feel like the studio's).
+      expect(mail.from).toBe('"Harmony House via StudioSync" <no-reply@studiosync.local>');
     }
     expect(toStudent!.body.text).toMatch(/^Hi Sam,/);
     expect(toGuardian!.body.text).toMatch(/^Hi Maria,/);

@@ -43,7 +43,7 @@ const PLAIN_BY_CODE: Record<string, string> = {
   unavailable: "We couldn't reach StudioSync just now. Please try again in a moment.",
 };
 /** Codes whose detail is written for people. */
-const HUMAN_DETAIL = new Set(["conflict", "invalid_token", "email_not_verified", "forbidden", "payload_too_large"]);
+const HUMAN_DETAIL = new Set(["conflict", "invalid_token", "gone", "email_not_verified", "forbidden", "payload_too_large"]);
 const FALLBACK = "Something went wrong. Please try again.";
 
 export function plainProblem(problem: Problem): string {

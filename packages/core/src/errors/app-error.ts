@@ -11,6 +11,8 @@ export type ErrorCode =
   | "rate_limited"
   | "email_not_verified"
   | "invalid_token"
+  /** A signed link that was good once and has expired. */
+  | "gone"
   | "payload_too_large"
   /** A backing service (DynamoDB, S3, SES) is unreachable or throttling: 503 with Retry-After. */
   | "unavailable";

@@ -4,3 +4,4 @@ export { roleMay, STUDIO_ACTIONS, type StudioAction } from "./studio-permissions
 export { isStudioAdmin, loadMemberWith, loadStudioMember, type StudioMember } from "./studio-member";
 export * from "./people-permissions";
 export { readAsActor } from "./session-check";
+export { signedIn, type MemberAccess } from "./member-access";

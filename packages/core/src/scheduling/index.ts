@@ -12,4 +12,5 @@ export * from "./reschedules";
 export * from "./notes";
 export * from "./feeds";
 export * from "./reminders";
+export * from "./lesson-actions";
 export { scheduleDb } from "./schedule-db";

@@ -7,6 +7,7 @@ import { AvailabilityEntity } from "./availability/availability.entity";
 import { DayScheduleEntity } from "./bookings/day-schedule.entity";
 import { ClosureEntity } from "./closures/closure.entity";
 import { CalendarFeedEntity } from "./feeds/calendar-feed.entity";
+import { LessonLinkUseEntity } from "./lesson-actions/link-use.entity";
 import { LessonAttendeeEntity } from "./lessons/lesson-attendee.entity";
 import { LessonEntity } from "./lessons/lesson.entity";
 import { MakeupCreditEntity } from "./makeups/makeup-credit.entity";
@@ -40,6 +41,7 @@ export const schedulingEntities = {
   lessonPlan: LessonPlanEntity,
   practiceLog: PracticeLogEntity,
   calendarFeed: CalendarFeedEntity,
+  lessonLinkUse: LessonLinkUseEntity,
 };
 
 /** The scheduling service (same table, same client as db()). */

@@ -13,6 +13,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   rate_limited: 429,
   email_not_verified: 403,
   invalid_token: 400,
+  gone: 410,
   payload_too_large: 413,
   unavailable: 503,
 };
@@ -24,6 +25,7 @@ const TITLES: Record<number, string> = {
   404: "Not found",
   405: "Method not allowed",
   409: "Conflict",
+  410: "Gone",
   413: "Payload too large",
   415: "Unsupported media type",
   422: "Validation failed",

@@ -1,4 +1,4 @@
-import { renderActionEmail, type RenderedEmail } from "./layout";
+import { renderActionEmail, type EmailLink, type RenderedEmail } from "./layout";
 
 const timeFormats = new Map<string, { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat }>();
 function formatsFor(timeZone: string) {
@@ -29,6 +29,8 @@ export interface StudentOutcome {
   explanation: string;
   /** Local date the credit can be spent until, when one was issued. */
   creditExpiresOn?: string;
+  /** "Book your make-up": the credit's signed link for this recipient. */
+  makeup?: EmailLink;
 }
 
 /** How to make a cancelled lesson up, given the credits it earned. */
@@ -38,6 +40,9 @@ export function makeupAdvice(studioName: string, outcomes: StudentOutcome[]): st
     return `No make-up credit was issued for this, so it cannot be booked again with a credit; contact ${studioName} if you would like to arrange a make-up lesson.`;
   }
   const until = [...new Set(credited.map((o) => localDateWords(o.creditExpiresOn!)))].join(" / ");
+  if (credited.every((o) => o.makeup)) {
+    return `Book the make-up lesson yourself: the button below lists the teacher's free times, and a credit pays for it (valid until ${until}).`;
+  }
   return `To book a make-up lesson, contact ${studioName}: they book it into a free slot with the teacher, using the ${credited.length === 1 ? "credit before it expires" : "credits before they expire"} (valid until ${until}).`;
 }
 
@@ -52,6 +57,14 @@ export interface LessonCancelledEmail {
   outcomes: StudentOutcome[];
   /** The studio's public page (its contact details). */
   url: string;
+}
+
+/** "Book your make-up" for each credit with a link ("… for Sam" when there are several), else the studio's page. */
+function makeupActions(input: LessonCancelledEmail): { action: EmailLink; links: EmailLink[] } {
+  const booked = input.outcomes.filter((o) => o.makeup);
+  if (booked.length === 0) return { action: { label: `Contact ${input.studioName}`, url: input.url }, links: [] };
+  const [first, ...rest] = booked.map((o) => ({ label: booked.length === 1 ? o.makeup!.label : `${o.makeup!.label} for ${o.studentName}`, url: o.makeup!.url }));
+  return { action: first!, links: rest };
 }
 
 /** One cancelled lesson, to a student or a guardian: what, when (local time), the policy's outcome, how to make it up. */
@@ -72,7 +85,7 @@ export function lessonCancelledMessage(input: LessonCancelledEmail): RenderedEma
       ...outcome,
       makeupAdvice(input.studioName, input.outcomes),
     ],
-    action: { label: `Contact ${input.studioName}`, url: input.url },
+    ...makeupActions(input),
     footer: `You receive this because you are a student or the guardian of a student at ${input.studioName}.`,
   });
 }

@@ -1,4 +1,4 @@
-import { renderActionEmail } from "./layout";
+import { renderActionEmail, type EmailLink } from "./layout";
 import { quotedName } from "./subject-text";
 
 export interface LessonReminderInput {
@@ -16,7 +16,10 @@ export interface LessonReminderInput {
   /** The studio's email and/or phone, when it published them. */
   studioContact?: string;
   leadHours: number;
-  signInUrl: string;
+  /** "Can't make it?" and "Ask to move it" for this recipient (none for a group lesson). */
+  links: EmailLink[];
+  /** The studio's public page (its contact details). */
+  studioUrl: string;
 }
 
 /** The reminder a student and each guardian get before a lesson, in the studio's local time. */
@@ -31,9 +34,11 @@ export function lessonReminderMessage(input: LessonReminderInput) {
       `When: ${input.when}`,
       ...(input.where ? [`Where: ${input.where}`] : []),
       ...(input.onlineUrl ? [`Join online: ${input.onlineUrl}`] : []),
-      `Need a different time? Sign in to StudioSync and ask for a reschedule of this lesson, or ${contact}. Cancellations follow the studio's cancellation policy.`,
+      input.links.length > 0
+        ? `Can't make it, or need another time? Use the buttons below: before you confirm a cancellation, the page tells you what the studio's cancellation policy means for it at that moment. Or ${contact}.`
+        : `Can't make it? ${contact[0]!.toUpperCase()}${contact.slice(1)}: a group lesson goes ahead for the others.`,
     ],
-    action: { label: "Sign in to StudioSync", url: input.signInUrl },
+    ...(input.links.length > 0 ? { action: input.links[0]!, links: input.links.slice(1) } : { action: { label: `Contact ${input.studioName}`, url: input.studioUrl } }),
     footer: `You get this email because you are a student or guardian at ${input.studioName}; reminders are sent about ${input.leadHours} hours before each lesson.`,
   });
 }

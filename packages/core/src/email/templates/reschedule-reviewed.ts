@@ -1,4 +1,4 @@
-import { renderActionEmail } from "./layout";
+import { renderActionEmail, type EmailLink } from "./layout";
 import { lessonTimeText } from "./reschedule-when";
 import { subjectText } from "./subject-text";
 
@@ -11,6 +11,8 @@ export interface RescheduleReviewedInput {
   proposed: { start: string; end: string };
   note?: string;
   url: string;
+  /** For a moved lesson: "Can't make it?" / "Ask to move it" at its new time. */
+  links?: EmailLink[];
 }
 
 /** To the student and their family's guardians: the request to move a lesson was approved (the lesson moved) or rejected. */
@@ -26,6 +28,7 @@ export function rescheduleReviewedMessage(input: RescheduleReviewedInput) {
     greeting: "Hello,",
     paragraphs: [...outcome, ...(input.note ? [`Their note: ${input.note}`] : [])],
     action: { label: `Visit ${input.studioName}`, url: input.url },
+    ...(input.links ? { links: input.links } : {}),
     footer: `You receive this as ${input.studentName} or a guardian in their family at ${input.studioName}.`,
   });
 }

@@ -1,14 +1,14 @@
 import { AppError, invalidField, notFound } from "../../errors";
 import { itemOf } from "../../db/read-together";
 import { outboxEmails } from "../../outbox/outbox-email";
-import { loadMemberWith, type Actor, type StudioMember } from "../../policy";
+import { signedIn, type Actor, type MemberAccess, type StudioMember } from "../../policy";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
 import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
 import { familyStudentIdsOf, mayReadLesson, mayTeachLesson, readAttendees } from "../lessons/lesson-access";
 import { toLesson, type Lesson, type LessonRecord } from "../lessons/lesson-view";
 import { slotOf } from "../lessons/lesson-writes";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import type { CancelledBy } from "./cancellation-outcome";
 import { cancellationNotices } from "./cancellation-notices";
@@ -50,10 +50,22 @@ export function assertCancellable(lesson: LessonRecord, now: Date): void {
  * families (outbox) commit in one transaction. A concurrent change of the lesson or a race for a
  * student's last credit of the term reruns the whole use case, which then sees the other write.
  */
-export async function cancelLesson(actor: Actor, studioId: string, lessonId: string, input: CancelLessonInput): Promise<Lesson> {
+export const cancelLesson = (actor: Actor, studioId: string, lessonId: string, input: CancelLessonInput) =>
+  cancelLessonWith(signedIn(actor), studioId, lessonId, input);
+
+/**
+ * The same for any way of acting (policy/member-access.ts); `extraWrites` join the transaction
+ * after the cancellation's own (a signed link's use, for one).
+ */
+export async function cancelLessonWith(
+  access: MemberAccess,
+  studioId: string,
+  lessonId: string,
+  input: CancelLessonInput,
+  extraWrites: (tx: ScheduleTx) => unknown[] = () => [],
+): Promise<Lesson> {
   const { studio, planned } = await withBookingRetry(async () => {
-    const { member, studio, records } = await loadMemberWith(
-      actor,
+    const { member, studio, records } = await access(
       studioId,
       itemOf(scheduleDb().entities.lesson, { studioId, lessonId }),
       schedulingSettingsRead(studioId),
@@ -64,12 +76,12 @@ export async function cancelLesson(actor: Actor, studioId: string, lessonId: str
     const now = new Date();
     assertCancellable(lesson, now);
 
-    const request = { by, reason: input.reason, actorId: actor.userId, now, timeZone: studio.timeZone, settings: withDefaults(stored) };
+    const request = { by, reason: input.reason, actorId: member.userId, now, timeZone: studio.timeZone, settings: withDefaults(stored) };
     const [attendees, { plan }] = await Promise.all([readAttendees(studioId, lessonId), planBookings(studioId, { remove: [slotOf(lesson, 0)] })]);
     const planned = await planCancellation({ lesson, attendees }, request);
     const notices = await cancellationNotices(studio, planned);
     await commitWithBookings(
-      (tx) => [...cancellationWrites(tx, planned, request), ...outboxEmails(tx, notices)],
+      (tx) => [...cancellationWrites(tx, planned, request), ...outboxEmails(tx, notices), ...extraWrites(tx)],
       plan,
       () => new BookingRace(),
     );

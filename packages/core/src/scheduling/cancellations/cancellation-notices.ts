@@ -3,16 +3,17 @@ import { lessonCancelledMessage, lessonTimeWords } from "../../email/templates/l
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { studioPublicUrl } from "../../studios/studio-urls";
+import { makeupLink } from "../lesson-actions/action-links";
 import { lessonPeople } from "./lesson-recipients";
 import type { PlannedCancellation } from "./plan-cancellation";
 
 /**
  * The email to each affected student (with an email) and their family's guardians, once: the
- * lesson in the studio's local time, the reason, the policy's outcome and how to book a make-up;
- * its link opens the studio's public page (its contact details: families have no portal yet).
+ * lesson in the studio's local time, the reason, the policy's outcome and, for each credit it
+ * earned, a signed "Book your make-up" link for that recipient (else the studio's public page).
  * Enqueued in the cancellation's transaction (outbox).
  */
-export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" | "timeZone"> & BrandedStudio, planned: PlannedCancellation): Promise<OutboxEmail[]> {
+export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" | "timeZone" | "slug"> & BrandedStudio, planned: PlannedCancellation): Promise<OutboxEmail[]> {
   const lesson = planned.next;
   const cancellation = lesson.cancellation!;
   const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
@@ -23,7 +24,7 @@ export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" 
         return {
           studentName: people.students.get(studentId)?.name ?? "The student",
           explanation: decision.explanation,
-          ...(credit ? { creditExpiresOn: credit.expiresOn } : {}),
+          ...(credit ? { creditExpiresOn: credit.expiresOn, makeup: makeupLink(studio, credit, recipient.email) } : {}),
         };
       });
       const message = lessonCancelledMessage({

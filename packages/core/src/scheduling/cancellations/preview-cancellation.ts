@@ -1,5 +1,5 @@
-import type { Actor } from "../../policy";
-import { loadLessonFor } from "../lessons/lesson-access";
+import { signedIn, type Actor, type MemberAccess } from "../../policy";
+import { loadLessonWith } from "../lessons/lesson-access";
 import { assertCancellable, cancellingAs } from "./cancel-lesson";
 import type { CancelledBy } from "./cancellation-outcome";
 import { planCancellation } from "./plan-cancellation";
@@ -22,14 +22,18 @@ export interface CancellationPreview {
  * the student's credits this term), so the page can say "A make-up credit will be issued: 52 h
  * notice" before anyone confirms. Nothing is written.
  */
-export async function previewCancellation(actor: Actor, studioId: string, lessonId: string, requested?: CancelledBy): Promise<CancellationPreview> {
-  const { member, studio, lesson, settings } = await loadLessonFor(actor, studioId, lessonId);
+export const previewCancellation = (actor: Actor, studioId: string, lessonId: string, requested?: CancelledBy) =>
+  previewCancellationWith(signedIn(actor), studioId, lessonId, requested);
+
+/** The same for any way of acting (policy/member-access.ts). */
+export async function previewCancellationWith(access: MemberAccess, studioId: string, lessonId: string, requested?: CancelledBy): Promise<CancellationPreview> {
+  const { member, studio, lesson, settings } = await loadLessonWith(access, studioId, lessonId);
   const by = cancellingAs(member, lesson, requested);
   const now = new Date();
   assertCancellable(lesson, now);
   const planned = await planCancellation(
     { lesson, attendees: [] },
-    { by, reason: "preview", actorId: actor.userId, now, timeZone: studio.timeZone, settings },
+    { by, reason: "preview", actorId: member.userId, now, timeZone: studio.timeZone, settings },
   );
   const cancellation = planned.next.cancellation!;
   return {

@@ -1,6 +1,6 @@
 import { itemOf } from "../../db/read-together";
 import { AppError, notFound } from "../../errors";
-import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
+import { isStudioAdmin, signedIn, type Actor, type MemberAccess, type StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
 import { withDefaults, schedulingSettingsRead } from "../settings/read-settings";
 import type { SchedulingSettings } from "../settings/defaults";
@@ -67,9 +67,12 @@ export interface LoadedLesson {
  * Loads a lesson the actor may see, with the studio, their membership and the studio's scheduling
  * settings in one BatchGet (a parent's family is a second read). Missing, or not theirs to see: 404.
  */
-export async function loadLessonFor(actor: Actor, studioId: string, lessonId: string): Promise<LoadedLesson> {
+export const loadLessonFor = (actor: Actor, studioId: string, lessonId: string) => loadLessonWith(signedIn(actor), studioId, lessonId);
+
+/** The same for any way of acting (policy/member-access.ts). */
+export async function loadLessonWith(access: MemberAccess, studioId: string, lessonId: string): Promise<LoadedLesson> {
   const { lesson: lessons } = scheduleDb().entities;
-  const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(lessons, { studioId, lessonId }), schedulingSettingsRead(studioId));
+  const { member, studio, records } = await access(studioId, itemOf(lessons, { studioId, lessonId }), schedulingSettingsRead(studioId));
   const [lesson, settings] = records;
   if (!lesson) throw notFound("Lesson");
   const familyStudentIds = await familyStudentIdsOf(studioId, member);

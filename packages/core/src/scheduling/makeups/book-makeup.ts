@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../db/read-together";
 import { AppError, invalidField } from "../../errors";
-import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
+import { hiddenRecord, mayReadStudent, signedIn, type Actor, type MemberAccess } from "../../policy";
 import { roomKeyOf } from "../bookings/booking-slot";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
@@ -11,7 +11,7 @@ import { assertStudioOpen } from "../lessons/closed-dates";
 import { resolveParties } from "../lessons/lesson-parties";
 import { toLesson, type Lesson, type LessonRecord } from "../lessons/lesson-view";
 import { lessonWrites, slotOf } from "../lessons/lesson-writes";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { effectiveStatus, type MakeupCreditRecord } from "./credit-view";
 import { localParts } from "../wall-clock";
@@ -37,10 +37,20 @@ function assertSpendable(credit: MakeupCreditRecord, today: string): void {
  * expired — commit in one transaction, so of two spends of one credit exactly one wins (the
  * other reruns and answers 409). A taken slot answers 409 and leaves the credit available.
  */
-export function bookMakeup(actor: Actor, studioId: string, creditId: string, input: BookMakeupInput): Promise<Lesson> {
+export const bookMakeup = (actor: Actor, studioId: string, creditId: string, input: BookMakeupInput) =>
+  bookMakeupWith(signedIn(actor), studioId, creditId, input);
+
+/** The same for any way of acting (policy/member-access.ts); `extraWrites` join the transaction. */
+export function bookMakeupWith(
+  access: MemberAccess,
+  studioId: string,
+  creditId: string,
+  input: BookMakeupInput,
+  extraWrites: (tx: ScheduleTx) => unknown[] = () => [],
+): Promise<Lesson> {
   return withBookingRetry(async () => {
     const { makeupCredit, student: students } = scheduleDb().entities;
-    const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(makeupCredit, { studioId, creditId }), schedulingSettingsRead(studioId));
+    const { member, studio, records } = await access(studioId, itemOf(makeupCredit, { studioId, creditId }), schedulingSettingsRead(studioId));
     const [credit, stored] = records;
     if (!credit) throw hiddenRecord("Make-up credit");
     const [student] = await readTogether(itemOf(students, { studioId, studentId: credit.studentId }));
@@ -79,12 +89,12 @@ export function bookMakeup(actor: Actor, studioId: string, creditId: string, inp
       ...(input.onlineUrl ? { onlineUrl: input.onlineUrl } : {}),
       editedByHand: false,
       makeupCreditId: credit.creditId,
-      createdBy: actor.userId,
-      updatedBy: actor.userId,
+      createdBy: member.userId,
+      updatedBy: member.userId,
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    const used = { status: "used" as const, usedLessonId: lesson.lessonId, usedAt: now.toISOString(), updatedBy: actor.userId };
+    const used = { status: "used" as const, usedLessonId: lesson.lessonId, usedAt: now.toISOString(), updatedBy: member.userId };
     const { plan } = await planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] });
     // The booking engine names the lesson in the way; a slot the search does not offer is refused all the same.
     if (fit === "taken") throw notFreeSlot();
@@ -96,8 +106,9 @@ export function bookMakeup(actor: Actor, studioId: string, creditId: string, inp
           .set(used)
           .where((a, op) => `${op.eq(a.status, "available")} AND ${op.gte(a.expiresOn, today)}`)
           .commit(),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "makeupCredit.used", entityType: "makeupCredit", entityId: creditId, before: credit, after: { ...credit, ...used } }),
+        recordAudit(tx, { studioId, actorId: member.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
+        recordAudit(tx, { studioId, actorId: member.userId, action: "makeupCredit.used", entityType: "makeupCredit", entityId: creditId, before: credit, after: { ...credit, ...used } }),
+        ...extraWrites(tx),
       ],
       plan,
       // The credit was spent or expired meanwhile: rerun, and the rerun says which.

@@ -1,4 +1,5 @@
-import { config } from "../../config";
+import { studioPublicUrl } from "../../studios/studio-urls";
+import { lessonLinks } from "../lesson-actions/action-links";
 import { lessonReminderMessage } from "../../email/templates/lesson-reminder";
 import { zoneAbbreviation } from "../feeds/zone-transitions";
 import { lessonWhat, lessonWho } from "../feeds/lesson-event";
@@ -51,6 +52,7 @@ export function reminderEmail(context: ReminderContext, recipient: ReminderRecip
     ...(lesson.onlineUrl ? { onlineUrl: lesson.onlineUrl } : {}),
     ...(contact ? { studioContact: contact } : {}),
     leadHours: context.settings.reminderLeadHours,
-    signInUrl: `${config().webUrl}/login`,
+    links: lessonLinks(studio, lesson, recipient.email),
+    studioUrl: studioPublicUrl(studio.slug),
   });
 }

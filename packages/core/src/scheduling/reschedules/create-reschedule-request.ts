@@ -2,11 +2,11 @@ import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../db/transactions";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { AppError, conflict, invalidField } from "../../errors";
-import type { Actor } from "../../policy";
-import { loadLessonFor } from "../lessons/lesson-access";
+import { signedIn, type Actor, type MemberAccess } from "../../policy";
+import { loadLessonWith } from "../lessons/lesson-access";
 import { durationMinutes } from "../lessons/lesson-view";
 import { LESSON_CHANGED } from "../lessons/lesson-writes";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import { requestedNotices } from "./reschedule-notices";
 import { requestIdFor, toRescheduleRequest, type RescheduleRequestRecord } from "./request-view";
 import type { CreateRescheduleRequestInput } from "./schemas";
@@ -18,8 +18,20 @@ import type { CreateRescheduleRequestInput } from "./schemas";
  * lesson is as read, the audit event and the emails to the lesson's teacher and the studio's
  * owners and admins (outbox) commit together.
  */
-export async function createRescheduleRequest(actor: Actor, studioId: string, input: CreateRescheduleRequestInput) {
-  const { member, studio, lesson, familyStudentIds } = await loadLessonFor(actor, studioId, input.lessonId);
+export const createRescheduleRequest = (actor: Actor, studioId: string, input: CreateRescheduleRequestInput) =>
+  createRescheduleRequestWith(signedIn(actor), studioId, input);
+
+/**
+ * The same for any way of acting (policy/member-access.ts); `extraWrites` join the transaction
+ * last, and a rejected one answers `onExtraRejected`.
+ */
+export async function createRescheduleRequestWith(
+  access: MemberAccess,
+  studioId: string,
+  input: CreateRescheduleRequestInput,
+  extra: { writes: (tx: ScheduleTx) => unknown[]; rejected: () => Error } = { writes: () => [], rejected: () => conflict(LESSON_CHANGED) },
+) {
+  const { member, studio, lesson, familyStudentIds } = await loadLessonWith(access, studioId, input.lessonId);
   const studentId =
     member.role === "student" && member.studentId && lesson.studentIds.includes(member.studentId)
       ? member.studentId
@@ -51,7 +63,7 @@ export async function createRescheduleRequest(actor: Actor, studioId: string, in
     studentId,
     ...(studentRecord?.familyId ? { familyId: studentRecord.familyId } : member.role === "parent" && member.familyId ? { familyId: member.familyId } : {}),
     teacherId: lesson.teacherId,
-    requestedBy: actor.userId,
+    requestedBy: member.userId,
     originalStart: lesson.scheduledStart,
     originalEnd: lesson.scheduledEnd,
     proposedStart: input.proposedStart,
@@ -62,19 +74,30 @@ export async function createRescheduleRequest(actor: Actor, studioId: string, in
     updatedAt: at,
   };
   const notices = await requestedNotices(studio, request);
+  let extraFrom = Infinity;
   const outcome = await scheduleDb()
-    .transaction.write((tx) => [
-      tx.rescheduleRequest.create(request).commit(),
-      tx.lesson
-        .check({ studioId, lessonId: lesson.lessonId })
-        .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
-        .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "reschedule_request.created", entityType: "reschedule_request", entityId: request.requestId, after: request }),
-      ...outboxEmails(tx, notices),
-    ])
+    .transaction.write((tx) => {
+      const items = [
+        tx.rescheduleRequest.create(request).commit(),
+        tx.lesson
+          .check({ studioId, lessonId: lesson.lessonId })
+          .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
+          .commit(),
+        recordAudit(tx, { studioId, actorId: member.userId, action: "reschedule_request.created", entityType: "reschedule_request", entityId: request.requestId, after: request }),
+        ...outboxEmails(tx, notices),
+      ];
+      extraFrom = items.length;
+      return [...items, ...(extra.writes(tx) as typeof items)];
+    })
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("This lesson already has a pending reschedule request", "lessonId") : index === 1 ? conflict(LESSON_CHANGED) : undefined,
+    index === 0
+      ? conflict("This lesson already has a pending reschedule request", "lessonId")
+      : index === 1
+        ? conflict(LESSON_CHANGED)
+        : index >= extraFrom
+          ? extra.rejected()
+          : undefined,
   );
   return toRescheduleRequest(request, studio.timeZone);
 }

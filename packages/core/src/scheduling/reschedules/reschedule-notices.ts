@@ -1,11 +1,12 @@
 import { itemOf, readTogether } from "../../db/read-together";
 import { emailBrand } from "../../email/brand";
-import type { RenderedEmail } from "../../email/templates/layout";
+import type { EmailLink, RenderedEmail } from "../../email/templates/layout";
 import { rescheduleRequestedMessage } from "../../email/templates/reschedule-requested";
 import { rescheduleReviewedMessage } from "../../email/templates/reschedule-reviewed";
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import { studioPublicUrl, workspaceUrl } from "../../studios/studio-urls";
 import type { StudioRecord } from "../../studios/studio-view";
+import { lessonLinks } from "../lesson-actions/action-links";
 import { scheduleDb } from "../schedule-db";
 import { familyEmails, staffEmails, uniqueEmails } from "./reschedule-recipients";
 import type { RescheduleRequestRecord } from "./request-view";
@@ -51,22 +52,30 @@ export async function requestedNotices(studio: StudioRecord, request: Reschedule
 
 /**
  * The emails telling the student (when they have an email) and their family's guardians that the
- * request was approved or rejected, linking to the studio's public page; enqueued with the review
- * (outbox).
+ * request was approved or rejected, linking to the studio's public page (and, for a moved private
+ * lesson, to "Can't make it?" / "Ask to move it" at its new time); enqueued with the review (outbox).
  */
 export async function reviewedNotices(studio: StudioRecord, request: RescheduleRequestRecord, outcome: "approved" | "rejected"): Promise<OutboxEmail[]> {
-  const { data: s } = await scheduleDb().entities.student.get({ studioId: studio.studioId, studentId: request.studentId }).go();
+  const { student, lesson } = scheduleDb().entities;
+  const [s, l] = await readTogether(
+    itemOf(student, { studioId: studio.studioId, studentId: request.studentId }),
+    itemOf(lesson, { studioId: studio.studioId, lessonId: request.lessonId }),
+  );
   if (!s) return [];
-  const to = await familyEmails(studio.studioId, s);
-  const email = rescheduleReviewedMessage({
-    outcome,
-    studioName: studio.name,
-    studentName: fullName(s),
-    timeZone: studio.timeZone,
-    original: { start: request.originalStart, end: request.originalEnd },
-    proposed: { start: request.proposedStart, end: request.proposedEnd },
-    ...(request.reviewNote ? { note: request.reviewNote } : {}),
-    url: studioPublicUrl(studio.slug),
-  });
-  return messages(studio, outcome, request, to, email);
+  const to = (await familyEmails(studio.studioId, s)).slice(0, MAX_RECIPIENTS);
+  const moved = outcome === "approved" && l ? { ...l, scheduledStart: request.proposedStart } : null;
+  const email = (links: EmailLink[]) =>
+    rescheduleReviewedMessage({
+      outcome,
+      studioName: studio.name,
+      studentName: fullName(s),
+      timeZone: studio.timeZone,
+      original: { start: request.originalStart, end: request.originalEnd },
+      proposed: { start: request.proposedStart, end: request.proposedEnd },
+      ...(request.reviewNote ? { note: request.reviewNote } : {}),
+      url: studioPublicUrl(studio.slug),
+      ...(links.length ? { links } : {}),
+    });
+  // Each address gets its own links (bound to it) to the lesson at its new time.
+  return to.flatMap((address) => messages(studio, outcome, request, [address], email(moved ? lessonLinks(studio, moved, address) : [])));
 }

@@ -1,0 +1,94 @@
+import { itemOf, readTogether } from "../../db/read-together";
+import { emailBrand } from "../../email/brand";
+import { previewCancellationWith } from "../cancellations/preview-cancellation";
+import { findFreeSlots } from "../free-slots/find-free-slots";
+import { durationMinutes } from "../lessons/lesson-view";
+import { effectiveStatus } from "../makeups/credit-view";
+import { scheduleDb } from "../schedule-db";
+import { addDays, localParts } from "../wall-clock";
+import type { LessonAction } from "./action-token";
+import { linkAccess, openLink, type OpenedLink } from "./link-access";
+
+/**
+ * Where a link stands: `open` to act; otherwise why not — it acted already, the lesson was
+ * cancelled or moved since the email (the link was bound to its time), it has started, or the
+ * make-up credit was spent or has expired.
+ */
+export type LinkState = "open" | "used" | "cancelled" | "moved" | "started" | "credit_used" | "credit_expired";
+
+/** How far ahead a family may ask to move a lesson, in local days. */
+export const MOVE_WINDOW_DAYS = 14;
+/** The longest stretch of a credit's life one page offers slots for. */
+const MAKEUP_WINDOW_DAYS = 28;
+/** Offered slots start on the half hour. */
+const SLOT_STEP_MINUTES = 30;
+
+export function linkState(link: OpenedLink, now: Date): LinkState {
+  if (link.usedAt) return "used";
+  if (link.credit) {
+    const status = effectiveStatus(link.credit, localParts(now, link.studio.timeZone).date);
+    if (status === "used") return "credit_used";
+    return status === "available" ? "open" : "credit_expired";
+  }
+  if (link.lesson.status === "cancelled") return "cancelled";
+  if (link.lesson.scheduledStart !== link.claims.version) return "moved";
+  if (link.lesson.status !== "scheduled" || Date.parse(link.lesson.scheduledStart) <= now.getTime()) return "started";
+  return "open";
+}
+
+/** The teacher's free slots a link offers: the lesson's (or credit's) length, keeping clear of the student's lessons. */
+async function offeredSlots(link: OpenedLink, now: Date) {
+  const { studio, lesson, credit, claims } = link;
+  const today = localParts(now, studio.timeZone).date;
+  const last = credit ? (credit.expiresOn < addDays(today, MAKEUP_WINDOW_DAYS - 1) ? credit.expiresOn : addDays(today, MAKEUP_WINDOW_DAYS - 1)) : addDays(today, MOVE_WINDOW_DAYS - 1);
+  const slots = await findFreeSlots(studio.studioId, {
+    teacherId: credit?.teacherId ?? lesson.teacherId,
+    from: today,
+    to: last,
+    durationMinutes: credit?.durationMinutes ?? durationMinutes(lesson),
+    stepMinutes: SLOT_STEP_MINUTES,
+    studentId: claims.studentId,
+  });
+  return slots.items.filter((slot) => Date.parse(slot.start) > now.getTime() && slot.start !== lesson.scheduledStart).map((slot) => ({ start: slot.start, end: slot.end }));
+}
+
+/**
+ * What an action page shows for a link, in one answer: the studio's brand, the lesson (when and
+ * with whom, in the studio's zone), the link's state and, while it is open, what acting would do:
+ * the cancellation policy's outcome at this moment, or the teacher's free slots to move to or to
+ * book a make-up in. Reading changes nothing (mail scanners open links).
+ */
+export async function lessonActionView(token: string, action: LessonAction, now = new Date()) {
+  const link = await openLink(token, action);
+  const { studio, lesson, student, credit } = link;
+  const state = linkState(link, now);
+  const teacherId = credit?.teacherId ?? lesson.teacherId;
+  const [teacher] = await readTogether(itemOf(scheduleDb().entities.teacher, { studioId: studio.studioId, teacherId }));
+  const open = state === "open";
+  const [cancel, slots] = await Promise.all([
+    open && action === "cancel" ? previewCancellationWith(linkAccess(link), studio.studioId, lesson.lessonId, "student") : null,
+    open && action !== "cancel" ? offeredSlots(link, now) : null,
+  ]);
+  const brand = emailBrand(studio);
+  return {
+    action,
+    state,
+    studio: { name: studio.name, slug: studio.slug, themeColor: studio.themeColor ?? null, logoUrl: brand.logoUrl ?? null, email: studio.email ?? null, phone: studio.phone ?? null, timeZone: studio.timeZone, currency: studio.currency, country: studio.country ?? null },
+    lesson: {
+      id: lesson.lessonId,
+      start: lesson.scheduledStart,
+      end: lesson.scheduledEnd,
+      status: lesson.status,
+      title: lesson.title ?? null,
+      teacherName: teacher ? `${teacher.firstName} ${teacher.lastName}` : "your teacher",
+      studentName: `${student.firstName} ${student.lastName}`,
+      /** When the lesson moved since the email: its time now. */
+      movedFrom: state === "moved" ? link.claims.version : null,
+      cancellation: lesson.cancellation ? { outcome: lesson.cancellation.outcome, explanation: lesson.cancellation.explanation } : null,
+    },
+    cancel: cancel ? { outcome: cancel.outcome, explanation: cancel.explanation, noticeHours: cancel.noticeHours } : null,
+    credit: credit ? { expiresOn: credit.expiresOn, durationMinutes: credit.durationMinutes, usedLessonId: credit.usedLessonId ?? null } : null,
+    slots,
+  };
+}
+export type LessonActionView = Awaited<ReturnType<typeof lessonActionView>>;

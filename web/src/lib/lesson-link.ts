@@ -1,0 +1,62 @@
+import type { AstroGlobal } from "astro";
+import { api } from "./api";
+import { call } from "./call";
+import { studioFormat, type StudioFormat } from "./format";
+import { plainProblem, type Problem } from "./problem";
+
+export type LinkAction = "cancel" | "move" | "makeup";
+
+async function fetchLink(action: LinkAction, token: string) {
+  const result = await call(api().v1.public["lesson-links"][":action"][":token"].$get({ param: { action, token } }));
+  if (!result.ok && result.status >= 500) throw new Error(`Lesson link: API answered ${result.status}`);
+  return result;
+}
+
+export type LessonLink = Extract<Awaited<ReturnType<typeof fetchLink>>, { ok: true }>["data"];
+
+export interface LoadedLink {
+  link: LessonLink;
+  format: StudioFormat;
+}
+
+/** Why a link cannot be shown: not valid (404) or expired (410), in the API's words. */
+export interface BrokenLink {
+  status: number;
+  message: string;
+}
+
+/**
+ * The action page's one read: the link's lesson, state and offer. The token is the credential:
+ * the page is never cached or indexed. A studio that changed its address since the email is
+ * redirected to (the token still names the lesson).
+ */
+export async function loadLessonLink(astro: AstroGlobal, action: LinkAction): Promise<LoadedLink | BrokenLink | Response> {
+  astro.response.headers.set("Cache-Control", "private, no-store");
+  astro.response.headers.set("X-Robots-Tag", "noindex");
+  const token = astro.params.token ?? "";
+  const result = await fetchLink(action, token);
+  if (!result.ok) {
+    astro.response.status = result.status;
+    return { status: result.status, message: brokenMessage(result.problem) };
+  }
+  const link = result.data;
+  if (link.studio.slug !== astro.params.slug) {
+    return astro.redirect(`/${link.studio.slug}/act/${action}/${encodeURIComponent(token)}${astro.url.search}`, astro.request.method === "GET" ? 301 : 303);
+  }
+  return { link, format: studioFormat(link.studio) };
+}
+
+const brokenMessage = (problem: Problem) => problem.detail ?? plainProblem(problem);
+
+/** The page's own address (for its form and its redirect after acting). */
+export const linkPath = (astro: AstroGlobal, action: LinkAction) => `/${astro.params.slug}/act/${action}/${encodeURIComponent(astro.params.token ?? "")}`;
+
+/** The free slots a link offers, by the studio's local day ("Mon 7 Dec" → slots). */
+export function slotsByDay(slots: { start: string; end: string }[], format: StudioFormat) {
+  const days = new Map<string, { start: string; end: string }[]>();
+  for (const slot of slots) {
+    const day = format.localDateOf(slot.start);
+    days.set(day, [...(days.get(day) ?? []), slot]);
+  }
+  return [...days].map(([date, items]) => ({ date, label: format.localDate(date), items }));
+}
