@@ -104,9 +104,9 @@ describe("cancelling a lesson", () => {
       expect(mail!.body.text).toContain("credit issued: 52 h notice");
       expect(mail!.body.text).toContain(`${lesson.local.startTime}–${lesson.local.endTime} (America/New_York)`);
       expect(mail!.body.text).toContain("Reason: School trip");
-      expect(mail!.body.text).toContain("To book a make-up lesson, contact");
-      // Families have no portal yet: the link is the studio's public page, never a staff page.
-      expect(mail!.body.text).toContain(`/${owner.studio.slug}`);
+      // Issue 12: each recipient gets their own signed link to book the make-up, never a staff page.
+      expect(mail!.body.text).toContain("Book the make-up lesson yourself");
+      expect(mail!.body.text).toContain(`Book your make-up: http://127.0.0.1:4321/${owner.studio.slug}/act/makeup/`);
       expect(mail!.body.text).not.toContain("/dashboard");
     }
   });
