@@ -79,6 +79,7 @@ export async function planCancellation(state: LessonState, request: CancelReques
       ...(request.closureId ? { closureId: request.closureId } : {}),
     },
     updatedBy: request.actorId,
+    revision: (lesson.revision ?? 0) + 1,
   };
   return { previous: state, next, outcomes, slot: slotOf(lesson, 0) };
 }

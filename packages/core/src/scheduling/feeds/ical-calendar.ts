@@ -52,7 +52,8 @@ export function renderCalendar(doc: CalendarDocument): string {
   ]);
 }
 
-function eventLines(event: CalendarEvent, timeZone: string): string[] {
+/** One VEVENT; `extra` lines (ORGANIZER, ATTENDEE, RRULE…) go before its end. */
+export function eventLines(event: CalendarEvent, timeZone: string, extra: string[] = []): string[] {
   return [
     "BEGIN:VEVENT",
     `UID:${escapeText(event.uid)}`,
@@ -66,6 +67,7 @@ function eventLines(event: CalendarEvent, timeZone: string): string[] {
     ...(event.description ? [`DESCRIPTION:${escapeText(event.description)}`] : []),
     `STATUS:${event.status}`,
     `SEQUENCE:${event.sequence}`,
+    ...extra,
     "END:VEVENT",
   ];
 }

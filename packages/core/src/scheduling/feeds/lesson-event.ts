@@ -43,7 +43,8 @@ export const lessonPlace = (lesson: Pick<LessonRecord, "roomName" | "location" |
 /**
  * A lesson as a feed event: "Piano lesson — Tess Teacher with Sam Student", its place, CANCELLED
  * when cancelled. Only names and places: never notes, medical notes or cancellation reasons.
- * SEQUENCE counts seconds from creation to the last change, so it grows with every revision.
+ * SEQUENCE counts seconds from creation to the last change plus the lesson's revisions, so it
+ * grows with every revision, even two in the same second (a booking's invitation, then its move).
  */
 export function lessonEvent(lesson: LessonRecord, names: FeedNames): CalendarEvent {
   const teacher = names.teachers.get(lesson.teacherId);
@@ -60,7 +61,7 @@ export function lessonEvent(lesson: LessonRecord, names: FeedNames): CalendarEve
     ...(place ? { location: place } : {}),
     ...(description ? { description } : {}),
     status: cancelled ? "CANCELLED" : "CONFIRMED",
-    sequence: Math.max(0, Math.floor((Date.parse(lesson.updatedAt) - Date.parse(lesson.createdAt)) / 1000)),
+    sequence: Math.max(0, Math.floor((Date.parse(lesson.updatedAt) - Date.parse(lesson.createdAt)) / 1000)) + (lesson.revision ?? 0),
     revisedAt: lesson.updatedAt,
     createdAt: lesson.createdAt,
   };

@@ -6,6 +6,8 @@ import { roomKeyOf } from "../bookings/booking-slot";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
 import { withBookingRetry } from "../bookings/with-booking-retry";
+import { outboxEmails } from "../../outbox/outbox-email";
+import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { assertStudioOpen } from "./closed-dates";
 import { resolveParties } from "./lesson-parties";
@@ -16,8 +18,9 @@ import type { CreateLessonInput } from "./schemas";
 /**
  * Books one lesson (admins; a teacher for a lesson they teach with their own student). The
  * teacher, every student and the room must be free (the teacher with their booking buffer) and
- * the studio open; the lesson, its attendees, its reminder, its day-schedule slots and the audit
- * event commit together, so two bookings racing for the same slot cannot both win.
+ * the studio open; the lesson, its attendees, its reminder, its day-schedule slots, the audit
+ * event and the emails to the family (with the calendar invitation and the lesson's links)
+ * commit together, so two bookings racing for the same slot cannot both win.
  */
 export function createLesson(actor: Actor, studioId: string, input: CreateLessonInput) {
   return withBookingRetry(async () => {
@@ -52,11 +55,15 @@ export function createLesson(actor: Actor, studioId: string, input: CreateLesson
       createdAt: now.toISOString(),
       updatedAt: now.toISOString(),
     };
-    const { plan } = await planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] });
+    const [{ plan }, notices] = await Promise.all([
+      planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] }),
+      lessonBookedNotices(studio, lesson),
+    ]);
     await commitWithBookings(
       (tx) => [
         ...lessonWrites(tx, lesson, { familyOf: parties.familyOf, settings, now }),
         recordAudit(tx, { studioId, actorId: actor.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
+        ...outboxEmails(tx, notices),
       ],
       plan,
     );

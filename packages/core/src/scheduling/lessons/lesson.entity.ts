@@ -50,6 +50,8 @@ export const LessonEntity = new Entity({
     reminderHour: { type: "string" },
     /** Set when a reschedule request moved it. */
     rescheduledFrom: { type: "string" },
+    /** Counts the changes families are told of (moves, cancellation): part of the calendar event's SEQUENCE. */
+    revision: { type: "number" },
     cancellation: {
       type: "map",
       properties: {

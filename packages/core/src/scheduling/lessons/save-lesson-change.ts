@@ -10,6 +10,8 @@ import { assertStudioOpen } from "./closed-dates";
 import { readAttendees, type LoadedLesson } from "./lesson-access";
 import type { LessonRecord } from "./lesson-view";
 import { holdsSlot, lessonWrites, LESSON_CHANGED, slotOf } from "./lesson-writes";
+import { outboxEmails } from "../../outbox/outbox-email";
+import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 
 export interface LessonChange {
   /** The audit action for the lesson ("lesson.updated", "lesson.rescheduled", …). */
@@ -17,6 +19,8 @@ export interface LessonChange {
   now: Date;
   /** More items for the same transaction (e.g. the reschedule request being approved), and the error when one of them is rejected. */
   extra?: { items: (tx: ScheduleTx) => unknown[]; onRejected: (index: number) => Error | undefined };
+  /** false when the caller tells the family itself (an approved reschedule request's answer). */
+  notifyFamily?: boolean;
 }
 
 /** The teacher who will teach the lesson: a listed, active teacher of the studio, and their booking buffer. */
@@ -56,7 +60,10 @@ export async function saveLessonChange(actor: Actor, loaded: LoadedLesson, next:
       : undefined,
   ]);
 
-  const stored: LessonRecord = { ...next, updatedBy: actor.userId };
+  const stored: LessonRecord = { ...next, updatedBy: actor.userId, ...(moved ? { revision: (previous.revision ?? 0) + 1 } : {}) };
+  const saved = { ...stored, updatedAt: change.now.toISOString() };
+  // A lesson still to come that moved: the family gets the new time, its invitation and links.
+  const notices = moved && next.status === "scheduled" && change.notifyFamily !== false ? await lessonBookedNotices(studio, saved, previous) : [];
   let lessonItems = 0;
   await commitWithBookings(
     (tx) => {
@@ -66,10 +73,11 @@ export async function saveLessonChange(actor: Actor, loaded: LoadedLesson, next:
         ...writes,
         recordAudit(tx, { studioId, actorId: actor.userId, action: change.action, entityType: "lesson", entityId: previous.lessonId, before: previous, after: stored }),
         ...(change.extra?.items(tx) ?? []),
+        ...outboxEmails(tx, notices),
       ];
     },
     plan,
     (index) => (index === 0 ? conflict(LESSON_CHANGED) : index >= lessonItems ? change.extra?.onRejected(index - lessonItems) : undefined),
   );
-  return { ...stored, updatedAt: change.now.toISOString() };
+  return saved;
 }

@@ -12,6 +12,8 @@ import { resolveParties } from "../lessons/lesson-parties";
 import { toLesson, type Lesson, type LessonRecord } from "../lessons/lesson-view";
 import { lessonWrites, slotOf } from "../lessons/lesson-writes";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
+import { outboxEmails } from "../../outbox/outbox-email";
+import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { effectiveStatus, type MakeupCreditRecord } from "./credit-view";
 import { localParts } from "../wall-clock";
@@ -95,7 +97,10 @@ export function bookMakeupWith(
       updatedAt: now.toISOString(),
     };
     const used = { status: "used" as const, usedLessonId: lesson.lessonId, usedAt: now.toISOString(), updatedBy: member.userId };
-    const { plan } = await planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] });
+    const [{ plan }, notices] = await Promise.all([
+      planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] }),
+      lessonBookedNotices(studio, lesson),
+    ]);
     // The booking engine names the lesson in the way; a slot the search does not offer is refused all the same.
     if (fit === "taken") throw notFreeSlot();
     await commitWithBookings(
@@ -108,6 +113,7 @@ export function bookMakeupWith(
           .commit(),
         recordAudit(tx, { studioId, actorId: member.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
         recordAudit(tx, { studioId, actorId: member.userId, action: "makeupCredit.used", entityType: "makeupCredit", entityId: creditId, before: credit, after: { ...credit, ...used } }),
+        ...outboxEmails(tx, notices),
         ...extraWrites(tx),
       ],
       plan,

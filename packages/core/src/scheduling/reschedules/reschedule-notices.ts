@@ -6,7 +6,10 @@ import { rescheduleReviewedMessage } from "../../email/templates/reschedule-revi
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import { studioPublicUrl, workspaceUrl } from "../../studios/studio-urls";
 import type { StudioRecord } from "../../studios/studio-view";
+import { lessonPeople } from "../cancellations/lesson-recipients";
 import { lessonLinks } from "../lesson-actions/action-links";
+import { lessonInvite } from "../lesson-notices/lesson-invite";
+import type { LessonRecord } from "../lessons/lesson-view";
 import { scheduleDb } from "../schedule-db";
 import { familyEmails, staffEmails, uniqueEmails } from "./reschedule-recipients";
 import type { RescheduleRequestRecord } from "./request-view";
@@ -55,17 +58,22 @@ export async function requestedNotices(studio: StudioRecord, request: Reschedule
  * request was approved or rejected, linking to the studio's public page (and, for a moved private
  * lesson, to "Can't make it?" / "Ask to move it" at its new time); enqueued with the review (outbox).
  */
-export async function reviewedNotices(studio: StudioRecord, request: RescheduleRequestRecord, outcome: "approved" | "rejected"): Promise<OutboxEmail[]> {
-  const { student, lesson } = scheduleDb().entities;
-  const [s, l] = await readTogether(
-    itemOf(student, { studioId: studio.studioId, studentId: request.studentId }),
-    itemOf(lesson, { studioId: studio.studioId, lessonId: request.lessonId }),
-  );
+export async function reviewedNotices(
+  studio: StudioRecord,
+  request: RescheduleRequestRecord,
+  outcome: "approved" | "rejected",
+  moved?: LessonRecord,
+): Promise<OutboxEmail[]> {
+  const { data: s } = await scheduleDb().entities.student.get({ studioId: studio.studioId, studentId: request.studentId }).go();
   if (!s) return [];
-  const to = (await familyEmails(studio.studioId, s)).slice(0, MAX_RECIPIENTS);
-  const moved = outcome === "approved" && l ? { ...l, scheduledStart: request.proposedStart } : null;
-  const email = (links: EmailLink[]) =>
-    rescheduleReviewedMessage({
+  const [to, people] = await Promise.all([
+    familyEmails(studio.studioId, s).then((all) => all.slice(0, MAX_RECIPIENTS)),
+    moved ? lessonPeople(studio.studioId, moved.studentIds, [moved.teacherId]) : undefined,
+  ]);
+  const email = (address: string) => {
+    const links = moved ? lessonLinks(studio, moved, address) : [];
+    const calendar = moved && people ? lessonInvite(studio, moved, people, "REQUEST", { name: address, email: address }) : undefined;
+    const message = rescheduleReviewedMessage({
       outcome,
       studioName: studio.name,
       studentName: fullName(s),
@@ -76,6 +84,8 @@ export async function reviewedNotices(studio: StudioRecord, request: RescheduleR
       url: studioPublicUrl(studio.slug),
       ...(links.length ? { links } : {}),
     });
-  // Each address gets its own links (bound to it) to the lesson at its new time.
-  return to.flatMap((address) => messages(studio, outcome, request, [address], email(moved ? lessonLinks(studio, moved, address) : [])));
+    return calendar ? { ...message, calendar } : message;
+  };
+  // Each address gets its own links (bound to it) and invitation for the lesson at its new time.
+  return to.flatMap((address) => messages(studio, outcome, request, [address], email(address)));
 }

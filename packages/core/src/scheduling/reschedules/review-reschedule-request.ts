@@ -63,10 +63,12 @@ export async function approveRescheduleRequest(actor: Actor, studioId: string, r
       ...(lesson.patternId ? { editedByHand: true } : {}),
     };
     const after = reviewed({ ...loaded.request, proposedEnd }, actor, "approved", now.toISOString(), input.note);
-    const notices = await reviewedNotices(loaded.studio, after, "approved");
+    const notices = await reviewedNotices(loaded.studio, after, "approved", { ...next, updatedAt: now.toISOString() });
     await saveLessonChange(actor, { ...loaded, familyStudentIds: [] }, next, {
       action: "lesson.rescheduled",
       now,
+      // The answer to the request is the family's email about the move (with its invitation).
+      notifyFamily: false,
       extra: { items: (tx) => reviewWrites(tx, actor, loaded.request, after, notices), onRejected: (i) => (i === 0 ? reviewedMeanwhile() : undefined) },
     });
     return { studio: loaded.studio, request: after };

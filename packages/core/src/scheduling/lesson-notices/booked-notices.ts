@@ -1,0 +1,48 @@
+import { emailBrand, type BrandedStudio } from "../../email/brand";
+import { lessonBookedMessage } from "../../email/templates/lesson-booked";
+import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
+import type { OutboxEmail } from "../../outbox/outbox-email";
+import type { StudioRecord } from "../../studios/studio-view";
+import { studioPublicUrl } from "../../studios/studio-urls";
+import { lessonPeople } from "../cancellations/lesson-recipients";
+import { lessonPlace } from "../feeds/lesson-event";
+import { lessonLinks } from "../lesson-actions/action-links";
+import type { LessonRecord } from "../lessons/lesson-view";
+import { lessonInvite } from "./lesson-invite";
+
+export type NoticeStudio = Pick<StudioRecord, "studioId" | "timeZone" | "slug"> & BrandedStudio;
+
+/**
+ * The email to each of a lesson's students (with an address) and their families' guardians when
+ * it is booked or moved: when (the studio's clock), with whom, where, its calendar invitation
+ * (REQUEST) and their own "Can't make it?" / "Ask to move it" links. One per address and
+ * revision (the message id names the revision), enqueued with the change (outbox).
+ */
+export async function lessonBookedNotices(studio: NoticeStudio, lesson: LessonRecord, previous?: Pick<LessonRecord, "scheduledStart" | "scheduledEnd">): Promise<OutboxEmail[]> {
+  const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
+  const when = lessonTimeWords(lesson.scheduledStart, lesson.scheduledEnd, studio.timeZone);
+  const where = lessonPlace(lesson);
+  const kind = previous ? "moved" : "booked";
+  return people.recipients.map((recipient): OutboxEmail => {
+    const email = lessonBookedMessage({
+      kind,
+      studioName: studio.name,
+      greetingName: recipient.greetingName,
+      studentNames: recipient.studentIds.map((id) => people.students.get(id)?.name ?? "The student"),
+      teacherName: people.teachers.get(lesson.teacherId) ?? "your teacher",
+      when,
+      ...(previous ? { previousWhen: lessonTimeWords(previous.scheduledStart, previous.scheduledEnd, studio.timeZone) } : {}),
+      ...(where ? { where } : {}),
+      links: lessonLinks(studio, lesson, recipient.email),
+      studioUrl: studioPublicUrl(studio.slug),
+      calendar: lessonInvite(studio, lesson, people, "REQUEST", { name: recipient.greetingName, email: recipient.email }),
+    });
+    return {
+      scope: studio.studioId,
+      messageId: `lesson-${kind}#${lesson.lessonId}#${lesson.updatedAt}#${recipient.email.toLowerCase()}`,
+      to: recipient.email,
+      email,
+      brand: emailBrand(studio),
+    };
+  });
+}
