@@ -49,7 +49,7 @@ describe("cancellation policy", () => {
     expect(defaults.status).toBe(200);
     expect(defaults.body).toEqual({
       noticeHours: 24, issueMakeupCredit: true, maxCreditsPerTerm: 3, termLength: "quarter",
-      creditExpiryDays: 90, reminderLeadHours: 24, horizonWeeks: 12, updatedAt: null,
+      creditExpiryDays: 90, reminderLeadHours: 24, horizonWeeks: 12, offerFreedSlots: true, updatedAt: null,
     });
 
     const policy = { ...defaults.body, noticeHours: 48, maxCreditsPerTerm: null, termLength: "month" };

@@ -4,7 +4,7 @@ import { call } from "./call";
 import { studioFormat, type StudioFormat } from "./format";
 import { plainProblem, type Problem } from "./problem";
 
-export type LinkAction = "cancel" | "move" | "makeup";
+export type LinkAction = "cancel" | "move" | "makeup" | "claim";
 
 async function fetchLink(action: LinkAction, token: string) {
   const result = await call(api().v1.public["lesson-links"][":action"][":token"].$get({ param: { action, token } }));

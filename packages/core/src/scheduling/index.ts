@@ -13,4 +13,5 @@ export * from "./notes";
 export * from "./feeds";
 export * from "./reminders";
 export * from "./lesson-actions";
+export * from "./slot-offers";
 export { scheduleDb } from "./schedule-db";

@@ -8,6 +8,7 @@ import { DayScheduleEntity } from "./bookings/day-schedule.entity";
 import { ClosureEntity } from "./closures/closure.entity";
 import { CalendarFeedEntity } from "./feeds/calendar-feed.entity";
 import { LessonLinkUseEntity } from "./lesson-actions/link-use.entity";
+import { SlotOfferEntity } from "./slot-offers/slot-offer.entity";
 import { LessonAttendeeEntity } from "./lessons/lesson-attendee.entity";
 import { LessonEntity } from "./lessons/lesson.entity";
 import { MakeupCreditEntity } from "./makeups/makeup-credit.entity";
@@ -42,6 +43,7 @@ export const schedulingEntities = {
   practiceLog: PracticeLogEntity,
   calendarFeed: CalendarFeedEntity,
   lessonLinkUse: LessonLinkUseEntity,
+  slotOffer: SlotOfferEntity,
 };
 
 /** The scheduling service (same table, same client as db()). */

@@ -28,6 +28,12 @@ export const JOBS: JobDefinition[] = [
     description: "Emails students and guardians before each lesson (lead time a studio setting, default 24 h)",
   },
   {
+    name: "BroadcastSlotOffers",
+    handler: "packages/functions/src/jobs/broadcast-slot-offers.handler",
+    schedule: "rate(5 minutes)",
+    description: "Emails each lesson slot a family cancelled to the families holding a make-up credit with its teacher (first to claim books it)",
+  },
+  {
     name: "ExpireMakeupCredits",
     handler: "packages/functions/src/jobs/expire-makeup-credits.handler",
     schedule: "cron(30 3 * * ? *)",

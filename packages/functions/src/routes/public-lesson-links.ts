@@ -67,6 +67,18 @@ const bookByLink = createRoute({
   responses: { 201: jsonResponse(LessonSchema, "The make-up lesson"), ...actProblems },
 });
 
+const claimByLink = createRoute({
+  method: "post",
+  path: "/lesson-links/claim/{token}",
+  tags,
+  summary: "Claim a freed lesson slot from the broadcast's link, as the make-up a credit pays for (no login); first claim wins",
+  description:
+    "Without `start`: books the offered slot on condition nobody claimed it first (409 \"taken\" for the others). Once taken, " +
+    `\`start\` books one of the credit's other free times the link's page lists. ${ACTS_ONCE} ${LINK_RULES}`,
+  request: { params: tokenParams, body: jsonBody(Scheduling.linkClaimSchema.openapi("LinkClaimRequest")) },
+  responses: { 201: jsonResponse(LessonSchema, "The make-up lesson"), ...actProblems },
+});
+
 export const publicLessonLinkRoutes = createRouter()
   .openapi(getLink, async (c) => {
     const { action, token } = c.req.valid("param");
@@ -74,4 +86,5 @@ export const publicLessonLinkRoutes = createRouter()
   })
   .openapi(cancelByLink, async (c) => c.json(await Scheduling.cancelByLink(c.req.valid("param").token, c.req.valid("json")), 200, PRIVATE))
   .openapi(moveByLink, async (c) => c.json(await Scheduling.moveByLink(c.req.valid("param").token, c.req.valid("json")), 201, PRIVATE))
-  .openapi(bookByLink, async (c) => c.json(await Scheduling.bookMakeupByLink(c.req.valid("param").token, c.req.valid("json")), 201, PRIVATE));
+  .openapi(bookByLink, async (c) => c.json(await Scheduling.bookMakeupByLink(c.req.valid("param").token, c.req.valid("json")), 201, PRIVATE))
+  .openapi(claimByLink, async (c) => c.json(await Scheduling.claimSlotByLink(c.req.valid("param").token, c.req.valid("json")), 201, PRIVATE));

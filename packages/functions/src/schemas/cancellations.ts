@@ -13,6 +13,7 @@ export const CancellationPolicySchema = z
     creditExpiryDays: z.number().int().openapi({ description: "Days a credit can be spent from the day it is issued", example: 90 }),
     reminderLeadHours: z.number().int().openapi({ description: "Hours before a lesson its reminder email goes out", example: 24 }),
     horizonWeeks: z.number().int().openapi({ description: "Weeks ahead recurring patterns are materialised", example: 12 }),
+    offerFreedSlots: z.boolean().openapi({ description: "Whether a lesson slot that frees up is emailed to the families holding a make-up credit with its teacher (the first to claim it books it)" }),
     updatedAt: nullable.openapi({ description: "null while the studio uses the defaults" }),
   })
   .openapi("CancellationPolicy");

@@ -5,11 +5,12 @@ const SlotSchema = z.object({ start: z.string(), end: z.string() }).openapi("Off
 
 export const LessonLinkSchema = z
   .object({
-    action: z.enum(["cancel", "move", "makeup"]),
-    state: z.enum(["open", "used", "cancelled", "moved", "started", "credit_used", "credit_expired"]).openapi({
+    action: z.enum(["cancel", "move", "makeup", "claim"]),
+    state: z.enum(["open", "used", "cancelled", "moved", "started", "credit_used", "credit_expired", "taken"]).openapi({
       description:
         "open: the page may act. used: the link acted already. cancelled / moved / started: the lesson changed since the email " +
-        "(a moved lesson's old links never act). credit_used / credit_expired: the make-up credit is gone.",
+        "(a moved lesson's old links never act). credit_used / credit_expired: the make-up credit is gone. taken: another " +
+        "family claimed the freed slot first (`slots` then lists the credit's other free times).",
     }),
     studio: z.object({
       name: z.string(),
@@ -23,6 +24,7 @@ export const LessonLinkSchema = z
       country: nullable,
     }),
     lesson: z.object({
+      // Claim links: the freed slot (never the lesson of the family who cancelled it).
       id: z.string(),
       start: z.string(),
       end: z.string(),

@@ -11,6 +11,7 @@ import { slotOf } from "../lessons/lesson-writes";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import type { CancelledBy } from "./cancellation-outcome";
+import { freedSlotOffer } from "../slot-offers/freed-slot";
 import { cancellationNotices } from "./cancellation-notices";
 import { cancellationWrites, planCancellation } from "./plan-cancellation";
 import type { CancelLessonInput } from "./schemas";
@@ -46,8 +47,8 @@ export function assertCancellable(lesson: LessonRecord, now: Date): void {
 /**
  * Cancels one lesson and applies the studio's cancellation policy (see decideCancellation): the
  * lesson with its `cancellation` outcome, its attendees, its reminder removed, its day-schedule
- * slots freed, any make-up credits, the audit event and the emails to the students and their
- * families (outbox) commit in one transaction. A concurrent change of the lesson or a race for a
+ * slots freed, any make-up credits, the audit event, the emails to the students and their
+ * families (outbox) and the freed slot's offer (slot-offers/freed-slot.ts) commit in one transaction. A concurrent change of the lesson or a race for a
  * student's last credit of the term reruns the whole use case, which then sees the other write.
  */
 export const cancelLesson = (actor: Actor, studioId: string, lessonId: string, input: CancelLessonInput) =>
@@ -81,7 +82,12 @@ export async function cancelLessonWith(
     const planned = await planCancellation({ lesson, attendees }, request);
     const notices = await cancellationNotices(studio, planned);
     await commitWithBookings(
-      (tx) => [...cancellationWrites(tx, planned, request), ...outboxEmails(tx, notices), ...extraWrites(tx)],
+      (tx) => [
+        ...cancellationWrites(tx, planned, request),
+        ...outboxEmails(tx, notices),
+        ...freedSlotOffer(tx, lesson, by, request.settings, now),
+        ...extraWrites(tx),
+      ],
       plan,
       () => new BookingRace(),
     );

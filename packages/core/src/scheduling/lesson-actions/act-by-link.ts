@@ -4,13 +4,13 @@ import { bookMakeupWith } from "../makeups/book-makeup";
 import { checkSelfServiceSlot, notFreeSlot } from "../makeups/self-service";
 import { createRescheduleRequestWith } from "../reschedules/create-reschedule-request";
 import { durationMinutes } from "../lessons/lesson-view";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import { addDays, localParts } from "../wall-clock";
 import { makeupLink } from "./action-links";
 import { linkState, MOVE_WINDOW_DAYS, type LinkState } from "./action-view";
 import type { LessonAction } from "./action-token";
 import { linkAccess, linkUsed, openLink, spendLink, type OpenedLink } from "./link-access";
-import type { LinkBookInput, LinkCancelInput, LinkMoveInput } from "./schemas";
+import type { LinkBookInput, LinkCancelInput, LinkClaimInput, LinkMoveInput } from "./schemas";
 
 const NOT_OPEN: Record<Exclude<LinkState, "open">, string> = {
   used: "This link was already used; the studio has your earlier answer",
@@ -19,6 +19,7 @@ const NOT_OPEN: Record<Exclude<LinkState, "open">, string> = {
   started: "This lesson has already started",
   credit_used: "This make-up credit was already used",
   credit_expired: "This make-up credit has expired",
+  taken: "Another family took this slot first: choose one of the other free times",
 };
 
 /** The use cases name the time `scheduledStart` (or `proposedStart`); a link's form calls it `start`. */
@@ -84,6 +85,40 @@ export async function moveByLink(token: string, input: LinkMoveInput, now = new 
       );
     })(),
   );
+}
+
+/**
+ * Claims a freed slot from the broadcast's link: books it as the make-up the credit pays for, and
+ * marks the offer claimed on condition nobody claimed it first — of families racing for it exactly
+ * one wins (the others' bookings lose the slot or the condition, and they are told it is taken).
+ * Once taken, the same link books one of the teacher's other free times with the credit (`start`).
+ */
+export async function claimSlotByLink(token: string, input: LinkClaimInput, now = new Date()) {
+  const link = await openLink(token, "claim");
+  const state = linkState(link, now);
+  const offer = link.offer!;
+  const credit = link.credit!;
+  const claiming = state === "open" && (input.start === undefined || input.start === offer.start);
+  if (state !== "open" && !(state === "taken" && input.start)) throw new AppError("conflict", NOT_OPEN[state]);
+  if (!claiming && !input.start) throw invalidField("start", "is required: choose one of the free times");
+  const start = claiming ? offer.start : input.start!;
+  const claimOffer = (tx: ScheduleTx) =>
+    claiming
+      ? [
+          tx.slotOffer
+            .patch({ studioId: offer.studioId, offerId: offer.offerId })
+            .set({ status: "claimed", claimedBy: credit.studentId })
+            .where((a, op) => op.eq(a.status, "sent"))
+            .commit(),
+        ]
+      : [];
+  try {
+    return await asStartField(bookMakeupWith(linkAccess(link), link.studio.studioId, credit.creditId, { scheduledStart: start }, (tx) => [...spendLink(link)(tx), ...claimOffer(tx)]));
+  } catch (error) {
+    // Lost the race: the slot is someone else's now.
+    if (claiming && error instanceof AppError && error.code === "conflict") throw new AppError("conflict", NOT_OPEN.taken);
+    throw error;
+  }
 }
 
 /** Books the make-up the credit pays for, from its link, into one of the teacher's free slots. */

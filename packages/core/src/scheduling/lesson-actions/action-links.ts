@@ -32,6 +32,27 @@ export function lessonLinks(
   ];
 }
 
+/** "Claim this slot": a freed slot's link for one recipient and one of their students' credits, valid until the slot starts. */
+export function claimLink(
+  studio: LinkStudio,
+  offer: { offerId: string; start: string },
+  credit: { creditId: string; studentId: string },
+  email: string,
+  label: string,
+): EmailLink {
+  const token = signActionToken({
+    action: "claim",
+    studioId: studio.studioId,
+    lessonId: offer.offerId,
+    studentId: credit.studentId,
+    email,
+    version: offer.start,
+    creditId: credit.creditId,
+    expiresAt: Math.floor(Date.parse(offer.start) / 1000),
+  });
+  return { label, url: actionUrl(studio, "claim", token) };
+}
+
 /** "Book your make-up": the credit's link for one recipient, valid to the end of the credit's last day. */
 export function makeupLink(studio: LinkStudio, credit: { creditId: string; studentId: string; sourceLessonId: string; expiresOn: string }, email: string): EmailLink {
   const token = signActionToken({

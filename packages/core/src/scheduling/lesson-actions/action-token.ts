@@ -3,18 +3,19 @@ import { AppError } from "../../errors";
 import { openPayload, signPayload } from "../../keys/signed-payload";
 
 /** What a signed lesson link lets its recipient do (one purpose per link). */
-export const LESSON_ACTIONS = ["cancel", "move", "makeup"] as const;
+export const LESSON_ACTIONS = ["cancel", "move", "makeup", "claim"] as const;
 export type LessonAction = (typeof LESSON_ACTIONS)[number];
 
 /**
- * The claims of a lesson link: purpose, studio, the lesson (or, for a make-up, the credit), the
+ * The claims of a lesson link: purpose, studio, the lesson (for a make-up: the credit; for a
+ * claim: the freed slot's offer and the credit that would pay for it), the
  * student it acts for and the address it was sent to (recipient-bound), the lesson's start when
  * sent (so a moved lesson's old links say so), a nonce (single use) and an expiry.
  */
 export interface ActionClaims {
   action: LessonAction;
   studioId: string;
-  /** The lesson the email is about (for a make-up: the cancelled lesson that earned the credit). */
+  /** The lesson the email is about (make-up: the cancelled lesson that earned the credit; claim: the offer, i.e. the freed lesson). */
   lessonId: string;
   studentId: string;
   /** Lower-cased recipient address. */

@@ -11,10 +11,10 @@ import { linkAccess, openLink, type OpenedLink } from "./link-access";
 
 /**
  * Where a link stands: `open` to act; otherwise why not — it acted already, the lesson was
- * cancelled or moved since the email (the link was bound to its time), it has started, or the
- * make-up credit was spent or has expired.
+ * cancelled or moved since the email (the link was bound to its time), it has started, the
+ * make-up credit was spent or has expired, or (claims) another family took the freed slot first.
  */
-export type LinkState = "open" | "used" | "cancelled" | "moved" | "started" | "credit_used" | "credit_expired";
+export type LinkState = "open" | "used" | "cancelled" | "moved" | "started" | "credit_used" | "credit_expired" | "taken";
 
 /** How far ahead a family may ask to move a lesson, in local days. */
 export const MOVE_WINDOW_DAYS = 14;
@@ -28,7 +28,12 @@ export function linkState(link: OpenedLink, now: Date): LinkState {
   if (link.credit) {
     const status = effectiveStatus(link.credit, localParts(now, link.studio.timeZone).date);
     if (status === "used") return "credit_used";
-    return status === "available" ? "open" : "credit_expired";
+    if (status !== "available") return "credit_expired";
+    if (!link.offer) return "open";
+  }
+  if (link.offer) {
+    if (Date.parse(link.offer.start) <= now.getTime()) return "started";
+    return link.offer.status === "claimed" || link.offer.status === "closed" ? "taken" : "open";
   }
   if (link.lesson.status === "cancelled") return "cancelled";
   if (link.lesson.scheduledStart !== link.claims.version) return "moved";
@@ -65,26 +70,30 @@ export async function lessonActionView(token: string, action: LessonAction, now 
   const teacherId = credit?.teacherId ?? lesson.teacherId;
   const [teacher] = await readTogether(itemOf(scheduleDb().entities.teacher, { studioId: studio.studioId, teacherId }));
   const open = state === "open";
+  // A claim offers its one slot while open; once taken, the credit's other free times.
+  const offersSlots = action === "claim" ? state === "taken" : open && action !== "cancel";
   const [cancel, slots] = await Promise.all([
     open && action === "cancel" ? previewCancellationWith(linkAccess(link), studio.studioId, lesson.lessonId, "student") : null,
-    open && action !== "cancel" ? offeredSlots(link, now) : null,
+    offersSlots ? offeredSlots(link, now) : null,
   ]);
+  const { offer } = link;
   const brand = emailBrand(studio);
   return {
     action,
     state,
     studio: { name: studio.name, slug: studio.slug, themeColor: studio.themeColor ?? null, logoUrl: brand.logoUrl ?? null, email: studio.email ?? null, phone: studio.phone ?? null, timeZone: studio.timeZone, currency: studio.currency, country: studio.country ?? null },
+    // A claim shows the freed slot, never the other family's lesson it came from.
     lesson: {
-      id: lesson.lessonId,
-      start: lesson.scheduledStart,
-      end: lesson.scheduledEnd,
-      status: lesson.status,
-      title: lesson.title ?? null,
+      id: offer?.offerId ?? lesson.lessonId,
+      start: offer?.start ?? lesson.scheduledStart,
+      end: offer?.end ?? lesson.scheduledEnd,
+      status: offer ? "scheduled" : lesson.status,
+      title: offer ? null : (lesson.title ?? null),
       teacherName: teacher ? `${teacher.firstName} ${teacher.lastName}` : "your teacher",
       studentName: `${student.firstName} ${student.lastName}`,
       /** When the lesson moved since the email: its time now. */
       movedFrom: state === "moved" ? link.claims.version : null,
-      cancellation: lesson.cancellation ? { outcome: lesson.cancellation.outcome, explanation: lesson.cancellation.explanation } : null,
+      cancellation: !offer && lesson.cancellation ? { outcome: lesson.cancellation.outcome, explanation: lesson.cancellation.explanation } : null,
     },
     cancel: cancel ? { outcome: cancel.outcome, explanation: cancel.explanation, noticeHours: cancel.noticeHours } : null,
     credit: credit ? { expiresOn: credit.expiresOn, durationMinutes: credit.durationMinutes, usedLessonId: credit.usedLessonId ?? null } : null,

@@ -6,6 +6,7 @@ import type { StudioRecord } from "../../studios/studio-view";
 import { guardiansOfFamilies } from "../family-guardians";
 import type { LessonRecord } from "../lessons/lesson-view";
 import type { MakeupCreditRecord } from "../makeups/credit-view";
+import type { SlotOfferRecord } from "../slot-offers/offer-view";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import { readActionToken, type ActionClaims, type LessonAction } from "./action-token";
 import { LINK_ACTOR_PREFIX } from "./link-actor";
@@ -17,6 +18,8 @@ export interface OpenedLink {
   lesson: LessonRecord;
   student: StudentRecord;
   credit: MakeupCreditRecord | null;
+  /** Claim links: the freed slot's offer. */
+  offer: SlotOfferRecord | null;
   /** When the link already acted: what and when. */
   usedAt: string | null;
 }
@@ -40,19 +43,30 @@ export async function openLink(token: string, action: LessonAction): Promise<Ope
   const claims = readActionToken(token);
   if (claims.action !== action) throw linkNotValid();
   const { studioId } = claims;
-  const { studio, lesson, student, makeupCredit, lessonLinkUse } = scheduleDb().entities;
-  const [studioRecord, lessonRecord, studentRecord, credit, use] = await readTogether(
+  const { studio, lesson, student, makeupCredit, lessonLinkUse, slotOffer } = scheduleDb().entities;
+  const claim = action === "claim";
+  const [studioRecord, lessonRecord, studentRecord, credit, use, offer] = await readTogether(
     itemOf(studio, { studioId }),
     itemOf(lesson, { studioId, lessonId: claims.lessonId }),
     itemOf(student, { studioId, studentId: claims.studentId }),
     itemOf(makeupCredit, { studioId, creditId: claims.creditId ?? "-" }),
     itemOf(lessonLinkUse, { studioId, nonce: claims.nonce }),
+    itemOf(slotOffer, { studioId, offerId: claim ? claims.lessonId : "-" }),
   );
   if (!studioRecord || studioRecord.deletedAt || !lessonRecord || !studentRecord || studentRecord.deletedAt) throw linkNotValid();
-  if (!lessonRecord.studentIds.includes(claims.studentId)) throw linkNotValid();
+  // A claim is for another family's freed slot: the link's student is the claimant, not the lesson's.
+  if (claim ? !offer || !claims.creditId : !lessonRecord.studentIds.includes(claims.studentId)) throw linkNotValid();
   if (claims.creditId && (!credit || credit.studentId !== claims.studentId)) throw linkNotValid();
   if (!(await stillRecipient(studioId, studentRecord, claims.email))) throw linkNotValid();
-  return { claims, studio: studioRecord, lesson: lessonRecord, student: studentRecord, credit: claims.creditId ? credit : null, usedAt: use?.usedAt ?? null };
+  return {
+    claims,
+    studio: studioRecord,
+    lesson: lessonRecord,
+    student: studentRecord,
+    credit: claims.creditId ? credit : null,
+    offer: claim ? offer : null,
+    usedAt: use?.usedAt ?? null,
+  };
 }
 
 /**

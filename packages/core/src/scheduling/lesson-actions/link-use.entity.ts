@@ -11,7 +11,7 @@ export const LessonLinkUseEntity = new Entity({
   attributes: {
     studioId: { type: "string", required: true, readOnly: true },
     nonce: { type: "string", required: true, readOnly: true },
-    action: { type: ["cancel", "move", "makeup"] as const, required: true, readOnly: true },
+    action: { type: ["cancel", "move", "makeup", "claim"] as const, required: true, readOnly: true },
     lessonId: { type: "string", required: true, readOnly: true },
     usedAt: { type: "string", required: true, readOnly: true },
     expiresAt,

@@ -10,6 +10,10 @@ export type LinkCancelInput = z.infer<typeof linkCancelSchema>;
 export const linkMoveSchema = z.object({ start: instantField, message: text(1000).optional() }).strict();
 export type LinkMoveInput = z.infer<typeof linkMoveSchema>;
 
+/** Claiming a freed slot: nothing (the slot itself), or — once taken — one of the other free times offered. */
+export const linkClaimSchema = z.object({ start: instantField.optional() }).strict();
+export type LinkClaimInput = z.infer<typeof linkClaimSchema>;
+
 /** Booking a make-up from a link: one of the offered free slots. */
 export const linkBookSchema = z.object({ start: instantField }).strict();
 export type LinkBookInput = z.infer<typeof linkBookSchema>;

@@ -16,6 +16,7 @@ export function toCancellationPolicy(stored: SchedulingSettingsRecord | null) {
     creditExpiryDays: s.creditExpiryDays,
     reminderLeadHours: s.reminderLeadHours,
     horizonWeeks: s.horizonWeeks,
+    offerFreedSlots: s.offerFreedSlots,
     updatedAt: stored?.updatedAt ?? null,
   };
 }

@@ -7,5 +7,7 @@ export const DEFAULT_SCHEDULING_SETTINGS = {
   creditExpiryDays: 90,
   reminderLeadHours: 24,
   horizonWeeks: 12,
+  /** Email a lesson slot that frees up to the families holding a make-up credit with its teacher. */
+  offerFreedSlots: true,
 };
 export type SchedulingSettings = typeof DEFAULT_SCHEDULING_SETTINGS;

@@ -19,6 +19,7 @@ export const SchedulingSettingsEntity = new Entity({
     creditExpiryDays: { type: "number", required: true },
     reminderLeadHours: { type: "number", required: true },
     horizonWeeks: { type: "number", required: true },
+    offerFreedSlots: { type: "boolean" },
     updatedBy: { type: "string" },
     ...timestamps,
   },

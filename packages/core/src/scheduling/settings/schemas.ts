@@ -25,6 +25,8 @@ export const cancellationPolicySchema = z
     reminderLeadHours: whole(1, 168),
     /** Weeks ahead recurring patterns are materialised. */
     horizonWeeks: whole(1, 52),
+    /** Email a freed lesson slot to the families holding a make-up credit with its teacher (first to claim it books it). Unchanged when left out. */
+    offerFreedSlots: z.boolean({ invalid_type_error: "must be true or false" }).optional(),
   })
   .strict();
 export type CancellationPolicyInput = z.infer<typeof cancellationPolicySchema>;

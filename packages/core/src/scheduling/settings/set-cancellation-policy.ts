@@ -3,7 +3,7 @@ import { assertCommitted } from "../../db/transactions";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { toCancellationPolicy, type CancellationPolicy, type SchedulingSettingsRecord } from "./cancellation-policy";
-import { schedulingSettingsRead } from "./read-settings";
+import { schedulingSettingsRead, withDefaults } from "./read-settings";
 import type { CancellationPolicyInput } from "./schemas";
 
 /**
@@ -16,10 +16,11 @@ export async function setCancellationPolicy(actor: Actor, studioId: string, inpu
   requireStudioAdmin(member);
   const previous = records[0];
   const now = new Date().toISOString();
-  const { maxCreditsPerTerm, ...rest } = input;
+  const { maxCreditsPerTerm, offerFreedSlots, ...rest } = input;
   const next: SchedulingSettingsRecord = {
     studioId,
     ...rest,
+    offerFreedSlots: offerFreedSlots ?? withDefaults(previous).offerFreedSlots,
     ...(maxCreditsPerTerm === null ? {} : { maxCreditsPerTerm }),
     updatedBy: actor.userId,
     createdAt: previous?.createdAt ?? now,

@@ -1,0 +1,1 @@
+export { broadcastSlotOffers, type BroadcastSummary } from "./broadcast-slot-offers";
