@@ -1,5 +1,6 @@
 import type { BillingRunBenchResult } from "./billing-run";
 import type { MaterialiseBenchResult } from "./materialise-lessons";
+import type { SlotBroadcastBenchResult } from "./slot-broadcast";
 import type { PagesBenchResult } from "./pages";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -42,6 +43,7 @@ export function writeResults(results: {
   iterations: number;
   materialise?: MaterialiseBenchResult;
   billingRun?: BillingRunBenchResult;
+  broadcast?: SlotBroadcastBenchResult;
   pages?: PagesBenchResult;
 }): string {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
@@ -53,6 +55,7 @@ export function writeResults(results: {
     routes: results.routes,
     lambdaBundles: results.bundles,
     ...(results.materialise ? { materialiseJob: results.materialise } : {}),
+    ...(results.broadcast ? { slotBroadcastJob: results.broadcast } : {}),
     ...(results.billingRun ? { billingRun: results.billingRun } : {}),
     ...(results.pages ? { workspacePages: results.pages } : {}),
   };
@@ -61,6 +64,12 @@ export function writeResults(results: {
 }
 
 /** The materialise job's run over many patterns: requests by kind, capacity and time. */
+export function printBroadcast(b: SlotBroadcastBenchResult): void {
+  const ops = Object.entries(b.operations).map(([op, n]) => `${n} ${op}`).join(", ");
+  console.log(`  ${b.creditHolders} credit holders → ${b.summary.emails} emails in ${b.seconds} s`);
+  console.log(`  ${b.requests} DynamoDB requests (${ops}); ${b.wcu} WCU`);
+}
+
 export function printMaterialise(m: MaterialiseBenchResult): void {
   const ops = Object.entries(m.operations).map(([op, n]) => `${n} ${op}`).join(", ");
   console.log(`  ${m.patterns} patterns → ${m.lessonsCreated} lessons (${m.horizonWeeks} weeks) in ${m.seconds} s`);

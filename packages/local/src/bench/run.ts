@@ -5,9 +5,10 @@ import { startStreamPoller } from "../outbox/stream-poller";
 import { benchBillingRun, printBillingRun, type BillingRunBenchResult } from "./billing-run";
 import { measureLambdaBundles } from "./bundle";
 import { benchMaterialiseLessons, type MaterialiseBenchResult } from "./materialise-lessons";
+import { benchSlotBroadcast, type SlotBroadcastBenchResult } from "./slot-broadcast";
 import { benchPages, printPages, type PagesBenchResult } from "./pages";
 import { Fixtures } from "./fixtures";
-import { printBundles, printMaterialise, printRouteTable, writeResults } from "./report";
+import { printBroadcast, printBundles, printMaterialise, printRouteTable, writeResults } from "./report";
 import { runScenario, toFetch, type RouteResult } from "./run-scenario";
 import { scenarios } from "./scenarios";
 
@@ -96,6 +97,15 @@ try {
     printBillingRun(billingRun);
   }
 
+  let broadcast: SlotBroadcastBenchResult | undefined;
+  if (!values.only || "broadcast".includes(values.only.toLowerCase())) {
+    await engines.stop();
+    engines = await freshEngines();
+    console.log("\nBroadcasting a freed slot to 200 make-up credit holders (one job run, fresh engines)…");
+    broadcast = await benchSlotBroadcast({ holders: 200 });
+    printBroadcast(broadcast);
+  }
+
   let pages: PagesBenchResult | undefined;
   if (!values.only || "pages".includes(values.only.toLowerCase())) {
     await engines.stop();
@@ -108,7 +118,7 @@ try {
   console.log();
   const bundles = await measureLambdaBundles(Number(values["import-runs"]));
   printBundles(bundles);
-  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations, materialise, billingRun, pages })}`);
+  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations, materialise, billingRun, broadcast, pages })}`);
 } finally {
   await engines.stop();
 }
