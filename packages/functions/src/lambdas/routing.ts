@@ -28,7 +28,7 @@ export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
     "ANY /v1/public/invitations/{proxy+}",
     "ANY /v1/public/privacy-exports/{proxy+}",
   ],
-  scheduling: studioAreas("lessons", "attendance", "makeup-credits", "reschedule-requests", "today"),
+  scheduling: studioAreas("lessons", "attendance", "makeup-credits", "reschedule-requests", "today", "portal"),
   planning: studioAreas("recurring-patterns", "availability", "free-slots", "closures", "cancellation-policy"),
   // API Gateway picks the most specific route, so a lesson's notes reach this Lambda, not scheduling.
   teaching: [

@@ -4,12 +4,13 @@ import { attendanceRoutes } from "../routes/attendance";
 import { lessonCancellationRoutes } from "../routes/lesson-cancellation";
 import { lessonRoutes } from "../routes/lessons";
 import { makeupCreditRoutes } from "../routes/makeup-credits";
+import { portalRoutes } from "../routes/portal";
 import { rescheduleRequestRoutes } from "../routes/reschedule-requests";
 import { todayRoutes } from "../routes/today";
 
 /**
  * Scheduling: lessons and their calendars, cancellations, attendance, make-up credits and
- * reschedule requests, and the workspace's Today page. Deployed as the scheduling Lambda (routing.ts lists its paths).
+ * reschedule requests, the workspace's Today page and the portal's Home. Deployed as the scheduling Lambda (routing.ts lists its paths).
  */
 export const mountScheduling = <E extends Env, S extends Schema, B extends string>(app: OpenAPIHono<E, S, B>) =>
   app
@@ -18,4 +19,5 @@ export const mountScheduling = <E extends Env, S extends Schema, B extends strin
     .route("/v1/studios", attendanceRoutes)
     .route("/v1/studios", makeupCreditRoutes)
     .route("/v1/studios", rescheduleRequestRoutes)
-    .route("/v1/studios", todayRoutes);
+    .route("/v1/studios", todayRoutes)
+    .route("/v1/studios", portalRoutes);
