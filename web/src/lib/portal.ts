@@ -93,7 +93,7 @@ export async function loadHousehold(astro: AstroGlobal, portal: Portal): Promise
  * so nobody learns whose it is). `required`: a page about one child (practice) falls back to the
  * first; otherwise null means the whole household.
  */
-export function chosenChild(astro: AstroGlobal, household: Household, required = false): Household["students"][number] | null | Response {
+export async function chosenChild(astro: AstroGlobal, household: Household, required = false): Promise<Household["students"][number] | null | Response> {
   const asked = astro.url.searchParams.get("student");
   if (asked) return household.students.find((s) => s.id === asked) ?? astro.rewrite("/404");
   return required || household.students.length === 1 ? (household.students[0] ?? null) : null;
