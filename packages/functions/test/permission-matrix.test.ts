@@ -161,6 +161,12 @@ const ROWS: Record<string, Row> = {
     forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
     path: (w) => s(w, "/today"),
   },
+  // The portal's Home: students and parents only (each their own household); staff have the workspace.
+  "GET /v1/studios/{studioId}/portal": {
+    allow: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
+    forbid: ["owner", "admin", "teacherOwn", "teacherOther"],
+    path: (w) => s(w, "/portal"),
+  },
   "POST /v1/studios/{studioId}/access-requests/{requestId}/approve": adminOnly({
     path: (w, t) => s(w, `/access-requests/${t}/approve`), target: (w) => w.accessRequest,
     body: (w) => ({ teacherId: w.teacherB }), fresh: (w) => fixtures.accessRequest(w.owner),

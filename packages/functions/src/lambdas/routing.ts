@@ -28,7 +28,7 @@ export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
     "ANY /v1/public/invitations/{proxy+}",
     "ANY /v1/public/privacy-exports/{proxy+}",
   ],
-  scheduling: [...studioAreas("lessons", "attendance", "makeup-credits", "reschedule-requests", "today"), "ANY /v1/public/lesson-links/{proxy+}"],
+  scheduling: [...studioAreas("lessons", "attendance", "makeup-credits", "reschedule-requests", "today", "portal"), "ANY /v1/public/lesson-links/{proxy+}"],
   planning: studioAreas("recurring-patterns", "availability", "free-slots", "closures", "cancellation-policy"),
   // API Gateway picks the most specific route, so a lesson's notes reach this Lambda, not scheduling.
   teaching: [

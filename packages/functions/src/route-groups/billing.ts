@@ -5,6 +5,7 @@ import { billingRunRoutes } from "../routes/billing-runs";
 import { billingSettingsRoutes } from "../routes/billing-settings";
 import { billingSummaryRoutes } from "../routes/billing-summary";
 import { feePlanRoutes } from "../routes/fee-plans";
+import { invoicePayLinkRoutes } from "../routes/invoice-pay-links";
 import { invoiceRoutes } from "../routes/invoices";
 import { paymentRoutes } from "../routes/payments";
 
@@ -19,5 +20,6 @@ export const mountBilling = <E extends Env, S extends Schema, B extends string>(
     .route("/v1/studios", billingAccountRoutes)
     .route("/v1/studios", billingSummaryRoutes)
     .route("/v1/studios", invoiceRoutes)
+    .route("/v1/studios", invoicePayLinkRoutes)
     .route("/v1/studios", paymentRoutes)
     .route("/v1/studios", billingRunRoutes);

@@ -5,12 +5,13 @@ import { lessonCancellationRoutes } from "../routes/lesson-cancellation";
 import { lessonRoutes } from "../routes/lessons";
 import { makeupCreditRoutes } from "../routes/makeup-credits";
 import { publicLessonLinkRoutes } from "../routes/public-lesson-links";
+import { portalRoutes } from "../routes/portal";
 import { rescheduleRequestRoutes } from "../routes/reschedule-requests";
 import { todayRoutes } from "../routes/today";
 
 /**
  * Scheduling: lessons and their calendars, cancellations, attendance, make-up credits and
- * reschedule requests, the workspace's Today page, and the signed links of lesson emails. Deployed as the scheduling Lambda (routing.ts lists its paths).
+ * reschedule requests, the workspace's Today page, the portal's Home, and the signed links of lesson emails. Deployed as the scheduling Lambda (routing.ts lists its paths).
  */
 export const mountScheduling = <E extends Env, S extends Schema, B extends string>(app: OpenAPIHono<E, S, B>) =>
   app
@@ -20,4 +21,5 @@ export const mountScheduling = <E extends Env, S extends Schema, B extends strin
     .route("/v1/studios", makeupCreditRoutes)
     .route("/v1/studios", rescheduleRequestRoutes)
     .route("/v1/studios", todayRoutes)
+    .route("/v1/studios", portalRoutes)
     .route("/v1/public", publicLessonLinkRoutes);

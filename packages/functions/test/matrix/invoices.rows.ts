@@ -28,6 +28,11 @@ export const invoiceRows: RowModule = {
     "POST /v1/studios/{studioId}/invoices": adminOnly({ path: (w) => s(w, "/invoices"), body: (w) => ({ accountId: w.familyF, lines: [LINE] }) }),
     "GET /v1/studios/{studioId}/invoices": { allow: SEE_F, path: (w) => s(w, `/invoices?accountId=${w.familyF}`) },
     "GET /v1/studios/{studioId}/invoices/{invoiceId}": { allow: SEE_F, path: (w) => s(w, `/invoices/${w.extra.invoiceSent}`) },
+    // The pay page's link: whoever sees the invoice in full; a teacher's summary is not enough.
+    "GET /v1/studios/{studioId}/invoices/{invoiceId}/pay-link": {
+      allow: [...ADMINS, "parentOwn"], forbid: ["teacherOwn"],
+      path: (w) => s(w, `/invoices/${w.extra.invoiceSent}/pay-link`),
+    },
     "PATCH /v1/studios/{studioId}/invoices/{invoiceId}": {
       allow: ADMINS,
       path: (w) => s(w, `/invoices/${w.extra.invoiceDraft}`), body: () => ({ notes: "Matrix" }),

@@ -5,6 +5,7 @@ export { signInvoiceToken, readInvoiceToken, mintInvoiceToken, invoiceUrl, INVOI
 export { createInvoice } from "./create-invoice";
 export { sendInvoice, issueAndSendInvoice, type SendOptions, type SentInvoice } from "./send-invoice";
 export { getInvoice } from "./get-invoice";
+export { invoicePayLink } from "./pay-link";
 export { listInvoices } from "./list-invoices";
 export { updateDraft, ISSUED_IMMUTABLE } from "./update-draft";
 export { deleteDraft } from "./delete-draft";

@@ -1,0 +1,53 @@
+import { readMany } from "../billing/runs/read-many";
+import { itemOf, readTogether } from "../db/read-together";
+import { AppError } from "../errors";
+import { hiddenRecord, type StudioMember } from "../policy";
+import { scheduleDb } from "../scheduling/schedule-db";
+
+/** Whom a portal shows: a parent's family and its live children, or an adult student themself. */
+export interface Household {
+  kind: "family" | "student";
+  /** The family's id, or the student's. */
+  id: string | null;
+  name: string;
+  students: { id: string; firstName: string; lastName: string }[];
+}
+
+/** The portal is the families' (students, parents); staff have the workspace (403, the studio exists for them). */
+export function requireFamilyMember(member: StudioMember): asserts member is StudioMember & { role: "student" | "parent" } {
+  if (member.role !== "student" && member.role !== "parent") {
+    throw new AppError("forbidden", "The portal is for students and parents; staff use the workspace");
+  }
+}
+
+const personOf = (s: { studentId: string; firstName: string; lastName: string }) => ({ id: s.studentId, firstName: s.firstName, lastName: s.lastName });
+
+/**
+ * A parent's family with its live children (the family item, then one BatchGet of its students),
+ * or a student's own record. A login not linked to a record has an empty household.
+ */
+export async function readHousehold(studioId: string, member: StudioMember & { role: "student" | "parent" }): Promise<Household> {
+  const { family, student } = scheduleDb().entities;
+  if (member.role === "student") {
+    const [record] = member.studentId ? await readTogether(itemOf(student, { studioId, studentId: member.studentId })) : [null];
+    if (!record || record.deletedAt) return { kind: "student", id: null, name: "", students: [] };
+    return { kind: "student", id: record.studentId, name: `${record.firstName} ${record.lastName}`.trim(), students: [personOf(record)] };
+  }
+  const [record] = member.familyId ? await readTogether(itemOf(family, { studioId, familyId: member.familyId })) : [null];
+  if (!record || record.deletedAt) return { kind: "family", id: null, name: "", students: [] };
+  const ids = [...(record.studentIds ?? [])];
+  const children = ids.length ? await readMany(ids.map((studentId) => itemOf(student, { studioId, studentId }))) : [];
+  const students = children
+    .filter((s): s is NonNullable<typeof s> => Boolean(s) && !s!.deletedAt && s!.familyId === record.familyId)
+    .map(personOf)
+    .sort((a, b) => a.firstName.localeCompare(b.firstName));
+  return { kind: "family", id: record.familyId, name: record.name, students };
+}
+
+/** The child a page is about, when one is chosen: one of the household's, or a 404 (never confirming another exists). */
+export function chosenStudent(household: Household, studentId: string | undefined) {
+  if (!studentId) return null;
+  const found = household.students.find((s) => s.id === studentId);
+  if (!found) throw hiddenRecord("Student");
+  return found;
+}
