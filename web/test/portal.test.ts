@@ -195,6 +195,19 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: "Make a new subscription link" }).waitFor();
   });
 
+  it("keeps the family's contact details: a parent changes the phone and billing email", async () => {
+    await page.goto(`${site.webUrl}${base}/contact`);
+    await page.getByLabel("Billing email").fill("not-an-email");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.locator("#field-billingEmail-error").waitFor();
+    await page.getByLabel("Phone").fill("+44 117 496 0999");
+    await page.getByLabel("Billing email").fill("accounts@riveras.example");
+    await page.getByRole("button", { name: "Save" }).click();
+    await page.getByText("Contact details saved.").waitFor();
+    await expect(page.getByLabel("Phone").inputValue()).resolves.toBe("+44 117 496 0999");
+    await expectAccessible(page);
+  });
+
   it("answers 404 for another studio and for another family's lesson", async () => {
     expect((await page.goto(`${site.webUrl}/portal/studios/${otherStudioId}`))?.status()).toBe(404);
     expect((await page.goto(`${site.webUrl}${base}/lessons/${ids.solLesson}`))?.status()).toBe(404);

@@ -1,4 +1,4 @@
-import { renderActionEmail, type RenderedEmail } from "./layout";
+import { renderActionEmail, type EmailLink, type RenderedEmail } from "./layout";
 import { localDateWords, makeupAdvice, type StudentOutcome } from "./lesson-cancelled";
 import { quotedName } from "./subject-text";
 
@@ -17,6 +17,12 @@ export interface ClosureEmail {
   url: string;
 }
 
+/** A "Book a make-up" button per credit the closure earned (each labelled with whose lesson and when), else the studio's page. */
+function bookingActions(input: ClosureEmail): { action: EmailLink; links: EmailLink[] } {
+  const [first, ...rest] = input.lessons.flatMap((l) => (l.makeup ? [l.makeup] : []));
+  return first ? { action: first, links: rest } : { action: { label: `Contact ${input.studioName}`, url: input.url }, links: [] };
+}
+
 /** One email per student or family for a studio closure, listing all their cancelled lessons. */
 export function closureLessonsCancelledMessage(input: ClosureEmail): RenderedEmail {
   const { closure } = input;
@@ -33,7 +39,7 @@ export function closureLessonsCancelledMessage(input: ClosureEmail): RenderedEma
       ...input.lessons.map((l) => `• ${l.when}: ${l.studentName} with ${l.teacherName} — ${l.explanation}.`),
       makeupAdvice(input.studioName, input.lessons),
     ],
-    action: { label: `Contact ${input.studioName}`, url: input.url },
+    ...bookingActions(input),
     footer: `You receive this because you are a student or the guardian of a student at ${input.studioName}.`,
   });
 }

@@ -1,4 +1,5 @@
 import { emailBrand, type BrandedStudio } from "../../email/brand";
+import { makeupLink } from "../lesson-actions/action-links";
 import { closureLessonsCancelledMessage, type ClosedLesson } from "../../email/templates/closure-lessons-cancelled";
 import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
 import type { OutboxEmail } from "../../outbox/outbox-email";
@@ -7,6 +8,10 @@ import { studioPublicUrl } from "../../studios/studio-urls";
 import type { LessonPeople } from "../cancellations/lesson-recipients";
 import type { PlannedCancellation } from "../cancellations/plan-cancellation";
 import type { ClosureRecord } from "./closure-view";
+
+/** "Tue 12 Jan" on the studio's calendar, for a button's label. */
+const shortDay = (instant: string, timeZone: string) =>
+  new Intl.DateTimeFormat("en-GB", { timeZone, weekday: "short", day: "numeric", month: "short" }).format(new Date(instant));
 
 export type ClosureStudio = Pick<StudioRecord, "studioId" | "timeZone"> & BrandedStudio;
 
@@ -41,7 +46,12 @@ export function closureNotices(
             teacherName: people.teachers.get(p.next.teacherId) ?? "their teacher",
             studentName: people.students.get(studentId)?.name ?? "The student",
             explanation: decision.explanation,
-            ...(credit ? { creditExpiresOn: credit.expiresOn } : {}),
+            ...(credit
+              ? {
+                  creditExpiresOn: credit.expiresOn,
+                  makeup: { ...makeupLink(studio, credit, recipient.email), label: `Book a make-up for ${people.students.get(studentId)?.name ?? "the student"} (${shortDay(p.next.scheduledStart, studio.timeZone)})` },
+                }
+              : {}),
           };
         }),
     );
