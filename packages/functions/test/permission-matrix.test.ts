@@ -213,6 +213,11 @@ const EXEMPT: Record<string, string> = {
   "POST /v1/public/invoices/{token}/checkout": "public-invoices.test.ts (public, by signed expiring token)",
   "POST /v1/webhooks/stripe": "stripe-webhook.test.ts (Stripe, by signature)",
   "GET /v1/public/privacy-exports/{token}": "privacy-whole-person.test.ts (public, by signed expiring token)",
+  "GET /v1/public/lesson-links/{action}/{token}": "lesson-links.test.ts (public, by signed recipient-bound token)",
+  "POST /v1/public/lesson-links/cancel/{token}": "lesson-links.test.ts (public, by signed single-use token)",
+  "POST /v1/public/lesson-links/move/{token}": "lesson-links.test.ts (public, by signed single-use token)",
+  "POST /v1/public/lesson-links/makeup/{token}": "lesson-links.test.ts (public, by signed single-use token)",
+  "POST /v1/public/lesson-links/claim/{token}": "slot-offers.test.ts (public, by signed single-use token)",
 };
 
 const methodOf = (op: string) => op.split(" ")[0]!;
