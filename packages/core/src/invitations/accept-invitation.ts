@@ -22,7 +22,7 @@ const usedMeanwhile = () => new AppError("invalid_token", "This invitation has a
  * it is replaced, password and all, never joined. Either way one transaction: invitation
  * pending → accepted (single use), membership, profile link, audit events.
  */
-export async function acceptInvitation(input: AcceptInvitationInput, now = Date.now()) {
+export async function acceptInvitation(input: AcceptInvitationInput, now = Date.now(), userAgent?: string) {
   const { record, studio, expired, reason } = await openInvitation(input.token, now);
   if (expired && reason) throw reason;
   const { data: credential } = await db().entities.credential.get({ email: record.email }).go();
@@ -97,7 +97,7 @@ async function joinWithNewLogin(
   const userId = uuidv7();
   const at = new Date(now).toISOString();
   const passwordHash = await hashPassword(input.password);
-  const session = newSession({ userId, email, sessionEpoch: unverified ? unverified.sessionEpoch + 1 : 0 }, now);
+  const session = newSession({ userId, email, sessionEpoch: unverified ? unverified.sessionEpoch + 1 : 0 }, now, userAgent);
   const outcome = await db()
     .transaction.write((tx) => {
       const profile = linkProfile(tx, studioId, links(record), userId);
