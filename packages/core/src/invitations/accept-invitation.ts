@@ -28,7 +28,7 @@ export async function acceptInvitation(input: AcceptInvitationInput, now = Date.
   const { data: credential } = await db().entities.credential.get({ email: record.email }).go();
   const result = credential?.emailVerifiedAt
     ? await joinWithExistingLogin(record, credential, now)
-    : await joinWithNewLogin(record, input, credential, now);
+    : await joinWithNewLogin(record, input, credential, now, userAgent);
   return { ...result, role: record.role, studio: { id: studio.studioId, name: studio.name, slug: studio.slug } };
 }
 
@@ -88,6 +88,7 @@ async function joinWithNewLogin(
   input: AcceptInvitationInput,
   unverified: { userId: string; sessionEpoch: number } | null,
   now: number,
+  userAgent?: string,
 ) {
   const errors: FieldError[] = [];
   if (!input.name) errors.push({ path: "name", message: "is required to create your account" });
