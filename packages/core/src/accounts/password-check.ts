@@ -3,7 +3,7 @@ import { db } from "../db/service";
 import { AppError, notFound } from "../errors";
 import type { Actor } from "../policy";
 import { assertSessionOpen, sessionRead } from "../policy/session-check";
-import { counterKey, counterRead, countAttemptAlone, isExhausted, LIMITS, rateLimited, type CounterKey } from "../rate-limit";
+import { counterKey, counterRead, countAttemptAlone, isExhausted, LIMITS, rateLimited, type CounterState } from "../rate-limit";
 import { liveLogin } from "./email-claim";
 import { verifyPassword } from "./password";
 
@@ -25,7 +25,7 @@ export async function readLoginForChange(actor: Actor, extra: (loginEmail: strin
 }
 
 /** 422 on the field unless `password` is the login's; a wrong one counts like a failed sign-in. */
-export async function assertCurrentPassword(password: string, passwordHash: string, failures: { key: CounterKey; count?: number }) {
+export async function assertCurrentPassword(password: string, passwordHash: string, failures: CounterState) {
   if (isExhausted(failures)) throw rateLimited(failures.key);
   if (await verifyPassword(password, passwordHash)) return;
   await countAttemptAlone(failures.key);
