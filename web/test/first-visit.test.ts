@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall, sentInvoice } from "./support/invoice";
 import { emailedLink, PASSWORD, seedStudio, uniqueOwner, verificationLink } from "./support/seed";
 import { startSite, type Site } from "./support/site";
+import { readMail } from "@studiosync/local/test/mailbox";
 
 /** What a first visit found (issue 11), each fixed and kept fixed. */
 let site: Site;
@@ -71,7 +72,8 @@ describe("success pages", () => {
     await page.goto(`${site.webUrl}/${studio.slug}/join`);
     await page.getByLabel("First name").fill("Jo");
     await page.getByLabel("Last name").fill("Joiner");
-    await page.getByLabel("Email").fill(uniqueOwner("joiner").email);
+    const joiner = uniqueOwner("joiner").email;
+    await page.getByLabel("Email").fill(joiner);
     await page.getByRole("button", { name: "Send request" }).click();
     await page.waitForURL(`${site.webUrl}/${studio.slug}/join?sent=1`);
     await page.reload();
@@ -79,6 +81,10 @@ describe("success pages", () => {
     const token = await ownerToken(studio.email);
     const { items } = await api(token, "GET", `/v1/studios/${studio.studioId}/access-requests`, undefined, 200);
     expect(items).toHaveLength(1);
+    // Both emails, once: the joiner's confirmation and the owner's link to the request in the workspace.
+    expect(await readMail(joiner, { subject: "We received your request" })).toHaveLength(1);
+    const review = await emailedLink(studio.email, `/dashboard/studios/${studio.studioId}/requests/access/`);
+    expect(new URL(review).pathname).toBe(`/dashboard/studios/${studio.studioId}/requests/access/${items[0].id}`);
     await context.close();
   });
 });

@@ -11,6 +11,8 @@ export interface AppConfig {
   sesConfigurationSet?: string;
   /** Where links in emails point (the Astro site). */
   webUrl: string;
+  /** The API's public base URL, for links mail clients call directly (one-click unsubscribe). */
+  apiUrl: string;
   /** The current root secret (≥ 32 chars): every signing and sealing key derives from it (keys/key-ring.ts). */
   appSecret: string;
   /**
@@ -44,6 +46,7 @@ export function config(): AppConfig {
     mailFrom: env.MAIL_FROM ?? "StudioSync <no-reply@studiosync.local>",
     sesConfigurationSet: env.SES_CONFIGURATION_SET || undefined,
     webUrl: (env.WEB_URL ?? "http://127.0.0.1:4321").replace(/\/$/, ""),
+    apiUrl: (env.API_URL ?? "http://127.0.0.1:3000").replace(/\/$/, ""),
     get appSecret() {
       return checkedSecrets()[0]!;
     },

@@ -14,3 +14,4 @@ export * as Privacy from "./privacy";
 export * as Imports from "./imports";
 export * as Scheduling from "./scheduling";
 export * as Teaching from "./teaching";
+export * as Notifications from "./notifications";

@@ -114,6 +114,40 @@ describe("POST /v1/public/studios/{slug}/access-requests", () => {
     expect((await requestAccess("no-such-studio-here", requestBody())).status).toBe(404);
   });
 
+  it("emails a confirmation to the requester and a link to the request to each owner and admin", async () => {
+    const admin = await memberWithRole(owner, "admin");
+    const teacher = await memberWithRole(owner, "teacher");
+    const since = Math.floor(Date.now() / 1000) - 1;
+    const body = requestBody({ firstName: "Nina", lastName: "Notified", role: "student" });
+    expect((await requestAccess(owner.studio.slug, body)).status).toBe(202);
+    const request = (await list("?status=pending")).body.items.find((r: { email: string }) => r.email === body.email.toLowerCase());
+
+    const [confirmation] = await readMail(body.email, { subject: "We received your request to join", since });
+    expect(confirmation!.subject).toContain("“Riverside Music”");
+    expect(confirmation!.body.text).toContain(`http://127.0.0.1:4321/${owner.studio.slug}`);
+    expect(confirmation!.body.text).not.toContain("Nina");
+    for (const to of [owner.email, admin.email]) {
+      const [notice] = await readMail(to, { subject: "Nina Notified asks to join", since });
+      expect(notice!.body.text).toContain(`${body.email.toLowerCase()}) asked to join Riverside Music as a student`);
+      expect(notice!.body.text).toContain(`http://127.0.0.1:4321/dashboard/studios/${owner.studio.id}/requests/access/${request.id}`);
+    }
+    await expect(readMail(teacher.email, { subject: "asks to join", since, timeoutMs: 500 })).rejects.toThrow(/got 0/);
+  });
+
+  it("a double submit (same Idempotency-Key and body) makes one request and one set of emails", async () => {
+    const body = requestBody({ firstName: "Dora", lastName: "Double" });
+    const headers = { "Idempotency-Key": `join-${body.email}` };
+    const answers = await Promise.all([requestAccess(owner.studio.slug, body, headers), requestAccess(owner.studio.slug, body, headers)]);
+    expect(answers.map((a) => a.status)).toEqual([202, 202]);
+    expect((await requestAccess(owner.studio.slug, body, headers)).status).toBe(202);
+
+    const mine = (await list("?status=pending&limit=100")).body.items.filter((r: { email: string }) => r.email === body.email.toLowerCase());
+    expect(mine).toHaveLength(1);
+    expect(await readMail(body.email, { subject: "We received your request" })).toHaveLength(1);
+    expect(await readMail(owner.email, { subject: "Dora Double asks to join" })).toHaveLength(1);
+    await expect(readMail(body.email, { subject: "We received your request", count: 2, timeoutMs: 750 })).rejects.toThrow(/got 1/);
+  });
+
   it("limits requests per email", async () => {
     const email = uniqueEmail("flood");
     const statuses: number[] = [];

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Scheduling } from "@studiosync/core";
+import { Notifications, Scheduling } from "@studiosync/core";
 import { outboxDb } from "@studiosync/core/outbox/index";
 import { REMINDER_JOB } from "@studiosync/core/scheduling/reminders/send-lesson-reminders";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
@@ -181,4 +181,25 @@ describe("the lesson reminder job", () => {
     expect(await remindersTo(student.email, 1)).toBe(1);
   });
 
+  it("leaves out an address that unsubscribed from this studio's reminders (one-click POST, RFC 8058)", async () => {
+    const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: "Quiet Family" } });
+    const quietEmail = uniqueEmail("quiet").toLowerCase();
+    const guardian = { firstName: "Quinn", lastName: "Quiet", relationship: "mother", email: quietEmail };
+    expect((await api("POST", `/v1/studios/${owner.studio.id}/families/${family.body.id}/guardians`, { token: owner.accessToken, body: guardian })).status).toBe(201);
+    const student = await studentWithEmail({ familyId: family.body.id, firstName: "Quincy", lastName: "Quiet" });
+
+    const { "List-Unsubscribe": header } = Notifications.unsubscribeHeaders(owner.studio.id, quietEmail.toUpperCase(), "reminders");
+    const path = new URL(header!.slice(1, -1)).pathname;
+    const oneClick = await api("POST", path, { rawBody: "List-Unsubscribe=One-Click", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+    expect(oneClick.status).toBe(200);
+    expect(await Notifications.isOptedOut(owner.studio.id, quietEmail, "reminders")).toBe(true);
+    expect(await Notifications.isOptedOut(owner.studio.id, quietEmail, "slot-offers")).toBe(false);
+
+    const start = localLesson(5, "17:00");
+    await book(student.id, start);
+    const run = await Scheduling.sendLessonReminders({ now: new Date(Date.parse(start) - DAY + 10 * 60_000) });
+    expect(run).toMatchObject({ unsubscribed: 1, failed: 0 });
+    expect(await remindersTo(student.email, 1)).toBe(1);
+    await expect(readMail(quietEmail, { subject: "Reminder", timeoutMs: 1000 })).rejects.toThrow(/got 0/);
+  });
 });

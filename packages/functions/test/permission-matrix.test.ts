@@ -15,6 +15,10 @@ const ROWS: Record<string, Row> = {
   "PATCH /v1/studios/{studioId}": adminOnly({ path: (w) => s(w), body: () => ({ description: "Matrix" }) }),
   "POST /v1/studios/{studioId}/logo-upload": adminOnly({ path: (w) => s(w, "/logo-upload"), body: () => ({ contentType: "image/png", contentLength: 10 }) }),
 
+  // Every member's own address: nobody else's can be named, so nobody is refused with 403.
+  "GET /v1/studios/{studioId}/me/notifications": { allow: MEMBERS, path: (w) => s(w, "/me/notifications") },
+  "PUT /v1/studios/{studioId}/me/notifications": { allow: MEMBERS, path: (w) => s(w, "/me/notifications"), body: () => ({ reminders: true }) },
+
   "GET /v1/studios/{studioId}/teachers": { allow: MEMBERS, path: (w) => s(w, "/teachers") },
   "POST /v1/studios/{studioId}/teachers": adminOnly({ path: (w) => s(w, "/teachers"), body: () => ({ firstName: "New", lastName: "Teacher" }) }),
   "GET /v1/studios/{studioId}/teachers/{teacherId}": { allow: MEMBERS, path: (w) => s(w, `/teachers/${w.teacherA}`) },
@@ -203,6 +207,15 @@ const EXEMPT: Record<string, string> = {
   "POST /v1/auth/reset-password": "password-reset.test.ts (public)",
   "POST /v1/auth/reset-password/check": "password-reset.test.ts (public)",
   "GET /v1/me": "session.test.ts (any signed-in user, about themself)",
+  "PATCH /v1/me": "account-settings.test.ts (any signed-in user, about themself)",
+  "POST /v1/me/password": "account-settings.test.ts (any signed-in user, current password required)",
+  "POST /v1/me/email": "account-settings.test.ts (any signed-in user, current password required)",
+  "GET /v1/me/sessions": "account-settings.test.ts (any signed-in user, their own sign-ins)",
+  "DELETE /v1/me/sessions/{sessionId}": "account-settings.test.ts (any signed-in user, their own sign-ins)",
+  "POST /v1/auth/confirm-email-change": "account-settings.test.ts (public, by signed single-use link)",
+  "GET /v1/public/unsubscribe/{token}": "notifications.test.ts (public, by signed token)",
+  "POST /v1/public/unsubscribe/{token}": "notifications.test.ts (public, by signed token)",
+  "POST /v1/public/unsubscribe/{token}/resubscribe": "notifications.test.ts (public, by signed token)",
   "GET /v1/public/studios/{slug}": "studios.test.ts (public)",
   "GET /v1/public/studios/{slug}/teachers": "teachers.test.ts (public)",
   "GET /v1/public/invitations/{token}": "invitations.test.ts (public, by signed token)",

@@ -7,7 +7,7 @@ describe("sessions: login, refresh, logout, me", () => {
     const me = await api("GET", "/v1/me", { token: owner.accessToken });
     expect(me.status).toBe(200);
     expect(me.body).toEqual({
-      user: { id: owner.userId, email: owner.email, name: "Ada Owner", emailVerified: true },
+      user: { id: owner.userId, email: owner.email, name: "Ada Owner", phone: null, emailVerified: true },
       memberships: [
         {
           role: "owner",

@@ -2,6 +2,7 @@ import type { AstroGlobal } from "astro";
 import { api, visitorIp } from "./api";
 import { call } from "./call";
 import { field, optionalField, readForm } from "./form";
+import { idempotencyHeader } from "./idempotency";
 import { fieldErrors, problemMessage, type FieldErrors } from "./problem";
 
 export const JOIN_ROLES = [
@@ -32,6 +33,8 @@ export async function handleJoinForm(astro: AstroGlobal, slug: string): Promise<
   const result = await call(
     api(undefined, visitorIp(astro)).v1.public.studios[":slug"]["access-requests"].$post({
       param: { slug },
+      // The form's own key: a double-clicked or re-sent submission makes one request and one set of emails.
+      header: idempotencyHeader(form),
       json: {
         firstName: values.firstName!,
         lastName: values.lastName!,

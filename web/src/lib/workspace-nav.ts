@@ -7,6 +7,9 @@ export type Section = "today" | "calendar" | "scheduling" | "people" | "plans" |
 export const ownProfileHref = (ws: Pick<Workspace, "base" | "teacherId">) =>
   ws.teacherId ? `${ws.base}/people/teachers/${encodeURIComponent(ws.teacherId)}` : undefined;
 
+/** Account settings (name, email, password, devices): everyone's, linked from the person menu. */
+export const ACCOUNT_HREF = "/account";
+
 export interface NavItem {
   section: Section;
   label: string;

@@ -3,7 +3,10 @@ import type { RequestContext } from "../accounts/schemas";
 import { recordAudit } from "../audit/record-audit";
 import { itemOf, readTogether } from "../db/read-together";
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
+import { assertCommitted, firstRejected } from "../db/transactions";
+import { idempotencyRecordRead, isReplay, recordIdempotentOutcome } from "../idempotency";
+import { outboxEmails } from "../outbox/outbox-email";
+import { accessRequestNotices } from "./request-notices";
 import { assertWithinLimits, countAttempt, counterKey, type RateLimit } from "../rate-limit";
 import type { CreateAccessRequestInput } from "./schemas";
 import { liveStudioBySlug } from "../studios/studio-by-slug";
@@ -19,28 +22,41 @@ export const PUBLIC_ACTOR = "anonymous";
 
 /**
  * Someone asks to join a studio from its public page. Counts against per-email and per-IP limits;
- * the answer says nothing more than "received".
+ * the answer says nothing more than "received". The requester gets a confirmation and the studio's
+ * owners and admins a link to the request, enqueued with it. A retry under the same
+ * Idempotency-Key (a double submit, a reloaded form post) creates nothing and sends nothing again.
  */
 export async function requestAccess(slug: string, input: CreateAccessRequestInput, context: RequestContext = {}) {
+  const { idempotency } = context;
   const studio = await liveStudioBySlug(slug);
 
   const counters = [
     counterKey(ACCESS_REQUEST_LIMITS.perEmail, input.email),
     ...(context.ip ? [counterKey(ACCESS_REQUEST_LIMITS.perIp, context.ip)] : []),
   ];
-  const counts = await readTogether(...counters.map((key) => itemOf(db().entities.rateCounter, { bucket: key.bucket, window: key.window })));
+  const counts = await readTogether(
+    ...counters.map((key) => itemOf(db().entities.rateCounter, { bucket: key.bucket, window: key.window })),
+    ...(idempotency ? [idempotencyRecordRead(idempotency)] : []),
+  );
+  const earlier = idempotency ? (counts[counters.length] as { requestHash: string; expiresAt?: number } | null) : null;
+  if (idempotency && isReplay(idempotency, earlier)) return;
   assertWithinLimits(counters.map((key, i) => ({ key, count: (counts[i] as { count?: number } | null)?.count })));
 
   const record = { studioId: studio.studioId, requestId: uuidv7(), ...input, status: "pending" as const };
+  const notices = await accessRequestNotices(studio, record);
   const outcome = await db()
     .transaction.write((tx) => [
+      ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
       tx.accessRequest.create(record).commit(),
       recordAudit(tx, {
         studioId: studio.studioId, actorId: PUBLIC_ACTOR, action: "access_request.created", entityType: "access_request",
         entityId: record.requestId, after: { email: input.email, role: input.role, firstName: input.firstName, lastName: input.lastName },
       }),
       ...counters.map((key) => countAttempt(tx, key)),
+      ...outboxEmails(tx, notices),
     ])
     .go();
+  // A concurrent duplicate under the same key recorded first: it created the request and its emails.
+  if (outcome.canceled && idempotency && firstRejected(outcome) === 0) return;
   assertCommitted(outcome, () => undefined);
 }

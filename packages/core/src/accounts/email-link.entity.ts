@@ -1,7 +1,7 @@
 import { Entity } from "../db/entity";
 import { SERVICE, expiresAt, timestamps } from "../db/attributes";
 
-export const LINK_PURPOSES = ["verify_email", "reset_password", "invitation"] as const;
+export const LINK_PURPOSES = ["verify_email", "reset_password", "invitation", "change_email"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];
 
 /** The single-use state of a signed email link: consuming it sets `usedAt` conditionally. */
@@ -14,6 +14,8 @@ export const EmailLinkEntity = new Entity({
     email: { type: "string", required: true, readOnly: true },
     /** The login's sessionEpoch when the link was sent: a password change since then ends the link. */
     credentialEpoch: { type: "number" },
+    /** change_email only: the address the login moves to when the link is opened. */
+    newEmail: { type: "string", readOnly: true },
     usedAt: { type: "string" },
     expiresAt,
     ...timestamps,

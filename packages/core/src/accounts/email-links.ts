@@ -10,26 +10,33 @@ export const LINK_LIFETIME_SECONDS: Record<LinkPurpose, number> = {
   reset_password: 60 * 60,
   /** Invitations keep their single-use state on the invitation itself (status pending → accepted). */
   invitation: 7 * 24 * 60 * 60,
+  change_email: 24 * 60 * 60,
 };
 
 export const LINK_PAGE: Record<LinkPurpose, string> = {
   verify_email: "/verify-email",
   reset_password: "/reset-password",
   invitation: "/invitations/accept",
+  change_email: "/account/email/confirm",
 };
 
 /**
  * A new single-use link for a login (its user, email and current sessionEpoch): the item to write
  * in the caller's transaction, and the URL to email.
  */
-export function newEmailLink(purpose: LinkPurpose, login: { userId: string; email: string; sessionEpoch: number }, now = Date.now()) {
+export function newEmailLink(
+  purpose: LinkPurpose,
+  login: { userId: string; email: string; sessionEpoch: number },
+  now = Date.now(),
+  newEmail?: string,
+) {
   const { userId, email, sessionEpoch: credentialEpoch } = login;
   const linkId = uuidv7();
   const expiresAt = Math.floor(now / 1000) + LINK_LIFETIME_SECONDS[purpose];
   const token = signLinkToken(linkId, purpose, expiresAt);
   return {
     linkId,
-    write: (tx: WriteTx) => tx.emailLink.create({ linkId, purpose, userId, email, credentialEpoch, expiresAt }).commit(),
+    write: (tx: WriteTx) => tx.emailLink.create({ linkId, purpose, userId, email, credentialEpoch, expiresAt, ...(newEmail ? { newEmail } : {}) }).commit(),
     url: `${config().webUrl}${LINK_PAGE[purpose]}?token=${encodeURIComponent(token)}`,
   };
 }

@@ -39,7 +39,7 @@ export async function logIn(input: { email: string; password: string }, context:
     throw new AppError("email_not_verified", "Confirm your email address first: use the link we emailed you, or ask for a new one.");
   }
 
-  const session = newSession({ userId: credential.userId, email: credential.email, sessionEpoch: credential.sessionEpoch });
+  const session = newSession({ userId: credential.userId, email: credential.email, sessionEpoch: credential.sessionEpoch }, Date.now(), context.userAgent);
   const outcome = await db().transaction.write(session.writes).go();
   if (outcome.canceled) throw new Error("Could not start the session");
   return { ...session.tokens, user: { id: credential.userId, email: credential.email } };

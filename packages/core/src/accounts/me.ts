@@ -3,6 +3,7 @@ import { db } from "../db/service";
 import { notFound } from "../errors";
 import { readAsActor, type Actor } from "../policy";
 import type { StudioRecord } from "../studios/studio-view";
+import { accountView } from "./account-profile";
 
 /** What the workspace's header needs of each studio: its name, zone, currency and brand. */
 function membershipStudio(s: StudioRecord) {
@@ -35,7 +36,7 @@ export async function getMe(actor: Actor) {
     : { data: [] };
   const byId = new Map(studios.filter((s) => !s.deletedAt).map((s) => [s.studioId, s]));
   return {
-    user: { id: user.userId, email: user.email, name: user.name, emailVerified: Boolean(user.emailVerifiedAt) },
+    user: accountView(user),
     memberships: active.flatMap((m) => {
       const studio = byId.get(m.studioId);
       return studio ? [{ role: m.role, studio: membershipStudio(studio), ...personLinks(m) }] : [];

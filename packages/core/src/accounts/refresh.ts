@@ -27,7 +27,11 @@ export async function refreshSession(refreshToken: string, now = Date.now()) {
         .where((a, op) => op.notExists(a.rotatedAt))
         .commit(),
       next.write(tx),
-      tx.sessionFamily.check({ userId: token.userId, familyId: token.familyId }).where((a, op) => op.notExists(a.revokedAt)).commit(),
+      tx.sessionFamily
+        .patch({ userId: token.userId, familyId: token.familyId })
+        .set({ lastUsedAt: new Date(now).toISOString() })
+        .where((a, op) => op.notExists(a.revokedAt))
+        .commit(),
       tx.credential.check({ email: token.email }).where((a, op) => op.eq(a.sessionEpoch, token.sessionEpoch)).commit(),
     ])
     .go();

@@ -35,6 +35,8 @@ export const resetPasswordSchema = z.object({ token: z.string().min(1, "is requi
 export interface RequestContext {
   /** The caller's IP when the transport knows it; limits per IP apply only then. */
   ip?: string;
+  /** The browser or app that signs in (its User-Agent), shown in the list of active sign-ins. */
+  userAgent?: string;
   /** The request's Idempotency-Key, for use cases that record it in their own transaction. */
   idempotency?: IdempotencyRequest;
 }

@@ -10,8 +10,12 @@ export const SessionFamilyEntity = new Entity({
   attributes: {
     userId: { type: "string", required: true, readOnly: true },
     familyId: { type: "string", required: true, readOnly: true },
+    /** The browser or app that signed in (its User-Agent, shortened), for the list of active sign-ins. */
+    userAgent: { type: "string" },
+    /** When its refresh token was last rotated (or the sign-in began): roughly when it was last used. */
+    lastUsedAt: { type: "string" },
     revokedAt: { type: "string" },
-    revokedReason: { type: ["logout", "reuse_detected", "password_changed"] as const },
+    revokedReason: { type: ["logout", "reuse_detected", "password_changed", "email_changed", "signed_out_elsewhere"] as const },
     expiresAt,
     ...timestamps,
   },

@@ -46,16 +46,24 @@ export function nextTokens(owner: TokenOwner, familyId: string, familyExpiresAt:
   return { write, tokens };
 }
 
+/** What a User-Agent may take up in the list of sign-ins. */
+const USER_AGENT_MAX = 300;
+
 /** A new sign-in: the family item, the first refresh token, and the tokens. */
-export function newSession(owner: TokenOwner, now = Date.now()) {
+export function newSession(owner: TokenOwner, now = Date.now(), userAgent?: string) {
   const familyId = uuidv7();
   const expiresAt = Math.floor(now / 1000) + SESSION_SECONDS;
   const { write, tokens } = nextTokens(owner, familyId, expiresAt);
-  const writes = (tx: WriteTx) => [tx.sessionFamily.create({ userId: owner.userId, familyId, expiresAt }).commit(), write(tx)];
+  const device = userAgent?.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, USER_AGENT_MAX) || undefined;
+  const lastUsedAt = new Date(now).toISOString();
+  const writes = (tx: WriteTx) => [
+    tx.sessionFamily.create({ userId: owner.userId, familyId, expiresAt, lastUsedAt, ...(device ? { userAgent: device } : {}) }).commit(),
+    write(tx),
+  ];
   return { writes, tokens };
 }
 
-type RevokeReason = "logout" | "reuse_detected" | "password_changed";
+type RevokeReason = "logout" | "reuse_detected" | "password_changed" | "email_changed" | "signed_out_elsewhere";
 
 /** Ends every token of a sign-in: its refresh tokens, and its access tokens on their next request. */
 export async function revokeFamily(userId: string, familyId: string, reason: RevokeReason) {
@@ -78,9 +86,8 @@ const REVOKED_IN_TRANSACTION = 90;
  * the first ones go into the caller's transaction, any beyond that are revoked right away.
  * An unconditional update, so a sign-in that ended meanwhile does not cancel the transaction.
  */
-export async function revokeAllFamilies(userId: string, reason: RevokeReason, now = Date.now()) {
-  const { data } = await db().entities.sessionFamily.query.family({ userId }).go({ pages: "all" });
-  const open = data.filter((family) => !family.revokedAt && (family.expiresAt ?? 0) * 1000 > now);
+export async function revokeAllFamilies(userId: string, reason: RevokeReason, now = Date.now(), keepFamilyId?: string) {
+  const open = (await openFamilies(userId, now)).filter((family) => family.familyId !== keepFamilyId);
   await Promise.all(open.slice(REVOKED_IN_TRANSACTION).map((family) => revokeFamily(userId, family.familyId, reason)));
   const revokedAt = new Date(now).toISOString();
   return (tx: WriteTx) =>
@@ -89,4 +96,10 @@ export async function revokeAllFamilies(userId: string, reason: RevokeReason, no
       .map(({ familyId, expiresAt }) =>
         tx.sessionFamily.update({ userId, familyId }).set({ revokedAt, revokedReason: reason, expiresAt }).commit(),
       );
+}
+
+/** A user's sign-ins that are still open (not revoked, not past their end; TTL deletes lazily). */
+export async function openFamilies(userId: string, now = Date.now()) {
+  const { data } = await db().entities.sessionFamily.query.family({ userId }).go({ pages: "all" });
+  return data.filter((family) => !family.revokedAt && (family.expiresAt ?? 0) * 1000 > now);
 }

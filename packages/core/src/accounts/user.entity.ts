@@ -8,6 +8,7 @@ export const UserEntity = new Entity({
     userId: { type: "string", required: true, readOnly: true },
     email: { type: "string", required: true },
     name: { type: "string", required: true },
+    phone: { type: "string" },
     emailVerifiedAt: { type: "string" },
     ...timestamps,
   },

@@ -22,13 +22,13 @@ const usedMeanwhile = () => new AppError("invalid_token", "This invitation has a
  * it is replaced, password and all, never joined. Either way one transaction: invitation
  * pending → accepted (single use), membership, profile link, audit events.
  */
-export async function acceptInvitation(input: AcceptInvitationInput, now = Date.now()) {
+export async function acceptInvitation(input: AcceptInvitationInput, now = Date.now(), userAgent?: string) {
   const { record, studio, expired, reason } = await openInvitation(input.token, now);
   if (expired && reason) throw reason;
   const { data: credential } = await db().entities.credential.get({ email: record.email }).go();
   const result = credential?.emailVerifiedAt
     ? await joinWithExistingLogin(record, credential, now)
-    : await joinWithNewLogin(record, input, credential, now);
+    : await joinWithNewLogin(record, input, credential, now, userAgent);
   return { ...result, role: record.role, studio: { id: studio.studioId, name: studio.name, slug: studio.slug } };
 }
 
@@ -88,6 +88,7 @@ async function joinWithNewLogin(
   input: AcceptInvitationInput,
   unverified: { userId: string; sessionEpoch: number } | null,
   now: number,
+  userAgent?: string,
 ) {
   const errors: FieldError[] = [];
   if (!input.name) errors.push({ path: "name", message: "is required to create your account" });
@@ -97,7 +98,7 @@ async function joinWithNewLogin(
   const userId = uuidv7();
   const at = new Date(now).toISOString();
   const passwordHash = await hashPassword(input.password);
-  const session = newSession({ userId, email, sessionEpoch: unverified ? unverified.sessionEpoch + 1 : 0 }, now);
+  const session = newSession({ userId, email, sessionEpoch: unverified ? unverified.sessionEpoch + 1 : 0 }, now, userAgent);
   const outcome = await db()
     .transaction.write((tx) => {
       const profile = linkProfile(tx, studioId, links(record), userId);

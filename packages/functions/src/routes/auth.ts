@@ -3,7 +3,7 @@ import { Accounts } from "@studiosync/core";
 import { clientIp } from "../http/client-ip";
 import { idempotencyRequest, idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
-import { SessionSchema, SignUpAcceptedSchema } from "../schemas/account";
+import { EmailChangedSchema, SessionSchema, SignUpAcceptedSchema } from "../schemas/account";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 
 const tags = ["Auth"];
@@ -95,6 +95,15 @@ const resetPassword = createRoute({
   responses: { 204: { description: "Password changed" }, ...problems(400, 422) },
 });
 
+const confirmEmailChange = createRoute({
+  method: "post",
+  path: "/confirm-email-change",
+  tags,
+  summary: "Move an account to its new email address with the token from the emailed link; ends every sign-in",
+  request: { body: jsonBody(Accounts.tokenSchema) },
+  responses: { 200: jsonResponse(EmailChangedSchema, "The account's new address"), ...problems(400, 409, 422) },
+});
+
 const checkResetLink = createRoute({
   method: "post",
   path: "/reset-password/check",
@@ -112,7 +121,7 @@ const checkResetLink = createRoute({
 
 export const authRoutes = createRouter()
   .openapi(signup, async (c) => c.json(await Accounts.signUp(c.req.valid("json"), { ip: clientIp(c) }), 202))
-  .openapi(login, async (c) => c.json(await Accounts.logIn(c.req.valid("json"), { ip: clientIp(c) }), 200))
+  .openapi(login, async (c) => c.json(await Accounts.logIn(c.req.valid("json"), { ip: clientIp(c), userAgent: c.req.header("User-Agent") }), 200))
   .openapi(refresh, async (c) => c.json(await Accounts.refreshSession(c.req.valid("json").refreshToken), 200))
   .openapi(logout, async (c) => {
     await Accounts.logOut(c.req.valid("json").refreshToken);
@@ -129,6 +138,7 @@ export const authRoutes = createRouter()
     await Accounts.requestEmailLink("reset_password", c.req.valid("json").email, { ip: clientIp(c), idempotency });
     return c.body(null, 202);
   })
+  .openapi(confirmEmailChange, async (c) => c.json(await Accounts.confirmEmailChange(c.req.valid("json").token), 200))
   .openapi(checkResetLink, async (c) => c.json(await Accounts.checkResetLink(c.req.valid("json").token), 200))
   .openapi(resetPassword, async (c) => {
     const { token, password } = c.req.valid("json");

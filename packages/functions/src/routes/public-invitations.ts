@@ -29,4 +29,4 @@ export const publicInvitationRoutes = createRouter()
     c.header("Cache-Control", "no-store");
     return c.json(await Invitations.previewInvitation(c.req.valid("param").token), 200);
   })
-  .openapi(acceptInvitation, async (c) => c.json(await Invitations.acceptInvitation(c.req.valid("json")), 200));
+  .openapi(acceptInvitation, async (c) => c.json(await Invitations.acceptInvitation(c.req.valid("json"), Date.now(), c.req.header("User-Agent")), 200));

@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
 
 export const UserSchema = z
-  .object({ id: z.string(), email: z.string(), name: z.string(), emailVerified: z.boolean() })
+  .object({ id: z.string(), email: z.string(), name: z.string(), phone: z.string().nullable(), emailVerified: z.boolean() })
   .openapi("User");
 
 /** The same for a new and an existing email: nothing in it says which (issue 10 #5). */
@@ -42,3 +42,19 @@ export const MeSchema = z
     ),
   })
   .openapi("Me");
+
+export const AccountSessionsSchema = z
+  .object({
+    sessions: z.array(
+      z.object({
+        id: z.string(),
+        userAgent: z.string().nullable().openapi({ description: "The browser or app that signed in, as it named itself" }),
+        signedInAt: z.string(),
+        lastUsedAt: z.string(),
+        current: z.boolean().openapi({ description: "The sign-in this request was made with" }),
+      }),
+    ),
+  })
+  .openapi("AccountSessions");
+
+export const EmailChangedSchema = z.object({ email: z.string() }).openapi("EmailChanged");

@@ -1,4 +1,5 @@
 import { logFailure } from "../../accounts/log-failure";
+import { optedOutAmong } from "../../notifications/opt-outs";
 import { scheduleDb } from "../schedule-db";
 import { deliverReminder } from "./deliver-reminder";
 import { readReminderLesson, readReminderPeople } from "./reminder-context";
@@ -21,6 +22,8 @@ export interface ReminderRun {
   lessons: number;
   sent: number;
   alreadySent: number;
+  /** Recipients left out because their address stopped this studio's reminders. */
+  unsubscribed: number;
   skipped: number;
   failed: number;
   /** The last hour bucket now fully done (the job cursor). */
@@ -45,7 +48,7 @@ export async function sendLessonReminders({ now }: { now: Date }): Promise<Remin
   const { data: cursor } = await jobCursor.get({ job: REMINDER_JOB }).go();
   const current = hourOf(now);
   const settled = addHours(hourOf(new Date(now.getTime() - SETTLE_MS)), -1);
-  const run: ReminderRun = { hours: 0, lessons: 0, sent: 0, alreadySent: 0, skipped: 0, failed: 0, doneThrough: cursor?.doneThrough ?? null };
+  const run: ReminderRun = { hours: 0, lessons: 0, sent: 0, alreadySent: 0, unsubscribed: 0, skipped: 0, failed: 0, doneThrough: cursor?.doneThrough ?? null };
 
   let complete = true;
   let hour = cursor ? addHours(cursor.doneThrough, 1) : hourOf(new Date(now.getTime() - FIRST_RUN_HOURS_BACK * 3_600_000));
@@ -95,7 +98,10 @@ async function processLesson(item: DueItem, now: Date, run: ReminderRun): Promis
       return true;
     }
     const context = await readReminderPeople(found);
-    for (const recipient of reminderRecipients(context.students, context.guardiansOf)) {
+    const recipients = reminderRecipients(context.students, context.guardiansOf);
+    const stopped = await optedOutAmong(item.studioId, recipients.map((r) => r.key), "reminders");
+    run.unsubscribed += stopped.size;
+    for (const recipient of recipients.filter((r) => !stopped.has(r.key))) {
       const outcome = await deliverReminder(context, recipient, now);
       if (outcome === "sent") run.sent++;
       else run.alreadySent++;
