@@ -13,11 +13,13 @@ import { Storage } from "./Storage";
  * narrower roles.
  */
 export function Jobs({ stack }: StackContext) {
-  const { appFunctionProps, jobPermissions, grantResources } = use(Api);
+  const { api, appFunctionProps, jobPermissions, grantResources } = use(Api);
   const { table } = use(Storage);
   const crons = JOBS.map((job) => {
     const fn = new Function(stack, `${job.name}Job`, {
       ...appFunctionProps,
+      // Reminders and slot offers carry one-click unsubscribe links to the API (core/notifications).
+      environment: { ...appFunctionProps.environment, API_URL: api.url },
       handler: job.handler,
       description: job.description,
       memorySize: 1024,

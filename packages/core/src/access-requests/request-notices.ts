@@ -1,5 +1,6 @@
 import { config } from "../config";
 import { db } from "../db/service";
+import { emailBrand } from "../email/brand";
 import { accessRequestForAdminsMessage, accessRequestReceivedMessage } from "../email/templates/access-request-received";
 import type { OutboxEmail } from "../outbox/outbox-email";
 import type { StudioRecord } from "../studios/studio-view";
@@ -47,6 +48,7 @@ export async function accessRequestNotices(studio: StudioRecord, request: NewReq
       messageId: `access-request#${request.requestId}#received`,
       to: request.email,
       email: accessRequestReceivedMessage({ studioName: studio.name, studioUrl: `${webUrl}/${encodeURIComponent(studio.slug)}` }),
+      brand: emailBrand(studio),
     },
     ...admins.map((admin) => ({ scope: request.studioId, messageId: `access-request#${request.requestId}#admin#${admin.userId}`, to: admin.email, email: forAdmins })),
   ];

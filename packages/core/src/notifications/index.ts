@@ -1,6 +1,6 @@
 export { NOTIFICATION_LABELS, NOTIFICATION_TYPES, type NotificationType } from "./notification-types";
 export { isOptedOut, optedOutAmong } from "./opt-outs";
-export { unsubscribeHeaders, unsubscribePageUrl, unsubscribePostUrl, unsubscribeUrl } from "./unsubscribe-links";
+export { unsubscribable, unsubscribeHeaders, unsubscribePageUrl, unsubscribePostUrl, unsubscribeUrl } from "./unsubscribe-links";
 export { readUnsubscribe, setSubscription } from "./unsubscribe";
 export { getMyNotifications, setMyNotifications } from "./my-notifications";
 export * from "./schemas";

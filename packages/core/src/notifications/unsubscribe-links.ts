@@ -24,3 +24,17 @@ export function unsubscribeHeaders(studioId: string, email: string, type: Notifi
     "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
   };
 }
+
+/** What a non-essential email carries for one recipient: its one-click headers and the footer link that opens the branded page. */
+export function unsubscribable(studio: { studioId: string; slug: string }, email: string, type: NotificationType) {
+  return {
+    headers: unsubscribeHeaders(studio.studioId, email, type),
+    unsubscribe: { label: UNSUBSCRIBE_LABELS[type], url: unsubscribeUrl(studio, email, type) },
+  };
+}
+
+const UNSUBSCRIBE_LABELS: Record<NotificationType, string> = {
+  reminders: "Stop lesson reminders",
+  "slot-offers": "Stop offers of free lesson slots",
+  "calendar-invites": "Stop calendar invitations",
+};

@@ -30,6 +30,8 @@ interface ActionEmail {
   /** Further choices under the main one ("Can't make it?", "Ask to move it"). */
   links?: EmailLink[];
   footer: string;
+  /** Non-essential mail: the link that stops this kind (with its List-Unsubscribe headers, notifications/). */
+  unsubscribe?: EmailLink;
 }
 
 const BUTTON = "display:inline-block;background:#1f2933;color:#ffffff;padding:12px 20px;border-radius:6px;text-decoration:none;font-weight:600";
@@ -47,6 +49,7 @@ export function renderActionEmail(email: ActionEmail): RenderedEmail {
     ...links.map((link) => `${link.label}: ${link.url}`),
     "",
     email.footer,
+    ...(email.unsubscribe ? ["", `${email.unsubscribe.label}: ${email.unsubscribe.url}`] : []),
   ].join("\n");
   const paragraphs = email.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join("");
   const url = escapeHtml(email.action.url);
@@ -56,6 +59,8 @@ export function renderActionEmail(email: ActionEmail): RenderedEmail {
   const html = `<p>${escapeHtml(email.greeting)}</p>${paragraphs}
 <p><a href="${url}" style="${BUTTON}">${escapeHtml(email.action.label)}</a></p>${secondary}
 <p style="${SMALL}">Or paste this link into your browser: <span style="word-break:break-all">${url}</span></p>
-<p style="${SMALL}">${escapeHtml(email.footer)}</p>`;
+<p style="${SMALL}">${escapeHtml(email.footer)}</p>${
+    email.unsubscribe ? `<p style="${SMALL}"><a href="${escapeHtml(email.unsubscribe.url)}" style="color:#52606d">${escapeHtml(email.unsubscribe.label)}</a></p>` : ""
+  }`;
   return { subject: email.subject, text, html };
 }

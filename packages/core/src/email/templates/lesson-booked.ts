@@ -17,6 +17,8 @@ export interface LessonBookedEmail {
   /** The studio's public page (its contact details). */
   studioUrl: string;
   calendar?: RenderedEmail["calendar"];
+  /** With an invitation: the link that stops invitations from this studio (the email itself is essential). */
+  stopInvites?: EmailLink;
 }
 
 /** A lesson booked or moved, to a student or a guardian, with the calendar invitation and the links to answer it. */
@@ -40,6 +42,7 @@ export function lessonBookedMessage(input: LessonBookedEmail): RenderedEmail {
     ],
     ...(input.links.length > 0 ? { action: input.links[0]!, links: input.links.slice(1) } : { action: { label: `Contact ${input.studioName}`, url: input.studioUrl } }),
     footer: `You receive this because you are a student or the guardian of a student at ${input.studioName}.`,
+    ...(input.calendar && input.stopInvites ? { unsubscribe: input.stopInvites } : {}),
   });
   return input.calendar ? { ...email, calendar: input.calendar } : email;
 }

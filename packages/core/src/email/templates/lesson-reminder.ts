@@ -1,4 +1,4 @@
-import { renderActionEmail, type EmailLink } from "./layout";
+import { renderActionEmail, type EmailLink, type RenderedEmail } from "./layout";
 import { quotedName } from "./subject-text";
 
 export interface LessonReminderInput {
@@ -20,12 +20,14 @@ export interface LessonReminderInput {
   links: EmailLink[];
   /** The studio's public page (its contact details). */
   studioUrl: string;
+  /** "Stop lesson reminders" for this recipient (with the one-click headers). */
+  unsubscribe: { headers: Record<string, string>; unsubscribe: EmailLink };
 }
 
 /** The reminder a student and each guardian get before a lesson, in the studio's local time. */
-export function lessonReminderMessage(input: LessonReminderInput) {
+export function lessonReminderMessage(input: LessonReminderInput): RenderedEmail {
   const contact = input.studioContact ? `contact ${input.studioName} (${input.studioContact})` : `contact ${input.studioName}`;
-  return renderActionEmail({
+  const email = renderActionEmail({
     subject: `Reminder: lesson at ${quotedName(input.studioName)} on ${input.shortWhen}`,
     greeting: `Hi ${input.recipientFirstName},`,
     paragraphs: [
@@ -40,5 +42,7 @@ export function lessonReminderMessage(input: LessonReminderInput) {
     ],
     ...(input.links.length > 0 ? { action: input.links[0]!, links: input.links.slice(1) } : { action: { label: `Contact ${input.studioName}`, url: input.studioUrl } }),
     footer: `You get this email because you are a student or guardian at ${input.studioName}; reminders are sent about ${input.leadHours} hours before each lesson.`,
+    unsubscribe: input.unsubscribe.unsubscribe,
   });
+  return { ...email, headers: input.unsubscribe.headers };
 }

@@ -9,11 +9,13 @@ export interface SlotOfferEmail {
   when: string;
   /** One "Claim this slot" link per student of the recipient holding a credit. */
   claims: EmailLink[];
+  /** "Stop offers of free lesson slots" for this recipient (with the one-click headers). */
+  unsubscribe: { headers: Record<string, string>; unsubscribe: EmailLink };
 }
 
 /** A freed lesson slot offered to a family holding a make-up credit with its teacher: first to claim it books it. */
 export function slotOfferMessage(input: SlotOfferEmail): RenderedEmail {
-  return renderActionEmail({
+  const email = renderActionEmail({
     subject: `A lesson slot with ${subjectText(input.teacherName)} is free: ${input.when}`,
     greeting: `Hi ${input.greetingName},`,
     paragraphs: [
@@ -24,5 +26,7 @@ export function slotOfferMessage(input: SlotOfferEmail): RenderedEmail {
     action: input.claims[0]!,
     links: input.claims.slice(1),
     footer: `You receive this because you hold a make-up credit at ${input.studioName}. Slots are offered to every family with a credit for the teacher at the same time.`,
+    unsubscribe: input.unsubscribe.unsubscribe,
   });
+  return { ...email, headers: input.unsubscribe.headers };
 }

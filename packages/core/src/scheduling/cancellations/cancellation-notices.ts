@@ -4,6 +4,7 @@ import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { studioPublicUrl } from "../../studios/studio-urls";
 import { makeupLink } from "../lesson-actions/action-links";
+import { optedOutAmong } from "../../notifications/opt-outs";
 import { lessonInvite } from "../lesson-notices/lesson-invite";
 import { lessonPeople } from "./lesson-recipients";
 import type { PlannedCancellation } from "./plan-cancellation";
@@ -19,6 +20,7 @@ export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" 
   const lesson = planned.next;
   const cancellation = lesson.cancellation!;
   const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
+  const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
   const when = lessonTimeWords(lesson.scheduledStart, lesson.scheduledEnd, studio.timeZone);
   // The calendar's copy is cancelled as of the cancellation (a later revision than the last invitation).
   const revised = { ...lesson, updatedAt: cancellation.at };
@@ -41,7 +43,9 @@ export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" 
       outcomes,
       url: studioPublicUrl(studio.slug),
     });
-    const calendar = lessonInvite(studio, revised, people, "CANCEL", { name: recipient.greetingName, email: recipient.email });
+    const calendar = noInvites.has(recipient.email.trim().toLowerCase())
+      ? undefined
+      : lessonInvite(studio, revised, people, "CANCEL", { name: recipient.greetingName, email: recipient.email });
     return {
       scope: studio.studioId,
       messageId: `lesson-cancelled#${lesson.lessonId}#${recipient.email.toLowerCase()}`,

@@ -1,6 +1,8 @@
 import { emailBrand, type BrandedStudio } from "../../email/brand";
 import { lessonBookedMessage } from "../../email/templates/lesson-booked";
 import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
+import { optedOutAmong } from "../../notifications/opt-outs";
+import { unsubscribable } from "../../notifications/unsubscribe-links";
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { studioPublicUrl } from "../../studios/studio-urls";
@@ -15,15 +17,17 @@ export type NoticeStudio = Pick<StudioRecord, "studioId" | "timeZone" | "slug"> 
 /**
  * The email to each of a lesson's students (with an address) and their families' guardians when
  * it is booked or moved: when (the studio's clock), with whom, where, its calendar invitation
- * (REQUEST) and their own "Can't make it?" / "Ask to move it" links. One per address and
+ * (REQUEST, unless the address stopped invitations) and their own "Can't make it?" / "Ask to move it" links. One per address and
  * revision (the message id names the revision), enqueued with the change (outbox).
  */
 export async function lessonBookedNotices(studio: NoticeStudio, lesson: LessonRecord, previous?: Pick<LessonRecord, "scheduledStart" | "scheduledEnd">): Promise<OutboxEmail[]> {
   const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
+  const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
   const when = lessonTimeWords(lesson.scheduledStart, lesson.scheduledEnd, studio.timeZone);
   const where = lessonPlace(lesson);
   const kind = previous ? "moved" : "booked";
   return people.recipients.map((recipient): OutboxEmail => {
+    const invites = !noInvites.has(recipient.email.trim().toLowerCase());
     const email = lessonBookedMessage({
       kind,
       studioName: studio.name,
@@ -35,7 +39,12 @@ export async function lessonBookedNotices(studio: NoticeStudio, lesson: LessonRe
       ...(where ? { where } : {}),
       links: lessonLinks(studio, lesson, recipient.email),
       studioUrl: studioPublicUrl(studio.slug),
-      calendar: lessonInvite(studio, lesson, people, "REQUEST", { name: recipient.greetingName, email: recipient.email }),
+      ...(invites
+        ? {
+            calendar: lessonInvite(studio, lesson, people, "REQUEST", { name: recipient.greetingName, email: recipient.email }),
+            stopInvites: unsubscribable(studio, recipient.email, "calendar-invites").unsubscribe,
+          }
+        : {}),
     });
     return {
       scope: studio.studioId,

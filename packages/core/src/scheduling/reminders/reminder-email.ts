@@ -1,3 +1,4 @@
+import { unsubscribable } from "../../notifications/unsubscribe-links";
 import { studioPublicUrl } from "../../studios/studio-urls";
 import { lessonLinks } from "../lesson-actions/action-links";
 import { lessonReminderMessage } from "../../email/templates/lesson-reminder";
@@ -54,5 +55,6 @@ export function reminderEmail(context: ReminderContext, recipient: ReminderRecip
     leadHours: context.settings.reminderLeadHours,
     links: lessonLinks(studio, lesson, recipient.email),
     studioUrl: studioPublicUrl(studio.slug),
+    unsubscribe: unsubscribable(studio, recipient.email, "reminders"),
   });
 }

@@ -6,6 +6,7 @@ import { rescheduleReviewedMessage } from "../../email/templates/reschedule-revi
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import { studioPublicUrl, workspaceUrl } from "../../studios/studio-urls";
 import type { StudioRecord } from "../../studios/studio-view";
+import { optedOutAmong } from "../../notifications/opt-outs";
 import { lessonPeople } from "../cancellations/lesson-recipients";
 import { lessonLinks } from "../lesson-actions/action-links";
 import { lessonInvite } from "../lesson-notices/lesson-invite";
@@ -70,9 +71,10 @@ export async function reviewedNotices(
     familyEmails(studio.studioId, s).then((all) => all.slice(0, MAX_RECIPIENTS)),
     moved ? lessonPeople(studio.studioId, moved.studentIds, [moved.teacherId]) : undefined,
   ]);
+  const noInvites = moved ? await optedOutAmong(studio.studioId, to, "calendar-invites") : new Set<string>();
   const email = (address: string) => {
     const links = moved ? lessonLinks(studio, moved, address) : [];
-    const calendar = moved && people ? lessonInvite(studio, moved, people, "REQUEST", { name: address, email: address }) : undefined;
+    const calendar = moved && people && !noInvites.has(address.trim().toLowerCase()) ? lessonInvite(studio, moved, people, "REQUEST", { name: address, email: address }) : undefined;
     const message = rescheduleReviewedMessage({
       outcome,
       studioName: studio.name,

@@ -2,6 +2,8 @@ import { itemOf, readTogether } from "../../db/read-together";
 import { emailBrand } from "../../email/brand";
 import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
 import { slotOfferMessage } from "../../email/templates/slot-offer";
+import { optedOutAmong } from "../../notifications/opt-outs";
+import { unsubscribable } from "../../notifications/unsubscribe-links";
 import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { lessonPeople } from "../cancellations/lesson-recipients";
@@ -95,9 +97,10 @@ async function broadcastOffer(offer: SlotOfferRecord, now: Date): Promise<"sent"
   const credits = creditsFor(offer, all, localParts(offer.start, studio.timeZone).date, minutes);
   const people = credits.length ? await lessonPeople(offer.studioId, credits.map((c) => c.studentId), [offer.teacherId]) : { recipients: [], students: new Map(), teachers: new Map() };
   const creditOf = new Map(credits.map((c) => [c.studentId, c]));
+  const stopped = await optedOutAmong(offer.studioId, people.recipients.map((r) => r.email), "slot-offers");
   const when = lessonTimeWords(offer.start, offer.end, studio.timeZone);
   const teacherName = `${teacher.firstName} ${teacher.lastName}`;
-  const messages = people.recipients.map((recipient): OutboxEmail => {
+  const messages = people.recipients.filter((r) => !stopped.has(r.email.trim().toLowerCase())).map((recipient): OutboxEmail => {
     const mine = recipient.studentIds.flatMap((id) => (creditOf.has(id) ? [creditOf.get(id)!] : []));
     const claims = mine.map((credit) =>
       claimLink(studio, offer, credit, recipient.email, mine.length === 1 ? "Claim this slot" : `Claim it for ${people.students.get(credit.studentId)?.name ?? "your child"}`),
@@ -107,7 +110,14 @@ async function broadcastOffer(offer: SlotOfferRecord, now: Date): Promise<"sent"
       // One email per address and slot, however often the job runs.
       messageId: `slot-offer#${offer.offerId}#${recipient.email.toLowerCase()}`,
       to: recipient.email,
-      email: slotOfferMessage({ studioName: studio.name, greetingName: recipient.greetingName, teacherName, when, claims }),
+      email: slotOfferMessage({
+        studioName: studio.name,
+        greetingName: recipient.greetingName,
+        teacherName,
+        when,
+        claims,
+        unsubscribe: unsubscribable(studio, recipient.email, "slot-offers"),
+      }),
       brand: emailBrand(studio),
     };
   });
@@ -118,7 +128,7 @@ async function broadcastOffer(offer: SlotOfferRecord, now: Date): Promise<"sent"
 
 /**
  * The broadcast job: every pending offer (yesterday's and today's queue) is emailed to each
- * address of the students holding a fitting credit — one email per address per slot, each with
+ * address (that did not opt out of slot offers) of the students holding a fitting credit — one email per address per slot, each with
  * its own claim links — in transactions of 99, then marked sent. Safe to run twice.
  */
 export async function broadcastSlotOffers(options: { now?: Date } = {}): Promise<BroadcastSummary> {
