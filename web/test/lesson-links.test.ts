@@ -28,7 +28,7 @@ async function bookIn(hours: number): Promise<{ id: string; scheduledStart: stri
   at.setUTCMinutes(Math.ceil(at.getUTCMinutes() / 15) * 15, 0, 0);
   const res = await expectStatus(
     "book",
-    owner.v1.studios[":studioId"].lessons.$post({ param: { studioId }, header: {}, json: { type: "private", teacherId, studentId, scheduledStart: at.toISOString(), durationMinutes: 45 } }),
+    owner.v1.studios[":studioId"].lessons.$post({ param: { studioId }, json: { type: "private", teacherId, studentId, scheduledStart: at.toISOString(), durationMinutes: 45 } }),
     201,
   );
   const lesson = await res.json();
@@ -49,7 +49,7 @@ async function openLink(url: string): Promise<Page> {
   return page;
 }
 
-const lessonOf = async (id: string) => (await (await owner.v1.studios[":studioId"].lessons[":lessonId"].$get({ param: { studioId, lessonId: id } })).json()) as { status: string; cancellation: { explanation: string } | null };
+const lessonOf = async (id: string) => (await (await owner.v1.studios[":studioId"].lessons[":lessonId"].$get({ param: { studioId, lessonId: id }, query: {} })).json()) as { status: string; cancellation: { explanation: string } | null };
 
 beforeAll(async () => {
   site = await startSite();
@@ -133,11 +133,11 @@ describe("signed lesson links, opened from the emails", () => {
     await page.getByLabel("Message for the studio (optional)").fill("Gus has a match that afternoon");
     await Promise.all([page.waitForURL(/requested=/), page.getByRole("button", { name: "Send the request" }).click()]);
     expect(await page.getByRole("heading", { name: /Your request is with Riverside Music/ }).count()).toBe(1);
-    const inbox = await (await owner.v1.studios[":studioId"]["reschedule-requests"].$get({ param: { studioId }, query: {} })).json();
+    const inbox = await (await expectStatus("requests", owner.v1.studios[":studioId"]["reschedule-requests"].$get({ param: { studioId }, query: {} }), 200)).json();
     expect(inbox.items.some((r) => r.lessonId === lesson.id && r.message === "Gus has a match that afternoon")).toBe(true);
 
     const later = new Date(Date.parse(lesson.scheduledStart) + 2 * HOUR).toISOString();
-    await expectStatus("move", owner.v1.studios[":studioId"].lessons[":lessonId"].$patch({ param: { studioId, lessonId: lesson.id }, header: {}, json: { scheduledStart: later } }), 200);
+    await expectStatus("move", owner.v1.studios[":studioId"].lessons[":lessonId"].$patch({ param: { studioId, lessonId: lesson.id }, json: { scheduledStart: later } }), 200);
     const stale = await openLink(linkIn(lesson.mail, "cancel"));
     expect(await stale.getByText("This lesson has moved").count()).toBe(1);
     expect(await stale.getByRole("button", { name: "Cancel the lesson" }).count()).toBe(0);
@@ -155,7 +155,8 @@ describe("signed lesson links, opened from the emails", () => {
     const mail = await awaitMail(guardian, (m) => (m.subject.startsWith("Lesson booked") ? m : undefined));
     await page.setViewportSize({ width: 320, height: 640 });
     await page.setContent(mail.body.html!);
-    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320);
+    const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    expect(scrollWidth).toBeLessThanOrEqual(320);
     expect(mail.from).toBe('"Riverside Music via StudioSync" <no-reply@studiosync.local>');
     expect(mail.replyTo).toEqual(["hello@riverside-music.example.com"]);
   });

@@ -173,7 +173,7 @@ describe("the owner's workspace", () => {
   it("approves an access request, which emails the invitation", async () => {
     const email = uniqueOwner("applicant").email;
     await expectStatus("ask to join", client().v1.public.studios[":slug"]["access-requests"].$post({
-      param: { slug: studio.slug }, json: { email, firstName: "Ivy", lastName: "Ivory", role: "student", message: "Cello, beginner" },
+      param: { slug: studio.slug }, header: {}, json: { email, firstName: "Ivy", lastName: "Ivory", role: "student", message: "Cello, beginner" },
     }), 202);
     await visit(page, "/requests?tab=access");
     await page.getByRole("link", { name: "Ivy Ivory" }).click();
