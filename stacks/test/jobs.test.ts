@@ -59,7 +59,7 @@ describe("Jobs", () => {
     expect(flatten(env.BUCKET_NAME)).toBe(importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id));
     expect(env).not.toHaveProperty("APP_SECRET");
     // Non-essential mail's one-click unsubscribe posts to the API (the site refuses cross-site POSTs).
-    expect(JSON.stringify(env.API_URL)).toContain("HttpApi");
+    expect(JSON.stringify(env.API_URL)).toContain("ApiEndpoint");
   });
 
   it.each(JOBS.map((job) => [job.name, job.handler]))("grants %s only the table's items and indexes and its secret (its mail goes through the outbox)", (_name, handler) => {
