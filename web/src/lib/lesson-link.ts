@@ -60,3 +60,14 @@ export function slotsByDay(slots: { start: string; end: string }[], format: Stud
   }
   return [...days].map(([date, items]) => ({ date, label: format.localDate(date), items }));
 }
+
+/** After booking from a link: back to the page, saying which slot was booked. */
+export const bookedRedirect = (path: string, lesson: { scheduledStart: string; scheduledEnd: string }) =>
+  `${path}?booked=${encodeURIComponent(lesson.scheduledStart)}&until=${encodeURIComponent(lesson.scheduledEnd)}`;
+
+/** The slot the redirect names, when both instants are real. */
+export function bookedSlot(url: URL): { start: string; end: string } | undefined {
+  const start = url.searchParams.get("booked");
+  const end = url.searchParams.get("until");
+  return start && end && !Number.isNaN(Date.parse(start)) && !Number.isNaN(Date.parse(end)) ? { start, end } : undefined;
+}
