@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { AppType } from "@studiosync/functions/app";
 import { hc } from "hono/client";
+import { renderSVG } from "uqr";
 import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
 import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
 import { startSite, type Site } from "./support/site";
@@ -189,7 +190,12 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await page.goto(`${site.webUrl}${base}/calendar/subscribe`);
     await page.getByRole("button", { name: "Make my subscription link" }).click();
     const link = page.getByRole("link", { name: "Subscribe in your calendar app" });
-    await expect(link.getAttribute("href")).resolves.toMatch(/^webcal:\/\/.+\.ics$/);
+    const href = await link.getAttribute("href");
+    expect(href).toMatch(/^webcal:\/\/.+\.ics$/);
+    // The QR code a phone scans is the same webcal link.
+    const qr = page.getByRole("img", { name: "On your phone: scan with the camera to subscribe" });
+    const drawn = await qr.locator("path").getAttribute("d");
+    expect(drawn === /\sd="([^"]+)"/.exec(renderSVG(href!, { border: 2, ecc: "M" }))?.[1], "the QR code encodes the webcal link").toBe(true);
     await expectAccessible(page);
     await page.reload();
     await page.getByRole("button", { name: "Make a new subscription link" }).waitFor();
