@@ -1,11 +1,14 @@
 import { defineConfig } from "vitest/config";
 
+const API_AND_SITE = ["packages/**/test/**/*.test.ts", "web/test/**/*.test.ts"];
+const INFRA = ["stacks/test/**/*.test.ts"];
+
 export default defineConfig({
   test: {
-    include: ["packages/**/test/**/*.test.ts", "stacks/test/**/*.test.ts", "web/test/**/*.test.ts"],
     exclude: ["**/node_modules/**", "**/.sst/**", "**/dist/**"],
-    // One set of local engines per run (DynamoDB Local, s3rver, SES local); workers read the
-    // endpoints in setup-env.ts. Test files isolate themselves with their own table or studios.
+    // One set of local engines per run (DynamoDB Local, s3rver, SES local), shared by both
+    // projects; workers read the endpoints in setup-env.ts. Test files isolate themselves with
+    // their own table or studios.
     globalSetup: ["packages/local/src/test/global-setup.ts"],
     setupFiles: ["packages/local/src/test/setup-env.ts"],
     env: {
@@ -21,5 +24,19 @@ export default defineConfig({
     pool: "forks",
     maxWorkers: 2,
     fileParallelism: true,
+    projects: [
+      {
+        extends: true,
+        // A worker runs file after file without re-importing the app, the AWS SDK and Playwright
+        // for each (minutes of a run). setup-env.ts re-points the environment before every file,
+        // and no file mocks modules or keeps state in them.
+        test: { name: "app", include: API_AND_SITE, isolate: false },
+      },
+      {
+        extends: true,
+        // CDK synth keeps per-process state (SST's project and deferred tasks): a process each.
+        test: { name: "infra", include: INFRA, isolate: true },
+      },
+    ],
   },
 });

@@ -5,6 +5,7 @@ import { BrowserSessions, signInApi, type Client } from "./support/browser-sessi
 import { expectStatus, seedStudio, uniqueOwner } from "./support/seed";
 import { startSite, type Site } from "./support/site";
 import { seriousViolations } from "./support/axe";
+import { broadcastSlotOffers } from "@studiosync/core/scheduling/slot-offers/broadcast-slot-offers";
 
 /**
  * Families handle a lesson from its emails alone (issue 12): Chromium opens the links SES local
@@ -145,6 +146,50 @@ describe("signed lesson links, opened from the emails", () => {
     const fresh = await openLink(linkIn(moveMail, "cancel"));
     expect(await fresh.getByRole("button", { name: "Cancel the lesson" }).count()).toBe(1);
   }, 60_000);
+
+  it("offers a freed slot to two families holding credits: both click Claim at once, one books it, the other sees it taken and other times", async () => {
+    const param = { studioId };
+    /** Another family of Tess's with a guardian and a make-up credit (a lesson the studio cancelled). */
+    const familyWithCredit = async (name: string, hours: number) => {
+      const email = uniqueOwner(name).email.toLowerCase();
+      const family = await (await expectStatus("family", owner.v1.studios[":studioId"].families.$post({ param, json: { name: `The ${name}s` } }), 201)).json();
+      await expectStatus("guardian", owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({ param: { studioId, familyId: family.id }, json: { firstName: name, lastName: "Parent", relationship: "father", email } }), 201);
+      const student = await (await expectStatus("student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: `${name} Jr`, lastName: "Parent", primaryTeacherId: teacherId, familyId: family.id } }), 201)).json();
+      const at = new Date(Date.now() + hours * HOUR);
+      at.setUTCMinutes(0, 0, 0);
+      const lesson = await (await expectStatus("book", owner.v1.studios[":studioId"].lessons.$post({ param, json: { type: "private", teacherId, studentId: student.id, scheduledStart: at.toISOString(), durationMinutes: 45 } }), 201)).json();
+      await expectStatus("studio cancels", owner.v1.studios[":studioId"].lessons[":lessonId"].cancel.$post({ param: { studioId, lessonId: lesson.id }, json: { reason: "Teacher at a concert" } }), 200);
+      return email;
+    };
+    const [ada, bo] = await Promise.all([familyWithCredit("Ada", 100), familyWithCredit("Bo", 101)]);
+
+    // Gus's family cancels with notice from their email: the slot (in Tess's hours, three days
+    // out) is freed, and the job offers it.
+    const slot = new Date();
+    slot.setUTCDate(slot.getUTCDate() + 3);
+    slot.setUTCHours(10, 0, 0, 0);
+    const freed = await bookIn((slot.getTime() - Date.now()) / HOUR);
+    const cancel = await openLink(linkIn(freed.mail, "cancel"));
+    await Promise.all([cancel.waitForURL(/done=1/), cancel.getByRole("button", { name: "Cancel the lesson" }).click()]);
+    await broadcastSlotOffers();
+    const offerTo = (email: string) => awaitMail(email, (m) => (m.subject.includes("is free") ? m : undefined));
+    const [toAda, toBo] = await Promise.all([offerTo(ada), offerTo(bo)]);
+
+    const [adaPage, boPage] = await Promise.all([openLink(linkIn(toAda, "claim")), openLink(linkIn(toBo, "claim"))]);
+    for (const page of [adaPage, boPage]) expect(await page.getByRole("heading", { name: "A lesson slot is free" }).count()).toBe(1);
+    await Promise.all(
+      [adaPage, boPage].map((page) => Promise.all([page.waitForLoadState("load"), page.getByRole("button", { name: "Claim this slot" }).click()])),
+    );
+    await Promise.all([adaPage, boPage].map((page) => page.locator("h1").first().waitFor()));
+    const outcomes = await Promise.all(
+      [adaPage, boPage].map(async (page) => ((await page.getByRole("heading", { name: "It's yours: the make-up lesson is booked" }).count()) === 1 ? "won" : "lost")),
+    );
+    expect(outcomes.sort()).toEqual(["lost", "won"]);
+    const loser = outcomes[0] === "lost" ? adaPage : boPage;
+    expect(await loser.getByText("Another family took this slot first").count()).toBe(1);
+    expect(await loser.getByRole("button", { name: "Book this time" }).count()).toBe(1);
+    expect(await seriousViolations(loser), loser.url()).toEqual([]);
+  }, 90_000);
 
   it("a forged link is a page that says so, and an email reads on a 320 px phone without sideways scrolling", async () => {
     const page = await sessions.newPage();

@@ -11,3 +11,7 @@ export function accentVars(color: string | null | undefined): Record<string, str
     "--focus": contrast(accent, "#ffffff") >= 3 ? accent : "#1f2937",
   };
 }
+
+/** The accent's custom properties as an inline style (a layout's <body>). */
+export const accentStyle = (color: string | null | undefined) =>
+  Object.entries(accentVars(color)).map(([k, v]) => `${k}:${v}`).join(";");

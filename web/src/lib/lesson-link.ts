@@ -2,7 +2,8 @@ import type { AstroGlobal } from "astro";
 import { api } from "./api";
 import { call } from "./call";
 import { studioFormat, type StudioFormat } from "./format";
-import { plainProblem, type Problem } from "./problem";
+import { optionalField, readForm } from "./form";
+import { fieldErrors, plainProblem, problemMessage, type Problem } from "./problem";
 
 export type LinkAction = "cancel" | "move" | "makeup" | "claim";
 
@@ -70,4 +71,30 @@ export function bookedSlot(url: URL): { start: string; end: string } | undefined
   const start = url.searchParams.get("booked");
   const end = url.searchParams.get("until");
   return start && end && !Number.isNaN(Date.parse(start)) && !Number.isNaN(Date.parse(end)) ? { start, end } : undefined;
+}
+
+/** What a page that books from a link (make-up, claim) keeps of a refused POST, to show with the form. */
+export interface BookingAttempt {
+  chosen?: string;
+  errors: Record<string, string>;
+  /** The refusal in words; none when the page itself shows why (a lost claim shows "taken"). */
+  error?: string;
+}
+
+/**
+ * A make-up or claim page's POST (a GET has nothing to do): books the chosen slot through the link
+ * (a claim may come without one: the freed slot itself), then redirects back to the page saying
+ * what was booked. A claim that lost the race (409) needs no words: the page reloads as "taken",
+ * with the other times.
+ */
+export async function bookByLink(astro: AstroGlobal, action: "makeup" | "claim", path: string): Promise<BookingAttempt | Response> {
+  if (astro.request.method !== "POST") return { errors: {} };
+  const chosen = optionalField(await readForm(astro.request), "start");
+  const param = { token: astro.params.token ?? "" };
+  const links = api().v1.public["lesson-links"];
+  const booked = await call(action === "claim" ? links.claim[":token"].$post({ param, json: chosen ? { start: chosen } : {} }) : links.makeup[":token"].$post({ param, json: { start: chosen ?? "" } }));
+  if (!booked.ok && booked.status >= 500) throw new Error(`Booking by ${action} link: API answered ${booked.status}`);
+  if (booked.ok) return astro.redirect(bookedRedirect(path, booked.data), 303);
+  const lostRace = action === "claim" && booked.status === 409;
+  return { chosen, errors: fieldErrors(booked.problem), error: lostRace ? undefined : problemMessage(booked.problem, ["start"]) };
 }

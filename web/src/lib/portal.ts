@@ -3,7 +3,7 @@ import { asUser } from "./session";
 import { studioFormat, type StudioFormat } from "./format";
 import { INVOICE_STATUS, type InvoiceStatus } from "./billing";
 import { STATUS_LABELS } from "./invoice-format";
-import { isStaff, loginRedirect, workspaceBase, type Membership, type WorkspaceStudio } from "./workspace";
+import { isStaff, loadMembership, loginRedirect, workspaceBase, type Membership, type WorkspaceStudio } from "./workspace";
 
 /**
  * The portal of a studio's students and parents, read once per page from `GET /v1/me`: who is
@@ -40,16 +40,12 @@ export const isFamilyRole = (role: string): role is FamilyRole => role === "stud
 export const familyMemberships = (memberships: Membership[]) => memberships.filter((m) => isFamilyRole(m.role));
 
 export async function loadPortal(astro: AstroGlobal): Promise<Portal | Response> {
-  const studioId = astro.params.studioId ?? "";
-  const me = await asUser(astro, (c) => c.v1.me.$get());
-  if (!me) return loginRedirect(astro);
-  if (!me.ok) throw new Error(`GET /v1/me answered ${me.status}`);
-  const memberships = me.data.memberships as Membership[];
-  const membership = memberships.find((m) => m.studio.id === studioId);
-  if (!membership) return astro.rewrite("/404");
+  const member = await loadMembership(astro);
+  if (member instanceof Response) return member;
+  const { user, memberships, membership } = member;
   if (isStaff(membership.role)) return astro.redirect(workspaceBase(membership.studio.id), 303);
   return {
-    user: me.data.user,
+    user,
     role: membership.role as FamilyRole,
     studio: membership.studio,
     memberships,

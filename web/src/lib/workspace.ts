@@ -52,11 +52,11 @@ export const loginRedirect = (astro: AstroGlobal) =>
   astro.redirect(`/login?next=${encodeURIComponent(astro.url.pathname + astro.url.search)}`, 303);
 
 /**
- * Loads the workspace for `Astro.params.studioId`, or answers for the page: to /login without a
- * session, 404 for a studio the user is not in (never confirming it exists), 403 for a role the
- * page is not for (students and parents never see staff pages).
+ * The signed-in user (one API call: /v1/me) and their membership of `Astro.params.studioId`, or
+ * the answer for the page: to /login without a session, 404 for a studio they are not in (never
+ * confirming it exists). The workspace and the portal both start here.
  */
-export async function loadWorkspace(astro: AstroGlobal, allow: readonly Role[] = STAFF): Promise<Workspace | Response> {
+export async function loadMembership(astro: AstroGlobal) {
   const studioId = astro.params.studioId ?? "";
   const me = await asUser(astro, (c) => c.v1.me.$get());
   if (!me) return loginRedirect(astro);
@@ -64,9 +64,21 @@ export async function loadWorkspace(astro: AstroGlobal, allow: readonly Role[] =
   const memberships = me.data.memberships as Membership[];
   const membership = memberships.find((m) => m.studio.id === studioId);
   if (!membership) return astro.rewrite("/404");
+  return { user: me.data.user, memberships, membership };
+}
+
+/**
+ * Loads the workspace for `Astro.params.studioId`, or answers for the page: to /login without a
+ * session, 404 for a studio the user is not in (never confirming it exists), 403 for a role the
+ * page is not for (students and parents never see staff pages).
+ */
+export async function loadWorkspace(astro: AstroGlobal, allow: readonly Role[] = STAFF): Promise<Workspace | Response> {
+  const member = await loadMembership(astro);
+  if (member instanceof Response) return member;
+  const { user, memberships, membership } = member;
   if (!allow.includes(membership.role)) return astro.rewrite("/403");
   return {
-    user: me.data.user,
+    user,
     role: membership.role,
     studio: membership.studio,
     memberships,

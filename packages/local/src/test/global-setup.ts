@@ -15,12 +15,38 @@ declare module "vitest" {
   }
 }
 
+interface RunEngines {
+  env: LocalEnv;
+  runDir: string;
+  stop(): Promise<void>;
+}
+
+/** Set while a run's engines are up: vitest calls this setup once per project, in one process. */
+const SHARED = Symbol.for("studiosync.test.run-engines");
+type Shared = { started: Promise<RunEngines>; users: number };
+const shared = globalThis as unknown as { [SHARED]?: Shared };
+
 /**
  * Starts DynamoDB Local (in memory), s3rver, SES local, the Stripe emulator and the outbox stream
- * poller once for the whole run; workers
- * get the endpoints through `inject("localEnv")` (see setup-env.ts).
+ * poller once for the whole run, shared by every project of the config (vitest.config.ts); workers
+ * get the endpoints through `inject("localEnv")` (see setup-env.ts). The last project to finish
+ * stops them.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const run = (shared[SHARED] ??= { started: startRunEngines(), users: 0 });
+  run.users += 1;
+  const { env, runDir, stop } = await run.started;
+  project.provide("localEnv", env);
+  project.provide("runDir", runDir);
+  return async () => {
+    run.users -= 1;
+    if (run.users > 0) return;
+    delete shared[SHARED];
+    await stop();
+  };
+}
+
+async function startRunEngines(): Promise<RunEngines> {
   const engines = await startEngines();
   const env: LocalEnv = {
     stage: "test",
@@ -45,12 +71,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await engines.stop();
     throw error;
   }
-  project.provide("localEnv", env);
   const runDir = mkdtempSync(join(tmpdir(), "studiosync-run-"));
-  project.provide("runDir", runDir);
-  return async () => {
-    await outbox?.stop();
-    await engines.stop();
-    rmSync(runDir, { recursive: true, force: true });
+  return {
+    env,
+    runDir,
+    stop: async () => {
+      await outbox?.stop();
+      await engines.stop();
+      rmSync(runDir, { recursive: true, force: true });
+    },
   };
 }

@@ -1,5 +1,5 @@
 import { signedIn, type Actor, type MemberAccess } from "../../policy";
-import { loadLessonWith } from "../lessons/lesson-access";
+import { loadLessonWith, type LoadedLesson } from "../lessons/lesson-access";
 import { assertCancellable, cancellingAs } from "./cancel-lesson";
 import type { CancelledBy } from "./cancellation-outcome";
 import { planCancellation } from "./plan-cancellation";
@@ -27,7 +27,12 @@ export const previewCancellation = (actor: Actor, studioId: string, lessonId: st
 
 /** The same for any way of acting (policy/member-access.ts). */
 export async function previewCancellationWith(access: MemberAccess, studioId: string, lessonId: string, requested?: CancelledBy): Promise<CancellationPreview> {
-  const { member, studio, lesson, settings } = await loadLessonWith(access, studioId, lessonId);
+  return previewLoadedCancellation(await loadLessonWith(access, studioId, lessonId), requested);
+}
+
+/** The preview from a lesson already loaded with its studio, settings and the member who would cancel. */
+export async function previewLoadedCancellation(loaded: Pick<LoadedLesson, "member" | "studio" | "lesson" | "settings">, requested?: CancelledBy): Promise<CancellationPreview> {
+  const { member, studio, lesson, settings } = loaded;
   const by = cancellingAs(member, lesson, requested);
   const now = new Date();
   assertCancellable(lesson, now);
@@ -37,7 +42,7 @@ export async function previewCancellationWith(access: MemberAccess, studioId: st
   );
   const cancellation = planned.next.cancellation!;
   return {
-    lessonId,
+    lessonId: lesson.lessonId,
     by,
     noticeHours: cancellation.noticeHours,
     outcome: cancellation.outcome,

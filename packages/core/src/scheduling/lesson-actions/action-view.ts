@@ -1,13 +1,17 @@
 import { itemOf, readTogether } from "../../db/read-together";
 import { emailBrand } from "../../email/brand";
-import { previewCancellationWith } from "../cancellations/preview-cancellation";
-import { findFreeSlots } from "../free-slots/find-free-slots";
+import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import { teacherAndHoursKeys } from "../availability/availability-access";
+import type { AvailabilityRecord } from "../availability/availability-view";
+import { previewLoadedCancellation } from "../cancellations/preview-cancellation";
+import { parseFreeSlotSearch } from "../free-slots/find-free-slots";
+import { freeSlotsOf } from "../free-slots/free-slots-of";
 import { durationMinutes } from "../lessons/lesson-view";
 import { effectiveStatus } from "../makeups/credit-view";
 import { scheduleDb } from "../schedule-db";
 import { addDays, localParts } from "../wall-clock";
 import type { LessonAction } from "./action-token";
-import { linkAccess, openLink, type OpenedLink } from "./link-access";
+import { linkMember, openLink, type OpenedLink } from "./link-access";
 
 /**
  * Where a link stands: `open` to act; otherwise why not — it acted already, the lesson was
@@ -41,12 +45,16 @@ export function linkState(link: OpenedLink, now: Date): LinkState {
   return "open";
 }
 
-/** The teacher's free slots a link offers: the lesson's (or credit's) length, keeping clear of the student's lessons. */
-async function offeredSlots(link: OpenedLink, now: Date) {
-  const { studio, lesson, credit, claims } = link;
+/**
+ * The teacher's free slots a link offers: the lesson's (or credit's) length, keeping clear of the
+ * student's lessons. The studio and the student come with the link; the teacher and their hours
+ * were read with the page's teacher.
+ */
+async function offeredSlots(link: OpenedLink, teacher: TeacherRecord | null, hours: AvailabilityRecord | null, now: Date) {
+  const { studio, lesson, student, credit, claims } = link;
   const today = localParts(now, studio.timeZone).date;
   const last = credit ? (credit.expiresOn < addDays(today, MAKEUP_WINDOW_DAYS - 1) ? credit.expiresOn : addDays(today, MAKEUP_WINDOW_DAYS - 1)) : addDays(today, MOVE_WINDOW_DAYS - 1);
-  const slots = await findFreeSlots(studio.studioId, {
+  const query = parseFreeSlotSearch({
     teacherId: credit?.teacherId ?? lesson.teacherId,
     from: today,
     to: last,
@@ -54,6 +62,7 @@ async function offeredSlots(link: OpenedLink, now: Date) {
     stepMinutes: SLOT_STEP_MINUTES,
     studentId: claims.studentId,
   });
+  const slots = await freeSlotsOf(studio.studioId, { studio, teacher, hours, student }, query, now);
   return slots.items.filter((slot) => Date.parse(slot.start) > now.getTime() && slot.start !== lesson.scheduledStart).map((slot) => ({ start: slot.start, end: slot.end }));
 }
 
@@ -61,20 +70,24 @@ async function offeredSlots(link: OpenedLink, now: Date) {
  * What an action page shows for a link, in one answer: the studio's brand, the lesson (when and
  * with whom, in the studio's zone), the link's state and, while it is open, what acting would do:
  * the cancellation policy's outcome at this moment, or the teacher's free slots to move to or to
- * book a make-up in. Reading changes nothing (mail scanners open links).
+ * book a make-up in. Reading changes nothing (mail scanners open links). Three rounds of reads:
+ * the link's records (openLink), the teacher (and hours), and the slots' closures and schedules.
  */
 export async function lessonActionView(token: string, action: LessonAction, now = new Date()) {
   const link = await openLink(token, action);
   const { studio, lesson, student, credit } = link;
   const state = linkState(link, now);
   const teacherId = credit?.teacherId ?? lesson.teacherId;
-  const [teacher] = await readTogether(itemOf(scheduleDb().entities.teacher, { studioId: studio.studioId, teacherId }));
   const open = state === "open";
   // A claim offers its one slot while open; once taken, the credit's other free times.
   const offersSlots = action === "claim" ? state === "taken" : open && action !== "cancel";
+  // One more read: the teacher (with their hours when the page offers slots).
+  const [teacher, hours] = (await readTogether(
+    ...(offersSlots ? teacherAndHoursKeys(studio.studioId, teacherId) : [itemOf(scheduleDb().entities.teacher, { studioId: studio.studioId, teacherId })]),
+  )) as unknown as [TeacherRecord | null, AvailabilityRecord | null | undefined];
   const [cancel, slots] = await Promise.all([
-    open && action === "cancel" ? previewCancellationWith(linkAccess(link), studio.studioId, lesson.lessonId, "student") : null,
-    offersSlots ? offeredSlots(link, now) : null,
+    open && action === "cancel" ? previewLoadedCancellation({ member: linkMember(link), studio, lesson, settings: link.settings }, "student") : null,
+    offersSlots ? offeredSlots(link, teacher, hours ?? null, now) : null,
   ]);
   const { offer } = link;
   const brand = emailBrand(studio);

@@ -4,6 +4,8 @@ import type { StudentRecord } from "../../people/students/student-view";
 import type { MemberAccess, StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
 import { guardiansOfFamilies } from "../family-guardians";
+import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
+import type { SchedulingSettings } from "../settings/defaults";
 import type { LessonRecord } from "../lessons/lesson-view";
 import type { MakeupCreditRecord } from "../makeups/credit-view";
 import type { SlotOfferRecord } from "../slot-offers/offer-view";
@@ -20,6 +22,8 @@ export interface OpenedLink {
   credit: MakeupCreditRecord | null;
   /** Claim links: the freed slot's offer. */
   offer: SlotOfferRecord | null;
+  /** The studio's scheduling settings (its cancellation policy). */
+  settings: SchedulingSettings;
   /** When the link already acted: what and when. */
   usedAt: string | null;
 }
@@ -36,7 +40,8 @@ async function stillRecipient(studioId: string, student: StudentRecord, email: s
 
 /**
  * A signed lesson link, checked: its signature, purpose and expiry first (no read), then in one
- * BatchGet the studio, the lesson, the student, the credit (make-up links) and the link's use;
+ * BatchGet the studio, the lesson, the student, the credit (make-up links), the offer (claims),
+ * the studio's scheduling settings and the link's use;
  * the address must still belong to the student or their family. Anything else is 404.
  */
 export async function openLink(token: string, action: LessonAction): Promise<OpenedLink> {
@@ -45,13 +50,14 @@ export async function openLink(token: string, action: LessonAction): Promise<Ope
   const { studioId } = claims;
   const { studio, lesson, student, makeupCredit, lessonLinkUse, slotOffer } = scheduleDb().entities;
   const claim = action === "claim";
-  const [studioRecord, lessonRecord, studentRecord, credit, use, offer] = await readTogether(
+  const [studioRecord, lessonRecord, studentRecord, credit, use, offer, settings] = await readTogether(
     itemOf(studio, { studioId }),
     itemOf(lesson, { studioId, lessonId: claims.lessonId }),
     itemOf(student, { studioId, studentId: claims.studentId }),
     itemOf(makeupCredit, { studioId, creditId: claims.creditId ?? "-" }),
     itemOf(lessonLinkUse, { studioId, nonce: claims.nonce }),
     itemOf(slotOffer, { studioId, offerId: claim ? claims.lessonId : "-" }),
+    schedulingSettingsRead(studioId),
   );
   if (!studioRecord || studioRecord.deletedAt || !lessonRecord || !studentRecord || studentRecord.deletedAt) throw linkNotValid();
   // A claim is for another family's freed slot: the link's student is the claimant, not the lesson's.
@@ -65,16 +71,20 @@ export async function openLink(token: string, action: LessonAction): Promise<Ope
     student: studentRecord,
     credit: claims.creditId ? credit : null,
     offer: claim ? offer : null,
+    settings: withDefaults(settings),
     usedAt: use?.usedAt ?? null,
   };
 }
+
+/** Who acts through a link: the link's student, named by the address it was sent to (for the audit log). */
+export const linkMember = (link: OpenedLink): StudioMember => ({ userId: `${LINK_ACTOR_PREFIX}${link.claims.email}`, role: "student", studentId: link.claims.studentId });
 
 /**
  * Acting through the link: the lesson's student, as far as this one lesson (or credit) goes — the
  * use cases then apply every rule they apply to a signed-in student (policy, notice, free slots).
  */
 export function linkAccess(link: OpenedLink): MemberAccess {
-  const member: StudioMember = { userId: `${LINK_ACTOR_PREFIX}${link.claims.email}`, role: "student", studentId: link.claims.studentId };
+  const member = linkMember(link);
   return async (studioId, ...reads) => {
     if (studioId !== link.claims.studioId) throw notFound("Studio");
     const [studio, ...records] = await readTogether(itemOf(scheduleDb().entities.studio, { studioId }), ...reads);
