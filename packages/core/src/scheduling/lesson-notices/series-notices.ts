@@ -1,0 +1,106 @@
+import { emailBrand } from "../../email/brand";
+import { lessonSeriesMessage, type LessonSeriesEmail } from "../../email/templates/lesson-series";
+import { optedOutAmong } from "../../notifications/opt-outs";
+import { unsubscribable } from "../../notifications/unsubscribe-links";
+import type { OutboxEmail } from "../../outbox/outbox-email";
+import { studioPublicUrl } from "../../studios/studio-urls";
+import { lessonPeople } from "../cancellations/lesson-recipients";
+import { closuresBetween } from "../closures/closures-between";
+import { lessonPlace } from "../feeds/lesson-event";
+import { occurrenceDates } from "../patterns/occurrences";
+import { occurrenceLessonId, readLessons } from "../patterns/pattern-lessons";
+import type { PatternRecord } from "../patterns/pattern-view";
+import { minutesOf, timeOf, type LocalDate } from "../wall-clock";
+import type { NoticeStudio } from "./booked-notices";
+import { lastOccurrence, seriesDates, seriesInvite, type SeriesChanges } from "./series-event";
+
+const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const ORDINALS = ["first", "second", "third", "fourth", "last"];
+
+/** "every Tuesday", "every other Tuesday", "on the last Tuesday of each month". */
+function rhythmWords(pattern: Pick<PatternRecord, "frequency" | "dayOfWeek" | "startDate">): string {
+  const day = WEEKDAYS[pattern.dayOfWeek - 1]!;
+  if (pattern.frequency === "weekly") return `every ${day}`;
+  if (pattern.frequency === "biweekly") return `every other ${day}`;
+  return `on the ${ORDINALS[Math.ceil(Number(pattern.startDate.slice(8, 10)) / 7) - 1]} ${day} of each month`;
+}
+
+/** "16:00–16:45 (Europe/London)": the series' wall-clock time. */
+const timeWords = (pattern: Pick<PatternRecord, "startTime" | "durationMinutes">, timeZone: string) =>
+  `${pattern.startTime}–${timeOf((minutesOf(pattern.startTime) + pattern.durationMinutes) % 1440)} (${timeZone})`;
+
+/**
+ * What a series invitation must leave out or show moved, as known now: occurrences on the
+ * studio's closures (over the whole series, also beyond the materialised lessons), occurrences the
+ * pattern skipped (conflicts, kept lessons), and its materialised lessons that were cancelled
+ * (left out) or moved by hand (sent as occurrences with their RECURRENCE-ID).
+ */
+export async function seriesChanges(pattern: PatternRecord): Promise<SeriesChanges> {
+  const last = pattern.endDate ?? "9999-12-31";
+  const through = pattern.materialisedThrough && pattern.materialisedThrough < last ? pattern.materialisedThrough : pattern.endDate;
+  const materialised = pattern.materialisedThrough && through ? seriesDates(pattern, through) : [];
+  const [closures, lessons] = await Promise.all([
+    pattern.startDate <= last ? closuresBetween(pattern.studioId, pattern.startDate, last) : [],
+    readLessons(pattern.studioId, materialised.map((date) => occurrenceLessonId(pattern.patternId, date))),
+  ]);
+  const closed = closures.flatMap((c) => occurrenceDates(pattern, c.startDate, c.endDate));
+  const excluded: LocalDate[] = [...closed, ...(pattern.skipped ?? []).map((s) => s.date), ...lessons.filter((l) => l.status === "cancelled").map((l) => l.occurrenceDate!)];
+  const moved = lessons.filter((l) => l.status !== "cancelled" && l.occurrenceStart && l.scheduledStart !== l.occurrenceStart);
+  return { excluded, moved };
+}
+
+/**
+ * The email about a pattern's series to each of its students (with an email) and their families'
+ * guardians: its day, time, teacher, first and last date in words, and the series' calendar
+ * invitation (REQUEST; CANCEL when it ended before its first lesson) unless the address stopped
+ * invitations. One per address, series and revision (the message id names them), enqueued with
+ * the pattern's change (outbox).
+ */
+export async function seriesNotices(
+  studio: NoticeStudio,
+  pattern: PatternRecord,
+  kind: Exclude<LessonSeriesEmail["kind"], "cancelled">,
+  options: { continued?: boolean; changes?: SeriesChanges } = {},
+): Promise<OutboxEmail[]> {
+  const people = await lessonPeople(studio.studioId, pattern.studentIds, [pattern.teacherId]);
+  if (people.recipients.length === 0) return [];
+  const [noInvites, changes] = await Promise.all([
+    optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites"),
+    options.changes ?? seriesChanges(pattern),
+  ]);
+  const empty = Boolean(pattern.endDate && pattern.endDate < pattern.startDate);
+  const last = empty ? undefined : lastOccurrence(pattern);
+  const where = lessonPlace(pattern);
+  const revision = pattern.revision ?? 0;
+  return people.recipients.map((recipient): OutboxEmail => {
+    const attendee = { name: recipient.greetingName, email: recipient.email };
+    const invites = !noInvites.has(recipient.email.trim().toLowerCase());
+    const email = lessonSeriesMessage({
+      kind: empty ? "cancelled" : kind,
+      ...(options.continued ? { continued: true } : {}),
+      studioName: studio.name,
+      greetingName: recipient.greetingName,
+      studentNames: recipient.studentIds.map((id) => people.students.get(id)?.name ?? "The student"),
+      teacherName: people.teachers.get(pattern.teacherId) ?? "your teacher",
+      rhythm: rhythmWords(pattern),
+      time: timeWords(pattern, studio.timeZone),
+      firstDate: pattern.startDate,
+      ...(last ? { lastDate: last } : {}),
+      ...(where ? { where } : {}),
+      studioUrl: studioPublicUrl(studio.slug),
+      ...(invites
+        ? {
+            calendar: seriesInvite(studio, pattern, people, empty ? "CANCEL" : "REQUEST", attendee, changes),
+            stopInvites: unsubscribable(studio, recipient.email, "calendar-invites").unsubscribe,
+          }
+        : {}),
+    });
+    return {
+      scope: studio.studioId,
+      messageId: `lesson-series#${pattern.patternId}#${revision}#${recipient.email.toLowerCase()}`,
+      to: recipient.email,
+      email,
+      brand: emailBrand(studio),
+    };
+  });
+}
