@@ -42,23 +42,36 @@ function nextDstChange(from: string) {
   for (let date = from; ; date = addDays(date, 1)) if (offsetMinutes(noon(addDays(date, 1)), ZONE) !== offsetMinutes(noon(date), ZONE)) return addDays(date, 1);
 }
 
+/** A London studio materialising a year ahead, a teacher, and Sam with two guardians (Dev stopped calendar invitations). */
+async function familyStudio() {
+  const owner = await ownerWithStudio({ timeZone: ZONE });
+  const studioId = owner.studio.id;
+  await scheduleDb().entities.schedulingSettings.put({ studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks: 52 }).go();
+  const family = await api("POST", `/v1/studios/${studioId}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
+  const [mum, dad] = [uniqueEmail("mum").toLowerCase(), uniqueEmail("dad").toLowerCase()];
+  for (const [firstName, email] of [["Mina", mum], ["Dev", dad]] as const) {
+    const g = await api("POST", `/v1/studios/${studioId}/families/${family.body.id}/guardians`, {
+      token: owner.accessToken,
+      body: { firstName, lastName: "Parent", relationship: "guardian", email },
+    });
+    expect(g.status, JSON.stringify(g.body)).toBe(201);
+  }
+  await setPreference(studioId, dad, "calendar-invites", false, "preferences");
+  const teacher = await addTeacher(owner);
+  const student = await addStudent(owner, { primaryTeacherId: teacher.id, familyId: family.body.id, firstName: "Sam" });
+  return { owner, studioId, mum, dad, teacher, student };
+}
+
+const createPattern = (s: Awaited<ReturnType<typeof familyStudio>>, body: Record<string, unknown>) =>
+  api("POST", `/v1/studios/${s.studioId}/recurring-patterns`, {
+    token: s.owner.accessToken,
+    body: { teacherId: s.teacher.id, studentId: s.student.id, frequency: "weekly", startTime: "16:00", durationMinutes: 45, roomName: "Room 2", ...body },
+  });
+
 describe("issue 12: a recurring pattern is one calendar series in families' calendars (iMIP with RRULE)", () => {
   it("sends the series on create (RRULE, EXDATE for a closure, TZID across DST), per-occurrence CANCEL and moves, closures later, and the new end", async () => {
-    const owner = await ownerWithStudio({ timeZone: ZONE });
-    const studioId = owner.studio.id;
-    await scheduleDb().entities.schedulingSettings.put({ studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks: 52 }).go();
-    const family = await api("POST", `/v1/studios/${studioId}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
-    const [mum, dad] = [uniqueEmail("mum").toLowerCase(), uniqueEmail("dad").toLowerCase()];
-    for (const [firstName, email] of [["Mina", mum], ["Dev", dad]] as const) {
-      const g = await api("POST", `/v1/studios/${studioId}/families/${family.body.id}/guardians`, {
-        token: owner.accessToken,
-        body: { firstName, lastName: "Parent", relationship: "guardian", email },
-      });
-      expect(g.status, JSON.stringify(g.body)).toBe(201);
-    }
-    await setPreference(studioId, dad, "calendar-invites", false, "preferences");
-    const teacher = await addTeacher(owner);
-    const student = await addStudent(owner, { primaryTeacherId: teacher.id, familyId: family.body.id, firstName: "Sam" });
+    const s = await familyStudio();
+    const { owner, studioId, mum, dad } = s;
 
     // Ten Tuesdays-or-whatever at 16:00 London time, crossing a DST change; the third is on a closure known already.
     const today = localParts(new Date(), ZONE).date;
@@ -66,10 +79,7 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
     const start = [addDays(today, 1), addDays(change, -21)].sort().pop()!;
     const closedEarly = addDays(start, 14);
     await scheduleDb().entities.closure.create({ studioId, closureId: randomUUID(), startDate: closedEarly, endDate: closedEarly, reason: "Half term", createdBy: "test" }).go();
-    const created = await api("POST", `/v1/studios/${studioId}/recurring-patterns`, {
-      token: owner.accessToken,
-      body: { teacherId: teacher.id, studentId: student.id, frequency: "weekly", startTime: "16:00", durationMinutes: 45, startDate: start, endDate: addDays(start, 63), roomName: "Room 2" },
-    });
+    const created = await createPattern(s, { startDate: start, endDate: addDays(start, 63) });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const patternId = created.body.id as string;
     const uid = `${patternId}@studiosync`;
@@ -150,5 +160,34 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
     expect(iso(override!.recurrenceId)).toBe(at(fifth, "16:00"));
     expect(iso(override!.startDate)).toBe(at(fifth, "17:30"));
     expect(calendarOf(await mailAbout(dad, "Lessons end"))).toBeUndefined();
+  });
+
+  it("a change from a date ends the old series (UNTIL, higher SEQUENCE) and sends the changed lessons as a new series", async () => {
+    const s = await familyStudio();
+    const start = addDays(localParts(new Date(), ZONE).date, 1);
+    const created = await createPattern(s, { startDate: start, endDate: addDays(start, 35) });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const first = calendarOf(await mailAbout(s.mum, "Regular lessons booked"))!.events[0]!;
+
+    const changed = await api("PATCH", `/v1/studios/${s.studioId}/recurring-patterns/${created.body.id}`, {
+      token: s.owner.accessToken,
+      body: { effectiveFrom: addDays(start, 14), startTime: "17:00" },
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const endMail = await mailAbout(s.mum, "Lessons end");
+    expect(endMail.body.text).toContain("the next email brings the new times");
+    const ended = calendarOf(endMail)!.events[0]!;
+    expect(ended.uid).toBe(first.uid);
+    expect(ended.sequence).toBeGreaterThan(first.sequence);
+    expect(expand(ended).map((d) => localParts(d, ZONE).date)).toEqual([start, addDays(start, 7)]);
+
+    const next = calendarOf(await mailAbout(s.mum, "Lessons changed"))!;
+    expect(next.method).toBe("REQUEST");
+    const series = next.events[0]!;
+    expect(series.uid).toBe(`${changed.body.id}@studiosync`);
+    expect(expand(series).map((d) => [localParts(d, ZONE).date, localParts(d, ZONE).time])).toEqual(
+      [14, 21, 28, 35].map((days) => [addDays(start, days), "17:00"]),
+    );
+    expect(calendarOf(await mailAbout(s.dad, "Lessons changed"))).toBeUndefined();
   });
 });
