@@ -2,8 +2,9 @@ import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { seriesInvite, seriesRule } from "../../src/scheduling/lesson-notices/series-event";
 import { occurrenceDates } from "../../src/scheduling/patterns/occurrences";
+import { occurrenceLesson } from "../../src/scheduling/patterns/pattern-lessons";
 import type { PatternRecord } from "../../src/scheduling/patterns/pattern-view";
-import { addDays, localParts, weekdayOf } from "../../src/scheduling/wall-clock";
+import { addDays, localParts, weekdayOf, zonedInstant } from "../../src/scheduling/wall-clock";
 
 const ZONE = "America/New_York";
 const studio = { name: "Harmony House", email: "desk@harmony.test", timeZone: ZONE };
@@ -64,6 +65,25 @@ describe("a recurring pattern as one calendar series", () => {
     expect(occurrences.map((d) => localParts(d, ZONE).date)).toEqual(dates.filter((_, i) => i !== 2));
     expect(new Set(occurrences.map((d) => localParts(d, ZONE).time))).toEqual(new Set(["16:00"]));
     expect(new Set(occurrences.map((d) => d.toISOString().slice(11, 16)))).toEqual(new Set(["21:00", "20:00"]));
+  });
+
+  it("adds back a lesson kept after the series' end (RDATE) at its changed time, as an occurrence of its own", () => {
+    const p = pattern("weekly", "2026-12-08", "2026-12-22");
+    const keptStart = zonedInstant("2027-01-05", "16:00", ZONE).toISOString();
+    const kept = {
+      ...occurrenceLesson(p, p, "2027-01-05", { timeZone: ZONE, actorId: "u", now: new Date("2026-12-01T00:00:00Z") }),
+      scheduledStart: zonedInstant("2027-01-05", "18:00", ZONE).toISOString(),
+      scheduledEnd: zonedInstant("2027-01-05", "18:45", ZONE).toISOString(),
+      editedByHand: true,
+    };
+    const ics = seriesInvite(studio, p, people, "REQUEST", { name: "Mina", email: "mina@family.test" }, { excluded: [], moved: [], kept: [kept] }).ics;
+    const { occurrences } = expanded(ics, 10);
+    expect(occurrences.map((d) => d.toISOString())).toContain(keptStart);
+    expect(occurrences.map((d) => localParts(d, ZONE).date)).toEqual(["2026-12-08", "2026-12-15", "2026-12-22", "2027-01-05"]);
+    const calendar = new ICAL.Component(ICAL.parse(ics));
+    const override = calendar.getAllSubcomponents("vevent").map((v) => new ICAL.Event(v))[1]!;
+    expect(override.recurrenceId!.toJSDate().toISOString()).toBe(keptStart);
+    expect(localParts(override.startDate.toJSDate(), ZONE).time).toBe("18:00");
   });
 
   it("CANCELs the whole series when it ends before its first occurrence", () => {

@@ -48,6 +48,8 @@ export function seriesRule(pattern: Pick<PatternRecord, "frequency" | "startDate
 export interface SeriesChanges {
   excluded: LocalDate[];
   moved: LessonRecord[];
+  /** Lessons changed by hand that stay after the series' (new) end: added back (RDATE) as occurrences of their own. */
+  kept?: LessonRecord[];
 }
 
 /**
@@ -55,7 +57,7 @@ export interface SeriesChanges {
  * series' UID, DTSTART/DTEND of the first occurrence in the studio's zone (TZID + VTIMEZONE, so
  * 16:00 stays 16:00 across DST changes), the RRULE, EXDATE (same TZID) for dates without a lesson
  * and SEQUENCE = the pattern's revision; moved occurrences follow as VEVENTs with their
- * RECURRENCE-ID. CANCEL removes the whole series (a pattern ended before its first date).
+ * RECURRENCE-ID, and lessons kept after an end are added back (RDATE) the same way. CANCEL removes the whole series (a pattern ended before its first date).
  */
 export function seriesInvite(
   studio: InviteStudio,
@@ -70,8 +72,13 @@ export function seriesInvite(
   const uid = seriesUid(pattern.patternId);
   const event = { ...lessonEvent(first, names), uid, sequence: pattern.revision ?? 0, revisedAt: pattern.updatedAt, createdAt: pattern.createdAt };
   const excluded = [...new Set(changes.excluded)].sort().map((date) => occurrenceStartOn(pattern, date, studio.timeZone));
-  const lines = [seriesRule(pattern, studio.timeZone), ...(excluded.length > 0 ? [zonedLine("EXDATE", excluded, studio.timeZone)] : [])];
-  const overrides = changes.moved
+  const kept = (changes.kept ?? []).filter((lesson) => lesson.status !== "cancelled" && lesson.occurrenceStart);
+  const lines = [
+    seriesRule(pattern, studio.timeZone),
+    ...(excluded.length > 0 ? [zonedLine("EXDATE", excluded, studio.timeZone)] : []),
+    ...(kept.length > 0 ? [zonedLine("RDATE", kept.map((lesson) => lesson.occurrenceStart!), studio.timeZone)] : []),
+  ];
+  const overrides = [...changes.moved, ...kept]
     .filter((lesson) => lesson.occurrenceStart)
     .map((lesson) => ({ event: { ...lessonEvent(lesson, names), uid }, lines: [zonedLine("RECURRENCE-ID", [lesson.occurrenceStart!], studio.timeZone)] }));
   const last = lastOccurrence(pattern);

@@ -8,7 +8,8 @@ import { lessonPeople } from "../cancellations/lesson-recipients";
 import { closuresBetween } from "../closures/closures-between";
 import { lessonPlace } from "../feeds/lesson-event";
 import { occurrenceDates } from "../patterns/occurrences";
-import { occurrenceLessonId, readLessons } from "../patterns/pattern-lessons";
+import type { LessonRecord } from "../lessons/lesson-view";
+import { isUntouched, occurrenceLessonId, readLessons } from "../patterns/pattern-lessons";
 import type { PatternRecord } from "../patterns/pattern-view";
 import { minutesOf, timeOf, type LocalDate } from "../wall-clock";
 import type { NoticeStudio } from "./booked-notices";
@@ -35,7 +36,7 @@ const timeWords = (pattern: Pick<PatternRecord, "startTime" | "durationMinutes">
  * pattern skipped (conflicts, kept lessons), and its materialised lessons that were cancelled
  * (left out) or moved by hand (sent as occurrences with their RECURRENCE-ID).
  */
-export async function seriesChanges(pattern: PatternRecord): Promise<SeriesChanges> {
+export async function seriesChanges(pattern: PatternRecord, alsoExcluded: LocalDate[] = [], kept: LessonRecord[] = []): Promise<SeriesChanges> {
   const last = pattern.endDate ?? "9999-12-31";
   const through = pattern.materialisedThrough && pattern.materialisedThrough < last ? pattern.materialisedThrough : pattern.endDate;
   const materialised = pattern.materialisedThrough && through ? seriesDates(pattern, through) : [];
@@ -44,9 +45,15 @@ export async function seriesChanges(pattern: PatternRecord): Promise<SeriesChang
     readLessons(pattern.studioId, materialised.map((date) => occurrenceLessonId(pattern.patternId, date))),
   ]);
   const closed = closures.flatMap((c) => occurrenceDates(pattern, c.startDate, c.endDate));
-  const excluded: LocalDate[] = [...closed, ...(pattern.skipped ?? []).map((s) => s.date), ...lessons.filter((l) => l.status === "cancelled").map((l) => l.occurrenceDate!)];
+  const excluded: LocalDate[] = [...alsoExcluded, ...closed, ...(pattern.skipped ?? []).map((s) => s.date), ...lessons.filter((l) => l.status === "cancelled").map((l) => l.occurrenceDate!)];
   const moved = lessons.filter((l) => l.status !== "cancelled" && l.occurrenceStart && l.scheduledStart !== l.occurrenceStart);
-  return { excluded, moved };
+  return { excluded, moved, kept };
+}
+
+/** A pattern's materialised lessons on these dates that its end or edit leaves in place (changed by hand, or started). */
+export async function keptLessons(pattern: PatternRecord, dates: LocalDate[], now: Date): Promise<LessonRecord[]> {
+  const lessons = await readLessons(pattern.studioId, dates.map((date) => occurrenceLessonId(pattern.patternId, date)));
+  return lessons.filter((lesson) => !isUntouched(lesson, now));
 }
 
 /**
@@ -60,13 +67,13 @@ export async function seriesNotices(
   studio: NoticeStudio,
   pattern: PatternRecord,
   kind: Exclude<LessonSeriesEmail["kind"], "cancelled">,
-  options: { continued?: boolean; changes?: SeriesChanges } = {},
+  options: { continued?: boolean; excluded?: LocalDate[]; kept?: LessonRecord[] } = {},
 ): Promise<OutboxEmail[]> {
   const people = await lessonPeople(studio.studioId, pattern.studentIds, [pattern.teacherId]);
   if (people.recipients.length === 0) return [];
   const [noInvites, changes] = await Promise.all([
     optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites"),
-    options.changes ?? seriesChanges(pattern),
+    seriesChanges(pattern, options.excluded, options.kept),
   ]);
   const empty = Boolean(pattern.endDate && pattern.endDate < pattern.startDate);
   const last = empty ? undefined : lastOccurrence(pattern);

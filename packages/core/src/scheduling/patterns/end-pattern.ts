@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../errors";
 import { outboxEmails } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
-import { seriesNotices } from "../lesson-notices/series-notices";
+import { keptLessons, seriesNotices } from "../lesson-notices/series-notices";
 import { materialiseOccurrences, PatternChanged, type PatternSide } from "./materialise-occurrences";
 import { loadPatternFor, requireWritePattern } from "./pattern-access";
 import { patternWrite } from "./pattern-progress";
@@ -30,7 +30,9 @@ export async function endPattern(actor: Actor, studioId: string, patternId: stri
   requireRunningFrom(pattern, effectiveFrom);
 
   const ended = endedBefore(pattern, effectiveFrom, today, actor.userId);
-  const notices = await seriesNotices(studio, { ...ended, updatedAt: now.toISOString() }, "ended");
+  const removable = materialisedFrom(pattern, effectiveFrom);
+  const kept = await keptLessons(pattern, removable, now);
+  const notices = await seriesNotices(studio, { ...ended, updatedAt: now.toISOString() }, "ended", { kept });
   const state = { stored: pattern };
   let pending: PatternRecord | undefined;
   const side: PatternSide = {
@@ -58,7 +60,7 @@ export async function endPattern(actor: Actor, studioId: string, patternId: stri
   };
   try {
     const outcome = await materialiseOccurrences(
-      { studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, onConflict: "skip", remove: { pattern, dates: materialisedFrom(pattern, effectiveFrom) } },
+      { studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, onConflict: "skip", remove: { pattern, dates: removable } },
       side,
     );
     return { ...toPattern(state.stored, studio.timeZone), lessonsCreated: 0, lessonsRemoved: outcome.removed.length };

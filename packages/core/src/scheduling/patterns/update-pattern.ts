@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { AppError, conflict, invalidField } from "../../errors";
 import { outboxEmails } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
-import { seriesNotices } from "../lesson-notices/series-notices";
+import { keptLessons, seriesNotices } from "../lesson-notices/series-notices";
 import { resolveParties } from "../lessons/lesson-parties";
 import { addDays, weekdayOf, type LocalDate } from "../wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
@@ -124,10 +124,13 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
   const ended = endedBefore(old, effectiveFrom, today, actor.userId, next.patternId);
 
   const to = materialiseTo(next, horizonEnd);
+  const removable = materialisedFrom(old, effectiveFrom);
+  // The old pattern's lessons changed by hand stay (materialiseOccurrences skips their dates): the new series leaves them out.
+  const kept = await keptLessons(old, removable, now);
   const [{ dates, closures }, endNotices, newNotices] = await Promise.all([
     occurrencesWithClosures(next, startDate, to),
-    seriesNotices(studio, { ...ended, updatedAt: at }, "ended", { continued: true }),
-    seriesNotices(studio, next, "changed"),
+    seriesNotices(studio, { ...ended, updatedAt: at }, "ended", { continued: true, kept }),
+    seriesNotices(studio, next, "changed", { excluded: kept.map((l) => l.occurrenceDate!) }),
   ]);
   const notices = [...endNotices, ...newNotices];
   const { side, state } = advancingSide({
@@ -151,7 +154,7 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
       {
         studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, onConflict: "throw",
         add: { pattern: next, parties, dates, closures },
-        remove: { pattern: old, dates: materialisedFrom(old, effectiveFrom) },
+        remove: { pattern: old, dates: removable },
       },
       side,
     );
