@@ -190,4 +190,26 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
     );
     expect(calendarOf(await mailAbout(s.dad, "Lessons changed"))).toBeUndefined();
   });
+
+  it("a closure on dates a series reaches beyond its lessons takes those occurrences out of the calendars", async () => {
+    const s = await familyStudio();
+    await scheduleDb().entities.schedulingSettings.put({ studioId: s.studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks: 1 }).go();
+    const start = addDays(localParts(new Date(), ZONE).date, 1);
+    const created = await createPattern(s, { startDate: start });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const series = calendarOf(await mailAbout(s.mum, "Regular lessons booked"))!.events[0]!;
+    expect(series.component.getFirstPropertyValue("rrule")!.toString()).not.toContain("UNTIL");
+
+    const off = addDays(start, 28);
+    const closure = await api("POST", `/v1/studios/${s.studioId}/closures`, { token: s.owner.accessToken, body: { startDate: addDays(off, -1), endDate: addDays(off, 1), reason: "Floor works" } });
+    expect(closure.status, JSON.stringify(closure.body)).toBe(201);
+    expect(closure.body.cancelledLessonCount).toBe(0);
+    const mail = await mailAbout(s.mum, "No lessons while the studio is closed");
+    expect(mail.body.text).toContain("Floor works");
+    const cancel = calendarOf(mail)!;
+    expect(cancel.method).toBe("CANCEL");
+    expect(cancel.events.map((e) => [e.uid, iso(e.recurrenceId)])).toEqual([[series.uid, at(off, "16:00")]]);
+    expect(cancel.events[0]!.sequence).toBeGreaterThan(series.sequence);
+    expect(calendarOf(await mailAbout(s.dad, "No lessons while the studio is closed"))).toBeUndefined();
+  });
 });

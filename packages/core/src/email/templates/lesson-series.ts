@@ -2,8 +2,10 @@ import { renderActionEmail, type EmailLink, type RenderedEmail } from "./layout"
 import { localDateWords } from "./lesson-cancelled";
 
 export interface LessonSeriesEmail {
-  /** booked: a new pattern; changed: it continues at a new day or time; ended: it stops (continued: a changed series follows); cancelled: it ends before its first lesson. */
-  kind: "booked" | "changed" | "ended" | "cancelled";
+  /** booked: a new pattern; changed: it continues at a new day or time; ended: it stops (continued: a changed series follows); cancelled: it ends before its first lesson; closed: some dates are off (a closure). */
+  kind: "booked" | "changed" | "ended" | "cancelled" | "closed";
+  /** With "closed": the local dates without a lesson, and why. */
+  closed?: { dates: string[]; reason: string };
   /** Set with "ended" when the lessons go on as a changed series (sent in its own email). */
   continued?: boolean;
   studioName: string;
@@ -29,6 +31,7 @@ const SUBJECTS: Record<LessonSeriesEmail["kind"], string> = {
   changed: "Lessons changed",
   ended: "Lessons end",
   cancelled: "Lessons cancelled",
+  closed: "No lessons while the studio is closed",
 };
 
 /** A recurring lesson's series booked, changed or ended, with its calendar invitation (the whole series in one). */
@@ -41,12 +44,14 @@ export function lessonSeriesMessage(input: LessonSeriesEmail): RenderedEmail {
     changed: `${whose} with ${input.teacherName} change: from ${localDateWords(input.firstDate)} they are ${schedule}${until}.`,
     ended: `${whose} with ${input.teacherName} ${schedule} end: the last one is on ${localDateWords(input.lastDate ?? input.firstDate)}.`,
     cancelled: `${whose} with ${input.teacherName} ${schedule}, which were to start ${localDateWords(input.firstDate)}, are cancelled.`,
+    closed: `${whose} with ${input.teacherName} ${schedule} do not take place on ${(input.closed?.dates ?? []).map(localDateWords).join(", ")}: the studio is closed (${input.closed?.reason ?? "closure"}). The others go ahead.`,
   }[input.kind];
   const calendarWords = {
     booked: "They are attached as one calendar invitation: your calendar app adds them all, and updates them if a lesson moves or is cancelled.",
     changed: "The new times are attached as a calendar invitation; your calendar app adds them.",
     ended: "The attached calendar update removes the later lessons from your calendar app.",
     cancelled: "The attached calendar update removes them from your calendar app.",
+    closed: "The attached calendar update removes those dates from your calendar app.",
   }[input.kind];
   const email = renderActionEmail({
     subject: `${SUBJECTS[input.kind]}: ${schedule}`,

@@ -13,7 +13,9 @@ import { isUntouched, occurrenceLessonId, readLessons } from "../patterns/patter
 import type { PatternRecord } from "../patterns/pattern-view";
 import { minutesOf, timeOf, type LocalDate } from "../wall-clock";
 import type { NoticeStudio } from "./booked-notices";
+import { lessonsInvite } from "./lesson-invite";
 import { lastOccurrence, seriesDates, seriesInvite, type SeriesChanges } from "./series-event";
+import { occurrenceLesson } from "../patterns/pattern-lessons";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const ORDINALS = ["first", "second", "third", "fourth", "last"];
@@ -66,7 +68,7 @@ export async function keptLessons(pattern: PatternRecord, dates: LocalDate[], no
 export async function seriesNotices(
   studio: NoticeStudio,
   pattern: PatternRecord,
-  kind: Exclude<LessonSeriesEmail["kind"], "cancelled">,
+  kind: Exclude<LessonSeriesEmail["kind"], "cancelled" | "closed">,
   options: { continued?: boolean; excluded?: LocalDate[]; kept?: LessonRecord[] } = {},
 ): Promise<OutboxEmail[]> {
   const people = await lessonPeople(studio.studioId, pattern.studentIds, [pattern.teacherId]);
@@ -105,6 +107,57 @@ export async function seriesNotices(
     return {
       scope: studio.studioId,
       messageId: `lesson-series#${pattern.patternId}#${revision}#${recipient.email.toLowerCase()}`,
+      to: recipient.email,
+      email,
+      brand: emailBrand(studio),
+    };
+  });
+}
+
+/**
+ * The email about a closure's dates that a pattern reaches beyond its materialised lessons (no
+ * lesson was cancelled there: the job will skip them): to each family of the pattern, which dates
+ * are off and why, with the calendar's CANCEL of those occurrences (series UID, RECURRENCE-ID
+ * each), as the closure's own email does for the lessons it cancels. One per address, closure and
+ * series.
+ */
+export async function closedDatesNotices(
+  studio: NoticeStudio,
+  pattern: PatternRecord,
+  closure: { closureId: string; reason: string },
+  dates: LocalDate[],
+  now: Date,
+): Promise<OutboxEmail[]> {
+  const people = await lessonPeople(studio.studioId, pattern.studentIds, [pattern.teacherId]);
+  if (people.recipients.length === 0 || dates.length === 0) return [];
+  const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
+  // The occurrences as the pattern would make them, one revision past the series as sent.
+  const occurrences = dates.map((date) => ({
+    ...occurrenceLesson(pattern, pattern, date, { timeZone: studio.timeZone, actorId: "closure", now }),
+    status: "cancelled" as const,
+    revision: (pattern.revision ?? 0) + 1,
+  }));
+  const where = lessonPlace(pattern);
+  return people.recipients.map((recipient): OutboxEmail => {
+    const invites = !noInvites.has(recipient.email.trim().toLowerCase());
+    const calendar = invites ? lessonsInvite(studio, occurrences, people, "CANCEL", { name: recipient.greetingName, email: recipient.email }) : undefined;
+    const email = lessonSeriesMessage({
+      kind: "closed",
+      closed: { dates, reason: closure.reason },
+      studioName: studio.name,
+      greetingName: recipient.greetingName,
+      studentNames: recipient.studentIds.map((id) => people.students.get(id)?.name ?? "The student"),
+      teacherName: people.teachers.get(pattern.teacherId) ?? "your teacher",
+      rhythm: rhythmWords(pattern),
+      time: timeWords(pattern, studio.timeZone),
+      firstDate: pattern.startDate,
+      ...(where ? { where } : {}),
+      studioUrl: studioPublicUrl(studio.slug),
+      ...(calendar ? { calendar, stopInvites: unsubscribable(studio, recipient.email, "calendar-invites").unsubscribe } : {}),
+    });
+    return {
+      scope: studio.studioId,
+      messageId: `lesson-series-closed#${closure.closureId}#${pattern.patternId}#${recipient.email.toLowerCase()}`,
       to: recipient.email,
       email,
       brand: emailBrand(studio),
