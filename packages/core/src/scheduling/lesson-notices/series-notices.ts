@@ -3,19 +3,19 @@ import { lessonSeriesMessage, type LessonSeriesEmail } from "../../email/templat
 import { optedOutAmong } from "../../notifications/opt-outs";
 import { unsubscribable } from "../../notifications/unsubscribe-links";
 import type { OutboxEmail } from "../../outbox/outbox-email";
+import type { RenderedEmail } from "../../email/templates/layout";
 import { studioPublicUrl } from "../../studios/studio-urls";
 import { lessonPeople } from "../cancellations/lesson-recipients";
 import { closuresBetween } from "../closures/closures-between";
 import { lessonPlace } from "../feeds/lesson-event";
 import { occurrenceDates } from "../patterns/occurrences";
 import type { LessonRecord } from "../lessons/lesson-view";
-import { isUntouched, occurrenceLessonId, readLessons } from "../patterns/pattern-lessons";
+import { isUntouched, occurrenceLesson, occurrenceLessonId, readLessons } from "../patterns/pattern-lessons";
 import type { PatternRecord } from "../patterns/pattern-view";
 import { minutesOf, timeOf, type LocalDate } from "../wall-clock";
 import type { NoticeStudio } from "./booked-notices";
 import { lessonsInvite } from "./lesson-invite";
 import { lastOccurrence, seriesDates, seriesInvite, type SeriesChanges } from "./series-event";
-import { occurrenceLesson } from "../patterns/pattern-lessons";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 const ORDINALS = ["first", "second", "third", "fourth", "last"];
@@ -58,12 +58,55 @@ export async function keptLessons(pattern: PatternRecord, dates: LocalDate[], no
   return lessons.filter((lesson) => !isUntouched(lesson, now));
 }
 
+type Recipient = Awaited<ReturnType<typeof lessonPeople>>["recipients"][number];
+type People = Awaited<ReturnType<typeof lessonPeople>>;
+
 /**
- * The email about a pattern's series to each of its students (with an email) and their families'
- * guardians: its day, time, teacher, first and last date in words, and the series' calendar
- * invitation (REQUEST; CANCEL when it ended before its first lesson) unless the address stopped
- * invitations. One per address, series and revision (the message id names them), enqueued with
- * the pattern's change (outbox).
+ * One email about a pattern's series per family address (its students with an email and their
+ * families' guardians): the words every such email shares (whose lessons, teacher, rhythm, time,
+ * place), and the calendar part `calendarFor` gives unless the address stopped invitations.
+ */
+async function perRecipient(
+  studio: NoticeStudio,
+  pattern: PatternRecord,
+  messageId: string,
+  email: (shared: Omit<LessonSeriesEmail, "kind">) => RenderedEmail,
+  calendarFor: (people: People, recipient: Recipient) => RenderedEmail["calendar"],
+): Promise<OutboxEmail[]> {
+  const people = await lessonPeople(studio.studioId, pattern.studentIds, [pattern.teacherId]);
+  if (people.recipients.length === 0) return [];
+  const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
+  const where = lessonPlace(pattern);
+  return people.recipients.map((recipient): OutboxEmail => {
+    const calendar = noInvites.has(recipient.email.trim().toLowerCase()) ? undefined : calendarFor(people, recipient);
+    return {
+      scope: studio.studioId,
+      messageId: `${messageId}#${recipient.email.toLowerCase()}`,
+      to: recipient.email,
+      email: email({
+        studioName: studio.name,
+        greetingName: recipient.greetingName,
+        studentNames: recipient.studentIds.map((id) => people.students.get(id)?.name ?? "The student"),
+        teacherName: people.teachers.get(pattern.teacherId) ?? "your teacher",
+        rhythm: rhythmWords(pattern),
+        time: timeWords(pattern, studio.timeZone),
+        firstDate: pattern.startDate,
+        ...(where ? { where } : {}),
+        studioUrl: studioPublicUrl(studio.slug),
+        ...(calendar ? { calendar, stopInvites: unsubscribable(studio, recipient.email, "calendar-invites").unsubscribe } : {}),
+      }),
+      brand: emailBrand(studio),
+    };
+  });
+}
+
+const attendeeOf = (recipient: Recipient) => ({ name: recipient.greetingName, email: recipient.email });
+
+/**
+ * The email about a pattern's series to each family address: its day, time, teacher, first and
+ * last date in words, and the series' calendar invitation (REQUEST; CANCEL when it ended before
+ * its first lesson). One per address, series and revision (the message id names them), enqueued
+ * with the pattern's change (outbox).
  */
 export async function seriesNotices(
   studio: NoticeStudio,
@@ -71,55 +114,23 @@ export async function seriesNotices(
   kind: Exclude<LessonSeriesEmail["kind"], "cancelled" | "closed">,
   options: { continued?: boolean; excluded?: LocalDate[]; kept?: LessonRecord[] } = {},
 ): Promise<OutboxEmail[]> {
-  const people = await lessonPeople(studio.studioId, pattern.studentIds, [pattern.teacherId]);
-  if (people.recipients.length === 0) return [];
-  const [noInvites, changes] = await Promise.all([
-    optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites"),
-    seriesChanges(pattern, options.excluded, options.kept),
-  ]);
+  const changes = await seriesChanges(pattern, options.excluded, options.kept);
   const empty = Boolean(pattern.endDate && pattern.endDate < pattern.startDate);
   const last = empty ? undefined : lastOccurrence(pattern);
-  const where = lessonPlace(pattern);
-  const revision = pattern.revision ?? 0;
-  return people.recipients.map((recipient): OutboxEmail => {
-    const attendee = { name: recipient.greetingName, email: recipient.email };
-    const invites = !noInvites.has(recipient.email.trim().toLowerCase());
-    const email = lessonSeriesMessage({
-      kind: empty ? "cancelled" : kind,
-      ...(options.continued ? { continued: true } : {}),
-      studioName: studio.name,
-      greetingName: recipient.greetingName,
-      studentNames: recipient.studentIds.map((id) => people.students.get(id)?.name ?? "The student"),
-      teacherName: people.teachers.get(pattern.teacherId) ?? "your teacher",
-      rhythm: rhythmWords(pattern),
-      time: timeWords(pattern, studio.timeZone),
-      firstDate: pattern.startDate,
-      ...(last ? { lastDate: last } : {}),
-      ...(where ? { where } : {}),
-      studioUrl: studioPublicUrl(studio.slug),
-      ...(invites
-        ? {
-            calendar: seriesInvite(studio, pattern, people, empty ? "CANCEL" : "REQUEST", attendee, changes),
-            stopInvites: unsubscribable(studio, recipient.email, "calendar-invites").unsubscribe,
-          }
-        : {}),
-    });
-    return {
-      scope: studio.studioId,
-      messageId: `lesson-series#${pattern.patternId}#${revision}#${recipient.email.toLowerCase()}`,
-      to: recipient.email,
-      email,
-      brand: emailBrand(studio),
-    };
-  });
+  return perRecipient(
+    studio,
+    pattern,
+    `lesson-series#${pattern.patternId}#${pattern.revision ?? 0}`,
+    (shared) => lessonSeriesMessage({ ...shared, kind: empty ? "cancelled" : kind, ...(options.continued ? { continued: true } : {}), ...(last ? { lastDate: last } : {}) }),
+    (people, recipient) => seriesInvite(studio, pattern, people, empty ? "CANCEL" : "REQUEST", attendeeOf(recipient), changes),
+  );
 }
 
 /**
  * The email about a closure's dates that a pattern reaches beyond its materialised lessons (no
- * lesson was cancelled there: the job will skip them): to each family of the pattern, which dates
- * are off and why, with the calendar's CANCEL of those occurrences (series UID, RECURRENCE-ID
- * each), as the closure's own email does for the lessons it cancels. One per address, closure and
- * series.
+ * lesson was cancelled there: the job will skip them): to each family address, which dates are
+ * off and why, with the calendar's CANCEL of those occurrences (series UID, RECURRENCE-ID each),
+ * as the closure's own email does for the lessons it cancels. One per address, closure and series.
  */
 export async function closedDatesNotices(
   studio: NoticeStudio,
@@ -128,39 +139,18 @@ export async function closedDatesNotices(
   dates: LocalDate[],
   now: Date,
 ): Promise<OutboxEmail[]> {
-  const people = await lessonPeople(studio.studioId, pattern.studentIds, [pattern.teacherId]);
-  if (people.recipients.length === 0 || dates.length === 0) return [];
-  const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
+  if (dates.length === 0) return [];
   // The occurrences as the pattern would make them, one revision past the series as sent.
   const occurrences = dates.map((date) => ({
     ...occurrenceLesson(pattern, pattern, date, { timeZone: studio.timeZone, actorId: "closure", now }),
     status: "cancelled" as const,
     revision: (pattern.revision ?? 0) + 1,
   }));
-  const where = lessonPlace(pattern);
-  return people.recipients.map((recipient): OutboxEmail => {
-    const invites = !noInvites.has(recipient.email.trim().toLowerCase());
-    const calendar = invites ? lessonsInvite(studio, occurrences, people, "CANCEL", { name: recipient.greetingName, email: recipient.email }) : undefined;
-    const email = lessonSeriesMessage({
-      kind: "closed",
-      closed: { dates, reason: closure.reason },
-      studioName: studio.name,
-      greetingName: recipient.greetingName,
-      studentNames: recipient.studentIds.map((id) => people.students.get(id)?.name ?? "The student"),
-      teacherName: people.teachers.get(pattern.teacherId) ?? "your teacher",
-      rhythm: rhythmWords(pattern),
-      time: timeWords(pattern, studio.timeZone),
-      firstDate: pattern.startDate,
-      ...(where ? { where } : {}),
-      studioUrl: studioPublicUrl(studio.slug),
-      ...(calendar ? { calendar, stopInvites: unsubscribable(studio, recipient.email, "calendar-invites").unsubscribe } : {}),
-    });
-    return {
-      scope: studio.studioId,
-      messageId: `lesson-series-closed#${closure.closureId}#${pattern.patternId}#${recipient.email.toLowerCase()}`,
-      to: recipient.email,
-      email,
-      brand: emailBrand(studio),
-    };
-  });
+  return perRecipient(
+    studio,
+    pattern,
+    `lesson-series-closed#${closure.closureId}#${pattern.patternId}`,
+    (shared) => lessonSeriesMessage({ ...shared, kind: "closed", closed: { dates, reason: closure.reason } }),
+    (people, recipient) => lessonsInvite(studio, occurrences, people, "CANCEL", attendeeOf(recipient)),
+  );
 }
