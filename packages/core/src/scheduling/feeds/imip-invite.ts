@@ -11,7 +11,7 @@ export interface InviteInput {
   lines?: string[];
   /** A series' changed occurrences, sent with it (same UID, each with its RECURRENCE-ID in `lines`). */
   overrides?: Array<{ event: CalendarEvent; lines: string[] }>;
-  /** The last instant the event (a series) covers; undefined for a series without end. */
+  /** A series: the last instant it covers, or null when it has no end (its zone rules then repeat yearly). Absent for one event. */
   until?: string | null;
   organizer: { name: string; email: string };
   attendee: { name: string; email: string };
