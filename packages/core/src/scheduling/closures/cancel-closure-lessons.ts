@@ -3,6 +3,7 @@ import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
 import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
 import { cancellationItemBound, cancellationWrites, planCancellation, type PlannedCancellation } from "../cancellations/plan-cancellation";
+import { optedOutAmong } from "../../notifications/opt-outs";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { lessonPeople, type LessonPeople } from "../cancellations/lesson-recipients";
 import { readAttendees } from "../lessons/lesson-access";
@@ -73,7 +74,7 @@ function chunks(lessons: LessonRecord[], people: LessonPeople): LessonRecord[][]
  * (by "studio"), the freed slots, the closure's `cancelledLessonIds` extended and the emails to
  * the students and families concerned (outbox). A concurrent change reruns the group.
  */
-function cancelChunk(studioId: string, ids: string[], context: ClosureContext, people: LessonPeople): Promise<PlannedCancellation[]> {
+function cancelChunk(studioId: string, ids: string[], context: ClosureContext, people: LessonPeople, noInvites: ReadonlySet<string>): Promise<PlannedCancellation[]> {
   return withBookingRetry(async () => {
     const { lesson: lessons } = scheduleDb().entities;
     const fresh = (await readTogether(...ids.map((lessonId) => itemOf(lessons, { studioId, lessonId })))).filter((l) => stillToCome(l, context.now));
@@ -91,7 +92,7 @@ function cancelChunk(studioId: string, ids: string[], context: ClosureContext, p
       Promise.all(fresh.map(async (lesson) => planCancellation({ lesson, attendees: await readAttendees(studioId, lesson.lessonId) }, request))),
       planBookings(studioId, { remove: fresh.map((lesson) => slotOf(lesson, 0)) }),
     ]);
-    const notices = closureNotices(context.studio, context.closure, planned, people);
+    const notices = closureNotices(context.studio, context.closure, planned, people, noInvites);
     await commitWithBookings(
       (tx) => [
         tx.closure
@@ -118,7 +119,8 @@ export async function cancelClosureLessons(studioId: string, context: ClosureCon
   const lessons = await lessonsInClosure(studioId, context.closure, context.studio.timeZone, context.now);
   if (lessons.length === 0) return [];
   const people = await lessonPeople(studioId, lessons.flatMap((l) => l.studentIds), lessons.map((l) => l.teacherId));
+  const noInvites = await optedOutAmong(studioId, people.recipients.map((r) => r.email), "calendar-invites");
   const cancelled: PlannedCancellation[] = [];
-  for (const group of chunks(lessons, people)) cancelled.push(...(await cancelChunk(studioId, group.map((l) => l.lessonId), context, people)));
+  for (const group of chunks(lessons, people)) cancelled.push(...(await cancelChunk(studioId, group.map((l) => l.lessonId), context, people, noInvites)));
   return cancelled;
 }

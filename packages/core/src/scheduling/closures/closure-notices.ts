@@ -6,6 +6,7 @@ import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { studioPublicUrl } from "../../studios/studio-urls";
 import type { LessonPeople } from "../cancellations/lesson-recipients";
+import { lessonsInvite } from "../lesson-notices/lesson-invite";
 import type { PlannedCancellation } from "../cancellations/plan-cancellation";
 import type { ClosureRecord } from "./closure-view";
 
@@ -23,13 +24,17 @@ export const noticeBound = (people: LessonPeople, studentIds: string[]) =>
  * One email per address (a student with an email; their family's guardians, once for all their
  * children) listing every lesson of theirs that this transaction of the closure cancels, in local
  * time, with its make-up outcome. Enqueued in that transaction (outbox); a closure that fits one
- * transaction, as nearly all do, sends each address one email.
+ * transaction, as nearly all do, sends each address one email. When its lessons are one calendar
+ * event (a single lesson, or occurrences of one recurring series) the email carries the iMIP
+ * CANCEL of them (one VEVENT per occurrence, RECURRENCE-ID each), unless the address stopped
+ * invitations (`noInvites`, lower-cased): the series' other occurrences stay in the calendar.
  */
 export function closureNotices(
   studio: ClosureStudio,
   closure: Pick<ClosureRecord, "closureId" | "startDate" | "endDate" | "reason">,
   cancelled: PlannedCancellation[],
   people: LessonPeople,
+  noInvites: ReadonlySet<string> = new Set(),
 ): OutboxEmail[] {
   if (cancelled.length === 0) return [];
   const lessons = [...cancelled].sort((a, b) => a.next.scheduledStart.localeCompare(b.next.scheduledStart));
@@ -63,6 +68,18 @@ export function closureNotices(
       lessons: lines,
       url: studioPublicUrl(studio.slug),
     });
-    return [{ scope: studio.studioId, messageId: `closure#${closure.closureId}#${batch}#${recipient.email.toLowerCase()}`, to: recipient.email, email, brand: emailBrand(studio) }];
+    const theirLessons = lessons.filter((p) => p.next.studentIds.some((id) => theirs.has(id))).map((p) => ({ ...p.next, updatedAt: p.next.cancellation?.at ?? p.next.updatedAt }));
+    const calendar = noInvites.has(recipient.email.trim().toLowerCase())
+      ? undefined
+      : lessonsInvite(studio, theirLessons, people, "CANCEL", { name: recipient.greetingName, email: recipient.email });
+    return [
+      {
+        scope: studio.studioId,
+        messageId: `closure#${closure.closureId}#${batch}#${recipient.email.toLowerCase()}`,
+        to: recipient.email,
+        email: calendar ? { ...email, calendar } : email,
+        brand: emailBrand(studio),
+      },
+    ];
   });
 }

@@ -7,6 +7,7 @@ import { scheduleDb } from "../schedule-db";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { localParts } from "../wall-clock";
 import { cancelClosureLessons } from "./cancel-closure-lessons";
+import { closeSeriesDates } from "./close-series-dates";
 import { toClosure, type Closure, type ClosureRecord } from "./closure-view";
 import { closuresBetween } from "./closures-between";
 import type { CreateClosureInput } from "./schemas";
@@ -27,7 +28,9 @@ async function sameClosure(studioId: string, input: CreateClosureInput): Promise
  * says. The closure is stored first, on its own, so bookings into it are refused from then on; the
  * lessons follow in transactions of at most 100 items. Sending the same closure again resumes it
  * (lessons already cancelled are skipped). Each affected student and family gets one email
- * listing their cancelled lessons, enqueued with the cancellations (outbox).
+ * listing their cancelled lessons, enqueued with the cancellations (outbox). Recurring patterns
+ * reaching the dates beyond their materialised lessons have those occurrences taken out of the
+ * families' calendars (closeSeriesDates).
  */
 export async function createClosure(actor: Actor, studioId: string, input: CreateClosureInput): Promise<Closure> {
   const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
@@ -67,6 +70,7 @@ export async function createClosure(actor: Actor, studioId: string, input: Creat
     actorId: actor.userId,
     now,
   });
+  await closeSeriesDates(studio, closure, now);
   const ids = [...(closure.cancelledLessonIds ?? []), ...cancelled.map((p) => p.next.lessonId)];
   return toClosure({ ...closure, cancelledLessonIds: ids, updatedAt: cancelled.length > 0 ? new Date().toISOString() : closure.updatedAt });
 }

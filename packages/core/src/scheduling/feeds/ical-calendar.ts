@@ -72,6 +72,15 @@ export function eventLines(event: CalendarEvent, timeZone: string, extra: string
   ];
 }
 
+/** Instants as one property in the zone's local time: `EXDATE;TZID=Europe/London:20261027T160000,…` (RECURRENCE-ID, EXDATE). */
+export function zonedLine(name: string, instants: string[], timeZone: string): string {
+  const locals = instants.map((instant) => {
+    const ms = new Date(instant).getTime();
+    return floatingStamp(new Date(ms + offsetMinutes(new Date(ms), timeZone) * MINUTE));
+  });
+  return `${name};TZID=${timeZone}:${locals.join(",")}`;
+}
+
 /**
  * `DTSTART;TZID=America/New_York:20261122T160000`. A local time that happens twice (the hour
  * repeated when clocks go back) is read differently by clients (RFC 5545 §3.3.5 says the first

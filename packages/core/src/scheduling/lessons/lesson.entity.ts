@@ -42,6 +42,8 @@ export const LessonEntity = new Entity({
     /** Set when a recurring pattern made the lesson, with the local date it stands for. */
     patternId: { type: "string" },
     occurrenceDate: { type: "string" },
+    /** When the pattern planned it (UTC ISO), kept through moves: its series' RECURRENCE-ID in calendar invitations. */
+    occurrenceStart: { type: "string" },
     /** A pattern-made lesson changed or cancelled by hand: pattern edits and jobs leave it alone. */
     editedByHand: { type: "boolean", required: true, default: false },
     /** A make-up lesson spends this credit. */

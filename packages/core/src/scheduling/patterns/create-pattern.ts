@@ -1,6 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
 import { AppError, invalidField } from "../../errors";
+import { outboxEmails } from "../../outbox/outbox-email";
 import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
+import { seriesNotices } from "../lesson-notices/series-notices";
 import { resolveParties } from "../lessons/lesson-parties";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { weekdayOf } from "../wall-clock";
@@ -23,8 +25,10 @@ export function requireScheduler(member: StudioMember): void {
  * (default 12 weeks from today, local). The first date is `startDate` (today or later), or with
  * `dayOfWeek` the first such weekday on or after it. An occurrence that conflicts with another
  * lesson is a 409 naming that lesson and the date, and nothing is written; occurrences on studio
- * closures are skipped and listed in the pattern's `skipped`. (More than 100 transaction items —
- * e.g. a band over a long horizon — commit in chunks after the whole plan passed.)
+ * closures are skipped and listed in the pattern's `skipped`. Each family gets one email with the
+ * whole series as a calendar invitation (RRULE, EXDATE for closures), enqueued with the first
+ * chunk. (More than 100 transaction items — e.g. a band over a long horizon — commit in chunks
+ * after the whole plan passed.)
  */
 export async function createPattern(actor: Actor, studioId: string, input: CreatePatternInput): Promise<Pattern & LessonChanges> {
   const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
@@ -65,8 +69,16 @@ export async function createPattern(actor: Actor, studioId: string, input: Creat
   };
 
   const to = materialiseTo(record, horizonEnd);
-  const { dates, closures } = await occurrencesWithClosures(record, startDate, to);
-  const { side, state } = advancingSide({ actorId: actor.userId, record, stored: undefined, to, today, firstAction: "recurringPattern.created" });
+  const [{ dates, closures }, notices] = await Promise.all([occurrencesWithClosures(record, startDate, to), seriesNotices(studio, record, "booked")]);
+  const { side, state } = advancingSide({
+    actorId: actor.userId,
+    record,
+    stored: undefined,
+    to,
+    today,
+    firstAction: "recurringPattern.created",
+    extra: { count: notices.length, writes: (tx) => outboxEmails(tx, notices) },
+  });
   try {
     const outcome = await materialiseOccurrences(
       { studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, add: { pattern: record, parties, dates, closures }, onConflict: "throw" },

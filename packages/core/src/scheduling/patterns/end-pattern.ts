@@ -1,6 +1,8 @@
 import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../errors";
+import { outboxEmails } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
+import { keptLessons, seriesNotices } from "../lesson-notices/series-notices";
 import { materialiseOccurrences, PatternChanged, type PatternSide } from "./materialise-occurrences";
 import { loadPatternFor, requireWritePattern } from "./pattern-access";
 import { patternWrite } from "./pattern-progress";
@@ -14,7 +16,9 @@ import { endedBefore, materialisedFrom, requireRunningFrom } from "./update-patt
  * lessons from then on that are still scheduled, untouched by hand and not yet started are removed
  * (lesson, attendees, reminder, day-schedule slots), in chunks of at most 100 items with the
  * pattern's new end date written in the first. Lessons edited or cancelled by hand stay.
- * The pattern itself stays on record (inactive once its end date is past).
+ * The pattern itself stays on record (inactive once its end date is past). Families get the
+ * series again with its new end (RRULE UNTIL, SEQUENCE + 1; a CANCEL of the whole series when it
+ * ends before its first lesson), enqueued with the first chunk.
  */
 export async function endPattern(actor: Actor, studioId: string, patternId: string, input: EndPatternInput): Promise<Pattern & LessonChanges> {
   const { member, studio, pattern, settings } = await loadPatternFor(actor, studioId, patternId);
@@ -25,12 +29,16 @@ export async function endPattern(actor: Actor, studioId: string, patternId: stri
   requireNotPast("effectiveFrom", effectiveFrom, today);
   requireRunningFrom(pattern, effectiveFrom);
 
+  const ended = endedBefore(pattern, effectiveFrom, today, actor.userId);
+  const removable = materialisedFrom(pattern, effectiveFrom);
+  const kept = await keptLessons(pattern, removable, now);
+  const notices = await seriesNotices(studio, { ...ended, updatedAt: now.toISOString() }, "ended", { kept });
   const state = { stored: pattern };
   let pending: PatternRecord | undefined;
   const side: PatternSide = {
-    itemCount: 2,
+    itemCount: 2 + notices.length,
     writes(tx, progress) {
-      const base = progress.index === 0 ? endedBefore(pattern, effectiveFrom, today, actor.userId) : state.stored;
+      const base = progress.index === 0 ? ended : state.stored;
       pending = { ...base, version: state.stored.version + 1 };
       return [
         patternWrite(tx, pending, state.stored),
@@ -43,6 +51,7 @@ export async function endPattern(actor: Actor, studioId: string, patternId: stri
           before: state.stored,
           after: { ...pending, lessonsRemoved: progress.removed.map((l) => l.lessonId) },
         }),
+        ...(progress.index === 0 ? outboxEmails(tx, notices) : []),
       ];
     },
     committed() {
@@ -51,7 +60,7 @@ export async function endPattern(actor: Actor, studioId: string, patternId: stri
   };
   try {
     const outcome = await materialiseOccurrences(
-      { studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, onConflict: "skip", remove: { pattern, dates: materialisedFrom(pattern, effectiveFrom) } },
+      { studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, onConflict: "skip", remove: { pattern, dates: removable } },
       side,
     );
     return { ...toPattern(state.stored, studio.timeZone), lessonsCreated: 0, lessonsRemoved: outcome.removed.length };

@@ -40,6 +40,7 @@ export function occurrenceLesson(
     ...(pattern.onlineUrl ? { onlineUrl: pattern.onlineUrl } : {}),
     patternId: pattern.patternId,
     occurrenceDate: date,
+    occurrenceStart: start,
     editedByHand: false,
     createdBy: context.actorId,
     updatedBy: context.actorId,

@@ -51,6 +51,8 @@ export const RecurringPatternEntity = new Entity({
     /** When an edit "from date X" split this pattern: the pattern that continues it. */
     continuedBy: { type: "string" },
     continues: { type: "string" },
+    /** Counts the changes of the series families' calendars were sent (an end, a closure's dates): the series invitation's SEQUENCE. */
+    revision: { type: "number" },
     /** Bumped by every write; each write is conditional on the version it read (API edits and the job race safely). */
     version: { type: "number", required: true, default: 1 },
     createdBy: { type: "string", readOnly: true },

@@ -1,7 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { AppError, conflict, invalidField } from "../../errors";
+import { outboxEmails } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
+import { keptLessons, seriesNotices } from "../lesson-notices/series-notices";
 import { resolveParties } from "../lessons/lesson-parties";
 import { addDays, weekdayOf, type LocalDate } from "../wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
@@ -33,6 +35,8 @@ export function endedBefore(pattern: PatternRecord, effectiveFrom: LocalDate, to
     ...(through ? { materialisedThrough: through } : {}),
     ...(continuedBy ? { continuedBy } : {}),
     isActive: endDate >= today,
+    // Families' calendars get the series again with its new end (a higher SEQUENCE).
+    revision: (pattern.revision ?? 0) + 1,
     updatedBy: actorId,
   };
 }
@@ -63,6 +67,12 @@ const keepOrClear = <T>(value: T | null | undefined, old: T | undefined) => (val
  * are made up to the horizon, except on dates where a lesson edited by hand was kept. Everything is
  * planned first: a conflict is a 409 naming the lesson and date before anything is written; then
  * it commits in chunks of at most 100 items. Admins, and the pattern's teacher (with their own students).
+ *
+ * Families' calendars (iTIP, RFC 5546): the old series is sent again ending the day before X
+ * (RRULE UNTIL, SEQUENCE + 1) and the continuing pattern is a new series with its own UID, each in
+ * its own email. A RECURRENCE-ID with RANGE=THISANDFUTURE would say the same in one message, but
+ * Google and Outlook ignore that range, and the changed series is a pattern of its own here (own
+ * id, lessons, later edits and end), so its own UID keeps every later invitation simple.
  */
 export async function updatePattern(actor: Actor, studioId: string, patternId: string, input: UpdatePatternInput): Promise<Pattern & LessonChanges> {
   const { member, studio, pattern: old, settings } = await loadPatternFor(actor, studioId, patternId);
@@ -114,7 +124,15 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
   const ended = endedBefore(old, effectiveFrom, today, actor.userId, next.patternId);
 
   const to = materialiseTo(next, horizonEnd);
-  const { dates, closures } = await occurrencesWithClosures(next, startDate, to);
+  const removable = materialisedFrom(old, effectiveFrom);
+  // The old pattern's lessons changed by hand stay (materialiseOccurrences skips their dates): the new series leaves them out.
+  const kept = await keptLessons(old, removable, now);
+  const [{ dates, closures }, endNotices, newNotices] = await Promise.all([
+    occurrencesWithClosures(next, startDate, to),
+    seriesNotices(studio, { ...ended, updatedAt: at }, "ended", { continued: true, kept }),
+    seriesNotices(studio, next, "changed", { excluded: kept.map((l) => l.occurrenceDate!) }),
+  ]);
+  const notices = [...endNotices, ...newNotices];
   const { side, state } = advancingSide({
     actorId: actor.userId,
     record: next,
@@ -123,10 +141,11 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
     today,
     firstAction: "recurringPattern.created",
     extra: {
-      count: 2,
+      count: 2 + notices.length,
       writes: (tx) => [
         patternWrite(tx, { ...ended, version: old.version + 1 }, old),
         recordAudit(tx, { studioId, actorId: actor.userId, action: "recurringPattern.split", entityType: "recurringPattern", entityId: old.patternId, before: old, after: ended }),
+        ...outboxEmails(tx, notices),
       ],
     },
   });
@@ -135,7 +154,7 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
       {
         studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, onConflict: "throw",
         add: { pattern: next, parties, dates, closures },
-        remove: { pattern: old, dates: materialisedFrom(old, effectiveFrom) },
+        remove: { pattern: old, dates: removable },
       },
       side,
     );
