@@ -1,6 +1,7 @@
 import type { NewOwner, Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
 import { billingListScenarios } from "./billing-lists";
+import { lessonLinkScenarios } from "./lesson-links";
 import { schedulingCalendarScenarios } from "./scheduling-calendar";
 import { seedStudents } from "./seed-students";
 
@@ -178,4 +179,5 @@ export const scenarios: AnyScenario[] = [
   ...peopleReads,
   ...schedulingCalendarScenarios,
   ...billingListScenarios,
+  ...lessonLinkScenarios,
 ];
