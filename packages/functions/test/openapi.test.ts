@@ -67,6 +67,8 @@ describe("API description", () => {
         "POST /v1/studios/{studioId}/access-requests/{requestId}/approve",
         "POST /v1/studios/{studioId}/access-requests/{requestId}/reject",
         "GET /v1/studios/{studioId}/audit-events",
+        "GET /v1/studios/{studioId}/email-delivery/problems",
+        "GET /v1/studios/{studioId}/email-delivery/undeliverable",
         "POST /v1/studios/{studioId}/imports",
         "POST /v1/studios/{studioId}/privacy/exports",
         "POST /v1/studios/{studioId}/privacy/erasures",

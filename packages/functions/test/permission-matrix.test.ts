@@ -180,6 +180,12 @@ const ROWS: Record<string, Row> = {
   }),
 
   "GET /v1/studios/{studioId}/audit-events": adminOnly({ path: (w) => s(w, "/audit-events") }),
+  "GET /v1/studios/{studioId}/email-delivery/problems": adminOnly({ path: (w) => s(w, "/email-delivery/problems") }),
+  // Staff pages warn about a person's addresses: admins and every teacher (no record is named).
+  "GET /v1/studios/{studioId}/email-delivery/undeliverable": {
+    allow: [...ADMINS, "teacherOwn", "teacherOther"], forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
+    path: (w) => s(w, "/email-delivery/undeliverable?emails=someone%40example.com"),
+  },
 
   "POST /v1/studios/{studioId}/imports": adminOnly({
     path: (w) => s(w, "/imports"), body: () => ({ kind: "families", csv: "name\nMatrix Family\n", dryRun: true }),

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyLocalEnv, ensureTableAndBucket, startEngines, type LocalEnv } from "../engines/index";
 import { startStreamPoller } from "../outbox/stream-poller";
+import { startSesEventRelay, type SesEventRelay } from "../outbox/ses-event-relay";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -16,8 +17,8 @@ declare module "vitest" {
 }
 
 /**
- * Starts DynamoDB Local (in memory), s3rver, SES local, the Stripe emulator and the outbox stream
- * poller once for the whole run; workers
+ * Starts DynamoDB Local (in memory), s3rver, SES local, the Stripe emulator, the outbox stream
+ * poller and the relay of SES local's bounce and complaint events once for the whole run; workers
  * get the endpoints through `inject("localEnv")` (see setup-env.ts).
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
@@ -37,10 +38,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
   // and for the outbox consumer below, which runs in this process.
   applyLocalEnv(env);
   let outbox: Awaited<ReturnType<typeof startStreamPoller>> | undefined;
+  let sesEvents: SesEventRelay | undefined;
   try {
     await ensureTableAndBucket(env);
     // One outbox consumer for the shared table: mail the app enqueues reaches SES local as on AWS.
     outbox = await startStreamPoller({ dynamodbEndpoint: env.dynamodbEndpoint, tableName: env.tableName, log: (line) => console.error(line) });
+    // Mail to bounce@ / complaint@simulator.amazonses.com marks the address, on the shared table.
+    sesEvents = startSesEventRelay({ log: (line) => console.error(line) });
   } catch (error) {
     await engines.stop();
     throw error;
@@ -49,6 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const runDir = mkdtempSync(join(tmpdir(), "studiosync-run-"));
   project.provide("runDir", runDir);
   return async () => {
+    await sesEvents?.stop();
     await outbox?.stop();
     await engines.stop();
     rmSync(runDir, { recursive: true, force: true });
