@@ -131,6 +131,8 @@ export async function recordSesEvent(notification: unknown, now = new Date()): P
           ...problemKeys(message.scope, finding.at),
           expiresAt: Math.floor(now.getTime() / 1000) + KEEP_FAILED_SECONDS,
         })
+        // Its fate is settled: no consumer still sending it records it sent (deliver-message.ts), nor is it retried.
+        .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
         .go();
     } catch (error) {
       // A message gone by now (its TTL) or never ours: the address is marked all the same.

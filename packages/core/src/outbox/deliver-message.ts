@@ -116,11 +116,17 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
     console.error(JSON.stringify({ level: "error", message: "outbox email failed", key, attempts: message.attempts, final: failedFor, error: lastError }));
     return failedFor ? "failed" : "retrying";
   }
-  await outboxMessage
-    .patch(key)
-    .set({ status: "sent", sentAt: new Date().toISOString(), expiresAt: epochSeconds(now) + KEEP_SENT_SECONDS })
-    .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
-    .where((a, op) => op.eq(a.claimId, claimId))
-    .go();
+  try {
+    await outboxMessage
+      .patch(key)
+      .set({ status: "sent", sentAt: new Date().toISOString(), expiresAt: epochSeconds(now) + KEEP_SENT_SECONDS })
+      .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
+      .where((a, op) => op.eq(a.claimId, claimId))
+      .go();
+  } catch (error) {
+    // Our claim is gone: a bounce or complaint of this very mail arrived first and recorded the
+    // message undeliverable (email-delivery/ses-events.ts), or a consumer took over a lapsed lease.
+    if (!isConditionalFailure(error)) throw error;
+  }
   return "sent";
 }
