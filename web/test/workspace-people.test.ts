@@ -215,6 +215,10 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
     expect(await open(page, `${base}/people/families/${family.id}`)).toBe(200);
     await page.getByText(`Emails to ${bouncing} bounce — check the address.`).waitFor();
     await expectAccessible(page);
+    // Once staff checked it, an admin tries the address again: the warning goes.
+    await page.getByRole("button", { name: "Try this address again" }).click();
+    await page.getByText("We'll email that address again.").waitFor();
+    await expect(page.getByText(`Emails to ${bouncing} bounce`).count()).resolves.toBe(0);
   });
 });
 

@@ -41,7 +41,7 @@ describe("issue 12: bounces and complaints", { timeout: 60_000 }, () => {
     await readMail(address, { subject: "Invitation to join" });
 
     const marked = await until(() => undeliverable(owner, [address, "someone-else@example.test"]), (res) => res.body.items?.length === 1);
-    expect(marked.body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: "smtp; 550 5.1.1 user unknown" }]);
+    expect(marked.body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: "smtp; 550 5.1.1 user unknown", retryable: true }]);
     // The message that bounced is listed for the studio's admins.
     const first = await until(() => problems(owner), (res) => res.body.items?.length === 1);
     expect(first.body.items[0]).toMatchObject({ to: address, kind: "bounce", detail: "smtp; 550 5.1.1 user unknown" });
@@ -67,7 +67,7 @@ describe("issue 12: bounces and complaints", { timeout: 60_000 }, () => {
     const other = await ownerWithStudio();
     expect((await api("GET", `/v1/studios/${owner.studio.id}/email-delivery/problems`, { token: other.accessToken })).status).toBe(404);
     expect((await problems(other)).body.items).toEqual([]);
-    expect((await undeliverable(other, [address])).body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: null }]);
+    expect((await undeliverable(other, [address])).body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: null, retryable: false }]);
     // Teachers see a person's warnings but not the delivery list.
     const teacher = await memberWithRole(owner, "teacher");
     expect((await api("GET", `/v1/studios/${owner.studio.id}/email-delivery/problems`, { token: teacher.accessToken })).status).toBe(403);
@@ -105,7 +105,33 @@ describe("issue 12: bounces and complaints", { timeout: 60_000 }, () => {
     expect(await sesEvents(sns(legacy))).toEqual({ records: 1, marked: 1 });
     // SNS may deliver twice: the same record again changes nothing.
     expect(await sesEvents(sns(legacy))).toEqual({ records: 1, marked: 1 });
-    expect((await undeliverable(owner, [address])).body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: null }]);
+    expect((await undeliverable(owner, [address])).body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: null, retryable: false }]);
+  });
+
+  it("an admin may try a bounced address again (audited); not a complaint, nor another studio's bounce", async () => {
+    const owner = await ownerWithStudio();
+    const other = await ownerWithStudio();
+    const [bounced, complained] = [simulator("bounce"), simulator("complaint")];
+    const retry = (who: Owner, email: string) =>
+      api("POST", `/v1/studios/${who.studio.id}/email-delivery/undeliverable/${encodeURIComponent(email)}/retry`, { token: who.accessToken });
+    expect((await invite(owner, bounced)).status).toBe(201);
+    expect((await invite(owner, complained)).status).toBe(201);
+    const both = await until(() => undeliverable(owner, [bounced, complained]), (res) => res.body.items?.length === 2);
+    expect(Object.fromEntries(both.body.items.map((i: { email: string; retryable: boolean }) => [i.email, i.retryable]))).toEqual({ [bounced]: true, [complained]: false });
+    expect((await undeliverable(other, [bounced])).body.items[0].retryable).toBe(false);
+
+    expect((await retry(other, bounced)).status).toBe(404);
+    const refused = await retry(owner, complained);
+    expect(refused.status).toBe(409);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ path: "email" })]);
+
+    const retried = await retry(owner, bounced.toUpperCase());
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual({ email: bounced });
+    expect((await undeliverable(owner, [bounced])).body.items).toEqual([]);
+    expect((await retry(owner, bounced)).status).toBe(404);
+    const audit = await api("GET", `/v1/studios/${owner.studio.id}/audit-events?entityType=emailAddress&entityId=${encodeURIComponent(bounced)}`, { token: owner.accessToken });
+    expect(audit.body.items).toEqual([expect.objectContaining({ action: "email_address.retried", entityId: bounced })]);
   });
 
   it("checks the addresses query", async () => {

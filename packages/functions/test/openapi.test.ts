@@ -69,6 +69,7 @@ describe("API description", () => {
         "GET /v1/studios/{studioId}/audit-events",
         "GET /v1/studios/{studioId}/email-delivery/problems",
         "GET /v1/studios/{studioId}/email-delivery/undeliverable",
+        "POST /v1/studios/{studioId}/email-delivery/undeliverable/{email}/retry",
         "POST /v1/studios/{studioId}/imports",
         "POST /v1/studios/{studioId}/privacy/exports",
         "POST /v1/studios/{studioId}/privacy/erasures",

@@ -3,6 +3,8 @@ import { asUser, type SessionContext } from "./session";
 export interface UndeliverableAddress {
   email: string;
   reason: "bounce" | "complaint";
+  /** An admin may try it again (a bounce of this studio's own mail). */
+  retryable: boolean;
 }
 
 /**
@@ -15,4 +17,10 @@ export async function undeliverableAmong(ctx: SessionContext, studioId: string, 
   const result = await asUser(ctx, (c) => c.v1.studios[":studioId"]["email-delivery"].undeliverable.$get({ param: { studioId }, query: { emails: wanted.join(",") } }));
   if (!result) return null;
   return result.ok ? result.data.items : [];
+}
+
+/** "Try this address again" (admins): the form's `email`, a bounce of this studio's own mail. */
+export function retryAddress(ctx: SessionContext, studioId: string, form: FormData) {
+  const email = String(form.get("email") ?? "").trim();
+  return asUser(ctx, (c) => c.v1.studios[":studioId"]["email-delivery"].undeliverable[":email"].retry.$post({ param: { studioId, email } }));
 }

@@ -16,3 +16,7 @@ export type UndeliverableQuery = z.infer<typeof undeliverableQuerySchema>;
 
 export const deliveryProblemsQuerySchema = pageQuerySchema;
 export type DeliveryProblemsQuery = z.infer<typeof deliveryProblemsQuerySchema>;
+
+/** The address to try again (a bounce this studio's mail caused). */
+export const retryAddressSchema = z.object({ email: z.string().trim().toLowerCase().min(3, "is required").max(254, "must be at most 254 characters") }).strict();
+export type RetryAddressInput = z.infer<typeof retryAddressSchema>;

@@ -18,7 +18,16 @@ export async function undeliverableAmong(actor: Actor, studioId: string, query: 
   return {
     items: found.flatMap((record) =>
       record
-        ? [{ email: record.email, reason: record.reason, at: record.at, detail: record.scope === studioId ? (record.diagnostic ?? null) : null }]
+        ? [
+            {
+              email: record.email,
+              reason: record.reason,
+              at: record.at,
+              detail: record.scope === studioId ? (record.diagnostic ?? null) : null,
+              /** An admin may try a bounce of this studio's own mail again (retry-address.ts). */
+              retryable: isStudioAdmin(member) && record.reason === "bounce" && record.scope === studioId,
+            },
+          ]
         : [],
     ),
   };

@@ -25,7 +25,10 @@ export const UndeliverableAddressesSchema = z
         reason: z.enum(["bounce", "complaint"]),
         at: z.string(),
         detail: z.string().nullable().openapi({ description: "The server's diagnostic or feedback type; only for a bounce or complaint of this studio's own mail" }),
+        retryable: z.boolean().openapi({ description: "Whether you (an admin) may try the address again: a bounce of this studio's own mail" }),
       }),
     ),
   })
   .openapi("UndeliverableAddresses");
+
+export const RetriedAddressSchema = z.object({ email: z.string() }).openapi("RetriedAddress");
