@@ -9,7 +9,7 @@ export interface SnsEvent {
  * SNS (the topic the SES configuration set publishes bounces and complaints to, stacks/Email.ts)
  * → marks permanently bouncing and complaining addresses undeliverable (core/email-delivery), so
  * the outbox stops mailing them. Locally SES local's mailbox simulator feeds this same handler
- * (packages/local/src/engines/ses-events.ts). A record that is not an SES event is logged and
+ * (packages/local/src/engines/ses-simulator.ts, outbox/ses-event-relay.ts). A record that is not an SES event is logged and
  * skipped; only a DynamoDB failure throws, so SNS retries the delivery.
  */
 export const handler = async (event: SnsEvent) => {
