@@ -1,10 +1,13 @@
 import type { StackContext } from "sst/constructs";
-import { ConfigurationSet, EmailIdentity, Identity } from "aws-cdk-lib/aws-ses";
+import { ConfigurationSet, EmailIdentity, EmailSendingEvent, EventDestination, Identity } from "aws-cdk-lib/aws-ses";
+import { Topic } from "aws-cdk-lib/aws-sns";
 import { emailDomain } from "./settings";
 
 /**
  * SES domain identity + configuration set. Names and ARNs are returned as plain strings (not
  * CloudFormation refs) so the Api stack can scope IAM to them without cross-stack exports.
+ * The configuration set publishes bounces and complaints to an SNS topic; the SES events Lambda
+ * (stacks/ses-events-function.ts) marks those addresses undeliverable.
  */
 export function Email({ stack, app }: StackContext) {
   const domain = emailDomain();
@@ -13,6 +16,12 @@ export function Email({ stack, app }: StackContext) {
   const configurationSet = new ConfigurationSet(stack, "ConfigurationSet", {
     configurationSetName,
     reputationMetrics: true,
+  });
+
+  const sesEvents = new Topic(stack, "SesEvents", { displayName: "SES bounces and complaints" });
+  configurationSet.addEventDestination("BouncesAndComplaints", {
+    destination: EventDestination.snsTopic(sesEvents),
+    events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
   });
 
   // Easy DKIM: after the first deploy, publish the three DKIM CNAMEs shown in the SES console.
@@ -30,5 +39,5 @@ export function Email({ stack, app }: StackContext) {
   const mailFrom = `StudioSync <no-reply@${domain}>`;
 
   stack.addOutputs({ MailFrom: mailFrom, ConfigurationSet: configurationSetName });
-  return { domain, mailFrom, identityName: domain, identityArn, configurationSetName, configurationSetArn };
+  return { domain, mailFrom, identityName: domain, identityArn, configurationSetName, configurationSetArn, sesEvents };
 }

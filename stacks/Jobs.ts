@@ -1,16 +1,18 @@
 import { Cron, Function, use, type StackContext } from "sst/constructs";
 import { JOBS } from "../packages/functions/src/jobs/schedule";
 import { Api } from "./Api";
+import { Email } from "./Email";
 import { grantStatements } from "./grants";
 import { outboxFunctions } from "./outbox-functions";
+import { sesEventsFunction } from "./ses-events-function";
 import { Storage } from "./Storage";
 
 /**
  * The scheduled jobs (packages/functions/src/jobs/schedule.ts): an EventBridge rule per job
  * invoking its own Lambda, with the API functions' environment and secret. Jobs read their sparse
  * work indexes and the table and send mail; they never touch the files bucket and never Scan.
- * The outbox's stream consumer and retry job (outbox-functions.ts) live here too, with their own
- * narrower roles.
+ * The outbox's stream consumer and retry job (outbox-functions.ts) and the SES bounce and
+ * complaint handler (ses-events-function.ts) live here too, with their own narrower roles.
  */
 export function Jobs({ stack }: StackContext) {
   const { api, appFunctionProps, jobPermissions, grantResources } = use(Api);
@@ -31,5 +33,6 @@ export function Jobs({ stack }: StackContext) {
   });
   const sendEmail = grantStatements(grantResources, { email: true });
   const outbox = outboxFunctions(stack, { table, environment: appFunctionProps.environment, sendEmail });
-  return { jobFunctions: crons.map((cron) => cron.jobFunction), outbox };
+  const sesEvents = sesEventsFunction(stack, { table, topic: use(Email).sesEvents, environment: appFunctionProps.environment });
+  return { jobFunctions: crons.map((cron) => cron.jobFunction), outbox, sesEvents };
 }

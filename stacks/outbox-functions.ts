@@ -18,12 +18,14 @@ interface OutboxInputs {
 /**
  * The outbox (core/outbox, ARCHITECTURE §5): a consumer of the table's stream that sends each new
  * outbox message, and the retry job (every minute) for backoffs and stale claims. Least privilege:
- * both only update outbox items by key and send mail; the retry job also queries the one index
- * its work queue lives in; the consumer reads the stream (granted by its event source). Neither
- * is given the app secret, the files bucket or any other table action.
+ * both only update outbox items by key, read an undeliverable address by key before sending
+ * (core/email-delivery: GetItem) and send mail; the retry job also queries the one index its work
+ * queue lives in; the consumer reads the stream (granted by its event source). Neither is given
+ * the app secret, the files bucket or any other table action.
  */
 export function outboxFunctions(stack: Stack, { table, environment, sendEmail }: OutboxInputs) {
   const updateMessages = new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:UpdateItem"], resources: [table.tableArn] });
+  const readAddresses = new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:GetItem"], resources: [table.tableArn] });
   const props = {
     runtime: "nodejs22.x",
     architecture: "arm_64",
@@ -38,7 +40,7 @@ export function outboxFunctions(stack: Stack, { table, environment, sendEmail }:
     description: "Sends each new outbox email (DynamoDB Stream of the table, outbox inserts only)",
     // A batch of 100 sends, each within the SES timeouts of core/email/ses.ts.
     timeout: 120,
-    permissions: [updateMessages, ...sendEmail],
+    permissions: [updateMessages, readAddresses, ...sendEmail],
   });
   consumer.addEventSource(
     new DynamoEventSource(table.cdk.table, {
@@ -66,6 +68,7 @@ export function outboxFunctions(stack: Stack, { table, environment, sendEmail }:
     timeout: 120,
     permissions: [
       updateMessages,
+      readAddresses,
       new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:Query"], resources: [`${table.tableArn}/index/${OUTBOX_RETRY_INDEX}`] }),
       ...sendEmail,
     ],

@@ -1,6 +1,7 @@
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { JOBS, OUTBOX_RETRY_JOB } from "../../packages/functions/src/jobs/schedule";
+import { SES_EVENTS_HANDLER } from "../ses-events-function";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
 import { sharedTestSynth, type Synthesized } from "./synth-app";
 
@@ -85,6 +86,8 @@ describe("issue 10 #21: the outbox consumer and its retry job", () => {
   const streamArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "StreamArn");
   const sesSend = { effect: "Allow", actions: ["ses:SendEmail", "ses:SendRawEmail"], resources: [`${SES_ARN}:configuration-set/test-studiosync-mail`, `${SES_ARN}:identity/studiosync.example`], unusual: [] };
   const updateItems = () => ({ effect: "Allow", actions: ["dynamodb:UpdateItem"], resources: [tableArn()], unusual: [] });
+  // The undeliverable address of a message's recipient, read by key before sending (issue 12).
+  const readAddress = () => ({ effect: "Allow", actions: ["dynamodb:GetItem"], resources: [tableArn()], unusual: [] });
   const xray = { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"], unusual: [] };
   const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
@@ -106,10 +109,11 @@ describe("issue 10 #21: the outbox consumer and its retry job", () => {
     expect(patterns).toEqual([{ eventName: ["INSERT"], dynamodb: { NewImage: { __edb_e__: { S: ["outboxMessage"] } } } }]);
   });
 
-  it("#21: the consumer may only update items, send mail and read the stream", () => {
+  it("#21: the consumer may only update items, get an item by key, send mail and read the stream", () => {
     const statements = roleStatements(jobs, jobFunction("packages/functions/src/jobs/outbox-consumer.handler").Properties.Role);
     expect(sort(statements)).toEqual(sort([
       updateItems(),
+      readAddress(),
       sesSend,
       { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: ["*"], unusual: [] },
       { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [streamArn()], unusual: [] },
@@ -117,16 +121,44 @@ describe("issue 10 #21: the outbox consumer and its retry job", () => {
     ]));
   });
 
-  it("#21: the retry job runs every minute and may only query the outbox's index, update items and send mail", () => {
+  it("#21: the retry job runs every minute and may only query the outbox's index, update items, get an item by key and send mail", () => {
     const retries = jobFunction(OUTBOX_RETRY_JOB.handler);
     expect(retries.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
     const statements = roleStatements(jobs, retries.Properties.Role);
     expect(sort(statements)).toEqual(sort([
       updateItems(),
+      readAddress(),
       { effect: "Allow", actions: ["dynamodb:Query"], resources: [`${tableArn()}/index/gsi1`], unusual: [] },
       sesSend,
       xray,
     ]));
     expect(OUTBOX_RETRY_JOB.schedule).toBe("rate(1 minute)");
+  });
+});
+
+describe("issue 12: bounces and complaints", () => {
+  const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+  const topic = () => only(t.email, "AWS::SNS::Topic");
+
+  it("the configuration set publishes bounces and complaints (only) to an SNS topic SES may publish to", () => {
+    const destination = only(t.email, "AWS::SES::ConfigurationSetEventDestination").resource.Properties;
+    expect(destination.ConfigurationSetName).toEqual({ Ref: only(t.email, "AWS::SES::ConfigurationSet").id });
+    expect(destination.EventDestination).toMatchObject({ Enabled: true, MatchingEventTypes: ["bounce", "complaint"], SnsDestination: { TopicARN: { Ref: topic().id } } });
+    const policy = only(t.email, "AWS::SNS::TopicPolicy").resource.Properties.PolicyDocument.Statement;
+    expect(policy).toContainEqual(expect.objectContaining({ Action: "sns:Publish", Effect: "Allow", Principal: { Service: "ses.amazonaws.com" } }));
+  });
+
+  it("a Lambda subscribed to the topic may only put and update table items: no secret, no mail, no reads", () => {
+    const fn = jobFunction(SES_EVENTS_HANDLER);
+    expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
+    expect(fn.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
+    const subscriptions = Object.values(resources(jobs, "AWS::SNS::Subscription"));
+    expect(subscriptions).toHaveLength(1);
+    expect(subscriptions[0]!.Properties.Protocol).toBe("lambda");
+    expect(flatten(subscriptions[0]!.Properties.TopicArn)).toBe(importOf(t.email, topic().id));
+    const statements = roleStatements(jobs, fn.Properties.Role);
+    expect(statements.filter((s) => !s.actions.every((a) => a.startsWith("xray:")))).toEqual([
+      { effect: "Allow", actions: ["dynamodb:PutItem", "dynamodb:UpdateItem"], resources: [tableArn()], unusual: [] },
+    ]);
   });
 });

@@ -195,6 +195,31 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
     await expect(page.getByLabel("Band name").inputValue()).resolves.toBe("The Zimmer Trio");
     await expectAccessible(page);
   });
+
+  it("shows an email that bounced on Email delivery, and warns on the family page (issue 12)", async () => {
+    // SES local's mailbox simulator bounces it as SES does; the bounce marks the address.
+    const bouncing = `bounce+${Date.now().toString(36)}@simulator.amazonses.com`;
+    const param = { studioId: studio.studioId };
+    await expectStatus("invite", owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: bouncing, role: "admin" } }), 201);
+    const family = await (await expectStatus("family", owner.v1.studios[":studioId"].families.$post({ param, json: { name: "The Bounces", billingEmail: bouncing } }), 201)).json();
+
+    await open(page, `${base}/settings`);
+    await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Email delivery" }).click();
+    // The bounce arrives just after the send: reload until the row is there.
+    const row = page.getByRole("row").filter({ hasText: bouncing });
+    await expect.poll(async () => (await page.reload(), await row.count()), { timeout: 15_000, interval: 250 }).toBe(1);
+    await expect(row.textContent()).resolves.toContain("The address does not exist (hard bounce): 550 5.1.1 user unknown");
+    await expect(row.textContent()).resolves.toContain("Invitation to join");
+    await expectAccessible(page);
+
+    expect(await open(page, `${base}/people/families/${family.id}`)).toBe(200);
+    await page.getByText(`Emails to ${bouncing} bounce — check the address.`).waitFor();
+    await expectAccessible(page);
+    // Once staff checked it, an admin tries the address again: the warning goes.
+    await page.getByRole("button", { name: "Try this address again" }).click();
+    await page.getByText("We'll email that address again.").waitFor();
+    await expect(page.getByText(`Emails to ${bouncing} bounce`).count()).resolves.toBe(0);
+  });
 });
 
 describe("a teacher sees only their own students", { timeout: 60_000 }, () => {

@@ -15,3 +15,4 @@ export * as Imports from "./imports";
 export * as Scheduling from "./scheduling";
 export * as Teaching from "./teaching";
 export * as Notifications from "./notifications";
+export * as EmailDelivery from "./email-delivery";

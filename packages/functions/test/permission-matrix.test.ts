@@ -180,6 +180,18 @@ const ROWS: Record<string, Row> = {
   }),
 
   "GET /v1/studios/{studioId}/audit-events": adminOnly({ path: (w) => s(w, "/audit-events") }),
+  "GET /v1/studios/{studioId}/email-delivery/problems": adminOnly({ path: (w) => s(w, "/email-delivery/problems") }),
+  // Staff pages warn about a person's addresses: admins and every teacher (no record is named).
+  "GET /v1/studios/{studioId}/email-delivery/undeliverable": {
+    allow: [...ADMINS, "teacherOwn", "teacherOther"], forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
+    path: (w) => s(w, "/email-delivery/undeliverable?emails=someone%40example.com"),
+  },
+  // Tried by an admin, a bounce of the studio's own mail: a fresh one per allowed call.
+  "POST /v1/studios/{studioId}/email-delivery/undeliverable/{email}/retry": adminOnly({
+    path: (w, t) => s(w, `/email-delivery/undeliverable/${encodeURIComponent(t)}/retry`),
+    target: () => "nobody@example.test",
+    fresh: (w) => fixtures.bouncedAddress(w.studioId),
+  }),
 
   "POST /v1/studios/{studioId}/imports": adminOnly({
     path: (w) => s(w, "/imports"), body: () => ({ kind: "families", csv: "name\nMatrix Family\n", dryRun: true }),

@@ -12,6 +12,7 @@ import { ensureWebBuild } from "./start/web-build";
 import { startWebServer } from "./start/web-server";
 import { seedDemo } from "./seed-demo";
 import { startStreamPoller } from "./outbox/stream-poller";
+import { startSesEventRelay } from "./outbox/ses-event-relay";
 
 /**
  * `npm start` (`-- --fresh` wipes .data first): the whole product offline. DynamoDB Local,
@@ -52,6 +53,8 @@ async function main(): Promise<void> {
   // The outbox consumer, fed by DynamoDB Local's stream as Lambda is by the table's stream on AWS.
   const outbox = await startStreamPoller({ dynamodbEndpoint: engines.dynamodbEndpoint, tableName: localEnv.tableName });
   onShutdown("outbox stream poller", outbox.stop);
+  // Bounces and complaints of SES's mailbox simulator addresses, as SNS delivers them on AWS.
+  onShutdown("SES event relay", startSesEventRelay().stop);
   const seedStarted = Date.now();
   const seed = await seedDemo(`http://127.0.0.1:${apiPort}`);
   if (seed.created) console.log(`Seeded the demo studio in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s.`);

@@ -67,4 +67,5 @@ export const SAVED_MESSAGES: Record<string, string> = {
   "goal-deleted": "Goal deleted.",
   "practice-added": "Practice logged.",
   "practice-deleted": "Practice log deleted.",
+  "address-retried": "We'll email that address again. If it bounces again, it shows up here again.",
 };

@@ -1,5 +1,5 @@
 /** The Settings section's tabs (owners and admins): each is its own page under `<base>/settings`. */
-export type SettingsTab = "profile" | "members" | "invitations" | "audit" | "imports" | "privacy";
+export type SettingsTab = "profile" | "members" | "invitations" | "audit" | "imports" | "privacy" | "emails";
 
 const TABS: readonly [SettingsTab, string, string][] = [
   ["profile", "Studio profile", ""],
@@ -8,6 +8,7 @@ const TABS: readonly [SettingsTab, string, string][] = [
   ["audit", "Audit log", "/audit"],
   ["imports", "Imports", "/imports"],
   ["privacy", "Privacy", "/privacy"],
+  ["emails", "Email delivery", "/emails"],
 ];
 
 export const settingsTabs = (base: string, current: SettingsTab) =>

@@ -9,6 +9,7 @@ import { AuditEventEntity } from "../audit/audit-event.entity";
 import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
 import { ImportClaimEntity } from "../imports/import-claim.entity";
 import { InvitationEntity } from "../invitations/invitation.entity";
+import { UndeliverableAddressEntity } from "../email-delivery/undeliverable-address.entity";
 import { OutboxMessageEntity } from "../outbox/outbox-message.entity";
 import { BandEntity } from "../people/band.entity";
 import { FamilyEntity } from "../people/family.entity";
@@ -41,6 +42,7 @@ const entities = {
   accessRequest: AccessRequestEntity,
   importClaim: ImportClaimEntity,
   outboxMessage: OutboxMessageEntity,
+  undeliverableAddress: UndeliverableAddressEntity,
 };
 
 /** The one ElectroDB service over the single table (all entities, so transactions span them). */

@@ -1,11 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { sendEmail, type EmailSender } from "../email/ses";
+import { MESSAGE_HEADER, messageHeaderValue } from "../email-delivery/message-header";
+import { normalAddress } from "../email-delivery/undeliverable-address.entity";
 import { outboxDb } from "./outbox-db";
 import type { RenderedEmail } from "../email/templates/layout";
 import type { OutboxMessageItem, OutboxMessageKey } from "./outbox-message.entity";
-import { backoffMs, KEEP_FAILED_SECONDS, KEEP_SENT_SECONDS, LEASE_MS, MAX_ATTEMPTS, retryKeys } from "./policy";
+import { backoffMs, KEEP_FAILED_SECONDS, KEEP_SENT_SECONDS, LEASE_MS, MAX_ATTEMPTS, problemKeys, retryKeys } from "./policy";
 
-export type DeliveryOutcome = "sent" | "retrying" | "failed" | "skipped";
+export type DeliveryOutcome = "sent" | "retrying" | "failed" | "undeliverable" | "skipped";
 
 export interface DeliveryOptions {
   now?: Date;
@@ -18,7 +20,7 @@ const isConditionalFailure = (error: unknown) => {
   return e?.name === "ConditionalCheckFailedException" || e?.cause?.name === "ConditionalCheckFailedException";
 };
 
-/** The email an outbox item holds, as the sender takes it. */
+/** The email an outbox item holds, as the sender takes it, naming its message for bounce and complaint events. */
 function storedEmail(message: OutboxMessageItem): RenderedEmail {
   const { subject, html, text, fromName, replyTo, headers, calendarMethod, calendarIcs } = message;
   return {
@@ -27,7 +29,7 @@ function storedEmail(message: OutboxMessageItem): RenderedEmail {
     text,
     fromName,
     replyTo,
-    headers: headers ? (JSON.parse(headers) as Record<string, string>) : undefined,
+    headers: { ...(headers ? (JSON.parse(headers) as Record<string, string>) : {}), [MESSAGE_HEADER]: messageHeaderValue(message) },
     calendar: calendarMethod && calendarIcs ? { method: calendarMethod, ics: calendarIcs } : undefined,
   };
 }
@@ -61,7 +63,9 @@ async function claim(key: OutboxMessageKey, now: Date) {
 }
 
 /**
- * Sends one outbox message at most once: claim, send, record. A sent message is never claimed
+ * Sends one outbox message at most once: claim, check the address, send, record. A message to an
+ * address that bounced for good or complained (email-delivery/) is not sent but marked
+ * `undeliverable`, so every flow stops mailing it. A sent message is never claimed
  * again; a failed send is recorded (attempts, lastError) and keyed for the retry job after a
  * backoff, or marked `failed` after MAX_ATTEMPTS. Only a consumer that dies between SES accepting
  * the mail and recording it can cause a second send (after the lease), the one case SES gives no
@@ -72,7 +76,23 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
   const claimed = await claim(key, now);
   if (!claimed) return "skipped";
   const { claimId, message } = claimed;
-  const { outboxMessage } = outboxDb().entities;
+  const { outboxMessage, undeliverableAddress } = outboxDb().entities;
+  const { data: stopped } = await undeliverableAddress.get({ email: normalAddress(message.to) }).go();
+  if (stopped) {
+    await outboxMessage
+      .patch(key)
+      .set({
+        status: "undeliverable",
+        undeliverableReason: stopped.reason,
+        lastError: stopped.diagnostic ?? stopped.reason,
+        ...problemKeys(key.scope, now),
+        expiresAt: epochSeconds(now) + KEEP_FAILED_SECONDS,
+      })
+      .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
+      .where((a, op) => op.eq(a.claimId, claimId))
+      .go();
+    return "undeliverable";
+  }
   try {
     await (options.send ?? sendEmail)(message.to, storedEmail(message));
   } catch (error) {
@@ -81,7 +101,7 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
     if (failedFor) {
       await outboxMessage
         .patch(key)
-        .set({ status: "failed", lastError, failedAt: now.toISOString(), expiresAt: epochSeconds(now) + KEEP_FAILED_SECONDS })
+        .set({ status: "failed", lastError, failedAt: now.toISOString(), ...problemKeys(key.scope, now), expiresAt: epochSeconds(now) + KEEP_FAILED_SECONDS })
         .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
         .where((a, op) => op.eq(a.claimId, claimId))
         .go();
@@ -96,11 +116,17 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
     console.error(JSON.stringify({ level: "error", message: "outbox email failed", key, attempts: message.attempts, final: failedFor, error: lastError }));
     return failedFor ? "failed" : "retrying";
   }
-  await outboxMessage
-    .patch(key)
-    .set({ status: "sent", sentAt: new Date().toISOString(), expiresAt: epochSeconds(now) + KEEP_SENT_SECONDS })
-    .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
-    .where((a, op) => op.eq(a.claimId, claimId))
-    .go();
+  try {
+    await outboxMessage
+      .patch(key)
+      .set({ status: "sent", sentAt: new Date().toISOString(), expiresAt: epochSeconds(now) + KEEP_SENT_SECONDS })
+      .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
+      .where((a, op) => op.eq(a.claimId, claimId))
+      .go();
+  } catch (error) {
+    // Our claim is gone: a bounce or complaint of this very mail arrived first and recorded the
+    // message undeliverable (email-delivery/ses-events.ts), or a consumer took over a lapsed lease.
+    if (!isConditionalFailure(error)) throw error;
+  }
   return "sent";
 }

@@ -1,5 +1,9 @@
 import { tableService } from "../db/table-service";
+import { UndeliverableAddressEntity } from "../email-delivery/undeliverable-address.entity";
 import { OutboxMessageEntity } from "./outbox-message.entity";
 
-/** The outbox consumer's own service: only the message entity (the consumer Lambda bundles nothing else). */
-export const outboxDb = tableService({ outboxMessage: OutboxMessageEntity });
+/**
+ * The outbox consumer's own service: the message entity and the undeliverable addresses it checks
+ * before sending (the consumer Lambda bundles nothing else).
+ */
+export const outboxDb = tableService({ outboxMessage: OutboxMessageEntity, undeliverableAddress: UndeliverableAddressEntity });

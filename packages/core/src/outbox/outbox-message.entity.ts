@@ -1,9 +1,14 @@
 import type { EntityItem } from "electrodb";
 import { expiresAt, SERVICE, timestamps } from "../db/attributes";
 import { Entity } from "../db/entity";
+import { UNDELIVERABLE_REASONS } from "../email-delivery/undeliverable-address.entity";
 
-/** Where a message is in its life: written with its change, claimed by a consumer, then sent or given up. */
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed"] as const;
+/**
+ * Where a message is in its life: written with its change, claimed by a consumer, then sent or
+ * given up: `failed` after its attempts, `undeliverable` when its address bounced for good or
+ * complained (email-delivery/), before sending or after (SES reports a bounce of a sent message).
+ */
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "undeliverable"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** The entity's name as ElectroDB stores it in `__edb_e__` (the stream consumer's event filter matches it). */
@@ -21,6 +26,10 @@ export const OUTBOX_RETRY_INDEX = "gsi1";
  * `retryDay`/`retryAt` key the sparse `outboxRetryDue` index (a deliberate cross-tenant work
  * queue, read only by the retry job): set while the message still has to go out (pending, or
  * claimed with a lease), removed once it is sent or failed for good.
+ *
+ * `problemScope`/`problemAt` key the sparse `outboxProblems` index: set (problemScope = scope)
+ * when a message is failed or undeliverable, so the studio's staff list what did not go out,
+ * newest first, with one Query.
  */
 export const OutboxMessageEntity = new Entity({
   model: { entity: OUTBOX_ENTITY, version: "1", service: SERVICE },
@@ -49,6 +58,10 @@ export const OutboxMessageEntity = new Entity({
     retryAt: { type: "string" },
     sentAt: { type: "string" },
     failedAt: { type: "string" },
+    /** For `undeliverable`: a bounce or a complaint; lastError holds the server's diagnostic or the feedback type. */
+    undeliverableReason: { type: UNDELIVERABLE_REASONS },
+    problemScope: { type: "string" },
+    problemAt: { type: "string" },
     ...timestamps,
     expiresAt,
   },
@@ -61,6 +74,11 @@ export const OutboxMessageEntity = new Entity({
       index: OUTBOX_RETRY_INDEX,
       pk: { field: "gsi1pk", composite: ["retryDay"] },
       sk: { field: "gsi1sk", composite: ["retryAt", "scope", "messageId"] },
+    },
+    outboxProblems: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["problemScope"] },
+      sk: { field: "gsi2sk", composite: ["problemAt"] },
     },
   },
 });

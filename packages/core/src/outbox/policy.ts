@@ -30,3 +30,6 @@ export const utcDay = (instant: Date) => instant.toISOString().slice(0, 10);
 
 /** The retry index attributes for a message the retry job should look at `at`. */
 export const retryKeys = (at: Date) => ({ retryDay: utcDay(at), retryAt: at.toISOString() });
+
+/** The `outboxProblems` index attributes of a message that failed or proved undeliverable at `at`. */
+export const problemKeys = (scope: string, at: Date) => ({ problemScope: scope, problemAt: at.toISOString() });

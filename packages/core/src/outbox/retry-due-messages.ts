@@ -15,7 +15,7 @@ export type RetryRun = Record<DeliveryOutcome, number> & { due: number; errors: 
  */
 export async function retryDueMessages(options: DeliveryOptions & { now: Date }): Promise<RetryRun> {
   const { now } = options;
-  const run: RetryRun = { due: 0, sent: 0, retrying: 0, failed: 0, skipped: 0, errors: 0 };
+  const run: RetryRun = { due: 0, sent: 0, retrying: 0, failed: 0, undeliverable: 0, skipped: 0, errors: 0 };
   for (let back = RETRY_LOOKBACK_DAYS; back >= 0; back--) {
     const day = utcDay(new Date(now.getTime() - back * 86_400_000));
     let cursor: string | null = null;

@@ -23,7 +23,7 @@ const studioAreas = (...areas: string[]) =>
 export const ROUTE_KEYS: Record<Exclude<LambdaName, "platform">, string[]> = {
   people: [...studioAreas("teachers", "students", "families", "bands", "imports"), "ANY /v1/public/studios/{slug}/teachers"],
   access: [
-    ...studioAreas("members", "invitations", "access-requests", "audit-events", "privacy"),
+    ...studioAreas("members", "invitations", "access-requests", "audit-events", "email-delivery", "privacy"),
     "ANY /v1/public/studios/{slug}/access-requests",
     "ANY /v1/public/invitations/{proxy+}",
     "ANY /v1/public/privacy-exports/{proxy+}",

@@ -2,6 +2,7 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import type { Env, Schema } from "hono";
 import { accessRequestRoutes } from "../routes/access-requests";
 import { auditEventRoutes } from "../routes/audit-events";
+import { emailDeliveryRoutes } from "../routes/email-delivery";
 import { invitationRoutes } from "../routes/invitations";
 import { memberRoutes } from "../routes/members";
 import { privacyRoutes } from "../routes/privacy";
@@ -10,7 +11,7 @@ import { publicInvitationRoutes } from "../routes/public-invitations";
 import { publicPrivacyExportRoutes } from "../routes/public-privacy-exports";
 
 /**
- * Access and records: members, invitations, access requests, the audit log and privacy.
+ * Access and records: members, invitations, access requests, the audit log, email delivery and privacy.
  * Deployed as the access Lambda (routing.ts lists the paths API Gateway sends it).
  */
 export const mountAccess = <E extends Env, S extends Schema, B extends string>(app: OpenAPIHono<E, S, B>) =>
@@ -19,6 +20,7 @@ export const mountAccess = <E extends Env, S extends Schema, B extends string>(a
     .route("/v1/studios", invitationRoutes)
     .route("/v1/studios", accessRequestRoutes)
     .route("/v1/studios", auditEventRoutes)
+    .route("/v1/studios", emailDeliveryRoutes)
     .route("/v1/studios", privacyRoutes)
     .route("/v1/public", publicInvitationRoutes)
     .route("/v1/public", publicAccessRequestRoutes)

@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { EmailDelivery } from "@studiosync/core";
 import { api, ownerWithStudio } from "./api";
 import { memberWithRole } from "./members";
 
@@ -63,6 +64,16 @@ export const fixtures = {
     return { id: (list.body.items as Array<{ id: string; email: string }>).find((r) => r.email === email)!.id };
   },
   member: (owner: Owner) => memberWithRole(owner, "teacher").then((m) => ({ id: m.userId })),
+  /** An address a permanent bounce of the studio's own mail marked undeliverable (as SES reports it). */
+  async bouncedAddress(studioId: string) {
+    const email = `bounced-${randomUUID().slice(0, 8)}@example.test`;
+    await EmailDelivery.recordSesEvent({
+      eventType: "Bounce",
+      bounce: { bounceType: "Permanent", bounceSubType: "General", bouncedRecipients: [{ emailAddress: email }] },
+      mail: { headers: [{ name: EmailDelivery.MESSAGE_HEADER, value: EmailDelivery.messageHeaderValue({ scope: studioId, messageId: `matrix#${email}` }) }] },
+    });
+    return { id: email };
+  },
 };
 
 export async function buildWorld(): Promise<World> {

@@ -3,6 +3,9 @@ import { dirname, join } from "node:path";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { LOCAL_HOST } from "./free-port";
+import { publishSimulatorEvents, type SimulatedMail } from "./ses-simulator";
+
+export { onSesEvent, type SesEventListener, type SesEventRecord } from "./ses-simulator";
 
 export interface SesLocal {
   /** SES API endpoint; also serves the mail viewer at `/` and sent mail as JSON at `/store`. */
@@ -13,10 +16,8 @@ export interface SesLocal {
 type StartSesServer = (config?: { host?: string; port?: number }) => Promise<Server>;
 const require = createRequire(import.meta.url);
 
-interface StoredEmail {
-  destination: { to: string[] };
+interface StoredEmail extends SimulatedMail {
   body: { text?: string };
-  headers?: { name: string; value: string }[];
 }
 interface ParsedMail {
   to?: { text: string } | { text: string }[];
@@ -30,6 +31,7 @@ const mailKey = (to: string, text: string | undefined) => `${to}\n${text ?? ""}`
  * aws-ses-v2-local keeps a raw message's parsed From, Reply-To, body and attachments but drops its
  * headers. Tests must see the headers we send (List-Unsubscribe…), so the parser it uses is
  * wrapped to remember them by recipient and text, and its store puts them on the saved message.
+ * Mail to SES's mailbox simulator then produces its bounce or complaint event (ses-simulator.ts).
  */
 function keepRawHeaders() {
   const packageDir = dirname(require.resolve("aws-ses-v2-local/package.json"));
@@ -53,6 +55,7 @@ function keepRawHeaders() {
     email.headers ??= seen.get(key);
     seen.delete(key);
     save(email);
+    publishSimulatorEvents(email);
   };
   parser.headersKept = true;
 }

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyLocalEnv, ensureTableAndBucket, startEngines, type LocalEnv } from "../engines/index";
 import { startStreamPoller } from "../outbox/stream-poller";
+import { startSesEventRelay, type SesEventRelay } from "../outbox/ses-event-relay";
 
 declare module "vitest" {
   export interface ProvidedContext {
@@ -27,10 +28,10 @@ type Shared = { started: Promise<RunEngines>; users: number };
 const shared = globalThis as unknown as { [SHARED]?: Shared };
 
 /**
- * Starts DynamoDB Local (in memory), s3rver, SES local, the Stripe emulator and the outbox stream
- * poller once for the whole run, shared by every project of the config (vitest.config.ts); workers
- * get the endpoints through `inject("localEnv")` (see setup-env.ts). The last project to finish
- * stops them.
+ * Starts DynamoDB Local (in memory), s3rver, SES local, the Stripe emulator, the outbox stream
+ * poller and the relay of SES local's bounce and complaint events once for the whole run, shared
+ * by every project of the config (vitest.config.ts); workers get the endpoints through
+ * `inject("localEnv")` (see setup-env.ts). The last project to finish stops them.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const run = (shared[SHARED] ??= { started: startRunEngines(), users: 0 });
@@ -63,10 +64,13 @@ async function startRunEngines(): Promise<RunEngines> {
   // and for the outbox consumer below, which runs in this process.
   applyLocalEnv(env);
   let outbox: Awaited<ReturnType<typeof startStreamPoller>> | undefined;
+  let sesEvents: SesEventRelay | undefined;
   try {
     await ensureTableAndBucket(env);
     // One outbox consumer for the shared table: mail the app enqueues reaches SES local as on AWS.
     outbox = await startStreamPoller({ dynamodbEndpoint: env.dynamodbEndpoint, tableName: env.tableName, log: (line) => console.error(line) });
+    // Mail to bounce@ / complaint@simulator.amazonses.com marks the address, on the shared table.
+    sesEvents = startSesEventRelay({ log: (line) => console.error(line) });
   } catch (error) {
     await engines.stop();
     throw error;
@@ -76,6 +80,7 @@ async function startRunEngines(): Promise<RunEngines> {
     env,
     runDir,
     stop: async () => {
+      await sesEvents?.stop();
       await outbox?.stop();
       await engines.stop();
       rmSync(runDir, { recursive: true, force: true });

@@ -1,0 +1,35 @@
+import { page } from "../pagination";
+import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import type { OutboxMessageItem } from "../outbox/outbox-message.entity";
+import { emailDeliveryDb } from "./email-delivery-db";
+import type { DeliveryProblemsQuery } from "./schemas";
+
+/** Why a message did not go out: a bounce or complaint of its address, or sending failed after every attempt. */
+export type DeliveryProblemKind = "bounce" | "complaint" | "failed";
+
+const toProblem = (m: OutboxMessageItem) => ({
+  messageId: m.messageId,
+  to: m.to,
+  subject: m.subject,
+  at: m.problemAt ?? m.failedAt ?? m.updatedAt,
+  kind: (m.status === "undeliverable" ? (m.undeliverableReason ?? "bounce") : "failed") as DeliveryProblemKind,
+  /** The receiving server's diagnostic, the complaint's feedback type, or the last sending error. */
+  detail: m.lastError ?? null,
+});
+export type DeliveryProblem = ReturnType<typeof toProblem>;
+
+/**
+ * The studio's emails that did not go out (failed, or undeliverable: bounced or complained),
+ * newest first, one Query of the sparse outboxProblems index (admins). A studio sees only its own.
+ */
+export async function listDeliveryProblems(actor: Actor, studioId: string, query: DeliveryProblemsQuery) {
+  const { member } = await loadStudioMember(actor, studioId);
+  requireStudioAdmin(member);
+  const { outboxMessage } = emailDeliveryDb().entities;
+  const result = await page(
+    { studioId, list: "delivery-problems" },
+    (options) => outboxMessage.query.outboxProblems({ problemScope: studioId }).go({ ...options, order: "desc" }),
+    query,
+  );
+  return { items: result.items.map(toProblem), nextCursor: result.nextCursor };
+}

@@ -1,0 +1,7 @@
+export { recordSesEvent, type SesEvent, type SesEventOutcome } from "./ses-events";
+export { listDeliveryProblems, type DeliveryProblem, type DeliveryProblemKind } from "./delivery-problems";
+export { undeliverableAmong } from "./undeliverable-among";
+export { retryAddress } from "./retry-address";
+export { MESSAGE_HEADER, messageHeaderValue, readMessageHeader } from "./message-header";
+export { normalAddress, UNDELIVERABLE_REASONS, type UndeliverableReason } from "./undeliverable-address.entity";
+export * from "./schemas";

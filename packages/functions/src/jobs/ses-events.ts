@@ -1,0 +1,28 @@
+import { recordSesEvent } from "@studiosync/core/email-delivery/ses-events";
+
+/** The part of an SNS → Lambda event the handler reads. */
+export interface SnsEvent {
+  Records?: { Sns?: { Message?: string; MessageId?: string } }[];
+}
+
+/**
+ * SNS (the topic the SES configuration set publishes bounces and complaints to, stacks/Email.ts)
+ * → marks permanently bouncing and complaining addresses undeliverable (core/email-delivery), so
+ * the outbox stops mailing them. Locally SES local's mailbox simulator feeds this same handler
+ * (packages/local/src/engines/ses-simulator.ts, outbox/ses-event-relay.ts). A record that is not an SES event is logged and
+ * skipped; only a DynamoDB failure throws, so SNS retries the delivery.
+ */
+export const handler = async (event: SnsEvent) => {
+  const records = Array.isArray(event?.Records) ? event.Records : [];
+  let marked = 0;
+  for (const record of records) {
+    const outcome = await recordSesEvent(record?.Sns?.Message ?? null);
+    if ("ignored" in outcome) {
+      console.log(JSON.stringify({ level: "info", message: "SES event ignored", why: outcome.ignored, snsMessageId: record?.Sns?.MessageId }));
+    } else {
+      marked += outcome.marked.length;
+      console.log(JSON.stringify({ level: "info", message: "addresses marked undeliverable", count: outcome.marked.length, scope: outcome.message?.scope }));
+    }
+  }
+  return { records: records.length, marked };
+};
