@@ -63,41 +63,29 @@ export function simulatorEvents(mail: SimulatedMail, now = new Date()): SesEvent
   const feedbackId = () => `${randomUUID()}-000000`;
   const byKind = (kind: string) => recipients.filter((r) => simulated(r) === kind);
   const events: SesEventRecord[] = [];
-  const bounced = byKind("bounce");
-  if (bounced.length > 0) {
+  /** A permanent bounce of `addresses`, as SES's mailbox simulator (or its suppression list) reports it. */
+  const permanentBounce = (addresses: string[], bounceSubType: string, diagnosticCode: string, reportingMTA: string) => {
+    if (addresses.length === 0) return;
     events.push({
       eventType: "Bounce",
       bounce: {
         bounceType: "Permanent",
-        bounceSubType: "General",
-        bouncedRecipients: bounced.map((emailAddress) => ({ emailAddress, action: "failed", status: "5.1.1", diagnosticCode: "smtp; 550 5.1.1 user unknown" })),
+        bounceSubType,
+        bouncedRecipients: addresses.map((emailAddress) => ({ emailAddress, action: "failed", status: "5.1.1", diagnosticCode })),
         timestamp,
         feedbackId: feedbackId(),
-        reportingMTA: "dns; b224-13.smtp-out.amazonses.com",
+        reportingMTA,
       },
       mail: mailObject(mail, recipients),
     });
-  }
-  const suppressed = byKind("suppressionlist");
-  if (suppressed.length > 0) {
-    events.push({
-      eventType: "Bounce",
-      bounce: {
-        bounceType: "Permanent",
-        bounceSubType: "Suppressed",
-        bouncedRecipients: suppressed.map((emailAddress) => ({
-          emailAddress,
-          action: "failed",
-          status: "5.1.1",
-          diagnosticCode: "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.",
-        })),
-        timestamp,
-        feedbackId: feedbackId(),
-        reportingMTA: "dns; amazonses.com",
-      },
-      mail: mailObject(mail, recipients),
-    });
-  }
+  };
+  permanentBounce(byKind("bounce"), "General", "smtp; 550 5.1.1 user unknown", "dns; b224-13.smtp-out.amazonses.com");
+  permanentBounce(
+    byKind("suppressionlist"),
+    "Suppressed",
+    "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.",
+    "dns; amazonses.com",
+  );
   const complained = byKind("complaint");
   if (complained.length > 0) {
     events.push({

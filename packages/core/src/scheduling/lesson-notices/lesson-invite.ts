@@ -42,10 +42,12 @@ export function lessonInvite(
   return lessonsInvite(studio, [lesson], people, method, attendee);
 }
 
+/** The names a lesson's calendar event shows (no bands: invitations go to a lesson's families). */
+export const inviteNames = (people: Pick<LessonPeople, "students" | "teachers">) => ({ teachers: people.teachers, students: people.students, bands: new Map<string, string>() });
+
 /** A lesson as its calendar component: its own event, or its series' occurrence (series UID + RECURRENCE-ID). */
 function calendarComponent(studio: InviteStudio, lesson: LessonRecord, people: Pick<LessonPeople, "students" | "teachers">) {
-  const names = { teachers: people.teachers, students: people.students, bands: new Map<string, string>() };
-  const event = lessonEvent(lesson, names);
+  const event = lessonEvent(lesson, inviteNames(people));
   if (!lesson.patternId) return { event, lines: [] };
   const planned = occurrenceStartOf(lesson);
   return planned ? { event: { ...event, uid: seriesUid(lesson.patternId) }, lines: [zonedLine("RECURRENCE-ID", [planned], studio.timeZone)] } : undefined;

@@ -9,7 +9,7 @@ import { occurrenceDates, occurrenceInstants, ordinalInMonth } from "../patterns
 import { occurrenceLesson } from "../patterns/pattern-lessons";
 import type { PatternRecord } from "../patterns/pattern-view";
 import type { LocalDate } from "../wall-clock";
-import { organizerOf, seriesUid, type InviteStudio } from "./lesson-invite";
+import { inviteNames, organizerOf, seriesUid, type InviteStudio } from "./lesson-invite";
 
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 
@@ -67,7 +67,7 @@ export function seriesInvite(
   attendee: { name: string; email: string },
   changes: SeriesChanges,
 ): NonNullable<RenderedEmail["calendar"]> {
-  const names = { teachers: people.teachers, students: people.students, bands: new Map<string, string>() };
+  const names = inviteNames(people);
   const first = occurrenceLesson(pattern, pattern, pattern.startDate, { timeZone: studio.timeZone, actorId: pattern.updatedBy ?? "", now: new Date(pattern.updatedAt) });
   const uid = seriesUid(pattern.patternId);
   const event = { ...lessonEvent(first, names), uid, sequence: pattern.revision ?? 0, revisedAt: pattern.updatedAt, createdAt: pattern.createdAt };
