@@ -184,7 +184,7 @@ describe("signed lesson links, opened from the emails", () => {
     const outcomes = await Promise.all(
       [adaPage, boPage].map(async (page) => ((await page.getByRole("heading", { name: "It's yours: the make-up lesson is booked" }).count()) === 1 ? "won" : "lost")),
     );
-    expect(outcomes.sort()).toEqual(["lost", "won"]);
+    expect([...outcomes].sort()).toEqual(["lost", "won"]);
     const loser = outcomes[0] === "lost" ? adaPage : boPage;
     expect(await loser.getByText("Another family took this slot first").count()).toBe(1);
     expect(await loser.getByRole("button", { name: "Book this time" }).count()).toBe(1);
