@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTableInput } from "@studiosync/core/db/table-definition";
+import { createTableInput } from "@studiosync/core/kernel/db/table-definition";
 import { allStatements, flatten, functions, importOf, only, resources, roleStatements, type Statement } from "./cfn";
 import { sharedTestSynth, type Synthesized } from "./synth-app";
 import { LAMBDA_HANDLERS, ROUTE_KEYS } from "../../packages/functions/src/lambdas/routing";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import type { AppType } from "@studiosync/functions/app";
-import { addDays, localParts, weekdayOf } from "@studiosync/core/scheduling/wall-clock";
+import { addDays, localParts, weekdayOf } from "@studiosync/core/kernel/time/wall-clock";
 import { awaitMail } from "@studiosync/local/test/mailbox";
 import { hc } from "hono/client";
 import { seriousViolations } from "./support/axe";

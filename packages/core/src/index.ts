@@ -1,10 +1,10 @@
 export * as Accounts from "./accounts";
 export * as Studios from "./studios";
 export * as Idempotency from "./idempotency";
-export { AppError, isServiceUnavailable, serviceUnavailable, type ErrorCode, type FieldError, type ScheduleConflict } from "./errors";
+export { AppError, isServiceUnavailable, serviceUnavailable, type ErrorCode, type FieldError, type ScheduleConflict } from "./kernel/errors";
 export type { Actor } from "./policy";
-export { withDbMetrics, type DbMetrics } from "./db/request-metrics";
-export { isProduction } from "./config";
+export { withDbMetrics, type DbMetrics } from "./kernel/db/request-metrics";
+export { isProduction } from "./kernel/config";
 export * as Invitations from "./invitations";
 export * as People from "./people";
 export * as Members from "./members";

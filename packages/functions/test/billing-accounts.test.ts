@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { billingDb } from "@studiosync/core/billing/billing-db";
-import { addDays, addMonths, localParts } from "@studiosync/core/scheduling/wall-clock";
+import { addDays, addMonths, localParts } from "@studiosync/core/kernel/time/wall-clock";
 import { describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { billingWorld, expectLedgerInvariants, sentInvoice, type BillingWorld, type Owner } from "./support/billing";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { billingDb } from "@studiosync/core/billing/billing-db";
 import { readInvoiceToken } from "@studiosync/core/billing/invoices/invoice-token";
 import { issueAndSendInvoice } from "@studiosync/core/billing/invoices/send-invoice";
-import { addDays } from "@studiosync/core/scheduling/wall-clock";
+import { addDays } from "@studiosync/core/kernel/time/wall-clock";
 import { describe, expect, it } from "vitest";
 import { extractLink, readMail } from "../../local/src/test/mailbox";
 import { api, dbCost, ownerWithStudio, uniqueEmail } from "./support/api";

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { ExtraWriteRejected, recordPayment } from "@studiosync/core/billing/index";
 import { billingDb } from "@studiosync/core/billing/billing-db";
-import { localParts } from "@studiosync/core/scheduling/wall-clock";
+import { localParts } from "@studiosync/core/kernel/time/wall-clock";
 import { describe, expect, it } from "vitest";
 import { readMail } from "../../local/src/test/mailbox";
 import { api, ownerWithStudio } from "./support/api";

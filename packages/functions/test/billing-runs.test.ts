@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { billingDb } from "@studiosync/core/billing/billing-db";
 import { runScheduledBilling } from "@studiosync/core/billing/runs/run-scheduled-billing";
-import { addDays, localParts, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
+import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { StreamPoller } from "../../local/src/outbox/stream-poller";
 import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { addDays, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
+import { addDays, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
 import { describe, expect, it } from "vitest";
 import { readMail } from "../../local/src/test/mailbox";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";

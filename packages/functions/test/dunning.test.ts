@@ -3,7 +3,7 @@ import * as Billing from "@studiosync/core/billing/index";
 import { billingDb } from "@studiosync/core/billing/billing-db";
 import { readInvoiceToken } from "@studiosync/core/billing/invoices/invoice-token";
 import { outboxDb } from "@studiosync/core/outbox/index";
-import { addDays, localParts, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
+import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { StreamPoller } from "../../local/src/outbox/stream-poller";
 import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { lessonLinks } from "@studiosync/core/scheduling/lesson-actions/action-links";
 import { signActionToken } from "@studiosync/core/scheduling/lesson-actions/action-token";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { addDays } from "@studiosync/core/scheduling/wall-clock";
+import { addDays } from "@studiosync/core/kernel/time/wall-clock";
 import { describe, expect, it } from "vitest";
 import { awaitMail, extractLink, headerOf } from "../../local/src/test/mailbox";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";

@@ -3,7 +3,7 @@ import { Notifications, Scheduling } from "@studiosync/core";
 import { outboxDb } from "@studiosync/core/outbox/index";
 import { REMINDER_JOB } from "@studiosync/core/scheduling/reminders/send-lesson-reminders";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { zonedInstant } from "@studiosync/core/scheduling/wall-clock";
+import { zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { StreamPoller } from "../../local/src/outbox/stream-poller";
 import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";

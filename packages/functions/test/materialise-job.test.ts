@@ -4,7 +4,7 @@ import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";
 import { materialiseLessons } from "@studiosync/core/scheduling/patterns/materialise-lessons";
 import { occurrenceLessonId } from "@studiosync/core/scheduling/patterns/pattern-lessons";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { addDays, localParts, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
+import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv, ensureTableAndBucket } from "../../local/src/engines/index";
 import { handler } from "../src/jobs/materialise-lessons";

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { resetConfig } from "@studiosync/core/config";
+import { resetConfig } from "@studiosync/core/kernel/config";
 import { db } from "@studiosync/core/db/service";
 import { sesSender, type EmailSender } from "@studiosync/core/email/ses";
 import {

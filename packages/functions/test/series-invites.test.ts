@@ -3,7 +3,7 @@ import { setPreference } from "@studiosync/core/notifications/opt-outs";
 import { occurrenceLessonId } from "@studiosync/core/scheduling/patterns/pattern-lessons";
 import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
 import { DEFAULT_SCHEDULING_SETTINGS } from "@studiosync/core/scheduling/settings/defaults";
-import { addDays, localParts, offsetMinutes, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
+import { addDays, localParts, offsetMinutes, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { awaitMail, type SentMail } from "../../local/src/test/mailbox";

@@ -1,4 +1,4 @@
-import { resetConfig } from "@studiosync/core/config";
+import { resetConfig } from "@studiosync/core/kernel/config";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { freePort } from "../../local/src/engines/free-port";
 import { readMail } from "../../local/src/test/mailbox";

@@ -2,7 +2,7 @@ import type { Actor } from "@studiosync/core";
 import * as Billing from "@studiosync/core/billing/index";
 import { stripeApiBase, stripeClient } from "@studiosync/core/billing/stripe/index";
 import { todayIn } from "@studiosync/core/people/profile-fields";
-import { addMonths } from "@studiosync/core/scheduling/wall-clock";
+import { addMonths } from "@studiosync/core/kernel/time/wall-clock";
 import type { DemoPeople } from "./seed-demo-schedule";
 
 /**

@@ -5,7 +5,7 @@ import { applyLocalEnv, ensureTableAndBucket } from "../src/engines/index";
 import type { StreamPoller } from "../src/outbox/stream-poller";
 import { DEMO, seedDemo, type SeedResult } from "../src/seed-demo";
 import { todayIn } from "@studiosync/core/people/profile-fields";
-import { startOfLocalDay } from "@studiosync/core/scheduling/wall-clock";
+import { startOfLocalDay } from "@studiosync/core/kernel/time/wall-clock";
 import { HISTORY_WEEKS } from "../src/seed-demo-history";
 import { outboxConsumerFor } from "../src/test/own-table-outbox";
 

@@ -1,4 +1,4 @@
-import { addDays, minutesOf, weekdayOf, zonedInstant } from "@studiosync/core/scheduling/wall-clock";
+import { addDays, minutesOf, weekdayOf, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
 import { textOn } from "@studiosync/core/brand-color";
 import { lessonStatusBadge, type Names } from "./lesson-words";
 

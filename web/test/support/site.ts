@@ -1,7 +1,7 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { resetConfig } from "@studiosync/core/config";
+import { resetConfig } from "@studiosync/core/kernel/config";
 import { createApp } from "@studiosync/functions/app";
 import { freePort, LOCAL_HOST } from "@studiosync/local/engines/free-port";
 import { startWebDev } from "@studiosync/local/start/web-dev";

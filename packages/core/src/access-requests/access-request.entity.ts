@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
 
 export const REQUESTABLE_ROLES = ["teacher", "student", "parent"] as const;
 export const ACCESS_REQUEST_STATUSES = ["pending", "approved", "rejected"] as const;

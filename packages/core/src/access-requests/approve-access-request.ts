@@ -1,6 +1,6 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
-import { AppError } from "../errors";
+import { assertCommitted } from "../kernel/db/transactions";
+import { AppError } from "../kernel/errors";
 import { checkInvitee } from "../invitations/check-invitee";
 import { claimInvitationSend } from "../invitations/invitation-limits";
 import { toInvitation } from "../invitations/invitation-view";

@@ -1,7 +1,7 @@
-import { itemOf } from "../db/read-together";
+import { itemOf } from "../kernel/db/read-together";
 import { recordAudit } from "../audit/record-audit";
 import { db, type WriteTx } from "../db/service";
-import { conflict, notFound } from "../errors";
+import { conflict, notFound } from "../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
 import type { AccessRequestRecord } from "./access-request-view";
 

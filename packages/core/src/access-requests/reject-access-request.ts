@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
+import { assertCommitted } from "../kernel/db/transactions";
 import { emailBrand } from "../email/brand";
 import { accessRequestRejectedMessage } from "../email/templates/access-request-rejected";
 import { outboxEmail } from "../outbox/outbox-email";

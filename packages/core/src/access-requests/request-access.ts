@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
 import type { RequestContext } from "../accounts/schemas";
 import { recordAudit } from "../audit/record-audit";
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { assertCommitted, firstRejected } from "../db/transactions";
+import { assertCommitted, firstRejected } from "../kernel/db/transactions";
 import { idempotencyRecordRead, isReplay, recordIdempotentOutcome } from "../idempotency";
 import { outboxEmails } from "../outbox/outbox-email";
 import { accessRequestNotices } from "./request-notices";

@@ -1,4 +1,4 @@
-import { config } from "../config";
+import { config } from "../kernel/config";
 import { db } from "../db/service";
 import { emailBrand } from "../email/brand";
 import { accessRequestForAdminsMessage, accessRequestReceivedMessage } from "../email/templates/access-request-received";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema } from "../accounts/schemas";
 import { profileLinksSchema } from "../invitations/schemas";
-import { pageQuerySchema } from "../pagination";
+import { pageQuerySchema } from "../kernel/pagination/pagination";
 import { ACCESS_REQUEST_STATUSES, REQUESTABLE_ROLES } from "./access-request.entity";
 
 const nameSchema = z.string().trim().min(1, "is required").max(80, "must be at most 80 characters");

@@ -1,6 +1,6 @@
-import { AppError } from "../errors";
-import { currentKey, keyWithId } from "../keys/key-ring";
-import { decodeJson, encodeJson, hmacSignature, signatureMatches, strictSegments } from "../keys/token-format";
+import { AppError } from "../kernel/errors";
+import { currentKey, keyWithId } from "../kernel/keys/key-ring";
+import { decodeJson, encodeJson, hmacSignature, signatureMatches, strictSegments } from "../kernel/keys/token-format";
 
 /** Short-lived access JWT (HS256). Holds the user and the session family, nothing about roles. */
 export const ACCESS_TOKEN_SECONDS = 15 * 60;

@@ -1,6 +1,6 @@
-import { itemOf } from "../db/read-together";
+import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { notFound } from "../errors";
+import { notFound } from "../kernel/errors";
 import { readAsActor, type Actor } from "../policy";
 import type { UpdateProfileInput } from "./account-schemas";
 

@@ -1,5 +1,5 @@
-import { itemOf } from "../db/read-together";
-import { notFound } from "../errors";
+import { itemOf } from "../kernel/db/read-together";
+import { notFound } from "../kernel/errors";
 import { db } from "../db/service";
 import type { Actor } from "../policy";
 import { assertSessionOpen, readAsActor } from "../policy/session-check";

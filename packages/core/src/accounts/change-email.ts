@@ -1,7 +1,7 @@
-import { config } from "../config";
-import { itemOf } from "../db/read-together";
+import { config } from "../kernel/config";
+import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import { confirmNewEmailMessage, emailChangeRequestedMessage, emailChangeTakenMessage } from "../email";
 import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
 import type { Actor } from "../policy";

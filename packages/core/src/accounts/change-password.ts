@@ -1,7 +1,7 @@
-import { config } from "../config";
+import { config } from "../kernel/config";
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
-import { AppError } from "../errors";
+import { assertCommitted } from "../kernel/db/transactions";
+import { AppError } from "../kernel/errors";
 import { passwordChangedMessage } from "../email";
 import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
 import type { Actor } from "../policy";

@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import { readLinkToken } from "./signed-link";
 
 /**

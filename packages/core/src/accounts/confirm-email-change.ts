@@ -1,6 +1,6 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
-import { AppError } from "../errors";
+import { assertCommitted } from "../kernel/db/transactions";
+import { AppError } from "../kernel/errors";
 import { claimEmail, liveLogin } from "./email-claim";
 import { consumeEmailLink, linkAlreadyUsed, linkOutdated, openEmailLink } from "./email-links";
 import { revokeAllFamilies } from "./session-tokens";

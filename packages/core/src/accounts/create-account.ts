@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { db } from "../db/service";
-import { firstRejected } from "../db/transactions";
-import { conflict } from "../errors";
+import { firstRejected } from "../kernel/db/transactions";
+import { conflict } from "../kernel/errors";
 import { verifyEmailMessage } from "../email";
 import { outboxEmail } from "../outbox/outbox-email";
 import { slugFromName, withSuffix } from "../studios/slugify";

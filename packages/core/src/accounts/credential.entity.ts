@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, expiresAt, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, expiresAt, timestamps } from "../kernel/db/attributes";
 
 /**
  * Login by email: the deliberate email → user lookup. Keyed by the normalised email, so its

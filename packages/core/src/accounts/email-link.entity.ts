@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, expiresAt, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, expiresAt, timestamps } from "../kernel/db/attributes";
 
 export const LINK_PURPOSES = ["verify_email", "reset_password", "invitation", "change_email"] as const;
 export type LinkPurpose = (typeof LINK_PURPOSES)[number];

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
-import { config } from "../config";
+import { config } from "../kernel/config";
 import { db, type WriteTx } from "../db/service";
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import type { LinkPurpose } from "./email-link.entity";
 import { readLinkToken, signLinkToken } from "./signed-link";
 

@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import { assertWithinLimits, countAttempt, countAttemptAlone, counterKey, isExhausted, LIMITS, rateLimited } from "../rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";
 import { readCredentialWithCounters } from "./read-credential";

@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
 
 export const ROLES = ["owner", "admin", "teacher", "student", "parent"] as const;
 export type Role = (typeof ROLES)[number];

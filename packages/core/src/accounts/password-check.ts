@@ -1,6 +1,6 @@
-import { itemOf, readTogether, type ItemRead } from "../db/read-together";
+import { itemOf, readTogether, type ItemRead } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound } from "../kernel/errors";
 import type { Actor } from "../policy";
 import { assertSessionOpen, sessionRead } from "../policy/session-check";
 import { counterKey, counterRead, countAttemptAlone, isExhausted, LIMITS, rateLimited, type CounterState } from "../rate-limit";

@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import { idempotencyRecordRead, isReplay, type IdempotencyRequest } from "../idempotency";
 import { counterRead, type CounterKey, type CounterState } from "../rate-limit";

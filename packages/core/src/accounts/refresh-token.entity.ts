@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, expiresAt, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, expiresAt, timestamps } from "../kernel/db/attributes";
 
 /** A refresh token, stored only as its SHA-256: the deliberate token hash → session lookup. */
 export const RefreshTokenEntity = new Entity({

@@ -1,6 +1,6 @@
 import { db } from "../db/service";
-import { firstRejected } from "../db/transactions";
-import { AppError } from "../errors";
+import { firstRejected } from "../kernel/db/transactions";
+import { AppError } from "../kernel/errors";
 import { hashRefreshToken, nextTokens, revokeFamily } from "./session-tokens";
 
 const invalid = () => new AppError("unauthenticated", "The refresh token is invalid, expired or revoked. Sign in again.");

@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { firstRejected } from "../db/transactions";
+import { firstRejected } from "../kernel/db/transactions";
 import { recordIdempotentOutcome } from "../idempotency";
 import { resetPasswordMessage, verifyEmailMessage } from "../email";
 import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";

@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, expiresAt, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, expiresAt, timestamps } from "../kernel/db/attributes";
 
 /**
  * One sign-in: the chain of refresh tokens rotated from it. Revoking it ends them all, and the

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
-import { config } from "../config";
-import { itemOf, readTogether } from "../db/read-together";
+import { config } from "../kernel/config";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import { signupExistingAccountMessage } from "../email";
 import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";

@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
 
 /** A person's global account (one login across studios). */
 export const UserEntity = new Entity({

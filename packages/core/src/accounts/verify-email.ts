@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
+import { assertCommitted } from "../kernel/db/transactions";
 import { consumeEmailLink, linkRejected, openEmailLink, updateLinkedLogin } from "./email-links";
 
 /**

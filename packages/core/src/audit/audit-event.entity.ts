@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE } from "../kernel/db/attributes";
 
 /**
  * Who changed what, when: one item per write, in the same transaction as the write. Listed per

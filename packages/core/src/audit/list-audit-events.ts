@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { db } from "../db/service";
-import { page } from "../pagination";
+import { page } from "../kernel/pagination/pagination";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
 import type { AuditEventEntity } from "./audit-event.entity";
 import type { ListAuditEventsQuery } from "./schemas";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../pagination";
+import { pageQuerySchema } from "../kernel/pagination/pagination";
 
 /** `entityType` and `entityId` go together: the history of one record. */
 export const listAuditEventsQuerySchema = pageQuerySchema

@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../db/read-together";
-import { AppError } from "../errors";
+import { itemOf, readTogether } from "../kernel/db/read-together";
+import { AppError } from "../kernel/errors";
 import { hiddenRecord, isStudioAdmin, type StudioMember, type StudentFacts } from "../policy";
 import type { AccountKind } from "./accounts/billing-account.entity";
 import { billingDb } from "./billing-db";

@@ -1,4 +1,4 @@
-import { tableService } from "../db/table-service";
+import { tableService } from "../kernel/db/table-service";
 import { tenantEntities } from "../db/tenant-entities";
 import { LessonAttendeeEntity } from "../scheduling/lessons/lesson-attendee.entity";
 import { LessonEntity } from "../scheduling/lessons/lesson.entity";

@@ -19,7 +19,7 @@ import { TeacherEntity } from "../people/teacher.entity";
 import { RateCounterEntity } from "../rate-limit/rate-counter.entity";
 import { StudioSlugEntity } from "../studios/studio-slug.entity";
 import { StudioEntity } from "../studios/studio.entity";
-import { tableService } from "./table-service";
+import { tableService } from "../kernel/db/table-service";
 
 const entities = {
   studio: StudioEntity,

@@ -1,4 +1,4 @@
-import { page } from "../pagination";
+import { page } from "../kernel/pagination/pagination";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
 import type { OutboxMessageItem } from "../outbox/outbox-message.entity";
 import { emailDeliveryDb } from "./email-delivery-db";

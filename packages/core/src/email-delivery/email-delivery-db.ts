@@ -1,4 +1,4 @@
-import { tableService } from "../db/table-service";
+import { tableService } from "../kernel/db/table-service";
 import { OutboxMessageEntity } from "../outbox/outbox-message.entity";
 import { UndeliverableAddressEntity } from "./undeliverable-address.entity";
 

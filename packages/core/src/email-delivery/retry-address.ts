@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
-import { conflict, notFound } from "../errors";
+import { assertCommitted } from "../kernel/db/transactions";
+import { conflict, notFound } from "../kernel/errors";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
 import type { RetryAddressInput } from "./schemas";
 

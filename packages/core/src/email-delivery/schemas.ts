@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../pagination";
+import { pageQuerySchema } from "../kernel/pagination/pagination";
 
 /** At most this many addresses per look-up (a family's guardians and billing address fit). */
 export const MAX_ADDRESSES = 20;

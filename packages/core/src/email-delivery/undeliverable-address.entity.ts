@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
-import { SERVICE, timestamps } from "../db/attributes";
-import { Entity } from "../db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
+import { Entity } from "../kernel/db/entity";
 
 /** Why mail to an address stopped: it bounced for good, or its owner reported our mail as spam. */
 export const UNDELIVERABLE_REASONS = ["bounce", "complaint"] as const;

@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../db/read-together";
-import { AppError } from "../errors";
+import { itemOf, readTogether } from "../kernel/db/read-together";
+import { AppError } from "../kernel/errors";
 import { isStudioAdmin, loadStudioMember, type Actor } from "../policy";
 import { emailDeliveryDb } from "./email-delivery-db";
 import type { UndeliverableQuery } from "./schemas";

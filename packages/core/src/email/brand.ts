@@ -1,4 +1,4 @@
-import { config } from "../config";
+import { config } from "../kernel/config";
 
 /** Who an email comes from, as the reader sees it: the studio's name, colour, logo and address. */
 export interface EmailBrand {

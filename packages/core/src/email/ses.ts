@@ -1,5 +1,5 @@
-import { config } from "../config";
-import { lazyClient } from "../lazy-client";
+import { config } from "../kernel/config";
+import { lazyClient } from "../kernel/lazy-client";
 import { addressOf, buildMime } from "./mime";
 import type { RenderedEmail } from "./templates/layout";
 

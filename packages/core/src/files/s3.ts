@@ -1,7 +1,7 @@
 import type { S3Client } from "@aws-sdk/client-s3";
-import { config } from "../config";
-import { serviceUnavailable } from "../errors";
-import { lazyClient } from "../lazy-client";
+import { config } from "../kernel/config";
+import { serviceUnavailable } from "../kernel/errors";
+import { lazyClient } from "../kernel/lazy-client";
 
 /**
  * The S3 SDK is imported on first use, not at cold start: most requests never touch files, and

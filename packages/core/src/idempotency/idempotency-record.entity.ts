@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, expiresAt, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, expiresAt, timestamps } from "../kernel/db/attributes";
 
 /**
  * The stored outcome of a POST made with an Idempotency-Key, replayed for a retry. `scope` names

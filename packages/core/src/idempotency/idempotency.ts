@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 
 /** How long a key remembers its outcome. */
 const KEEP_SECONDS = 24 * 60 * 60;

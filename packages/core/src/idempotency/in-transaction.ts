@@ -1,6 +1,6 @@
-import { itemOf, type ItemRead } from "../db/read-together";
+import { itemOf, type ItemRead } from "../kernel/db/read-together";
 import { db, type WriteTx } from "../db/service";
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 
 /** An Idempotency-Key as a use case sees it: which operation, the key, and what was asked. */
 export interface IdempotencyRequest {

@@ -1,3 +1,3 @@
 export { claimIdempotencyKey, completeIdempotencyKey, settleFailedIdempotencyKey, type IdempotencyClaim } from "./idempotency";
 export { idempotencyRecordRead, isReplay, recordIdempotentOutcome, type IdempotencyRequest } from "./in-transaction";
-export { watchWrites } from "../db/write-watch";
+export { watchWrites } from "../kernel/db/write-watch";

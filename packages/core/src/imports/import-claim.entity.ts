@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../db/attributes";
-import { Entity } from "../db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
+import { Entity } from "../kernel/db/entity";
 
 /**
  * Claims one imported CSV row of a studio by its import hash, pointing at the record it created.

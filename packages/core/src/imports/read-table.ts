@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from "../errors";
+import { AppError, type FieldError } from "../kernel/errors";
 import { CsvSyntaxError, parseCsv } from "./csv";
 import { IMPORT_COLUMNS, MAX_IMPORT_ROWS, type ImportKind } from "./schemas";
 

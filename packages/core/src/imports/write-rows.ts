@@ -1,5 +1,5 @@
 import { db, type WriteTx } from "../db/service";
-import { firstRejected } from "../db/transactions";
+import { firstRejected } from "../kernel/db/transactions";
 import { readClaim } from "./import-claims";
 import type { ImportFieldError, ImportKind } from "./schemas";
 import type { NewRecord } from "./student-rows";

@@ -1,7 +1,7 @@
 import { liveLogin } from "../accounts/email-claim";
-import { itemOf, readTogether, type ItemRead } from "../db/read-together";
+import { itemOf, readTogether, type ItemRead } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { conflict } from "../errors";
+import { conflict } from "../kernel/errors";
 import { assertProfileFound, profileRead } from "./profile-link";
 import type { InvitationTarget } from "./new-invitation";
 

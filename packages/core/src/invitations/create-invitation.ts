@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
+import { assertCommitted } from "../kernel/db/transactions";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
 import { assertInvitable, inviteeReads } from "./check-invitee";
 import { claimInvitationSend } from "./invitation-limits";

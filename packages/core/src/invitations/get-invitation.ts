@@ -1,6 +1,6 @@
-import { itemOf } from "../db/read-together";
+import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { conflict, notFound } from "../errors";
+import { conflict, notFound } from "../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
 import { toInvitation, type InvitationRecord } from "./invitation-view";
 

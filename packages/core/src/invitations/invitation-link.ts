@@ -1,7 +1,7 @@
 import { LINK_LIFETIME_SECONDS, LINK_PAGE } from "../accounts/email-links";
 import { readLinkToken, signLinkToken } from "../accounts/signed-link";
-import { config } from "../config";
-import { AppError } from "../errors";
+import { config } from "../kernel/config";
+import { AppError } from "../kernel/errors";
 import type { InvitationRecord } from "./invitation-view";
 
 /**

@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
 
 export const INVITABLE_ROLES = ["admin", "teacher", "student", "parent"] as const;
 export const INVITATION_STATUSES = ["pending", "accepted", "revoked"] as const;

@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import { invalidInvitation, readInvitationToken, unusableReason } from "./invitation-link";
 import type { InvitationRecord } from "./invitation-view";

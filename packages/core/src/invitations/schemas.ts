@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { emailSchema, newPasswordSchema } from "../accounts/schemas";
-import type { FieldError } from "../errors";
-import { pageQuerySchema } from "../pagination";
+import type { FieldError } from "../kernel/errors";
+import { pageQuerySchema } from "../kernel/pagination/pagination";
 import { INVITABLE_ROLES, INVITATION_STATUSES } from "./invitation.entity";
 
 export type InvitableRole = (typeof INVITABLE_ROLES)[number];

@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { page } from "../pagination";
+import { page } from "../kernel/pagination/pagination";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
 import { toMember } from "./member-view";
 import type { ListMembersQuery } from "./schemas";

@@ -1,6 +1,6 @@
-import { itemOf } from "../db/read-together";
+import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { AppError, notFound } from "../errors";
+import { AppError, notFound } from "../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor, type StudioMember } from "../policy";
 import type { MembershipRecord, UserRecord } from "./member-view";
 

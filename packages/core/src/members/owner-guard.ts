@@ -1,5 +1,5 @@
 import { db, type WriteTx } from "../db/service";
-import { conflict } from "../errors";
+import { conflict } from "../kernel/errors";
 import type { MembershipRecord } from "./member-view";
 
 /**

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "../accounts/membership.entity";
-import { pageQuerySchema } from "../pagination";
+import { pageQuerySchema } from "../kernel/pagination/pagination";
 
 export const listMembersQuerySchema = pageQuerySchema;
 export type ListMembersQuery = z.infer<typeof listMembersQuerySchema>;

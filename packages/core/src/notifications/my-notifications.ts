@@ -1,6 +1,6 @@
-import { itemOf } from "../db/read-together";
+import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { notFound } from "../errors";
+import { notFound } from "../kernel/errors";
 import { loadMemberWith, type Actor } from "../policy";
 import { NOTIFICATION_LABELS, NOTIFICATION_TYPES, type NotificationType } from "./notification-types";
 import { preferencesOf, setPreference } from "./opt-outs";

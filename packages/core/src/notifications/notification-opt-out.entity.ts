@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { NOTIFICATION_TYPES } from "./notification-types";
 
 /**

@@ -1,4 +1,4 @@
-import { tableService } from "../db/table-service";
+import { tableService } from "../kernel/db/table-service";
 import { StudioEntity } from "../studios/studio.entity";
 import { NotificationOptOutEntity } from "./notification-opt-out.entity";
 

@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { notificationsDb } from "./notifications-db";
 import { NOTIFICATION_TYPES, type NotificationType } from "./notification-types";
 

@@ -1,4 +1,4 @@
-import { config } from "../config";
+import { config } from "../kernel/config";
 import type { NotificationType } from "./notification-types";
 import { signUnsubscribeToken } from "./unsubscribe-token";
 

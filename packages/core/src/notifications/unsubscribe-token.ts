@@ -1,5 +1,5 @@
-import { AppError } from "../errors";
-import { openPayload, signPayload } from "../keys/signed-payload";
+import { AppError } from "../kernel/errors";
+import { openPayload, signPayload } from "../kernel/keys/signed-payload";
 import { NOTIFICATION_TYPES, type NotificationType } from "./notification-types";
 
 /**

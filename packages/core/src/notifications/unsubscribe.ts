@@ -1,4 +1,4 @@
-import { notFound } from "../errors";
+import { notFound } from "../kernel/errors";
 import { isLive } from "../studios/studio-view";
 import { presignDownload } from "../files";
 import { notificationsDb } from "./notifications-db";

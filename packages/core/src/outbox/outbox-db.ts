@@ -1,4 +1,4 @@
-import { tableService } from "../db/table-service";
+import { tableService } from "../kernel/db/table-service";
 import { UndeliverableAddressEntity } from "../email-delivery/undeliverable-address.entity";
 import { OutboxMessageEntity } from "./outbox-message.entity";
 

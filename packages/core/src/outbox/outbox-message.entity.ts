@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
-import { expiresAt, SERVICE, timestamps } from "../db/attributes";
-import { Entity } from "../db/entity";
+import { expiresAt, SERVICE, timestamps } from "../kernel/db/attributes";
+import { Entity } from "../kernel/db/entity";
 import { UNDELIVERABLE_REASONS } from "../email-delivery/undeliverable-address.entity";
 
 /**

@@ -1,4 +1,4 @@
-import { Entity } from "../db/entity";
+import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
 /** A band or ensemble (seeds: Band): students playing and billed together. */

@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import { isStudioAdmin, type StudioMember } from "../policy";
 import type { Listing } from "./person-fields";
 

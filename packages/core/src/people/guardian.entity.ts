@@ -1,4 +1,4 @@
-import { Entity } from "../db/entity";
+import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
 export const RELATIONSHIPS = ["mother", "father", "parent", "grandparent", "guardian", "other"] as const;

@@ -1,4 +1,4 @@
-import { SERVICE, timestamps } from "../db/attributes";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
 
 /**
  * What every person-like record of a studio carries: audit fields, soft delete, and the keys that

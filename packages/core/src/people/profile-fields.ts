@@ -14,7 +14,7 @@ export const specialtiesField = z
 export const recordIdField = z.string().trim().min(1, "is required").max(64, "must be at most 64 characters");
 
 /** A calendar date in a person's life "YYYY-MM-DD" that exists (no 2025-02-30), years 1900–2100. */
-export { personDateField as dateField } from "../fields/calendar-fields";
+export { personDateField as dateField } from "../kernel/fields/calendar-fields";
 
 /** `?active=true|false` */
 export const booleanQueryField = z

@@ -1,4 +1,4 @@
-import { itemOf } from "../db/read-together";
+import { itemOf } from "../kernel/db/read-together";
 import { readMany } from "../billing/runs/read-many";
 import { db } from "../db/service";
 

@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import type { StudentEntity } from "./student.entity";
 

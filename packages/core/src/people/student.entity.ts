@@ -1,4 +1,4 @@
-import { Entity } from "../db/entity";
+import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
 export const SKILL_LEVELS = ["beginner", "intermediate", "advanced", "professional"] as const;

@@ -1,4 +1,4 @@
-import { Entity } from "../db/entity";
+import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
 /** A teacher of a studio (seeds: Teacher), optionally linked to a user account. */

@@ -1,4 +1,4 @@
-import type { ItemRead, ReadResults } from "../db/read-together";
+import type { ItemRead, ReadResults } from "../kernel/db/read-together";
 import type { StudioRecord } from "../studios/studio-view";
 import type { Actor } from "./actor";
 import { loadMemberWith, type StudioMember } from "./studio-member";

@@ -1,6 +1,6 @@
-import { itemOf, readTogether, type ItemRead, type ReadResults } from "../db/read-together";
+import { itemOf, readTogether, type ItemRead, type ReadResults } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import type { Actor } from "./actor";
 
 /**

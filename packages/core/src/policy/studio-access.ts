@@ -1,4 +1,4 @@
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import type { StudioRecord } from "../studios/studio-view";
 import type { Actor } from "./actor";
 import { loadStudioMember } from "./studio-member";

@@ -1,6 +1,6 @@
-import { itemOf, type ItemRead, type ReadResults } from "../db/read-together";
+import { itemOf, type ItemRead, type ReadResults } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { notFound } from "../errors";
+import { notFound } from "../kernel/errors";
 import type { Role } from "../accounts/membership.entity";
 import type { StudioRecord } from "../studios/studio-view";
 import type { Actor } from "./actor";

@@ -1,6 +1,6 @@
 import { readMany } from "../billing/runs/read-many";
-import { itemOf, readTogether } from "../db/read-together";
-import { AppError } from "../errors";
+import { itemOf, readTogether } from "../kernel/db/read-together";
+import { AppError } from "../kernel/errors";
 import { hiddenRecord, type StudioMember } from "../policy";
 import { scheduleDb } from "../scheduling/schedule-db";
 

@@ -1,13 +1,13 @@
 import { ownAccountIds } from "../billing/access";
 import { billingDb } from "../billing/billing-db";
 import { toInvoiceSummary } from "../billing/invoices/invoice-view";
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { readNames } from "../people/record-names";
 import { loadMemberWith, type Actor } from "../policy";
 import { toMakeupCredit } from "../scheduling/makeups/credit-view";
 import { lessonOfAttendee, toLesson, type AttendeeRecord } from "../scheduling/lessons/lesson-view";
 import { scheduleDb } from "../scheduling/schedule-db";
-import { localParts } from "../scheduling/wall-clock";
+import { localParts } from "../kernel/time/wall-clock";
 import { chosenStudent, readHousehold, requireFamilyMember } from "./household";
 import type { PortalHomeQuery } from "./schemas";
 

@@ -1,7 +1,7 @@
 import { recordAudit } from "../audit/record-audit";
 import { db, type WriteTx } from "../db/service";
-import { assertCommitted } from "../db/transactions";
-import { conflict } from "../errors";
+import { assertCommitted } from "../kernel/db/transactions";
+import { conflict } from "../kernel/errors";
 import { searchKeys } from "../people/person-fields";
 import { requireStudioAdmin, type Actor } from "../policy";
 import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";

@@ -1,5 +1,5 @@
 import { toAuditEvent } from "../audit/list-audit-events";
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import { toFamilySummary, toGuardian, type FamilyRecord } from "../people/families/family-view";
 import { readGuardians } from "../people/families/family-access";

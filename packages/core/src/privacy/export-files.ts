@@ -1,5 +1,5 @@
-import { config } from "../config";
-import { openPayload, signPayload } from "../keys/signed-payload";
+import { config } from "../kernel/config";
+import { openPayload, signPayload } from "../kernel/keys/signed-payload";
 import type { SubjectType } from "./schemas";
 
 /** How long the emailed link opens the export. */

@@ -2,7 +2,7 @@ import { inPool } from "../billing/runs/read-many";
 import { toAccount } from "../billing/accounts/account-view";
 import { toInvoice } from "../billing/invoices/invoice-view";
 import { toPayment } from "../billing/payments/payment-view";
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { LISTINGS } from "../people/person-fields";
 import { isStaff } from "../people/staff-only";
 import { isStudioAdmin, type StudioMember } from "../policy";
@@ -10,7 +10,7 @@ import { toAttendanceEntry, toLessonSummary } from "../scheduling/attendance/att
 import { toCalendarFeed } from "../scheduling/feeds/feed-view";
 import { toLessonNote } from "../scheduling/notes/lesson-note-view";
 import { maySeeNote, noteAudienceOf } from "../scheduling/notes/note-visibility";
-import { localParts } from "../scheduling/wall-clock";
+import { localParts } from "../kernel/time/wall-clock";
 import type { StudioRecord } from "../studios/studio-view";
 import { toGoal } from "../teaching/goals/goal-view";
 import { toPracticeLog } from "../teaching/practice-logs/practice-log-view";

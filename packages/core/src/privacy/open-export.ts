@@ -1,4 +1,4 @@
-import { notFound } from "../errors";
+import { notFound } from "../kernel/errors";
 import { describeObject, presignDownload } from "../files";
 import { EXPORT_DOWNLOAD_SECONDS, readExportLink } from "./export-files";
 

@@ -2,7 +2,7 @@ import { AccessRequestEntity } from "../access-requests/access-request.entity";
 import { BillingAccountEntity } from "../billing/accounts/billing-account.entity";
 import { InvoiceEntity } from "../billing/invoices/invoice.entity";
 import { PaymentEntity } from "../billing/payments/payment.entity";
-import { tableService } from "../db/table-service";
+import { tableService } from "../kernel/db/table-service";
 import { tenantEntities } from "../db/tenant-entities";
 import { InvitationEntity } from "../invitations/invitation.entity";
 import { CalendarFeedEntity } from "../scheduling/feeds/calendar-feed.entity";

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
+import { assertCommitted } from "../kernel/db/transactions";
 import { emailBrand } from "../email/brand";
 import { privacyExportMessage } from "../email/templates/privacy-export";
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import { putObject } from "../files/s3";
 import { outboxEmail } from "../outbox/outbox-email";
 import { hiddenRecord, type Actor } from "../policy";

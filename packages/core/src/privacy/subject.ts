@@ -1,4 +1,4 @@
-import { itemOf } from "../db/read-together";
+import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import type { GuardianRecord } from "../people/families/family-view";
 import type { StudentRecord } from "../people/student-summaries";

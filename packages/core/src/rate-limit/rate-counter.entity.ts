@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, expiresAt } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, expiresAt } from "../kernel/db/attributes";
 
 /** A fixed-window counter (atomic ADD), e.g. failed logins per email per 15 minutes. */
 export const RateCounterEntity = new Entity({

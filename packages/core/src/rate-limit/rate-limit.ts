@@ -1,6 +1,6 @@
 import { db, type WriteTx } from "../db/service";
-import { itemOf, type ItemRead } from "../db/read-together";
-import { AppError } from "../errors";
+import { itemOf, type ItemRead } from "../kernel/db/read-together";
+import { AppError } from "../kernel/errors";
 
 /**
  * Fixed-window limits kept in DynamoDB with atomic ADD and a TTL. A limit is read together with

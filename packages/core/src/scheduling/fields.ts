@@ -1,7 +1,7 @@
 import { z } from "zod";
 
-/** Calendar values: one validator per kind, shared by every module (see fields/calendar-fields.ts). */
-export { instantField, localDateField, localTimeField } from "../fields/calendar-fields";
+/** Calendar values: one validator per kind, shared by every module (see kernel/fields/calendar-fields.ts). */
+export { instantField, localDateField, localTimeField } from "../kernel/fields/calendar-fields";
 
 /** A lesson's length in minutes. */
 export const durationMinutesField = z

@@ -1,4 +1,4 @@
-import { tableService } from "../db/table-service";
+import { tableService } from "../kernel/db/table-service";
 import { tenantEntities } from "../db/tenant-entities";
 import { GoalEntity } from "../teaching/goal.entity";
 import { LessonPlanEntity } from "../teaching/lesson-plan.entity";

@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { notFound } from "../errors";
+import { notFound } from "../kernel/errors";
 import { slugSchema } from "./schemas";
 import { isLive, type StudioRecord } from "./studio-view";
 

@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
 
 /**
  * Claims a slug platform-wide; written in the same transaction as the studio so slugs stay unique.

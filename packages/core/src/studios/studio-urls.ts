@@ -1,4 +1,4 @@
-import { config } from "../config";
+import { config } from "../kernel/config";
 
 /**
  * Where emails send people. Staff land on the workspace page that does what the email says;

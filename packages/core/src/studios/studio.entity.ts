@@ -1,5 +1,5 @@
-import { Entity } from "../db/entity";
-import { SERVICE, timestamps } from "../db/attributes";
+import { Entity } from "../kernel/db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
 
 /** A studio (tenant). `studioBySlug` is the one deliberate cross-tenant lookup: slug → studio. */
 export const StudioEntity = new Entity({

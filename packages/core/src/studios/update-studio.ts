@@ -1,7 +1,7 @@
 import { moneyOnRecord } from "../billing/money-on-record";
 import { db } from "../db/service";
-import { assertCommitted } from "../db/transactions";
-import { conflict, invalidField } from "../errors";
+import { assertCommitted } from "../kernel/db/transactions";
+import { conflict, invalidField } from "../kernel/errors";
 import { describeObject } from "../files";
 import { authorizeStudio, type Actor } from "../policy";
 import { isLogoKeyOf } from "./logo-key";

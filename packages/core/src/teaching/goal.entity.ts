@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../db/attributes";
-import { Entity } from "../db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
+import { Entity } from "../kernel/db/entity";
 import { LISTINGS } from "../people/person-fields";
 
 export const GOAL_STATUSES = ["active", "achieved", "abandoned"] as const;

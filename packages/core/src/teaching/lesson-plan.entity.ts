@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../db/attributes";
-import { Entity } from "../db/entity";
+import { SERVICE, timestamps } from "../kernel/db/attributes";
+import { Entity } from "../kernel/db/entity";
 import { LISTINGS } from "../people/person-fields";
 
 /** The author of a plan written by an admin who has no teacher profile. */

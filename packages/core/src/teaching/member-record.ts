@@ -1,4 +1,4 @@
-import type { ItemRead } from "../db/read-together";
+import type { ItemRead } from "../kernel/db/read-together";
 import { loadMemberWith, type Actor } from "../policy";
 
 /** The actor as a member, the studio and one record of it (by key), in one read; null when missing. */

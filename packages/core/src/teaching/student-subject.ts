@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../db/read-together";
+import { itemOf, readTogether } from "../kernel/db/read-together";
 import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor, type StudentFacts, type StudioMember } from "../policy";
 import type { StudentRecord } from "../people/student-summaries";
 import { studentFacts } from "../people/students/student-view";

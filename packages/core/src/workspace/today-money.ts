@@ -1,5 +1,5 @@
 import { billingDb } from "../billing/billing-db";
-import type { LocalDate } from "../scheduling/wall-clock";
+import type { LocalDate } from "../kernel/time/wall-clock";
 
 /**
  * The money an admin's Today shows, as of the studio's local `today`: the open invoices past their

@@ -1,8 +1,8 @@
-import { AppError } from "../errors";
+import { AppError } from "../kernel/errors";
 import { isStudioAdmin, loadMemberWith, type Actor } from "../policy";
 import { toClosure } from "../scheduling/closures/closure-view";
 import { scheduleDb } from "../scheduling/schedule-db";
-import { addDays, localParts } from "../scheduling/wall-clock";
+import { addDays, localParts } from "../kernel/time/wall-clock";
 import { attendanceOf, lessonsOnDays, toDayLesson } from "./day-lessons";
 import { pendingAccessRequests, pendingReschedules } from "./pending-requests";
 import { readNames } from "../people/record-names";

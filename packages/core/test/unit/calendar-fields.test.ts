@@ -9,7 +9,7 @@ import {
   monthField,
   monthProblem,
   personDateField,
-} from "../../src/fields/calendar-fields";
+} from "../../src/kernel/fields/calendar-fields";
 
 const ok = (schema: { safeParse(v: unknown): { success: boolean } }, value: unknown) => schema.safeParse(value).success;
 

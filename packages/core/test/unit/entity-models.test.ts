@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-// ElectroDB's own model validation, which src/db/entity.ts skips at runtime (no exports map hides it).
+// ElectroDB's own model validation, which src/kernel/db/entity.ts skips at runtime (no exports map hides it).
 import validations from "electrodb/src/validations.js";
-import { entityModels } from "../../src/db/entity";
+import { entityModels } from "../../src/kernel/db/entity";
 import { db } from "../../src/db/service";
 import { scheduleDb } from "../../src/scheduling/schedule-db";
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { hoursProblems } from "../../src/scheduling/availability/weekly-hours";
 import { computeFreeSlots, type SlotSearchInput } from "../../src/scheduling/free-slots/compute-free-slots";
-import { zonedInstant } from "../../src/scheduling/wall-clock";
+import { zonedInstant } from "../../src/kernel/time/wall-clock";
 
 const NY = "America/New_York";
 const LONG_AGO = new Date("2020-01-01T00:00:00Z");

@@ -4,7 +4,7 @@ import { renderCalendar, type CalendarEvent } from "../../src/scheduling/feeds/i
 import { escapeText, foldLine } from "../../src/scheduling/feeds/ical-text";
 import { lessonEvent, type FeedNames } from "../../src/scheduling/feeds/lesson-event";
 import type { LessonRecord } from "../../src/scheduling/lessons/lesson-view";
-import { zonedInstant } from "../../src/scheduling/wall-clock";
+import { zonedInstant } from "../../src/kernel/time/wall-clock";
 
 const event = (uid: string, start: string, minutes = 45, extra: Partial<CalendarEvent> = {}): CalendarEvent => ({
   uid,

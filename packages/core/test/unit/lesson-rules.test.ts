@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AppError } from "../../src/errors";
+import { AppError } from "../../src/kernel/errors";
 import type { StudioMember } from "../../src/policy";
 import { applyLessonUpdate } from "../../src/scheduling/lessons/apply-lesson-update";
 import { lessonCalendarQuerySchema } from "../../src/scheduling/lessons/calendar-query";

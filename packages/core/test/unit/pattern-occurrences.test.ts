@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   firstWeekdayOnOrAfter, nextOccurrence, nthWeekdayOfMonth, occurrenceDates, occurrenceInstants, ordinalInMonth,
 } from "../../src/scheduling/patterns/occurrences";
-import { localParts } from "../../src/scheduling/wall-clock";
+import { localParts } from "../../src/kernel/time/wall-clock";
 
 const weekly = (startDate: string, endDate?: string) => ({ frequency: "weekly" as const, startDate, endDate });
 const startsOf = (dates: string[], time: string, zone: string) => dates.map((d) => occurrenceInstants(d, time, 45, zone).start);

@@ -4,7 +4,7 @@ import { seriesInvite, seriesRule } from "../../src/scheduling/lesson-notices/se
 import { occurrenceDates } from "../../src/scheduling/patterns/occurrences";
 import { occurrenceLesson } from "../../src/scheduling/patterns/pattern-lessons";
 import type { PatternRecord } from "../../src/scheduling/patterns/pattern-view";
-import { addDays, localParts, weekdayOf, zonedInstant } from "../../src/scheduling/wall-clock";
+import { addDays, localParts, weekdayOf, zonedInstant } from "../../src/kernel/time/wall-clock";
 
 const ZONE = "America/New_York";
 const studio = { name: "Harmony House", email: "desk@harmony.test", timeZone: ZONE };

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueAccessToken, verifyAccessToken } from "../../src/accounts/access-token";
 import { readLinkToken, signLinkToken } from "../../src/accounts/signed-link";
 import { readInvoiceToken, signInvoiceToken } from "../../src/billing/invoices/invoice-token";
-import { resetConfig } from "../../src/config";
-import { isCanonicalBase64url, strictSegments } from "../../src/keys/token-format";
+import { resetConfig } from "../../src/kernel/config";
+import { isCanonicalBase64url, strictSegments } from "../../src/kernel/keys/token-format";
 
 const ROOT = "unit-test-secret-unit-test-secret-0123456789";
 const originalSecret = process.env.APP_SECRET;

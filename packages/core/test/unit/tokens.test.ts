@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueAccessToken, verifyAccessToken } from "../../src/accounts/access-token";
 import { hashPassword, verifyPassword } from "../../src/accounts/password";
 import { readLinkToken, signLinkToken } from "../../src/accounts/signed-link";
-import { resetConfig } from "../../src/config";
+import { resetConfig } from "../../src/kernel/config";
 
 const originalSecret = process.env.APP_SECRET;
 beforeAll(() => {

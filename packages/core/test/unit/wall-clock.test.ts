@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, localParts, weekdayOf, zonedInstant } from "../../src/scheduling/wall-clock";
+import { addDays, addMonths, localParts, weekdayOf, zonedInstant } from "../../src/kernel/time/wall-clock";
 
 describe("wall-clock time in a studio's time zone", () => {
   it("keeps 16:00 local on both sides of a DST change (New York and London)", () => {

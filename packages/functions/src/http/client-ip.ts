@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { config } from "@studiosync/core/config";
+import { config } from "@studiosync/core/kernel/config";
 import { verifiedVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit/visitor-ip";
 
 type TransportEnv = {

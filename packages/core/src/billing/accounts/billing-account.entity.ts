@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 export const ACCOUNT_KINDS = ["family", "band", "student"] as const;
 export type AccountKind = (typeof ACCOUNT_KINDS)[number];

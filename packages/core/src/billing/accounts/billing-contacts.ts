@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { billingDb } from "../billing-db";
 import type { BillingAccountRecord } from "./post-to-ledger";
 

@@ -1,6 +1,6 @@
-import { itemOf } from "../../db/read-together";
-import { assertCommitted, firstRejected } from "../../db/transactions";
-import { invalidField } from "../../errors";
+import { itemOf } from "../../kernel/db/read-together";
+import { assertCommitted, firstRejected } from "../../kernel/db/transactions";
+import { invalidField } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { toAccount, type BillingAccount } from "./account-view";

@@ -1,5 +1,5 @@
-import { itemOf } from "../../db/read-together";
-import { page, type Page } from "../../pagination";
+import { itemOf } from "../../kernel/db/read-together";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { hiddenRecord, loadMemberWith, type Actor } from "../../policy";
 import { requireAccountAccess, resolveAccountAccess } from "../access";
 import { billingDb } from "../billing-db";

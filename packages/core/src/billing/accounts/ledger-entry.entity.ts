@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 export const LEDGER_ENTRY_TYPES = ["invoice", "payment", "refund", "credit_note", "late_fee", "void", "credit_applied"] as const;
 export type LedgerEntryType = (typeof LEDGER_ENTRY_TYPES)[number];

@@ -1,4 +1,4 @@
-import { page, type Page } from "../../pagination";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { toAccount, type BillingAccount } from "./account-view";

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf } from "../../db/read-together";
+import { itemOf } from "../../kernel/db/read-together";
 import type { BillingTx } from "../billing-db";
 import { billingDb } from "../billing-db";
 import type { AccountKind } from "./billing-account.entity";

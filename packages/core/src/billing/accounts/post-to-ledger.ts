@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { v7 as uuidv7 } from "uuid";
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import type { BillingTx } from "../billing-db";
 import type { BillingAccountEntity } from "./billing-account.entity";
 import type { LedgerEntryType } from "./ledger-entry.entity";

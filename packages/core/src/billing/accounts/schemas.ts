@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { booleanQueryField, recordIdField } from "../../people/profile-fields";
 import { ACCOUNT_KINDS } from "./billing-account.entity";
 

@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 /**
  * The dunning job's work queue: an open invoice's next reminder step, keyed by the local date it

@@ -1,10 +1,10 @@
 import type { EntityItem } from "electrodb";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { reminderEmails } from "./reminder-emails";
-import { assertCommitted } from "../../db/transactions";
-import { itemOf, readTogether } from "../../db/read-together";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { dueWords } from "../../email/templates/invoice-reminder";
-import { addDays, daysBetween, localParts, zonedInstant } from "../../scheduling/wall-clock";
+import { addDays, daysBetween, localParts, zonedInstant } from "../../kernel/time/wall-clock";
 import type { StudioRecord } from "../../studios/studio-view";
 import { billingContacts, type BillingContact } from "../accounts/billing-contacts";
 import { AccountRace, postingWrites, withAccountRetry } from "../accounts/post-to-ledger";

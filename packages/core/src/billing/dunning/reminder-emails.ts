@@ -1,7 +1,7 @@
 import { emailBrand } from "../../email/brand";
 import { invoiceReminderMessage } from "../../email/templates/invoice-reminder";
 import type { OutboxEmail } from "../../outbox/outbox-email";
-import { daysBetween } from "../../scheduling/wall-clock";
+import { daysBetween } from "../../kernel/time/wall-clock";
 import { invoiceUrl, mintInvoiceToken } from "../invoices/invoice-token";
 import { formatMoney } from "../money";
 import type { PerformedStep } from "./perform-dunning-step";

@@ -1,5 +1,5 @@
-import { logFailure } from "../../accounts/log-failure";
-import { addDays, type LocalDate } from "../../scheduling/wall-clock";
+import { logFailure } from "../../kernel/log/log-failure";
+import { addDays, type LocalDate } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import { performDunningStep, type DunningDueItem } from "./perform-dunning-step";
 

@@ -1,4 +1,4 @@
-import { addDays, type LocalDate } from "../../scheduling/wall-clock";
+import { addDays, type LocalDate } from "../../kernel/time/wall-clock";
 import type { BillingSettings } from "../settings/defaults";
 
 /** A dunning step: "before" (the due date is near), "due" (on the due date), "after-<days>" (overdue). */

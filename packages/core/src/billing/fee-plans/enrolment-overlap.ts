@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { conflict } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { conflict } from "../../kernel/errors";
 import { billingDb } from "../billing-db";
 import type { FeePlanEnrolmentRecord, FeePlanRecord } from "./fee-plan-view";
 import { coveredSpan, type RateEnrolment } from "./lesson-rate";

@@ -1,5 +1,5 @@
-import { itemOf, type ItemRead } from "../../db/read-together";
-import { notFound } from "../../errors";
+import { itemOf, type ItemRead } from "../../kernel/db/read-together";
+import { notFound } from "../../kernel/errors";
 import { loadMemberWith, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import type { FeePlanRecord } from "./fee-plan-view";

@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 export const FEE_PLAN_KINDS = ["per_lesson", "monthly", "term"] as const;
 export type FeePlanKind = (typeof FEE_PLAN_KINDS)[number];

@@ -1,5 +1,5 @@
 import { proRata } from "../money";
-import { localParts, type LocalDate } from "../../scheduling/wall-clock";
+import { localParts, type LocalDate } from "../../kernel/time/wall-clock";
 import type { FeePlanKind } from "./fee-plan.entity";
 
 /** What the rate rule needs of a fee plan. */

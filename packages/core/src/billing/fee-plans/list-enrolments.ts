@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { page, type Page } from "../../pagination";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, mayReadStudent, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { loadFeePlan } from "./fee-plan-access";

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf } from "../../db/read-together";
-import { assertCommitted } from "../../db/transactions";
-import { conflict, invalidField, notFound } from "../../errors";
+import { itemOf } from "../../kernel/db/read-together";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { conflict, invalidField, notFound } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { assertWithinTerm, enrolmentEntityId } from "./enrol-student";

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { conflict, invalidField } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { conflict, invalidField } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { loadFeePlan } from "./fee-plan-access";

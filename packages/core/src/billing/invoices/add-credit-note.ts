@@ -1,8 +1,8 @@
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
-import { conflict, invalidField, notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { conflict, invalidField, notFound } from "../../kernel/errors";
 import type { Actor } from "../../policy";
-import { localParts } from "../../scheduling/wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { AccountRace, postingWrites, withAccountRetry, type Posting } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
 import { formatMoney } from "../money";

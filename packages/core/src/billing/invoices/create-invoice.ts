@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf } from "../../db/read-together";
-import { invalidField, notFound } from "../../errors";
+import { itemOf } from "../../kernel/db/read-together";
+import { invalidField, notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { addDays, localParts } from "../../scheduling/wall-clock";
+import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { newAccountRecord, openAccountWrites, partyNameOf, partyRead } from "../accounts/open-account";
 import { AccountRace, withAccountRetry, type BillingAccountRecord } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { conflict } from "../../errors";
+import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { AccountRace, withAccountRetry } from "../accounts/post-to-ledger";
 import { commitInvoiceChange } from "./commit-invoice";

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
-import { itemOf, readTogether } from "../../db/read-together";
-import { AppError, conflict, type FieldError } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { AppError, conflict, type FieldError } from "../../kernel/errors";
 import { withAccountRetry } from "../accounts/post-to-ledger";
 import type { BillingTx } from "../billing-db";
 import { billingDb } from "../billing-db";

@@ -1,5 +1,5 @@
 import type { Actor } from "../../policy";
-import { localParts } from "../../scheduling/wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { loadInvoiceFor } from "./invoice-access";
 import { toInvoice, toInvoiceSummary, type Invoice, type InvoiceSummary } from "./invoice-view";
 

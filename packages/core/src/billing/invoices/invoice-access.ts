@@ -1,5 +1,5 @@
-import { itemOf, readTogether, type ItemRead } from "../../db/read-together";
-import { AppError, notFound } from "../../errors";
+import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
+import { AppError, notFound } from "../../kernel/errors";
 import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
 import { ownAccountIds, resolveAccountAccess, type AccountAccess } from "../access";

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
-import { config } from "../../config";
-import { openPayload, signPayload } from "../../keys/signed-payload";
+import { config } from "../../kernel/config";
+import { openPayload, signPayload } from "../../kernel/keys/signed-payload";
 
 /** How long an emailed invoice link opens the public invoice page. */
 export const INVOICE_LINK_DAYS = 120;

@@ -1,7 +1,7 @@
-import { invalidField } from "../../errors";
-import { page, type Page, type PageRun } from "../../pagination";
+import { invalidField } from "../../kernel/errors";
+import { page, type Page, type PageRun } from "../../kernel/pagination/pagination";
 import { hiddenRecord, isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
-import { localParts } from "../../scheduling/wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { ownAccountIds } from "../access";
 import { billingDb } from "../billing-db";
 import { accessToAccount } from "./invoice-access";

@@ -1,4 +1,4 @@
-import { AppError, conflict } from "../../errors";
+import { AppError, conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { INVOICE_LINK_DAYS, invoiceUrl, mintInvoiceToken } from "./invoice-token";
 import { loadInvoiceFor } from "./invoice-access";

@@ -1,10 +1,10 @@
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { invoiceSentMessage } from "../../email/templates/invoice-sent";
-import { conflict, notFound } from "../../errors";
+import { conflict, notFound } from "../../kernel/errors";
 import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
-import { addDays, localParts } from "../../scheduling/wall-clock";
+import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { emailBrand } from "../../email/brand";
 import type { StudioRecord } from "../../studios/studio-view";
 import { billingContacts, type BillingContact } from "../accounts/billing-contacts";

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
-import { conflict, invalidField } from "../../errors";
+import { conflict, invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
-import { addDays, localParts } from "../../scheduling/wall-clock";
+import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { AccountRace, withAccountRetry } from "../accounts/post-to-ledger";
 import { withBillingDefaults } from "../settings/defaults";
 import { billingSettingsRead } from "../settings/read-settings";

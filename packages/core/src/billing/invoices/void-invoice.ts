@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
-import { conflict, notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { conflict, notFound } from "../../kernel/errors";
 import type { Actor } from "../../policy";
-import { addDays, localParts } from "../../scheduling/wall-clock";
+import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { AccountRace, postingWrites, withAccountRetry, type Posting } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
 import { formatMoney } from "../money";

@@ -1,4 +1,4 @@
-import { assertCommitted } from "../../db/transactions";
+import { assertCommitted } from "../../kernel/db/transactions";
 import { AccountRace } from "../accounts/post-to-ledger";
 import { billingDb, type BillingTx } from "../billing-db";
 

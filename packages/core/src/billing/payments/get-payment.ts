@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { notFound } from "../../kernel/errors";
 import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
 import { requireAccountAccess, resolveAccountAccess } from "../access";
 import { billingDb } from "../billing-db";

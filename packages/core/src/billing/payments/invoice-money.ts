@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import type { BillingTx } from "../billing-db";
 import { billingDb } from "../billing-db";
 import { nextDunningStep } from "../dunning/steps";

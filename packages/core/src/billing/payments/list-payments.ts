@@ -1,6 +1,6 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { AppError, notFound } from "../../errors";
-import { page, type Page } from "../../pagination";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { AppError, notFound } from "../../kernel/errors";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
 import { ownAccountIds, requireAccountAccess, resolveAccountAccess } from "../access";
 import { billingDb } from "../billing-db";

@@ -1,10 +1,10 @@
-import { config } from "../../config";
+import { config } from "../../kernel/config";
 import { emailBrand, type BrandedStudio } from "../../email/brand";
 import type { RenderedEmail } from "../../email/templates/layout";
 import { paymentReceiptMessage } from "../../email/templates/payment-receipt";
 import { refundIssuedMessage } from "../../email/templates/refund-issued";
 import type { OutboxEmail } from "../../outbox/outbox-email";
-import { localParts } from "../../scheduling/wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import type { BillingContact } from "../accounts/billing-contacts";
 import type { BillingAccountRecord } from "../accounts/post-to-ledger";
 import { invoiceUrl, mintInvoiceToken } from "../invoices/invoice-token";

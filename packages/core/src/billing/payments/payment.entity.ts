@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 export const PAYMENT_METHODS = ["cash", "check", "bank_transfer", "card", "other"] as const;
 export type PaymentMethod = (typeof PAYMENT_METHODS)[number];

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
-import { invalidField, notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { invalidField, notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import type { Payment } from "./payment-view";

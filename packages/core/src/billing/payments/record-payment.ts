@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
-import { itemOf, readTogether } from "../../db/read-together";
-import { notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { notFound } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
-import { localParts } from "../../scheduling/wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { billingContacts } from "../accounts/billing-contacts";
 import { afterPostings, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "../accounts/post-to-ledger";
 import { billingDb, type BillingTx } from "../billing-db";

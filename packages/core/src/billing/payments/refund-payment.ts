@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
-import { conflict, invalidField, notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { conflict, invalidField, notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { localParts } from "../../scheduling/wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { billingContacts } from "../accounts/billing-contacts";
 import { afterPostings, postingWrites, withAccountRetry, type Posting } from "../accounts/post-to-ledger";

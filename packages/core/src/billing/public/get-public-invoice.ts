@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { localParts } from "../../scheduling/wall-clock";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import { openInvoiceLink } from "./open-invoice-link";
 import { toPublicInvoice, type PublicInvoice } from "./public-invoice-view";

@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { notFound } from "../../kernel/errors";
 import { isLive } from "../../studios/studio-view";
 import { billingDb } from "../billing-db";
 import { readInvoiceToken } from "../invoices/invoice-token";

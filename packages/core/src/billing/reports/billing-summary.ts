@@ -1,5 +1,5 @@
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { addMonths, daysBetween, localParts } from "../../scheduling/wall-clock";
+import { addMonths, daysBetween, localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 
 /** Months in the revenue table, the current one included. */

@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
 import type { LessonEntity } from "../../scheduling/lessons/lesson.entity";
-import { addDays, addMonths, localParts, type LocalDate } from "../../scheduling/wall-clock";
+import { addDays, addMonths, localParts, type LocalDate } from "../../kernel/time/wall-clock";
 import type { AccountKind } from "../accounts/billing-account.entity";
 import { lessonMinutes, rateForLesson, type RateEnrolment, type RatePlan } from "../fee-plans/lesson-rate";
 import { billedKeys } from "./billed-item.entity";

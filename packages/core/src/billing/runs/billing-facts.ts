@@ -1,5 +1,5 @@
-import { itemOf } from "../../db/read-together";
-import { addDays, zonedInstant } from "../../scheduling/wall-clock";
+import { itemOf } from "../../kernel/db/read-together";
+import { addDays, zonedInstant } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import type { RateEnrolment } from "../fee-plans/lesson-rate";
 import { loadRateTables } from "../fee-plans/rate-tables";

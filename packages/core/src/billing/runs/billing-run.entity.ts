@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 /**
  * One billing run over a period (local dates, inclusive). `runId` is the period itself

@@ -1,9 +1,9 @@
 import type { EntityItem } from "electrodb";
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf } from "../../db/read-together";
-import { AppError } from "../../errors";
-import { addDays } from "../../scheduling/wall-clock";
+import { itemOf } from "../../kernel/db/read-together";
+import { AppError } from "../../kernel/errors";
+import { addDays } from "../../kernel/time/wall-clock";
 import type { BillingAccountRecord } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
 import type { InvoiceEntity } from "../invoices/invoice.entity";

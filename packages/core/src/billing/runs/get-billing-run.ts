@@ -1,7 +1,7 @@
-import { itemOf } from "../../db/read-together";
-import { notFound } from "../../errors";
+import { itemOf } from "../../kernel/db/read-together";
+import { notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { localParts } from "../../scheduling/wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import { toBillingRun, toBillingRunInvoice, type BillingRunWithInvoices } from "./billing-run-view";
 import { readMany } from "./read-many";

@@ -1,7 +1,7 @@
 import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
-import { dynamo } from "../../db/client";
-import type { ItemRead } from "../../db/read-together";
-import { TABLE_KEYS } from "../../db/table-definition";
+import { dynamo } from "../../kernel/db/client";
+import type { ItemRead } from "../../kernel/db/read-together";
+import { TABLE_KEYS } from "../../kernel/db/table-definition";
 
 type Raw = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 import type { EntityItem } from "electrodb";
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
-import { assertCommitted } from "../../db/transactions";
-import { AppError, notFound } from "../../errors";
-import { localParts } from "../../scheduling/wall-clock";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { AppError, notFound } from "../../kernel/errors";
+import { localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import { withBillingDefaults } from "../settings/defaults";
 import { billableItems, type BillingPeriod, type SkippedItem } from "./billable-items";

@@ -1,6 +1,6 @@
 import type { EntityItem } from "electrodb";
-import { itemOf } from "../../db/read-together";
-import { addDays, addMonths, localParts } from "../../scheduling/wall-clock";
+import { itemOf } from "../../kernel/db/read-together";
+import { addDays, addMonths, localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import type { BillingSettingsEntity } from "../settings/billing-settings.entity";
 import { BILLING_RUN_ACTOR, runBilling } from "./run-billing";

@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
-import { localDateField, monthField } from "../../fields/calendar-fields";
-import { addDays, addMonths, daysBetween } from "../../scheduling/wall-clock";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
+import { localDateField, monthField } from "../../kernel/fields/calendar-fields";
+import { addDays, addMonths, daysBetween } from "../../kernel/time/wall-clock";
 
 /** The longest period one billing run covers, in local dates (inclusive). */
 export const MAX_RUN_DAYS = 366;

@@ -1,4 +1,4 @@
-import { itemOf } from "../../db/read-together";
+import { itemOf } from "../../kernel/db/read-together";
 import { billingDb } from "../billing-db";
 
 /** The studio's billing-settings item, for `loadMemberWith(actor, studioId, billingSettingsRead(studioId))`. */

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted, firstRejected } from "../../db/transactions";
-import { AppError } from "../../errors";
+import { assertCommitted, firstRejected } from "../../kernel/db/transactions";
+import { AppError } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { sealSecret } from "../stripe/secret-box";

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { currentKey, keyRing, keyWithId } from "../../keys/key-ring";
+import { currentKey, keyRing, keyWithId } from "../../kernel/keys/key-ring";
 
 /**
  * Stored secrets (a studio's Stripe secret key and webhook secret): AES-256-GCM under the

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { AppError, conflict, notFound } from "../../errors";
+import { AppError, conflict, notFound } from "../../kernel/errors";
 import { balanceDue } from "../invoices/invoice-state";
 import { invoiceUrl } from "../invoices/invoice-token";
 import { openInvoiceLink } from "../public/open-invoice-link";

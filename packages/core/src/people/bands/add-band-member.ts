@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../db/transactions";
-import { invalidField } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { invalidField } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { readStudents } from "../student-summaries";
 import { assertBandAdmin, loadBand, studentKey } from "./band-access";

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../db/transactions";
-import { conflict, notFound } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { conflict, notFound } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { readStudents } from "../student-summaries";
 import { assertBandAdmin, loadBand } from "./band-access";

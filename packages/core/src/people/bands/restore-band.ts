@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../db/transactions";
-import { conflict } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { conflict } from "../../kernel/errors";
 import { hiddenRecord, requireStudioAdmin, type Actor } from "../../policy";
 import { loadMemberWith } from "../../policy";
 import { readStudents } from "../student-summaries";

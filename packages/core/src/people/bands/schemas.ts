@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { booleanQueryField } from "../profile-fields";
 
 const text = (max: number) => z.string().trim().max(max, `must be at most ${max} characters`);

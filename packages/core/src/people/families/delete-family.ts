@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../db/transactions";
+import { assertCommitted } from "../../kernel/db/transactions";
 import { hiddenRecord, type Actor } from "../../policy";
 import { assertFamilyAdmin, loadFamily } from "./family-access";
 import { auditableFamily, type FamilyRecord } from "./family-view";

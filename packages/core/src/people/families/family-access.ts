@@ -1,6 +1,6 @@
-import { itemOf, type ItemRead } from "../../db/read-together";
+import { itemOf, type ItemRead } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import { hiddenRecord, isStudioAdmin, mayReadFamily, type Actor, type StudioMember } from "../../policy";
 import { loadMemberWith } from "../../policy";
 import { readStudents, type StudentRecord } from "../student-summaries";

@@ -1,5 +1,5 @@
 import { db } from "../../db/service";
-import { page, type Page } from "../../pagination";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../db/transactions";
-import { conflict } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { conflict } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { assertFamilyAdmin, guardianKey, loadFamily } from "./family-access";
 import { auditableFamily, auditableGuardian, type FamilyRecord, type GuardianRecord } from "./family-view";

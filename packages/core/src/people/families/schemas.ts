@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { RELATIONSHIPS } from "../guardian.entity";
 import { booleanQueryField } from "../profile-fields";
 

@@ -1,6 +1,6 @@
 import { db } from "../../db/service";
-import { AppError } from "../../errors";
-import { page, type Page } from "../../pagination";
+import { AppError } from "../../kernel/errors";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadStudioMember, mayReadMedicalNotes, mayReadStudent, type Actor, type StudioMember } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys, type Listing } from "../person-fields";

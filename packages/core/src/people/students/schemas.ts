@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
-import { localDateProblem, PERSON_YEARS } from "../../fields/calendar-fields";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
+import { localDateProblem, PERSON_YEARS } from "../../kernel/fields/calendar-fields";
 import { SKILL_LEVELS } from "../student.entity";
 import {
   booleanQueryField, dateField, emailField, personNameField, phoneField, recordIdField, searchQueryField, specialtiesField, text,

@@ -1,6 +1,6 @@
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
-import { AppError, type FieldError } from "../../errors";
+import { AppError, type FieldError } from "../../kernel/errors";
 import { hiddenRecord, mayReadStudent, type Actor } from "../../policy";
 import { loadMemberWith } from "../../policy";
 import { studentFacts, type StudentRecord } from "./student-view";

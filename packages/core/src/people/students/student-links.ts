@@ -1,5 +1,5 @@
 import type { WriteTx } from "../../db/service";
-import { conflict, invalidField, type AppError } from "../../errors";
+import { conflict, invalidField, type AppError } from "../../kernel/errors";
 
 export interface LinkChanges {
   /** A newly assigned teacher: must still be listed when the write commits. */

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../db/transactions";
-import { AppError, conflict } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { AppError, conflict } from "../../kernel/errors";
 import { isStudioAdmin, mayEditStudent, mayReadMedicalNotes, type Actor } from "../../policy";
 import { searchKeys } from "../person-fields";
 import { applyChanges, splitChanges } from "../record-changes";

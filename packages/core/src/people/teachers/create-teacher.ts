@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../db/transactions";
+import { assertCommitted } from "../../kernel/db/transactions";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { withoutEmpty } from "../record-changes";

@@ -1,5 +1,5 @@
 import { db } from "../../db/service";
-import { page } from "../../pagination";
+import { page } from "../../kernel/pagination/pagination";
 import { loadStudioMember, mayEditTeacher, type Actor } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";

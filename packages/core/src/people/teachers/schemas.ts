@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { booleanQueryField, emailField, personNameField, phoneField, searchQueryField, specialtiesField, text } from "../profile-fields";
 
 /** A teacher's profile (seeds: Teacher). `null` clears a field on PATCH. */

@@ -1,4 +1,4 @@
-import { itemOf } from "../../db/read-together";
+import { itemOf } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
 import { hiddenRecord, type Actor } from "../../policy";
 import { loadMemberWith } from "../../policy";

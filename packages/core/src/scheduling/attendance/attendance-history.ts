@@ -1,5 +1,5 @@
-import { itemOf } from "../../db/read-together";
-import { page } from "../../pagination";
+import { itemOf } from "../../kernel/db/read-together";
+import { page } from "../../kernel/pagination/pagination";
 import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
 import type { AttendeeRecord } from "../lessons/lesson-view";
 import { scheduleDb } from "../schedule-db";

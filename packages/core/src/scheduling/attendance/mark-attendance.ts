@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { AppError, conflict, type FieldError } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { AppError, conflict, type FieldError } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { loadLessonFor, readAttendees, requireTeachLesson } from "../lessons/lesson-access";
 import { EARLY_START_MINUTES } from "../lessons/lesson-transitions";

@@ -1,4 +1,4 @@
-import { itemOf } from "../../db/read-together";
+import { itemOf } from "../../kernel/db/read-together";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
 import { hiddenRecord, loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";

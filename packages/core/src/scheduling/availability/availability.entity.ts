@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 /** A teacher's weekly working hours, local to the studio's time zone (one item per teacher). */
 export const AvailabilityEntity = new Entity({

@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { page, type Page } from "../../pagination";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
 import { loadMemberWith, loadStudioMember, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";

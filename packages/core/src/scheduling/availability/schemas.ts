@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { recordIdField } from "../../people/profile-fields";
-import { localEndTimeField } from "../../fields/calendar-fields";
+import { localEndTimeField } from "../../kernel/fields/calendar-fields";
 import { localTimeField } from "../fields";
 import { hoursProblems, MAX_WEEKLY_RANGES } from "./weekly-hours";
 

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { AppError, conflict } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { AppError, conflict } from "../../kernel/errors";
 import { mayEditTeacher, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { loadTeacherHours } from "./availability-access";

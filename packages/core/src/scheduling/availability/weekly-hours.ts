@@ -1,4 +1,4 @@
-import { minutesOf, type LocalTime } from "../wall-clock";
+import { minutesOf, type LocalTime } from "../../kernel/time/wall-clock";
 
 /** One range of a teacher's working week, local to the studio's time zone. */
 export interface WorkingRange {

@@ -1,4 +1,4 @@
-import { assertCommitted } from "../../db/transactions";
+import { assertCommitted } from "../../kernel/db/transactions";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import type { BookingPlan } from "./plan-bookings";
 import { BookingRace } from "./with-booking-retry";

@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 export const RESOURCE_TYPES = ["teacher", "student", "room"] as const;
 export type ResourceType = (typeof RESOURCE_TYPES)[number];

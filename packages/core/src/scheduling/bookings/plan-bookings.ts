@@ -1,4 +1,4 @@
-import { AppError, type ScheduleConflict } from "../../errors";
+import { AppError, type ScheduleConflict } from "../../kernel/errors";
 import type { ScheduleTx } from "../schedule-db";
 import { overlaps, resourcesOf, utcDays, dayKeyString, type BookingSlot, type DayKey } from "./booking-slot";
 import { readDaySchedules, type DayState } from "./read-day-schedules";

@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { scheduleDb } from "../schedule-db";
 import { dayKeyString, type Booking, type DayKey } from "./booking-slot";
 

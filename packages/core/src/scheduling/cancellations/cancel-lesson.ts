@@ -1,5 +1,5 @@
-import { AppError, invalidField, notFound } from "../../errors";
-import { itemOf } from "../../db/read-together";
+import { AppError, invalidField, notFound } from "../../kernel/errors";
+import { itemOf } from "../../kernel/db/read-together";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { signedIn, type Actor, type MemberAccess, type StudioMember } from "../../policy";
 import { commitWithBookings } from "../bookings/commit-booking";

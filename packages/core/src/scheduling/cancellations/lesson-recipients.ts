@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { guardiansOfFamilies } from "../family-guardians";
 import { scheduleDb } from "../schedule-db";
 

@@ -8,7 +8,7 @@ import type { MakeupCreditRecord } from "../makeups/credit-view";
 import { newCredit, studentCreditsInTerm } from "../makeups/issue-credits";
 import type { ScheduleTx } from "../schedule-db";
 import type { SchedulingSettings } from "../settings/defaults";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { decideCancellation, type CancellationDecision, type CancelledBy } from "./cancellation-outcome";
 
 export interface CancelRequest {

@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
 import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
@@ -11,7 +11,7 @@ import type { LessonRecord } from "../lessons/lesson-view";
 import { slotOf } from "../lessons/lesson-writes";
 import { scheduleDb } from "../schedule-db";
 import type { SchedulingSettings } from "../settings/defaults";
-import { addDays, zonedInstant } from "../wall-clock";
+import { addDays, zonedInstant } from "../../kernel/time/wall-clock";
 import { closureNotices, noticeBound, type ClosureStudio } from "./closure-notices";
 import type { ClosureRecord } from "./closure-view";
 

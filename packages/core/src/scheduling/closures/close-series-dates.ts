@@ -4,7 +4,7 @@ import type { NoticeStudio } from "../lesson-notices/booked-notices";
 import { occurrenceDates } from "../patterns/occurrences";
 import type { PatternRecord } from "../patterns/pattern-view";
 import { scheduleDb } from "../schedule-db";
-import { addDays } from "../wall-clock";
+import { addDays } from "../../kernel/time/wall-clock";
 import type { ClosureRecord } from "./closure-view";
 
 /** A pattern's occurrences in the closure after its materialised lessons (those the closure cancelled are before). */

@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 /** Dates the studio is closed (holidays), local dates inclusive. Lessons cannot be booked in them. */
 export const ClosureEntity = new Entity({

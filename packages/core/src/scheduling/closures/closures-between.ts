@@ -1,5 +1,5 @@
 import { scheduleDb } from "../schedule-db";
-import type { LocalDate } from "../wall-clock";
+import type { LocalDate } from "../../kernel/time/wall-clock";
 
 export interface ClosureSpan {
   closureId: string;

@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { invalidField } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { invalidField } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { cancelClosureLessons } from "./cancel-closure-lessons";
 import { closeSeriesDates } from "./close-series-dates";
 import { toClosure, type Closure, type ClosureRecord } from "./closure-view";

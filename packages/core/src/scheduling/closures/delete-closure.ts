@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf } from "../../db/read-together";
-import { assertCommitted } from "../../db/transactions";
-import { notFound } from "../../errors";
+import { itemOf } from "../../kernel/db/read-together";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 

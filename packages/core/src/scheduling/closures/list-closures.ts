@@ -1,7 +1,7 @@
-import { page, type Page } from "../../pagination";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { loadStudioMember, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { toClosure, type Closure } from "./closure-view";
 import type { ListClosuresQuery } from "./schemas";
 

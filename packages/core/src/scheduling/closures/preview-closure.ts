@@ -1,10 +1,10 @@
-import { invalidField } from "../../errors";
+import { invalidField } from "../../kernel/errors";
 import { readNames } from "../../people/record-names";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { decideCancellation } from "../cancellations/cancellation-outcome";
 import { toLesson } from "../lessons/lesson-view";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { lessonsInClosure } from "./cancel-closure-lessons";
 import type { PreviewClosureQuery } from "./schemas";
 

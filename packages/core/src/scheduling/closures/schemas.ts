@@ -1,7 +1,7 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { localDateField } from "../fields";
-import { daysBetween } from "../wall-clock";
+import { daysBetween } from "../../kernel/time/wall-clock";
 
 /** The longest closure, in local dates (inclusive). */
 export const MAX_CLOSURE_DAYS = 366;

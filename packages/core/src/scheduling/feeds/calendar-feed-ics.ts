@@ -1,6 +1,6 @@
-import { logFailure } from "../../accounts/log-failure";
-import { itemOf, readTogether } from "../../db/read-together";
-import { AppError, notFound } from "../../errors";
+import { logFailure } from "../../kernel/log/log-failure";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { AppError, notFound } from "../../kernel/errors";
 import type { StudioMember } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { liveSubject, mayFeedSubject, subjectRead } from "./feed-subject";

@@ -1,4 +1,4 @@
-import { itemOf, readTogether, type ItemRead } from "../../db/read-together";
+import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { scheduleDb } from "../schedule-db";
 import type { FeedNames } from "./lesson-event";

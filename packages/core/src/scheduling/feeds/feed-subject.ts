@@ -1,5 +1,5 @@
-import { itemOf, readTogether, type ItemRead } from "../../db/read-together";
-import { AppError } from "../../errors";
+import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
+import { AppError } from "../../kernel/errors";
 import { hiddenRecord, isStudioAdmin, mayReadFamily, mayReadStudent, type StudioMember } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import type { FEED_SUBJECTS } from "./calendar-feed.entity";

@@ -1,4 +1,4 @@
-import { offsetMinutes } from "../wall-clock";
+import { offsetMinutes } from "../../kernel/time/wall-clock";
 import { escapeText, floatingStamp, joinLines, utcStamp } from "./ical-text";
 import { vtimezoneLines } from "./vtimezone";
 

@@ -1,4 +1,4 @@
-import { page, type Page } from "../../pagination";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { toCalendarFeed, type CalendarFeed } from "./feed-view";

@@ -1,4 +1,4 @@
-import { offsetMinutes } from "../wall-clock";
+import { offsetMinutes } from "../../kernel/time/wall-clock";
 import { escapeText, floatingStamp, offsetValue } from "./ical-text";
 import { standardOffset, transitionsInYear, zoneAbbreviation } from "./zone-transitions";
 

@@ -1,4 +1,4 @@
-import { offsetMinutes } from "../wall-clock";
+import { offsetMinutes } from "../../kernel/time/wall-clock";
 
 /** A change of a zone's UTC offset, from the platform's Intl (tz) data. */
 export interface OffsetTransition {

@@ -1,7 +1,7 @@
 import { overlaps, type Booking } from "../bookings/booking-slot";
 import type { WorkingRange } from "../availability/weekly-hours";
 import { sortedHours } from "../availability/weekly-hours";
-import { addDays, localParts, startOfLocalDay, weekdayOf, zonedInstant, type LocalDate, type LocalTime } from "../wall-clock";
+import { addDays, localParts, startOfLocalDay, weekdayOf, zonedInstant, type LocalDate, type LocalTime } from "../../kernel/time/wall-clock";
 
 /** A bookable interval: UTC instants (end exclusive) and the studio-local date and times. */
 export interface FreeSlot {

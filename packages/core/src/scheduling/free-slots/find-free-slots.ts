@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { AppError, notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { AppError, notFound } from "../../kernel/errors";
 import type { StudentRecord } from "../../people/students/student-view";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
 import type { StudioRecord } from "../../studios/studio-view";

@@ -1,4 +1,4 @@
-import { AppError, type FieldError } from "../../errors";
+import { AppError, type FieldError } from "../../kernel/errors";
 import type { StudentRecord } from "../../people/students/student-view";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
 import type { StudioRecord } from "../../studios/studio-view";
@@ -8,7 +8,7 @@ import { utcDays, type Booking } from "../bookings/booking-slot";
 import type { ResourceType } from "../bookings/day-schedule.entity";
 import { readDaySchedules } from "../bookings/read-day-schedules";
 import { closuresBetween } from "../closures/closures-between";
-import { addDays, startOfLocalDay } from "../wall-clock";
+import { addDays, startOfLocalDay } from "../../kernel/time/wall-clock";
 import { computeFreeSlots, type FreeSlot } from "./compute-free-slots";
 import type { FreeSlotQuery } from "./schemas";
 

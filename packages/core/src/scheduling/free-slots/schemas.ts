@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { recordIdField } from "../../people/profile-fields";
 import { localDateField } from "../fields";
-import { daysBetween } from "../wall-clock";
+import { daysBetween } from "../../kernel/time/wall-clock";
 
 /** The longest range one search covers, in local dates (inclusive). */
 export const MAX_SEARCH_DAYS = 31;

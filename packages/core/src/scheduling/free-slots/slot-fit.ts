@@ -1,10 +1,10 @@
-import { readTogether } from "../../db/read-together";
+import { readTogether } from "../../kernel/db/read-together";
 import type { StudentRecord } from "../../people/students/student-view";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
 import type { StudioRecord } from "../../studios/studio-view";
 import { teacherAndHoursKeys } from "../availability/availability-access";
 import { weeklyHoursOf, type AvailabilityRecord } from "../availability/availability-view";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { computeFreeSlots, type FreeSlot } from "./compute-free-slots";
 import { studentKeys } from "./find-free-slots";
 import { freeSlotsOf } from "./free-slots-of";

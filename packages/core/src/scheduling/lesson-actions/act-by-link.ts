@@ -1,11 +1,11 @@
-import { AppError, invalidField } from "../../errors";
+import { AppError, invalidField } from "../../kernel/errors";
 import { cancelLessonWith } from "../cancellations/cancel-lesson";
 import { bookMakeupWith } from "../makeups/book-makeup";
 import { checkSelfServiceSlot, notFreeSlot } from "../makeups/self-service";
 import { createRescheduleRequestWith } from "../reschedules/create-reschedule-request";
 import { durationMinutes } from "../lessons/lesson-view";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
-import { addDays, localParts } from "../wall-clock";
+import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { makeupLink } from "./action-links";
 import { linkState, MOVE_WINDOW_DAYS, type LinkState } from "./action-view";
 import type { LessonAction } from "./action-token";

@@ -1,6 +1,6 @@
-import { config } from "../../config";
+import { config } from "../../kernel/config";
 import type { EmailLink } from "../../email/templates/layout";
-import { addDays, startOfLocalDay } from "../wall-clock";
+import { addDays, startOfLocalDay } from "../../kernel/time/wall-clock";
 import { signActionToken, type LessonAction } from "./action-token";
 
 interface LinkStudio {

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { AppError } from "../../errors";
-import { openPayload, signPayload } from "../../keys/signed-payload";
+import { AppError } from "../../kernel/errors";
+import { openPayload, signPayload } from "../../kernel/keys/signed-payload";
 
 /** What a signed lesson link lets its recipient do (one purpose per link). */
 export const LESSON_ACTIONS = ["cancel", "move", "makeup", "claim"] as const;

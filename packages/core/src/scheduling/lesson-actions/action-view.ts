@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { emailBrand } from "../../email/brand";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
 import { teacherAndHoursKeys } from "../availability/availability-access";
@@ -9,7 +9,7 @@ import { freeSlotsOf } from "../free-slots/free-slots-of";
 import { durationMinutes } from "../lessons/lesson-view";
 import { effectiveStatus } from "../makeups/credit-view";
 import { scheduleDb } from "../schedule-db";
-import { addDays, localParts } from "../wall-clock";
+import { addDays, localParts } from "../../kernel/time/wall-clock";
 import type { LessonAction } from "./action-token";
 import { linkMember, openLink, type OpenedLink } from "./link-access";
 

@@ -1,5 +1,5 @@
-import { itemOf, readTogether, type ReadResults } from "../../db/read-together";
-import { AppError, notFound } from "../../errors";
+import { itemOf, readTogether, type ReadResults } from "../../kernel/db/read-together";
+import { AppError, notFound } from "../../kernel/errors";
 import type { StudentRecord } from "../../people/students/student-view";
 import type { MemberAccess, StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";

@@ -1,5 +1,5 @@
-import { expiresAt, SERVICE } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { expiresAt, SERVICE } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 /**
  * A signed lesson link that has acted (cancelled, asked to move, booked a make-up): created with

@@ -1,4 +1,4 @@
-import { config } from "../../config";
+import { config } from "../../kernel/config";
 import { addressOf } from "../../email/mime";
 import type { RenderedEmail } from "../../email/templates/layout";
 import type { LessonPeople } from "../cancellations/lesson-recipients";

@@ -8,7 +8,7 @@ import type { LessonRecord } from "../lessons/lesson-view";
 import { occurrenceDates, occurrenceInstants, ordinalInMonth } from "../patterns/occurrences";
 import { occurrenceLesson } from "../patterns/pattern-lessons";
 import type { PatternRecord } from "../patterns/pattern-view";
-import type { LocalDate } from "../wall-clock";
+import type { LocalDate } from "../../kernel/time/wall-clock";
 import { inviteNames, organizerOf, seriesUid, type InviteStudio } from "./lesson-invite";
 
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];

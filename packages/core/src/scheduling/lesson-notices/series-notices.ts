@@ -12,7 +12,7 @@ import { occurrenceDates } from "../patterns/occurrences";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { isUntouched, occurrenceLesson, occurrenceLessonId, readLessons } from "../patterns/pattern-lessons";
 import type { PatternRecord } from "../patterns/pattern-view";
-import { minutesOf, timeOf, type LocalDate } from "../wall-clock";
+import { minutesOf, timeOf, type LocalDate } from "../../kernel/time/wall-clock";
 import type { NoticeStudio } from "./booked-notices";
 import { lessonsInvite } from "./lesson-invite";
 import { lastOccurrence, seriesDates, seriesInvite, type SeriesChanges } from "./series-event";

@@ -1,4 +1,4 @@
-import { AppError, conflict, type FieldError } from "../../errors";
+import { AppError, conflict, type FieldError } from "../../kernel/errors";
 import { roomKeyOf } from "../bookings/booking-slot";
 import { durationMinutes, type LessonRecord } from "./lesson-view";
 import { EARLY_START_MINUTES, mayMoveStatus } from "./lesson-transitions";

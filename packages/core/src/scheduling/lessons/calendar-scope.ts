@@ -1,4 +1,4 @@
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import { isStudioAdmin, type StudentFacts, type StudioMember } from "../../policy";
 import { roomKeyOf } from "../bookings/booking-slot";
 import type { LessonCalendarQuery } from "./calendar-query";

@@ -1,6 +1,6 @@
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import { closureOn, closuresBetween } from "../closures/closures-between";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 
 /** 409 when a lesson's local date falls in a studio closure (holidays are not bookable). */
 export async function assertStudioOpen(studioId: string, start: string, end: string, timeZone: string): Promise<void> {

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import { loadMemberWith, type Actor } from "../../policy";
 import { roomKeyOf } from "../bookings/booking-slot";
 import { commitWithBookings } from "../bookings/commit-booking";

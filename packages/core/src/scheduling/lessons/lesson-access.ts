@@ -1,5 +1,5 @@
-import { itemOf } from "../../db/read-together";
-import { AppError, notFound } from "../../errors";
+import { itemOf } from "../../kernel/db/read-together";
+import { AppError, notFound } from "../../kernel/errors";
 import { isStudioAdmin, signedIn, type Actor, type MemberAccess, type StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
 import { withDefaults, schedulingSettingsRead } from "../settings/read-settings";

@@ -1,5 +1,5 @@
-import { itemOf, readTogether } from "../../db/read-together";
-import { AppError, invalidField, notFound } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { AppError, invalidField, notFound } from "../../kernel/errors";
 import type { StudioMember } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 

@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import type { LessonAttendeeEntity } from "./lesson-attendee.entity";
 import type { LessonEntity } from "./lesson.entity";
 

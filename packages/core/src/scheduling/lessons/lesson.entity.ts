@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 export const LESSON_TYPES = ["private", "group", "ensemble", "online"] as const;
 export const LESSON_STATUSES = ["scheduled", "in_progress", "completed", "cancelled", "no_show"] as const;

@@ -1,5 +1,5 @@
-import { itemOf } from "../../db/read-together";
-import { page, type Page, type PageRun } from "../../pagination";
+import { itemOf } from "../../kernel/db/read-together";
+import { page, type Page, type PageRun } from "../../kernel/pagination/pagination";
 import { loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import type { LessonCalendarQuery } from "./calendar-query";

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
-import { conflict, invalidField } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { conflict, invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings, type BookingPlan } from "../bookings/plan-bookings";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { recordIdField, text } from "../../people/profile-fields";
 import { durationMinutesField, instantField } from "../fields";
 import { LESSON_TYPES } from "./lesson.entity";

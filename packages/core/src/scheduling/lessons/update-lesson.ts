@@ -1,4 +1,4 @@
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import { isStudioAdmin, type Actor } from "../../policy";
 import { withBookingRetry } from "../bookings/with-booking-retry";
 import { applyLessonUpdate } from "./apply-lesson-update";

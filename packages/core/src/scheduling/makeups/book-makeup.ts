@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
-import { AppError, invalidField } from "../../errors";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { AppError, invalidField } from "../../kernel/errors";
 import { hiddenRecord, mayReadStudent, signedIn, type Actor, type MemberAccess } from "../../policy";
 import { roomKeyOf } from "../bookings/booking-slot";
 import { commitWithBookings } from "../bookings/commit-booking";
@@ -16,7 +16,7 @@ import { outboxEmails } from "../../outbox/outbox-email";
 import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { effectiveStatus, type MakeupCreditRecord } from "./credit-view";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import type { BookMakeupInput } from "./schemas";
 import { assertSelfServiceChoices, checkSelfServiceSlot, isSelfService, notFreeSlot } from "./self-service";
 

@@ -1,5 +1,5 @@
 import type { SchedulingSettings } from "../settings/defaults";
-import type { LocalDate } from "../wall-clock";
+import type { LocalDate } from "../../kernel/time/wall-clock";
 
 export type TermLength = SchedulingSettings["termLength"];
 

@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import type { LocalDate } from "../wall-clock";
+import type { LocalDate } from "../../kernel/time/wall-clock";
 import type { MakeupCreditEntity } from "./makeup-credit.entity";
 
 export type MakeupCreditRecord = EntityItem<typeof MakeupCreditEntity>;

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
-import { firstRejected } from "../../db/transactions";
+import { firstRejected } from "../../kernel/db/transactions";
 import { scheduleDb } from "../schedule-db";
-import { addDays } from "../wall-clock";
+import { addDays } from "../../kernel/time/wall-clock";
 import type { MakeupCreditRecord } from "./credit-view";
 
 export const EXPIRE_CREDITS_JOB = "expire-makeup-credits";

@@ -3,7 +3,7 @@ import type { LessonRecord } from "../lessons/lesson-view";
 import { durationMinutes } from "../lessons/lesson-view";
 import { scheduleDb } from "../schedule-db";
 import type { SchedulingSettings } from "../settings/defaults";
-import { addDays, zonedInstant } from "../wall-clock";
+import { addDays, zonedInstant } from "../../kernel/time/wall-clock";
 import type { Term } from "./credit-term";
 import type { MakeupCreditRecord } from "./credit-view";
 

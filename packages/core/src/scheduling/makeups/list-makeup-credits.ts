@@ -1,9 +1,9 @@
-import { itemOf } from "../../db/read-together";
-import { invalidField } from "../../errors";
-import { page, type Page } from "../../pagination";
+import { itemOf } from "../../kernel/db/read-together";
+import { invalidField } from "../../kernel/errors";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import { toMakeupCredit, type MakeupCredit } from "./credit-view";
 import type { ListMakeupCreditsQuery } from "./schemas";
 

@@ -1,4 +1,4 @@
-import { AppError, conflict, type FieldError } from "../../errors";
+import { AppError, conflict, type FieldError } from "../../kernel/errors";
 import type { StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
 import { slotFit } from "../free-slots/slot-fit";

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
+import { assertCommitted } from "../../kernel/db/transactions";
 import type { Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
 import { loadLessonFor, requireTeachLesson } from "../lessons/lesson-access";

@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 /** A teacher's notes on a lesson (seeds: LessonNote), shown to the student/parents only when marked visible. */
 export const LessonNoteEntity = new Entity({

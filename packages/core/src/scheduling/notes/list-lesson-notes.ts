@@ -1,4 +1,4 @@
-import { page, type Page } from "../../pagination";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import type { Actor } from "../../policy";
 import { loadLessonFor } from "../lessons/lesson-access";
 import { scheduleDb } from "../schedule-db";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { recordIdField, requiredText, text } from "../../people/profile-fields";
 import { booleanField, textList } from "../../teaching/fields";
 

@@ -1,5 +1,5 @@
-import { itemOf } from "../../db/read-together";
-import { page } from "../../pagination";
+import { itemOf } from "../../kernel/db/read-together";
+import { page } from "../../kernel/pagination/pagination";
 import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
 import { toLessonSummary } from "../attendance/attendance-view";
 import { mayReadLesson } from "../lessons/lesson-access";

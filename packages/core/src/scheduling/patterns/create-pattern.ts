@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from "uuid";
-import { AppError, invalidField } from "../../errors";
+import { AppError, invalidField } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
 import { seriesNotices } from "../lesson-notices/series-notices";
 import { resolveParties } from "../lessons/lesson-parties";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
-import { weekdayOf } from "../wall-clock";
+import { weekdayOf } from "../../kernel/time/wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
 import { firstWeekdayOnOrAfter } from "./occurrences";
 import { advancingSide } from "./pattern-progress";

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
 import { keptLessons, seriesNotices } from "../lesson-notices/series-notices";

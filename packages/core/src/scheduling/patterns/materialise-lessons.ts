@@ -1,13 +1,13 @@
 import { recordAudit } from "../../audit/record-audit";
-import { itemOf, readTogether } from "../../db/read-together";
-import { assertCommitted } from "../../db/transactions";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { assertCommitted } from "../../kernel/db/transactions";
 import type { StudioRecord } from "../../studios/studio-view";
 import { closuresBetween, type ClosureSpan } from "../closures/closures-between";
 import type { LessonParties } from "../lessons/lesson-parties";
 import { scheduleDb } from "../schedule-db";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import type { SchedulingSettings } from "../settings/defaults";
-import { addDays, type LocalDate } from "../wall-clock";
+import { addDays, type LocalDate } from "../../kernel/time/wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
 import { occurrenceDates } from "./occurrences";
 import { partiesForPatterns } from "./pattern-parties";

@@ -3,7 +3,7 @@ import { BookingRace } from "../bookings/with-booking-retry";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { lessonWrites } from "../lessons/lesson-writes";
 import type { ScheduleTx } from "../schedule-db";
-import type { LocalDate } from "../wall-clock";
+import type { LocalDate } from "../../kernel/time/wall-clock";
 import { lessonRemovalWrites } from "./pattern-lessons";
 import type { SkippedOccurrence } from "./pattern-view";
 import { chunkDates, MAX_TRANSACTION_ITEMS, prepare, type OccurrenceWork, type Prepared } from "./plan-occurrences";

@@ -1,4 +1,4 @@
-import { addDays, daysBetween, weekdayOf, zonedInstant, type LocalDate, type LocalTime } from "../wall-clock";
+import { addDays, daysBetween, weekdayOf, zonedInstant, type LocalDate, type LocalTime } from "../../kernel/time/wall-clock";
 import type { Frequency } from "./recurring-pattern.entity";
 
 /** When a pattern recurs: its frequency, first date (whose weekday is the pattern's day) and optional last date. */

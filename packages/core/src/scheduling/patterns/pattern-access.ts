@@ -1,5 +1,5 @@
-import { itemOf } from "../../db/read-together";
-import { AppError, notFound } from "../../errors";
+import { itemOf } from "../../kernel/db/read-together";
+import { AppError, notFound } from "../../kernel/errors";
 import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
 import { familyStudentIdsOf, mayReadLesson } from "../lessons/lesson-access";

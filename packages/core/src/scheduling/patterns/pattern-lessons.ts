@@ -1,10 +1,10 @@
 import { v5 as uuidv5 } from "uuid";
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { roomKeyOf } from "../bookings/booking-slot";
 import type { LessonRecord } from "../lessons/lesson-view";
 import type { LessonParties } from "../lessons/lesson-parties";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
-import type { LocalDate } from "../wall-clock";
+import type { LocalDate } from "../../kernel/time/wall-clock";
 import { occurrenceInstants } from "./occurrences";
 import type { PatternRecord } from "./pattern-view";
 

@@ -1,4 +1,4 @@
-import { itemOf, readTogether, type ItemRead } from "../../db/read-together";
+import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
 import { MAX_LESSON_STUDENTS, type LessonParties } from "../lessons/lesson-parties";
 import { scheduleDb } from "../schedule-db";
 import type { PatternRecord } from "./pattern-view";

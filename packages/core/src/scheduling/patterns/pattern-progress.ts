@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import type { ScheduleTx } from "../schedule-db";
-import type { LocalDate } from "../wall-clock";
+import type { LocalDate } from "../../kernel/time/wall-clock";
 import type { ChunkProgress, PatternSide } from "./materialise-occurrences";
 import { withSkipped, type PatternRecord } from "./pattern-view";
 

@@ -1,7 +1,7 @@
-import { invalidField } from "../../errors";
+import { invalidField } from "../../kernel/errors";
 import { closuresBetween, type ClosureSpan } from "../closures/closures-between";
 import type { SchedulingSettings } from "../settings/defaults";
-import { addDays, localParts, type LocalDate } from "../wall-clock";
+import { addDays, localParts, type LocalDate } from "../../kernel/time/wall-clock";
 import { occurrenceDates } from "./occurrences";
 import type { PatternRecord } from "./pattern-view";
 

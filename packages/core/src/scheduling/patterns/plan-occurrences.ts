@@ -1,4 +1,4 @@
-import { AppError, type ScheduleConflict } from "../../errors";
+import { AppError, type ScheduleConflict } from "../../kernel/errors";
 import { dayKeyString, resourcesOf, utcDays, type BookingSlot } from "../bookings/booking-slot";
 import { planBookings, type BookingPlan } from "../bookings/plan-bookings";
 import { closureOn, type ClosureSpan } from "../closures/closures-between";
@@ -6,7 +6,7 @@ import type { LessonParties } from "../lessons/lesson-parties";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { reminderHourOf, slotOf } from "../lessons/lesson-writes";
 import type { SchedulingSettings } from "../settings/defaults";
-import type { LocalDate } from "../wall-clock";
+import type { LocalDate } from "../../kernel/time/wall-clock";
 import { isUntouched, occurrenceLesson, occurrenceLessonId, readLessons, removalItemCount } from "./pattern-lessons";
 import type { PatternRecord, SkippedOccurrence } from "./pattern-view";
 

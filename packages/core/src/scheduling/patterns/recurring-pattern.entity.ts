@@ -1,5 +1,5 @@
-import { SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 export const FREQUENCIES = ["weekly", "biweekly", "monthly"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { booleanQueryField, recordIdField, text } from "../../people/profile-fields";
 import { durationMinutesField, localDateField, localTimeField } from "../fields";
 import { LESSON_TYPES } from "../lessons/lesson.entity";

@@ -1,11 +1,11 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { AppError, conflict, invalidField } from "../../errors";
+import { AppError, conflict, invalidField } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
 import { keptLessons, seriesNotices } from "../lesson-notices/series-notices";
 import { resolveParties } from "../lessons/lesson-parties";
-import { addDays, weekdayOf, type LocalDate } from "../wall-clock";
+import { addDays, weekdayOf, type LocalDate } from "../../kernel/time/wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
 import { firstWeekdayOnOrAfter, nextOccurrence, occurrenceDates } from "./occurrences";
 import { loadPatternFor, requireWritePattern } from "./pattern-access";

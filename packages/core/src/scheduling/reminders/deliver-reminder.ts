@@ -1,8 +1,8 @@
-import { firstRejected } from "../../db/transactions";
+import { firstRejected } from "../../kernel/db/transactions";
 import { emailBrand } from "../../email/brand";
 import { outboxEmail } from "../../outbox/outbox-email";
 import { scheduleDb } from "../schedule-db";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import type { ReminderContext } from "./reminder-context";
 import { reminderEmail } from "./reminder-email";
 import type { ReminderRecipient } from "./reminder-recipients";

@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import { itemOf, readTogether, type ItemRead } from "../../db/read-together";
+import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
 import type { StudentEntity } from "../../people/student.entity";
 import type { StudioRecord } from "../../studios/studio-view";
 import type { LessonRecord } from "../lessons/lesson-view";

@@ -1,4 +1,4 @@
-import { logFailure } from "../../accounts/log-failure";
+import { logFailure } from "../../kernel/log/log-failure";
 import { optedOutAmong } from "../../notifications/opt-outs";
 import { scheduleDb } from "../schedule-db";
 import { deliverReminder } from "./deliver-reminder";

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
+import { assertCommitted } from "../../kernel/db/transactions";
 import { outboxEmails } from "../../outbox/outbox-email";
-import { AppError, conflict, invalidField } from "../../errors";
+import { AppError, conflict, invalidField } from "../../kernel/errors";
 import { signedIn, type Actor, type MemberAccess } from "../../policy";
 import { loadLessonWith } from "../lessons/lesson-access";
 import { durationMinutes } from "../lessons/lesson-view";

@@ -1,6 +1,6 @@
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import { noNames, readNames, type RecordNames } from "../../people/record-names";
-import { page, type Page, type PageOptions } from "../../pagination";
+import { page, type Page, type PageOptions } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
 import { familyStudentIdsOf } from "../lessons/lesson-access";
 import { scheduleDb } from "../schedule-db";

@@ -1,5 +1,5 @@
-import { badCursor, openCursor, sealCursor } from "../../cursor";
-import { listScope, readPage, type CursorScope, type Page, type PageQuery, type PageRun, type TableKey } from "../../pagination";
+import { badCursor, openCursor, sealCursor } from "../../kernel/pagination/cursor";
+import { listScope, readPage, type CursorScope, type Page, type PageQuery, type PageRun, type TableKey } from "../../kernel/pagination/pagination";
 
 /** Where a page over several queries starts: which query, and where in it. */
 interface TurnPosition {

@@ -1,5 +1,5 @@
 import type { EntityItem } from "electrodb";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import type { RescheduleRequestEntity } from "./reschedule-request.entity";
 
 export type RescheduleRequestRecord = EntityItem<typeof RescheduleRequestEntity>;

@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { emailBrand } from "../../email/brand";
 import type { EmailLink, RenderedEmail } from "../../email/templates/layout";
 import { rescheduleRequestedMessage } from "../../email/templates/reschedule-requested";

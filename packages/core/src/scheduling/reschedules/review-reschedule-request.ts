@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
+import { assertCommitted } from "../../kernel/db/transactions";
 import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
-import { conflict } from "../../errors";
+import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { withBookingRetry } from "../bookings/with-booking-retry";
 import { requireTeachLesson } from "../lessons/lesson-access";

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { AppError } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { AppError } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { loadRequestFor, requirePending, reviewedMeanwhile } from "./request-access";

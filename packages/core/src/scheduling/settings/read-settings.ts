@@ -1,4 +1,4 @@
-import { itemOf } from "../../db/read-together";
+import { itemOf } from "../../kernel/db/read-together";
 import { scheduleDb } from "../schedule-db";
 import { DEFAULT_SCHEDULING_SETTINGS, type SchedulingSettings } from "./defaults";
 

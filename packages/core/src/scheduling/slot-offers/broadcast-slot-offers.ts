@@ -1,4 +1,4 @@
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { emailBrand } from "../../email/brand";
 import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
 import { slotOfferMessage } from "../../email/templates/slot-offer";
@@ -13,7 +13,7 @@ import { durationMinutes } from "../lessons/lesson-view";
 import type { MakeupCreditRecord } from "../makeups/credit-view";
 import { scheduleDb } from "../schedule-db";
 import { withDefaults } from "../settings/read-settings";
-import { localParts } from "../wall-clock";
+import { localParts } from "../../kernel/time/wall-clock";
 import type { SlotOfferRecord } from "./offer-view";
 import { OFFER_MIN_LEAD_MS } from "./freed-slot";
 

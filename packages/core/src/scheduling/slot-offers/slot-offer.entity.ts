@@ -1,5 +1,5 @@
-import { expiresAt, SERVICE, timestamps } from "../../db/attributes";
-import { Entity } from "../../db/entity";
+import { expiresAt, SERVICE, timestamps } from "../../kernel/db/attributes";
+import { Entity } from "../../kernel/db/entity";
 
 export const SLOT_OFFER_STATUSES = ["pending", "sent", "claimed", "closed"] as const;
 

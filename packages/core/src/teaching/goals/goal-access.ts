@@ -1,5 +1,5 @@
-import { itemOf } from "../../db/read-together";
-import { AppError } from "../../errors";
+import { itemOf } from "../../kernel/db/read-together";
+import { AppError } from "../../kernel/errors";
 import { hiddenRecord, type Actor, type StudioMember } from "../../policy";
 import { scheduleDb } from "../../scheduling/schedule-db";
 import { loadMemberAndRecord } from "../member-record";

@@ -1,4 +1,4 @@
-import { invalidField } from "../../errors";
+import { invalidField } from "../../kernel/errors";
 import type { GoalRecord } from "./goal-view";
 
 type Progress = Pick<GoalRecord, "status" | "progressPercentage" | "achievedAt">;

@@ -1,4 +1,4 @@
-import { page, type Page } from "../../pagination";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import type { Actor } from "../../policy";
 import { scheduleDb } from "../../scheduling/schedule-db";
 import { loadStudentSubject } from "../student-subject";

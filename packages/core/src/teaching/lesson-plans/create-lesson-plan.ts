@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { AppError } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { AppError } from "../../kernel/errors";
 import { loadStudioMember, type Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
 import { scheduleDb } from "../../scheduling/schedule-db";

@@ -1,6 +1,6 @@
-import { AppError } from "../../errors";
-import { openCursor, sealCursor } from "../../cursor";
-import { listScope, type Page } from "../../pagination";
+import { AppError } from "../../kernel/errors";
+import { openCursor, sealCursor } from "../../kernel/pagination/cursor";
+import { listScope, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadStudioMember, type Actor, type StudioMember } from "../../policy";
 import { planAuthorOf, usesLessonPlans } from "../teaching-permissions";
 import { toLessonPlan, titleKeyOf, type LessonPlan } from "./lesson-plan-view";

@@ -1,4 +1,4 @@
-import { badCursor } from "../../cursor";
+import { badCursor } from "../../kernel/pagination/cursor";
 import { scheduleDb } from "../../scheduling/schedule-db";
 import type { StreamPage } from "./merge-sorted";
 import type { LessonPlanRecord } from "./lesson-plan-view";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { booleanQueryField, recordIdField, requiredText, searchQueryField, text } from "../../people/profile-fields";
 import { durationMinutesField } from "../../scheduling/fields";
 import { booleanField, tagList, textList } from "../fields";

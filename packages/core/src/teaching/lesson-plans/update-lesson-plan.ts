@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { conflict } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
 import { scheduleDb } from "../../scheduling/schedule-db";

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { invalidField } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { todayIn } from "../../people/profile-fields";
 import { scheduleDb } from "../../scheduling/schedule-db";

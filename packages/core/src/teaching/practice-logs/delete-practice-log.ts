@@ -1,7 +1,7 @@
-import { itemOf } from "../../db/read-together";
+import { itemOf } from "../../kernel/db/read-together";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../db/transactions";
-import { conflict } from "../../errors";
+import { assertCommitted } from "../../kernel/db/transactions";
+import { conflict } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { scheduleDb } from "../../scheduling/schedule-db";
 import { loadMemberAndRecord } from "../member-record";

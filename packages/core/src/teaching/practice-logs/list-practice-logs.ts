@@ -1,7 +1,7 @@
-import { page, type Page } from "../../pagination";
+import { page, type Page } from "../../kernel/pagination/pagination";
 import type { Actor } from "../../policy";
 import { scheduleDb } from "../../scheduling/schedule-db";
-import { addDays } from "../../scheduling/wall-clock";
+import { addDays } from "../../kernel/time/wall-clock";
 import { loadStudentSubject } from "../student-subject";
 import { toPracticeLog, type PracticeLog } from "./practice-log-view";
 import type { ListPracticeLogsQuery } from "./schemas";

@@ -1,4 +1,4 @@
-import { AppError } from "../../errors";
+import { AppError } from "../../kernel/errors";
 import type { StudioMember } from "../../policy";
 import type { StudentSubject } from "../student-subject";
 import { mayWritePracticeLog } from "../teaching-permissions";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { pageQuerySchema } from "../../pagination";
-import { localDateField } from "../../fields/calendar-fields";
+import { pageQuerySchema } from "../../kernel/pagination/pagination";
+import { localDateField } from "../../kernel/fields/calendar-fields";
 import { recordIdField, text } from "../../people/profile-fields";
 import { textList } from "../fields";
 

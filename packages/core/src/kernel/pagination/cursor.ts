@@ -1,6 +1,6 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { AppError } from "./errors";
-import { currentKey, keyWithId } from "./keys/key-ring";
+import { AppError } from "../errors";
+import { currentKey, keyWithId } from "../keys/key-ring";
 
 /**
  * Which list a cursor belongs to: the studio, the list's name and the parameters that choose what
