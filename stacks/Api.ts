@@ -1,8 +1,8 @@
 import { Api as HttpApi, Config, Function, getStack, use, type FunctionProps, type StackContext } from "sst/constructs";
-import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_KEYS, type LambdaName } from "../packages/functions/src/lambdas/routing";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_GROUPS, ROUTE_KEYS, type GroupName, type LambdaName } from "@studiosync/functions/routing";
 import { Storage } from "./Storage";
 import { Email } from "./Email";
-import { API_GRANTS, grantStatements, JOB_GRANTS, type GrantResources } from "./grants";
+import { apiGrants, grantStatements, JOB_GRANTS, type GrantResources } from "./grants";
 import { API_THROTTLE, webUrl } from "./settings";
 
 /**
@@ -50,23 +50,16 @@ export function Api({ stack, app }: StackContext) {
     },
   } satisfies Omit<FunctionProps, "handler">;
   /** An API Lambda with its own grants (stacks/grants.ts) and sizing. */
-  const appFunction = (id: string, name: keyof typeof API_GRANTS) =>
-    new Function(stack, id, {
+  const appFunction = (name: GroupName) =>
+    new Function(stack, `${name[0]!.toUpperCase()}${name.slice(1)}Function`, {
       ...appFunctionProps,
       ...SIZING[name],
       handler: LAMBDA_HANDLERS[name],
-      permissions: grantStatements(grantResources, API_GRANTS[name]),
+      permissions: grantStatements(grantResources, apiGrants(name)),
     });
 
-  // One HTTP API, a Lambda per module group, so each bundle carries only its own code (routing.ts).
-  const platform = appFunction("PlatformFunction", "platform");
-  const people = appFunction("PeopleFunction", "people");
-  const access = appFunction("AccessFunction", "access");
-  const scheduling = appFunction("SchedulingFunction", "scheduling");
-  const planning = appFunction("PlanningFunction", "planning");
-  const teaching = appFunction("TeachingFunction", "teaching");
-  const billing = appFunction("BillingFunction", "billing");
-  const pay = appFunction("PayFunction", "pay");
+  // One HTTP API, a Lambda per route group, so each bundle carries only its own code (routing.ts).
+  const groups = Object.fromEntries(ROUTE_GROUPS.map((group) => [group.name, appFunction(group.name)])) as Record<GroupName, Function>;
   const docs = new Function(stack, "DocsFunction", {
     handler: LAMBDA_HANDLERS.docs,
     runtime: "nodejs22.x",
@@ -75,23 +68,17 @@ export function Api({ stack, app }: StackContext) {
     timeout: 5,
     nodejs: { format: "esm", minify: true },
   });
+  const lambdas: Record<Exclude<LambdaName, "platform">, Function> = { ...groups, docs };
   const api = new HttpApi(stack, "Api", {
     // Every route's default stage limit; API Gateway answers 429 beyond it.
     defaults: { throttle: API_THROTTLE },
     routes: {
-      $default: platform,
-      ...Object.fromEntries(ROUTE_KEYS.people.map((key) => [key, people])),
-      ...Object.fromEntries(ROUTE_KEYS.access.map((key) => [key, access])),
-      ...Object.fromEntries(ROUTE_KEYS.scheduling.map((key) => [key, scheduling])),
-      ...Object.fromEntries(ROUTE_KEYS.planning.map((key) => [key, planning])),
-      ...Object.fromEntries(ROUTE_KEYS.teaching.map((key) => [key, teaching])),
-      ...Object.fromEntries(ROUTE_KEYS.billing.map((key) => [key, billing])),
-      ...Object.fromEntries(ROUTE_KEYS.pay.map((key) => [key, pay])),
-      ...Object.fromEntries(ROUTE_KEYS.docs.map((key) => [key, docs])),
+      $default: groups.platform,
+      ...Object.fromEntries(Object.entries(ROUTE_KEYS).flatMap(([name, keys]) => keys.map((key) => [key, lambdas[name as keyof typeof lambdas]]))),
     },
   });
 
   stack.addOutputs({ ApiUrl: api.url });
   // Jobs (stacks/Jobs.ts) run with the same props and their own grants.
-  return { api, appSecret, appFunctionProps, grantResources, jobPermissions: grantStatements(grantResources, JOB_GRANTS), appFunctions: [platform, people, access, scheduling, planning, teaching, billing, pay] };
+  return { api, appSecret, appFunctionProps, grantResources, jobPermissions: grantStatements(grantResources, JOB_GRANTS), appFunctions: Object.values(groups) };
 }

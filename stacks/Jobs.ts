@@ -1,5 +1,5 @@
 import { Cron, Function, use, type StackContext } from "sst/constructs";
-import { JOBS } from "../packages/functions/src/jobs/schedule";
+import { JOBS } from "@studiosync/functions/jobs";
 import { Api } from "./Api";
 import { Email } from "./Email";
 import { grantStatements } from "./grants";

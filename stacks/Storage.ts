@@ -2,7 +2,7 @@ import { Bucket, Table, type StackContext, type TableProps } from "sst/construct
 import { Duration } from "aws-cdk-lib";
 import { BucketEncryption } from "aws-cdk-lib/aws-s3";
 import { TEMPORARY_AREAS } from "./file-areas";
-import { TABLE_KEYS, createTableInput } from "@studiosync/core/kernel/db/table-definition";
+import { TABLE_KEYS, createTableInput } from "@studiosync/core/kernel";
 import { webUrl } from "./settings";
 
 /** Translates core's CreateTable input into SST Table props, so AWS and local share one shape. */

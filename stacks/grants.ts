@@ -1,10 +1,10 @@
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import type { LambdaName } from "../packages/functions/src/lambdas/routing";
+import type { GroupName } from "@studiosync/functions/routing";
 import { FILE_AREAS, type FileArea } from "./file-areas";
 
 /**
  * Least privilege per Lambda: what each app Lambda may do to the table, the files bucket and SES.
- * Build a Lambda's statements with `grantStatements(resources, API_GRANTS.<name>)`; a new Lambda
+ * Build a Lambda's statements with `grantStatements(resources, apiGrants(<name>))`; a new Lambda
  * (a job, a stream consumer) declares its own `Grants` the same way.
  *
  * `dynamodb:LeadingKeys` per tenant is not possible for the API Lambdas: one role serves every
@@ -71,22 +71,21 @@ export function grantStatements(resources: GrantResources, grants: Grants): Poli
 }
 
 /**
- * The API Lambdas' grants (docs gets none: it serves a static document). None sends mail: every
- * email is an outbox message, sent by the outbox Lambdas (stacks/outbox-functions.ts).
+ * The API Lambdas' grants where they differ from the default, every item action on the table (docs
+ * gets none: it serves a static document). None sends mail: every email is an outbox message, sent
+ * by the outbox Lambdas (stacks/outbox-functions.ts).
  */
-export const API_GRANTS: Record<Exclude<LambdaName, "docs">, Grants> = {
+const API_GRANTS: Partial<Record<GroupName, Grants>> = {
   // Studio logos: a presigned upload, and presigned reads in studio views.
   platform: { table: "items", files: { branding: ["s3:GetObject", "s3:PutObject"] } },
-  people: { table: "items" },
   // Privacy exports: written, read through a presigned link, deleted by erasure.
   access: { table: "items", files: { privacyExports: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] } },
-  scheduling: { table: "items" },
-  planning: { table: "items" },
-  teaching: { table: "items" },
-  billing: { table: "items" },
   // The public invoice page shows the studio logo; webhooks record payments (and enqueue receipts).
   pay: { table: "payments", files: { branding: ["s3:GetObject"] } },
 };
+
+/** An API Lambda's grants: its own, or the table's items (a new route group needs no entry). */
+export const apiGrants = (group: GroupName): Grants => API_GRANTS[group] ?? { table: "items" };
 
 /** The scheduled jobs: the table, never the files bucket; their mail goes through the outbox. */
 export const JOB_GRANTS: Grants = { table: "items" };

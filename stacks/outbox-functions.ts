@@ -3,9 +3,9 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
 import { DynamoEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import { Cron, Function, type FunctionProps, type Stack, type Table } from "sst/constructs";
-import { ENTITY_ATTRIBUTE, OUTBOX_ENTITY, OUTBOX_RETRY_INDEX } from "@studiosync/core/outbox/outbox-message.entity";
-import { OUTBOX_RETRY_JOB } from "../packages/functions/src/jobs/schedule";
-import { LAMBDA_ESBUILD } from "../packages/functions/src/lambdas/routing";
+import { ENTITY_ATTRIBUTE, OUTBOX_ENTITY, OUTBOX_RETRY_INDEX } from "@studiosync/core/outbox";
+import { OUTBOX_RETRY_JOB } from "@studiosync/functions/jobs";
+import { LAMBDA_ESBUILD } from "@studiosync/functions/routing";
 
 interface OutboxInputs {
   table: Table;

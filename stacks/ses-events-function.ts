@@ -2,7 +2,7 @@ import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
 import { SnsEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
 import type { ITopic } from "aws-cdk-lib/aws-sns";
 import { Function, type FunctionProps, type Stack, type Table } from "sst/constructs";
-import { LAMBDA_ESBUILD } from "../packages/functions/src/lambdas/routing";
+import { LAMBDA_ESBUILD } from "@studiosync/functions/routing";
 
 export const SES_EVENTS_HANDLER = "packages/functions/src/jobs/ses-events.handler";
 

@@ -1,6 +1,6 @@
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
-import { JOBS, OUTBOX_RETRY_JOB } from "../../packages/functions/src/jobs/schedule";
+import { JOBS, OUTBOX_RETRY_JOB } from "@studiosync/functions/jobs";
 import { SES_EVENTS_HANDLER } from "../ses-events-function";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
 import { sharedTestSynth, type Synthesized } from "./synth-app";

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { DUNNING_QUEUE_KEYS } from "../grants";
 import { flatten, functions, importOf, only, rawRoleStatements, resources, roleStatements, type Statement } from "./cfn";
 import { sharedTestSynth, type Synthesized } from "./synth-app";
-import { LAMBDA_HANDLERS, ROUTE_KEYS, type LambdaName } from "../../packages/functions/src/lambdas/routing";
+import { LAMBDA_HANDLERS, ROUTE_KEYS, type LambdaName } from "@studiosync/functions/routing";
 
 // Reads the "test" stage app that synth.test.ts and jobs.test.ts also read (synthesized once per run).
 const SSM = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";

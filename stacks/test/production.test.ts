@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { flatten, functions, only, resources, roleStatements } from "./cfn";
-import { LAMBDA_HANDLERS } from "../../packages/functions/src/lambdas/routing";
+import { LAMBDA_HANDLERS } from "@studiosync/functions/routing";
 import { synthApp, type Synthesized } from "./synth-app";
 
 // A separate file (own process state) because SST keeps one app per process; artifacts are

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { createTableInput } from "@studiosync/core/kernel/db/table-definition";
+import { createTableInput } from "@studiosync/core/kernel";
 import { allStatements, flatten, functions, importOf, only, resources, roleStatements, type Statement } from "./cfn";
 import { sharedTestSynth, type Synthesized } from "./synth-app";
-import { LAMBDA_HANDLERS, ROUTE_KEYS } from "../../packages/functions/src/lambdas/routing";
+import { LAMBDA_HANDLERS, ROUTE_KEYS } from "@studiosync/functions/routing";
 
 const SYNTH_TIMEOUT = 180_000;
 const { platform: PLATFORM, docs: DOCS } = LAMBDA_HANDLERS;

@@ -1,5 +1,5 @@
 import { Notifications } from "@studiosync/core";
-import { extractLink, readMail } from "@studiosync/local/test/mailbox";
+import { extractLink, readMail } from "@studiosync/local/testing";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { seriousViolations } from "./support/axe";
 import { BrowserSessions } from "./support/browser-sessions";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contrast } from "@studiosync/core/brand-color";
+import { contrast } from "@studiosync/core/kernel";
 import { daysOf, filterFromShow, hoursOf, layoutDay, readCalendarParams, TEACHER_COLOURS, teacherColour, windowOf } from "../src/lib/calendar";
 import { outcomeSentence } from "../src/lib/lesson-page";
 

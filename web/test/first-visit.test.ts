@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiCall, sentInvoice } from "./support/invoice";
 import { emailedLink, PASSWORD, seedStudio, uniqueOwner, verificationLink } from "./support/seed";
 import { startSite, type Site } from "./support/site";
-import { readMail } from "@studiosync/local/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 
 /** What a first visit found (issue 11), each fixed and kept fixed. */
 let site: Site;

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { awaitMail, extractLink, type SentMail } from "@studiosync/local/test/mailbox";
+import { awaitMail, extractLink, type SentMail } from "@studiosync/local/testing";
 import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
 import { expectStatus, seedStudio, uniqueOwner } from "./support/seed";
 import { startSite, type Site } from "./support/site";
 import { seriousViolations } from "./support/axe";
-import { broadcastSlotOffers } from "@studiosync/core/scheduling/slot-offers/broadcast-slot-offers";
+import { broadcastSlotOffers } from "@studiosync/core/scheduling";
 
 /**
  * Families handle a lesson from its emails alone (issue 12): Chromium opens the links SES local

@@ -1,4 +1,4 @@
-import { readMail } from "@studiosync/local/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { INSTRUCTIONS, sentInvoice } from "./support/invoice";

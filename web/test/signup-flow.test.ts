@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { loadedImageWidth } from "./support/dom";
 import { solidPng } from "./support/png";
-import { readMail } from "@studiosync/local/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { emailedLink, PASSWORD, uniqueOwner, verificationLink } from "./support/seed";
 import { startSite, type Site } from "./support/site";
 

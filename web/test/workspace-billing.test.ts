@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import type { AppType } from "@studiosync/functions/app";
-import { awaitMail } from "@studiosync/local/test/mailbox";
+import type { AppType } from "@studiosync/functions";
+import { awaitMail } from "@studiosync/local/testing";
 import { hc } from "hono/client";
 import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
 import { seriousViolations } from "./support/axe";

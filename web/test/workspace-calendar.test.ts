@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import type { AppType } from "@studiosync/functions/app";
-import { addDays, localParts, weekdayOf } from "@studiosync/core/kernel/time/wall-clock";
-import { awaitMail } from "@studiosync/local/test/mailbox";
+import type { AppType } from "@studiosync/functions";
+import { addDays, localParts, weekdayOf } from "@studiosync/core/kernel";
+import { awaitMail } from "@studiosync/local/testing";
 import { hc } from "hono/client";
 import { seriousViolations } from "./support/axe";
 import { emailedLink, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";

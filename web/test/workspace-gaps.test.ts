@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import type { AppType } from "@studiosync/functions/app";
+import type { AppType } from "@studiosync/functions";
 import { hc } from "hono/client";
 import { seriousViolations } from "./support/axe";
 import { expectStatus, PASSWORD, seedStudio } from "./support/seed";

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import type { AppType } from "@studiosync/functions/app";
+import type { AppType } from "@studiosync/functions";
 import { hc } from "hono/client";
 import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
 import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";

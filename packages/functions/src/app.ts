@@ -1,25 +1,21 @@
+import type { OpenAPIHono } from "@hono/zod-openapi";
 import { OPENAPI_CONFIG } from "./docs/openapi-info";
 import { createBaseApp } from "./http/app-factory";
-import { mountAccess } from "./route-groups/access";
-import { mountBilling } from "./route-groups/billing";
-import { mountPay } from "./route-groups/pay";
-import { mountPeople } from "./route-groups/people";
-import { mountPlanning } from "./route-groups/planning";
-import { mountPlatform } from "./route-groups/platform";
-import { mountScheduling } from "./route-groups/scheduling";
-import { mountTeaching } from "./route-groups/teaching";
+import type { AuthEnv } from "./http/auth";
+import { GROUP_ROUTES, type ApiSchema } from "./route-groups";
 import { renderReferencePage } from "./routes/reference-page";
 
 /**
  * The whole API in one app, with its live OpenAPI document: what `npm start`, the tests, the bench
- * and the typed client in web/ use. On AWS the same route groups run as separate Lambdas.
+ * and the typed client in web/ use. On AWS each route group runs as its own Lambda (lambdas/routing.ts).
  */
 export function createApp() {
-  const app = mountPay(mountBilling(mountTeaching(mountPlanning(mountScheduling(mountAccess(mountPeople(mountPlatform(createBaseApp()))))))));
+  const app = createBaseApp();
+  for (const routes of Object.values(GROUP_ROUTES)) app.route("/", routes);
   app.doc31("/v1/openapi.json", OPENAPI_CONFIG);
   app.get("/v1/reference", (c) => c.html(renderReferencePage(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
   app.get("/", (c) => c.redirect("/v1/reference"));
-  return app;
+  return app as unknown as OpenAPIHono<AuthEnv, ApiSchema, "/">;
 }
 
 export type AppType = ReturnType<typeof createApp>;

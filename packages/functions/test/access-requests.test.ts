@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, dbCost, ownerWithStudio, uniqueEmail } from "./support/api";
 import { invitationToken } from "./support/invitations";
 import { memberWithRole } from "./support/members";

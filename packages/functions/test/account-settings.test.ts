@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { awaitMail, extractLink, readMail } from "../../local/src/test/mailbox";
+import { awaitMail, extractLink, readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing/billing-db";
-import { addDays, addMonths, localParts } from "@studiosync/core/kernel/time/wall-clock";
+import { billingDb } from "@studiosync/core/billing";
+import { addDays, addMonths, localParts } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { billingWorld, expectLedgerInvariants, sentInvoice, type BillingWorld, type Owner } from "./support/billing";

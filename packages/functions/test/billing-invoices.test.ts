@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing/billing-db";
-import { readInvoiceToken } from "@studiosync/core/billing/invoices/invoice-token";
-import { issueAndSendInvoice } from "@studiosync/core/billing/invoices/send-invoice";
-import { addDays } from "@studiosync/core/kernel/time/wall-clock";
+import { billingDb } from "@studiosync/core/billing";
+import { readInvoiceToken } from "@studiosync/core/billing";
+import { issueAndSendInvoice } from "@studiosync/core/billing";
+import { addDays } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
-import { extractLink, readMail } from "../../local/src/test/mailbox";
+import { extractLink, readMail } from "@studiosync/local/testing";
 import { api, dbCost, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";
 import { memberWithRole } from "./support/members";

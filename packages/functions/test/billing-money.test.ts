@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api } from "./support/api";
 import { billingWorld, draftInvoice, expectLedgerInvariants, ledgerOf, postInvoice, sendInvoice, sentInvoice, type BillingWorld } from "./support/billing";
 

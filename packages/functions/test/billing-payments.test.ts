@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { ExtraWriteRejected, recordPayment } from "@studiosync/core/billing/index";
-import { billingDb } from "@studiosync/core/billing/billing-db";
-import { localParts } from "@studiosync/core/kernel/time/wall-clock";
+import { ExtraWriteRejected, recordPayment } from "@studiosync/core/billing";
+import { billingDb } from "@studiosync/core/billing";
+import { localParts } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
 import { billingWorld, expectLedgerInvariants, openAccount, getInvoice, ledgerOf, sendInvoice, draftInvoice, sentInvoice, type BillingWorld, type Owner } from "./support/billing";
 import { memberWithRole } from "./support/members";

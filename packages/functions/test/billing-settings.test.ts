@@ -1,6 +1,6 @@
-import { billingDb } from "@studiosync/core/billing/billing-db";
-import { openSecret, sealSecret } from "@studiosync/core/billing/stripe/secret-box";
-import { db } from "@studiosync/core/db/service";
+import { billingDb } from "@studiosync/core/billing";
+import { openSecret, sealSecret } from "@studiosync/core/billing";
+import { db } from "@studiosync/core/db";
 import { describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { memberWithRole } from "./support/members";

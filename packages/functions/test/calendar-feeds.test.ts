@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { Scheduling } from "@studiosync/core";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { offsetMinutes, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { offsetMinutes, zonedInstant } from "@studiosync/core/kernel";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";

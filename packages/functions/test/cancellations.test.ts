@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";
 import { memberWithRole } from "./support/members";

@@ -1,4 +1,4 @@
-import { signVisitorIp } from "@studiosync/core/rate-limit/visitor-ip";
+import { signVisitorIp } from "@studiosync/core/rate-limit";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../src/app";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";

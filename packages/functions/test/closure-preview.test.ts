@@ -1,4 +1,4 @@
-import { zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { zonedInstant } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { bookLesson } from "./support/lessons";

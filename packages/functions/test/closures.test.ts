@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { addDays, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { addDays, zonedInstant } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson } from "./support/lessons";
 import { memberWithRole } from "./support/members";

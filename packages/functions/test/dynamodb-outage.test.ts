@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inject } from "vitest";
-import { applyLocalEnv } from "../../local/src/engines/local-env";
+import { applyLocalEnv } from "@studiosync/local/engines";
 import { api, ownerWithStudio, type ApiResponse } from "./support/api";
 import { EngineProxy } from "./support/engine-proxy";
 

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { EmailDelivery } from "@studiosync/core";
 import { handler as sesEvents } from "../src/jobs/ses-events";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
 import { memberWithRole } from "./support/members";
 

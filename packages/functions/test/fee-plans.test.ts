@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { loadRateTables, rateForLesson } from "@studiosync/core/billing/fee-plans/index";
-import { localParts } from "@studiosync/core/kernel/time/wall-clock";
+import { loadRateTables, rateForLesson } from "@studiosync/core/billing";
+import { localParts } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";

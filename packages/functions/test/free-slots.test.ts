@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { Scheduling } from "@studiosync/core";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { addDays, localParts, offsetMinutes, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { addDays, localParts, offsetMinutes, zonedInstant } from "@studiosync/core/kernel";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbCost, ownerWithStudio } from "./support/api";
 import { addStudent, addTeacher, memberWithRole, paths } from "./support/people";

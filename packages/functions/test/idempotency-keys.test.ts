@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import * as Billing from "@studiosync/core/billing/index";
-import { billingDb } from "@studiosync/core/billing/billing-db";
+import * as Billing from "@studiosync/core/billing";
+import { billingDb } from "@studiosync/core/billing";
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { createBaseApp } from "../src/http/app-factory";
 import { requireActor } from "../src/http/auth";
 import { idempotent } from "../src/http/idempotency";

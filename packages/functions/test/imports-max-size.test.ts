@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { MAX_CSV_BYTES, MAX_IMPORT_ROWS } from "@studiosync/core/imports/schemas";
+import { MAX_CSV_BYTES, MAX_IMPORT_ROWS } from "@studiosync/core/imports";
 import { api, ownerWithStudio } from "./support/api";
 import { familyStudentIds, seedFamily } from "./support/people";
 

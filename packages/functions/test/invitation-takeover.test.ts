@@ -1,7 +1,7 @@
-import { db } from "@studiosync/core/db/service";
+import { db } from "@studiosync/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, linkToken, ownerWithStudio, signUpBody, uniqueEmail } from "./support/api";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { invitationToken } from "./support/invitations";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;

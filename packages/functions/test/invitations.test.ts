@@ -1,4 +1,4 @@
-import { db } from "@studiosync/core/db/service";
+import { db } from "@studiosync/core/db";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbCost, ownerWithStudio, uniqueEmail } from "./support/api";
 import { invitationToken } from "./support/invitations";

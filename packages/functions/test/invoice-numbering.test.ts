@@ -1,6 +1,6 @@
-import { billingDb } from "@studiosync/core/billing/billing-db";
+import { billingDb } from "@studiosync/core/billing";
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { addStudent } from "./support/people";
 import { billingWorld, draftInvoice, expectLedgerInvariants, ledgerOf, openAccount, sendInvoice } from "./support/billing";
 

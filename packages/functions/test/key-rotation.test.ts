@@ -1,7 +1,7 @@
 import { randomBytes, createCipheriv, createHmac } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing/billing-db";
-import { openSecret } from "@studiosync/core/billing/stripe/secret-box";
-import { resetConfig } from "@studiosync/core/kernel/config";
+import { billingDb } from "@studiosync/core/billing";
+import { openSecret } from "@studiosync/core/billing";
+import { resetConfig } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, linkToken, ownerWithStudio } from "./support/api";
 

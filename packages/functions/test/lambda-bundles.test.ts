@@ -2,8 +2,8 @@ import { rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, type LambdaName } from "../src/lambdas/routing";
-import { extractLink, readMail } from "../../local/src/test/mailbox";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_GROUPS, type GroupName } from "../src/lambdas/routing";
+import { extractLink, readMail } from "@studiosync/local/testing";
 import { ownerWithStudio } from "./support/api";
 
 /**
@@ -13,10 +13,10 @@ import { ownerWithStudio } from "./support/api";
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const OUT_DIR = fileURLToPath(new URL("../.bundle-test/", import.meta.url));
 type Handler = (event: unknown) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
-const handlers = {} as Record<Exclude<LambdaName, "docs">, Handler>;
+const handlers = {} as Record<GroupName, Handler>;
 
 beforeAll(async () => {
-  for (const name of ["platform", "people", "access", "scheduling", "planning", "teaching", "billing", "pay"] as const) {
+  for (const { name } of ROUTE_GROUPS) {
     const entry = `${LAMBDA_HANDLERS[name].replace(/\.handler$/, "")}.ts`;
     await build({
       entryPoints: [entry],

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { awaitMail, type SentMail } from "../../local/src/test/mailbox";
+import { awaitMail, type SentMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson, futureAt, patchLesson } from "./support/lessons";
 import { addStudent, addTeacher } from "./support/people";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { lessonLinks } from "@studiosync/core/scheduling/lesson-actions/action-links";
-import { signActionToken } from "@studiosync/core/scheduling/lesson-actions/action-token";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { addDays } from "@studiosync/core/kernel/time/wall-clock";
+import { lessonLinks } from "@studiosync/core/scheduling";
+import { signActionToken } from "@studiosync/core/scheduling";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { addDays } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
-import { awaitMail, extractLink, headerOf } from "../../local/src/test/mailbox";
+import { awaitMail, extractLink, headerOf } from "@studiosync/local/testing";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson, patchLesson } from "./support/lessons";
 import { addStudent, addTeacher, paths } from "./support/people";

@@ -1,4 +1,4 @@
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
+import { scheduleDb } from "@studiosync/core/scheduling";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbCost, ownerWithStudio } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";

@@ -1,4 +1,4 @@
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
+import { scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { bookLesson, futureAt, lessonWithParties } from "./support/lessons";

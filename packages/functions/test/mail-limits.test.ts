@@ -1,8 +1,8 @@
-import { db } from "@studiosync/core/db/service";
-import { INVITATION_LIMITS } from "@studiosync/core/invitations/invitation-limits";
-import { counterKey } from "@studiosync/core/rate-limit/index";
+import { db } from "@studiosync/core/db";
+import { INVITATION_LIMITS } from "@studiosync/core/invitations";
+import { counterKey } from "@studiosync/core/rate-limit";
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio, signUpBody, uniqueEmail, type ApiResponse } from "./support/api";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;

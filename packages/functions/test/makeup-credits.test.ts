@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
+import { scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
 import { handler as expireJob } from "../src/jobs/expire-makeup-credits";
 import { api, ownerWithStudio } from "./support/api";

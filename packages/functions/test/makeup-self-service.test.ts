@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { addDays, weekdayOf } from "@studiosync/core/kernel/time/wall-clock";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { addDays, weekdayOf } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";

@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { StreamPoller } from "../../local/src/outbox/stream-poller";
-import { outboxConsumerFor } from "../../local/src/test/own-table-outbox";
+import type { StreamPoller } from "@studiosync/local/engines";
+import { outboxConsumerFor } from "@studiosync/local/testing";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { config } from "@studiosync/core/kernel/config";
-import { dynamo } from "@studiosync/core/kernel/db/client";
-import { db } from "@studiosync/core/db/service";
+import { config } from "@studiosync/core/kernel";
+import { dynamo } from "@studiosync/core/kernel";
+import { db } from "@studiosync/core/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { applyLocalEnv, ensureTableAndBucket } from "../../local/src/engines/index";
+import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
 import { api, ownerWithStudio, type ApiResponse } from "./support/api";
 import { billingWorld, draftInvoice, type BillingWorld } from "./support/billing";
 import { lessonWithParties } from "./support/lessons";

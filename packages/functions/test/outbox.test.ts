@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { resetConfig } from "@studiosync/core/kernel/config";
-import { db } from "@studiosync/core/db/service";
-import { sesSender, type EmailSender } from "@studiosync/core/email/ses";
+import { resetConfig } from "@studiosync/core/kernel";
+import { db } from "@studiosync/core/db";
+import { sesSender, type EmailSender } from "@studiosync/core/email";
 import {
   consumeOutboxRecords,
   deliverOutboxMessage,
@@ -11,12 +11,12 @@ import {
   outboxEmail,
   retryDueMessages,
   type OutboxMessageKey,
-} from "@studiosync/core/outbox/index";
+} from "@studiosync/core/outbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../local/src/engines/free-port";
-import { ensureTableAndBucket } from "../../local/src/engines/provision";
-import { readMail } from "../../local/src/test/mailbox";
-import { startStreamPoller, type StreamPoller } from "../../local/src/outbox/stream-poller";
+import { freePort } from "@studiosync/local/engines";
+import { ensureTableAndBucket } from "@studiosync/local/engines";
+import { readMail } from "@studiosync/local/testing";
+import { startStreamPoller, type StreamPoller } from "@studiosync/local/engines";
 import { api, uniqueEmail } from "./support/api";
 import { billingWorld } from "./support/billing";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, linkToken, ownerWithStudio } from "./support/api";
 
 const login = (email: string, password: string, ip?: string) => api("POST", "/v1/auth/login", { body: { email, password }, ip });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readMail, extractLink } from "../../local/src/test/mailbox";
+import { readMail, extractLink } from "@studiosync/local/testing";
 import { api, ownerWithStudio, signUpBody } from "./support/api";
 
 /** The tokens of every reset link emailed to `email` so far (waits for `count`). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { signLinkToken } from "../../core/src/accounts/signed-link";
-import { extractLink, readMail } from "../../local/src/test/mailbox";
+import { signLinkToken } from "@studiosync/core/accounts";
+import { extractLink, readMail } from "@studiosync/local/testing";
 import { api, dbCost, linkToken, ownerWithStudio, signUpBody } from "./support/api";
 
 describe("verify-email and reset-password links", () => {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { readInvoiceToken } from "@studiosync/core/billing/invoices/index";
+import { readInvoiceToken } from "@studiosync/core/billing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { sentInvoice } from "./support/billing";

@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { describeObject } from "@studiosync/core/files/s3";
-import { signExportLink } from "@studiosync/core/privacy/export-files";
+import { describeObject } from "@studiosync/core/files";
+import { signExportLink } from "@studiosync/core/privacy";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awaitMail, type SentMail } from "../../local/src/test/mailbox";
+import { awaitMail, type SentMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
 import { accountRecord, invoiceRecords, sentInvoice } from "./support/billing";
 import { auditOf, familyWithGuardian } from "./support/households";

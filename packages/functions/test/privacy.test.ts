@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { beforeAll, describe, expect, it } from "vitest";
-import { awaitMail } from "../../local/src/test/mailbox";
+import { awaitMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
 import { familyWithGuardian } from "./support/households";
 import { addStudent, addTeacher, auditActions, memberWithRole, paths } from "./support/people";

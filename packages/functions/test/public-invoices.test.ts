@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { signInvoiceToken } from "@studiosync/core/billing/invoices/invoice-token";
-import { getPublicInvoice } from "@studiosync/core/billing/public/get-public-invoice";
-import { stripeClient } from "@studiosync/core/billing/stripe/stripe-client";
+import { signInvoiceToken } from "@studiosync/core/billing";
+import { getPublicInvoice } from "@studiosync/core/billing";
+import { stripeClient } from "@studiosync/core/billing";
 import { describe, expect, it } from "vitest";
-import { extractLink, readMail } from "../../local/src/test/mailbox";
+import { extractLink, readMail } from "@studiosync/local/testing";
 import { api, dbCost } from "./support/api";
 import { billingWorld, draftInvoice, sentInvoice, type BillingWorld } from "./support/billing";
 

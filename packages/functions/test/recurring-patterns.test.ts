@@ -1,8 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { occurrenceLessonId } from "@studiosync/core/scheduling/patterns/pattern-lessons";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { DEFAULT_SCHEDULING_SETTINGS } from "@studiosync/core/scheduling/settings/defaults";
-import { addDays, localParts, offsetMinutes, weekdayOf } from "@studiosync/core/kernel/time/wall-clock";
+import { occurrenceLessonId } from "@studiosync/core/scheduling";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { DEFAULT_SCHEDULING_SETTINGS } from "@studiosync/core/scheduling";
+import { addDays, localParts, offsetMinutes, weekdayOf } from "@studiosync/core/kernel";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { addStudent, addTeacher, auditActions, memberWithRole, paths } from "./support/people";

@@ -1,4 +1,4 @@
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson, booked, futureAt, pastAt } from "./support/lessons";

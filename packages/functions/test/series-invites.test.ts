@@ -1,12 +1,12 @@
 import { randomUUID } from "node:crypto";
-import { setPreference } from "@studiosync/core/notifications/opt-outs";
-import { occurrenceLessonId } from "@studiosync/core/scheduling/patterns/pattern-lessons";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { DEFAULT_SCHEDULING_SETTINGS } from "@studiosync/core/scheduling/settings/defaults";
-import { addDays, localParts, offsetMinutes, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { setPreference } from "@studiosync/core/notifications";
+import { occurrenceLessonId } from "@studiosync/core/scheduling";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { DEFAULT_SCHEDULING_SETTINGS } from "@studiosync/core/scheduling";
+import { addDays, localParts, offsetMinutes, zonedInstant } from "@studiosync/core/kernel";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { awaitMail, type SentMail } from "../../local/src/test/mailbox";
+import { awaitMail, type SentMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { patchLesson } from "./support/lessons";
 import { addStudent, addTeacher } from "./support/people";

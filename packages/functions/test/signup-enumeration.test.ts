@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio, signUpBody, uniqueSlug } from "./support/api";
 
 const signUp = (body: Record<string, unknown>, ip?: string) => api("POST", "/v1/auth/signup", { body, ip });

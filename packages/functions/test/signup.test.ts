@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { readMail } from "../../local/src/test/mailbox";
+import { readMail } from "@studiosync/local/testing";
 import { api, dbCost, linkToken, ownerWithStudio, signUpBody, uniqueEmail, uniqueSlug } from "./support/api";
 
 describe("POST /v1/auth/signup", () => {

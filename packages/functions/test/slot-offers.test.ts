@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { lessonLinks } from "@studiosync/core/scheduling/lesson-actions/action-links";
-import { broadcastSlotOffers } from "@studiosync/core/scheduling/slot-offers/broadcast-slot-offers";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
+import { lessonLinks } from "@studiosync/core/scheduling";
+import { broadcastSlotOffers } from "@studiosync/core/scheduling";
+import { scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
-import { extractLink, readMail } from "../../local/src/test/mailbox";
+import { extractLink, readMail } from "@studiosync/local/testing";
 import { handler } from "../src/jobs/broadcast-slot-offers";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";

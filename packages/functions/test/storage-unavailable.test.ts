@@ -1,7 +1,7 @@
-import { resetConfig } from "@studiosync/core/kernel/config";
+import { resetConfig } from "@studiosync/core/kernel";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "../../local/src/engines/free-port";
-import { readMail } from "../../local/src/test/mailbox";
+import { freePort } from "@studiosync/local/engines";
+import { readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
 import { addStudent, auditActions } from "./support/people";
 

@@ -1,9 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing/billing-db";
-import { stripeClient, type StripeClient } from "@studiosync/core/billing/stripe/stripe-client";
+import { billingDb } from "@studiosync/core/billing";
+import { stripeClient, type StripeClient } from "@studiosync/core/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractLink, readMail } from "../../local/src/test/mailbox";
-import { startApiServer, type ApiServer } from "../../local/src/start/api-server";
+import { extractLink, readMail } from "@studiosync/local/testing";
+import { startApiServer, type ApiServer } from "@studiosync/local/start";
 import { api } from "./support/api";
 import { accountRecord, billingWorld, expectLedgerInvariants, getInvoice, sentInvoice } from "./support/billing";
 

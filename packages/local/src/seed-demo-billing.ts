@@ -1,8 +1,8 @@
 import type { Actor } from "@studiosync/core";
-import * as Billing from "@studiosync/core/billing/index";
-import { stripeApiBase, stripeClient } from "@studiosync/core/billing/stripe/index";
-import { todayIn } from "@studiosync/core/people/profile-fields";
-import { addMonths } from "@studiosync/core/kernel/time/wall-clock";
+import * as Billing from "@studiosync/core/billing";
+import { stripeApiBase, stripeClient } from "@studiosync/core/billing";
+import { todayIn } from "@studiosync/core/people";
+import { addMonths } from "@studiosync/core/kernel";
 import type { DemoPeople } from "./seed-demo-schedule";
 
 /**

@@ -1,6 +1,6 @@
 import { Scheduling, Teaching, type Actor } from "@studiosync/core";
-import { todayIn } from "@studiosync/core/people/profile-fields";
-import { addDays, addMonths, weekdayOf, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { todayIn } from "@studiosync/core/people";
+import { addDays, addMonths, weekdayOf, zonedInstant } from "@studiosync/core/kernel";
 import { demoSlots, LESSON_MINUTES, type DemoPeople, type DemoSlot } from "./seed-demo-schedule";
 
 export const HISTORY_WEEKS = 4;

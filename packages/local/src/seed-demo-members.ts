@@ -1,5 +1,5 @@
 import { Accounts, Invitations, type Actor } from "@studiosync/core";
-import { invitationUrl } from "@studiosync/core/invitations/invitation-link";
+import { invitationUrl } from "@studiosync/core/invitations";
 import type { DemoPeople } from "./seed-demo-schedule";
 
 /** A demo login: who signs in, and as whom the studio knows them. */

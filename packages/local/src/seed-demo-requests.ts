@@ -1,6 +1,6 @@
 import { AccessRequests, Scheduling, type Actor } from "@studiosync/core";
-import { todayIn } from "@studiosync/core/people/profile-fields";
-import { addDays, weekdayOf, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { todayIn } from "@studiosync/core/people";
+import { addDays, weekdayOf, zonedInstant } from "@studiosync/core/kernel";
 import { demoSlots, type DemoPeople } from "./seed-demo-schedule";
 
 /**

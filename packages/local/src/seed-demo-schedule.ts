@@ -1,5 +1,5 @@
 import { People, Scheduling, type Actor } from "@studiosync/core";
-import { todayIn } from "@studiosync/core/people/profile-fields";
+import { todayIn } from "@studiosync/core/people";
 
 /**
  * The demo studio's people and week: two teachers with working hours, a family with two children

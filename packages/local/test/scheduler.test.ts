@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { JOBS } from "@studiosync/functions/jobs/schedule";
+import { JOBS } from "@studiosync/functions/jobs";
 import { nextRunAt, parseSchedule } from "../src/start/job-schedule";
 import { startScheduler } from "../src/start/scheduler";
 import type { SchedulerProbe } from "./fixtures/scheduler-job";

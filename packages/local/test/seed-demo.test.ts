@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { createApp } from "@studiosync/functions/app";
+import { createApp } from "@studiosync/functions";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv, ensureTableAndBucket } from "../src/engines/index";
 import type { StreamPoller } from "../src/outbox/stream-poller";
 import { DEMO, seedDemo, type SeedResult } from "../src/seed-demo";
-import { todayIn } from "@studiosync/core/people/profile-fields";
-import { startOfLocalDay } from "@studiosync/core/kernel/time/wall-clock";
+import { todayIn } from "@studiosync/core/people";
+import { startOfLocalDay } from "@studiosync/core/kernel";
 import { HISTORY_WEEKS } from "../src/seed-demo-history";
 import { outboxConsumerFor } from "../src/test/own-table-outbox";
 

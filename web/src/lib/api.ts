@@ -1,6 +1,6 @@
 import { hc } from "hono/client";
-import type { AppType } from "@studiosync/functions/app";
-import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit/visitor-ip";
+import type { AppType } from "@studiosync/functions";
+import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit";
 import { siteSecret } from "./site-secret";
 
 /**

@@ -1,4 +1,4 @@
-import { zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { zonedInstant } from "@studiosync/core/kernel";
 import { field } from "./form";
 import type { FieldErrors } from "./problem";
 import { isLocalDate } from "./calendar";

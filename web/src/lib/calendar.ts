@@ -1,5 +1,5 @@
-import { addDays, minutesOf, weekdayOf, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
-import { textOn } from "@studiosync/core/brand-color";
+import { addDays, minutesOf, weekdayOf, zonedInstant } from "@studiosync/core/kernel";
+import { textOn } from "@studiosync/core/kernel";
 import { lessonStatusBadge, type Names } from "./lesson-words";
 
 /**

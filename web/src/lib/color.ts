@@ -1,4 +1,4 @@
-import { accentOf, contrast, textOn } from "@studiosync/core/brand-color";
+import { accentOf, contrast, textOn } from "@studiosync/core/kernel";
 
 /** CSS custom properties for an accent colour: the colour, readable text on it, and a link colour readable on white. */
 export function accentVars(color: string | null | undefined): Record<string, string> {

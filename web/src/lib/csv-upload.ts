@@ -1,4 +1,4 @@
-import { MAX_CSV_BYTES } from "@studiosync/core/imports/schemas";
+import { MAX_CSV_BYTES } from "@studiosync/core/imports";
 import { field } from "./form";
 
 /**

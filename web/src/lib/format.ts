@@ -1,5 +1,5 @@
-import { formatMoney } from "@studiosync/core/billing/money";
-import { localeFor } from "@studiosync/core/locale";
+import { formatMoney } from "@studiosync/core/billing";
+import { localeFor } from "@studiosync/core/kernel";
 
 /**
  * The one place pages format dates, times and money: in the studio's locale and time zone, so

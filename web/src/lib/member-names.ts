@@ -1,5 +1,5 @@
 import type { AstroGlobal } from "astro";
-import { LINK_ACTOR_PREFIX } from "@studiosync/core/scheduling/lesson-actions/link-actor";
+import { LINK_ACTOR_PREFIX } from "@studiosync/core/scheduling";
 import { asUser } from "./session";
 
 /** Member names by user id, for "who did it" columns (the first 100 members; admins only). */

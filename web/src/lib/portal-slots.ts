@@ -1,4 +1,4 @@
-import { addDays } from "@studiosync/core/kernel/time/wall-clock";
+import { addDays } from "@studiosync/core/kernel";
 import { isLocalDate } from "./calendar";
 
 /** A week of free slots to choose from: [from, to] local dates and the links to the weeks around it. */

@@ -1,5 +1,5 @@
 import type { AstroGlobal } from "astro";
-import { PERSONAL_FIELDS } from "@studiosync/core/privacy/anonymise";
+import { PERSONAL_FIELDS } from "@studiosync/core/privacy";
 import { auditField } from "./audit-words";
 import { fullName } from "./people";
 import { asUser } from "./session";

@@ -1,4 +1,4 @@
-import type { AppType } from "@studiosync/functions/app";
+import type { AppType } from "@studiosync/functions";
 import { hc } from "hono/client";
 import type { BrowserContext, Page } from "playwright-core";
 import { expectStatus, PASSWORD } from "./seed";

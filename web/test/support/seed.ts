@@ -1,7 +1,7 @@
 import { randomInt, randomUUID } from "node:crypto";
-import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit/visitor-ip";
-import type { AppType } from "@studiosync/functions/app";
-import { extractLink, readMail } from "@studiosync/local/test/mailbox";
+import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit";
+import type { AppType } from "@studiosync/functions";
+import { extractLink, readMail } from "@studiosync/local/testing";
 import { hc } from "hono/client";
 import { solidPng } from "./png";
 

@@ -1,12 +1,12 @@
 import { existsSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { resetConfig } from "@studiosync/core/kernel/config";
-import { createApp } from "@studiosync/functions/app";
-import { freePort, LOCAL_HOST } from "@studiosync/local/engines/free-port";
-import { startWebDev } from "@studiosync/local/start/web-dev";
-import { WEB_SERVER_ENTRY } from "@studiosync/local/start/web-build";
-import { startWebServer } from "@studiosync/local/start/web-server";
+import { resetConfig } from "@studiosync/core/kernel";
+import { createApp } from "@studiosync/functions";
+import { freePort, LOCAL_HOST } from "@studiosync/local/engines";
+import { startWebDev } from "@studiosync/local/start";
+import { WEB_SERVER_ENTRY } from "@studiosync/local/start";
+import { startWebServer } from "@studiosync/local/start";
 import { chromium, type Browser } from "playwright-core";
 
 const CHROMIUM_ARGS = [

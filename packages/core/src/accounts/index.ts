@@ -17,3 +17,4 @@ export { requestEmailChange } from "./change-email";
 export { confirmEmailChange } from "./confirm-email-change";
 export { listSessions, endSession } from "./account-sessions";
 export * from "./account-schemas";
+export { signLinkToken } from "./signed-link";

@@ -1,4 +1,4 @@
-import { localeFor } from "../locale";
+import { localeFor } from "../kernel/locale";
 
 /**
  * Money is integer minor units (cents, pence) everywhere; rates are integers too (thousandths of

@@ -1,4 +1,4 @@
-import { accentOf, textOn } from "../brand-color";
+import { accentOf, textOn } from "../kernel/brand-color";
 import type { EmailBrand } from "./brand";
 import { escapeHtml } from "./templates/html";
 import type { RenderedEmail } from "./templates/layout";

@@ -8,3 +8,5 @@ export { revokeInvitation } from "./revoke-invitation";
 export { INVITABLE_ROLES, INVITATION_STATUSES } from "./invitation.entity";
 export type { Invitation } from "./invitation-view";
 export * from "./schemas";
+export { INVITATION_LIMITS } from "./invitation-limits";
+export { invitationUrl } from "./invitation-link";

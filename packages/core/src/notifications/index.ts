@@ -4,3 +4,4 @@ export { unsubscribable, unsubscribeHeaders, unsubscribePageUrl, unsubscribePost
 export { readUnsubscribe, setSubscription } from "./unsubscribe";
 export { getMyNotifications, setMyNotifications } from "./my-notifications";
 export * from "./schemas";
+export { setPreference } from "./opt-outs";

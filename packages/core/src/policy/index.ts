@@ -5,3 +5,4 @@ export { isStudioAdmin, loadMemberWith, loadStudioMember, type StudioMember } fr
 export * from "./people-permissions";
 export { readAsActor } from "./session-check";
 export { signedIn, type MemberAccess } from "./member-access";
+export { checkSession, sessionWasChecked } from "./session-check";

@@ -3,3 +3,4 @@ export { EXPORT_LINK_SECONDS, signExportLink } from "./export-files";
 export { openExportLink } from "./open-export";
 export { requestExport } from "./request-export";
 export * from "./schemas";
+export { PERSONAL_FIELDS } from "./anonymise";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { localeFor } from "../../src/locale";
+import { localeFor } from "../../src/kernel/locale";
 import { allocate, formatMoney, FULL_PERCENT, invoiceTotals, lineTotal, MAX_AMOUNT_MINOR, minorDigits, percentOf, proRata, roundHalfUp } from "../../src/billing/money";
 
 describe("money: integer minor units, one rounding rule", () => {

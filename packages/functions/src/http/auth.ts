@@ -1,6 +1,6 @@
 import { AppError, isProduction, type Actor } from "@studiosync/core";
-import { verifyAccessToken } from "@studiosync/core/accounts/access-token";
-import { checkSession, sessionWasChecked } from "@studiosync/core/policy/session-check";
+import { verifyAccessToken } from "@studiosync/core/accounts";
+import { checkSession, sessionWasChecked } from "@studiosync/core/policy";
 import { createMiddleware } from "hono/factory";
 
 export type AuthEnv = { Variables: { actor: Actor; requestId: string } };

@@ -1,6 +1,6 @@
 import type { Context } from "hono";
-import { config } from "@studiosync/core/kernel/config";
-import { verifiedVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit/visitor-ip";
+import { config } from "@studiosync/core/kernel";
+import { verifiedVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit";
 
 type TransportEnv = {
   /** hono/aws-lambda: the API Gateway (HTTP API) event. */

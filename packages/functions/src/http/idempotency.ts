@@ -1,8 +1,8 @@
 import { createHash } from "node:crypto";
 import { AppError, Idempotency } from "@studiosync/core";
 import type { Context } from "hono";
-import { checkSession } from "@studiosync/core/policy/session-check";
-import { loadStudioMember } from "@studiosync/core/policy/studio-member";
+import { checkSession } from "@studiosync/core/policy";
+import { loadStudioMember } from "@studiosync/core/policy";
 import { createMiddleware } from "hono/factory";
 import type { AuthEnv } from "./auth";
 

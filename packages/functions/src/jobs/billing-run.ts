@@ -1,5 +1,5 @@
 import "../bound-env";
-import * as Billing from "@studiosync/core/billing/index";
+import * as Billing from "@studiosync/core/billing";
 
 /**
  * EventBridge cron (daily, see schedule.ts) → the monthly billing run of every studio whose run

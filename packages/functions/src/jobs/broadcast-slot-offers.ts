@@ -1,5 +1,5 @@
 import "../bound-env";
-import * as Scheduling from "@studiosync/core/scheduling/index";
+import * as Scheduling from "@studiosync/core/scheduling";
 
 /** EventBridge rate (see schedule.ts) → emails each freed lesson slot to the families holding a make-up credit with its teacher; safe to run twice. */
 export const handler = async () => {

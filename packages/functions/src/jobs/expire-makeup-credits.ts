@@ -1,5 +1,5 @@
 import "../bound-env";
-import * as Scheduling from "@studiosync/core/scheduling/index";
+import * as Scheduling from "@studiosync/core/scheduling";
 
 /** EventBridge cron (daily, see schedule.ts) → stores `expired` on make-up credits past their expiry date; safe to run twice. */
 export const handler = async () => {

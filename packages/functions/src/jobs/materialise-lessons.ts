@@ -1,5 +1,5 @@
 import "../bound-env";
-import * as Scheduling from "@studiosync/core/scheduling/index";
+import * as Scheduling from "@studiosync/core/scheduling";
 
 /**
  * EventBridge cron (schedule.ts) → every active recurring pattern's lessons up to its studio's

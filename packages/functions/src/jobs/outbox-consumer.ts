@@ -1,4 +1,4 @@
-import { consumeOutboxRecords, type StreamRecord } from "@studiosync/core/outbox/index";
+import { consumeOutboxRecords, type StreamRecord } from "@studiosync/core/outbox";
 
 interface StreamEvent {
   Records: (StreamRecord & { dynamodb?: StreamRecord["dynamodb"] & { SequenceNumber?: string } })[];

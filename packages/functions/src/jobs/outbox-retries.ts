@@ -1,4 +1,4 @@
-import { retryDueMessages } from "@studiosync/core/outbox/index";
+import { retryDueMessages } from "@studiosync/core/outbox";
 
 /** EventBridge (rate 1 minute, see schedule.ts) → retries outbox messages whose backoff or lease ran out; safe to run twice. */
 export const handler = async () => retryDueMessages({ now: new Date() });

@@ -1,5 +1,5 @@
 import "../bound-env";
-import * as Dunning from "@studiosync/core/billing/dunning/index";
+import * as Dunning from "@studiosync/core/billing";
 
 /**
  * EventBridge (hourly, see schedule.ts) → the dunning job: invoice reminders before, on and

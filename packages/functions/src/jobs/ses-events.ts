@@ -1,4 +1,4 @@
-import { recordSesEvent } from "@studiosync/core/email-delivery/ses-events";
+import { recordSesEvent } from "@studiosync/core/email-delivery";
 
 /** The part of an SNS → Lambda event the handler reads. */
 export interface SnsEvent {

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Billing from "@studiosync/core/billing/index";
+import * as Billing from "@studiosync/core/billing";
 import { createRouter } from "../http/router";
 import { secured, studioParams } from "../http/route-params";
 import { BillingSettingsSchema } from "../schemas/billing-settings";

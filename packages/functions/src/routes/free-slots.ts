@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling/index";
+import * as Scheduling from "@studiosync/core/scheduling";
 import { requireActor } from "../http/auth";
 import { createRouter } from "../http/router";
 import { FreeSlotsSchema } from "../schemas/availability";

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Teaching from "@studiosync/core/teaching/index";
+import * as Teaching from "@studiosync/core/teaching";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { GoalPageSchema, GoalSchema } from "../schemas/teaching";

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import * as Billing from "@studiosync/core/billing/index";
+import * as Billing from "@studiosync/core/billing";
 import { pathId, secured, studioParams } from "../http/route-params";
 import { createRouter } from "../http/router";
 import { jsonResponse, problems } from "../schemas/problem";

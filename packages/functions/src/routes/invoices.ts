@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Billing from "@studiosync/core/billing/index";
+import * as Billing from "@studiosync/core/billing";
 import { requireActor } from "../http/auth";
 import { idempotent } from "../http/idempotency";
 import { idempotencyHeader, pathId, secured, studioParams } from "../http/route-params";

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling/index";
+import * as Scheduling from "@studiosync/core/scheduling";
 import { requireActor } from "../http/auth";
 import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling/index";
+import * as Scheduling from "@studiosync/core/scheduling";
 import { createRouter } from "../http/router";
 import { CalendarPageSchema, LessonSchema, LessonWithNamesSchema } from "../schemas/lessons";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";

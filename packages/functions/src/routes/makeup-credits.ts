@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling/index";
+import * as Scheduling from "@studiosync/core/scheduling";
 import { createRouter } from "../http/router";
 import { MakeupCreditPageSchema } from "../schemas/cancellations";
 import { LessonSchema } from "../schemas/lessons";

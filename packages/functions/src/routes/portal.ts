@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { portalHome, portalHomeQuerySchema } from "@studiosync/core/portal/index";
+import { portalHome, portalHomeQuerySchema } from "@studiosync/core/portal";
 import { createRouter } from "../http/router";
 import { secured, studioParams } from "../http/route-params";
 import { PortalHomeSchema } from "../schemas/portal";

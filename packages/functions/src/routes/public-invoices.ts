@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import * as Billing from "@studiosync/core/billing/pay";
+import * as Billing from "@studiosync/core/billing";
 import { createRouter } from "../http/router";
 import { CheckoutStartSchema, PublicInvoiceSchema } from "../schemas/billing-public";
 import { jsonResponse, problems } from "../schemas/problem";

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling/index";
+import * as Scheduling from "@studiosync/core/scheduling";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { RecurringPatternChangeSchema, RecurringPatternPageSchema, RecurringPatternSchema } from "../schemas/recurring-patterns";

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import * as Billing from "@studiosync/core/billing/pay";
+import * as Billing from "@studiosync/core/billing";
 import { problem } from "../http/problem";
 import { createRouter } from "../http/router";
 import { StripeWebhookResultSchema } from "../schemas/billing-public";

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { studioToday } from "@studiosync/core/workspace/index";
+import { studioToday } from "@studiosync/core/workspace";
 import { createRouter } from "../http/router";
 import { secured, studioParams } from "../http/route-params";
 import { jsonResponse, problems } from "../schemas/problem";

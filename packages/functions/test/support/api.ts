@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { createApp } from "../../src/app";
-import { extractLink, readMail } from "../../../local/src/test/mailbox";
+import { extractLink, readMail } from "@studiosync/local/testing";
 
 const app = createApp();
 

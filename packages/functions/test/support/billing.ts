@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing/billing-db";
+import { billingDb } from "@studiosync/core/billing";
 import { expect } from "vitest";
 import { api, ownerWithStudio, uniqueEmail } from "./api";
 import { addStudent, addTeacher } from "./people";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@studiosync/core/db/service";
-import { searchKeys } from "@studiosync/core/people/person-fields";
+import { db } from "@studiosync/core/db";
+import { searchKeys } from "@studiosync/core/people";
 import { api, type ownerWithStudio } from "./api";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;

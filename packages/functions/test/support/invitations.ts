@@ -1,4 +1,4 @@
-import { extractLink, readMail } from "../../../local/src/test/mailbox";
+import { extractLink, readMail } from "@studiosync/local/testing";
 
 /** The token of the newest invitation link emailed to `email` (waits for `count` invitation emails). */
 export async function invitationToken(email: string, count = 1) {

@@ -1,5 +1,5 @@
 import { Accounts } from "@studiosync/core";
-import { db } from "@studiosync/core/db/service";
+import { db } from "@studiosync/core/db";
 import { api, signUpBody, type ownerWithStudio } from "./api";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;

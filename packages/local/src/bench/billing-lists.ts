@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing/billing-db";
+import { billingDb } from "@studiosync/core/billing";
 import { batchPut } from "./batch-put";
 import type { Fixtures, Owner, Session } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";

@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing/billing-db";
-import { runBilling, type BillingRunExecution } from "@studiosync/core/billing/runs/run-billing";
-import { resetConfig } from "@studiosync/core/kernel/config";
-import { withDbMetrics, type DbMetrics } from "@studiosync/core/kernel/db/request-metrics";
-import { searchKeys } from "@studiosync/core/people/person-fields";
-import { addDays, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { billingDb } from "@studiosync/core/billing";
+import { runBilling, type BillingRunExecution } from "@studiosync/core/billing";
+import { resetConfig } from "@studiosync/core/kernel";
+import { withDbMetrics, type DbMetrics } from "@studiosync/core/kernel";
+import { searchKeys } from "@studiosync/core/people";
+import { addDays, zonedInstant } from "@studiosync/core/kernel";
 import { ensureTableAndBucket } from "../engines/index";
 
 /** One measured run: DynamoDB requests by kind, capacity and wall time. */

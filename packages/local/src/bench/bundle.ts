@@ -3,7 +3,7 @@ import { mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
-import { LAMBDA_ESBUILD, LAMBDA_HANDLERS } from "@studiosync/functions/lambdas/routing";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS } from "@studiosync/functions/routing";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
 import { median, round } from "./measure";
 

@@ -1,4 +1,4 @@
-import { lessonLinks } from "@studiosync/core/scheduling/lesson-actions/action-links";
+import { lessonLinks } from "@studiosync/core/scheduling";
 import type { Fixtures, Owner, Session } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
 

@@ -1,11 +1,11 @@
 import { randomUUID } from "node:crypto";
-import { resetConfig } from "@studiosync/core/kernel/config";
-import { withDbMetrics } from "@studiosync/core/kernel/db/request-metrics";
-import { searchKeys } from "@studiosync/core/people/person-fields";
-import { materialiseLessons, type MaterialiseSummary } from "@studiosync/core/scheduling/patterns/materialise-lessons";
-import { firstWeekdayOnOrAfter } from "@studiosync/core/scheduling/patterns/occurrences";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { addDays, localParts, timeOf } from "@studiosync/core/kernel/time/wall-clock";
+import { resetConfig } from "@studiosync/core/kernel";
+import { withDbMetrics } from "@studiosync/core/kernel";
+import { searchKeys } from "@studiosync/core/people";
+import { materialiseLessons, type MaterialiseSummary } from "@studiosync/core/scheduling";
+import { firstWeekdayOnOrAfter } from "@studiosync/core/scheduling";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { addDays, localParts, timeOf } from "@studiosync/core/kernel";
 import { ensureTableAndBucket } from "../engines/index";
 
 export interface MaterialiseBenchResult {

@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
-import { createApp } from "@studiosync/functions/app";
+import { createApp } from "@studiosync/functions";
 import { LOCAL_HOST, freePort } from "../engines/free-port";
 import { DEMO, seedDemo } from "../seed-demo";
 import { ensureWebBuild } from "../start/web-build";

@@ -1,5 +1,5 @@
 import { parseArgs } from "node:util";
-import { createApp } from "@studiosync/functions/app";
+import { createApp } from "@studiosync/functions";
 import { applyLocalEnv, ensureTableAndBucket, startEngines } from "../engines/index";
 import { startStreamPoller } from "../outbox/stream-poller";
 import { benchBillingRun, printBillingRun, type BillingRunBenchResult } from "./billing-run";

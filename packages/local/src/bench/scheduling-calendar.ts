@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
+import { scheduleDb } from "@studiosync/core/scheduling";
 import type { Owner, Session } from "./fixtures";
 import type { Fixtures } from "./fixtures";
 import { batchPut } from "./batch-put";

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { db } from "@studiosync/core/db/service";
-import { searchKeys } from "@studiosync/core/people/person-fields";
+import { db } from "@studiosync/core/db";
+import { searchKeys } from "@studiosync/core/people";
 
 const FIRST = ["Ada", "Ben", "Cleo", "Dev", "Esme", "Finn", "Gus", "Hana", "Ivo", "Jude", "Kai", "Lena", "Milo", "Nia", "Otto"];
 const LAST = ["Okafor", "Lindqvist", "Moreau", "Tanaka", "Silva", "Novak", "Reyes", "Haddad", "Kowalski", "Byrne"];

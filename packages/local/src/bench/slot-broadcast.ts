@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { resetConfig } from "@studiosync/core/kernel/config";
-import { withDbMetrics } from "@studiosync/core/kernel/db/request-metrics";
-import { searchKeys } from "@studiosync/core/people/person-fields";
-import { scheduleDb } from "@studiosync/core/scheduling/schedule-db";
-import { broadcastSlotOffers, type BroadcastSummary } from "@studiosync/core/scheduling/slot-offers/broadcast-slot-offers";
-import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel/time/wall-clock";
+import { resetConfig } from "@studiosync/core/kernel";
+import { withDbMetrics } from "@studiosync/core/kernel";
+import { searchKeys } from "@studiosync/core/people";
+import { scheduleDb } from "@studiosync/core/scheduling";
+import { broadcastSlotOffers, type BroadcastSummary } from "@studiosync/core/scheduling";
+import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
 import { ensureTableAndBucket } from "../engines/index";
 
 export interface SlotBroadcastBenchResult {

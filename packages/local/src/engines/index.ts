@@ -54,3 +54,5 @@ export async function startEngines(options: { dataDir?: string; sesPort?: number
     stop: () => (stopping ??= stopAll()),
   };
 }
+export { startStreamPoller, type StreamPoller } from "../outbox/stream-poller";
+export { LOCAL_HOST, freePort } from "./free-port";

@@ -1,5 +1,5 @@
-import { resetConfig } from "@studiosync/core/kernel/config";
-import { resetDynamo } from "@studiosync/core/kernel/db/client";
+import { resetConfig } from "@studiosync/core/kernel";
+import { resetDynamo } from "@studiosync/core/kernel";
 import { LOCAL_CREDENTIALS } from "./aws-clients";
 
 export interface EngineEndpoints {

@@ -7,7 +7,7 @@ import {
   waitUntilTableExists,
 } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, HeadBucketCommand, PutBucketCorsCommand } from "@aws-sdk/client-s3";
-import { createTableInput, TABLE_KEYS } from "@studiosync/core/kernel/db/table-definition";
+import { createTableInput, TABLE_KEYS } from "@studiosync/core/kernel";
 import { localDynamoClient, localS3Client } from "./aws-clients";
 
 export interface ProvisionOptions {

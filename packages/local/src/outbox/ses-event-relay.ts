@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { handler as sesEventsHandler, type SnsEvent } from "@studiosync/functions/jobs/ses-events";
+import { sesEventsHandler, type SnsEvent } from "@studiosync/functions/job-handlers";
 import { onSesEvent } from "../engines/ses-local";
 
 export interface SesEventRelay {

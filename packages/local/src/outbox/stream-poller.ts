@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { handler as outboxConsumer } from "@studiosync/functions/jobs/outbox-consumer";
+import { outboxConsumerHandler as outboxConsumer } from "@studiosync/functions/job-handlers";
 import { localDynamoClient } from "../engines/aws-clients";
 import { localStreams, type LocalStreamRecord } from "./local-streams";
 

@@ -1,7 +1,7 @@
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { createAdaptorServer } from "@hono/node-server";
-import { createApp } from "@studiosync/functions/app";
+import { createApp } from "@studiosync/functions";
 import { freePort, LOCAL_HOST } from "../engines/free-port";
 
 export interface ApiServer {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { JOBS, OUTBOX_RETRY_JOB, type JobDefinition } from "@studiosync/functions/jobs/schedule";
+import { JOBS, OUTBOX_RETRY_JOB, type JobDefinition } from "@studiosync/functions/jobs";
 import { REPO_ROOT } from "../paths";
 import { nextRunAt, parseSchedule } from "./job-schedule";
 

@@ -1,0 +1,2 @@
+export { awaitMail, extractLink, headerOf, readMail, type SentMail } from "./mailbox";
+export { outboxConsumerFor } from "./own-table-outbox";
