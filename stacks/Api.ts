@@ -1,5 +1,5 @@
 import { Api as HttpApi, Config, Function, getStack, use, type FunctionProps, type StackContext } from "sst/constructs";
-import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_GROUPS, ROUTE_KEYS, type GroupName, type LambdaName } from "@studiosync/functions/routing";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, API_MODULES, ROUTE_KEYS, type ModuleName, type LambdaName } from "@studiosync/functions/routing";
 import { Storage } from "./Storage";
 import { Email } from "./Email";
 import { apiGrants, grantStatements, JOB_GRANTS, type GrantResources } from "./grants";
@@ -50,7 +50,7 @@ export function Api({ stack, app }: StackContext) {
     },
   } satisfies Omit<FunctionProps, "handler">;
   /** An API Lambda with its own grants (stacks/grants.ts) and sizing. */
-  const appFunction = (name: GroupName) =>
+  const appFunction = (name: ModuleName) =>
     new Function(stack, `${name[0]!.toUpperCase()}${name.slice(1)}Function`, {
       ...appFunctionProps,
       ...SIZING[name],
@@ -58,8 +58,8 @@ export function Api({ stack, app }: StackContext) {
       permissions: grantStatements(grantResources, apiGrants(name)),
     });
 
-  // One HTTP API, a Lambda per route group, so each bundle carries only its own code (routing.ts).
-  const groups = Object.fromEntries(ROUTE_GROUPS.map((group) => [group.name, appFunction(group.name)])) as Record<GroupName, Function>;
+  // One HTTP API, a Lambda per API module, so each bundle carries only its own code (routing.ts).
+  const modules = Object.fromEntries(API_MODULES.map((module) => [module.name, appFunction(module.name)])) as Record<ModuleName, Function>;
   const docs = new Function(stack, "DocsFunction", {
     handler: LAMBDA_HANDLERS.docs,
     runtime: "nodejs22.x",
@@ -68,17 +68,17 @@ export function Api({ stack, app }: StackContext) {
     timeout: 5,
     nodejs: { format: "esm", minify: true },
   });
-  const lambdas: Record<Exclude<LambdaName, "platform">, Function> = { ...groups, docs };
+  const lambdas: Record<Exclude<LambdaName, "platform">, Function> = { ...modules, docs };
   const api = new HttpApi(stack, "Api", {
     // Every route's default stage limit; API Gateway answers 429 beyond it.
     defaults: { throttle: API_THROTTLE },
     routes: {
-      $default: groups.platform,
+      $default: modules.platform,
       ...Object.fromEntries(Object.entries(ROUTE_KEYS).flatMap(([name, keys]) => keys.map((key) => [key, lambdas[name as keyof typeof lambdas]]))),
     },
   });
 
   stack.addOutputs({ ApiUrl: api.url });
   // Jobs (stacks/Jobs.ts) run with the same props and their own grants.
-  return { api, appSecret, appFunctionProps, grantResources, jobPermissions: grantStatements(grantResources, JOB_GRANTS), appFunctions: Object.values(groups) };
+  return { api, appSecret, appFunctionProps, grantResources, jobPermissions: grantStatements(grantResources, JOB_GRANTS), appFunctions: Object.values(modules) };
 }

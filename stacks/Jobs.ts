@@ -8,7 +8,7 @@ import { sesEventsFunction } from "./ses-events-function";
 import { Storage } from "./Storage";
 
 /**
- * The scheduled jobs (packages/functions/src/jobs/schedule.ts): an EventBridge rule per job
+ * The scheduled jobs (declared by each API module, listed in packages/functions/src/jobs/schedule.ts): an EventBridge rule per job
  * invoking its own Lambda, with the API functions' environment and secret. Jobs read their sparse
  * work indexes and the table and send mail; they never touch the files bucket and never Scan.
  * The outbox's stream consumer and retry job (outbox-functions.ts) and the SES bounce and

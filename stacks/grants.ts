@@ -1,5 +1,5 @@
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import type { GroupName } from "@studiosync/functions/routing";
+import type { ModuleName } from "@studiosync/functions/routing";
 import { FILE_AREAS, type FileArea } from "./file-areas";
 
 /**
@@ -75,7 +75,7 @@ export function grantStatements(resources: GrantResources, grants: Grants): Poli
  * gets none: it serves a static document). None sends mail: every email is an outbox message, sent
  * by the outbox Lambdas (stacks/outbox-functions.ts).
  */
-const API_GRANTS: Partial<Record<GroupName, Grants>> = {
+const API_GRANTS: Partial<Record<ModuleName, Grants>> = {
   // Studio logos: a presigned upload, and presigned reads in studio views.
   platform: { table: "items", files: { branding: ["s3:GetObject", "s3:PutObject"] } },
   // Privacy exports: written, read through a presigned link, deleted by erasure.
@@ -84,8 +84,8 @@ const API_GRANTS: Partial<Record<GroupName, Grants>> = {
   pay: { table: "payments", files: { branding: ["s3:GetObject"] } },
 };
 
-/** An API Lambda's grants: its own, or the table's items (a new route group needs no entry). */
-export const apiGrants = (group: GroupName): Grants => API_GRANTS[group] ?? { table: "items" };
+/** An API Lambda's grants: its own, or the table's items (a new API module needs no entry). */
+export const apiGrants = (module: ModuleName): Grants => API_GRANTS[module] ?? { table: "items" };
 
 /** The scheduled jobs: the table, never the files bucket; their mail goes through the outbox. */
 export const JOB_GRANTS: Grants = { table: "items" };

@@ -2,16 +2,16 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { OPENAPI_CONFIG } from "./docs/openapi-info";
 import { createBaseApp } from "./http/app-factory";
 import type { AuthEnv } from "./http/auth";
-import { GROUP_ROUTES, type ApiSchema } from "./route-groups";
+import { MODULE_ROUTES, type ApiSchema } from "./modules";
 import { renderReferencePage } from "./routes/reference-page";
 
 /**
  * The whole API in one app, with its live OpenAPI document: what `npm start`, the tests, the bench
- * and the typed client in web/ use. On AWS each route group runs as its own Lambda (lambdas/routing.ts).
+ * and the typed client in web/ use. On AWS each API module runs as its own Lambda (lambdas/routing.ts).
  */
 export function createApp() {
   const app = createBaseApp();
-  for (const routes of Object.values(GROUP_ROUTES)) app.route("/", routes);
+  for (const routes of Object.values(MODULE_ROUTES)) app.route("/", routes);
   app.doc31("/v1/openapi.json", OPENAPI_CONFIG);
   app.get("/v1/reference", (c) => c.html(renderReferencePage(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
   app.get("/", (c) => c.redirect("/v1/reference"));

@@ -7,7 +7,7 @@ import type { StreamPoller } from "@studiosync/local/engines";
 import { outboxConsumerFor } from "@studiosync/local/testing";
 import { readMail } from "@studiosync/local/testing";
 import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
-import { handler } from "../src/jobs/billing-run";
+import { handler } from "../src/modules/billing/jobs/billing-run";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { expectLedgerInvariants } from "./support/billing";
 import { bookLesson } from "./support/lessons";

@@ -9,7 +9,7 @@ import type { StreamPoller } from "@studiosync/local/engines";
 import { outboxConsumerFor } from "@studiosync/local/testing";
 import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
 import { extractLink, readMail, type SentMail } from "@studiosync/local/testing";
-import { handler } from "../src/jobs/send-invoice-reminders";
+import { handler } from "../src/modules/billing/jobs/send-invoice-reminders";
 import { api, uniqueEmail } from "./support/api";
 import { billingWorld, draftInvoice, expectLedgerInvariants, getInvoice, ledgerOf, openAccount, sendInvoice, sentInvoice, type BillingWorld, type Owner } from "./support/billing";
 import { addStudent } from "./support/people";

@@ -2,7 +2,7 @@ import { rmSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, ROUTE_GROUPS, type GroupName } from "../src/lambdas/routing";
+import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, API_MODULES, type ModuleName } from "../src/lambdas/routing";
 import { extractLink, readMail } from "@studiosync/local/testing";
 import { ownerWithStudio } from "./support/api";
 
@@ -13,10 +13,10 @@ import { ownerWithStudio } from "./support/api";
 const REPO_ROOT = fileURLToPath(new URL("../../../", import.meta.url));
 const OUT_DIR = fileURLToPath(new URL("../.bundle-test/", import.meta.url));
 type Handler = (event: unknown) => Promise<{ statusCode: number; body: string; headers?: Record<string, string> }>;
-const handlers = {} as Record<GroupName, Handler>;
+const handlers = {} as Record<ModuleName, Handler>;
 
 beforeAll(async () => {
-  for (const { name } of ROUTE_GROUPS) {
+  for (const { name } of API_MODULES) {
     const entry = `${LAMBDA_HANDLERS[name].replace(/\.handler$/, "")}.ts`;
     await build({
       entryPoints: [entry],

@@ -5,7 +5,7 @@ import { openApiJson } from "../src/docs/generate";
 import { OPENAPI_CONFIG } from "../src/docs/openapi-info";
 import { createBaseApp } from "../src/http/app-factory";
 import { ROUTE_KEYS } from "../src/lambdas/routing";
-import { GROUP_ROUTES } from "../src/route-groups";
+import { MODULE_ROUTES } from "../src/modules";
 
 type Doc = { paths: Record<string, Record<string, unknown>> };
 const operationsOf = (app: { getOpenAPI31Document: (c: typeof OPENAPI_CONFIG) => unknown }) =>
@@ -40,9 +40,9 @@ function lambdaFor(method: string, path: string): string {
   return best?.lambda ?? "platform";
 }
 
-describe("one API, a Lambda per module group", () => {
+describe("one API, a Lambda per API module", () => {
   const apps: Record<string, Set<string>> = Object.fromEntries(
-    Object.entries(GROUP_ROUTES).map(([name, routes]) => [name, new Set(operationsOf(createBaseApp().route("/", routes)))]),
+    Object.entries(MODULE_ROUTES).map(([name, routes]) => [name, new Set(operationsOf(createBaseApp().route("/", routes)))]),
   );
   const all = operationsOf(createApp());
 

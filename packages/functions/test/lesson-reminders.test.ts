@@ -9,7 +9,7 @@ import type { StreamPoller } from "@studiosync/local/engines";
 import { outboxConsumerFor } from "@studiosync/local/testing";
 import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
 import { readMail } from "@studiosync/local/testing";
-import { handler } from "../src/jobs/send-lesson-reminders";
+import { handler } from "../src/modules/scheduling/jobs/send-lesson-reminders";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson } from "./support/lessons";
 import { addStudent, addTeacher } from "./support/people";

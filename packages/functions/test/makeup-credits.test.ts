@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
-import { handler as expireJob } from "../src/jobs/expire-makeup-credits";
+import { handler as expireJob } from "../src/modules/scheduling/jobs/expire-makeup-credits";
 import { api, ownerWithStudio } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";
 import { memberWithRole } from "./support/members";

@@ -7,7 +7,7 @@ import { scheduleDb } from "@studiosync/core/scheduling";
 import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
-import { handler } from "../src/jobs/materialise-lessons";
+import { handler } from "../src/modules/planning/jobs/materialise-lessons";
 import { api, ownerWithStudio } from "./support/api";
 import { addStudent, addTeacher } from "./support/people";
 

@@ -4,7 +4,7 @@ import { broadcastSlotOffers } from "@studiosync/core/scheduling";
 import { scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";
-import { handler } from "../src/jobs/broadcast-slot-offers";
+import { handler } from "../src/modules/scheduling/jobs/broadcast-slot-offers";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";
 import { addStudent, addTeacher } from "./support/people";

@@ -1,25 +1,25 @@
-import { ROUTE_GROUPS, type GroupName } from "../route-groups/groups";
+import { API_MODULES, type ModuleName } from "../modules/modules";
 
-export { ROUTE_GROUPS, type GroupName };
+export { API_MODULES, type ModuleName };
 
 /**
- * Which Lambda serves which paths, built from the route groups (route-groups/groups.ts): a Lambda
- * per group, whose entry is its folder's lambda.ts, plus the docs Lambda. stacks/Api.ts builds the
+ * Which Lambda serves which paths, built from the API modules (modules/modules.ts): a Lambda
+ * per module, whose entry is its folder's lambda.ts, plus the docs Lambda. stacks/Api.ts builds the
  * HTTP API routes from this table, and functions/test/lambda-routing.test.ts checks that every
  * operation of the API reaches the Lambda whose app has it. Everything not listed goes to the
  * platform Lambda ("$default").
  */
-export type LambdaName = GroupName | "docs";
+export type LambdaName = ModuleName | "docs";
 
 export const LAMBDA_HANDLERS = {
-  ...(Object.fromEntries(ROUTE_GROUPS.map((group) => [group.name, `packages/functions/src/route-groups/${group.name}/lambda.handler`])) as Record<GroupName, string>),
+  ...(Object.fromEntries(API_MODULES.map((module) => [module.name, `packages/functions/src/modules/${module.name}/lambda.handler`])) as Record<ModuleName, string>),
   docs: "packages/functions/src/lambdas/docs.handler",
 } satisfies Record<LambdaName, string>;
 
 /** The API Gateway route keys of each Lambda but the platform's, which takes the rest. */
 export const ROUTE_KEYS = {
-  ...(Object.fromEntries(ROUTE_GROUPS.filter((group) => group.name !== "platform").map((group) => [group.name, [...group.routeKeys]])) as Record<
-    Exclude<GroupName, "platform">,
+  ...(Object.fromEntries(API_MODULES.filter((module) => module.name !== "platform").map((module) => [module.name, [...module.routeKeys]])) as Record<
+    Exclude<ModuleName, "platform">,
     string[]
   >),
   docs: ["GET /v1/openapi.json", "GET /v1/reference"],

@@ -22,7 +22,7 @@ async function loadHandler(job: JobDefinition): Promise<Handler> {
 const summaryOf = (result: unknown) => (result === undefined ? "" : ` ${JSON.stringify(result).slice(0, 300)}`);
 
 /**
- * The jobs of packages/functions/src/jobs/schedule.ts inside `npm start`: each handler runs once
+ * The jobs the modules declare (packages/functions/src/jobs/schedule.ts) inside `npm start`: each handler runs once
  * at start and then on its schedule (the same EventBridge expressions, in UTC), one log line per
  * run. A job's next run is planned only when its current run has ended, so runs of one job never
  * overlap (a run that overruns its interval is followed at once by the next). `stop()` cancels

@@ -1,0 +1,17 @@
+import { accessModule } from "./access/module";
+import { billingModule } from "./billing/module";
+import { payModule } from "./pay/module";
+import { peopleModule } from "./people/module";
+import { planningModule } from "./planning/module";
+import { platformModule } from "./platform/module";
+import { schedulingModule } from "./scheduling/module";
+import { teachingModule } from "./teaching/module";
+
+/**
+ * Every API module, in mounting order (platform first). Adding one: its folder (module.ts,
+ * routes.ts, lambda.ts, jobs/) and one line here and in index.ts; the Lambda table, the stacks, the
+ * local scheduler, the tests and the bench follow. Data only: the stacks import this without
+ * loading any route.
+ */
+export const API_MODULES = [platformModule, peopleModule, accessModule, schedulingModule, planningModule, teachingModule, billingModule, payModule] as const;
+export type ModuleName = (typeof API_MODULES)[number]["name"];
