@@ -1,0 +1,55 @@
+/**
+ * The layering `npm run lint` checks (dependency-cruiser). Core is the domain: it never reaches
+ * out to transport (functions), the local engines or the site. Inside core, kernel/ is the shared
+ * base every module may use and that uses no module; a module reaches another only through its
+ * public face (its index.ts). Tests reach the local package through its exports.
+ */
+const CORE = "^packages/core/src/";
+const OUTSIDE_CORE = "^(packages/(functions|local|scripts)|web|stacks)/";
+
+module.exports = {
+  forbidden: [
+    {
+      name: "core-is-the-domain",
+      comment: "core never imports functions, local, scripts, web or stacks",
+      severity: "error",
+      from: { path: "^packages/core/" },
+      to: { path: OUTSIDE_CORE },
+    },
+    {
+      name: "functions-are-transport",
+      comment: "functions never import the local engines, the site or the stacks",
+      severity: "error",
+      from: { path: "^packages/functions/src/" },
+      to: { path: "^(packages/(local|scripts)|web|stacks)/" },
+    },
+    {
+      name: "kernel-is-the-base",
+      comment: "kernel/ is shared by every module and uses none of them",
+      severity: "error",
+      from: { path: `${CORE}kernel/` },
+      to: { path: CORE, pathNot: `${CORE}kernel/` },
+    },
+    {
+      name: "module-public-face",
+      comment: "a core module reaches another only through its public face (index.ts)",
+      severity: "error",
+      from: { path: `${CORE}([^/]+)/` },
+      to: { path: `${CORE}[^/]+/.+`, pathNot: [`${CORE}$1/`, `${CORE}kernel/`, `${CORE}[^/]+/index\\.ts$`] },
+    },
+    {
+      name: "packages-through-their-exports",
+      comment: "other packages, tests and the site import core, functions and local by package name, never by a relative path",
+      severity: "error",
+      from: { path: "^(packages/[^/]+|web|stacks)/" },
+      to: { path: "^packages/(core|functions|local)/src/", dependencyTypes: ["local"], dependencyTypesNot: ["aliased"], pathNot: "^$1/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    exclude: { path: "(node_modules|/dist/|/\\.astro/|/\\.sst/)" },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: "tsconfig.json" },
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "types", "default"], extensions: [".ts", ".js", ".mjs", ".json"] },
+  },
+};
