@@ -1,18 +1,18 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { openApiJson } from "../src/docs/generate";
-import { OPENAPI_CONFIG } from "../src/docs/openapi-info";
-import { createBaseApp } from "../src/http/app-factory";
-import { ROUTE_KEYS } from "../src/lambdas/routing";
-import { mountAccess } from "../src/route-groups/access";
-import { mountBilling } from "../src/route-groups/billing";
-import { mountPay } from "../src/route-groups/pay";
-import { mountPeople } from "../src/route-groups/people";
-import { mountPlanning } from "../src/route-groups/planning";
-import { mountPlatform } from "../src/route-groups/platform";
-import { mountScheduling } from "../src/route-groups/scheduling";
-import { mountTeaching } from "../src/route-groups/teaching";
+import { createApp } from "../../src/app";
+import { openApiJson } from "../../src/docs/generate";
+import { OPENAPI_CONFIG } from "../../src/docs/openapi-info";
+import { createBaseApp } from "../../src/http/app-factory";
+import { ROUTE_KEYS } from "../../src/lambdas/routing";
+import { mountAccess } from "../../src/route-groups/access";
+import { mountBilling } from "../../src/route-groups/billing";
+import { mountPay } from "../../src/route-groups/pay";
+import { mountPeople } from "../../src/route-groups/people";
+import { mountPlanning } from "../../src/route-groups/planning";
+import { mountPlatform } from "../../src/route-groups/platform";
+import { mountScheduling } from "../../src/route-groups/scheduling";
+import { mountTeaching } from "../../src/route-groups/teaching";
 
 type Doc = { paths: Record<string, Record<string, unknown>> };
 const operationsOf = (app: { getOpenAPI31Document: (c: typeof OPENAPI_CONFIG) => unknown }) =>
@@ -82,7 +82,7 @@ describe("one API, a Lambda per module group", () => {
   });
 
   it("serves a committed OpenAPI document equal to the live one (run `npm run generate:openapi` after changing routes)", () => {
-    const committed = readFileSync(new URL("../src/docs/openapi.json", import.meta.url), "utf8");
+    const committed = readFileSync(new URL("../../src/docs/openapi.json", import.meta.url), "utf8");
     expect(committed).toBe(openApiJson());
   });
 });
