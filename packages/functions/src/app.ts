@@ -1,3 +1,4 @@
+import type { Clock } from "@studiosync/core/clock";
 import { OPENAPI_CONFIG } from "./docs/openapi-info";
 import { createBaseApp } from "./http/app-factory";
 import { mountAccess } from "./route-groups/access";
@@ -12,10 +13,11 @@ import { renderReferencePage } from "./routes/reference-page";
 
 /**
  * The whole API in one app, with its live OpenAPI document: what `npm start`, the tests, the bench
- * and the typed client in web/ use. On AWS the same route groups run as separate Lambdas.
+ * and the typed client in web/ use. On AWS the same route groups run as separate Lambdas. Tests may
+ * set its clock (createBaseApp).
  */
-export function createApp() {
-  const app = mountPay(mountBilling(mountTeaching(mountPlanning(mountScheduling(mountAccess(mountPeople(mountPlatform(createBaseApp()))))))));
+export function createApp(options: { clock?: Clock } = {}) {
+  const app = mountPay(mountBilling(mountTeaching(mountPlanning(mountScheduling(mountAccess(mountPeople(mountPlatform(createBaseApp(options)))))))));
   app.doc31("/v1/openapi.json", OPENAPI_CONFIG);
   app.get("/v1/reference", (c) => c.html(renderReferencePage(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));
   app.get("/", (c) => c.redirect("/v1/reference"));
