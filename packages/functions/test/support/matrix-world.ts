@@ -5,9 +5,12 @@ import { memberWithRole } from "./members";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 
-/** Who calls a route in the permission matrix. "Own"/"other" are relative to the target records. */
+/**
+ * Who calls a route in the permission matrix. "Own"/"other" are relative to the target records;
+ * "forged" sends a token that is not one ("not-a-token").
+ */
 export const ACTORS = [
-  "anonymous", "outsider", "owner", "admin",
+  "anonymous", "forged", "outsider", "owner", "admin",
   "teacherOwn", "teacherOther", "studentSelf", "studentOther", "parentOwn", "parentOther",
 ] as const;
 export type ActorName = (typeof ACTORS)[number];
@@ -20,6 +23,8 @@ export type ActorName = (typeof ACTORS)[number];
 export interface World {
   owner: Owner;
   studioId: string;
+  /** The studio's name, which no answer to the outsider may contain. */
+  studioName: string;
   slug: string;
   teacherA: string;
   teacherB: string;
@@ -109,6 +114,7 @@ export async function buildWorld(): Promise<World> {
   return {
     owner,
     studioId: owner.studio.id,
+    studioName: owner.studio.name,
     slug: owner.studio.slug,
     teacherA: teacherA.id,
     teacherB: teacherB.id,
@@ -125,6 +131,7 @@ export async function buildWorld(): Promise<World> {
     memberUserId: teacherOther.userId,
     tokens: {
       anonymous: undefined,
+      forged: "not-a-token",
       outsider: outsider.accessToken,
       owner: owner.accessToken,
       admin: admin.accessToken,
