@@ -3,6 +3,7 @@ import { billingDb } from "@studiosync/core/billing/billing-db";
 import { stripeClient, type StripeClient } from "@studiosync/core/billing/stripe/stripe-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractLink, readMail } from "../../local/src/test/mailbox";
+import { outboxDrained } from "../../local/src/test/outbox-drained";
 import { startApiServer, type ApiServer } from "../../local/src/start/api-server";
 import { api } from "./support/api";
 import { accountRecord, billingWorld, expectLedgerInvariants, getInvoice, sentInvoice } from "./support/billing";
@@ -92,10 +93,10 @@ async function paymentsOf(w: StripeWorld) {
   return res.body.items as Array<Record<string, any>>;
 }
 
-/** The receipts emailed to the family: waits for `expected`, then a little longer for any extra one. */
+/** The receipts emailed to the family: waits for `expected`, then until the studio's outbox has sent everything (any extra one included). */
 async function receipts(w: StripeWorld, expected: number) {
   await readMail(w.guardianEmail, { subject: "Receipt:", count: expected });
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await outboxDrained(w.studioId);
   return readMail(w.guardianEmail, { subject: "Receipt:", count: expected });
 }
 
