@@ -8,10 +8,11 @@ const RUN_DIR = "packages/local/src/test/run-dir-setup.ts";
 const ENGINE_ENV = "packages/local/src/test/setup-env.ts";
 
 const UNIT = ["packages/*/test/unit/**/*.test.ts", "web/test/unit/**/*.test.ts"];
+const EXCLUDE = ["**/node_modules/**", "**/.sst/**", "**/dist/**"];
 
 export default defineConfig({
   test: {
-    exclude: ["**/node_modules/**", "**/.sst/**", "**/dist/**"],
+    exclude: EXCLUDE,
     env: {
       STAGE: "test",
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
@@ -45,7 +46,7 @@ export default defineConfig({
         test: {
           name: "integration",
           include: ["packages/functions/test/**/*.test.ts", "packages/local/test/**/*.test.ts"],
-          exclude: [...UNIT, "**/node_modules/**"],
+          exclude: [...EXCLUDE, ...UNIT],
           globalSetup: [ENGINES],
           setupFiles: [ENGINE_ENV],
           isolate: false,
@@ -62,7 +63,7 @@ export default defineConfig({
         test: {
           name: "browser",
           include: ["web/test/**/*.test.ts"],
-          exclude: [...UNIT, "**/node_modules/**"],
+          exclude: [...EXCLUDE, ...UNIT],
           globalSetup: [ENGINES],
           setupFiles: [ENGINE_ENV],
           isolate: false,
