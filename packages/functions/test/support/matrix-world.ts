@@ -82,7 +82,8 @@ export const fixtures = {
 };
 
 export async function buildWorld(): Promise<World> {
-  const [owner, outsider] = await Promise.all([ownerWithStudio(), ownerWithStudio()]);
+  // A name of its own, so an answer to the outsider that named it could not be mistaken for theirs.
+  const [owner, outsider] = await Promise.all([ownerWithStudio({ studioName: `Studio ${randomUUID().slice(0, 8)}` }), ownerWithStudio()]);
   const [teacherA, teacherB, familyF, familyF2] = await Promise.all([
     fixtures.teacher(owner), fixtures.teacher(owner), fixtures.family(owner), fixtures.family(owner),
   ]);
