@@ -1,4 +1,5 @@
 import type { OpenAPIHono } from "@hono/zod-openapi";
+import type { Clock } from "@studiosync/core/kernel";
 import { OPENAPI_CONFIG } from "./docs/openapi-info";
 import { createBaseApp } from "./http/app-factory";
 import type { AuthEnv } from "./http/auth";
@@ -7,10 +8,11 @@ import { renderReferencePage } from "./routes/reference-page";
 
 /**
  * The whole API in one app, with its live OpenAPI document: what `npm start`, the tests, the bench
- * and the typed client in web/ use. On AWS each API module runs as its own Lambda (lambdas/routing.ts).
+ * and the typed client in web/ use. On AWS each API module runs as its own Lambda
+ * (lambdas/routing.ts). Tests may set its clock (createBaseApp).
  */
-export function createApp() {
-  const app = createBaseApp();
+export function createApp(options: { clock?: Clock } = {}) {
+  const app = createBaseApp(options);
   for (const routes of Object.values(MODULE_ROUTES)) app.route("/", routes);
   app.doc31("/v1/openapi.json", OPENAPI_CONFIG);
   app.get("/v1/reference", (c) => c.html(renderReferencePage(app.getOpenAPI31Document(OPENAPI_CONFIG) as never)));

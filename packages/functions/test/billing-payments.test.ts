@@ -4,6 +4,7 @@ import { billingDb } from "@studiosync/core/billing";
 import { localParts } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
 import { readMail } from "@studiosync/local/testing";
+import { outboxDrained } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
 import { billingWorld, expectLedgerInvariants, openAccount, getInvoice, ledgerOf, sendInvoice, draftInvoice, sentInvoice, type BillingWorld, type Owner } from "./support/billing";
 import { memberWithRole } from "./support/members";
@@ -47,11 +48,11 @@ const invoiceRecord = async (studioId: string, invoiceId: string) => (await bill
 const dunningItem = async (day: string, studioId: string, invoiceId: string) => (await billingDb().entities.dunningDue.get({ day, studioId, invoiceId }).go({ consistent: true })).data;
 const revenue = async (studioId: string, month: string) => (await billingDb().entities.revenueMonth.get({ studioId, month }).go({ consistent: true })).data;
 const thisMonth = () => localParts(new Date(), ZONE).date.slice(0, 7);
-/** Messages to `to` about `subject`, after waiting a little for any stragglers. */
-const settledMail = async (to: string, subject: string, count: number) => {
-  await readMail(to, { subject, count });
-  await new Promise((resolve) => setTimeout(resolve, 300));
-  return readMail(to, { subject, count, timeoutMs: 200 });
+/** Messages to `to` about `subject`, once the studio's outbox has sent everything (no straggler can follow). */
+const settledMail = async (w: BillingWorld, subject: string, count: number) => {
+  await readMail(w.guardianEmail, { subject, count });
+  await outboxDrained(w.studioId);
+  return readMail(w.guardianEmail, { subject, count, timeoutMs: 200 });
 };
 
 async function world(): Promise<BillingWorld> {
@@ -243,7 +244,7 @@ describe("payments", () => {
     const list = await api("GET", `/v1/studios/${studioId}/payments?accountId=${w.family}`, { token: owner.accessToken });
     expect(list.body.items.map((p: { id: string }) => p.id)).toEqual([first.body.id]);
     expect(await invoiceNow(owner, invoice.id)).toMatchObject({ amountPaidMinor: 2222, balanceDueMinor: 5555 });
-    expect(await settledMail(w.guardianEmail, "Receipt: £22.22", 1)).toHaveLength(1);
+    expect(await settledMail(w, "Receipt: £22.22", 1)).toHaveLength(1);
 
     const refundKey = `refund-${randomUUID()}`;
     const r1 = await refund(owner, first.body.id, { amountMinor: 222, reason: "Discount" }, { key: refundKey });
@@ -253,7 +254,7 @@ describe("payments", () => {
     const after = await api("GET", `/v1/studios/${studioId}/payments/${first.body.id}`, { token: owner.accessToken });
     expect(after.body).toMatchObject({ refundedMinor: 222, refunds: [expect.objectContaining({ amountMinor: 222 })] });
     expect(await expectLedgerInvariants(studioId, w.family)).toMatchObject({ balanceMinor: 7777 - 2222 + 222 });
-    expect(await settledMail(w.guardianEmail, "Refund: £2.22", 1)).toHaveLength(1);
+    expect(await settledMail(w, "Refund: £2.22", 1)).toHaveLength(1);
   });
 
   it("lands concurrent payments to one account exactly", async () => {
@@ -300,7 +301,7 @@ describe("payments", () => {
     expect(event).toMatchObject({ paymentId: payment.id });
     expect((await ledgerOf(studioId, w.family)).filter((e) => e.type === "payment")).toHaveLength(1);
     expect(await invoiceNow(owner, invoice.id)).toMatchObject({ status: "paid" });
-    expect(await settledMail(w.guardianEmail, "Receipt: £30.00", 1)).toHaveLength(1);
+    expect(await settledMail(w, "Receipt: £30.00", 1)).toHaveLength(1);
     expect(await expectLedgerInvariants(studioId, w.family)).toMatchObject({ balanceMinor: 0 });
   });
 

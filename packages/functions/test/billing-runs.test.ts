@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import type { StreamPoller } from "@studiosync/local/engines";
 import { outboxConsumerFor } from "@studiosync/local/testing";
 import { readMail } from "@studiosync/local/testing";
+import { outboxDrained } from "@studiosync/local/testing";
 import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
 import { handler } from "../src/modules/billing/jobs/billing-run";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
@@ -433,7 +434,7 @@ describe("sending a run", () => {
     // Without the key, there is nothing left to send.
     const plain = await api("POST", studioPath(owner, `/billing-runs/${run.id}/send`), { token: owner.accessToken });
     expect(plain.body).toMatchObject({ status: "sent", sent: [], failed: [], remaining: 0 });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await outboxDrained(owner.studio.id);
     expect(await readMail(s.guardianEmail, { subject: "INV-000002" })).toHaveLength(1);
     expect((await getRun(owner, run.id)).body.invoices.map((i: any) => i.number).sort()).toEqual(["INV-000001", "INV-000002"]);
     expect(await auditActions(owner.studio.id, "billingRun", run.id)).toEqual(["billingRun.drafted", "billingRun.sent"]);

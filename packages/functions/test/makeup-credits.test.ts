@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { fixedClock } from "@studiosync/core/kernel";
 import { scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
-import { handler as expireJob } from "../src/modules/scheduling/jobs/expire-makeup-credits";
+import { expireMakeupCredits } from "../src/modules/scheduling/jobs/expire-makeup-credits";
 import { api, ownerWithStudio } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";
 import { memberWithRole } from "./support/members";
@@ -31,7 +32,7 @@ const spend = (owner: Owner, creditId: string, body: Record<string, unknown>, to
   api("POST", `/v1/studios/${owner.studio.id}/makeup-credits/${creditId}/book`, { token, body });
 const creditRecord = async (owner: Owner, creditId: string) => (await scheduleDb().entities.makeupCredit.get({ studioId: owner.studio.id, creditId }).go()).data!;
 
-const utcDate = (daysFromToday: number) => new Date(Date.now() + daysFromToday * 86_400_000).toISOString().slice(0, 10);
+const utcDate = (daysFromToday: number, today = Date.now()) => new Date(today + daysFromToday * 86_400_000).toISOString().slice(0, 10);
 
 describe("make-up credits", () => {
   it("lists a student's credits to admins, their teacher, themselves and their parents, newest first", async () => {
@@ -127,9 +128,12 @@ describe("make-up credits", () => {
         .go();
     const longAgo = `old-${randomUUID()}`;
     const yesterday = `yesterday-${randomUUID()}`;
-    await seed(longAgo, utcDate(-3));
-    await seed(yesterday, utcDate(-1));
-    await scheduleDb().entities.jobCursor.put({ job: "expire-makeup-credits", doneThrough: utcDate(-5) }).go();
+    // The job runs at the moment the dates are counted from, even if the test crosses midnight (UTC).
+    const today = Date.now();
+    const expireJob = expireMakeupCredits(fixedClock(today));
+    await seed(longAgo, utcDate(-3, today));
+    await seed(yesterday, utcDate(-1, today));
+    await scheduleDb().entities.jobCursor.put({ job: "expire-makeup-credits", doneThrough: utcDate(-5, today) }).go();
 
     const expiredList = await list(owner, `?studentId=${student.id}&status=expired`);
     expect(expiredList.body.items.map((c: { id: string }) => c.id).sort()).toEqual([longAgo, yesterday].sort());
@@ -139,7 +143,7 @@ describe("make-up credits", () => {
     expect(refused.body.detail).toContain("expired");
 
     const first = await expireJob();
-    expect(first.dates).toEqual([utcDate(-4), utcDate(-3), utcDate(-2)]);
+    expect(first.dates).toEqual([utcDate(-4, today), utcDate(-3, today), utcDate(-2, today)]);
     expect(first.expired).toBeGreaterThanOrEqual(1);
     expect(await creditRecord(owner, longAgo)).toMatchObject({ status: "expired", expiredAt: expect.any(String) });
     // Still spendable somewhere on the planet until the day after tomorrow (UTC): the job leaves it to the read-time rule.

@@ -7,8 +7,10 @@ import { MODULE_ROWS } from "./matrix";
 /**
  * Every studio route × every role × ownership, from one table. Each row names who may (2xx) and
  * who is refused with 403 (they can see the thing but not do this); every other member gets 404,
- * another studio's owner 404 and an anonymous caller 401. The table must cover every operation in
- * the OpenAPI document, so a new route cannot be added without deciding who may call it.
+ * another studio's owner 404 (never 403, and an answer that never names the studio: its existence
+ * is not confirmed), and an anonymous caller or a forged token 401. The table must cover every
+ * operation in the OpenAPI document, so a new route cannot be added without deciding who may call
+ * it. This is the one place that checks a studio route's security.
  */
 const ROWS: Record<string, Row> = {
   "GET /v1/studios/{studioId}": { allow: MEMBERS, path: (w) => s(w) },
@@ -246,8 +248,15 @@ const EXEMPT: Record<string, string> = {
 };
 
 const methodOf = (op: string) => op.split(" ")[0]!;
+const SIGNED_OUT: ActorName[] = ["anonymous", "forged"];
 const expected = (row: Row, actor: ActorName) =>
-  actor === "anonymous" ? 401 : row.allow.includes(actor) ? "2xx" : row.forbid?.includes(actor) ? 403 : 404;
+  SIGNED_OUT.includes(actor) ? 401 : row.allow.includes(actor) ? "2xx" : row.forbid?.includes(actor) ? 403 : 404;
+/** What an actor got: "2xx" for any success, else the status, flagged if the outsider's answer names the studio. */
+const outcomeOf = (actor: ActorName, res: { status: number; body: unknown }, want: number | string) => {
+  if (want === "2xx" && res.status >= 200 && res.status < 300) return "2xx";
+  if (actor === "outsider" && JSON.stringify(res.body).includes(world.studioName)) return `${res.status} naming the studio`;
+  return res.status;
+};
 
 let world: World;
 const ALL_ROWS: Record<string, Row> = { ...ROWS, ...Object.assign({}, ...MODULE_ROWS.map((m: RowModule) => m.rows)) };
@@ -277,7 +286,7 @@ describe("permission matrix", () => {
         const target = row.allow.includes(actor) && row.fresh ? (await row.fresh(world)).id : (row.target?.(world) ?? "");
         const res = await api(methodOf(op), row.path(world, target), { token: world.tokens[actor], body: row.body?.(world) });
         const want = expected(row, actor);
-        outcomes[actor] = want === "2xx" && res.status >= 200 && res.status < 300 ? "2xx" : res.status;
+        outcomes[actor] = outcomeOf(actor, res, want);
         wanted[actor] = want;
       }
       expect(outcomes).toEqual(wanted);

@@ -2,7 +2,6 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbCost, ownerWithStudio, type ApiResponse } from "./support/api";
 import { memberWithRole, type Member } from "./support/members";
 import { addStudent, addTeacher, auditActions, paths, seedFamily } from "./support/people";
-import { expectStudioRouteSecured } from "./support/security";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 /** UTC+14: its date is ahead of UTC for most of the day, so "today" must be the studio's. */
@@ -12,7 +11,6 @@ const localToday = (timeZone: string) =>
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 let owner: Owner;
-let intruder: Owner;
 let s1: { id: string };
 const as: Record<string, Member> = {};
 const url = (rest = "") => `/v1/studios/${owner.studio.id}/practice-logs${rest}`;
@@ -25,7 +23,7 @@ const log = async (who: string, body: Record<string, unknown> = {}) => {
 };
 
 beforeAll(async () => {
-  [owner, intruder] = await Promise.all([ownerWithStudio({ timeZone: ZONE }), ownerWithStudio()]);
+  owner = await ownerWithStudio({ timeZone: ZONE });
   const [a, b] = await Promise.all([addTeacher(owner), addTeacher(owner)]);
   const [familyF, familyF2] = await Promise.all([seedFamily(owner.studio.id), seedFamily(owner.studio.id)]);
   const [student1, student2] = await Promise.all([
@@ -75,7 +73,6 @@ describe("POST /v1/studios/{studioId}/practice-logs", () => {
     const body = { studentId: s1.id, practisedOn: "2026-01-05", minutes: 15 };
     expect((await call("teacherOwn", "POST", "", body)).status).toBe(403);
     for (const who of ["teacherOther", "studentOther", "parentOther"]) expect((await call(who, "POST", "", body)).status, who).toBe(404);
-    await expectStudioRouteSecured("POST", (id) => `/v1/studios/${id}/practice-logs`, body, owner, intruder);
   });
 });
 
@@ -88,7 +85,6 @@ describe("GET /v1/studios/{studioId}/practice-logs", () => {
       expect(list.body.items.map((l: { id: string }) => l.id), who).toEqual([entry.id]);
     }
     for (const who of ["teacherOther", "studentOther", "parentOther"]) expect((await call(who, "GET", `?studentId=${s1.id}`)).status, who).toBe(404);
-    await expectStudioRouteSecured("GET", (id) => `/v1/studios/${id}/practice-logs?studentId=${s1.id}`, undefined, owner, intruder);
   });
 
   it("lists newest day first between two local dates (inclusive), a page at a time", async () => {
@@ -137,6 +133,5 @@ describe("DELETE /v1/studios/{studioId}/practice-logs/{logId}", () => {
     const byAdmin = await log("parentOwn");
     expect((await call("admin", "DELETE", `/${byAdmin.id}`)).status).toBe(204);
     expect((await call("owner", "DELETE", "/no-such-log")).status).toBe(404);
-    await expectStudioRouteSecured("DELETE", (id) => `/v1/studios/${id}/practice-logs/${own.id}`, undefined, owner, intruder);
   });
 });

@@ -4,17 +4,15 @@ import { awaitMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
 import { familyWithGuardian } from "./support/households";
 import { addStudent, addTeacher, auditActions, memberWithRole, paths } from "./support/people";
-import { expectStudioRouteSecured } from "./support/security";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 let owner: Owner;
-let intruder: Owner;
 const exportsUrl = (studioId: string) => `/v1/studios/${studioId}/privacy/exports`;
 const erasuresUrl = (studioId: string) => `/v1/studios/${studioId}/privacy/erasures`;
 const student = (id: string) => ({ subject: { type: "student", id } });
 
 beforeAll(async () => {
-  [owner, intruder] = await Promise.all([ownerWithStudio(), ownerWithStudio()]);
+  owner = await ownerWithStudio();
 });
 
 /** A family with a guardian and a child in it, in a band, with the personal fields filled in. */
@@ -127,15 +125,13 @@ describe("POST /v1/studios/{studioId}/privacy/exports", () => {
     expect((await downloadExport(member.email, own.body.exportId)).profile.teacherId).toBe(teacher.id);
   });
 
-  it("names invalid fields, hides missing records and is secured", async () => {
+  it("names invalid fields and hides missing records", async () => {
     const bad = await api("POST", exportsUrl(owner.studio.id), { token: owner.accessToken, body: { subject: { type: "band", id: "x" } } });
     expect(bad.status).toBe(422);
     expect(paths(bad)).toEqual(["subject.type"]);
     const noFamily = await api("POST", exportsUrl(owner.studio.id), { token: owner.accessToken, body: { subject: { type: "guardian", id: "g" } } });
     expect(paths(noFamily)).toEqual(["subject.familyId"]);
     expect((await api("POST", exportsUrl(owner.studio.id), { token: owner.accessToken, body: student(randomUUID()) })).status).toBe(404);
-    const { child } = await household();
-    await expectStudioRouteSecured("POST", exportsUrl, student(child.id), owner, intruder);
   });
 });
 
@@ -189,14 +185,13 @@ describe("POST /v1/studios/{studioId}/privacy/erasures", () => {
     expect(read.body).toMatchObject({ firstName: "Erased", lastName: "Person", email: null, bio: null, publicBio: null, isPublic: false, hourlyRateMinor: 6000 });
   });
 
-  it("is for admins only (403), hides missing records (404) and is secured", async () => {
+  it("is for admins only (403) and hides missing records (404)", async () => {
     const { child, familyId, guardianId } = await household();
     const self = await memberWithRole(owner, "student", { studentId: child.id });
     const parent = await memberWithRole(owner, "parent", { guardianId, familyId });
     expect((await api("POST", erasuresUrl(owner.studio.id), { token: self.accessToken, body: student(child.id) })).status).toBe(403);
     expect((await api("POST", erasuresUrl(owner.studio.id), { token: parent.accessToken, body: student(child.id) })).status).toBe(403);
     expect((await api("POST", erasuresUrl(owner.studio.id), { token: owner.accessToken, body: student(randomUUID()) })).status).toBe(404);
-    await expectStudioRouteSecured("POST", erasuresUrl, student(child.id), owner, intruder);
     const read = await api("GET", `/v1/studios/${owner.studio.id}/students/${child.id}`, { token: owner.accessToken });
     expect(read.body.firstName).toBe("Nora");
   });

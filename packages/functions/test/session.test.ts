@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { api, dbCost, ownerWithStudio, signUpBody } from "./support/api";
+import { appInMidWindow } from "./support/clock";
 
 describe("sessions: login, refresh, logout, me", () => {
   it("rotates refresh tokens and serves /v1/me with the owner's studio", async () => {
@@ -62,14 +63,13 @@ describe("sessions: login, refresh, logout, me", () => {
   });
 
   it("rate-limits failed logins per email, for existing and unknown emails alike", async () => {
-    // The limit counts in fixed 15-minute windows: don't start the attempts just before one ends.
-    const toNextWindow = 15 * 60_000 - (Date.now() % (15 * 60_000));
-    if (toNextWindow < 20_000) await new Promise((resolve) => setTimeout(resolve, toNextWindow + 100));
+    // The limit counts in fixed 15-minute windows: the attempts happen in the middle of one.
+    const app = appInMidWindow(15 * 60_000);
     for (const email of [(await ownerWithStudio()).email, signUpBody().email]) {
       for (let i = 0; i < 10; i++) {
-        expect((await api("POST", "/v1/auth/login", { body: { email, password: `guess-${i}` } })).status).toBe(401);
+        expect((await api("POST", "/v1/auth/login", { body: { email, password: `guess-${i}` }, app })).status).toBe(401);
       }
-      const limited = await api("POST", "/v1/auth/login", { body: { email, password: "guess-11" } });
+      const limited = await api("POST", "/v1/auth/login", { body: { email, password: "guess-11" }, app });
       expect(limited.status).toBe(429);
       expect(Number(limited.headers.get("Retry-After"))).toBeGreaterThan(0);
     }

@@ -3,6 +3,7 @@ import { billingDb } from "@studiosync/core/billing";
 import { stripeClient, type StripeClient } from "@studiosync/core/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";
+import { outboxDrained } from "@studiosync/local/testing";
 import { startApiServer, type ApiServer } from "@studiosync/local/start";
 import { api } from "./support/api";
 import { accountRecord, billingWorld, expectLedgerInvariants, getInvoice, sentInvoice } from "./support/billing";
@@ -92,10 +93,10 @@ async function paymentsOf(w: StripeWorld) {
   return res.body.items as Array<Record<string, any>>;
 }
 
-/** The receipts emailed to the family: waits for `expected`, then a little longer for any extra one. */
+/** The receipts emailed to the family: waits for `expected`, then until the studio's outbox has sent everything (any extra one included). */
 async function receipts(w: StripeWorld, expected: number) {
   await readMail(w.guardianEmail, { subject: "Receipt:", count: expected });
-  await new Promise((resolve) => setTimeout(resolve, 500));
+  await outboxDrained(w.studioId);
   return readMail(w.guardianEmail, { subject: "Receipt:", count: expected });
 }
 

@@ -3,13 +3,11 @@ import { api, dbCost, ownerWithStudio } from "./support/api";
 import { booked, futureAt, pastAt } from "./support/lessons";
 import { memberWithRole, type Member } from "./support/members";
 import { addStudent, addTeacher, seedFamily } from "./support/people";
-import { expectStudioRouteSecured } from "./support/security";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 type Page = { items: { lesson: { id: string }; notes: { summary: string }[] }[]; nextCursor: string | null };
 
 let owner: Owner;
-let intruder: Owner;
 let studentId: string;
 const lessons: Record<string, string> = {};
 const as: Record<string, Member> = {};
@@ -22,7 +20,7 @@ const write = async (lessonId: string, body: Record<string, unknown>) => {
 };
 
 beforeAll(async () => {
-  [owner, intruder] = await Promise.all([ownerWithStudio(), ownerWithStudio()]);
+  owner = await ownerWithStudio();
   const [teacherA, teacherB] = await Promise.all([addTeacher(owner), addTeacher(owner)]);
   const familyId = await seedFamily(owner.studio.id);
   studentId = (await addStudent(owner, { primaryTeacherId: teacherA.id, familyId })).id;
@@ -75,8 +73,7 @@ describe("GET /studios/{id}/notes?studentId=", () => {
     expect((await notesOf(owner.accessToken, "&limit=26")).status).toBe(422);
   });
 
-  it("hides the student from anyone who may not see them, and is secured", async () => {
+  it("hides the student from anyone who may not see them", async () => {
     expect((await notesOf(as.otherStudent!.accessToken)).status).toBe(404);
-    await expectStudioRouteSecured("GET", (id) => `/v1/studios/${id}/notes?studentId=${studentId}`, undefined, owner, intruder);
   });
 });

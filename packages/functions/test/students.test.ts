@@ -1,7 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, dbCost, ownerWithStudio } from "./support/api";
 import { addStudent, addTeacher, auditActions, familyStudentIds, memberWithRole, paths, seedFamily, seedStudents } from "./support/people";
-import { expectStudioRouteSecured } from "./support/security";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 let owner: Owner;
@@ -77,10 +76,9 @@ describe("POST /v1/studios/{studioId}/students", () => {
     expect(await familyStudentIds(intruder.studio.id, foreignFamily)).toEqual([]);
   });
 
-  it("is for admins only, and secured", async () => {
+  it("is for admins only", async () => {
     const teacher = await memberWithRole(owner, "teacher", { teacherId: "t" });
     expect((await api("POST", url(owner.studio.id), { token: teacher.accessToken, body: { firstName: "A", lastName: "B" } })).status).toBe(403);
-    await expectStudioRouteSecured("POST", (id) => url(id), { firstName: "A", lastName: "B" }, owner, intruder);
   });
 });
 
@@ -163,8 +161,6 @@ describe("who sees which student", () => {
     const read = await api("GET", url(studio.studio.id, `/${bob.id}`), { token: studio.accessToken });
     expect(read.body.medicalNotes).toBe("None");
     expect(dbCost(read.headers).calls).toBe(1);
-    await expectStudioRouteSecured("GET", (id) => url(id, `/${bob.id}`), undefined, studio, intruder);
-    await expectStudioRouteSecured("GET", (id) => url(id), undefined, studio, intruder);
     expect((await api("GET", url(intruder.studio.id, `/${bob.id}`), { token: intruder.accessToken })).status).toBe(404);
   });
 });
@@ -201,11 +197,6 @@ describe("PATCH /v1/studios/{studioId}/students/{studentId}", () => {
     expect(names(await api("GET", url(owner.studio.id, `?teacherId=${t2.id}`), { token: owner.accessToken }))).toEqual([]);
     const bad = await api("PATCH", url(owner.studio.id, `/${student.id}`), { token: owner.accessToken, body: { primaryTeacherId: "none", lastName: "" } });
     expect(paths(bad)).toEqual(["lastName", "primaryTeacherId"]);
-  });
-
-  it("is secured", async () => {
-    const student = await addStudent(owner);
-    await expectStudioRouteSecured("PATCH", (id) => url(id, `/${student.id}`), { notes: "x" }, owner, intruder);
   });
 });
 
@@ -274,9 +265,6 @@ describe("GET /v1/studios/{studioId}/students (admin lists)", () => {
     expect(names(await api("GET", url(studio.studio.id, "?q=zara"), { token: studio.accessToken }))).toEqual(["Zara"]);
     expect((await api("POST", url(studio.studio.id, `/${student.id}/restore`), { token: studio.accessToken })).status).toBe(409);
     expect(await auditActions(studio.studio.id, "student", student.id)).toEqual(["student.created", "student.deleted", "student.restored"]);
-
-    await expectStudioRouteSecured("DELETE", (id) => url(id, `/${student.id}`), undefined, studio, intruder);
-    await expectStudioRouteSecured("POST", (id) => url(id, `/${student.id}/restore`), undefined, studio, intruder);
   });
 
   it("lists the deleted students with deletedAt for admins only, one query a page", async () => {

@@ -17,15 +17,15 @@ const WRONG_CREDENTIALS = "The email or password is incorrect";
  * - while failures across all accounts are past the global limit (a distributed attack), an email
  *   past its limit is refused even with the right password.
  */
-export async function logIn(input: { email: string; password: string }, context: RequestContext = {}) {
-  const perEmailKey = counterKey(LIMITS.loginFailuresPerEmail, input.email);
-  const globalKey = counterKey(LIMITS.loginFailuresGlobal, "all");
-  const perIpKey = context.ip ? counterKey(LIMITS.loginFailuresPerIp, context.ip) : undefined;
+export async function logIn(input: { email: string; password: string }, context: RequestContext = {}, now = Date.now()) {
+  const perEmailKey = counterKey(LIMITS.loginFailuresPerEmail, input.email, now);
+  const globalKey = counterKey(LIMITS.loginFailuresGlobal, "all", now);
+  const perIpKey = context.ip ? counterKey(LIMITS.loginFailuresPerIp, context.ip, now) : undefined;
   const { credential, counters } = await readCredentialWithCounters(input.email, [perEmailKey, globalKey, ...(perIpKey ? [perIpKey] : [])]);
   const [perEmail, global, perIp] = counters;
-  if (perIp) assertWithinLimits([perIp]);
+  if (perIp) assertWithinLimits([perIp], now);
   const emailLimited = isExhausted(perEmail!);
-  if (emailLimited && isExhausted(global!)) throw rateLimited(perEmailKey);
+  if (emailLimited && isExhausted(global!)) throw rateLimited(perEmailKey, now);
 
   const matches = await verifyPassword(input.password, credential?.passwordHash ?? (await decoyPasswordHash()));
   if (!credential || !matches) {
@@ -33,13 +33,13 @@ export async function logIn(input: { email: string; password: string }, context:
       db().transaction.write((tx) => [perEmailKey, ...(perIpKey ? [perIpKey] : [])].map((key) => countAttempt(tx, key))).go(),
       countAttemptAlone(globalKey),
     ]);
-    throw emailLimited ? rateLimited(perEmailKey) : new AppError("unauthenticated", WRONG_CREDENTIALS);
+    throw emailLimited ? rateLimited(perEmailKey, now) : new AppError("unauthenticated", WRONG_CREDENTIALS);
   }
   if (!credential.emailVerifiedAt) {
     throw new AppError("email_not_verified", "Confirm your email address first: use the link we emailed you, or ask for a new one.");
   }
 
-  const session = newSession({ userId: credential.userId, email: credential.email, sessionEpoch: credential.sessionEpoch }, Date.now(), context.userAgent);
+  const session = newSession({ userId: credential.userId, email: credential.email, sessionEpoch: credential.sessionEpoch }, now, context.userAgent);
   const outcome = await db().transaction.write(session.writes).go();
   if (outcome.canceled) throw new Error("Could not start the session");
   return { ...session.tokens, user: { id: credential.userId, email: credential.email } };

@@ -5,3 +5,4 @@ export { withDbMetrics, type DbMetrics } from "./db/request-metrics";
 export { TABLE_KEYS, createTableInput } from "./db/table-definition";
 export { DEFAULT_ACCENT, accentOf, contrast, textOn } from "./brand-color";
 export { localeFor } from "./locale";
+export { fixedClock, systemClock, type Clock } from "./time/clock";

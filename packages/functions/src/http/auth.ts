@@ -1,9 +1,11 @@
 import { AppError, isProduction, type Actor } from "@studiosync/core";
 import { verifyAccessToken } from "@studiosync/core/accounts";
+import type { Clock } from "@studiosync/core/kernel";
 import { checkSession, sessionWasChecked } from "@studiosync/core/policy";
 import { createMiddleware } from "hono/factory";
 
-export type AuthEnv = { Variables: { actor: Actor; requestId: string } };
+/** `clock`: the app's time (createBaseApp), for the use cases that take a `now`. */
+export type AuthEnv = { Variables: { actor: Actor; requestId: string; clock: Clock } };
 
 /**
  * Requires `Authorization: Bearer <access token>` and puts the actor on the context. Whether the

@@ -121,7 +121,9 @@ const checkResetLink = createRoute({
 
 export const authRoutes = createRouter()
   .openapi(signup, async (c) => c.json(await Accounts.signUp(c.req.valid("json"), { ip: clientIp(c) }), 202))
-  .openapi(login, async (c) => c.json(await Accounts.logIn(c.req.valid("json"), { ip: clientIp(c), userAgent: c.req.header("User-Agent") }), 200))
+  .openapi(login, async (c) =>
+    c.json(await Accounts.logIn(c.req.valid("json"), { ip: clientIp(c), userAgent: c.req.header("User-Agent") }, c.var.clock().getTime()), 200),
+  )
   .openapi(refresh, async (c) => c.json(await Accounts.refreshSession(c.req.valid("json").refreshToken), 200))
   .openapi(logout, async (c) => {
     await Accounts.logOut(c.req.valid("json").refreshToken);

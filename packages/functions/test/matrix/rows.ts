@@ -3,7 +3,8 @@ import { ACTORS, type ActorName, type World } from "../support/matrix-world";
 /**
  * The permission matrix's row format. Each row names who may (2xx) and who is refused with 403
  * (they can see the thing but not do this); every other member gets 404, another studio's owner
- * 404 and an anonymous caller 401. Module rows live in `<area>.rows.ts` next to this file.
+ * 404 (an answer that never names the studio), and an anonymous caller or a forged token 401.
+ * Module rows live in `<area>.rows.ts` next to this file.
  */
 export interface Row {
   allow: ActorName[];

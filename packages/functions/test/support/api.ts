@@ -10,18 +10,21 @@ export interface ApiResponse<T = any> {
   body: T;
 }
 
-/** One request through the real Hono app (in-process) against the local engines. */
+/**
+ * One request through the real Hono app (in-process) against the local engines; `app`: another
+ * instance, such as one with a set clock (`createApp({ clock })`).
+ */
 export async function api<T = any>(
   method: string,
   path: string,
-  options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string>; ip?: string } = {},
+  options: { body?: unknown; rawBody?: string; token?: string; headers?: Record<string, string>; ip?: string; app?: ReturnType<typeof createApp> } = {},
 ): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.body !== undefined || options.rawBody !== undefined) headers["Content-Type"] ??= "application/json";
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
   // `ip`: the socket address, as @hono/node-server (npm start) hands it to the app.
   const env = options.ip ? { incoming: { socket: { remoteAddress: options.ip } } } : undefined;
-  const response = await app.request(
+  const response = await (options.app ?? app).request(
     path,
     { method, headers, body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) },
     env,

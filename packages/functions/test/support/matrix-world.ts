@@ -5,9 +5,12 @@ import { memberWithRole } from "./members";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 
-/** Who calls a route in the permission matrix. "Own"/"other" are relative to the target records. */
+/**
+ * Who calls a route in the permission matrix. "Own"/"other" are relative to the target records;
+ * "forged" sends a token that is not one ("not-a-token").
+ */
 export const ACTORS = [
-  "anonymous", "outsider", "owner", "admin",
+  "anonymous", "forged", "outsider", "owner", "admin",
   "teacherOwn", "teacherOther", "studentSelf", "studentOther", "parentOwn", "parentOther",
 ] as const;
 export type ActorName = (typeof ACTORS)[number];
@@ -20,6 +23,8 @@ export type ActorName = (typeof ACTORS)[number];
 export interface World {
   owner: Owner;
   studioId: string;
+  /** The studio's name, which no answer to the outsider may contain. */
+  studioName: string;
   slug: string;
   teacherA: string;
   teacherB: string;
@@ -77,7 +82,8 @@ export const fixtures = {
 };
 
 export async function buildWorld(): Promise<World> {
-  const [owner, outsider] = await Promise.all([ownerWithStudio(), ownerWithStudio()]);
+  // A name of its own, so an answer to the outsider that named it could not be mistaken for theirs.
+  const [owner, outsider] = await Promise.all([ownerWithStudio({ studioName: `Studio ${randomUUID().slice(0, 8)}` }), ownerWithStudio()]);
   const [teacherA, teacherB, familyF, familyF2] = await Promise.all([
     fixtures.teacher(owner), fixtures.teacher(owner), fixtures.family(owner), fixtures.family(owner),
   ]);
@@ -109,6 +115,7 @@ export async function buildWorld(): Promise<World> {
   return {
     owner,
     studioId: owner.studio.id,
+    studioName: owner.studio.name,
     slug: owner.studio.slug,
     teacherA: teacherA.id,
     teacherB: teacherB.id,
@@ -125,6 +132,7 @@ export async function buildWorld(): Promise<World> {
     memberUserId: teacherOther.userId,
     tokens: {
       anonymous: undefined,
+      forged: "not-a-token",
       outsider: outsider.accessToken,
       owner: owner.accessToken,
       admin: admin.accessToken,

@@ -1,2 +1,3 @@
 export { awaitMail, extractLink, headerOf, readMail, type SentMail } from "./mailbox";
 export { outboxConsumerFor } from "./own-table-outbox";
+export { outboxDrained } from "./outbox-drained";

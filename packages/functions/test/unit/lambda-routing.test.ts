@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { createApp } from "../src/app";
-import { openApiJson } from "../src/docs/generate";
-import { OPENAPI_CONFIG } from "../src/docs/openapi-info";
-import { createBaseApp } from "../src/http/app-factory";
-import { ROUTE_KEYS } from "../src/lambdas/routing";
-import { MODULE_ROUTES } from "../src/modules";
+import { createApp } from "../../src/app";
+import { openApiJson } from "../../src/docs/generate";
+import { OPENAPI_CONFIG } from "../../src/docs/openapi-info";
+import { createBaseApp } from "../../src/http/app-factory";
+import { ROUTE_KEYS } from "../../src/lambdas/routing";
+import { MODULE_ROUTES } from "../../src/modules";
 
 type Doc = { paths: Record<string, Record<string, unknown>> };
 const operationsOf = (app: { getOpenAPI31Document: (c: typeof OPENAPI_CONFIG) => unknown }) =>
@@ -68,7 +68,7 @@ describe("one API, a Lambda per API module", () => {
   });
 
   it("serves a committed OpenAPI document equal to the live one (run `npm run generate:openapi` after changing routes)", () => {
-    const committed = readFileSync(new URL("../src/docs/openapi.json", import.meta.url), "utf8");
+    const committed = readFileSync(new URL("../../src/docs/openapi.json", import.meta.url), "utf8");
     expect(committed).toBe(openApiJson());
   });
 });

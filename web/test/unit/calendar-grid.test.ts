@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { contrast } from "@studiosync/core/kernel";
-import { daysOf, filterFromShow, hoursOf, layoutDay, readCalendarParams, TEACHER_COLOURS, teacherColour, windowOf } from "../src/lib/calendar";
-import { outcomeSentence } from "../src/lib/lesson-page";
+import { daysOf, filterFromShow, hoursOf, layoutDay, readCalendarParams, TEACHER_COLOURS, teacherColour, windowOf } from "../../src/lib/calendar";
+import { outcomeSentence } from "../../src/lib/lesson-page";
 
 const lesson = (id: string, date: string, startTime: string, durationMinutes: number) => ({ id, durationMinutes, local: { date, startTime, endTime: "" } });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { minorDigits, moneyToInput, parseMoney, parsePercent, parseScaled, percentToInput } from "../src/lib/money-input";
+import { minorDigits, moneyToInput, parseMoney, parsePercent, parseScaled, percentToInput } from "../../src/lib/money-input";
 
 const value = (parsed: ReturnType<typeof parseScaled>) => (parsed.ok ? parsed.value : parsed.reason);
 

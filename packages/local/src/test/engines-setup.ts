@@ -1,53 +1,32 @@
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { applyLocalEnv, ensureTableAndBucket, startEngines, type LocalEnv } from "../engines/index";
 import { startStreamPoller } from "../outbox/stream-poller";
 import { startSesEventRelay, type SesEventRelay } from "../outbox/ses-event-relay";
+import { sharedForRun } from "./shared-for-run";
 
 declare module "vitest" {
   export interface ProvidedContext {
     /** Endpoints of the engines started once per `vitest run`, plus the shared test names. */
     localEnv: LocalEnv;
-    /** A scratch folder for this run that test files share (removed when the run ends). */
-    runDir: string;
   }
 }
 
-interface RunEngines {
-  env: LocalEnv;
-  runDir: string;
-  stop(): Promise<void>;
-}
-
-/** Set while a run's engines are up: vitest calls this setup once per project, in one process. */
-const SHARED = Symbol.for("studiosync.test.run-engines");
-type Shared = { started: Promise<RunEngines>; users: number };
-const shared = globalThis as unknown as { [SHARED]?: Shared };
-
 /**
+ * Global setup of the projects that need the engines (vitest.config.ts: integration, browser).
  * Starts DynamoDB Local (in memory), s3rver, SES local, the Stripe emulator, the outbox stream
  * poller and the relay of SES local's bounce and complaint events once for the whole run, shared
- * by every project of the config (vitest.config.ts); workers get the endpoints through
- * `inject("localEnv")` (see setup-env.ts). The last project to finish stops them.
+ * by every such project; workers get the endpoints through `inject("localEnv")` (see
+ * setup-env.ts). The last project to finish stops them. Projects without this setup (unit,
+ * infra) start nothing and need no Java.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const run = (shared[SHARED] ??= { started: startRunEngines(), users: 0 });
-  run.users += 1;
-  const { env, runDir, stop } = await run.started;
-  project.provide("localEnv", env);
-  project.provide("runDir", runDir);
-  return async () => {
-    run.users -= 1;
-    if (run.users > 0) return;
-    delete shared[SHARED];
-    await stop();
-  };
+  const { resource, release } = await sharedForRun("engines", startRunEngines);
+  project.provide("localEnv", resource.env);
+  return release;
 }
 
-async function startRunEngines(): Promise<RunEngines> {
+async function startRunEngines(): Promise<{ env: LocalEnv; stop(): Promise<void> }> {
   const engines = await startEngines();
   const env: LocalEnv = {
     stage: "test",
@@ -75,15 +54,12 @@ async function startRunEngines(): Promise<RunEngines> {
     await engines.stop();
     throw error;
   }
-  const runDir = mkdtempSync(join(tmpdir(), "studiosync-run-"));
   return {
     env,
-    runDir,
     stop: async () => {
       await sesEvents?.stop();
       await outbox?.stop();
       await engines.stop();
-      rmSync(runDir, { recursive: true, force: true });
     },
   };
 }
