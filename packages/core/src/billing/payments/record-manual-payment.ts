@@ -1,4 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
+import { partyReads } from "../accounts/billing-contacts";
 import { itemOf } from "../../db/read-together";
 import { invalidField, notFound } from "../../errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
@@ -12,8 +13,9 @@ import type { RecordPaymentRequest } from "./schemas";
  * other — with who recorded it and when it was received (admins; not in the future). A given
  * invoice must be an issued, not void, invoice of the account: it is paid first, the rest goes to
  * the account's other open invoices oldest due first, then to account credit (`recordPayment`).
- * Audited in the payment's transaction; the billing contacts get a receipt. The account and the
- * invoice are read with the membership, and the payment's first attempt starts from those reads.
+ * Audited in the payment's transaction; the billing contacts get a receipt. The account, the
+ * invoice and the account's party are read with the membership, and the payment's first attempt
+ * starts from those reads.
  */
 export async function recordManualPayment(actor: Actor, studioId: string, input: RecordPaymentRequest, now = new Date()): Promise<Payment> {
   const { billingAccount, invoice: invoices } = billingDb().entities;
@@ -22,9 +24,10 @@ export async function recordManualPayment(actor: Actor, studioId: string, input:
     studioId,
     itemOf(billingAccount, { studioId, accountId: input.accountId }),
     itemOf(invoices, { studioId, invoiceId: input.invoiceId ?? "-" }),
+    ...partyReads(studioId, input.accountId),
   );
   requireStudioAdmin(member);
-  const [account, invoice] = records;
+  const [account, invoice, ...party] = records;
   if (!account) throw notFound("Billing account");
   const receivedAt = input.receivedAt ?? now.toISOString();
   if (Date.parse(receivedAt) > now.getTime()) throw invalidField("receivedAt", "must not be in the future");
@@ -44,7 +47,7 @@ export async function recordManualPayment(actor: Actor, studioId: string, input:
     notes: input.notes || undefined,
     recordedBy: actor.userId,
     now,
-    read: { studio, account },
+    read: { studio, account, party },
     extraWrites: (tx, payment) => [
       recordAudit(tx, { studioId, actorId: actor.userId, action: "payment.recorded", entityType: "payment", entityId: payment.paymentId, after: payment }),
     ],

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
-import { itemOf, readTogether } from "../../db/read-together";
+import { itemOf, readTogether, type ReadResults } from "../../db/read-together";
 import { notFound } from "../../errors";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { localParts } from "../../scheduling/wall-clock";
-import { billingContacts } from "../accounts/billing-contacts";
+import { billingContacts, partyReads } from "../accounts/billing-contacts";
 import { afterPostings, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "../accounts/post-to-ledger";
 import { billingDb, type BillingTx } from "../billing-db";
 import { balanceDue } from "../invoices/invoice-state";
@@ -36,8 +36,8 @@ export interface RecordPaymentInput {
    */
   extraWrites?: (tx: BillingTx, payment: PaymentRecord) => BillingTxItem[];
   now?: Date;
-  /** The studio and the account as the caller just read them (strongly consistent): the first attempt starts from them. */
-  read?: { studio: StudioForMail & { deletedAt?: string }; account: BillingAccountRecord };
+  /** The studio, the account and its party (partyReads) as the caller just read them (strongly consistent): the first attempt starts from them. */
+  read?: { studio: StudioForMail & { deletedAt?: string }; account: BillingAccountRecord; party: ReadResults<ReturnType<typeof partyReads>> };
 }
 
 
@@ -85,7 +85,7 @@ async function commitPayment(studioId: string, input: RecordPaymentInput, read: 
     : await readTogether(itemOf(studios, { studioId }), itemOf(billingAccount, { studioId, accountId: input.accountId }));
   if (!studio || studio.deletedAt) throw notFound("Studio");
   if (!account) throw notFound("Billing account");
-  const [contacts, openInvoices] = await Promise.all([billingContacts(account), accountInvoices(studioId, input.accountId, "open")]);
+  const [contacts, openInvoices] = await Promise.all([billingContacts(account, read?.party), accountInvoices(studioId, input.accountId, "open")]);
 
   const open = openInvoices.sort(byDueDate);
   const ordered = [...open.filter((i) => i.invoiceId === input.invoiceId), ...open.filter((i) => i.invoiceId !== input.invoiceId)].slice(0, MAX_INVOICES_PER_CHANGE);
