@@ -5,7 +5,7 @@ import type { PagesBenchResult } from "./pages";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
-import { AWS_SDK_EXTERNAL, type BundleResult } from "./bundle";
+import { AWS_SDK_EXTERNAL, LAMBDA_BUNDLE_BUDGET_KB, type BundleResult } from "./bundle";
 import type { RouteResult } from "./run-scenario";
 import type { OperationCost } from "./sample-operations";
 
@@ -52,7 +52,7 @@ export function printBundles(bundles: BundleResult[]): void {
   console.log(`API Lambdas (esbuild as SST bundles them (stacks/Api.ts): esm, node22, minified, split; ${AWS_SDK_EXTERNAL} external — the Lambda runtime provides it)`);
   for (const b of bundles) {
     console.log(
-      `  ${b.lambda.padEnd(9)} ${String(b.sizeKb).padStart(6)} KB in all, entry ${String(b.entrySizeKb).padStart(6)} KB; cold import ${b.coldImportMedianMs} ms (median of ${b.coldImportRuns} fresh node processes)  ${b.entry}`,
+      `  ${b.lambda.padEnd(9)} ${String(b.sizeKb).padStart(6)} KB in all, entry ${String(b.entrySizeKb).padStart(6)} KB; cold import ${b.coldImportMedianMs} ms (median of ${b.coldImportRuns} fresh node processes)  ${b.entry}${b.sizeKb > LAMBDA_BUNDLE_BUDGET_KB ? `  over ${LAMBDA_BUNDLE_BUDGET_KB} KB` : ""}`,
     );
   }
 }
