@@ -8,8 +8,8 @@ import type { ZodType } from "zod";
  * answers the schema itself, and the generators refuse. lambda-bundles.test.ts runs the bundles.
  */
 export function extendZodWithOpenApi(zod: { ZodType: typeof ZodType }): void {
-  const prototype = zod.ZodType.prototype as { openapi?: (this: ZodType) => ZodType };
-  prototype.openapi ??= function () {
+  const prototype: { openapi?: unknown } = zod.ZodType.prototype;
+  prototype.openapi ??= function (this: ZodType) {
     return this;
   };
 }

@@ -8,9 +8,9 @@ import { benchMaterialiseLessons, type MaterialiseBenchResult } from "./material
 import { benchSlotBroadcast, type SlotBroadcastBenchResult } from "./slot-broadcast";
 import { benchPages, printPages, type PagesBenchResult } from "./pages";
 import { Fixtures } from "./fixtures";
-import { matrixWorld } from "./matrix-samples";
+import { MATRIX_ROWS, matrixWorld } from "./matrix-samples";
 import { assertEveryOperationCosted } from "./operation-coverage";
-import { NOT_SAMPLED } from "./operation-samples";
+import { ACCOUNT_SAMPLES, NOT_SAMPLED } from "./operation-samples";
 import { apiOperations, operationOf } from "./operations";
 import { printBroadcast, printBundles, printMaterialise, printOperationCosts, printRouteTable, writeResults } from "./report";
 import { runScenario, toFetch, type RouteResult } from "./run-scenario";
@@ -95,7 +95,7 @@ try {
     const cost = { calls: route.callsPerRequestMax, rcu: route.rcuPerRequestMean, wcu: route.wcuPerRequestMean };
     return operation && sampled.includes(operation) ? [costOf(operation, "scenario", selected[i]!.expectStatus, cost)] : [];
   });
-  const byRequest = sampled.filter((op) => !(op in NOT_SAMPLED) && !costs.some((c) => c.operation === op));
+  const byRequest = sampled.filter((op) => (op in MATRIX_ROWS || op in ACCOUNT_SAMPLES) && !costs.some((c) => c.operation === op));
   if (byRequest.length) {
     console.log(`\nSampling ${byRequest.length} more operations once each, in the permission matrix's world…`);
     costs.push(...(await sampleOperations(await matrixWorld(), byRequest)));
