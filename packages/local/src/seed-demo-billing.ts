@@ -1,6 +1,6 @@
 import type { Actor } from "@studiosync/core";
 import * as Billing from "@studiosync/core/billing/index";
-import { stripeApiBase, stripeClient } from "@studiosync/core/billing/stripe/index";
+import { stripeApiBase, stripeClient } from "@studiosync/core/billing/stripe/stripe-client";
 import { todayIn } from "@studiosync/core/people/profile-fields";
 import { addMonths } from "@studiosync/core/scheduling/wall-clock";
 import type { DemoPeople } from "./seed-demo-schedule";
