@@ -44,7 +44,7 @@ export function printOperationCosts(costs: OperationCost[], notSampled: Record<s
   const failed = costs.filter((c) => c.status >= 300);
   if (failed.length) console.log(`${failed.length} samples were not answered 2xx: ${failed.map((c) => `${c.operation} (${c.status})`).join(", ")}`);
   const skipped = Object.entries(notSampled);
-  console.log(`${skipped.length} operations not sampled:`);
+  console.log(`${skipped.length} operations not sampled${skipped.length ? ":" : "."}`);
   for (const [op, why] of skipped) console.log(`  ${op}: ${why}`);
 }
 
