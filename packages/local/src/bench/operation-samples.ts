@@ -10,7 +10,7 @@ export interface Sample {
 
 /**
  * Operations outside the permission matrix (public and account routes) that the bench calls in the
- * matrix world: the studio's owner and its slug are all they need.
+ * matrix world: its owner, slug and family F are all they need.
  */
 export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Sample>> = {
   "PATCH /v1/me": (w) => ({ path: "/v1/me", token: w.owner.accessToken, body: { name: "Bench Owner" } }),
@@ -20,6 +20,11 @@ export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Samp
   "POST /v1/auth/logout": async (w) => {
     const login = await api("POST", "/v1/auth/login", { body: { email: w.owner.email, password: w.owner.password } });
     return { path: "/v1/auth/logout", body: { refreshToken: login.body.refreshToken } };
+  },
+  // A feed's address (its secret token) is shown once, when the feed is made: family F's, by its parent.
+  "GET /v1/calendar/{token}.ics": async (w) => {
+    const feed = await api("POST", `/v1/studios/${w.studioId}/calendar-feeds`, { token: w.tokens.parentOwn, body: { subjectType: "family", subjectId: w.familyF } });
+    return { path: new URL(feed.body.url).pathname };
   },
   "GET /v1/public/studios/{slug}/teachers": (w) => ({ path: `/v1/public/studios/${w.slug}/teachers` }),
   "POST /v1/public/studios/{slug}/access-requests": (w) => ({
@@ -47,7 +52,6 @@ export const NOT_SAMPLED: Record<string, string> = {
   "POST /v1/public/unsubscribe/{token}/resubscribe": FROM_MAIL,
   "GET /v1/public/invitations/{token}": FROM_MAIL,
   "POST /v1/public/invitations/accept": FROM_MAIL,
-  "GET /v1/calendar/{token}.ics": "the feed's secret token is shown once, when the feed is made",
   "GET /v1/public/invoices/{token}": FROM_MAIL,
   "POST /v1/public/invoices/{token}/checkout": `${FROM_MAIL}, and calls Stripe`,
   "POST /v1/webhooks/stripe": "needs an event signed with the Stripe webhook secret",
