@@ -1,1 +1,2 @@
 export { createApp, type AppType } from "./app";
+export { moduleOperations } from "./modules/operations";

@@ -30,7 +30,10 @@ export const ROUTE_KEYS = {
  * relative to the repository root, where SST and the bench run.
  */
 export const LAMBDA_ESBUILD = {
-  alias: { jsonschema: "./packages/functions/src/lambdas/jsonschema-stub.ts" },
+  alias: {
+    jsonschema: "./packages/functions/src/lambdas/jsonschema-stub.ts",
+    "@asteasolutions/zod-to-openapi": "./packages/functions/src/lambdas/zod-to-openapi-stub.ts",
+  },
   // SST keeps function names by default (+7% size); nothing here depends on minified names, and
   // lambda-bundles.test.ts runs the bundles as built to prove it.
   keepNames: false,

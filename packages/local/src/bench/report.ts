@@ -5,8 +5,9 @@ import type { PagesBenchResult } from "./pages";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
-import { AWS_SDK_EXTERNAL, type BundleResult } from "./bundle";
+import { AWS_SDK_EXTERNAL, LAMBDA_BUNDLE_BUDGET_KB, type BundleResult } from "./bundle";
 import type { RouteResult } from "./run-scenario";
+import type { OperationCost } from "./sample-operations";
 
 export const RESULTS_FILE = join(LOCAL_PACKAGE_DIR, "bench", "results.json");
 
@@ -28,17 +29,38 @@ export function printRouteTable(results: RouteResult[]): void {
   for (const row of rows) console.log(line(row));
 }
 
+/** Every operation with its DynamoDB calls, those over budget flagged and listed, and those not sampled with why. */
+export function printOperationCosts(costs: OperationCost[], notSampled: Record<string, string>): void {
+  console.log(`Every operation: DynamoDB calls of one request (budget: a read ≤ 3 calls, a write ≤ 3 reads + 1 write)`);
+  const header = ["operation", "via", "status", "calls", "RCU", "WCU", ""];
+  const rows = costs.map((c) => [c.operation, c.via, String(c.status), String(c.calls), c.rcu.toFixed(2), c.wcu.toFixed(2), c.overBudget ? `over (≤ ${c.budget})` : ""]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  const over = costs.filter((c) => c.overBudget);
+  console.log(`\n${over.length} of ${costs.length} sampled operations over budget${over.length ? ":" : "."}`);
+  for (const c of over) console.log(`  ${c.operation}: ${c.calls} calls (budget ${c.budget})`);
+  const failed = costs.filter((c) => c.status >= 300);
+  if (failed.length) console.log(`${failed.length} samples were not answered 2xx: ${failed.map((c) => `${c.operation} (${c.status})`).join(", ")}`);
+  const skipped = Object.entries(notSampled);
+  console.log(`${skipped.length} operations not sampled${skipped.length ? ":" : "."}`);
+  for (const [op, why] of skipped) console.log(`  ${op}: ${why}`);
+}
+
 export function printBundles(bundles: BundleResult[]): void {
   console.log(`API Lambdas (esbuild as SST bundles them (stacks/Api.ts): esm, node22, minified, split; ${AWS_SDK_EXTERNAL} external — the Lambda runtime provides it)`);
   for (const b of bundles) {
     console.log(
-      `  ${b.lambda.padEnd(9)} ${String(b.sizeKb).padStart(6)} KB in all, entry ${String(b.entrySizeKb).padStart(6)} KB; cold import ${b.coldImportMedianMs} ms (median of ${b.coldImportRuns} fresh node processes)  ${b.entry}`,
+      `  ${b.lambda.padEnd(9)} ${String(b.sizeKb).padStart(6)} KB in all, entry ${String(b.entrySizeKb).padStart(6)} KB; cold import ${b.coldImportMedianMs} ms (median of ${b.coldImportRuns} fresh node processes)  ${b.entry}${b.sizeKb > LAMBDA_BUNDLE_BUDGET_KB ? `  over ${LAMBDA_BUNDLE_BUDGET_KB} KB` : ""}`,
     );
   }
 }
 
 export function writeResults(results: {
   routes: RouteResult[];
+  operations: OperationCost[];
+  notSampled: Record<string, string>;
   bundles: BundleResult[];
   iterations: number;
   materialise?: MaterialiseBenchResult;
@@ -53,6 +75,8 @@ export function writeResults(results: {
     engines: "DynamoDB Local (in memory), s3rver, aws-ses-v2-local on 127.0.0.1; requests in-process via app.request()",
     iterationsPerRoute: results.iterations,
     routes: results.routes,
+    operations: results.operations,
+    operationsNotSampled: results.notSampled,
     lambdaBundles: results.bundles,
     ...(results.materialise ? { materialiseJob: results.materialise } : {}),
     ...(results.broadcast ? { slotBroadcastJob: results.broadcast } : {}),

@@ -8,14 +8,20 @@ import { benchMaterialiseLessons, type MaterialiseBenchResult } from "./material
 import { benchSlotBroadcast, type SlotBroadcastBenchResult } from "./slot-broadcast";
 import { benchPages, printPages, type PagesBenchResult } from "./pages";
 import { Fixtures } from "./fixtures";
-import { printBroadcast, printBundles, printMaterialise, printRouteTable, writeResults } from "./report";
+import { MATRIX_ROWS, matrixWorld } from "./matrix-samples";
+import { assertEveryOperationCosted } from "./operation-coverage";
+import { ACCOUNT_SAMPLES, NOT_SAMPLED } from "./operation-samples";
+import { apiOperations, operationOf } from "./operations";
+import { printBroadcast, printBundles, printMaterialise, printOperationCosts, printRouteTable, writeResults } from "./report";
 import { runScenario, toFetch, type RouteResult } from "./run-scenario";
+import { costliest, costOf, sampleOperations, type OperationCost } from "./sample-operations";
 import { scenarios } from "./scenarios";
 
 /**
  * `npm run bench [-- --n 300] [-- --only login]`: cost (DynamoDB calls, RCU, WCU from
- * Server-Timing) and latency per route against its own in-memory engines, then the API
- * bundle's size and cold import time. Prints a table and writes packages/local/bench/results.json.
+ * Server-Timing) and latency per route against its own in-memory engines, then the cost of one
+ * call of every other operation of the API (the permission matrix's requests), then the API
+ * bundle's size and cold import time. Prints tables and writes packages/local/bench/results.json.
  */
 const { values } = parseArgs({
   options: {
@@ -57,6 +63,11 @@ async function freshEngines() {
   };
 }
 
+// Every operation is sampled or listed with why not: checked before anything runs.
+const operations = apiOperations();
+assertEveryOperationCosted(operations);
+const chosen = (name: string) => !values.only || name.toLowerCase().includes(values.only.toLowerCase());
+
 let engines = await freshEngines();
 try {
   const app = createApp();
@@ -66,7 +77,7 @@ try {
     return Promise.resolve(fetcher(path, init));
   });
 
-  const selected = scenarios.filter((s) => !values.only || s.name.toLowerCase().includes(values.only.toLowerCase()));
+  const selected = scenarios.filter((s) => chosen(s.name));
   console.log(`Benchmarking ${selected.length} routes × ${iterations} requests (in-process, local engines)…\n`);
   const routes: RouteResult[] = [];
   for (const scenario of selected) {
@@ -77,6 +88,22 @@ try {
   }
   console.log();
   printRouteTable(routes);
+
+  const sampled = operations.filter(chosen);
+  const costs: OperationCost[] = routes.flatMap((route, i) => {
+    const operation = operationOf(operations, route.route);
+    const cost = { calls: route.callsPerRequestMax, rcu: route.rcuPerRequestMean, wcu: route.wcuPerRequestMean };
+    return operation && sampled.includes(operation) ? [costOf(operation, "scenario", selected[i]!.expectStatus, cost)] : [];
+  });
+  const byRequest = sampled.filter((op) => (op in MATRIX_ROWS || op in ACCOUNT_SAMPLES) && !costs.some((c) => c.operation === op));
+  if (byRequest.length) {
+    console.log(`\nSampling ${byRequest.length} more operations once each, in the permission matrix's world…`);
+    costs.push(...(await sampleOperations(await matrixWorld(), byRequest)));
+  }
+  const operationCosts = costliest(costs);
+  const notSampled = Object.fromEntries(Object.entries(NOT_SAMPLED).filter(([op]) => chosen(op)));
+  console.log();
+  printOperationCosts(operationCosts, notSampled);
 
   // On engines of its own: DynamoDB Local's transactions slow down in a store the calendar scenarios filled.
   let materialise: MaterialiseBenchResult | undefined;
@@ -118,7 +145,7 @@ try {
   console.log();
   const bundles = await measureLambdaBundles(Number(values["import-runs"]));
   printBundles(bundles);
-  console.log(`\nResults written to ${writeResults({ routes, bundles, iterations, materialise, billingRun, broadcast, pages })}`);
+  console.log(`\nResults written to ${writeResults({ routes, operations: operationCosts, notSampled, bundles, iterations, materialise, billingRun, broadcast, pages })}`);
 } finally {
   await engines.stop();
 }

@@ -6,8 +6,10 @@ import { schedulingCalendarScenarios } from "./scheduling-calendar";
 import { seedStudents } from "./seed-students";
 
 /**
- * The routes `npm run bench` measures. To bench a new route, add an entry: give it the state it
- * needs in `setup`/`prepare` (untimed) and describe the one request to time in `request`.
+ * The hot routes `npm run bench` times (latency and cost over many requests). Every other
+ * operation of the API is called once for its cost (sample-operations.ts), so a new route needs
+ * an entry here only to time it: give it the state it needs in `setup`/`prepare` (untimed) and
+ * describe the one request to time in `request`.
  */
 type SignedIn = Owner & Session;
 const auth = (owner: SignedIn) => ({ token: owner.accessToken });

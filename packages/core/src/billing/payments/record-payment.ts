@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
-import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { itemOf, readTogether, type ReadResults } from "../../kernel/db/read-together";
 import { notFound } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { localParts } from "../../kernel/time/wall-clock";
-import { billingContacts } from "../accounts/billing-contacts";
+import { billingContacts, partyReads } from "../accounts/billing-contacts";
 import { afterPostings, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "../accounts/post-to-ledger";
 import { billingDb, type BillingTx } from "../billing-db";
 import { balanceDue } from "../invoices/invoice-state";
@@ -36,6 +36,8 @@ export interface RecordPaymentInput {
    */
   extraWrites?: (tx: BillingTx, payment: PaymentRecord) => BillingTxItem[];
   now?: Date;
+  /** The studio, the account and its party (partyReads) as the caller just read them (strongly consistent): the first attempt starts from them. */
+  read?: { studio: StudioForMail & { deletedAt?: string }; account: BillingAccountRecord; party: ReadResults<ReturnType<typeof partyReads>> };
 }
 
 
@@ -66,19 +68,26 @@ export interface PaymentOutcome {
  * after the commit can fail the request.
  */
 export async function recordPayment(studioId: string, input: RecordPaymentInput): Promise<Payment> {
-  const outcome = await withAccountRetry(() => commitPayment(studioId, input), PAYMENT_TRIES);
+  let read = input.read;
+  const outcome = await withAccountRetry(() => {
+    const attempt = commitPayment(studioId, input, read);
+    read = undefined;
+    return attempt;
+  }, PAYMENT_TRIES);
   return toPayment(outcome.record);
 }
 
-async function commitPayment(studioId: string, input: RecordPaymentInput): Promise<PaymentOutcome> {
+async function commitPayment(studioId: string, input: RecordPaymentInput, read: RecordPaymentInput["read"]): Promise<PaymentOutcome> {
   const { billingAccount, studio: studios } = billingDb().entities;
   const now = input.now ?? new Date();
-  const [studio, account] = await readTogether(itemOf(studios, { studioId }), itemOf(billingAccount, { studioId, accountId: input.accountId }));
+  const [studio, account] = read
+    ? [read.studio, read.account]
+    : await readTogether(itemOf(studios, { studioId }), itemOf(billingAccount, { studioId, accountId: input.accountId }));
   if (!studio || studio.deletedAt) throw notFound("Studio");
   if (!account) throw notFound("Billing account");
-  const contacts = await billingContacts(account);
+  const [contacts, openInvoices] = await Promise.all([billingContacts(account, read?.party), accountInvoices(studioId, input.accountId, "open")]);
 
-  const open = (await accountInvoices(studioId, input.accountId, "open")).sort(byDueDate);
+  const open = openInvoices.sort(byDueDate);
   const ordered = [...open.filter((i) => i.invoiceId === input.invoiceId), ...open.filter((i) => i.invoiceId !== input.invoiceId)].slice(0, MAX_INVOICES_PER_CHANGE);
   const { allocations, unallocatedMinor } = allocate(
     input.amountMinor,

@@ -1,4 +1,4 @@
 export { handleStripeWebhook, StripeWebhookRejected, type StripeWebhookOutcome } from "./handle-stripe-webhook";
 export { startInvoiceCheckout } from "./start-invoice-checkout";
-export { loadStripe, stripeApiBase, stripeClient, type StripeClient } from "./stripe-client";
+export { stripeApiBase } from "./stripe-api-base";
 export { studioStripeKeys, type StudioStripeKeys } from "./studio-stripe-keys";

@@ -3,7 +3,7 @@ import { AppError, conflict, notFound } from "../../kernel/errors";
 import { balanceDue } from "../invoices/invoice-state";
 import { invoiceUrl } from "../invoices/invoice-token";
 import { openInvoiceLink } from "../public/open-invoice-link";
-import { stripeClient } from "./stripe-client";
+import { createCheckoutSession } from "./stripe-checkout";
 import { studioStripeKeys } from "./studio-stripe-keys";
 
 /** Checkout sessions are made for half-hour windows and live until the end of the next one (30–60 minutes). */
@@ -50,8 +50,7 @@ export async function startInvoiceCheckout(token: string, now = new Date()): Pro
   };
   const idempotencyKey = `invoice-checkout-${createHash("sha256").update(JSON.stringify(params)).digest("base64url")}`;
   try {
-    const stripe = await stripeClient(studioStripeKeys(settings)!.secretKey);
-    const session = await stripe.checkout.sessions.create(params, { idempotencyKey });
+    const session = await createCheckoutSession(studioStripeKeys(settings)!.secretKey, params, idempotencyKey);
     if (!session.url) throw new Error(`Checkout session ${session.id} has no url`);
     return { url: session.url };
   } catch (error) {

@@ -1,4 +1,7 @@
 import type Stripe from "stripe";
+import { stripeApiBase } from "./stripe-api-base";
+
+export { stripeApiBase };
 
 export type StripeClient = Stripe;
 type StripeClass = typeof Stripe;
@@ -6,22 +9,15 @@ type StripeClass = typeof Stripe;
 let library: Promise<StripeClass> | undefined;
 
 /**
- * The `stripe` library, imported on first use: only the pay Lambda carries it, and only checkout
- * and webhook requests load it (the public invoice page's reads never do).
+ * The `stripe` library, imported on first use: for the local Stripe emulator, the demo seed and
+ * the tests. The API itself speaks to Stripe without it (stripe-checkout.ts, stripe-signature.ts),
+ * so no Lambda carries it.
  */
 export function loadStripe(): Promise<StripeClass> {
   library ??= import("stripe").then((module) => module.default);
   return library;
 }
 
-/**
- * Where the Stripe API is: `STRIPE_API_BASE` ("http://127.0.0.1:4010", the local emulator in
- * packages/local) when set, else Stripe itself. Read per call, as tests and `npm start` set it.
- */
-export function stripeApiBase(): URL | undefined {
-  const base = process.env.STRIPE_API_BASE;
-  return base ? new URL(base) : undefined;
-}
 
 /**
  * A Stripe client for a studio's secret key. Against the emulator it speaks plain HTTP to its

@@ -26,7 +26,7 @@ const padded = (slot: BookingSlot, minutes: number) => ({
 });
 
 /** The day keys a slot must read (with its resources' buffers) or writes into. */
-function dayKeys(slot: BookingSlot, withBuffer: boolean): DayKey[] {
+export function dayKeys(slot: BookingSlot, withBuffer: boolean): DayKey[] {
   return resourcesOf(slot).flatMap(({ resourceType, resourceId, bufferMinutes }) => {
     const { start, end } = padded(slot, withBuffer ? bufferMinutes : 0);
     return utcDays(start, end).map((day) => ({ resourceType, resourceId, day }));
@@ -69,16 +69,18 @@ export function conflictError(conflict: ScheduleConflict): AppError {
  * throws a 409 naming the lesson in the way, or with `onConflict: "skip"` is left out and reported.
  * Nothing is written here: `plan.writes(tx)` goes into the caller's transaction, conditioned on
  * each day's version, so a concurrent booking of the same day makes the transaction fail
- * (withBookingRetry then runs the use case again and it sees the other booking).
+ * (withBookingRetry then runs the use case again and it sees the other booking). `known`: days
+ * the caller read with its other items (see dayScheduleReads); only the others are read here.
  */
 export async function planBookings(
   studioId: string,
   changes: BookingChanges,
   options: { onConflict: "throw" | "skip" } = { onConflict: "throw" },
+  known?: Map<string, DayState>,
 ): Promise<{ plan: BookingPlan; skipped: SkippedSlot[] }> {
   const add = changes.add ?? [];
   const remove = changes.remove ?? [];
-  const days = await readDaySchedules(studioId, [...add.flatMap((s) => dayKeys(s, true)), ...remove.flatMap((s) => dayKeys(s, false))]);
+  const days = await readDaySchedules(studioId, [...add.flatMap((s) => dayKeys(s, true)), ...remove.flatMap((s) => dayKeys(s, false))], known);
 
   const leaving = new Set([...remove, ...add].map((s) => s.lessonId));
   for (const state of days.values()) {

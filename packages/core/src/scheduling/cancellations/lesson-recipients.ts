@@ -11,6 +11,15 @@ export interface LessonPeople {
   recipients: Array<{ email: string; greetingName: string; studentIds: string[] }>;
 }
 
+type StudentRecord = { studentId: string; firstName: string; lastName: string; email?: string; familyId?: string; primaryTeacherId?: string; deletedAt?: string };
+type TeacherRecord = { teacherId: string; firstName: string; lastName: string };
+
+/** Student and teacher records the caller has read already (consistently): lessonPeople reads only the others. */
+export interface KnownPeople {
+  students: StudentRecord[];
+  teachers: TeacherRecord[];
+}
+
 const fullName = (p: { firstName: string; lastName: string }) => `${p.firstName} ${p.lastName}`.trim();
 const live = <T extends { deletedAt?: string }>(r: T | null): r is T => Boolean(r && !r.deletedAt);
 
@@ -23,18 +32,22 @@ async function readInChunks<T>(reads: ReturnType<typeof itemOf>[]): Promise<(T |
 /**
  * Who hears about cancelled lessons: each affected student with an email, and the guardians (with
  * an email) of their families; an address that stands for several students is listed once. Students
- * and teachers are read by key (100 per BatchGet), each family's guardians with one query.
+ * and teachers are read by key (100 per BatchGet) unless `known`, each family's guardians with one query.
  */
-export async function lessonPeople(studioId: string, studentIds: string[], teacherIds: string[]): Promise<LessonPeople> {
+export async function lessonPeople(studioId: string, studentIds: string[], teacherIds: string[], known?: KnownPeople): Promise<LessonPeople> {
   const { student, teacher } = scheduleDb().entities;
+  const knownStudents = new Map(known?.students.map((s) => [s.studentId, s]));
+  const knownTeachers = new Map(known?.teachers.map((t) => [t.teacherId, t]));
   const sIds = [...new Set(studentIds)];
   const tIds = [...new Set(teacherIds)];
-  const [studentRecords, teacherRecords] = await Promise.all([
-    readInChunks<{ studentId: string; firstName: string; lastName: string; email?: string; familyId?: string; deletedAt?: string }>(
-      sIds.map((studentId) => itemOf(student, { studioId, studentId })),
-    ),
-    readInChunks<{ teacherId: string; firstName: string; lastName: string }>(tIds.map((teacherId) => itemOf(teacher, { studioId, teacherId }))),
+  const [readStudents, readTeachers] = await Promise.all([
+    readInChunks<StudentRecord>(sIds.filter((id) => !knownStudents.has(id)).map((studentId) => itemOf(student, { studioId, studentId }))),
+    readInChunks<TeacherRecord>(tIds.filter((id) => !knownTeachers.has(id)).map((teacherId) => itemOf(teacher, { studioId, teacherId }))),
   ]);
+  const studentsRead = new Map(readStudents.filter(live).map((s) => [s.studentId, s]));
+  const teachersRead = new Map(readTeachers.filter((t) => t !== null).map((t) => [t.teacherId, t]));
+  const studentRecords = sIds.map((id) => knownStudents.get(id) ?? studentsRead.get(id) ?? null);
+  const teacherRecords = tIds.map((id) => knownTeachers.get(id) ?? teachersRead.get(id) ?? null);
 
   const students = new Map<string, { name: string; familyId?: string }>();
   const byAddress = new Map<string, { email: string; greetingName: string; studentIds: Set<string> }>();

@@ -6,7 +6,7 @@ import { unsubscribable } from "../../notifications/unsubscribe-links";
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { studioPublicUrl } from "../../studios/studio-urls";
-import { lessonPeople } from "../cancellations/lesson-recipients";
+import { lessonPeople, type KnownPeople } from "../cancellations/lesson-recipients";
 import { lessonPlace } from "../feeds/lesson-event";
 import { lessonLinks } from "../lesson-actions/action-links";
 import type { LessonRecord } from "../lessons/lesson-view";
@@ -18,10 +18,16 @@ export type NoticeStudio = Pick<StudioRecord, "studioId" | "timeZone" | "slug"> 
  * The email to each of a lesson's students (with an address) and their families' guardians when
  * it is booked or moved: when (the studio's clock), with whom, where, its calendar invitation
  * (REQUEST, unless the address stopped invitations) and their own "Can't make it?" / "Ask to move it" links. One per address and
- * revision (the message id names the revision), enqueued with the change (outbox).
+ * revision (the message id names the revision), enqueued with the change (outbox). `known`: the
+ * lesson's student and teacher records when the caller has read them.
  */
-export async function lessonBookedNotices(studio: NoticeStudio, lesson: LessonRecord, previous?: Pick<LessonRecord, "scheduledStart" | "scheduledEnd">): Promise<OutboxEmail[]> {
-  const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
+export async function lessonBookedNotices(
+  studio: NoticeStudio,
+  lesson: LessonRecord,
+  previous?: Pick<LessonRecord, "scheduledStart" | "scheduledEnd">,
+  known?: KnownPeople,
+): Promise<OutboxEmail[]> {
+  const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId], known);
   const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
   const when = lessonTimeWords(lesson.scheduledStart, lesson.scheduledEnd, studio.timeZone);
   const where = lessonPlace(lesson);

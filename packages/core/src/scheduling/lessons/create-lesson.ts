@@ -4,13 +4,14 @@ import { AppError } from "../../kernel/errors";
 import { loadMemberWith, type Actor } from "../../policy";
 import { roomKeyOf } from "../bookings/booking-slot";
 import { commitWithBookings } from "../bookings/commit-booking";
-import { planBookings } from "../bookings/plan-bookings";
+import { dayKeys, planBookings } from "../bookings/plan-bookings";
+import { dayScheduleReads, dayStatesOf } from "../bookings/read-day-schedules";
 import { withBookingRetry } from "../bookings/with-booking-retry";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { assertStudioOpen } from "./closed-dates";
-import { resolveParties } from "./lesson-parties";
+import { partyReads, resolveParties } from "./lesson-parties";
 import { toLesson, type LessonRecord } from "./lesson-view";
 import { lessonWrites, slotOf } from "./lesson-writes";
 import type { CreateLessonInput } from "./schemas";
@@ -20,17 +21,38 @@ import type { CreateLessonInput } from "./schemas";
  * teacher, every student and the room must be free (the teacher with their booking buffer) and
  * the studio open; the lesson, its attendees, its reminder, its day-schedule slots, the audit
  * event and the emails to the family (with the calendar invitation and the lesson's links)
- * commit together, so two bookings racing for the same slot cannot both win.
+ * commit together, so two bookings racing for the same slot cannot both win. The settings, the
+ * parties and the lesson's days (without the teacher's buffer, which only the teacher record
+ * names) are read in the membership's BatchGetItem; planBookings reads any further day.
  */
 export function createLesson(actor: Actor, studioId: string, input: CreateLessonInput) {
   return withBookingRetry(async () => {
-    const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
+    const end = input.scheduledEnd ?? new Date(Date.parse(input.scheduledStart) + input.durationMinutes! * 60_000).toISOString();
+    const days = dayKeys(
+      {
+        lessonId: "",
+        start: input.scheduledStart,
+        end,
+        teacherId: input.teacherId,
+        studentIds: input.studentId ? [input.studentId] : [],
+        roomKey: roomKeyOf(input.roomName),
+        teacherBufferMinutes: 0,
+      },
+      false,
+    );
+    const { member, studio, records } = await loadMemberWith(
+      actor,
+      studioId,
+      schedulingSettingsRead(studioId),
+      ...partyReads(studioId, input),
+      ...dayScheduleReads(studioId, days),
+    );
     if (member.role !== "owner" && member.role !== "admin" && member.role !== "teacher") {
       throw new AppError("forbidden", "Only admins and teachers schedule lessons; ask for a reschedule instead");
     }
-    const settings = withDefaults(records[0]);
-    const parties = await resolveParties(studioId, member, input);
-    const end = input.scheduledEnd ?? new Date(Date.parse(input.scheduledStart) + input.durationMinutes! * 60_000).toISOString();
+    const [stored, teacher, student, band, ...dayItems] = records;
+    const settings = withDefaults(stored);
+    const parties = await resolveParties(studioId, member, input, [teacher, student, band]);
     await assertStudioOpen(studioId, input.scheduledStart, end, studio.timeZone);
 
     const now = new Date();
@@ -56,8 +78,8 @@ export function createLesson(actor: Actor, studioId: string, input: CreateLesson
       updatedAt: now.toISOString(),
     };
     const [{ plan }, notices] = await Promise.all([
-      planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] }),
-      lessonBookedNotices(studio, lesson),
+      planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] }, undefined, dayStatesOf(days, dayItems)),
+      lessonBookedNotices(studio, lesson, undefined, parties.known),
     ]);
     await commitWithBookings(
       (tx) => [

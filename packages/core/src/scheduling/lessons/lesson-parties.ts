@@ -1,6 +1,7 @@
-import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { itemOf, readTogether, type ReadResults } from "../../kernel/db/read-together";
 import { AppError, invalidField, notFound } from "../../kernel/errors";
 import type { StudioMember } from "../../policy";
+import type { KnownPeople } from "../cancellations/lesson-recipients";
 import { scheduleDb } from "../schedule-db";
 
 /** The most students one lesson may hold (a band's members). */
@@ -11,6 +12,20 @@ export interface LessonParties {
   studentIds: string[];
   /** Each student's family (for their family's calendar and reminders). */
   familyOf: (studentId: string) => string | undefined;
+  /** The teacher and student records read, so the lesson's notices need not read them again. */
+  known: KnownPeople;
+}
+
+type PartyInput = { teacherId: string; studentId?: string; bandId?: string };
+
+/** The teacher, student and band items resolveParties checks, to read together with the request's other items. */
+export function partyReads(studioId: string, input: PartyInput) {
+  const { teacher: teachers, student: students, band: bands } = scheduleDb().entities;
+  return [
+    itemOf(teachers, { studioId, teacherId: input.teacherId }),
+    itemOf(students, { studioId, studentId: input.studentId ?? "-" }),
+    itemOf(bands, { studioId, bandId: input.bandId ?? "-" }),
+  ] as const;
 }
 
 type Listed = { deletedAt?: string; listing?: string; isActive?: boolean };
@@ -19,25 +34,23 @@ const usable = (r: Listed | null) => Boolean(r && !r.deletedAt && r.listing !== 
 /**
  * Reads and checks who a lesson is for: a listed, active teacher of the studio and a listed
  * student, or a listed band with members (their student records read in one more BatchGet).
- * Teachers may book only lessons they teach, with their own students (a band: any).
+ * Teachers may book only lessons they teach, with their own students (a band: any). `read`: the
+ * items of `partyReads`, when the caller read them with its own.
  */
 export async function resolveParties(
   studioId: string,
   member: StudioMember,
-  input: { teacherId: string; studentId?: string; bandId?: string },
+  input: PartyInput,
+  read?: ReadResults<ReturnType<typeof partyReads>>,
 ): Promise<LessonParties> {
-  const { teacher: teachers, student: students, band: bands } = scheduleDb().entities;
-  const [teacher, student, band] = await readTogether(
-    itemOf(teachers, { studioId, teacherId: input.teacherId }),
-    itemOf(students, { studioId, studentId: input.studentId ?? "-" }),
-    itemOf(bands, { studioId, bandId: input.bandId ?? "-" }),
-  );
+  const { student: students } = scheduleDb().entities;
+  const [teacher, student, band] = read ?? (await readTogether(...partyReads(studioId, input)));
   if (!teacher || !usable(teacher)) throw invalidField("teacherId", "is not a teacher of this studio");
   if (teacher.isActive === false) throw invalidField("teacherId", "is an inactive teacher");
   if (member.role === "teacher" && member.teacherId !== teacher.teacherId) {
     throw new AppError("forbidden", "Teachers schedule only lessons they teach themselves");
   }
-  let records: Array<{ studentId: string; familyId?: string; primaryTeacherId?: string }>;
+  let records: KnownPeople["students"];
   if (input.studentId) {
     if (!student || !usable(student)) throw invalidField("studentId", "is not a student of this studio");
     records = [student];
@@ -62,5 +75,6 @@ export async function resolveParties(
     },
     studentIds: records.map((r) => r.studentId),
     familyOf: (id) => families.get(id),
+    known: { teachers: [teacher], students: records },
   };
 }

@@ -99,7 +99,7 @@ export function bookMakeupWith(
     const used = { status: "used" as const, usedLessonId: lesson.lessonId, usedAt: now.toISOString(), updatedBy: member.userId };
     const [{ plan }, notices] = await Promise.all([
       planBookings(studioId, { add: [slotOf(lesson, parties.teacher.bookingBufferMinutes)] }),
-      lessonBookedNotices(studio, lesson),
+      lessonBookedNotices(studio, lesson, undefined, parties.known),
     ]);
     // The booking engine names the lesson in the way; a slot the search does not offer is refused all the same.
     if (fit === "taken") throw notFreeSlot();

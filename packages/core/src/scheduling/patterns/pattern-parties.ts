@@ -56,6 +56,7 @@ export async function partiesForPatterns(studioId: string, patterns: PatternReco
       teacher: { teacherId: t!.teacherId, bookingBufferMinutes: t!.bookingBufferMinutes ?? 0, firstName: t!.firstName, lastName: t!.lastName },
       studentIds: ids,
       familyOf: (id) => studentOf.get(id)?.familyId,
+      known: { teachers: [t!], students: ids.map((id) => studentOf.get(id)!) },
     });
   }
   return parties;

@@ -1,0 +1,62 @@
+import { api, type World } from "@studiosync/functions/testing";
+
+/** One request to an operation, made as `token` in the matrix world (support/matrix-world.ts). */
+export interface Sample {
+  path: string;
+  token?: string;
+  body?: unknown;
+}
+
+/**
+ * Operations outside the permission matrix (public and account routes) that the bench calls in the
+ * matrix world: its owner, slug and family F are all they need.
+ */
+export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Sample>> = {
+  "PATCH /v1/me": (w) => ({ path: "/v1/me", token: w.owner.accessToken, body: { name: "Bench Owner" } }),
+  "GET /v1/me/sessions": (w) => ({ path: "/v1/me/sessions", token: w.owner.accessToken }),
+  "POST /v1/auth/resend-verification": (w) => ({ path: "/v1/auth/resend-verification", body: { email: w.owner.email } }),
+  // A sign-in of its own, so the world's sessions stay open.
+  "POST /v1/auth/logout": async (w) => {
+    const login = await api("POST", "/v1/auth/login", { body: { email: w.owner.email, password: w.owner.password } });
+    return { path: "/v1/auth/logout", body: { refreshToken: login.body.refreshToken } };
+  },
+  // A feed's address (its secret token) is shown once, when the feed is made: family F's, by its parent.
+  "GET /v1/calendar/{token}.ics": async (w) => {
+    const feed = await api("POST", `/v1/studios/${w.studioId}/calendar-feeds`, { token: w.tokens.parentOwn, body: { subjectType: "family", subjectId: w.familyF } });
+    return { path: new URL(feed.body.url).pathname };
+  },
+  "GET /v1/public/studios/{slug}/teachers": (w) => ({ path: `/v1/public/studios/${w.slug}/teachers` }),
+  "POST /v1/public/studios/{slug}/access-requests": (w) => ({
+    path: `/v1/public/studios/${w.slug}/access-requests`,
+    body: { email: `bench-asker-${Date.now().toString(36)}@example.test`, firstName: "Ask", lastName: "Er", role: "teacher" },
+  }),
+};
+
+const FROM_MAIL = "needs a single-use token only an email carries";
+
+/**
+ * Operations the bench does not call, and why. The permission matrix's rows, the account samples
+ * above and the hand-written scenarios (scenarios.ts) cover every other one; the coverage check
+ * (operation-coverage.ts) fails when an operation is in none of them.
+ */
+export const NOT_SAMPLED: Record<string, string> = {
+  "POST /v1/auth/reset-password": FROM_MAIL,
+  "POST /v1/auth/reset-password/check": FROM_MAIL,
+  "POST /v1/auth/confirm-email-change": FROM_MAIL,
+  "POST /v1/me/password": "ends the matrix world's other sign-ins",
+  "POST /v1/me/email": "sends a confirmation link; changes nothing until confirm-email-change",
+  "DELETE /v1/me/sessions/{sessionId}": "ends a sign-in, whose id only GET /v1/me/sessions names",
+  "GET /v1/public/unsubscribe/{token}": FROM_MAIL,
+  "POST /v1/public/unsubscribe/{token}": FROM_MAIL,
+  "POST /v1/public/unsubscribe/{token}/resubscribe": FROM_MAIL,
+  "GET /v1/public/invitations/{token}": FROM_MAIL,
+  "POST /v1/public/invitations/accept": FROM_MAIL,
+  "GET /v1/public/invoices/{token}": FROM_MAIL,
+  "POST /v1/public/invoices/{token}/checkout": `${FROM_MAIL}, and calls Stripe`,
+  "POST /v1/webhooks/stripe": "needs an event signed with the Stripe webhook secret",
+  "GET /v1/public/privacy-exports/{token}": FROM_MAIL,
+  "POST /v1/public/lesson-links/cancel/{token}": FROM_MAIL,
+  "POST /v1/public/lesson-links/move/{token}": FROM_MAIL,
+  "POST /v1/public/lesson-links/makeup/{token}": FROM_MAIL,
+  "POST /v1/public/lesson-links/claim/{token}": FROM_MAIL,
+};

@@ -1,0 +1,27 @@
+import { moduleOperations } from "@studiosync/functions";
+
+/**
+ * Every operation of the API as "METHOD /path", as the API modules declare them (their routes):
+ * what `npm run bench` must cost. The bench and its coverage check take the list from here and
+ * nowhere else, so a new route or module is measured without anyone listing it.
+ */
+export function apiOperations(): string[] {
+  return Object.values(moduleOperations()).flat();
+}
+
+const pattern = (template: string) => new RegExp(`^${template.replace(/[.*+?^$()|[\]\\]/g, "\\$&").replace(/\{[^}]+\}/g, "[^/]+")}$`);
+
+/**
+ * The operation a request belongs to: "GET /v1/public/lesson-links/cancel/{token}?x=1 (what)"
+ * is "GET /v1/public/lesson-links/{action}/{token}". An exact match wins over a template.
+ */
+export function operationOf(operations: readonly string[], request: string): string | undefined {
+  const [method, target = ""] = request.split(" ");
+  const path = target.split("?")[0]!;
+  const exact = `${method} ${path}`;
+  if (operations.includes(exact)) return exact;
+  return operations.find((op) => op.startsWith(`${method} `) && pattern(op.slice(op.indexOf(" ") + 1)).test(path));
+}
+
+/** The issue's budget: a read (GET) at most 3 DynamoDB calls, a write at most 3 reads and one write. */
+export const callBudget = (operation: string) => (operation.startsWith("GET ") ? 3 : 4);
