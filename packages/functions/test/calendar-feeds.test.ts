@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { Scheduling } from "@studiosync/core";
+import { Teaching } from "@studiosync/core";
 import { scheduleDb } from "@studiosync/core/scheduling";
 import { offsetMinutes, zonedInstant } from "@studiosync/core/kernel";
 import ICAL from "ical.js";
@@ -160,7 +160,7 @@ describe("POST /calendar-feeds and GET /v1/calendar/{token}.ics", () => {
       const created = await createFeed(owner, studio.studentMember.accessToken, { subjectType: "student", subjectId: student.id });
       expect(created.status, JSON.stringify(created.body)).toBe(201);
       // As a calendar app would fetch it three weeks before the change (the change may be more than 180 days ahead today).
-      const text = await Scheduling.calendarFeedIcs(tokenOf(created.body.url), new Date(change.getTime() - 21 * DAY));
+      const text = await Teaching.calendarFeedIcs(tokenOf(created.body.url), new Date(change.getTime() - 21 * DAY));
       const { calendar, byUid } = parseCalendar(text);
       const vtimezone = calendar.getFirstSubcomponent("vtimezone")!;
       expect(vtimezone.getFirstPropertyValue("tzid")).toBe(timeZone);

@@ -53,7 +53,7 @@ export async function seedDemoHistory(actors: { owner: Actor; teacher: Actor; pa
   await Promise.all((Object.entries(slots) as [keyof typeof slots, DemoSlot][]).map(bookWeeks));
 
   const note = (actor: Actor, lessonId: string, body: Record<string, unknown>) =>
-    Scheduling.createLessonNote(actor, studioId, lessonId, Scheduling.createLessonNoteSchema.parse(body));
+    Teaching.createLessonNote(actor, studioId, lessonId, Teaching.createLessonNoteSchema.parse(body));
   const [anikaBefore, anikaLast] = lessonsOf.anika!.slice(-2) as [string, string];
   const goal = (studentId: string, body: Record<string, unknown>) =>
     Teaching.createGoal(actors.teacher, studioId, Teaching.createGoalSchema.parse({ studentId, ...body }));

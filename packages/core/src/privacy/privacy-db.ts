@@ -5,9 +5,9 @@ import { PaymentEntity } from "../billing/payments/payment.entity";
 import { tableService } from "../kernel/db/table-service";
 import { tenantEntities } from "../db/tenant-entities";
 import { InvitationEntity } from "../invitations/invitation.entity";
-import { CalendarFeedEntity } from "../scheduling/feeds/calendar-feed.entity";
+import { CalendarFeedEntity } from "../teaching/feeds/calendar-feed.entity";
 import { LessonAttendeeEntity } from "../scheduling/lessons/lesson-attendee.entity";
-import { LessonNoteEntity } from "../scheduling/notes/lesson-note.entity";
+import { LessonNoteEntity } from "../teaching/notes/lesson-note.entity";
 import { GoalEntity } from "../teaching/goal.entity";
 import { PracticeLogEntity } from "../teaching/practice-log.entity";
 

@@ -1,4 +1,6 @@
 export * from "./goals";
 export * from "./lesson-plans";
 export * from "./practice-logs";
+export * from "./notes";
+export * from "./feeds";
 export { GOAL_STATUSES } from "./goal.entity";

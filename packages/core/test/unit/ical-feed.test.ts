@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { renderCalendar, type CalendarEvent } from "../../src/scheduling/feeds/ical-calendar";
-import { escapeText, foldLine } from "../../src/scheduling/feeds/ical-text";
-import { lessonEvent, type FeedNames } from "../../src/scheduling/feeds/lesson-event";
+import { renderCalendar, type CalendarEvent } from "../../src/scheduling/ical/ical-calendar";
+import { escapeText, foldLine } from "../../src/scheduling/ical/ical-text";
+import { lessonEvent, type FeedNames } from "../../src/scheduling/ical/lesson-event";
 import type { LessonRecord } from "../../src/scheduling/lessons/lesson-view";
 import { zonedInstant } from "../../src/kernel/time/wall-clock";
 

@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling";
+import * as Teaching from "@studiosync/core/teaching";
 import { createRouter } from "../http/router";
 import { CalendarFeedPageSchema, CreatedCalendarFeedSchema } from "../schemas/calendar-feeds";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
@@ -17,7 +17,7 @@ const createFeed = createRoute({
     "The answer's `url` is the subscription address for calendar apps (no login); it is shown once. " +
     "The feed shows lessons from 30 days back to 180 days ahead, in the studio's time zone, cancelled ones as CANCELLED.",
   ...secured,
-  request: { params: studioParams, body: jsonBody(Scheduling.createCalendarFeedSchema.openapi("CreateCalendarFeedRequest")) },
+  request: { params: studioParams, body: jsonBody(Teaching.createCalendarFeedSchema.openapi("CreateCalendarFeedRequest")) },
   responses: { 201: jsonResponse(CreatedCalendarFeedSchema, "The new feed with its URL"), ...problems(401, 403, 404, 422) },
 });
 
@@ -27,7 +27,7 @@ const listFeeds = createRoute({
   tags,
   summary: "Live calendar feeds: every member their own, admins all of the studio's",
   ...secured,
-  request: { params: studioParams, query: Scheduling.listCalendarFeedsQuerySchema },
+  request: { params: studioParams, query: Teaching.listCalendarFeedsQuerySchema },
   responses: { 200: jsonResponse(CalendarFeedPageSchema, "A page of feeds (without URLs)"), ...problems(401, 404, 422) },
 });
 
@@ -46,12 +46,12 @@ const apiBaseUrl = (url: string) => new URL(url).origin;
 
 export const calendarFeedRoutes = createRouter()
   .openapi(createFeed, async (c) => {
-    const feed = await Scheduling.createCalendarFeed(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json"), { apiBaseUrl: apiBaseUrl(c.req.url) });
+    const feed = await Teaching.createCalendarFeed(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json"), { apiBaseUrl: apiBaseUrl(c.req.url) });
     return c.json(feed, 201);
   })
-  .openapi(listFeeds, async (c) => c.json(await Scheduling.listCalendarFeeds(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(listFeeds, async (c) => c.json(await Teaching.listCalendarFeeds(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(revokeFeed, async (c) => {
     const { studioId, feedId } = c.req.valid("param");
-    await Scheduling.revokeCalendarFeed(c.get("actor"), studioId, feedId);
+    await Teaching.revokeCalendarFeed(c.get("actor"), studioId, feedId);
     return c.body(null, 204);
   });

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling";
+import * as Teaching from "@studiosync/core/teaching";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { LessonNotePageSchema, LessonNoteSchema, StudentNotesPageSchema } from "../schemas/teaching";
@@ -15,7 +15,7 @@ const listNotes = createRoute({
   tags,
   summary: "A lesson's notes: admins and its teachers all; its students those visible to the student; their parents those visible to the parent",
   ...secured,
-  request: { params: lessonParams, query: Scheduling.listLessonNotesQuerySchema },
+  request: { params: lessonParams, query: Teaching.listLessonNotesQuerySchema },
   responses: { 200: jsonResponse(LessonNotePageSchema, "One page of notes, oldest first"), ...problems(401, 404, 422) },
 });
 
@@ -26,7 +26,7 @@ const studentNotes = createRoute({
   summary: "A student's lesson notes, newest lesson first (whoever may see the student: each lesson's notes as its list shows them to them)",
   description: "Their lessons up to now, `limit` (at most 25) lessons a page; lessons without a note the caller may see are left out, so a page may hold fewer.",
   ...secured,
-  request: { params: studioParams, query: Scheduling.studentNotesQuerySchema },
+  request: { params: studioParams, query: Teaching.studentNotesQuerySchema },
   responses: { 200: jsonResponse(StudentNotesPageSchema, "One page of lessons with their notes"), ...problems(401, 404, 422) },
 });
 
@@ -36,7 +36,7 @@ const createNote = createRoute({
   tags,
   summary: "Write a note on a lesson (admins, the teacher teaching it); hidden from students and parents unless marked visible",
   ...secured,
-  request: { params: lessonParams, body: jsonBody(Scheduling.createLessonNoteSchema.openapi("CreateLessonNoteRequest")) },
+  request: { params: lessonParams, body: jsonBody(Teaching.createLessonNoteSchema.openapi("CreateLessonNoteRequest")) },
   responses: { 201: jsonResponse(LessonNoteSchema, "The new note"), ...problems(401, 403, 404, 422) },
 });
 
@@ -46,7 +46,7 @@ const updateNote = createRoute({
   tags,
   summary: "Change a note (admins, the teacher teaching the lesson). `null` clears homework",
   ...secured,
-  request: { params: noteParams, body: jsonBody(Scheduling.updateLessonNoteSchema.openapi("UpdateLessonNoteRequest")) },
+  request: { params: noteParams, body: jsonBody(Teaching.updateLessonNoteSchema.openapi("UpdateLessonNoteRequest")) },
   responses: { 200: jsonResponse(LessonNoteSchema, "The updated note"), ...problems(401, 403, 404, 409, 422) },
 });
 
@@ -61,21 +61,21 @@ const deleteNote = createRoute({
 });
 
 export const lessonNoteRoutes = createRouter()
-  .openapi(studentNotes, async (c) => c.json(await Scheduling.studentNotes(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(studentNotes, async (c) => c.json(await Teaching.studentNotes(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(listNotes, async (c) => {
     const { studioId, lessonId } = c.req.valid("param");
-    return c.json(await Scheduling.listLessonNotes(c.get("actor"), studioId, lessonId, c.req.valid("query")), 200);
+    return c.json(await Teaching.listLessonNotes(c.get("actor"), studioId, lessonId, c.req.valid("query")), 200);
   })
   .openapi(createNote, async (c) => {
     const { studioId, lessonId } = c.req.valid("param");
-    return c.json(await Scheduling.createLessonNote(c.get("actor"), studioId, lessonId, c.req.valid("json")), 201);
+    return c.json(await Teaching.createLessonNote(c.get("actor"), studioId, lessonId, c.req.valid("json")), 201);
   })
   .openapi(updateNote, async (c) => {
     const { studioId, lessonId, noteId } = c.req.valid("param");
-    return c.json(await Scheduling.updateLessonNote(c.get("actor"), studioId, lessonId, noteId, c.req.valid("json")), 200);
+    return c.json(await Teaching.updateLessonNote(c.get("actor"), studioId, lessonId, noteId, c.req.valid("json")), 200);
   })
   .openapi(deleteNote, async (c) => {
     const { studioId, lessonId, noteId } = c.req.valid("param");
-    await Scheduling.deleteLessonNote(c.get("actor"), studioId, lessonId, noteId);
+    await Teaching.deleteLessonNote(c.get("actor"), studioId, lessonId, noteId);
     return c.body(null, 204);
   });

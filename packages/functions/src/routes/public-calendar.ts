@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling";
+import * as Teaching from "@studiosync/core/teaching";
 import { createRouter } from "../http/router";
 import { problems } from "../schemas/problem";
 
@@ -26,7 +26,7 @@ export const publicCalendarRoutes = createRouter();
 publicCalendarRoutes.openAPIRegistry.registerPath(feed);
 publicCalendarRoutes.get("/calendar/:file{[^/]+\\.ics}", async (c) => {
   const token = c.req.param("file").slice(0, -".ics".length);
-  const body = await Scheduling.calendarFeedIcs(token);
+  const body = await Teaching.calendarFeedIcs(token);
   return c.body(body, 200, {
     "Content-Type": "text/calendar; charset=utf-8",
     "Content-Disposition": 'inline; filename="lessons.ics"',

@@ -7,7 +7,7 @@ import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { studioPublicUrl } from "../../studios/studio-urls";
 import { lessonPeople, type KnownPeople } from "../cancellations/lesson-recipients";
-import { lessonPlace } from "../feeds/lesson-event";
+import { lessonPlace } from "../ical/lesson-event";
 import { lessonLinks } from "../lesson-actions/action-links";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { lessonInvite } from "./lesson-invite";

@@ -2,9 +2,9 @@ import { config } from "../../kernel/config";
 import { addressOf } from "../../email/mime";
 import type { RenderedEmail } from "../../email/templates/layout";
 import type { LessonPeople } from "../cancellations/lesson-recipients";
-import { zonedLine } from "../feeds/ical-calendar";
-import { renderInvite } from "../feeds/imip-invite";
-import { lessonEvent } from "../feeds/lesson-event";
+import { zonedLine } from "../ical/ical-calendar";
+import { renderInvite } from "../ical/imip-invite";
+import { lessonEvent } from "../ical/lesson-event";
 import type { LessonRecord } from "../lessons/lesson-view";
 
 export interface InviteStudio {

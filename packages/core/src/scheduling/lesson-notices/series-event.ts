@@ -1,9 +1,9 @@
 import type { RenderedEmail } from "../../email/templates/layout";
 import type { LessonPeople } from "../cancellations/lesson-recipients";
-import { zonedLine } from "../feeds/ical-calendar";
-import { renderInvite } from "../feeds/imip-invite";
-import { utcStamp } from "../feeds/ical-text";
-import { lessonEvent } from "../feeds/lesson-event";
+import { zonedLine } from "../ical/ical-calendar";
+import { renderInvite } from "../ical/imip-invite";
+import { utcStamp } from "../ical/ical-text";
+import { lessonEvent } from "../ical/lesson-event";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { occurrenceDates, occurrenceInstants, ordinalInMonth } from "../patterns/occurrences";
 import { occurrenceLesson } from "../patterns/pattern-lessons";

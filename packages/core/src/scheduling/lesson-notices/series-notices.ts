@@ -7,7 +7,7 @@ import type { RenderedEmail } from "../../email/templates/layout";
 import { studioPublicUrl } from "../../studios/studio-urls";
 import { lessonPeople } from "../cancellations/lesson-recipients";
 import { closuresBetween } from "../closures/closures-between";
-import { lessonPlace } from "../feeds/lesson-event";
+import { lessonPlace } from "../ical/lesson-event";
 import { occurrenceDates } from "../patterns/occurrences";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { isUntouched, occurrenceLesson, occurrenceLessonId, readLessons } from "../patterns/pattern-lessons";

@@ -1,5 +1,5 @@
 import { isStudioAdmin, type StudioMember } from "../../policy";
-import { readFeedNames } from "../feeds/feed-names";
+import { readFeedNames } from "../ical/feed-names";
 import type { LessonRecord } from "./lesson-view";
 
 /** Display names of the people and bands a set of lessons mentions, by id (`?include=names`). */

@@ -2,8 +2,8 @@ import { unsubscribable } from "../../notifications/unsubscribe-links";
 import { studioPublicUrl } from "../../studios/studio-urls";
 import { lessonLinks } from "../lesson-actions/action-links";
 import { lessonReminderMessage } from "../../email/templates/lesson-reminder";
-import { zoneAbbreviation } from "../feeds/zone-transitions";
-import { lessonWhat, lessonWho } from "../feeds/lesson-event";
+import { zoneAbbreviation } from "../ical/zone-transitions";
+import { lessonWhat, lessonWho } from "../ical/lesson-event";
 import type { ReminderContext } from "./reminder-context";
 import type { ReminderRecipient } from "./reminder-recipients";
 

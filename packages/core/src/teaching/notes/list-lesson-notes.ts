@@ -1,7 +1,7 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
 import type { Actor } from "../../policy";
-import { loadLessonFor } from "../lessons/lesson-access";
-import { scheduleDb } from "../schedule-db";
+import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import { toLessonNote, type LessonNote } from "./lesson-note-view";
 import { noteAudienceOf } from "./note-visibility";
 import type { ListLessonNotesQuery } from "./schemas";

@@ -2,14 +2,14 @@ import { logFailure } from "../../kernel/log/log-failure";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { AppError, notFound } from "../../kernel/errors";
 import type { StudioMember } from "../../policy";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import { liveSubject, mayFeedSubject, subjectRead } from "./feed-subject";
 import { hashFeedToken, isFeedToken } from "./feed-token";
 import type { CalendarFeedRecord } from "./feed-view";
-import { renderCalendar } from "./ical-calendar";
+import { renderCalendar } from "../../scheduling/ical/ical-calendar";
 import { readFeedLessons } from "./feed-lessons";
-import { readFeedNames } from "./feed-names";
-import { lessonEvent } from "./lesson-event";
+import { readFeedNames } from "../../scheduling/ical/feed-names";
+import { lessonEvent } from "../../scheduling/ical/lesson-event";
 
 const gone = () => notFound("Calendar feed");
 /** lastFetchedAt is refreshed at most this often, so polling calendar apps cost one write an hour. */

@@ -1,6 +1,6 @@
 import { hiddenRecord, type Actor } from "../../policy";
-import { loadLessonFor } from "../lessons/lesson-access";
-import { scheduleDb } from "../schedule-db";
+import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import type { LessonNoteRecord } from "./lesson-note-view";
 import { maySeeNote, noteAudienceOf } from "./note-visibility";
 

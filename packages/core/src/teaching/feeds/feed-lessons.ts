@@ -1,5 +1,5 @@
-import { lessonOfAttendee, type LessonRecord } from "../lessons/lesson-view";
-import { scheduleDb } from "../schedule-db";
+import { lessonOfAttendee, type LessonRecord } from "../../scheduling/lessons/lesson-view";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import type { FeedSubjectType } from "./feed-subject";
 
 /** A feed shows lessons starting from 30 days ago to 180 days ahead, at most 2,000 of them. */

@@ -1,6 +1,6 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import { toCalendarFeed, type CalendarFeed } from "./feed-view";
 import type { ListCalendarFeedsQuery } from "./schemas";
 

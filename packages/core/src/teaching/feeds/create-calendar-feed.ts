@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { loadMemberWith, type Actor } from "../../policy";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import { assertMayFeed, liveSubject, subjectRead } from "./feed-subject";
 import { feedUrl, newFeedToken } from "./feed-token";
 import { auditedFeed, toCalendarFeed, type CalendarFeedRecord } from "./feed-view";

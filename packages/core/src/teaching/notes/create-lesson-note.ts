@@ -3,8 +3,8 @@ import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import type { Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
-import { loadLessonFor, requireTeachLesson } from "../lessons/lesson-access";
-import { scheduleDb } from "../schedule-db";
+import { loadLessonFor, requireTeachLesson } from "../../scheduling/lessons/lesson-access";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
 import type { CreateLessonNoteInput } from "./schemas";
 

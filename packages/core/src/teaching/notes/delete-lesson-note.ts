@@ -2,8 +2,8 @@ import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
-import { requireTeachLesson } from "../lessons/lesson-access";
-import { scheduleDb } from "../schedule-db";
+import { requireTeachLesson } from "../../scheduling/lessons/lesson-access";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import { loadLessonNote } from "./lesson-note-access";
 
 /** Deletes a note (admins and the lesson's teachers); the audit event keeps what it said. */

@@ -1,7 +1,7 @@
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
 import { AppError } from "../../kernel/errors";
 import { hiddenRecord, isStudioAdmin, mayReadFamily, mayReadStudent, type StudioMember } from "../../policy";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import type { FEED_SUBJECTS } from "./calendar-feed.entity";
 
 export type FeedSubjectType = (typeof FEED_SUBJECTS)[number];

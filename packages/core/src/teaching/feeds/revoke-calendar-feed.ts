@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
-import { scheduleDb } from "../schedule-db";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import { auditedFeed, type CalendarFeedRecord } from "./feed-view";
 
 /**

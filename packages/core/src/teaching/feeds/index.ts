@@ -7,5 +7,3 @@ export { createCalendarFeedSchema, listCalendarFeedsQuerySchema, type CreateCale
 export { toCalendarFeed, type CalendarFeed } from "./feed-view";
 export { mayFeedSubject, type FeedSubject, type FeedSubjectType } from "./feed-subject";
 export { FEED_WINDOW } from "./feed-lessons";
-export { renderCalendar, type CalendarEvent, type CalendarDocument } from "./ical-calendar";
-export { lessonEvent, type FeedNames } from "./lesson-event";

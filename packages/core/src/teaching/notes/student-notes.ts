@@ -1,10 +1,10 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { page } from "../../kernel/pagination/pagination";
 import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
-import { toLessonSummary } from "../attendance/attendance-view";
-import { mayReadLesson } from "../lessons/lesson-access";
-import { lessonOfAttendee, type AttendeeRecord } from "../lessons/lesson-view";
-import { scheduleDb } from "../schedule-db";
+import { toLessonSummary } from "../../scheduling/attendance/attendance-view";
+import { mayReadLesson } from "../../scheduling/lessons/lesson-access";
+import { lessonOfAttendee, type AttendeeRecord } from "../../scheduling/lessons/lesson-view";
+import { scheduleDb } from "../../scheduling/schedule-db";
 import { toLessonNote } from "./lesson-note-view";
 import { maySeeNote, noteAudienceOf } from "./note-visibility";
 import type { StudentNotesQuery } from "./schemas";
