@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { Teaching } from "@studiosync/core";
-import { scheduleDb } from "@studiosync/core/scheduling";
+import { teachingDb } from "@studiosync/core/teaching";
 import { offsetMinutes, zonedInstant } from "@studiosync/core/kernel";
 import ICAL from "ical.js";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -96,7 +96,7 @@ describe("POST /calendar-feeds and GET /v1/calendar/{token}.ics", () => {
 
     // Only the token's SHA-256 is stored.
     const token = tokenOf(created.body.url);
-    const { data: stored } = await scheduleDb().entities.calendarFeed.get({ studioId: owner.studio.id, feedId: created.body.id }).go();
+    const { data: stored } = await teachingDb().entities.calendarFeed.get({ studioId: owner.studio.id, feedId: created.body.id }).go();
     expect(stored!.tokenHash).toBe(createHash("sha256").update(token).digest("base64url"));
     expect(JSON.stringify(stored)).not.toContain(token);
 

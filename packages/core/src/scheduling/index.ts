@@ -13,7 +13,7 @@ export * from "./ical";
 export * from "./reminders";
 export * from "./lesson-actions";
 export * from "./slot-offers";
-export { scheduleDb } from "./schedule-db";
+export { scheduleDb, schedulingEntities, type ScheduleTx } from "./schedule-db";
 export { lessonLinks } from "./lesson-actions/action-links";
 export { signActionToken } from "./lesson-actions/action-token";
 export { REMINDER_JOB } from "./reminders/send-lesson-reminders";

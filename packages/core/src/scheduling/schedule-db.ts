@@ -1,25 +1,20 @@
 import { tableService } from "../kernel/db/table-service";
 import { tenantEntities } from "../db/tenant-entities";
-import { GoalEntity } from "../teaching/goal.entity";
-import { LessonPlanEntity } from "../teaching/lesson-plan.entity";
-import { PracticeLogEntity } from "../teaching/practice-log.entity";
 import { AvailabilityEntity } from "./availability/availability.entity";
 import { DayScheduleEntity } from "./bookings/day-schedule.entity";
 import { ClosureEntity } from "./closures/closure.entity";
-import { CalendarFeedEntity } from "../teaching/feeds/calendar-feed.entity";
 import { LessonLinkUseEntity } from "./lesson-actions/link-use.entity";
 import { SlotOfferEntity } from "./slot-offers/slot-offer.entity";
 import { LessonAttendeeEntity } from "./lessons/lesson-attendee.entity";
 import { LessonEntity } from "./lessons/lesson.entity";
 import { MakeupCreditEntity } from "./makeups/makeup-credit.entity";
-import { LessonNoteEntity } from "../teaching/notes/lesson-note.entity";
 import { RecurringPatternEntity } from "./patterns/recurring-pattern.entity";
 import { JobCursorEntity, ReminderDueEntity, ReminderSentEntity } from "./reminders/reminder-due.entity";
 import { RescheduleRequestEntity } from "./reschedules/reschedule-request.entity";
 import { SchedulingSettingsEntity } from "./settings/scheduling-settings.entity";
 
 /**
- * The scheduling and teaching entities, with the people and audit entities their transactions
+ * The scheduling entities, with the people and audit entities their transactions
  * span. A second ElectroDB service over the same table, so the platform, people and access
  * Lambdas do not carry these models (see README: Lambda bundles).
  */
@@ -37,11 +32,6 @@ export const schedulingEntities = {
   schedulingSettings: SchedulingSettingsEntity,
   makeupCredit: MakeupCreditEntity,
   rescheduleRequest: RescheduleRequestEntity,
-  lessonNote: LessonNoteEntity,
-  goal: GoalEntity,
-  lessonPlan: LessonPlanEntity,
-  practiceLog: PracticeLogEntity,
-  calendarFeed: CalendarFeedEntity,
   lessonLinkUse: LessonLinkUseEntity,
   slotOffer: SlotOfferEntity,
 };

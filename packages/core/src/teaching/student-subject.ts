@@ -2,7 +2,7 @@ import { itemOf, readTogether } from "../kernel/db/read-together";
 import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor, type StudentFacts, type StudioMember } from "../policy";
 import type { StudentRecord } from "../people/student-summaries";
 import { studentFacts } from "../people/students/student-view";
-import { scheduleDb } from "../scheduling/schedule-db";
+import { teachingDb } from "./teaching-db";
 
 /** The student a goal or practice log belongs to, as the policy sees them. */
 export interface StudentSubject {
@@ -10,7 +10,7 @@ export interface StudentSubject {
   facts: StudentFacts;
 }
 
-const studentRead = (studioId: string, studentId: string) => itemOf(scheduleDb().entities.student, { studioId, studentId });
+const studentRead = (studioId: string, studentId: string) => itemOf(teachingDb().entities.student, { studioId, studentId });
 
 /** A listed student the member may see, or null (missing, deleted and not theirs to see alike). */
 export function subjectIfVisible(member: StudioMember, record: StudentRecord | null): StudentSubject | null {

@@ -3,13 +3,13 @@ import { describe, expect, it } from "vitest";
 import validations from "electrodb/src/validations.js";
 import { entityModels } from "../../src/kernel/db/entity";
 import { db } from "../../src/db/service";
-import { scheduleDb } from "../../src/scheduling/schedule-db";
+import { teachingDb } from "../../src/teaching/teaching-db";
 
 describe("entity models", () => {
   it("every entity's model passes ElectroDB's model validation", () => {
-    // Both services share the people and audit entities; every model is constructed once (and
+    // Both services share the people and audit entities (teaching's includes scheduling's); every model is constructed once (and
     // the worker may have constructed more for earlier files: it does not re-import modules).
-    const entities = new Set([...Object.keys(db().entities), ...Object.keys(scheduleDb().entities)]);
+    const entities = new Set([...Object.keys(db().entities), ...Object.keys(teachingDb().entities)]);
     expect(entities.size).toBeGreaterThan(0);
     expect(entityModels.length).toBeGreaterThanOrEqual(entities.size);
     for (const model of entityModels) expect(() => validations.model(model)).not.toThrow();

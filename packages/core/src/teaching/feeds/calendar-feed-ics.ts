@@ -2,7 +2,7 @@ import { logFailure } from "../../kernel/log/log-failure";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { AppError, notFound } from "../../kernel/errors";
 import type { StudioMember } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { liveSubject, mayFeedSubject, subjectRead } from "./feed-subject";
 import { hashFeedToken, isFeedToken } from "./feed-token";
 import type { CalendarFeedRecord } from "./feed-view";
@@ -23,7 +23,7 @@ const TOUCH_EVERY_MS = 3_600_000;
  */
 export async function calendarFeedIcs(token: string, now = new Date()): Promise<string> {
   if (!isFeedToken(token)) throw gone();
-  const { calendarFeed, membership, studio: studios } = scheduleDb().entities;
+  const { calendarFeed, membership, studio: studios } = teachingDb().entities;
   const tokenHash = hashFeedToken(token);
   const { data } = await calendarFeed.query.feedByToken({ tokenHash }).go({ limit: 1 });
   const feed = data[0] as CalendarFeedRecord | undefined;
@@ -64,7 +64,7 @@ function hiddenAsGone<T>(read: () => T): T {
 /** Records when the feed was last fetched (at most hourly); a failure only costs the stamp. */
 async function touch(feed: CalendarFeedRecord, now: Date) {
   if (feed.lastFetchedAt && now.getTime() - Date.parse(feed.lastFetchedAt) < TOUCH_EVERY_MS) return;
-  await scheduleDb()
+  await teachingDb()
     .entities.calendarFeed.patch({ studioId: feed.studioId, feedId: feed.feedId })
     .set({ lastFetchedAt: now.toISOString() })
     .where((a, op) => op.notExists(a.revokedAt))

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { loadMemberWith, type Actor } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { assertMayFeed, liveSubject, subjectRead } from "./feed-subject";
 import { feedUrl, newFeedToken } from "./feed-token";
 import { auditedFeed, toCalendarFeed, type CalendarFeedRecord } from "./feed-view";
@@ -31,7 +31,7 @@ export async function createCalendarFeed(actor: Actor, studioId: string, input: 
     createdAt: now,
     updatedAt: now,
   };
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.calendarFeed.create(record).commit(),
       recordAudit(tx, { studioId, actorId: actor.userId, action: "calendar_feed.created", entityType: "calendarFeed", entityId: record.feedId, after: auditedFeed(record) }),

@@ -1,5 +1,5 @@
 import { lessonOfAttendee, type LessonRecord } from "../../scheduling/lessons/lesson-view";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import type { FeedSubjectType } from "./feed-subject";
 
 /** A feed shows lessons starting from 30 days ago to 180 days ahead, at most 2,000 of them. */
@@ -18,7 +18,7 @@ export async function readFeedLessons(studioId: string, subject: { type: FeedSub
   const from = new Date(now.getTime() - FEED_WINDOW.daysBack * DAY).toISOString();
   const to = new Date(now.getTime() + FEED_WINDOW.daysAhead * DAY).toISOString();
   const range = [{ scheduledStart: from }, { scheduledStart: to }] as const;
-  const { lesson, lessonAttendee } = scheduleDb().entities;
+  const { lesson, lessonAttendee } = teachingDb().entities;
 
   const pageOf = (cursor: string | null, limit: number): PageOf<LessonRecord> => {
     const go = { cursor, limit, pages: 1 as const };

@@ -1,7 +1,7 @@
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
 import { AppError } from "../../kernel/errors";
 import { hiddenRecord, isStudioAdmin, mayReadFamily, mayReadStudent, type StudioMember } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import type { FEED_SUBJECTS } from "./calendar-feed.entity";
 
 export type FeedSubjectType = (typeof FEED_SUBJECTS)[number];
@@ -22,7 +22,7 @@ const LABELS: Record<FeedSubjectType, string> = { teacher: "Teacher", student: "
 
 /** The subject's record, for loadMemberWith / readTogether. */
 export function subjectRead(studioId: string, type: FeedSubjectType, id: string): ItemRead<unknown> {
-  const { teacher, student, family } = scheduleDb().entities;
+  const { teacher, student, family } = teachingDb().entities;
   if (type === "teacher") return itemOf(teacher, { studioId, teacherId: id });
   if (type === "student") return itemOf(student, { studioId, studentId: id });
   return itemOf(family, { studioId, familyId: id });
@@ -83,7 +83,7 @@ async function maySeeSubject(member: StudioMember, studioId: string, subject: Fe
 /** Whether a teacher is the primary teacher of one of these students (one read per 100). */
 async function teachesOneOf(member: StudioMember, studioId: string, studentIds: string[]): Promise<boolean> {
   if (!member.teacherId) return false;
-  const { student } = scheduleDb().entities;
+  const { student } = teachingDb().entities;
   for (let i = 0; i < studentIds.length; i += 100) {
     const records = await readTogether(...studentIds.slice(i, i + 100).map((studentId) => itemOf(student, { studioId, studentId })));
     if (records.some((r) => r && !r.deletedAt && r.primaryTeacherId === member.teacherId)) return true;

@@ -1,6 +1,6 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { toCalendarFeed, type CalendarFeed } from "./feed-view";
 import type { ListCalendarFeedsQuery } from "./schemas";
 
@@ -10,7 +10,7 @@ import type { ListCalendarFeedsQuery } from "./schemas";
  */
 export async function listCalendarFeeds(actor: Actor, studioId: string, query: ListCalendarFeedsQuery): Promise<Page<CalendarFeed>> {
   const { member } = await loadStudioMember(actor, studioId);
-  const { calendarFeed } = scheduleDb().entities;
+  const { calendarFeed } = teachingDb().entities;
   const owner = isStudioAdmin(member) ? "studio" : actor.userId;
   const records = await page({ studioId, list: "calendar-feeds", params: { owner } }, (options) => {
     const go = { ...options, pages: 1 as const };

@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { auditedFeed, type CalendarFeedRecord } from "./feed-view";
 
 /**
@@ -10,12 +10,12 @@ import { auditedFeed, type CalendarFeedRecord } from "./feed-view";
  * made, or one already revoked, is not the caller's to see: 404.
  */
 export async function revokeCalendarFeed(actor: Actor, studioId: string, feedId: string) {
-  const { member, records } = await loadMemberWith(actor, studioId, itemOf(scheduleDb().entities.calendarFeed, { studioId, feedId }));
+  const { member, records } = await loadMemberWith(actor, studioId, itemOf(teachingDb().entities.calendarFeed, { studioId, feedId }));
   const feed = records[0] as CalendarFeedRecord | null;
   if (!feed || feed.revokedAt || !(isStudioAdmin(member) || feed.ownerUserId === actor.userId)) throw hiddenRecord("Calendar feed");
 
   const revokedAt = new Date().toISOString();
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.calendarFeed
         .patch({ studioId, feedId })

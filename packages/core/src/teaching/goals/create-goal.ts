@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import type { Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadStudentSubject } from "../student-subject";
 import { requireWriteGoal } from "./goal-access";
 import { nextProgress } from "./goal-progress";
@@ -36,7 +36,7 @@ export async function createGoal(actor: Actor, studioId: string, input: CreateGo
     updatedAt: now,
   } satisfies GoalRecord;
 
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.goal.create(record).commit(),
       recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.created", entityType: "goal", entityId: record.goalId, after: record }),

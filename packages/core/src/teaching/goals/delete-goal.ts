@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadGoal, requireWriteGoal } from "./goal-access";
 import type { GoalRecord } from "./goal-view";
 
@@ -12,7 +12,7 @@ export async function deleteGoal(actor: Actor, studioId: string, goalId: string)
   requireWriteGoal(member, student);
   const now = new Date().toISOString();
   const changes = { listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.goal
         .patch({ studioId, goalId })

@@ -1,7 +1,7 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { AppError } from "../../kernel/errors";
 import { hiddenRecord, type Actor, type StudioMember } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadMemberAndRecord } from "../member-record";
 import { visibleSubjectOf, type StudentSubject } from "../student-subject";
 import { mayWriteGoal } from "../teaching-permissions";
@@ -12,7 +12,7 @@ import type { GoalRecord } from "./goal-view";
  * names the student). Missing, deleted, or a student the member may not see → 404 alike.
  */
 export async function loadGoal(actor: Actor, studioId: string, goalId: string) {
-  const { member, studio, record } = await loadMemberAndRecord(actor, studioId, itemOf(scheduleDb().entities.goal, { studioId, goalId }));
+  const { member, studio, record } = await loadMemberAndRecord(actor, studioId, itemOf(teachingDb().entities.goal, { studioId, goalId }));
   const goal = record as GoalRecord | null;
   if (!goal || goal.listing !== "listed") throw hiddenRecord("Goal");
   const student = await visibleSubjectOf(member, studioId, goal.studentId);

@@ -1,6 +1,6 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
 import type { Actor } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadStudentSubject } from "../student-subject";
 import { toGoal, type Goal } from "./goal-view";
 import type { ListGoalsQuery } from "./schemas";
@@ -12,7 +12,7 @@ import type { ListGoalsQuery } from "./schemas";
  */
 export async function listGoals(actor: Actor, studioId: string, query: ListGoalsQuery): Promise<Page<Goal>> {
   await loadStudentSubject(actor, studioId, query.studentId);
-  const byStudent = scheduleDb().entities.goal.query.goalsByStudent({ studioId, studentId: query.studentId, listing: "listed" });
+  const byStudent = teachingDb().entities.goal.query.goalsByStudent({ studioId, studentId: query.studentId, listing: "listed" });
   const records = await page(
     { studioId, list: "goals" },
     (options) =>

@@ -3,7 +3,7 @@ import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadGoal, requireWriteGoal } from "./goal-access";
 import { nextProgress } from "./goal-progress";
 import { toGoal, type GoalRecord } from "./goal-view";
@@ -23,7 +23,7 @@ export async function updateGoal(actor: Actor, studioId: string, goalId: string,
   const { set, remove } = splitChanges({ ...rest, ...progress, achievedAt: progress.achievedAt ?? null });
   const after = { ...applyChanges(current, set, remove, now), updatedBy: actor.userId } as GoalRecord;
 
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.goal
         .patch({ studioId, goalId })

@@ -4,7 +4,7 @@ import { assertCommitted } from "../../kernel/db/transactions";
 import { AppError } from "../../kernel/errors";
 import { loadStudioMember, type Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { planAuthorOf, usesLessonPlans } from "../teaching-permissions";
 import { planIndexKeys, titleKeyOf, toLessonPlan, type LessonPlanRecord } from "./lesson-plan-view";
 import type { CreateLessonPlanInput } from "./schemas";
@@ -38,7 +38,7 @@ export async function createLessonPlan(actor: Actor, studioId: string, input: Cr
     updatedAt: now,
   } satisfies LessonPlanRecord;
 
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.lessonPlan.create(record).commit(),
       recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.created", entityType: "lessonPlan", entityId: record.planId, after: record }),

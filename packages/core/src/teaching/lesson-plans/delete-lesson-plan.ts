@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadLessonPlan, requireEditPlan } from "./lesson-plan-access";
 import { planIndexKeys, type LessonPlanRecord } from "./lesson-plan-view";
 
@@ -12,7 +12,7 @@ export async function deleteLessonPlan(actor: Actor, studioId: string, planId: s
   requireEditPlan(member, current);
   const now = new Date().toISOString();
   const changes = { ...planIndexKeys({ ...current, listing: "deleted" }), deletedAt: now, updatedBy: actor.userId };
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.lessonPlan
         .patch({ studioId, planId })

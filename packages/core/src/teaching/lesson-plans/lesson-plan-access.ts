@@ -1,7 +1,7 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { AppError } from "../../kernel/errors";
 import { hiddenRecord, type Actor, type StudioMember } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadMemberAndRecord } from "../member-record";
 import { mayEditPlan, mayReadPlan } from "../teaching-permissions";
 import type { LessonPlanRecord } from "./lesson-plan-view";
@@ -11,7 +11,7 @@ import type { LessonPlanRecord } from "./lesson-plan-view";
  * Missing, deleted, another teacher's private plan, or a student/parent asking → 404 alike.
  */
 export async function loadLessonPlan(actor: Actor, studioId: string, planId: string) {
-  const { member, studio, record } = await loadMemberAndRecord(actor, studioId, itemOf(scheduleDb().entities.lessonPlan, { studioId, planId }));
+  const { member, studio, record } = await loadMemberAndRecord(actor, studioId, itemOf(teachingDb().entities.lessonPlan, { studioId, planId }));
   const plan = record as LessonPlanRecord | null;
   if (!plan || plan.listing !== "listed" || !mayReadPlan(member, plan)) throw hiddenRecord("Lesson plan");
   return { member, studio, plan };

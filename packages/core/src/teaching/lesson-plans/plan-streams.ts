@@ -1,5 +1,5 @@
 import { badCursor } from "../../kernel/pagination/cursor";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import type { StreamPage } from "./merge-sorted";
 import type { LessonPlanRecord } from "./lesson-plan-view";
 
@@ -30,7 +30,7 @@ export type PlanPartition =
   | { by: "teacherSharing"; teacherId: string; sharing: "public" };
 
 function partitionQuery(studioId: string, p: PlanPartition): RangeQuery {
-  const { lessonPlan } = scheduleDb().entities;
+  const { lessonPlan } = teachingDb().entities;
   const listed = { studioId, listing: "listed" as const };
   const query =
     p.by === "sharing"

@@ -3,7 +3,7 @@ import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadLessonPlan, requireEditPlan } from "./lesson-plan-access";
 import { planIndexKeys, titleKeyOf, toLessonPlan, type LessonPlanRecord } from "./lesson-plan-view";
 import type { UpdateLessonPlanInput } from "./schemas";
@@ -21,7 +21,7 @@ export async function updateLessonPlan(actor: Actor, studioId: string, planId: s
   const keys = planIndexKeys({ ...merged, titleKey: titleKeyOf(merged.title) });
   const after = { ...merged, ...keys, updatedBy: actor.userId } as LessonPlanRecord;
 
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.lessonPlan
         .patch({ studioId, planId })

@@ -4,7 +4,7 @@ import { assertCommitted } from "../../kernel/db/transactions";
 import type { Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
 import { loadLessonFor, requireTeachLesson } from "../../scheduling/lessons/lesson-access";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
 import type { CreateLessonNoteInput } from "./schemas";
 
@@ -32,7 +32,7 @@ export async function createLessonNote(actor: Actor, studioId: string, lessonId:
     updatedAt: now,
   } satisfies LessonNoteRecord;
 
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.lessonNote.create(record).commit(),
       recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.created", entityType: "lessonNote", entityId: record.noteId, after: record }),

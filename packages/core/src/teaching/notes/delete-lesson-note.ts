@@ -3,14 +3,14 @@ import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { requireTeachLesson } from "../../scheduling/lessons/lesson-access";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadLessonNote } from "./lesson-note-access";
 
 /** Deletes a note (admins and the lesson's teachers); the audit event keeps what it said. */
 export async function deleteLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string) {
   const { member, lesson, note: current } = await loadLessonNote(actor, studioId, lessonId, noteId);
   requireTeachLesson(member, lesson);
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.lessonNote
         .delete({ studioId, lessonId, noteId })

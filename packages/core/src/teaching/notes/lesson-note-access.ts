@@ -1,6 +1,6 @@
 import { hiddenRecord, type Actor } from "../../policy";
 import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import type { LessonNoteRecord } from "./lesson-note-view";
 import { maySeeNote, noteAudienceOf } from "./note-visibility";
 
@@ -10,7 +10,7 @@ import { maySeeNote, noteAudienceOf } from "./note-visibility";
  */
 export async function loadLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string) {
   const loaded = await loadLessonFor(actor, studioId, lessonId);
-  const { data } = await scheduleDb().entities.lessonNote.get({ studioId, lessonId, noteId }).go({ consistent: true });
+  const { data } = await teachingDb().entities.lessonNote.get({ studioId, lessonId, noteId }).go({ consistent: true });
   const note = data as LessonNoteRecord | null;
   if (!note || !maySeeNote(noteAudienceOf(loaded.member), note)) throw hiddenRecord("Lesson note");
   return { ...loaded, note };

@@ -1,7 +1,7 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
 import type { Actor } from "../../policy";
 import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { toLessonNote, type LessonNote } from "./lesson-note-view";
 import { noteAudienceOf } from "./note-visibility";
 import type { ListLessonNotesQuery } from "./schemas";
@@ -14,7 +14,7 @@ import type { ListLessonNotesQuery } from "./schemas";
 export async function listLessonNotes(actor: Actor, studioId: string, lessonId: string, query: ListLessonNotesQuery): Promise<Page<LessonNote>> {
   const { member } = await loadLessonFor(actor, studioId, lessonId);
   const audience = noteAudienceOf(member);
-  const notes = scheduleDb().entities.lessonNote.query.note({ studioId, lessonId });
+  const notes = teachingDb().entities.lessonNote.query.note({ studioId, lessonId });
   const records = await page(
     { studioId, list: "lesson-notes", params: { lessonId, audience } },
     (options) =>

@@ -4,7 +4,7 @@ import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../
 import { toLessonSummary } from "../../scheduling/attendance/attendance-view";
 import { mayReadLesson } from "../../scheduling/lessons/lesson-access";
 import { lessonOfAttendee, type AttendeeRecord } from "../../scheduling/lessons/lesson-view";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { toLessonNote } from "./lesson-note-view";
 import { maySeeNote, noteAudienceOf } from "./note-visibility";
 import type { StudentNotesQuery } from "./schemas";
@@ -16,7 +16,7 @@ import type { StudentNotesQuery } from "./schemas";
  * the membership with the student, one query of the student's calendar, one query per lesson (≤ 25).
  */
 export async function studentNotes(actor: Actor, studioId: string, query: StudentNotesQuery) {
-  const { student: students, lessonAttendee, lessonNote } = scheduleDb().entities;
+  const { student: students, lessonAttendee, lessonNote } = teachingDb().entities;
   const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(students, { studioId, studentId: query.studentId }));
   const [student] = records;
   if (!student || student.deletedAt || !mayReadStudent(member, student)) throw hiddenRecord("Student");

@@ -4,7 +4,7 @@ import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
 import { requireTeachLesson } from "../../scheduling/lessons/lesson-access";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadLessonNote } from "./lesson-note-access";
 import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
 import type { UpdateLessonNoteInput } from "./schemas";
@@ -20,7 +20,7 @@ export async function updateLessonNote(actor: Actor, studioId: string, lessonId:
   const now = new Date().toISOString();
   const after = { ...applyChanges(current, set, remove, now), updatedBy: actor.userId } as LessonNoteRecord;
 
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.lessonNote
         .patch({ studioId, lessonId, noteId })

@@ -4,7 +4,7 @@ import { assertCommitted } from "../../kernel/db/transactions";
 import { invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { todayIn } from "../../people/profile-fields";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadStudentSubject } from "../student-subject";
 import { requireWritePracticeLog } from "./practice-log-access";
 import { toPracticeLog, type PracticeLogRecord } from "./practice-log-view";
@@ -35,7 +35,7 @@ export async function createPracticeLog(actor: Actor, studioId: string, input: C
     updatedAt: now,
   } satisfies PracticeLogRecord;
 
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.practiceLog.create(record).commit(),
       recordAudit(tx, { studioId, actorId: actor.userId, action: "practiceLog.created", entityType: "practiceLog", entityId: record.logId, after: record }),

@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { loadMemberAndRecord } from "../member-record";
 import { visibleSubjectOf } from "../student-subject";
 import { requireWritePracticeLog } from "./practice-log-access";
@@ -14,7 +14,7 @@ import type { PracticeLogRecord } from "./practice-log-view";
  * Who may see the student but not record their practice (their teacher) gets 403; others 404.
  */
 export async function deletePracticeLog(actor: Actor, studioId: string, logId: string) {
-  const { member, record } = await loadMemberAndRecord(actor, studioId, itemOf(scheduleDb().entities.practiceLog, { studioId, logId }));
+  const { member, record } = await loadMemberAndRecord(actor, studioId, itemOf(teachingDb().entities.practiceLog, { studioId, logId }));
   const current = record as PracticeLogRecord | null;
   if (!current || current.listing !== "listed") throw hiddenRecord("Practice log");
   const student = await visibleSubjectOf(member, studioId, current.studentId);
@@ -23,7 +23,7 @@ export async function deletePracticeLog(actor: Actor, studioId: string, logId: s
 
   const now = new Date().toISOString();
   const changes = { listing: "deleted" as const, deletedAt: now };
-  const outcome = await scheduleDb()
+  const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.practiceLog
         .patch({ studioId, logId })

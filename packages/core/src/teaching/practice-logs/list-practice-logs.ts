@@ -1,6 +1,6 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
 import type { Actor } from "../../policy";
-import { scheduleDb } from "../../scheduling/schedule-db";
+import { teachingDb } from "../teaching-db";
 import { addDays } from "../../kernel/time/wall-clock";
 import { loadStudentSubject } from "../student-subject";
 import { toPracticeLog, type PracticeLog } from "./practice-log-view";
@@ -22,7 +22,7 @@ export async function listPracticeLogs(actor: Actor, studioId: string, query: Li
   const records = await page(
     { studioId, list: "practice-logs" },
     (options) =>
-      scheduleDb()
+      teachingDb()
         .entities.practiceLog.query.logsByStudent({ studioId, studentId: query.studentId, listing: "listed" })
         .between({ practisedOn: query.from ?? EARLIEST }, { practisedOn: upper })
         .go({ ...options, pages: 1, order: "desc" }),
