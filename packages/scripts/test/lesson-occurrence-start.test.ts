@@ -111,6 +111,7 @@ describe("0001-lesson-occurrence-start", () => {
     const outcome = await runMigrations({ log: (line) => lines.push(line) });
     expect(outcome.applied).toEqual([{ id: "0001-lesson-occurrence-start", summary: "2 lesson(s) backfilled, 1 left as they are" }]);
     expect(lines.some((line) => line.startsWith("Applied migration 0001-lesson-occurrence-start: 2 lesson(s) backfilled"))).toBe(true);
+    expect(lines).toContain(`  1 lesson(s) left as they are (their pattern or studio is gone): ${studioId}/${items.orphan!.lessonId}`);
 
     // Untouched: its own start; moved by hand: the pattern's 16:00 Berlin on its date (CET).
     expect(await stored(items.untouched!)).toEqual({ ...items.untouched, occurrenceStart: planned });

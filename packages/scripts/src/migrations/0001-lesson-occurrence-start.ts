@@ -9,6 +9,7 @@ interface OldLesson {
   pk: string;
   sk: string;
   studioId: string;
+  lessonId: string;
   patternId: string;
   occurrenceDate: string;
   scheduledStart: string;
@@ -39,7 +40,7 @@ export const lessonOccurrenceStart: Migration = {
       for (const lesson of lessons) {
         const start = lesson.editedByHand ? await plannedStart(lesson) : lesson.scheduledStart;
         if (!start) {
-          leftOut.push(lesson.sk);
+          leftOut.push(`${lesson.studioId}/${lesson.lessonId}`);
           continue;
         }
         if (await store(context, lesson, start)) backfilled += 1;
@@ -57,12 +58,13 @@ async function* oldLessons({ client, tableName }: MigrationContext): AsyncGenera
       new ScanCommand({
         TableName: tableName,
         FilterExpression: "#entity = :lesson AND attribute_exists(#patternId) AND attribute_exists(#occurrenceDate) AND attribute_not_exists(#occurrenceStart)",
-        ProjectionExpression: "#pk, #sk, #studioId, #patternId, #occurrenceDate, #scheduledStart, #editedByHand",
+        ProjectionExpression: "#pk, #sk, #studioId, #lessonId, #patternId, #occurrenceDate, #scheduledStart, #editedByHand",
         ExpressionAttributeNames: {
           "#entity": "__edb_e__",
           "#pk": "pk",
           "#sk": "sk",
           "#studioId": "studioId",
+          "#lessonId": "lessonId",
           "#patternId": "patternId",
           "#occurrenceDate": "occurrenceDate",
           "#occurrenceStart": "occurrenceStart",
