@@ -24,6 +24,13 @@ module.exports = {
       to: { path: "^(packages/(local|scripts)|web|stacks)/" },
     },
     {
+      name: "scripts-are-data-tooling",
+      comment: "scripts (data migrations) use core, and their tests the local engines; never functions, the site or the stacks",
+      severity: "error",
+      from: { path: "^packages/scripts/" },
+      to: { path: "^(packages/functions|web|stacks)/" },
+    },
+    {
       name: "kernel-is-the-base",
       comment: "kernel/ is shared by every module and uses none of them",
       severity: "error",
@@ -39,10 +46,10 @@ module.exports = {
     },
     {
       name: "packages-through-their-exports",
-      comment: "other packages, tests and the site import core, functions and local by package name, never by a relative path",
+      comment: "other packages, tests and the site import core, functions, local and scripts by package name, never by a relative path",
       severity: "error",
       from: { path: "^(packages/[^/]+|web|stacks)/" },
-      to: { path: "^packages/(core|functions|local)/src/", dependencyTypes: ["local"], dependencyTypesNot: ["aliased"], pathNot: "^$1/" },
+      to: { path: "^packages/(core|functions|local|scripts)/src/", dependencyTypes: ["local"], dependencyTypesNot: ["aliased"], pathNot: "^$1/" },
     },
   ],
   options: {

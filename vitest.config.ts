@@ -45,7 +45,7 @@ export default defineConfig({
         // Test files isolate themselves with their own table or studios.
         test: {
           name: "integration",
-          include: ["packages/functions/test/**/*.test.ts", "packages/local/test/**/*.test.ts"],
+          include: ["packages/functions/test/**/*.test.ts", "packages/local/test/**/*.test.ts", "packages/scripts/test/**/*.test.ts"],
           exclude: [...EXCLUDE, ...UNIT],
           globalSetup: [ENGINES],
           setupFiles: [ENGINE_ENV],

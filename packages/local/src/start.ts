@@ -11,6 +11,7 @@ import { startWebDev } from "./start/web-dev";
 import { ensureWebBuild } from "./start/web-build";
 import { startWebServer } from "./start/web-server";
 import { seedDemo } from "./seed-demo";
+import { runMigrations } from "@studiosync/scripts";
 import { startStreamPoller } from "./outbox/stream-poller";
 import { startSesEventRelay } from "./outbox/ses-event-relay";
 
@@ -50,6 +51,9 @@ async function main(): Promise<void> {
   };
   applyLocalEnv(localEnv);
   await ensureTableAndBucket(localEnv);
+  // Data older code wrote is brought up to date before anything reads it (packages/scripts): one
+  // Query when nothing is pending, a line per migration applied.
+  await runMigrations();
   // The outbox consumer, fed by DynamoDB Local's stream as Lambda is by the table's stream on AWS.
   const outbox = await startStreamPoller({ dynamodbEndpoint: engines.dynamodbEndpoint, tableName: localEnv.tableName });
   onShutdown("outbox stream poller", outbox.stop);

@@ -1,6 +1,7 @@
 export { config, resetConfig } from "./config";
 export { addDays, addMonths, localParts, minutesOf, offsetMinutes, startOfLocalDay, timeOf, weekdayOf, zonedInstant } from "./time/wall-clock";
 export { dynamo, resetDynamo } from "./db/client";
+export { isConditionalFailure } from "./db/conditional-failure";
 export { withDbMetrics, type DbMetrics } from "./db/request-metrics";
 export { TABLE_KEYS, createTableInput } from "./db/table-definition";
 export { DEFAULT_ACCENT, accentOf, contrast, textOn } from "./brand-color";

@@ -1,0 +1,9 @@
+export {
+  claimMigration,
+  migrationRecord,
+  migrationRecords,
+  recordApplied,
+  releaseClaim,
+  type MigrationClaim,
+  type MigrationRecord,
+} from "./migration-records";
