@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing";
-import { readInvoiceToken } from "@studiosync/core/billing";
-import { issueAndSendInvoice } from "@studiosync/core/billing";
+import { billingDb, issueAndSendInvoice, readInvoiceToken } from "@studiosync/core/billing";
 import { addDays } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";

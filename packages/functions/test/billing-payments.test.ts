@@ -1,12 +1,10 @@
 import { randomUUID } from "node:crypto";
-import { ExtraWriteRejected, recordPayment } from "@studiosync/core/billing";
-import { billingDb } from "@studiosync/core/billing";
+import { billingDb, ExtraWriteRejected, recordPayment } from "@studiosync/core/billing";
 import { localParts } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
-import { readMail } from "@studiosync/local/testing";
-import { outboxDrained } from "@studiosync/local/testing";
+import { outboxDrained, readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
-import { billingWorld, expectLedgerInvariants, openAccount, getInvoice, ledgerOf, sendInvoice, draftInvoice, sentInvoice, type BillingWorld, type Owner } from "./support/billing";
+import { billingWorld, type BillingWorld, draftInvoice, expectLedgerInvariants, getInvoice, ledgerOf, openAccount, type Owner, sendInvoice, sentInvoice } from "./support/billing";
 import { memberWithRole } from "./support/members";
 import { auditActions } from "./support/people";
 

@@ -1,13 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing";
-import { runScheduledBilling } from "@studiosync/core/billing";
+import { billingDb, runScheduledBilling } from "@studiosync/core/billing";
 import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { StreamPoller } from "@studiosync/local/engines";
-import { outboxConsumerFor } from "@studiosync/local/testing";
-import { readMail } from "@studiosync/local/testing";
-import { outboxDrained } from "@studiosync/local/testing";
-import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
+import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
+import { outboxConsumerFor, outboxDrained, readMail } from "@studiosync/local/testing";
 import { handler } from "../src/modules/billing/jobs/billing-run";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { expectLedgerInvariants } from "./support/billing";

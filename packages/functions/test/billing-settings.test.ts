@@ -1,5 +1,4 @@
-import { billingDb } from "@studiosync/core/billing";
-import { openSecret, sealSecret } from "@studiosync/core/billing";
+import { billingDb, openSecret, sealSecret } from "@studiosync/core/billing";
 import { db } from "@studiosync/core/db";
 import { describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";

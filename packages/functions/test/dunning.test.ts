@@ -1,17 +1,14 @@
 import { randomUUID } from "node:crypto";
 import * as Billing from "@studiosync/core/billing";
-import { billingDb } from "@studiosync/core/billing";
-import { readInvoiceToken } from "@studiosync/core/billing";
+import { billingDb, readInvoiceToken } from "@studiosync/core/billing";
 import { outboxDb } from "@studiosync/core/outbox";
 import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { StreamPoller } from "@studiosync/local/engines";
-import { outboxConsumerFor } from "@studiosync/local/testing";
-import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
-import { extractLink, readMail, type SentMail } from "@studiosync/local/testing";
+import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
+import { extractLink, outboxConsumerFor, readMail, type SentMail } from "@studiosync/local/testing";
 import { handler } from "../src/modules/billing/jobs/send-invoice-reminders";
 import { api, uniqueEmail } from "./support/api";
-import { billingWorld, draftInvoice, expectLedgerInvariants, getInvoice, ledgerOf, openAccount, sendInvoice, sentInvoice, type BillingWorld, type Owner } from "./support/billing";
+import { billingWorld, type BillingWorld, draftInvoice, expectLedgerInvariants, getInvoice, ledgerOf, openAccount, type Owner, sendInvoice, sentInvoice } from "./support/billing";
 import { addStudent } from "./support/people";
 
 const HOUR = 3_600_000;

@@ -1,7 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv } from "@studiosync/local/engines";
-import { api, ownerWithStudio, type ApiResponse } from "./support/api";
+import { api, type ApiResponse, ownerWithStudio } from "./support/api";
 import { EngineProxy } from "./support/engine-proxy";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;

@@ -1,9 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";
 import { billingWorld, type BillingWorld } from "./support/billing";
-import { addStudent } from "./support/people";
+import { addStudent, addTeacher } from "./support/people";
 import { bookLesson, futureAt } from "./support/lessons";
-import { addTeacher } from "./support/people";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 const paths = (res: { body: { errors?: Array<{ path: string }> } }) => (res.body.errors ?? []).map((e) => e.path);

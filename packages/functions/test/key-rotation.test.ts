@@ -1,6 +1,5 @@
-import { randomBytes, createCipheriv, createHmac } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing";
-import { openSecret } from "@studiosync/core/billing";
+import { createCipheriv, createHmac, randomBytes } from "node:crypto";
+import { billingDb, openSecret } from "@studiosync/core/billing";
 import { resetConfig } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { api, linkToken, ownerWithStudio } from "./support/api";

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { lessonLinks } from "@studiosync/core/scheduling";
-import { signActionToken } from "@studiosync/core/scheduling";
-import { scheduleDb } from "@studiosync/core/scheduling";
+import { lessonLinks, scheduleDb, signActionToken } from "@studiosync/core/scheduling";
 import { addDays } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
 import { awaitMail, extractLink, headerOf } from "@studiosync/local/testing";

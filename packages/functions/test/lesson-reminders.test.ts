@@ -1,14 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { Notifications, Scheduling } from "@studiosync/core";
 import { outboxDb } from "@studiosync/core/outbox";
-import { REMINDER_JOB } from "@studiosync/core/scheduling";
-import { scheduleDb } from "@studiosync/core/scheduling";
+import { REMINDER_JOB, scheduleDb } from "@studiosync/core/scheduling";
 import { zonedInstant } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import type { StreamPoller } from "@studiosync/local/engines";
-import { outboxConsumerFor } from "@studiosync/local/testing";
-import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
-import { readMail } from "@studiosync/local/testing";
+import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
+import { outboxConsumerFor, readMail } from "@studiosync/local/testing";
 import { handler } from "../src/modules/scheduling/jobs/send-lesson-reminders";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson } from "./support/lessons";

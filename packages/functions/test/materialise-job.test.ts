@@ -1,12 +1,9 @@
 import { randomUUID } from "node:crypto";
-import type { StreamPoller } from "@studiosync/local/engines";
+import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
 import { outboxConsumerFor } from "@studiosync/local/testing";
-import { materialiseLessons } from "@studiosync/core/scheduling";
-import { occurrenceLessonId } from "@studiosync/core/scheduling";
-import { scheduleDb } from "@studiosync/core/scheduling";
+import { materialiseLessons, occurrenceLessonId, scheduleDb } from "@studiosync/core/scheduling";
 import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
 import { handler } from "../src/modules/planning/jobs/materialise-lessons";
 import { api, ownerWithStudio } from "./support/api";
 import { addStudent, addTeacher } from "./support/people";

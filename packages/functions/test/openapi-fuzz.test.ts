@@ -1,14 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type { StreamPoller } from "@studiosync/local/engines";
+import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
 import { outboxConsumerFor } from "@studiosync/local/testing";
 import { QueryCommand } from "@aws-sdk/lib-dynamodb";
-import { config } from "@studiosync/core/kernel";
-import { dynamo } from "@studiosync/core/kernel";
+import { config, dynamo } from "@studiosync/core/kernel";
 import { db } from "@studiosync/core/db";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { applyLocalEnv, ensureTableAndBucket } from "@studiosync/local/engines";
-import { api, ownerWithStudio, type ApiResponse } from "./support/api";
-import { billingWorld, draftInvoice, type BillingWorld } from "./support/billing";
+import { api, type ApiResponse, ownerWithStudio } from "./support/api";
+import { billingWorld, type BillingWorld, draftInvoice } from "./support/billing";
 import { lessonWithParties } from "./support/lessons";
 import { casesFor, createResolver, type FuzzCase, type Operation } from "./support/openapi-fuzz-cases";
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { resetConfig } from "@studiosync/core/kernel";
 import { db } from "@studiosync/core/db";
-import { sesSender, type EmailSender } from "@studiosync/core/email";
+import { type EmailSender, sesSender } from "@studiosync/core/email";
 import {
   consumeOutboxRecords,
   deliverOutboxMessage,
@@ -13,10 +13,8 @@ import {
   type OutboxMessageKey,
 } from "@studiosync/core/outbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { freePort } from "@studiosync/local/engines";
-import { ensureTableAndBucket } from "@studiosync/local/engines";
+import { ensureTableAndBucket, freePort, startStreamPoller, type StreamPoller } from "@studiosync/local/engines";
 import { readMail } from "@studiosync/local/testing";
-import { startStreamPoller, type StreamPoller } from "@studiosync/local/engines";
 import { api, uniqueEmail } from "./support/api";
 import { billingWorld } from "./support/billing";
 

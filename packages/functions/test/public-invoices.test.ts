@@ -1,11 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { signInvoiceToken } from "@studiosync/core/billing";
-import { getPublicInvoice } from "@studiosync/core/billing";
-import { stripeClient } from "@studiosync/core/billing";
+import { getPublicInvoice, signInvoiceToken, stripeClient } from "@studiosync/core/billing";
 import { describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";
 import { api, dbCost } from "./support/api";
-import { billingWorld, draftInvoice, sentInvoice, type BillingWorld } from "./support/billing";
+import { billingWorld, type BillingWorld, draftInvoice, sentInvoice } from "./support/billing";
 
 const INSTRUCTIONS = "Bank transfer to Riverside Music, sort code 12-34-56, account 12345678.\nQuote the invoice number.";
 

@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { occurrenceLessonId } from "@studiosync/core/scheduling";
-import { scheduleDb } from "@studiosync/core/scheduling";
-import { DEFAULT_SCHEDULING_SETTINGS } from "@studiosync/core/scheduling";
+import { DEFAULT_SCHEDULING_SETTINGS, occurrenceLessonId, scheduleDb } from "@studiosync/core/scheduling";
 import { addDays, localParts, offsetMinutes, weekdayOf } from "@studiosync/core/kernel";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";

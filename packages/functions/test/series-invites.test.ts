@@ -1,8 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setPreference } from "@studiosync/core/notifications";
-import { occurrenceLessonId } from "@studiosync/core/scheduling";
-import { scheduleDb } from "@studiosync/core/scheduling";
-import { DEFAULT_SCHEDULING_SETTINGS } from "@studiosync/core/scheduling";
+import { DEFAULT_SCHEDULING_SETTINGS, occurrenceLessonId, scheduleDb } from "@studiosync/core/scheduling";
 import { addDays, localParts, offsetMinutes, zonedInstant } from "@studiosync/core/kernel";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";

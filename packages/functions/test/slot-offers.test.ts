@@ -1,7 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { lessonLinks } from "@studiosync/core/scheduling";
-import { broadcastSlotOffers } from "@studiosync/core/scheduling";
-import { scheduleDb } from "@studiosync/core/scheduling";
+import { broadcastSlotOffers, lessonLinks, scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";
 import { handler } from "../src/modules/scheduling/jobs/broadcast-slot-offers";

@@ -1,10 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing";
-import { stripeClient, type StripeClient } from "@studiosync/core/billing";
+import { billingDb, stripeClient, type StripeClient } from "@studiosync/core/billing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { extractLink, readMail } from "@studiosync/local/testing";
-import { outboxDrained } from "@studiosync/local/testing";
-import { startApiServer, type ApiServer } from "@studiosync/local/start";
+import { extractLink, outboxDrained, readMail } from "@studiosync/local/testing";
+import { type ApiServer, startApiServer } from "@studiosync/local/start";
 import { api } from "./support/api";
 import { accountRecord, billingWorld, expectLedgerInvariants, getInvoice, sentInvoice } from "./support/billing";
 

@@ -1,5 +1,4 @@
-import { addDays, minutesOf, weekdayOf, zonedInstant } from "@studiosync/core/kernel";
-import { textOn } from "@studiosync/core/kernel";
+import { addDays, minutesOf, textOn, weekdayOf, zonedInstant } from "@studiosync/core/kernel";
 import { lessonStatusBadge, type Names } from "./lesson-words";
 
 /**

@@ -1,6 +1,5 @@
-import type { SessionContext } from "./session";
-import { asUser } from "./session";
-import { problemMessage, type Problem } from "./problem";
+import { asUser, type SessionContext } from "./session";
+import { type Problem, problemMessage } from "./problem";
 
 export const LOGO_TYPES = ["image/png", "image/jpeg", "image/webp", "image/gif"] as const;
 type LogoType = (typeof LOGO_TYPES)[number];

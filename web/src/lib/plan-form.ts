@@ -1,5 +1,4 @@
-import type { FieldErrors, Problem } from "./problem";
-import { problemMessage } from "./problem";
+import { type FieldErrors, type Problem, problemMessage } from "./problem";
 import { listFieldErrors, shownPaths } from "./list-field-errors";
 
 /**

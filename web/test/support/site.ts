@@ -4,10 +4,8 @@ import { serve, type ServerType } from "@hono/node-server";
 import { resetConfig } from "@studiosync/core/kernel";
 import { createApp } from "@studiosync/functions";
 import { freePort, LOCAL_HOST } from "@studiosync/local/engines";
-import { startWebDev } from "@studiosync/local/start";
-import { WEB_SERVER_ENTRY } from "@studiosync/local/start";
-import { startWebServer } from "@studiosync/local/start";
-import { chromium, type Browser } from "playwright-core";
+import { startWebDev, startWebServer, WEB_SERVER_ENTRY } from "@studiosync/local/start";
+import { type Browser, chromium } from "playwright-core";
 
 const CHROMIUM_ARGS = [
   "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",

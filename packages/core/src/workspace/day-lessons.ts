@@ -1,11 +1,10 @@
-import type { StudioMember } from "../policy";
-import { isStudioAdmin } from "../policy";
+import { isStudioAdmin, type StudioMember } from "../policy";
 import { itemOf } from "../kernel/db/read-together";
 import { readMany } from "../billing/runs/read-many";
 import { toAttendanceEntry } from "../scheduling/attendance/attendance-view";
-import { toLesson, type LessonRecord } from "../scheduling/lessons/lesson-view";
+import { type LessonRecord, toLesson } from "../scheduling/lessons/lesson-view";
 import { scheduleDb } from "../scheduling/schedule-db";
-import { addDays, zonedInstant, type LocalDate } from "../kernel/time/wall-clock";
+import { addDays, type LocalDate, zonedInstant } from "../kernel/time/wall-clock";
 
 /** The most lessons Today lists (two days of a large studio); the calendar shows the rest. */
 export const TODAY_LESSON_LIMIT = 200;

@@ -1,8 +1,7 @@
 import { toAccessRequest } from "../access-requests/access-request-view";
 import { db } from "../db/service";
-import type { StudioMember } from "../policy";
-import { isStudioAdmin } from "../policy";
-import { toRescheduleRequest, type RescheduleRequestRecord } from "../scheduling/reschedules/request-view";
+import { isStudioAdmin, type StudioMember } from "../policy";
+import { type RescheduleRequestRecord, toRescheduleRequest } from "../scheduling/reschedules/request-view";
 import { scheduleDb } from "../scheduling/schedule-db";
 
 /** Pending requests counted up to this many (Today says "100+" beyond). */

@@ -1,8 +1,7 @@
 import { createHash } from "node:crypto";
 import { AppError, Idempotency } from "@studiosync/core";
 import type { Context } from "hono";
-import { checkSession } from "@studiosync/core/policy";
-import { loadStudioMember } from "@studiosync/core/policy";
+import { checkSession, loadStudioMember } from "@studiosync/core/policy";
 import { createMiddleware } from "hono/factory";
 import type { AuthEnv } from "./auth";
 

@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { billingDb } from "@studiosync/core/billing";
-import { runBilling, type BillingRunExecution } from "@studiosync/core/billing";
-import { resetConfig } from "@studiosync/core/kernel";
-import { withDbMetrics, type DbMetrics } from "@studiosync/core/kernel";
+import { billingDb, type BillingRunExecution, runBilling } from "@studiosync/core/billing";
+import { addDays, type DbMetrics, resetConfig, withDbMetrics, zonedInstant } from "@studiosync/core/kernel";
 import { searchKeys } from "@studiosync/core/people";
-import { addDays, zonedInstant } from "@studiosync/core/kernel";
 import { ensureTableAndBucket } from "../engines/index";
 
 /** One measured run: DynamoDB requests by kind, capacity and wall time. */

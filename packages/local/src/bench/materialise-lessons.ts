@@ -1,11 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { resetConfig } from "@studiosync/core/kernel";
-import { withDbMetrics } from "@studiosync/core/kernel";
+import { addDays, localParts, resetConfig, timeOf, withDbMetrics } from "@studiosync/core/kernel";
 import { searchKeys } from "@studiosync/core/people";
-import { materialiseLessons, type MaterialiseSummary } from "@studiosync/core/scheduling";
-import { firstWeekdayOnOrAfter } from "@studiosync/core/scheduling";
-import { scheduleDb } from "@studiosync/core/scheduling";
-import { addDays, localParts, timeOf } from "@studiosync/core/kernel";
+import { firstWeekdayOnOrAfter, materialiseLessons, type MaterialiseSummary, scheduleDb } from "@studiosync/core/scheduling";
 import { ensureTableAndBucket } from "../engines/index";
 
 export interface MaterialiseBenchResult {

@@ -1,5 +1,4 @@
-import type { BenchRequest } from "./fixtures";
-import { Fixtures } from "./fixtures";
+import { type BenchRequest, Fixtures } from "./fixtures";
 import { mean, parseServerTiming, percentile, round } from "./measure";
 import type { AnyScenario } from "./scenario";
 

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { scheduleDb } from "@studiosync/core/scheduling";
-import type { Owner, Session } from "./fixtures";
-import type { Fixtures } from "./fixtures";
+import type { Fixtures, Owner, Session } from "./fixtures";
 import { batchPut } from "./batch-put";
-import { defineScenario, type AnyScenario } from "./scenario";
+import { type AnyScenario, defineScenario } from "./scenario";
 
 /**
  * Calendar reads in a small and a large studio: a teacher's week, a student's month and the

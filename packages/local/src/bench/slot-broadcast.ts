@@ -1,10 +1,7 @@
 import { randomUUID } from "node:crypto";
-import { resetConfig } from "@studiosync/core/kernel";
-import { withDbMetrics } from "@studiosync/core/kernel";
+import { addDays, localParts, resetConfig, withDbMetrics, zonedInstant } from "@studiosync/core/kernel";
 import { searchKeys } from "@studiosync/core/people";
-import { scheduleDb } from "@studiosync/core/scheduling";
-import { broadcastSlotOffers, type BroadcastSummary } from "@studiosync/core/scheduling";
-import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
+import { broadcastSlotOffers, type BroadcastSummary, scheduleDb } from "@studiosync/core/scheduling";
 import { ensureTableAndBucket } from "../engines/index";
 
 export interface SlotBroadcastBenchResult {

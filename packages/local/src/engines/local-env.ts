@@ -1,5 +1,4 @@
-import { resetConfig } from "@studiosync/core/kernel";
-import { resetDynamo } from "@studiosync/core/kernel";
+import { resetConfig, resetDynamo } from "@studiosync/core/kernel";
 import { LOCAL_CREDENTIALS } from "./aws-clients";
 
 export interface EngineEndpoints {

@@ -1,7 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
-import type { BillingTx } from "../billing-db";
-import { billingDb } from "../billing-db";
+import { billingDb, type BillingTx } from "../billing-db";
 import type { AccountKind } from "./billing-account.entity";
 import type { BillingAccountRecord } from "./post-to-ledger";
 

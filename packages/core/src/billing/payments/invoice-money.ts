@@ -1,7 +1,6 @@
 import type { EntityItem } from "electrodb";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import type { BillingTx } from "../billing-db";
-import { billingDb } from "../billing-db";
+import { billingDb, type BillingTx } from "../billing-db";
 import { nextDunningStep } from "../dunning/steps";
 import type { InvoiceEntity } from "../invoices/invoice.entity";
 import { statusFields } from "../invoices/invoice-state";

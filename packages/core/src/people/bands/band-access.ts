@@ -1,8 +1,7 @@
 import { itemOf, type ItemRead } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
 import { AppError } from "../../kernel/errors";
-import { hiddenRecord, isStudioAdmin, type Actor, type StudioMember } from "../../policy";
-import { loadMemberWith } from "../../policy";
+import { type Actor, hiddenRecord, isStudioAdmin, loadMemberWith, type StudioMember } from "../../policy";
 import { readStudents, type StudentRecord } from "../student-summaries";
 import type { BandRecord } from "./band-view";
 

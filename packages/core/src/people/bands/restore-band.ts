@@ -2,11 +2,10 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
-import { hiddenRecord, requireStudioAdmin, type Actor } from "../../policy";
-import { loadMemberWith } from "../../policy";
+import { type Actor, hiddenRecord, loadMemberWith, requireStudioAdmin } from "../../policy";
 import { readStudents } from "../student-summaries";
 import { bandKey } from "./band-access";
-import { auditableBand, toBand, type Band, type BandRecord } from "./band-view";
+import { auditableBand, type Band, type BandRecord, toBand } from "./band-view";
 
 /** Brings a soft-deleted band back into the list (admins). */
 export async function restoreBand(actor: Actor, studioId: string, bandId: string): Promise<Band> {

@@ -2,11 +2,10 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { conflict } from "../../kernel/errors";
-import { hiddenRecord, requireStudioAdmin, type Actor } from "../../policy";
-import { loadMemberWith } from "../../policy";
+import { type Actor, hiddenRecord, loadMemberWith, requireStudioAdmin } from "../../policy";
 import { readStudents } from "../student-summaries";
 import { familyKey, readGuardians } from "./family-access";
-import { auditableFamily, toFamily, type Family, type FamilyRecord } from "./family-view";
+import { auditableFamily, type Family, type FamilyRecord, toFamily } from "./family-view";
 
 /** Brings a soft-deleted family back into the lists (admins). */
 export async function restoreFamily(actor: Actor, studioId: string, familyId: string): Promise<Family> {

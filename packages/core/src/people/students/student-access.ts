@@ -1,8 +1,7 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
 import { AppError, type FieldError } from "../../kernel/errors";
-import { hiddenRecord, mayReadStudent, type Actor } from "../../policy";
-import { loadMemberWith } from "../../policy";
+import { type Actor, hiddenRecord, loadMemberWith, mayReadStudent } from "../../policy";
 import { studentFacts, type StudentRecord } from "./student-view";
 
 export const studentKey = (studioId: string, studentId: string) => itemOf(db().entities.student, { studioId, studentId });

@@ -1,7 +1,6 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
-import { hiddenRecord, type Actor } from "../../policy";
-import { loadMemberWith } from "../../policy";
+import { type Actor, hiddenRecord, loadMemberWith } from "../../policy";
 import type { TeacherRecord } from "./teacher-view";
 
 export const teacherKey = (studioId: string, teacherId: string) => itemOf(db().entities.teacher, { studioId, teacherId });

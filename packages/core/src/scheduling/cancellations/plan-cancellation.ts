@@ -1,15 +1,14 @@
 import { recordAudit } from "../../audit/record-audit";
-import type { BookingSlot } from "../bookings/booking-slot";
-import { utcDays, resourcesOf } from "../bookings/booking-slot";
+import { type BookingSlot, resourcesOf, utcDays } from "../bookings/booking-slot";
 import type { LessonRecord } from "../lessons/lesson-view";
-import { lessonWrites, slotOf, type LessonState } from "../lessons/lesson-writes";
+import { type LessonState, lessonWrites, slotOf } from "../lessons/lesson-writes";
 import { termOf } from "../makeups/credit-term";
 import type { MakeupCreditRecord } from "../makeups/credit-view";
 import { newCredit, studentCreditsInTerm } from "../makeups/issue-credits";
 import type { ScheduleTx } from "../schedule-db";
 import type { SchedulingSettings } from "../settings/defaults";
 import { localParts } from "../../kernel/time/wall-clock";
-import { decideCancellation, type CancellationDecision, type CancelledBy } from "./cancellation-outcome";
+import { type CancellationDecision, type CancelledBy, decideCancellation } from "./cancellation-outcome";
 
 export interface CancelRequest {
   by: CancelledBy;

@@ -1,7 +1,6 @@
-import { overlaps, type Booking } from "../bookings/booking-slot";
-import type { WorkingRange } from "../availability/weekly-hours";
-import { sortedHours } from "../availability/weekly-hours";
-import { addDays, localParts, startOfLocalDay, weekdayOf, zonedInstant, type LocalDate, type LocalTime } from "../../kernel/time/wall-clock";
+import { type Booking, overlaps } from "../bookings/booking-slot";
+import { sortedHours, type WorkingRange } from "../availability/weekly-hours";
+import { addDays, type LocalDate, localParts, type LocalTime, startOfLocalDay, weekdayOf, zonedInstant } from "../../kernel/time/wall-clock";
 
 /** A bookable interval: UTC instants (end exclusive) and the studio-local date and times. */
 export interface FreeSlot {

@@ -1,11 +1,10 @@
-import type { StudentRecord } from "../../people/students/student-view";
-import { studentFacts } from "../../people/students/student-view";
+import { studentFacts, type StudentRecord } from "../../people/students/student-view";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
-import { loadMemberWith, mayReadStudent, type Actor } from "../../policy";
+import { type Actor, loadMemberWith, mayReadStudent } from "../../policy";
 import { teacherAndHoursKeys } from "../availability/availability-access";
 import type { AvailabilityRecord } from "../availability/availability-view";
 import { studentKeys } from "./find-free-slots";
-import { freeSlotsOf, type FreeSlots } from "./free-slots-of";
+import { type FreeSlots, freeSlotsOf } from "./free-slots-of";
 import type { FreeSlotQuery } from "./schemas";
 
 /**

@@ -3,13 +3,12 @@ import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { commitWithBookings } from "../bookings/commit-booking";
-import { planBookings, type BookingPlan } from "../bookings/plan-bookings";
-import type { ScheduleTx } from "../schedule-db";
-import { scheduleDb } from "../schedule-db";
+import { type BookingPlan, planBookings } from "../bookings/plan-bookings";
+import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import { assertStudioOpen } from "./closed-dates";
-import { readAttendees, type LoadedLesson } from "./lesson-access";
+import { type LoadedLesson, readAttendees } from "./lesson-access";
 import type { LessonRecord } from "./lesson-view";
-import { holdsSlot, lessonWrites, LESSON_CHANGED, slotOf } from "./lesson-writes";
+import { holdsSlot, LESSON_CHANGED, lessonWrites, slotOf } from "./lesson-writes";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 

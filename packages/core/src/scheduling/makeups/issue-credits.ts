@@ -1,6 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import type { LessonRecord } from "../lessons/lesson-view";
-import { durationMinutes } from "../lessons/lesson-view";
+import { durationMinutes, type LessonRecord } from "../lessons/lesson-view";
 import { scheduleDb } from "../schedule-db";
 import type { SchedulingSettings } from "../settings/defaults";
 import { addDays, zonedInstant } from "../../kernel/time/wall-clock";
