@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { getPublicInvoice, signInvoiceToken, stripeClient } from "@studiosync/core/billing";
+import { getPublicInvoice, signInvoiceToken } from "@studiosync/core/billing";
+import { stripeClient } from "@studiosync/core/billing/stripe-library";
 import { describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";
 import { api, dbCost } from "./support/api";

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { billingDb, stripeClient, type StripeClient } from "@studiosync/core/billing";
+import { billingDb } from "@studiosync/core/billing";
+import { stripeClient, type StripeClient } from "@studiosync/core/billing/stripe-library";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { extractLink, outboxDrained, readMail } from "@studiosync/local/testing";
 import { type ApiServer, startApiServer } from "@studiosync/local/start";

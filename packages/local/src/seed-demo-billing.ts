@@ -1,6 +1,7 @@
 import type { Actor } from "@studiosync/core";
 import * as Billing from "@studiosync/core/billing";
-import { stripeApiBase, stripeClient } from "@studiosync/core/billing";
+import { stripeApiBase } from "@studiosync/core/billing";
+import { stripeClient } from "@studiosync/core/billing/stripe-library";
 import { todayIn } from "@studiosync/core/people";
 import { addMonths } from "@studiosync/core/kernel";
 import type { DemoPeople } from "./seed-demo-schedule";

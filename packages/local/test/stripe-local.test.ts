@@ -4,7 +4,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { loadStripe, type StripeClient } from "@studiosync/core/billing";
+import { loadStripe, type StripeClient } from "@studiosync/core/billing/stripe-library";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { parseForm, startStripeLocal } from "../src/engines/stripe-local";
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { stripeClient } from "@studiosync/core/billing";
+import { stripeClient } from "@studiosync/core/billing/stripe-library";
 import { emailedLink, PASSWORD, seedStudio, uniqueOwner } from "./seed";
 
 export const INSTRUCTIONS = "Bank transfer to Harbour Strings Ltd, sort code 12-34-56, account 12345678. Quote the invoice number.";

@@ -17,7 +17,6 @@ export { runScheduledBilling } from "./runs/run-scheduled-billing";
 export { openSecret, sealSecret } from "./stripe/secret-box";
 export { loadRateTables, rateForLesson } from "./fee-plans";
 export { getPublicInvoice } from "./public/get-public-invoice";
-export { loadStripe, stripeClient, type StripeClient } from "./stripe/stripe-client";
 export { runBilling, type BillingRunExecution } from "./runs/run-billing";
 export { stripeApiBase } from "./stripe";
 export { formatMoney } from "./money";

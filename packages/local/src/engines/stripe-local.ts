@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { dirname } from "node:path";
-import { loadStripe } from "@studiosync/core/billing";
+import { loadStripe } from "@studiosync/core/billing/stripe-library";
 import { LOCAL_HOST } from "./free-port";
 
 /**
