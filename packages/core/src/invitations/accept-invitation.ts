@@ -11,7 +11,7 @@ import type { InvitationRecord } from "./invitation-view";
 import { linkProfile, profileAlreadyLinked } from "./profile-link";
 import type { AcceptInvitationInput } from "./schemas";
 
-const alreadyMember = () => conflict("invitation.already_member", "You are already a member of this studio. Sign in to continue.");
+const alreadyMember = () => conflict("invitation.already_joined", "You are already a member of this studio. Sign in to continue.");
 const usedMeanwhile = () => new AppError("invitation.used", "This invitation has already been used.");
 
 /**

@@ -6,5 +6,7 @@ export const HTTP_PROBLEM_CODES = ["malformed_request", "unsupported_media_type"
 /** Every `code` a problem can carry: one of core's reasons or one of the HTTP layer's own. */
 export type ProblemCode = Reason | (typeof HTTP_PROBLEM_CODES)[number];
 
+const REASON_LIST = Object.keys(REASONS) as [Reason, ...Reason[]];
+
 /** Every problem code, core's reasons first (for the OpenAPI `Problem` schema's enum). */
-export const PROBLEM_CODES = [...(Object.keys(REASONS) as Reason[]), ...HTTP_PROBLEM_CODES] as [ProblemCode, ...ProblemCode[]];
+export const PROBLEM_CODES: [ProblemCode, ...ProblemCode[]] = [...REASON_LIST, ...HTTP_PROBLEM_CODES];

@@ -82,8 +82,9 @@ export const REASONS = {
   "idempotency.interrupted": "conflict",
   "idempotency.key_expired": "conflict",
 
-  "invitation.already_member": "conflict",
   "invitation.account_created_meanwhile": "conflict",
+  "invitation.already_joined": "conflict",
+  "invitation.already_member": "conflict",
   "invitation.changed": "conflict",
   "invitation.expired": "invalid_token",
   "invitation.not_pending": "conflict",
