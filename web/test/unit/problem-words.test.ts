@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { plainProblem, problemMessage, type Problem } from "../../src/lib/problem";
 
-const refused = (status: number, code: string, detail = "The API's own words"): Problem => ({ type: `urn:studiosync:problem:${code}`, title: "x", status, code, detail });
+const refused = (status: number, code: string, detail = "The API's own words"): Problem => ({
+  type: `urn:studiosync:problem:${code}`,
+  title: "x",
+  status,
+  code,
+  detail,
+});
 
 describe("what the site says when the API refuses", () => {
   it("chooses the words by the problem's reason, not by its detail", () => {
@@ -20,7 +26,9 @@ describe("what the site says when the API refuses", () => {
     expect(plainProblem(refused(409, "invoice.due_date_passed", "The due date 2027-01-01 has passed; change it before sending"))).toBe(
       "The due date 2027-01-01 has passed; change it before sending",
     );
-    expect(plainProblem(refused(422, "validation_failed", "The request has invalid fields"))).toBe("Some of what you entered needs fixing: see the messages below.");
+    expect(plainProblem(refused(422, "validation_failed", "The request has invalid fields"))).toBe(
+      "Some of what you entered needs fixing: see the messages below.",
+    );
     expect(plainProblem(refused(404, "not_found", "Lesson not found"))).toBe("We couldn't find that. It may have been deleted or moved.");
     expect(plainProblem({ type: "x", title: "x", status: 403, code: "forbidden" })).toBe("You don't have permission to do that.");
   });
@@ -28,6 +36,8 @@ describe("what the site says when the API refuses", () => {
   it("never shows the words of a code it does not know", () => {
     expect(plainProblem(refused(415, "unsupported_media_type"))).toBe("Something went wrong. Please try again.");
     expect(plainProblem(refused(500, "internal_error"))).toBe("We couldn't reach StudioSync just now. Please try again in a moment.");
-    expect(problemMessage({ ...refused(422, "validation_failed"), errors: [{ path: "start", message: "is required" }] })).toBe("Please check what you entered. Start is required.");
+    expect(problemMessage({ ...refused(422, "validation_failed"), errors: [{ path: "start", message: "is required" }] })).toBe(
+      "Please check what you entered. Start is required.",
+    );
   });
 });

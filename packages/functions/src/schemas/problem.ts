@@ -8,7 +8,8 @@ export const ProblemSchema = z
     status: z.number().int(),
     detail: z.string(),
     code: z.enum(PROBLEM_CODES).openapi({
-      description: "The stable reason: generic (`validation_failed`, `not_found`, …) or a dotted domain reason (`invoice.already_sent`). Branch on this, never on `detail`.",
+      description:
+        "The stable reason: generic (`validation_failed`, `not_found`, …) or a dotted domain reason (`invoice.already_sent`). Branch on this, never on `detail`.",
       example: "validation_failed",
     }),
     requestId: z.string().optional(),

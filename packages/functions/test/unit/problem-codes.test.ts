@@ -12,7 +12,9 @@ const reasons = Object.keys(REASONS) as Reason[];
 const dotted = reasons.filter((r) => r.includes("."));
 const CORE_SRC = join(import.meta.dirname, "../../../core/src");
 const sourcesOf = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sourcesOf(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : []));
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sourcesOf(join(dir, e.name)) : e.name.endsWith(".ts") ? [join(dir, e.name)] : [],
+  );
 
 describe("the registry of error reasons", () => {
   it("gives every reason a category that answers with an HTTP status", () => {
@@ -38,7 +40,10 @@ describe("the registry of error reasons", () => {
   });
 
   it("holds no reason that core never throws", () => {
-    const source = sourcesOf(CORE_SRC).filter((f) => !f.endsWith("reasons.ts")).map((f) => readFileSync(f, "utf8")).join("\n");
+    const source = sourcesOf(CORE_SRC)
+      .filter((f) => !f.endsWith("reasons.ts"))
+      .map((f) => readFileSync(f, "utf8"))
+      .join("\n");
     expect(dotted.filter((reason) => !source.includes(`"${reason}"`))).toEqual([]);
   });
 });
