@@ -6,4 +6,4 @@ export { TABLE_KEYS, createTableInput } from "./db/table-definition";
 export { DEFAULT_ACCENT, accentOf, contrast, textOn } from "./brand-color";
 export { localeFor } from "./locale";
 export { fixedClock, systemClock, type Clock } from "./time/clock";
-export { CATEGORIES, REASONS, categoryOf, isReason, type ErrorCode, type Reason, type ReasonOf } from "./errors/reasons";
+export { CATEGORIES, REASONS, isReason, type ErrorCode, type Reason, type ReasonOf } from "./errors/reasons";

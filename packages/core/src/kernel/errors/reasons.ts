@@ -212,5 +212,3 @@ export type Reason = keyof typeof REASONS;
 export type ReasonOf<C extends ErrorCode> = { [R in Reason]: (typeof REASONS)[R] extends C ? R : never }[Reason];
 
 export const isReason = (code: string): code is Reason => Object.hasOwn(REASONS, code);
-
-export const categoryOf = (reason: Reason): ErrorCode => REASONS[reason];
