@@ -1,7 +1,7 @@
 export * as Accounts from "./accounts";
 export * as Studios from "./studios";
 export * as Idempotency from "./idempotency";
-export { AppError, isServiceUnavailable, serviceUnavailable, type ErrorCode, type FieldError, type ScheduleConflict } from "./kernel/errors";
+export { AppError, isServiceUnavailable, serviceUnavailable, type ErrorCode, type FieldError, type Reason, type ScheduleConflict } from "./kernel/errors";
 export type { Actor } from "./policy";
 export { withDbMetrics, type DbMetrics } from "./kernel/db/request-metrics";
 export { isProduction } from "./kernel/config";

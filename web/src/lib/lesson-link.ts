@@ -4,6 +4,7 @@ import { call } from "./call";
 import { studioFormat, type StudioFormat } from "./format";
 import { optionalField, readForm } from "./form";
 import { fieldErrors, plainProblem, problemMessage, type Problem } from "./problem";
+import { REASON_WORDS } from "./problem-words";
 
 export type LinkAction = "cancel" | "move" | "makeup" | "claim";
 
@@ -20,7 +21,7 @@ export interface LoadedLink {
   format: StudioFormat;
 }
 
-/** Why a link cannot be shown: not valid (404) or expired (410), in the API's words. */
+/** Why a link cannot be shown: not valid (404) or expired (410), in the site's words for its reason. */
 export interface BrokenLink {
   status: number;
   message: string;
@@ -47,7 +48,8 @@ export async function loadLessonLink(astro: AstroGlobal, action: LinkAction): Pr
   return { link, format: studioFormat(link.studio) };
 }
 
-const brokenMessage = (problem: Problem) => problem.detail ?? plainProblem(problem);
+/** A link page that gets a 404 says the link doesn't work, whatever record it missed. */
+const brokenMessage = (problem: Problem) => plainProblem(problem, { not_found: REASON_WORDS["link.invalid"] });
 
 /** The page's own address (for its form and its redirect after acting). */
 export const linkPath = (astro: AstroGlobal, action: LinkAction) => `/${astro.params.slug}/act/${action}/${encodeURIComponent(astro.params.token ?? "")}`;

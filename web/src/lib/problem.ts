@@ -1,10 +1,13 @@
+import { REASONS, isReason, type ErrorCode, type Reason } from "@studiosync/core/kernel";
+import { REASON_WORDS } from "./problem-words";
+
 /** RFC 9457 problem details, as every API error is shaped. */
 export interface Problem {
   type: string;
   title: string;
   status: number;
   detail?: string;
-  /** Stable error code ("email_not_verified"); also the last part of `type`. */
+  /** The stable reason ("validation_failed", "link.expired"); also the last part of `type`. Pages branch on it. */
   code?: string;
   errors?: { path: string; message: string }[];
   /** A 409 from booking: the lessons in the way (teacher, student or room). */
@@ -28,28 +31,28 @@ export function problemCode(problem: Problem | undefined): string | undefined {
   return problem?.code ?? problem?.type.split(/[/#:]/).pop();
 }
 
-/**
- * What people read when the API refuses: its words only where they are written for people (a
- * conflict, an unusable link, a permission rule), plain sentences for the rest — never the API's
- * own ("The request has invalid fields", "Validation failed"). The one helper every page uses.
- */
-const PLAIN_BY_CODE: Record<string, string> = {
-  validation_failed: "Some of what you entered needs fixing: see the messages below.",
-  unauthenticated: "Your sign-in has ended. Please sign in again.",
+/** Categories whose API text is written for people: a reason of theirs with no site words is shown in it. */
+const WRITTEN_FOR_PEOPLE = new Set<ErrorCode>(["conflict", "invalid_token", "gone", "email_not_verified", "forbidden", "payload_too_large"]);
+/** A category's plain sentence, for a reason that has neither site words nor API words for people. */
+const PLAIN_BY_CATEGORY: Partial<Record<ErrorCode, string>> = {
   forbidden: "You don't have permission to do that.",
-  not_found: "We couldn't find that. It may have been deleted or moved.",
-  rate_limited: "Too many attempts in a short time. Please wait a little and try again.",
   payload_too_large: "That is too large to send. Please choose a smaller file.",
-  unavailable: "We couldn't reach StudioSync just now. Please try again in a moment.",
 };
-/** Codes whose detail is written for people. */
-const HUMAN_DETAIL = new Set(["conflict", "invalid_token", "gone", "email_not_verified", "forbidden", "payload_too_large"]);
 const FALLBACK = "Something went wrong. Please try again.";
 
-export function plainProblem(problem: Problem): string {
+/**
+ * What people read when the API refuses, chosen by the problem's `code` (its reason), never by
+ * its `detail`: the page's own words for the reason, else the site's (REASON_WORDS), else the
+ * API's words where its category's are written for people (a conflict, an unusable link, a
+ * permission rule), else a plain sentence — never the API's own ("The request has invalid
+ * fields"). The one helper every page uses.
+ */
+export function plainProblem(problem: Problem, words: Partial<Record<Reason, string>> = {}): string {
   const code = problemCode(problem) ?? "";
-  if (HUMAN_DETAIL.has(code) && problem.detail) return problem.detail;
-  return PLAIN_BY_CODE[code] ?? (problem.status >= 500 ? PLAIN_BY_CODE.unavailable! : FALLBACK);
+  if (!isReason(code)) return problem.status >= 500 ? REASON_WORDS.unavailable! : FALLBACK;
+  const category = REASONS[code];
+  const text = words[code] ?? REASON_WORDS[code] ?? (WRITTEN_FOR_PEOPLE.has(category) ? problem.detail : undefined);
+  return text ?? REASON_WORDS[category] ?? PLAIN_BY_CATEGORY[category] ?? FALLBACK;
 }
 
 /** "address.postalCode" → "Postal code"; "entries.0.status" → "Status". */

@@ -14,11 +14,11 @@ export async function loadPendingRequest(actor: Actor, studioId: string, request
   } = await loadMemberWith(actor, studioId, itemOf(db().entities.accessRequest, { studioId, requestId }));
   requireStudioAdmin(member);
   if (!request) throw notFound("Access request");
-  if (request.status !== "pending") throw conflict(`This request was already ${request.status}.`);
+  if (request.status !== "pending") throw conflict("access_request.already_reviewed", `This request was already ${request.status}.`);
   return { request: request as AccessRequestRecord, studio };
 }
 
-export const reviewedMeanwhile = () => conflict("This request was reviewed meanwhile.");
+export const reviewedMeanwhile = () => conflict("access_request.reviewed_meanwhile", "This request was reviewed meanwhile.");
 
 /**
  * The two writes of reviewing a pending request, for the reviewer's transaction: the status change

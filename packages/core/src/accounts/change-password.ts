@@ -10,7 +10,7 @@ import { hashPassword } from "./password";
 import { assertCurrentPassword, readLoginForChange } from "./password-check";
 import { nextTokens, revokeAllFamilies } from "./session-tokens";
 
-const changedMeanwhile = () => new AppError("conflict", "Your password was changed meanwhile. Sign in again with the new one.");
+const changedMeanwhile = () => new AppError("password.changed_meanwhile", "Your password was changed meanwhile. Sign in again with the new one.");
 
 /**
  * Changes the password while signed in (the current one is required). Like a reset it bumps the

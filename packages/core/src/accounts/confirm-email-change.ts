@@ -6,7 +6,7 @@ import { consumeEmailLink, linkAlreadyUsed, linkOutdated, openEmailLink } from "
 import { revokeAllFamilies } from "./session-tokens";
 
 const addressTaken = () =>
-  new AppError("conflict", "This address already belongs to another StudioSync account, so your account keeps its old address.");
+  new AppError("email.taken", "This address already belongs to another StudioSync account, so your account keeps its old address.");
 
 /**
  * Opens an email-change link: the login moves from the old address to the new one (verified, as

@@ -58,7 +58,7 @@ export async function createAccount(input: SignUpInput, options: { emailVerified
   }
 }
 
-export const slugTaken = () => conflict("This address is already taken by another studio", "slug");
+export const slugTaken = () => conflict("studio.slug_taken", "This address is already taken by another studio", "slug");
 
 const verification = (input: SignUpInput, url: string) =>
   verifyEmailMessage({ name: input.name, studioName: input.studioName, url, validHours: LINK_LIFETIME_SECONDS.verify_email / 3600 });

@@ -142,6 +142,6 @@ export function ownAccountIds(member: StudioMember): string[] {
 export function requireAccountAccess(access: AccountAccess, needed: "full" | "summary", what = "Billing account"): void {
   if (access === "none") throw hiddenRecord(what);
   if (needed === "full" && access === "summary") {
-    throw new AppError("forbidden", "Teachers see only the totals and statuses of their students' billing");
+    throw new AppError("billing.teacher_totals_only", "Teachers see only the totals and statuses of their students' billing");
   }
 }

@@ -12,7 +12,7 @@ import type { UndeliverableQuery } from "./schemas";
  */
 export async function undeliverableAmong(actor: Actor, studioId: string, query: UndeliverableQuery) {
   const { member } = await loadStudioMember(actor, studioId);
-  if (!isStudioAdmin(member) && member.role !== "teacher") throw new AppError("forbidden", `Your role (${member.role}) may not do this in this studio`);
+  if (!isStudioAdmin(member) && member.role !== "teacher") throw new AppError("role.not_allowed", `Your role (${member.role}) may not do this in this studio`);
   const { undeliverableAddress } = emailDeliveryDb().entities;
   const found = await readTogether(...query.emails.map((email) => itemOf(undeliverableAddress, { email })));
   return {

@@ -24,7 +24,7 @@ export async function claimIdempotencyKey(scope: string, key: string, requestHas
   }
   const { data } = await db().entities.idempotencyRecord.get({ scope, key }).go();
   if (!data || (data.expiresAt ?? 0) <= now) {
-    throw new AppError("conflict", "This Idempotency-Key has just expired; retry with a new key");
+    throw new AppError("idempotency.key_expired", "This Idempotency-Key has just expired; retry with a new key");
   }
   if (data.requestHash !== requestHash) {
     throw new AppError("validation_failed", "This Idempotency-Key was already used for a different request", {
@@ -33,12 +33,12 @@ export async function claimIdempotencyKey(scope: string, key: string, requestHas
   }
   if (data.status === "interrupted") {
     throw new AppError(
-      "conflict",
+      "idempotency.interrupted",
       "The first request with this Idempotency-Key failed after it had started writing, so it may have been carried out; " +
         "it is not run again. Check its result, then send a new request with a new key if it is still needed",
     );
   }
-  if (data.status !== "completed") throw new AppError("conflict", "A request with this Idempotency-Key is still in progress");
+  if (data.status !== "completed") throw new AppError("idempotency.in_progress", "A request with this Idempotency-Key is still in progress");
   return { kind: "replay", status: data.responseStatus ?? 200, body: data.responseBody ?? "" };
 }
 

@@ -11,8 +11,8 @@ import type { InvitationRecord } from "./invitation-view";
 import { linkProfile, profileAlreadyLinked } from "./profile-link";
 import type { AcceptInvitationInput } from "./schemas";
 
-const alreadyMember = () => conflict("You are already a member of this studio. Sign in to continue.");
-const usedMeanwhile = () => new AppError("invalid_token", "This invitation has already been used.");
+const alreadyMember = () => conflict("invitation.already_joined", "You are already a member of this studio. Sign in to continue.");
+const usedMeanwhile = () => new AppError("invitation.used", "This invitation has already been used.");
 
 /**
  * Accepts an invitation. A verified login for the email gets the membership added (they sign in
@@ -113,7 +113,7 @@ async function joinWithNewLogin(
       ];
     })
     .go();
-  const accountCreatedMeanwhile = () => conflict("An account with this email was just created. Open the link again to join with it.");
+  const accountCreatedMeanwhile = () => conflict("invitation.account_created_meanwhile", "An account with this email was just created. Open the link again to join with it.");
   assertCommitted(outcome, onRejected(accountCreatedMeanwhile, Boolean(record.teacherId || record.studentId || record.guardianId)));
   return { userId, email, newAccount: true, session: { ...session.tokens, user: { id: userId, email } } };
 }

@@ -20,7 +20,7 @@ export async function assertInvitable(studioId: string, target: InvitationTarget
   const login = liveLogin(credential as { userId: string; emailVerifiedAt?: string; expiresAt?: number } | null);
   if (!login) return;
   const { data: membership } = await db().entities.membership.get({ studioId, userId: login.userId }).go();
-  if (membership && !membership.deletedAt) throw conflict("This person is already a member of the studio.", "email");
+  if (membership && !membership.deletedAt) throw conflict("invitation.already_member", "This person is already a member of the studio.", "email");
 }
 
 /** The same checks with their own batch read. */

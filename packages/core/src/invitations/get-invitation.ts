@@ -21,4 +21,4 @@ export async function getInvitation(actor: Actor, studioId: string, invitationId
 }
 
 export const notPending = (status: string) =>
-  conflict(`This invitation is ${status}; only pending invitations can be resent or revoked.`);
+  conflict("invitation.not_pending", `This invitation is ${status}; only pending invitations can be resent or revoked.`);

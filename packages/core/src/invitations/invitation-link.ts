@@ -1,7 +1,7 @@
 import { LINK_LIFETIME_SECONDS, LINK_PAGE } from "../accounts/email-links";
 import { readLinkToken, signLinkToken } from "../accounts/signed-link";
 import { config } from "../kernel/config";
-import { AppError } from "../kernel/errors";
+import { AppError, type ReasonOf } from "../kernel/errors";
 import type { InvitationRecord } from "./invitation-view";
 
 /**
@@ -17,7 +17,7 @@ export interface InvitationRef {
 
 export const INVITATION_SECONDS = LINK_LIFETIME_SECONDS.invitation;
 
-export const invalidInvitation = (detail = "This invitation link is invalid.") => new AppError("invalid_token", detail);
+export const invalidInvitation = (reason: ReasonOf<"invalid_token"> = "invalid_token", detail = "This invitation link is invalid.") => new AppError(reason, detail);
 
 export function invitationUrl(r: Pick<InvitationRecord, "studioId" | "invitationId" | "sentCount" | "validUntil">): string {
   const linkId = [r.studioId, r.invitationId, r.sentCount].join(":");
@@ -47,10 +47,10 @@ export function readInvitationToken(token: string): InvitationRef {
 export function unusableReason(record: InvitationRecord | null, ref: InvitationRef, now = Date.now()): AppError | null {
   if (!record) return invalidInvitation();
   if (record.sentCount !== ref.sentCount) {
-    return invalidInvitation("A newer invitation email replaced this link. Use the link in the latest email.");
+    return invalidInvitation("invitation.replaced", "A newer invitation email replaced this link. Use the link in the latest email.");
   }
-  if (record.status === "revoked") return invalidInvitation("This invitation was withdrawn by the studio.");
-  if (record.status === "accepted") return invalidInvitation("This invitation has already been used.");
-  if (Date.parse(record.validUntil) <= now) return invalidInvitation("This invitation has expired. Ask the studio to send a new one.");
+  if (record.status === "revoked") return invalidInvitation("invitation.revoked", "This invitation was withdrawn by the studio.");
+  if (record.status === "accepted") return invalidInvitation("invitation.used", "This invitation has already been used.");
+  if (Date.parse(record.validUntil) <= now) return invalidInvitation("invitation.expired", "This invitation has expired. Ask the studio to send a new one.");
   return null;
 }

@@ -14,7 +14,7 @@ export async function openInvitation(token: string, now = Date.now()) {
     itemOf(invitation, { studioId: ref.studioId, invitationId: ref.invitationId }),
     itemOf(studio, { studioId: ref.studioId }),
   );
-  if (!studioRecord || studioRecord.deletedAt) throw invalidInvitation("This studio is no longer on StudioSync.");
+  if (!studioRecord || studioRecord.deletedAt) throw invalidInvitation("invitation.studio_closed", "This studio is no longer on StudioSync.");
   const reason = unusableReason(record, ref, now);
   const expired = Boolean(record && record.status === "pending" && record.sentCount === ref.sentCount && Date.parse(record.validUntil) <= now);
   if (reason && !expired) throw reason;

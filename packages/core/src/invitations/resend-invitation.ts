@@ -41,6 +41,6 @@ export async function resendInvitation(actor: Actor, studioId: string, invitatio
       invitationEmail(tx, next, studio),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The invitation changed meanwhile; reload and try again.") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("invitation.changed", "The invitation changed meanwhile; reload and try again.") : undefined));
   return toInvitation(next);
 }

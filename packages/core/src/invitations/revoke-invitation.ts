@@ -29,6 +29,6 @@ export async function revokeInvitation(actor: Actor, studioId: string, invitatio
       }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The invitation was accepted or revoked meanwhile.") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("invitation.changed", "The invitation was accepted or revoked meanwhile.") : undefined));
   return toInvitation({ ...record, status: "revoked", revokedAt, updatedBy: actor.userId, updatedAt: revokedAt });
 }

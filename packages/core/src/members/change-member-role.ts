@@ -8,7 +8,7 @@ import { toMember } from "./member-view";
 import { anotherOwnerCheck, lastOwner } from "./owner-guard";
 import type { UpdateMemberInput } from "./schemas";
 
-const changedMeanwhile = () => conflict("The member changed meanwhile; reload and try again.");
+const changedMeanwhile = () => conflict("member.changed", "The member changed meanwhile; reload and try again.");
 
 /** Changes a member's role (admins; owners only for owner changes). Takes effect on their next request. */
 export async function changeMemberRole(actor: Actor, studioId: string, userId: string, input: UpdateMemberInput) {

@@ -14,7 +14,7 @@ import { anotherOwnerCheck, lastOwner } from "./owner-guard";
 export async function deactivateMember(actor: Actor, studioId: string, userId: string) {
   const { actorMember, target, targetUser } = await loadTarget(actor, studioId, userId);
   requireOwnerFor(actorMember, target);
-  if (target.deactivatedAt) throw conflict("This member is already deactivated.");
+  if (target.deactivatedAt) throw conflict("member.already_deactivated", "This member is already deactivated.");
   const ownerCheck = await anotherOwnerCheck(target);
   const deactivatedAt = new Date().toISOString();
   const outcome = await db()
@@ -32,7 +32,7 @@ export async function deactivateMember(actor: Actor, studioId: string, userId: s
     ])
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("The member changed meanwhile; reload and try again.") : index === 2 ? lastOwner() : undefined,
+    index === 0 ? conflict("member.changed", "The member changed meanwhile; reload and try again.") : index === 2 ? lastOwner() : undefined,
   );
   return toMember({ ...target, deactivatedAt, updatedBy: actor.userId, updatedAt: deactivatedAt }, targetUser);
 }

@@ -22,6 +22,6 @@ export async function loadTarget(actor: Actor, studioId: string, userId: string)
 /** Only an owner may make someone an owner, or change, deactivate or remove an owner. */
 export function requireOwnerFor(actorMember: StudioMember, target: MembershipRecord, newRole?: string): void {
   if ((target.role === "owner" || newRole === "owner") && actorMember.role !== "owner") {
-    throw new AppError("forbidden", "Only an owner may make, change or remove owners");
+    throw new AppError("member.owner_only", "Only an owner may make, change or remove owners");
   }
 }

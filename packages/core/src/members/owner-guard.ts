@@ -24,4 +24,4 @@ export async function anotherOwnerCheck(target: MembershipRecord) {
 }
 
 export const lastOwner = () =>
-  conflict("The studio's last owner cannot be demoted, deactivated or removed. Make someone else an owner first.");
+  conflict("member.last_owner", "The studio's last owner cannot be demoted, deactivated or removed. Make someone else an owner first.");

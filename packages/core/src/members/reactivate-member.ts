@@ -10,7 +10,7 @@ import { toMember } from "./member-view";
 export async function reactivateMember(actor: Actor, studioId: string, userId: string) {
   const { actorMember, target, targetUser } = await loadTarget(actor, studioId, userId);
   requireOwnerFor(actorMember, target);
-  if (!target.deactivatedAt) throw conflict("This member is not deactivated.");
+  if (!target.deactivatedAt) throw conflict("member.not_deactivated", "This member is not deactivated.");
   const outcome = await db()
     .transaction.write((tx) => [
       tx.membership
@@ -25,7 +25,7 @@ export async function reactivateMember(actor: Actor, studioId: string, userId: s
       }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The member changed meanwhile; reload and try again.") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("member.changed", "The member changed meanwhile; reload and try again.") : undefined));
   const { deactivatedAt: _, ...active } = target;
   return toMember({ ...active, updatedBy: actor.userId, updatedAt: new Date().toISOString() }, targetUser);
 }

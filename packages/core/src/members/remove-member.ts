@@ -31,6 +31,6 @@ export async function removeMember(actor: Actor, studioId: string, userId: strin
     ])
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("This member was removed meanwhile.") : index === 2 ? lastOwner() : undefined,
+    index === 0 ? conflict("member.removed_meanwhile", "This member was removed meanwhile.") : index === 2 ? lastOwner() : undefined,
   );
 }

@@ -50,7 +50,7 @@ export function mayEditTeacher(member: StudioMember, teacherId: string): boolean
 
 /** Admin-only areas: teachers' pay and status, families, bands, members, invitations, access requests, audit, imports. */
 export function requireStudioAdmin(member: StudioMember): void {
-  if (!isStudioAdmin(member)) throw new AppError("forbidden", `Your role (${member.role}) may not do this in this studio`);
+  if (!isStudioAdmin(member)) throw new AppError("role.not_allowed", `Your role (${member.role}) may not do this in this studio`);
 }
 
 /**

@@ -11,7 +11,7 @@ import { roleMay, type StudioAction } from "./studio-permissions";
 export async function authorizeStudio(actor: Actor, studioId: string, action: StudioAction): Promise<StudioRecord> {
   const { member, studio } = await loadStudioMember(actor, studioId);
   if (!roleMay(member.role, action)) {
-    throw new AppError("forbidden", `Your role (${member.role}) may not do this in this studio`);
+    throw new AppError("role.not_allowed", `Your role (${member.role}) may not do this in this studio`);
   }
   return studio;
 }

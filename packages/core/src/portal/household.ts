@@ -16,7 +16,7 @@ export interface Household {
 /** The portal is the families' (students, parents); staff have the workspace (403, the studio exists for them). */
 export function requireFamilyMember(member: StudioMember): asserts member is StudioMember & { role: "student" | "parent" } {
   if (member.role !== "student" && member.role !== "parent") {
-    throw new AppError("forbidden", "The portal is for students and parents; staff use the workspace");
+    throw new AppError("portal.households_only", "The portal is for students and parents; staff use the workspace");
   }
 }
 

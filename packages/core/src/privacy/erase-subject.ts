@@ -72,7 +72,7 @@ export async function eraseSubject(actor: Actor, studioId: string, input: Privac
       recordAudit(tx, { studioId, actorId: actor.userId, action: "privacy.erased", entityType: subject.type, entityId: subject.id, before, after }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The record changed meanwhile; try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("privacy.subject_changed", "The record changed meanwhile; try again") : undefined));
   await redactAuditHistory(studioId, subject.type, subject.id);
 
   return {

@@ -23,7 +23,7 @@ import { linkedUserId, loadSubject, mayExport, maySeeSubject, subjectName } from
 export async function requestExport(actor: Actor, studioId: string, input: PrivacyRequest) {
   const { member, studio, user, subject } = await loadSubject(actor, studioId, input.subject);
   if (!mayExport(member, subject)) {
-    if (maySeeSubject(member, subject)) throw new AppError("forbidden", "You may export only your own data (or your children's)");
+    if (maySeeSubject(member, subject)) throw new AppError("privacy.not_yours", "You may export only your own data (or your children's)");
     throw hiddenRecord(input.subject.type === "student" ? "Student" : input.subject.type === "teacher" ? "Teacher" : "Guardian");
   }
   if (!user) throw new Error(`User ${actor.userId} of a live session has no account record`);

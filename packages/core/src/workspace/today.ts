@@ -32,7 +32,7 @@ async function upcomingClosures(studioId: string, today: string) {
 export async function studioToday(actor: Actor, studioId: string) {
   const { member, studio } = await loadMemberWith(actor, studioId);
   const admin = isStudioAdmin(member);
-  if (!admin && member.role !== "teacher") throw new AppError("forbidden", "Only the studio's staff have a Today page");
+  if (!admin && member.role !== "teacher") throw new AppError("workspace.staff_only", "Only the studio's staff have a Today page");
   const role = member.role as "owner" | "admin" | "teacher";
   const { timeZone } = studio;
   const today = localParts(new Date(), timeZone).date;

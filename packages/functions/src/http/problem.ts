@@ -2,9 +2,10 @@ import { AppError, isServiceUnavailable, serviceUnavailable, type ErrorCode, typ
 import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { ProblemCode } from "./problem-codes";
 
-/** The one place that maps core error codes to HTTP statuses. */
-const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
+/** The one place that maps core error categories to HTTP statuses (a reason answers its category's). */
+export const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,
@@ -39,17 +40,20 @@ export interface Problem {
   title: string;
   status: number;
   detail: string;
-  code: string;
+  code: AnyProblemCode;
   requestId?: string;
   errors?: FieldError[];
   /** A 409 from scheduling: the bookings in the way. */
   conflicts?: ScheduleConflict[];
 }
 
-export const problemType = (code: string) => `urn:studiosync:problem:${code}`;
+/** A problem's code; `http_<status>` only for an HTTP error the framework raised that has no code of its own. */
+type AnyProblemCode = ProblemCode | `http_${number}`;
+
+export const problemType = (code: AnyProblemCode) => `urn:studiosync:problem:${code}`;
 
 /** RFC 9457 problem details. */
-export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, errors?: FieldError[], conflicts?: ScheduleConflict[]) {
+export function problem(c: Context, status: ContentfulStatusCode, code: AnyProblemCode, detail: string, errors?: FieldError[], conflicts?: ScheduleConflict[]) {
   const body: Problem = {
     type: problemType(code),
     title: TITLES[status] ?? "Error",
@@ -72,11 +76,11 @@ export function errorToProblem(error: Error, c: Context): Response {
   if (error instanceof AppError) {
     if (error.details.retryAfterSeconds) c.header("Retry-After", String(error.details.retryAfterSeconds));
     if (error.code === "unauthenticated") c.header("WWW-Authenticate", 'Bearer realm="studiosync"');
-    return problem(c, STATUS[error.code], error.code, error.message, error.details.errors, error.details.conflicts);
+    return problem(c, STATUS[error.code], error.reason, error.message, error.details.errors, error.details.conflicts);
   }
   if (error instanceof HTTPException) {
     const status = error.status as ContentfulStatusCode;
-    const code = status === 400 ? "malformed_request" : status === 413 ? "payload_too_large" : `http_${status}`;
+    const code: AnyProblemCode = status === 400 ? "malformed_request" : status === 413 ? "payload_too_large" : `http_${status}`;
     return problem(c, status, code, error.message || TITLES[status] || "Request failed");
   }
   console.error(JSON.stringify({ level: "error", requestId: c.get("requestId"), message: error.message, stack: error.stack }));

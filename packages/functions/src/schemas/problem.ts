@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { PROBLEM_CODES } from "../http/problem-codes";
 
 export const ProblemSchema = z
   .object({
@@ -6,7 +7,11 @@ export const ProblemSchema = z
     title: z.string(),
     status: z.number().int(),
     detail: z.string(),
-    code: z.string().openapi({ example: "validation_failed" }),
+    code: z.enum(PROBLEM_CODES).openapi({
+      description:
+        "The stable reason: generic (`validation_failed`, `not_found`, …) or a dotted domain reason (`invoice.already_sent`). Branch on this, never on `detail`.",
+      example: "validation_failed",
+    }),
     requestId: z.string().optional(),
     errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
     conflicts: z

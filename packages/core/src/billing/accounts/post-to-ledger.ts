@@ -82,7 +82,7 @@ export async function withAccountRetry<T>(attempt: () => Promise<T>, tries = 8):
       return await attempt();
     } catch (error) {
       if (!(error instanceof AccountRace)) throw error;
-      if (i >= tries) throw new AppError("conflict", "The account is being changed by someone else; try again");
+      if (i >= tries) throw new AppError("billing_account.busy", "The account is being changed by someone else; try again");
       await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * i));
     }
   }

@@ -35,8 +35,8 @@ export async function enrolStudent(actor: Actor, studioId: string, feePlanId: st
   requireStudioAdmin(member);
   const [studentRecord, existing] = extra;
   if (!studentRecord || studentRecord.deletedAt) throw invalidField("studentId", "is not a student of this studio");
-  if (existing) throw conflict("The student is already on this plan: change the enrolment's dates instead", "studentId");
-  if (plan.isActive === false) throw conflict("The plan is archived and takes no new enrolments");
+  if (existing) throw conflict("enrolment.exists", "The student is already on this plan: change the enrolment's dates instead", "studentId");
+  if (plan.isActive === false) throw conflict("fee_plan.archived", "The plan is archived and takes no new enrolments");
   assertWithinTerm(plan, input);
   await assertNoOverlap(studioId, plan, { studentId: input.studentId, feePlanId, startDate: input.startDate, endDate: input.endDate });
 
@@ -70,7 +70,7 @@ export async function enrolStudent(actor: Actor, studioId: string, feePlanId: st
     ])
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("The student is already on this plan", "studentId") : index === 1 ? conflict("The plan was archived or removed meanwhile") : undefined,
+    index === 0 ? conflict("enrolment.exists", "The student is already on this plan", "studentId") : index === 1 ? conflict("fee_plan.archived", "The plan was archived or removed meanwhile") : undefined,
   );
   return toEnrolment(record);
 }

@@ -41,7 +41,7 @@ export async function updateEnrolment(actor: Actor, studioId: string, feePlanId:
       ];
     })
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The enrolment changed or was removed meanwhile; read it again and retry") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("enrolment.changed", "The enrolment changed or was removed meanwhile; read it again and retry") : undefined));
   return toEnrolment(next);
 }
 

@@ -45,6 +45,6 @@ export async function updateFeePlan(actor: Actor, studioId: string, feePlanId: s
       recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.updated", entityType: "feePlan", entityId: feePlanId, before: plan, after: next }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The fee plan changed or was removed meanwhile; read it again and retry") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("fee_plan.changed", "The fee plan changed or was removed meanwhile; read it again and retry") : undefined));
   return toFeePlan(next, studio.currency);
 }

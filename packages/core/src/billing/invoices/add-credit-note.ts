@@ -28,10 +28,10 @@ export async function addCreditNote(actor: Actor, studioId: string, invoiceId: s
     const { billingAccount, studio: studios } = billingDb().entities;
     const [record, studio] = await readTogether(invoiceRead(studioId, invoiceId), itemOf(studios, { studioId }));
     if (!record || !studio) throw notFound("Invoice");
-    if (record.status === "draft") throw conflict("A draft is not credited: edit it");
-    if (record.status === "void") throw conflict("A void invoice cannot be credited");
+    if (record.status === "draft") throw conflict("invoice.draft_not_creditable", "A draft is not credited: edit it");
+    if (record.status === "void") throw conflict("invoice.void", "A void invoice cannot be credited");
     const creditable = record.totalMinor + record.lateFeeMinor - record.creditedMinor;
-    if (creditable <= 0) throw conflict("The invoice is credited in full already");
+    if (creditable <= 0) throw conflict("invoice.fully_credited", "The invoice is credited in full already");
     if (input.amountMinor > creditable) throw invalidField("amountMinor", `must be at most ${creditable}, what the invoice charged and was not credited yet`);
     const [account] = await readTogether(itemOf(billingAccount, { studioId, accountId: record.accountId }));
     if (!account) throw notFound("Billing account");

@@ -16,7 +16,7 @@ export async function deleteDraft(actor: Actor, studioId: string, invoiceId: str
   await withAccountRetry(async () => {
     const { member, invoice: record } = await loadInvoiceFor(actor, studioId, invoiceId);
     requireInvoiceAdmin(member);
-    if (record.status !== "draft") throw conflict("Issued invoices cannot be deleted; void it instead");
+    if (record.status !== "draft") throw conflict("invoice.already_sent", "Issued invoices cannot be deleted; void it instead");
     const markers = splitMarkers(billedKeysOf(record.lines), MAX_TRANSACTION_ITEMS - 2);
     await commitInvoiceChange(
       (tx) => [

@@ -107,7 +107,7 @@ export async function assertNotBilled(studioId: string, keys: string[], lines: I
 
 export function billedElsewhere(lines: InvoiceLineRecord[], billedKey: string, where = "another invoice") {
   const index = lines.findIndex((l) => l.billedKey === billedKey);
-  return conflict(`This lesson is already billed for that student on ${where}`, index >= 0 ? `lines.${index}.lessonId` : "lines");
+  return conflict("invoice.lesson_already_billed", `This lesson is already billed for that student on ${where}`, index >= 0 ? `lines.${index}.lessonId` : "lines");
 }
 
 /** Transaction items taking markers for an invoice (each on condition that nobody holds it). */

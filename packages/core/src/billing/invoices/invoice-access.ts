@@ -41,5 +41,5 @@ export async function loadInvoiceFor<const T extends readonly ItemRead<unknown>[
 
 /** Staff-only changes: a member who can see the invoice is refused (403), the rest never got this far (404). */
 export function requireInvoiceAdmin(member: StudioMember): void {
-  if (!isStudioAdmin(member)) throw new AppError("forbidden", `Your role (${member.role}) may not change invoices`);
+  if (!isStudioAdmin(member)) throw new AppError("invoice.admins_only", `Your role (${member.role}) may not change invoices`);
 }

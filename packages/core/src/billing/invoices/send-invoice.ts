@@ -94,7 +94,7 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
     ? await readTogether(...reads, itemOf(billingAccount, { studioId, accountId: seen.accountId }))
     : [...(await readTogether(...reads)), null];
   if (!record || !studio) throw notFound("Invoice");
-  if (record.status === "void") throw conflict("A void invoice cannot be sent; send the invoice that replaces it");
+  if (record.status === "void") throw conflict("invoice.void", "A void invoice cannot be sent; send the invoice that replaces it");
   const account = known?.accountId === record.accountId ? known : (await readTogether(itemOf(billingAccount, { studioId, accountId: record.accountId })))[0];
   if (!account) throw notFound("Billing account");
   seen.accountId = account.accountId;
@@ -103,11 +103,11 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
   if (record.status !== "draft") return { record, studio, account, contacts, creditAppliedMinor: 0, issuedNow: false, email: !seen.sawDraft };
   seen.sawDraft = true;
 
-  if (record.lines.length === 0) throw conflict("An invoice needs at least one line to be sent", "lines");
+  if (record.lines.length === 0) throw conflict("invoice.empty", "An invoice needs at least one line to be sent", "lines");
   const settings = withBillingDefaults(settingsRecord);
   const today = localParts(now, studio.timeZone).date;
   const dueDate = dueDateFixed(record) ? record.dueDate : addDays(today, settings.paymentTermsDays);
-  if (dueDate < today) throw conflict(`The due date ${dueDate} has passed; change it before sending`, "dueDate");
+  if (dueDate < today) throw conflict("invoice.due_date_passed", `The due date ${dueDate} has passed; change it before sending`, "dueDate");
   const sequence = (counter?.lastSequence ?? 0) + 1;
   const number = invoiceNumber(sequence);
   const creditAppliedMinor = Math.max(0, Math.min(account.creditMinor, record.totalMinor));

@@ -35,7 +35,7 @@ export async function updateDraft(actor: Actor, studioId: string, invoiceId: str
   return withAccountRetry(async () => {
     const { member, studio, invoice: record, rest } = await loadInvoiceFor(actor, studioId, invoiceId, billingSettingsRead(studioId));
     requireInvoiceAdmin(member);
-    if (record.status !== "draft") throw conflict(ISSUED_IMMUTABLE);
+    if (record.status !== "draft") throw conflict("invoice.already_sent", ISSUED_IMMUTABLE);
     const settings = withBillingDefaults(rest[0]);
     const today = localParts(now, studio.timeZone).date;
     if (input.dueDate && input.dueDate < today) throw invalidField("dueDate", "must not be before today");

@@ -32,8 +32,8 @@ export async function voidInvoice(actor: Actor, studioId: string, invoiceId: str
     const { billingAccount, studio: studios } = billingDb().entities;
     const [record, studio, settingsRecord] = await readTogether(invoiceRead(studioId, invoiceId), itemOf(studios, { studioId }), billingSettingsRead(studioId));
     if (!record || !studio) throw notFound("Invoice");
-    if (record.status === "draft") throw conflict("A draft is not voided: delete it, or edit it");
-    if (record.status === "void") throw conflict("The invoice is void already");
+    if (record.status === "draft") throw conflict("invoice.draft_not_voidable", "A draft is not voided: delete it, or edit it");
+    if (record.status === "void") throw conflict("invoice.already_void", "The invoice is void already");
     const [account] = await readTogether(itemOf(billingAccount, { studioId, accountId: record.accountId }));
     if (!account) throw notFound("Billing account");
     const today = localParts(now, studio.timeZone).date;

@@ -22,7 +22,7 @@ export async function listPayments(actor: Actor, studioId: string, query: ListPa
     if (!account) throw notFound("Billing account");
     requireAccountAccess(await resolveAccountAccess(member, studioId, account), "full");
   } else if (!isStudioAdmin(member)) {
-    if (member.role === "teacher") throw new AppError("forbidden", "Teachers see only the totals and statuses of their students' billing");
+    if (member.role === "teacher") throw new AppError("billing.teacher_totals_only", "Teachers see only the totals and statuses of their students' billing");
     accountId = ownAccountIds(member)[0];
     if (!accountId) return { items: [], nextCursor: null };
   }

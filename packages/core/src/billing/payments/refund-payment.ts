@@ -110,7 +110,7 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
     const [payment, settingsRecord] = await readTogether(itemOf(payments, { studioId, paymentId }), itemOf(billingSettings, { studioId }));
     if (!payment) throw notFound("Payment");
     const refundable = payment.amountMinor - payment.refundedMinor;
-    if (refundable <= 0) throw conflict("This payment has been refunded in full");
+    if (refundable <= 0) throw conflict("payment.fully_refunded", "This payment has been refunded in full");
     if (input.amountMinor > refundable) throw invalidField("amountMinor", `must be at most ${refundable} (what is left of the payment to refund)`);
 
     const [account] = await readTogether(itemOf(billingAccount, { studioId, accountId: payment.accountId }));
@@ -122,7 +122,7 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
       others = await accountInvoices(studioId, payment.accountId, "issued");
       return others;
     });
-    if (!plan) throw conflict("This refund would change too many invoices at once; refund a smaller amount first");
+    if (!plan) throw conflict("payment.refund_too_wide", "This refund would change too many invoices at once; refund a smaller amount first");
 
     const settings = withBillingDefaults(settingsRecord);
     const stamp = now.toISOString();

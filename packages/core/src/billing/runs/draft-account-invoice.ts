@@ -128,7 +128,7 @@ export async function draftAccountInvoice(context: RunContext, work: AccountWork
       if (chunk.length === fresh.length) return outcome;
       first = false;
     } else if (++tries >= MAX_TRIES) {
-      throw new AppError("conflict", `The billing account ${work.accountId} kept changing during the billing run; run it again`);
+      throw new AppError("billing_run.account_changed", `The billing account ${work.accountId} kept changing during the billing run; run it again`);
     }
     // After a race, or before the next chunk of a large account, read what is there now.
     state = undefined;

@@ -112,7 +112,7 @@ async function recordExecution(studioId: string, runId: string, actorId: string,
       ])
       .go();
     if (!outcome.canceled) return (await billingRun.get({ studioId, runId }).go({ consistent: true })).data!;
-    if (tries >= 10) assertCommitted(outcome, () => new AppError("conflict", "The billing run is being recorded by another request; run it again"));
+    if (tries >= 10) assertCommitted(outcome, () => new AppError("billing_run.busy", "The billing run is being recorded by another request; run it again"));
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * tries));
   }
 }

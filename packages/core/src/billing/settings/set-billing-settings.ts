@@ -47,7 +47,7 @@ export async function setBillingSettings(actor: Actor, studioId: string, input: 
   for (let attempt = 1; ; attempt++) {
     const saved = await saveSettings(actor, studioId, input);
     if (saved) return saved;
-    if (attempt >= 5) throw new AppError("conflict", "The billing settings are being changed by someone else; try again");
+    if (attempt >= 5) throw new AppError("billing_settings.busy", "The billing settings are being changed by someone else; try again");
   }
 }
 

@@ -23,9 +23,9 @@ const WINDOW_SECONDS = 30 * 60;
 export async function startInvoiceCheckout(token: string, now = new Date()): Promise<{ url: string }> {
   const { studio, invoice, settings } = await openInvoiceLink(token, now);
   if (!settings?.stripe) throw notFound("Card payment for this invoice");
-  if (invoice.status === "void") throw conflict("This invoice was voided; there is nothing to pay");
+  if (invoice.status === "void") throw conflict("invoice.void", "This invoice was voided; there is nothing to pay");
   const amount = balanceDue(invoice);
-  if (amount <= 0) throw conflict("This invoice is already paid");
+  if (amount <= 0) throw conflict("invoice.already_paid", "This invoice is already paid");
 
   const page = invoiceUrl(studio, token);
   const window = Math.floor(now.getTime() / 1000 / WINDOW_SECONDS);
@@ -55,6 +55,6 @@ export async function startInvoiceCheckout(token: string, now = new Date()): Pro
     return { url: session.url };
   } catch (error) {
     console.error(JSON.stringify({ level: "error", message: "Stripe Checkout could not start", studioId: studio.studioId, invoiceId: invoice.invoiceId, error: (error as Error).message }));
-    throw new AppError("conflict", "Card payment is not available right now. Please try again later, or pay the studio another way.");
+    throw new AppError("payment.card_unavailable", "Card payment is not available right now. Please try again later, or pay the studio another way.");
   }
 }

@@ -1,22 +1,10 @@
-/**
- * Typed domain errors with stable codes. Core throws these; the API maps `code` to an HTTP
- * status in one place (packages/functions/src/http/problem.ts).
- */
-export type ErrorCode =
-  | "validation_failed"
-  | "unauthenticated"
-  | "forbidden"
-  | "not_found"
-  | "conflict"
-  | "rate_limited"
-  | "email_not_verified"
-  | "invalid_token"
-  /** A signed link that was good once and has expired. */
-  | "gone"
-  | "payload_too_large"
-  /** A backing service (DynamoDB, S3, SES) is unreachable or throttling: 503 with Retry-After. */
-  | "unavailable";
+import { REASONS, type ErrorCode, type Reason, type ReasonOf } from "./reasons";
 
+/**
+ * Typed domain errors with stable reasons (./reasons.ts). Core throws these; the API writes the
+ * reason as the problem's `code` and maps its category to an HTTP status in one place
+ * (packages/functions/src/http/problem.ts).
+ */
 /** A booking that stands in the way of another (named in a 409). */
 export interface ScheduleConflict {
   lessonId: string;
@@ -32,18 +20,22 @@ export interface FieldError {
 }
 
 export class AppError extends Error {
+  /** The reason's category: the generic code its HTTP status follows from. */
+  readonly code: ErrorCode;
+
   constructor(
-    readonly code: ErrorCode,
+    readonly reason: Reason,
     message: string,
     readonly details: { errors?: FieldError[]; retryAfterSeconds?: number; conflicts?: ScheduleConflict[] } = {},
   ) {
     super(message);
     this.name = "AppError";
+    this.code = REASONS[reason];
   }
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
-export const conflict = (message: string, path?: string) =>
-  new AppError("conflict", message, path ? { errors: [{ path, message }] } : {});
+export const conflict = (reason: ReasonOf<"conflict">, message: string, path?: string) =>
+  new AppError(reason, message, path ? { errors: [{ path, message }] } : {});
 export const invalidField = (path: string, message: string) =>
   new AppError("validation_failed", "The request has invalid fields", { errors: [{ path, message }] });

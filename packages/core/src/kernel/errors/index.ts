@@ -1,2 +1,3 @@
 export * from "./app-error";
 export * from "./engine-unavailable";
+export * from "./reasons";

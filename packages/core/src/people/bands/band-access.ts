@@ -38,5 +38,5 @@ export async function readableBandMembers(member: StudioMember, band: BandRecord
 export async function assertBandAdmin(member: StudioMember, band: BandRecord): Promise<void> {
   if (isStudioAdmin(member)) return;
   await readableBandMembers(member, band);
-  throw new AppError("forbidden", `Your role (${member.role}) may not change bands`);
+  throw new AppError("band.role_not_allowed", `Your role (${member.role}) may not change bands`);
 }

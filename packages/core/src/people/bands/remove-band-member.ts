@@ -32,6 +32,6 @@ export async function removeBandMember(actor: Actor, studioId: string, bandId: s
       }),
     ])
     .go();
-  assertCommitted(outcome, () => conflict("The band changed meanwhile; try again"));
+  assertCommitted(outcome, () => conflict("band.changed", "The band changed meanwhile; try again"));
   return toBand({ ...next, updatedAt: new Date().toISOString() }, await readStudents(studioId, next.memberStudentIds));
 }

@@ -13,7 +13,7 @@ export async function restoreBand(actor: Actor, studioId: string, bandId: string
   requireStudioAdmin(member);
   const [current] = records;
   if (!current) throw hiddenRecord("Band");
-  if (!current.deletedAt) throw conflict("This band is not deleted");
+  if (!current.deletedAt) throw conflict("band.not_deleted", "This band is not deleted");
   const outcome = await db()
     .transaction.write((tx) => [
       tx.band
@@ -28,7 +28,7 @@ export async function restoreBand(actor: Actor, studioId: string, bandId: string
       }),
     ])
     .go();
-  assertCommitted(outcome, () => conflict("This band is not deleted"));
+  assertCommitted(outcome, () => conflict("band.not_deleted", "This band is not deleted"));
   const restored = { ...current, deletedAt: undefined, listing: "listed", updatedAt: new Date().toISOString() } as BandRecord;
   return toBand(restored, await readStudents(studioId, restored.memberStudentIds));
 }

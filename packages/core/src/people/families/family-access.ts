@@ -37,7 +37,7 @@ export async function assertMayReadFamily(member: StudioMember, family: FamilyRe
   else if (!mayReadFamily(member, family.familyId, false)) throw hiddenRecord("Family");
 }
 
-const forbidden = (what: string) => new AppError("forbidden", `Your role may not ${what}`);
+const forbidden = (what: string) => new AppError("family.role_not_allowed", `Your role may not ${what}`);
 
 /**
  * Admins change everything; a parent their own family's phone, address and billing email; anyone
@@ -48,7 +48,7 @@ export async function assertMayEditFamily(member: StudioMember, family: FamilyRe
   if (member.role === "parent" && member.familyId === family.familyId) {
     const refused = fields.filter((field) => !parentFields.has(field));
     if (refused.length === 0) return;
-    throw new AppError("forbidden", "Parents may change only their family's phone, address and billing email", {
+    throw new AppError("family.fields_not_allowed", "Parents may change only their family's phone, address and billing email", {
       errors: refused.map((path) => ({ path, message: "only an admin may change this" })),
     });
   }

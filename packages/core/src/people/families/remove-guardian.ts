@@ -45,5 +45,5 @@ export async function removeGuardian(actor: Actor, studioId: string, familyId: s
         : []),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? hiddenRecord("Guardian") : conflict("The family changed meanwhile; try again")));
+  assertCommitted(outcome, (index) => (index === 0 ? hiddenRecord("Guardian") : conflict("family.changed", "The family changed meanwhile; try again")));
 }

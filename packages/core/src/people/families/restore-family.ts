@@ -13,7 +13,7 @@ export async function restoreFamily(actor: Actor, studioId: string, familyId: st
   requireStudioAdmin(member);
   const [current] = records;
   if (!current) throw hiddenRecord("Family");
-  if (!current.deletedAt) throw conflict("This family is not deleted");
+  if (!current.deletedAt) throw conflict("family.not_deleted", "This family is not deleted");
   const outcome = await db()
     .transaction.write((tx) => [
       tx.family
@@ -28,7 +28,7 @@ export async function restoreFamily(actor: Actor, studioId: string, familyId: st
       }),
     ])
     .go();
-  assertCommitted(outcome, () => conflict("This family is not deleted"));
+  assertCommitted(outcome, () => conflict("family.not_deleted", "This family is not deleted"));
   const restored = { ...current, deletedAt: undefined, listing: "listed", updatedAt: new Date().toISOString() } as FamilyRecord;
   const [students, guardians] = await Promise.all([readStudents(studioId, restored.studentIds), readGuardians(studioId, familyId)]);
   return toFamily(restored, guardians, students);

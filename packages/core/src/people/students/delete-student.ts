@@ -26,5 +26,5 @@ export async function deleteStudent(actor: Actor, studioId: string, studentId: s
       recordAudit(tx, { studioId, actorId: actor.userId, action: "student.deleted", entityType: "student", entityId: studentId, before: current, after: { ...current, ...changes } as StudentRecord }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The student changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("student.changed", "The student changed meanwhile; reload and try again") : undefined));
 }

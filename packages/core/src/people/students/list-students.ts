@@ -23,7 +23,7 @@ export async function listStudents(actor: Actor, studioId: string, query: ListSt
   if (isStudioAdmin(member)) records = await queryStudents(studioId, query, listing);
   else if (member.role === "teacher") {
     if (query.teacherId && query.teacherId !== member.teacherId) {
-      throw new AppError("forbidden", "Teachers list only their own students", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
+      throw new AppError("student.not_yours", "Teachers list only their own students", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
     }
     records = member.teacherId ? await queryStudents(studioId, { ...query, teacherId: member.teacherId }, listing) : { items: [], nextCursor: null };
   } else records = { items: filterInMemory(await ownStudents(studioId, member), query), nextCursor: null };

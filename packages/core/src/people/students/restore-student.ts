@@ -10,7 +10,7 @@ import { toStudent, type StudentRecord } from "./student-view";
 export async function restoreStudent(actor: Actor, studioId: string, studentId: string) {
   const { member, student: current } = await loadStudent(actor, studioId, studentId, { includeDeleted: true });
   requireStudioAdmin(member);
-  if (!current.deletedAt) throw conflict("This student is not deleted");
+  if (!current.deletedAt) throw conflict("student.not_deleted", "This student is not deleted");
   const now = new Date().toISOString();
   const changes = { ...studentIndexKeys(current), listing: "listed" as const, updatedBy: actor.userId };
   const { deletedAt: _deletedAt, ...rest } = current;
@@ -26,6 +26,6 @@ export async function restoreStudent(actor: Actor, studioId: string, studentId: 
       recordAudit(tx, { studioId, actorId: actor.userId, action: "student.restored", entityType: "student", entityId: studentId, before: current, after }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The student changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("student.changed", "The student changed meanwhile; reload and try again") : undefined));
   return toStudent(after, { staffOnly: true });
 }

@@ -39,7 +39,7 @@ export function linkWrites(tx: WriteTx, studioId: string, studentId: string, cha
   if (changes.leaveFamilyId) {
     items.push({
       commit: tx.family.patch({ studioId, familyId: changes.leaveFamilyId }).delete({ studentIds: [studentId] }).commit(),
-      error: conflict("The student's family changed meanwhile; reload and try again"),
+      error: conflict("student.family_changed", "The student's family changed meanwhile; reload and try again"),
     });
   }
   return items;

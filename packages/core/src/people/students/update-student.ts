@@ -19,7 +19,7 @@ import { studentFacts, toStudent, type StudentRecord } from "./student-view";
 export async function updateStudent(actor: Actor, studioId: string, studentId: string, input: UpdateStudentInput) {
   const { member, student: current } = await loadStudent(actor, studioId, studentId);
   const facts = studentFacts(current);
-  if (!mayEditStudent(member, facts)) throw new AppError("forbidden", `Your role (${member.role}) may not change this student`);
+  if (!mayEditStudent(member, facts)) throw new AppError("student.role_not_allowed", `Your role (${member.role}) may not change this student`);
 
   const currentTeacherId = facts.primaryTeacherId ?? null;
   const currentFamilyId = current.familyId ?? null;
@@ -28,7 +28,7 @@ export async function updateStudent(actor: Actor, studioId: string, studentId: s
   if (!isStudioAdmin(member)) {
     const refused = ADMIN_ONLY_STUDENT_FIELDS.filter((field) => (field === "primaryTeacherId" ? teacherChanges : familyChanges));
     if (refused.length > 0) {
-      throw new AppError("forbidden", "Only an admin may move a student to another teacher or family", {
+      throw new AppError("student.move_admins_only", "Only an admin may move a student to another teacher or family", {
         errors: refused.map((path) => ({ path, message: "only an admin may change this" })),
       });
     }
@@ -69,7 +69,7 @@ export async function updateStudent(actor: Actor, studioId: string, studentId: s
     })
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("The student changed meanwhile; reload and try again") : links[index - 2]?.error,
+    index === 0 ? conflict("student.changed", "The student changed meanwhile; reload and try again") : links[index - 2]?.error,
   );
   return toStudent(after, { staffOnly: mayReadMedicalNotes(member, studentFacts(after)) });
 }

@@ -25,5 +25,5 @@ export async function deleteTeacher(actor: Actor, studioId: string, teacherId: s
       recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.deleted", entityType: "teacher", entityId: teacherId, before: current, after: { ...current, ...changes } as TeacherRecord }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The teacher changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("teacher.changed", "The teacher changed meanwhile; reload and try again") : undefined));
 }

@@ -10,7 +10,7 @@ import { toTeacher, type TeacherRecord } from "./teacher-view";
 export async function restoreTeacher(actor: Actor, studioId: string, teacherId: string) {
   const { member, teacher: current } = await loadTeacher(actor, studioId, teacherId, { includeDeleted: true });
   requireStudioAdmin(member);
-  if (!current.deletedAt) throw conflict("This teacher is not deleted");
+  if (!current.deletedAt) throw conflict("teacher.not_deleted", "This teacher is not deleted");
   const now = new Date().toISOString();
   const changes = { ...teacherIndexKeys(current), listing: "listed" as const, updatedBy: actor.userId };
   const { deletedAt: _deletedAt, ...rest } = current;
@@ -26,6 +26,6 @@ export async function restoreTeacher(actor: Actor, studioId: string, teacherId: 
       recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.restored", entityType: "teacher", entityId: teacherId, before: current, after }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The teacher changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("teacher.changed", "The teacher changed meanwhile; reload and try again") : undefined));
   return toTeacher(after, { showPay: true });
 }

@@ -16,11 +16,11 @@ import { toTeacher, type TeacherRecord } from "./teacher-view";
  */
 export async function updateTeacher(actor: Actor, studioId: string, teacherId: string, input: UpdateTeacherInput) {
   const { member, teacher: current } = await loadTeacher(actor, studioId, teacherId);
-  if (!mayEditTeacher(member, teacherId)) throw new AppError("forbidden", `Your role (${member.role}) may not change this teacher`);
+  if (!mayEditTeacher(member, teacherId)) throw new AppError("teacher.role_not_allowed", `Your role (${member.role}) may not change this teacher`);
   if (!isStudioAdmin(member)) {
     const refused = Object.keys(input).filter((field) => !TEACHER_SELF_EDITABLE_FIELDS.has(field));
     if (refused.length > 0) {
-      throw new AppError("forbidden", "Teachers may change only their bio, specialties, phone, availability and public profile", {
+      throw new AppError("teacher.fields_not_allowed", "Teachers may change only their bio, specialties, phone, availability and public profile", {
         errors: refused.map((path) => ({ path, message: "only an admin may change this" })),
       });
     }
@@ -43,6 +43,6 @@ export async function updateTeacher(actor: Actor, studioId: string, teacherId: s
       recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.updated", entityType: "teacher", entityId: teacherId, before: current, after }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The teacher changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("teacher.changed", "The teacher changed meanwhile; reload and try again") : undefined));
   return toTeacher(after, { showPay: mayEditTeacher(member, teacherId) });
 }

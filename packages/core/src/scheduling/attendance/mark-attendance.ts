@@ -20,7 +20,7 @@ import type { MarkAttendanceInput } from "./schemas";
 export async function markAttendance(actor: Actor, studioId: string, lessonId: string, input: MarkAttendanceInput) {
   const { member, lesson } = await loadLessonFor(actor, studioId, lessonId);
   requireTeachLesson(member, lesson);
-  if (lesson.status === "cancelled") throw conflict("A cancelled lesson has no attendance", "entries");
+  if (lesson.status === "cancelled") throw conflict("attendance.lesson_cancelled", "A cancelled lesson has no attendance", "entries");
   const attendees = await readAttendees(studioId, lessonId);
   const byStudent = new Map(attendees.map((a) => [a.studentId, a]));
   const notStarted = Date.parse(lesson.scheduledStart) - EARLY_START_MINUTES * 60_000 > Date.now();
@@ -74,7 +74,7 @@ export async function markAttendance(actor: Actor, studioId: string, lessonId: s
       }),
     ])
     .go();
-  assertCommitted(outcome, () => conflict(LESSON_CHANGED));
+  assertCommitted(outcome, () => conflict("lesson.changed", LESSON_CHANGED));
 
   const updated = new Map(marked.map((a) => [a.studentId, a]));
   return { lessonId, entries: attendees.map((a) => toAttendanceEntry(updated.get(a.studentId) ?? a)) };

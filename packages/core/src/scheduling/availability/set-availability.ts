@@ -16,7 +16,7 @@ import { sortedHours } from "./weekly-hours";
 export async function setAvailability(actor: Actor, studioId: string, teacherId: string, input: SetAvailabilityInput): Promise<Availability> {
   const { member, studio, teacher, hours: current } = await loadTeacherHours(actor, studioId, teacherId);
   if (!mayEditTeacher(member, teacherId)) {
-    throw new AppError("forbidden", "Only the studio's admins and the teacher themself may set their working hours");
+    throw new AppError("availability.not_yours", "Only the studio's admins and the teacher themself may set their working hours");
   }
 
   const weeklyHours = sortedHours(input.weeklyHours.map(({ weekday, start, end }) => ({ weekday, start, end })));
@@ -52,7 +52,7 @@ export async function setAvailability(actor: Actor, studioId: string, teacherId:
     .go();
   assertCommitted(outcome, (index) => {
     if (index === 0) return new AppError("not_found", "Teacher not found");
-    if (index === 1) return conflict("The working hours changed meanwhile; reload and try again");
+    if (index === 1) return conflict("availability.changed", "The working hours changed meanwhile; reload and try again");
     return undefined;
   });
   return toAvailability(teacher, written, studio.timeZone);

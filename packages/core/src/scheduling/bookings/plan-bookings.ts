@@ -59,7 +59,7 @@ const WHO: Record<ScheduleConflict["resource"], string> = { teacher: "The teache
 /** The 409 for a slot that is taken, naming the lesson in the way. */
 export function conflictError(conflict: ScheduleConflict): AppError {
   const message = `${WHO[conflict.resource]} is already booked then: lesson ${conflict.lessonId} (${conflict.start} – ${conflict.end})`;
-  return new AppError("conflict", message, { errors: [{ path: "scheduledStart", message }], conflicts: [conflict] });
+  return new AppError("lesson.double_booked", message, { errors: [{ path: "scheduledStart", message }], conflicts: [conflict] });
 }
 
 /**

@@ -29,18 +29,18 @@ export function cancellingAs(member: StudioMember, lesson: LessonRecord, request
     return requested ?? "studio";
   }
   if (member.role !== "student" && member.role !== "parent") {
-    throw new AppError("forbidden", "Only admins, the lesson's teacher and its students or their parents may cancel it");
+    throw new AppError("cancellation.not_party", "Only admins, the lesson's teacher and its students or their parents may cancel it");
   }
-  if (requested === "studio") throw new AppError("forbidden", "Students and parents cancel as the student; only admins and the lesson's teacher cancel for the studio");
-  if (group) throw new AppError("forbidden", "A group lesson goes ahead for the others; ask the teacher to mark the student excused");
+  if (requested === "studio") throw new AppError("cancellation.studio_staff_only", "Students and parents cancel as the student; only admins and the lesson's teacher cancel for the studio");
+  if (group) throw new AppError("cancellation.group_lesson", "A group lesson goes ahead for the others; ask the teacher to mark the student excused");
   return "student";
 }
 
 /** 409 unless the lesson is still to come: scheduled, and not started yet. */
 export function assertCancellable(lesson: LessonRecord, now: Date): void {
-  if (lesson.status !== "scheduled") throw new AppError("conflict", `The lesson is ${lesson.status.replace("_", " ")}; only a scheduled lesson can be cancelled`);
+  if (lesson.status !== "scheduled") throw new AppError("lesson.not_scheduled", `The lesson is ${lesson.status.replace("_", " ")}; only a scheduled lesson can be cancelled`);
   if (new Date(lesson.scheduledStart).getTime() <= now.getTime()) {
-    throw new AppError("conflict", "The lesson has already started; record its attendance or mark it a no-show instead");
+    throw new AppError("lesson.already_started", "The lesson has already started; record its attendance or mark it a no-show instead");
   }
 }
 

@@ -1,4 +1,4 @@
-import { AppError, invalidField } from "../../kernel/errors";
+import { AppError, invalidField, type ReasonOf } from "../../kernel/errors";
 import { cancelLessonWith } from "../cancellations/cancel-lesson";
 import { bookMakeupWith } from "../makeups/book-makeup";
 import { checkSelfServiceSlot, notFreeSlot } from "../makeups/self-service";
@@ -12,15 +12,17 @@ import type { LessonAction } from "./action-token";
 import { linkAccess, linkUsed, openLink, spendLink, type OpenedLink } from "./link-access";
 import type { LinkBookInput, LinkCancelInput, LinkClaimInput, LinkMoveInput } from "./schemas";
 
-const NOT_OPEN: Record<Exclude<LinkState, "open">, string> = {
-  used: "This link was already used; the studio has your earlier answer",
-  cancelled: "This lesson is cancelled already",
-  moved: "This lesson has moved since this email was sent: use the newest email about it",
-  started: "This lesson has already started",
-  credit_used: "This make-up credit was already used",
-  credit_expired: "This make-up credit has expired",
-  taken: "Another family took this slot first: choose one of the other free times",
+/** Why a link that is not open refuses to act, by its state. */
+const NOT_OPEN: Record<Exclude<LinkState, "open">, [ReasonOf<"conflict">, string]> = {
+  used: ["link.used", "This link was already used; the studio has your earlier answer"],
+  cancelled: ["link.cancelled", "This lesson is cancelled already"],
+  moved: ["link.moved", "This lesson has moved since this email was sent: use the newest email about it"],
+  started: ["link.started", "This lesson has already started"],
+  credit_used: ["link.credit_used", "This make-up credit was already used"],
+  credit_expired: ["link.credit_expired", "This make-up credit has expired"],
+  taken: ["link.taken", "Another family took this slot first: choose one of the other free times"],
 };
+const notOpen = (state: Exclude<LinkState, "open">) => new AppError(...NOT_OPEN[state]);
 
 /** The use cases name the time `scheduledStart` (or `proposedStart`); a link's form calls it `start`. */
 async function asStartField<T>(run: Promise<T>): Promise<T> {
@@ -29,7 +31,7 @@ async function asStartField<T>(run: Promise<T>): Promise<T> {
   } catch (error) {
     if (error instanceof AppError && error.details.errors?.some((e) => e.path === "scheduledStart" || e.path === "proposedStart")) {
       const errors = error.details.errors.map((e) => (e.path === "scheduledStart" || e.path === "proposedStart" ? { ...e, path: "start", message: e.message.replace(/ \(GET \/free-slots\)/, "") } : e));
-      throw new AppError(error.code, error.message, { ...error.details, errors });
+      throw new AppError(error.reason, error.message, { ...error.details, errors });
     }
     throw error;
   }
@@ -38,7 +40,7 @@ async function asStartField<T>(run: Promise<T>): Promise<T> {
 async function openToAct(token: string, action: LessonAction, now: Date): Promise<OpenedLink> {
   const link = await openLink(token, action);
   const state = linkState(link, now);
-  if (state !== "open") throw new AppError("conflict", NOT_OPEN[state]);
+  if (state !== "open") throw notOpen(state);
   return link;
 }
 
@@ -99,7 +101,7 @@ export async function claimSlotByLink(token: string, input: LinkClaimInput, now 
   const offer = link.offer!;
   const credit = link.credit!;
   const claiming = state === "open" && (input.start === undefined || input.start === offer.start);
-  if (state !== "open" && !(state === "taken" && input.start)) throw new AppError("conflict", NOT_OPEN[state]);
+  if (state !== "open" && !(state === "taken" && input.start)) throw notOpen(state);
   if (!claiming && !input.start) throw invalidField("start", "is required: choose one of the free times");
   const start = claiming ? offer.start : input.start!;
   const claimOffer = (tx: ScheduleTx) =>
@@ -116,7 +118,7 @@ export async function claimSlotByLink(token: string, input: LinkClaimInput, now 
     return await asStartField(bookMakeupWith(linkAccess(link), link.studio.studioId, credit.creditId, { scheduledStart: start }, (tx) => [...spendLink(link)(tx), ...claimOffer(tx)]));
   } catch (error) {
     // Lost the race: the slot is someone else's now.
-    if (claiming && error instanceof AppError && error.code === "conflict") throw new AppError("conflict", NOT_OPEN.taken);
+    if (claiming && error instanceof AppError && error.code === "conflict") throw notOpen("taken");
     throw error;
   }
 }

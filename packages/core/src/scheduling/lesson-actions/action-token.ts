@@ -61,9 +61,9 @@ const strings = (p: Partial<Payload>) => [p.s, p.l, p.st, p.r, p.v, p.n].every((
 export function readActionToken(token: string, now = Date.now()): ActionClaims {
   const p = token.length <= 2_000 ? openPayload<Payload>("lesson-action", token) : null;
   if (!p || !LESSON_ACTIONS.includes(p.a as LessonAction) || !strings(p) || typeof p.e !== "number" || (p.c !== undefined && typeof p.c !== "string")) {
-    throw new AppError("not_found", "This link is not valid: open the latest email from the studio, or contact them");
+    throw new AppError("link.invalid", "This link is not valid: open the latest email from the studio, or contact them");
   }
-  if (p.e * 1000 <= now) throw new AppError("gone", "This link has expired: open the latest email from the studio, or contact them");
+  if (p.e * 1000 <= now) throw new AppError("link.expired", "This link has expired: open the latest email from the studio, or contact them");
   return {
     action: p.a!,
     studioId: p.s!,

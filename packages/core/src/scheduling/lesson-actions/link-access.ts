@@ -28,7 +28,7 @@ export interface OpenedLink {
   usedAt: string | null;
 }
 
-export const linkNotValid = () => new AppError("not_found", "This link is not valid: open the latest email from the studio, or contact them");
+export const linkNotValid = () => new AppError("link.invalid", "This link is not valid: open the latest email from the studio, or contact them");
 
 /** Whether the address is still the student's or a guardian's of their family (a removed guardian's links stop working). */
 async function stillRecipient(studioId: string, student: StudentRecord, email: string): Promise<boolean> {
@@ -100,4 +100,4 @@ export const spendLink = (link: OpenedLink) => (tx: ScheduleTx) => [
       .commit(),
 ];
 
-export const linkUsed = () => new AppError("conflict", "This link was already used; the studio has your earlier answer");
+export const linkUsed = () => new AppError("link.used", "This link was already used; the studio has your earlier answer");

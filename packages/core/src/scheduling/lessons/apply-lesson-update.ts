@@ -29,12 +29,12 @@ function setOrClear<K extends "title" | "location" | "roomName" | "onlineUrl">(l
 export function applyLessonUpdate(current: LessonRecord, input: UpdateLessonInput, now: Date): LessonRecord {
   const given = (keys: readonly (keyof UpdateLessonInput)[]) => keys.filter((k) => input[k] !== undefined);
   const status = current.status;
-  if (status === "cancelled") throw conflict("A cancelled lesson cannot be changed; book a new one instead", "status");
+  if (status === "cancelled") throw conflict("lesson.cancelled", "A cancelled lesson cannot be changed; book a new one instead", "status");
   if (given(BOOKING_FIELDS).length > 0 && status !== "scheduled") {
-    throw conflict(`A lesson that is ${status.replace("_", " ")} can no longer be moved, change room or teacher`, given(BOOKING_FIELDS)[0]);
+    throw conflict("lesson.locked", `A lesson that is ${status.replace("_", " ")} can no longer be moved, change room or teacher`, given(BOOKING_FIELDS)[0]);
   }
   if (given(DETAIL_FIELDS).length > 0 && status !== "scheduled" && status !== "in_progress") {
-    throw conflict(`A lesson that is ${status.replace("_", " ")} can no longer be changed (only its actual times)`, given(DETAIL_FIELDS)[0]);
+    throw conflict("lesson.locked", `A lesson that is ${status.replace("_", " ")} can no longer be changed (only its actual times)`, given(DETAIL_FIELDS)[0]);
   }
 
   const next: LessonRecord = structuredClone(current);
@@ -87,10 +87,10 @@ function substitute(next: LessonRecord, teacherId: string | null) {
 function changeStatus(next: LessonRecord, current: LessonRecord, input: UpdateLessonInput, now: Date) {
   const to = input.status;
   if (to === undefined || to === current.status) return;
-  if (!mayMoveStatus(current.status, to)) throw conflict(`A lesson cannot go from ${current.status} to ${to}`, "status");
+  if (!mayMoveStatus(current.status, to)) throw conflict("lesson.status_not_allowed", `A lesson cannot go from ${current.status} to ${to}`, "status");
   const startsAt = Date.parse(current.scheduledStart);
   if (startsAt - EARLY_START_MINUTES * MINUTE > now.getTime()) {
-    throw conflict(`The lesson has not started yet (it starts at ${current.scheduledStart}); it cannot be ${to.replace("_", " ")}`, "status");
+    throw conflict("lesson.not_started", `The lesson has not started yet (it starts at ${current.scheduledStart}); it cannot be ${to.replace("_", " ")}`, "status");
   }
   next.status = to;
   if (to === "in_progress" && input.actualStart === undefined && !next.actualStart) next.actualStart = now.toISOString();

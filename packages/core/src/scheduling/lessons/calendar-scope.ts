@@ -14,7 +14,7 @@ export type CalendarScope =
   /** A member whose profile is not linked (a teacher login without a teacher record): nothing to show. */
   | { kind: "empty" };
 
-const refuse = (path: string, message: string) => new AppError("forbidden", message, { errors: [{ path, message }] });
+const refuse = (path: string, message: string) => new AppError("calendar.not_yours", message, { errors: [{ path, message }] });
 
 /**
  * Decides whose calendar a member reads (seeds: the lessons a role sees). Without a filter:

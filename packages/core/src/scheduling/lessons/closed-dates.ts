@@ -10,6 +10,6 @@ export async function assertStudioOpen(studioId: string, start: string, end: str
   const closure = closureOn(closures, first) ?? closureOn(closures, last);
   if (closure) {
     const message = `The studio is closed from ${closure.startDate} to ${closure.endDate} (${closure.reason})`;
-    throw new AppError("conflict", message, { errors: [{ path: "scheduledStart", message }] });
+    throw new AppError("lesson.studio_closed", message, { errors: [{ path: "scheduledStart", message }] });
   }
 }

@@ -48,7 +48,7 @@ export function createLesson(actor: Actor, studioId: string, input: CreateLesson
       ...dayScheduleReads(studioId, days),
     );
     if (member.role !== "owner" && member.role !== "admin" && member.role !== "teacher") {
-      throw new AppError("forbidden", "Only admins and teachers schedule lessons; ask for a reschedule instead");
+      throw new AppError("lesson.staff_only", "Only admins and teachers schedule lessons; ask for a reschedule instead");
     }
     const [stored, teacher, student, band, ...dayItems] = records;
     const settings = withDefaults(stored);

@@ -38,7 +38,7 @@ export const mayTeachLesson = (member: StudioMember, lesson: Pick<LessonRecord, 
 
 /** 403 unless the member runs the lesson (call after loadLessonFor, which already hid it from non-readers). */
 export function requireTeachLesson(member: StudioMember, lesson: Pick<LessonRecord, "teacherId" | "originalTeacherId">): void {
-  if (!mayTeachLesson(member, lesson)) throw new AppError("forbidden", "Only the studio's admins and the lesson's teachers may do this");
+  if (!mayTeachLesson(member, lesson)) throw new AppError("lesson.teachers_only", "Only the studio's admins and the lesson's teachers may do this");
 }
 
 /** The students of a parent's family (one read), or none for other roles. */

@@ -48,14 +48,14 @@ export async function resolveParties(
   if (!teacher || !usable(teacher)) throw invalidField("teacherId", "is not a teacher of this studio");
   if (teacher.isActive === false) throw invalidField("teacherId", "is an inactive teacher");
   if (member.role === "teacher" && member.teacherId !== teacher.teacherId) {
-    throw new AppError("forbidden", "Teachers schedule only lessons they teach themselves");
+    throw new AppError("lesson.not_your_teaching", "Teachers schedule only lessons they teach themselves");
   }
   let records: KnownPeople["students"];
   if (input.studentId) {
     if (!student || !usable(student)) throw invalidField("studentId", "is not a student of this studio");
     records = [student];
     if (member.role === "teacher" && student.primaryTeacherId !== member.teacherId) {
-      throw new AppError("forbidden", "Teachers schedule lessons only with their own students");
+      throw new AppError("lesson.not_your_student", "Teachers schedule lessons only with their own students");
     }
   } else {
     if (!band || !usable(band)) throw invalidField("bandId", "is not a band of this studio");

@@ -28,7 +28,7 @@ async function teacherOf(studioId: string, teacherId: string, changed: boolean):
   const usable = teacher && !teacher.deletedAt && teacher.listing !== "deleted" && teacher.isActive !== false;
   if (!usable) {
     if (changed) throw invalidField("substituteTeacherId", "must be an active teacher of this studio");
-    throw conflict("The lesson's teacher is no longer an active teacher of this studio; give it a substitute first", "substituteTeacherId");
+    throw conflict("lesson.teacher_inactive", "The lesson's teacher is no longer an active teacher of this studio; give it a substitute first", "substituteTeacherId");
   }
   return teacher.bookingBufferMinutes ?? 0;
 }
@@ -76,7 +76,7 @@ export async function saveLessonChange(actor: Actor, loaded: LoadedLesson, next:
       ];
     },
     plan,
-    (index) => (index === 0 ? conflict(LESSON_CHANGED) : index >= lessonItems ? change.extra?.onRejected(index - lessonItems) : undefined),
+    (index) => (index === 0 ? conflict("lesson.changed", LESSON_CHANGED) : index >= lessonItems ? change.extra?.onRejected(index - lessonItems) : undefined),
   );
   return saved;
 }

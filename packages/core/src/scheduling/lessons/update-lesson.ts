@@ -28,7 +28,7 @@ export function updateLesson(actor: Actor, studioId: string, lessonId: string, i
     const loaded = await loadLessonFor(actor, studioId, lessonId);
     requireTeachLesson(loaded.member, loaded.lesson);
     if (input.substituteTeacherId !== undefined && !isStudioAdmin(loaded.member)) {
-      throw new AppError("forbidden", "Only the studio's admins set or clear a lesson's substitute teacher", {
+      throw new AppError("lesson.substitute_admins_only", "Only the studio's admins set or clear a lesson's substitute teacher", {
         errors: [{ path: "substituteTeacherId", message: "is set by the studio's admins" }],
       });
     }

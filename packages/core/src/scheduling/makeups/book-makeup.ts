@@ -23,9 +23,9 @@ import { assertSelfServiceChoices, checkSelfServiceSlot, isSelfService, notFreeS
 /** 409 unless the credit can still be spent today. */
 function assertSpendable(credit: MakeupCreditRecord, today: string): void {
   const status = effectiveStatus(credit, today);
-  if (status === "used") throw new AppError("conflict", `This make-up credit was already used for lesson ${credit.usedLessonId}`);
-  if (status === "expired") throw new AppError("conflict", `This make-up credit expired after ${credit.expiresOn}`);
-  if (status === "revoked") throw new AppError("conflict", "This make-up credit was revoked");
+  if (status === "used") throw new AppError("makeup.credit_used", `This make-up credit was already used for lesson ${credit.usedLessonId}`);
+  if (status === "expired") throw new AppError("makeup.credit_expired", `This make-up credit expired after ${credit.expiresOn}`);
+  if (status === "revoked") throw new AppError("makeup.credit_revoked", "This make-up credit was revoked");
 }
 
 /**

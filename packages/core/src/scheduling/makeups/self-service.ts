@@ -51,4 +51,4 @@ export async function checkSelfServiceSlot(
 
 /** The 409 for a make-up inside the teacher's hours that is not one of their free slots. */
 export const notFreeSlot = () =>
-  conflict("The teacher or the student is not free then (another lesson, or the teacher's buffer around one): pick one of the teacher's free slots", "scheduledStart");
+  conflict("makeup.slot_taken", "The teacher or the student is not free then (another lesson, or the teacher's buffer around one): pick one of the teacher's free slots", "scheduledStart");

@@ -16,7 +16,7 @@ import type { CreatePatternInput } from "./schemas";
 /** Admins and teachers make patterns (a teacher: their own, with their own students: resolveParties). */
 export function requireScheduler(member: StudioMember): void {
   if (!isStudioAdmin(member) && member.role !== "teacher") {
-    throw new AppError("forbidden", "Only admins and teachers schedule lessons; ask for a reschedule instead");
+    throw new AppError("lesson.staff_only", "Only admins and teachers schedule lessons; ask for a reschedule instead");
   }
 }
 
@@ -87,7 +87,7 @@ export async function createPattern(actor: Actor, studioId: string, input: Creat
     return { ...toPattern(state.record, studio.timeZone), lessonsCreated: outcome.created.length, lessonsRemoved: 0 };
   } catch (error) {
     // A new id cannot exist already; keep the rule that a rejected pattern write is a 409.
-    if (error instanceof PatternChanged) throw new AppError("conflict", error.message);
+    if (error instanceof PatternChanged) throw new AppError("pattern.changed", error.message);
     throw error;
   }
 }

@@ -65,7 +65,7 @@ export async function endPattern(actor: Actor, studioId: string, patternId: stri
     );
     return { ...toPattern(state.stored, studio.timeZone), lessonsCreated: 0, lessonsRemoved: outcome.removed.length };
   } catch (error) {
-    if (error instanceof PatternChanged) throw new AppError("conflict", error.message);
+    if (error instanceof PatternChanged) throw new AppError("pattern.changed", error.message);
     throw error;
   }
 }

@@ -24,14 +24,14 @@ export async function listPatterns(actor: Actor, studioId: string, query: ListPa
   if (!isStudioAdmin(member)) {
     if (member.role === "teacher") {
       if (teacherId && teacherId !== member.teacherId) {
-        throw new AppError("forbidden", "Teachers list only their own patterns", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
+        throw new AppError("pattern.not_yours", "Teachers list only their own patterns", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
       }
       if (!member.teacherId) return { items: [], nextCursor: null, names: noNames() };
       teacherId = member.teacherId;
     } else {
       const own = member.role === "student" ? (member.studentId ? [member.studentId] : []) : await familyStudentIdsOf(studioId, member);
       if (query.studentId && !own.includes(query.studentId)) {
-        throw new AppError("forbidden", "You may list only your own (or your children's) patterns", { errors: [{ path: "studentId", message: "must be yourself or your child" }] });
+        throw new AppError("pattern.not_yours", "You may list only your own (or your children's) patterns", { errors: [{ path: "studentId", message: "must be yourself or your child" }] });
       }
       if (own.length === 0) return { items: [], nextCursor: null, names: noNames() };
       attendees = attendees ?? own;

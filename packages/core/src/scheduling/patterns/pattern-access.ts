@@ -18,7 +18,7 @@ export const mayReadPattern = (member: StudioMember, pattern: Pick<PatternRecord
  */
 export function requireWritePattern(member: StudioMember, pattern: Pick<PatternRecord, "teacherId">): void {
   if (isStudioAdmin(member) || (member.role === "teacher" && Boolean(member.teacherId) && member.teacherId === pattern.teacherId)) return;
-  throw new AppError("forbidden", "Only the studio's admins and the pattern's teacher may change it");
+  throw new AppError("pattern.teachers_only", "Only the studio's admins and the pattern's teacher may change it");
 }
 
 export interface LoadedPattern {

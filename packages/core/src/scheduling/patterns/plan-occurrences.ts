@@ -62,7 +62,7 @@ const WHO: Record<ScheduleConflict["resource"], string> = { teacher: "the teache
 /** The 409 for an occurrence that cannot be booked, naming the lesson in the way and the date. */
 function occurrenceConflict(date: LocalDate, conflict: ScheduleConflict): AppError {
   const message = `The occurrence on ${date} conflicts: ${WHO[conflict.resource]} is already booked then by lesson ${conflict.lessonId} (${conflict.start} – ${conflict.end})`;
-  return new AppError("conflict", message, { errors: [{ path: "startDate", message }], conflicts: [conflict] });
+  return new AppError("pattern.double_booked", message, { errors: [{ path: "startDate", message }], conflicts: [conflict] });
 }
 
 const lessonItemCount = (lesson: LessonRecord, work: OccurrenceWork) =>

@@ -16,9 +16,9 @@ import type { UpdatePatternInput } from "./schemas";
 
 /** A pattern that still runs from a date: not continued by another, not ended before it. */
 export function requireRunningFrom(pattern: PatternRecord, from: LocalDate): void {
-  if (pattern.continuedBy) throw conflict(`This pattern continues as pattern ${pattern.continuedBy} since an edit; change that one`);
+  if (pattern.continuedBy) throw conflict("pattern.continued", `This pattern continues as pattern ${pattern.continuedBy} since an edit; change that one`);
   if (!pattern.isActive || (pattern.endDate && pattern.endDate < from)) {
-    throw conflict(`The pattern has ended${pattern.endDate ? ` (its last date is ${pattern.endDate})` : ""}; create a new one instead`, "effectiveFrom");
+    throw conflict("pattern.ended", `The pattern has ended${pattern.endDate ? ` (its last date is ${pattern.endDate})` : ""}; create a new one instead`, "effectiveFrom");
   }
 }
 
@@ -160,7 +160,7 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
     );
     return { ...toPattern(state.record, studio.timeZone), lessonsCreated: outcome.created.length, lessonsRemoved: outcome.removed.length };
   } catch (error) {
-    if (error instanceof PatternChanged) throw new AppError("conflict", error.message);
+    if (error instanceof PatternChanged) throw new AppError("pattern.changed", error.message);
     throw error;
   }
 }

@@ -29,7 +29,7 @@ export async function createRescheduleRequestWith(
   access: MemberAccess,
   studioId: string,
   input: CreateRescheduleRequestInput,
-  extra: { writes: (tx: ScheduleTx) => unknown[]; rejected: () => Error } = { writes: () => [], rejected: () => conflict(LESSON_CHANGED) },
+  extra: { writes: (tx: ScheduleTx) => unknown[]; rejected: () => Error } = { writes: () => [], rejected: () => conflict("lesson.changed", LESSON_CHANGED) },
 ) {
   const { member, studio, lesson, familyStudentIds } = await loadLessonWith(access, studioId, input.lessonId);
   const studentId =
@@ -38,11 +38,11 @@ export async function createRescheduleRequestWith(
       : member.role === "parent"
         ? lesson.studentIds.find((id) => familyStudentIds.includes(id))
         : undefined;
-  if (!studentId) throw new AppError("forbidden", "Only the lesson's student or their parents ask to move it; admins and its teacher move it directly");
+  if (!studentId) throw new AppError("reschedule.students_only", "Only the lesson's student or their parents ask to move it; admins and its teacher move it directly");
 
   const now = new Date();
   if (lesson.status !== "scheduled" || Date.parse(lesson.scheduledStart) <= now.getTime()) {
-    throw conflict("Only a scheduled lesson that has not started can be moved", "lessonId");
+    throw conflict("reschedule.lesson_not_movable", "Only a scheduled lesson that has not started can be moved", "lessonId");
   }
   if (Date.parse(input.proposedStart) <= now.getTime()) throw invalidField("proposedStart", "must be in the future");
   if (input.proposedStart === lesson.scheduledStart) throw invalidField("proposedStart", "is the lesson's time already");
@@ -53,7 +53,7 @@ export async function createRescheduleRequestWith(
     student.get({ studioId, studentId }).go(),
   ]);
   const pending = earlier.find((r) => r.status === "pending");
-  if (pending) throw conflict(`This lesson already has a pending reschedule request (${pending.requestId})`, "lessonId");
+  if (pending) throw conflict("reschedule.already_pending", `This lesson already has a pending reschedule request (${pending.requestId})`, "lessonId");
 
   const at = now.toISOString();
   const request: RescheduleRequestRecord = {
@@ -92,9 +92,9 @@ export async function createRescheduleRequestWith(
     .go();
   assertCommitted(outcome, (index) =>
     index === 0
-      ? conflict("This lesson already has a pending reschedule request", "lessonId")
+      ? conflict("reschedule.already_pending", "This lesson already has a pending reschedule request", "lessonId")
       : index === 1
-        ? conflict(LESSON_CHANGED)
+        ? conflict("lesson.changed", LESSON_CHANGED)
         : index >= extraFrom
           ? extra.rejected()
           : undefined,

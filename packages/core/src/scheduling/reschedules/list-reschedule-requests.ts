@@ -29,7 +29,7 @@ export async function listRescheduleRequests(
   const go = (options: PageOptions) => ({ ...options, pages: 1 as const, order: "desc" as const });
   const ofStudent = (studentId: string) => (options: PageOptions) =>
     rescheduleRequest.query.requestsByStudent({ studioId, studentId }).where(byStatus as never).go(go(options));
-  const refuse = () => new AppError("forbidden", "You may list only your own reschedule requests", { errors: [{ path: "studentId", message: "is not yours to see" }] });
+  const refuse = () => new AppError("reschedule.not_yours", "You may list only your own reschedule requests", { errors: [{ path: "studentId", message: "is not yours to see" }] });
 
   let result: Page<RescheduleRequestRecord>;
   if (isStudioAdmin(member)) {

@@ -51,8 +51,8 @@ export async function approveRescheduleRequest(actor: Actor, studioId: string, r
     requireTeachLesson(member, lesson);
     requirePending(loaded.request);
     const now = new Date();
-    if (lesson.status !== "scheduled") throw conflict(`The lesson is ${lesson.status.replace("_", " ")}; it can no longer be moved`, "status");
-    if (Date.parse(loaded.request.proposedStart) <= now.getTime()) throw conflict("The proposed time has passed; ask for another one", "proposedStart");
+    if (lesson.status !== "scheduled") throw conflict("reschedule.lesson_not_movable", `The lesson is ${lesson.status.replace("_", " ")}; it can no longer be moved`, "status");
+    if (Date.parse(loaded.request.proposedStart) <= now.getTime()) throw conflict("reschedule.proposal_passed", "The proposed time has passed; ask for another one", "proposedStart");
 
     const proposedEnd = new Date(Date.parse(loaded.request.proposedStart) + durationMinutes(lesson) * 60_000).toISOString();
     const next: LessonRecord = {

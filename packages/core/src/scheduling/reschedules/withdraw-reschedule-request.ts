@@ -9,7 +9,7 @@ import { toRescheduleRequest, type RescheduleRequestRecord } from "./request-vie
 /** The person who asked takes a pending request back (others who see it: 403). */
 export async function withdrawRescheduleRequest(actor: Actor, studioId: string, requestId: string) {
   const { studio, request } = await loadRequestFor(actor, studioId, requestId);
-  if (request.requestedBy !== actor.userId) throw new AppError("forbidden", "Only the person who asked may withdraw the request");
+  if (request.requestedBy !== actor.userId) throw new AppError("reschedule.not_requester", "Only the person who asked may withdraw the request");
   requirePending(request);
   const at = new Date().toISOString();
   const after: RescheduleRequestRecord = { ...request, status: "withdrawn", updatedAt: at };

@@ -95,7 +95,7 @@ async function teachesOneOf(member: StudioMember, studioId: string, studentIds: 
 export async function assertMayFeed(member: StudioMember, studioId: string, subject: FeedSubject): Promise<void> {
   if (mayFeedSubject(member, subject)) return;
   if (await maySeeSubject(member, studioId, subject)) {
-    throw new AppError("forbidden", "You may subscribe only to your own calendar (parents: their family's or their children's)");
+    throw new AppError("feed.not_yours", "You may subscribe only to your own calendar (parents: their family's or their children's)");
   }
   throw hiddenRecord(LABELS[subject.type]);
 }

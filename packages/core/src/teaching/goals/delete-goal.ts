@@ -22,5 +22,5 @@ export async function deleteGoal(actor: Actor, studioId: string, goalId: string)
       recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.deleted", entityType: "goal", entityId: goalId, before: current, after: { ...current, ...changes } as GoalRecord }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The goal changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("goal.changed", "The goal changed meanwhile; reload and try again") : undefined));
 }

@@ -23,6 +23,6 @@ export async function loadGoal(actor: Actor, studioId: string, goalId: string) {
 /** 403 unless the member writes this student's goals (admins, the student's teacher). */
 export function requireWriteGoal(member: StudioMember, student: StudentSubject): void {
   if (!mayWriteGoal(member, student.facts)) {
-    throw new AppError("forbidden", "Only the studio's admins and the student's teacher may change goals");
+    throw new AppError("goal.teachers_only", "Only the studio's admins and the student's teacher may change goals");
   }
 }

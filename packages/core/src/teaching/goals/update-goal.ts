@@ -34,6 +34,6 @@ export async function updateGoal(actor: Actor, studioId: string, goalId: string,
       recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.updated", entityType: "goal", entityId: goalId, before: current, after }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The goal changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("goal.changed", "The goal changed meanwhile; reload and try again") : undefined));
   return toGoal(after);
 }

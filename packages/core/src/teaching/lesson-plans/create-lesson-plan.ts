@@ -16,7 +16,7 @@ import type { CreateLessonPlanInput } from "./schemas";
 export async function createLessonPlan(actor: Actor, studioId: string, input: CreateLessonPlanInput) {
   const { member } = await loadStudioMember(actor, studioId);
   const author = usesLessonPlans(member) ? planAuthorOf(member) : undefined;
-  if (!author) throw new AppError("forbidden", `Your role (${member.role}) may not write lesson plans in this studio`);
+  if (!author) throw new AppError("lesson_plan.role_not_allowed", `Your role (${member.role}) may not write lesson plans in this studio`);
 
   const now = new Date().toISOString();
   const base = {

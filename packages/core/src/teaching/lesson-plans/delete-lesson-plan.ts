@@ -22,5 +22,5 @@ export async function deleteLessonPlan(actor: Actor, studioId: string, planId: s
       recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.deleted", entityType: "lessonPlan", entityId: planId, before: current, after: { ...current, ...changes } as LessonPlanRecord }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The lesson plan changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("lesson_plan.changed", "The lesson plan changed meanwhile; reload and try again") : undefined));
 }

@@ -19,5 +19,5 @@ export async function loadLessonPlan(actor: Actor, studioId: string, planId: str
 
 /** 403 unless the member may change the plan (admins, its author). */
 export function requireEditPlan(member: StudioMember, plan: LessonPlanRecord): void {
-  if (!mayEditPlan(member, plan)) throw new AppError("forbidden", "Only the plan's author and the studio's admins may change it");
+  if (!mayEditPlan(member, plan)) throw new AppError("lesson_plan.not_author", "Only the plan's author and the studio's admins may change it");
 }

@@ -17,7 +17,7 @@ import type { ListLessonPlansQuery } from "./schemas";
  */
 export async function listLessonPlans(actor: Actor, studioId: string, query: ListLessonPlansQuery): Promise<Page<LessonPlan>> {
   const { member } = await loadStudioMember(actor, studioId);
-  if (!usesLessonPlans(member)) throw new AppError("forbidden", `Your role (${member.role}) may not use lesson plans in this studio`);
+  if (!usesLessonPlans(member)) throw new AppError("lesson_plan.role_not_allowed", `Your role (${member.role}) may not use lesson plans in this studio`);
 
   const partitions = partitionsFor(member, query);
   // The cursor (sealed, cursor.ts) is bound to the partitions read, so it is the member's own view.

@@ -32,6 +32,6 @@ export async function updateLessonPlan(actor: Actor, studioId: string, planId: s
       recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.updated", entityType: "lessonPlan", entityId: planId, before: current, after }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The lesson plan changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("lesson_plan.changed", "The lesson plan changed meanwhile; reload and try again") : undefined));
   return toLessonPlan(after);
 }

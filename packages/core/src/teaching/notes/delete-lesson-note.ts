@@ -19,5 +19,5 @@ export async function deleteLessonNote(actor: Actor, studioId: string, lessonId:
       recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.deleted", entityType: "lessonNote", entityId: noteId, before: current }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The note changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("note.changed", "The note changed meanwhile; reload and try again") : undefined));
 }

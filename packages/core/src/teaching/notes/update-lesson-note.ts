@@ -31,6 +31,6 @@ export async function updateLessonNote(actor: Actor, studioId: string, lessonId:
       recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.updated", entityType: "lessonNote", entityId: noteId, before: current, after }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The note changed meanwhile; reload and try again") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("note.changed", "The note changed meanwhile; reload and try again") : undefined));
   return toLessonNote(after);
 }

@@ -33,5 +33,5 @@ export async function deletePracticeLog(actor: Actor, studioId: string, logId: s
       recordAudit(tx, { studioId, actorId: actor.userId, action: "practiceLog.deleted", entityType: "practiceLog", entityId: logId, before: current, after: { ...current, ...changes } }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("The practice log was deleted meanwhile") : undefined));
+  assertCommitted(outcome, (index) => (index === 0 ? conflict("practice_log.deleted", "The practice log was deleted meanwhile") : undefined));
 }
