@@ -80,5 +80,12 @@ export function Api({ stack, app }: StackContext) {
 
   stack.addOutputs({ ApiUrl: api.url });
   // Jobs (stacks/Jobs.ts) run with the same props and their own grants.
-  return { api, appSecret, appFunctionProps, grantResources, jobPermissions: grantStatements(grantResources, JOB_GRANTS), appFunctions: Object.values(modules) };
+  return {
+    api,
+    appSecret,
+    appFunctionProps,
+    grantResources,
+    jobPermissions: grantStatements(grantResources, JOB_GRANTS),
+    appFunctions: Object.values(modules),
+  };
 }

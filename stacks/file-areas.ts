@@ -12,6 +12,4 @@ export const FILE_AREAS = {
 export type FileArea = keyof typeof FILE_AREAS;
 
 /** The areas whose objects S3 deletes on its own. */
-export const TEMPORARY_AREAS = Object.values(FILE_AREAS).filter(
-  (area): area is Extract<(typeof FILE_AREAS)[FileArea], { prefix: string }> => "prefix" in area,
-);
+export const TEMPORARY_AREAS = Object.values(FILE_AREAS).filter((area): area is Extract<(typeof FILE_AREAS)[FileArea], { prefix: string }> => "prefix" in area);

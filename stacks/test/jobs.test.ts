@@ -63,28 +63,41 @@ describe("Jobs", () => {
     expect(JSON.stringify(env.API_URL)).toContain("ApiEndpoint");
   });
 
-  it.each(JOBS.map((job) => [job.name, job.handler]))("grants %s only the table's items and indexes and its secret (its mail goes through the outbox)", (_name, handler) => {
-    const tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
-    const ssm = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
-    const statements = roleStatements(jobs, jobFunction(handler).Properties.Role);
-    const allow = (actions: string[], list: string[]) => ({ effect: "Allow", actions: actions.sort(), resources: list.sort(), unusual: [] });
-    const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-    expect(sort(statements)).toEqual(sort([
-      allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]),
-      allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
-      allow(["ssm:GetParameters"], [`${ssm}/test/Secret/APP_SECRET/value`, `${ssm}/.fallback/Secret/APP_SECRET/value`]),
-      // The site's URL for email links (bound in Web.ts).
-      allow(["ssm:GetParameters"], [`${ssm}/test/AstroSite/Site/url`]),
-      allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
-    ]));
-    expect(statements.flatMap((s) => s.actions)).not.toContain("dynamodb:Scan");
-  });
+  it.each(JOBS.map((job) => [job.name, job.handler]))(
+    "grants %s only the table's items and indexes and its secret (its mail goes through the outbox)",
+    (_name, handler) => {
+      const tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+      const ssm = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
+      const statements = roleStatements(jobs, jobFunction(handler).Properties.Role);
+      const allow = (actions: string[], list: string[]) => ({ effect: "Allow", actions: actions.sort(), resources: list.sort(), unusual: [] });
+      const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+      expect(sort(statements)).toEqual(
+        sort([
+          allow(
+            ITEM_ACTIONS.map((a) => `dynamodb:${a}`),
+            [tableArn],
+          ),
+          allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
+          allow(["ssm:GetParameters"], [`${ssm}/test/Secret/APP_SECRET/value`, `${ssm}/.fallback/Secret/APP_SECRET/value`]),
+          // The site's URL for email links (bound in Web.ts).
+          allow(["ssm:GetParameters"], [`${ssm}/test/AstroSite/Site/url`]),
+          allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
+        ]),
+      );
+      expect(statements.flatMap((s) => s.actions)).not.toContain("dynamodb:Scan");
+    },
+  );
 });
 
 describe("issue 10 #21: the outbox consumer and its retry job", () => {
   const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
   const streamArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "StreamArn");
-  const sesSend = { effect: "Allow", actions: ["ses:SendEmail", "ses:SendRawEmail"], resources: [`${SES_ARN}:configuration-set/test-studiosync-mail`, `${SES_ARN}:identity/studiosync.example`], unusual: [] };
+  const sesSend = {
+    effect: "Allow",
+    actions: ["ses:SendEmail", "ses:SendRawEmail"],
+    resources: [`${SES_ARN}:configuration-set/test-studiosync-mail`, `${SES_ARN}:identity/studiosync.example`],
+    unusual: [],
+  };
   const updateItems = () => ({ effect: "Allow", actions: ["dynamodb:UpdateItem"], resources: [tableArn()], unusual: [] });
   // The undeliverable address of a message's recipient, read by key before sending (issue 12).
   const readAddress = () => ({ effect: "Allow", actions: ["dynamodb:GetItem"], resources: [tableArn()], unusual: [] });
@@ -111,27 +124,31 @@ describe("issue 10 #21: the outbox consumer and its retry job", () => {
 
   it("#21: the consumer may only update items, get an item by key, send mail and read the stream", () => {
     const statements = roleStatements(jobs, jobFunction("packages/functions/src/jobs/outbox-consumer.handler").Properties.Role);
-    expect(sort(statements)).toEqual(sort([
-      updateItems(),
-      readAddress(),
-      sesSend,
-      { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: ["*"], unusual: [] },
-      { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [streamArn()], unusual: [] },
-      xray,
-    ]));
+    expect(sort(statements)).toEqual(
+      sort([
+        updateItems(),
+        readAddress(),
+        sesSend,
+        { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: ["*"], unusual: [] },
+        { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [streamArn()], unusual: [] },
+        xray,
+      ]),
+    );
   });
 
   it("#21: the retry job runs every minute and may only query the outbox's index, update items, get an item by key and send mail", () => {
     const retries = jobFunction(OUTBOX_RETRY_JOB.handler);
     expect(retries.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
     const statements = roleStatements(jobs, retries.Properties.Role);
-    expect(sort(statements)).toEqual(sort([
-      updateItems(),
-      readAddress(),
-      { effect: "Allow", actions: ["dynamodb:Query"], resources: [`${tableArn()}/index/gsi1`], unusual: [] },
-      sesSend,
-      xray,
-    ]));
+    expect(sort(statements)).toEqual(
+      sort([
+        updateItems(),
+        readAddress(),
+        { effect: "Allow", actions: ["dynamodb:Query"], resources: [`${tableArn()}/index/gsi1`], unusual: [] },
+        sesSend,
+        xray,
+      ]),
+    );
     expect(OUTBOX_RETRY_JOB.schedule).toBe("rate(1 minute)");
   });
 });
@@ -143,7 +160,11 @@ describe("issue 12: bounces and complaints", () => {
   it("the configuration set publishes bounces and complaints (only) to an SNS topic SES may publish to", () => {
     const destination = only(t.email, "AWS::SES::ConfigurationSetEventDestination").resource.Properties;
     expect(destination.ConfigurationSetName).toEqual({ Ref: only(t.email, "AWS::SES::ConfigurationSet").id });
-    expect(destination.EventDestination).toMatchObject({ Enabled: true, MatchingEventTypes: ["bounce", "complaint"], SnsDestination: { TopicARN: { Ref: topic().id } } });
+    expect(destination.EventDestination).toMatchObject({
+      Enabled: true,
+      MatchingEventTypes: ["bounce", "complaint"],
+      SnsDestination: { TopicARN: { Ref: topic().id } },
+    });
     const policy = only(t.email, "AWS::SNS::TopicPolicy").resource.Properties.PolicyDocument.Statement;
     expect(policy).toContainEqual(expect.objectContaining({ Action: "sns:Publish", Effect: "Allow", Principal: { Service: "ses.amazonaws.com" } }));
   });

@@ -32,7 +32,13 @@ const baseline = (): Statement[] => [
   allow(["ssm:GetParameters"], [`${SSM}/test/AstroSite/Site/url`]),
   allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
 ];
-const tableItems = () => [allow(ITEM_ACTIONS.map((a) => `dynamodb:${a}`), [tableArn]), allow(["dynamodb:Query"], [`${tableArn}/index/*`])];
+const tableItems = () => [
+  allow(
+    ITEM_ACTIONS.map((a) => `dynamodb:${a}`),
+    [tableArn],
+  ),
+  allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
+];
 
 describe("issue 10 #27: least privilege per Lambda", () => {
   it.each(["people", "scheduling", "planning", "teaching", "billing"] as const)("%s: table items; no files, no mail (the outbox sends it)", (name) => {
@@ -55,13 +61,18 @@ describe("issue 10 #27: least privilege per Lambda", () => {
     const role = lambda("pay").Properties.Role;
     const statements = roleStatements(t.api, role);
     const deletes = { ...allow(["dynamodb:DeleteItem"], [tableArn]), unusual: ["Condition"] };
-    expect(sort(statements)).toEqual(sort([
-      allow([...READS, ...WRITES].map((a) => `dynamodb:${a}`), [tableArn]),
-      deletes,
-      allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
-      allow(["s3:GetObject"], [`${bucketArn}/*/branding/*`]),
-      ...baseline(),
-    ]));
+    expect(sort(statements)).toEqual(
+      sort([
+        allow(
+          [...READS, ...WRITES].map((a) => `dynamodb:${a}`),
+          [tableArn],
+        ),
+        deletes,
+        allow(["dynamodb:Query"], [`${tableArn}/index/*`]),
+        allow(["s3:GetObject"], [`${bucketArn}/*/branding/*`]),
+        ...baseline(),
+      ]),
+    );
     const condition = rawRoleStatements(t.api, role).find((s) => s.Action === "dynamodb:DeleteItem")?.Condition;
     expect(condition).toEqual({ "ForAllValues:StringLike": { "dynamodb:LeadingKeys": [DUNNING_QUEUE_KEYS] } });
     expect(DUNNING_QUEUE_KEYS).toBe("$studiosync#day_*");
@@ -88,7 +99,13 @@ describe("issue 10 #27: throttling, CORS, temporary files", () => {
   it("expires privacy exports after 2 days and aborts stale multipart uploads", () => {
     const rules = only(t.storage, "AWS::S3::Bucket").resource.Properties.LifecycleConfiguration.Rules;
     expect(rules).toEqual([
-      { Id: "expire-privacy-exports", Prefix: "privacy-exports/", ExpirationInDays: 2, AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 }, Status: "Enabled" },
+      {
+        Id: "expire-privacy-exports",
+        Prefix: "privacy-exports/",
+        ExpirationInDays: 2,
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        Status: "Enabled",
+      },
     ]);
   });
 });

@@ -53,7 +53,7 @@ async function readShared(dir: string, templates: string, failed: string): Promi
     const settled = () => existsSync(templates) || existsSync(failed);
     const watcher = watch(dir, () => settled() && (watcher.close(), resolve()));
     watcher.on("error", reject);
-    if (settled()) (watcher.close(), resolve());
+    if (settled()) watcher.close(), resolve();
   });
   if (existsSync(failed)) throw new Error(`the shared synth failed in another test file: ${readFileSync(failed, "utf8")}`);
   const json = JSON.parse(readFileSync(templates, "utf8")) as Record<string, Record<string, unknown>>;
@@ -77,10 +77,7 @@ export async function synthApp(stage: string, env: DeployEnv = {}): Promise<Synt
   const outdir = mkdtempSync(join(tmpdir(), "studiosync-synth-"));
   try {
     await initProject({ stage });
-    const app = new App(
-      { mode: "deploy", stage, name: "studiosync", region: REGION, account: ACCOUNT },
-      { outdir },
-    );
+    const app = new App({ mode: "deploy", stage, name: "studiosync", region: REGION, account: ACCOUNT }, { outdir });
     await config.stacks(app);
     await app.finish();
     return {

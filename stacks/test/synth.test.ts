@@ -22,10 +22,16 @@ describe("Storage", () => {
     const core = createTableInput("x");
     expect(table.Properties).toMatchObject({
       BillingMode: "PAY_PER_REQUEST",
-      KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }, { AttributeName: "sk", KeyType: "RANGE" }],
+      KeySchema: [
+        { AttributeName: "pk", KeyType: "HASH" },
+        { AttributeName: "sk", KeyType: "RANGE" },
+      ],
       GlobalSecondaryIndexes: ["gsi1", "gsi2", "gsi3"].map((name) => ({
         IndexName: name,
-        KeySchema: [{ AttributeName: `${name}pk`, KeyType: "HASH" }, { AttributeName: `${name}sk`, KeyType: "RANGE" }],
+        KeySchema: [
+          { AttributeName: `${name}pk`, KeyType: "HASH" },
+          { AttributeName: `${name}sk`, KeyType: "RANGE" },
+        ],
         Projection: { ProjectionType: "ALL" },
       })),
       TimeToLiveSpecification: { AttributeName: "expiresAt", Enabled: true },
@@ -44,7 +50,10 @@ describe("Storage", () => {
     const { id, resource } = only(t.storage, "AWS::S3::Bucket");
     expect(resource.Properties).toMatchObject({
       PublicAccessBlockConfiguration: {
-        BlockPublicAcls: true, BlockPublicPolicy: true, IgnorePublicAcls: true, RestrictPublicBuckets: true,
+        BlockPublicAcls: true,
+        BlockPublicPolicy: true,
+        IgnorePublicAcls: true,
+        RestrictPublicBuckets: true,
       },
       OwnershipControls: { Rules: [{ ObjectOwnership: "BucketOwnerEnforced" }] },
       BucketEncryption: { ServerSideEncryptionConfiguration: [{ ServerSideEncryptionByDefault: { SSEAlgorithm: "AES256" } }] },
@@ -131,9 +140,7 @@ describe("Web", () => {
   });
 
   it("publishes the site URL where the API role may read it", () => {
-    const param = Object.values(resources(t.web, "AWS::SSM::Parameter")).find(
-      (p) => p.Properties.Name === "/sst/studiosync/test/AstroSite/Site/url",
-    );
+    const param = Object.values(resources(t.web, "AWS::SSM::Parameter")).find((p) => p.Properties.Name === "/sst/studiosync/test/AstroSite/Site/url");
     expect(flatten(param?.Properties.Value)).toMatch(/^https:\/\/getatt:SiteDistribution\w+\.DomainName$/);
   });
 });
@@ -145,7 +152,8 @@ describe("IAM across all stacks", () => {
     const statements = allStatements(t.storage, t.email, t.api, t.web);
     expect(statements.length).toBeGreaterThan(5);
     const wildcards = statements.filter(
-      (s) => s.actions.some((a) => a === "*" || SCOPED_SERVICES.some((svc) => a === `${svc}:*`)) ||
+      (s) =>
+        s.actions.some((a) => a === "*" || SCOPED_SERVICES.some((svc) => a === `${svc}:*`)) ||
         // A Condition only narrows a statement; NotAction, NotResource and Principal widen or change it.
         (scoped(s) && (s.resources.includes("*") || s.unusual.some((key) => key !== "Condition"))),
     );

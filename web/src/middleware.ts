@@ -21,8 +21,7 @@ export const onRequest = defineMiddleware(async (context, next) => {
   let response = isSameOriginRequest(context.request, context.url.origin)
     ? await next()
     : new Response("Cross-origin form submissions are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
-  const personal =
-    hasSession(context) || context.request.method !== "GET" || context.url.searchParams.has("token");
+  const personal = hasSession(context) || context.request.method !== "GET" || context.url.searchParams.has("token");
   const apply = (headers: Headers) => {
     for (const [name, value] of Object.entries(SECURITY_HEADERS)) headers.set(name, value);
     if (personal && !headers.has("Cache-Control")) headers.set("Cache-Control", "private, no-store");
@@ -30,7 +29,8 @@ export const onRequest = defineMiddleware(async (context, next) => {
   // A page that sets Astro.response.status keeps Astro's statusText "OK" ("404 OK"): give the
   // status line its own reason phrase.
   const wrongReason = response.status !== 200 && response.statusText === "OK";
-  if (wrongReason) response = new Response(response.body, { status: response.status, statusText: STATUS_CODES[response.status] ?? "", headers: response.headers });
+  if (wrongReason)
+    response = new Response(response.body, { status: response.status, statusText: STATUS_CODES[response.status] ?? "", headers: response.headers });
   try {
     apply(response.headers);
   } catch {

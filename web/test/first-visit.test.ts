@@ -35,7 +35,13 @@ async function signIn(page: Page, email: string) {
 describe("success pages", () => {
   it("verifying an email lands on a page that says so; reloading it still says so", async () => {
     const { email, slug } = uniqueOwner("verify");
-    await api(undefined, "POST", "/v1/auth/signup", { email, password: PASSWORD, name: "Vi Verify", studioName: "Verify Music", slug, timeZone: "Europe/London", currency: "GBP" }, 202);
+    await api(
+      undefined,
+      "POST",
+      "/v1/auth/signup",
+      { email, password: PASSWORD, name: "Vi Verify", studioName: "Verify Music", slug, timeZone: "Europe/London", currency: "GBP" },
+      202,
+    );
     const { context, page } = await newPage();
     await page.goto(await verificationLink(email));
     await page.getByRole("button", { name: "Verify my email" }).click();

@@ -29,7 +29,10 @@ async function bookIn(hours: number): Promise<{ id: string; scheduledStart: stri
   at.setUTCMinutes(Math.ceil(at.getUTCMinutes() / 15) * 15, 0, 0);
   const res = await expectStatus(
     "book",
-    owner.v1.studios[":studioId"].lessons.$post({ param: { studioId }, json: { type: "private", teacherId, studentId, scheduledStart: at.toISOString(), durationMinutes: 45 } }),
+    owner.v1.studios[":studioId"].lessons.$post({
+      param: { studioId },
+      json: { type: "private", teacherId, studentId, scheduledStart: at.toISOString(), durationMinutes: 45 },
+    }),
     201,
   );
   const lesson = await res.json();
@@ -50,7 +53,11 @@ async function openLink(url: string): Promise<Page> {
   return page;
 }
 
-const lessonOf = async (id: string) => (await (await owner.v1.studios[":studioId"].lessons[":lessonId"].$get({ param: { studioId, lessonId: id }, query: {} })).json()) as { status: string; cancellation: { explanation: string } | null };
+const lessonOf = async (id: string) =>
+  (await (await owner.v1.studios[":studioId"].lessons[":lessonId"].$get({ param: { studioId, lessonId: id }, query: {} })).json()) as {
+    status: string;
+    cancellation: { explanation: string } | null;
+  };
 
 beforeAll(async () => {
   site = await startSite();
@@ -67,10 +74,17 @@ beforeAll(async () => {
   const familyId = (await family.json()).id;
   await expectStatus(
     "guardian",
-    owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({ param: { studioId, familyId }, json: { firstName: "Gina", lastName: "Green", relationship: "mother", email: guardian } }),
+    owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({
+      param: { studioId, familyId },
+      json: { firstName: "Gina", lastName: "Green", relationship: "mother", email: guardian },
+    }),
     201,
   );
-  const student = await expectStatus("student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Gus", lastName: "Green", primaryTeacherId: teacherId, familyId } }), 201);
+  const student = await expectStatus(
+    "student",
+    owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Gus", lastName: "Green", primaryTeacherId: teacherId, familyId } }),
+    201,
+  );
   studentId = (await student.json()).id;
 }, 120_000);
 
@@ -97,7 +111,9 @@ describe("signed lesson links, opened from the emails", () => {
     const api = await lessonOf(lesson.id);
     expect(api.status).toBe("cancelled");
     expect(shown).toContain(api.cancellation!.explanation);
-    const cancelMail = await awaitMail(guardian, (m) => (m.subject.startsWith("Lesson cancelled") && m.body.text?.includes(api.cancellation!.explanation) ? m : undefined));
+    const cancelMail = await awaitMail(guardian, (m) =>
+      m.subject.startsWith("Lesson cancelled") && m.body.text?.includes(api.cancellation!.explanation) ? m : undefined,
+    );
     expect(cancelMail.body.text).toContain("Book your make-up: ");
 
     await Promise.all([page.waitForURL(/\/act\/makeup\//), page.getByRole("link", { name: "Book your make-up" }).click()]);
@@ -123,7 +139,9 @@ describe("signed lesson links, opened from the emails", () => {
     expect(await page.getByText("No make-up credit was issued").count()).toBe(1);
     expect(await page.getByRole("link", { name: "Book your make-up" }).count()).toBe(0);
     const api = await lessonOf(lesson.id);
-    const mail = await awaitMail(guardian, (m) => (m.subject.startsWith("Lesson cancelled") && m.body.text?.includes(api.cancellation!.explanation) ? m : undefined));
+    const mail = await awaitMail(guardian, (m) =>
+      m.subject.startsWith("Lesson cancelled") && m.body.text?.includes(api.cancellation!.explanation) ? m : undefined,
+    );
     expect(mail.body.text).toContain("No make-up credit was issued for this");
   });
 
@@ -134,11 +152,17 @@ describe("signed lesson links, opened from the emails", () => {
     await page.getByLabel("Message for the studio (optional)").fill("Gus has a match that afternoon");
     await Promise.all([page.waitForURL(/requested=/), page.getByRole("button", { name: "Send the request" }).click()]);
     expect(await page.getByRole("heading", { name: /Your request is with Riverside Music/ }).count()).toBe(1);
-    const inbox = await (await expectStatus("requests", owner.v1.studios[":studioId"]["reschedule-requests"].$get({ param: { studioId }, query: {} }), 200)).json();
+    const inbox = await (
+      await expectStatus("requests", owner.v1.studios[":studioId"]["reschedule-requests"].$get({ param: { studioId }, query: {} }), 200)
+    ).json();
     expect(inbox.items.some((r) => r.lessonId === lesson.id && r.message === "Gus has a match that afternoon")).toBe(true);
 
     const later = new Date(Date.parse(lesson.scheduledStart) + 2 * HOUR).toISOString();
-    await expectStatus("move", owner.v1.studios[":studioId"].lessons[":lessonId"].$patch({ param: { studioId, lessonId: lesson.id }, json: { scheduledStart: later } }), 200);
+    await expectStatus(
+      "move",
+      owner.v1.studios[":studioId"].lessons[":lessonId"].$patch({ param: { studioId, lessonId: lesson.id }, json: { scheduledStart: later } }),
+      200,
+    );
     const stale = await openLink(linkIn(lesson.mail, "cancel"));
     expect(await stale.getByText("This lesson has moved").count()).toBe(1);
     expect(await stale.getByRole("button", { name: "Cancel the lesson" }).count()).toBe(0);
@@ -153,12 +177,45 @@ describe("signed lesson links, opened from the emails", () => {
     const familyWithCredit = async (name: string, hours: number) => {
       const email = uniqueOwner(name).email.toLowerCase();
       const family = await (await expectStatus("family", owner.v1.studios[":studioId"].families.$post({ param, json: { name: `The ${name}s` } }), 201)).json();
-      await expectStatus("guardian", owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({ param: { studioId, familyId: family.id }, json: { firstName: name, lastName: "Parent", relationship: "father", email } }), 201);
-      const student = await (await expectStatus("student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: `${name} Jr`, lastName: "Parent", primaryTeacherId: teacherId, familyId: family.id } }), 201)).json();
+      await expectStatus(
+        "guardian",
+        owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({
+          param: { studioId, familyId: family.id },
+          json: { firstName: name, lastName: "Parent", relationship: "father", email },
+        }),
+        201,
+      );
+      const student = await (
+        await expectStatus(
+          "student",
+          owner.v1.studios[":studioId"].students.$post({
+            param,
+            json: { firstName: `${name} Jr`, lastName: "Parent", primaryTeacherId: teacherId, familyId: family.id },
+          }),
+          201,
+        )
+      ).json();
       const at = new Date(Date.now() + hours * HOUR);
       at.setUTCMinutes(0, 0, 0);
-      const lesson = await (await expectStatus("book", owner.v1.studios[":studioId"].lessons.$post({ param, json: { type: "private", teacherId, studentId: student.id, scheduledStart: at.toISOString(), durationMinutes: 45 } }), 201)).json();
-      await expectStatus("studio cancels", owner.v1.studios[":studioId"].lessons[":lessonId"].cancel.$post({ param: { studioId, lessonId: lesson.id }, header: {}, json: { reason: "Teacher at a concert" } }), 200);
+      const lesson = await (
+        await expectStatus(
+          "book",
+          owner.v1.studios[":studioId"].lessons.$post({
+            param,
+            json: { type: "private", teacherId, studentId: student.id, scheduledStart: at.toISOString(), durationMinutes: 45 },
+          }),
+          201,
+        )
+      ).json();
+      await expectStatus(
+        "studio cancels",
+        owner.v1.studios[":studioId"].lessons[":lessonId"].cancel.$post({
+          param: { studioId, lessonId: lesson.id },
+          header: {},
+          json: { reason: "Teacher at a concert" },
+        }),
+        200,
+      );
       return email;
     };
     const [ada, bo] = await Promise.all([familyWithCredit("Ada", 100), familyWithCredit("Bo", 101)]);
@@ -182,7 +239,9 @@ describe("signed lesson links, opened from the emails", () => {
     );
     await Promise.all([adaPage, boPage].map((page) => page.locator("h1").first().waitFor()));
     const outcomes = await Promise.all(
-      [adaPage, boPage].map(async (page) => ((await page.getByRole("heading", { name: "It's yours: the make-up lesson is booked" }).count()) === 1 ? "won" : "lost")),
+      [adaPage, boPage].map(async (page) =>
+        (await page.getByRole("heading", { name: "It's yours: the make-up lesson is booked" }).count()) === 1 ? "won" : "lost",
+      ),
     );
     expect([...outcomes].sort()).toEqual(["lost", "won"]);
     const loser = outcomes[0] === "lost" ? adaPage : boPage;
@@ -200,7 +259,9 @@ describe("signed lesson links, opened from the emails", () => {
     const mail = await awaitMail(guardian, (m) => (m.subject.startsWith("Lesson booked") ? m : undefined));
     await page.setViewportSize({ width: 320, height: 640 });
     await page.setContent(mail.body.html!);
-    const scrollWidth = await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth);
+    const scrollWidth = await page.evaluate(
+      () => (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document.documentElement.scrollWidth,
+    );
     expect(scrollWidth).toBeLessThanOrEqual(320);
     expect(mail.from).toBe('"Riverside Music via StudioSync" <no-reply@studiosync.local>');
     expect(mail.replyTo).toEqual(["hello@riverside-music.example.com"]);

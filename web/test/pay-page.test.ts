@@ -20,9 +20,12 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
   return { context, page: await context.newPage() };
 }
 
-const cellsOf = (page: Page) => page.locator("table.lines tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent?.trim())));
+const cellsOf = (page: Page) =>
+  page.locator("table.lines tbody tr").evaluateAll((rows) => rows.map((row) => [...row.querySelectorAll("td")].map((td) => td.textContent?.trim())));
 const totalsOf = (page: Page) =>
-  page.locator(".totals > div").evaluateAll((rows) => Object.fromEntries(rows.map((row) => [row.querySelector("dt")?.textContent?.trim(), row.querySelector("dd")?.textContent?.trim()])));
+  page
+    .locator(".totals > div")
+    .evaluateAll((rows) => Object.fromEntries(rows.map((row) => [row.querySelector("dt")?.textContent?.trim(), row.querySelector("dd")?.textContent?.trim()])));
 
 describe("the invoice page a family opens from the invoice email", () => {
   it("shows the lines and balance, pays by card on the Stripe page, comes back Paid, and emails a receipt", async () => {

@@ -34,11 +34,15 @@ async function newPage(): Promise<{ context: BrowserContext; page: Page }> {
 }
 
 async function invite(email: string, role: "admin" | "teacher", teacherId?: string) {
-  const res = await expectStatus("invite", owner.v1.studios[":studioId"].invitations.$post({
-    param: { studioId: studio.studioId },
-    header: {},
-    json: { email, role, ...(teacherId ? { teacherId } : {}) },
-  }), 201);
+  const res = await expectStatus(
+    "invite",
+    owner.v1.studios[":studioId"].invitations.$post({
+      param: { studioId: studio.studioId },
+      header: {},
+      json: { email, role, ...(teacherId ? { teacherId } : {}) },
+    }),
+    201,
+  );
   return res.json();
 }
 
@@ -49,10 +53,14 @@ describe("an invited teacher accepts from the emailed link", () => {
   const teacher = { name: "Tom Teacher", email: uniqueOwner("teacher").email };
 
   it("creates the account from the invitation and lands on the studio's Today page", async () => {
-    const created = await expectStatus("create teacher", owner.v1.studios[":studioId"].teachers.$post({
-      param: { studioId: studio.studioId },
-      json: { firstName: "Tom", lastName: "Teacher", email: teacher.email },
-    }), 201);
+    const created = await expectStatus(
+      "create teacher",
+      owner.v1.studios[":studioId"].teachers.$post({
+        param: { studioId: studio.studioId },
+        json: { firstName: "Tom", lastName: "Teacher", email: teacher.email },
+      }),
+      201,
+    );
     await invite(teacher.email, "teacher", (await created.json()).id);
 
     const link = await emailedLink(teacher.email, "/invitations/accept");
@@ -104,9 +112,13 @@ describe("an invited teacher accepts from the emailed link", () => {
   it("explains a withdrawn invitation instead of showing a form", async () => {
     const email = uniqueOwner("withdrawn").email;
     const invitation = await invite(email, "admin");
-    await expectStatus("revoke", owner.v1.studios[":studioId"].invitations[":invitationId"].revoke.$post({
-      param: { studioId: studio.studioId, invitationId: invitation.id },
-    }), 200);
+    await expectStatus(
+      "revoke",
+      owner.v1.studios[":studioId"].invitations[":invitationId"].revoke.$post({
+        param: { studioId: studio.studioId, invitationId: invitation.id },
+      }),
+      200,
+    );
     const { context, page } = await newPage();
     await page.goto(await emailedLink(email, "/invitations/accept"));
     await page.getByText("This invitation was withdrawn by the studio.").waitFor();
@@ -137,13 +149,21 @@ describe("a visitor asks to join from the studio's public page", () => {
     expect(new URL(page.url()).search).toBe("?sent=1");
     await context.close();
 
-    const list = await expectStatus("list access requests", owner.v1.studios[":studioId"]["access-requests"].$get({
-      param: { studioId: studio.studioId },
-      query: {},
-    }), 200);
+    const list = await expectStatus(
+      "list access requests",
+      owner.v1.studios[":studioId"]["access-requests"].$get({
+        param: { studioId: studio.studioId },
+        query: {},
+      }),
+      200,
+    );
     const { items } = await list.json();
     expect(items.find((r) => r.email === visitor.email)).toMatchObject({
-      firstName: "Vera", lastName: "Visitor", role: "parent", message: visitor.message, status: "pending",
+      firstName: "Vera",
+      lastName: "Visitor",
+      role: "parent",
+      message: visitor.message,
+      status: "pending",
     });
   });
 

@@ -71,12 +71,18 @@ beforeAll(async () => {
   await expectStatus("hours", s.availability[":teacherId"].$put({ param: { studioId, teacherId: teacher.id }, json: { weeklyHours: everyDay } }), 200);
   const family = await expectStatus("family", s.families.$post({ param, json: { name: "The Riveras" } }), 201);
   ids.family = (await family.json()).id;
-  const guardian = await expectStatus("guardian", s.families[":familyId"].guardians.$post({
-    param: { studioId, familyId: ids.family },
-    json: { firstName: "Maria", lastName: "Rivera", relationship: "mother", email: parent.email },
-  }), 201);
+  const guardian = await expectStatus(
+    "guardian",
+    s.families[":familyId"].guardians.$post({
+      param: { studioId, familyId: ids.family },
+      json: { firstName: "Maria", lastName: "Rivera", relationship: "mother", email: parent.email },
+    }),
+    201,
+  );
   const student = (firstName: string, lastName: string, extra: Record<string, string> = {}) =>
-    expectStatus(`student ${firstName}`, s.students.$post({ param, json: { firstName, lastName, primaryTeacherId: teacher.id, ...extra } }), 201).then((r) => r.json());
+    expectStatus(`student ${firstName}`, s.students.$post({ param, json: { firstName, lastName, primaryTeacherId: teacher.id, ...extra } }), 201).then((r) =>
+      r.json(),
+    );
   const [ana, ben, sol] = await Promise.all([
     student("Ana", "Rivera", { familyId: ids.family }),
     student("Ben", "Rivera", { familyId: ids.family }),
@@ -86,7 +92,11 @@ beforeAll(async () => {
   ids.ben = ben.id;
   ids.sol = sol.id;
   const lesson = (studentId: string, start: string) =>
-    expectStatus("lesson", s.lessons.$post({ param, json: { teacherId: teacher.id, studentId, type: "private", durationMinutes: 30, scheduledStart: start } }), 201).then((r) => r.json());
+    expectStatus(
+      "lesson",
+      s.lessons.$post({ param, json: { teacherId: teacher.id, studentId, type: "private", durationMinutes: 30, scheduledStart: start } }),
+      201,
+    ).then((r) => r.json());
   const [, , solLesson, toCancel] = await Promise.all([
     lesson(ids.ana, at(2, 9)),
     lesson(ids.ben, at(3, 9)),
@@ -94,11 +104,19 @@ beforeAll(async () => {
     lesson(ids.ana, at(5, 9)),
   ]);
   ids.solLesson = solLesson.id;
-  await expectStatus("cancel", s.lessons[":lessonId"].cancel.$post({ param: { studioId, lessonId: toCancel.id }, header: {}, json: { reason: "Teacher ill" } }), 200);
-  const draft = await expectStatus("invoice", s.invoices.$post({
-    param,
-    json: { account: { kind: "family", partyId: ids.family }, lines: [{ description: "Piano lessons, December", quantity: 4, unitPriceMinor: 3000 }] },
-  }), 201);
+  await expectStatus(
+    "cancel",
+    s.lessons[":lessonId"].cancel.$post({ param: { studioId, lessonId: toCancel.id }, header: {}, json: { reason: "Teacher ill" } }),
+    200,
+  );
+  const draft = await expectStatus(
+    "invoice",
+    s.invoices.$post({
+      param,
+      json: { account: { kind: "family", partyId: ids.family }, lines: [{ description: "Piano lessons, December", quantity: 4, unitPriceMinor: 3000 }] },
+    }),
+    201,
+  );
   ids.invoice = (await draft.json()).id;
   const sent = await expectStatus("send", s.invoices[":invoiceId"].send.$post({ param: { studioId, invoiceId: ids.invoice }, header: {} }), 200);
   ids.invoiceNumber = (await sent.json()).number!;
@@ -167,7 +185,10 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await page.getByRole("link", { name: /Book a make-up for Ana Rivera/ }).click();
     await page.getByRole("heading", { name: "Book a make-up lesson" }).waitFor();
     await expectAccessible(page);
-    await page.getByRole("button", { name: /^Book / }).first().click();
+    await page
+      .getByRole("button", { name: /^Book / })
+      .first()
+      .click();
     await page.getByText("Your make-up lesson is booked.").waitFor();
     await page.getByText("Make-up", { exact: true }).first().waitFor();
     await page.goto(`${site.webUrl}${base}`);
@@ -230,7 +251,10 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await student.getByText(/If you cancel now: A make-up credit will be issued/).waitFor();
     await expectAccessible(student);
     await student.goto(`${site.webUrl}${base}/lessons/${ids.solLesson}/move`);
-    await student.getByRole("button", { name: /^Ask for / }).first().click();
+    await student
+      .getByRole("button", { name: /^Ask for / })
+      .first()
+      .click();
     await student.getByText("Your request to move the lesson is sent.").waitFor();
   });
 

@@ -48,7 +48,10 @@ describe("sign up → verify → sign in → dashboard", () => {
   it("shows the API's field errors next to their fields", async () => {
     await page.goto(`${site.webUrl}/signup`);
     await fillSignup("login");
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Create studio" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Create studio" }).click(),
+    ]);
     expect(response.status()).toBe(422);
     await expect(page.locator("#field-slug-error").textContent()).resolves.toContain("reserved");
     await expect(page.getByLabel("Studio address").getAttribute("aria-invalid")).resolves.toBe("true");
@@ -80,7 +83,10 @@ describe("sign up → verify → sign in → dashboard", () => {
     await page.getByText("Your email is verified.").waitFor();
 
     await page.goto(link);
-    const [response] = await Promise.all([page.waitForResponse((r) => r.request().method() === "POST"), page.getByRole("button", { name: "Verify my email" }).click()]);
+    const [response] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() === "POST"),
+      page.getByRole("button", { name: "Verify my email" }).click(),
+    ]);
     expect(response.status()).toBe(400);
     await expect(page.getByText("This verification link can't be used.").isVisible()).resolves.toBe(true);
   });

@@ -41,31 +41,73 @@ async function expectAccessible(page: Page) {
 /** A teacher with a piano student in the Weiss family on a 30.00-a-lesson plan, two lessons in May 2091. */
 async function seedBilling() {
   const param = { studioId: studio.studioId };
-  const teacher = await (await expectStatus("teacher", owner.v1.studios[":studioId"].teachers.$post({
-    param, json: { firstName: "Clara", lastName: "Teach", email: teacherEmail, hourlyRateMinor: 6000 },
-  }), 201)).json();
+  const teacher = await (
+    await expectStatus(
+      "teacher",
+      owner.v1.studios[":studioId"].teachers.$post({
+        param,
+        json: { firstName: "Clara", lastName: "Teach", email: teacherEmail, hourlyRateMinor: 6000 },
+      }),
+      201,
+    )
+  ).json();
   const family = await (await expectStatus("family", owner.v1.studios[":studioId"].families.$post({ param, json: { name: familyName } }), 201)).json();
-  await expectStatus("guardian", owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({
-    param: { ...param, familyId: family.id }, json: { firstName: "Maria", lastName: "Weiss", relationship: "mother", email: guardianEmail },
-  }), 201);
-  const student = await (await expectStatus("student", owner.v1.studios[":studioId"].students.$post({
-    param, json: { firstName: "Ana", lastName: "Weiss", primaryTeacherId: teacher.id, familyId: family.id },
-  }), 201)).json();
-  const plan = await (await expectStatus("fee plan", owner.v1.studios[":studioId"]["fee-plans"].$post({
-    param, json: { name: "Weekly piano", kind: "per_lesson", amountMinor: 3000 },
-  }), 201)).json();
-  await expectStatus("enrol", owner.v1.studios[":studioId"]["fee-plans"][":feePlanId"].enrolments.$post({
-    param: { ...param, feePlanId: plan.id }, json: { studentId: student.id, startDate: `${MONTH}-01` },
-  }), 201);
+  await expectStatus(
+    "guardian",
+    owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({
+      param: { ...param, familyId: family.id },
+      json: { firstName: "Maria", lastName: "Weiss", relationship: "mother", email: guardianEmail },
+    }),
+    201,
+  );
+  const student = await (
+    await expectStatus(
+      "student",
+      owner.v1.studios[":studioId"].students.$post({
+        param,
+        json: { firstName: "Ana", lastName: "Weiss", primaryTeacherId: teacher.id, familyId: family.id },
+      }),
+      201,
+    )
+  ).json();
+  const plan = await (
+    await expectStatus(
+      "fee plan",
+      owner.v1.studios[":studioId"]["fee-plans"].$post({
+        param,
+        json: { name: "Weekly piano", kind: "per_lesson", amountMinor: 3000 },
+      }),
+      201,
+    )
+  ).json();
+  await expectStatus(
+    "enrol",
+    owner.v1.studios[":studioId"]["fee-plans"][":feePlanId"].enrolments.$post({
+      param: { ...param, feePlanId: plan.id },
+      json: { studentId: student.id, startDate: `${MONTH}-01` },
+    }),
+    201,
+  );
   for (const day of ["07", "14"]) {
-    await expectStatus("lesson", owner.v1.studios[":studioId"].lessons.$post({
-      param, json: { teacherId: teacher.id, studentId: student.id, type: "private", scheduledStart: `${MONTH}-${day}T15:00:00.000Z`, durationMinutes: 30 },
-    }), 201);
+    await expectStatus(
+      "lesson",
+      owner.v1.studios[":studioId"].lessons.$post({
+        param,
+        json: { teacherId: teacher.id, studentId: student.id, type: "private", scheduledStart: `${MONTH}-${day}T15:00:00.000Z`, durationMinutes: 30 },
+      }),
+      201,
+    );
   }
   // The teacher signs up from their invitation, to check they cannot open billing.
-  await expectStatus("invite", owner.v1.studios[":studioId"].invitations.$post({
-    param, header: {}, json: { email: teacherEmail, role: "teacher", teacherId: teacher.id },
-  }), 201);
+  await expectStatus(
+    "invite",
+    owner.v1.studios[":studioId"].invitations.$post({
+      param,
+      header: {},
+      json: { email: teacherEmail, role: "teacher", teacherId: teacher.id },
+    }),
+    201,
+  );
   const token = new URL(await emailedLink(teacherEmail, "/invitations/accept")).searchParams.get("token")!;
   await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name: "Clara Teach", password: PASSWORD } }), 200);
 }

@@ -95,14 +95,21 @@ beforeAll(async () => {
   people.otto = await teacher("Otto", "Other");
   const family = await json("family", owner.v1.studios[":studioId"].families.$post({ param, json: { name: "The Ables" } }));
   people.guardianEmail = uniqueOwner("guardian").email.toLowerCase();
-  await json("guardian", owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({
-    param: { ...param, familyId: family.id },
-    json: { firstName: "Gwen", lastName: "Able", relationship: "mother", email: people.guardianEmail },
-  }));
+  await json(
+    "guardian",
+    owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({
+      param: { ...param, familyId: family.id },
+      json: { firstName: "Gwen", lastName: "Able", relationship: "mother", email: people.guardianEmail },
+    }),
+  );
   const student = async (firstName: string, lastName: string, teacherId: string, familyId?: string) => {
-    const s = await json("student", owner.v1.studios[":studioId"].students.$post({
-      param, json: { firstName, lastName, primaryTeacherId: teacherId, ...(familyId ? { familyId } : {}) },
-    }));
+    const s = await json(
+      "student",
+      owner.v1.studios[":studioId"].students.$post({
+        param,
+        json: { firstName, lastName, primaryTeacherId: teacherId, ...(familyId ? { familyId } : {}) },
+      }),
+    );
     return { id: s.id as string, name: `${firstName} ${lastName}` };
   };
   people.ann = await student("Ann", "Able", people.tina.id, family.id);
@@ -112,12 +119,19 @@ beforeAll(async () => {
   // Otto's lesson the same Tuesday: the owner sees it, Tina never does.
   const [y, m, d] = tuesday.split("-").map(Number) as [number, number, number];
   const ottoStart = new Date(Date.UTC(y, m - 1, d, 10, 0)).toISOString();
-  await json("otto's lesson", owner.v1.studios[":studioId"].lessons.$post({
-    param, json: { teacherId: people.otto.id, studentId: people.olly.id, type: "private", scheduledStart: ottoStart, durationMinutes: 30 },
-  }));
+  await json(
+    "otto's lesson",
+    owner.v1.studios[":studioId"].lessons.$post({
+      param,
+      json: { teacherId: people.otto.id, studentId: people.olly.id, type: "private", scheduledStart: ottoStart, durationMinutes: 30 },
+    }),
+  );
 
   // Tina joins by invitation (accepted through the API) so she can sign in.
-  await json("invite", owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: people.tinaEmail, role: "teacher", teacherId: people.tina.id } }));
+  await json(
+    "invite",
+    owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: people.tinaEmail, role: "teacher", teacherId: people.tina.id } }),
+  );
   const token = new URL(await emailedLink(people.tinaEmail, "/invitations/accept")).searchParams.get("token")!;
   await json("accept", client().v1.public.invitations.accept.$post({ json: { token, name: "Tina Tutor", password: PASSWORD } }), 200);
 }, 120_000);
@@ -226,7 +240,11 @@ describe("the owner's calendar", () => {
     await page.goto(`${base}/calendar?view=week&date=${tuesday}`);
     const cancelled = (await blocks(page)).find((b) => b.id === firstLessonId)!;
     expect(cancelled.text).toContain("Cancelled");
-    expect(await page.locator(`.cal-lesson[data-lesson="${firstLessonId}"] .w`).evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { textDecorationLine: string } }).getComputedStyle(el).textDecorationLine)).toBe("line-through");
+    expect(
+      await page
+        .locator(`.cal-lesson[data-lesson="${firstLessonId}"] .w`)
+        .evaluate((el) => (globalThis as unknown as { getComputedStyle(e: unknown): { textDecorationLine: string } }).getComputedStyle(el).textDecorationLine),
+    ).toBe("line-through");
     expect((await blocks(page)).some((b) => b.text.includes("Olly Otto"))).toBe(true);
     await noSeriousViolations(page, "calendar week, whole studio");
     await page.getByRole("link", { name: "Day", exact: true }).click();
@@ -257,9 +275,13 @@ describe("a teacher's calendar", () => {
 
     // A lesson about to begin (present can be marked from 15 minutes before the start).
     const soon = new Date(Math.ceil((Date.now() + 10 * 60_000) / 60_000) * 60_000);
-    const lesson = await json("lesson about to begin", owner.v1.studios[":studioId"].lessons.$post({
-      param: { studioId: studio.studioId }, json: { teacherId: people.tina.id, studentId: people.ann.id, type: "private", scheduledStart: soon.toISOString(), durationMinutes: 30 },
-    }));
+    const lesson = await json(
+      "lesson about to begin",
+      owner.v1.studios[":studioId"].lessons.$post({
+        param: { studioId: studio.studioId },
+        json: { teacherId: people.tina.id, studentId: people.ann.id, type: "private", scheduledStart: soon.toISOString(), durationMinutes: 30 },
+      }),
+    );
     const lessonId = lesson.id as string;
     await page.goto(`${base}/calendar?view=day&date=${lesson.local.date}`);
     await noSeriousViolations(page, "calendar day as the teacher");
@@ -277,10 +299,17 @@ describe("a teacher's calendar", () => {
     await page.getByText("Parents can see this").waitFor();
     await noSeriousViolations(page, "lesson page as the teacher");
 
-    const notes = await json("notes", owner.v1.studios[":studioId"].lessons[":lessonId"].notes.$get({
-      param: { studioId: studio.studioId, lessonId }, query: {},
-    }), 200);
-    expect(notes.items).toEqual([expect.objectContaining({ summary: "Scales in G major; started the minuet.", visibleToParent: true, visibleToStudent: false })]);
+    const notes = await json(
+      "notes",
+      owner.v1.studios[":studioId"].lessons[":lessonId"].notes.$get({
+        param: { studioId: studio.studioId, lessonId },
+        query: {},
+      }),
+      200,
+    );
+    expect(notes.items).toEqual([
+      expect.objectContaining({ summary: "Scales in G major; started the minuet.", visibleToParent: true, visibleToStudent: false }),
+    ]);
     await context.close();
   });
 });

@@ -41,15 +41,27 @@ beforeAll(async () => {
     created("gone", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Owen", lastName: "Outgoing", instrument: "drums" } })),
     created("plan", owner.v1.studios[":studioId"]["fee-plans"].$post({ param, json: { name: "Weekly guitar", kind: "per_lesson", amountMinor: 3000 } })),
   ]);
-  await created("enrol", owner.v1.studios[":studioId"]["fee-plans"][":feePlanId"].enrolments.$post({
-    param: { ...param, feePlanId: plan.id }, json: { studentId: student.id, startDate: dateIn(0) },
-  }));
-  await created("lesson", owner.v1.studios[":studioId"].lessons.$post({
-    param, json: { teacherId: teacher.id, studentId: student.id, type: "private", durationMinutes: 45, scheduledStart: `${dateIn(5)}T10:00:00.000Z` },
-  }));
-  const pattern = await created("pattern", owner.v1.studios[":studioId"]["recurring-patterns"].$post({
-    param, json: { teacherId: teacher.id, studentId: student.id, frequency: "weekly", startDate: dateIn(1), startTime: "16:00", durationMinutes: 30 },
-  }));
+  await created(
+    "enrol",
+    owner.v1.studios[":studioId"]["fee-plans"][":feePlanId"].enrolments.$post({
+      param: { ...param, feePlanId: plan.id },
+      json: { studentId: student.id, startDate: dateIn(0) },
+    }),
+  );
+  await created(
+    "lesson",
+    owner.v1.studios[":studioId"].lessons.$post({
+      param,
+      json: { teacherId: teacher.id, studentId: student.id, type: "private", durationMinutes: 45, scheduledStart: `${dateIn(5)}T10:00:00.000Z` },
+    }),
+  );
+  const pattern = await created(
+    "pattern",
+    owner.v1.studios[":studioId"]["recurring-patterns"].$post({
+      param,
+      json: { teacherId: teacher.id, studentId: student.id, frequency: "weekly", startDate: dateIn(1), startTime: "16:00", durationMinutes: 30 },
+    }),
+  );
   Object.assign(world, { teacherId: teacher.id, studentId: student.id, goneId: gone.id, planId: plan.id, patternId: pattern.id });
 
   context = await site.browser.newContext();

@@ -37,11 +37,23 @@ beforeAll(async () => {
   owner = await signInApi(site.apiUrl, studio.email);
   base = `/dashboard/studios/${studio.studioId}`;
   const param = { studioId: studio.studioId };
-  const created = await expectStatus("teacher", owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Tess", lastName: "Tutor", email: teacher.email } }), 201);
+  const created = await expectStatus(
+    "teacher",
+    owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Tess", lastName: "Tutor", email: teacher.email } }),
+    201,
+  );
   teacher.id = (await created.json()).id;
-  await expectStatus("invite teacher", owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: teacher.email, role: "teacher", teacherId: teacher.id } }), 201);
+  await expectStatus(
+    "invite teacher",
+    owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: teacher.email, role: "teacher", teacherId: teacher.id } }),
+    201,
+  );
   await acceptInvitation(teacher.email, "Tess Tutor");
-  await expectStatus("own student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Sam", lastName: "Own", primaryTeacherId: teacher.id } }), 201);
+  await expectStatus(
+    "own student",
+    owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Sam", lastName: "Own", primaryTeacherId: teacher.id } }),
+    201,
+  );
   await expectStatus("other student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Olive", lastName: "Other" } }), 201);
 });
 
@@ -169,8 +181,15 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
 
   it("shows the other People lists and Settings pages accessibly", async () => {
     for (const path of [
-      "/people/teachers", `/people/teachers/${teacher.id}`, `/people/teachers/${teacher.id}?tab=students`, "/people/teachers/new",
-      "/people/bands", "/people/bands/new", "/settings/members", "/settings/audit", "/settings/privacy?q=zoe",
+      "/people/teachers",
+      `/people/teachers/${teacher.id}`,
+      `/people/teachers/${teacher.id}?tab=students`,
+      "/people/teachers/new",
+      "/people/bands",
+      "/people/bands/new",
+      "/settings/members",
+      "/settings/audit",
+      "/settings/privacy?q=zoe",
     ]) {
       expect(await open(page, `${base}${path}`), path).toBe(200);
       await expectAccessible(page);
@@ -201,7 +220,9 @@ describe("an admin runs People and Settings", { timeout: 180_000 }, () => {
     const bouncing = `bounce+${Date.now().toString(36)}@simulator.amazonses.com`;
     const param = { studioId: studio.studioId };
     await expectStatus("invite", owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: bouncing, role: "admin" } }), 201);
-    const family = await (await expectStatus("family", owner.v1.studios[":studioId"].families.$post({ param, json: { name: "The Bounces", billingEmail: bouncing } }), 201)).json();
+    const family = await (
+      await expectStatus("family", owner.v1.studios[":studioId"].families.$post({ param, json: { name: "The Bounces", billingEmail: bouncing } }), 201)
+    ).json();
 
     await open(page, `${base}/settings`);
     await page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Email delivery" }).click();

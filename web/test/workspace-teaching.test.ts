@@ -30,9 +30,17 @@ async function addTeacher(studioId: string, who: { email: string; id: string }, 
   const param = { studioId };
   const created = await expectStatus("teacher", owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName, lastName, email: who.email } }), 201);
   who.id = (await created.json()).id;
-  await expectStatus("invite", owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: who.email, role: "teacher", teacherId: who.id } }), 201);
+  await expectStatus(
+    "invite",
+    owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: who.email, role: "teacher", teacherId: who.id } }),
+    201,
+  );
   const token = new URL(await emailedLink(who.email, "/invitations/accept")).searchParams.get("token")!;
-  await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name: `${firstName} ${lastName}`, password: PASSWORD } }), 200);
+  await expectStatus(
+    "accept",
+    hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name: `${firstName} ${lastName}`, password: PASSWORD } }),
+    200,
+  );
 }
 
 async function expectAccessible(page: Page) {
@@ -55,16 +63,31 @@ beforeAll(async () => {
   const param = { studioId: studio.studioId };
   await addTeacher(studio.studioId, tess, "Tess", "Tutor");
   await addTeacher(studio.studioId, theo, "Theo", "Tempo");
-  const student = await expectStatus("student", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Sam", lastName: "Scales", primaryTeacherId: tess.id } }), 201);
+  const student = await expectStatus(
+    "student",
+    owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Sam", lastName: "Scales", primaryTeacherId: tess.id } }),
+    201,
+  );
   studentId = (await student.json()).id;
   const start = new Date(Date.now() + 2 * 86_400_000);
   start.setUTCHours(10, 0, 0, 0);
   const tessApi = await signInApi(site.apiUrl, tess.email);
   const otherOwner = await signInApi(site.apiUrl, other.email);
   const [lesson, privatePlan, foreign] = await Promise.all([
-    expectStatus("lesson", owner.v1.studios[":studioId"].lessons.$post({ param, json: { teacherId: tess.id, studentId, type: "private", durationMinutes: 30, scheduledStart: start.toISOString() } }), 201),
+    expectStatus(
+      "lesson",
+      owner.v1.studios[":studioId"].lessons.$post({
+        param,
+        json: { teacherId: tess.id, studentId, type: "private", durationMinutes: 30, scheduledStart: start.toISOString() },
+      }),
+      201,
+    ),
     expectStatus("private plan", tessApi.v1.studios[":studioId"]["lesson-plans"].$post({ param, json: { title: "Tess's own sketch" } }), 201),
-    expectStatus("other studio's plan", otherOwner.v1.studios[":studioId"]["lesson-plans"].$post({ param: { studioId: other.studioId }, json: { title: "Elsewhere", isPublic: true } }), 201),
+    expectStatus(
+      "other studio's plan",
+      otherOwner.v1.studios[":studioId"]["lesson-plans"].$post({ param: { studioId: other.studioId }, json: { title: "Elsewhere", isPublic: true } }),
+      201,
+    ),
     expectStatus("goal", owner.v1.studios[":studioId"].goals.$post({ param, json: { studentId, title: "Learn the C major scale" } }), 201),
   ]);
   lessonId = (await lesson.json()).id;

@@ -59,19 +59,37 @@ beforeAll(async () => {
   };
 
   const t1Email = uniqueOwner("teacher").email;
-  const t1 = await post<{ id: string }>("t1", owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Tara", lastName: "Tuner", email: t1Email } }));
+  const t1 = await post<{ id: string }>(
+    "t1",
+    owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Tara", lastName: "Tuner", email: t1Email } }),
+  );
   const t2 = await post<{ id: string }>("t2", owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Otto", lastName: "Oboe" } }));
   const family = await post<{ id: string }>("family", owner.v1.studios[":studioId"].families.$post({ param, json: { name: "The Keys" } }));
   const guardianEmail = uniqueOwner("guardian").email;
-  await post("guardian", owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({
-    param: { studioId: studio.studioId, familyId: family.id },
-    json: { firstName: "Gina", lastName: "Keys", relationship: "mother", email: guardianEmail },
-  }));
+  await post(
+    "guardian",
+    owner.v1.studios[":studioId"].families[":familyId"].guardians.$post({
+      param: { studioId: studio.studioId, familyId: family.id },
+      json: { firstName: "Gina", lastName: "Keys", relationship: "mother", email: guardianEmail },
+    }),
+  );
   const s1Email = uniqueOwner("student").email;
-  const s1 = await post<{ id: string }>("s1", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Nora", lastName: "Keys", email: s1Email, primaryTeacherId: t1.id, familyId: family.id } }));
-  const s2 = await post<{ id: string }>("s2", owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Pete", lastName: "Pluck", primaryTeacherId: t2.id } }));
+  const s1 = await post<{ id: string }>(
+    "s1",
+    owner.v1.studios[":studioId"].students.$post({
+      param,
+      json: { firstName: "Nora", lastName: "Keys", email: s1Email, primaryTeacherId: t1.id, familyId: family.id },
+    }),
+  );
+  const s2 = await post<{ id: string }>(
+    "s2",
+    owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Pete", lastName: "Pluck", primaryTeacherId: t2.id } }),
+  );
   const book = (teacherId: string, studentId: string, scheduledStart: string) =>
-    post<{ id: string }>("lesson", owner.v1.studios[":studioId"].lessons.$post({ param, json: { teacherId, studentId, type: "private", durationMinutes: 45, scheduledStart } }));
+    post<{ id: string }>(
+      "lesson",
+      owner.v1.studios[":studioId"].lessons.$post({ param, json: { teacherId, studentId, type: "private", durationMinutes: 45, scheduledStart } }),
+    );
   const start = soon();
   const closureDate = dateIn(20);
   const [mine, theirs, , later] = await Promise.all([
@@ -80,17 +98,33 @@ beforeAll(async () => {
     book(t1.id, s1.id, `${closureDate}T10:00:00.000Z`),
     book(t1.id, s1.id, `${dateIn(12)}T10:00:00.000Z`),
   ]);
-  const pattern = await post<{ id: string }>("pattern", owner.v1.studios[":studioId"]["recurring-patterns"].$post({
-    param,
-    json: { teacherId: t1.id, studentId: s1.id, frequency: "weekly", startDate: dateIn(30), startTime: "16:00", durationMinutes: 30 },
-  }));
+  const pattern = await post<{ id: string }>(
+    "pattern",
+    owner.v1.studios[":studioId"]["recurring-patterns"].$post({
+      param,
+      json: { teacherId: t1.id, studentId: s1.id, frequency: "weekly", startDate: dateIn(30), startTime: "16:00", durationMinutes: 30 },
+    }),
+  );
   await Promise.all([member(t1Email, "teacher", { teacherId: t1.id }), member(s1Email, "student", { studentId: s1.id })]);
   const student = await signInApi(s1Email);
-  const request = await post<{ id: string }>("reschedule", student.v1.studios[":studioId"]["reschedule-requests"].$post({
-    param, header: {}, json: { lessonId: later.id, proposedStart: `${dateIn(12)}T12:00:00.000Z` },
-  }));
+  const request = await post<{ id: string }>(
+    "reschedule",
+    student.v1.studios[":studioId"]["reschedule-requests"].$post({
+      param,
+      header: {},
+      json: { lessonId: later.id, proposedStart: `${dateIn(12)}T12:00:00.000Z` },
+    }),
+  );
   Object.assign(world, {
-    t1: { id: t1.id, email: t1Email }, t2, s1, guardianEmail, soonLesson: mine.id, otherLesson: theirs.id, closureDate, requestId: request.id, patternId: pattern.id,
+    t1: { id: t1.id, email: t1Email },
+    t2,
+    s1,
+    guardianEmail,
+    soonLesson: mine.id,
+    otherLesson: theirs.id,
+    closureDate,
+    requestId: request.id,
+    patternId: pattern.id,
   });
 });
 
@@ -172,9 +206,15 @@ describe("the owner's workspace", () => {
 
   it("approves an access request, which emails the invitation", async () => {
     const email = uniqueOwner("applicant").email;
-    await expectStatus("ask to join", client().v1.public.studios[":slug"]["access-requests"].$post({
-      param: { slug: studio.slug }, header: {}, json: { email, firstName: "Ivy", lastName: "Ivory", role: "student", message: "Cello, beginner" },
-    }), 202);
+    await expectStatus(
+      "ask to join",
+      client().v1.public.studios[":slug"]["access-requests"].$post({
+        param: { slug: studio.slug },
+        header: {},
+        json: { email, firstName: "Ivy", lastName: "Ivory", role: "student", message: "Cello, beginner" },
+      }),
+      202,
+    );
     await visit(page, "/requests?tab=access");
     await page.getByRole("link", { name: "Ivy Ivory" }).click();
     expect(await seriousViolations(page)).toEqual([]);
@@ -185,7 +225,14 @@ describe("the owner's workspace", () => {
   });
 
   it("has no serious accessibility problem on the other pages", async () => {
-    for (const path of ["/scheduling/policy", "/scheduling/patterns", `/scheduling/patterns/${world.patternId}`, `/scheduling/makeups?student=${world.s1.id}`, "/requests", `/requests/reschedules/${world.requestId}`]) {
+    for (const path of [
+      "/scheduling/policy",
+      "/scheduling/patterns",
+      `/scheduling/patterns/${world.patternId}`,
+      `/scheduling/makeups?student=${world.s1.id}`,
+      "/requests",
+      `/requests/reschedules/${world.requestId}`,
+    ]) {
       await visit(page, path);
     }
     await expect(page.getByRole("button", { name: "Approve and move the lesson" }).isVisible()).resolves.toBe(true);

@@ -43,7 +43,14 @@ describe("access request → approval → invitation → membership", () => {
     expect(pending.status).toBe(200);
     expect(dbCost(pending.headers).calls).toBeLessThanOrEqual(3);
     const request = pending.body.items.find((r: { email: string }) => r.email === body.email.toLowerCase());
-    expect(request).toMatchObject({ firstName: "Ravi", lastName: "Requester", role: "teacher", message: "I teach cello.", status: "pending", reviewedBy: null });
+    expect(request).toMatchObject({
+      firstName: "Ravi",
+      lastName: "Requester",
+      role: "teacher",
+      message: "I teach cello.",
+      status: "pending",
+      reviewedBy: null,
+    });
 
     const { teacherId } = await teacherProfile(owner.studio.id, "Ravi", "Requester");
     const approve = await api("POST", `/v1/studios/${owner.studio.id}/access-requests/${request.id}/approve`, {

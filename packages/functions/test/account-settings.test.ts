@@ -15,7 +15,11 @@ const NEW_PASSWORD = "a completely new passphrase";
 
 /** The token of the email-change link sent to `to`. */
 const changeLinkToken = (to: string) =>
-  awaitMail(to, (mail) => (mail.subject.includes("Confirm your new email") ? new URL(extractLink(mail.body.text ?? "", "/account/email/confirm")).searchParams.get("token")! : undefined));
+  awaitMail(to, (mail) =>
+    mail.subject.includes("Confirm your new email")
+      ? new URL(extractLink(mail.body.text ?? "", "/account/email/confirm")).searchParams.get("token")!
+      : undefined,
+  );
 
 describe("account settings (/v1/me)", { timeout: 90_000 }, () => {
   it("changes name and phone, clears the phone, and refuses bad input with the field named", async () => {

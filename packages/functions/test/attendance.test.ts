@@ -18,7 +18,9 @@ describe("attendance", () => {
     api("PUT", `/v1/studios/${owner.studio.id}/lessons/${lessonId}/attendance`, { token, body: { entries } });
   const get = (lessonId: string, token = owner.accessToken) => api("GET", `/v1/studios/${owner.studio.id}/lessons/${lessonId}/attendance`, { token });
   const history = (params: Record<string, string | number>, token = owner.accessToken) =>
-    api("GET", `/v1/studios/${owner.studio.id}/attendance?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`, { token });
+    api("GET", `/v1/studios/${owner.studio.id}/attendance?${new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)]))}`, {
+      token,
+    });
 
   beforeAll(async () => {
     owner = await ownerWithStudio();
@@ -34,11 +36,17 @@ describe("attendance", () => {
       memberWithRole(owner, "student", { studentId: one }),
       memberWithRole(owner, "student", { studentId: two }),
       memberWithRole(owner, "parent", { familyId }),
-      memberWithRole(owner, "parent", { familyId: (await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: "Others" } })).body.id }),
+      memberWithRole(owner, "parent", {
+        familyId: (await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: "Others" } })).body.id,
+      }),
     ]);
     tokens = {
-      teacher: members[0].accessToken, otherTeacher: members[1].accessToken, studentOne: members[2].accessToken,
-      studentTwo: members[3].accessToken, parent: members[4].accessToken, otherParent: members[5].accessToken,
+      teacher: members[0].accessToken,
+      otherTeacher: members[1].accessToken,
+      studentOne: members[2].accessToken,
+      studentTwo: members[3].accessToken,
+      parent: members[4].accessToken,
+      otherParent: members[5].accessToken,
     };
   });
 
@@ -47,7 +55,14 @@ describe("attendance", () => {
     for (const id of [one, two]) await api("PUT", `/v1/studios/${owner.studio.id}/bands/${band.body.id}/members/${id}`, { token: owner.accessToken });
     const lesson = await booked(owner, { teacherId, bandId: band.body.id, type: "group", scheduledStart: pastAt(1, 15) });
 
-    const res = await put(lesson.id, [{ studentId: one, status: "late", minutesLate: 10, note: "Bus was late" }, { studentId: two, status: "present" }], tokens.teacher);
+    const res = await put(
+      lesson.id,
+      [
+        { studentId: one, status: "late", minutesLate: 10, note: "Bus was late" },
+        { studentId: two, status: "present" },
+      ],
+      tokens.teacher,
+    );
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const entries = Object.fromEntries(res.body.entries.map((e: { studentId: string }) => [e.studentId, e]));
     expect(entries[one]).toMatchObject({ status: "late", minutesLate: 10, note: "Bus was late", markedBy: expect.any(String), markedAt: expect.any(String) });
@@ -83,7 +98,10 @@ describe("attendance", () => {
     const stranger = await put(past.id, [{ studentId: two, status: "absent" }]);
     expect(stranger.status).toBe(422);
     expect(stranger.body.errors[0]).toMatchObject({ path: "entries.0.studentId" });
-    const twice = await put(past.id, [{ studentId: one, status: "absent" }, { studentId: one, status: "present" }]);
+    const twice = await put(past.id, [
+      { studentId: one, status: "absent" },
+      { studentId: one, status: "present" },
+    ]);
     expect(twice.body.errors[0]).toMatchObject({ path: "entries.1.studentId" });
     const minutes = await put(past.id, [{ studentId: one, status: "present", minutesLate: 5 }]);
     expect(minutes.body.errors[0]).toMatchObject({ path: "entries.0.minutesLate" });
@@ -117,7 +135,10 @@ describe("attendance", () => {
     const all = await history({ studentId: student });
     expect(all.status, JSON.stringify(all.body)).toBe(200);
     expect(all.body.items.map((i: { lesson: { id: string } }) => i.lesson.id)).toEqual([...made].reverse());
-    expect(all.body.items[3]).toMatchObject({ lesson: { id: made[1], status: "scheduled", local: { startTime: expect.any(String) } }, attendance: { status: "late", minutesLate: 5 } });
+    expect(all.body.items[3]).toMatchObject({
+      lesson: { id: made[1], status: "scheduled", local: { startTime: expect.any(String) } },
+      attendance: { status: "late", minutesLate: 5 },
+    });
     expect(all.body.summary).toEqual({ present: 1, late: 1, absent: 1, excused: 1, unmarked: 1 });
     expect(dbCost(all.headers).calls).toBe(2);
 

@@ -86,7 +86,11 @@ describe("PUT /v1/studios/{studioId}/availability/{teacherId}", () => {
     ]);
     expect(res.body.errors.find((e: { path: string }) => e.path === "weeklyHours.1.start").message).toBe("overlaps 09:00–12:00 on the same weekday");
 
-    const tooMany = Array.from({ length: 22 }, (_, i) => ({ weekday: (i % 7) + 1, start: `${String(i).padStart(2, "0")}:00`, end: `${String(i).padStart(2, "0")}:30` }));
+    const tooMany = Array.from({ length: 22 }, (_, i) => ({
+      weekday: (i % 7) + 1,
+      start: `${String(i).padStart(2, "0")}:00`,
+      end: `${String(i).padStart(2, "0")}:30`,
+    }));
     expect(paths(await setHours(teacher.id, tooMany))).toEqual(["weeklyHours"]);
     expect(paths(await setHours(teacher.id, tooMany.slice(0, 21)))).toEqual([]);
     expect(paths(await api("PUT", url(owner.studio.id, `/${teacher.id}`), { token: owner.accessToken, body: {} }))).toEqual(["weeklyHours"]);
@@ -94,9 +98,7 @@ describe("PUT /v1/studios/{studioId}/availability/{teacherId}", () => {
 
   it("records exactly one audit event per week written when PUTs race (a loser gets 409)", async () => {
     const teacher = await addTeacher(owner);
-    const results = await Promise.all(
-      [1, 2, 3, 4, 5].map((weekday) => setHours(teacher.id, [{ weekday, start: "09:00", end: "10:00" }])),
-    );
+    const results = await Promise.all([1, 2, 3, 4, 5].map((weekday) => setHours(teacher.id, [{ weekday, start: "09:00", end: "10:00" }])));
     const statuses = results.map((r) => r.status);
     expect(statuses.every((s) => s === 200 || s === 409)).toBe(true);
     expect(statuses.filter((s) => s === 200).length).toBeGreaterThan(0);
@@ -142,7 +144,9 @@ describe("GET /v1/studios/{studioId}/availability", () => {
 
     const all = await api("GET", url(studio.studio.id), { token: parent.accessToken });
     expect(all.status).toBe(200);
-    expect(all.body.items.map((a: { teacherName: string; weeklyHours: unknown[]; timeZone: string }) => [a.teacherName, a.weeklyHours.length, a.timeZone])).toEqual([
+    expect(
+      all.body.items.map((a: { teacherName: string; weeklyHours: unknown[]; timeZone: string }) => [a.teacherName, a.weeklyHours.length, a.timeZone]),
+    ).toEqual([
       ["Anna A", 0, "Europe/London"],
       ["Cleo C", 3, "Europe/London"],
     ]);

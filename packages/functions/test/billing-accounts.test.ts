@@ -11,7 +11,10 @@ const accountsPath = (owner: Owner, rest = "") => `/v1/studios/${owner.studio.id
 const openAccount = (owner: Owner, body: unknown, token = owner.accessToken) => api("POST", accountsPath(owner), { token, body });
 
 async function pay(owner: Owner, accountId: string, amountMinor: number, extra: Record<string, unknown> = {}) {
-  const res = await api("POST", `/v1/studios/${owner.studio.id}/payments`, { token: owner.accessToken, body: { accountId, amountMinor, method: "bank_transfer", ...extra } });
+  const res = await api("POST", `/v1/studios/${owner.studio.id}/payments`, {
+    token: owner.accessToken,
+    body: { accountId, amountMinor, method: "bank_transfer", ...extra },
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body as { id: string };
 }
@@ -33,7 +36,15 @@ describe("billing accounts", () => {
     const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: "The Weiss family" } });
     const first = await openAccount(owner, { kind: "family", partyId: family.body.id });
     expect(first.status, JSON.stringify(first.body)).toBe(201);
-    expect(first.body).toMatchObject({ id: family.body.id, kind: "family", name: "The Weiss family", balanceMinor: 0, creditMinor: 0, currency: "EUR", access: "full" });
+    expect(first.body).toMatchObject({
+      id: family.body.id,
+      kind: "family",
+      name: "The Weiss family",
+      balanceMinor: 0,
+      creditMinor: 0,
+      currency: "EUR",
+      access: "full",
+    });
     const again = await openAccount(owner, { kind: "family", partyId: family.body.id });
     expect(again.status).toBe(200);
     expect(again.body.id).toBe(first.body.id);
@@ -52,9 +63,15 @@ describe("billing accounts", () => {
 
     const gone = await addStudent(owner);
     await api("DELETE", `/v1/studios/${owner.studio.id}/students/${gone.id}`, { token: owner.accessToken });
-    expect((await openAccount(owner, { kind: "student", partyId: gone.id })).body.errors).toEqual([{ path: "partyId", message: "is not a student of this studio" }]);
-    expect((await openAccount(owner, { kind: "band", partyId: student.id })).body.errors).toEqual([{ path: "kind", message: "must be student: the account of this party is a student account" }]);
-    expect((await openAccount(owner, { kind: "family", partyId: randomUUID() })).body.errors).toEqual([{ path: "partyId", message: "is not a family of this studio" }]);
+    expect((await openAccount(owner, { kind: "student", partyId: gone.id })).body.errors).toEqual([
+      { path: "partyId", message: "is not a student of this studio" },
+    ]);
+    expect((await openAccount(owner, { kind: "band", partyId: student.id })).body.errors).toEqual([
+      { path: "kind", message: "must be student: the account of this party is a student account" },
+    ]);
+    expect((await openAccount(owner, { kind: "family", partyId: randomUUID() })).body.errors).toEqual([
+      { path: "partyId", message: "is not a family of this studio" },
+    ]);
     expect(paths(await openAccount(owner, { kind: "club", partyId: "" }))).toEqual(["kind", "partyId"]);
 
     const teacher = await memberWithRole(owner, "teacher");
@@ -76,7 +93,9 @@ describe("billing accounts", () => {
 
     const all = await api("GET", accountsPath(owner, "?limit=100"), { token: owner.accessToken });
     expect(all.status).toBe(200);
-    const byId = Object.fromEntries((all.body.items as { id: string; balanceMinor: number; creditMinor: number }[]).map((a) => [a.id, [a.balanceMinor, a.creditMinor]]));
+    const byId = Object.fromEntries(
+      (all.body.items as { id: string; balanceMinor: number; creditMinor: number }[]).map((a) => [a.id, [a.balanceMinor, a.creditMinor]]),
+    );
     expect(byId).toEqual({ [w.family]: [6000, 0], [solo.id]: [0, 0], [credit.id]: [-1000, 1000] });
     const owing = await api("GET", accountsPath(owner, "?owing=true"), { token: owner.accessToken });
     expect(owing.body.items).toEqual([expect.objectContaining({ id: w.family, kind: "family", name: w.familyName, balanceMinor: 6000, currency: "USD" })]);
@@ -86,7 +105,9 @@ describe("billing accounts", () => {
     expect(paged.body.items).toHaveLength(2);
     const rest = await api("GET", accountsPath(owner, `?limit=2&cursor=${encodeURIComponent(paged.body.nextCursor)}`), { token: owner.accessToken });
     expect([...paged.body.items, ...rest.body.items].map((a: { id: string }) => a.id).sort()).toEqual(Object.keys(byId).sort());
-    expect((await api("GET", accountsPath(owner, "?owing=maybe"), { token: owner.accessToken })).body.errors).toEqual([{ path: "owing", message: "must be true or false" }]);
+    expect((await api("GET", accountsPath(owner, "?owing=maybe"), { token: owner.accessToken })).body.errors).toEqual([
+      { path: "owing", message: "must be true or false" },
+    ]);
 
     const parent = await memberWithRole(owner, "parent", { familyId: w.familyId, guardianId: w.guardianId });
     expect((await api("GET", accountsPath(owner), { token: parent.accessToken })).status).toBe(403);
@@ -108,7 +129,9 @@ describe("billing accounts", () => {
       teacherOwn: await memberWithRole(owner, "teacher", { teacherId: w.teacher.id }),
       teacherOther: await memberWithRole(owner, "teacher", { teacherId: otherTeacher.id }),
       parentOwn: await memberWithRole(owner, "parent", { familyId: w.familyId, guardianId: w.guardianId }),
-      parentOther: await memberWithRole(owner, "parent", { familyId: (await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: "Others" } })).body.id }),
+      parentOther: await memberWithRole(owner, "parent", {
+        familyId: (await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: "Others" } })).body.id,
+      }),
       studentSelf: await memberWithRole(owner, "student", { studentId: ana!.id }),
       studentOther: await memberWithRole(owner, "student", { studentId: outsider.id }),
     };
@@ -120,9 +143,36 @@ describe("billing accounts", () => {
       }
       return out;
     };
-    expect(await seen(w.family)).toEqual({ owner: "full", admin: "full", teacherOwn: "summary", teacherOther: 404, parentOwn: "full", parentOther: 404, studentSelf: 404, studentOther: 404 });
-    expect(await seen(ana!.id)).toEqual({ owner: "full", admin: "full", teacherOwn: "summary", teacherOther: 404, parentOwn: "full", parentOther: 404, studentSelf: "full", studentOther: 404 });
-    expect(await seen(b.id)).toEqual({ owner: "full", admin: "full", teacherOwn: 404, teacherOther: 404, parentOwn: 404, parentOther: 404, studentSelf: 404, studentOther: 404 });
+    expect(await seen(w.family)).toEqual({
+      owner: "full",
+      admin: "full",
+      teacherOwn: "summary",
+      teacherOther: 404,
+      parentOwn: "full",
+      parentOther: 404,
+      studentSelf: 404,
+      studentOther: 404,
+    });
+    expect(await seen(ana!.id)).toEqual({
+      owner: "full",
+      admin: "full",
+      teacherOwn: "summary",
+      teacherOther: 404,
+      parentOwn: "full",
+      parentOther: 404,
+      studentSelf: "full",
+      studentOther: 404,
+    });
+    expect(await seen(b.id)).toEqual({
+      owner: "full",
+      admin: "full",
+      teacherOwn: 404,
+      teacherOther: 404,
+      parentOwn: 404,
+      parentOther: 404,
+      studentSelf: 404,
+      studentOther: 404,
+    });
     expect((await api("GET", accountsPath(owner, `/${randomUUID()}`), { token: owner.accessToken })).status).toBe(404);
     const another = await ownerWithStudio();
     expect((await api("GET", accountsPath(owner, `/${w.family}`), { token: another.accessToken })).status).toBe(404);
@@ -149,7 +199,9 @@ describe("billing accounts", () => {
     const ledger = await api("GET", accountsPath(owner, `/${w.family}/ledger`), { token: owner.accessToken });
     expect(ledger.status).toBe(200);
     expect(ledger.body.currency).toBe("USD");
-    expect(ledger.body.items.map((e: Record<string, unknown>) => [e.type, e.amountMinor, e.balanceAfterMinor, e.invoiceId ?? e.paymentId ? "linked" : "-"])).toEqual([
+    expect(
+      ledger.body.items.map((e: Record<string, unknown>) => [e.type, e.amountMinor, e.balanceAfterMinor, (e.invoiceId ?? e.paymentId) ? "linked" : "-"]),
+    ).toEqual([
       ["invoice", 18_000, 18_000, "linked"],
       ["invoice", 6_000, 24_000, "linked"],
       ["payment", -20_000, 4_000, "linked"],
@@ -159,7 +211,9 @@ describe("billing accounts", () => {
     expect(ledger.body.items.reduce((sum: number, e: { amountMinor: number }) => sum + e.amountMinor, 0)).toBe(account.balanceMinor);
 
     const page1 = await api("GET", accountsPath(owner, `/${w.family}/ledger?limit=2`), { token: owner.accessToken });
-    const page2 = await api("GET", accountsPath(owner, `/${w.family}/ledger?limit=2&cursor=${encodeURIComponent(page1.body.nextCursor)}`), { token: owner.accessToken });
+    const page2 = await api("GET", accountsPath(owner, `/${w.family}/ledger?limit=2&cursor=${encodeURIComponent(page1.body.nextCursor)}`), {
+      token: owner.accessToken,
+    });
     expect([...page1.body.items, ...page2.body.items]).toEqual(ledger.body.items);
     expect(page2.body.nextCursor).toBeNull();
     expect((await api("GET", accountsPath(owner, `/${w.family}/ledger?cursor=bogus`), { token: owner.accessToken })).status).toBe(422);
@@ -208,7 +262,10 @@ describe("billing accounts", () => {
     const solo = await addStudent(owner, { firstName: "Solo" });
     await openAccount(owner, { kind: "student", partyId: solo.id });
     const payment = await pay(owner, solo.id, 2_500);
-    const refund = await api("POST", `/v1/studios/${owner.studio.id}/payments/${payment.id}/refunds`, { token: owner.accessToken, body: { amountMinor: 500, reason: "Overpaid" } });
+    const refund = await api("POST", `/v1/studios/${owner.studio.id}/payments/${payment.id}/refunds`, {
+      token: owner.accessToken,
+      body: { amountMinor: 500, reason: "Overpaid" },
+    });
     expect(refund.status, JSON.stringify(refund.body)).toBe(201);
 
     const res = await api("GET", summaryPath, { token: owner.accessToken });
@@ -220,10 +277,20 @@ describe("billing accounts", () => {
       overdueCount: 1,
     });
     // Aging by days past due: the late one (5 days) and the one not yet due are both in 0–30.
-    expect(res.body.aging.map((b: { balanceDueMinor: number; invoiceCount: number }) => [b.balanceDueMinor, b.invoiceCount])).toEqual([[13_000, 2], [0, 0], [0, 0], [0, 0]]);
+    expect(res.body.aging.map((b: { balanceDueMinor: number; invoiceCount: number }) => [b.balanceDueMinor, b.invoiceCount])).toEqual([
+      [13_000, 2],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     await makeOverdue(owner.studio.id, late.id, addDays(today, -95));
     const aged = await api("GET", summaryPath, { token: owner.accessToken });
-    expect(aged.body.aging.map((b: { balanceDueMinor: number; invoiceCount: number }) => [b.balanceDueMinor, b.invoiceCount])).toEqual([[6_000, 1], [0, 0], [0, 0], [7_000, 1]]);
+    expect(aged.body.aging.map((b: { balanceDueMinor: number; invoiceCount: number }) => [b.balanceDueMinor, b.invoiceCount])).toEqual([
+      [6_000, 1],
+      [0, 0],
+      [0, 0],
+      [7_000, 1],
+    ]);
     const byMonth = Object.fromEntries((res.body.revenueByMonth as { month: string }[]).map((m) => [m.month, m]));
     expect(res.body.revenueByMonth.map((m: { month: string }) => m.month)).toEqual(months);
     const paidMonth = localParts(monthAgo, "Pacific/Auckland").date.slice(0, 7);

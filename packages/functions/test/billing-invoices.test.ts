@@ -28,12 +28,27 @@ describe("invoices: draft and send", () => {
       { description: "Piano lesson (60 min)", quantity: 2, unitPriceMinor: 6000 },
       { description: "Sheet music", quantity: 1, unitPriceMinor: 1250 },
     ]);
-    expect(draft).toMatchObject({ status: "draft", number: null, accountId: w.familyId, subtotalMinor: 13250, totalMinor: 13250, balanceDueMinor: 13250, currency: "USD" });
+    expect(draft).toMatchObject({
+      status: "draft",
+      number: null,
+      accountId: w.familyId,
+      subtotalMinor: 13250,
+      totalMinor: 13250,
+      balanceDueMinor: 13250,
+      currency: "USD",
+    });
     expect(draft.lines).toHaveLength(2);
 
     const sent = await sendInvoice(w.owner, draft.id);
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    expect(sent.body).toMatchObject({ id: draft.id, number: "INV-000001", status: "sent", totalMinor: 13250, balanceDueMinor: 13250, emailedTo: [w.guardianEmail] });
+    expect(sent.body).toMatchObject({
+      id: draft.id,
+      number: "INV-000001",
+      status: "sent",
+      totalMinor: 13250,
+      balanceDueMinor: 13250,
+      emailedTo: [w.guardianEmail],
+    });
     expect(sent.body.history.map((h: { event: string }) => h.event)).toEqual(["drafted", "sent"]);
 
     const [mail] = await readMail(w.guardianEmail, { subject: "Invoice INV-000001" });
@@ -47,7 +62,10 @@ describe("invoices: draft and send", () => {
     expect(second.number).toBe("INV-000002");
     const account = await expectLedgerInvariants(w.studioId, w.familyId);
     expect(account.balanceMinor).toBe(13250 + 6000);
-    expect((await ledgerOf(w.studioId, w.familyId)).map((e) => [e.type, e.amountMinor])).toEqual([["invoice", 13250], ["invoice", 6000]]);
+    expect((await ledgerOf(w.studioId, w.familyId)).map((e) => [e.type, e.amountMinor])).toEqual([
+      ["invoice", 13250],
+      ["invoice", 6000],
+    ]);
     expect(await auditActions(w.studioId, "invoice", draft.id)).toEqual(["invoice.created", "invoice.sent"]);
 
     // Its first reminder step is queued for the dunning job (3 days before the due date by default).
@@ -61,14 +79,20 @@ describe("invoices: draft and send", () => {
 const base = (w: BillingWorld) => `/v1/studios/${w.studioId}/invoices`;
 const patch = (w: BillingWorld, id: string, body: Record<string, unknown>) => api("PATCH", `${base(w)}/${id}`, { token: w.owner.accessToken, body });
 const remove = (w: BillingWorld, id: string) => api("DELETE", `${base(w)}/${id}`, { token: w.owner.accessToken });
-const voidIt = (w: BillingWorld, id: string, body: Record<string, unknown> = { reason: "Mistake" }) => api("POST", `${base(w)}/${id}/void`, { token: w.owner.accessToken, body });
+const voidIt = (w: BillingWorld, id: string, body: Record<string, unknown> = { reason: "Mistake" }) =>
+  api("POST", `${base(w)}/${id}/void`, { token: w.owner.accessToken, body });
 const list = (w: BillingWorld, query: string, token = w.owner.accessToken) => api("GET", `${base(w)}?${query}`, { token });
 const ids = (page: { body: { items: { id: string }[] } }) => page.body.items.map((i) => i.id);
 const history = (invoice: { history: { event: string }[] }) => invoice.history.map((h) => h.event);
 const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 
 async function lessonOf(w: BillingWorld, studentIndex = 0, days = 5) {
-  const res = await bookLesson(w.owner, { teacherId: w.teacher.id, studentId: w.students[studentIndex]!.id, scheduledStart: futureAt(days, 15), durationMinutes: 60 });
+  const res = await bookLesson(w.owner, {
+    teacherId: w.teacher.id,
+    studentId: w.students[studentIndex]!.id,
+    scheduledStart: futureAt(days, 15),
+    durationMinutes: 60,
+  });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body.id as string;
 }
@@ -87,13 +111,16 @@ describe("invoices: drafts", () => {
     expect((await postInvoice(w.owner, { lines: [LESSON_LINE] })).body.errors).toEqual([{ path: "accountId", message: "give either accountId or account" }]);
     expect(paths(await postInvoice(w.owner, { accountId: w.familyId, lines: [] }))).toEqual(["lines"]);
     expect(paths(await postInvoice(w.owner, { accountId: w.familyId }))).toEqual(["lines"]);
-    expect((await postInvoice(w.owner, { accountId: w.familyId, lines: [LESSON_LINE], dueDate: dateIn(-3) })).body.errors).toEqual([{ path: "dueDate", message: "must not be before today" }]);
+    expect((await postInvoice(w.owner, { accountId: w.familyId, lines: [LESSON_LINE], dueDate: dateIn(-3) })).body.errors).toEqual([
+      { path: "dueDate", message: "must not be before today" },
+    ]);
     expect(paths(await postInvoice(w.owner, { accountId: w.familyId, lines: [{ ...LESSON_LINE, lessonId: "nope" }] }))).toEqual(["lines.0.lessonId"]);
     expect((await postInvoice(w.owner, { accountId: "no-such-account", lines: [LESSON_LINE] })).status).toBe(404);
 
     const teacher = await memberWithRole(w.owner, "teacher", { teacherId: w.teacher.id });
     const parent = await memberWithRole(w.owner, "parent", { guardianId: w.guardianId, familyId: w.familyId });
-    for (const token of [teacher.accessToken, parent.accessToken]) expect((await postInvoice(w.owner, { accountId: w.familyId, lines: [LESSON_LINE] }, token)).status).toBe(403);
+    for (const token of [teacher.accessToken, parent.accessToken])
+      expect((await postInvoice(w.owner, { accountId: w.familyId, lines: [LESSON_LINE] }, token)).status).toBe(403);
     const other = await ownerWithStudio();
     expect((await postInvoice(w.owner, { accountId: w.familyId, lines: [LESSON_LINE] }, other.accessToken)).status).toBe(404);
     expect((await api("POST", base(w), { body: { accountId: w.familyId, lines: [LESSON_LINE] } })).status).toBe(401);
@@ -115,24 +142,38 @@ describe("invoices: drafts", () => {
   it("edits drafts only: lines (kept by lineId), discount, notes and a due date kept when sent; issued invoices never change", async () => {
     const w = await billingWorld();
     const lessonId = await lessonOf(w);
-    const draft = await draftInvoice(w.owner, w.family, [{ description: "Lesson", quantity: 1, unitPriceMinor: 6000, lessonId }, LESSON_LINE], { notes: "Thanks!" });
+    const draft = await draftInvoice(w.owner, w.family, [{ description: "Lesson", quantity: 1, unitPriceMinor: 6000, lessonId }, LESSON_LINE], {
+      notes: "Thanks!",
+    });
     const lessonLine = draft.lines[0];
     expect(lessonLine).toMatchObject({ kind: "lesson", lessonId, studentId: w.students[0]!.id });
 
     const due = dateIn(40);
     const edited = await patch(w, draft.id, {
-      lines: [{ lineId: lessonLine.id, description: "Lesson (discounted)", quantity: 1, unitPriceMinor: 5000 }, { description: "Books", quantity: 2, unitPriceMinor: 750 }],
+      lines: [
+        { lineId: lessonLine.id, description: "Lesson (discounted)", quantity: 1, unitPriceMinor: 5000 },
+        { description: "Books", quantity: 2, unitPriceMinor: 750 },
+      ],
       discount: { kind: "fixed", value: 500 },
       notes: null,
       dueDate: due,
     });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
-    expect(edited.body).toMatchObject({ subtotalMinor: 6500, discountMinor: 500, totalMinor: 6000, notes: null, dueDate: due, discount: { kind: "fixed", value: 500 } });
+    expect(edited.body).toMatchObject({
+      subtotalMinor: 6500,
+      discountMinor: 500,
+      totalMinor: 6000,
+      notes: null,
+      dueDate: due,
+      discount: { kind: "fixed", value: 500 },
+    });
     expect(edited.body.lines).toEqual([
       expect.objectContaining({ id: lessonLine.id, kind: "lesson", lessonId, description: "Lesson (discounted)", totalMinor: 5000 }),
       expect.objectContaining({ kind: "custom", description: "Books", totalMinor: 1500, lessonId: null }),
     ]);
-    expect(paths(await patch(w, draft.id, { lines: [{ lineId: "not-a-line", description: "x", quantity: 1, unitPriceMinor: 1 }] }))).toEqual(["lines.0.lineId"]);
+    expect(paths(await patch(w, draft.id, { lines: [{ lineId: "not-a-line", description: "x", quantity: 1, unitPriceMinor: 1 }] }))).toEqual([
+      "lines.0.lineId",
+    ]);
     expect(paths(await patch(w, draft.id, {}))).toEqual(["body"]);
 
     const sent = await sendInvoice(w.owner, draft.id);
@@ -170,10 +211,20 @@ describe("invoices: drafts", () => {
     // A band lesson has several students: the line names one.
     const band = await api("POST", `/v1/studios/${w.studioId}/bands`, { token: w.owner.accessToken, body: { name: `Band ${randomUUID().slice(0, 4)}` } });
     for (const s of w.students) await api("PUT", `/v1/studios/${w.studioId}/bands/${band.body.id}/members/${s.id}`, { token: w.owner.accessToken });
-    const bandLesson = await bookLesson(w.owner, { teacherId: w.teacher.id, bandId: band.body.id, type: "group", scheduledStart: futureAt(6, 17), durationMinutes: 60 });
+    const bandLesson = await bookLesson(w.owner, {
+      teacherId: w.teacher.id,
+      bandId: band.body.id,
+      type: "group",
+      scheduledStart: futureAt(6, 17),
+      durationMinutes: 60,
+    });
     expect(bandLesson.status, JSON.stringify(bandLesson.body)).toBe(201);
     expect(paths(await postInvoice(w.owner, { accountId: w.familyId, lines: [{ ...line, lessonId: bandLesson.body.id }] }))).toEqual(["lines.0.studentId"]);
-    const both = await draftInvoice(w.owner, w.family, w.students.map((s) => ({ ...line, lessonId: bandLesson.body.id, studentId: s.id })));
+    const both = await draftInvoice(
+      w.owner,
+      w.family,
+      w.students.map((s) => ({ ...line, lessonId: bandLesson.body.id, studentId: s.id })),
+    );
     expect(both.lines.map((l: { studentId: string }) => l.studentId)).toEqual(w.students.map((s) => s.id));
 
     // Deleting the draft gives the lesson back; a line dropped from a draft does too.
@@ -267,7 +318,8 @@ describe("invoices: who sees what", () => {
     expect(summary.body).not.toHaveProperty("lines");
     expect(summary.body).not.toHaveProperty("history");
     expect(summary.body).not.toHaveProperty("amountPaidMinor");
-    for (const token of [studentSelf.accessToken, otherTeacher.accessToken, otherParent.accessToken]) expect((await getInvoice(w.owner, sent.id, token)).status).toBe(404);
+    for (const token of [studentSelf.accessToken, otherTeacher.accessToken, otherParent.accessToken])
+      expect((await getInvoice(w.owner, sent.id, token)).status).toBe(404);
     for (const token of [parent.accessToken, teacher.accessToken]) {
       expect((await getInvoice(w.owner, draft.id, token)).status).toBe(404);
       expect((await sendInvoice(w.owner, sent.id, { token })).status).toBe(403);
@@ -284,7 +336,8 @@ describe("invoices: who sees what", () => {
     const teachers = await list(w, `accountId=${w.familyId}`, teacher.accessToken);
     expect(teachers.body.items).toEqual([expect.objectContaining({ id: sent.id, totalMinor: 6000 })]);
     expect(teachers.body.items[0]).not.toHaveProperty("lines");
-    for (const token of [otherTeacher.accessToken, otherParent.accessToken, studentSelf.accessToken]) expect((await list(w, `accountId=${w.familyId}`, token)).status).toBe(404);
+    for (const token of [otherTeacher.accessToken, otherParent.accessToken, studentSelf.accessToken])
+      expect((await list(w, `accountId=${w.familyId}`, token)).status).toBe(404);
     expect(ids(await list(w, "", otherParent.accessToken))).toEqual([]);
   });
 

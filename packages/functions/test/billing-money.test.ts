@@ -37,11 +37,21 @@ describe("invoice arithmetic over the API", () => {
       ],
       { discount: { kind: "percent", value: 12500, description: "Sibling discount" } },
     );
-    expect(draft).toMatchObject({ subtotalMinor: 10000, discountMinor: 1250, taxRateMillipercent: 8875, taxName: "Sales tax", taxMinor: 777, totalMinor: 9527, balanceDueMinor: 9527 });
+    expect(draft).toMatchObject({
+      subtotalMinor: 10000,
+      discountMinor: 1250,
+      taxRateMillipercent: 8875,
+      taxName: "Sales tax",
+      taxMinor: 777,
+      totalMinor: 9527,
+      balanceDueMinor: 9527,
+    });
     expect(draft.lines.map((l: { totalMinor: number }) => l.totalMinor)).toEqual([9999, 1]);
 
     // 12.5 % of 99.99 = 12.49875 → 12.50; 8.875 % of 87.49 = 7.7647375 → 7.76.
-    const odd = await draftInvoice(w.owner, w.family, [{ description: "Lesson", quantity: 1, unitPriceMinor: 9999 }], { discount: { kind: "percent", value: 12500 } });
+    const odd = await draftInvoice(w.owner, w.family, [{ description: "Lesson", quantity: 1, unitPriceMinor: 9999 }], {
+      discount: { kind: "percent", value: 12500 },
+    });
     expect(odd).toMatchObject({ subtotalMinor: 9999, discountMinor: 1250, taxMinor: 776, totalMinor: 9525 });
 
     // Half a cent of tax rounds up, less than half rounds down: 10 % of 0.05 and of 0.04.
@@ -49,11 +59,17 @@ describe("invoice arithmetic over the API", () => {
     expect(await draftInvoice(w.owner, w.family, [{ description: "Pick", quantity: 1, unitPriceMinor: 5 }])).toMatchObject({ taxMinor: 1, totalMinor: 6 });
     expect(await draftInvoice(w.owner, w.family, [{ description: "Pick", quantity: 1, unitPriceMinor: 4 }])).toMatchObject({ taxMinor: 0, totalMinor: 4 });
     // Tax on the invoice, not per line: three lines of 0.05 at 10 % are 0.015 → 0.02 (per line would be 0.03).
-    const three = await draftInvoice(w.owner, w.family, [1, 2, 3].map((i) => ({ description: `Pick ${i}`, quantity: 1, unitPriceMinor: 5 })));
+    const three = await draftInvoice(
+      w.owner,
+      w.family,
+      [1, 2, 3].map((i) => ({ description: `Pick ${i}`, quantity: 1, unitPriceMinor: 5 })),
+    );
     expect(three).toMatchObject({ subtotalMinor: 15, taxMinor: 2, totalMinor: 17 });
 
     // A fixed discount never takes more than the subtotal; a credit line lowers it.
-    expect(await draftInvoice(w.owner, w.family, [{ description: "Lesson", quantity: 1, unitPriceMinor: 2000 }], { discount: { kind: "fixed", value: 5000 } })).toMatchObject({
+    expect(
+      await draftInvoice(w.owner, w.family, [{ description: "Lesson", quantity: 1, unitPriceMinor: 2000 }], { discount: { kind: "fixed", value: 5000 } }),
+    ).toMatchObject({
       subtotalMinor: 2000,
       discountMinor: 2000,
       taxMinor: 0,
@@ -74,18 +90,38 @@ describe("invoice arithmetic over the API", () => {
     // Editing a draft computes again at the studio's current rate; the invoice keeps it once sent.
     await settings(w, { taxRateMillipercent: 20000, taxName: "VAT" });
     const patched = await api("PATCH", `/v1/studios/${w.studioId}/invoices/${draft.id}`, { token: w.owner.accessToken, body: { discount: null } });
-    expect(patched.body).toMatchObject({ subtotalMinor: 10000, discountMinor: 0, taxRateMillipercent: 20000, taxName: "VAT", taxMinor: 2000, totalMinor: 12000, discount: null });
+    expect(patched.body).toMatchObject({
+      subtotalMinor: 10000,
+      discountMinor: 0,
+      taxRateMillipercent: 20000,
+      taxName: "VAT",
+      taxMinor: 2000,
+      totalMinor: 12000,
+      discount: null,
+    });
     const sent = await sendInvoice(w.owner, draft.id);
     await settings(w, { taxRateMillipercent: 0 });
-    expect((await api("GET", `/v1/studios/${w.studioId}/invoices/${draft.id}`, { token: w.owner.accessToken })).body).toMatchObject({ number: sent.body.number, taxMinor: 2000, totalMinor: 12000 });
+    expect((await api("GET", `/v1/studios/${w.studioId}/invoices/${draft.id}`, { token: w.owner.accessToken })).body).toMatchObject({
+      number: sent.body.number,
+      taxMinor: 2000,
+      totalMinor: 12000,
+    });
   });
 
   it("posts every change of what is owed, to the minor unit: send, credit notes, payments, credit applied, void", async () => {
     const w = await billingWorld();
     await settings(w, { taxRateMillipercent: 8875 });
-    const first = await sentInvoice(w.owner, w.family, [{ description: "Lesson", quantity: 3, unitPriceMinor: 3333 }, { description: "Rounding", quantity: 1, unitPriceMinor: 1 }], {
-      discount: { kind: "percent", value: 12500 },
-    });
+    const first = await sentInvoice(
+      w.owner,
+      w.family,
+      [
+        { description: "Lesson", quantity: 3, unitPriceMinor: 3333 },
+        { description: "Rounding", quantity: 1, unitPriceMinor: 1 },
+      ],
+      {
+        discount: { kind: "percent", value: 12500 },
+      },
+    );
     expect(first).toMatchObject({ totalMinor: 9527, balanceDueMinor: 9527, status: "sent" });
 
     // A credit note lowers what is owed; never beyond what the invoice charged and was not credited.
@@ -133,7 +169,9 @@ describe("invoice arithmetic over the API", () => {
 
   it("issues a zero total as paid, with nothing to remind", async () => {
     const w = await billingWorld();
-    const free = await sentInvoice(w.owner, w.family, [{ description: "Trial lesson", quantity: 1, unitPriceMinor: 3000 }], { discount: { kind: "percent", value: 100000 } });
+    const free = await sentInvoice(w.owner, w.family, [{ description: "Trial lesson", quantity: 1, unitPriceMinor: 3000 }], {
+      discount: { kind: "percent", value: 100000 },
+    });
     expect(free).toMatchObject({ totalMinor: 0, balanceDueMinor: 0, status: "paid" });
     const [mail] = await readMail(w.guardianEmail, { subject: free.number });
     expect(mail!.subject).toContain(": paid");

@@ -4,7 +4,18 @@ import { localParts } from "@studiosync/core/kernel";
 import { describe, expect, it } from "vitest";
 import { outboxDrained, readMail } from "@studiosync/local/testing";
 import { api, ownerWithStudio } from "./support/api";
-import { billingWorld, type BillingWorld, draftInvoice, expectLedgerInvariants, getInvoice, ledgerOf, openAccount, type Owner, sendInvoice, sentInvoice } from "./support/billing";
+import {
+  billingWorld,
+  type BillingWorld,
+  draftInvoice,
+  expectLedgerInvariants,
+  getInvoice,
+  ledgerOf,
+  openAccount,
+  type Owner,
+  sendInvoice,
+  sentInvoice,
+} from "./support/billing";
 import { memberWithRole } from "./support/members";
 import { auditActions } from "./support/people";
 
@@ -42,8 +53,10 @@ const invoiceNow = async (owner: Owner, invoiceId: string) => {
   return res.body as Record<string, any>;
 };
 
-const invoiceRecord = async (studioId: string, invoiceId: string) => (await billingDb().entities.invoice.get({ studioId, invoiceId }).go({ consistent: true })).data!;
-const dunningItem = async (day: string, studioId: string, invoiceId: string) => (await billingDb().entities.dunningDue.get({ day, studioId, invoiceId }).go({ consistent: true })).data;
+const invoiceRecord = async (studioId: string, invoiceId: string) =>
+  (await billingDb().entities.invoice.get({ studioId, invoiceId }).go({ consistent: true })).data!;
+const dunningItem = async (day: string, studioId: string, invoiceId: string) =>
+  (await billingDb().entities.dunningDue.get({ day, studioId, invoiceId }).go({ consistent: true })).data;
 const revenue = async (studioId: string, month: string) => (await billingDb().entities.revenueMonth.get({ studioId, month }).go({ consistent: true })).data;
 const thisMonth = () => localParts(new Date(), ZONE).date.slice(0, 7);
 /** Messages to `to` about `subject`, once the studio's outbox has sent everything (no straggler can follow). */
@@ -61,7 +74,10 @@ describe("payments", () => {
   it("records a partial payment, then the rest: exact amounts, statuses, reminders stopped, ledger, revenue, receipts", async () => {
     const w = await world();
     const { owner, studioId } = w;
-    const settings = await api("PUT", `/v1/studios/${studioId}/billing-settings`, { token: owner.accessToken, body: { taxRateMillipercent: 8875, taxName: "Sales tax" } });
+    const settings = await api("PUT", `/v1/studios/${studioId}/billing-settings`, {
+      token: owner.accessToken,
+      body: { taxRateMillipercent: 8875, taxName: "Sales tax" },
+    });
     expect(settings.status, JSON.stringify(settings.body)).toBe(200);
     // 3 × 43.33 = 129.99; tax 8.875 % = 11.5366… → 11.54; total 141.53.
     const invoice = await sentInvoice(owner, w.family, [{ description: "Piano lessons", quantity: 3, unitPriceMinor: 4333 }]);
@@ -86,7 +102,11 @@ describe("payments", () => {
     });
     const partial = await invoiceNow(owner, invoice.id);
     expect(partial).toMatchObject({ status: "partial", amountPaidMinor: 5000, balanceDueMinor: 9153 });
-    expect(partial.history.at(-1)).toMatchObject({ event: "payment_received", detail: "Payment received: £50.00 by check (ref CHK 1042); £91.53 still due", actorId: owner.userId });
+    expect(partial.history.at(-1)).toMatchObject({
+      event: "payment_received",
+      detail: "Payment received: £50.00 by check (ref CHK 1042); £91.53 still due",
+      actorId: owner.userId,
+    });
     expect(await dunningItem(pendingDay, studioId, invoice.id)).toBeTruthy();
 
     const [receipt] = await readMail(w.guardianEmail, { subject: "Receipt: £50.00 received" });
@@ -123,9 +143,15 @@ describe("payments", () => {
   it("pays the chosen invoice first, then the oldest due, keeps the rest as credit, and the next invoice sent takes it", async () => {
     const w = await world();
     const { owner, studioId } = w;
-    const older = await sentInvoice(owner, w.family, [{ description: "October", quantity: 1, unitPriceMinor: 6000 }], { dueDate: localParts(new Date(Date.now() + 5 * 86_400_000), ZONE).date });
-    const newer = await sentInvoice(owner, w.family, [{ description: "November", quantity: 1, unitPriceMinor: 4000 }], { dueDate: localParts(new Date(Date.now() + 9 * 86_400_000), ZONE).date });
-    const third = await sentInvoice(owner, w.family, [{ description: "Books", quantity: 2, unitPriceMinor: 1250 }], { dueDate: localParts(new Date(Date.now() + 7 * 86_400_000), ZONE).date });
+    const older = await sentInvoice(owner, w.family, [{ description: "October", quantity: 1, unitPriceMinor: 6000 }], {
+      dueDate: localParts(new Date(Date.now() + 5 * 86_400_000), ZONE).date,
+    });
+    const newer = await sentInvoice(owner, w.family, [{ description: "November", quantity: 1, unitPriceMinor: 4000 }], {
+      dueDate: localParts(new Date(Date.now() + 9 * 86_400_000), ZONE).date,
+    });
+    const third = await sentInvoice(owner, w.family, [{ description: "Books", quantity: 2, unitPriceMinor: 1250 }], {
+      dueDate: localParts(new Date(Date.now() + 7 * 86_400_000), ZONE).date,
+    });
 
     // 40.00 to the chosen invoice, 60.00 to the oldest due, 17.50 of the 25.00 due between them; 0 credit.
     const one = await paid(owner, { accountId: w.family, amountMinor: 11750, method: "cash", invoiceId: newer.id });
@@ -158,7 +184,13 @@ describe("payments", () => {
     expect((await invoiceRecord(studioId, invoice.id)).nextDunningDay).toBeUndefined();
 
     const r1 = await refunded(owner, payment.id, { amountMinor: 1500, reason: "Overpaid by mistake" });
-    expect(r1).toMatchObject({ status: "partially_refunded", refundedMinor: 1500, refundableMinor: 6500, unallocatedMinor: 500, allocations: [{ invoiceId: invoice.id, amountMinor: 6000 }] });
+    expect(r1).toMatchObject({
+      status: "partially_refunded",
+      refundedMinor: 1500,
+      refundableMinor: 6500,
+      unallocatedMinor: 500,
+      allocations: [{ invoiceId: invoice.id, amountMinor: 6000 }],
+    });
     expect(r1.refunds).toEqual([expect.objectContaining({ amountMinor: 1500, reason: "Overpaid by mistake", actorId: owner.userId })]);
     expect((await invoiceNow(owner, invoice.id)).status).toBe("paid");
     expect(await expectLedgerInvariants(studioId, w.family)).toMatchObject({ balanceMinor: -500, creditMinor: 500 });
@@ -173,7 +205,10 @@ describe("payments", () => {
     expect(r2).toMatchObject({ refundedMinor: 4500, refundableMinor: 3500, unallocatedMinor: 0, allocations: [{ invoiceId: invoice.id, amountMinor: 3500 }] });
     const reopened = await invoiceNow(owner, invoice.id);
     expect(reopened).toMatchObject({ status: "partial", amountPaidMinor: 3500, balanceDueMinor: 2500 });
-    expect(reopened.history.at(-1)).toMatchObject({ event: "payment_refunded", detail: "Refund: £25.00 of a payment given back (Lesson not given); £25.00 due" });
+    expect(reopened.history.at(-1)).toMatchObject({
+      event: "payment_refunded",
+      detail: "Refund: £25.00 of a payment given back (Lesson not given); £25.00 due",
+    });
     const record = await invoiceRecord(studioId, invoice.id);
     expect(record.listState).toBe("open");
     expect(record.nextDunningDay! >= localParts(new Date(), ZONE).date).toBe(true);
@@ -293,7 +328,13 @@ describe("payments", () => {
       ],
     };
     const payment = await recordPayment(studioId, input);
-    expect(payment).toMatchObject({ source: "stripe", method: "card", recordedBy: null, stripePaymentIntentId: "pi_test_1", allocations: [{ invoiceId: invoice.id, amountMinor: 3000 }] });
+    expect(payment).toMatchObject({
+      source: "stripe",
+      method: "card",
+      recordedBy: null,
+      stripePaymentIntentId: "pi_test_1",
+      allocations: [{ invoiceId: invoice.id, amountMinor: 3000 }],
+    });
     await expect(recordPayment(studioId, input)).rejects.toBeInstanceOf(ExtraWriteRejected);
     const event = (await billingDb().entities.stripeEvent.get({ studioId, eventId }).go()).data;
     expect(event).toMatchObject({ paymentId: payment.id });

@@ -13,7 +13,15 @@ import { addStudent, addTeacher, auditActions } from "./support/people";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 const ZONE = "America/New_York";
-const POLICY = { noticeHours: 24, issueMakeupCredit: true, maxCreditsPerTerm: null, termLength: "quarter", creditExpiryDays: 90, reminderLeadHours: 24, horizonWeeks: 12 };
+const POLICY = {
+  noticeHours: 24,
+  issueMakeupCredit: true,
+  maxCreditsPerTerm: null,
+  termLength: "quarter",
+  creditExpiryDays: 90,
+  reminderLeadHours: 24,
+  horizonWeeks: 12,
+};
 
 const studioPath = (owner: Owner, rest = "") => `/v1/studios/${owner.studio.id}${rest}`;
 const today = (zone = ZONE) => localParts(new Date(), zone).date;
@@ -74,7 +82,16 @@ const invoice = async (owner: Owner, invoiceId: string) => {
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return res.body;
 };
-const lineOf = (l: any) => ({ kind: l.kind, description: l.description, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, totalMinor: l.totalMinor, lessonId: l.lessonId, studentId: l.studentId, feePlanId: l.feePlanId });
+const lineOf = (l: any) => ({
+  kind: l.kind,
+  description: l.description,
+  quantity: l.quantity,
+  unitPriceMinor: l.unitPriceMinor,
+  totalMinor: l.totalMinor,
+  lessonId: l.lessonId,
+  studentId: l.studentId,
+  feePlanId: l.feePlanId,
+});
 
 /** Every billed-item marker of the studio, by key (test-only read). */
 async function markers(studioId: string) {
@@ -128,7 +145,10 @@ describe("billing runs: what is billed", () => {
     await post(owner, `/lessons/${studioCancelled.id}/cancel`, { reason: "Teacher ill" }, 200);
     await put(owner, "/cancellation-policy", { ...POLICY, issueMakeupCredit: false });
     const studioNoCredit = await book(owner, { teacherId: clara.id, studentId: s.sam.id, scheduledStart: at(day(6), "16:00") });
-    expect((await post(owner, `/lessons/${studioNoCredit.id}/cancel`, { reason: "Flood" }, 200)).cancellation).toMatchObject({ by: "studio", outcome: "no_credit" });
+    expect((await post(owner, `/lessons/${studioNoCredit.id}/cancel`, { reason: "Flood" }, 200)).cancellation).toMatchObject({
+      by: "studio",
+      outcome: "no_credit",
+    });
     // A teacher without a rate (and no studio default): skipped. A lesson after the period: not looked at.
     const noRateTeacher = await addTeacher(owner, { firstName: "Nora", lastName: "Rate" });
     const noRate = await book(owner, { teacherId: noRateTeacher.id, studentId: s.sam.id, scheduledStart: at(day(7), "10:00") });
@@ -141,8 +161,16 @@ describe("billing runs: what is billed", () => {
     // Family: 30.00 + 30.00 (late cancellation) + 45.00 + 30.00 (make-up) = 135.00, tax 8.875 % = 11.98125 → 11.98.
     // Sam: 60.00, tax 5.325 → 5.33 (half up).
     expect(res.body).toMatchObject({
-      id: runId, ...period, trigger: "manual", status: "drafted", currency: "USD", invoiceCount: 2, accountCount: 2,
-      totalMinor: 14698 + 6533, runCount: 1, startedBy: owner.userId,
+      id: runId,
+      ...period,
+      trigger: "manual",
+      status: "drafted",
+      currency: "USD",
+      invoiceCount: 2,
+      accountCount: 2,
+      totalMinor: 14698 + 6533,
+      runCount: 1,
+      startedBy: owner.userId,
       execution: { invoicesCreated: 2, invoicesExtended: 0, linesAdded: 5, amountMinor: 21231, alreadyBilled: 0, skippedCount: 4, failed: [] },
     });
     expect(res.body.skipped).toEqual(
@@ -158,27 +186,92 @@ describe("billing runs: what is billed", () => {
     const detail = await getRun(owner, runId);
     expect(detail.status).toBe(200);
     const byAccount = new Map<string, any>(detail.body.invoices.map((i: any) => [i.accountId, i]));
-    expect(byAccount.get(s.familyId)).toMatchObject({ accountName: s.familyName, status: "draft", number: null, lineCount: 4, subtotalMinor: 13500, discountMinor: 0, taxMinor: 1198, totalMinor: 14698, balanceDueMinor: 14698, issueDate: today(), dueDate: addDays(today(), 14) });
+    expect(byAccount.get(s.familyId)).toMatchObject({
+      accountName: s.familyName,
+      status: "draft",
+      number: null,
+      lineCount: 4,
+      subtotalMinor: 13500,
+      discountMinor: 0,
+      taxMinor: 1198,
+      totalMinor: 14698,
+      balanceDueMinor: 14698,
+      issueDate: today(),
+      dueDate: addDays(today(), 14),
+    });
     expect(byAccount.get(s.sam.id)).toMatchObject({ accountName: "Sam Solo", lineCount: 1, subtotalMinor: 6000, taxMinor: 533, totalMinor: 6533 });
 
     const familyInvoice = await invoice(owner, byAccount.get(s.familyId).id);
-    expect(familyInvoice).toMatchObject({ status: "draft", periodStart: period.periodStart, periodEnd: period.periodEnd, billingRunId: runId, taxRateMillipercent: 8875 });
+    expect(familyInvoice).toMatchObject({
+      status: "draft",
+      periodStart: period.periodStart,
+      periodEnd: period.periodEnd,
+      billingRunId: runId,
+      taxRateMillipercent: 8875,
+    });
     expect(familyInvoice.lines.map(lineOf)).toEqual([
-      { kind: "lesson", description: `Ana: Piano lesson with Clara Weiss — ${when(completed.scheduledStart)} (30 min)`, quantity: 1, unitPriceMinor: 3000, totalMinor: 3000, lessonId: completed.id, studentId: s.ana.id, feePlanId: null },
-      { kind: "late_cancellation", description: `Ana: Late cancellation: Piano lesson with Clara Weiss — ${when(late.scheduledStart)} (30 min)`, quantity: 1, unitPriceMinor: 3000, totalMinor: 3000, lessonId: late.id, studentId: s.ana.id, feePlanId: null },
-      { kind: "lesson", description: `Leo: Violin lesson with Clara Weiss — ${when(noShow.scheduledStart)} (45 min)`, quantity: 1, unitPriceMinor: 4500, totalMinor: 4500, lessonId: noShow.id, studentId: s.leo.id, feePlanId: null },
-      { kind: "lesson", description: `Leo: Make-up lesson with Clara Weiss — ${when(makeup.scheduledStart)} (30 min)`, quantity: 1, unitPriceMinor: 3000, totalMinor: 3000, lessonId: makeup.id, studentId: s.leo.id, feePlanId: null },
+      {
+        kind: "lesson",
+        description: `Ana: Piano lesson with Clara Weiss — ${when(completed.scheduledStart)} (30 min)`,
+        quantity: 1,
+        unitPriceMinor: 3000,
+        totalMinor: 3000,
+        lessonId: completed.id,
+        studentId: s.ana.id,
+        feePlanId: null,
+      },
+      {
+        kind: "late_cancellation",
+        description: `Ana: Late cancellation: Piano lesson with Clara Weiss — ${when(late.scheduledStart)} (30 min)`,
+        quantity: 1,
+        unitPriceMinor: 3000,
+        totalMinor: 3000,
+        lessonId: late.id,
+        studentId: s.ana.id,
+        feePlanId: null,
+      },
+      {
+        kind: "lesson",
+        description: `Leo: Violin lesson with Clara Weiss — ${when(noShow.scheduledStart)} (45 min)`,
+        quantity: 1,
+        unitPriceMinor: 4500,
+        totalMinor: 4500,
+        lessonId: noShow.id,
+        studentId: s.leo.id,
+        feePlanId: null,
+      },
+      {
+        kind: "lesson",
+        description: `Leo: Make-up lesson with Clara Weiss — ${when(makeup.scheduledStart)} (30 min)`,
+        quantity: 1,
+        unitPriceMinor: 3000,
+        totalMinor: 3000,
+        lessonId: makeup.id,
+        studentId: s.leo.id,
+        feePlanId: null,
+      },
     ]);
     const samInvoice = await invoice(owner, byAccount.get(s.sam.id).id);
     expect(samInvoice.lines.map(lineOf)).toEqual([
-      { kind: "lesson", description: `Guitar lesson with Clara Weiss — ${when(stillScheduled.scheduledStart)} (60 min)`, quantity: 1, unitPriceMinor: 6000, totalMinor: 6000, lessonId: stillScheduled.id, studentId: s.sam.id, feePlanId: null },
+      {
+        kind: "lesson",
+        description: `Guitar lesson with Clara Weiss — ${when(stillScheduled.scheduledStart)} (60 min)`,
+        quantity: 1,
+        unitPriceMinor: 6000,
+        totalMinor: 6000,
+        lessonId: stillScheduled.id,
+        studentId: s.sam.id,
+        feePlanId: null,
+      },
     ]);
 
     // Sam had no billing account: the run opened it. Drafts post nothing to the ledger.
     const samAccount = await expectLedgerInvariants(owner.studio.id, s.sam.id);
     expect(samAccount).toMatchObject({ kind: "student", name: "Sam Solo", balanceMinor: 0 });
     expect((await markers(owner.studio.id)).map((m) => m.billedKey).sort()).toEqual(
-      [completed.id + "#" + s.ana.id, late.id + "#" + s.ana.id, noShow.id + "#" + s.leo.id, makeup.id + "#" + s.leo.id, stillScheduled.id + "#" + s.sam.id].map((k) => `lesson#${k}`).sort(),
+      [completed.id + "#" + s.ana.id, late.id + "#" + s.ana.id, noShow.id + "#" + s.leo.id, makeup.id + "#" + s.leo.id, stillScheduled.id + "#" + s.sam.id]
+        .map((k) => `lesson#${k}`)
+        .sort(),
     );
     expect(await auditActions(owner.studio.id, "invoice", familyInvoice.id)).toEqual(["invoice.drafted"]);
     expect(await auditActions(owner.studio.id, "billingRun", runId)).toEqual(["billingRun.drafted"]);
@@ -188,8 +281,16 @@ describe("billing runs: what is billed", () => {
     const s = await studioToBill();
     const { owner, clara } = s;
     const band = await post(owner, "/bands", { name: "Duo" });
-    for (const id of [s.ana.id, s.sam.id]) expect((await api("PUT", studioPath(owner, `/bands/${band.id}/members/${id}`), { token: owner.accessToken })).status).toBe(200);
-    const held = await book(owner, { teacherId: clara.id, bandId: band.id, type: "group", title: "Duo rehearsal", scheduledStart: at("2091-06-04", "17:00"), durationMinutes: 90 });
+    for (const id of [s.ana.id, s.sam.id])
+      expect((await api("PUT", studioPath(owner, `/bands/${band.id}/members/${id}`), { token: owner.accessToken })).status).toBe(200);
+    const held = await book(owner, {
+      teacherId: clara.id,
+      bandId: band.id,
+      type: "group",
+      title: "Duo rehearsal",
+      scheduledStart: at("2091-06-04", "17:00"),
+      durationMinutes: 90,
+    });
     const called = await book(owner, { teacherId: clara.id, bandId: band.id, type: "group", scheduledStart: at("2091-06-11", "17:00"), durationMinutes: 90 });
     await post(owner, `/lessons/${called.id}/cancel`, { reason: "Teacher ill" }, 200);
 
@@ -203,10 +304,28 @@ describe("billing runs: what is billed", () => {
     const lines = async (accountId: string) => (await invoice(owner, invoices.find((i: any) => i.accountId === accountId).id)).lines.map(lineOf);
     // 90 minutes at 60.00 an hour each.
     expect(await lines(s.familyId)).toEqual([
-      { kind: "lesson", description: `Ana: Duo rehearsal with Clara Weiss — ${when(held.scheduledStart)} (90 min)`, quantity: 1, unitPriceMinor: 9000, totalMinor: 9000, lessonId: held.id, studentId: s.ana.id, feePlanId: null },
+      {
+        kind: "lesson",
+        description: `Ana: Duo rehearsal with Clara Weiss — ${when(held.scheduledStart)} (90 min)`,
+        quantity: 1,
+        unitPriceMinor: 9000,
+        totalMinor: 9000,
+        lessonId: held.id,
+        studentId: s.ana.id,
+        feePlanId: null,
+      },
     ]);
     expect(await lines(s.sam.id)).toEqual([
-      { kind: "lesson", description: `Duo rehearsal with Clara Weiss — ${when(held.scheduledStart)} (90 min)`, quantity: 1, unitPriceMinor: 9000, totalMinor: 9000, lessonId: held.id, studentId: s.sam.id, feePlanId: null },
+      {
+        kind: "lesson",
+        description: `Duo rehearsal with Clara Weiss — ${when(held.scheduledStart)} (90 min)`,
+        quantity: 1,
+        unitPriceMinor: 9000,
+        totalMinor: 9000,
+        lessonId: held.id,
+        studentId: s.sam.id,
+        feePlanId: null,
+      },
     ]);
   });
 
@@ -214,7 +333,14 @@ describe("billing runs: what is billed", () => {
     const s = await studioToBill();
     const { owner, clara } = s;
     const monthly = await post(owner, "/fee-plans", { name: "Monthly piano", kind: "monthly", amountMinor: 18000 });
-    const term = await post(owner, "/fee-plans", { name: "Spring violin", kind: "term", amountMinor: 42000, termStart: "2091-03-10", termEnd: "2091-05-31", lessonCount: 10 });
+    const term = await post(owner, "/fee-plans", {
+      name: "Spring violin",
+      kind: "term",
+      amountMinor: 42000,
+      termStart: "2091-03-10",
+      termEnd: "2091-05-31",
+      lessonCount: 10,
+    });
     const sibling = await post(owner, "/fee-plans", { name: "Sibling rate", kind: "per_lesson", amountMinor: 2250 });
     await post(owner, `/fee-plans/${monthly.id}/enrolments`, { studentId: s.ana.id, startDate: "2091-02-15" });
     await post(owner, `/fee-plans/${term.id}/enrolments`, { studentId: s.leo.id, startDate: "2091-01-01" });
@@ -237,15 +363,51 @@ describe("billing runs: what is billed", () => {
     const marchRun = await getRun(owner, march.body.id);
     const family = marchRun.body.invoices.find((i: any) => i.accountId === s.familyId);
     expect((await invoice(owner, family.id)).lines.map(lineOf)).toEqual([
-      { kind: "monthly_plan", description: "Ana: Monthly piano — March 2091", quantity: 1, unitPriceMinor: 18000, totalMinor: 18000, lessonId: null, studentId: s.ana.id, feePlanId: monthly.id },
-      { kind: "term_package", description: "Leo: Spring violin — term 10 Mar 2091 – 31 May 2091, 10 lessons", quantity: 1, unitPriceMinor: 42000, totalMinor: 42000, lessonId: null, studentId: s.leo.id, feePlanId: term.id },
-      { kind: "lesson", description: `Leo: Violin lesson with Clara Weiss — ${when(leoBefore.scheduledStart)} (30 min)`, quantity: 1, unitPriceMinor: 3000, totalMinor: 3000, lessonId: leoBefore.id, studentId: s.leo.id, feePlanId: null },
+      {
+        kind: "monthly_plan",
+        description: "Ana: Monthly piano — March 2091",
+        quantity: 1,
+        unitPriceMinor: 18000,
+        totalMinor: 18000,
+        lessonId: null,
+        studentId: s.ana.id,
+        feePlanId: monthly.id,
+      },
+      {
+        kind: "term_package",
+        description: "Leo: Spring violin — term 10 Mar 2091 – 31 May 2091, 10 lessons",
+        quantity: 1,
+        unitPriceMinor: 42000,
+        totalMinor: 42000,
+        lessonId: null,
+        studentId: s.leo.id,
+        feePlanId: term.id,
+      },
+      {
+        kind: "lesson",
+        description: `Leo: Violin lesson with Clara Weiss — ${when(leoBefore.scheduledStart)} (30 min)`,
+        quantity: 1,
+        unitPriceMinor: 3000,
+        totalMinor: 3000,
+        lessonId: leoBefore.id,
+        studentId: s.leo.id,
+        feePlanId: null,
+      },
     ]);
     // 630.00 + 8.875 % = 55.9125 → 55.91
     expect(family).toMatchObject({ subtotalMinor: 63000, taxMinor: 5591, totalMinor: 68591 });
     const sam = marchRun.body.invoices.find((i: any) => i.accountId === s.sam.id);
     expect((await invoice(owner, sam.id)).lines.map(lineOf)).toEqual([
-      { kind: "lesson", description: `Guitar lesson with Clara Weiss — ${when(samMar.scheduledStart)} (45 min)`, quantity: 1, unitPriceMinor: 2250, totalMinor: 2250, lessonId: samMar.id, studentId: s.sam.id, feePlanId: sibling.id },
+      {
+        kind: "lesson",
+        description: `Guitar lesson with Clara Weiss — ${when(samMar.scheduledStart)} (45 min)`,
+        quantity: 1,
+        unitPriceMinor: 2250,
+        totalMinor: 2250,
+        lessonId: samMar.id,
+        studentId: s.sam.id,
+        feePlanId: sibling.id,
+      },
     ]);
 
     // February to April: what March billed is not billed again; Ana's February month and lesson
@@ -263,7 +425,16 @@ describe("billing runs: what is billed", () => {
     const samQ = quarterRun.body.invoices.find((i: any) => i.accountId === s.sam.id);
     // The sibling rate ended with March: April is at the teacher's rate (45 min of 60.00).
     expect((await invoice(owner, samQ.id)).lines.map(lineOf)).toEqual([
-      { kind: "lesson", description: `Guitar lesson with Clara Weiss — ${when(samApr.scheduledStart)} (45 min)`, quantity: 1, unitPriceMinor: 4500, totalMinor: 4500, lessonId: samApr.id, studentId: s.sam.id, feePlanId: null },
+      {
+        kind: "lesson",
+        description: `Guitar lesson with Clara Weiss — ${when(samApr.scheduledStart)} (45 min)`,
+        quantity: 1,
+        unitPriceMinor: 4500,
+        totalMinor: 4500,
+        lessonId: samApr.id,
+        studentId: s.sam.id,
+        feePlanId: null,
+      },
     ]);
     const keys = (await markers(owner.studio.id)).map((m) => m.billedKey);
     expect(new Set(keys).size).toBe(keys.length);
@@ -293,15 +464,29 @@ describe("billing runs: never twice", () => {
 
     const again = await startRun(owner, { periodStart: "2092-03-01", periodEnd: "2092-03-31" });
     expect(again.status).toBe(201);
-    expect(again.body).toMatchObject({ id: first.body.id, runCount: 2, invoiceCount: 2, totalMinor: first.body.totalMinor, execution: { invoicesCreated: 0, invoicesExtended: 0, linesAdded: 0, amountMinor: 0, alreadyBilled: 3 } });
+    expect(again.body).toMatchObject({
+      id: first.body.id,
+      runCount: 2,
+      invoiceCount: 2,
+      totalMinor: first.body.totalMinor,
+      execution: { invoicesCreated: 0, invoicesExtended: 0, linesAdded: 0, amountMinor: 0, alreadyBilled: 3 },
+    });
     const after = (await getRun(owner, first.body.id)).body;
     expect(after.invoices).toEqual(before.invoices);
     expect(await studioInvoices(owner.studio.id)).toHaveLength(2);
 
     // An execution that stopped after drafting but before recording its drafts on the run: the next one finds them.
-    await billingDb().entities.billingRun.patch({ studioId: owner.studio.id, runId: first.body.id }).set({ invoiceIds: [], accountCount: 0, totalMinor: 0 }).go();
+    await billingDb()
+      .entities.billingRun.patch({ studioId: owner.studio.id, runId: first.body.id })
+      .set({ invoiceIds: [], accountCount: 0, totalMinor: 0 })
+      .go();
     const healed = await startRun(owner, { month: "2092-03" });
-    expect(healed.body).toMatchObject({ invoiceCount: 2, accountCount: 2, totalMinor: first.body.totalMinor, execution: { invoicesCreated: 0, linesAdded: 0 } });
+    expect(healed.body).toMatchObject({
+      invoiceCount: 2,
+      accountCount: 2,
+      totalMinor: first.body.totalMinor,
+      execution: { invoicesCreated: 0, linesAdded: 0 },
+    });
     expect((await getRun(owner, first.body.id)).body.invoices).toEqual(before.invoices);
 
     // A lesson booked later in the period: added to Sam's draft of this run, totals recomputed.
@@ -343,20 +528,38 @@ describe("billing runs: never twice", () => {
     expect((await invoice(owner, samAgain.id)).lines.map((l: any) => l.lessonId)).toEqual([lessons.sam.id]);
 
     // The owner gives the family 10 % off; a new lesson extends the draft with the discount kept.
-    const patched = await api("PATCH", studioPath(owner, `/invoices/${family.id}`), { token: owner.accessToken, body: { discount: { kind: "percent", value: 10_000 } } });
+    const patched = await api("PATCH", studioPath(owner, `/invoices/${family.id}`), {
+      token: owner.accessToken,
+      body: { discount: { kind: "percent", value: 10_000 } },
+    });
     expect(patched.status, JSON.stringify(patched.body)).toBe(200);
     await book(owner, { teacherId: clara.id, studentId: s.leo.id, scheduledStart: at("2092-03-23", "16:00") });
     expect((await startRun(owner, { month: "2092-03" })).body.execution).toMatchObject({ invoicesExtended: 1, linesAdded: 1 });
     // 90.00 − 9.00 = 81.00, tax 7.18875 → 7.19
-    expect(await invoice(owner, family.id)).toMatchObject({ discount: { kind: "percent", value: 10_000 }, subtotalMinor: 9000, discountMinor: 900, taxMinor: 719, totalMinor: 8819 });
+    expect(await invoice(owner, family.id)).toMatchObject({
+      discount: { kind: "percent", value: 10_000 },
+      subtotalMinor: 9000,
+      discountMinor: 900,
+      taxMinor: 719,
+      totalMinor: 8819,
+    });
 
     // 95 lessons for one account: one draft, written 90 lines and then 5 (each transaction stays under DynamoDB's 100 items).
     const { lesson } = billingDb().entities;
     const many = Array.from({ length: 95 }, (_, i) => {
       const start = Date.parse(at("2096-01-01", "08:00")) + i * 3 * 3_600_000;
       return {
-        studioId: owner.studio.id, lessonId: randomUUID(), teacherId: clara.id, studentId: s.sam.id, studentIds: [s.sam.id], type: "private" as const,
-        status: "completed" as const, scheduledStart: new Date(start).toISOString(), scheduledEnd: new Date(start + 30 * 60_000).toISOString(), createdBy: "test", updatedBy: "test",
+        studioId: owner.studio.id,
+        lessonId: randomUUID(),
+        teacherId: clara.id,
+        studentId: s.sam.id,
+        studentIds: [s.sam.id],
+        type: "private" as const,
+        status: "completed" as const,
+        scheduledStart: new Date(start).toISOString(),
+        scheduledEnd: new Date(start + 30 * 60_000).toISOString(),
+        createdBy: "test",
+        updatedBy: "test",
       };
     });
     for (let i = 0; i < many.length; i += 25) expect((await lesson.put(many.slice(i, i + 25)).go()).unprocessed).toEqual([]);
@@ -385,7 +588,9 @@ describe("billing runs: never twice", () => {
 
     const invoices = await studioInvoices(owner.studio.id);
     const billed = invoices.flatMap((i) => i.lines.map((l) => l.billedKey));
-    expect(billed.sort()).toEqual([`lesson#${lessons.ana.id}#${s.ana.id}`, `lesson#${lessons.leo.id}#${s.leo.id}`, `lesson#${lessons.sam.id}#${s.sam.id}`].sort());
+    expect(billed.sort()).toEqual(
+      [`lesson#${lessons.ana.id}#${s.ana.id}`, `lesson#${lessons.leo.id}#${s.leo.id}`, `lesson#${lessons.sam.id}#${s.sam.id}`].sort(),
+    );
     // One draft per account, whichever run made it; the markers point at the invoice holding each line.
     expect(invoices.map((i) => i.accountId).sort()).toEqual([s.familyId, s.sam.id].sort());
     const byKey = new Map((await markers(owner.studio.id)).map((m) => [m.billedKey, m.invoiceId]));
@@ -415,7 +620,13 @@ describe("sending a run", () => {
     const send = () => api("POST", studioPath(owner, `/billing-runs/${run.id}/send`), { token: owner.accessToken, headers: { "Idempotency-Key": key } });
     const sent = await send();
     expect(sent.status, JSON.stringify(sent.body)).toBe(200);
-    expect(sent.body).toMatchObject({ id: run.id, status: "sent", failed: [], remaining: 0, sent: [{ invoiceId: familyInvoice.id, number: "INV-000002", emailedTo: [s.guardianEmail] }] });
+    expect(sent.body).toMatchObject({
+      id: run.id,
+      status: "sent",
+      failed: [],
+      remaining: 0,
+      sent: [{ invoiceId: familyInvoice.id, number: "INV-000002", emailedTo: [s.guardianEmail] }],
+    });
     const mail = await readMail(s.guardianEmail, { subject: "Invoice INV-000002" });
     expect(mail).toHaveLength(1);
     // 30.00 + 8.875 % = 2.6625 → 2.66
@@ -451,9 +662,13 @@ describe("billing runs: requests and access", () => {
       { path: "periodEnd", message: "is required (or give month)" },
     ]);
     expect(await errors({ month: "2026-13" })).toEqual([{ path: "month", message: "must be a month YYYY-MM" }]);
-    expect(await errors({ month: "2026-12", periodStart: "2026-12-01", periodEnd: "2026-12-31" })).toEqual([{ path: "month", message: "must not be given with periodStart and periodEnd" }]);
+    expect(await errors({ month: "2026-12", periodStart: "2026-12-01", periodEnd: "2026-12-31" })).toEqual([
+      { path: "month", message: "must not be given with periodStart and periodEnd" },
+    ]);
     expect(await errors({ periodStart: "2026-12-31", periodEnd: "2026-12-01" })).toEqual([{ path: "periodEnd", message: "must be on or after periodStart" }]);
-    expect(await errors({ periodStart: "2026-01-01", periodEnd: "2027-01-02" })).toEqual([{ path: "periodEnd", message: "must be at most 365 days after periodStart" }]);
+    expect(await errors({ periodStart: "2026-01-01", periodEnd: "2027-01-02" })).toEqual([
+      { path: "periodEnd", message: "must be at most 365 days after periodStart" },
+    ]);
     expect(await errors({ periodStart: "2026-02-30", periodEnd: "2026-03-01" })).toEqual([{ path: "periodStart", message: "must be a real date YYYY-MM-DD" }]);
     expect(await errors({ month: "2026-12", extra: 1 })).toEqual([{ path: "extra", message: "is not a known field" }]);
     // A whole year (366 local dates) is the longest period.

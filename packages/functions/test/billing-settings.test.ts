@@ -64,7 +64,13 @@ describe("billing settings", () => {
     expect(await stored(owner)).toMatchObject({ lateFee: { kind: "percent", amount: 2000, afterDays: 7 }, updatedBy: admin.userId });
 
     // A second PUT changes only what it names; null clears; an empty text clears too.
-    const second = await put(owner, { taxRateMillipercent: 20000, taxName: "VAT", lateFee: { kind: "fixed", amountMinor: 1500, afterDays: 14 }, defaultHourlyRateMinor: null, invoiceFooter: "" });
+    const second = await put(owner, {
+      taxRateMillipercent: 20000,
+      taxName: "VAT",
+      lateFee: { kind: "fixed", amountMinor: 1500, afterDays: 14 },
+      defaultHourlyRateMinor: null,
+      invoiceFooter: "",
+    });
     expect(second.status, JSON.stringify(second.body)).toBe(200);
     expect(second.body).toMatchObject({
       taxRateMillipercent: 20000,
@@ -81,7 +87,11 @@ describe("billing settings", () => {
     expect(record).not.toHaveProperty("lateFee");
     expect(record).not.toHaveProperty("defaultHourlyRateMinor");
     expect((await api("GET", settingsPath(owner), { token: owner.accessToken })).body).toEqual({ ...third.body, updatedAt: expect.any(String) });
-    expect(await auditActions(owner.studio.id, "billingSettings", owner.studio.id)).toEqual(["billingSettings.updated", "billingSettings.updated", "billingSettings.updated"]);
+    expect(await auditActions(owner.studio.id, "billingSettings", owner.studio.id)).toEqual([
+      "billingSettings.updated",
+      "billingSettings.updated",
+      "billingSettings.updated",
+    ]);
   });
 
   it("stores Stripe secrets encrypted, shows only the publishable key and the last four characters, and removes them on null", async () => {
@@ -103,7 +113,9 @@ describe("billing settings", () => {
     const other = await put(owner, { paymentTermsDays: 7 });
     expect(other.body.stripe).toEqual({ configured: true, publishableKey: STRIPE.publishableKey, secretKeyLast4: "AbCd" });
     expect((await stored(owner))!.stripe!.secretKeyCipher).toBe(record!.stripe!.secretKeyCipher);
-    const { data: events } = await db().entities.auditEvent.query.auditByEntity({ studioId: owner.studio.id, entityType: "billingSettings", entityId: owner.studio.id }).go();
+    const { data: events } = await db()
+      .entities.auditEvent.query.auditByEntity({ studioId: owner.studio.id, entityType: "billingSettings", entityId: owner.studio.id })
+      .go();
     expect(events).toHaveLength(2);
     for (const event of events) {
       expect(JSON.stringify(event)).not.toContain("HarmonySecret");

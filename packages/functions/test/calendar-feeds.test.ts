@@ -80,8 +80,20 @@ beforeAll(async () => {
 describe("POST /calendar-feeds and GET /v1/calendar/{token}.ics", () => {
   it("gives a teacher a secret URL whose feed, fetched without a login, holds their lessons in the studio's zone", async () => {
     const { owner, teacher, student } = ny;
-    const roomed = await book(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(2, 21), roomName: "Studio A", location: "12 Main St, 2nd floor" });
-    const online = await book(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(9, 22), type: "online", onlineUrl: "https://meet.example/ada" });
+    const roomed = await book(owner, {
+      teacherId: teacher.id,
+      studentId: student.id,
+      scheduledStart: futureAt(2, 21),
+      roomName: "Studio A",
+      location: "12 Main St, 2nd floor",
+    });
+    const online = await book(owner, {
+      teacherId: teacher.id,
+      studentId: student.id,
+      scheduledStart: futureAt(9, 22),
+      type: "online",
+      onlineUrl: "https://meet.example/ada",
+    });
     const cancelled = await book(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(16, 21) });
     await cancelLesson(owner, cancelled.id);
     const beyondWindow = await book(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(200, 21) });
@@ -91,7 +103,13 @@ describe("POST /calendar-feeds and GET /v1/calendar/{token}.ics", () => {
 
     const created = await createFeed(owner, ny.teacherMember.accessToken, { subjectType: "teacher", subjectId: teacher.id, label: "My lessons, Studio; A" });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
-    expect(created.body).toMatchObject({ subjectType: "teacher", subjectId: teacher.id, label: "My lessons, Studio; A", ownerUserId: ny.teacherMember.userId, lastFetchedAt: null });
+    expect(created.body).toMatchObject({
+      subjectType: "teacher",
+      subjectId: teacher.id,
+      label: "My lessons, Studio; A",
+      ownerUserId: ny.teacherMember.userId,
+      lastFetchedAt: null,
+    });
     expect(created.body.url).toMatch(/^http:\/\/localhost\/v1\/calendar\/[A-Za-z0-9_-]{43}\.ics$/);
 
     // Only the token's SHA-256 is stored.
@@ -152,7 +170,14 @@ describe("POST /calendar-feeds and GET /v1/calendar/{token}.ics", () => {
       const dates = [new Date(change.getTime() - 7 * DAY), new Date(change.getTime() + 7 * DAY)].map((d) => d.toISOString().slice(0, 10));
       const lessons = [];
       for (const date of dates) {
-        lessons.push(await book(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: zonedInstant(date, "16:00", timeZone).toISOString(), durationMinutes: 30 }));
+        lessons.push(
+          await book(owner, {
+            teacherId: teacher.id,
+            studentId: student.id,
+            scheduledStart: zonedInstant(date, "16:00", timeZone).toISOString(),
+            durationMinutes: 30,
+          }),
+        );
       }
       // One hour apart in UTC, the same 16:00 on the wall clock.
       expect(Math.abs(Date.parse(lessons[1]!.scheduledStart) - Date.parse(lessons[0]!.scheduledStart) - 14 * DAY)).toBe(3_600_000);
@@ -185,7 +210,9 @@ describe("POST /calendar-feeds and GET /v1/calendar/{token}.ics", () => {
     expect(family.status, JSON.stringify(family.body)).toBe(201);
     const familyFeed = parseCalendar((await api("GET", feedPath(family.body.url))).body);
     expect(familyFeed.byUid.has(`${a.id}@studiosync`)).toBe(true);
-    expect(familyFeed.byUid.get(`${b.id}@studiosync`)!.summary).toBe(`Violin lesson — ${teacher.firstName} ${teacher.lastName} with ${sibling.firstName} ${sibling.lastName}`);
+    expect(familyFeed.byUid.get(`${b.id}@studiosync`)!.summary).toBe(
+      `Violin lesson — ${teacher.firstName} ${teacher.lastName} with ${sibling.firstName} ${sibling.lastName}`,
+    );
 
     const child = await createFeed(owner, parentMember.accessToken, { subjectType: "student", subjectId: sibling.id });
     expect(child.status).toBe(201);

@@ -14,7 +14,10 @@ const inHours = (hours: number) => new Date(Date.now() + hours * HOUR + 30 * 60_
 
 /** A family with a guardian who has their own address, and a student in it (with an address) taught by a new teacher. */
 async function familyStudent(owner: Owner) {
-  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
+  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, {
+    token: owner.accessToken,
+    body: { name: `Family ${randomUUID().slice(0, 6)}` },
+  });
   expect(family.status).toBe(201);
   const guardianEmail = uniqueEmail("guardian").toLowerCase();
   const guardian = await api("POST", `/v1/studios/${owner.studio.id}/families/${family.body.id}/guardians`, {
@@ -48,8 +51,15 @@ describe("cancellation policy", () => {
     const defaults = await api("GET", base, { token: teacher.accessToken });
     expect(defaults.status).toBe(200);
     expect(defaults.body).toEqual({
-      noticeHours: 24, issueMakeupCredit: true, maxCreditsPerTerm: 3, termLength: "quarter",
-      creditExpiryDays: 90, reminderLeadHours: 24, horizonWeeks: 12, offerFreedSlots: true, updatedAt: null,
+      noticeHours: 24,
+      issueMakeupCredit: true,
+      maxCreditsPerTerm: 3,
+      termLength: "quarter",
+      creditExpiryDays: 90,
+      reminderLeadHours: 24,
+      horizonWeeks: 12,
+      offerFreedSlots: true,
+      updatedAt: null,
     });
 
     const policy = { ...defaults.body, noticeHours: 48, maxCreditsPerTerm: null, termLength: "month" };
@@ -88,11 +98,27 @@ describe("cancelling a lesson", () => {
     expect(ok.body).toMatchObject({
       id: lesson.id,
       status: "cancelled",
-      cancellation: { by: "student", reason: "School trip", noticeHours: 52, outcome: "credit_issued", explanation: "credit issued: 52 h notice", actorId: studentMember.userId },
+      cancellation: {
+        by: "student",
+        reason: "School trip",
+        noticeHours: 52,
+        outcome: "credit_issued",
+        explanation: "credit issued: 52 h notice",
+        actorId: studentMember.userId,
+      },
     });
     const creditId = ok.body.cancellation.creditId;
     const list = await credits(owner, student.id);
-    expect(list.body.items).toEqual([expect.objectContaining({ id: creditId, status: "available", sourceLessonId: lesson.id, cancelledBy: "student", teacherId: teacher.id, durationMinutes: 45 })]);
+    expect(list.body.items).toEqual([
+      expect.objectContaining({
+        id: creditId,
+        status: "available",
+        sourceLessonId: lesson.id,
+        cancelledBy: "student",
+        teacherId: teacher.id,
+        durationMinutes: 45,
+      }),
+    ]);
 
     // The slot is free again, and the lesson cannot be cancelled twice.
     expect((await bookLesson(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: lesson.scheduledStart })).status).toBe(201);
@@ -117,7 +143,12 @@ describe("cancelling a lesson", () => {
     const lesson = await book(owner, teacher.id, student.id, inHours(5));
     const res = await cancel(owner, lesson.id, { reason: "Family called in sick", by: "student" });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body.cancellation).toMatchObject({ by: "student", outcome: "no_credit", explanation: "no credit: 5 h notice, the policy asks for 24 h", noticeHours: 5 });
+    expect(res.body.cancellation).toMatchObject({
+      by: "student",
+      outcome: "no_credit",
+      explanation: "no credit: 5 h notice, the policy asks for 24 h",
+      noticeHours: 5,
+    });
     expect(res.body.cancellation.creditId).toBeUndefined();
     expect((await credits(owner, student.id)).body.items).toEqual([]);
     const [mail] = await readMail(guardianEmail, { subject: "Lesson cancelled" });
@@ -129,7 +160,15 @@ describe("cancelling a lesson", () => {
     const owner = await ownerWithStudio();
     await api("PUT", `/v1/studios/${owner.studio.id}/cancellation-policy`, {
       token: owner.accessToken,
-      body: { noticeHours: 24, issueMakeupCredit: true, maxCreditsPerTerm: 2, termLength: "year", creditExpiryDays: 30, reminderLeadHours: 24, horizonWeeks: 12 },
+      body: {
+        noticeHours: 24,
+        issueMakeupCredit: true,
+        maxCreditsPerTerm: 2,
+        termLength: "year",
+        creditExpiryDays: 30,
+        reminderLeadHours: 24,
+        horizonWeeks: 12,
+      },
     });
     const teacher = await addTeacher(owner);
     const student = await addStudent(owner, { primaryTeacherId: teacher.id });
@@ -152,7 +191,15 @@ describe("cancelling a lesson", () => {
     const owner = await ownerWithStudio();
     await api("PUT", `/v1/studios/${owner.studio.id}/cancellation-policy`, {
       token: owner.accessToken,
-      body: { noticeHours: 24, issueMakeupCredit: true, maxCreditsPerTerm: 1, termLength: "year", creditExpiryDays: 30, reminderLeadHours: 24, horizonWeeks: 12 },
+      body: {
+        noticeHours: 24,
+        issueMakeupCredit: true,
+        maxCreditsPerTerm: 1,
+        termLength: "year",
+        creditExpiryDays: 30,
+        reminderLeadHours: 24,
+        horizonWeeks: 12,
+      },
     });
     const teacher = await addTeacher(owner);
     const student = await addStudent(owner, { primaryTeacherId: teacher.id });
@@ -208,7 +255,8 @@ describe("cancelling a lesson", () => {
 
     const res = await cancel(owner, lesson.body.id, { reason: "Teacher ill" });
     expect(res.status).toBe(200);
-    for (const s of [a, b]) expect((await credits(owner, s.id)).body.items).toEqual([expect.objectContaining({ sourceLessonId: lesson.body.id, status: "available" })]);
+    for (const s of [a, b])
+      expect((await credits(owner, s.id)).body.items).toEqual([expect.objectContaining({ sourceLessonId: lesson.body.id, status: "available" })]);
     expect((await cancel(owner, "no-such-lesson", { reason: "x" })).status).toBe(404);
   });
 });

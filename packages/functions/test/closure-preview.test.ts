@@ -22,7 +22,14 @@ describe("GET /v1/studios/{studioId}/closures/preview", () => {
 
     const res = await preview(`startDate=${day}&endDate=${day}`);
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ startDate: day, endDate: day, lessonCount: 1, creditCount: 1, outcome: "credit_issued", explanation: "credit issued: studio closed" });
+    expect(res.body).toMatchObject({
+      startDate: day,
+      endDate: day,
+      lessonCount: 1,
+      creditCount: 1,
+      outcome: "credit_issued",
+      explanation: "credit issued: studio closed",
+    });
     expect(res.body.lessons.map((l: { id: string }) => l.id)).toEqual([inside.body.id]);
     expect(res.body.names).toMatchObject({ students: { [student.id]: "Ann Arp" }, teachers: { [teacher.id]: "Tia Tone" } });
     const lesson = await api("GET", `/v1/studios/${owner.studio.id}/lessons/${inside.body.id}`, { token: owner.accessToken });
@@ -30,7 +37,15 @@ describe("GET /v1/studios/{studioId}/closures/preview", () => {
 
     const policy = await api("PUT", `/v1/studios/${owner.studio.id}/cancellation-policy`, {
       token: owner.accessToken,
-      body: { noticeHours: 24, issueMakeupCredit: false, maxCreditsPerTerm: null, termLength: "quarter", creditExpiryDays: 90, reminderLeadHours: 24, horizonWeeks: 12 },
+      body: {
+        noticeHours: 24,
+        issueMakeupCredit: false,
+        maxCreditsPerTerm: null,
+        termLength: "quarter",
+        creditExpiryDays: 90,
+        reminderLeadHours: 24,
+        horizonWeeks: 12,
+      },
     });
     expect(policy.status, JSON.stringify(policy.body)).toBe(200);
     const noCredits = await preview(`startDate=${day}&endDate=${dateIn(26)}`);

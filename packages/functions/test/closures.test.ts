@@ -16,7 +16,10 @@ const dateIn = (days: number) => new Date(Date.now() + days * 86_400_000).toISOS
 const at = (date: string, time: string) => zonedInstant(date, time, ZONE).toISOString();
 
 async function familyWithGuardian(owner: Owner) {
-  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
+  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, {
+    token: owner.accessToken,
+    body: { name: `Family ${randomUUID().slice(0, 6)}` },
+  });
   const email = uniqueEmail("guardian").toLowerCase();
   const guardian = await api("POST", `/v1/studios/${owner.studio.id}/families/${family.body.id}/guardians`, {
     token: owner.accessToken,
@@ -33,7 +36,8 @@ async function book(owner: Owner, teacherId: string, studentId: string, schedule
 }
 
 const lessonRecord = async (owner: Owner, lessonId: string) => (await scheduleDb().entities.lesson.get({ studioId: owner.studio.id, lessonId }).go()).data!;
-const close = (owner: Owner, body: Record<string, unknown>, token = owner.accessToken) => api("POST", `/v1/studios/${owner.studio.id}/closures`, { token, body });
+const close = (owner: Owner, body: Record<string, unknown>, token = owner.accessToken) =>
+  api("POST", `/v1/studios/${owner.studio.id}/closures`, { token, body });
 
 describe("studio closures", () => {
   it("cancels the lessons on its local dates and none outside them, emails each student and family once, and refuses new bookings", async () => {
@@ -61,7 +65,13 @@ describe("studio closures", () => {
     for (const id of [first.id, other.id, late.id]) {
       expect(await lessonRecord(owner, id)).toMatchObject({
         status: "cancelled",
-        cancellation: { by: "studio", reason: "Studio closed: Inventory", outcome: "credit_issued", explanation: "credit issued: studio closed", closureId: res.body.id },
+        cancellation: {
+          by: "studio",
+          reason: "Studio closed: Inventory",
+          outcome: "credit_issued",
+          explanation: "credit issued: studio closed",
+          closureId: res.body.id,
+        },
       });
     }
     for (const id of [before.id, after.id]) expect((await lessonRecord(owner, id)).status).toBe("scheduled");

@@ -8,7 +8,18 @@ import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studios
 import { extractLink, outboxConsumerFor, readMail, type SentMail } from "@studiosync/local/testing";
 import { handler } from "../src/modules/billing/jobs/send-invoice-reminders";
 import { api, uniqueEmail } from "./support/api";
-import { billingWorld, type BillingWorld, draftInvoice, expectLedgerInvariants, getInvoice, ledgerOf, openAccount, type Owner, sendInvoice, sentInvoice } from "./support/billing";
+import {
+  billingWorld,
+  type BillingWorld,
+  draftInvoice,
+  expectLedgerInvariants,
+  getInvoice,
+  ledgerOf,
+  openAccount,
+  type Owner,
+  sendInvoice,
+  sentInvoice,
+} from "./support/billing";
 import { addStudent } from "./support/people";
 
 const HOUR = 3_600_000;
@@ -218,7 +229,13 @@ describe("the dunning job over a simulated calendar", () => {
 
     // The family's invoice: every step recorded once, overdue, the fee on it and on the ledger once.
     const record = await storedInvoice(ny.studioId, family.id);
-    expect(record).toMatchObject({ status: "overdue", listState: "open", lateFeeMinor: 500, balanceDueMinor: 12_500, dunningSteps: ["before", "due", "after-3", "after-7", "after-14"] });
+    expect(record).toMatchObject({
+      status: "overdue",
+      listState: "open",
+      lateFeeMinor: 500,
+      balanceDueMinor: 12_500,
+      dunningSteps: ["before", "due", "after-3", "after-7", "after-14"],
+    });
     expect(record.nextDunningDay).toBeUndefined();
     expect(record.lateFeeAppliedAt).toBeTruthy();
     const view = await getInvoice(ny.owner, family.id);
@@ -247,7 +264,9 @@ describe("the dunning job over a simulated calendar", () => {
     // Nothing is left in the work queue of these invoices.
     for (const invoice of [family, paidOff, partial]) {
       for (const days of [-3, 0, 3, 7, 14]) {
-        const { data } = await billingDb().entities.dunningDue.query.dunningDue({ day: on(invoice, days) }).go();
+        const { data } = await billingDb()
+          .entities.dunningDue.query.dunningDue({ day: on(invoice, days) })
+          .go();
         expect(data.filter((d) => d.invoiceId === invoice.id)).toEqual([]);
       }
     }
@@ -276,7 +295,9 @@ describe("the dunning job's edges", () => {
     const invoice = await dueToday();
     // The job last finished the day before yesterday, then was down until 8 days after the due
     // date: only the latest step due by then (after-7) is sent.
-    await billingDb().entities.jobCursor.put({ job: Billing.DUNNING_JOB, doneThrough: addDays(invoice.today, -2) }).go();
+    await billingDb()
+      .entities.jobCursor.put({ job: Billing.DUNNING_JOB, doneThrough: addDays(invoice.today, -2) })
+      .go();
     const late = zonedInstant(addDays(invoice.today, 8), "10:00", NY);
     const run = await Billing.runDunning({ now: late });
     expect(run).toMatchObject({ steps: 1, emailsQueued: 1, failed: 0 });
@@ -348,5 +369,4 @@ describe("the dunning job's edges", () => {
 
     await expect(handler()).resolves.toMatchObject({ failed: 0 });
   });
-
 });

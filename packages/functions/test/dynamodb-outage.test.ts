@@ -62,7 +62,11 @@ describe("issue 10 #30: DynamoDB unreachable or refusing → 503 with Retry-Afte
     expect(outcomes.filter((o) => o.status === 201).length).toBeGreaterThan(10);
 
     const names = await studentNames();
-    for (const o of outcomes.filter((x) => x.status === 201)) expect(names.filter((n) => n === o.name), o.name).toHaveLength(1);
+    for (const o of outcomes.filter((x) => x.status === 201))
+      expect(
+        names.filter((n) => n === o.name),
+        o.name,
+      ).toHaveLength(1);
     // A write cut before it reached the engine is absent; one cut after its commit may exist, but never twice.
     for (const o of outcomes) expect(names.filter((n) => n === o.name).length).toBeLessThanOrEqual(1);
   });

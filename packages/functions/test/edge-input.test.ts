@@ -29,7 +29,13 @@ describe("issue 10 #18: dates and instants that do not exist are refused, naming
   });
 
   it("refuses hours, minutes and offsets that do not exist", async () => {
-    for (const scheduledStart of [`${nextYear}-03-10T24:00Z`, `${nextYear}-03-10T10:60Z`, `${nextYear}-03-10T10:00:60Z`, `${nextYear}-03-10T10:00+24:00`, `${nextYear}-13-01T10:00Z`]) {
+    for (const scheduledStart of [
+      `${nextYear}-03-10T24:00Z`,
+      `${nextYear}-03-10T10:60Z`,
+      `${nextYear}-03-10T10:00:60Z`,
+      `${nextYear}-03-10T10:00+24:00`,
+      `${nextYear}-13-01T10:00Z`,
+    ]) {
       const res = await bookLesson(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart });
       expect(res.status, scheduledStart).toBe(422);
       expect(paths(res), scheduledStart).toEqual(["scheduledStart"]);
@@ -52,12 +58,18 @@ describe("issue 10 #18: dates and instants that do not exist are refused, naming
     });
     expect(closure.status).toBe(422);
     expect(paths(closure)).toContain("startDate");
-    const slots = await api("GET", `/v1/studios/${owner.studio.id}/free-slots?teacherId=${teacher.id}&durationMinutes=30&from=${nextYear}-02-30&to=${nextYear}-03-02`, {
-      token: owner.accessToken,
-    });
+    const slots = await api(
+      "GET",
+      `/v1/studios/${owner.studio.id}/free-slots?teacherId=${teacher.id}&durationMinutes=30&from=${nextYear}-02-30&to=${nextYear}-03-02`,
+      {
+        token: owner.accessToken,
+      },
+    );
     expect(slots.status).toBe(422);
     expect(paths(slots)).toEqual(["from"]);
-    const calendar = await api("GET", `/v1/studios/${owner.studio.id}/lessons?from=${nextYear}-02-29T00:00Z&to=${nextYear}-03-30T00:00Z`, { token: owner.accessToken });
+    const calendar = await api("GET", `/v1/studios/${owner.studio.id}/lessons?from=${nextYear}-02-29T00:00Z&to=${nextYear}-03-30T00:00Z`, {
+      token: owner.accessToken,
+    });
     // 29 February exists only in leap years.
     const leap = nextYear % 4 === 0 && (nextYear % 100 !== 0 || nextYear % 400 === 0);
     expect(calendar.status).toBe(leap ? 200 : 422);
@@ -96,12 +108,18 @@ describe("issue 10 #24 and #20: months, dates and instants outside 2000–2100 a
   });
 
   it("refuses far-future and far-past local dates of the schedule, but keeps birthdays of older people", async () => {
-    const run = await api("POST", `/v1/studios/${owner.studio.id}/billing-runs`, { token: owner.accessToken, body: { periodStart: "1899-12-01", periodEnd: "1899-12-31" } });
+    const run = await api("POST", `/v1/studios/${owner.studio.id}/billing-runs`, {
+      token: owner.accessToken,
+      body: { periodStart: "1899-12-01", periodEnd: "1899-12-31" },
+    });
     expect(run.status).toBe(422);
     expect(paths(run).sort()).toEqual(["periodEnd", "periodStart"]);
     const old = await addStudent(owner, { dateOfBirth: "1948-05-17" });
     expect(old.id).toBeTruthy();
-    const ancient = await api("POST", `/v1/studios/${owner.studio.id}/students`, { token: owner.accessToken, body: { firstName: "A", lastName: "B", dateOfBirth: "1850-01-01" } });
+    const ancient = await api("POST", `/v1/studios/${owner.studio.id}/students`, {
+      token: owner.accessToken,
+      body: { firstName: "A", lastName: "B", dateOfBirth: "1850-01-01" },
+    });
     expect(ancient.status).toBe(422);
     expect(paths(ancient)).toEqual(["dateOfBirth"]);
   });
@@ -126,7 +144,10 @@ describe("issue 10 #22: NUL, control characters and lone surrogates are refused 
     });
     expect(lines.status).toBe(422);
     expect(paths(lines)).toContain("lines.0.description");
-    const key = await api("POST", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken, body: { firstName: "A", lastName: "B", "x\u0000": 1 } });
+    const key = await api("POST", `/v1/studios/${owner.studio.id}/teachers`, {
+      token: owner.accessToken,
+      body: { firstName: "A", lastName: "B", "x\u0000": 1 },
+    });
     expect(key.status).toBe(422);
     expect(paths(key)).toContain("x\\u0000");
     const query = await api("GET", `/v1/studios/${owner.studio.id}/students?q=ab%00cd`, { token: owner.accessToken });
@@ -188,10 +209,16 @@ describe("issue 10 #25: a body that is not JSON is a 415 (or a 400 when it is br
 describe("issue 10 #16: a logo key must be exactly a key the logo upload issued for this studio", () => {
   it("refuses traversal, other studios, other folders and look-alikes", async () => {
     const other = await ownerWithStudio();
-    const ticket = await api("POST", `/v1/studios/${owner.studio.id}/logo-upload`, { token: owner.accessToken, body: { contentType: "image/png", contentLength: 100 } });
+    const ticket = await api("POST", `/v1/studios/${owner.studio.id}/logo-upload`, {
+      token: owner.accessToken,
+      body: { contentType: "image/png", contentLength: 100 },
+    });
     expect(ticket.status).toBe(200);
     const issued = ticket.body.key as string;
-    const otherTicket = await api("POST", `/v1/studios/${other.studio.id}/logo-upload`, { token: other.accessToken, body: { contentType: "image/png", contentLength: 100 } });
+    const otherTicket = await api("POST", `/v1/studios/${other.studio.id}/logo-upload`, {
+      token: other.accessToken,
+      body: { contentType: "image/png", contentLength: 100 },
+    });
     const foreign = otherTicket.body.key as string;
     const uuid = issued.split("logo-")[1]!.split(".")[0]!;
     for (const logoKey of [

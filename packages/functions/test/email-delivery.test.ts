@@ -40,18 +40,30 @@ describe("issue 12: bounces and complaints", { timeout: 60_000 }, () => {
     expect(invited.status).toBe(201);
     await readMail(address, { subject: "Invitation to join" });
 
-    const marked = await until(() => undeliverable(owner, [address, "someone-else@example.test"]), (res) => res.body.items?.length === 1);
+    const marked = await until(
+      () => undeliverable(owner, [address, "someone-else@example.test"]),
+      (res) => res.body.items?.length === 1,
+    );
     expect(marked.body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: "smtp; 550 5.1.1 user unknown", retryable: true }]);
     // The message that bounced is listed for the studio's admins.
-    const first = await until(() => problems(owner), (res) => res.body.items?.length === 1);
+    const first = await until(
+      () => problems(owner),
+      (res) => res.body.items?.length === 1,
+    );
     expect(first.body.items[0]).toMatchObject({ to: address, kind: "bounce", detail: "smtp; 550 5.1.1 user unknown" });
     expect(first.body.items[0].subject).toMatch(/Invitation to join/);
 
     // Every flow stops: a resent invitation is recorded undeliverable, not sent.
     const resent = await api("POST", `/v1/studios/${owner.studio.id}/invitations/${invited.body.id}/resend`, { token: owner.accessToken });
     expect(resent.status).toBe(200);
-    const both = await until(() => problems(owner), (res) => res.body.items?.length === 2);
-    expect(both.body.items.map((p: { kind: string; to: string }) => [p.kind, p.to])).toEqual([["bounce", address], ["bounce", address]]);
+    const both = await until(
+      () => problems(owner),
+      (res) => res.body.items?.length === 2,
+    );
+    expect(both.body.items.map((p: { kind: string; to: string }) => [p.kind, p.to])).toEqual([
+      ["bounce", address],
+      ["bounce", address],
+    ]);
     expect(Date.parse(both.body.items[0].at)).toBeGreaterThanOrEqual(Date.parse(both.body.items[1].at));
     expect(await readMail(address, { count: 0 })).toHaveLength(1);
 
@@ -67,20 +79,31 @@ describe("issue 12: bounces and complaints", { timeout: 60_000 }, () => {
     const other = await ownerWithStudio();
     expect((await api("GET", `/v1/studios/${owner.studio.id}/email-delivery/problems`, { token: other.accessToken })).status).toBe(404);
     expect((await problems(other)).body.items).toEqual([]);
-    expect((await undeliverable(other, [address])).body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: null, retryable: false }]);
+    expect((await undeliverable(other, [address])).body.items).toEqual([
+      { email: address, reason: "bounce", at: expect.any(String), detail: null, retryable: false },
+    ]);
     // Teachers see a person's warnings but not the delivery list.
     const teacher = await memberWithRole(owner, "teacher");
     expect((await api("GET", `/v1/studios/${owner.studio.id}/email-delivery/problems`, { token: teacher.accessToken })).status).toBe(403);
-    expect((await api("GET", `/v1/studios/${owner.studio.id}/email-delivery/undeliverable?emails=${encodeURIComponent(address)}`, { token: teacher.accessToken })).status).toBe(200);
+    expect(
+      (await api("GET", `/v1/studios/${owner.studio.id}/email-delivery/undeliverable?emails=${encodeURIComponent(address)}`, { token: teacher.accessToken }))
+        .status,
+    ).toBe(200);
   });
 
   it("a complaint marks the address too", async () => {
     const owner = await ownerWithStudio();
     const address = simulator("complaint");
     expect((await invite(owner, address)).status).toBe(201);
-    const marked = await until(() => undeliverable(owner, [address.toUpperCase()]), (res) => res.body.items?.length === 1);
+    const marked = await until(
+      () => undeliverable(owner, [address.toUpperCase()]),
+      (res) => res.body.items?.length === 1,
+    );
     expect(marked.body.items[0]).toMatchObject({ email: address, reason: "complaint", detail: "abuse" });
-    const listed = await until(() => problems(owner), (res) => res.body.items?.length === 1);
+    const listed = await until(
+      () => problems(owner),
+      (res) => res.body.items?.length === 1,
+    );
     expect(listed.body.items[0]).toMatchObject({ to: address, kind: "complaint", detail: "abuse" });
   });
 
@@ -96,16 +119,30 @@ describe("issue 12: bounces and complaints", { timeout: 60_000 }, () => {
     expect(await EmailDelivery.recordSesEvent(transient)).toEqual({ ignored: "Transient bounce" });
     expect((await undeliverable(owner, [address])).body.items).toEqual([]);
 
-    for (const junk of [{}, { Records: "x" }, { Records: [{}] }, sns("not json"), sns({ eventType: "Bounce" }), sns({ notificationType: "Delivery", mail: {} }), sns([1, 2])]) {
+    for (const junk of [
+      {},
+      { Records: "x" },
+      { Records: [{}] },
+      sns("not json"),
+      sns({ eventType: "Bounce" }),
+      sns({ notificationType: "Delivery", mail: {} }),
+      sns([1, 2]),
+    ]) {
       await expect(sesEvents(junk as never)).resolves.toMatchObject({ marked: 0 });
     }
 
     // The older notification format (identity notifications) counts too, without our header.
-    const legacy = { notificationType: "Bounce", bounce: { bounceType: "Permanent", bounceSubType: "General", bouncedRecipients: [{ emailAddress: ` ${address.toUpperCase()} ` }] }, mail: {} };
+    const legacy = {
+      notificationType: "Bounce",
+      bounce: { bounceType: "Permanent", bounceSubType: "General", bouncedRecipients: [{ emailAddress: ` ${address.toUpperCase()} ` }] },
+      mail: {},
+    };
     expect(await sesEvents(sns(legacy))).toEqual({ records: 1, marked: 1 });
     // SNS may deliver twice: the same record again changes nothing.
     expect(await sesEvents(sns(legacy))).toEqual({ records: 1, marked: 1 });
-    expect((await undeliverable(owner, [address])).body.items).toEqual([{ email: address, reason: "bounce", at: expect.any(String), detail: null, retryable: false }]);
+    expect((await undeliverable(owner, [address])).body.items).toEqual([
+      { email: address, reason: "bounce", at: expect.any(String), detail: null, retryable: false },
+    ]);
   });
 
   it("an admin may try a bounced address again (audited); not a complaint, nor another studio's bounce", async () => {
@@ -116,8 +153,14 @@ describe("issue 12: bounces and complaints", { timeout: 60_000 }, () => {
       api("POST", `/v1/studios/${who.studio.id}/email-delivery/undeliverable/${encodeURIComponent(email)}/retry`, { token: who.accessToken });
     expect((await invite(owner, bounced)).status).toBe(201);
     expect((await invite(owner, complained)).status).toBe(201);
-    const both = await until(() => undeliverable(owner, [bounced, complained]), (res) => res.body.items?.length === 2);
-    expect(Object.fromEntries(both.body.items.map((i: { email: string; retryable: boolean }) => [i.email, i.retryable]))).toEqual({ [bounced]: true, [complained]: false });
+    const both = await until(
+      () => undeliverable(owner, [bounced, complained]),
+      (res) => res.body.items?.length === 2,
+    );
+    expect(Object.fromEntries(both.body.items.map((i: { email: string; retryable: boolean }) => [i.email, i.retryable]))).toEqual({
+      [bounced]: true,
+      [complained]: false,
+    });
     expect((await undeliverable(other, [bounced])).body.items[0].retryable).toBe(false);
 
     expect((await retry(other, bounced)).status).toBe(404);
@@ -130,7 +173,9 @@ describe("issue 12: bounces and complaints", { timeout: 60_000 }, () => {
     expect(retried.body).toEqual({ email: bounced });
     expect((await undeliverable(owner, [bounced])).body.items).toEqual([]);
     expect((await retry(owner, bounced)).status).toBe(404);
-    const audit = await api("GET", `/v1/studios/${owner.studio.id}/audit-events?entityType=emailAddress&entityId=${encodeURIComponent(bounced)}`, { token: owner.accessToken });
+    const audit = await api("GET", `/v1/studios/${owner.studio.id}/audit-events?entityType=emailAddress&entityId=${encodeURIComponent(bounced)}`, {
+      token: owner.accessToken,
+    });
     expect(audit.body.items).toEqual([expect.objectContaining({ action: "email_address.retried", entityId: bounced })]);
   });
 

@@ -20,7 +20,12 @@ describe("POST/GET /families", () => {
     });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
-      name: "Okafor Family", billingEmail: "billing@okafor.test", phone: "+1 555 0100", primaryContactId: null, guardians: [], students: [],
+      name: "Okafor Family",
+      billingEmail: "billing@okafor.test",
+      phone: "+1 555 0100",
+      primaryContactId: null,
+      guardians: [],
+      students: [],
     });
     const familyId = created.body.id;
     const guardian = await api("POST", `${base()}/${familyId}/guardians`, {
@@ -80,7 +85,11 @@ describe("GET /families (list)", () => {
   beforeAll(async () => {
     studio = await ownerWithStudio();
     for (const [name, billingEmail] of [
-      ["Adams", "pay@adams.test"], ["Baker", "baker@home.test"], ["Bakewell", undefined], ["Chen", "accounts@chen.test"], ["Diaz", undefined],
+      ["Adams", "pay@adams.test"],
+      ["Baker", "baker@home.test"],
+      ["Bakewell", undefined],
+      ["Chen", "accounts@chen.test"],
+      ["Diaz", undefined],
     ] as const) {
       const res = await api("POST", `/v1/studios/${studio.studio.id}/families`, { token: studio.accessToken, body: { name, billingEmail } });
       expect(res.status).toBe(201);
@@ -146,7 +155,10 @@ describe("PATCH /families/{familyId}", () => {
 
     const events = await auditOf(owner, "family", familyId);
     expect(events.map((e) => e.action)).toEqual(["family.created", "family.updated"]);
-    expect(events[1]!.changes).toMatchObject({ name: { before: "Novak Family", after: "Novák Family" }, primaryContactId: { before: null, after: guardianId } });
+    expect(events[1]!.changes).toMatchObject({
+      name: { before: "Novak Family", after: "Novák Family" },
+      primaryContactId: { before: null, after: guardianId },
+    });
   });
 
   it("names invalid fields", async () => {

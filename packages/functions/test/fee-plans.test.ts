@@ -27,7 +27,17 @@ describe("fee plans", () => {
   it("adds per-lesson, monthly and term plans (admins), lists them to every member, and audits each change", async () => {
     const owner = await ownerWithStudio({ currency: "GBP" });
     const lesson = await createPlan(owner, perLesson);
-    expect(lesson).toMatchObject({ name: "Sibling rate", kind: "per_lesson", amountMinor: 2250, currency: "GBP", description: null, termStart: null, termEnd: null, lessonCount: null, isActive: true });
+    expect(lesson).toMatchObject({
+      name: "Sibling rate",
+      kind: "per_lesson",
+      amountMinor: 2250,
+      currency: "GBP",
+      description: null,
+      termStart: null,
+      termEnd: null,
+      lessonCount: null,
+      isActive: true,
+    });
     const month = await createPlan(owner, monthly);
     const term = await createPlan(owner, spring);
     expect(term).toMatchObject({ kind: "term", termStart: "2027-01-04", termEnd: "2027-03-28", lessonCount: 12 });
@@ -39,7 +49,10 @@ describe("fee plans", () => {
     // updatedAt is stamped by the table layer at write time: compare the rest.
     expect((await api("GET", plansPath(owner, `/${month.id}`), { token: student.accessToken })).body).toEqual({ ...month, updatedAt: expect.any(String) });
 
-    const archived = await api("PATCH", plansPath(owner, `/${month.id}`), { token: owner.accessToken, body: { isActive: false, amountMinor: 12500, description: null } });
+    const archived = await api("PATCH", plansPath(owner, `/${month.id}`), {
+      token: owner.accessToken,
+      body: { isActive: false, amountMinor: 12500, description: null },
+    });
     expect(archived.status, JSON.stringify(archived.body)).toBe(200);
     expect(archived.body).toMatchObject({ isActive: false, amountMinor: 12500, description: null, kind: "monthly" });
     const all = await api("GET", plansPath(owner), { token: owner.accessToken });
@@ -130,7 +143,10 @@ describe("fee plans", () => {
     const ended = await api("PATCH", plansPath(owner, `/${rate.id}/enrolments/${student.id}`), { token: owner.accessToken, body: { endDate: "2027-03-31" } });
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
     expect(ended.body).toMatchObject({ startDate: "2027-01-01", endDate: "2027-03-31" });
-    expect((await api("PATCH", path, { token: owner.accessToken, body: { startDate: "2027-04-01" } })).body).toMatchObject({ startDate: "2027-04-01", endDate: null });
+    expect((await api("PATCH", path, { token: owner.accessToken, body: { startDate: "2027-04-01" } })).body).toMatchObject({
+      startDate: "2027-04-01",
+      endDate: null,
+    });
     const reopened = await api("PATCH", plansPath(owner, `/${rate.id}/enrolments/${student.id}`), { token: owner.accessToken, body: { endDate: null } });
     expect(reopened.status).toBe(409);
     const backwards = await api("PATCH", path, { token: owner.accessToken, body: { startDate: "2027-05-01", endDate: "2027-04-30" } });

@@ -19,7 +19,11 @@ const slotsUrl = (studioId: string, query: Record<string, string | number>) =>
   `/v1/studios/${studioId}/free-slots?${new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)]))}`;
 
 async function search(query: Record<string, string | number>, token = owner.accessToken, studio = owner) {
-  return api<{ items: Slot[]; bookingBufferMinutes: number; timeZone: string; errors?: { path: string; message: string }[] }>("GET", slotsUrl(studio.studio.id, query), { token });
+  return api<{ items: Slot[]; bookingBufferMinutes: number; timeZone: string; errors?: { path: string; message: string }[] }>(
+    "GET",
+    slotsUrl(studio.studio.id, query),
+    { token },
+  );
 }
 const startTimes = (slots: Slot[]) => slots.map((s) => `${s.local.date} ${s.local.startTime}`);
 
@@ -63,7 +67,10 @@ describe("GET /v1/studios/{studioId}/free-slots", () => {
 
   it("drops a booked lesson's slots with the teacher's buffer around it; what it offers is bookable", async () => {
     const teacher = await teacherWithHours(owner);
-    const patched = await api("PATCH", `/v1/studios/${owner.studio.id}/teachers/${teacher.id}`, { token: owner.accessToken, body: { bookingBufferMinutes: 15 } });
+    const patched = await api("PATCH", `/v1/studios/${owner.studio.id}/teachers/${teacher.id}`, {
+      token: owner.accessToken,
+      body: { bookingBufferMinutes: 15 },
+    });
     expect(patched.status).toBe(200);
     const student = await addStudent(owner, { primaryTeacherId: teacher.id });
     const day = inAWeek();
@@ -106,7 +113,14 @@ describe("GET /v1/studios/{studioId}/free-slots", () => {
     const day = addDays(inAWeek(), 2);
     // Written straight into the table: the closures route is tested in closures.test.ts.
     await scheduleDb()
-      .entities.closure.create({ studioId: owner.studio.id, closureId: randomUUID(), startDate: addDays(day, 1), endDate: addDays(day, 1), reason: "Holiday", createdBy: owner.userId })
+      .entities.closure.create({
+        studioId: owner.studio.id,
+        closureId: randomUUID(),
+        startDate: addDays(day, 1),
+        endDate: addDays(day, 1),
+        reason: "Holiday",
+        createdBy: owner.userId,
+      })
       .go();
     const res = await search({ teacherId: teacher.id, from: day, to: addDays(day, 2), durationMinutes: 180 });
     expect(startTimes(res.body.items)).toEqual([`${day} 09:00`, `${addDays(day, 2)} 09:00`]);
@@ -115,7 +129,8 @@ describe("GET /v1/studios/{studioId}/free-slots", () => {
   it("keeps working hours at local time across the next DST change in America/New_York", async () => {
     const teacher = await teacherWithHours(owner);
     let change = inAWeek();
-    while (offsetMinutes(zonedInstant(change, "12:00", NY), NY) === offsetMinutes(zonedInstant(addDays(change, -1), "12:00", NY), NY)) change = addDays(change, 1);
+    while (offsetMinutes(zonedInstant(change, "12:00", NY), NY) === offsetMinutes(zonedInstant(addDays(change, -1), "12:00", NY), NY))
+      change = addDays(change, 1);
     const res = await search({ teacherId: teacher.id, from: addDays(change, -1), to: addDays(change, 1), durationMinutes: 180 });
     const items = res.body.items;
     expect(items.map((s) => s.local.startTime)).toEqual(["09:00", "09:00", "09:00"]);
@@ -126,7 +141,10 @@ describe("GET /v1/studios/{studioId}/free-slots", () => {
   });
 
   it("leaves out the past", async () => {
-    const teacher = await teacherWithHours(owner, [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:00", end: "24:00" })));
+    const teacher = await teacherWithHours(
+      owner,
+      [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "00:00", end: "24:00" })),
+    );
     const today = localParts(new Date(), NY).date;
     const res = await search({ teacherId: teacher.id, from: addDays(today, -1), to: today, durationMinutes: 30, stepMinutes: 30 });
     expect(res.status).toBe(200);
@@ -155,7 +173,12 @@ describe("GET /v1/studios/{studioId}/free-slots", () => {
       "stepMinutes",
       "to",
     ]);
-    expect(paths(await api("GET", `/v1/studios/${owner.studio.id}/free-slots`, { token: owner.accessToken }))).toEqual(["durationMinutes", "from", "teacherId", "to"]);
+    expect(paths(await api("GET", `/v1/studios/${owner.studio.id}/free-slots`, { token: owner.accessToken }))).toEqual([
+      "durationMinutes",
+      "from",
+      "teacherId",
+      "to",
+    ]);
 
     const deleted = await addTeacher(owner);
     await api("DELETE", `/v1/studios/${owner.studio.id}/teachers/${deleted.id}`, { token: owner.accessToken });

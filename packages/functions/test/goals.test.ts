@@ -95,7 +95,10 @@ describe("reading goals", () => {
     for (const who of ["owner", "admin", "teacherOwn", "studentSelf", "parentOwn"]) {
       const list = await call(who, "GET", `?studentId=${s1.id}&limit=100`);
       expect(list.status, who).toBe(200);
-      expect(list.body.items.map((g: { id: string }) => g.id), who).toContain(goalId);
+      expect(
+        list.body.items.map((g: { id: string }) => g.id),
+        who,
+      ).toContain(goalId);
       const one = await call(who, "GET", `/${goalId}`);
       expect(one.status, who).toBe(200);
       expect(one.body.title).toBe("Read goal");
@@ -153,7 +156,12 @@ describe("PATCH /v1/studios/{studioId}/goals/{goalId}", () => {
     expect(abandoned.body).toMatchObject({ status: "abandoned", progressPercentage: 80 });
     expect((await call("parentOwn", "GET", `/${goal.id}`)).body).toMatchObject({ status: "abandoned", title: "Renamed", description: null });
     expect(await auditActions(owner.studio.id, "goal", goal.id)).toEqual([
-      "goal.created", "goal.updated", "goal.updated", "goal.updated", "goal.updated", "goal.updated",
+      "goal.created",
+      "goal.updated",
+      "goal.updated",
+      "goal.updated",
+      "goal.updated",
+      "goal.updated",
     ]);
   });
 

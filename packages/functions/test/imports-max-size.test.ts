@@ -29,28 +29,36 @@ function maxSizeCsv() {
 }
 
 describe("issue 10 #29: a max-size CSV import fits its Lambda", () => {
-  it("imports 1,000 rows with a correct report per row, links families, and creates nothing twice when imported again", async () => {
-    const csv = maxSizeCsv();
-    const res = await api("POST", `/v1/studios/${owner.studio.id}/imports`, { token: owner.accessToken, body: { kind: "students", csv } });
-    expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
-    expect(res.body).toMatchObject({ created: 998, skipped: 1, failed: 1 });
-    const rows = res.body.rows as { row: number; status: string; id?: string; errors?: { field: string }[] }[];
-    expect(rows.map((r) => r.row)).toEqual(Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => i + 1));
-    expect(rows[499]).toMatchObject({ status: "failed", errors: [{ field: "email" }] });
-    expect(rows[699]).toEqual({ row: 700, status: "skipped", id: rows[0]!.id });
-    const created = rows.filter((r) => r.status === "created");
-    expect(new Set(created.map((r) => r.id)).size).toBe(998);
+  it(
+    "imports 1,000 rows with a correct report per row, links families, and creates nothing twice when imported again",
+    async () => {
+      const csv = maxSizeCsv();
+      const res = await api("POST", `/v1/studios/${owner.studio.id}/imports`, { token: owner.accessToken, body: { kind: "students", csv } });
+      expect(res.status, JSON.stringify(res.body).slice(0, 500)).toBe(200);
+      expect(res.body).toMatchObject({ created: 998, skipped: 1, failed: 1 });
+      const rows = res.body.rows as { row: number; status: string; id?: string; errors?: { field: string }[] }[];
+      expect(rows.map((r) => r.row)).toEqual(Array.from({ length: MAX_IMPORT_ROWS }, (_, i) => i + 1));
+      expect(rows[499]).toMatchObject({ status: "failed", errors: [{ field: "email" }] });
+      expect(rows[699]).toEqual({ row: 700, status: "skipped", id: rows[0]!.id });
+      const created = rows.filter((r) => r.status === "created");
+      expect(new Set(created.map((r) => r.id)).size).toBe(998);
 
-    const [inLutes, inOboes] = await Promise.all([familyStudentIds(owner.studio.id, lutes), familyStudentIds(owner.studio.id, oboes)]);
-    const expected = (rest: number) => created.filter((r) => r.row % 3 === rest).map((r) => r.id!).sort();
-    expect(inLutes).toEqual(expected(1));
-    expect(inOboes).toEqual(expected(2));
+      const [inLutes, inOboes] = await Promise.all([familyStudentIds(owner.studio.id, lutes), familyStudentIds(owner.studio.id, oboes)]);
+      const expected = (rest: number) =>
+        created
+          .filter((r) => r.row % 3 === rest)
+          .map((r) => r.id!)
+          .sort();
+      expect(inLutes).toEqual(expected(1));
+      expect(inOboes).toEqual(expected(2));
 
-    const again = await api("POST", `/v1/studios/${owner.studio.id}/imports`, { token: owner.accessToken, body: { kind: "students", csv } });
-    expect(again.body).toMatchObject({ created: 0, skipped: 999, failed: 1 });
-    expect((again.body.rows as typeof rows).filter((r) => r.status === "skipped").map((r) => r.id)).toEqual(
-      rows.filter((r) => r.status !== "failed").map((r) => r.id),
-    );
-    expect(await familyStudentIds(owner.studio.id, lutes)).toEqual(inLutes);
-  }, SLOW);
+      const again = await api("POST", `/v1/studios/${owner.studio.id}/imports`, { token: owner.accessToken, body: { kind: "students", csv } });
+      expect(again.body).toMatchObject({ created: 0, skipped: 999, failed: 1 });
+      expect((again.body.rows as typeof rows).filter((r) => r.status === "skipped").map((r) => r.id)).toEqual(
+        rows.filter((r) => r.status !== "failed").map((r) => r.id),
+      );
+      expect(await familyStudentIds(owner.studio.id, lutes)).toEqual(inLutes);
+    },
+    SLOW,
+  );
 });

@@ -73,7 +73,8 @@ describe("POST /v1/studios/{studioId}/imports: students", () => {
   });
 
   it("recognises the same rows whatever the column order, header case, spacing and email case", async () => {
-    const csv = "\uFEFFFamilyName , LASTNAME,firstName,email,instrument,skillLevel,dateOfBirth,notes\r\n the lutes ,Lute,  Lina ,LINA@lute.test,lute,intermediate,2014-02-28,\r\n";
+    const csv =
+      "\uFEFFFamilyName , LASTNAME,firstName,email,instrument,skillLevel,dateOfBirth,notes\r\n the lutes ,Lute,  Lina ,LINA@lute.test,lute,intermediate,2014-02-28,\r\n";
     const res = await importCsv(owner, "students", csv);
     expect(res.body).toMatchObject({ created: 0, skipped: 1, failed: 0 });
     expect(res.body.rows[0].id).toBe(first[0]!.id);
@@ -142,7 +143,10 @@ describe("POST /v1/studios/{studioId}/imports: families, dry run, refusals", () 
     const families = await listed(owner, "families");
     expect(families.map((f) => f.name)).toEqual(["The Does", "The Smiths"]);
     expect(families.find((f) => f.name === "The Smiths")).toMatchObject({
-      id: res.body.rows[0].id, billingEmail: "bills@smith.test", phone: "+1 555 0100", address: "1 Main St, Springfield",
+      id: res.body.rows[0].id,
+      billingEmail: "bills@smith.test",
+      phone: "+1 555 0100",
+      address: "1 Main St, Springfield",
     });
     expect(await auditActions(owner.studio.id, "family", res.body.rows[0].id)).toEqual(["family.imported"]);
 

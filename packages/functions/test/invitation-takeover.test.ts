@@ -70,7 +70,10 @@ describe("issue 10 #1: unconfirmed sign-ups lapse", { timeout: 90_000 }, () => {
     expect((await api("POST", "/v1/auth/signup", { body })).status).toBe(202);
     const lapsedUserId = (await credential(email))?.userId;
     // DynamoDB Local never runs TTL deletion: make the sign-up's expiry pass.
-    await db().entities.credential.patch({ email }).set({ expiresAt: Math.floor(Date.now() / 1000) - 60 }).go();
+    await db()
+      .entities.credential.patch({ email })
+      .set({ expiresAt: Math.floor(Date.now() / 1000) - 60 })
+      .go();
 
     expect((await login(email, body.password)).status).toBe(401);
     expect((await api("POST", "/v1/auth/forgot-password", { body: { email } })).status).toBe(202);

@@ -90,7 +90,12 @@ describe("one login, several studios", () => {
     const login = await api("POST", "/v1/auth/login", { body: { email, password: newAccount.password } });
     const me = await api("GET", "/v1/me", { token: login.body.accessToken });
     const roles = me.body.memberships.map((m: { role: string; studio: { id: string } }) => [m.studio.id, m.role]);
-    expect(roles).toEqual(expect.arrayContaining([[owner.studio.id, "teacher"], [intruder.studio.id, "parent"]]));
+    expect(roles).toEqual(
+      expect.arrayContaining([
+        [owner.studio.id, "teacher"],
+        [intruder.studio.id, "parent"],
+      ]),
+    );
     expect(roles).toHaveLength(2);
 
     // As a parent of that family they now see the studio; as a member again they cannot be invited twice.

@@ -17,7 +17,9 @@ describe("invoice numbers", () => {
       }),
     );
     const accounts = [...Array.from({ length: 10 }, () => w.family), ...others];
-    const drafts = await Promise.all(accounts.map((account, i) => draftInvoice(w.owner, account, [{ description: `Lesson ${i}`, quantity: 1, unitPriceMinor: 1000 + i }])));
+    const drafts = await Promise.all(
+      accounts.map((account, i) => draftInvoice(w.owner, account, [{ description: `Lesson ${i}`, quantity: 1, unitPriceMinor: 1000 + i }])),
+    );
 
     const results = await Promise.all(drafts.map((d) => sendInvoice(w.owner, d.id)));
     for (const res of results) expect(res.status, JSON.stringify(res.body)).toBe(200);

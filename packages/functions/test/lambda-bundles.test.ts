@@ -82,8 +82,14 @@ describe("bundled API Lambdas", () => {
 
   it("book a lesson through the scheduling Lambda (a transaction across the scheduling service's entities)", async () => {
     const owner = await ownerWithStudio();
-    const teacher = JSON.parse((await handlers.people(event("POST", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken, body: { firstName: "T", lastName: "One" } }))).body);
-    const student = JSON.parse((await handlers.people(event("POST", `/v1/studios/${owner.studio.id}/students`, { token: owner.accessToken, body: { firstName: "S", lastName: "One" } }))).body);
+    const teacher = JSON.parse(
+      (await handlers.people(event("POST", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken, body: { firstName: "T", lastName: "One" } })))
+        .body,
+    );
+    const student = JSON.parse(
+      (await handlers.people(event("POST", `/v1/studios/${owner.studio.id}/students`, { token: owner.accessToken, body: { firstName: "S", lastName: "One" } })))
+        .body,
+    );
     const body = { teacherId: teacher.id, studentId: student.id, scheduledStart: "2031-03-04T15:00:00Z", durationMinutes: 30 };
     const booked = await handlers.scheduling(event("POST", `/v1/studios/${owner.studio.id}/lessons`, { token: owner.accessToken, body }));
     expect(booked.statusCode, booked.body).toBe(201);
@@ -98,7 +104,13 @@ describe("bundled API Lambdas", () => {
   it("issue an invoice through the billing Lambda, and serve its public page and Stripe's webhook through the pay Lambda", async () => {
     const owner = await ownerWithStudio();
     const studio = `/v1/studios/${owner.studio.id}`;
-    const student = JSON.parse((await handlers.people(event("POST", `${studio}/students`, { token: owner.accessToken, body: { firstName: "Pay", lastName: "Er", email: "payer@example.test" } }))).body);
+    const student = JSON.parse(
+      (
+        await handlers.people(
+          event("POST", `${studio}/students`, { token: owner.accessToken, body: { firstName: "Pay", lastName: "Er", email: "payer@example.test" } }),
+        )
+      ).body,
+    );
     const draft = await handlers.billing(
       event("POST", `${studio}/invoices`, {
         token: owner.accessToken,
@@ -115,7 +127,10 @@ describe("bundled API Lambdas", () => {
     const page = await handlers.pay(event("GET", `/v1/public/invoices/${token}`));
     expect(page.statusCode, page.body).toBe(200);
     expect(JSON.parse(page.body)).toMatchObject({ number: "INV-000001", balanceDueMinor: 5_100 });
-    const forged = await handlers.pay({ ...event("POST", "/v1/webhooks/stripe", { body: { id: "evt_1", data: { object: { metadata: { studioId: owner.studio.id } } } } }), headers: { "stripe-signature": "t=1,v1=00" } });
+    const forged = await handlers.pay({
+      ...event("POST", "/v1/webhooks/stripe", { body: { id: "evt_1", data: { object: { metadata: { studioId: owner.studio.id } } } } }),
+      headers: { "stripe-signature": "t=1,v1=00" },
+    });
     expect(forged.statusCode).toBe(400);
     expect((await handlers.billing(event("GET", `${studio}/teachers`, { token: owner.accessToken }))).statusCode).toBe(404);
   });

@@ -18,7 +18,10 @@ describe("calendar names", () => {
     const booked = await bookLesson(owner, { teacherId: teacher.id, studentId: ann.id, scheduledStart: futureAt(3, 15) });
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     await bookLesson(owner, { teacherId: teacher.id, studentId: ben.id, scheduledStart: futureAt(3, 17) });
-    const moved = await api("PATCH", `/v1/studios/${owner.studio.id}/lessons/${booked.body.id}`, { token: owner.accessToken, body: { substituteTeacherId: sub.id } });
+    const moved = await api("PATCH", `/v1/studios/${owner.studio.id}/lessons/${booked.body.id}`, {
+      token: owner.accessToken,
+      body: { substituteTeacherId: sub.id },
+    });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     const window = { from: futureAt(2, 0), to: futureAt(5, 0) };
 
@@ -62,14 +65,20 @@ describe("cancellation preview", () => {
     const studio = await api("GET", url, { token: owner.accessToken });
     expect(studio.status, JSON.stringify(studio.body)).toBe(200);
     expect(studio.body).toEqual({
-      lessonId, by: "studio", noticeHours: 52, outcome: "credit_issued", explanation: "credit issued: studio cancelled",
+      lessonId,
+      by: "studio",
+      noticeHours: 52,
+      outcome: "credit_issued",
+      explanation: "credit issued: studio cancelled",
       students: [{ studentId: student.id, outcome: "credit_issued", explanation: "credit issued: studio cancelled" }],
     });
     const asStudent = await api("GET", `${url}?by=student`, { token: owner.accessToken });
     expect(asStudent.body).toMatchObject({ by: "student", noticeHours: 52, outcome: "credit_issued", explanation: "credit issued: 52 h notice" });
 
     const short = await bookLesson(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: inHours(5) });
-    const shortPreview = await api("GET", `/v1/studios/${owner.studio.id}/lessons/${short.body.id}/cancellation-preview?by=student`, { token: owner.accessToken });
+    const shortPreview = await api("GET", `/v1/studios/${owner.studio.id}/lessons/${short.body.id}/cancellation-preview?by=student`, {
+      token: owner.accessToken,
+    });
     expect(shortPreview.body).toMatchObject({ outcome: "no_credit", explanation: "no credit: 5 h notice, the policy asks for 24 h" });
 
     // Nothing changed: the lesson is still scheduled and no credit exists.

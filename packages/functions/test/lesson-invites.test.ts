@@ -31,7 +31,10 @@ describe("issue 12: booking, moving and cancelling a lesson sends the family cal
     const owner = await ownerWithStudio({ timeZone: "Europe/London" });
     const studioEmail = uniqueEmail("frontdesk").toLowerCase();
     expect((await api("PATCH", `/v1/studios/${owner.studio.id}`, { token: owner.accessToken, body: { email: studioEmail } })).status).toBe(200);
-    const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
+    const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, {
+      token: owner.accessToken,
+      body: { name: `Family ${randomUUID().slice(0, 6)}` },
+    });
     const guardianEmail = uniqueEmail("mum").toLowerCase();
     await api("POST", `/v1/studios/${owner.studio.id}/families/${family.body.id}/guardians`, {
       token: owner.accessToken,
@@ -48,7 +51,14 @@ describe("issue 12: booking, moving and cancelling a lesson sends the family cal
     expect(bookingMail.body.text).toContain("Where: Room 2");
     expect(bookingMail.body.text).toContain("Can't make it?: ");
     const request = invite(bookingMail)!;
-    expect(request).toMatchObject({ method: "REQUEST", uid: `${lessonId}@studiosync`, sequence: 0, start: booked.body.scheduledStart, status: "CONFIRMED", ics: true });
+    expect(request).toMatchObject({
+      method: "REQUEST",
+      uid: `${lessonId}@studiosync`,
+      sequence: 0,
+      start: booked.body.scheduledStart,
+      status: "CONFIRMED",
+      ics: true,
+    });
     expect(request.organizer).toBe(`mailto:${studioEmail}`);
     expect(request.attendee).toBe(`mailto:${guardianEmail}`);
 
@@ -60,7 +70,10 @@ describe("issue 12: booking, moving and cancelling a lesson sends the family cal
     expect(update).toMatchObject({ method: "REQUEST", uid: request.uid, start: moved.body.scheduledStart });
     expect(update.sequence).toBeGreaterThan(request.sequence);
 
-    const cancelled = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lessonId}/cancel`, { token: owner.accessToken, body: { reason: "Teacher ill" } });
+    const cancelled = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lessonId}/cancel`, {
+      token: owner.accessToken,
+      body: { reason: "Teacher ill" },
+    });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     const cancelMail = await mailAbout(guardianEmail, "Lesson cancelled");
     const cancel = invite(cancelMail)!;

@@ -19,7 +19,10 @@ async function world() {
   const owner = await ownerWithStudio({ timeZone: ZONE });
   const studioEmail = uniqueEmail("desk").toLowerCase();
   expect((await api("PATCH", `/v1/studios/${owner.studio.id}`, { token: owner.accessToken, body: { email: studioEmail } })).status).toBe(200);
-  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
+  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, {
+    token: owner.accessToken,
+    body: { name: `Family ${randomUUID().slice(0, 6)}` },
+  });
   const guardianEmail = uniqueEmail("parent").toLowerCase();
   const guardian = await api("POST", `/v1/studios/${owner.studio.id}/families/${family.body.id}/guardians`, {
     token: owner.accessToken,
@@ -27,7 +30,10 @@ async function world() {
   });
   expect(guardian.status).toBe(201);
   const teacher = await addTeacher(owner);
-  const hours = await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, { token: owner.accessToken, body: { weeklyHours: EVERY_DAY_8_TO_20 } });
+  const hours = await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, {
+    token: owner.accessToken,
+    body: { weeklyHours: EVERY_DAY_8_TO_20 },
+  });
   expect(hours.status, JSON.stringify(hours.body)).toBe(200);
   const studentEmail = uniqueEmail("student").toLowerCase();
   const student = await addStudent(owner, { primaryTeacherId: teacher.id, familyId: family.body.id, email: studentEmail });
@@ -46,7 +52,11 @@ async function lessonIn(w: World, hours: number) {
 
 /** The links a lesson email carries for `email` (minted as the reminder job mints them). */
 function linksFor(w: World, lesson: { id: string; scheduledStart: string }, email: string) {
-  const [cancel, move] = lessonLinks({ studioId: w.owner.studio.id, slug: w.owner.studio.slug, timeZone: ZONE }, { lessonId: lesson.id, scheduledStart: lesson.scheduledStart, studentIds: [w.student.id], status: "scheduled" }, email);
+  const [cancel, move] = lessonLinks(
+    { studioId: w.owner.studio.id, slug: w.owner.studio.slug, timeZone: ZONE },
+    { lessonId: lesson.id, scheduledStart: lesson.scheduledStart, studentIds: [w.student.id], status: "scheduled" },
+    email,
+  );
   return { cancel: tokenOf(cancel!.url), move: tokenOf(move!.url) };
 }
 const tokenOf = (url: string) => new URL(url).pathname.split("/").pop()!;
@@ -77,9 +87,18 @@ describe("issue 12: signed lesson links act for the family without a login", () 
 
     const done = await act("cancel", cancel, { reason: "Grandma's birthday" });
     expect(done.status, JSON.stringify(done.body)).toBe(200);
-    expect(done.body).toMatchObject({ outcome: "credit_issued", explanation: page.body.cancel.explanation, makeupUrl: expect.stringContaining(`/${w.owner.studio.slug}/act/makeup/`) });
+    expect(done.body).toMatchObject({
+      outcome: "credit_issued",
+      explanation: page.body.cancel.explanation,
+      makeupUrl: expect.stringContaining(`/${w.owner.studio.slug}/act/makeup/`),
+    });
     const cancelled = await lessonRecord(w, lesson.id);
-    expect(cancelled.cancellation).toMatchObject({ by: "student", reason: "Grandma's birthday", outcome: "credit_issued", actorId: `email-link:${w.guardianEmail}` });
+    expect(cancelled.cancellation).toMatchObject({
+      by: "student",
+      reason: "Grandma's birthday",
+      outcome: "credit_issued",
+      actorId: `email-link:${w.guardianEmail}`,
+    });
 
     // A replay is refused and the page says the link was used.
     const again = await act("cancel", cancel, {});
@@ -118,7 +137,11 @@ describe("issue 12: signed lesson links act for the family without a login", () 
     const done = await act("cancel", cancel, {});
     expect(done.status, JSON.stringify(done.body)).toBe(200);
     expect(done.body).toEqual({ outcome: "no_credit", explanation: page.body.cancel.explanation, makeupUrl: null });
-    expect((await lessonRecord(w, lesson.id)).cancellation).toMatchObject({ by: "student", reason: "Cancelled by the family from the emailed link", actorId: `email-link:${w.studentEmail}` });
+    expect((await lessonRecord(w, lesson.id)).cancellation).toMatchObject({
+      by: "student",
+      reason: "Cancelled by the family from the emailed link",
+      actorId: `email-link:${w.studentEmail}`,
+    });
   });
 
   it("asks to move to an offered slot once; a moved lesson's old links say so and never act", async () => {
@@ -170,7 +193,9 @@ describe("issue 12: signed lesson links act for the family without a login", () 
     expect((await view("cancel", stranger)).status).toBe(404);
 
     // A guardian taken off the family: their links stop working.
-    expect((await api("DELETE", `/v1/studios/${w.owner.studio.id}/families/${w.familyId}/guardians/${w.guardianId}`, { token: w.owner.accessToken })).status).toBe(204);
+    expect(
+      (await api("DELETE", `/v1/studios/${w.owner.studio.id}/families/${w.familyId}/guardians/${w.guardianId}`, { token: w.owner.accessToken })).status,
+    ).toBe(204);
     expect((await view("cancel", cancel)).status).toBe(404);
     expect((await act("cancel", cancel, {})).status).toBe(404);
     expect((await lessonRecord(w, lesson.id)).status).toBe("scheduled");

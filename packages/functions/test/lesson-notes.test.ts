@@ -87,7 +87,10 @@ describe("who sees which note", () => {
     const substituted = await newLesson(5);
     await write({ summary: "Before the swap" }, "teacherOwn", substituted);
     // Test-only: what a substitution leaves on the lesson (the lessons API does it for real).
-    await scheduleDb().entities.lesson.patch({ studioId: owner.studio.id, lessonId: substituted }).set({ teacherId: teacherB.id, originalTeacherId: teacherA.id }).go();
+    await scheduleDb()
+      .entities.lesson.patch({ studioId: owner.studio.id, lessonId: substituted })
+      .set({ teacherId: teacherB.id, originalTeacherId: teacherA.id })
+      .go();
     const bySubstitute = await call("teacherOther", "POST", "", { summary: "From the substitute" }, substituted);
     expect(bySubstitute.status, JSON.stringify(bySubstitute.body)).toBe(201);
     expect(bySubstitute.body.teacherId).toBe(teacherB.id);
@@ -136,7 +139,13 @@ describe("POST /v1/studios/{studioId}/lessons/{lessonId}/notes", () => {
   });
 
   it("names each invalid field", async () => {
-    const res = await call("teacherOwn", "POST", "", { topicsCovered: "scales", strengths: [""], visibleToStudent: "yes", homework: "x".repeat(4001), mood: "good" });
+    const res = await call("teacherOwn", "POST", "", {
+      topicsCovered: "scales",
+      strengths: [""],
+      visibleToStudent: "yes",
+      homework: "x".repeat(4001),
+      mood: "good",
+    });
     expect(res.status).toBe(422);
     expect(paths(res)).toEqual(["homework", "mood", "strengths.0", "summary", "topicsCovered", "visibleToStudent"]);
   });
@@ -155,7 +164,13 @@ describe("changing and deleting notes", () => {
     expect((await call("studentSelf", "PATCH", `/${note.id}`, { summary: "x" })).status).toBe(404);
     expect((await call("parentOwn", "PATCH", `/${note.id}`, { summary: "x" })).status).toBe(403);
     expect((await call("teacherOther", "PATCH", `/${note.id}`, { summary: "x" })).status).toBe(404);
-    const res = await call("teacherOwn", "PATCH", `/${note.id}`, { summary: "Final", homework: null, visibleToStudent: true, visibleToParent: false, challenges: ["tempo"] });
+    const res = await call("teacherOwn", "PATCH", `/${note.id}`, {
+      summary: "Final",
+      homework: null,
+      visibleToStudent: true,
+      visibleToParent: false,
+      challenges: ["tempo"],
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ summary: "Final", homework: null, visibleToStudent: true, visibleToParent: false, challenges: ["tempo"] });
     expect(summaries(await call("studentSelf", "GET", "?limit=100"))).toContain("Final");

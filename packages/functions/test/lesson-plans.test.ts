@@ -43,7 +43,13 @@ beforeAll(async () => {
   studio = await planStudio();
   owner = studio.owner;
   plans = {
-    scales: await studio.write("teacherA", { title: "Scales warm-up", specialty: "piano", durationMinutes: 30, objectives: ["C major"], tags: ["warm-up", "warm-up", "scales"] }),
+    scales: await studio.write("teacherA", {
+      title: "Scales warm-up",
+      specialty: "piano",
+      durationMinutes: 30,
+      objectives: ["C major"],
+      tags: ["warm-up", "warm-up", "scales"],
+    }),
     arpeggios: await studio.write("teacherA", { title: "Arpeggios", isPublic: true }),
     blues: await studio.write("teacherB", { title: "blues in F", isPublic: true }),
     chords: await studio.write("teacherB", { title: "Chord voicings" }),
@@ -72,7 +78,12 @@ describe("POST /v1/studios/{studioId}/lesson-plans", () => {
 
   it("names each invalid field", async () => {
     const res = await studio.call("teacherA", "POST", "", {
-      durationMinutes: 3, tags: "piano", objectives: ["", "ok"], isPublic: "yes", specialty: "x".repeat(61), teacherId: studio.b.id,
+      durationMinutes: 3,
+      tags: "piano",
+      objectives: ["", "ok"],
+      isPublic: "yes",
+      specialty: "x".repeat(61),
+      teacherId: studio.b.id,
     });
     expect(res.status).toBe(422);
     expect(paths(res)).toEqual(["durationMinutes", "isPublic", "objectives.0", "specialty", "tags", "teacherId", "title"]);
@@ -93,7 +104,9 @@ describe("GET /v1/studios/{studioId}/lesson-plans", () => {
     expect(dbCost(a.headers).calls).toBe(3);
     expect(titles(await studio.call("teacherB", "GET"))).toEqual(["Arpeggios", "blues in F", "Chord voicings", "Études for beginners"]);
     const all = await studio.call("owner", "GET", "?limit=100");
-    expect(titles(all)).toEqual(expect.arrayContaining(["Arpeggios", "blues in F", "Chord voicings", "Études for beginners", "Scales warm-up", "Theory basics"]));
+    expect(titles(all)).toEqual(
+      expect.arrayContaining(["Arpeggios", "blues in F", "Chord voicings", "Études for beginners", "Scales warm-up", "Theory basics"]),
+    );
   });
 
   it("filters by author (a colleague's public plans only), mine, and a title prefix", async () => {
@@ -172,7 +185,10 @@ describe("one lesson plan", () => {
     expect((await studio.call("owner", "PATCH", `/${plan.id}`, { durationMinutes: 45 })).body.durationMinutes).toBe(45);
     expect(paths(await studio.call("teacherA", "PATCH", `/${plan.id}`, { title: "", durationMinutes: 481 }))).toEqual(["durationMinutes", "title"]);
     expect(await auditActions(owner.studio.id, "lessonPlan", plan.id)).toEqual([
-      "lessonPlan.created", "lessonPlan.updated", "lessonPlan.updated", "lessonPlan.updated",
+      "lessonPlan.created",
+      "lessonPlan.updated",
+      "lessonPlan.updated",
+      "lessonPlan.updated",
     ]);
   });
 
@@ -183,7 +199,14 @@ describe("one lesson plan", () => {
     expect((await studio.call("teacherA", "DELETE", `/${plan.id}`)).status).toBe(204);
     expect((await studio.call("teacherA", "GET", `/${plan.id}`)).status).toBe(404);
     expect((await studio.call("owner", "DELETE", `/${plan.id}`)).status).toBe(404);
-    for (const [who, query] of [["teacherA", ""], ["teacherA", "?mine=true"], ["teacherB", ""], ["owner", ""], ["owner", `?teacherId=${studio.a.id}`], ["teacherB", `?teacherId=${studio.a.id}`]]) {
+    for (const [who, query] of [
+      ["teacherA", ""],
+      ["teacherA", "?mine=true"],
+      ["teacherB", ""],
+      ["owner", ""],
+      ["owner", `?teacherId=${studio.a.id}`],
+      ["teacherB", `?teacherId=${studio.a.id}`],
+    ]) {
       expect(titles(await studio.call(who!, "GET", `${query}${query ? "&" : "?"}limit=100`)), `${who} ${query}`).not.toContain("Aardvark rhythm");
     }
     expect(await auditActions(owner.studio.id, "lessonPlan", plan.id)).toEqual(["lessonPlan.created", "lessonPlan.deleted"]);

@@ -109,7 +109,9 @@ describe("the lesson reminder job", () => {
 
     const [toStudent] = await readMail(student.email, { subject: "Reminder" });
     const [toGuardian] = await readMail(guardianEmail, { subject: "Reminder" });
-    const zone = new Intl.DateTimeFormat("en-US", { timeZone: TZ, timeZoneName: "short" }).formatToParts(new Date(start)).find((p) => p.type === "timeZoneName")!.value;
+    const zone = new Intl.DateTimeFormat("en-US", { timeZone: TZ, timeZoneName: "short" })
+      .formatToParts(new Date(start))
+      .find((p) => p.type === "timeZoneName")!.value;
     const date = new Intl.DateTimeFormat("en-US", { timeZone: TZ, weekday: "long", year: "numeric", month: "long", day: "numeric" }).format(new Date(start));
     for (const mail of [toStudent!, toGuardian!]) {
       expect(mail.subject).toContain("Reminder: lesson at “Harmony House” on");
@@ -182,7 +184,9 @@ describe("the lesson reminder job", () => {
     const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: "Quiet Family" } });
     const quietEmail = uniqueEmail("quiet").toLowerCase();
     const guardian = { firstName: "Quinn", lastName: "Quiet", relationship: "mother", email: quietEmail };
-    expect((await api("POST", `/v1/studios/${owner.studio.id}/families/${family.body.id}/guardians`, { token: owner.accessToken, body: guardian })).status).toBe(201);
+    expect(
+      (await api("POST", `/v1/studios/${owner.studio.id}/families/${family.body.id}/guardians`, { token: owner.accessToken, body: guardian })).status,
+    ).toBe(201);
     const student = await studentWithEmail({ familyId: family.body.id, firstName: "Quincy", lastName: "Quiet" });
 
     const { "List-Unsubscribe": header } = Notifications.unsubscribeHeaders(owner.studio.id, quietEmail.toUpperCase(), "reminders");

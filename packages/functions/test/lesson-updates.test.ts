@@ -26,13 +26,20 @@ describe("rescheduling a lesson", () => {
     // Its old place is free again, for the teacher and the student.
     expect((await bookLesson(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: lesson.scheduledStart })).status).toBe(201);
     // Its new place is taken.
-    expect((await bookLesson(owner, { teacherId: teacher.id, studentId: (await addStudent(owner)).id, scheduledStart: "2027-01-12T21:15:00Z" })).status).toBe(409);
+    expect((await bookLesson(owner, { teacherId: teacher.id, studentId: (await addStudent(owner)).id, scheduledStart: "2027-01-12T21:15:00Z" })).status).toBe(
+      409,
+    );
 
     const longer = await patchLesson(owner, lesson.id, { durationMinutes: 60 });
     expect(longer.body).toMatchObject({ scheduledEnd: "2027-01-12T22:00:00.000Z", durationMinutes: 60 });
     const ended = await patchLesson(owner, lesson.id, { scheduledEnd: "2027-01-12T21:30:00Z" });
     expect(ended.body).toMatchObject({ durationMinutes: 30 });
-    expect(await auditActions(owner.studio.id, "lesson", lesson.id)).toEqual(["lesson.created", "lesson.rescheduled", "lesson.rescheduled", "lesson.rescheduled"]);
+    expect(await auditActions(owner.studio.id, "lesson", lesson.id)).toEqual([
+      "lesson.created",
+      "lesson.rescheduled",
+      "lesson.rescheduled",
+      "lesson.rescheduled",
+    ]);
   });
 
   it("refuses moves into the past, closures and nonsense", async () => {
@@ -51,7 +58,14 @@ describe("rescheduling a lesson", () => {
     expect(await paths({ status: "cancelled" })).toEqual(["status"]);
     expect(await paths({ type: "private", roomName: "" })).toEqual(["roomName"]);
     await scheduleDb()
-      .entities.closure.create({ studioId: owner.studio.id, closureId: "xmas", startDate: "2027-12-24", endDate: "2027-12-26", reason: "Christmas", createdBy: owner.userId })
+      .entities.closure.create({
+        studioId: owner.studio.id,
+        closureId: "xmas",
+        startDate: "2027-12-24",
+        endDate: "2027-12-26",
+        reason: "Christmas",
+        createdBy: owner.userId,
+      })
       .go();
     expect(await paths({ scheduledStart: "2027-12-25T10:00:00Z" }, 409)).toEqual(["scheduledStart"]);
     const cancel = await patchLesson(owner, lesson.id, { status: "cancelled" });
@@ -66,8 +80,20 @@ describe("rescheduling a lesson", () => {
     const taken = await patchLesson(owner, lesson.id, { roomName: "blue room" });
     expect(taken.status).toBe(409);
     expect(taken.body.conflicts[0]).toMatchObject({ resource: "room", lessonId: other.lesson.id });
-    const changed = await patchLesson(owner, lesson.id, { roomName: "Red Room", title: "Scales", location: "Upstairs", onlineUrl: "https://meet.example.test/x", type: "online" });
-    expect(changed.body).toMatchObject({ roomName: "Red Room", title: "Scales", location: "Upstairs", onlineUrl: "https://meet.example.test/x", type: "online" });
+    const changed = await patchLesson(owner, lesson.id, {
+      roomName: "Red Room",
+      title: "Scales",
+      location: "Upstairs",
+      onlineUrl: "https://meet.example.test/x",
+      type: "online",
+    });
+    expect(changed.body).toMatchObject({
+      roomName: "Red Room",
+      title: "Scales",
+      location: "Upstairs",
+      onlineUrl: "https://meet.example.test/x",
+      type: "online",
+    });
     const cleared = await patchLesson(owner, lesson.id, { roomName: null, title: null, location: null, onlineUrl: null });
     expect(cleared.body).toMatchObject({ roomName: null, title: null, location: null, onlineUrl: null });
     // The room is free again.
@@ -206,11 +232,19 @@ describe("pattern-made lessons", () => {
   it("marks a pattern's lesson edited by hand when it is changed", async () => {
     const owner = await ownerWithStudio();
     const { lesson } = await lessonWithParties(owner, { days: 12 });
-    await scheduleDb().entities.lesson.patch({ studioId: owner.studio.id, lessonId: lesson.id }).set({ patternId: "pattern-1", occurrenceDate: lesson.scheduledStart.slice(0, 10) }).go();
+    await scheduleDb()
+      .entities.lesson.patch({ studioId: owner.studio.id, lessonId: lesson.id })
+      .set({ patternId: "pattern-1", occurrenceDate: lesson.scheduledStart.slice(0, 10) })
+      .go();
     const res = await patchLesson(owner, lesson.id, { title: "Moved by hand", scheduledStart: futureAt(13, 9) });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ editedByHand: true, patternId: "pattern-1" });
-    const { data: attendee } = await scheduleDb().entities.lessonAttendee.get({ studioId: owner.studio.id, lessonId: lesson.id, studentId: lesson.studentId as string }).go();
-    expect(attendee).toMatchObject({ scheduledStart: res.body.scheduledStart, lesson: expect.objectContaining({ editedByHand: true, title: "Moved by hand" }) });
+    const { data: attendee } = await scheduleDb()
+      .entities.lessonAttendee.get({ studioId: owner.studio.id, lessonId: lesson.id, studentId: lesson.studentId as string })
+      .go();
+    expect(attendee).toMatchObject({
+      scheduledStart: res.body.scheduledStart,
+      lesson: expect.objectContaining({ editedByHand: true, title: "Moved by hand" }),
+    });
   });
 });

@@ -100,7 +100,14 @@ describe("booking a lesson", () => {
     const teacher = await addTeacher(owner);
     const student = await addStudent(owner);
     await scheduleDb()
-      .entities.closure.create({ studioId: owner.studio.id, closureId: "xmas", startDate: "2027-12-24", endDate: "2027-12-26", reason: "Christmas", createdBy: owner.userId })
+      .entities.closure.create({
+        studioId: owner.studio.id,
+        closureId: "xmas",
+        startDate: "2027-12-24",
+        endDate: "2027-12-26",
+        reason: "Christmas",
+        createdBy: owner.userId,
+      })
       .go();
     const res = await bookLesson(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: "2027-12-25T10:00:00Z" });
     expect(res.status).toBe(409);

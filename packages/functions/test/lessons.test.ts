@@ -40,8 +40,12 @@ describe("lessons and calendars", () => {
       memberWithRole(owner, "parent", { familyId: otherFamily.body.id }),
     ]);
     tokens = {
-      teacherA: members[0].accessToken, teacherB: members[1].accessToken, studentOne: members[2].accessToken,
-      studentThree: members[3].accessToken, parent: members[4].accessToken, otherParent: members[5].accessToken,
+      teacherA: members[0].accessToken,
+      teacherB: members[1].accessToken,
+      studentOne: members[2].accessToken,
+      studentThree: members[3].accessToken,
+      parent: members[4].accessToken,
+      otherParent: members[5].accessToken,
     };
     const band = await api("POST", `/v1/studios/${owner.studio.id}/bands`, { token: owner.accessToken, body: { name: "The Rests" } });
     for (const id of [s.one, s.two]) await api("PUT", `/v1/studios/${owner.studio.id}/bands/${band.body.id}/members/${id}`, { token: owner.accessToken });
@@ -60,7 +64,8 @@ describe("lessons and calendars", () => {
     expect(mine.body).toMatchObject({ id: lessons.one.id, teacherId: t.a, studentIds: [s.one], local: { timeZone: "America/New_York" } });
     expect(dbCost(mine.headers).calls).toBe(1);
     for (const token of [tokens.teacherA, tokens.studentOne, tokens.parent]) expect((await api("GET", path, { token })).status).toBe(200);
-    for (const token of [tokens.teacherB, tokens.studentThree, tokens.otherParent, other.accessToken]) expect((await api("GET", path, { token })).status).toBe(404);
+    for (const token of [tokens.teacherB, tokens.studentThree, tokens.otherParent, other.accessToken])
+      expect((await api("GET", path, { token })).status).toBe(404);
     expect((await api("GET", path)).status).toBe(401);
     expect((await api("GET", `/v1/studios/${owner.studio.id}/lessons/nope`, { token: owner.accessToken })).status).toBe(404);
   });
@@ -143,7 +148,8 @@ describe("lessons and calendars", () => {
     const teacher = await addTeacher(owner);
     const student = await addStudent(owner, { primaryTeacherId: teacher.id });
     const made = [];
-    for (const day of [30, 31, 32, 33, 34]) made.push((await booked(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(day, 12) })).id);
+    for (const day of [30, 31, 32, 33, 34])
+      made.push((await booked(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(day, 12) })).id);
     const seen: string[] = [];
     let cursor: string | undefined;
     let pages = 0;

@@ -48,7 +48,15 @@ beforeAll(async () => {
   expect(lesson.status, JSON.stringify(lesson.body)).toBe(201);
   lessonId = lesson.body.id;
   // Visible to the parent: V1, V2, V3; private notes between them and after the last.
-  for (const [summary, visibleToParent] of [["V1", true], ["P1", false], ["P2", false], ["V2", true], ["P3", false], ["V3", true], ["P4", false]] as const) {
+  for (const [summary, visibleToParent] of [
+    ["V1", true],
+    ["P1", false],
+    ["P2", false],
+    ["V2", true],
+    ["P3", false],
+    ["V3", true],
+    ["P4", false],
+  ] as const) {
     const res = await api("POST", notesUrl(), { token: owner.accessToken, body: { summary, visibleToParent } });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     notes.push(res.body);
@@ -59,7 +67,10 @@ describe("issue 10 #11: list cursors are sealed, bound to their list and studio,
   it("pages a parent through exactly the notes they may see, each once, with cursors that reveal nothing", async () => {
     for (const limit of [1, 2, 3]) {
       const { items, cursors } = await allPages(notesUrl(), parent.accessToken, limit);
-      expect(items.map((n) => n.summary), `limit ${limit}`).toEqual(["V1", "V2", "V3"]);
+      expect(
+        items.map((n) => n.summary),
+        `limit ${limit}`,
+      ).toEqual(["V1", "V2", "V3"]);
       for (const cursor of cursors) {
         const decoded = Buffer.from(cursor, "base64url").toString("latin1");
         for (const note of notes) expect(decoded).not.toContain(note.id);

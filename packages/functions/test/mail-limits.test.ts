@@ -39,7 +39,9 @@ describe("issue 10 #12: invitations cannot relay mail", () => {
     const owner = await ownerWithStudio();
     // The studio already sent all but one of its invitations today (200 real requests take minutes here).
     const key = counterKey(INVITATION_LIMITS.perStudio, owner.studio.id);
-    await db().entities.rateCounter.create({ bucket: key.bucket, window: key.window, count: key.limit.max - 1, expiresAt: key.expiresAt }).go();
+    await db()
+      .entities.rateCounter.create({ bucket: key.bucket, window: key.window, count: key.limit.max - 1, expiresAt: key.expiresAt })
+      .go();
     expect((await invite(owner, uniqueEmail("last"))).status).toBe(201);
     const limited = await invite(owner, uniqueEmail("one-too-many"));
     expectRateLimited(limited);

@@ -12,7 +12,10 @@ type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 
 /** A teacher, their student in a family, and a make-up credit the student earned when the studio cancelled a lesson. */
 async function studentWithCredit(owner: Owner, days = 3) {
-  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
+  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, {
+    token: owner.accessToken,
+    body: { name: `Family ${randomUUID().slice(0, 6)}` },
+  });
   const teacher = await addTeacher(owner);
   const student = await addStudent(owner, { primaryTeacherId: teacher.id, familyId: family.body.id });
   const credit = await creditFor(owner, teacher.id, student.id, days);
@@ -22,7 +25,10 @@ async function studentWithCredit(owner: Owner, days = 3) {
 async function creditFor(owner: Owner, teacherId: string, studentId: string, days: number, durationMinutes = 45) {
   const lesson = await bookLesson(owner, { teacherId, studentId, scheduledStart: futureAt(days, 15), durationMinutes });
   expect(lesson.status, JSON.stringify(lesson.body)).toBe(201);
-  const cancelled = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lesson.body.id}/cancel`, { token: owner.accessToken, body: { reason: "Teacher ill" } });
+  const cancelled = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lesson.body.id}/cancel`, {
+    token: owner.accessToken,
+    body: { reason: "Teacher ill" },
+  });
   expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
   return { creditId: cancelled.body.cancellation.creditId as string, lessonId: lesson.body.id as string };
 }
@@ -30,7 +36,8 @@ async function creditFor(owner: Owner, teacherId: string, studentId: string, day
 const list = (owner: Owner, query: string, token = owner.accessToken) => api("GET", `/v1/studios/${owner.studio.id}/makeup-credits${query}`, { token });
 const spend = (owner: Owner, creditId: string, body: Record<string, unknown>, token = owner.accessToken) =>
   api("POST", `/v1/studios/${owner.studio.id}/makeup-credits/${creditId}/book`, { token, body });
-const creditRecord = async (owner: Owner, creditId: string) => (await scheduleDb().entities.makeupCredit.get({ studioId: owner.studio.id, creditId }).go()).data!;
+const creditRecord = async (owner: Owner, creditId: string) =>
+  (await scheduleDb().entities.makeupCredit.get({ studioId: owner.studio.id, creditId }).go()).data!;
 
 const utcDate = (daysFromToday: number, today = Date.now()) => new Date(today + daysFromToday * 86_400_000).toISOString().slice(0, 10);
 
@@ -50,8 +57,15 @@ describe("make-up credits", () => {
     const admin = await list(owner, `?studentId=${student.id}`);
     expect(admin.status).toBe(200);
     expect(admin.body.items.map((c: { id: string }) => c.id)).toEqual([second.creditId, creditId]);
-    expect(admin.body.items[0]).toMatchObject({ status: "available", cancelledBy: "studio", reason: "Teacher ill", durationMinutes: 30, teacherId: teacher.id });
-    for (const token of [teacherMember.accessToken, parent.accessToken]) expect((await list(owner, `?studentId=${student.id}`, token)).body.items).toHaveLength(2);
+    expect(admin.body.items[0]).toMatchObject({
+      status: "available",
+      cancelledBy: "studio",
+      reason: "Teacher ill",
+      durationMinutes: 30,
+      teacherId: teacher.id,
+    });
+    for (const token of [teacherMember.accessToken, parent.accessToken])
+      expect((await list(owner, `?studentId=${student.id}`, token)).body.items).toHaveLength(2);
     expect((await list(owner, "", studentMember.accessToken)).body.items).toHaveLength(2);
     expect((await list(owner, `?studentId=${student.id}`, otherParent.accessToken)).status).toBe(404);
     expect((await list(owner, `?studentId=${student.id}`, otherTeacher.accessToken)).status).toBe(404);
@@ -68,11 +82,21 @@ describe("make-up credits", () => {
     const { teacher, student, creditId, lessonId } = await studentWithCredit(owner);
     // A student books into the teacher's free slots: give the teacher working hours every day.
     const weeklyHours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "08:00", end: "20:00" }));
-    expect((await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, { token: owner.accessToken, body: { weeklyHours } })).status).toBe(200);
+    expect((await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, { token: owner.accessToken, body: { weeklyHours } })).status).toBe(
+      200,
+    );
     const studentMember = await memberWithRole(owner, "student", { studentId: student.id });
     const res = await spend(owner, creditId, { scheduledStart: futureAt(5, 16) }, studentMember.accessToken);
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ type: "private", status: "scheduled", teacherId: teacher.id, studentId: student.id, durationMinutes: 45, makeupCreditId: creditId, title: "Make-up lesson" });
+    expect(res.body).toMatchObject({
+      type: "private",
+      status: "scheduled",
+      teacherId: teacher.id,
+      studentId: student.id,
+      durationMinutes: 45,
+      makeupCreditId: creditId,
+      title: "Make-up lesson",
+    });
     const credit = (await list(owner, `?studentId=${student.id}`)).body.items[0];
     expect(credit).toMatchObject({ id: creditId, status: "used", usedLessonId: res.body.id, sourceLessonId: lessonId });
     expect(await auditActions(owner.studio.id, "makeupCredit", creditId)).toEqual(["makeupCredit.used"]);
@@ -89,7 +113,10 @@ describe("make-up credits", () => {
   it("lets exactly one of two concurrent spends of one credit win", async () => {
     const owner = await ownerWithStudio();
     const { student, creditId } = await studentWithCredit(owner);
-    const results = await Promise.all([spend(owner, creditId, { scheduledStart: futureAt(7, 10) }), spend(owner, creditId, { scheduledStart: futureAt(8, 10) })]);
+    const results = await Promise.all([
+      spend(owner, creditId, { scheduledStart: futureAt(7, 10) }),
+      spend(owner, creditId, { scheduledStart: futureAt(8, 10) }),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
     const winner = results.find((r) => r.status === 201)!;
     expect((await creditRecord(owner, creditId)).usedLessonId).toBe(winner.body.id);
@@ -107,7 +134,14 @@ describe("make-up credits", () => {
     expect(res.body.conflicts[0]).toMatchObject({ lessonId: taken.body.id, resource: "teacher" });
     expect((await creditRecord(owner, creditId)).status).toBe("available");
     const closed = await scheduleDb()
-      .entities.closure.create({ studioId: owner.studio.id, closureId: randomUUID(), startDate: utcDate(20), endDate: utcDate(21), reason: "Inventory", createdBy: owner.userId })
+      .entities.closure.create({
+        studioId: owner.studio.id,
+        closureId: randomUUID(),
+        startDate: utcDate(20),
+        endDate: utcDate(21),
+        reason: "Inventory",
+        createdBy: owner.userId,
+      })
       .go();
     expect((await spend(owner, creditId, { scheduledStart: `${closed.data.startDate}T12:00:00Z` })).status).toBe(409);
     const ok = await spend(owner, creditId, { scheduledStart: futureAt(5, 11), teacherId: (await addTeacher(owner)).id, durationMinutes: 60 });
@@ -122,8 +156,18 @@ describe("make-up credits", () => {
     const seed = (creditId: string, expiresOn: string) =>
       scheduleDb()
         .entities.makeupCredit.create({
-          studioId: owner.studio.id, creditId, studentId: student.id, sourceLessonId: "old-lesson", cancelledBy: "studio", reason: "Old",
-          term: "2020", teacherId: teacher.id, durationMinutes: 45, issuedAt: "2020-01-01T00:00:00.000Z", expiresOn, createdBy: owner.userId,
+          studioId: owner.studio.id,
+          creditId,
+          studentId: student.id,
+          sourceLessonId: "old-lesson",
+          cancelledBy: "studio",
+          reason: "Old",
+          term: "2020",
+          teacherId: teacher.id,
+          durationMinutes: 45,
+          issuedAt: "2020-01-01T00:00:00.000Z",
+          expiresOn,
+          createdBy: owner.userId,
         })
         .go();
     const longAgo = `old-${randomUUID()}`;
@@ -133,7 +177,9 @@ describe("make-up credits", () => {
     const expireJob = expireMakeupCredits(fixedClock(today));
     await seed(longAgo, utcDate(-3, today));
     await seed(yesterday, utcDate(-1, today));
-    await scheduleDb().entities.jobCursor.put({ job: "expire-makeup-credits", doneThrough: utcDate(-5, today) }).go();
+    await scheduleDb()
+      .entities.jobCursor.put({ job: "expire-makeup-credits", doneThrough: utcDate(-5, today) })
+      .go();
 
     const expiredList = await list(owner, `?studentId=${student.id}&status=expired`);
     expect(expiredList.body.items.map((c: { id: string }) => c.id).sort()).toEqual([longAgo, yesterday].sort());

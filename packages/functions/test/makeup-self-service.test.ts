@@ -24,16 +24,25 @@ function nextWeekday(weekday: number, after = 3) {
 async function creditOf(owner: Owner, teacherId: string, studentId: string, days: number) {
   const lesson = await bookLesson(owner, { teacherId, studentId, scheduledStart: futureAt(days, 15), durationMinutes: 30 });
   expect(lesson.status, JSON.stringify(lesson.body)).toBe(201);
-  const cancelled = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lesson.body.id}/cancel`, { token: owner.accessToken, body: { reason: "Teacher ill" } });
+  const cancelled = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lesson.body.id}/cancel`, {
+    token: owner.accessToken,
+    body: { reason: "Teacher ill" },
+  });
   expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
   return cancelled.body.cancellation.creditId as string;
 }
 
 async function world() {
   const owner = await ownerWithStudio({ timeZone: ZONE });
-  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
+  const family = await api("POST", `/v1/studios/${owner.studio.id}/families`, {
+    token: owner.accessToken,
+    body: { name: `Family ${randomUUID().slice(0, 6)}` },
+  });
   const teacher = await addTeacher(owner);
-  const hours = await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, { token: owner.accessToken, body: { weeklyHours: WEEKDAYS_9_TO_17 } });
+  const hours = await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, {
+    token: owner.accessToken,
+    body: { weeklyHours: WEEKDAYS_9_TO_17 },
+  });
   expect(hours.status, JSON.stringify(hours.body)).toBe(200);
   const student = await addStudent(owner, { primaryTeacherId: teacher.id, familyId: family.body.id });
   const [parent, studentMember] = await Promise.all([
@@ -45,7 +54,8 @@ async function world() {
 
 const spend = (owner: Owner, creditId: string, body: Record<string, unknown>, token: string) =>
   api("POST", `/v1/studios/${owner.studio.id}/makeup-credits/${creditId}/book`, { token, body });
-const creditStatus = async (owner: Owner, creditId: string) => (await scheduleDb().entities.makeupCredit.get({ studioId: owner.studio.id, creditId }).go()).data!.status;
+const creditStatus = async (owner: Owner, creditId: string) =>
+  (await scheduleDb().entities.makeupCredit.get({ studioId: owner.studio.id, creditId }).go()).data!.status;
 
 describe("issue 10 #13: a family spending a make-up credit gets the credit's teacher, length and free slots only", () => {
   it("refuses a parent 03:00 on Sunday, hours outside the teacher's, 8 hours on a 30-minute credit, another teacher, and a room, place or link", async () => {
@@ -67,7 +77,12 @@ describe("issue 10 #13: a family spending a make-up credit gets the credit's tea
     const other = await spend(owner, creditId, { scheduledStart: `${tuesday}T10:00:00Z`, teacherId: colleague.id }, parent.accessToken);
     expect(other.status).toBe(422);
     expect(paths(other)).toEqual(["teacherId"]);
-    const placed = await spend(owner, creditId, { scheduledStart: `${tuesday}T10:00:00Z`, roomName: "Hall", location: "Elsewhere", onlineUrl: "https://evil.example/meet" }, parent.accessToken);
+    const placed = await spend(
+      owner,
+      creditId,
+      { scheduledStart: `${tuesday}T10:00:00Z`, roomName: "Hall", location: "Elsewhere", onlineUrl: "https://evil.example/meet" },
+      parent.accessToken,
+    );
     expect(placed.status).toBe(422);
     expect(paths(placed)).toEqual(["location", "onlineUrl", "roomName"]);
     expect(await creditStatus(owner, creditId)).toBe("available");
@@ -80,8 +95,12 @@ describe("issue 10 #13: a family spending a make-up credit gets the credit's tea
     const tuesday = nextWeekday(2);
     expect(paths(await spend(owner, creditId, { scheduledStart: `${nextWeekday(7)}T03:00:00Z` }, token))).toEqual(["scheduledStart"]);
     expect(paths(await spend(owner, creditId, { scheduledStart: `${tuesday}T09:00:00Z`, durationMinutes: 480 }, token))).toEqual(["durationMinutes"]);
-    expect(paths(await spend(owner, creditId, { scheduledStart: `${tuesday}T09:00:00Z`, teacherId: (await addTeacher(owner)).id }, token))).toEqual(["teacherId"]);
-    expect(paths(await spend(owner, creditId, { scheduledStart: `${tuesday}T09:00:00Z`, onlineUrl: "https://evil.example/meet" }, token))).toEqual(["onlineUrl"]);
+    expect(paths(await spend(owner, creditId, { scheduledStart: `${tuesday}T09:00:00Z`, teacherId: (await addTeacher(owner)).id }, token))).toEqual([
+      "teacherId",
+    ]);
+    expect(paths(await spend(owner, creditId, { scheduledStart: `${tuesday}T09:00:00Z`, onlineUrl: "https://evil.example/meet" }, token))).toEqual([
+      "onlineUrl",
+    ]);
     expect(await creditStatus(owner, creditId)).toBe("available");
   });
 
@@ -89,7 +108,12 @@ describe("issue 10 #13: a family spending a make-up credit gets the credit's tea
     const { owner, teacher, student, parent, studentMember } = await world();
     const [first, second] = [await creditOf(owner, teacher.id, student.id, 2), await creditOf(owner, teacher.id, student.id, 3)];
     const wednesday = nextWeekday(3);
-    const busy = await bookLesson(owner, { teacherId: teacher.id, studentId: (await addStudent(owner, { primaryTeacherId: teacher.id })).id, scheduledStart: `${wednesday}T10:00:00Z`, durationMinutes: 45 });
+    const busy = await bookLesson(owner, {
+      teacherId: teacher.id,
+      studentId: (await addStudent(owner, { primaryTeacherId: teacher.id })).id,
+      scheduledStart: `${wednesday}T10:00:00Z`,
+      durationMinutes: 45,
+    });
     expect(busy.status).toBe(201);
 
     const taken = await spend(owner, first, { scheduledStart: `${wednesday}T10:15:00Z` }, parent.accessToken);
@@ -99,7 +123,12 @@ describe("issue 10 #13: a family spending a make-up credit gets the credit's tea
     const byParent = await spend(owner, first, { scheduledStart: `${wednesday}T11:00:00Z` }, parent.accessToken);
     expect(byParent.status, JSON.stringify(byParent.body)).toBe(201);
     expect(byParent.body).toMatchObject({ teacherId: teacher.id, durationMinutes: 30, roomName: null, onlineUrl: null, makeupCreditId: first });
-    const byStudent = await spend(owner, second, { scheduledStart: `${wednesday}T16:40:00Z`, durationMinutes: 20, teacherId: teacher.id, title: "Scales" }, studentMember.accessToken);
+    const byStudent = await spend(
+      owner,
+      second,
+      { scheduledStart: `${wednesday}T16:40:00Z`, durationMinutes: 20, teacherId: teacher.id, title: "Scales" },
+      studentMember.accessToken,
+    );
     expect(byStudent.status, JSON.stringify(byStudent.body)).toBe(201);
     expect(byStudent.body).toMatchObject({ teacherId: teacher.id, durationMinutes: 20, title: "Scales" });
   });
@@ -108,7 +137,12 @@ describe("issue 10 #13: a family spending a make-up credit gets the credit's tea
     const { owner, teacher, student } = await world();
     const creditId = await creditOf(owner, teacher.id, student.id, 2);
     const colleague = await addTeacher(owner);
-    const booked = await spend(owner, creditId, { scheduledStart: `${nextWeekday(7)}T03:00:00Z`, teacherId: colleague.id, durationMinutes: 90, roomName: "Hall", onlineUrl: "https://meet.example/room" }, owner.accessToken);
+    const booked = await spend(
+      owner,
+      creditId,
+      { scheduledStart: `${nextWeekday(7)}T03:00:00Z`, teacherId: colleague.id, durationMinutes: 90, roomName: "Hall", onlineUrl: "https://meet.example/room" },
+      owner.accessToken,
+    );
     expect(booked.status, JSON.stringify(booked.body)).toBe(201);
     expect(booked.body).toMatchObject({ teacherId: colleague.id, durationMinutes: 90, roomName: "Hall", onlineUrl: "https://meet.example/room" });
   });

@@ -104,7 +104,16 @@ describe("materialiseLessons", () => {
       body: { teacherId, studentId, scheduledStart: zonedInstant(addDays(start, 7), "08:15", ZONE).toISOString(), durationMinutes: 30 },
     });
     expect(lesson.status, JSON.stringify(lesson.body)).toBe(201);
-    await scheduleDb().entities.closure.create({ studioId: owner.studio.id, closureId: randomUUID(), startDate: addDays(start, 14), endDate: addDays(start, 14), reason: "Snow day", createdBy: "test" }).go();
+    await scheduleDb()
+      .entities.closure.create({
+        studioId: owner.studio.id,
+        closureId: randomUUID(),
+        startDate: addDays(start, 14),
+        endDate: addDays(start, 14),
+        reason: "Snow day",
+        createdBy: "test",
+      })
+      .go();
 
     const summary = await materialiseLessons({ now: later(40) });
     expect(summary).toMatchObject({ skipped: 2, failed: 0 });

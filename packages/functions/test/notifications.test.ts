@@ -18,7 +18,13 @@ describe("notification preferences and one-click unsubscribe", { timeout: 60_000
     for (let i = 0; i < 2; i++) {
       const view = await api("GET", path);
       expect(view.status).toBe(200);
-      expect(view.body).toMatchObject({ email, type: "reminders", typeName: "Lesson reminders", subscribed: true, studio: { name: "Quiet Keys", slug: owner.studio.slug } });
+      expect(view.body).toMatchObject({
+        email,
+        type: "reminders",
+        typeName: "Lesson reminders",
+        subscribed: true,
+        studio: { name: "Quiet Keys", slug: owner.studio.slug },
+      });
     }
     const browser = await api("GET", path, { headers: { Accept: "text/html,application/xhtml+xml" } });
     expect(browser.status).toBe(303);
@@ -69,7 +75,9 @@ describe("notification preferences and one-click unsubscribe", { timeout: 60_000
     expect(initial.status).toBe(200);
     expect(initial.body.email).toBe(parent.email);
     expect(initial.body.preferences.map((p: { type: string; subscribed: boolean }) => [p.type, p.subscribed])).toEqual([
-      ["reminders", true], ["slot-offers", true], ["calendar-invites", true],
+      ["reminders", true],
+      ["slot-offers", true],
+      ["calendar-invites", true],
     ]);
 
     const saved = await api("PUT", url, { token: parent.accessToken, body: { reminders: false, "calendar-invites": false } });

@@ -33,7 +33,14 @@ async function studioFingerprint(studioId: string) {
   const items: unknown[] = [];
   let start: Record<string, unknown> | undefined;
   do {
-    const page = await dynamo().send(new QueryCommand({ TableName: config().tableName, KeyConditionExpression: "pk = :pk", ExpressionAttributeValues: { ":pk": pk }, ExclusiveStartKey: start }));
+    const page = await dynamo().send(
+      new QueryCommand({
+        TableName: config().tableName,
+        KeyConditionExpression: "pk = :pk",
+        ExpressionAttributeValues: { ":pk": pk },
+        ExclusiveStartKey: start,
+      }),
+    );
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
@@ -47,15 +54,18 @@ function defect(res: ApiResponse): string | null {
   const type = res.headers.get("Content-Type");
   if (type !== "application/problem+json") return `error ${res.status} with Content-Type ${type}`;
   const body = res.body as { type?: unknown; title?: unknown; status?: unknown };
-  if (typeof body?.type !== "string" || typeof body.title !== "string" || body.status !== res.status) return `error ${res.status} is not a problem: ${JSON.stringify(body).slice(0, 200)}`;
+  if (typeof body?.type !== "string" || typeof body.title !== "string" || body.status !== res.status)
+    return `error ${res.status} is not a problem: ${JSON.stringify(body).slice(0, 200)}`;
   return null;
 }
 
 async function inParallel<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: limit }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: limit }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 describe("issue 10 #31: every operation of the OpenAPI document, fuzzed with hostile input", () => {
@@ -98,11 +108,16 @@ describe("issue 10 #31: every operation of the OpenAPI document, fuzzed with hos
         operation.path.replace(/\{(\w+)\}/g, (_, name: string) => overrides[name] ?? ids[name] ?? "01a00000-0000-7000-8000-00000000ffff");
       const cases: FuzzCase[] = casesFor(operation, resolve, pathFor, SEED + index);
       // The other studio's id as the studio: tenant isolation holds under fuzzing too.
-      if (operation.path.includes("{studioId}")) cases.push({ label: "other studio", method: operation.method, path: pathFor({ studioId: ids.otherStudioId! }), headers: {} });
+      if (operation.path.includes("{studioId}"))
+        cases.push({ label: "other studio", method: operation.method, path: pathFor({ studioId: ids.otherStudioId! }), headers: {} });
       const before = await studioFingerprint(w.studioId);
       let accepted = 0;
       await inParallel(cases, PARALLEL, async (c) => {
-        const res = await api(c.method, c.path, { headers: c.headers, ...(c.rawBody === undefined ? {} : { rawBody: c.rawBody }), ...(c.anonymous ? {} : { token: w.owner.accessToken }) });
+        const res = await api(c.method, c.path, {
+          headers: c.headers,
+          ...(c.rawBody === undefined ? {} : { rawBody: c.rawBody }),
+          ...(c.anonymous ? {} : { token: w.owner.accessToken }),
+        });
         sent++;
         if (res.status < 400) accepted++;
         const problem = defect(res);

@@ -84,16 +84,21 @@ describe("issue 10 #21: email goes through a transactional outbox", () => {
   it("#21: sign-up's verification email is an outbox message, sent by the stream consumer", async () => {
     const email = uniqueEmail("outbox-signup");
     const res = await api("POST", "/v1/auth/signup", {
-      body: { email, password: "correct horse battery staple", name: "Olive Box", studioName: `Outbox ${randomUUID().slice(0, 6)}`, timeZone: "Europe/London", currency: "GBP" },
+      body: {
+        email,
+        password: "correct horse battery staple",
+        name: "Olive Box",
+        studioName: `Outbox ${randomUUID().slice(0, 6)}`,
+        timeZone: "Europe/London",
+        currency: "GBP",
+      },
     });
     expect(res.status, JSON.stringify(res.body)).toBe(202);
     const mail = await exactlyOne(email, "Confirm");
     const { data: login } = await db().entities.credential.get({ email: email.toLowerCase() }).go();
     const { data: owner } = await db().entities.membership.query.membershipsByUser({ userId: login!.userId }).go();
     expect(mail.body.text).toContain("/verify-email?token=");
-    const { data } = await outboxDb()
-      .entities.outboxMessage.query.message({ scope: owner[0]!.studioId })
-      .go({ consistent: true });
+    const { data } = await outboxDb().entities.outboxMessage.query.message({ scope: owner[0]!.studioId }).go({ consistent: true });
     expect(data).toHaveLength(1);
     expect(data[0]).toMatchObject({ status: "sent", attempts: 1 });
     expect(data[0]!.to.toLowerCase()).toBe(email.toLowerCase());
@@ -107,7 +112,10 @@ describe("issue 10 #21: email goes through a transactional outbox", () => {
     const failed = await db()
       .transaction.write((tx) => [
         outboxEmail(tx, { ...key, to, email: testEmail("Never sent") }),
-        tx.studioSlug.check({ slug: `missing-${randomUUID()}` }).where((a, op) => op.exists(a.studioId)).commit(),
+        tx.studioSlug
+          .check({ slug: `missing-${randomUUID()}` })
+          .where((a, op) => op.exists(a.studioId))
+          .commit(),
       ])
       .go();
     expect(failed.canceled).toBe(true);
@@ -137,7 +145,10 @@ describe("issue 10 #21: email goes through a transactional outbox", () => {
     expect(outcomes.filter((o) => o === "sent")).toHaveLength(1);
     expect(outcomes.filter((o) => o === "skipped")).toHaveLength(3);
     // The stream delivering the insert again, and the retry job, find nothing left to do.
-    const insert = { eventName: "INSERT", dynamodb: { NewImage: { __edb_e__: { S: "outboxMessage" }, scope: { S: key.scope }, messageId: { S: key.messageId } } } };
+    const insert = {
+      eventName: "INSERT",
+      dynamodb: { NewImage: { __edb_e__: { S: "outboxMessage" }, scope: { S: key.scope }, messageId: { S: key.messageId } } },
+    };
     await consumeOutboxRecords([insert, insert], { send });
     expect(await deliverOutboxMessage(key, { now: new Date(later.getTime() + 3_600_000), send })).toBe("skipped");
     await retryDueMessages({ now: new Date(later.getTime() + 3_600_000), send });

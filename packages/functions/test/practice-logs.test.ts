@@ -6,8 +6,7 @@ import { addStudent, addTeacher, auditActions, paths, seedFamily } from "./suppo
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 /** UTC+14: its date is ahead of UTC for most of the day, so "today" must be the studio's. */
 const ZONE = "Pacific/Kiritimati";
-const localToday = (timeZone: string) =>
-  new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
+const localToday = (timeZone: string) => new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date());
 const plusDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 let owner: Owner;
@@ -46,9 +45,22 @@ beforeAll(async () => {
 describe("POST /v1/studios/{studioId}/practice-logs", () => {
   it("records a student's practice by the student, their parent or an admin, audited", async () => {
     const today = localToday(ZONE);
-    const res = await call("studentSelf", "POST", "", { studentId: s1.id, practisedOn: today, minutes: 35, pieces: ["Minuet in G", "Scales"], notes: "Tricky bar 12" });
+    const res = await call("studentSelf", "POST", "", {
+      studentId: s1.id,
+      practisedOn: today,
+      minutes: 35,
+      pieces: ["Minuet in G", "Scales"],
+      notes: "Tricky bar 12",
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
-    expect(res.body).toMatchObject({ studentId: s1.id, practisedOn: today, minutes: 35, pieces: ["Minuet in G", "Scales"], notes: "Tricky bar 12", recordedBy: as.studentSelf!.userId });
+    expect(res.body).toMatchObject({
+      studentId: s1.id,
+      practisedOn: today,
+      minutes: 35,
+      pieces: ["Minuet in G", "Scales"],
+      notes: "Tricky bar 12",
+      recordedBy: as.studentSelf!.userId,
+    });
     expect(await auditActions(owner.studio.id, "practiceLog", res.body.id)).toEqual(["practiceLog.created"]);
     expect((await log("parentOwn")).recordedBy).toBe(as.parentOwn!.userId);
     expect((await log("admin", { pieces: [] })).pieces).toEqual([]);
@@ -82,7 +94,10 @@ describe("GET /v1/studios/{studioId}/practice-logs", () => {
     for (const who of ["owner", "admin", "teacherOwn", "studentSelf", "parentOwn"]) {
       const list = await call(who, "GET", `?studentId=${s1.id}&from=2026-03-03&to=2026-03-03`);
       expect(list.status, who).toBe(200);
-      expect(list.body.items.map((l: { id: string }) => l.id), who).toEqual([entry.id]);
+      expect(
+        list.body.items.map((l: { id: string }) => l.id),
+        who,
+      ).toEqual([entry.id]);
     }
     for (const who of ["teacherOther", "studentOther", "parentOther"]) expect((await call(who, "GET", `?studentId=${s1.id}`)).status, who).toBe(404);
   });

@@ -106,7 +106,10 @@ describe("POST /v1/studios/{studioId}/privacy/exports", () => {
     expect(forChild.status, JSON.stringify(forChild.body)).toBe(202);
     expect((await downloadExport(parent.email, forChild.body.exportId)).profile.firstName).toBe("Nora");
 
-    const own = await api("POST", exportsUrl(owner.studio.id), { token: parent.accessToken, body: { subject: { type: "guardian", id: guardianId, familyId } } });
+    const own = await api("POST", exportsUrl(owner.studio.id), {
+      token: parent.accessToken,
+      body: { subject: { type: "guardian", id: guardianId, familyId } },
+    });
     expect(own.status).toBe(202);
     const doc = await downloadExport(parent.email, own.body.exportId);
     expect(doc).toMatchObject({ subject: { type: "guardian", id: guardianId }, family: { id: familyId }, children: [{ id: child.id }] });
@@ -141,16 +144,33 @@ describe("POST /v1/studios/{studioId}/privacy/erasures", () => {
     const res = await api("POST", erasuresUrl(owner.studio.id), { token: owner.accessToken, body: student(child.id) });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body).toMatchObject({ subject: { type: "student", id: child.id }, firstName: "Erased", lastName: "Person" });
-    expect([...res.body.erasedFields].sort()).toEqual(
-      ["dateOfBirth", "email", "emergencyContactName", "emergencyContactPhone", "firstName", "lastName", "medicalNotes", "notes", "phone"],
-    );
+    expect([...res.body.erasedFields].sort()).toEqual([
+      "dateOfBirth",
+      "email",
+      "emergencyContactName",
+      "emergencyContactPhone",
+      "firstName",
+      "lastName",
+      "medicalNotes",
+      "notes",
+      "phone",
+    ]);
 
     const read = await api("GET", `/v1/studios/${owner.studio.id}/students/${child.id}`, { token: owner.accessToken });
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
-      id: child.id, firstName: "Erased", lastName: "Person", email: null, phone: null, dateOfBirth: null,
-      emergencyContactName: null, emergencyContactPhone: null, medicalNotes: null, notes: null,
-      instrument: "violin", familyId,
+      id: child.id,
+      firstName: "Erased",
+      lastName: "Person",
+      email: null,
+      phone: null,
+      dateOfBirth: null,
+      emergencyContactName: null,
+      emergencyContactPhone: null,
+      medicalNotes: null,
+      notes: null,
+      instrument: "violin",
+      familyId,
     });
     const search = (q: string) => api("GET", `/v1/studios/${owner.studio.id}/students?q=${encodeURIComponent(q)}`, { token: owner.accessToken });
     expect((await search(`Nora Privacy${tag}`)).body.items).toEqual([]);
@@ -173,16 +193,33 @@ describe("POST /v1/studios/{studioId}/privacy/erasures", () => {
 
   it("anonymises a guardian and a teacher (who leaves the public page), keeping the teacher's rate", async () => {
     const { familyId, guardianId } = await household();
-    const guardian = await api("POST", erasuresUrl(owner.studio.id), { token: owner.accessToken, body: { subject: { type: "guardian", id: guardianId, familyId } } });
+    const guardian = await api("POST", erasuresUrl(owner.studio.id), {
+      token: owner.accessToken,
+      body: { subject: { type: "guardian", id: guardianId, familyId } },
+    });
     expect(guardian.status, JSON.stringify(guardian.body)).toBe(200);
     const family = await api("GET", `/v1/studios/${owner.studio.id}/families/${familyId}`, { token: owner.accessToken });
     expect(family.body.guardians).toEqual([expect.objectContaining({ id: guardianId, firstName: "Erased", lastName: "Person", email: null })]);
 
-    const teacher = await addTeacher(owner, { email: `t.${randomUUID().slice(0, 6)}@example.test`, bio: "Juilliard", isPublic: true, publicBio: "Hi", hourlyRateMinor: 6000 });
+    const teacher = await addTeacher(owner, {
+      email: `t.${randomUUID().slice(0, 6)}@example.test`,
+      bio: "Juilliard",
+      isPublic: true,
+      publicBio: "Hi",
+      hourlyRateMinor: 6000,
+    });
     const res = await api("POST", erasuresUrl(owner.studio.id), { token: owner.accessToken, body: { subject: { type: "teacher", id: teacher.id } } });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     const read = await api("GET", `/v1/studios/${owner.studio.id}/teachers/${teacher.id}`, { token: owner.accessToken });
-    expect(read.body).toMatchObject({ firstName: "Erased", lastName: "Person", email: null, bio: null, publicBio: null, isPublic: false, hourlyRateMinor: 6000 });
+    expect(read.body).toMatchObject({
+      firstName: "Erased",
+      lastName: "Person",
+      email: null,
+      bio: null,
+      publicBio: null,
+      isPublic: false,
+      hourlyRateMinor: 6000,
+    });
   });
 
   it("is for admins only (403) and hides missing records (404)", async () => {

@@ -48,10 +48,15 @@ describe("the public invoice behind an emailed link", () => {
     const w = await billingWorld({ timeZone: "Europe/London", currency: "GBP" });
     await settings(w, { taxRateMillipercent: 20_000, taxName: "VAT", paymentInstructions: INSTRUCTIONS, invoiceFooter: "Thank you for making music with us." });
     await api("PATCH", `/v1/studios/${w.studioId}`, { token: w.owner.accessToken, body: { themeColor: "#0f766e", email: "hello@riverside.test" } });
-    const sent = await sentInvoice(w.owner, w.family, [
-      { description: "Piano lesson — Tue 3 Dec 16:00 (30 min)", quantity: 4, unitPriceMinor: 3333 },
-      { description: "Sibling discount", quantity: 1, unitPriceMinor: -500 },
-    ], { notes: "Lessons for December." });
+    const sent = await sentInvoice(
+      w.owner,
+      w.family,
+      [
+        { description: "Piano lesson — Tue 3 Dec 16:00 (30 min)", quantity: 4, unitPriceMinor: 3333 },
+        { description: "Sibling discount", quantity: 1, unitPriceMinor: -500 },
+      ],
+      { notes: "Lessons for December." },
+    );
     const token = await emailedToken(w, sent.number);
 
     const res = await publicInvoice(token);
@@ -151,7 +156,13 @@ describe("the public invoice behind an emailed link", () => {
     expect((await publicInvoice(token)).body).toMatchObject({ status: "sent", balanceDueMinor: 13500, payment: { stripe: true, instructions: null } });
 
     await pay(w, sent.id, 5001);
-    expect((await publicInvoice(token)).body).toMatchObject({ status: "partial", totalMinor: 13500, amountPaidMinor: 5001, balanceDueMinor: 8499, payment: { stripe: true } });
+    expect((await publicInvoice(token)).body).toMatchObject({
+      status: "partial",
+      totalMinor: 13500,
+      amountPaidMinor: 5001,
+      balanceDueMinor: 8499,
+      payment: { stripe: true },
+    });
 
     await pay(w, sent.id, 8499);
     const paid = await publicInvoice(token);

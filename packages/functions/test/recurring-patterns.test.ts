@@ -13,7 +13,10 @@ const today = (zone: string) => localParts(new Date(), zone).date;
 async function studioWith(timeZone: string, horizonWeeks: number | null = 52) {
   const owner = await ownerWithStudio({ timeZone });
   const studioId = owner.studio.id;
-  if (horizonWeeks) await scheduleDb().entities.schedulingSettings.put({ studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks }).go();
+  if (horizonWeeks)
+    await scheduleDb()
+      .entities.schedulingSettings.put({ studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks })
+      .go();
   const teacher = await addTeacher(owner);
   const [s1, s2] = await Promise.all([addStudent(owner, { primaryTeacherId: teacher.id }), addStudent(owner, { primaryTeacherId: teacher.id })]);
   return { owner, studioId, teacherId: teacher.id, s1: s1.id, s2: s2.id, zone: timeZone };
@@ -21,7 +24,10 @@ async function studioWith(timeZone: string, horizonWeeks: number | null = 52) {
 type Studio = Awaited<ReturnType<typeof studioWith>>;
 
 const create = (s: Studio, body: Record<string, unknown>, token = s.owner.accessToken) =>
-  api("POST", url(s.studioId), { token, body: { teacherId: s.teacherId, studentId: s.s1, frequency: "weekly", startTime: "16:00", durationMinutes: 45, ...body } });
+  api("POST", url(s.studioId), {
+    token,
+    body: { teacherId: s.teacherId, studentId: s.s1, frequency: "weekly", startTime: "16:00", durationMinutes: 45, ...body },
+  });
 
 async function teacherLessons(studioId: string, teacherId: string) {
   const { data } = await scheduleDb().entities.lesson.query.teacherCalendar({ studioId, teacherId }).go({ pages: "all" });
@@ -54,8 +60,20 @@ describe("POST /v1/studios/{studioId}/recurring-patterns", () => {
     const res = await create(s, { startDate, endDate, title: "Piano", roomName: "Studio A" });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({
-      teacherId: s.teacherId, studentId: s.s1, studentIds: [s.s1], frequency: "weekly", dayOfWeek: weekdayOf(startDate), startDate, endDate,
-      startTime: "16:00", timeZone: zone, isActive: true, materialisedThrough: endDate, skipped: [], lessonsCreated: 12, lessonsRemoved: 0,
+      teacherId: s.teacherId,
+      studentId: s.s1,
+      studentIds: [s.s1],
+      frequency: "weekly",
+      dayOfWeek: weekdayOf(startDate),
+      startDate,
+      endDate,
+      startTime: "16:00",
+      timeZone: zone,
+      isActive: true,
+      materialisedThrough: endDate,
+      skipped: [],
+      lessonsCreated: 12,
+      lessonsRemoved: 0,
     });
     const lessons = (await teacherLessons(s.studioId, s.teacherId)).filter((l) => l.patternId === res.body.id);
     expect(lessons).toHaveLength(12);
@@ -63,11 +81,20 @@ describe("POST /v1/studios/{studioId}/recurring-patterns", () => {
     for (const lesson of lessons) {
       expect(localParts(lesson.scheduledStart, zone)).toMatchObject({ date: lesson.occurrenceDate, time: "16:00" });
       expect(new Date(lesson.scheduledEnd).getTime() - new Date(lesson.scheduledStart).getTime()).toBe(45 * 60_000);
-      expect(lesson).toMatchObject({ status: "scheduled", editedByHand: false, studentIds: [s.s1], title: "Piano", roomKey: "studio a", lessonId: occurrenceLessonId(res.body.id, lesson.occurrenceDate!) });
+      expect(lesson).toMatchObject({
+        status: "scheduled",
+        editedByHand: false,
+        studentIds: [s.s1],
+        title: "Piano",
+        roomKey: "studio a",
+        lessonId: occurrenceLessonId(res.body.id, lesson.occurrenceDate!),
+      });
     }
     // The change falls inside the series: the UTC hour of 16:00 local moves.
     expect(new Set(lessons.map((l) => l.scheduledStart.slice(11, 16))).size).toBe(2);
-    const { data: attendees } = await scheduleDb().entities.lessonAttendee.query.studentCalendar({ studioId: s.studioId, studentId: s.s1 }).go({ pages: "all" });
+    const { data: attendees } = await scheduleDb()
+      .entities.lessonAttendee.query.studentCalendar({ studioId: s.studioId, studentId: s.s1 })
+      .go({ pages: "all" });
     expect(attendees.filter((a) => lessons.some((l) => l.lessonId === a.lessonId))).toHaveLength(12);
     expect(await auditActions(s.studioId, "recurringPattern", res.body.id)).toEqual(["recurringPattern.created"]);
     // Cleanup for later tests of this studio: end it (its untouched lessons go).
@@ -112,13 +139,22 @@ describe("POST /v1/studios/{studioId}/recurring-patterns", () => {
     const s = await studioWith("Europe/London");
     const start = addDays(today(s.zone), 2);
     const closed = addDays(start, 21);
-    await scheduleDb().entities.closure.create({
-      studioId: s.studioId, closureId: randomUUID(), startDate: addDays(closed, -1), endDate: addDays(closed, 2), reason: "Half term", createdBy: "test",
-    }).go();
+    await scheduleDb()
+      .entities.closure.create({
+        studioId: s.studioId,
+        closureId: randomUUID(),
+        startDate: addDays(closed, -1),
+        endDate: addDays(closed, 2),
+        reason: "Half term",
+        createdBy: "test",
+      })
+      .go();
     const res = await create(s, { startDate: start, endDate: addDays(start, 35) });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body.lessonsCreated).toBe(5);
-    expect(res.body.skipped).toEqual([{ date: closed, reason: `closed: Half term (${addDays(closed, -1)} – ${addDays(closed, 2)})`, conflictingLessonId: null }]);
+    expect(res.body.skipped).toEqual([
+      { date: closed, reason: `closed: Half term (${addDays(closed, -1)} – ${addDays(closed, 2)})`, conflictingLessonId: null },
+    ]);
     expect([...byDate(await teacherLessons(s.studioId, s.teacherId)).keys()]).not.toContain(closed);
   });
 
@@ -126,10 +162,19 @@ describe("POST /v1/studios/{studioId}/recurring-patterns", () => {
     const s = await studioWith("America/New_York");
     const band = await api("POST", `/v1/studios/${s.studioId}/bands`, { token: s.owner.accessToken, body: { name: "Trio" } });
     for (const studentId of [s.s1, s.s2]) {
-      expect((await api("PUT", `/v1/studios/${s.studioId}/bands/${band.body.id}/members/${studentId}`, { token: s.owner.accessToken })).status).toBeLessThan(300);
+      expect((await api("PUT", `/v1/studios/${s.studioId}/bands/${band.body.id}/members/${studentId}`, { token: s.owner.accessToken })).status).toBeLessThan(
+        300,
+      );
     }
     const start = addDays(today(s.zone), 2);
-    const res = await create(s, { studentId: undefined, bandId: band.body.id, type: "ensemble", frequency: "biweekly", startDate: start, endDate: addDays(start, 42) });
+    const res = await create(s, {
+      studentId: undefined,
+      bandId: band.body.id,
+      type: "ensemble",
+      frequency: "biweekly",
+      startDate: start,
+      endDate: addDays(start, 42),
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ bandId: band.body.id, studentId: null, lessonsCreated: 4 });
     expect(res.body.studentIds.sort()).toEqual([s.s1, s.s2].sort());
@@ -149,7 +194,14 @@ describe("POST /v1/studios/{studioId}/recurring-patterns", () => {
     for (const studentId of members) await api("PUT", `/v1/studios/${s.studioId}/bands/${band.body.id}/members/${studentId}`, { token: s.owner.accessToken });
     const start = addDays(today(s.zone), 1);
     // 12 lessons × (lesson + 6 attendees + reminder + 7 day schedules) ≈ 180 items: two transactions.
-    const res = await create(s, { studentId: undefined, bandId: band.body.id, type: "ensemble", startDate: start, endDate: addDays(start, 77), roomName: "Hall" });
+    const res = await create(s, {
+      studentId: undefined,
+      bandId: band.body.id,
+      type: "ensemble",
+      startDate: start,
+      endDate: addDays(start, 77),
+      roomName: "Hall",
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(res.body).toMatchObject({ lessonsCreated: 12, materialisedThrough: addDays(start, 77) });
     expect(await auditActions(s.studioId, "recurringPattern", res.body.id)).toEqual(["recurringPattern.created", "recurringPattern.materialised"]);
@@ -157,7 +209,10 @@ describe("POST /v1/studios/{studioId}/recurring-patterns", () => {
       const { data } = await scheduleDb().entities.lessonAttendee.query.studentCalendar({ studioId: s.studioId, studentId }).go();
       expect(data).toHaveLength(12);
     }
-    const edited = await api("PATCH", url(s.studioId, `/${res.body.id}`), { token: s.owner.accessToken, body: { effectiveFrom: addDays(start, 7), startTime: "18:30" } });
+    const edited = await api("PATCH", url(s.studioId, `/${res.body.id}`), {
+      token: s.owner.accessToken,
+      body: { effectiveFrom: addDays(start, 7), startTime: "18:30" },
+    });
     expect(edited.status, JSON.stringify(edited.body)).toBe(200);
     expect(edited.body).toMatchObject({ lessonsRemoved: 11, lessonsCreated: 11, materialisedThrough: addDays(start, 77) });
     const times = (await teacherLessons(s.studioId, s.teacherId)).map((l) => localParts(l.scheduledStart, s.zone).time);
@@ -169,7 +224,16 @@ describe("POST /v1/studios/{studioId}/recurring-patterns", () => {
   it("names each invalid field, and refuses dates in the past", async () => {
     const res = await api("POST", url(ny.studioId), {
       token: ny.owner.accessToken,
-      body: { teacherId: ny.teacherId, studentId: ny.s1, type: "solo", frequency: "daily", startDate: "2026-02-30", startTime: "25:00", durationMinutes: 2, dayOfWeek: 8 },
+      body: {
+        teacherId: ny.teacherId,
+        studentId: ny.s1,
+        type: "solo",
+        frequency: "daily",
+        startDate: "2026-02-30",
+        startTime: "25:00",
+        durationMinutes: 2,
+        dayOfWeek: 8,
+      },
     });
     expect(res.status).toBe(422);
     expect(paths(res)).toEqual(["dayOfWeek", "durationMinutes", "frequency", "startDate", "startTime", "type"]);
@@ -201,7 +265,8 @@ describe("GET /v1/studios/{studioId}/recurring-patterns", () => {
     const s = await studioWith("America/New_York");
     const familyRes = await api("POST", `/v1/studios/${s.studioId}/families`, { token: s.owner.accessToken, body: { name: "Family" } });
     const guardian = await api("POST", `/v1/studios/${s.studioId}/families/${familyRes.body.id}/guardians`, {
-      token: s.owner.accessToken, body: { firstName: "Gus", lastName: "G", relationship: "father" },
+      token: s.owner.accessToken,
+      body: { firstName: "Gus", lastName: "G", relationship: "father" },
     });
     await api("PATCH", `/v1/studios/${s.studioId}/students/${s.s2}`, { token: s.owner.accessToken, body: { familyId: familyRes.body.id } });
     const otherTeacher = await addTeacher(s.owner);
@@ -255,15 +320,34 @@ describe("PATCH /v1/studios/{studioId}/recurring-patterns/{patternId} (from a da
     const { lesson: lessons } = scheduleDb().entities;
     const moved = { ...(await lessons.get({ studioId: s.studioId, lessonId: occurrenceLessonId(patternId, dates[5]!) }).go()).data! };
     await lessons.patch({ studioId: s.studioId, lessonId: moved.lessonId }).set({ editedByHand: true, title: "Moved" }).go();
-    await lessons.patch({ studioId: s.studioId, lessonId: occurrenceLessonId(patternId, dates[7]!) }).set({ status: "cancelled", editedByHand: true }).go();
+    await lessons
+      .patch({ studioId: s.studioId, lessonId: occurrenceLessonId(patternId, dates[7]!) })
+      .set({ status: "cancelled", editedByHand: true })
+      .go();
 
     const effectiveFrom = dates[4]!;
-    const res = await api("PATCH", url(s.studioId, `/${patternId}`), { token: s.owner.accessToken, body: { effectiveFrom, startTime: "17:00", title: "Piano (later)" } });
+    const res = await api("PATCH", url(s.studioId, `/${patternId}`), {
+      token: s.owner.accessToken,
+      body: { effectiveFrom, startTime: "17:00", title: "Piano (later)" },
+    });
     expect(res.status, JSON.stringify(res.body)).toBe(200);
-    expect(res.body).toMatchObject({ continues: patternId, startDate: effectiveFrom, startTime: "17:00", endDate: dates[9], title: "Piano (later)", lessonsRemoved: 4, lessonsCreated: 4 });
+    expect(res.body).toMatchObject({
+      continues: patternId,
+      startDate: effectiveFrom,
+      startTime: "17:00",
+      endDate: dates[9],
+      title: "Piano (later)",
+      lessonsRemoved: 4,
+      lessonsCreated: 4,
+    });
     expect(res.body.skipped.map((x: { date: string }) => x.date)).toEqual([dates[5], dates[7]]);
     const old = await api("GET", url(s.studioId, `/${patternId}`), { token: s.owner.accessToken });
-    expect(old.body).toMatchObject({ endDate: addDays(effectiveFrom, -1), continuedBy: res.body.id, materialisedThrough: addDays(effectiveFrom, -1), isActive: true });
+    expect(old.body).toMatchObject({
+      endDate: addDays(effectiveFrom, -1),
+      continuedBy: res.body.id,
+      materialisedThrough: addDays(effectiveFrom, -1),
+      isActive: true,
+    });
 
     const after = byDate(await teacherLessons(s.studioId, s.teacherId));
     expect(after.size).toBe(10);
@@ -273,10 +357,18 @@ describe("PATCH /v1/studios/{studioId}/recurring-patterns/{patternId} (from a da
       if (i < 4) expect([lesson.patternId, local, lesson.title]).toEqual([patternId, "16:00", "Piano"]);
       else if (i === 5) expect([lesson.patternId, lesson.title, lesson.editedByHand]).toEqual([patternId, "Moved", true]);
       else if (i === 7) expect([lesson.patternId, lesson.status]).toEqual([patternId, "cancelled"]);
-      else expect([lesson.patternId, local, lesson.title, lesson.lessonId]).toEqual([res.body.id, "17:00", "Piano (later)", occurrenceLessonId(res.body.id, date)]);
+      else
+        expect([lesson.patternId, local, lesson.title, lesson.lessonId]).toEqual([
+          res.body.id,
+          "17:00",
+          "Piano (later)",
+          occurrenceLessonId(res.body.id, date),
+        ]);
     }
     // The removed lessons are gone with their attendees, and their 16:00 slots are free again.
-    const { data: attendees } = await scheduleDb().entities.lessonAttendee.query.studentCalendar({ studioId: s.studioId, studentId: s.s1 }).go({ pages: "all" });
+    const { data: attendees } = await scheduleDb()
+      .entities.lessonAttendee.query.studentCalendar({ studioId: s.studioId, studentId: s.s1 })
+      .go({ pages: "all" });
     expect(attendees.map((a) => a.lessonId).sort()).toEqual([...after.values()].map((l) => l.lessonId).sort());
     const reuse = await create(s, { studentId: s.s2, startDate: dates[6], endDate: dates[6] });
     expect(reuse.status, JSON.stringify(reuse.body)).toBe(201);
@@ -295,7 +387,10 @@ describe("PATCH /v1/studios/{studioId}/recurring-patterns/{patternId} (from a da
     const newDay = weekdayOf(addDays(start, 1));
     const before = await teacherLessons(s.studioId, s.teacherId);
 
-    const clash = await api("PATCH", url(s.studioId, `/${p.body.id}`), { token: s.owner.accessToken, body: { effectiveFrom: addDays(start, 7), dayOfWeek: newDay } });
+    const clash = await api("PATCH", url(s.studioId, `/${p.body.id}`), {
+      token: s.owner.accessToken,
+      body: { effectiveFrom: addDays(start, 7), dayOfWeek: newDay },
+    });
     expect(clash.status).toBe(409);
     expect(clash.body.conflicts[0].lessonId).toBe(occurrenceLessonId(blocker.body.id, addDays(start, 15)));
     expect(clash.body.detail).toContain(addDays(start, 15));
@@ -307,7 +402,9 @@ describe("PATCH /v1/studios/{studioId}/recurring-patterns/{patternId} (from a da
     const body = { effectiveFrom: addDays(start, 7), dayOfWeek: newDay, startTime: "09:00" };
     expect((await api("PATCH", url(s.studioId, `/${p.body.id}`), { token: student.accessToken, body })).status).toBe(403);
     expect((await api("PATCH", url(s.studioId, `/${p.body.id}`), { token: otherTeacher.accessToken, body })).status).toBe(404);
-    expect((await api("PATCH", url(s.studioId, `/${p.body.id}`), { token: s.owner.accessToken, body: { effectiveFrom: addDays(today(s.zone), -1) } })).status).toBe(422);
+    expect(
+      (await api("PATCH", url(s.studioId, `/${p.body.id}`), { token: s.owner.accessToken, body: { effectiveFrom: addDays(today(s.zone), -1) } })).status,
+    ).toBe(422);
 
     const moved = await api("PATCH", url(s.studioId, `/${p.body.id}`), { token: s.owner.accessToken, body });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
@@ -334,6 +431,10 @@ describe("ending a pattern", () => {
     expect(ended.body).toMatchObject({ endDate: addDays(today(s.zone), -1), isActive: false });
     expect((await teacherLessons(s.studioId, s.teacherId)).map((l) => l.occurrenceDate)).toEqual([addDays(start, 28)]);
     expect((await api("DELETE", url(s.studioId, `/${p.body.id}`), { token: s.owner.accessToken })).status).toBe(409);
-    expect(await auditActions(s.studioId, "recurringPattern", p.body.id)).toEqual(["recurringPattern.created", "recurringPattern.ended", "recurringPattern.ended"]);
+    expect(await auditActions(s.studioId, "recurringPattern", p.body.id)).toEqual([
+      "recurringPattern.created",
+      "recurringPattern.ended",
+      "recurringPattern.ended",
+    ]);
   });
 });

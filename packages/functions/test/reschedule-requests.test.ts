@@ -60,8 +60,11 @@ describe("reschedule requests", () => {
     admin = members[0];
     otherTeacherToken = members[2].accessToken;
     tokens = {
-      teacher: members[1].accessToken, student: members[3].accessToken, otherStudent: members[4].accessToken,
-      parent: members[5].accessToken, otherParent: members[6].accessToken,
+      teacher: members[1].accessToken,
+      student: members[3].accessToken,
+      otherStudent: members[4].accessToken,
+      parent: members[5].accessToken,
+      otherParent: members[6].accessToken,
     };
   });
 
@@ -199,7 +202,11 @@ describe("reschedule requests", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const res: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await api("GET", studio(`/reschedule-requests?limit=1${cursor ? `&cursor=${cursor}` : ""}`), { token: tokens.parent });
+      const res: { body: { items: Array<{ id: string }>; nextCursor: string | null } } = await api(
+        "GET",
+        studio(`/reschedule-requests?limit=1${cursor ? `&cursor=${cursor}` : ""}`),
+        { token: tokens.parent },
+      );
       expect(res.body.items.length).toBeLessThanOrEqual(1);
       seen.push(...res.body.items.map((r) => r.id));
       cursor = res.body.nextCursor;

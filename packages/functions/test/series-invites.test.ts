@@ -44,10 +44,15 @@ function nextDstChange(from: string) {
 async function familyStudio() {
   const owner = await ownerWithStudio({ timeZone: ZONE });
   const studioId = owner.studio.id;
-  await scheduleDb().entities.schedulingSettings.put({ studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks: 52 }).go();
+  await scheduleDb()
+    .entities.schedulingSettings.put({ studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks: 52 })
+    .go();
   const family = await api("POST", `/v1/studios/${studioId}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
   const [mum, dad] = [uniqueEmail("mum").toLowerCase(), uniqueEmail("dad").toLowerCase()];
-  for (const [firstName, email] of [["Mina", mum], ["Dev", dad]] as const) {
+  for (const [firstName, email] of [
+    ["Mina", mum],
+    ["Dev", dad],
+  ] as const) {
     const g = await api("POST", `/v1/studios/${studioId}/families/${family.body.id}/guardians`, {
       token: owner.accessToken,
       body: { firstName, lastName: "Parent", relationship: "guardian", email },
@@ -76,7 +81,9 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
     const change = nextDstChange(addDays(today, 1));
     const start = [addDays(today, 1), addDays(change, -21)].sort().pop()!;
     const closedEarly = addDays(start, 14);
-    await scheduleDb().entities.closure.create({ studioId, closureId: randomUUID(), startDate: closedEarly, endDate: closedEarly, reason: "Half term", createdBy: "test" }).go();
+    await scheduleDb()
+      .entities.closure.create({ studioId, closureId: randomUUID(), startDate: closedEarly, endDate: closedEarly, reason: "Half term", createdBy: "test" })
+      .go();
     const created = await createPattern(s, { startDate: start, endDate: addDays(start, 63) });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const patternId = created.body.id as string;
@@ -112,7 +119,10 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
 
     // One occurrence cancelled: CANCEL of that occurrence only (series UID + RECURRENCE-ID).
     const second = addDays(start, 7);
-    const cancelled = await api("POST", `/v1/studios/${studioId}/lessons/${occurrenceLessonId(patternId, second)}/cancel`, { token: owner.accessToken, body: { reason: "Teacher ill" } });
+    const cancelled = await api("POST", `/v1/studios/${studioId}/lessons/${occurrenceLessonId(patternId, second)}/cancel`, {
+      token: owner.accessToken,
+      body: { reason: "Teacher ill" },
+    });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
     const cancel = calendarOf(await mailAbout(mum, "Lesson cancelled"))!;
     expect(cancel.method).toBe("CANCEL");
@@ -135,7 +145,10 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
 
     // A closure made later cancels the materialised occurrence in it: CANCEL with its RECURRENCE-ID, in the closure's one email.
     const sixth = addDays(start, 35);
-    const closure = await api("POST", `/v1/studios/${studioId}/closures`, { token: owner.accessToken, body: { startDate: sixth, endDate: sixth, reason: "Boiler repair" } });
+    const closure = await api("POST", `/v1/studios/${studioId}/closures`, {
+      token: owner.accessToken,
+      body: { startDate: sixth, endDate: sixth, reason: "Boiler repair" },
+    });
     expect(closure.status, JSON.stringify(closure.body)).toBe(201);
     const closureMail = await mailAbout(mum, "", (m) => m.body.text?.includes("Boiler repair") ?? false);
     const closed = calendarOf(closureMail)!;
@@ -143,7 +156,10 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
     expect(closed.events.map((e) => [e.uid, iso(e.recurrenceId)])).toEqual([[uid, at(sixth, "16:00")]]);
 
     // Ended from the eighth: the series again with UNTIL = the seventh, a higher SEQUENCE, and what changed meanwhile.
-    const ended = await api("POST", `/v1/studios/${studioId}/recurring-patterns/${patternId}/end`, { token: owner.accessToken, body: { effectiveFrom: addDays(start, 49) } });
+    const ended = await api("POST", `/v1/studios/${studioId}/recurring-patterns/${patternId}/end`, {
+      token: owner.accessToken,
+      body: { effectiveFrom: addDays(start, 49) },
+    });
     expect(ended.status, JSON.stringify(ended.body)).toBe(200);
     const endMail = await mailAbout(mum, "Lessons end");
     const update = calendarOf(endMail)!;
@@ -191,7 +207,9 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
 
   it("a closure on dates a series reaches beyond its lessons takes those occurrences out of the calendars", async () => {
     const s = await familyStudio();
-    await scheduleDb().entities.schedulingSettings.put({ studioId: s.studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks: 1 }).go();
+    await scheduleDb()
+      .entities.schedulingSettings.put({ studioId: s.studioId, ...DEFAULT_SCHEDULING_SETTINGS, horizonWeeks: 1 })
+      .go();
     const start = addDays(localParts(new Date(), ZONE).date, 1);
     const created = await createPattern(s, { startDate: start });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
@@ -199,7 +217,10 @@ describe("issue 12: a recurring pattern is one calendar series in families' cale
     expect(series.component.getFirstPropertyValue("rrule")!.toString()).not.toContain("UNTIL");
 
     const off = addDays(start, 28);
-    const closure = await api("POST", `/v1/studios/${s.studioId}/closures`, { token: s.owner.accessToken, body: { startDate: addDays(off, -1), endDate: addDays(off, 1), reason: "Floor works" } });
+    const closure = await api("POST", `/v1/studios/${s.studioId}/closures`, {
+      token: s.owner.accessToken,
+      body: { startDate: addDays(off, -1), endDate: addDays(off, 1), reason: "Floor works" },
+    });
     expect(closure.status, JSON.stringify(closure.body)).toBe(201);
     expect(closure.body.cancelledLessonCount).toBe(0);
     const mail = await mailAbout(s.mum, "No lessons while the studio is closed");

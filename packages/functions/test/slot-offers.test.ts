@@ -13,7 +13,10 @@ const EVERY_DAY_8_TO_20 = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, sta
 
 async function teacherWithHours(owner: Owner) {
   const teacher = await addTeacher(owner);
-  const hours = await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, { token: owner.accessToken, body: { weeklyHours: EVERY_DAY_8_TO_20 } });
+  const hours = await api("PUT", `/v1/studios/${owner.studio.id}/availability/${teacher.id}`, {
+    token: owner.accessToken,
+    body: { weeklyHours: EVERY_DAY_8_TO_20 },
+  });
   expect(hours.status, JSON.stringify(hours.body)).toBe(200);
   return teacher;
 }
@@ -22,7 +25,10 @@ async function teacherWithHours(owner: Owner) {
 async function family(owner: Owner, teacherId: string) {
   const f = await api("POST", `/v1/studios/${owner.studio.id}/families`, { token: owner.accessToken, body: { name: `Family ${randomUUID().slice(0, 6)}` } });
   const email = uniqueEmail("guardian").toLowerCase();
-  await api("POST", `/v1/studios/${owner.studio.id}/families/${f.body.id}/guardians`, { token: owner.accessToken, body: { firstName: "Pat", lastName: "Parent", relationship: "father", email } });
+  await api("POST", `/v1/studios/${owner.studio.id}/families/${f.body.id}/guardians`, {
+    token: owner.accessToken,
+    body: { firstName: "Pat", lastName: "Parent", relationship: "father", email },
+  });
   const student = await addStudent(owner, { primaryTeacherId: teacherId, familyId: f.body.id });
   return { email, studentId: student.id as string };
 }
@@ -36,13 +42,20 @@ async function book(owner: Owner, teacherId: string, studentId: string, schedule
 /** A make-up credit with the teacher: a lesson the studio cancels. */
 async function creditFor(owner: Owner, teacherId: string, studentId: string, hourUtc: number) {
   const lesson = await book(owner, teacherId, studentId, futureAt(1, hourUtc));
-  const res = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lesson.id}/cancel`, { token: owner.accessToken, body: { reason: "Teacher at a concert" } });
+  const res = await api("POST", `/v1/studios/${owner.studio.id}/lessons/${lesson.id}/cancel`, {
+    token: owner.accessToken,
+    body: { reason: "Teacher at a concert" },
+  });
   expect(res.body.cancellation.outcome).toBe("credit_issued");
 }
 
 /** The family cancels with notice through their email link: the slot is freed for the others. */
 async function familyCancels(owner: Owner, lesson: { id: string; scheduledStart: string }, studentId: string, email: string) {
-  const [cancel] = lessonLinks({ studioId: owner.studio.id, slug: owner.studio.slug, timeZone: ZONE }, { lessonId: lesson.id, scheduledStart: lesson.scheduledStart, studentIds: [studentId], status: "scheduled" }, email);
+  const [cancel] = lessonLinks(
+    { studioId: owner.studio.id, slug: owner.studio.slug, timeZone: ZONE },
+    { lessonId: lesson.id, scheduledStart: lesson.scheduledStart, studentIds: [studentId], status: "scheduled" },
+    email,
+  );
   const res = await api("POST", `/v1/public/lesson-links/cancel/${new URL(cancel!.url).pathname.split("/").pop()}`, { body: {} });
   expect(res.status, JSON.stringify(res.body)).toBe(200);
 }
@@ -54,7 +67,12 @@ describe("issue 12: a freed slot is offered to every family holding a credit for
   it("emails each credit holder once, two families race and one wins, the other sees taken and other times", async () => {
     const owner = await ownerWithStudio({ timeZone: ZONE });
     const [teacher, colleague] = await Promise.all([teacherWithHours(owner), teacherWithHours(owner)]);
-    const [ann, ben, cat, dan] = await Promise.all([family(owner, teacher.id), family(owner, teacher.id), family(owner, colleague.id), family(owner, teacher.id)]);
+    const [ann, ben, cat, dan] = await Promise.all([
+      family(owner, teacher.id),
+      family(owner, teacher.id),
+      family(owner, colleague.id),
+      family(owner, teacher.id),
+    ]);
     await creditFor(owner, teacher.id, ann.studentId, 10);
     await creditFor(owner, teacher.id, ben.studentId, 11);
     await creditFor(owner, colleague.id, cat.studentId, 12);

@@ -24,7 +24,10 @@ describe("issue 10 #30: S3 failing answers 503 with Retry-After and writes nothi
     // This worker's app talks to an S3 endpoint nothing listens on.
     process.env.S3_ENDPOINT = `http://127.0.0.1:${await freePort()}`;
     resetConfig();
-    const down = await api("POST", `/v1/studios/${owner.studio.id}/privacy/exports`, { token: owner.accessToken, body: { subject: { type: "student", id: child.id } } });
+    const down = await api("POST", `/v1/studios/${owner.studio.id}/privacy/exports`, {
+      token: owner.accessToken,
+      body: { subject: { type: "student", id: child.id } },
+    });
     expect(down.status, JSON.stringify(down.body)).toBe(503);
     expect(down.headers.get("Content-Type")).toContain("application/problem+json");
     expect(Number(down.headers.get("Retry-After"))).toBeGreaterThan(0);
@@ -33,7 +36,10 @@ describe("issue 10 #30: S3 failing answers 503 with Retry-After and writes nothi
 
     process.env.S3_ENDPOINT = s3Endpoint;
     resetConfig();
-    const up = await api("POST", `/v1/studios/${owner.studio.id}/privacy/exports`, { token: owner.accessToken, body: { subject: { type: "student", id: child.id } } });
+    const up = await api("POST", `/v1/studios/${owner.studio.id}/privacy/exports`, {
+      token: owner.accessToken,
+      body: { subject: { type: "student", id: child.id } },
+    });
     expect(up.status, JSON.stringify(up.body)).toBe(202);
     const mails = await readMail(owner.email, { subject: "data export" });
     expect(mails).toHaveLength(1);

@@ -18,7 +18,10 @@ beforeAll(async () => {
 });
 afterAll(() => server?.close());
 
-const EVENTS: Array<"checkout.session.completed" | "checkout.session.async_payment_succeeded"> = ["checkout.session.completed", "checkout.session.async_payment_succeeded"];
+const EVENTS: Array<"checkout.session.completed" | "checkout.session.async_payment_succeeded"> = [
+  "checkout.session.completed",
+  "checkout.session.async_payment_succeeded",
+];
 
 /** A billing world whose studio takes card payments through its own (emulated) Stripe account. */
 async function stripeWorld(options: { currency?: string; taxRateMillipercent?: number } = {}) {
@@ -133,7 +136,9 @@ describe("the Stripe webhook", () => {
     expect(receipt!.subject).toContain("$108.86");
 
     // Stripe re-sends the same event (a retry, or a second endpoint): the same id records nothing.
-    const { data: [event] } = await w.stripe.events.list({ limit: 1 });
+    const {
+      data: [event],
+    } = await w.stripe.events.list({ limit: 1 });
     expect(event).toMatchObject({ type: "checkout.session.completed", data: { object: { id: session.id } } });
     const stored = await billingDb().entities.stripeEvent.get({ studioId: w.studioId, eventId: event!.id }).go();
     expect(stored.data).toMatchObject({ studioId: w.studioId, type: "checkout.session.completed", paymentId: payment!.id });
@@ -224,7 +229,9 @@ describe("the Stripe webhook", () => {
     const unpaid = await deliver(signed(w, eventFor(session, { object: { payment_status: "unpaid" } }), w.webhookSecret));
     expect(unpaid.status).toBe(200);
     expect(unpaid.body).toEqual({ received: true, outcome: "ignored", paymentId: null });
-    const expired = await deliver(signed(w, eventFor(session, { type: "checkout.session.expired", object: { status: "expired", payment_status: "unpaid" } }), w.webhookSecret));
+    const expired = await deliver(
+      signed(w, eventFor(session, { type: "checkout.session.expired", object: { status: "expired", payment_status: "unpaid" } }), w.webhookSecret),
+    );
     expect(expired.body.outcome).toBe("ignored");
     expect(await paymentsOf(w)).toHaveLength(0);
 
@@ -270,7 +277,9 @@ describe("issue 10 #10: Stripe events are kept per studio, and every bad webhook
     expect(answer.status).toBe(200);
     expect(answer.body.outcome).toBe("recorded");
     expect((await getInvoice(a.owner, aInvoice.id)).body.status).toBe("paid");
-    expect((await billingDb().entities.stripeEvent.get({ studioId: a.studioId, eventId: genuine.id }).go()).data).toMatchObject({ paymentId: answer.body.paymentId });
+    expect((await billingDb().entities.stripeEvent.get({ studioId: a.studioId, eventId: genuine.id }).go()).data).toMatchObject({
+      paymentId: answer.body.paymentId,
+    });
   });
 
   it("refuses a signature dated in the future beyond 5 minutes, and answers every refusal with one body", async () => {

@@ -61,7 +61,10 @@ describe("GET /studios/{id}/notes?studentId=", () => {
       [lessons.older, ["Scales"]],
     ]);
     expect(summaries((await notesOf(as.student!.accessToken)).body)).toEqual([[lessons.recent, ["For the student"]]]);
-    expect(summaries((await notesOf(as.parent!.accessToken)).body)).toEqual([[lessons.byB, ["Cover lesson"]], [lessons.older, ["Scales"]]]);
+    expect(summaries((await notesOf(as.parent!.accessToken)).body)).toEqual([
+      [lessons.byB, ["Cover lesson"]],
+      [lessons.older, ["Scales"]],
+    ]);
   });
 
   it("pages by lessons", async () => {
@@ -69,7 +72,10 @@ describe("GET /studios/{id}/notes?studentId=", () => {
     expect(summaries(first.body)).toEqual([[lessons.recent, ["Private to staff", "For the student"]]]);
     expect(first.body.nextCursor).toBeTruthy();
     const second = await notesOf(owner.accessToken, `&limit=2&cursor=${encodeURIComponent(first.body.nextCursor!)}`);
-    expect(summaries(second.body)).toEqual([[lessons.byB, ["Cover lesson"]], [lessons.older, ["Scales"]]]);
+    expect(summaries(second.body)).toEqual([
+      [lessons.byB, ["Cover lesson"]],
+      [lessons.older, ["Scales"]],
+    ]);
     expect((await notesOf(owner.accessToken, "&limit=26")).status).toBe(422);
   });
 

@@ -52,7 +52,15 @@ describe("POST /v1/studios/{studioId}/students", () => {
   it("names each invalid field", async () => {
     const res = await api("POST", url(owner.studio.id), {
       token: owner.accessToken,
-      body: { firstName: "", skillLevel: "guru", dateOfBirth: "2015-02-30", enrollmentDate: "01/09/2026", email: "x", isActive: "yes", emergencyContactPhone: "call me" },
+      body: {
+        firstName: "",
+        skillLevel: "guru",
+        dateOfBirth: "2015-02-30",
+        enrollmentDate: "01/09/2026",
+        email: "x",
+        isActive: "yes",
+        emergencyContactPhone: "call me",
+      },
     });
     expect(res.status).toBe(422);
     expect(paths(res)).toEqual(["dateOfBirth", "email", "emergencyContactPhone", "enrollmentDate", "firstName", "isActive", "lastName", "skillLevel"]);
@@ -71,7 +79,10 @@ describe("POST /v1/studios/{studioId}/students", () => {
     expect(paths(res)).toEqual(["familyId", "primaryTeacherId"]);
     const deletedTeacher = await addTeacher(owner);
     await api("DELETE", `/v1/studios/${owner.studio.id}/teachers/${deletedTeacher.id}`, { token: owner.accessToken });
-    const withDeleted = await api("POST", url(owner.studio.id), { token: owner.accessToken, body: { firstName: "A", lastName: "B", primaryTeacherId: deletedTeacher.id } });
+    const withDeleted = await api("POST", url(owner.studio.id), {
+      token: owner.accessToken,
+      body: { firstName: "A", lastName: "B", primaryTeacherId: deletedTeacher.id },
+    });
     expect(paths(withDeleted)).toEqual(["primaryTeacherId"]);
     expect(await familyStudentIds(intruder.studio.id, foreignFamily)).toEqual([]);
   });
@@ -146,7 +157,10 @@ describe("who sees which student", () => {
 
   it("teachers edit their own students, but not their teacher or family", async () => {
     const teacher = await memberWithRole(studio, "teacher", { teacherId: teacherA.id });
-    const ok = await api("PATCH", url(studio.studio.id, `/${carl.id}`), { token: teacher.accessToken, body: { skillLevel: "advanced", notes: "Great progress" } });
+    const ok = await api("PATCH", url(studio.studio.id, `/${carl.id}`), {
+      token: teacher.accessToken,
+      body: { skillLevel: "advanced", notes: "Great progress" },
+    });
     expect(ok.status).toBe(200);
     expect(ok.body).toMatchObject({ skillLevel: "advanced", notes: "Great progress", medicalNotes: "Diabetes" });
     const same = await api("PATCH", url(studio.studio.id, `/${carl.id}`), { token: teacher.accessToken, body: { primaryTeacherId: teacherA.id } });

@@ -36,7 +36,10 @@ describe("issue 10 #19: the studio's currency is fixed once money is on record",
 
   it("counts a billing account or a fee plan as money on record", async () => {
     const withPlan = await ownerWithStudio({ currency: "GBP" });
-    const plan = await api("POST", `/v1/studios/${withPlan.studio.id}/fee-plans`, { token: withPlan.accessToken, body: { name: "Monthly", kind: "monthly", amountMinor: 12000 } });
+    const plan = await api("POST", `/v1/studios/${withPlan.studio.id}/fee-plans`, {
+      token: withPlan.accessToken,
+      body: { name: "Monthly", kind: "monthly", amountMinor: 12000 },
+    });
     expect(plan.status).toBe(201);
     const refused = await patchStudio(withPlan, { currency: "EUR" });
     expect(refused.status).toBe(409);

@@ -90,7 +90,10 @@ describe("GET /v1/studios/{studioId}/today", () => {
     });
     expect([200, 201], JSON.stringify(put.body)).toContain(put.status);
     const day = futureAt(40, 12).slice(0, 10);
-    const closed = await api("POST", `/v1/studios/${owner.studio.id}/closures`, { token: owner.accessToken, body: { startDate: day, endDate: day, reason: "Half term" } });
+    const closed = await api("POST", `/v1/studios/${owner.studio.id}/closures`, {
+      token: owner.accessToken,
+      body: { startDate: day, endDate: day, reason: "Half term" },
+    });
     expect(closed.status).toBe(201);
     const res = await today(owner.accessToken);
     expect(res.body.setup.hoursSet).toBe(true);
@@ -112,13 +115,23 @@ describe("lists for the workspace's pages carry names", () => {
     const student = await addStudent(owner, { firstName: "Bea", lastName: "Bow", primaryTeacherId: teacher.id });
     const studentMember = await memberWithRole(owner, "student", { studentId: student.id });
     const lesson = await booked(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(6, 12) });
-    await api("POST", `/v1/studios/${owner.studio.id}/reschedule-requests`, { token: studentMember.accessToken, body: { lessonId: lesson.id, proposedStart: futureAt(7, 12) } });
+    await api("POST", `/v1/studios/${owner.studio.id}/reschedule-requests`, {
+      token: studentMember.accessToken,
+      body: { lessonId: lesson.id, proposedStart: futureAt(7, 12) },
+    });
     const inbox = await api("GET", `/v1/studios/${owner.studio.id}/reschedule-requests`, { token: owner.accessToken });
     expect(inbox.body.names).toMatchObject({ students: { [student.id]: "Bea Bow" }, teachers: { [teacher.id]: "Vera Viola" } });
 
     const weekly = await api("POST", `/v1/studios/${owner.studio.id}/recurring-patterns`, {
       token: owner.accessToken,
-      body: { teacherId: teacher.id, studentId: student.id, frequency: "weekly", startDate: futureAt(10, 12).slice(0, 10), startTime: "15:00", durationMinutes: 30 },
+      body: {
+        teacherId: teacher.id,
+        studentId: student.id,
+        frequency: "weekly",
+        startDate: futureAt(10, 12).slice(0, 10),
+        startTime: "15:00",
+        durationMinutes: 30,
+      },
     });
     expect(weekly.status, JSON.stringify(weekly.body)).toBe(201);
     const patterns = await api("GET", `/v1/studios/${owner.studio.id}/recurring-patterns`, { token: owner.accessToken });

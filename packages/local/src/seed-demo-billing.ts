@@ -50,7 +50,13 @@ export async function seedDemoBilling(owner: Actor, studioId: string, timeZone: 
     lastInvoices
       .filter((invoice) => invoice.balanceDueMinor > 0)
       .map((invoice, i) =>
-        pay(owner, studioId, { accountId: invoice.accountId, invoiceId: invoice.id, amountMinor: invoice.balanceDueMinor, method: i % 2 ? "card" : "bank_transfer", reference: `${invoice.number} paid` }),
+        pay(owner, studioId, {
+          accountId: invoice.accountId,
+          invoiceId: invoice.id,
+          amountMinor: invoice.balanceDueMinor,
+          method: i % 2 ? "card" : "bank_transfer",
+          reference: `${invoice.number} paid`,
+        }),
       ),
   );
 
@@ -59,7 +65,10 @@ export async function seedDemoBilling(owner: Actor, studioId: string, timeZone: 
   const exam = await Billing.createInvoice(
     owner,
     studioId,
-    Billing.createInvoiceSchema.parse({ account: { kind: "student", partyId: people.sam }, lines: [{ description: "Grade 6 piano exam entry fee", quantity: 1, unitPriceMinor: 7_300 }] }),
+    Billing.createInvoiceSchema.parse({
+      account: { kind: "student", partyId: people.sam },
+      lines: [{ description: "Grade 6 piano exam entry fee", quantity: 1, unitPriceMinor: 7_300 }],
+    }),
     invoicedAt,
   );
   await Billing.sendInvoice(owner, studioId, exam.id, invoicedAt);
@@ -70,7 +79,13 @@ export async function seedDemoBilling(owner: Actor, studioId: string, timeZone: 
   const { invoices } = await Billing.getBillingRun(owner, studioId, run.id);
   const sams = invoices.find((invoice) => invoice.accountId === people.sam);
   if (sams) {
-    await pay(owner, studioId, { accountId: people.sam, invoiceId: sams.id, amountMinor: Math.floor(sams.totalMinor / 2), method: "bank_transfer", reference: "SAM RIVERS LESSONS" });
+    await pay(owner, studioId, {
+      accountId: people.sam,
+      invoiceId: sams.id,
+      amountMinor: Math.floor(sams.totalMinor / 2),
+      method: "bank_transfer",
+      reference: "SAM RIVERS LESSONS",
+    });
   }
 
   // A draft the owner has yet to send.

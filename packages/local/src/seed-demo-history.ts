@@ -45,7 +45,12 @@ export async function seedDemoHistory(actors: { owner: Actor; teacher: Actor; pa
       );
       lessonsOf[name].push(lesson.id);
       const mark = ATTENDANCE[name][week]!;
-      await Scheduling.markAttendance(teacherActor, studioId, lesson.id, Scheduling.markAttendanceSchema.parse({ entries: [{ studentId: slot.studentId, ...mark }] }));
+      await Scheduling.markAttendance(
+        teacherActor,
+        studioId,
+        lesson.id,
+        Scheduling.markAttendanceSchema.parse({ entries: [{ studentId: slot.studentId, ...mark }] }),
+      );
       const status = mark.status === "absent" ? "no_show" : "completed";
       await Scheduling.updateLesson(teacherActor, studioId, lesson.id, Scheduling.updateLessonSchema.parse({ status }));
     }
@@ -58,7 +63,11 @@ export async function seedDemoHistory(actors: { owner: Actor; teacher: Actor; pa
   const goal = (studentId: string, body: Record<string, unknown>) =>
     Teaching.createGoal(actors.teacher, studioId, Teaching.createGoalSchema.parse({ studentId, ...body }));
   const practice = (studentId: string, daysAgo: number, minutes: number, pieces: string[]) =>
-    Teaching.createPracticeLog(actors.parent, studioId, Teaching.createPracticeLogSchema.parse({ studentId, practisedOn: addDays(today, -daysAgo), minutes, pieces }));
+    Teaching.createPracticeLog(
+      actors.parent,
+      studioId,
+      Teaching.createPracticeLogSchema.parse({ studentId, practisedOn: addDays(today, -daysAgo), minutes, pieces }),
+    );
   const plan = (body: Record<string, unknown>) => Teaching.createLessonPlan(actors.teacher, studioId, Teaching.createLessonPlanSchema.parse(body));
   await Promise.all([
     plan({
@@ -103,16 +112,34 @@ export async function seedDemoHistory(actors: { owner: Actor; teacher: Actor; pa
       summary: "First page of Clair de Lune: pedalling is much cleaner. Next time: the arpeggiated middle section.",
       visibleToStudent: true,
     }),
-    goal(people.anika, { title: "Pass Grade 2 piano", description: "Exam pieces, scales and aural tests.", targetDate: addMonths(today, 4), progressPercentage: 40 }),
+    goal(people.anika, {
+      title: "Pass Grade 2 piano",
+      description: "Exam pieces, scales and aural tests.",
+      targetDate: addMonths(today, 4),
+      progressPercentage: 40,
+    }),
     goal(people.sam, { title: "Play Clair de Lune from memory", targetDate: addMonths(today, 3), progressPercentage: 25 }),
-    ...([[6, 15], [5, 20], [3, 10], [2, 25], [1, 15]] as const).map(([daysAgo, minutes]) => practice(people.anika, daysAgo, minutes, ["Minuet in G"])),
-    ...([[4, 30], [1, 20]] as const).map(([daysAgo, minutes]) => practice(people.dev, daysAgo, minutes, ["Chord changes: G, C, D"])),
+    ...(
+      [
+        [6, 15],
+        [5, 20],
+        [3, 10],
+        [2, 25],
+        [1, 15],
+      ] as const
+    ).map(([daysAgo, minutes]) => practice(people.anika, daysAgo, minutes, ["Minuet in G"])),
+    ...(
+      [
+        [4, 30],
+        [1, 20],
+      ] as const
+    ).map(([daysAgo, minutes]) => practice(people.dev, daysAgo, minutes, ["Chord changes: G, C, D"])),
   ]);
 }
 
 /** The last `weeks` dates on `weekday` strictly before `today`, oldest first. */
 function pastWeekdays(today: string, weekday: number, weeks: number): string[] {
-  const back = ((weekdayOf(today) - weekday + 7) % 7) || 7;
+  const back = (weekdayOf(today) - weekday + 7) % 7 || 7;
   const latest = addDays(today, -back);
   return Array.from({ length: weeks }, (_, i) => addDays(latest, -7 * (weeks - 1 - i)));
 }

@@ -79,7 +79,11 @@ export async function seedDemoSchedule(owner: Actor, studioId: string, timeZone:
   const startDate = todayIn(timeZone);
   await Promise.all(
     Object.values(demoSlots(people)).map((slot) =>
-      Scheduling.createPattern(owner, studioId, Scheduling.createPatternSchema.parse({ ...slot, frequency: "weekly", startDate, durationMinutes: LESSON_MINUTES })),
+      Scheduling.createPattern(
+        owner,
+        studioId,
+        Scheduling.createPatternSchema.parse({ ...slot, frequency: "weekly", startDate, durationMinutes: LESSON_MINUTES }),
+      ),
     ),
   );
   return people;

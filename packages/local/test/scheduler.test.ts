@@ -32,7 +32,16 @@ describe("parseSchedule / nextRunAt", () => {
   });
 
   it("refuses what it cannot run, and can run every job of the schedule", () => {
-    for (const bad of ["rate(0 minutes)", "rate(1 minutes)", "rate(5 minute)", "rate(5 weeks)", "cron(0 12 ? * MON-FRI *)", "cron(60 1 * * ? *)", "cron(0 24 * * ? *)", "every day"]) {
+    for (const bad of [
+      "rate(0 minutes)",
+      "rate(1 minutes)",
+      "rate(5 minute)",
+      "rate(5 weeks)",
+      "cron(0 12 ? * MON-FRI *)",
+      "cron(60 1 * * ? *)",
+      "cron(0 24 * * ? *)",
+      "every day",
+    ]) {
       expect(() => parseSchedule(bad), bad).toThrow(/Unsupported schedule/);
     }
     for (const job of JOBS) expect(() => parseSchedule(job.schedule)).not.toThrow();

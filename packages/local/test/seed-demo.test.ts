@@ -58,7 +58,12 @@ describe("the demo studio", () => {
   });
 
   it("has a teacher member linked to her teacher record, who sees her own month of lessons with attendance", async () => {
-    const members = (await call(`/v1/studios/${studioId}/members`, owner)).items as { email: string; role: string; teacherId: string | null; familyId: string | null }[];
+    const members = (await call(`/v1/studios/${studioId}/members`, owner)).items as {
+      email: string;
+      role: string;
+      teacherId: string | null;
+      familyId: string | null;
+    }[];
     const clara = members.find((m) => m.email === DEMO.teacher.email)!;
     expect(clara.role).toBe("teacher");
     expect(clara.teacherId).toBeTruthy();

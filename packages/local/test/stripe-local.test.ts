@@ -57,7 +57,13 @@ describe("the local Stripe emulator through the stripe library", () => {
   it("keeps webhook endpoints per API key and shows the signing secret only when created", async () => {
     const stripe = await client(env.stripeApiBase!);
     const endpoint = await stripe.webhookEndpoints.create({ url: hookUrl, enabled_events: ["checkout.session.completed"] });
-    expect(endpoint).toMatchObject({ object: "webhook_endpoint", url: hookUrl, enabled_events: ["checkout.session.completed"], status: "enabled", livemode: false });
+    expect(endpoint).toMatchObject({
+      object: "webhook_endpoint",
+      url: hookUrl,
+      enabled_events: ["checkout.session.completed"],
+      status: "enabled",
+      livemode: false,
+    });
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9]{32}$/);
     const listed = await stripe.webhookEndpoints.list();
     expect(listed.data.map((e) => e.id)).toEqual([endpoint.id]);
@@ -65,7 +71,11 @@ describe("the local Stripe emulator through the stripe library", () => {
     expect((await stripe.webhookEndpoints.retrieve(endpoint.id)).url).toBe(hookUrl);
 
     const stranger = await client(env.stripeApiBase!);
-    await expect(stranger.webhookEndpoints.retrieve(endpoint.id)).rejects.toMatchObject({ type: "StripeInvalidRequestError", statusCode: 404, code: "resource_missing" });
+    await expect(stranger.webhookEndpoints.retrieve(endpoint.id)).rejects.toMatchObject({
+      type: "StripeInvalidRequestError",
+      statusCode: 404,
+      code: "resource_missing",
+    });
     await expect(stripe.webhookEndpoints.create({ url: hookUrl, enabled_events: [] })).rejects.toMatchObject({ statusCode: 400, param: "enabled_events" });
     expect(await stripe.webhookEndpoints.del(endpoint.id)).toMatchObject({ id: endpoint.id, deleted: true });
     expect((await stripe.webhookEndpoints.list()).data).toEqual([]);
@@ -94,8 +104,13 @@ describe("the local Stripe emulator through the stripe library", () => {
     await expect(stripe.checkout.sessions.create(sessionParams({ client_reference_id: "other" }), { idempotencyKey: "pay-7" })).rejects.toMatchObject({
       type: "StripeIdempotencyError",
     });
-    await expect(stripe.checkout.sessions.create(sessionParams({ line_items: [] }))).rejects.toMatchObject({ type: "StripeInvalidRequestError", param: "line_items" });
-    await expect(stripe.checkout.sessions.create(sessionParams({ expires_at: Math.floor(Date.now() / 1000) + 60 }))).rejects.toMatchObject({ param: "expires_at" });
+    await expect(stripe.checkout.sessions.create(sessionParams({ line_items: [] }))).rejects.toMatchObject({
+      type: "StripeInvalidRequestError",
+      param: "line_items",
+    });
+    await expect(stripe.checkout.sessions.create(sessionParams({ expires_at: Math.floor(Date.now() / 1000) + 60 }))).rejects.toMatchObject({
+      param: "expires_at",
+    });
     await expect((await client(env.stripeApiBase!, "not-a-key")).checkout.sessions.retrieve(session.id)).rejects.toMatchObject({
       type: "StripeAuthenticationError",
       statusCode: 401,
@@ -123,7 +138,10 @@ describe("the local Stripe emulator through the stripe library", () => {
     const delivery = deliveries.at(-1)!;
     const event = webhooks.constructEvent(delivery.body, delivery.signature, endpoint.secret!);
     expect(() => webhooks.constructEvent(delivery.body, delivery.signature, "whsec_someoneElse")).toThrow(/signature/i);
-    expect(event).toMatchObject({ type: "checkout.session.completed", data: { object: { id: session.id, status: "complete", payment_status: "paid", amount_total: 1234 } } });
+    expect(event).toMatchObject({
+      type: "checkout.session.completed",
+      data: { object: { id: session.id, status: "complete", payment_status: "paid", amount_total: 1234 } },
+    });
     const completed = await stripe.checkout.sessions.retrieve(session.id);
     expect(completed).toMatchObject({ status: "complete", payment_status: "paid", url: session.url });
     expect(completed.payment_intent).toMatch(/^pi_/);

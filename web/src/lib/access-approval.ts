@@ -11,12 +11,22 @@ type Outcome = { ok: true } | { ok: false; status: number; message: string } | n
  * and name travel in the form, so this is one write per step: the profile (a parent: the family, if
  * new, then their guardian record), then the approval that emails the invitation.
  */
-export async function approveAccessRequest(astro: AstroGlobal, form: FormData, studioId: string, requestId: string, header: { "Idempotency-Key"?: string }): Promise<Outcome> {
+export async function approveAccessRequest(
+  astro: AstroGlobal,
+  form: FormData,
+  studioId: string,
+  requestId: string,
+  header: { "Idempotency-Key"?: string },
+): Promise<Outcome> {
   const role = field(form, "role");
   const person = { firstName: field(form, "firstName"), lastName: field(form, "lastName"), email: field(form, "email") };
   const profile = field(form, "profile") || "new";
   const param = { studioId };
-  const fail = (r: { status: number; problem: Parameters<typeof problemMessage>[0] }) => ({ ok: false as const, status: r.status, message: problemMessage(r.problem) });
+  const fail = (r: { status: number; problem: Parameters<typeof problemMessage>[0] }) => ({
+    ok: false as const,
+    status: r.status,
+    message: problemMessage(r.problem),
+  });
 
   let links: { teacherId?: string; studentId?: string; familyId?: string; guardianId?: string };
   if (role === "teacher" || role === "student") {
@@ -38,12 +48,16 @@ export async function approveAccessRequest(astro: AstroGlobal, form: FormData, s
       if (!family.ok) return fail(family);
       familyId = family.data.id;
     }
-    const guardian = await asUser(astro, (c) => c.v1.studios[":studioId"].families[":familyId"].guardians.$post({ param: { studioId, familyId }, json: person }));
+    const guardian = await asUser(astro, (c) =>
+      c.v1.studios[":studioId"].families[":familyId"].guardians.$post({ param: { studioId, familyId }, json: person }),
+    );
     if (!guardian) return null;
     if (!guardian.ok) return fail(guardian);
     links = { familyId, guardianId: guardian.data.id };
   }
-  const approved = await asUser(astro, (c) => c.v1.studios[":studioId"]["access-requests"][":requestId"].approve.$post({ param: { studioId, requestId }, json: links, header }));
+  const approved = await asUser(astro, (c) =>
+    c.v1.studios[":studioId"]["access-requests"][":requestId"].approve.$post({ param: { studioId, requestId }, json: links, header }),
+  );
   if (!approved) return null;
   return approved.ok ? { ok: true } : fail(approved);
 }

@@ -6,7 +6,11 @@ export function auditAction(action: string): string {
 
 /** "primaryTeacherId" → "primary teacher"; "billingEmail" → "billing email". */
 export function auditField(field: string): string {
-  return field.replace(/Id$/, "").replace(/Minor$/, "").replace(/([a-z])([A-Z])/g, "$1 $2").toLowerCase();
+  return field
+    .replace(/Id$/, "")
+    .replace(/Minor$/, "")
+    .replace(/([a-z])([A-Z])/g, "$1 $2")
+    .toLowerCase();
 }
 
 export const AUDIT_RECORD_TYPES = [

@@ -8,9 +8,21 @@ import type { FieldErrors } from "./problem";
  * parse exactly (money-input). Stripe keys have their own form and are never put back in a field.
  */
 const KEYS = [
-  "taxName", "taxRateMillipercent", "paymentTermsDays", "defaultHourlyRateMinor", "lateFee.kind", "lateFee.amount", "lateFee.afterDays",
-  "dunning.daysBefore", "dunning.onDueDate", "dunning.daysAfter", "paymentInstructions", "invoiceFooter",
-  "autoRun.enabled", "autoRun.dayOfMonth", "autoRun.period",
+  "taxName",
+  "taxRateMillipercent",
+  "paymentTermsDays",
+  "defaultHourlyRateMinor",
+  "lateFee.kind",
+  "lateFee.amount",
+  "lateFee.afterDays",
+  "dunning.daysBefore",
+  "dunning.onDueDate",
+  "dunning.daysAfter",
+  "paymentInstructions",
+  "invoiceFooter",
+  "autoRun.enabled",
+  "autoRun.dayOfMonth",
+  "autoRun.period",
 ] as const;
 export type SettingsValues = Record<(typeof KEYS)[number], string>;
 

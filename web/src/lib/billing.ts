@@ -103,9 +103,7 @@ export function billToOptions(
   return [
     ...accounts.map((a) => ({ value: `account:${a.id}`, label: `${a.name} (${ACCOUNT_KINDS[a.kind] ?? a.kind})` })),
     ...families.filter((f) => !opened.has(f.id)).map((f) => ({ value: `family:${f.id}`, label: `${f.name} (Family)` })),
-    ...students
-      .filter((s) => !s.familyId && !opened.has(s.id))
-      .map((s) => ({ value: `student:${s.id}`, label: `${s.firstName} ${s.lastName} (Student)` })),
+    ...students.filter((s) => !s.familyId && !opened.has(s.id)).map((s) => ({ value: `student:${s.id}`, label: `${s.firstName} ${s.lastName} (Student)` })),
   ].sort((a, b) => a.label.localeCompare(b.label));
 }
 
@@ -123,6 +121,7 @@ export function runPeriod(run: { periodStart: string; periodEnd: string }, forma
   const wholeMonth =
     run.periodStart.endsWith("-01") &&
     run.periodStart.slice(0, 7) === run.periodEnd.slice(0, 7) &&
-    new Date(`${run.periodEnd}T00:00:00Z`).getUTCDate() === new Date(Date.UTC(Number(run.periodEnd.slice(0, 4)), Number(run.periodEnd.slice(5, 7)), 0)).getUTCDate();
+    new Date(`${run.periodEnd}T00:00:00Z`).getUTCDate() ===
+      new Date(Date.UTC(Number(run.periodEnd.slice(0, 4)), Number(run.periodEnd.slice(5, 7)), 0)).getUTCDate();
   return wholeMonth ? format.month(run.periodStart) : `${format.localDate(run.periodStart)} – ${format.localDate(run.periodEnd)}`;
 }

@@ -72,8 +72,16 @@ export const toFormErrors = (apiErrors: FieldErrors): FieldErrors =>
 export function bookingValues(form: FormData): BookingValues {
   const get = (name: keyof BookingValues) => field(form, name);
   return {
-    who: get("who"), teacherId: get("teacherId"), date: get("date"), time: get("time"), durationMinutes: get("durationMinutes"),
-    type: get("type") || "private", roomName: get("roomName"), onlineUrl: get("onlineUrl"), repeat: get("repeat"), until: get("until"),
+    who: get("who"),
+    teacherId: get("teacherId"),
+    date: get("date"),
+    time: get("time"),
+    durationMinutes: get("durationMinutes"),
+    type: get("type") || "private",
+    roomName: get("roomName"),
+    onlineUrl: get("onlineUrl"),
+    repeat: get("repeat"),
+    until: get("until"),
   };
 }
 
@@ -98,7 +106,16 @@ export function prefill(url: URL, today: string): BookingValues {
 
 export type BookingRequest =
   | { kind: "lesson"; body: Record<string, unknown> & { teacherId: string; scheduledStart: string } }
-  | { kind: "pattern"; body: Record<string, unknown> & { teacherId: string; frequency: "weekly" | "biweekly" | "monthly"; startDate: string; startTime: string; durationMinutes: number } };
+  | {
+      kind: "pattern";
+      body: Record<string, unknown> & {
+        teacherId: string;
+        frequency: "weekly" | "biweekly" | "monthly";
+        startDate: string;
+        startTime: string;
+        durationMinutes: number;
+      };
+    };
 
 /** What to send, or the fields the form itself can tell are missing. */
 export function bookingRequest(v: BookingValues, timeZone: string): { request: BookingRequest } | { errors: FieldErrors } {

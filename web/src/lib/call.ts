@@ -7,9 +7,7 @@ export type AnyResponse = ClientResponse<unknown, number, any>;
 /** The body type of the success responses a typed client call can return. */
 export type SuccessBody<R> = R extends ClientResponse<infer T, infer S, any> ? (S extends SuccessStatusCode ? T : never) : never;
 
-export type ApiResult<T> =
-  | { ok: true; status: number; data: T }
-  | { ok: false; status: number; problem: Problem };
+export type ApiResult<T> = { ok: true; status: number; data: T } | { ok: false; status: number; problem: Problem };
 
 /**
  * Awaits a typed client call and splits it into data or problem. Error statuses are answered

@@ -14,4 +14,6 @@ export function accentVars(color: string | null | undefined): Record<string, str
 
 /** The accent's custom properties as an inline style (a layout's <body>). */
 export const accentStyle = (color: string | null | undefined) =>
-  Object.entries(accentVars(color)).map(([k, v]) => `${k}:${v}`).join(";");
+  Object.entries(accentVars(color))
+    .map(([k, v]) => `${k}:${v}`)
+    .join(";");

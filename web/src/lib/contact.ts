@@ -41,7 +41,5 @@ export interface PostalAddress {
 
 export function addressLines(a: PostalAddress): string[] {
   const locality = [a.city, [a.state, a.postalCode].filter(Boolean).join(" ")].filter(Boolean).join(", ");
-  return [...(a.address?.split(/\r?\n/) ?? []), locality, a.country ? countryName(a.country) : ""]
-    .map((line) => line.trim())
-    .filter(Boolean);
+  return [...(a.address?.split(/\r?\n/) ?? []), locality, a.country ? countryName(a.country) : ""].map((line) => line.trim()).filter(Boolean);
 }

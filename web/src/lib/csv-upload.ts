@@ -8,7 +8,8 @@ import { field } from "./form";
 export async function csvFromForm(form: FormData): Promise<{ csv: string } | { error: string }> {
   const file = form.get("file");
   if (file instanceof File && file.size > 0) {
-    if (file.size > MAX_CSV_BYTES) return { error: `The file is ${Math.ceil(file.size / 1024)} KB; an import takes up to ${MAX_CSV_BYTES / 1024} KB. Split it into smaller files.` };
+    if (file.size > MAX_CSV_BYTES)
+      return { error: `The file is ${Math.ceil(file.size / 1024)} KB; an import takes up to ${MAX_CSV_BYTES / 1024} KB. Split it into smaller files.` };
     return { csv: await file.text() };
   }
   const pasted = field(form, "csv");

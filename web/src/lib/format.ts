@@ -53,8 +53,10 @@ export function studioFormat(studio: StudioLocaleSource): StudioFormat {
   };
   const day = (v: Instant) => fmt("day", { weekday: "short", day: "numeric", month: "short" }).format(toDate(v));
   const time = (v: Instant) => fmt("time", { hour: "2-digit", minute: "2-digit" }).format(toDate(v));
-  const localDateOf = (v: Instant) => fmt("iso", { year: "numeric", month: "2-digit", day: "2-digit", calendar: "iso8601" }).formatToParts(toDate(v))
-    .reduce((acc, p) => ({ ...acc, [p.type]: p.value }), {} as Record<string, string>);
+  const localDateOf = (v: Instant) =>
+    fmt("iso", { year: "numeric", month: "2-digit", day: "2-digit", calendar: "iso8601" })
+      .formatToParts(toDate(v))
+      .reduce((acc, p) => ({ ...acc, [p.type]: p.value }), {} as Record<string, string>);
   const isoDate = (v: Instant) => {
     const p = localDateOf(v);
     return `${p.year}-${p.month}-${p.day}`;
@@ -81,6 +83,8 @@ export function studioFormat(studio: StudioLocaleSource): StudioFormat {
     },
     money: (minor, code = currency) => formatMoney(minor, code, country),
     zoneName: (v = new Date()) =>
-      fmt("zone", { timeZoneName: "short" }).formatToParts(toDate(v)).find((p) => p.type === "timeZoneName")?.value ?? timeZone,
+      fmt("zone", { timeZoneName: "short" })
+        .formatToParts(toDate(v))
+        .find((p) => p.type === "timeZoneName")?.value ?? timeZone,
   };
 }

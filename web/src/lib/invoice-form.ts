@@ -45,8 +45,7 @@ export const INVOICE_FIELD_LABELS: Record<string, string> = {
 };
 
 /** Whether an API error path has a field in the editor (the others go in the message at the top). */
-export const isEditorField = (path: string) =>
-  path in INVOICE_FIELD_LABELS || /^lines\.\d+\.(description|quantity|unitPriceMinor)$/.test(path);
+export const isEditorField = (path: string) => path in INVOICE_FIELD_LABELS || /^lines\.\d+\.(description|quantity|unitPriceMinor)$/.test(path);
 
 const blankLine = (): LineValues => ({ lineId: "", description: "", quantity: "1", unitPrice: "" });
 
@@ -63,7 +62,12 @@ export function invoiceValues(
   const d = invoice.discount;
   return {
     lines: [
-      ...invoice.lines.map((l) => ({ lineId: l.id, description: l.description, quantity: String(l.quantity), unitPrice: moneyToInput(l.unitPriceMinor, currency) })),
+      ...invoice.lines.map((l) => ({
+        lineId: l.id,
+        description: l.description,
+        quantity: String(l.quantity),
+        unitPrice: moneyToInput(l.unitPriceMinor, currency),
+      })),
       blankLine(),
     ],
     discountKind: d?.kind ?? "",

@@ -47,8 +47,6 @@ export async function handleJoinForm(astro: AstroGlobal, slug: string): Promise<
   if (result.ok) return { values, sent: true, errors: {} };
   if (result.status >= 500) throw new Error(`Access request for ${slug}: API answered ${result.status}`);
   astro.response.status = result.status;
-  const formError = result.status === 429
-    ? "Too many requests from here just now. Please try again later."
-    : problemMessage(result.problem, JOIN_FIELDS);
+  const formError = result.status === 429 ? "Too many requests from here just now. Please try again later." : problemMessage(result.problem, JOIN_FIELDS);
   return { values, sent: false, errors: fieldErrors(result.problem), formError };
 }

@@ -94,7 +94,11 @@ export async function bookByLink(astro: AstroGlobal, action: "makeup" | "claim",
   const chosen = optionalField(await readForm(astro.request), "start");
   const param = { token: astro.params.token ?? "" };
   const links = api().v1.public["lesson-links"];
-  const booked = await call(action === "claim" ? links.claim[":token"].$post({ param, json: chosen ? { start: chosen } : {} }) : links.makeup[":token"].$post({ param, json: { start: chosen ?? "" } }));
+  const booked = await call(
+    action === "claim"
+      ? links.claim[":token"].$post({ param, json: chosen ? { start: chosen } : {} })
+      : links.makeup[":token"].$post({ param, json: { start: chosen ?? "" } }),
+  );
   if (!booked.ok && booked.status >= 500) throw new Error(`Booking by ${action} link: API answered ${booked.status}`);
   if (booked.ok) return astro.redirect(bookedRedirect(path, booked.data), 303);
   const lostRace = action === "claim" && booked.status === 409;

@@ -42,8 +42,13 @@ export function outcomeSentence(outcome: "credit_issued" | "no_credit", explanat
     .replace(/^(credit issued|no credit):\s*/, "")
     .replace(/\b(\d+) h notice/g, (_, h: string) => `${h} ${h === "1" ? "hour's" : "hours'"} notice`)
     .replace(/\b(\d+) h\b/g, (_, h: string) => `${h} ${h === "1" ? "hour" : "hours"}`);
-  const head = outcome === "credit_issued"
-    ? (future ? "A make-up credit will be issued" : "A make-up credit was issued")
-    : (future ? "No make-up credit will be issued" : "No make-up credit was issued");
+  const head =
+    outcome === "credit_issued"
+      ? future
+        ? "A make-up credit will be issued"
+        : "A make-up credit was issued"
+      : future
+        ? "No make-up credit will be issued"
+        : "No make-up credit was issued";
   return `${head}: ${why}.`;
 }

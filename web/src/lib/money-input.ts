@@ -46,8 +46,7 @@ export function parseScaled(input: string, scale: number, options: { allowNegati
 }
 
 /** Money typed in major units ("52.50") → integer minor units of `currency` (5250). */
-export const parseMoney = (input: string, currency: string, options: { allowNegative?: boolean } = {}) =>
-  parseScaled(input, minorDigits(currency), options);
+export const parseMoney = (input: string, currency: string, options: { allowNegative?: boolean } = {}) => parseScaled(input, minorDigits(currency), options);
 
 /** A percentage ("8.875") → thousandths of a percent (8875), 0–100. */
 export function parsePercent(input: string): Parsed {

@@ -25,8 +25,21 @@ function pick(form: FormData, names: readonly string[], mode: FormMode) {
 const checked = (form: FormData, name: string) => form.get(name) === "on";
 
 export const STUDENT_FIELDS = [
-  "firstName", "lastName", "email", "phone", "instrument", "skillLevel", "dateOfBirth", "enrollmentDate",
-  "emergencyContactName", "emergencyContactPhone", "medicalNotes", "notes", "primaryTeacherId", "familyId", "isActive",
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "instrument",
+  "skillLevel",
+  "dateOfBirth",
+  "enrollmentDate",
+  "emergencyContactName",
+  "emergencyContactPhone",
+  "medicalNotes",
+  "notes",
+  "primaryTeacherId",
+  "familyId",
+  "isActive",
 ] as const;
 
 /** `adminFields`: only admins move a student to another teacher or family. */
@@ -50,7 +63,18 @@ export const BAND_FIELDS = ["name", "email", "phone", "address", "city", "state"
 export const bandInput = (form: FormData, mode: FormMode) => pick(form, BAND_FIELDS, mode) as { name: string } & Record<string, string | null>;
 
 export const TEACHER_FIELDS = [
-  "firstName", "lastName", "email", "phone", "bio", "specialties", "publicBio", "hourlyRate", "bookingBufferMinutes", "isAcceptingStudents", "isPublic", "isActive",
+  "firstName",
+  "lastName",
+  "email",
+  "phone",
+  "bio",
+  "specialties",
+  "publicBio",
+  "hourlyRate",
+  "bookingBufferMinutes",
+  "isAcceptingStudents",
+  "isPublic",
+  "isActive",
 ] as const;
 
 /**
@@ -60,7 +84,10 @@ export const TEACHER_FIELDS = [
 export function teacherInput(form: FormData, mode: FormMode, admin: boolean, currency: string) {
   const texts = admin ? ["firstName", "lastName", "email", "phone", "bio", "publicBio"] : ["phone", "bio", "publicBio"];
   const input: Record<string, unknown> = pick(form, texts, mode);
-  const specialties = field(form, "specialties").split(",").map((s) => s.trim()).filter(Boolean);
+  const specialties = field(form, "specialties")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (specialties.length || mode === "update") input.specialties = specialties;
   const buffer = field(form, "bookingBufferMinutes");
   if (buffer) input.bookingBufferMinutes = /^\d+$/.test(buffer) ? Number(buffer) : buffer;

@@ -6,10 +6,13 @@ import { fullName, type PeopleKind } from "./people";
 export async function recordName(astro: AstroGlobal, studioId: string, kind: PeopleKind, id: string) {
   const s = (c: Parameters<Parameters<typeof asUser>[1]>[0]) => c.v1.studios[":studioId"];
   const result =
-    kind === "students" ? await asUser(astro, (c) => s(c).students[":studentId"].$get({ param: { studioId, studentId: id } }))
-    : kind === "families" ? await asUser(astro, (c) => s(c).families[":familyId"].$get({ param: { studioId, familyId: id } }))
-    : kind === "teachers" ? await asUser(astro, (c) => s(c).teachers[":teacherId"].$get({ param: { studioId, teacherId: id } }))
-    : await asUser(astro, (c) => s(c).bands[":bandId"].$get({ param: { studioId, bandId: id } }));
+    kind === "students"
+      ? await asUser(astro, (c) => s(c).students[":studentId"].$get({ param: { studioId, studentId: id } }))
+      : kind === "families"
+        ? await asUser(astro, (c) => s(c).families[":familyId"].$get({ param: { studioId, familyId: id } }))
+        : kind === "teachers"
+          ? await asUser(astro, (c) => s(c).teachers[":teacherId"].$get({ param: { studioId, teacherId: id } }))
+          : await asUser(astro, (c) => s(c).bands[":bandId"].$get({ param: { studioId, bandId: id } }));
   if (!result) return null;
   if (!result.ok) return { ok: false as const, status: result.status, problem: result.problem };
   const data = result.data as { name?: string; firstName?: string; lastName?: string };

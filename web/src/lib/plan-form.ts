@@ -31,13 +31,28 @@ export const PLAN_LABELS: Record<keyof PlanValues, string> = {
 export const PLAN_FIELDS = Object.keys(PLAN_LABELS);
 
 export const EMPTY_PLAN: PlanValues = {
-  title: "", description: "", specialty: "", durationMinutes: "", objectives: "", materials: "", activities: "", tags: "", isPublic: false,
+  title: "",
+  description: "",
+  specialty: "",
+  durationMinutes: "",
+  objectives: "",
+  materials: "",
+  activities: "",
+  tags: "",
+  isPublic: false,
 };
 
 /** A saved plan as the form shows it. */
 export function planValuesOf(plan: {
-  title: string; description: string | null; specialty: string | null; durationMinutes: number | null;
-  objectives: string[]; materials: string[]; activities: string[]; tags: string[]; isPublic: boolean;
+  title: string;
+  description: string | null;
+  specialty: string | null;
+  durationMinutes: number | null;
+  objectives: string[];
+  materials: string[];
+  activities: string[];
+  tags: string[];
+  isPublic: boolean;
 }): PlanValues {
   return {
     title: plan.title,
@@ -71,8 +86,16 @@ export function planValuesFrom(form: FormData): PlanValues {
   };
 }
 
-const lines = (value: string) => value.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-const commaList = (value: string) => value.split(",").map((t) => t.trim()).filter(Boolean);
+const lines = (value: string) =>
+  value
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+const commaList = (value: string) =>
+  value
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
 /** A whole number goes as a number; anything else as typed, so the API says what is wrong with it. */
 const minutes = (value: string) => (/^\d+$/.test(value) ? Number(value) : value);
 
@@ -100,12 +123,10 @@ export function planBody(v: PlanValues, mode: "create" | "update") {
 export const planErrors = (problem: Problem | undefined): FieldErrors => listFieldErrors(problem, PLAN_FIELDS);
 
 /** The message over the form: plain words, plus any error no field of the form shows. */
-export const planProblemMessage = (problem: Problem) =>
-  problemMessage(problem, shownPaths(problem, PLAN_FIELDS));
+export const planProblemMessage = (problem: Problem) => problemMessage(problem, shownPaths(problem, PLAN_FIELDS));
 
 /** Who may change a plan: the studio's admins and its author. */
 export const mayEditPlan = (ws: { isAdmin: boolean; teacherId: string | null }, plan: { teacherId: string | null }) =>
   ws.isAdmin || (ws.teacherId !== null && plan.teacherId === ws.teacherId);
 
-export const planHref = (base: string, planId?: string, rest = "") =>
-  `${base}/plans${planId ? `/${encodeURIComponent(planId)}` : ""}${rest}`;
+export const planHref = (base: string, planId?: string, rest = "") => `${base}/plans${planId ? `/${encodeURIComponent(planId)}` : ""}${rest}`;

@@ -24,7 +24,10 @@ export const practiceValuesFrom = (form: FormData): PracticeValues => ({
 
 /** Pieces one per line; minutes as a number when whole, else as typed so the API says what is wrong. */
 export function practiceBody(studentId: string, v: PracticeValues) {
-  const pieces = v.pieces.split(/\r?\n/).map((p) => p.trim()).filter(Boolean);
+  const pieces = v.pieces
+    .split(/\r?\n/)
+    .map((p) => p.trim())
+    .filter(Boolean);
   return {
     studentId,
     practisedOn: v.practisedOn,

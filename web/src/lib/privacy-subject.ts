@@ -4,10 +4,7 @@ import { auditField } from "./audit-words";
 import { fullName } from "./people";
 import { asUser } from "./session";
 
-export type Subject =
-  | { type: "student"; id: string }
-  | { type: "teacher"; id: string }
-  | { type: "guardian"; id: string; familyId: string };
+export type Subject = { type: "student"; id: string } | { type: "teacher"; id: string } | { type: "guardian"; id: string; familyId: string };
 
 /** The subject named by `?type=&id=` (and `family=` for a guardian), if the URL names one. */
 export function subjectOf(url: URL): Subject | undefined {
@@ -41,4 +38,7 @@ export async function subjectName(astro: AstroGlobal, studioId: string, s: Subje
 
 /** What erasure removes from a person of this type, in words ("email, phone, date of birth"). */
 export const erasedWords = (type: Subject["type"]) =>
-  PERSONAL_FIELDS[type].filter((f) => f !== "importHash").map(auditField).join(", ");
+  PERSONAL_FIELDS[type]
+    .filter((f) => f !== "importHash")
+    .map(auditField)
+    .join(", ");

@@ -57,7 +57,11 @@ export function plainProblem(problem: Problem, words: Partial<Record<Reason, str
 
 /** "address.postalCode" → "Postal code"; "entries.0.status" → "Status". */
 export function fieldLabel(path: string): string {
-  const last = path.split(".").filter((part) => !/^\d+$/.test(part)).pop() || "This field";
+  const last =
+    path
+      .split(".")
+      .filter((part) => !/^\d+$/.test(part))
+      .pop() || "This field";
   const words = last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
@@ -65,16 +69,25 @@ export function fieldLabel(path: string): string {
 /** A message for the top of a form: plain words, plus field errors that have no field on the form. */
 export function problemMessage(problem: Problem, knownFields: readonly string[] = []): string {
   const stray = (problem.errors ?? []).filter((e) => !knownFields.includes(e.path));
-  const base = stray.length && problemCode(problem) === "validation_failed" && stray.length === (problem.errors ?? []).length
-    ? "Please check what you entered."
-    : plainProblem(problem);
+  const base =
+    stray.length && problemCode(problem) === "validation_failed" && stray.length === (problem.errors ?? []).length
+      ? "Please check what you entered."
+      : plainProblem(problem);
   return stray.length ? `${base} ${stray.map((e) => `${fieldLabel(e.path)} ${e.message}.`).join(" ")}` : base;
 }
 
 export function toProblem(status: number, body: unknown): Problem {
   if (body && typeof body === "object" && "title" in body) {
     const p = body as Partial<Problem>;
-    return { type: p.type ?? "about:blank", title: p.title ?? "Error", status: p.status ?? status, detail: p.detail, code: p.code, errors: p.errors, conflicts: p.conflicts };
+    return {
+      type: p.type ?? "about:blank",
+      title: p.title ?? "Error",
+      status: p.status ?? status,
+      detail: p.detail,
+      code: p.code,
+      errors: p.errors,
+      conflicts: p.conflicts,
+    };
   }
   return { type: "about:blank", title: FALLBACK, status };
 }

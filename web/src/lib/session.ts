@@ -66,10 +66,7 @@ async function refresh(ctx: SessionContext): Promise<string | undefined> {
  * Refresh tokens are single-use, so two requests racing to refresh would end the sign-in; the
  * site has no client-side fetches, so a browser makes one page request at a time.
  */
-export async function asUser<R extends AnyResponse>(
-  ctx: SessionContext,
-  send: (client: ApiClient) => Promise<R>,
-): Promise<ApiResult<SuccessBody<R>> | null> {
+export async function asUser<R extends AnyResponse>(ctx: SessionContext, send: (client: ApiClient) => Promise<R>): Promise<ApiResult<SuccessBody<R>> | null> {
   const access = ctx.cookies.get(ACCESS_COOKIE)?.value;
   if (access) {
     const result = await call(send(api(access)));

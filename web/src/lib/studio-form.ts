@@ -2,9 +2,7 @@ import { field } from "./form";
 
 /** Fields of the studio settings form, in the order the API names them. */
 export const STUDIO_REQUIRED_FIELDS = ["name", "slug", "timeZone", "currency"] as const;
-export const STUDIO_OPTIONAL_FIELDS = [
-  "description", "website", "email", "phone", "address", "city", "state", "postalCode", "country", "themeColor",
-] as const;
+export const STUDIO_OPTIONAL_FIELDS = ["description", "website", "email", "phone", "address", "city", "state", "postalCode", "country", "themeColor"] as const;
 export const STUDIO_FIELDS = [...STUDIO_REQUIRED_FIELDS, ...STUDIO_OPTIONAL_FIELDS] as const;
 
 type Required = (typeof STUDIO_REQUIRED_FIELDS)[number];

@@ -14,7 +14,9 @@ export interface UndeliverableAddress {
 export async function undeliverableAmong(ctx: SessionContext, studioId: string, emails: (string | null | undefined)[]): Promise<UndeliverableAddress[] | null> {
   const wanted = [...new Set(emails.filter((e): e is string => Boolean(e?.trim())).map((e) => e.trim().toLowerCase()))].slice(0, 20);
   if (wanted.length === 0) return [];
-  const result = await asUser(ctx, (c) => c.v1.studios[":studioId"]["email-delivery"].undeliverable.$get({ param: { studioId }, query: { emails: wanted.join(",") } }));
+  const result = await asUser(ctx, (c) =>
+    c.v1.studios[":studioId"]["email-delivery"].undeliverable.$get({ param: { studioId }, query: { emails: wanted.join(",") } }),
+  );
   if (!result) return null;
   return result.ok ? result.data.items : [];
 }

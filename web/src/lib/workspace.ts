@@ -48,8 +48,7 @@ export const workspaceBase = (studioId: string) => `/dashboard/studios/${encodeU
 export const isStaff = (role: Role) => STAFF.includes(role);
 
 /** Where a sign-in should come back to: the page asked for, with its query. */
-export const loginRedirect = (astro: AstroGlobal) =>
-  astro.redirect(`/login?next=${encodeURIComponent(astro.url.pathname + astro.url.search)}`, 303);
+export const loginRedirect = (astro: AstroGlobal) => astro.redirect(`/login?next=${encodeURIComponent(astro.url.pathname + astro.url.search)}`, 303);
 
 /**
  * The signed-in user (one API call: /v1/me) and their membership of `Astro.params.studioId`, or

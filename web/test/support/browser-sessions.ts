@@ -44,7 +44,14 @@ export class BrowserSessions {
   async reportFailure(ctx: { task: { result?: { state?: string } } }): Promise<void> {
     const page = this.lastPage;
     if (ctx.task.result?.state !== "fail" || !page) return;
-    console.error(`Stopped on ${page.url()}:\n${(await page.locator("main").innerText().catch(() => "")).slice(0, 1500)}`);
+    console.error(
+      `Stopped on ${page.url()}:\n${(
+        await page
+          .locator("main")
+          .innerText()
+          .catch(() => "")
+      ).slice(0, 1500)}`,
+    );
   }
 
   async close(): Promise<void> {

@@ -12,10 +12,7 @@ interface ImageElement {
 
 /** A computed CSS property of the element, e.g. "background-color" → "rgb(15, 118, 110)". */
 export function computedStyle(locator: Locator, property: string): Promise<string> {
-  return locator.evaluate(
-    (element, name) => (globalThis as unknown as BrowserWindow).getComputedStyle(element).getPropertyValue(name),
-    property,
-  );
+  return locator.evaluate((element, name) => (globalThis as unknown as BrowserWindow).getComputedStyle(element).getPropertyValue(name), property);
 }
 
 /** The image's intrinsic width once it has loaded and decoded (0 if it is broken). */

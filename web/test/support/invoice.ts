@@ -47,7 +47,13 @@ export async function sentInvoice(apiUrl: string, options: { stripe: boolean; li
 
   const family = await call(token, "POST", `${base}/families`, { name: "The Okafor family" }, 201);
   const guardianEmail = uniqueOwner("guardian").email;
-  await call(token, "POST", `${base}/families/${family.id}/guardians`, { firstName: "Ada", lastName: "Okafor", relationship: "mother", email: guardianEmail }, 201);
+  await call(
+    token,
+    "POST",
+    `${base}/families/${family.id}/guardians`,
+    { firstName: "Ada", lastName: "Okafor", relationship: "mother", email: guardianEmail },
+    201,
+  );
   await call(token, "POST", `${base}/billing-accounts`, { kind: "family", partyId: family.id }, 201);
   const draft = await call(token, "POST", `${base}/invoices`, { accountId: family.id, lines: options.lines ?? TWO_LINES }, 201);
   const invoice = await call(token, "POST", `${base}/invoices/${draft.id}/send`, undefined, 200);

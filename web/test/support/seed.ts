@@ -71,10 +71,17 @@ export const BRANDING = {
 export async function seedStudio(apiUrl: string, studioName = "Riverside Music") {
   const api = hc<AppType>(apiUrl);
   const { email, slug } = uniqueOwner("seed");
-  const signup = await expectStatus("signup", api.v1.auth.signup.$post({
-    header: {},
-    json: { email, password: PASSWORD, name: "Ada Owner", studioName, slug, timeZone: "Europe/London", currency: "GBP" },
-  }, { headers: ownVisitorAddress() }), 202);
+  const signup = await expectStatus(
+    "signup",
+    api.v1.auth.signup.$post(
+      {
+        header: {},
+        json: { email, password: PASSWORD, name: "Ada Owner", studioName, slug, timeZone: "Europe/London", currency: "GBP" },
+      },
+      { headers: ownVisitorAddress() },
+    ),
+    202,
+  );
   await signup.json();
   const token = new URL(await verificationLink(email)).searchParams.get("token")!;
   await expectStatus("verify-email", api.v1.auth["verify-email"].$post({ json: { token } }), 200);
@@ -87,10 +94,14 @@ export async function seedStudio(apiUrl: string, studioName = "Riverside Music")
   const param = { studioId: studio.id };
   await expectStatus("patch branding", owner.v1.studios[":studioId"].$patch({ param, json: BRANDING }), 200);
   const png = solidPng(48, 48, [245, 158, 11]);
-  const uploadRes = await expectStatus("logo-upload", owner.v1.studios[":studioId"]["logo-upload"].$post({
-    param,
-    json: { contentType: "image/png", contentLength: png.byteLength },
-  }), 200);
+  const uploadRes = await expectStatus(
+    "logo-upload",
+    owner.v1.studios[":studioId"]["logo-upload"].$post({
+      param,
+      json: { contentType: "image/png", contentLength: png.byteLength },
+    }),
+    200,
+  );
   const upload = await uploadRes.json();
   const put = await fetch(upload.uploadUrl, { method: "PUT", headers: upload.headers, body: png });
   if (!put.ok) throw new Error(`PUT logo answered ${put.status}: ${await put.text()}`);

@@ -8,8 +8,13 @@ import { startWebDev, startWebServer, WEB_SERVER_ENTRY } from "@studiosync/local
 import { type Browser, chromium } from "playwright-core";
 
 const CHROMIUM_ARGS = [
-  "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-  "--disable-component-update", "--disable-sync", "--no-first-run",
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
   // Nothing outside this machine: no fonts, CDNs or Google services can load.
   "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost , EXCLUDE 127.0.0.1",
 ];

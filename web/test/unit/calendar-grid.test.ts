@@ -35,7 +35,15 @@ describe("the calendar grid", () => {
 
   it("shows the teachers' working hours, widened to fit every lesson, or 08:00–21:00", () => {
     expect(hoursOf([], [])).toEqual({ start: 480, end: 1260 });
-    expect(hoursOf([{ start: "09:30", end: "17:00" }, { start: "10:00", end: "19:15" }], [])).toEqual({ start: 540, end: 1200 });
+    expect(
+      hoursOf(
+        [
+          { start: "09:30", end: "17:00" },
+          { start: "10:00", end: "19:15" },
+        ],
+        [],
+      ),
+    ).toEqual({ start: 540, end: 1200 });
     expect(hoursOf([{ start: "09:00", end: "17:00" }], [lesson("x", "2027-01-01", "07:15", 60)])).toEqual({ start: 420, end: 1020 });
   });
 
@@ -48,6 +56,8 @@ describe("the calendar grid", () => {
 
   it("words the policy's outcome for the confirmation", () => {
     expect(outcomeSentence("credit_issued", "credit issued: 52 h notice")).toBe("A make-up credit will be issued: 52 hours' notice.");
-    expect(outcomeSentence("no_credit", "no credit: 5 h notice, the policy asks for 24 h")).toBe("No make-up credit will be issued: 5 hours' notice, the policy asks for 24 hours.");
+    expect(outcomeSentence("no_credit", "no credit: 5 h notice, the policy asks for 24 h")).toBe(
+      "No make-up credit will be issued: 5 hours' notice, the policy asks for 24 hours.",
+    );
   });
 });

@@ -37,8 +37,13 @@ export function reviewWrites(
       .where((a, op) => op.eq(a.status, "pending"))
       .commit(),
     recordAudit(tx, {
-      studioId, actorId, action: `access_request.${review.status}`, entityType: "access_request", entityId: requestId,
-      before: { status: "pending" }, after: review,
+      studioId,
+      actorId,
+      action: `access_request.${review.status}`,
+      entityType: "access_request",
+      entityId: requestId,
+      before: { status: "pending" },
+      after: review,
     }),
   ];
 }

@@ -30,10 +30,7 @@ export async function requestAccess(slug: string, input: CreateAccessRequestInpu
   const { idempotency } = context;
   const studio = await liveStudioBySlug(slug);
 
-  const counters = [
-    counterKey(ACCESS_REQUEST_LIMITS.perEmail, input.email),
-    ...(context.ip ? [counterKey(ACCESS_REQUEST_LIMITS.perIp, context.ip)] : []),
-  ];
+  const counters = [counterKey(ACCESS_REQUEST_LIMITS.perEmail, input.email), ...(context.ip ? [counterKey(ACCESS_REQUEST_LIMITS.perIp, context.ip)] : [])];
   const counts = await readTogether(
     ...counters.map((key) => itemOf(db().entities.rateCounter, { bucket: key.bucket, window: key.window })),
     ...(idempotency ? [idempotencyRecordRead(idempotency)] : []),
@@ -49,8 +46,12 @@ export async function requestAccess(slug: string, input: CreateAccessRequestInpu
       ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
       tx.accessRequest.create(record).commit(),
       recordAudit(tx, {
-        studioId: studio.studioId, actorId: PUBLIC_ACTOR, action: "access_request.created", entityType: "access_request",
-        entityId: record.requestId, after: { email: input.email, role: input.role, firstName: input.firstName, lastName: input.lastName },
+        studioId: studio.studioId,
+        actorId: PUBLIC_ACTOR,
+        action: "access_request.created",
+        entityType: "access_request",
+        entityId: record.requestId,
+        after: { email: input.email, role: input.role, firstName: input.firstName, lastName: input.lastName },
       }),
       ...counters.map((key) => countAttempt(tx, key)),
       ...outboxEmails(tx, notices),

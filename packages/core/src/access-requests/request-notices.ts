@@ -22,7 +22,9 @@ async function adminAddresses(studioId: string) {
   const { data } = await db().entities.membership.query.member({ studioId }).go({ pages: "all" });
   const admins = data.filter((m) => (m.role === "owner" || m.role === "admin") && !m.deletedAt && !m.deactivatedAt).slice(0, MAX_ADMINS_MAILED);
   if (!admins.length) return [];
-  const { data: users } = await db().entities.user.get(admins.map((m) => ({ userId: m.userId }))).go();
+  const { data: users } = await db()
+    .entities.user.get(admins.map((m) => ({ userId: m.userId })))
+    .go();
   return users.map((u) => ({ userId: u.userId, email: u.email }));
 }
 
@@ -50,6 +52,11 @@ export async function accessRequestNotices(studio: StudioRecord, request: NewReq
       email: accessRequestReceivedMessage({ studioName: studio.name, studioUrl: `${webUrl}/${encodeURIComponent(studio.slug)}` }),
       brand: emailBrand(studio),
     },
-    ...admins.map((admin) => ({ scope: request.studioId, messageId: `access-request#${request.requestId}#admin#${admin.userId}`, to: admin.email, email: forAdmins })),
+    ...admins.map((admin) => ({
+      scope: request.studioId,
+      messageId: `access-request#${request.requestId}#admin#${admin.userId}`,
+      to: admin.email,
+      email: forAdmins,
+    })),
   ];
 }

@@ -33,7 +33,9 @@ export async function requestEmailChange(actor: Actor, input: ChangeEmailInput, 
   if (isExhausted({ key: perRecipient, count: sent?.count })) return;
 
   const taken = Boolean(liveLogin(existing, now));
-  const link = taken ? undefined : newEmailLink("change_email", { userId: actor.userId, email: login.email, sessionEpoch: login.sessionEpoch }, now, input.email);
+  const link = taken
+    ? undefined
+    : newEmailLink("change_email", { userId: actor.userId, email: login.email, sessionEpoch: login.sessionEpoch }, now, input.email);
   const { webUrl } = config();
   const outcome = await db()
     .transaction.write((tx) => [

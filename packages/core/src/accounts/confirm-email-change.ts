@@ -5,8 +5,7 @@ import { claimEmail, liveLogin } from "./email-claim";
 import { consumeEmailLink, linkAlreadyUsed, linkOutdated, openEmailLink } from "./email-links";
 import { revokeAllFamilies } from "./session-tokens";
 
-const addressTaken = () =>
-  new AppError("email.taken", "This address already belongs to another StudioSync account, so your account keeps its old address.");
+const addressTaken = () => new AppError("email.taken", "This address already belongs to another StudioSync account, so your account keeps its old address.");
 
 /**
  * Opens an email-change link: the login moves from the old address to the new one (verified, as

@@ -26,8 +26,14 @@ export async function createAccount(input: SignUpInput, options: { emailVerified
   for (let attempt = 0; ; attempt++) {
     const link = newEmailLink("verify_email", { userId, email: input.email, sessionEpoch: 0 });
     const studio = {
-      studioId, slug, name: input.studioName, timeZone: input.timeZone, currency: input.currency,
-      isActive: true, createdBy: userId, updatedBy: userId,
+      studioId,
+      slug,
+      name: input.studioName,
+      timeZone: input.timeZone,
+      currency: input.currency,
+      isActive: true,
+      createdBy: userId,
+      updatedBy: userId,
     };
     const outcome = await db()
       .transaction.write((tx) => [
@@ -37,7 +43,9 @@ export async function createAccount(input: SignUpInput, options: { emailVerified
         tx.studio.create(studio).commit(),
         tx.membership.create({ studioId, userId, role: "owner", createdBy: userId, updatedBy: userId }).commit(),
         link.write(tx),
-        ...(verifiedAt ? [] : [outboxEmail(tx, { scope: studioId, messageId: `verify_email#${link.linkId}`, to: input.email, email: verification(input, link.url) })]),
+        ...(verifiedAt
+          ? []
+          : [outboxEmail(tx, { scope: studioId, messageId: `verify_email#${link.linkId}`, to: input.email, email: verification(input, link.url) })]),
       ])
       .go();
     if (!outcome.canceled) {

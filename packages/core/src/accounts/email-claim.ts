@@ -15,8 +15,7 @@ interface LoginState {
 export const isLiveLogin = (login: LoginState | null | undefined, now = Date.now()): boolean =>
   Boolean(login && (login.emailVerifiedAt || !login.expiresAt || login.expiresAt * 1000 > now));
 
-export const liveLogin = <T extends LoginState>(login: T | null | undefined, now = Date.now()): T | null =>
-  login && isLiveLogin(login, now) ? login : null;
+export const liveLogin = <T extends LoginState>(login: T | null | undefined, now = Date.now()): T | null => (login && isLiveLogin(login, now) ? login : null);
 
 interface NewLogin {
   email: string;

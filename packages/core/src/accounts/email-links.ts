@@ -24,12 +24,7 @@ export const LINK_PAGE: Record<LinkPurpose, string> = {
  * A new single-use link for a login (its user, email and current sessionEpoch): the item to write
  * in the caller's transaction, and the URL to email.
  */
-export function newEmailLink(
-  purpose: LinkPurpose,
-  login: { userId: string; email: string; sessionEpoch: number },
-  now = Date.now(),
-  newEmail?: string,
-) {
+export function newEmailLink(purpose: LinkPurpose, login: { userId: string; email: string; sessionEpoch: number }, now = Date.now(), newEmail?: string) {
   const { userId, email, sessionEpoch: credentialEpoch } = login;
   const linkId = uuidv7();
   const expiresAt = Math.floor(now / 1000) + LINK_LIFETIME_SECONDS[purpose];
@@ -79,8 +74,7 @@ export function updateLinkedLogin(
     .commit();
 }
 
-export const linkOutdated = () =>
-  new AppError("invalid_token", "This link no longer works: the password was changed after it was sent. Ask for a new one.");
+export const linkOutdated = () => new AppError("invalid_token", "This link no longer works: the password was changed after it was sent. Ask for a new one.");
 
 /** Maps a rejected link transaction (link first, login second) to the answer. */
 export const linkRejected = (index: number) => (index === 0 ? linkAlreadyUsed() : index === 1 ? linkOutdated() : undefined);

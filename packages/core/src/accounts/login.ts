@@ -30,7 +30,9 @@ export async function logIn(input: { email: string; password: string }, context:
   const matches = await verifyPassword(input.password, credential?.passwordHash ?? (await decoyPasswordHash()));
   if (!credential || !matches) {
     await Promise.all([
-      db().transaction.write((tx) => [perEmailKey, ...(perIpKey ? [perIpKey] : [])].map((key) => countAttempt(tx, key))).go(),
+      db()
+        .transaction.write((tx) => [perEmailKey, ...(perIpKey ? [perIpKey] : [])].map((key) => countAttempt(tx, key)))
+        .go(),
       countAttemptAlone(globalKey),
     ]);
     throw emailLimited ? rateLimited(perEmailKey, now) : new AppError("unauthenticated", WRONG_CREDENTIALS);

@@ -32,7 +32,9 @@ export async function getMe(actor: Actor) {
   if (!user) throw notFound("User");
   const active = memberships.filter((m) => !m.deletedAt);
   const { data: studios } = active.length
-    ? await db().entities.studio.get(active.map((m) => ({ studioId: m.studioId }))).go()
+    ? await db()
+        .entities.studio.get(active.map((m) => ({ studioId: m.studioId })))
+        .go()
     : { data: [] };
   const byId = new Map(studios.filter((s) => !s.deletedAt).map((s) => [s.studioId, s]));
   return {

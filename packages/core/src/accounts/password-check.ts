@@ -18,7 +18,11 @@ export async function readLoginForChange(actor: Actor, extra: (loginEmail: strin
   assertSessionOpen(actor, family);
   if (!user) throw notFound("User");
   const failures = counterKey(LIMITS.loginFailuresPerEmail, user.email);
-  const [credential, failureCount, ...rest] = await readTogether(itemOf(db().entities.credential, { email: user.email }), counterRead(failures), ...extra(user.email));
+  const [credential, failureCount, ...rest] = await readTogether(
+    itemOf(db().entities.credential, { email: user.email }),
+    counterRead(failures),
+    ...extra(user.email),
+  );
   const login = liveLogin(credential);
   if (!login || login.userId !== actor.userId) throw new AppError("unauthenticated", "This sign-in has ended. Sign in again.");
   return { family: family!, user, login, failures: { key: failures, count: failureCount?.count }, extra: rest as unknown[] };

@@ -10,7 +10,9 @@ const invalid = () => new AppError("unauthenticated", "The refresh token is inva
  * leaked or was replayed: the whole sign-in (family) is revoked, for the thief and the owner alike.
  */
 export async function refreshSession(refreshToken: string, now = Date.now()) {
-  const { data: token } = await db().entities.refreshToken.get({ tokenHash: hashRefreshToken(refreshToken) }).go();
+  const { data: token } = await db()
+    .entities.refreshToken.get({ tokenHash: hashRefreshToken(refreshToken) })
+    .go();
   if (!token || (token.expiresAt ?? 0) * 1000 <= now) throw invalid();
   if (token.rotatedAt) {
     await revokeFamily(token.userId, token.familyId, "reuse_detected");
@@ -32,7 +34,10 @@ export async function refreshSession(refreshToken: string, now = Date.now()) {
         .set({ lastUsedAt: new Date(now).toISOString() })
         .where((a, op) => op.notExists(a.revokedAt))
         .commit(),
-      tx.credential.check({ email: token.email }).where((a, op) => op.eq(a.sessionEpoch, token.sessionEpoch)).commit(),
+      tx.credential
+        .check({ email: token.email })
+        .where((a, op) => op.eq(a.sessionEpoch, token.sessionEpoch))
+        .commit(),
     ])
     .go();
   if (!outcome.canceled) return { ...next.tokens, user: { id: token.userId, email: token.email } };

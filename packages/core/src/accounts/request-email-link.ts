@@ -34,7 +34,9 @@ export async function requestEmailLink(purpose: LinkPurpose, email: string, cont
     .transaction.write((tx) => [
       ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
       ...keys.map((key) => countAttempt(tx, key)),
-      ...(link ? [link.write(tx), outboxEmail(tx, { scope: ACCOUNTS_SCOPE, messageId: `${purpose}#${link.linkId}`, to: email, email: message(purpose, link.url) })] : []),
+      ...(link
+        ? [link.write(tx), outboxEmail(tx, { scope: ACCOUNTS_SCOPE, messageId: `${purpose}#${link.linkId}`, to: email, email: message(purpose, link.url) })]
+        : []),
     ])
     .go();
   if (outcome.canceled) {

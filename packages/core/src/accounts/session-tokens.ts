@@ -28,14 +28,14 @@ export function nextTokens(owner: TokenOwner, familyId: string, familyExpiresAt:
   const write = (tx: WriteTx) =>
     tx.refreshToken
       .create({
-      tokenHash: hashRefreshToken(refreshToken),
-      userId: owner.userId,
-      familyId,
-      email: owner.email,
-      sessionEpoch: owner.sessionEpoch,
-      expiresAt: familyExpiresAt,
-    })
-    .commit();
+        tokenHash: hashRefreshToken(refreshToken),
+        userId: owner.userId,
+        familyId,
+        email: owner.email,
+        sessionEpoch: owner.sessionEpoch,
+        expiresAt: familyExpiresAt,
+      })
+      .commit();
   const tokens: SessionTokens = {
     accessToken: issueAccessToken(owner.userId, familyId),
     tokenType: "Bearer",
@@ -54,7 +54,11 @@ export function newSession(owner: TokenOwner, now = Date.now(), userAgent?: stri
   const familyId = uuidv7();
   const expiresAt = Math.floor(now / 1000) + SESSION_SECONDS;
   const { write, tokens } = nextTokens(owner, familyId, expiresAt);
-  const device = userAgent?.replace(/[\u0000-\u001f\u007f]/g, "").trim().slice(0, USER_AGENT_MAX) || undefined;
+  const device =
+    userAgent
+      ?.replace(/[\u0000-\u001f\u007f]/g, "")
+      .trim()
+      .slice(0, USER_AGENT_MAX) || undefined;
   const lastUsedAt = new Date(now).toISOString();
   const writes = (tx: WriteTx) => [
     tx.sessionFamily.create({ userId: owner.userId, familyId, expiresAt, lastUsedAt, ...(device ? { userAgent: device } : {}) }).commit(),
@@ -93,9 +97,7 @@ export async function revokeAllFamilies(userId: string, reason: RevokeReason, no
   return (tx: WriteTx) =>
     open
       .slice(0, REVOKED_IN_TRANSACTION)
-      .map(({ familyId, expiresAt }) =>
-        tx.sessionFamily.update({ userId, familyId }).set({ revokedAt, revokedReason: reason, expiresAt }).commit(),
-      );
+      .map(({ familyId, expiresAt }) => tx.sessionFamily.update({ userId, familyId }).set({ revokedAt, revokedReason: reason, expiresAt }).commit());
 }
 
 /** A user's sign-ins that are still open (not revoked, not past their end; TTL deletes lazily). */

@@ -17,7 +17,9 @@ export function diff(before: Record<string, unknown> | undefined, after: Record<
     const was = before?.[field] ?? null;
     const now = after?.[field] ?? null;
     if (JSON.stringify(was) === JSON.stringify(now)) continue;
-    changes[field] = REDACTED.has(field) ? { before: was === null ? null : "[redacted]", after: now === null ? null : "[redacted]" } : { before: was, after: now };
+    changes[field] = REDACTED.has(field)
+      ? { before: was === null ? null : "[redacted]", after: now === null ? null : "[redacted]" }
+      : { before: was, after: now };
   }
   return changes;
 }

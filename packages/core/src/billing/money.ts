@@ -79,7 +79,9 @@ export interface Allocation {
  * the order given (oldest due first); what is left is account credit.
  */
 export function allocate(amountMinor: number, open: OpenInvoice[], preferredInvoiceId?: string): { allocations: Allocation[]; unallocatedMinor: number } {
-  const ordered = preferredInvoiceId ? [...open.filter((i) => i.invoiceId === preferredInvoiceId), ...open.filter((i) => i.invoiceId !== preferredInvoiceId)] : open;
+  const ordered = preferredInvoiceId
+    ? [...open.filter((i) => i.invoiceId === preferredInvoiceId), ...open.filter((i) => i.invoiceId !== preferredInvoiceId)]
+    : open;
   const allocations: Allocation[] = [];
   let left = amountMinor;
   for (const invoice of ordered) {

@@ -19,7 +19,8 @@ export async function retryAddress(actor: Actor, studioId: string, input: RetryA
   const { undeliverableAddress } = db().entities;
   const { data: record } = await undeliverableAddress.get({ email: input.email }).go({ consistent: true });
   if (!record || record.scope !== studioId) throw missing();
-  if (record.reason !== "bounce") throw conflict("delivery.complained", "This person marked our email as spam, so we don't email them again. Ask them for another address.", "email");
+  if (record.reason !== "bounce")
+    throw conflict("delivery.complained", "This person marked our email as spam, so we don't email them again. Ask them for another address.", "email");
   const outcome = await db()
     .transaction.write((tx) => [
       tx.undeliverableAddress

@@ -24,7 +24,10 @@ export function sesSender(endpoint: string | undefined): EmailSender {
   return (to, email) => ses.then(({ sdk, client }) => sendWith(sdk, client, to, email));
 }
 
-const configured = lazyClient((c) => c.sesEndpoint, () => loadSes(config().sesEndpoint));
+const configured = lazyClient(
+  (c) => c.sesEndpoint,
+  () => loadSes(config().sesEndpoint),
+);
 
 /**
  * Sends one email (HTML + plain text) through SES; local SES in development and tests. Only the

@@ -79,7 +79,5 @@ export async function putObject(key: string, body: string | Uint8Array, contentT
 /** Deletes objects now (a missing one is fine): privacy exports of an erased person. */
 export async function deleteObjects(keys: readonly string[]): Promise<void> {
   if (keys.length === 0) return;
-  await s3(({ sdk, client }) =>
-    Promise.all(keys.map((key) => client.send(new sdk.DeleteObjectCommand({ Bucket: config().bucketName, Key: key })))),
-  );
+  await s3(({ sdk, client }) => Promise.all(keys.map((key) => client.send(new sdk.DeleteObjectCommand({ Bucket: config().bucketName, Key: key })))));
 }

@@ -4,9 +4,7 @@ import { AppError } from "../kernel/errors";
 /** How long a key remembers its outcome. */
 const KEEP_SECONDS = 24 * 60 * 60;
 
-export type IdempotencyClaim =
-  | { kind: "new" }
-  | { kind: "replay"; status: number; body: string };
+export type IdempotencyClaim = { kind: "new" } | { kind: "replay"; status: number; body: string };
 
 /**
  * Claims an Idempotency-Key for one request (a conditional create). A retry with the same key and

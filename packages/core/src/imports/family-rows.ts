@@ -35,7 +35,11 @@ export function newFamily(context: { studioId: string; actorId: string; importHa
     items: (tx) => [
       tx.family.create(record).commit(),
       recordAudit(tx, {
-        studioId, actorId, action: "family.imported", entityType: "family", entityId: record.familyId,
+        studioId,
+        actorId,
+        action: "family.imported",
+        entityType: "family",
+        entityId: record.familyId,
         after: auditableFamily(record as FamilyRecord),
       }),
     ],

@@ -14,7 +14,9 @@ export async function readClaims(studioId: string, hashes: Iterable<string>): Pr
     let keys = unique.slice(start, start + BATCH).map((importHash) => ({ studioId, importHash }));
     for (let attempt = 0; keys.length > 0; attempt++) {
       if (attempt === 3) throw new Error("BatchGetItem left import claims unprocessed after 3 attempts");
-      const { data, unprocessed } = await db().entities.importClaim.get(keys).go({ attributes: ["importHash", "entityId"] });
+      const { data, unprocessed } = await db()
+        .entities.importClaim.get(keys)
+        .go({ attributes: ["importHash", "entityId"] });
       for (const claim of data) claims.set(claim.importHash, claim.entityId);
       keys = unprocessed.map((key) => ({ studioId, importHash: key.importHash }));
     }
@@ -24,6 +26,8 @@ export async function readClaims(studioId: string, hashes: Iterable<string>): Pr
 
 /** The record an import claim points at, read after a transaction lost the race for it. */
 export async function readClaim(studioId: string, importHash: string): Promise<string | undefined> {
-  const { data } = await db().entities.importClaim.get({ studioId, importHash }).go({ attributes: ["entityId"] });
+  const { data } = await db()
+    .entities.importClaim.get({ studioId, importHash })
+    .go({ attributes: ["entityId"] });
   return data?.entityId;
 }

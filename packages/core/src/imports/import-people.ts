@@ -63,8 +63,14 @@ export async function importPeople(actor: Actor, studioId: string, request: Impo
   }
 
   const [families, claims] = await Promise.all([
-    findFamiliesByName(studioId, valid.flatMap((row) => (row.familyName ? [row.familyName] : []))),
-    readClaims(studioId, valid.map((row) => row.importHash)),
+    findFamiliesByName(
+      studioId,
+      valid.flatMap((row) => (row.familyName ? [row.familyName] : [])),
+    ),
+    readClaims(
+      studioId,
+      valid.map((row) => row.importHash),
+    ),
   ]);
 
   /** Row number → the id it was skipped for, or the row of this file it repeats. */

@@ -3,8 +3,7 @@ import type { ZodError } from "zod";
 import { IMPORT_COLUMNS, type ImportFieldError, type ImportKind } from "./schemas";
 
 /** A row's cells as a create body: empty cells are left out (the field is not set). */
-export const nonEmptyCells = (cells: Record<string, string>) =>
-  Object.fromEntries(Object.entries(cells).filter(([, value]) => value.trim() !== ""));
+export const nonEmptyCells = (cells: Record<string, string>) => Object.fromEntries(Object.entries(cells).filter(([, value]) => value.trim() !== ""));
 
 /** zod issues → the row's field errors, named like the columns (the same wording as the API's 422s). */
 export const fieldErrors = (error: ZodError): ImportFieldError[] =>
@@ -21,5 +20,7 @@ export const fieldErrors = (error: ZodError): ImportFieldError[] =>
 export function importHash(studioId: string, kind: ImportKind, values: Record<string, unknown>): string {
   const { required, optional } = IMPORT_COLUMNS[kind];
   const normalised = [...required, ...optional].map((column) => values[column] ?? null);
-  return createHash("sha256").update(JSON.stringify([studioId, kind, normalised])).digest("base64url");
+  return createHash("sha256")
+    .update(JSON.stringify([studioId, kind, normalised]))
+    .digest("base64url");
 }

@@ -26,16 +26,16 @@ export const importRequestSchema = z
       .string({ invalid_type_error: "must be a string" })
       .min(1, "must not be empty")
       .max(MAX_CSV_BYTES, `must be at most ${MAX_CSV_BYTES} bytes (60 KB); split larger files`)
-      .refine((csv) => csv.length > MAX_CSV_BYTES || utf8.encode(csv).length <= MAX_CSV_BYTES, `must be at most ${MAX_CSV_BYTES} bytes (60 KB); split larger files`)
+      .refine(
+        (csv) => csv.length > MAX_CSV_BYTES || utf8.encode(csv).length <= MAX_CSV_BYTES,
+        `must be at most ${MAX_CSV_BYTES} bytes (60 KB); split larger files`,
+      )
       .describe(
         `RFC 4180 CSV with a header row, at most ${MAX_CSV_BYTES} bytes (60 KB) and ${MAX_IMPORT_ROWS} data rows. ` +
           `students: firstName, lastName (required), email, phone, instrument, skillLevel, dateOfBirth, enrollmentDate, notes, ` +
           `familyName (the exact name of a listed family of the studio). families: name (required), billingEmail, phone, address, notes.`,
       ),
-    dryRun: z
-      .boolean({ invalid_type_error: "must be true or false" })
-      .optional()
-      .describe("Validate and report what would happen without writing anything"),
+    dryRun: z.boolean({ invalid_type_error: "must be true or false" }).optional().describe("Validate and report what would happen without writing anything"),
   })
   .strict();
 export type ImportRequest = z.infer<typeof importRequestSchema>;

@@ -78,7 +78,9 @@ export async function writeRows(studioId: string, kind: ImportKind, rows: Pendin
   let calls = 0;
   const write = async (group: PendingRow[]): Promise<TransactionOutcome> => {
     calls++;
-    return db().transaction.write((tx) => items(tx, studioId, kind, group)).go();
+    return db()
+      .transaction.write((tx) => items(tx, studioId, kind, group))
+      .go();
   };
   for (const group of chunks(rows)) {
     const result = await write(group);

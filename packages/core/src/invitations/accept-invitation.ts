@@ -46,8 +46,13 @@ function auditJoin(tx: WriteTx, record: InvitationRecord, userId: string, at: st
   const membership = { role: record.role, ...links(record) };
   return [
     recordAudit(tx, {
-      studioId: record.studioId, actorId: userId, action: "invitation.accepted", entityType: "invitation",
-      entityId: record.invitationId, before: { status: "pending" }, after: { status: "accepted", acceptedAt: at, acceptedBy: userId },
+      studioId: record.studioId,
+      actorId: userId,
+      action: "invitation.accepted",
+      entityType: "invitation",
+      entityId: record.invitationId,
+      before: { status: "pending" },
+      after: { status: "accepted", acceptedAt: at, acceptedBy: userId },
     }),
     recordAudit(tx, { studioId: record.studioId, actorId: userId, action: "member.added", entityType: "member", entityId: userId, after: membership }),
   ];
@@ -71,7 +76,10 @@ async function joinWithExistingLogin(record: InvitationRecord, credential: { use
         markAccepted(tx, record, userId, at),
         existing
           ? // A removed member invited back: the old membership is replaced (only while it is still removed).
-            tx.membership.put(membership).where((a, op) => op.exists(a.deletedAt)).commit()
+            tx.membership
+              .put(membership)
+              .where((a, op) => op.exists(a.deletedAt))
+              .commit()
           : tx.membership.create(membership).commit(),
         ...(profile ? [profile] : []),
         ...auditJoin(tx, record, userId, at),
@@ -113,7 +121,8 @@ async function joinWithNewLogin(
       ];
     })
     .go();
-  const accountCreatedMeanwhile = () => conflict("invitation.account_created_meanwhile", "An account with this email was just created. Open the link again to join with it.");
+  const accountCreatedMeanwhile = () =>
+    conflict("invitation.account_created_meanwhile", "An account with this email was just created. Open the link again to join with it.");
   assertCommitted(outcome, onRejected(accountCreatedMeanwhile, Boolean(record.teacherId || record.studentId || record.guardianId)));
   return { userId, email, newAccount: true, session: { ...session.tokens, user: { id: userId, email } } };
 }

@@ -17,7 +17,8 @@ export interface InvitationRef {
 
 export const INVITATION_SECONDS = LINK_LIFETIME_SECONDS.invitation;
 
-export const invalidInvitation = (reason: ReasonOf<"invalid_token"> = "invalid_token", detail = "This invitation link is invalid.") => new AppError(reason, detail);
+export const invalidInvitation = (reason: ReasonOf<"invalid_token"> = "invalid_token", detail = "This invitation link is invalid.") =>
+  new AppError(reason, detail);
 
 export function invitationUrl(r: Pick<InvitationRecord, "studioId" | "invitationId" | "sentCount" | "validUntil">): string {
   const linkId = [r.studioId, r.invitationId, r.sentCount].join(":");

@@ -54,5 +54,11 @@ export function newInvitation(studioId: string, actorId: string, target: Invitat
 /** The transaction item that enqueues the email with the invitation link of the record's current sending. */
 export function invitationEmail(tx: OutboxTx, record: InvitationRecord, studio: BrandedStudio) {
   const email = invitationMessage({ studioName: studio.name, role: record.role, url: invitationUrl(record), validDays: INVITATION_SECONDS / 86400 });
-  return outboxEmail(tx, { scope: record.studioId, messageId: `invitation#${record.invitationId}#${record.sentCount}`, to: record.email, email, brand: emailBrand(studio) });
+  return outboxEmail(tx, {
+    scope: record.studioId,
+    messageId: `invitation#${record.invitationId}#${record.sentCount}`,
+    to: record.email,
+    email,
+    brand: emailBrand(studio),
+  });
 }

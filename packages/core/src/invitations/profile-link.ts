@@ -60,4 +60,7 @@ export function linkProfile(tx: WriteTx, studioId: string, links: ProfileLinks, 
 }
 
 export const profileAlreadyLinked = () =>
-  new AppError("invitation.profile_taken", "The profile this invitation is for was removed or already belongs to another account. Ask the studio for a new invitation.");
+  new AppError(
+    "invitation.profile_taken",
+    "The profile this invitation is for was removed or already belongs to another account. Ask the studio for a new invitation.",
+  );

@@ -24,8 +24,13 @@ export async function changeMemberRole(actor: Actor, studioId: string, userId: s
         .where((a, op) => `${op.eq(a.role, target.role)} AND ${op.notExists(a.deletedAt)}`)
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "member.role_changed", entityType: "member", entityId: userId,
-        before: { role: target.role }, after: { role: input.role },
+        studioId,
+        actorId: actor.userId,
+        action: "member.role_changed",
+        entityType: "member",
+        entityId: userId,
+        before: { role: target.role },
+        after: { role: input.role },
       }),
       ...(ownerCheck ? [ownerCheck(tx)] : []),
     ])

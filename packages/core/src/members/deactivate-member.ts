@@ -25,8 +25,13 @@ export async function deactivateMember(actor: Actor, studioId: string, userId: s
         .where((a, op) => `${op.notExists(a.deactivatedAt)} AND ${op.notExists(a.deletedAt)}`)
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "member.deactivated", entityType: "member", entityId: userId,
-        before: { deactivatedAt: null }, after: { deactivatedAt },
+        studioId,
+        actorId: actor.userId,
+        action: "member.deactivated",
+        entityType: "member",
+        entityId: userId,
+        before: { deactivatedAt: null },
+        after: { deactivatedAt },
       }),
       ...(ownerCheck ? [ownerCheck(tx)] : []),
     ])

@@ -21,9 +21,7 @@ export async function listMembers(actor: Actor, studioId: string, query: ListMem
         .go({ ...options, pages: 1 }),
     query,
   );
-  const { data: users } = result.items.length
-    ? await user.get(result.items.map((m) => ({ userId: m.userId }))).go()
-    : { data: [] };
+  const { data: users } = result.items.length ? await user.get(result.items.map((m) => ({ userId: m.userId }))).go() : { data: [] };
   const byId = new Map(users.map((u) => [u.userId, u]));
   return { items: result.items.map((m) => toMember(m, byId.get(m.userId))), nextCursor: result.nextCursor };
 }

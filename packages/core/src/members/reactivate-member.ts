@@ -20,8 +20,13 @@ export async function reactivateMember(actor: Actor, studioId: string, userId: s
         .where((a, op) => `${op.exists(a.deactivatedAt)} AND ${op.notExists(a.deletedAt)}`)
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "member.reactivated", entityType: "member", entityId: userId,
-        before: { deactivatedAt: target.deactivatedAt }, after: { deactivatedAt: null },
+        studioId,
+        actorId: actor.userId,
+        action: "member.reactivated",
+        entityType: "member",
+        entityId: userId,
+        before: { deactivatedAt: target.deactivatedAt },
+        after: { deactivatedAt: null },
       }),
     ])
     .go();

@@ -24,8 +24,13 @@ export async function removeMember(actor: Actor, studioId: string, userId: strin
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "member.removed", entityType: "member", entityId: userId,
-        before: { role: target.role, deletedAt: null }, after: { deletedAt },
+        studioId,
+        actorId: actor.userId,
+        action: "member.removed",
+        entityType: "member",
+        entityId: userId,
+        before: { role: target.role, deletedAt: null },
+        after: { deletedAt },
       }),
       ...(ownerCheck ? [ownerCheck(tx)] : []),
     ])

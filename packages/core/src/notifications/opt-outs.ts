@@ -29,7 +29,9 @@ export async function optedOutAmong(studioId: string, emails: readonly string[],
 
 /** Every type with whether the address still gets it (one Query). */
 export async function preferencesOf(studioId: string, email: string): Promise<Record<NotificationType, boolean>> {
-  const { data } = await notificationsDb().entities.notificationOptOut.query.optOut({ studioId, email: normal(email) }).go({ pages: "all" });
+  const { data } = await notificationsDb()
+    .entities.notificationOptOut.query.optOut({ studioId, email: normal(email) })
+    .go({ pages: "all" });
   const stopped = new Set(data.map((item) => item.type));
   return Object.fromEntries(NOTIFICATION_TYPES.map((type) => [type, !stopped.has(type)])) as Record<NotificationType, boolean>;
 }

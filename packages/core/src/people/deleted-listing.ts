@@ -10,7 +10,9 @@ import type { Listing } from "./person-fields";
 export function listingFor(member: StudioMember, deleted: boolean | undefined): Listing {
   if (!deleted) return "listed";
   if (!isStudioAdmin(member)) {
-    throw new AppError("people.deleted_admins_only", "Only owners and admins list deleted records", { errors: [{ path: "deleted", message: "is for owners and admins only" }] });
+    throw new AppError("people.deleted_admins_only", "Only owners and admins list deleted records", {
+      errors: [{ path: "deleted", message: "is for owners and admins only" }],
+    });
   }
   return "deleted";
 }

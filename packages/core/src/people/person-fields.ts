@@ -27,7 +27,12 @@ export const auditedFields = {
 /** The normalised search keys of a person's name and email. */
 export function searchKeys(name: string, email?: string | null) {
   return {
-    nameKey: name.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/\s+/g, " ").trim(),
+    nameKey: name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/\s+/g, " ")
+      .trim(),
     emailKey: email ? email.trim().toLowerCase() : "~",
   };
 }

@@ -17,9 +17,7 @@ export const recordIdField = z.string().trim().min(1, "is required").max(64, "mu
 export { personDateField as dateField } from "../kernel/fields/calendar-fields";
 
 /** `?active=true|false` */
-export const booleanQueryField = z
-  .enum(["true", "false"], { errorMap: () => ({ message: "must be true or false" }) })
-  .transform((value) => value === "true");
+export const booleanQueryField = z.enum(["true", "false"], { errorMap: () => ({ message: "must be true or false" }) }).transform((value) => value === "true");
 export const searchQueryField = text(100).min(1, "must not be empty");
 
 /** Today's date in the studio's time zone, "YYYY-MM-DD". */

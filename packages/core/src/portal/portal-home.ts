@@ -24,10 +24,14 @@ const PORTAL_LIST_LIMIT = 20;
 async function upcomingLessons(studioId: string, timeZone: string, scope: { familyId: string } | { studentId: string }, now: Date) {
   const { lessonAttendee } = scheduleDb().entities;
   const range = [{ scheduledStart: now.toISOString() }, { scheduledStart: new Date(now.getTime() + PORTAL_LESSON_DAYS * 86_400_000).toISOString() }] as const;
-  const query = "familyId" in scope
-    ? lessonAttendee.query.familyCalendar({ studioId, familyId: scope.familyId }).between(...range)
-    : lessonAttendee.query.studentCalendar({ studioId, studentId: scope.studentId }).between(...range);
-  const { data, cursor } = await (query as { go: (o: object) => Promise<{ data: AttendeeRecord[]; cursor: string | null }> }).go({ limit: PORTAL_LESSON_LIMIT * 2, pages: 1 });
+  const query =
+    "familyId" in scope
+      ? lessonAttendee.query.familyCalendar({ studioId, familyId: scope.familyId }).between(...range)
+      : lessonAttendee.query.studentCalendar({ studioId, studentId: scope.studentId }).between(...range);
+  const { data, cursor } = await (query as { go: (o: object) => Promise<{ data: AttendeeRecord[]; cursor: string | null }> }).go({
+    limit: PORTAL_LESSON_LIMIT * 2,
+    pages: 1,
+  });
   const byLesson = new Map<string, ReturnType<typeof toLesson> & { familyStudentIds: string[] }>();
   for (const attendee of data) {
     const lesson = lessonOfAttendee(attendee);
@@ -51,7 +55,10 @@ async function availableCredits(studioId: string, studentIds: string[], today: s
         .go({ limit: PORTAL_LIST_LIMIT, pages: "all", order: "desc" }),
     ),
   );
-  return lists.flatMap((l) => l.data.slice(0, PORTAL_LIST_LIMIT)).map((r) => toMakeupCredit(r, today)).sort((a, b) => a.expiresOn.localeCompare(b.expiresOn));
+  return lists
+    .flatMap((l) => l.data.slice(0, PORTAL_LIST_LIMIT))
+    .map((r) => toMakeupCredit(r, today))
+    .sort((a, b) => a.expiresOn.localeCompare(b.expiresOn));
 }
 
 /** The household's own billing account (a parent's family's, a student's own) and its open invoices; null before one is opened. */
@@ -60,7 +67,10 @@ async function familyBilling(studioId: string, accountId: string | undefined, cu
   const { billingAccount, invoice } = billingDb().entities;
   const [[account], open] = await Promise.all([
     readTogether(itemOf(billingAccount, { studioId, accountId })),
-    invoice.query.invoicesByAccount({ studioId, accountId }).where((a, op) => op.eq(a.listState, "open")).go({ pages: "all", order: "desc" }),
+    invoice.query
+      .invoicesByAccount({ studioId, accountId })
+      .where((a, op) => op.eq(a.listState, "open"))
+      .go({ pages: "all", order: "desc" }),
   ]);
   if (!account) return null;
   return {
@@ -68,7 +78,10 @@ async function familyBilling(studioId: string, accountId: string | undefined, cu
     currency,
     balanceMinor: account.balanceMinor,
     creditMinor: account.creditMinor,
-    openInvoices: open.data.slice(0, PORTAL_LIST_LIMIT).map((r) => toInvoiceSummary(r, today)).sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    openInvoices: open.data
+      .slice(0, PORTAL_LIST_LIMIT)
+      .map((r) => toInvoiceSummary(r, today))
+      .sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
   };
 }
 
@@ -87,9 +100,8 @@ export async function portalHome(actor: Actor, studioId: string, query: PortalHo
   const { timeZone, currency } = studio;
   const today = localParts(now, timeZone).date;
   const studentIds = chosen ? [chosen.id] : household.students.map((s) => s.id);
-  const scope = chosen || household.kind === "student"
-    ? (studentIds[0] ? { studentId: studentIds[0] } : null)
-    : household.id ? { familyId: household.id } : null;
+  const scope =
+    chosen || household.kind === "student" ? (studentIds[0] ? { studentId: studentIds[0] } : null) : household.id ? { familyId: household.id } : null;
 
   const [upcoming, makeupCredits, billing] = await Promise.all([
     scope ? upcomingLessons(studioId, timeZone, scope, now) : { lessons: [], more: false },

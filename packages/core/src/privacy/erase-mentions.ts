@@ -102,7 +102,15 @@ export async function eraseMentions(subject: SubjectRecord, linkedUserId: string
   ];
   let auditEvents = 0;
   for (const [entityType, entityId] of others) {
-    auditEvents += await rewriteAuditEvents(studioId, entityType, entityId, (changes) => (scrub.mentions(changes) ? (scrub.deep(changes) as AuditChanges) : null));
+    auditEvents += await rewriteAuditEvents(studioId, entityType, entityId, (changes) =>
+      scrub.mentions(changes) ? (scrub.deep(changes) as AuditChanges) : null,
+    );
   }
-  return { exportFiles: exportKeys.length, invoices: named.length, invitations: requests.invitations.length, accessRequests: requests.accessRequests.length, auditEvents };
+  return {
+    exportFiles: exportKeys.length,
+    invoices: named.length,
+    invitations: requests.invitations.length,
+    accessRequests: requests.accessRequests.length,
+    auditEvents,
+  };
 }

@@ -47,26 +47,35 @@ async function readLinks(subject: SubjectRecord, userId: string | undefined) {
   const { studioId } = subject.record;
   const familyId = subject.type === "teacher" ? undefined : subject.record.familyId;
   const { family, membership } = db().entities;
-  const reads = [
-    ...(userId ? [itemOf(membership, { studioId, userId })] : []),
-    ...(familyId ? [itemOf(family, { studioId, familyId })] : []),
-  ];
+  const reads = [...(userId ? [itemOf(membership, { studioId, userId })] : []), ...(familyId ? [itemOf(family, { studioId, familyId })] : [])];
   const found = reads.length > 0 ? ((await readTogether(...reads)) as unknown[]) : [];
-  const member = userId ? (found.shift() as { role: string; teacherId?: string; studentId?: string; guardianId?: string; familyId?: string; deactivatedAt?: string; deletedAt?: string; createdAt: string } | null) : null;
+  const member = userId
+    ? (found.shift() as {
+        role: string;
+        teacherId?: string;
+        studentId?: string;
+        guardianId?: string;
+        familyId?: string;
+        deactivatedAt?: string;
+        deletedAt?: string;
+        createdAt: string;
+      } | null)
+    : null;
   const familyRecord = familyId ? (found.shift() as FamilyRecord | null) : null;
   return {
-    membership: member && !member.deletedAt
-      ? {
-          userId,
-          role: member.role,
-          status: member.deactivatedAt ? "deactivated" : "active",
-          teacherId: member.teacherId ?? null,
-          studentId: member.studentId ?? null,
-          guardianId: member.guardianId ?? null,
-          familyId: member.familyId ?? null,
-          since: member.createdAt,
-        }
-      : null,
+    membership:
+      member && !member.deletedAt
+        ? {
+            userId,
+            role: member.role,
+            status: member.deactivatedAt ? "deactivated" : "active",
+            teacherId: member.teacherId ?? null,
+            studentId: member.studentId ?? null,
+            guardianId: member.guardianId ?? null,
+            familyId: member.familyId ?? null,
+            since: member.createdAt,
+          }
+        : null,
     family: familyRecord && !familyRecord.deletedAt ? familyRecord : null,
   };
 }

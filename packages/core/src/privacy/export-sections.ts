@@ -56,8 +56,12 @@ async function lessonsOf(studioId: string, studentId: string, timeZone: string, 
 async function goalsAndPractice(studioId: string, studentId: string) {
   const db = privacyDb();
   const [goals, logs] = await Promise.all([
-    Promise.all(LISTINGS.map((listing) => upTo((cursor) => db.entities.goal.query.goalsByStudent({ studioId, studentId, listing }).go({ cursor, limit: PAGE })))),
-    Promise.all(LISTINGS.map((listing) => upTo((cursor) => db.entities.practiceLog.query.logsByStudent({ studioId, studentId, listing }).go({ cursor, limit: PAGE })))),
+    Promise.all(
+      LISTINGS.map((listing) => upTo((cursor) => db.entities.goal.query.goalsByStudent({ studioId, studentId, listing }).go({ cursor, limit: PAGE }))),
+    ),
+    Promise.all(
+      LISTINGS.map((listing) => upTo((cursor) => db.entities.practiceLog.query.logsByStudent({ studioId, studentId, listing }).go({ cursor, limit: PAGE }))),
+    ),
   ]);
   return {
     goals: goals.flatMap((page) => page.items).map(toGoal),

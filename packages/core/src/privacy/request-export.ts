@@ -30,7 +30,14 @@ export async function requestExport(actor: Actor, studioId: string, input: Priva
 
   const exportId = uuidv7();
   const key = exportKey(studioId, subject, exportId);
-  const document = await buildExportDocument({ exportId, studio, subject, userId: linkedUserId(member, subject), requestedBy: actor.userId, requester: member });
+  const document = await buildExportDocument({
+    exportId,
+    studio,
+    subject,
+    userId: linkedUserId(member, subject),
+    requestedBy: actor.userId,
+    requester: member,
+  });
   await putObject(key, JSON.stringify(document, null, 2), "application/json");
   const expiresAtSeconds = Math.floor(Date.now() / 1000) + EXPORT_LINK_SECONDS;
   const url = exportLinkUrl(signExportLink(key, expiresAtSeconds));
@@ -40,7 +47,11 @@ export async function requestExport(actor: Actor, studioId: string, input: Priva
   const outcome = await db()
     .transaction.write((tx) => [
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "privacy.exported", entityType: subject.type, entityId: subject.id,
+        studioId,
+        actorId: actor.userId,
+        action: "privacy.exported",
+        entityType: subject.type,
+        entityId: subject.id,
         after: { exportId, key },
       }),
       outboxEmail(tx, { scope: studioId, messageId: `privacy-export#${exportId}`, to: user.email, email, brand: emailBrand(studio) }),

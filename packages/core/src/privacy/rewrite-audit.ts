@@ -13,15 +13,15 @@ export async function rewriteAuditEvents(
   entityId: string,
   rewrite: (changes: AuditChanges) => AuditChanges | null,
 ): Promise<number> {
-  const { data: events } = await db()
-    .entities.auditEvent.query.auditByEntity({ studioId, entityType, entityId })
-    .go({ pages: "all" });
+  const { data: events } = await db().entities.auditEvent.query.auditByEntity({ studioId, entityType, entityId }).go({ pages: "all" });
   const rewritten = events.flatMap((event) => {
     const changes = rewrite((event.changes ?? {}) as AuditChanges);
     return changes ? [{ ...event, changes }] : [];
   });
   for (let i = 0; i < rewritten.length; i += 25) {
-    const { unprocessed } = await db().entities.auditEvent.put(rewritten.slice(i, i + 25)).go();
+    const { unprocessed } = await db()
+      .entities.auditEvent.put(rewritten.slice(i, i + 25))
+      .go();
     if (unprocessed.length) throw new Error(`${unprocessed.length} audit events were not rewritten; erase again to finish`);
   }
   return rewritten.length;

@@ -77,22 +77,14 @@ export function assertWithinLimits(counters: CounterState[], now = Date.now()) {
 
 /** The transaction item that counts one more attempt against a counter. */
 export const countAttempt = (tx: WriteTx, key: CounterKey) =>
-  tx.rateCounter
-    .update({ bucket: key.bucket, window: key.window })
-    .add({ count: 1 })
-    .set({ expiresAt: key.expiresAt })
-    .commit();
+  tx.rateCounter.update({ bucket: key.bucket, window: key.window }).add({ count: 1 }).set({ expiresAt: key.expiresAt }).commit();
 
 /**
  * Counts one attempt outside any transaction. For counters many requests share (a global or
  * per-studio count): concurrent transactions on one item cancel each other, plain ADDs do not.
  */
 export const countAttemptAlone = (key: CounterKey) =>
-  db()
-    .entities.rateCounter.update({ bucket: key.bucket, window: key.window })
-    .add({ count: 1 })
-    .set({ expiresAt: key.expiresAt })
-    .go({ response: "none" });
+  db().entities.rateCounter.update({ bucket: key.bucket, window: key.window }).add({ count: 1 }).set({ expiresAt: key.expiresAt }).go({ response: "none" });
 
 /**
  * Counts one attempt if the counter is below its limit, in one conditional UpdateItem (no read,

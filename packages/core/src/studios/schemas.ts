@@ -16,9 +16,7 @@ export const slugSchema = z
   .regex(SLUG_PATTERN, "use lowercase letters, digits and single hyphens (e.g. riverside-music)")
   .refine((slug) => !RESERVED_SLUGS.has(slug), "is reserved; choose another address");
 
-export const timeZoneSchema = z
-  .string()
-  .refine((tz) => TIME_ZONES.has(tz), "must be an IANA time zone such as Europe/London");
+export const timeZoneSchema = z.string().refine((tz) => TIME_ZONES.has(tz), "must be an IANA time zone such as Europe/London");
 
 export const currencySchema = z
   .string()
@@ -41,7 +39,9 @@ export const studioProfileFields = {
     .refine((url) => /^https?:\/\//i.test(url), "must be an http(s) URL")
     .nullable(),
   email: z.string().trim().email("must be an email address").max(254).nullable(),
-  phone: text(40).regex(/^[+()0-9 .-]*$/, "may contain digits, spaces and + ( ) - . only").nullable(),
+  phone: text(40)
+    .regex(/^[+()0-9 .-]*$/, "may contain digits, spaces and + ( ) - . only")
+    .nullable(),
   address: text(200).nullable(),
   city: text(100).nullable(),
   state: text(100).nullable(),

@@ -55,7 +55,9 @@ export async function updateStudio(actor: Actor, studioId: string, input: Update
     ])
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("studio.slug_taken", "This address is already taken by another studio", "slug") : conflict("studio.changed", "The studio changed meanwhile; try again"),
+    index === 0
+      ? conflict("studio.slug_taken", "This address is already taken by another studio", "slug")
+      : conflict("studio.changed", "The studio changed meanwhile; try again"),
   );
   const updated = { ...current, ...changes, updatedAt: new Date().toISOString() } as StudioRecord;
   for (const field of removals) delete updated[field];
@@ -72,7 +74,8 @@ type ClearableField = keyof typeof studioProfileFields;
  */
 async function assertCurrencyMayChange(studioId: string, currency: string) {
   const recorded = await moneyOnRecord(studioId);
-  if (recorded) throw conflict("studio.currency_locked", `This studio has ${recorded} in ${currency}; its currency can't change once money is recorded`, "currency");
+  if (recorded)
+    throw conflict("studio.currency_locked", `This studio has ${recorded} in ${currency}; its currency can't change once money is recorded`, "currency");
 }
 
 async function assertUsableLogo(studioId: string, key: string) {

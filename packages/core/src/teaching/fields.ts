@@ -3,9 +3,7 @@ import { requiredText } from "../people/profile-fields";
 
 /** A list of short texts (topics, objectives, pieces…): each 1–`itemMax` characters, at most `max` entries. */
 export const textList = (max: number, itemMax = 500) =>
-  z
-    .array(requiredText(itemMax), { invalid_type_error: "must be a list of strings" })
-    .max(max, `must have at most ${max} entries`);
+  z.array(requiredText(itemMax), { invalid_type_error: "must be a list of strings" }).max(max, `must have at most ${max} entries`);
 
 /** Keywords: trimmed, de-duplicated. */
 export const tagList = textList(20, 40).transform((tags) => [...new Set(tags)]);

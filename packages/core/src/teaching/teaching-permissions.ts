@@ -16,8 +16,7 @@ export const mayWritePracticeLog = (member: StudioMember, student: StudentFacts)
 export const usesLessonPlans = (member: StudioMember) => isStudioAdmin(member) || member.role === "teacher";
 
 /** Whose plans the member writes: their teacher profile, or "studio" for an admin without one. */
-export const planAuthorOf = (member: StudioMember): string | undefined =>
-  member.teacherId ?? (isStudioAdmin(member) ? STUDIO_AUTHOR : undefined);
+export const planAuthorOf = (member: StudioMember): string | undefined => member.teacherId ?? (isStudioAdmin(member) ? STUDIO_AUTHOR : undefined);
 
 export function mayReadPlan(member: StudioMember, plan: { teacherId: string; isPublic: boolean }): boolean {
   if (isStudioAdmin(member)) return true;

@@ -22,11 +22,17 @@ export async function lessonsOnDays(studioId: string, member: StudioMember, time
   const { lesson } = scheduleDb().entities;
   const options = { limit: TODAY_LESSON_LIMIT, pages: 1 as const };
   if (isStudioAdmin(member)) {
-    const { data, cursor } = await lesson.query.studioCalendar({ studioId }).between(...range).go(options);
+    const { data, cursor } = await lesson.query
+      .studioCalendar({ studioId })
+      .between(...range)
+      .go(options);
     return { lessons: data, more: cursor !== null };
   }
   if (!member.teacherId) return { lessons: [] as LessonRecord[], more: false };
-  const { data, cursor } = await lesson.query.teacherCalendar({ studioId, teacherId: member.teacherId }).between(...range).go(options);
+  const { data, cursor } = await lesson.query
+    .teacherCalendar({ studioId, teacherId: member.teacherId })
+    .between(...range)
+    .go(options);
   return { lessons: data, more: cursor !== null };
 }
 
@@ -34,7 +40,12 @@ export async function lessonsOnDays(studioId: string, member: StudioMember, time
 export async function attendanceOf(studioId: string, lessons: LessonRecord[]) {
   const keys = lessons.filter((l) => l.status !== "cancelled").flatMap((l) => l.studentIds.map((studentId) => ({ lessonId: l.lessonId, studentId })));
   const { lessonAttendee } = scheduleDb().entities;
-  const records = keys.length ? await readMany(keys.map((key) => itemOf(lessonAttendee, { studioId, ...key })), { consistent: true }) : [];
+  const records = keys.length
+    ? await readMany(
+        keys.map((key) => itemOf(lessonAttendee, { studioId, ...key })),
+        { consistent: true },
+      )
+    : [];
   const byLesson = new Map<string, ReturnType<typeof toAttendanceEntry>[]>();
   for (const record of records) {
     if (!record) continue;

@@ -31,8 +31,16 @@ const table = (account: AccountParty, students: (typeof S1 | typeof S3)[]) =>
 describe("who sees a billing account", () => {
   it("family account: admins and its parents in full, the teacher of one of its students as a summary", () => {
     expect(table(family, [S1])).toEqual({
-      owner: "full", admin: "full", teacherA: "summary", teacherB: "none", teacherUnlinked: "none",
-      studentS1: "none", studentS3: "none", parentF: "full", parentF2: "none", parentUnlinked: "none",
+      owner: "full",
+      admin: "full",
+      teacherA: "summary",
+      teacherB: "none",
+      teacherUnlinked: "none",
+      studentS1: "none",
+      studentS3: "none",
+      parentF: "full",
+      parentF2: "none",
+      parentUnlinked: "none",
     });
     // A student listed with the family but taught by B lets B see it too.
     expect(accountAccess(members.teacherB!, family, { students: [S1, { ...S3, familyId: F }] })).toBe("summary");
@@ -42,8 +50,16 @@ describe("who sees a billing account", () => {
 
   it("student account: admins, the student, their family's parents in full; their teacher as a summary", () => {
     expect(table(s1Account, [S1])).toEqual({
-      owner: "full", admin: "full", teacherA: "summary", teacherB: "none", teacherUnlinked: "none",
-      studentS1: "full", studentS3: "none", parentF: "full", parentF2: "none", parentUnlinked: "none",
+      owner: "full",
+      admin: "full",
+      teacherA: "summary",
+      teacherB: "none",
+      teacherUnlinked: "none",
+      studentS1: "full",
+      studentS3: "none",
+      parentF: "full",
+      parentF2: "none",
+      parentUnlinked: "none",
     });
     expect(table(s3Account, [S3])).toMatchObject({ teacherB: "summary", studentS3: "full", parentF: "none", studentS1: "none" });
     // Without the student's facts (deleted student) only admins and the student themself see it.
@@ -52,8 +68,16 @@ describe("who sees a billing account", () => {
 
   it("band account: admins only", () => {
     expect(table(band, [S1])).toEqual({
-      owner: "full", admin: "full", teacherA: "none", teacherB: "none", teacherUnlinked: "none",
-      studentS1: "none", studentS3: "none", parentF: "none", parentF2: "none", parentUnlinked: "none",
+      owner: "full",
+      admin: "full",
+      teacherA: "none",
+      teacherB: "none",
+      teacherUnlinked: "none",
+      studentS1: "none",
+      studentS3: "none",
+      parentF: "none",
+      parentF2: "none",
+      parentUnlinked: "none",
     });
   });
 

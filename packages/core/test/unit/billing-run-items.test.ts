@@ -48,7 +48,13 @@ describe("what a billing run bills for plans", () => {
 
   it("bills a monthly plan for each month the period touches while the student is enrolled", () => {
     const run = (periodStart: string, periodEnd: string, startDate: string, endDate?: string) =>
-      billableItems(facts({ period: { periodStart, periodEnd }, plans: new Map([["m", monthly]]), enrolments: [{ studentId: "s1", feePlanId: "m", startDate, ...(endDate ? { endDate } : {}) }] })).items.map((i) => i.billedKey);
+      billableItems(
+        facts({
+          period: { periodStart, periodEnd },
+          plans: new Map([["m", monthly]]),
+          enrolments: [{ studentId: "s1", feePlanId: "m", startDate, ...(endDate ? { endDate } : {}) }],
+        }),
+      ).items.map((i) => i.billedKey);
     expect(run("2027-02-01", "2027-02-28", "2027-01-01")).toEqual(["monthly#m#s1#2027-02"]);
     expect(run("2027-01-15", "2027-03-14", "2027-01-01")).toEqual(["monthly#m#s1#2027-01", "monthly#m#s1#2027-02", "monthly#m#s1#2027-03"]);
     // Enrolled from the 20th: the month is billed in full; ended before the period: nothing.
@@ -59,13 +65,21 @@ describe("what a billing run bills for plans", () => {
 
   it("bills a term package when the period meets the term while the student is enrolled, whoever joins late", () => {
     const run = (periodStart: string, periodEnd: string, startDate: string) =>
-      billableItems(facts({ period: { periodStart, periodEnd }, plans: new Map([["t", term]]), enrolments: [{ studentId: "s1", feePlanId: "t", startDate }] })).items;
+      billableItems(facts({ period: { periodStart, periodEnd }, plans: new Map([["t", term]]), enrolments: [{ studentId: "s1", feePlanId: "t", startDate }] }))
+        .items;
     expect(run("2026-12-01", "2026-12-31", "2026-11-01")).toEqual([]);
     const [item] = run("2027-01-01", "2027-01-31", "2026-11-01");
     expect(item).toMatchObject({
       billedKey: "term#t#s1",
       account: { kind: "student", partyId: "s1" },
-      line: { kind: "term_package", description: "Spring — term 10 Jan 2027 – 31 Mar 2027, 10 lessons", quantity: 1, unitPriceMinor: 30000, feePlanId: "t", studentId: "s1" },
+      line: {
+        kind: "term_package",
+        description: "Spring — term 10 Jan 2027 – 31 Mar 2027, 10 lessons",
+        quantity: 1,
+        unitPriceMinor: 30000,
+        feePlanId: "t",
+        studentId: "s1",
+      },
     });
     // Joining in February: the February run bills it (its markers keep later runs from billing it again).
     expect(run("2027-02-01", "2027-02-28", "2027-02-14").map((i) => i.billedKey)).toEqual(["term#t#s1"]);
@@ -75,17 +89,29 @@ describe("what a billing run bills for plans", () => {
   it("names the student on a family's lines and bills lessons per student in start order after plan lines", () => {
     const ana = { ...student, familyId: "f1", instrument: "cello" };
     const lesson = (lessonId: string, start: string, extra: Record<string, unknown> = {}) => ({
-      studioId: "x", lessonId, teacherId: "t1", studentIds: ["s1"], type: "private" as const, status: "completed" as const,
-      scheduledStart: start, scheduledEnd: new Date(Date.parse(start) + 30 * 60_000).toISOString(), roomKey: "none", editedByHand: false,
-      createdAt: start, updatedAt: start, ...extra,
+      studioId: "x",
+      lessonId,
+      teacherId: "t1",
+      studentIds: ["s1"],
+      type: "private" as const,
+      status: "completed" as const,
+      scheduledStart: start,
+      scheduledEnd: new Date(Date.parse(start) + 30 * 60_000).toISOString(),
+      roomKey: "none",
+      editedByHand: false,
+      createdAt: start,
+      updatedAt: start,
+      ...extra,
     });
-    const { items, skipped } = billableItems(facts({
-      students: new Map([["s1", ana]]),
-      teachers: new Map([["t1", { teacherId: "t1", firstName: "Clara", lastName: "Weiss", hourlyRateMinor: 5000 }]]),
-      plans: new Map([["m", monthly]]),
-      enrolments: [{ studentId: "s1", feePlanId: "m", startDate: "2027-02-15" }],
-      lessons: [lesson("b", "2027-02-09T16:00:00.000Z"), lesson("a", "2027-02-02T16:00:00.000Z"), lesson("c", "2027-02-16T16:00:00.000Z")],
-    }));
+    const { items, skipped } = billableItems(
+      facts({
+        students: new Map([["s1", ana]]),
+        teachers: new Map([["t1", { teacherId: "t1", firstName: "Clara", lastName: "Weiss", hourlyRateMinor: 5000 }]]),
+        plans: new Map([["m", monthly]]),
+        enrolments: [{ studentId: "s1", feePlanId: "m", startDate: "2027-02-15" }],
+        lessons: [lesson("b", "2027-02-09T16:00:00.000Z"), lesson("a", "2027-02-02T16:00:00.000Z"), lesson("c", "2027-02-16T16:00:00.000Z")],
+      }),
+    );
     expect(items.map((i) => [i.account, i.line.kind, i.line.description, i.line.unitPriceMinor])).toEqual([
       [{ kind: "family", partyId: "f1" }, "monthly_plan", "Ana: Monthly — February 2027", 10000],
       [{ kind: "family", partyId: "f1" }, "lesson", "Ana: Cello lesson with Clara Weiss — Tue 2 Feb 16:00 (30 min)", 2500],

@@ -18,7 +18,15 @@ describe("booking slots", () => {
   });
 
   it("hold the teacher, each student and the room (one room, however it is typed)", () => {
-    const slot = { lessonId: "l", start: at("10:00"), end: at("11:00"), teacherId: "t", studentIds: ["s1", "s2", "s1"], roomKey: roomKeyOf("  Blue   Room "), teacherBufferMinutes: 10 };
+    const slot = {
+      lessonId: "l",
+      start: at("10:00"),
+      end: at("11:00"),
+      teacherId: "t",
+      studentIds: ["s1", "s2", "s1"],
+      roomKey: roomKeyOf("  Blue   Room "),
+      teacherBufferMinutes: 10,
+    };
     expect(resourcesOf(slot)).toEqual([
       { resourceType: "teacher", resourceId: "t", bufferMinutes: 10 },
       { resourceType: "student", resourceId: "s1", bufferMinutes: 0 },

@@ -8,24 +8,39 @@ const policy = { issueMakeupCredit: true, noticeHours: 24, maxCreditsPerTerm: 3 
 describe("the cancellation policy's outcome", () => {
   it("gives a student's cancellation a credit with enough notice, in whole hours rounded down", () => {
     expect(decideCancellation({ by: "student", noticeMs: 52.9 * HOUR, settings: policy, issuedThisTerm: 0 })).toEqual({
-      outcome: "credit_issued", explanation: "credit issued: 52 h notice", noticeHours: 52,
+      outcome: "credit_issued",
+      explanation: "credit issued: 52 h notice",
+      noticeHours: 52,
     });
     expect(decideCancellation({ by: "student", noticeMs: 24 * HOUR, settings: policy, issuedThisTerm: 2 }).outcome).toBe("credit_issued");
   });
 
   it("says why a student's cancellation earns nothing: short notice first, then the term's maximum", () => {
-    expect(decideCancellation({ by: "student", noticeMs: 23.99 * HOUR, settings: policy, issuedThisTerm: 3 }).explanation).toBe("no credit: 23 h notice, the policy asks for 24 h");
-    expect(decideCancellation({ by: "student", noticeMs: 5.5 * HOUR, settings: policy, issuedThisTerm: 0 }).explanation).toBe("no credit: 5 h notice, the policy asks for 24 h");
-    expect(decideCancellation({ by: "student", noticeMs: 30 * HOUR, settings: policy, issuedThisTerm: 3 }).explanation).toBe("no credit: 3 of 3 credits this term already issued");
-    expect(decideCancellation({ by: "student", noticeMs: 30 * HOUR, settings: { ...policy, maxCreditsPerTerm: undefined }, issuedThisTerm: 50 }).outcome).toBe("credit_issued");
+    expect(decideCancellation({ by: "student", noticeMs: 23.99 * HOUR, settings: policy, issuedThisTerm: 3 }).explanation).toBe(
+      "no credit: 23 h notice, the policy asks for 24 h",
+    );
+    expect(decideCancellation({ by: "student", noticeMs: 5.5 * HOUR, settings: policy, issuedThisTerm: 0 }).explanation).toBe(
+      "no credit: 5 h notice, the policy asks for 24 h",
+    );
+    expect(decideCancellation({ by: "student", noticeMs: 30 * HOUR, settings: policy, issuedThisTerm: 3 }).explanation).toBe(
+      "no credit: 3 of 3 credits this term already issued",
+    );
+    expect(decideCancellation({ by: "student", noticeMs: 30 * HOUR, settings: { ...policy, maxCreditsPerTerm: undefined }, issuedThisTerm: 50 }).outcome).toBe(
+      "credit_issued",
+    );
   });
 
   it("always credits the studio's cancellations, unless the policy issues no credits at all", () => {
     expect(decideCancellation({ by: "studio", noticeMs: HOUR, settings: policy, issuedThisTerm: 9 }).explanation).toBe("credit issued: studio cancelled");
-    expect(decideCancellation({ by: "studio", noticeMs: HOUR, settings: policy, issuedThisTerm: 0, closure: true }).explanation).toBe("credit issued: studio closed");
+    expect(decideCancellation({ by: "studio", noticeMs: HOUR, settings: policy, issuedThisTerm: 0, closure: true }).explanation).toBe(
+      "credit issued: studio closed",
+    );
     const none = { ...policy, issueMakeupCredit: false };
     for (const by of ["student", "studio"] as const) {
-      expect(decideCancellation({ by, noticeMs: 100 * HOUR, settings: none, issuedThisTerm: 0 })).toMatchObject({ outcome: "no_credit", explanation: "no credit: the studio's policy issues no make-up credits" });
+      expect(decideCancellation({ by, noticeMs: 100 * HOUR, settings: none, issuedThisTerm: 0 })).toMatchObject({
+        outcome: "no_credit",
+        explanation: "no credit: the studio's policy issues no make-up credits",
+      });
     }
   });
 });

@@ -3,10 +3,22 @@ import { CsvSyntaxError, parseCsv } from "../../src/imports/csv";
 
 describe("parseCsv (RFC 4180)", () => {
   it("splits records and fields, with LF, CRLF or CR line ends and no trailing empty record", () => {
-    expect(parseCsv("a,b\nc,d\n")).toEqual([["a", "b"], ["c", "d"]]);
-    expect(parseCsv("a,b\r\nc,d")).toEqual([["a", "b"], ["c", "d"]]);
-    expect(parseCsv("a,b\rc,d\r")).toEqual([["a", "b"], ["c", "d"]]);
-    expect(parseCsv("a,,\n,b,")).toEqual([["a", "", ""], ["", "b", ""]]);
+    expect(parseCsv("a,b\nc,d\n")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(parseCsv("a,b\r\nc,d")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(parseCsv("a,b\rc,d\r")).toEqual([
+      ["a", "b"],
+      ["c", "d"],
+    ]);
+    expect(parseCsv("a,,\n,b,")).toEqual([
+      ["a", "", ""],
+      ["", "b", ""],
+    ]);
     expect(parseCsv("")).toEqual([]);
   });
 

@@ -34,7 +34,12 @@ describe("dunningSteps", () => {
 
   it("add a step for the late fee when no reminder falls on or after its day", () => {
     const lateFee = { kind: "fixed" as const, amount: 500, afterDays: 10 };
-    expect(dunningSteps(dates, { dunning: { daysBefore: 0, onDueDate: true, daysAfter: [3, 7] }, lateFee }).map((s) => s.step)).toEqual(["due", "after-3", "after-7", "after-10"]);
+    expect(dunningSteps(dates, { dunning: { daysBefore: 0, onDueDate: true, daysAfter: [3, 7] }, lateFee }).map((s) => s.step)).toEqual([
+      "due",
+      "after-3",
+      "after-7",
+      "after-10",
+    ]);
     expect(dunningSteps(dates, { ...defaults, lateFee }).map((s) => s.step)).toEqual(["before", "due", "after-3", "after-7", "after-14"]);
   });
 });
@@ -71,7 +76,10 @@ describe("dueDunningStep", () => {
 
   it("is the latest step due by today when the job reaches a pending step late", () => {
     expect(dueDunningStep(dates, defaults, { step: "before", day: "2026-03-12" }, "2026-03-19")).toEqual({ step: "after-3", day: "2026-03-18" });
-    expect(dueDunningStep({ ...dates, dunningSteps: ["before"] }, defaults, { step: "due", day: "2026-03-15" }, "2026-04-30")).toEqual({ step: "after-14", day: "2026-03-29" });
+    expect(dueDunningStep({ ...dates, dunningSteps: ["before"] }, defaults, { step: "due", day: "2026-03-15" }, "2026-04-30")).toEqual({
+      step: "after-14",
+      day: "2026-03-29",
+    });
   });
 });
 

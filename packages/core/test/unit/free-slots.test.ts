@@ -35,7 +35,13 @@ const booking = (date: string, start: string, end: string, lessonId = "lesson-1"
 describe("computeFreeSlots", () => {
   it("steps through each working range of the weekday, ending by the range's end", () => {
     const slots = computeFreeSlots(
-      search({ weeklyHours: [{ weekday: 2, start: "14:00", end: "15:30" }, { weekday: 2, start: "09:00", end: "10:00" }, { weekday: 3, start: "09:00", end: "17:00" }] }),
+      search({
+        weeklyHours: [
+          { weekday: 2, start: "14:00", end: "15:30" },
+          { weekday: 2, start: "09:00", end: "10:00" },
+          { weekday: 3, start: "09:00", end: "17:00" },
+        ],
+      }),
     );
     expect(slots.map((s) => s.local.startTime)).toEqual(["09:00", "14:00", "14:15", "14:30"]);
     expect(slots[0]).toEqual({
@@ -53,7 +59,11 @@ describe("computeFreeSlots", () => {
         to: "2026-03-09",
         durationMinutes: 60,
         stepMinutes: 60,
-        weeklyHours: [{ weekday: 6, start: "09:00", end: "10:00" }, { weekday: 7, start: "09:00", end: "10:00" }, { weekday: 1, start: "09:00", end: "10:00" }],
+        weeklyHours: [
+          { weekday: 6, start: "09:00", end: "10:00" },
+          { weekday: 7, start: "09:00", end: "10:00" },
+          { weekday: 1, start: "09:00", end: "10:00" },
+        ],
       }),
     );
     expect(slots.map((s) => [s.local.date, s.local.startTime, s.start])).toEqual([
@@ -64,13 +74,17 @@ describe("computeFreeSlots", () => {
   });
 
   it("gives a range spanning the change its real length: an hour shorter in spring, an hour longer in autumn", () => {
-    const spring = computeFreeSlots(search({ from: "2026-03-08", to: "2026-03-08", stepMinutes: 60, weeklyHours: [{ weekday: 7, start: "01:00", end: "04:00" }] }));
+    const spring = computeFreeSlots(
+      search({ from: "2026-03-08", to: "2026-03-08", stepMinutes: 60, weeklyHours: [{ weekday: 7, start: "01:00", end: "04:00" }] }),
+    );
     expect(spring.map((s) => [s.start, s.local.startTime, s.local.endTime])).toEqual([
       ["2026-03-08T06:00:00.000Z", "01:00", "03:00"],
       ["2026-03-08T07:00:00.000Z", "03:00", "04:00"],
     ]);
     // 2026-11-01 (Sunday): 02:00 EDT falls back to 01:00 EST; 01:00–02:00 happens twice.
-    const autumn = computeFreeSlots(search({ from: "2026-11-01", to: "2026-11-01", stepMinutes: 60, weeklyHours: [{ weekday: 7, start: "01:00", end: "03:00" }] }));
+    const autumn = computeFreeSlots(
+      search({ from: "2026-11-01", to: "2026-11-01", stepMinutes: 60, weeklyHours: [{ weekday: 7, start: "01:00", end: "03:00" }] }),
+    );
     expect(autumn.map((s) => [s.start, s.local.startTime])).toEqual([
       ["2026-11-01T05:00:00.000Z", "01:00"],
       ["2026-11-01T06:00:00.000Z", "01:00"],
@@ -107,7 +121,11 @@ describe("computeFreeSlots", () => {
 
   it("keeps clear of a student's bookings without the teacher's buffer", () => {
     const slots = starts(
-      search({ weeklyHours: [{ weekday: 2, start: "09:00", end: "11:00" }], teacherBufferMinutes: 30, otherBookings: [booking("2026-03-10", "09:00", "10:00", "other")] }),
+      search({
+        weeklyHours: [{ weekday: 2, start: "09:00", end: "11:00" }],
+        teacherBufferMinutes: 30,
+        otherBookings: [booking("2026-03-10", "09:00", "10:00", "other")],
+      }),
     );
     expect(slots).toEqual(["2026-03-10 10:00"]);
   });

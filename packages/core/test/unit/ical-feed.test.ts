@@ -46,12 +46,18 @@ describe("iCal text", () => {
 
 describe("renderCalendar", () => {
   it("writes CRLF lines of at most 75 octets and round-trips escaped text through ical.js", () => {
-    const summary = "Cello lesson — Zoë O'Brien, \"Jr.\"; with Sam \\ Student\nsecond line " + "ü".repeat(80);
+    const summary = 'Cello lesson — Zoë O\'Brien, "Jr."; with Sam \\ Student\nsecond line ' + "ü".repeat(80);
     const text = renderCalendar({
       name: "Harmony House, Tess Teacher",
       timeZone: "America/New_York",
       now: new Date("2026-01-10T12:00:00Z"),
-      events: [event("l1@studiosync", "2026-01-20T21:00:00.000Z", 45, { summary, location: "Room 2, Main hall; upstairs", description: "Join online: https://meet.example/x?a=1,b=2" })],
+      events: [
+        event("l1@studiosync", "2026-01-20T21:00:00.000Z", 45, {
+          summary,
+          location: "Room 2, Main hall; upstairs",
+          description: "Join online: https://meet.example/x?a=1,b=2",
+        }),
+      ],
     });
     expect(text.endsWith("\r\n")).toBe(true);
     expect(text.replace(/\r\n/g, "")).not.toMatch(/[\r\n]/);
@@ -194,7 +200,15 @@ describe("lessonEvent", () => {
         studentIds: ["s1", "s2"],
         type: "ensemble",
         onlineUrl: "https://meet.example/q",
-        cancellation: { by: "student", reason: "Sick with flu", at: "2026-03-08T00:00:00.000Z", actorId: "u", noticeHours: 44, outcome: "credit_issued", explanation: "credit issued: 44 h notice" },
+        cancellation: {
+          by: "student",
+          reason: "Sick with flu",
+          at: "2026-03-08T00:00:00.000Z",
+          actorId: "u",
+          noticeHours: 44,
+          outcome: "credit_issued",
+          explanation: "credit issued: 44 h notice",
+        },
       }),
       names,
     );

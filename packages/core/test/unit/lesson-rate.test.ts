@@ -11,19 +11,34 @@ const perLesson: RatePlan = { feePlanId: "p-lesson", name: "Sibling rate", kind:
 const monthly: RatePlan = { feePlanId: "p-month", name: "Monthly unlimited", kind: "monthly", amountMinor: 12000 };
 const term: RatePlan = { feePlanId: "p-term", name: "Spring term", kind: "term", amountMinor: 30000, termStart: "2027-02-05", termEnd: "2027-03-31" };
 const plans = [perLesson, monthly, term];
-const enrol = (plan: RatePlan, startDate: string, endDate?: string, studentId = S): RateEnrolment => ({ studentId, feePlanId: plan.feePlanId, startDate, ...(endDate ? { endDate } : {}) });
+const enrol = (plan: RatePlan, startDate: string, endDate?: string, studentId = S): RateEnrolment => ({
+  studentId,
+  feePlanId: plan.feePlanId,
+  startDate,
+  ...(endDate ? { endDate } : {}),
+});
 const base = { plans, teacher: { hourlyRateMinor: 6000 }, settings: { defaultHourlyRateMinor: 5000 }, studentId: S, timeZone: ZONE };
 
 describe("the lesson rate rule", () => {
   it("prices by the teacher's hourly rate pro rata, rounded half up, else the studio's default, else no rate", () => {
-    expect(rateForLesson({ ...base, enrolments: [], lesson: feb10 })).toEqual({ kind: "per_lesson", unitPriceMinor: 3000, description: "Teacher's hourly rate, 30 min", source: "teacher" });
+    expect(rateForLesson({ ...base, enrolments: [], lesson: feb10 })).toEqual({
+      kind: "per_lesson",
+      unitPriceMinor: 3000,
+      description: "Teacher's hourly rate, 30 min",
+      source: "teacher",
+    });
     // 45 min at 33.33/h = 2499.75 → 2500
     expect(rateForLesson({ ...base, teacher: { hourlyRateMinor: 3333 }, enrolments: [], lesson: lateJan31 })).toMatchObject({ unitPriceMinor: 2500 });
     // 45 min at 0.01/h = 0.0075 → 0.01; 20 min at 0.01/h = 0.0033 → 0
     expect(rateForLesson({ ...base, teacher: { hourlyRateMinor: 1 }, enrolments: [], lesson: lateJan31 })).toMatchObject({ unitPriceMinor: 1 });
     const twenty = { scheduledStart: "2027-02-10T21:00:00.000Z", scheduledEnd: "2027-02-10T21:20:00.000Z" };
     expect(rateForLesson({ ...base, teacher: { hourlyRateMinor: 1 }, enrolments: [], lesson: twenty })).toMatchObject({ unitPriceMinor: 0 });
-    expect(rateForLesson({ ...base, teacher: {}, enrolments: [], lesson: feb10 })).toEqual({ kind: "per_lesson", unitPriceMinor: 2500, description: "Studio's hourly rate, 30 min", source: "studio" });
+    expect(rateForLesson({ ...base, teacher: {}, enrolments: [], lesson: feb10 })).toEqual({
+      kind: "per_lesson",
+      unitPriceMinor: 2500,
+      description: "Studio's hourly rate, 30 min",
+      source: "studio",
+    });
     expect(rateForLesson({ ...base, teacher: null, enrolments: [], lesson: lateJan31 })).toMatchObject({ unitPriceMinor: 3750, source: "studio" });
     expect(rateForLesson({ ...base, teacher: {}, settings: {}, enrolments: [], lesson: feb10 })).toEqual({ kind: "no_rate" });
     // A teacher who charges nothing is a rate (0), not a missing one.
@@ -33,12 +48,18 @@ describe("the lesson rate rule", () => {
   it("lets a per-lesson plan override the hourly rates on the dates it covers", () => {
     const enrolments = [enrol(perLesson, "2027-02-01", "2027-02-28")];
     expect(rateForLesson({ ...base, enrolments, lesson: feb10 })).toEqual({
-      kind: "per_lesson", unitPriceMinor: 2250, description: "Fee plan “Sibling rate”", source: "plan", feePlanId: "p-lesson",
+      kind: "per_lesson",
+      unitPriceMinor: 2250,
+      description: "Fee plan “Sibling rate”",
+      source: "plan",
+      feePlanId: "p-lesson",
     });
     // The lesson at 23:30 on 31 Jan (local) is before the enrolment, whatever the UTC date says.
     expect(rateForLesson({ ...base, enrolments, lesson: lateJan31 })).toMatchObject({ source: "teacher", unitPriceMinor: 4500 });
     // Another student's enrolment does not apply.
-    expect(rateForLesson({ ...base, enrolments: [enrol(perLesson, "2027-01-01", undefined, "student-2")], lesson: feb10 })).toMatchObject({ source: "teacher" });
+    expect(rateForLesson({ ...base, enrolments: [enrol(perLesson, "2027-01-01", undefined, "student-2")], lesson: feb10 })).toMatchObject({
+      source: "teacher",
+    });
     // An enrolment without an end date runs on; one that ended does not.
     expect(rateForLesson({ ...base, enrolments: [enrol(perLesson, "2026-09-01")], lesson: feb10 })).toMatchObject({ source: "plan" });
     expect(rateForLesson({ ...base, enrolments: [enrol(perLesson, "2026-09-01", "2027-02-09")], lesson: feb10 })).toMatchObject({ source: "teacher" });

@@ -10,9 +10,20 @@ import { LESSON_STATUSES } from "../../src/scheduling/lessons/lesson.entity";
 
 const NOW = new Date("2027-03-10T12:00:00.000Z");
 const lesson = (over: Partial<LessonRecord> = {}): LessonRecord => ({
-  studioId: "s", lessonId: "l", teacherId: "tA", studentId: "s1", studentIds: ["s1"], type: "private", status: "scheduled",
-  scheduledStart: "2027-03-12T16:00:00.000Z", scheduledEnd: "2027-03-12T16:45:00.000Z", roomKey: "none", editedByHand: false,
-  createdAt: "2027-01-01T00:00:00.000Z", updatedAt: "2027-01-01T00:00:00.000Z", ...over,
+  studioId: "s",
+  lessonId: "l",
+  teacherId: "tA",
+  studentId: "s1",
+  studentIds: ["s1"],
+  type: "private",
+  status: "scheduled",
+  scheduledStart: "2027-03-12T16:00:00.000Z",
+  scheduledEnd: "2027-03-12T16:45:00.000Z",
+  roomKey: "none",
+  editedByHand: false,
+  createdAt: "2027-01-01T00:00:00.000Z",
+  updatedAt: "2027-01-01T00:00:00.000Z",
+  ...over,
 });
 const failure = (run: () => unknown) => {
   try {
@@ -40,7 +51,10 @@ describe("lesson status edges", () => {
 describe("applying a lesson update", () => {
   it("moves keeping the length, or to a new end or length", () => {
     expect(applyLessonUpdate(lesson(), { scheduledStart: "2027-03-13T10:00:00.000Z" }, NOW)).toMatchObject({ scheduledEnd: "2027-03-13T10:45:00.000Z" });
-    expect(applyLessonUpdate(lesson(), { durationMinutes: 60 }, NOW)).toMatchObject({ scheduledStart: "2027-03-12T16:00:00.000Z", scheduledEnd: "2027-03-12T17:00:00.000Z" });
+    expect(applyLessonUpdate(lesson(), { durationMinutes: 60 }, NOW)).toMatchObject({
+      scheduledStart: "2027-03-12T16:00:00.000Z",
+      scheduledEnd: "2027-03-12T17:00:00.000Z",
+    });
     expect(failure(() => applyLessonUpdate(lesson(), { scheduledStart: "2027-03-01T10:00:00.000Z" }, NOW)).paths).toEqual(["scheduledStart"]);
   });
 
@@ -67,8 +81,7 @@ describe("applying a lesson update", () => {
 });
 
 describe("which calendar a member reads", () => {
-  const query = (extra: Record<string, string> = {}) =>
-    lessonCalendarQuerySchema.parse({ from: "2027-03-01T00:00:00Z", to: "2027-03-08T00:00:00Z", ...extra });
+  const query = (extra: Record<string, string> = {}) => lessonCalendarQuerySchema.parse({ from: "2027-03-01T00:00:00Z", to: "2027-03-08T00:00:00Z", ...extra });
   const member = (role: StudioMember["role"], links: Partial<StudioMember> = {}): StudioMember => ({ userId: "u", role, ...links });
   const refused = (run: () => unknown) => failure(run).code;
 
@@ -82,7 +95,11 @@ describe("which calendar a member reads", () => {
 
   it("lets members filter only to what is theirs", () => {
     const teacher = member("teacher", { teacherId: "tA" });
-    expect(calendarScope(teacher, query({ studentId: "s1" }), { studentId: "s1", primaryTeacherId: "tA" })).toEqual({ kind: "student", studentId: "s1", taughtBy: "tA" });
+    expect(calendarScope(teacher, query({ studentId: "s1" }), { studentId: "s1", primaryTeacherId: "tA" })).toEqual({
+      kind: "student",
+      studentId: "s1",
+      taughtBy: "tA",
+    });
     expect(refused(() => calendarScope(teacher, query({ studentId: "s2" }), { studentId: "s2", primaryTeacherId: "tB" }))).toBe("forbidden");
     expect(refused(() => calendarScope(teacher, query({ teacherId: "tB" }), null))).toBe("forbidden");
     const parent = member("parent", { familyId: "f" });

@@ -1,6 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { localeFor } from "../../src/kernel/locale";
-import { allocate, formatMoney, FULL_PERCENT, invoiceTotals, lineTotal, MAX_AMOUNT_MINOR, minorDigits, percentOf, proRata, roundHalfUp } from "../../src/billing/money";
+import {
+  allocate,
+  formatMoney,
+  FULL_PERCENT,
+  invoiceTotals,
+  lineTotal,
+  MAX_AMOUNT_MINOR,
+  minorDigits,
+  percentOf,
+  proRata,
+  roundHalfUp,
+} from "../../src/billing/money";
 
 describe("money: integer minor units, one rounding rule", () => {
   it.each([
@@ -54,7 +65,16 @@ describe("money: integer minor units, one rounding rule", () => {
 
   describe("invoiceTotals", () => {
     it("is exact without discount or tax", () => {
-      expect(invoiceTotals([{ quantity: 3, unitPriceMinor: 4_333 }, { quantity: 1, unitPriceMinor: 1 }], undefined, 0)).toEqual({
+      expect(
+        invoiceTotals(
+          [
+            { quantity: 3, unitPriceMinor: 4_333 },
+            { quantity: 1, unitPriceMinor: 1 },
+          ],
+          undefined,
+          0,
+        ),
+      ).toEqual({
         subtotalMinor: 13_000,
         discountMinor: 0,
         taxMinor: 0,
@@ -102,7 +122,16 @@ describe("money: integer minor units, one rounding rule", () => {
     });
 
     it("takes negative (credit) lines into the subtotal", () => {
-      expect(invoiceTotals([{ quantity: 4, unitPriceMinor: 3_000 }, { quantity: 1, unitPriceMinor: -3_000 }], undefined, 0).subtotalMinor).toBe(9_000);
+      expect(
+        invoiceTotals(
+          [
+            { quantity: 4, unitPriceMinor: 3_000 },
+            { quantity: 1, unitPriceMinor: -3_000 },
+          ],
+          undefined,
+          0,
+        ).subtotalMinor,
+      ).toBe(9_000);
       expect(lineTotal({ quantity: 3, unitPriceMinor: -333 })).toBe(-999);
     });
 
@@ -123,8 +152,20 @@ describe("money: integer minor units, one rounding rule", () => {
     ];
 
     it("pays the preferred invoice first, then the others in order, and keeps the rest as credit", () => {
-      expect(allocate(3_000, open, "b")).toEqual({ allocations: [{ invoiceId: "b", amountMinor: 2_500 }, { invoiceId: "a", amountMinor: 500 }], unallocatedMinor: 0 });
-      expect(allocate(4_000, open)).toEqual({ allocations: [{ invoiceId: "a", amountMinor: 1_000 }, { invoiceId: "b", amountMinor: 2_500 }], unallocatedMinor: 500 });
+      expect(allocate(3_000, open, "b")).toEqual({
+        allocations: [
+          { invoiceId: "b", amountMinor: 2_500 },
+          { invoiceId: "a", amountMinor: 500 },
+        ],
+        unallocatedMinor: 0,
+      });
+      expect(allocate(4_000, open)).toEqual({
+        allocations: [
+          { invoiceId: "a", amountMinor: 1_000 },
+          { invoiceId: "b", amountMinor: 2_500 },
+        ],
+        unallocatedMinor: 500,
+      });
       expect(allocate(999, open)).toEqual({ allocations: [{ invoiceId: "a", amountMinor: 999 }], unallocatedMinor: 0 });
       expect(allocate(700, [])).toEqual({ allocations: [], unallocatedMinor: 700 });
     });

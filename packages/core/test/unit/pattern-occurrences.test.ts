@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import {
-  firstWeekdayOnOrAfter, nextOccurrence, nthWeekdayOfMonth, occurrenceDates, occurrenceInstants, ordinalInMonth,
+  firstWeekdayOnOrAfter,
+  nextOccurrence,
+  nthWeekdayOfMonth,
+  occurrenceDates,
+  occurrenceInstants,
+  ordinalInMonth,
 } from "../../src/scheduling/patterns/occurrences";
 import { localParts } from "../../src/kernel/time/wall-clock";
 

@@ -87,7 +87,14 @@ describe("a recurring pattern as one calendar series", () => {
   });
 
   it("CANCELs the whole series when it ends before its first occurrence", () => {
-    const calendar = seriesInvite(studio, pattern("weekly", "2026-12-08", "2026-12-07"), people, "CANCEL", { name: "Mina", email: "mina@family.test" }, { excluded: [], moved: [] });
+    const calendar = seriesInvite(
+      studio,
+      pattern("weekly", "2026-12-08", "2026-12-07"),
+      people,
+      "CANCEL",
+      { name: "Mina", email: "mina@family.test" },
+      { excluded: [], moved: [] },
+    );
     expect(calendar.method).toBe("CANCEL");
     expect(calendar.ics).toContain("METHOD:CANCEL");
     expect(calendar.ics).toContain("STATUS:CANCELLED");

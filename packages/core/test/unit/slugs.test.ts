@@ -19,8 +19,7 @@ describe("slugs", () => {
     expect(slugSchema.parse(" Blue-Note-42 ")).toBe("blue-note-42");
   });
 
-  it.each(["ab", "a".repeat(41), "-lead", "trail-", "dou--ble", "under_score", "spa ce", "dashboard", "v1", "verify-email", "404"])(
-    "refuses %j",
-    (slug) => expect(slugSchema.safeParse(slug).success).toBe(false),
+  it.each(["ab", "a".repeat(41), "-lead", "trail-", "dou--ble", "under_score", "spa ce", "dashboard", "v1", "verify-email", "404"])("refuses %j", (slug) =>
+    expect(slugSchema.safeParse(slug).success).toBe(false),
   );
 });

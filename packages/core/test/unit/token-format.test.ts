@@ -29,7 +29,7 @@ function variants(token: string): Record<string, string> {
     "a trailing =": `${token}=`,
     "standard base64 characters": withSignature(signature.replace(/-/g, "+").replace(/_/g, "/") + (/[-_]/.test(signature) ? "" : "+")),
     "non-canonical final bits": withSignature(`${signature.slice(0, -1)}${signature.endsWith("A") ? "B" : "A"}`),
-    "whitespace": ` ${token}`,
+    whitespace: ` ${token}`,
   };
 }
 

@@ -46,7 +46,8 @@ export function findHostileText(root: unknown): FieldError[] {
       for (const [key, item] of Object.entries(value)) {
         const reason = hostileTextReason(key);
         // JSON.stringify escapes the bad characters, so the path in the answer is safe to show.
-        if (reason) found.push({ path: pathOf({ parent: path, key: JSON.stringify(key).slice(1, -1) }), message: `is not a valid field name: it ${reason.slice(5)}` });
+        if (reason)
+          found.push({ path: pathOf({ parent: path, key: JSON.stringify(key).slice(1, -1) }), message: `is not a valid field name: it ${reason.slice(5)}` });
         else stack.push({ value: item, path: { parent: path, key } });
       }
     }

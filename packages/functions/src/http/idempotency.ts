@@ -41,7 +41,9 @@ export async function idempotencyRequest(c: Context<AuthEnv>, operation: string)
       errors: [{ path: "Idempotency-Key", message: "must be 1–255 visible ASCII characters" }],
     });
   }
-  const requestHash = createHash("sha256").update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`).digest("base64url");
+  const requestHash = createHash("sha256")
+    .update(`${c.req.method} ${c.req.path}\n${await c.req.text()}`)
+    .digest("base64url");
   return { scope: recordScope(c, operation, requestHash), key, requestHash };
 }
 

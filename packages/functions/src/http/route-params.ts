@@ -4,7 +4,12 @@ import { requireActor } from "./auth";
 /** Pieces every route module builds its OpenAPI routes from. */
 
 /** A record id in the path, named for the OpenAPI document. */
-export const pathId = (name: string) => z.string().min(1).max(64).openapi({ param: { name, in: "path" } });
+export const pathId = (name: string) =>
+  z
+    .string()
+    .min(1)
+    .max(64)
+    .openapi({ param: { name, in: "path" } });
 
 /** `/{studioId}/…` */
 export const studioParams = z.object({ studioId: pathId("studioId") });

@@ -6,6 +6,9 @@ import { retryDueMessages } from "@studiosync/core/outbox";
  * out; safe to run twice. `outboxRetries(clock)` is the job at another time (tests); `handler` runs
  * at the real time.
  */
-export const outboxRetries = (clock: Clock = systemClock) => async () => retryDueMessages({ now: clock() });
+export const outboxRetries =
+  (clock: Clock = systemClock) =>
+  async () =>
+    retryDueMessages({ now: clock() });
 
 export const handler = outboxRetries();

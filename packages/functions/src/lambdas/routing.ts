@@ -12,7 +12,10 @@ export { API_MODULES, type ModuleName };
 export type LambdaName = ModuleName | "docs";
 
 export const LAMBDA_HANDLERS = {
-  ...(Object.fromEntries(API_MODULES.map((module) => [module.name, `packages/functions/src/modules/${module.name}/lambda.handler`])) as Record<ModuleName, string>),
+  ...(Object.fromEntries(API_MODULES.map((module) => [module.name, `packages/functions/src/modules/${module.name}/lambda.handler`])) as Record<
+    ModuleName,
+    string
+  >),
   docs: "packages/functions/src/lambdas/docs.handler",
 } satisfies Record<LambdaName, string>;
 

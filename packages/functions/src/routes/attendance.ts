@@ -52,4 +52,6 @@ export const attendanceRoutes = createRouter()
     const { studioId, lessonId } = c.req.valid("param");
     return c.json(await Scheduling.getLessonAttendance(c.get("actor"), studioId, lessonId), 200);
   })
-  .openapi(attendanceHistory, async (c) => c.json(await Scheduling.attendanceHistory(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200));
+  .openapi(attendanceHistory, async (c) =>
+    c.json(await Scheduling.attendanceHistory(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200),
+  );

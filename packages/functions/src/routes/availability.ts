@@ -45,9 +45,7 @@ const setAvailability = createRoute({
 });
 
 export const availabilityRoutes = createRouter()
-  .openapi(listAvailability, async (c) =>
-    c.json(await Scheduling.listAvailability(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200),
-  )
+  .openapi(listAvailability, async (c) => c.json(await Scheduling.listAvailability(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(getAvailability, async (c) => {
     const { studioId, teacherId } = c.req.valid("param");
     return c.json(await Scheduling.getAvailability(c.get("actor"), studioId, teacherId), 200);

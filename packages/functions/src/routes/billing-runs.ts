@@ -16,7 +16,7 @@ const startRun = createRoute({
   tags,
   summary: "Draft every account's invoice for a period (admins)",
   description:
-    "The period is local dates in the studio's time zone, `{periodStart, periodEnd}` or a calendar month `{month: \"2026-12\"}`. " +
+    'The period is local dates in the studio\'s time zone, `{periodStart, periodEnd}` or a calendar month `{month: "2026-12"}`. ' +
     "Per student of each lesson starting in it: scheduled, in progress, completed or no-show lessons (make-up lessons too) are billed " +
     "at the student's per-lesson plan, else the teacher's hourly rate, else the studio's default, pro rata of the booked minutes; a " +
     "lesson the student cancelled without a make-up credit is billed as a late cancellation; one cancelled with a credit or by the " +
@@ -26,7 +26,10 @@ const startRun = createRoute({
   security: [{ bearer: [] }],
   middleware: [requireActor] as const,
   request: { params: studioParams, body: jsonBody(Billing.startBillingRunSchema.openapi("StartBillingRunRequest")) },
-  responses: { 201: jsonResponse(BillingRunStartedSchema, "The run, with what this request drafted and what it skipped"), ...problems(400, 401, 403, 404, 422) },
+  responses: {
+    201: jsonResponse(BillingRunStartedSchema, "The run, with what this request drafted and what it skipped"),
+    ...problems(400, 401, 403, 404, 422),
+  },
 });
 
 const listRuns = createRoute({

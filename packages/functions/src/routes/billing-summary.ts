@@ -15,4 +15,6 @@ const summary = createRoute({
   responses: { 200: jsonResponse(BillingSummarySchema, "The summary, as of the studio's local today"), ...problems(401, 403, 404) },
 });
 
-export const billingSummaryRoutes = createRouter().openapi(summary, async (c) => c.json(await Billing.billingSummary(c.get("actor"), c.req.valid("param").studioId), 200));
+export const billingSummaryRoutes = createRouter().openapi(summary, async (c) =>
+  c.json(await Billing.billingSummary(c.get("actor"), c.req.valid("param").studioId), 200),
+);

@@ -30,6 +30,4 @@ const putPolicy = createRoute({
 
 export const cancellationPolicyRoutes = createRouter()
   .openapi(getPolicy, async (c) => c.json(await Scheduling.getCancellationPolicy(c.get("actor"), c.req.valid("param").studioId), 200))
-  .openapi(putPolicy, async (c) =>
-    c.json(await Scheduling.setCancellationPolicy(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200),
-  );
+  .openapi(putPolicy, async (c) => c.json(await Scheduling.setCancellationPolicy(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200));

@@ -27,7 +27,7 @@ const createClosure = createRoute({
   summary: "Close the studio on local dates and cancel the lessons in them (admins)",
   description:
     "Bookings into the dates are refused from then on. Every scheduled lesson still to come in them is cancelled by the " +
-    "studio (\"Studio closed: <reason>\") with make-up credits as the policy says, and each affected student and family gets " +
+    'studio ("Studio closed: <reason>") with make-up credits as the policy says, and each affected student and family gets ' +
     "one email listing all their cancelled lessons. Sending the same closure again resumes it instead of adding a second one.",
   security: [{ bearer: [] }],
   middleware: [requireActor, idempotent("closure-create")] as const,

@@ -35,11 +35,17 @@ const retry = createRoute({
   summary: "Try an address that bounced for good again, after checking it (admins; a bounce of this studio's own mail; not for complaints)",
   description: "Audited. Mail to the address is sent again; if it bounces again, it is marked again. A complaint answers 409.",
   ...secured,
-  request: { params: studioParams.extend({ email: EmailDelivery.retryAddressSchema.shape.email.openapi({ param: { name: "email", in: "path" }, example: "ann@example.com" }) }) },
+  request: {
+    params: studioParams.extend({
+      email: EmailDelivery.retryAddressSchema.shape.email.openapi({ param: { name: "email", in: "path" }, example: "ann@example.com" }),
+    }),
+  },
   responses: { 200: jsonResponse(RetriedAddressSchema, "Mail to the address is sent again"), ...problems(401, 403, 404, 409, 422) },
 });
 
 export const emailDeliveryRoutes = createRouter()
-  .openapi(listProblems, async (c) => c.json(await EmailDelivery.listDeliveryProblems(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(listProblems, async (c) =>
+    c.json(await EmailDelivery.listDeliveryProblems(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200),
+  )
   .openapi(undeliverable, async (c) => c.json(await EmailDelivery.undeliverableAmong(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(retry, async (c) => c.json(await EmailDelivery.retryAddress(c.get("actor"), c.req.valid("param").studioId, c.req.valid("param")), 200));

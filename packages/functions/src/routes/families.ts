@@ -14,7 +14,8 @@ const listFamilies = createRoute({
   method: "get",
   path: "/{studioId}/families",
   tags,
-  summary: "The studio's families by name (admins). `q` searches a name prefix, or a billing email prefix when it contains @; `deleted=true` the deleted ones, to restore",
+  summary:
+    "The studio's families by name (admins). `q` searches a name prefix, or a billing email prefix when it contains @; `deleted=true` the deleted ones, to restore",
   ...secured,
   request: { params: studioParams, query: People.listFamiliesQuerySchema },
   responses: { 200: jsonResponse(FamilyPageSchema, "One page of families"), ...problems(401, 403, 404, 422) },
@@ -111,12 +112,8 @@ const removeGuardian = createRoute({
 });
 
 export const familyRoutes = createRouter()
-  .openapi(listFamilies, async (c) =>
-    c.json(await People.listFamilies(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200),
-  )
-  .openapi(createFamily, async (c) =>
-    c.json(await People.createFamily(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201),
-  )
+  .openapi(listFamilies, async (c) => c.json(await People.listFamilies(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(createFamily, async (c) => c.json(await People.createFamily(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
   .openapi(getFamily, async (c) => {
     const { studioId, familyId } = c.req.valid("param");
     return c.json(await People.getFamily(c.get("actor"), studioId, familyId), 200);

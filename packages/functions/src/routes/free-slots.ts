@@ -6,7 +6,6 @@ import { FreeSlotsSchema } from "../schemas/availability";
 import { jsonResponse, problems } from "../schemas/problem";
 import { studioParams } from "../http/route-params";
 
-
 const searchFreeSlots = createRoute({
   method: "get",
   path: "/{studioId}/free-slots",

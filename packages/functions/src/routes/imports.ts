@@ -6,7 +6,6 @@ import { ImportReportSchema } from "../schemas/imports";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { studioParams } from "../http/route-params";
 
-
 const importPeople = createRoute({
   method: "post",
   path: "/{studioId}/imports",

@@ -64,12 +64,8 @@ const revokeInvitation = createRoute({
 });
 
 export const invitationRoutes = createRouter()
-  .openapi(createInvitation, async (c) =>
-    c.json(await Invitations.createInvitation(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201),
-  )
-  .openapi(listInvitations, async (c) =>
-    c.json(await Invitations.listInvitations(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200),
-  )
+  .openapi(createInvitation, async (c) => c.json(await Invitations.createInvitation(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
+  .openapi(listInvitations, async (c) => c.json(await Invitations.listInvitations(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(getInvitation, async (c) => {
     const { studioId, invitationId } = c.req.valid("param");
     return c.json(await Invitations.getInvitation(c.get("actor"), studioId, invitationId), 200);

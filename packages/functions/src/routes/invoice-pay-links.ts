@@ -7,7 +7,10 @@ import { jsonResponse, problems } from "../schemas/problem";
 const InvoicePayLinkSchema = z
   .object({
     token: z.string().openapi({ description: "The public invoice page's token (as in the emailed link)" }),
-    url: z.string().openapi({ description: "The public invoice page, where the balance is paid by card", example: "https://studiosync.example.com/riverside/invoices/eyJ…" }),
+    url: z.string().openapi({
+      description: "The public invoice page, where the balance is paid by card",
+      example: "https://studiosync.example.com/riverside/invoices/eyJ…",
+    }),
     expiresAt: z.string().openapi({ description: "When the link stops opening the page" }),
   })
   .openapi("InvoicePayLink");

@@ -17,10 +17,10 @@ const cancelLesson = createRoute({
   summary: "Cancel a lesson and apply the cancellation policy (admins, the lesson's teacher, its students and their parents)",
   description:
     "Only a scheduled lesson that has not started can be cancelled (409 otherwise). Admins and the lesson's teacher cancel " +
-    "`by: \"studio\"` by default (a make-up credit for each student when the policy issues credits) or `by: \"student\"` when " +
+    '`by: "studio"` by default (a make-up credit for each student when the policy issues credits) or `by: "student"` when ' +
     "the family called in; students and parents always cancel as the student, and only private lessons. A student's " +
     "cancellation earns a credit with at least the policy's notice and while they have earned fewer than its maximum this " +
-    "term. The outcome is recorded in words on `cancellation.explanation` (\"credit issued: 52 h notice\"), the lesson's " +
+    'term. The outcome is recorded in words on `cancellation.explanation` ("credit issued: 52 h notice"), the lesson\'s ' +
     "slots are freed, and the students and their families are emailed.",
   security: [{ bearer: [] }],
   middleware: [requireActor, idempotent("lesson-cancel")] as const,
@@ -35,7 +35,7 @@ const previewCancellation = createRoute({
   summary: "What cancelling a lesson now would do under the policy, without cancelling it (whoever may cancel it)",
   description:
     "The same checks and decisions as POST …/cancel (`by` as there; 403 for who may not cancel, 409 for a lesson that is not " +
-    "still to come), so a page can show \"credit issued: 52 h notice\" before anyone confirms. Nothing changes.",
+    'still to come), so a page can show "credit issued: 52 h notice" before anyone confirms. Nothing changes.',
   ...secured,
   request: {
     params,

@@ -24,7 +24,8 @@ const studentNotes = createRoute({
   path: "/{studioId}/notes",
   tags,
   summary: "A student's lesson notes, newest lesson first (whoever may see the student: each lesson's notes as its list shows them to them)",
-  description: "Their lessons up to now, `limit` (at most 25) lessons a page; lessons without a note the caller may see are left out, so a page may hold fewer.",
+  description:
+    "Their lessons up to now, `limit` (at most 25) lessons a page; lessons without a note the caller may see are left out, so a page may hold fewer.",
   ...secured,
   request: { params: studioParams, query: Teaching.studentNotesQuerySchema },
   responses: { 200: jsonResponse(StudentNotesPageSchema, "One page of lessons with their notes"), ...problems(401, 404, 422) },

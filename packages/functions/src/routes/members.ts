@@ -60,9 +60,7 @@ const removeMember = createRoute({
 });
 
 export const memberRoutes = createRouter()
-  .openapi(listMembers, async (c) =>
-    c.json(await Members.listMembers(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200),
-  )
+  .openapi(listMembers, async (c) => c.json(await Members.listMembers(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(updateMember, async (c) => {
     const { studioId, userId } = c.req.valid("param");
     return c.json(await Members.changeMemberRole(c.get("actor"), studioId, userId, c.req.valid("json")), 200);

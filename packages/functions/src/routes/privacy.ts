@@ -24,7 +24,7 @@ const requestErasure = createRoute({
   method: "post",
   path: "/{studioId}/privacy/erasures",
   tags,
-  summary: "Erase a person's personal data (owner, admin): the record stays, anonymised as \"Erased Person\"",
+  summary: 'Erase a person\'s personal data (owner, admin): the record stays, anonymised as "Erased Person"',
   ...secured,
   request: { params: studioParams, body: jsonBody(Privacy.privacyRequestSchema) },
   responses: { 200: jsonResponse(ErasureSchema, "The anonymised record"), ...problems(401, 403, 404, 409, 422) },

@@ -15,7 +15,12 @@ const requestAccess = createRoute({
     "The requester gets a confirmation email and the studio's owners and admins an email with a link to the request. " +
     "A retry with the same Idempotency-Key and body (a double submit) creates nothing and sends nothing again.",
   request: {
-    params: z.object({ slug: z.string().max(100).openapi({ param: { name: "slug", in: "path" }, example: "riverside-music" }) }),
+    params: z.object({
+      slug: z
+        .string()
+        .max(100)
+        .openapi({ param: { name: "slug", in: "path" }, example: "riverside-music" }),
+    }),
     headers: idempotencyHeader,
     body: jsonBody(AccessRequests.createAccessRequestSchema.openapi("CreateAccessRequest")),
   },

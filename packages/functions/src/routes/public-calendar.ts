@@ -11,7 +11,9 @@ const feed = createRoute({
   description:
     "RFC 5545 text/calendar: the lessons from 30 days back to 180 days ahead (at most 2,000), local times with the studio's " +
     "VTIMEZONE, cancelled lessons as STATUS:CANCELLED. A revoked or unknown token, or a feed whose owner left the studio: 404.",
-  request: { params: z.object({ token: z.string().openapi({ param: { name: "token", in: "path" }, example: "3q2-7wEXAMPLEtokenEXAMPLEtokenEXAMPLEtokenE" }) }) },
+  request: {
+    params: z.object({ token: z.string().openapi({ param: { name: "token", in: "path" }, example: "3q2-7wEXAMPLEtokenEXAMPLEtokenEXAMPLEtokenE" }) }),
+  },
   responses: {
     200: { description: "The calendar", content: { "text/calendar": { schema: z.string() } } },
     ...problems(404),

@@ -73,7 +73,7 @@ const claimByLink = createRoute({
   tags,
   summary: "Claim a freed lesson slot from the broadcast's link, as the make-up a credit pays for (no login); first claim wins",
   description:
-    "Without `start`: books the offered slot on condition nobody claimed it first (409 \"taken\" for the others). Once taken, " +
+    'Without `start`: books the offered slot on condition nobody claimed it first (409 "taken" for the others). Once taken, ' +
     `\`start\` books one of the credit's other free times the link's page lists. ${ACTS_ONCE} ${LINK_RULES}`,
   request: { params: tokenParams, body: jsonBody(Scheduling.linkClaimSchema.openapi("LinkClaimRequest")) },
   responses: { 201: jsonResponse(LessonSchema, "The make-up lesson"), ...actProblems },

@@ -11,7 +11,14 @@ const openExport = createRoute({
   description:
     "The link is signed and works 24 hours; the file must still exist (an erasure deletes the person's exports at " +
     "once, and exports are deleted after two days). Each click presigns a fresh, short download. Anything else: 404.",
-  request: { params: z.object({ token: z.string().max(2048).openapi({ param: { name: "token", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      token: z
+        .string()
+        .max(2048)
+        .openapi({ param: { name: "token", in: "path" } }),
+    }),
+  },
   responses: {
     302: { description: "Redirect to the file", headers: z.object({ Location: z.string().url() }) },
     ...problems(404),

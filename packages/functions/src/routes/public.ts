@@ -9,7 +9,14 @@ const publicStudio = createRoute({
   path: "/studios/{slug}",
   tags: ["Public"],
   summary: "A studio's public profile, by its address (slug)",
-  request: { params: z.object({ slug: z.string().max(100).openapi({ param: { name: "slug", in: "path" }, example: "riverside-music" }) }) },
+  request: {
+    params: z.object({
+      slug: z
+        .string()
+        .max(100)
+        .openapi({ param: { name: "slug", in: "path" }, example: "riverside-music" }),
+    }),
+  },
   responses: { 200: jsonResponse(PublicStudioSchema, "The studio's public profile"), ...problems(404) },
 });
 

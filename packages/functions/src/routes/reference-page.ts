@@ -26,7 +26,7 @@ export function renderReferencePage(doc: Document): string {
         .map(([status, r]) => `<li><code>${status}</code> ${esc(r.description ?? "")}</li>`)
         .join("");
       return `<section id="${esc(method + path)}"><h3><span class="m ${method}">${method.toUpperCase()}</span> <code>${esc(path)}</code></h3>
-<p>${esc(op.summary ?? "")}${op.security?.length ? ' <em>(requires a Bearer access token)</em>' : ""}</p>
+<p>${esc(op.summary ?? "")}${op.security?.length ? " <em>(requires a Bearer access token)</em>" : ""}</p>
 ${body ? `<details><summary>Request body</summary>${json(body)}</details>` : ""}<ul>${responses}</ul></section>`;
     }),
   );

@@ -87,9 +87,7 @@ export const rescheduleRequestRoutes = createRouter()
   .openapi(createRequest, async (c) =>
     c.json(await Scheduling.createRescheduleRequest(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201),
   )
-  .openapi(listRequests, async (c) =>
-    c.json(await Scheduling.listRescheduleRequests(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200),
-  )
+  .openapi(listRequests, async (c) => c.json(await Scheduling.listRescheduleRequests(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(getRequest, async (c) => {
     const { studioId, requestId } = c.req.valid("param");
     return c.json(await Scheduling.getRescheduleRequest(c.get("actor"), studioId, requestId), 200);

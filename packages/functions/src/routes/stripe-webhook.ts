@@ -25,7 +25,12 @@ const webhook = createRoute({
       content: {
         "application/json": {
           schema: z
-            .object({ id: z.string().max(255), type: z.string().max(255), created: z.number().int(), data: z.object({ object: z.record(z.string(), z.unknown()) }) })
+            .object({
+              id: z.string().max(255),
+              type: z.string().max(255),
+              created: z.number().int(),
+              data: z.object({ object: z.record(z.string(), z.unknown()) }),
+            })
             .openapi("StripeEvent", { description: "A Stripe event, exactly as Stripe sent it" }),
         },
       },

@@ -13,7 +13,8 @@ const listStudents = createRoute({
   path: "/{studioId}/students",
   tags,
   summary: "Students by name: admins all, teachers their own, students themselves, parents their children",
-  description: "Filters: `active`, `teacherId`, `instrument`; `q` searches a name prefix, or an email prefix when it contains @. `deleted=true` (owners, admins; others 403) lists the deleted students, to restore.",
+  description:
+    "Filters: `active`, `teacherId`, `instrument`; `q` searches a name prefix, or an email prefix when it contains @. `deleted=true` (owners, admins; others 403) lists the deleted students, to restore.",
   ...secured,
   request: { params: studioParams, query: People.listStudentsQuerySchema },
   responses: { 200: jsonResponse(StudentPageSchema, "One page of students"), ...problems(401, 403, 404, 422) },

@@ -42,9 +42,5 @@ const logoUpload = createRoute({
 
 export const studioRoutes = createRouter()
   .openapi(getStudio, async (c) => c.json(await Studios.getStudio(c.get("actor"), c.req.valid("param").studioId), 200))
-  .openapi(updateStudio, async (c) =>
-    c.json(await Studios.updateStudio(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200),
-  )
-  .openapi(logoUpload, async (c) =>
-    c.json(await Studios.createLogoUpload(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200),
-  );
+  .openapi(updateStudio, async (c) => c.json(await Studios.updateStudio(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200))
+  .openapi(logoUpload, async (c) => c.json(await Studios.createLogoUpload(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200));

@@ -94,7 +94,14 @@ const listPublicTeachers = createRoute({
   path: "/studios/{slug}/teachers",
   tags: ["Public"],
   summary: "The teachers a studio shows on its public page (public and active)",
-  request: { params: z.object({ slug: z.string().max(64).openapi({ param: { name: "slug", in: "path" } }) }) },
+  request: {
+    params: z.object({
+      slug: z
+        .string()
+        .max(64)
+        .openapi({ param: { name: "slug", in: "path" } }),
+    }),
+  },
   responses: { 200: jsonResponse(PublicTeacherListSchema, "The studio's public teachers"), ...problems(404) },
 });
 

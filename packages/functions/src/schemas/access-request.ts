@@ -21,10 +21,6 @@ export const AccessRequestSchema = z
   })
   .openapi("AccessRequest");
 
-export const AccessRequestPageSchema = z
-  .object({ items: z.array(AccessRequestSchema), nextCursor: nullable })
-  .openapi("AccessRequestPage");
+export const AccessRequestPageSchema = z.object({ items: z.array(AccessRequestSchema), nextCursor: nullable }).openapi("AccessRequestPage");
 
-export const ApprovedAccessRequestSchema = z
-  .object({ accessRequest: AccessRequestSchema, invitation: InvitationSchema })
-  .openapi("ApprovedAccessRequest");
+export const ApprovedAccessRequestSchema = z.object({ accessRequest: AccessRequestSchema, invitation: InvitationSchema }).openapi("ApprovedAccessRequest");

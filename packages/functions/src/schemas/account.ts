@@ -5,9 +5,7 @@ export const UserSchema = z
   .openapi("User");
 
 /** The same for a new and an existing email: nothing in it says which (issue 10 #5). */
-export const SignUpAcceptedSchema = z
-  .object({ email: z.string().openapi({ description: "Where the next step was emailed" }) })
-  .openapi("SignUpAccepted");
+export const SignUpAcceptedSchema = z.object({ email: z.string().openapi({ description: "Where the next step was emailed" }) }).openapi("SignUpAccepted");
 
 export const SessionSchema = z
   .object({

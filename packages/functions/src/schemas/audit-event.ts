@@ -14,6 +14,4 @@ export const AuditEventSchema = z
   })
   .openapi("AuditEvent");
 
-export const AuditEventPageSchema = z
-  .object({ items: z.array(AuditEventSchema), nextCursor: z.string().nullable() })
-  .openapi("AuditEventPage");
+export const AuditEventPageSchema = z.object({ items: z.array(AuditEventSchema), nextCursor: z.string().nullable() }).openapi("AuditEventPage");

@@ -18,9 +18,7 @@ export const AvailabilitySchema = z
   })
   .openapi("Availability");
 
-export const AvailabilityPageSchema = z
-  .object({ items: z.array(AvailabilitySchema), nextCursor: z.string().nullable() })
-  .openapi("AvailabilityPage");
+export const AvailabilityPageSchema = z.object({ items: z.array(AvailabilitySchema), nextCursor: z.string().nullable() }).openapi("AvailabilityPage");
 
 export const FreeSlotSchema = z
   .object({

@@ -6,7 +6,10 @@ export const BillingAccountSchema = z
     studioId: z.string(),
     kind: z.enum(["family", "band", "student"]),
     name: z.string().openapi({ example: "The Weiss family" }),
-    balanceMinor: z.number().int().openapi({ description: "What the account owes, minor units; negative = in credit. Always the sum of its ledger", example: 4500 }),
+    balanceMinor: z
+      .number()
+      .int()
+      .openapi({ description: "What the account owes, minor units; negative = in credit. Always the sum of its ledger", example: 4500 }),
     creditMinor: z.number().int().openapi({ description: "Money received and not allocated to an invoice; applied to the next invoice sent" }),
     currency: z.string().openapi({ example: "GBP" }),
     access: z.enum(["full", "summary"]).openapi({ description: "summary: a teacher's view of a student's billing (totals and statuses only)" }),
@@ -15,9 +18,7 @@ export const BillingAccountSchema = z
   })
   .openapi("BillingAccount");
 
-export const BillingAccountPageSchema = z
-  .object({ items: z.array(BillingAccountSchema), nextCursor: z.string().nullable() })
-  .openapi("BillingAccountPage");
+export const BillingAccountPageSchema = z.object({ items: z.array(BillingAccountSchema), nextCursor: z.string().nullable() }).openapi("BillingAccountPage");
 
 export const LedgerEntrySchema = z
   .object({
@@ -33,9 +34,7 @@ export const LedgerEntrySchema = z
   })
   .openapi("LedgerEntry");
 
-export const LedgerPageSchema = z
-  .object({ items: z.array(LedgerEntrySchema), nextCursor: z.string().nullable(), currency: z.string() })
-  .openapi("LedgerPage");
+export const LedgerPageSchema = z.object({ items: z.array(LedgerEntrySchema), nextCursor: z.string().nullable(), currency: z.string() }).openapi("LedgerPage");
 
 export const BillingSummarySchema = z
   .object({

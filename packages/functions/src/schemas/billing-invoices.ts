@@ -1,7 +1,11 @@
 import { z } from "@hono/zod-openapi";
 
 const nullable = z.string().nullable();
-const minor = (description: string) => z.number().int().openapi({ description: `${description} (minor units: cents, pence)` });
+const minor = (description: string) =>
+  z
+    .number()
+    .int()
+    .openapi({ description: `${description} (minor units: cents, pence)` });
 const STATUSES = ["draft", "sent", "partial", "paid", "overdue", "void"] as const;
 
 export const InvoiceSummarySchema = z

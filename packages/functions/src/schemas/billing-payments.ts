@@ -1,7 +1,11 @@
 import { z } from "@hono/zod-openapi";
 
 const nullable = z.string().nullable();
-const minor = (description: string) => z.number().int().openapi({ description: `${description} (integer minor units: cents, pence)` });
+const minor = (description: string) =>
+  z
+    .number()
+    .int()
+    .openapi({ description: `${description} (integer minor units: cents, pence)` });
 
 export const PaymentSchema = z
   .object({
@@ -22,9 +26,7 @@ export const PaymentSchema = z
     unallocatedMinor: minor("The part kept as account credit (applied to the next invoice sent)"),
     refundedMinor: minor("Refunded so far"),
     refundableMinor: minor("What is left to refund"),
-    refunds: z.array(
-      z.object({ id: z.string(), amountMinor: minor("Refunded"), reason: z.string(), at: z.string(), actorId: z.string() }),
-    ),
+    refunds: z.array(z.object({ id: z.string(), amountMinor: minor("Refunded"), reason: z.string(), at: z.string(), actorId: z.string() })),
     stripePaymentIntentId: nullable,
     recordedBy: nullable.openapi({ description: "The staff member who recorded it; null for Stripe payments" }),
     createdAt: z.string(),

@@ -1,7 +1,11 @@
 import { z } from "@hono/zod-openapi";
 import { PublicStudioSchema } from "./studio";
 
-const minor = (description?: string) => z.number().int().openapi(description ? { description } : {});
+const minor = (description?: string) =>
+  z
+    .number()
+    .int()
+    .openapi(description ? { description } : {});
 
 export const PublicInvoiceLineSchema = z
   .object({
@@ -48,13 +52,19 @@ export const PublicInvoiceSchema = z
   .openapi("PublicInvoice");
 
 export const CheckoutStartSchema = z
-  .object({ url: z.string().openapi({ description: "Stripe Checkout's payment page; send the visitor there", example: "https://checkout.stripe.com/c/pay/cs_test_a1b2c3" }) })
+  .object({
+    url: z
+      .string()
+      .openapi({ description: "Stripe Checkout's payment page; send the visitor there", example: "https://checkout.stripe.com/c/pay/cs_test_a1b2c3" }),
+  })
   .openapi("CheckoutStart");
 
 export const StripeWebhookResultSchema = z
   .object({
     received: z.literal(true),
-    outcome: z.enum(["recorded", "duplicate", "ignored"]).openapi({ description: "recorded: a payment was made; duplicate: this event id was processed before; ignored: not a paid Checkout Session" }),
+    outcome: z
+      .enum(["recorded", "duplicate", "ignored"])
+      .openapi({ description: "recorded: a payment was made; duplicate: this event id was processed before; ignored: not a paid Checkout Session" }),
     paymentId: z.string().nullable(),
   })
   .openapi("StripeWebhookResult");

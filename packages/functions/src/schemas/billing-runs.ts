@@ -1,7 +1,11 @@
 import { z } from "@hono/zod-openapi";
 
 const nullable = z.string().nullable();
-const minor = (description: string) => z.number().int().openapi({ description: `${description} (minor units: cents, pence)` });
+const minor = (description: string) =>
+  z
+    .number()
+    .int()
+    .openapi({ description: `${description} (minor units: cents, pence)` });
 
 export const BillingRunSchema = z
   .object({
@@ -40,7 +44,9 @@ export const BillingRunInvoiceSchema = z
     id: z.string(),
     accountId: z.string(),
     accountName: nullable.openapi({ example: "The Weiss family" }),
-    status: z.enum(["draft", "sent", "partial", "paid", "overdue", "void"]).openapi({ description: "As of today in the studio's time zone: an open invoice past its due date is overdue" }),
+    status: z
+      .enum(["draft", "sent", "partial", "paid", "overdue", "void"])
+      .openapi({ description: "As of today in the studio's time zone: an open invoice past its due date is overdue" }),
     number: nullable.openapi({ description: "Null while a draft", example: "INV-000042" }),
     issueDate: z.string(),
     dueDate: z.string(),
@@ -62,7 +68,9 @@ export const BillingRunStartedSchema = BillingRunSchema.extend({
       amountMinor: minor("What this request added to the run's invoices"),
       alreadyBilled: z.number().int().openapi({ description: "Lessons and plan charges of the period already on an invoice: not billed again" }),
       skippedCount: z.number().int(),
-      failed: z.array(z.object({ accountId: z.string(), error: z.string() })).openapi({ description: "Accounts whose draft could not be written; run the period again" }),
+      failed: z
+        .array(z.object({ accountId: z.string(), error: z.string() }))
+        .openapi({ description: "Accounts whose draft could not be written; run the period again" }),
     })
     .openapi({ description: "What this request did" }),
 }).openapi("BillingRunStarted");
@@ -73,6 +81,8 @@ export const BillingRunPageSchema = z.object({ items: z.array(BillingRunSchema),
 
 export const BillingRunSentSchema = BillingRunSchema.extend({
   sent: z.array(z.object({ invoiceId: z.string(), number: z.string(), emailedTo: z.array(z.string()) })),
-  failed: z.array(z.object({ invoiceId: z.string(), error: z.string() })).openapi({ description: "Drafts that could not be sent (e.g. a due date set in the past); the rest were sent" }),
+  failed: z
+    .array(z.object({ invoiceId: z.string(), error: z.string() }))
+    .openapi({ description: "Drafts that could not be sent (e.g. a due date set in the past); the rest were sent" }),
   remaining: z.number().int().openapi({ description: "Drafts left for lack of time in this request: send again to go on" }),
 }).openapi("BillingRunSent");

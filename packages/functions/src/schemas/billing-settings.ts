@@ -22,7 +22,11 @@ export const BillingSettingsSchema = z
     taxRateMillipercent: z.number().int().openapi({ description: "Tax rate in thousandths of a percent (20 % = 20000; 8.875 % = 8875)", example: 20000 }),
     taxName: z.string().openapi({ example: "VAT" }),
     paymentTermsDays: z.number().int().openapi({ description: "Days from an invoice's issue to its due date", example: 14 }),
-    defaultHourlyRateMinor: z.number().int().nullable().openapi({ description: "Per hour: the lesson rate when neither a fee plan nor the teacher's hourly rate sets one" }),
+    defaultHourlyRateMinor: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: "Per hour: the lesson rate when neither a fee plan nor the teacher's hourly rate sets one" }),
     lateFee: LateFeeSchema,
     dunning: z
       .object({

@@ -20,6 +20,4 @@ export const CreatedCalendarFeedSchema = CalendarFeedSchema.extend({
   }),
 }).openapi("CreatedCalendarFeed");
 
-export const CalendarFeedPageSchema = z
-  .object({ items: z.array(CalendarFeedSchema), nextCursor: z.string().nullable() })
-  .openapi("CalendarFeedPage");
+export const CalendarFeedPageSchema = z.object({ items: z.array(CalendarFeedSchema), nextCursor: z.string().nullable() }).openapi("CalendarFeedPage");

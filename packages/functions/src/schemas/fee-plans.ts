@@ -8,7 +8,8 @@ export const FeePlanSchema = z
     studioId: z.string(),
     name: z.string().openapi({ example: "Weekly piano, 30 min" }),
     kind: z.enum(["per_lesson", "monthly", "term"]).openapi({
-      description: "per_lesson: `amountMinor` for each lesson (overrides the teacher's hourly rate); monthly: a month, covering that month's lessons; term: once for the term, covering its lessons",
+      description:
+        "per_lesson: `amountMinor` for each lesson (overrides the teacher's hourly rate); monthly: a month, covering that month's lessons; term: once for the term, covering its lessons",
     }),
     amountMinor: z.number().int().openapi({ description: "Minor units of `currency`", example: 2500 }),
     currency: z.string().openapi({ example: "GBP" }),
@@ -35,6 +36,4 @@ export const FeePlanEnrolmentSchema = z
   })
   .openapi("FeePlanEnrolment");
 
-export const FeePlanEnrolmentPageSchema = z
-  .object({ items: z.array(FeePlanEnrolmentSchema), nextCursor: nullable })
-  .openapi("FeePlanEnrolmentPage");
+export const FeePlanEnrolmentPageSchema = z.object({ items: z.array(FeePlanEnrolmentSchema), nextCursor: nullable }).openapi("FeePlanEnrolmentPage");

@@ -25,9 +25,7 @@ export const InvitationSchema = z
   })
   .openapi("Invitation");
 
-export const InvitationPageSchema = z
-  .object({ items: z.array(InvitationSchema), nextCursor: nullable })
-  .openapi("InvitationPage");
+export const InvitationPageSchema = z.object({ items: z.array(InvitationSchema), nextCursor: nullable }).openapi("InvitationPage");
 
 export const InvitationPreviewSchema = z
   .object({

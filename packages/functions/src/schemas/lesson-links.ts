@@ -45,5 +45,9 @@ export const LessonLinkSchema = z
   .openapi("LessonLink");
 
 export const LinkCancelResultSchema = z
-  .object({ outcome: z.enum(["credit_issued", "no_credit"]), explanation: z.string(), makeupUrl: nullable.openapi({ description: "When a credit was issued: the link to book the make-up" }) })
+  .object({
+    outcome: z.enum(["credit_issued", "no_credit"]),
+    explanation: z.string(),
+    makeupUrl: nullable.openapi({ description: "When a credit was issued: the link to book the make-up" }),
+  })
   .openapi("LinkCancelResult");

@@ -17,9 +17,10 @@ export const LessonSchema = z
     scheduledStart: z.string().openapi({ example: "2026-11-24T21:00:00.000Z" }),
     scheduledEnd: z.string().openapi({ example: "2026-11-24T21:45:00.000Z" }),
     durationMinutes: z.number().int(),
-    local: z
-      .object({ date: z.string(), startTime: z.string(), endTime: z.string(), timeZone: z.string() })
-      .openapi({ description: "The lesson's date and times on the studio's wall clock", example: { date: "2026-11-24", startTime: "16:00", endTime: "16:45", timeZone: "America/New_York" } }),
+    local: z.object({ date: z.string(), startTime: z.string(), endTime: z.string(), timeZone: z.string() }).openapi({
+      description: "The lesson's date and times on the studio's wall clock",
+      example: { date: "2026-11-24", startTime: "16:00", endTime: "16:45", timeZone: "America/New_York" },
+    }),
     actualStart: optional,
     actualEnd: optional,
     location: optional,
@@ -49,11 +50,10 @@ export const LessonSchema = z
   .openapi("Lesson");
 
 const NamesById = z.record(z.string(), z.string());
-export const LessonNamesSchema = z
-  .object({ teachers: NamesById, students: NamesById, bands: NamesById })
-  .openapi("LessonNames", {
-    description: "With `include=names`: display names by id of the teachers (the original teacher too), students and bands; students and parents see only their own students' names",
-  });
+export const LessonNamesSchema = z.object({ teachers: NamesById, students: NamesById, bands: NamesById }).openapi("LessonNames", {
+  description:
+    "With `include=names`: display names by id of the teachers (the original teacher too), students and bands; students and parents see only their own students' names",
+});
 
 export const LessonWithNamesSchema = LessonSchema.extend({ names: LessonNamesSchema.optional() }).openapi("LessonWithNames");
 
@@ -93,9 +93,7 @@ export const AttendanceEntrySchema = z
   })
   .openapi("AttendanceEntry");
 
-export const LessonAttendanceSchema = z
-  .object({ lessonId: z.string(), entries: z.array(AttendanceEntrySchema) })
-  .openapi("LessonAttendance");
+export const LessonAttendanceSchema = z.object({ lessonId: z.string(), entries: z.array(AttendanceEntrySchema) }).openapi("LessonAttendance");
 
 /** A lesson as a student's history lists it. */
 export const LessonSummarySchema = z.object({

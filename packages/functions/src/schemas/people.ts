@@ -29,9 +29,7 @@ export const TeacherSchema = z
   })
   .openapi("Teacher");
 
-export const TeacherPageSchema = z
-  .object({ items: z.array(TeacherSchema), nextCursor: z.string().nullable() })
-  .openapi("TeacherPage");
+export const TeacherPageSchema = z.object({ items: z.array(TeacherSchema), nextCursor: z.string().nullable() }).openapi("TeacherPage");
 
 export const PublicTeacherSchema = z
   .object({
@@ -71,6 +69,4 @@ export const StudentSchema = z
   })
   .openapi("Student");
 
-export const StudentPageSchema = z
-  .object({ items: z.array(StudentSchema), nextCursor: z.string().nullable() })
-  .openapi("StudentPage");
+export const StudentPageSchema = z.object({ items: z.array(StudentSchema), nextCursor: z.string().nullable() }).openapi("StudentPage");

@@ -9,7 +9,9 @@ export const HouseholdSchema = z
     kind: z.enum(["family", "student"]).openapi({ description: "A parent's family, or an adult student on their own" }),
     id: z.string().nullable().openapi({ description: "The family's id or the student's; null for a login not linked to a record" }),
     name: z.string(),
-    students: z.array(z.object({ id: z.string(), firstName: z.string(), lastName: z.string() })).openapi({ description: "The family's live children (a student: themself), by first name" }),
+    students: z
+      .array(z.object({ id: z.string(), firstName: z.string(), lastName: z.string() }))
+      .openapi({ description: "The family's live children (a student: themself), by first name" }),
   })
   .openapi("Household");
 

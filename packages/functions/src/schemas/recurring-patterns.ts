@@ -13,7 +13,8 @@ export const RecurringPatternSchema = z
     studentIds: z.array(z.string()).openapi({ description: "Who attends (the band's members when it was made)" }),
     type: z.enum(["private", "group", "ensemble", "online"]),
     frequency: z.enum(["weekly", "biweekly", "monthly"]).openapi({
-      description: "weekly; biweekly: every other week from startDate; monthly: the same ordinal weekday as startDate (the 2nd Tuesday; the last one when startDate is the 5th)",
+      description:
+        "weekly; biweekly: every other week from startDate; monthly: the same ordinal weekday as startDate (the 2nd Tuesday; the last one when startDate is the 5th)",
     }),
     dayOfWeek: z.number().int().openapi({ description: "ISO weekday of startDate: 1 = Monday … 7 = Sunday" }),
     startDate: z.string().openapi({ example: "2026-11-24", description: "The first date (local)" }),

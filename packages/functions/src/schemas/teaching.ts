@@ -2,8 +2,7 @@ import { z } from "@hono/zod-openapi";
 import { LessonSummarySchema } from "./lessons";
 
 const optional = z.string().nullable();
-const page = <T extends z.ZodTypeAny>(item: T, name: string) =>
-  z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+const page = <T extends z.ZodTypeAny>(item: T, name: string) => z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
 
 export const LessonNoteSchema = z
   .object({

@@ -13,7 +13,9 @@ const pending = <T extends z.ZodTypeAny>(item: T) =>
 
 export const DayLessonSchema = LessonSchema.extend({
   attendance: z
-    .array(z.object({ studentId: z.string(), status: z.enum(["present", "absent", "late", "excused"]).nullable().openapi({ description: "null: not taken yet" }) }))
+    .array(
+      z.object({ studentId: z.string(), status: z.enum(["present", "absent", "late", "excused"]).nullable().openapi({ description: "null: not taken yet" }) }),
+    )
     .openapi({ description: "Each student's attendance (empty for a cancelled lesson's students: all null)" }),
 }).openapi("DayLesson");
 
@@ -23,7 +25,9 @@ export const StudioTodaySchema = z
     today: z.string().openapi({ description: "The studio's local date", example: "2026-12-02" }),
     tomorrow: z.string(),
     timeZone: z.string(),
-    lessons: z.array(DayLessonSchema).openapi({ description: "Lessons starting today or tomorrow (local), by start: the studio's for admins, a teacher's own" }),
+    lessons: z
+      .array(DayLessonSchema)
+      .openapi({ description: "Lessons starting today or tomorrow (local), by start: the studio's for admins, a teacher's own" }),
     moreLessons: z.boolean().openapi({ description: "More than 200 lessons: the calendar lists the rest" }),
     rescheduleRequests: pending(RescheduleRequestSchema).openapi({ description: "Pending: the studio's for admins, those for a teacher's lessons" }),
     accessRequests: pending(AccessRequestSchema).nullable().openapi({ description: "Pending requests to join (admins; null for teachers)" }),

@@ -30,29 +30,39 @@ export const invoiceRows: RowModule = {
     "GET /v1/studios/{studioId}/invoices/{invoiceId}": { allow: SEE_F, path: (w) => s(w, `/invoices/${w.extra.invoiceSent}`) },
     // The pay page's link: whoever sees the invoice in full; a teacher's summary is not enough.
     "GET /v1/studios/{studioId}/invoices/{invoiceId}/pay-link": {
-      allow: [...ADMINS, "parentOwn"], forbid: ["teacherOwn"],
+      allow: [...ADMINS, "parentOwn"],
+      forbid: ["teacherOwn"],
       path: (w) => s(w, `/invoices/${w.extra.invoiceSent}/pay-link`),
     },
     "PATCH /v1/studios/{studioId}/invoices/{invoiceId}": {
       allow: ADMINS,
-      path: (w) => s(w, `/invoices/${w.extra.invoiceDraft}`), body: () => ({ notes: "Matrix" }),
+      path: (w) => s(w, `/invoices/${w.extra.invoiceDraft}`),
+      body: () => ({ notes: "Matrix" }),
     },
     "DELETE /v1/studios/{studioId}/invoices/{invoiceId}": {
       allow: ADMINS,
-      path: (w, t) => s(w, `/invoices/${t}`), target: (w) => w.extra.invoiceDraft!, fresh: newDraft,
+      path: (w, t) => s(w, `/invoices/${t}`),
+      target: (w) => w.extra.invoiceDraft!,
+      fresh: newDraft,
     },
     "POST /v1/studios/{studioId}/invoices/{invoiceId}/send": {
-      allow: ADMINS, forbid: ["teacherOwn", "parentOwn"],
+      allow: ADMINS,
+      forbid: ["teacherOwn", "parentOwn"],
       path: (w) => s(w, `/invoices/${w.extra.invoiceSent}/send`),
     },
     "POST /v1/studios/{studioId}/invoices/{invoiceId}/void": {
-      allow: ADMINS, forbid: ["teacherOwn", "parentOwn"],
-      path: (w, t) => s(w, `/invoices/${t}/void`), body: () => ({ reason: "Matrix" }),
-      target: (w) => w.extra.invoiceSent!, fresh: newSent,
+      allow: ADMINS,
+      forbid: ["teacherOwn", "parentOwn"],
+      path: (w, t) => s(w, `/invoices/${t}/void`),
+      body: () => ({ reason: "Matrix" }),
+      target: (w) => w.extra.invoiceSent!,
+      fresh: newSent,
     },
     "POST /v1/studios/{studioId}/invoices/{invoiceId}/credit-notes": {
-      allow: ADMINS, forbid: ["teacherOwn", "parentOwn"],
-      path: (w) => s(w, `/invoices/${w.extra.invoiceSent}/credit-notes`), body: () => ({ amountMinor: 1, reason: "Matrix" }),
+      allow: ADMINS,
+      forbid: ["teacherOwn", "parentOwn"],
+      path: (w) => s(w, `/invoices/${w.extra.invoiceSent}/credit-notes`),
+      body: () => ({ amountMinor: 1, reason: "Matrix" }),
     },
   },
 };

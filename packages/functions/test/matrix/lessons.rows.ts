@@ -18,7 +18,8 @@ async function call(w: World, token: string | undefined, path: string, body: unk
 }
 
 /** A lesson of teacher A with S1, like L1. */
-const newLesson = (w: World) => call(w, w.tokens.owner, "/lessons", { teacherId: w.teacherA, studentId: w.studentS1, type: "private", scheduledStart: nextStart(), durationMinutes: 30 });
+const newLesson = (w: World) =>
+  call(w, w.tokens.owner, "/lessons", { teacherId: w.teacherA, studentId: w.studentS1, type: "private", scheduledStart: nextStart(), durationMinutes: 30 });
 
 /** A pending request S1 made to move a new lesson of theirs. */
 async function newRequest(w: World) {

@@ -42,7 +42,15 @@ const newClosure = (w: World): Promise<{ id: string }> => {
   return post(w, "/closures", { startDate: day, endDate: day, reason: "Matrix" });
 };
 
-const POLICY = { noticeHours: 24, issueMakeupCredit: true, maxCreditsPerTerm: 3, termLength: "quarter", creditExpiryDays: 90, reminderLeadHours: 24, horizonWeeks: 12 };
+const POLICY = {
+  noticeHours: 24,
+  issueMakeupCredit: true,
+  maxCreditsPerTerm: 3,
+  termLength: "quarter",
+  creditExpiryDays: 90,
+  reminderLeadHours: 24,
+  horizonWeeks: 12,
+};
 
 export const makeupRows: RowModule = {
   prepare: async (w) => {
@@ -59,8 +67,10 @@ export const makeupRows: RowModule = {
 
     "POST /v1/studios/{studioId}/lessons/{lessonId}/cancel": {
       allow: SEE_S1,
-      path: (w, t) => s(w, `/lessons/${t}/cancel`), body: () => ({ reason: "Matrix" }),
-      target: (w) => w.extra.cancelTarget!, fresh: newLesson,
+      path: (w, t) => s(w, `/lessons/${t}/cancel`),
+      body: () => ({ reason: "Matrix" }),
+      target: (w) => w.extra.cancelTarget!,
+      fresh: newLesson,
     },
     // Whoever may cancel a lesson previews the outcome; nothing changes, so L1 serves every call.
     "GET /v1/studios/{studioId}/lessons/{lessonId}/cancellation-preview": { allow: SEE_S1, path: (w) => s(w, `/lessons/${w.lessonL1}/cancellation-preview`) },
@@ -68,8 +78,10 @@ export const makeupRows: RowModule = {
     "GET /v1/studios/{studioId}/makeup-credits": { allow: SEE_S1, path: (w) => s(w, `/makeup-credits?studentId=${w.studentS1}`) },
     "POST /v1/studios/{studioId}/makeup-credits/{creditId}/book": {
       allow: SEE_S1,
-      path: (w, t) => s(w, `/makeup-credits/${t}/book`), body: () => ({ scheduledStart: nextMakeupStart() }),
-      target: (w) => w.extra.creditC1!, fresh: newCredit,
+      path: (w, t) => s(w, `/makeup-credits/${t}/book`),
+      body: () => ({ scheduledStart: nextMakeupStart() }),
+      target: (w) => w.extra.creditC1!,
+      fresh: newCredit,
     },
 
     "GET /v1/studios/{studioId}/closures": { allow: MEMBERS, path: (w) => s(w, "/closures") },
@@ -82,7 +94,9 @@ export const makeupRows: RowModule = {
       },
     }),
     "DELETE /v1/studios/{studioId}/closures/{closureId}": adminOnly({
-      path: (w, t) => s(w, `/closures/${t}`), target: (w) => w.extra.closureC1!, fresh: newClosure,
+      path: (w, t) => s(w, `/closures/${t}`),
+      target: (w) => w.extra.closureC1!,
+      fresh: newClosure,
     }),
   },
 };

@@ -8,7 +8,14 @@ import { ADMINS, MEMBERS, NON_ADMINS, SEE_S1, except, s, type Row, type RowModul
  */
 let next = 0;
 const farDate = () => new Date(Date.now() + (400 + next++) * 86_400_000).toISOString().slice(0, 10);
-const patternBody = (w: World) => ({ teacherId: w.teacherA, studentId: w.studentS1, frequency: "weekly", startTime: "05:10", durationMinutes: 30, startDate: farDate() });
+const patternBody = (w: World) => ({
+  teacherId: w.teacherA,
+  studentId: w.studentS1,
+  frequency: "weekly",
+  startTime: "05:10",
+  durationMinutes: 30,
+  startDate: farDate(),
+});
 
 async function newPattern(w: World): Promise<{ id: string }> {
   const res = await api("POST", s(w, "/recurring-patterns"), { token: w.tokens.owner, body: patternBody(w) });

@@ -27,11 +27,13 @@ export const paymentRows: RowModule = {
       body: (w) => ({ accountId: w.familyF, amountMinor: 100, method: "cash" }),
     }),
     "GET /v1/studios/{studioId}/payments": {
-      allow: SEE_F_PAYMENTS, forbid: ["teacherOwn"],
+      allow: SEE_F_PAYMENTS,
+      forbid: ["teacherOwn"],
       path: (w) => s(w, `/payments?accountId=${w.familyF}`),
     },
     "GET /v1/studios/{studioId}/payments/{paymentId}": {
-      allow: SEE_F_PAYMENTS, forbid: ["teacherOwn"],
+      allow: SEE_F_PAYMENTS,
+      forbid: ["teacherOwn"],
       path: (w) => s(w, `/payments/${w.extra.paymentP1}`),
     },
     "POST /v1/studios/{studioId}/payments/{paymentId}/refunds": adminOnly({

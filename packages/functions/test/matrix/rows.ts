@@ -31,7 +31,6 @@ export const SEE_F: ActorName[] = [...ADMINS, "teacherOwn", "parentOwn"];
 export const SEE_B: ActorName[] = [...ADMINS, "teacherOwn", "studentSelf"];
 export const except = (list: ActorName[], ...out: ActorName[]) => list.filter((a) => !out.includes(a));
 
-
 /** A module's rows, and the records its rows need made once in the shared world (stored in `world.extra`). */
 export interface RowModule {
   rows: Record<string, Row>;

@@ -19,14 +19,19 @@ export const STUDIO_ROWS: Record<string, Row> = {
   "POST /v1/studios/{studioId}/teachers": adminOnly({ path: (w) => s(w, "/teachers"), body: () => ({ firstName: "New", lastName: "Teacher" }) }),
   "GET /v1/studios/{studioId}/teachers/{teacherId}": { allow: MEMBERS, path: (w) => s(w, `/teachers/${w.teacherA}`) },
   "PATCH /v1/studios/{studioId}/teachers/{teacherId}": {
-    allow: [...ADMINS, "teacherOwn"], forbid: except(NON_ADMINS, "teacherOwn"),
-    path: (w) => s(w, `/teachers/${w.teacherA}`), body: () => ({ bio: "Matrix bio" }),
+    allow: [...ADMINS, "teacherOwn"],
+    forbid: except(NON_ADMINS, "teacherOwn"),
+    path: (w) => s(w, `/teachers/${w.teacherA}`),
+    body: () => ({ bio: "Matrix bio" }),
   },
   "DELETE /v1/studios/{studioId}/teachers/{teacherId}": adminOnly({
-    path: (w, t) => s(w, `/teachers/${t}`), target: (w) => w.teacherA, fresh: (w) => fixtures.teacher(w.owner),
+    path: (w, t) => s(w, `/teachers/${t}`),
+    target: (w) => w.teacherA,
+    fresh: (w) => fixtures.teacher(w.owner),
   }),
   "POST /v1/studios/{studioId}/teachers/{teacherId}/restore": adminOnly({
-    path: (w, t) => s(w, `/teachers/${t}/restore`), target: (w) => w.teacherA,
+    path: (w, t) => s(w, `/teachers/${t}/restore`),
+    target: (w) => w.teacherA,
     fresh: async (w) => {
       const t = await fixtures.teacher(w.owner);
       await api("DELETE", s(w, `/teachers/${t.id}`), { token: w.owner.accessToken });
@@ -38,16 +43,23 @@ export const STUDIO_ROWS: Record<string, Row> = {
   "POST /v1/studios/{studioId}/students": adminOnly({ path: (w) => s(w, "/students"), body: () => ({ firstName: "New", lastName: "Student" }) }),
   "GET /v1/studios/{studioId}/students/{studentId}": { allow: SEE_S1, path: (w) => s(w, `/students/${w.studentS1}`) },
   "PATCH /v1/studios/{studioId}/students/{studentId}": {
-    allow: [...ADMINS, "teacherOwn"], forbid: ["studentSelf", "parentOwn"],
-    path: (w) => s(w, `/students/${w.studentS1}`), body: () => ({ notes: "Matrix notes" }),
+    allow: [...ADMINS, "teacherOwn"],
+    forbid: ["studentSelf", "parentOwn"],
+    path: (w) => s(w, `/students/${w.studentS1}`),
+    body: () => ({ notes: "Matrix notes" }),
   },
   "DELETE /v1/studios/{studioId}/students/{studentId}": {
-    allow: ADMINS, forbid: except(SEE_S1, ...ADMINS),
-    path: (w, t) => s(w, `/students/${t}`), target: (w) => w.studentS1, fresh: (w) => fixtures.student(w.owner),
+    allow: ADMINS,
+    forbid: except(SEE_S1, ...ADMINS),
+    path: (w, t) => s(w, `/students/${t}`),
+    target: (w) => w.studentS1,
+    fresh: (w) => fixtures.student(w.owner),
   },
   "POST /v1/studios/{studioId}/students/{studentId}/restore": {
-    allow: ADMINS, forbid: except(SEE_S1, ...ADMINS),
-    path: (w, t) => s(w, `/students/${t}/restore`), target: (w) => w.studentS1,
+    allow: ADMINS,
+    forbid: except(SEE_S1, ...ADMINS),
+    path: (w, t) => s(w, `/students/${t}/restore`),
+    target: (w) => w.studentS1,
     fresh: async (w) => {
       const student = await fixtures.student(w.owner);
       await api("DELETE", s(w, `/students/${student.id}`), { token: w.owner.accessToken });
@@ -59,17 +71,24 @@ export const STUDIO_ROWS: Record<string, Row> = {
   "POST /v1/studios/{studioId}/families": adminOnly({ path: (w) => s(w, "/families"), body: () => ({ name: "New Family" }) }),
   "GET /v1/studios/{studioId}/families/{familyId}": { allow: SEE_F, path: (w) => s(w, `/families/${w.familyF}`) },
   "PATCH /v1/studios/{studioId}/families/{familyId}": {
-    allow: [...ADMINS, "parentOwn"], forbid: ["teacherOwn"],
-    path: (w) => s(w, `/families/${w.familyF}`), body: () => ({ phone: "+1 555 0100" }),
+    allow: [...ADMINS, "parentOwn"],
+    forbid: ["teacherOwn"],
+    path: (w) => s(w, `/families/${w.familyF}`),
+    body: () => ({ phone: "+1 555 0100" }),
   },
   "DELETE /v1/studios/{studioId}/families/{familyId}": {
-    allow: ADMINS, forbid: except(SEE_F, ...ADMINS),
-    path: (w, t) => s(w, `/families/${t}`), target: (w) => w.familyF, fresh: (w) => fixtures.family(w.owner),
+    allow: ADMINS,
+    forbid: except(SEE_F, ...ADMINS),
+    path: (w, t) => s(w, `/families/${t}`),
+    target: (w) => w.familyF,
+    fresh: (w) => fixtures.family(w.owner),
   },
   // Restoring is decided on the role alone (any id gets the same 403), before looking at the record.
   "POST /v1/studios/{studioId}/families/{familyId}/restore": {
-    allow: ADMINS, forbid: NON_ADMINS,
-    path: (w, t) => s(w, `/families/${t}/restore`), target: (w) => w.familyF,
+    allow: ADMINS,
+    forbid: NON_ADMINS,
+    path: (w, t) => s(w, `/families/${t}/restore`),
+    target: (w) => w.familyF,
     fresh: async (w) => {
       const family = await fixtures.family(w.owner);
       await api("DELETE", s(w, `/families/${family.id}`), { token: w.owner.accessToken });
@@ -78,16 +97,22 @@ export const STUDIO_ROWS: Record<string, Row> = {
   },
   "GET /v1/studios/{studioId}/families/{familyId}/guardians": { allow: SEE_F, path: (w) => s(w, `/families/${w.familyF}/guardians`) },
   "POST /v1/studios/{studioId}/families/{familyId}/guardians": {
-    allow: ADMINS, forbid: except(SEE_F, ...ADMINS),
-    path: (w) => s(w, `/families/${w.familyF}/guardians`), body: () => ({ firstName: "Nan", lastName: "Guardian", relationship: "grandparent" }),
+    allow: ADMINS,
+    forbid: except(SEE_F, ...ADMINS),
+    path: (w) => s(w, `/families/${w.familyF}/guardians`),
+    body: () => ({ firstName: "Nan", lastName: "Guardian", relationship: "grandparent" }),
   },
   "PATCH /v1/studios/{studioId}/families/{familyId}/guardians/{guardianId}": {
-    allow: [...ADMINS, "parentOwn"], forbid: ["teacherOwn"],
-    path: (w) => s(w, `/families/${w.familyF}/guardians/${w.guardianG}`), body: () => ({ phone: "+1 555 0101" }),
+    allow: [...ADMINS, "parentOwn"],
+    forbid: ["teacherOwn"],
+    path: (w) => s(w, `/families/${w.familyF}/guardians/${w.guardianG}`),
+    body: () => ({ phone: "+1 555 0101" }),
   },
   "DELETE /v1/studios/{studioId}/families/{familyId}/guardians/{guardianId}": {
-    allow: ADMINS, forbid: except(SEE_F, ...ADMINS),
-    path: (w, t) => s(w, `/families/${w.familyF}/guardians/${t}`), target: (w) => w.guardianG,
+    allow: ADMINS,
+    forbid: except(SEE_F, ...ADMINS),
+    path: (w, t) => s(w, `/families/${w.familyF}/guardians/${t}`),
+    target: (w) => w.guardianG,
     fresh: (w) => fixtures.guardian(w.owner, w.familyF),
   },
 
@@ -95,16 +120,23 @@ export const STUDIO_ROWS: Record<string, Row> = {
   "POST /v1/studios/{studioId}/bands": adminOnly({ path: (w) => s(w, "/bands"), body: () => ({ name: "New Band" }) }),
   "GET /v1/studios/{studioId}/bands/{bandId}": { allow: SEE_B, path: (w) => s(w, `/bands/${w.band}`) },
   "PATCH /v1/studios/{studioId}/bands/{bandId}": {
-    allow: ADMINS, forbid: except(SEE_B, ...ADMINS),
-    path: (w) => s(w, `/bands/${w.band}`), body: () => ({ notes: "Matrix" }),
+    allow: ADMINS,
+    forbid: except(SEE_B, ...ADMINS),
+    path: (w) => s(w, `/bands/${w.band}`),
+    body: () => ({ notes: "Matrix" }),
   },
   "DELETE /v1/studios/{studioId}/bands/{bandId}": {
-    allow: ADMINS, forbid: except(SEE_B, ...ADMINS),
-    path: (w, t) => s(w, `/bands/${t}`), target: (w) => w.band, fresh: (w) => fixtures.band(w.owner),
+    allow: ADMINS,
+    forbid: except(SEE_B, ...ADMINS),
+    path: (w, t) => s(w, `/bands/${t}`),
+    target: (w) => w.band,
+    fresh: (w) => fixtures.band(w.owner),
   },
   "POST /v1/studios/{studioId}/bands/{bandId}/restore": {
-    allow: ADMINS, forbid: NON_ADMINS,
-    path: (w, t) => s(w, `/bands/${t}/restore`), target: (w) => w.band,
+    allow: ADMINS,
+    forbid: NON_ADMINS,
+    path: (w, t) => s(w, `/bands/${t}/restore`),
+    target: (w) => w.band,
     fresh: async (w) => {
       const band = await fixtures.band(w.owner);
       await api("DELETE", s(w, `/bands/${band.id}`), { token: w.owner.accessToken });
@@ -112,12 +144,15 @@ export const STUDIO_ROWS: Record<string, Row> = {
     },
   },
   "PUT /v1/studios/{studioId}/bands/{bandId}/members/{studentId}": {
-    allow: ADMINS, forbid: except(SEE_B, ...ADMINS),
+    allow: ADMINS,
+    forbid: except(SEE_B, ...ADMINS),
     path: (w) => s(w, `/bands/${w.band}/members/${w.studentS1}`),
   },
   "DELETE /v1/studios/{studioId}/bands/{bandId}/members/{studentId}": {
-    allow: ADMINS, forbid: except(SEE_B, ...ADMINS),
-    path: (w, t) => s(w, `/bands/${t}/members/${w.studentS1}`), target: (w) => w.band,
+    allow: ADMINS,
+    forbid: except(SEE_B, ...ADMINS),
+    path: (w, t) => s(w, `/bands/${t}/members/${w.studentS1}`),
+    target: (w) => w.band,
     fresh: async (w) => {
       const band = await fixtures.band(w.owner);
       await api("PUT", s(w, `/bands/${band.id}/members/${w.studentS1}`), { token: w.owner.accessToken });
@@ -128,13 +163,18 @@ export const STUDIO_ROWS: Record<string, Row> = {
   "GET /v1/studios/{studioId}/members": adminOnly({ path: (w) => s(w, "/members") }),
   "PATCH /v1/studios/{studioId}/members/{userId}": adminOnly({ path: (w) => s(w, `/members/${w.memberUserId}`), body: () => ({ role: "teacher" }) }),
   "DELETE /v1/studios/{studioId}/members/{userId}": adminOnly({
-    path: (w, t) => s(w, `/members/${t}`), target: (w) => w.memberUserId, fresh: (w) => fixtures.member(w.owner),
+    path: (w, t) => s(w, `/members/${t}`),
+    target: (w) => w.memberUserId,
+    fresh: (w) => fixtures.member(w.owner),
   }),
   "POST /v1/studios/{studioId}/members/{userId}/deactivate": adminOnly({
-    path: (w, t) => s(w, `/members/${t}/deactivate`), target: (w) => w.memberUserId, fresh: (w) => fixtures.member(w.owner),
+    path: (w, t) => s(w, `/members/${t}/deactivate`),
+    target: (w) => w.memberUserId,
+    fresh: (w) => fixtures.member(w.owner),
   }),
   "POST /v1/studios/{studioId}/members/{userId}/reactivate": adminOnly({
-    path: (w, t) => s(w, `/members/${t}/reactivate`), target: (w) => w.memberUserId,
+    path: (w, t) => s(w, `/members/${t}/reactivate`),
+    target: (w) => w.memberUserId,
     fresh: async (w) => {
       const member = await fixtures.member(w.owner);
       await api("POST", s(w, `/members/${member.id}/deactivate`), { token: w.owner.accessToken });
@@ -150,7 +190,9 @@ export const STUDIO_ROWS: Record<string, Row> = {
   "GET /v1/studios/{studioId}/invitations/{invitationId}": adminOnly({ path: (w) => s(w, `/invitations/${w.invitation}`) }),
   "POST /v1/studios/{studioId}/invitations/{invitationId}/resend": adminOnly({ path: (w) => s(w, `/invitations/${w.invitation}/resend`) }),
   "POST /v1/studios/{studioId}/invitations/{invitationId}/revoke": adminOnly({
-    path: (w, t) => s(w, `/invitations/${t}/revoke`), target: (w) => w.invitation, fresh: (w) => fixtures.invitation(w.owner),
+    path: (w, t) => s(w, `/invitations/${t}/revoke`),
+    target: (w) => w.invitation,
+    fresh: (w) => fixtures.invitation(w.owner),
   }),
 
   "GET /v1/studios/{studioId}/access-requests": adminOnly({ path: (w) => s(w, "/access-requests") }),
@@ -168,18 +210,23 @@ export const STUDIO_ROWS: Record<string, Row> = {
     path: (w) => s(w, "/portal"),
   },
   "POST /v1/studios/{studioId}/access-requests/{requestId}/approve": adminOnly({
-    path: (w, t) => s(w, `/access-requests/${t}/approve`), target: (w) => w.accessRequest,
-    body: (w) => ({ teacherId: w.teacherB }), fresh: (w) => fixtures.accessRequest(w.owner),
+    path: (w, t) => s(w, `/access-requests/${t}/approve`),
+    target: (w) => w.accessRequest,
+    body: (w) => ({ teacherId: w.teacherB }),
+    fresh: (w) => fixtures.accessRequest(w.owner),
   }),
   "POST /v1/studios/{studioId}/access-requests/{requestId}/reject": adminOnly({
-    path: (w, t) => s(w, `/access-requests/${t}/reject`), target: (w) => w.accessRequest, fresh: (w) => fixtures.accessRequest(w.owner),
+    path: (w, t) => s(w, `/access-requests/${t}/reject`),
+    target: (w) => w.accessRequest,
+    fresh: (w) => fixtures.accessRequest(w.owner),
   }),
 
   "GET /v1/studios/{studioId}/audit-events": adminOnly({ path: (w) => s(w, "/audit-events") }),
   "GET /v1/studios/{studioId}/email-delivery/problems": adminOnly({ path: (w) => s(w, "/email-delivery/problems") }),
   // Staff pages warn about a person's addresses: admins and every teacher (no record is named).
   "GET /v1/studios/{studioId}/email-delivery/undeliverable": {
-    allow: [...ADMINS, "teacherOwn", "teacherOther"], forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
+    allow: [...ADMINS, "teacherOwn", "teacherOther"],
+    forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
     path: (w) => s(w, "/email-delivery/undeliverable?emails=someone%40example.com"),
   },
   // Tried by an admin, a bounce of the studio's own mail: a fresh one per allowed call.
@@ -190,15 +237,19 @@ export const STUDIO_ROWS: Record<string, Row> = {
   }),
 
   "POST /v1/studios/{studioId}/imports": adminOnly({
-    path: (w) => s(w, "/imports"), body: () => ({ kind: "families", csv: "name\nMatrix Family\n", dryRun: true }),
+    path: (w) => s(w, "/imports"),
+    body: () => ({ kind: "families", csv: "name\nMatrix Family\n", dryRun: true }),
   }),
   // Everyone may export their own data (parents their children's); a teacher sees but may not export a student.
   "POST /v1/studios/{studioId}/privacy/exports": {
-    allow: [...ADMINS, "studentSelf", "parentOwn"], forbid: ["teacherOwn"],
-    path: (w) => s(w, "/privacy/exports"), body: (w) => ({ subject: { type: "student", id: w.studentS1 } }),
+    allow: [...ADMINS, "studentSelf", "parentOwn"],
+    forbid: ["teacherOwn"],
+    path: (w) => s(w, "/privacy/exports"),
+    body: (w) => ({ subject: { type: "student", id: w.studentS1 } }),
   },
   "POST /v1/studios/{studioId}/privacy/erasures": adminOnly({
     // Erasure is idempotent, so the allowed calls may share a subject.
-    path: (w) => s(w, "/privacy/erasures"), body: (w) => ({ subject: { type: "student", id: w.studentS2 } }),
+    path: (w) => s(w, "/privacy/erasures"),
+    body: (w) => ({ subject: { type: "student", id: w.studentS2 } }),
   }),
 };

@@ -65,7 +65,16 @@ export type BillingWorld = Awaited<ReturnType<typeof billingWorld>>;
  */
 export async function openAccount(studioId: string, party: { kind: "family" | "band" | "student"; partyId: string }, name: string) {
   await billingDb()
-    .entities.billingAccount.put({ studioId, accountId: party.partyId, kind: party.kind, name, balanceMinor: 0, creditMinor: 0, revision: 0, createdBy: "test" })
+    .entities.billingAccount.put({
+      studioId,
+      accountId: party.partyId,
+      kind: party.kind,
+      name,
+      balanceMinor: 0,
+      creditMinor: 0,
+      revision: 0,
+      createdBy: "test",
+    })
     .where((a, op) => op.notExists(a.accountId))
     .go()
     .catch((error: { cause?: { name?: string } }) => {
@@ -98,7 +107,16 @@ export async function sentInvoice(owner: Owner, account: AccountRef, lines: Invo
   const draft = await draftInvoice(owner, account, lines, extra);
   const res = await sendInvoice(owner, draft.id);
   expect(res.status, JSON.stringify(res.body)).toBe(200);
-  return res.body as Record<string, any> & { id: string; accountId: string; number: string; issueDate: string; dueDate: string; totalMinor: number; balanceDueMinor: number; emailedTo: string[] };
+  return res.body as Record<string, any> & {
+    id: string;
+    accountId: string;
+    number: string;
+    issueDate: string;
+    dueDate: string;
+    totalMinor: number;
+    balanceDueMinor: number;
+    emailedTo: string[];
+  };
 }
 
 /** GET /invoices/{id} as `token` (the owner by default; raw response). */

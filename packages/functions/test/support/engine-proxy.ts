@@ -48,7 +48,10 @@ export class EngineProxy {
     client.on("error", () => client.destroy());
     if (this.mode === "refuse") return void client.resetAndDestroy();
     if (this.mode === "throttle" || this.mode === "fail") {
-      const answer = this.mode === "throttle" ? awsError(400, "ProvisionedThroughputExceededException", "Rate exceeded") : awsError(500, "InternalServerError", "Internal server error");
+      const answer =
+        this.mode === "throttle"
+          ? awsError(400, "ProvisionedThroughputExceededException", "Rate exceeded")
+          : awsError(500, "InternalServerError", "Internal server error");
       client.once("data", () => client.end(answer));
       return;
     }

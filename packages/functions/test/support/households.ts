@@ -25,7 +25,10 @@ export async function putStudent(
     })
     .go();
   if (fields.familyId) {
-    await db().entities.family.patch({ studioId: owner.studio.id, familyId: fields.familyId }).add({ studentIds: [studentId] }).go();
+    await db()
+      .entities.family.patch({ studioId: owner.studio.id, familyId: fields.familyId })
+      .add({ studentIds: [studentId] })
+      .go();
   }
   return studentId;
 }
@@ -35,7 +38,13 @@ export async function softDeleteStudent(owner: Owner, studentId: string) {
   const { data } = await db().entities.student.get({ studioId: owner.studio.id, studentId }).go();
   await db()
     .entities.student.patch({ studioId: owner.studio.id, studentId })
-    .set({ deletedAt: new Date().toISOString(), listing: "deleted", nameKey: data!.nameKey, emailKey: data!.emailKey, primaryTeacherId: data!.primaryTeacherId })
+    .set({
+      deletedAt: new Date().toISOString(),
+      listing: "deleted",
+      nameKey: data!.nameKey,
+      emailKey: data!.emailKey,
+      primaryTeacherId: data!.primaryTeacherId,
+    })
     .go();
 }
 

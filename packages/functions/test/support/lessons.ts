@@ -18,7 +18,10 @@ export function bookLesson(owner: Owner, body: Record<string, unknown>, token = 
 }
 
 /** A teacher and one of their students, with a booked lesson `days` ahead. */
-export async function lessonWithParties(owner: Owner, options: { days?: number; hourUtc?: number; teacher?: Record<string, unknown>; student?: Record<string, unknown> } = {}) {
+export async function lessonWithParties(
+  owner: Owner,
+  options: { days?: number; hourUtc?: number; teacher?: Record<string, unknown>; student?: Record<string, unknown> } = {},
+) {
   const teacher = await addTeacher(owner, options.teacher);
   const student = await addStudent(owner, { primaryTeacherId: teacher.id, ...options.student });
   const res = await bookLesson(owner, { teacherId: teacher.id, studentId: student.id, scheduledStart: futureAt(options.days ?? 3, options.hourUtc ?? 15) });
@@ -31,7 +34,11 @@ export const pastAt = (days: number, hourUtc: number, minute = 0) => futureAt(-d
 
 /** GET a calendar page: `/lessons?from=&to=&…` as `token`. */
 export function calendar(owner: Owner, token: string, params: Record<string, string | number | undefined>) {
-  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined).map(([k, v]): [string, string] => [k, String(v)]));
+  const query = new URLSearchParams(
+    Object.entries(params)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]): [string, string] => [k, String(v)]),
+  );
   return api("GET", `/v1/studios/${owner.studio.id}/lessons?${query}`, { token });
 }
 

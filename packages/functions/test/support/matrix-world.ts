@@ -10,8 +10,17 @@ type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
  * "forged" sends a token that is not one ("not-a-token").
  */
 export const ACTORS = [
-  "anonymous", "forged", "outsider", "owner", "admin",
-  "teacherOwn", "teacherOther", "studentSelf", "studentOther", "parentOwn", "parentOther",
+  "anonymous",
+  "forged",
+  "outsider",
+  "owner",
+  "admin",
+  "teacherOwn",
+  "teacherOther",
+  "studentSelf",
+  "studentOther",
+  "parentOwn",
+  "parentOther",
 ] as const;
 export type ActorName = (typeof ACTORS)[number];
 
@@ -85,7 +94,10 @@ export async function buildWorld(): Promise<World> {
   // A name of its own, so an answer to the outsider that named it could not be mistaken for theirs.
   const [owner, outsider] = await Promise.all([ownerWithStudio({ studioName: `Studio ${randomUUID().slice(0, 8)}` }), ownerWithStudio()]);
   const [teacherA, teacherB, familyF, familyF2] = await Promise.all([
-    fixtures.teacher(owner), fixtures.teacher(owner), fixtures.family(owner), fixtures.family(owner),
+    fixtures.teacher(owner),
+    fixtures.teacher(owner),
+    fixtures.family(owner),
+    fixtures.family(owner),
   ]);
   const [guardianG, guardianG2, studentS1, studentS2, band, invitation, accessRequest] = await Promise.all([
     fixtures.guardian(owner, familyF.id),
@@ -99,7 +111,11 @@ export async function buildWorld(): Promise<World> {
   const start = new Date(Date.now() + 7 * 86_400_000);
   start.setUTCHours(15, 0, 0, 0);
   const lessonL1 = await post(owner, "/lessons", {
-    teacherId: teacherA.id, studentId: studentS1.id, type: "private", scheduledStart: start.toISOString(), durationMinutes: 45,
+    teacherId: teacherA.id,
+    studentId: studentS1.id,
+    type: "private",
+    scheduledStart: start.toISOString(),
+    durationMinutes: 45,
   });
   const joined = await api("PUT", `/v1/studios/${owner.studio.id}/bands/${band.id}/members/${studentS1.id}`, { token: owner.accessToken });
   if (joined.status >= 300) throw new Error(`band member: ${joined.status}`);

@@ -55,11 +55,28 @@ export const HOSTILE_STRINGS = [
   "1e309",
 ];
 export const WRONG_TYPES: unknown[] = [12345, -1, 1.5, 1e308, true, null, [], {}, "text", [1, "a"], { nested: { deep: true } }];
-const BAD_IDS = ["..%2F..%2Fetc", "%00", "x".repeat(200), "__proto__", "constructor", "%F0%9F%8E%BB", "%ED%A0%80", "%", "a%2Fb", "01a00000-0000-7000-8000-000000000000"];
+const BAD_IDS = [
+  "..%2F..%2Fetc",
+  "%00",
+  "x".repeat(200),
+  "__proto__",
+  "constructor",
+  "%F0%9F%8E%BB",
+  "%ED%A0%80",
+  "%",
+  "a%2Fb",
+  "01a00000-0000-7000-8000-000000000000",
+];
 const BAD_LIMITS = ["abc", "-1", "0", "1e9", "99999999999999999999", "1.5", ""];
 const BAD_CURSORS = ["junk", "eyJ4IjoxfQ", "%00", "x".repeat(3000), "eyJzdHVkaW9JZCI6Il9fcHJvdG9fXyJ9.AAAA"];
 const BAD_IDEMPOTENCY_KEYS = ["x".repeat(5000), "\u00ff".repeat(300), " ", "../../k", "a,b"];
-const BAD_CONTENT_TYPES = ["text/plain", "application/x-www-form-urlencoded", "application/jsonx", "multipart/form-data; boundary=z", "application/json; charset=utf-16"];
+const BAD_CONTENT_TYPES = [
+  "text/plain",
+  "application/x-www-form-urlencoded",
+  "application/jsonx",
+  "multipart/form-data; boundary=z",
+  "application/json; charset=utf-16",
+];
 
 /** Percent-encodes a query part; raw `%…` sequences and lone surrogates go out as (broken) escapes on purpose. */
 function encodeQuery(value: string): string {
@@ -67,7 +84,11 @@ function encodeQuery(value: string): string {
   try {
     return encodeURIComponent(value);
   } catch {
-    return value.replace(/[\uD800-\uDFFF]/g, "%ED%A0%80").split("%ED%A0%80").map(encodeURIComponent).join("%ED%A0%80");
+    return value
+      .replace(/[\uD800-\uDFFF]/g, "%ED%A0%80")
+      .split("%ED%A0%80")
+      .map(encodeURIComponent)
+      .join("%ED%A0%80");
   }
 }
 
@@ -142,11 +163,21 @@ export function casesFor(
 
   cases.push(body === undefined ? { ...base, label: "plain", headers: {} } : withBody("sample body", body));
   cases.push({ ...base, label: "no token", headers: {}, anonymous: true });
-  cases.push({ ...base, label: "junk bearer token", headers: { Authorization: `Bearer ${rng.pick(["x.y.z", "a".repeat(5000), "e30.e30.", "Basic abc"])}` }, anonymous: true });
+  cases.push({
+    ...base,
+    label: "junk bearer token",
+    headers: { Authorization: `Bearer ${rng.pick(["x.y.z", "a".repeat(5000), "e30.e30.", "Basic abc"])}` },
+    anonymous: true,
+  });
   if (pathParams.length) {
     const param = rng.pick(pathParams);
     cases.push({ ...base, label: `bad path ${param}`, path: pathFor({ [param]: rng.pick(BAD_IDS) }) });
-    cases.push({ ...base, label: `bad path ${param} (2)`, path: pathFor({ [param]: rng.pick(BAD_IDS) }), ...(body === undefined ? {} : { rawBody: JSON.stringify(body) }) });
+    cases.push({
+      ...base,
+      label: `bad path ${param} (2)`,
+      path: pathFor({ [param]: rng.pick(BAD_IDS) }),
+      ...(body === undefined ? {} : { rawBody: JSON.stringify(body) }),
+    });
   }
   const query = (pairs: Array<[string, string]>) => `${base.path}?${pairs.map(([k, v]) => `${encodeQuery(k)}=${encodeQuery(v)}`).join("&")}`;
   if (queryParams.includes("limit")) cases.push({ ...base, label: "bad limit", path: query([["limit", rng.pick(BAD_LIMITS)]]) });
@@ -154,10 +185,31 @@ export function casesFor(
   if (queryParams.length) {
     const param = rng.pick(queryParams);
     cases.push({ ...base, label: `hostile query ${param}`, path: query([[param, rng.pick(HOSTILE_STRINGS)]]) });
-    cases.push({ ...base, label: `repeated query ${param}`, path: query([[param, "a"], [param, "b"], ["__proto__", "x"]]) });
+    cases.push({
+      ...base,
+      label: `repeated query ${param}`,
+      path: query([
+        [param, "a"],
+        [param, "b"],
+        ["__proto__", "x"],
+      ]),
+    });
   }
-  cases.push({ ...base, label: "junk query", path: query([["%00", "%00"], ["constructor", "x"]]) });
-  if (takesIdempotencyKey) cases.push({ ...base, label: "junk Idempotency-Key", headers: { ...json, "Idempotency-Key": rng.pick(BAD_IDEMPOTENCY_KEYS) }, rawBody: JSON.stringify(body ?? {}) });
+  cases.push({
+    ...base,
+    label: "junk query",
+    path: query([
+      ["%00", "%00"],
+      ["constructor", "x"],
+    ]),
+  });
+  if (takesIdempotencyKey)
+    cases.push({
+      ...base,
+      label: "junk Idempotency-Key",
+      headers: { ...json, "Idempotency-Key": rng.pick(BAD_IDEMPOTENCY_KEYS) },
+      rawBody: JSON.stringify(body ?? {}),
+    });
 
   if (bodySchema) {
     cases.push(withBody("empty object", {}));
@@ -165,8 +217,16 @@ export function casesFor(
     cases.push({ ...base, label: "junk content type", headers: { "Content-Type": rng.pick(BAD_CONTENT_TYPES) }, rawBody: JSON.stringify(body) });
     cases.push({ ...base, label: "no content type", headers: {}, rawBody: JSON.stringify(body) });
     cases.push({ ...base, label: "malformed JSON", rawBody: rng.pick(["{", "{'a':1}", "[1,]", "\u0000", '{"a":1}{"b":2}']) });
-    cases.push({ ...base, label: "prototype keys", rawBody: `{"__proto__":{"isAdmin":true,"role":"owner"},"constructor":{"prototype":{"polluted":1}},${JSON.stringify(body ?? {}).slice(1)}` });
-    cases.push({ ...base, label: "deep nesting", rawBody: `{"${rng.pick(bodyFields.length ? bodyFields : ["x"])}":${"[".repeat(20_000)}${"]".repeat(20_000)}}` });
+    cases.push({
+      ...base,
+      label: "prototype keys",
+      rawBody: `{"__proto__":{"isAdmin":true,"role":"owner"},"constructor":{"prototype":{"polluted":1}},${JSON.stringify(body ?? {}).slice(1)}`,
+    });
+    cases.push({
+      ...base,
+      label: "deep nesting",
+      rawBody: `{"${rng.pick(bodyFields.length ? bodyFields : ["x"])}":${"[".repeat(20_000)}${"]".repeat(20_000)}}`,
+    });
     cases.push({ ...base, label: "over 64 KB", rawBody: JSON.stringify({ ...(body as object), pad: "x".repeat(70_000) }) });
     if (required.length) {
       const missing = rng.pick(required);

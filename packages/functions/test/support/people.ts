@@ -58,7 +58,9 @@ export async function seedStudents(studioId: string, count: number) {
     };
   });
   for (let i = 0; i < students.length; i += 25) {
-    const { unprocessed } = await db().entities.student.put(students.slice(i, i + 25)).go();
+    const { unprocessed } = await db()
+      .entities.student.put(students.slice(i, i + 25))
+      .go();
     expect(unprocessed).toEqual([]);
   }
 }
@@ -69,5 +71,4 @@ export async function auditActions(studioId: string, entityType: string, entityI
   return data.map((event) => event.action);
 }
 
-export const paths = (list: { status: number; body: { errors?: { path: string }[] } }) =>
-  (list.body.errors ?? []).map((e) => e.path).sort();
+export const paths = (list: { status: number; body: { errors?: { path: string }[] } }) => (list.body.errors ?? []).map((e) => e.path).sort();

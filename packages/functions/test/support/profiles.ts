@@ -8,21 +8,29 @@ import { searchKeys } from "@studiosync/core/people";
  */
 export async function teacherProfile(studioId: string, firstName = "Tia", lastName = "Teacher") {
   const teacherId = randomUUID();
-  await db().entities.teacher.create({ studioId, teacherId, firstName, lastName, ...searchKeys(`${firstName} ${lastName}`) }).go();
+  await db()
+    .entities.teacher.create({ studioId, teacherId, firstName, lastName, ...searchKeys(`${firstName} ${lastName}`) })
+    .go();
   return { teacherId };
 }
 
 export async function studentProfile(studioId: string, firstName = "Sam", lastName = "Student") {
   const studentId = randomUUID();
-  await db().entities.student.create({ studioId, studentId, firstName, lastName, ...searchKeys(`${firstName} ${lastName}`) }).go();
+  await db()
+    .entities.student.create({ studioId, studentId, firstName, lastName, ...searchKeys(`${firstName} ${lastName}`) })
+    .go();
   return { studentId };
 }
 
 export async function guardianProfile(studioId: string, firstName = "Pat", lastName = "Parent") {
   const familyId = randomUUID();
   const guardianId = randomUUID();
-  await db().entities.family.create({ studioId, familyId, name: `${lastName} family`, ...searchKeys(`${lastName} family`) }).go();
-  await db().entities.guardian.create({ studioId, familyId, guardianId, firstName, lastName, ...searchKeys(`${firstName} ${lastName}`) }).go();
+  await db()
+    .entities.family.create({ studioId, familyId, name: `${lastName} family`, ...searchKeys(`${lastName} family`) })
+    .go();
+  await db()
+    .entities.guardian.create({ studioId, familyId, guardianId, firstName, lastName, ...searchKeys(`${firstName} ${lastName}`) })
+    .go();
   return { guardianId, familyId };
 }
 

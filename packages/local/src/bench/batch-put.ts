@@ -1,5 +1,9 @@
 /** Writes items in BatchWriteItem calls of 25, 16 at a time, putting back what DynamoDB left unprocessed. */
-export async function batchPut<T extends Record<string, unknown>>(put: (items: T[]) => Promise<{ unprocessed: unknown[] }>, items: T[], keyOf: (k: any) => string) {
+export async function batchPut<T extends Record<string, unknown>>(
+  put: (items: T[]) => Promise<{ unprocessed: unknown[] }>,
+  items: T[],
+  keyOf: (k: any) => string,
+) {
   const CHUNK = 25 * 16;
   for (let i = 0; i < items.length; i += CHUNK) {
     let pending = items.slice(i, i + CHUNK);

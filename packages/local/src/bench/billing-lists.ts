@@ -54,7 +54,9 @@ function invoicesOf(studioId: string) {
         currency: "USD",
         issueDate: isoDate(issued),
         dueDate: isoDate(issued + 14 * DAY_MS),
-        lines: [{ lineId: randomUUID(), kind: "lesson" as const, description: "Piano lesson (4 × 45 min)", quantity: 4, unitPriceMinor: 2_250, totalMinor: 9_000 }],
+        lines: [
+          { lineId: randomUUID(), kind: "lesson" as const, description: "Piano lesson (4 × 45 min)", quantity: 4, unitPriceMinor: 2_250, totalMinor: 9_000 },
+        ],
         subtotalMinor: 9_000,
         discountMinor: 0,
         taxRateMillipercent: 0,
@@ -85,9 +87,19 @@ function studioOf(fixtures: Fixtures): Promise<SeededBilling> {
     const { billingAccount, invoice } = billingDb().entities;
     const { accounts, invoices } = invoicesOf(owner.studioId);
     const go = { concurrent: 16 };
-    await batchPut((items) => billingAccount.put(items).go(go), accounts, (k) => k.accountId);
-    await batchPut((items) => invoice.put(items).go(go), invoices, (k) => k.invoiceId);
-    console.log(`\n    seeded ${ACCOUNTS.toLocaleString("en")} accounts and ${invoices.length.toLocaleString("en")} invoices in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    await batchPut(
+      (items) => billingAccount.put(items).go(go),
+      accounts,
+      (k) => k.accountId,
+    );
+    await batchPut(
+      (items) => invoice.put(items).go(go),
+      invoices,
+      (k) => k.invoiceId,
+    );
+    console.log(
+      `\n    seeded ${ACCOUNTS.toLocaleString("en")} accounts and ${invoices.length.toLocaleString("en")} invoices in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     return { owner, accountId: accounts[ACCOUNTS / 2]!.accountId };
   })();
   return seeded;

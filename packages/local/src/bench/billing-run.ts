@@ -88,18 +88,60 @@ export async function benchBillingRun(options: { accounts?: number } = {}): Prom
     const { studio, teacher, student, lesson, billingSettings, feePlan, feePlanEnrolment } = billingDb().entities;
     const studioId = randomUUID();
     const actor = "bench";
-    await studio.create({ studioId, name: "Bench Conservatory", slug: `bench-${studioId.slice(0, 8)}`, timeZone: TIME_ZONE, currency: "USD", createdBy: actor, updatedBy: actor }).go();
+    await studio
+      .create({
+        studioId,
+        name: "Bench Conservatory",
+        slug: `bench-${studioId.slice(0, 8)}`,
+        timeZone: TIME_ZONE,
+        currency: "USD",
+        createdBy: actor,
+        updatedBy: actor,
+      })
+      .go();
     await billingSettings.put({ studioId, taxRateMillipercent: 20_000, taxName: "Tax", paymentTermsDays: 14, autoRunDay: "off" }).go();
 
     const teacherIds = Array.from({ length: Math.ceil(count / STUDENTS_PER_TEACHER) }, () => randomUUID());
-    await putAll(teacher as never, teacherIds.map((teacherId, i) => ({ studioId, teacherId, firstName: "Teacher", lastName: `${i}`, hourlyRateMinor: 6_000, createdBy: actor, updatedBy: actor, ...searchKeys(`Teacher ${i}`) })));
-    const students = Array.from({ length: count }, (_, i) => ({ studentId: randomUUID(), teacherId: teacherIds[i % teacherIds.length]!, slot: Math.floor(i / teacherIds.length) }));
-    await putAll(student as never, students.map((s, i) => ({ studioId, studentId: s.studentId, firstName: "Student", lastName: `${i}`, instrument: "piano", primaryTeacherId: s.teacherId, createdBy: actor, updatedBy: actor, ...searchKeys(`Student ${i}`) })));
+    await putAll(
+      teacher as never,
+      teacherIds.map((teacherId, i) => ({
+        studioId,
+        teacherId,
+        firstName: "Teacher",
+        lastName: `${i}`,
+        hourlyRateMinor: 6_000,
+        createdBy: actor,
+        updatedBy: actor,
+        ...searchKeys(`Teacher ${i}`),
+      })),
+    );
+    const students = Array.from({ length: count }, (_, i) => ({
+      studentId: randomUUID(),
+      teacherId: teacherIds[i % teacherIds.length]!,
+      slot: Math.floor(i / teacherIds.length),
+    }));
+    await putAll(
+      student as never,
+      students.map((s, i) => ({
+        studioId,
+        studentId: s.studentId,
+        firstName: "Student",
+        lastName: `${i}`,
+        instrument: "piano",
+        primaryTeacherId: s.teacherId,
+        createdBy: actor,
+        updatedBy: actor,
+        ...searchKeys(`Student ${i}`),
+      })),
+    );
 
     const feePlanId = randomUUID();
     await feePlan.create({ studioId, feePlanId, name: "Monthly unlimited", kind: "monthly", amountMinor: 16_000, createdBy: actor }).go();
     const planned = students.filter((_, i) => i % PLAN_EVERY === 0);
-    await putAll(feePlanEnrolment as never, planned.map((s) => ({ studioId, studentId: s.studentId, feePlanId, startDate: "2031-01-01", createdBy: actor })));
+    await putAll(
+      feePlanEnrolment as never,
+      planned.map((s) => ({ studioId, studentId: s.studentId, feePlanId, startDate: "2031-01-01", createdBy: actor })),
+    );
 
     const mondays: string[] = [];
     for (let d = `${MONTH}-01`; d.startsWith(MONTH); d = addDays(d, 1)) if (new Date(`${d}T00:00:00Z`).getUTCDay() === 1) mondays.push(d);
@@ -108,9 +150,17 @@ export async function benchBillingRun(options: { accounts?: number } = {}): Prom
         // Each teacher's 20 students one after another from 09:00, 45 minutes each.
         const start = zonedInstant(date, "09:00", TIME_ZONE).getTime() + s.slot * 45 * 60_000;
         return {
-          studioId, lessonId: randomUUID(), teacherId: s.teacherId, studentId: s.studentId, studentIds: [s.studentId], type: "private" as const,
-          status: "completed" as const, scheduledStart: new Date(start).toISOString(), scheduledEnd: new Date(start + 45 * 60_000).toISOString(),
-          createdBy: actor, updatedBy: actor,
+          studioId,
+          lessonId: randomUUID(),
+          teacherId: s.teacherId,
+          studentId: s.studentId,
+          studentIds: [s.studentId],
+          type: "private" as const,
+          status: "completed" as const,
+          scheduledStart: new Date(start).toISOString(),
+          scheduledEnd: new Date(start + 45 * 60_000).toISOString(),
+          createdBy: actor,
+          updatedBy: actor,
         };
       }),
     );
@@ -129,7 +179,9 @@ export async function benchBillingRun(options: { accounts?: number } = {}): Prom
 /** The billing run's cost for the bench's printout. */
 export function printBillingRun(b: BillingRunBenchResult): void {
   const line = (label: string, m: MeasuredRun) => {
-    const ops = Object.entries(m.operations).map(([op, n]) => `${n} ${op}`).join(", ");
+    const ops = Object.entries(m.operations)
+      .map(([op, n]) => `${n} ${op}`)
+      .join(", ");
     console.log(`  ${label}: ${m.invoicesCreated} drafts, ${m.linesAdded} lines (${m.alreadyBilled} already billed) in ${m.seconds} s`);
     console.log(`    ${m.requests} DynamoDB requests (${ops}); ${m.rcu} RCU, ${m.wcu} WCU`);
   };

@@ -14,7 +14,8 @@ async function familyLesson(fixtures: Fixtures) {
   const owner: SignedIn = await fixtures.signedInOwner();
   const studio = `/v1/studios/${owner.studioId}`;
   const auth = { token: owner.accessToken };
-  const create = async (path: string, body: unknown) => (await fixtures.expectJson<{ id: string }>({ method: "POST", path: `${studio}${path}`, body, ...auth }, 201)).id;
+  const create = async (path: string, body: unknown) =>
+    (await fixtures.expectJson<{ id: string }>({ method: "POST", path: `${studio}${path}`, body, ...auth }, 201)).id;
   const teacherId = await create("/teachers", { firstName: "Ada", lastName: "Keys" });
   await fixtures.expectJson({ method: "PUT", path: `${studio}/availability/${teacherId}`, body: { weeklyHours: EVERY_DAY_8_TO_20 }, ...auth }, 200);
   const familyId = await create("/families", { name: "The Okafors" });
@@ -25,10 +26,19 @@ async function familyLesson(fixtures: Fixtures) {
   start.setUTCDate(start.getUTCDate() + 3);
   start.setUTCHours(11, 0, 0, 0);
   const lesson = await fixtures.expectJson<{ id: string; scheduledStart: string }>(
-    { method: "POST", path: `${studio}/lessons`, body: { type: "private", teacherId, studentId, scheduledStart: start.toISOString(), durationMinutes: 45 }, ...auth },
+    {
+      method: "POST",
+      path: `${studio}/lessons`,
+      body: { type: "private", teacherId, studentId, scheduledStart: start.toISOString(), durationMinutes: 45 },
+      ...auth,
+    },
     201,
   );
-  const links = lessonLinks({ studioId: owner.studioId, slug: owner.slug, timeZone: "Europe/London" }, { lessonId: lesson.id, scheduledStart: lesson.scheduledStart, studentIds: [studentId], status: "scheduled" }, email);
+  const links = lessonLinks(
+    { studioId: owner.studioId, slug: owner.slug, timeZone: "Europe/London" },
+    { lessonId: lesson.id, scheduledStart: lesson.scheduledStart, studentIds: [studentId], status: "scheduled" },
+    email,
+  );
   return Object.fromEntries(links.map((link) => [new URL(link.url).pathname.split("/")[3]!, new URL(link.url).pathname.split("/").pop()!]));
 }
 

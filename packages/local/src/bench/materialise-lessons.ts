@@ -45,23 +45,71 @@ export async function benchMaterialiseLessons(options: { patterns?: number } = {
     const { studio, teacher, student, recurringPattern } = scheduleDb().entities;
     const studioId = randomUUID();
     const actor = "bench";
-    await studio.create({ studioId, name: "Bench Conservatory", slug: `bench-${studioId.slice(0, 8)}`, timeZone: TIME_ZONE, currency: "USD", createdBy: actor, updatedBy: actor }).go();
+    await studio
+      .create({
+        studioId,
+        name: "Bench Conservatory",
+        slug: `bench-${studioId.slice(0, 8)}`,
+        timeZone: TIME_ZONE,
+        currency: "USD",
+        createdBy: actor,
+        updatedBy: actor,
+      })
+      .go();
 
     const teacherIds = Array.from({ length: Math.ceil(count / SLOTS_PER_TEACHER) }, () => randomUUID());
-    await putAll(teacher as never, teacherIds.map((teacherId, i) => ({ studioId, teacherId, firstName: "Teacher", lastName: `${i}`, createdBy: actor, updatedBy: actor, ...searchKeys(`Teacher ${i}`) })));
+    await putAll(
+      teacher as never,
+      teacherIds.map((teacherId, i) => ({
+        studioId,
+        teacherId,
+        firstName: "Teacher",
+        lastName: `${i}`,
+        createdBy: actor,
+        updatedBy: actor,
+        ...searchKeys(`Teacher ${i}`),
+      })),
+    );
     const tomorrow = addDays(localParts(new Date(), TIME_ZONE).date, 1);
     const patterns = Array.from({ length: count }, (_, i) => {
       const slot = Math.floor(i / teacherIds.length);
       const teacherId = teacherIds[i % teacherIds.length]!;
       const startDate = firstWeekdayOnOrAfter(tomorrow, 1 + (slot % 5));
       return {
-        studioId, patternId: randomUUID(), teacherId, studentId: randomUUID(), type: "private" as const, frequency: "weekly" as const,
-        dayOfWeek: 1 + (slot % 5), startTime: timeOf(15 * 60 + 60 * Math.floor(slot / 5)), durationMinutes: 45, startDate,
-        isActive: true, skipped: [], version: 1, createdBy: actor, updatedBy: actor,
+        studioId,
+        patternId: randomUUID(),
+        teacherId,
+        studentId: randomUUID(),
+        type: "private" as const,
+        frequency: "weekly" as const,
+        dayOfWeek: 1 + (slot % 5),
+        startTime: timeOf(15 * 60 + 60 * Math.floor(slot / 5)),
+        durationMinutes: 45,
+        startDate,
+        isActive: true,
+        skipped: [],
+        version: 1,
+        createdBy: actor,
+        updatedBy: actor,
       };
     });
-    await putAll(student as never, patterns.map((p, i) => ({ studioId, studentId: p.studentId, firstName: "Student", lastName: `${i}`, primaryTeacherId: p.teacherId, createdBy: actor, updatedBy: actor, ...searchKeys(`Student ${i}`) })));
-    await putAll(recurringPattern as never, patterns.map((p) => ({ ...p, studentIds: [p.studentId] })));
+    await putAll(
+      student as never,
+      patterns.map((p, i) => ({
+        studioId,
+        studentId: p.studentId,
+        firstName: "Student",
+        lastName: `${i}`,
+        primaryTeacherId: p.teacherId,
+        createdBy: actor,
+        updatedBy: actor,
+        ...searchKeys(`Student ${i}`),
+      })),
+    );
+    await putAll(
+      recurringPattern as never,
+      patterns.map((p) => ({ ...p, studentIds: [p.studentId] })),
+    );
 
     const started = performance.now();
     const { metrics, result } = withDbMetrics(() => materialiseLessons());

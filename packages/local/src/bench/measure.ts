@@ -30,6 +30,10 @@ export function percentile(sortedAscending: number[], p: number): number {
 
 export const mean = (values: number[]) => values.reduce((sum, v) => sum + v, 0) / (values.length || 1);
 
-export const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+export const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;

@@ -22,7 +22,10 @@ export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Samp
   },
   // A feed's address (its secret token) is shown once, when the feed is made: family F's, by its parent.
   "GET /v1/calendar/{token}.ics": async (w) => {
-    const feed = await api("POST", `/v1/studios/${w.studioId}/calendar-feeds`, { token: w.tokens.parentOwn, body: { subjectType: "family", subjectId: w.familyF } });
+    const feed = await api("POST", `/v1/studios/${w.studioId}/calendar-feeds`, {
+      token: w.tokens.parentOwn,
+      body: { subjectType: "family", subjectId: w.familyF },
+    });
     return { path: new URL(feed.body.url).pathname };
   },
   "GET /v1/public/studios/{slug}/teachers": (w) => ({ path: `/v1/public/studios/${w.slug}/teachers` }),

@@ -123,7 +123,15 @@ function listen(fetchHandler: (request: Request) => Response | Promise<Response>
 
 export function printPages(result: PagesBenchResult): void {
   const header = ["page", "status", "API calls", "p50 ms", "p95 ms", "HTML KB", "JS KB"];
-  const rows = result.pages.map((p) => [p.page, String(p.status), String(p.apiCalls), String(p.renderP50Ms), String(p.renderP95Ms), String(p.htmlKb), String(p.jsKb)]);
+  const rows = result.pages.map((p) => [
+    p.page,
+    String(p.status),
+    String(p.apiCalls),
+    String(p.renderP50Ms),
+    String(p.renderP95Ms),
+    String(p.htmlKb),
+    String(p.jsKb),
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   console.log(line(header));
@@ -131,6 +139,8 @@ export function printPages(result: PagesBenchResult): void {
   for (const row of rows) console.log(line(row));
   const [small, large] = result.calendarWeek;
   if (small && large) {
-    console.log(`  calendar week: ${large.renderP50Ms} ms with 100,000 lessons vs ${small.renderP50Ms} ms with 1,000 (${round(large.renderP50Ms / small.renderP50Ms, 2)}×)`);
+    console.log(
+      `  calendar week: ${large.renderP50Ms} ms with 100,000 lessons vs ${small.renderP50Ms} ms with 1,000 (${round(large.renderP50Ms / small.renderP50Ms, 2)}×)`,
+    );
   }
 }

@@ -33,9 +33,21 @@ export function printRouteTable(results: RouteResult[]): void {
 export function printOperationCosts(costs: OperationCost[], notSampled: Record<string, string>): void {
   console.log(`Every operation: DynamoDB calls of one request (budget: a read ≤ 3 calls, a write ≤ 3 reads + 1 write)`);
   const header = ["operation", "via", "status", "calls", "RCU", "WCU", ""];
-  const rows = costs.map((c) => [c.operation, c.via, String(c.status), String(c.calls), c.rcu.toFixed(2), c.wcu.toFixed(2), c.overBudget ? `over (≤ ${c.budget})` : ""]);
+  const rows = costs.map((c) => [
+    c.operation,
+    c.via,
+    String(c.status),
+    String(c.calls),
+    c.rcu.toFixed(2),
+    c.wcu.toFixed(2),
+    c.overBudget ? `over (≤ ${c.budget})` : "",
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i < 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!)))
+      .join("  ")
+      .trimEnd();
   console.log(line(header));
   for (const row of rows) console.log(line(row));
   const over = costs.filter((c) => c.overBudget);
@@ -49,7 +61,9 @@ export function printOperationCosts(costs: OperationCost[], notSampled: Record<s
 }
 
 export function printBundles(bundles: BundleResult[]): void {
-  console.log(`API Lambdas (esbuild as SST bundles them (stacks/Api.ts): esm, node22, minified, split; ${AWS_SDK_EXTERNAL} external — the Lambda runtime provides it)`);
+  console.log(
+    `API Lambdas (esbuild as SST bundles them (stacks/Api.ts): esm, node22, minified, split; ${AWS_SDK_EXTERNAL} external — the Lambda runtime provides it)`,
+  );
   for (const b of bundles) {
     console.log(
       `  ${b.lambda.padEnd(9)} ${String(b.sizeKb).padStart(6)} KB in all, entry ${String(b.entrySizeKb).padStart(6)} KB; cold import ${b.coldImportMedianMs} ms (median of ${b.coldImportRuns} fresh node processes)  ${b.entry}${b.sizeKb > LAMBDA_BUNDLE_BUDGET_KB ? `  over ${LAMBDA_BUNDLE_BUDGET_KB} KB` : ""}`,
@@ -89,13 +103,17 @@ export function writeResults(results: {
 
 /** The materialise job's run over many patterns: requests by kind, capacity and time. */
 export function printBroadcast(b: SlotBroadcastBenchResult): void {
-  const ops = Object.entries(b.operations).map(([op, n]) => `${n} ${op}`).join(", ");
+  const ops = Object.entries(b.operations)
+    .map(([op, n]) => `${n} ${op}`)
+    .join(", ");
   console.log(`  ${b.creditHolders} credit holders → ${b.summary.emails} emails in ${b.seconds} s`);
   console.log(`  ${b.requests} DynamoDB requests (${ops}); ${b.wcu} WCU`);
 }
 
 export function printMaterialise(m: MaterialiseBenchResult): void {
-  const ops = Object.entries(m.operations).map(([op, n]) => `${n} ${op}`).join(", ");
+  const ops = Object.entries(m.operations)
+    .map(([op, n]) => `${n} ${op}`)
+    .join(", ");
   console.log(`  ${m.patterns} patterns → ${m.lessonsCreated} lessons (${m.horizonWeeks} weeks) in ${m.seconds} s`);
   console.log(`  ${m.requests} DynamoDB requests (${ops}); ${m.rcu} RCU, ${m.wcu} WCU`);
 }

@@ -145,7 +145,9 @@ try {
   console.log();
   const bundles = await measureLambdaBundles(Number(values["import-runs"]));
   printBundles(bundles);
-  console.log(`\nResults written to ${writeResults({ routes, operations: operationCosts, notSampled, bundles, iterations, materialise, billingRun, broadcast, pages })}`);
+  console.log(
+    `\nResults written to ${writeResults({ routes, operations: operationCosts, notSampled, bundles, iterations, materialise, billingRun, broadcast, pages })}`,
+  );
 } finally {
   await engines.stop();
 }

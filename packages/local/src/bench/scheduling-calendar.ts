@@ -88,8 +88,16 @@ export async function seedLessons(studioId: string, size: number) {
   }));
   const go = { concurrent: 16 };
   await Promise.all([
-    batchPut((items) => lesson.put(items).go(go), lessons, (k) => k.lessonId),
-    batchPut((items) => lessonAttendee.put(items).go(go), attendees, (k) => `${k.lessonId}|${k.studentId}`),
+    batchPut(
+      (items) => lesson.put(items).go(go),
+      lessons,
+      (k) => k.lessonId,
+    ),
+    batchPut(
+      (items) => lessonAttendee.put(items).go(go),
+      attendees,
+      (k) => `${k.lessonId}|${k.studentId}`,
+    ),
   ]);
   return { teacherId, studentId, seconds: (performance.now() - started) / 1000 };
 }

@@ -26,7 +26,12 @@ export async function seedStudents(studioId: string, count: number): Promise<voi
     };
   });
   for (let i = 0; i < students.length; i += 25) {
-    const { unprocessed } = await db().entities.student.put(students.slice(i, i + 25)).go();
-    if (unprocessed.length) await db().entities.student.put(unprocessed as never).go();
+    const { unprocessed } = await db()
+      .entities.student.put(students.slice(i, i + 25))
+      .go();
+    if (unprocessed.length)
+      await db()
+        .entities.student.put(unprocessed as never)
+        .go();
   }
 }

@@ -42,21 +42,70 @@ export async function benchSlotBroadcast(options: { holders?: number } = {}): Pr
     const teacherId = randomUUID();
     const actor = "bench";
     const now = new Date();
-    await studio.create({ studioId, name: "Bench Conservatory", slug: `bench-${studioId.slice(0, 8)}`, timeZone: TIME_ZONE, currency: "GBP", createdBy: actor, updatedBy: actor }).go();
-    await teacher.create({ studioId, teacherId, firstName: "Tess", lastName: "Tutor", createdBy: actor, updatedBy: actor, ...searchKeys("Tess Tutor") } as never).go();
-    await availability.create({ studioId, teacherId, weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "08:00", end: "20:00" })) } as never).go();
+    await studio
+      .create({
+        studioId,
+        name: "Bench Conservatory",
+        slug: `bench-${studioId.slice(0, 8)}`,
+        timeZone: TIME_ZONE,
+        currency: "GBP",
+        createdBy: actor,
+        updatedBy: actor,
+      })
+      .go();
+    await teacher
+      .create({ studioId, teacherId, firstName: "Tess", lastName: "Tutor", createdBy: actor, updatedBy: actor, ...searchKeys("Tess Tutor") } as never)
+      .go();
+    await availability
+      .create({ studioId, teacherId, weeklyHours: [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "08:00", end: "20:00" })) } as never)
+      .go();
     const studentIds = Array.from({ length: holders }, () => randomUUID());
-    await putAll(student as never, studentIds.map((studentId, i) => ({ studioId, studentId, firstName: "Student", lastName: `${i}`, email: `holder-${i}-${studioId.slice(0, 8)}@example.test`, primaryTeacherId: teacherId, createdBy: actor, updatedBy: actor, ...searchKeys(`Student ${i}`) })));
+    await putAll(
+      student as never,
+      studentIds.map((studentId, i) => ({
+        studioId,
+        studentId,
+        firstName: "Student",
+        lastName: `${i}`,
+        email: `holder-${i}-${studioId.slice(0, 8)}@example.test`,
+        primaryTeacherId: teacherId,
+        createdBy: actor,
+        updatedBy: actor,
+        ...searchKeys(`Student ${i}`),
+      })),
+    );
     const today = localParts(now, TIME_ZONE).date;
-    await putAll(makeupCredit as never, studentIds.map((studentId) => ({
-      studioId, creditId: randomUUID(), studentId, status: "available", sourceLessonId: randomUUID(), cancelledBy: "studio", reason: "Bench",
-      teacherId, durationMinutes: 45, term: "2026-Q4", issuedAt: now.toISOString(), expiresOn: addDays(today, 60), createdBy: actor, updatedBy: actor,
-    })));
+    await putAll(
+      makeupCredit as never,
+      studentIds.map((studentId) => ({
+        studioId,
+        creditId: randomUUID(),
+        studentId,
+        status: "available",
+        sourceLessonId: randomUUID(),
+        cancelledBy: "studio",
+        reason: "Bench",
+        teacherId,
+        durationMinutes: 45,
+        term: "2026-Q4",
+        issuedAt: now.toISOString(),
+        expiresOn: addDays(today, 60),
+        createdBy: actor,
+        updatedBy: actor,
+      })),
+    );
     const start = zonedInstant(addDays(today, 1), "15:00", TIME_ZONE);
-    await slotOffer.create({
-      studioId, offerId: randomUUID(), teacherId, start: start.toISOString(), end: new Date(start.getTime() + 45 * 60_000).toISOString(),
-      status: "pending", pendingDay: now.toISOString().slice(0, 10),
-    }).go();
+    await slotOffer
+      .create({
+        studioId,
+        offerId: randomUUID(),
+        teacherId,
+        start: start.toISOString(),
+        end: new Date(start.getTime() + 45 * 60_000).toISOString(),
+        status: "pending",
+        pendingDay: now.toISOString().slice(0, 10),
+      })
+      .go();
 
     const started = performance.now();
     const { metrics, result } = withDbMetrics(() => broadcastSlotOffers({ now }));
@@ -65,7 +114,14 @@ export async function benchSlotBroadcast(options: { holders?: number } = {}): Pr
     if (summary.emails !== holders) throw new Error(`broadcast bench: ${JSON.stringify(summary)}`);
     const operations: Record<string, number> = {};
     for (const op of metrics.operations) operations[op] = (operations[op] ?? 0) + 1;
-    return { creditHolders: holders, requests: metrics.calls, operations, wcu: Math.round(metrics.wcu * 10) / 10, seconds: Math.round(seconds * 100) / 100, summary };
+    return {
+      creditHolders: holders,
+      requests: metrics.calls,
+      operations,
+      wcu: Math.round(metrics.wcu * 10) / 10,
+      seconds: Math.round(seconds * 100) / 100,
+      summary,
+    };
   } finally {
     process.env.TABLE_NAME = previousTable;
     resetConfig();

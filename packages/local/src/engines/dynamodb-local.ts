@@ -43,15 +43,16 @@ async function launch(storage: DynamoStorage, port: number): Promise<DynamoDbLoc
   const { jar, libDir } = dynamoDbLocalJar();
   const javaArgs = [
     `-Djava.library.path=${libDir}`,
-    "-jar", jar,
-    "-sharedDb", "-disableTelemetry",
-    "-port", String(port),
+    "-jar",
+    jar,
+    "-sharedDb",
+    "-disableTelemetry",
+    "-port",
+    String(port),
     ...("inMemory" in storage ? ["-inMemory"] : ["-dbPath", storage.dbPath]),
   ];
   // setpriv makes the kernel SIGKILL the JVM when this process dies, however it dies.
-  const [command, args] = hasSetpriv()
-    ? ["setpriv", ["--pdeathsig", "KILL", "java", ...javaArgs]]
-    : ["java", javaArgs];
+  const [command, args] = hasSetpriv() ? ["setpriv", ["--pdeathsig", "KILL", "java", ...javaArgs]] : ["java", javaArgs];
   const child = spawn(command, args, {
     env: { ...process.env, DDB_LOCAL_TELEMETRY: "0" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -33,7 +33,10 @@ export async function startEngines(options: { dataDir?: string; sesPort?: number
     startDynamoDbLocal(dataDir ? { dbPath: join(dataDir, "dynamodb") } : { inMemory: true }),
     startS3Local(s3Dir),
     startSesLocal(sesPort),
-    startStripeLocal({ port: stripePort, stateFile: dataDir ? join(dataDir, "stripe.json") : undefined }).then((stripe) => ({ ...stripe, endpoint: stripe.apiBase })),
+    startStripeLocal({ port: stripePort, stateFile: dataDir ? join(dataDir, "stripe.json") : undefined }).then((stripe) => ({
+      ...stripe,
+      endpoint: stripe.apiBase,
+    })),
   ]);
   const stopAll = async () => {
     await Promise.allSettled(started.map((s) => (s.status === "fulfilled" ? s.value.stop() : undefined)));

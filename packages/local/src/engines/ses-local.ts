@@ -35,7 +35,10 @@ const mailKey = (to: string, text: string | undefined) => `${to}\n${text ?? ""}`
  */
 function keepRawHeaders() {
   const packageDir = dirname(require.resolve("aws-ses-v2-local/package.json"));
-  const parser = require(require.resolve("mailparser", { paths: [packageDir] })) as { simpleParser: (source: Buffer) => Promise<ParsedMail>; headersKept?: true };
+  const parser = require(require.resolve("mailparser", { paths: [packageDir] })) as {
+    simpleParser: (source: Buffer) => Promise<ParsedMail>;
+    headersKept?: true;
+  };
   if (parser.headersKept) return;
   const store = require(join(packageDir, "dist/store.js")) as { saveEmail: (email: StoredEmail) => void };
   const seen = new Map<string, { name: string; value: string }[]>();
@@ -45,7 +48,13 @@ function keepRawHeaders() {
     const to = (Array.isArray(mail.to) ? mail.to : mail.to ? [mail.to] : []).map((a) => a.text).join(", ");
     seen.set(
       mailKey(to, mail.text),
-      mail.headerLines.map(({ line }) => ({ name: line.slice(0, line.indexOf(":")), value: line.slice(line.indexOf(":") + 1).replace(/\r?\n\s+/g, " ").trim() })),
+      mail.headerLines.map(({ line }) => ({
+        name: line.slice(0, line.indexOf(":")),
+        value: line
+          .slice(line.indexOf(":") + 1)
+          .replace(/\r?\n\s+/g, " ")
+          .trim(),
+      })),
     );
     return mail;
   };

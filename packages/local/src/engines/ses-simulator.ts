@@ -108,6 +108,9 @@ export function simulatorEvents(mail: SimulatedMail, now = new Date()): SesEvent
 export function publishSimulatorEvents(mail: SimulatedMail): void {
   if (listeners.size === 0) return;
   for (const event of simulatorEvents(mail)) {
-    for (const listener of listeners) void Promise.resolve().then(() => listener(event)).catch((error: Error) => console.error(`[ses] event listener failed: ${error.message}`));
+    for (const listener of listeners)
+      void Promise.resolve()
+        .then(() => listener(event))
+        .catch((error: Error) => console.error(`[ses] event listener failed: ${error.message}`));
   }
 }

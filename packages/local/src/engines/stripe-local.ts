@@ -120,14 +120,19 @@ class StripeApiError extends Error {
 
 const now = () => Math.floor(Date.now() / 1000);
 /** Letters and digits only, like Stripe's ids and secrets. */
-const alphanumeric = (length: number) => randomBytes(length * 2).toString("base64").replace(/[^A-Za-z0-9]/g, "").slice(0, length);
+const alphanumeric = (length: number) =>
+  randomBytes(length * 2)
+    .toString("base64")
+    .replace(/[^A-Za-z0-9]/g, "")
+    .slice(0, length);
 const newId = (prefix: string) => `${prefix}_${alphanumeric(16)}`;
 const MIN_SESSION_SECONDS = 30 * 60;
 const MAX_SESSION_SECONDS = 24 * 60 * 60;
 
 export async function startStripeLocal(options: { port?: number; stateFile?: string } = {}): Promise<StripeLocal> {
   const { stateFile } = options;
-  const state: State = stateFile && existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, "utf8")) as State) : { endpoints: [], sessions: [], events: [] };
+  const state: State =
+    stateFile && existsSync(stateFile) ? (JSON.parse(readFileSync(stateFile, "utf8")) as State) : { endpoints: [], sessions: [], events: [] };
   const idempotent = new Map<string, { fingerprint: string; answer: Answer }>();
   const save = () => {
     if (!stateFile) return;
@@ -150,11 +155,17 @@ export async function startStripeLocal(options: { port?: number; stateFile?: str
     const body = await readBody(req);
     const page = /^\/checkout\/([A-Za-z0-9_]+)(\/pay)?$/.exec(url.pathname);
     if (page) return checkoutPage(res, page[1]!, req.method === "POST" && page[2] === "/pay", req.method ?? "GET");
-    if (!url.pathname.startsWith("/v1/")) return send(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` } });
+    if (!url.pathname.startsWith("/v1/"))
+      return send(res, 404, { error: { type: "invalid_request_error", message: `Unrecognized request URL (${req.method}: ${url.pathname}).` } });
 
     const answer = await api(req, url, body).catch((error: unknown) => {
       if (error instanceof StripeApiError) {
-        return { status: error.status, body: { error: { type: error.type, message: error.message, ...(error.param ? { param: error.param } : {}), ...(error.code ? { code: error.code } : {}) } } };
+        return {
+          status: error.status,
+          body: {
+            error: { type: error.type, message: error.message, ...(error.param ? { param: error.param } : {}), ...(error.code ? { code: error.code } : {}) },
+          },
+        };
       }
       throw error;
     });
@@ -171,7 +182,12 @@ export async function startStripeLocal(options: { port?: number; stateFile?: str
     const remembered = idempotent.get(`${apiKey}\n${key}`);
     if (remembered) {
       if (remembered.fingerprint !== fingerprint) {
-        throw new StripeApiError(400, `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`, undefined, "idempotency_error");
+        throw new StripeApiError(
+          400,
+          `Keys for idempotent requests can only be used with the same parameters they were first used with. Try using a key other than '${key}' if you meant to execute a different request.`,
+          undefined,
+          "idempotency_error",
+        );
       }
       return remembered.answer;
     }
@@ -185,7 +201,14 @@ export async function startStripeLocal(options: { port?: number; stateFile?: str
     let match: RegExpExecArray | null;
     if (path === "/v1/webhook_endpoints" && method === "POST") return { status: 200, body: createEndpoint(params, apiKey, version) };
     if (path === "/v1/webhook_endpoints" && method === "GET") {
-      return list(state.endpoints.filter((e) => e.apiKey === apiKey).map(publicEndpoint).reverse(), path, params);
+      return list(
+        state.endpoints
+          .filter((e) => e.apiKey === apiKey)
+          .map(publicEndpoint)
+          .reverse(),
+        path,
+        params,
+      );
     }
     if ((match = /^\/v1\/webhook_endpoints\/([^/]+)$/.exec(path))) {
       const index = state.endpoints.findIndex((e) => e.id === match![1] && e.apiKey === apiKey);
@@ -199,7 +222,14 @@ export async function startStripeLocal(options: { port?: number; stateFile?: str
     }
     if (path === "/v1/checkout/sessions" && method === "POST") return { status: 200, body: createSession(params, apiKey) };
     if (path === "/v1/checkout/sessions" && method === "GET") {
-      return list(state.sessions.filter((s) => s.apiKey === apiKey).map((s) => refreshed(s).session).reverse(), path, params);
+      return list(
+        state.sessions
+          .filter((s) => s.apiKey === apiKey)
+          .map((s) => refreshed(s).session)
+          .reverse(),
+        path,
+        params,
+      );
     }
     if ((match = /^\/v1\/checkout\/sessions\/([^/]+)(\/expire|\/line_items)?$/.exec(path))) {
       const found = state.sessions.find((s) => s.session.id === match![1] && s.apiKey === apiKey);
@@ -208,7 +238,10 @@ export async function startStripeLocal(options: { port?: number; stateFile?: str
       if (match[2] === "/line_items" && method === "GET") return list(found.lineItems, path, params);
       if (match[2] === "/expire" && method === "POST") {
         if (found.session.status !== "open") {
-          throw new StripeApiError(400, `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${found.session.status}".`);
+          throw new StripeApiError(
+            400,
+            `Only Checkout Sessions with a status in ["open"] can be expired. This Checkout Session has a status of "${found.session.status}".`,
+          );
         }
         found.session.status = "expired";
         found.session.url = null;
@@ -217,19 +250,31 @@ export async function startStripeLocal(options: { port?: number; stateFile?: str
       }
       if (!match[2] && method === "GET") {
         const expand = [params.expand].flat().filter((v): v is string => typeof v === "string");
-        const lineItems = expand.includes("line_items") ? { line_items: { object: "list", data: found.lineItems, has_more: false, url: `${path}/line_items` } } : {};
+        const lineItems = expand.includes("line_items")
+          ? { line_items: { object: "list", data: found.lineItems, has_more: false, url: `${path}/line_items` } }
+          : {};
         return { status: 200, body: { ...found.session, ...lineItems } };
       }
     }
     if (path === "/v1/events" && method === "GET") {
-      return list(state.events.filter((e) => e.apiKey === apiKey).map((e) => e.event).reverse(), path, params);
+      return list(
+        state.events
+          .filter((e) => e.apiKey === apiKey)
+          .map((e) => e.event)
+          .reverse(),
+        path,
+        params,
+      );
     }
     if ((match = /^\/v1\/events\/([^/]+)$/.exec(path)) && method === "GET") {
       const found = state.events.find((e) => e.event.id === match![1] && e.apiKey === apiKey);
       if (!found) throw missing("event", match[1]!);
       return { status: 200, body: found.event };
     }
-    throw new StripeApiError(404, `Unrecognized request URL (${method}: ${path}). The local Stripe emulator serves webhook_endpoints, checkout/sessions and events.`);
+    throw new StripeApiError(
+      404,
+      `Unrecognized request URL (${method}: ${path}). The local Stripe emulator serves webhook_endpoints, checkout/sessions and events.`,
+    );
   }
 
   function createEndpoint(params: Params, apiKey: string, version: string | null): WebhookEndpoint {
@@ -341,13 +386,22 @@ export async function startStripeLocal(options: { port?: number; stateFile?: str
       res.writeHead(303, { Location: session.success_url!.replaceAll("{CHECKOUT_SESSION_ID}", session.id) }).end();
       return;
     }
-    if (session.status === "expired") return html(res, 410, "Expired", "<h1>This payment page has expired</h1><p>Go back to the invoice and press Pay again.</p>");
+    if (session.status === "expired")
+      return html(res, 410, "Expired", "<h1>This payment page has expired</h1><p>Go back to the invoice and press Pay again.</p>");
     const amount = money(session.amount_total, session.currency);
     if (session.status === "complete") {
-      return html(res, 200, "Paid", `<h1>Paid ${escape(amount)}</h1><p>This payment is complete.</p>${session.success_url ? `<p><a href="${escape(session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id))}">Back to the site</a></p>` : ""}`);
+      return html(
+        res,
+        200,
+        "Paid",
+        `<h1>Paid ${escape(amount)}</h1><p>This payment is complete.</p>${session.success_url ? `<p><a href="${escape(session.success_url.replaceAll("{CHECKOUT_SESSION_ID}", session.id))}">Back to the site</a></p>` : ""}`,
+      );
     }
     const items = entry.lineItems
-      .map((l) => `<li><span>${escape(l.description)}${l.price.product_data.description ? `<small>${escape(l.price.product_data.description)}</small>` : ""}</span><span>${escape(money(l.amount_total, l.currency))}</span></li>`)
+      .map(
+        (l) =>
+          `<li><span>${escape(l.description)}${l.price.product_data.description ? `<small>${escape(l.price.product_data.description)}</small>` : ""}</span><span>${escape(money(l.amount_total, l.currency))}</span></li>`,
+      )
       .join("");
     return html(
       res,

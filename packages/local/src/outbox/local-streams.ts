@@ -46,7 +46,11 @@ export function localStreams(endpoint: string) {
       return shards;
     },
     async iterator(streamArn: string, shardId: string): Promise<string> {
-      const { ShardIterator } = await call<{ ShardIterator: string }>("GetShardIterator", { StreamArn: streamArn, ShardId: shardId, ShardIteratorType: "TRIM_HORIZON" });
+      const { ShardIterator } = await call<{ ShardIterator: string }>("GetShardIterator", {
+        StreamArn: streamArn,
+        ShardId: shardId,
+        ShardIteratorType: "TRIM_HORIZON",
+      });
       return ShardIterator;
     },
     /** A closed shard, read to its end, answers no next iterator. */

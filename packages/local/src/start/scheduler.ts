@@ -50,11 +50,14 @@ export function startScheduler(options: { jobs?: JobDefinition[]; log?: (line: s
   const planAt = (at: Date, then: () => void) => {
     if (stopped) return;
     const wait = at.getTime() - Date.now();
-    const timer = setTimeout(() => {
-      timers.delete(timer);
-      if (Date.now() < at.getTime()) planAt(at, then);
-      else then();
-    }, Math.min(Math.max(0, wait), 2 ** 31 - 1));
+    const timer = setTimeout(
+      () => {
+        timers.delete(timer);
+        if (Date.now() < at.getTime()) planAt(at, then);
+        else then();
+      },
+      Math.min(Math.max(0, wait), 2 ** 31 - 1),
+    );
     timer.unref();
     timers.add(timer);
   };

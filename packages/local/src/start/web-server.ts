@@ -38,7 +38,10 @@ async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 20
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     if (child.exitCode !== null || child.signalCode !== null) throw new Error(`it exited (${child.exitCode ?? child.signalCode})`);
-    const ok = await fetch(url).then((r) => r.ok, () => false);
+    const ok = await fetch(url).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (ok) return;
     if (Date.now() > deadline) throw new Error(`no answer from ${url} within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 100));

@@ -10,7 +10,9 @@ const STILL_TO_GO: OutboxStatus[] = ["pending", "sending"];
 export async function outboxDrained(scope: string, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const { data } = await outboxDb().entities.outboxMessage.query.message({ scope }).go({ pages: "all", consistent: true, attributes: ["messageId", "status"] });
+    const { data } = await outboxDb()
+      .entities.outboxMessage.query.message({ scope })
+      .go({ pages: "all", consistent: true, attributes: ["messageId", "status"] });
     const waiting = data.filter((m) => STILL_TO_GO.includes(m.status));
     if (!waiting.length) return;
     if (Date.now() > deadline) throw new Error(`Outbox of ${scope} still holds ${waiting.map((m) => `${m.messageId} (${m.status})`).join(", ")}`);

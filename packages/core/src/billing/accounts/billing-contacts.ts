@@ -10,7 +10,11 @@ export interface BillingContact {
 /** The account's party — its family, band or student (the account's id is the party's) — to read with a request's other items. */
 export function partyReads(studioId: string, accountId: string) {
   const { family, band, student } = billingDb().entities;
-  return [itemOf(family, { studioId, familyId: accountId }), itemOf(band, { studioId, bandId: accountId }), itemOf(student, { studioId, studentId: accountId })] as const;
+  return [
+    itemOf(family, { studioId, familyId: accountId }),
+    itemOf(band, { studioId, bandId: accountId }),
+    itemOf(student, { studioId, studentId: accountId }),
+  ] as const;
 }
 
 /**

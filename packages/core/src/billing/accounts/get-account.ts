@@ -36,7 +36,10 @@ export async function accountLedger(actor: Actor, studioId: string, accountId: s
   requireAccountAccess(await resolveAccountAccess(member, studioId, account), "full");
   const result = await page(
     { studioId, list: "ledger", params: { accountId } },
-    (options) => billingDb().entities.ledgerEntry.query.ledgerEntry({ studioId, accountId }).go({ ...options, pages: 1 }),
+    (options) =>
+      billingDb()
+        .entities.ledgerEntry.query.ledgerEntry({ studioId, accountId })
+        .go({ ...options, pages: 1 }),
     query,
   );
   return { items: result.items.map(toLedgerEntry), nextCursor: result.nextCursor, currency: studio.currency };

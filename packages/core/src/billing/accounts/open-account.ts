@@ -49,5 +49,12 @@ export function newAccountRecord(studioId: string, party: BillingParty, name: st
  */
 export const openAccountWrites = (tx: BillingTx, account: BillingAccountRecord, actorId: string) => [
   tx.billingAccount.create(account).commit(),
-  recordAudit(tx, { studioId: account.studioId, actorId, action: "billingAccount.created", entityType: "billingAccount", entityId: account.accountId, after: account }),
+  recordAudit(tx, {
+    studioId: account.studioId,
+    actorId,
+    action: "billingAccount.created",
+    entityType: "billingAccount",
+    entityId: account.accountId,
+    after: account,
+  }),
 ];

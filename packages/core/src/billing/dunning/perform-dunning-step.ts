@@ -97,7 +97,11 @@ async function attempt(item: DunningDueItem, now: Date): Promise<StepResult> {
   const history: Array<{ at: string; event: string; detail: string }> = [];
   if (fee > 0) {
     const late = daysBetween(record.dueDate, today);
-    history.push({ at: stamp, event: "late_fee", detail: `Late fee of ${formatMoney(fee, record.currency, studioRecord.country)} added (${late} ${late === 1 ? "day" : "days"} after the due date)` });
+    history.push({
+      at: stamp,
+      event: "late_fee",
+      detail: `Late fee of ${formatMoney(fee, record.currency, studioRecord.country)} added (${late} ${late === 1 ? "day" : "days"} after the due date)`,
+    });
   }
   if (step) {
     const when = dueWords(daysBetween(today, record.dueDate));
@@ -135,18 +139,17 @@ async function attempt(item: DunningDueItem, now: Date): Promise<StepResult> {
           updatedAt: stamp,
         })
         .append(step ? { dunningSteps: [step.step], history } : { history });
-      const conditioned = (next ? update : update.remove(["nextDunningDay", "nextDunningStep"])).where(
-        (a, op) =>
-          [
-            op.eq(a.listState, "open"),
-            op.eq(a.nextDunningDay, item.day),
-            op.eq(a.nextDunningStep, item.step),
-            op.eq(a.amountPaidMinor, record.amountPaidMinor),
-            op.eq(a.creditedMinor, record.creditedMinor),
-            op.eq(a.lateFeeMinor, record.lateFeeMinor),
-            ...(step ? [op.notContains(a.dunningSteps, step.step)] : []),
-            ...(fee > 0 ? [op.notExists(a.lateFeeAppliedAt)] : []),
-          ].join(" AND "),
+      const conditioned = (next ? update : update.remove(["nextDunningDay", "nextDunningStep"])).where((a, op) =>
+        [
+          op.eq(a.listState, "open"),
+          op.eq(a.nextDunningDay, item.day),
+          op.eq(a.nextDunningStep, item.step),
+          op.eq(a.amountPaidMinor, record.amountPaidMinor),
+          op.eq(a.creditedMinor, record.creditedMinor),
+          op.eq(a.lateFeeMinor, record.lateFeeMinor),
+          ...(step ? [op.notContains(a.dunningSteps, step.step)] : []),
+          ...(fee > 0 ? [op.notExists(a.lateFeeAppliedAt)] : []),
+        ].join(" AND "),
       );
       return [
         ...(fee > 0 ? postingWrites(tx, account, feePostings, now) : []),

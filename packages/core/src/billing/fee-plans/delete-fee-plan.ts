@@ -14,7 +14,8 @@ export async function deleteFeePlan(actor: Actor, studioId: string, feePlanId: s
   const { member, plan } = await loadFeePlan(actor, studioId, feePlanId);
   requireStudioAdmin(member);
   const { data } = await billingDb().entities.feePlanEnrolment.query.enrolmentsByPlan({ studioId, feePlanId }).go({ limit: 1, pages: 1 });
-  if (data.length > 0) throw conflict("fee_plan.has_enrolments", "Students are enrolled in this plan: remove their enrolments first, or archive the plan (isActive: false)");
+  if (data.length > 0)
+    throw conflict("fee_plan.has_enrolments", "Students are enrolled in this plan: remove their enrolments first, or archive the plan (isActive: false)");
   const outcome = await billingDb()
     .transaction.write((tx) => [
       tx.feePlan

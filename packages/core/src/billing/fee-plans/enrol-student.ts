@@ -13,7 +13,8 @@ import type { EnrolStudentInput } from "./schemas";
 export function assertWithinTerm(plan: FeePlanRecord, dates: { startDate: string; endDate?: string }): void {
   if (plan.kind !== "term") return;
   if (plan.termEnd && dates.startDate > plan.termEnd) throw invalidField("startDate", `must be on or before the term's last day (${plan.termEnd})`);
-  if (plan.termStart && dates.endDate && dates.endDate < plan.termStart) throw invalidField("endDate", `must be on or after the term's first day (${plan.termStart})`);
+  if (plan.termStart && dates.endDate && dates.endDate < plan.termStart)
+    throw invalidField("endDate", `must be on or after the term's first day (${plan.termStart})`);
 }
 
 export const enrolmentEntityId = (feePlanId: string, studentId: string) => `${feePlanId}:${studentId}`;
@@ -70,7 +71,11 @@ export async function enrolStudent(actor: Actor, studioId: string, feePlanId: st
     ])
     .go();
   assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("enrolment.exists", "The student is already on this plan", "studentId") : index === 1 ? conflict("fee_plan.archived", "The plan was archived or removed meanwhile") : undefined,
+    index === 0
+      ? conflict("enrolment.exists", "The student is already on this plan", "studentId")
+      : index === 1
+        ? conflict("fee_plan.archived", "The plan was archived or removed meanwhile")
+        : undefined,
   );
   return toEnrolment(record);
 }

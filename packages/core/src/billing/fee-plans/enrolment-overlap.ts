@@ -29,7 +29,11 @@ export async function assertNoOverlap(studioId: string, plan: FeePlanRecord, enr
   for (const [i, other] of plans.entries()) {
     if (!other || other.kind !== plan.kind) continue;
     if (overlaps(wanted, coveredSpan(other, others[i]!))) {
-      throw conflict("enrolment.overlaps", `The student is already on the ${plan.kind.replace("_", "-")} plan “${other.name}” on some of these dates (from ${others[i]!.startDate}${others[i]!.endDate ? ` to ${others[i]!.endDate}` : ""})`, "startDate");
+      throw conflict(
+        "enrolment.overlaps",
+        `The student is already on the ${plan.kind.replace("_", "-")} plan “${other.name}” on some of these dates (from ${others[i]!.startDate}${others[i]!.endDate ? ` to ${others[i]!.endDate}` : ""})`,
+        "startDate",
+      );
     }
   }
 }

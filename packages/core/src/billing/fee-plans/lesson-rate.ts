@@ -90,15 +90,31 @@ export function rateForLesson(input: RateInput): LessonRate {
 
   const perLesson = active.find((x) => x.plan.kind === "per_lesson");
   if (perLesson) {
-    return { kind: "per_lesson", unitPriceMinor: perLesson.plan.amountMinor, description: `Fee plan “${perLesson.plan.name}”`, source: "plan", feePlanId: perLesson.plan.feePlanId };
+    return {
+      kind: "per_lesson",
+      unitPriceMinor: perLesson.plan.amountMinor,
+      description: `Fee plan “${perLesson.plan.name}”`,
+      source: "plan",
+      feePlanId: perLesson.plan.feePlanId,
+    };
   }
 
   const minutes = lessonMinutes(lesson);
   if (teacher?.hourlyRateMinor !== undefined && teacher.hourlyRateMinor !== null) {
-    return { kind: "per_lesson", unitPriceMinor: proRata(teacher.hourlyRateMinor, minutes), description: `Teacher's hourly rate, ${minutes} min`, source: "teacher" };
+    return {
+      kind: "per_lesson",
+      unitPriceMinor: proRata(teacher.hourlyRateMinor, minutes),
+      description: `Teacher's hourly rate, ${minutes} min`,
+      source: "teacher",
+    };
   }
   if (settings.defaultHourlyRateMinor !== undefined && settings.defaultHourlyRateMinor !== null) {
-    return { kind: "per_lesson", unitPriceMinor: proRata(settings.defaultHourlyRateMinor, minutes), description: `Studio's hourly rate, ${minutes} min`, source: "studio" };
+    return {
+      kind: "per_lesson",
+      unitPriceMinor: proRata(settings.defaultHourlyRateMinor, minutes),
+      description: `Studio's hourly rate, ${minutes} min`,
+      source: "studio",
+    };
   }
   return { kind: "no_rate" };
 }

@@ -25,7 +25,10 @@ export async function listEnrolments(actor: Actor, studioId: string, feePlanId: 
   };
   const result = await page(
     { studioId, list: "fee-plan-enrolments", params: { feePlanId } },
-    (options) => billingDb().entities.feePlanEnrolment.query.enrolmentsByPlan({ studioId, feePlanId }).go({ ...options, pages: 1 }),
+    (options) =>
+      billingDb()
+        .entities.feePlanEnrolment.query.enrolmentsByPlan({ studioId, feePlanId })
+        .go({ ...options, pages: 1 }),
     query,
     visible,
   );

@@ -10,18 +10,27 @@ const amountField = z
   .int("must be a whole number of minor units")
   .min(0, "must be at least 0")
   .max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR}`);
-const lessonCountField = z.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(500, "must be at most 500");
+const lessonCountField = z
+  .number({ invalid_type_error: "must be a number" })
+  .int("must be a whole number")
+  .min(1, "must be at least 1")
+  .max(500, "must be at most 500");
 const kindField = z.enum(FEE_PLAN_KINDS, { errorMap: () => ({ message: `must be one of ${FEE_PLAN_KINDS.join(", ")}` }) });
 
 /** Term dates belong to term plans only, and a term ends on or after it starts. */
-function checkTerm(value: { kind?: string; termStart?: string | null; termEnd?: string | null; lessonCount?: number | null }, ctx: z.RefinementCtx, creating: boolean) {
+function checkTerm(
+  value: { kind?: string; termStart?: string | null; termEnd?: string | null; lessonCount?: number | null },
+  ctx: z.RefinementCtx,
+  creating: boolean,
+) {
   const termFields = (["termStart", "termEnd", "lessonCount"] as const).filter((f) => value[f] !== undefined && value[f] !== null);
   if (value.kind !== undefined && value.kind !== "term") {
     for (const field of termFields) ctx.addIssue({ code: "custom", path: [field], message: "is only for term plans" });
     return;
   }
   if (creating && value.kind === "term") {
-    for (const field of ["termStart", "termEnd"] as const) if (!value[field]) ctx.addIssue({ code: "custom", path: [field], message: "is required for a term plan" });
+    for (const field of ["termStart", "termEnd"] as const)
+      if (!value[field]) ctx.addIssue({ code: "custom", path: [field], message: "is required for a term plan" });
   }
   if (value.termStart && value.termEnd && localDateField.safeParse(value.termStart).success && value.termEnd < value.termStart) {
     ctx.addIssue({ code: "custom", path: ["termEnd"], message: "must be on or after termStart" });
@@ -87,11 +96,7 @@ export const enrolStudentSchema = z
 export type EnrolStudentInput = z.infer<typeof enrolStudentSchema>;
 
 /** PATCH an enrolment's dates; `endDate: null` makes it open-ended again. */
-export const updateEnrolmentSchema = z
-  .object({ startDate: localDateField, endDate: localDateField.nullable() })
-  .partial()
-  .strict()
-  .superRefine(datesCheck);
+export const updateEnrolmentSchema = z.object({ startDate: localDateField, endDate: localDateField.nullable() }).partial().strict().superRefine(datesCheck);
 export type UpdateEnrolmentInput = z.infer<typeof updateEnrolmentSchema>;
 
 export const listEnrolmentsQuerySchema = pageQuerySchema;

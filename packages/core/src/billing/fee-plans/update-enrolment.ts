@@ -10,14 +10,21 @@ import { loadFeePlan } from "./fee-plan-access";
 import { toEnrolment, type FeePlanEnrolment, type FeePlanEnrolmentRecord } from "./fee-plan-view";
 import type { UpdateEnrolmentInput } from "./schemas";
 
-const enrolmentRead = (studioId: string, feePlanId: string, studentId: string) => itemOf(billingDb().entities.feePlanEnrolment, { studioId, studentId, feePlanId });
+const enrolmentRead = (studioId: string, feePlanId: string, studentId: string) =>
+  itemOf(billingDb().entities.feePlanEnrolment, { studioId, studentId, feePlanId });
 
 /**
  * Changes an enrolment's dates (admins): end a plan from a date (`endDate`), or reopen it
  * (`endDate: null`). The same rules as enrolling apply (one plan of a kind on any date). Lessons
  * already billed stay billed; the next billing run follows the new dates.
  */
-export async function updateEnrolment(actor: Actor, studioId: string, feePlanId: string, studentId: string, input: UpdateEnrolmentInput): Promise<FeePlanEnrolment> {
+export async function updateEnrolment(
+  actor: Actor,
+  studioId: string,
+  feePlanId: string,
+  studentId: string,
+  input: UpdateEnrolmentInput,
+): Promise<FeePlanEnrolment> {
   const { member, plan, extra } = await loadFeePlan(actor, studioId, feePlanId, enrolmentRead(studioId, feePlanId, studentId));
   requireStudioAdmin(member);
   const [existing] = extra;
@@ -37,11 +44,21 @@ export async function updateEnrolment(actor: Actor, studioId: string, feePlanId:
       const patch = endDate ? base.set({ endDate }) : base.remove(["endDate"]);
       return [
         patch.where((a, op) => op.eq(a.updatedAt, existing.updatedAt)).commit(),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlanEnrolment.updated", entityType: "feePlanEnrolment", entityId: enrolmentEntityId(feePlanId, studentId), before: existing, after: next }),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "feePlanEnrolment.updated",
+          entityType: "feePlanEnrolment",
+          entityId: enrolmentEntityId(feePlanId, studentId),
+          before: existing,
+          after: next,
+        }),
       ];
     })
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("enrolment.changed", "The enrolment changed or was removed meanwhile; read it again and retry") : undefined));
+  assertCommitted(outcome, (index) =>
+    index === 0 ? conflict("enrolment.changed", "The enrolment changed or was removed meanwhile; read it again and retry") : undefined,
+  );
   return toEnrolment(next);
 }
 
@@ -57,7 +74,14 @@ export async function removeEnrolment(actor: Actor, studioId: string, feePlanId:
         .delete({ studioId, studentId, feePlanId })
         .where((a, op) => op.exists(a.startDate))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlanEnrolment.deleted", entityType: "feePlanEnrolment", entityId: enrolmentEntityId(feePlanId, studentId), before: existing }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "feePlanEnrolment.deleted",
+        entityType: "feePlanEnrolment",
+        entityId: enrolmentEntityId(feePlanId, studentId),
+        before: existing,
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? notFound("Enrolment") : undefined));

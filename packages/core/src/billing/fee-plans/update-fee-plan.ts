@@ -16,7 +16,8 @@ export async function updateFeePlan(actor: Actor, studioId: string, feePlanId: s
   const { member, studio, plan } = await loadFeePlan(actor, studioId, feePlanId);
   requireStudioAdmin(member);
   if (plan.kind !== "term") {
-    for (const field of ["termStart", "termEnd", "lessonCount"] as const) if (input[field] !== undefined && input[field] !== null) throw invalidField(field, "is only for term plans");
+    for (const field of ["termStart", "termEnd", "lessonCount"] as const)
+      if (input[field] !== undefined && input[field] !== null) throw invalidField(field, "is only for term plans");
   }
   const next: FeePlanRecord = { ...plan, updatedBy: actor.userId, updatedAt: new Date().toISOString() };
   if (input.name !== undefined) next.name = input.name;
@@ -33,7 +34,8 @@ export async function updateFeePlan(actor: Actor, studioId: string, feePlanId: s
       removed.push(field);
     } else (next as Record<string, unknown>)[field] = value;
   }
-  if (next.termStart && next.termEnd && next.termEnd < next.termStart) throw invalidField(input.termEnd !== undefined ? "termEnd" : "termStart", "must keep termEnd on or after termStart");
+  if (next.termStart && next.termEnd && next.termEnd < next.termStart)
+    throw invalidField(input.termEnd !== undefined ? "termEnd" : "termStart", "must keep termEnd on or after termStart");
 
   const { studioId: _s, feePlanId: _p, kind: _k, createdBy: _c, createdAt: _ca, ...changes } = next;
   for (const field of removed) delete (changes as Record<string, unknown>)[field];
@@ -45,6 +47,8 @@ export async function updateFeePlan(actor: Actor, studioId: string, feePlanId: s
       recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.updated", entityType: "feePlan", entityId: feePlanId, before: plan, after: next }),
     ])
     .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("fee_plan.changed", "The fee plan changed or was removed meanwhile; read it again and retry") : undefined));
+  assertCommitted(outcome, (index) =>
+    index === 0 ? conflict("fee_plan.changed", "The fee plan changed or was removed meanwhile; read it again and retry") : undefined,
+  );
   return toFeePlan(next, studio.currency);
 }

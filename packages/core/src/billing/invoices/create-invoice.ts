@@ -74,7 +74,14 @@ export function createInvoice(actor: Actor, studioId: string, input: CreateInvoi
         ...(opened ? openAccountWrites(tx, account, actor.userId) : []),
         tx.invoice.create(record).commit(),
         ...takeMarkers(tx, studioId, record.invoiceId, record.accountId, keys),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "invoice.created", entityType: "invoice", entityId: record.invoiceId, after: auditFields(record) }),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "invoice.created",
+          entityType: "invoice",
+          entityId: record.invoiceId,
+          after: auditFields(record),
+        }),
       ],
       (index) => {
         // Someone opened the party's account meanwhile: rerun with it.
@@ -120,7 +127,13 @@ export const auditFields = (r: InvoiceRecord) => ({
   status: r.status,
   issueDate: r.issueDate,
   dueDate: r.dueDate,
-  lines: r.lines.map((l) => ({ description: l.description, quantity: l.quantity, unitPriceMinor: l.unitPriceMinor, lessonId: l.lessonId, studentId: l.studentId })),
+  lines: r.lines.map((l) => ({
+    description: l.description,
+    quantity: l.quantity,
+    unitPriceMinor: l.unitPriceMinor,
+    lessonId: l.lessonId,
+    studentId: l.studentId,
+  })),
   discount: r.discount,
   totalMinor: r.totalMinor,
   notes: r.notes,

@@ -25,7 +25,14 @@ export async function deleteDraft(actor: Actor, studioId: string, invoiceId: str
           .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`)
           .commit(),
         ...releaseMarkers(tx, studioId, invoiceId, markers.now),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "invoice.deleted", entityType: "invoice", entityId: invoiceId, before: auditFields(record) }),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "invoice.deleted",
+          entityType: "invoice",
+          entityId: invoiceId,
+          before: auditFields(record),
+        }),
       ],
       (index) => (index === 0 ? new AccountRace() : undefined),
     );

@@ -21,9 +21,7 @@ export async function resolveLines(studioId: string, inputs: InvoiceLineInput[],
   const errors: FieldError[] = [];
   const kept = new Map(existing.map((line) => [line.lineId, line]));
   const lessonIds = [...new Set(inputs.filter((l) => l.lessonId && !l.lineId).map((l) => l.lessonId!))];
-  const lessons = lessonIds.length
-    ? await readTogether(...lessonIds.map((lessonId) => itemOf(billingDb().entities.lesson, { studioId, lessonId })))
-    : [];
+  const lessons = lessonIds.length ? await readTogether(...lessonIds.map((lessonId) => itemOf(billingDb().entities.lesson, { studioId, lessonId }))) : [];
   const lessonById = new Map(lessons.filter((l) => l !== null).map((l) => [l.lessonId, l]));
   const seenKeys = new Set<string>();
   const seenLineIds = new Set<string>();
@@ -31,7 +29,8 @@ export async function resolveLines(studioId: string, inputs: InvoiceLineInput[],
   const lines = inputs.map((input, index): InvoiceLineRecord => {
     const at = (field: string) => `lines.${index}.${field}`;
     const amounts = { description: input.description, quantity: input.quantity, unitPriceMinor: input.unitPriceMinor, totalMinor: lineTotal(input) };
-    if (Math.abs(amounts.totalMinor) > MAX_AMOUNT_MINOR) errors.push({ path: at("unitPriceMinor"), message: `quantity × unit price must be at most ${MAX_AMOUNT_MINOR}` });
+    if (Math.abs(amounts.totalMinor) > MAX_AMOUNT_MINOR)
+      errors.push({ path: at("unitPriceMinor"), message: `quantity × unit price must be at most ${MAX_AMOUNT_MINOR}` });
     if (input.lineId) {
       const line = kept.get(input.lineId);
       if (!line) errors.push({ path: at("lineId"), message: "is not a line of this invoice" });
@@ -57,7 +56,14 @@ export async function resolveLines(studioId: string, inputs: InvoiceLineInput[],
     const billedKey = studentId ? billedKeys.lesson(lesson.lessonId, studentId) : undefined;
     if (billedKey && seenKeys.has(billedKey)) errors.push({ path: at("lessonId"), message: "is already on this invoice for that student" });
     if (billedKey) seenKeys.add(billedKey);
-    return { lineId: uuidv7(), kind: "lesson", ...amounts, lessonId: lesson.lessonId, ...(studentId ? { studentId } : {}), ...(billedKey ? { billedKey } : {}) };
+    return {
+      lineId: uuidv7(),
+      kind: "lesson",
+      ...amounts,
+      lessonId: lesson.lessonId,
+      ...(studentId ? { studentId } : {}),
+      ...(billedKey ? { billedKey } : {}),
+    };
   });
   if (errors.length) throw invalid(errors);
   return lines;
@@ -107,7 +113,11 @@ export async function assertNotBilled(studioId: string, keys: string[], lines: I
 
 export function billedElsewhere(lines: InvoiceLineRecord[], billedKey: string, where = "another invoice") {
   const index = lines.findIndex((l) => l.billedKey === billedKey);
-  return conflict("invoice.lesson_already_billed", `This lesson is already billed for that student on ${where}`, index >= 0 ? `lines.${index}.lessonId` : "lines");
+  return conflict(
+    "invoice.lesson_already_billed",
+    `This lesson is already billed for that student on ${where}`,
+    index >= 0 ? `lines.${index}.lessonId` : "lines",
+  );
 }
 
 /** Transaction items taking markers for an invoice (each on condition that nobody holds it). */
@@ -151,6 +161,11 @@ export const splitMarkers = (keys: string[], room: number) => ({ now: keys.slice
 export async function writeMarkerTail(keys: string[], write: (tx: BillingTx, keys: string[]) => unknown[]): Promise<void> {
   for (let i = 0; i < keys.length; i += MAX_TRANSACTION_ITEMS) {
     const chunk = keys.slice(i, i + MAX_TRANSACTION_ITEMS);
-    await withAccountRetry(() => commitInvoiceChange((tx) => write(tx, chunk), () => undefined));
+    await withAccountRetry(() =>
+      commitInvoiceChange(
+        (tx) => write(tx, chunk),
+        () => undefined,
+      ),
+    );
   }
 }

@@ -11,7 +11,8 @@ import { loadInvoiceFor } from "./invoice-access";
  */
 export async function invoicePayLink(actor: Actor, studioId: string, invoiceId: string, now = new Date()) {
   const { studio, invoice, access } = await loadInvoiceFor(actor, studioId, invoiceId);
-  if (access !== "full") throw new AppError("invoice.page_not_yours", "Only the studio's admins and the account's own family or student open the invoice's page");
+  if (access !== "full")
+    throw new AppError("invoice.page_not_yours", "Only the studio's admins and the account's own family or student open the invoice's page");
   if (invoice.status === "draft") throw conflict("invoice.draft_has_no_page", "A draft has no page yet: send the invoice first");
   const token = mintInvoiceToken(studioId, invoiceId, now);
   return {

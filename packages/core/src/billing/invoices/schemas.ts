@@ -13,7 +13,11 @@ export const MAX_INVOICE_LINES = 80;
 export const MAX_LINE_QUANTITY = 10_000;
 
 const requiredReason = (max: number) =>
-  z.string({ required_error: "is required", invalid_type_error: "must be text" }).trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+  z
+    .string({ required_error: "is required", invalid_type_error: "must be text" })
+    .trim()
+    .min(1, "must not be empty")
+    .max(max, `must be at most ${max} characters`);
 
 const wholeNumber = (what: string) => z.number({ required_error: "is required", invalid_type_error: "must be a number" }).int(`must be a whole number${what}`);
 
@@ -21,10 +25,16 @@ export const invoiceLineSchema = z
   .object({
     /** Keep a line of this draft (a billing run's line keeps its lesson or plan link and billed marker); omit for a new line. */
     lineId: recordIdField.optional(),
-    description: z.string({ required_error: "is required", invalid_type_error: "must be text" }).trim().min(1, "must not be empty").max(300, "must be at most 300 characters"),
+    description: z
+      .string({ required_error: "is required", invalid_type_error: "must be text" })
+      .trim()
+      .min(1, "must not be empty")
+      .max(300, "must be at most 300 characters"),
     quantity: wholeNumber("").min(1, "must be at least 1").max(MAX_LINE_QUANTITY, `must be at most ${MAX_LINE_QUANTITY}`),
     /** Minor units; negative for a credit line. */
-    unitPriceMinor: wholeNumber(" of minor units").min(-MAX_AMOUNT_MINOR, `must be at least -${MAX_AMOUNT_MINOR}`).max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR}`),
+    unitPriceMinor: wholeNumber(" of minor units")
+      .min(-MAX_AMOUNT_MINOR, `must be at least -${MAX_AMOUNT_MINOR}`)
+      .max(MAX_AMOUNT_MINOR, `must be at most ${MAX_AMOUNT_MINOR}`),
     /** The lesson this line bills: the lesson is then marked billed for the student, so no run bills it again. */
     lessonId: recordIdField.optional(),
     /** The lesson's student the line is for (required when the lesson has several students). */

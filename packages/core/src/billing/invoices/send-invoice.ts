@@ -88,7 +88,12 @@ interface SendState {
 
 async function issueOnce(studioId: string, invoiceId: string, actorId: string | undefined, now: Date, seen: SendState): Promise<Issued> {
   const { invoice: invoices, studio: studios, invoiceCounter, billingAccount } = billingDb().entities;
-  const reads = [itemOf(invoices, { studioId, invoiceId }), itemOf(studios, { studioId }), billingSettingsRead(studioId), itemOf(invoiceCounter, { studioId })] as const;
+  const reads = [
+    itemOf(invoices, { studioId, invoiceId }),
+    itemOf(studios, { studioId }),
+    billingSettingsRead(studioId),
+    itemOf(invoiceCounter, { studioId }),
+  ] as const;
   // A retry knows the account already: everything in one read.
   const [record, studio, settingsRecord, counter, known] = seen.accountId
     ? await readTogether(...reads, itemOf(billingAccount, { studioId, accountId: seen.accountId }))
@@ -118,12 +123,24 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
 
   const postings: Posting[] = [{ type: "invoice", amountMinor: record.totalMinor, description: `Invoice ${number}`, invoiceId, actorId }];
   if (creditAppliedMinor > 0) {
-    postings.push({ type: "credit_applied", amountMinor: 0, creditDeltaMinor: -creditAppliedMinor, description: `Account credit applied to ${number}`, invoiceId, actorId });
+    postings.push({
+      type: "credit_applied",
+      amountMinor: 0,
+      creditDeltaMinor: -creditAppliedMinor,
+      description: `Account credit applied to ${number}`,
+      invoiceId,
+      actorId,
+    });
   }
   const sentTo = contacts.map((c) => c.email).join(", ");
   const history = [
     ...(record.history ?? []),
-    historyEntry("sent", sentTo ? `Issued as ${number} and emailed to ${sentTo}` : `Issued as ${number}; no billing contact has an email address`, now, actorId),
+    historyEntry(
+      "sent",
+      sentTo ? `Issued as ${number} and emailed to ${sentTo}` : `Issued as ${number}; no billing contact has an email address`,
+      now,
+      actorId,
+    ),
     ...(creditAppliedMinor > 0 ? [historyEntry("credit_applied", `Account credit of ${money(creditAppliedMinor)} applied`, now, actorId)] : []),
   ];
   // What issuing sets on the invoice: written by the transaction, and returned as the record after it.
@@ -163,7 +180,15 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
         .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`)
         .commit(),
       ...(next ? [tx.dunningDue.create({ day: next.day, studioId, invoiceId, step: next.step }).commit()] : []),
-      recordAudit(tx, { studioId, actorId: actorId ?? "system", action: "invoice.sent", entityType: "invoice", entityId: invoiceId, before: auditFields(record), after: auditFields(after) }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actorId ?? "system",
+        action: "invoice.sent",
+        entityType: "invoice",
+        entityId: invoiceId,
+        before: auditFields(record),
+        after: auditFields(after),
+      }),
       ...outboxEmails(tx, emails, now),
     ],
     (index) => (index === 0 || index === counterIndex || index === invoiceIndex ? new AccountRace() : undefined),
@@ -179,7 +204,10 @@ async function resend(issued: Issued, now: Date, actorId?: string): Promise<Invo
   const emails = invoiceEmails(issued, `resent#${now.toISOString()}`, now);
   await commitInvoiceChange(
     (tx) => [
-      tx.invoice.patch({ studioId: record.studioId, invoiceId: record.invoiceId }).append({ history: [entry] }).commit(),
+      tx.invoice
+        .patch({ studioId: record.studioId, invoiceId: record.invoiceId })
+        .append({ history: [entry] })
+        .commit(),
       ...outboxEmails(tx, emails, now),
     ],
     () => undefined,
@@ -209,7 +237,10 @@ function invoiceEmails(issued: Issued, step: string, now: Date): OutboxEmail[] {
       total: money(record.totalMinor),
       amountDue: money(Math.max(0, balance)),
       ...(issued.creditAppliedMinor > 0 ? { creditApplied: money(issued.creditAppliedMinor) } : {}),
-      lines: record.lines.map((l) => ({ description: l.quantity === 1 ? l.description : `${l.description} (${l.quantity} × ${money(l.unitPriceMinor)})`, amount: money(l.totalMinor) })),
+      lines: record.lines.map((l) => ({
+        description: l.quantity === 1 ? l.description : `${l.description} (${l.quantity} × ${money(l.unitPriceMinor)})`,
+        amount: money(l.totalMinor),
+      })),
       paid: balance <= 0,
       again: !issued.issuedNow,
       url,

@@ -78,7 +78,15 @@ export async function updateDraft(actor: Actor, studioId: string, invoiceId: str
           patch.where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`).commit(),
           ...takeMarkers(tx, studioId, invoiceId, record.accountId, take),
           ...releaseMarkers(tx, studioId, invoiceId, released.now),
-          recordAudit(tx, { studioId, actorId: actor.userId, action: "invoice.updated", entityType: "invoice", entityId: invoiceId, before: auditFields(record), after: auditFields(after) }),
+          recordAudit(tx, {
+            studioId,
+            actorId: actor.userId,
+            action: "invoice.updated",
+            entityType: "invoice",
+            entityId: invoiceId,
+            before: auditFields(record),
+            after: auditFields(after),
+          }),
         ];
       },
       (index) => (index === 0 ? new AccountRace() : index <= take.length ? billedElsewhere(lines, take[index - 1]!) : undefined),

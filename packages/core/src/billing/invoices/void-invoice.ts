@@ -99,11 +99,26 @@ export async function voidInvoice(actor: Actor, studioId: string, invoiceId: str
           .where((a, op) => `${op.eq(a.updatedAt, record.updatedAt)} AND ${op.ne(a.status, "void")}`)
           .commit(),
         ...(record.nextDunningDay ? [tx.dunningDue.delete({ day: record.nextDunningDay, studioId, invoiceId }).commit()] : []),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "invoice.voided", entityType: "invoice", entityId: invoiceId, before: auditFields(record), after: { ...auditFields(after), voidReason: input.reason } }),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "invoice.voided",
+          entityType: "invoice",
+          entityId: invoiceId,
+          before: auditFields(record),
+          after: { ...auditFields(after), voidReason: input.reason },
+        }),
         ...(reissue
           ? [
               tx.invoice.create(reissue).commit(),
-              recordAudit(tx, { studioId, actorId: actor.userId, action: "invoice.created", entityType: "invoice", entityId: reissue.invoiceId, after: auditFields(reissue) }),
+              recordAudit(tx, {
+                studioId,
+                actorId: actor.userId,
+                action: "invoice.created",
+                entityType: "invoice",
+                entityId: reissue.invoiceId,
+                after: auditFields(reissue),
+              }),
             ]
           : []),
         ...markerWrites(tx, markers.now),

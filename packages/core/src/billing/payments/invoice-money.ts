@@ -39,7 +39,10 @@ export async function accountInvoices(studioId: string, accountId: string, state
     .entities.invoice.query.invoicesByAccount({ studioId, accountId })
     .where((a, op) => (state === "open" ? op.eq(a.listState, "open") : `${op.ne(a.listState, "draft")} AND ${op.ne(a.status, "void")}`))
     .go({ pages: "all", attributes: ["invoiceId"] });
-  const fresh = await readInvoices(studioId, data.map((i) => i.invoiceId));
+  const fresh = await readInvoices(
+    studioId,
+    data.map((i) => i.invoiceId),
+  );
   return fresh.filter((i) => i.accountId === accountId && (state === "open" ? isOpen(i) : i.status !== "void" && i.status !== "draft"));
 }
 
@@ -73,7 +76,10 @@ export function invoicePaidWrites(tx: BillingTx, invoice: InvoiceRecord, change:
     ...(next ? { nextDunningDay: next.day, nextDunningStep: next.step } : {}),
     ...(change.actorId ? { updatedBy: change.actorId } : {}),
   };
-  let update = tx.invoice.patch({ studioId, invoiceId }).set(set).append({ history: [change.entry] });
+  let update = tx.invoice
+    .patch({ studioId, invoiceId })
+    .set(set)
+    .append({ history: [change.entry] });
   if (closes && invoice.nextDunningDay) update = update.remove(["nextDunningDay", "nextDunningStep"]);
   const writes = [
     update

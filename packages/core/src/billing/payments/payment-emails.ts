@@ -38,7 +38,13 @@ function linkFor(studio: StudioForMail, invoice: InvoiceRecord | undefined, now:
 }
 
 const toContacts = (studio: StudioForMail, messageId: string, contacts: BillingContact[], render: (greetingName: string) => RenderedEmail): OutboxEmail[] =>
-  contacts.map((c) => ({ scope: studio.studioId, messageId: `${messageId}#${c.email.toLowerCase()}`, to: c.email, email: render(c.greetingName), brand: emailBrand(studio) }));
+  contacts.map((c) => ({
+    scope: studio.studioId,
+    messageId: `${messageId}#${c.email.toLowerCase()}`,
+    to: c.email,
+    email: render(c.greetingName),
+    brand: emailBrand(studio),
+  }));
 
 export interface ReceiptFacts {
   record: PaymentRecord;
@@ -68,7 +74,11 @@ export function receiptEmails({ record, account, invoices, studio }: ReceiptFact
     }),
     ...(record.unallocatedMinor > 0 ? { credit: money(record.unallocatedMinor) } : {}),
     balance: balanceWords(account.balanceMinor, studio),
-    ...linkFor(studio, invoices.find((i) => i.invoiceId === record.allocations[0]?.invoiceId), now),
+    ...linkFor(
+      studio,
+      invoices.find((i) => i.invoiceId === record.allocations[0]?.invoiceId),
+      now,
+    ),
   };
   return toContacts(studio, `payment#${record.paymentId}#receipt`, contacts, (greetingName) => paymentReceiptMessage({ ...message, greetingName }));
 }

@@ -40,7 +40,6 @@ export interface RecordPaymentInput {
   read?: { studio: StudioForMail & { deletedAt?: string }; account: BillingAccountRecord; party: ReadResults<ReturnType<typeof partyReads>> };
 }
 
-
 /**
  * Money that arrived must be recorded: a burst of payments to one account (a family paying
  * several invoices by card at once) serialises on the account, one winner per round.
@@ -88,7 +87,10 @@ async function commitPayment(studioId: string, input: RecordPaymentInput, read: 
   const [contacts, openInvoices] = await Promise.all([billingContacts(account, read?.party), accountInvoices(studioId, input.accountId, "open")]);
 
   const open = openInvoices.sort(byDueDate);
-  const ordered = [...open.filter((i) => i.invoiceId === input.invoiceId), ...open.filter((i) => i.invoiceId !== input.invoiceId)].slice(0, MAX_INVOICES_PER_CHANGE);
+  const ordered = [...open.filter((i) => i.invoiceId === input.invoiceId), ...open.filter((i) => i.invoiceId !== input.invoiceId)].slice(
+    0,
+    MAX_INVOICES_PER_CHANGE,
+  );
   const { allocations, unallocatedMinor } = allocate(
     input.amountMinor,
     ordered.map((i) => ({ invoiceId: i.invoiceId, balanceDueMinor: balanceDue(i) })),

@@ -77,7 +77,9 @@ async function planRefund(
   }
   if (left > 0) {
     const ownIds = new Set(own.map((i) => i.invoiceId));
-    const newestFirst = (await others()).filter((i) => !ownIds.has(i.invoiceId) && i.amountPaidMinor > 0).sort((a, b) => b.issueDate.localeCompare(a.issueDate) || b.invoiceId.localeCompare(a.invoiceId));
+    const newestFirst = (await others())
+      .filter((i) => !ownIds.has(i.invoiceId) && i.amountPaidMinor > 0)
+      .sort((a, b) => b.issueDate.localeCompare(a.issueDate) || b.invoiceId.localeCompare(a.invoiceId));
     for (const invoice of newestFirst) {
       if (left <= 0) break;
       takeFrom(invoice, left);
@@ -116,7 +118,10 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
     const [account] = await readTogether(itemOf(billingAccount, { studioId, accountId: payment.accountId }));
     if (!account) throw notFound("Billing account");
     const contacts = await billingContacts(account);
-    const own = await readInvoices(studioId, payment.allocations.map((a) => a.invoiceId));
+    const own = await readInvoices(
+      studioId,
+      payment.allocations.map((a) => a.invoiceId),
+    );
     let others: InvoiceRecord[] = [];
     const plan = await planRefund(input.amountMinor, payment, account.creditMinor, own, async () => {
       others = await accountInvoices(studioId, payment.accountId, "issued");
@@ -170,7 +175,12 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
           today,
           settings,
           actorId: actor.userId,
-          entry: { at: stamp, event: "payment_refunded", detail: `Refund: ${money(taken)} of a payment given back (${input.reason}); ${money(balanceDue(invoice) + taken)} due`, actorId: actor.userId },
+          entry: {
+            at: stamp,
+            event: "payment_refunded",
+            detail: `Refund: ${money(taken)} of a payment given back (${input.reason}); ${money(balanceDue(invoice) + taken)} due`,
+            actorId: actor.userId,
+          },
         });
         invoicesAfter.push(after);
         return writes;
@@ -191,7 +201,15 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
             op.ifNotExists(a.paymentCount, 0);
           })
           .commit(),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "payment.refunded", entityType: "payment", entityId: paymentId, before: payment, after: updated }),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "payment.refunded",
+          entityType: "payment",
+          entityId: paymentId,
+          before: payment,
+          after: updated,
+        }),
         ...invoiceWrites,
         ...outboxEmails(tx, refundEmails(facts(), contacts, now), now),
       ];

@@ -32,7 +32,11 @@ export type RecordPaymentRequest = z.infer<typeof recordPaymentSchema>;
 export const refundPaymentSchema = z
   .object({
     amountMinor: positiveAmountField,
-    reason: z.string({ required_error: "is required", invalid_type_error: "must be text" }).trim().min(1, "must not be empty").max(500, "must be at most 500 characters"),
+    reason: z
+      .string({ required_error: "is required", invalid_type_error: "must be text" })
+      .trim()
+      .min(1, "must not be empty")
+      .max(500, "must be at most 500 characters"),
   })
   .strict();
 export type RefundPaymentRequest = z.infer<typeof refundPaymentSchema>;

@@ -52,9 +52,7 @@ export async function billingSummary(actor: Actor, studioId: string) {
   const { billingAccount, invoice, revenueMonth } = billingDb().entities;
   const [accounts, open, revenue] = await Promise.all([
     billingAccount.query.billingAccount({ studioId }).go({ pages: "all", attributes: ["balanceMinor", "creditMinor"] }),
-    invoice.query
-      .invoicesByState({ studioId, listState: "open" })
-      .go({ pages: "all", attributes: ["balanceDueMinor", "dueDate"] }),
+    invoice.query.invoicesByState({ studioId, listState: "open" }).go({ pages: "all", attributes: ["balanceDueMinor", "dueDate"] }),
     revenueMonth.query
       .revenueMonth({ studioId })
       .between({ month: months[0]! }, { month: months.at(-1)! })

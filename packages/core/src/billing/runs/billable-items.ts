@@ -151,7 +151,11 @@ export function billableItems(facts: BillingFacts): { items: BillableItem[]; ski
       const teacher = teachers.get(lesson.teacherId);
       const rate = rateForLesson({ enrolments: facts.enrolments, plans, teacher, settings, lesson, studentId, timeZone });
       if (rate.kind === "covered") {
-        skipped.push({ lessonId: lesson.lessonId, studentId, reason: `covered by the ${rate.by.kind === "term" ? "term package" : "monthly plan"} “${rate.by.name}”` });
+        skipped.push({
+          lessonId: lesson.lessonId,
+          studentId,
+          reason: `covered by the ${rate.by.kind === "term" ? "term package" : "monthly plan"} “${rate.by.name}”`,
+        });
         continue;
       }
       if (rate.kind === "no_rate") {
@@ -185,7 +189,14 @@ export function billableItems(facts: BillingFacts): { items: BillableItem[]; ski
     const planItem = (billedKey: string, kind: LineKind, description: string, order: string): BillableItem => ({
       billedKey,
       account: accountOf(student),
-      line: { kind, description: named(student, description), quantity: 1, unitPriceMinor: plan.amountMinor, studentId: student.studentId, feePlanId: plan.feePlanId },
+      line: {
+        kind,
+        description: named(student, description),
+        quantity: 1,
+        unitPriceMinor: plan.amountMinor,
+        studentId: student.studentId,
+        feePlanId: plan.feePlanId,
+      },
       sortKey: `${student.lastName}\u0000${student.firstName}\u0000${student.studentId}\u00000${order}\u0000${plan.feePlanId}`,
     });
     if (plan.kind === "monthly") {

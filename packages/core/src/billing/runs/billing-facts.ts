@@ -17,7 +17,12 @@ export interface BillingContextFacts extends BillingFacts {
  * (archived plans too: their enrolments still apply), then the students, their families and the lessons' teachers by key (BatchGetItem,
  * 100 keys a call). A student whose family is gone is billed on their own account.
  */
-export async function readBillingFacts(studioId: string, period: BillingPeriod, timeZone: string, settings: BillingFacts["settings"]): Promise<BillingContextFacts> {
+export async function readBillingFacts(
+  studioId: string,
+  period: BillingPeriod,
+  timeZone: string,
+  settings: BillingFacts["settings"],
+): Promise<BillingContextFacts> {
   const { lesson, student, teacher, family } = billingDb().entities;
   const from = zonedInstant(period.periodStart, "00:00", timeZone).toISOString();
   const to = zonedInstant(addDays(period.periodEnd, 1), "00:00", timeZone).toISOString();
@@ -45,11 +50,23 @@ export async function readBillingFacts(studioId: string, period: BillingPeriod, 
   for (const s of studentRecords) {
     if (!s) continue;
     const familyId = s.familyId && familyNames.has(s.familyId) ? s.familyId : undefined;
-    students.set(s.studentId, { studentId: s.studentId, firstName: s.firstName, lastName: s.lastName, ...(s.instrument ? { instrument: s.instrument } : {}), ...(familyId ? { familyId } : {}) });
+    students.set(s.studentId, {
+      studentId: s.studentId,
+      firstName: s.firstName,
+      lastName: s.lastName,
+      ...(s.instrument ? { instrument: s.instrument } : {}),
+      ...(familyId ? { familyId } : {}),
+    });
   }
   const teachers = new Map<string, BillableTeacher>();
   for (const t of teacherRecords) {
-    if (t) teachers.set(t.teacherId, { teacherId: t.teacherId, firstName: t.firstName, lastName: t.lastName, ...(t.hourlyRateMinor !== undefined ? { hourlyRateMinor: t.hourlyRateMinor } : {}) });
+    if (t)
+      teachers.set(t.teacherId, {
+        teacherId: t.teacherId,
+        firstName: t.firstName,
+        lastName: t.lastName,
+        ...(t.hourlyRateMinor !== undefined ? { hourlyRateMinor: t.hourlyRateMinor } : {}),
+      });
   }
   return { period, timeZone, lessons, students, teachers, enrolments, plans, settings, familyNames };
 }

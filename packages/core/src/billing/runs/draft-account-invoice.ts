@@ -63,8 +63,9 @@ export interface AccountOutcome {
 }
 
 /** The ids of invoices that hold some of the account's items: where this run's draft can be. */
-export const draftCandidates = (work: AccountWork, markers: ReadonlyMap<string, BilledItemRecord>) =>
-  [...new Set(work.items.flatMap((item) => (markers.get(item.billedKey)?.accountId === work.accountId ? [markers.get(item.billedKey)!.invoiceId] : [])))];
+export const draftCandidates = (work: AccountWork, markers: ReadonlyMap<string, BilledItemRecord>) => [
+  ...new Set(work.items.flatMap((item) => (markers.get(item.billedKey)?.accountId === work.accountId ? [markers.get(item.billedKey)!.invoiceId] : []))),
+];
 
 /** The run's still-draft invoice for the account among candidate invoices, if any. */
 export const runDraftOf = (context: RunContext, accountId: string, invoices: readonly (InvoiceRecord | null)[]) =>
@@ -75,12 +76,20 @@ export async function readAccountState(context: RunContext, work: AccountWork): 
   const { billedItem, billingAccount, invoice } = billingDb().entities;
   const { studioId } = context;
   const [found, [account]] = await Promise.all([
-    readMany(work.items.map((item) => itemOf(billedItem, { studioId, billedKey: item.billedKey })), { consistent: true }),
+    readMany(
+      work.items.map((item) => itemOf(billedItem, { studioId, billedKey: item.billedKey })),
+      { consistent: true },
+    ),
     readMany([itemOf(billingAccount, { studioId, accountId: work.accountId })], { consistent: true }),
   ]);
   const markers = new Map(found.flatMap((m) => (m ? [[m.billedKey, m] as const] : [])));
   const candidates = draftCandidates(work, markers);
-  const invoices = candidates.length ? await readMany(candidates.map((invoiceId) => itemOf(invoice, { studioId, invoiceId })), { consistent: true }) : [];
+  const invoices = candidates.length
+    ? await readMany(
+        candidates.map((invoiceId) => itemOf(invoice, { studioId, invoiceId })),
+        { consistent: true },
+      )
+    : [];
   return { markers, account: account ?? null, draft: runDraftOf(context, work.accountId, invoices) };
 }
 
@@ -184,7 +193,20 @@ async function writeChunk(context: RunContext, work: AccountWork, state: Account
             .commit(),
       ...(state.account
         ? []
-        : [tx.billingAccount.create({ studioId, accountId: work.accountId, kind: work.kind, name: work.name, balanceMinor: 0, creditMinor: 0, revision: 0, createdBy: actorId }).commit()]),
+        : [
+            tx.billingAccount
+              .create({
+                studioId,
+                accountId: work.accountId,
+                kind: work.kind,
+                name: work.name,
+                balanceMinor: 0,
+                creditMinor: 0,
+                revision: 0,
+                createdBy: actorId,
+              })
+              .commit(),
+          ]),
       ...chunk.map((item) => tx.billedItem.create({ studioId, billedKey: item.billedKey, invoiceId, accountId: work.accountId }).commit()),
       recordAudit(tx, {
         studioId,

@@ -18,9 +18,21 @@ export async function getBillingRun(actor: Actor, studioId: string, runId: strin
   const [run] = records;
   if (!run) throw notFound("Billing run");
   const today = localParts(new Date(), studio.timeZone).date;
-  const invoices = (await readMany((run.invoiceIds ?? []).map((invoiceId) => itemOf(invoice, { studioId, invoiceId })), { consistent: true })).flatMap((i) => (i ? [i] : []));
+  const invoices = (
+    await readMany(
+      (run.invoiceIds ?? []).map((invoiceId) => itemOf(invoice, { studioId, invoiceId })),
+      { consistent: true },
+    )
+  ).flatMap((i) => (i ? [i] : []));
   const accountIds = [...new Set(invoices.map((i) => i.accountId))];
-  const accounts = new Map((await readMany(accountIds.map((accountId) => itemOf(billingAccount, { studioId, accountId })), { consistent: true })).flatMap((a) => (a ? [[a.accountId, a] as const] : [])));
+  const accounts = new Map(
+    (
+      await readMany(
+        accountIds.map((accountId) => itemOf(billingAccount, { studioId, accountId })),
+        { consistent: true },
+      )
+    ).flatMap((a) => (a ? [[a.accountId, a] as const] : [])),
+  );
   const views = invoices.map((i) => toBillingRunInvoice(i, accounts.get(i.accountId) ?? null, today));
   views.sort((a, b) => (a.accountName ?? "").localeCompare(b.accountName ?? "") || (a.id < b.id ? -1 : 1));
   return { ...toBillingRun(run, studio.currency), invoices: views };

@@ -1,4 +1,11 @@
-export { toBillingRun, toBillingRunInvoice, type BillingRun, type BillingRunInvoice, type BillingRunStarted, type BillingRunWithInvoices } from "./billing-run-view";
+export {
+  toBillingRun,
+  toBillingRunInvoice,
+  type BillingRun,
+  type BillingRunInvoice,
+  type BillingRunStarted,
+  type BillingRunWithInvoices,
+} from "./billing-run-view";
 export { runBilling, runIdOf, BILLING_RUN_ACTOR, type BillingRunExecution, type BillingRunRecord, type RunBillingOptions } from "./run-billing";
 export { runScheduledBilling, autoRunPeriod, type ScheduledBillingSummary } from "./run-scheduled-billing";
 export { startBillingRun, type BillingExecutionSummary } from "./start-billing-run";

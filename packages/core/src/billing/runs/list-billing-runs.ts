@@ -8,6 +8,13 @@ import type { ListBillingRunsQuery } from "./schemas";
 export async function listBillingRuns(actor: Actor, studioId: string, query: ListBillingRunsQuery): Promise<Page<BillingRun>> {
   const { member, studio } = await loadMemberWith(actor, studioId);
   requireStudioAdmin(member);
-  const result = await page({ studioId, list: "billing-runs" }, (options) => billingDb().entities.billingRun.query.billingRun({ studioId }).go({ ...options, order: "desc", pages: 1 }), query);
+  const result = await page(
+    { studioId, list: "billing-runs" },
+    (options) =>
+      billingDb()
+        .entities.billingRun.query.billingRun({ studioId })
+        .go({ ...options, order: "desc", pages: 1 }),
+    query,
+  );
   return { items: result.items.map((run) => toBillingRun(run, studio.currency)), nextCursor: result.nextCursor };
 }

@@ -9,7 +9,15 @@ import { withBillingDefaults } from "../settings/defaults";
 import { billableItems, type BillingPeriod, type SkippedItem } from "./billable-items";
 import { readBillingFacts } from "./billing-facts";
 import type { BillingRunEntity } from "./billing-run.entity";
-import { draftAccountInvoice, draftCandidates, runDraftOf, type AccountOutcome, type AccountState, type AccountWork, type RunContext } from "./draft-account-invoice";
+import {
+  draftAccountInvoice,
+  draftCandidates,
+  runDraftOf,
+  type AccountOutcome,
+  type AccountState,
+  type AccountWork,
+  type RunContext,
+} from "./draft-account-invoice";
 import { inPool, readMany } from "./read-many";
 
 export type BillingRunRecord = EntityItem<typeof BillingRunEntity>;
@@ -92,7 +100,14 @@ interface RunAdditions {
  * change since it was read (concurrent executions of the period retry in turn), so the list of
  * invoices is their union with each id once, and the total counts each invoice once.
  */
-async function recordExecution(studioId: string, runId: string, actorId: string, additions: RunAdditions, skipped: SkippedItem[], audit: Record<string, number>): Promise<BillingRunRecord> {
+async function recordExecution(
+  studioId: string,
+  runId: string,
+  actorId: string,
+  additions: RunAdditions,
+  skipped: SkippedItem[],
+  audit: Record<string, number>,
+): Promise<BillingRunRecord> {
   const { billingRun } = billingDb().entities;
   for (let tries = 1; ; tries++) {
     const { data: run } = await billingRun.get({ studioId, runId }).go({ consistent: true });
@@ -105,7 +120,13 @@ async function recordExecution(studioId: string, runId: string, actorId: string,
       .transaction.write((tx) => [
         tx.billingRun
           .patch({ studioId, runId })
-          .set({ status: "drafted", skipped: storedSkipped(skipped), invoiceIds: [...(run.invoiceIds ?? []), ...added.map(([id]) => id)], accountCount: listed.size + added.length, totalMinor: run.totalMinor + growth })
+          .set({
+            status: "drafted",
+            skipped: storedSkipped(skipped),
+            invoiceIds: [...(run.invoiceIds ?? []), ...added.map(([id]) => id)],
+            accountCount: listed.size + added.length,
+            totalMinor: run.totalMinor + growth,
+          })
           .where((a, op) => op.eq(a.updatedAt, run.updatedAt))
           .commit(),
         recordAudit(tx, { studioId, actorId, action: "billingRun.drafted", entityType: "billingRun", entityId: runId, after: audit }),
@@ -214,9 +235,17 @@ export async function runBilling(studioId: string, options: RunBillingOptions): 
       else additions.extendedMinor.set(outcome.invoiceId!, outcome.amountMinor);
     }
   });
-  if (execution.failed.length > 0) console.error(JSON.stringify({ level: "error", message: "billing run: accounts failed", studioId, runId, failed: execution.failed }));
+  if (execution.failed.length > 0)
+    console.error(JSON.stringify({ level: "error", message: "billing run: accounts failed", studioId, runId, failed: execution.failed }));
 
-  const audit = { invoicesCreated: execution.invoicesCreated, invoicesExtended: execution.invoicesExtended, linesAdded: execution.linesAdded, amountMinor: execution.amountMinor, skipped: skipped.length, failed: execution.failed.length };
+  const audit = {
+    invoicesCreated: execution.invoicesCreated,
+    invoicesExtended: execution.invoicesExtended,
+    linesAdded: execution.linesAdded,
+    amountMinor: execution.amountMinor,
+    skipped: skipped.length,
+    failed: execution.failed.length,
+  };
   const run = await recordExecution(studioId, runId, options.actorId, additions, skipped, audit);
   return { run, ...execution };
 }

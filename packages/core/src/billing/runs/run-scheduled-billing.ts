@@ -47,7 +47,12 @@ export async function runScheduledBilling({ now }: { now: Date }): Promise<Sched
     if (today.slice(8, 10) !== settings.autoRunDay) continue;
     summary.studios++;
     try {
-      const run = await runBilling(settings.studioId, { ...autoRunPeriod(today, settings.autoRun!.period), trigger: "schedule", actorId: BILLING_RUN_ACTOR, now });
+      const run = await runBilling(settings.studioId, {
+        ...autoRunPeriod(today, settings.autoRun!.period),
+        trigger: "schedule",
+        actorId: BILLING_RUN_ACTOR,
+        now,
+      });
       summary.invoicesCreated += run.invoicesCreated;
       summary.invoicesExtended += run.invoicesExtended;
       summary.linesAdded += run.linesAdded;

@@ -35,7 +35,10 @@ export async function sendBillingRun(actor: Actor, studioId: string, runId: stri
   const [run] = records;
   if (!run) throw notFound("Billing run");
 
-  const invoices = await readMany((run.invoiceIds ?? []).map((invoiceId) => itemOf(invoice, { studioId, invoiceId })), { consistent: true });
+  const invoices = await readMany(
+    (run.invoiceIds ?? []).map((invoiceId) => itemOf(invoice, { studioId, invoiceId })),
+    { consistent: true },
+  );
   const drafts = invoices.flatMap((i) => (i && i.status === "draft" ? [i.invoiceId] : []));
   const sent: BillingRunSent["sent"] = [];
   const failed: BillingRunSent["failed"] = [];
@@ -60,7 +63,15 @@ export async function sendBillingRun(actor: Actor, studioId: string, runId: stri
     const outcome = await billingDb()
       .transaction.write((tx) => [
         tx.billingRun.patch({ studioId, runId }).set({ status: "sent" }).commit(),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "billingRun.sent", entityType: "billingRun", entityId: runId, before: { status: run.status }, after: { status: "sent", invoicesSent: sent.length } }),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "billingRun.sent",
+          entityType: "billingRun",
+          entityId: runId,
+          before: { status: run.status },
+          after: { status: "sent", invoicesSent: sent.length },
+        }),
       ])
       .go();
     assertCommitted(outcome, () => undefined);

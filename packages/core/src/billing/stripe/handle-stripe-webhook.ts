@@ -72,7 +72,9 @@ export async function handleStripeWebhook(payload: string, signature: string | u
     webhookSecret = studioStripeKeys(settings)!.webhookSecret;
   } catch (error) {
     // Sealed under another APP_SECRET: the studio has to enter its keys again.
-    console.error(JSON.stringify({ level: "error", message: "The studio's Stripe webhook secret cannot be opened", studioId, error: (error as Error).message }));
+    console.error(
+      JSON.stringify({ level: "error", message: "The studio's Stripe webhook secret cannot be opened", studioId, error: (error as Error).message }),
+    );
     throw new StripeWebhookRejected("The studio's Stripe webhook secret cannot be read; save the Stripe keys again");
   }
   // Checks the signature over the raw payload, the one parsed above.
@@ -87,7 +89,15 @@ export async function handleStripeWebhook(payload: string, signature: string | u
   const amount = session.amount_total;
   if (session.payment_status !== "paid" || !accountId || typeof amount !== "number" || !Number.isSafeInteger(amount) || amount <= 0) return ignored;
   if (String(session.currency).toUpperCase() !== studio.currency.toUpperCase()) {
-    await reportUnrecordedPayment({ studioId, eventId: claimed.id, amountMinor: amount, currency: String(session.currency), expectedCurrency: studio.currency, invoiceId, accountId });
+    await reportUnrecordedPayment({
+      studioId,
+      eventId: claimed.id,
+      amountMinor: amount,
+      currency: String(session.currency),
+      expectedCurrency: studio.currency,
+      invoiceId,
+      accountId,
+    });
     return ignored;
   }
 

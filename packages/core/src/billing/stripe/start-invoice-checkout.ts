@@ -54,7 +54,15 @@ export async function startInvoiceCheckout(token: string, now = new Date()): Pro
     if (!session.url) throw new Error(`Checkout session ${session.id} has no url`);
     return { url: session.url };
   } catch (error) {
-    console.error(JSON.stringify({ level: "error", message: "Stripe Checkout could not start", studioId: studio.studioId, invoiceId: invoice.invoiceId, error: (error as Error).message }));
+    console.error(
+      JSON.stringify({
+        level: "error",
+        message: "Stripe Checkout could not start",
+        studioId: studio.studioId,
+        invoiceId: invoice.invoiceId,
+        error: (error as Error).message,
+      }),
+    );
     throw new AppError("payment.card_unavailable", "Card payment is not available right now. Please try again later, or pay the studio another way.");
   }
 }

@@ -18,7 +18,6 @@ export function loadStripe(): Promise<StripeClass> {
   return library;
 }
 
-
 /**
  * A Stripe client for a studio's secret key. Against the emulator it speaks plain HTTP to its
  * host and port; the API version is the one this library was built for.
@@ -27,7 +26,11 @@ export async function stripeClient(secretKey: string): Promise<StripeClient> {
   const StripeLibrary = await loadStripe();
   const base = stripeApiBase();
   const where = base
-    ? { host: base.hostname, port: base.port || (base.protocol === "https:" ? "443" : "80"), protocol: base.protocol === "https:" ? ("https" as const) : ("http" as const) }
+    ? {
+        host: base.hostname,
+        port: base.port || (base.protocol === "https:" ? "443" : "80"),
+        protocol: base.protocol === "https:" ? ("https" as const) : ("http" as const),
+      }
     : {};
   return new StripeLibrary(secretKey, { ...where, maxNetworkRetries: 1, timeout: 20_000, telemetry: false });
 }

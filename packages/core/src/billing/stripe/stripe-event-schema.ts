@@ -3,7 +3,11 @@ import { z } from "zod";
 /** Our record ids (studio, billing account, invoice) are UUIDs; nothing longer reaches a key. */
 const recordId = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i);
 /** Stripe's object ids: `evt_…`, `cs_…`, `pi_…`. */
-const stripeId = z.string().min(1).max(255).regex(/^[A-Za-z0-9_]+$/);
+const stripeId = z
+  .string()
+  .min(1)
+  .max(255)
+  .regex(/^[A-Za-z0-9_]+$/);
 
 /** Unix seconds from 2010 (before Stripe's first event) to 2100. */
 const EARLIEST_CREATED = 1_262_304_000;
@@ -29,7 +33,10 @@ export const paidCheckoutSession = z
     id: stripeId,
     payment_status: z.string().max(64).nullish(),
     amount_total: z.number().int().nullish(),
-    currency: z.string().regex(/^[A-Za-z]{3}$/).nullish(),
+    currency: z
+      .string()
+      .regex(/^[A-Za-z]{3}$/)
+      .nullish(),
     payment_intent: stripeId.nullish(),
     metadata: z.object({ studioId: recordId, accountId: recordId.optional(), invoiceId: recordId.optional() }).passthrough(),
   })

@@ -31,7 +31,12 @@ export async function reportUnrecordedPayment(payment: UnrecordedPayment): Promi
         entityType: payment.invoiceId ? "invoice" : "billingAccount",
         // Record ids are at most 64 characters; metadata longer than that is not ours.
         entityId: (payment.invoiceId ?? payment.accountId).slice(0, 64),
-        after: { stripeEventId: payment.eventId, amountMinor: payment.amountMinor, currency: payment.currency.toUpperCase(), expectedCurrency: payment.expectedCurrency },
+        after: {
+          stripeEventId: payment.eventId,
+          amountMinor: payment.amountMinor,
+          currency: payment.currency.toUpperCase(),
+          expectedCurrency: payment.expectedCurrency,
+        },
       }),
     ])
     .go();

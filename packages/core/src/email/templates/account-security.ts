@@ -46,9 +46,7 @@ export function emailChangeTakenMessage(input: { loginUrl: string }) {
   return renderActionEmail({
     subject: "Someone tried to move an account to your email",
     greeting: "Hi there,",
-    paragraphs: [
-      "Someone asked to use this email address for another StudioSync account. This address already has an account, so nothing was changed.",
-    ],
+    paragraphs: ["Someone asked to use this email address for another StudioSync account. This address already has an account, so nothing was changed."],
     action: { label: "Sign in", url: input.loginUrl },
     footer: "If it was you, sign in with this address instead. Otherwise you can ignore this email.",
   });

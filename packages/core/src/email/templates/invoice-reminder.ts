@@ -46,7 +46,9 @@ export function invoiceReminderMessage(input: InvoiceReminderEmail): RenderedEma
       overdue
         ? `Invoice ${input.invoiceNumber} from ${input.studioName} was due on ${due} and is ${when}.`
         : `A friendly reminder: invoice ${input.invoiceNumber} from ${input.studioName} is ${when} (${due}).`,
-      ...(input.lateFee && input.lateFeeAddedNow ? [`A late fee of ${input.lateFee} has been added to the invoice, as set out in the studio's payment terms.`] : []),
+      ...(input.lateFee && input.lateFeeAddedNow
+        ? [`A late fee of ${input.lateFee} has been added to the invoice, as set out in the studio's payment terms.`]
+        : []),
       `Amount due: ${input.amountDue} (invoice total ${input.total}${input.lateFee ? `, late fee ${input.lateFee}` : ""}${input.paid ? `, paid so far ${input.paid}` : ""}).`,
       ...(input.paymentInstructions ? [`How to pay: ${input.paymentInstructions}`] : []),
       "If you have already paid, thank you, and please ignore this reminder.",

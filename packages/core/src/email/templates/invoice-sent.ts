@@ -29,9 +29,7 @@ export interface InvoiceSentEmail {
 export function invoiceSentMessage(input: InvoiceSentEmail): RenderedEmail {
   const listed = input.lines.slice(0, LISTED_LINES).map((l) => `• ${l.description}: ${l.amount}`);
   const more = input.lines.length - listed.length;
-  const due = input.paid
-    ? `Nothing is due: it is paid in full.`
-    : `Amount due: ${input.amountDue}, by ${localDateWords(input.dueDate)}.`;
+  const due = input.paid ? `Nothing is due: it is paid in full.` : `Amount due: ${input.amountDue}, by ${localDateWords(input.dueDate)}.`;
   return renderActionEmail({
     subject: `${input.again ? "Copy of invoice" : "Invoice"} ${input.number} from ${quotedName(input.studioName)}: ${input.paid ? "paid" : `${input.amountDue} due ${localDateWords(input.dueDate)}`}`,
     greeting: `Hi ${input.greetingName},`,

@@ -60,7 +60,9 @@ export function renderActionEmail(email: ActionEmail): RenderedEmail {
 <p><a href="${url}" style="${BUTTON}">${escapeHtml(email.action.label)}</a></p>${secondary}
 <p style="${SMALL}">Or paste this link into your browser: <span style="word-break:break-all">${url}</span></p>
 <p style="${SMALL}">${escapeHtml(email.footer)}</p>${
-    email.unsubscribe ? `<p style="${SMALL}"><a href="${escapeHtml(email.unsubscribe.url)}" style="color:#52606d">${escapeHtml(email.unsubscribe.label)}</a></p>` : ""
+    email.unsubscribe
+      ? `<p style="${SMALL}"><a href="${escapeHtml(email.unsubscribe.url)}" style="color:#52606d">${escapeHtml(email.unsubscribe.label)}</a></p>`
+      : ""
   }`;
   return { subject: email.subject, text, html };
 }

@@ -40,7 +40,9 @@ export function lessonBookedMessage(input: LessonBookedEmail): RenderedEmail {
         ? "Can't make it, or need another time? Use the buttons below: before you confirm a cancellation, the page tells you what the studio's cancellation policy means for it."
         : `Can't make it? Contact ${input.studioName}.`,
     ],
-    ...(input.links.length > 0 ? { action: input.links[0]!, links: input.links.slice(1) } : { action: { label: `Contact ${input.studioName}`, url: input.studioUrl } }),
+    ...(input.links.length > 0
+      ? { action: input.links[0]!, links: input.links.slice(1) }
+      : { action: { label: `Contact ${input.studioName}`, url: input.studioUrl } }),
     footer: `You receive this because you are a student or the guardian of a student at ${input.studioName}.`,
     ...(input.calendar && input.stopInvites ? { unsubscribe: input.stopInvites } : {}),
   });

@@ -63,7 +63,10 @@ export interface LessonCancelledEmail {
 function makeupActions(input: LessonCancelledEmail): { action: EmailLink; links: EmailLink[] } {
   const booked = input.outcomes.filter((o) => o.makeup);
   if (booked.length === 0) return { action: { label: `Contact ${input.studioName}`, url: input.url }, links: [] };
-  const [first, ...rest] = booked.map((o) => ({ label: booked.length === 1 ? o.makeup!.label : `${o.makeup!.label} for ${o.studentName}`, url: o.makeup!.url }));
+  const [first, ...rest] = booked.map((o) => ({
+    label: booked.length === 1 ? o.makeup!.label : `${o.makeup!.label} for ${o.studentName}`,
+    url: o.makeup!.url,
+  }));
   return { action: first!, links: rest };
 }
 

@@ -40,7 +40,9 @@ export function lessonReminderMessage(input: LessonReminderInput): RenderedEmail
         ? `Can't make it, or need another time? Use the buttons below: before you confirm a cancellation, the page tells you what the studio's cancellation policy means for it at that moment. Or ${contact}.`
         : `Can't make it? ${contact[0]!.toUpperCase()}${contact.slice(1)}: a group lesson goes ahead for the others.`,
     ],
-    ...(input.links.length > 0 ? { action: input.links[0]!, links: input.links.slice(1) } : { action: { label: `Contact ${input.studioName}`, url: input.studioUrl } }),
+    ...(input.links.length > 0
+      ? { action: input.links[0]!, links: input.links.slice(1) }
+      : { action: { label: `Contact ${input.studioName}`, url: input.studioUrl } }),
     footer: `You get this email because you are a student or guardian at ${input.studioName}; reminders are sent about ${input.leadHours} hours before each lesson.`,
     unsubscribe: input.unsubscribe.unsubscribe,
   });

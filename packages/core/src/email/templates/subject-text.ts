@@ -14,5 +14,10 @@ export const quotedName = (text: string, max = SUBJECT_NAME_MAX) => `“${subjec
 export function subjectText(text: string, max = SUBJECT_NAME_MAX): string {
   const clean = text.replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
   const chars = Array.from(clean);
-  return chars.length > max ? `${chars.slice(0, max - 1).join("").trimEnd()}…` : clean;
+  return chars.length > max
+    ? `${chars
+        .slice(0, max - 1)
+        .join("")
+        .trimEnd()}…`
+    : clean;
 }

@@ -31,9 +31,7 @@ const sameKey = (a: Raw, b: Raw) => a[TABLE_KEYS.partitionKey] === b[TABLE_KEYS.
  * Reads items of different entities in one strongly consistent BatchGetItem. ElectroDB reads
  * across entities only with TransactGetItems, which costs twice the read capacity.
  */
-export async function readTogether<const T extends readonly ItemRead<unknown>[]>(
-  ...reads: T
-): Promise<ReadResults<T>> {
+export async function readTogether<const T extends readonly ItemRead<unknown>[]>(...reads: T): Promise<ReadResults<T>> {
   const table = reads[0]!.table;
   const found: Raw[] = [];
   let keys: Raw[] = reads.map((read) => read.key);

@@ -27,5 +27,4 @@ export function assertCommitted(outcome: WriteOutcome, onRejected: (index: numbe
 }
 
 /** Index of the first rejected item of a cancelled transaction, or -1. */
-export const firstRejected = (outcome: WriteOutcome) =>
-  outcome.data.findIndex((item) => item.rejected && item.code === "ConditionalCheckFailed");
+export const firstRejected = (outcome: WriteOutcome) => outcome.data.findIndex((item) => item.rejected && item.code === "ConditionalCheckFailed");

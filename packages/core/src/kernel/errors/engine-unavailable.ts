@@ -4,7 +4,17 @@ import { AppError } from "./app-error";
 export const UNAVAILABLE_RETRY_AFTER_SECONDS = 2;
 
 /** Network failures reaching a service: it is down, restarting, or the connection broke. */
-const NETWORK_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "EHOSTUNREACH", "ENETUNREACH", "EAI_AGAIN", "ECONNABORTED", "UND_ERR_SOCKET"]);
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "EAI_AGAIN",
+  "ECONNABORTED",
+  "UND_ERR_SOCKET",
+]);
 
 /** AWS error names that mean "not now" rather than "not this request". */
 const TRANSIENT_NAMES = new Set([

@@ -3,8 +3,7 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
 /** Unpadded base64url in its one canonical spelling: decoding and encoding again gives the same text. */
-export const isCanonicalBase64url = (segment: string) =>
-  BASE64URL.test(segment) && Buffer.from(segment, "base64url").toString("base64url") === segment;
+export const isCanonicalBase64url = (segment: string) => BASE64URL.test(segment) && Buffer.from(segment, "base64url").toString("base64url") === segment;
 
 /**
  * The dot-separated segments of a token when there are exactly `count` of them and each is

@@ -15,7 +15,6 @@ export interface CursorScope {
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
-
 /** The scope as the cipher's associated data: the same list in the same studio with the same parameters. */
 function binding(scope: CursorScope): Buffer {
   const params = Object.entries(scope.params ?? {})

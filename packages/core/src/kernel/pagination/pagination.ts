@@ -60,7 +60,12 @@ function keyOf(item: unknown, fields: string[]): TableKey | null {
  * item a filter dropped. Only a page that returned nothing resumes from DynamoDB's key (sealed, so
  * it still tells the client nothing).
  */
-export async function readPage<T>(run: PageRun<T>, start: TableKey | null, limit: number, keep?: KeepFilter<T>): Promise<{ items: T[]; next: TableKey | null }> {
+export async function readPage<T>(
+  run: PageRun<T>,
+  start: TableKey | null,
+  limit: number,
+  keep?: KeepFilter<T>,
+): Promise<{ items: T[]; next: TableKey | null }> {
   let result: { data: T[]; cursor: string | null };
   try {
     result = await run({ limit, cursor: start ? encodeKey(start) : null, data: "includeKeys" });

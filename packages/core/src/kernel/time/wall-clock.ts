@@ -42,7 +42,11 @@ export interface LocalParts {
 
 /** The local date, time and weekday of an instant in a time zone. */
 export function localParts(instant: Date | string, timeZone: string): LocalParts {
-  const parts = Object.fromEntries(formatter(timeZone).formatToParts(new Date(instant)).map((p) => [p.type, p.value]));
+  const parts = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(new Date(instant))
+      .map((p) => [p.type, p.value]),
+  );
   const time = `${parts.hour}:${parts.minute}`;
   return {
     date: `${parts.year}-${parts.month}-${parts.day}`,
@@ -54,7 +58,11 @@ export function localParts(instant: Date | string, timeZone: string): LocalParts
 
 /** The zone's offset from UTC at an instant, in minutes (Europe/London in summer: 60). */
 export function offsetMinutes(instant: Date, timeZone: string): number {
-  const p = Object.fromEntries(formatter(timeZone).formatToParts(instant).map((x) => [x.type, x.value]));
+  const p = Object.fromEntries(
+    formatter(timeZone)
+      .formatToParts(instant)
+      .map((x) => [x.type, x.value]),
+  );
   const asUtc = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
   return Math.round((asUtc - Math.floor(instant.getTime() / 1000) * 1000) / 60_000);
 }
@@ -71,9 +79,7 @@ export function zonedInstant(date: LocalDate, time: LocalTime, timeZone: string)
   // Try the offsets in force just before and just after; the earliest that maps back is the first occurrence.
   const before = offsetMinutes(new Date(naive - 36 * 3_600_000), timeZone);
   const after = offsetMinutes(new Date(naive + 36 * 3_600_000), timeZone);
-  const candidates = [...new Set([before, after])]
-    .map((offset) => new Date(naive - offset * 60_000))
-    .sort((a, b) => a.getTime() - b.getTime());
+  const candidates = [...new Set([before, after])].map((offset) => new Date(naive - offset * 60_000)).sort((a, b) => a.getTime() - b.getTime());
   for (const candidate of candidates) {
     const back = localParts(candidate, timeZone);
     if (back.date === date && back.time === time.slice(0, 5)) return candidate;
@@ -115,8 +121,7 @@ export const minutesOf = (time: LocalTime) => {
 };
 
 /** Minutes since midnight → "HH:MM". */
-export const timeOf = (minutes: number): LocalTime =>
-  `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
+export const timeOf = (minutes: number): LocalTime => `${String(Math.floor(minutes / 60)).padStart(2, "0")}:${String(minutes % 60).padStart(2, "0")}`;
 
 /** Adds minutes to an ISO instant. */
 export const addMinutes = (instant: string | Date, minutes: number) => new Date(new Date(instant).getTime() + minutes * 60_000);

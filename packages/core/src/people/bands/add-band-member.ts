@@ -35,8 +35,13 @@ export async function addBandMember(actor: Actor, studioId: string, bandId: stri
         .where((a, op) => `${op.exists(a.studentId)} AND ${op.notExists(a.deletedAt)}`)
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "band.member_added", entityType: "band", entityId: bandId,
-        before: auditableBand(current), after: auditableBand(next),
+        studioId,
+        actorId: actor.userId,
+        action: "band.member_added",
+        entityType: "band",
+        entityId: bandId,
+        before: auditableBand(current),
+        after: auditableBand(next),
       }),
     ])
     .go();

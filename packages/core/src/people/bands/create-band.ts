@@ -25,7 +25,11 @@ export async function createBand(actor: Actor, studioId: string, input: CreateBa
     .transaction.write((tx) => [
       tx.band.create(record).commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "band.created", entityType: "band", entityId: bandId,
+        studioId,
+        actorId: actor.userId,
+        action: "band.created",
+        entityType: "band",
+        entityId: bandId,
         after: auditableBand(record as BandRecord),
       }),
     ])

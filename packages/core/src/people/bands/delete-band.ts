@@ -18,8 +18,13 @@ export async function deleteBand(actor: Actor, studioId: string, bandId: string)
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "band.deleted", entityType: "band", entityId: bandId,
-        before: auditableBand(current), after: auditableBand({ ...current, deletedAt } as BandRecord),
+        studioId,
+        actorId: actor.userId,
+        action: "band.deleted",
+        entityType: "band",
+        entityId: bandId,
+        before: auditableBand(current),
+        after: auditableBand({ ...current, deletedAt } as BandRecord),
       }),
     ])
     .go();

@@ -27,8 +27,13 @@ export async function removeBandMember(actor: Actor, studioId: string, bandId: s
         .where((a, op) => `${op.notExists(a.deletedAt)} AND ${op.contains(a.memberStudentIds, studentId)}`)
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "band.member_removed", entityType: "band", entityId: bandId,
-        before: auditableBand(current), after: auditableBand(next),
+        studioId,
+        actorId: actor.userId,
+        action: "band.member_removed",
+        entityType: "band",
+        entityId: bandId,
+        before: auditableBand(current),
+        after: auditableBand(next),
       }),
     ])
     .go();

@@ -23,8 +23,13 @@ export async function restoreBand(actor: Actor, studioId: string, bandId: string
         .where((a, op) => op.exists(a.deletedAt))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "band.restored", entityType: "band", entityId: bandId,
-        before: auditableBand(current), after: auditableBand({ ...current, deletedAt: undefined }),
+        studioId,
+        actorId: actor.userId,
+        action: "band.restored",
+        entityType: "band",
+        entityId: bandId,
+        before: auditableBand(current),
+        after: auditableBand({ ...current, deletedAt: undefined }),
       }),
     ])
     .go();

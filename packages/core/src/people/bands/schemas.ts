@@ -7,7 +7,9 @@ const text = (max: number) => z.string().trim().max(max, `must be at most ${max}
 /** A band's contact fields (seeds: Band). `null` clears a field on PATCH. */
 const bandFields = {
   email: z.string().trim().toLowerCase().email("must be an email address").max(254, "must be at most 254 characters").nullable(),
-  phone: text(40).regex(/^[+()0-9 .-]*$/, "may contain digits, spaces and + ( ) - . only").nullable(),
+  phone: text(40)
+    .regex(/^[+()0-9 .-]*$/, "may contain digits, spaces and + ( ) - . only")
+    .nullable(),
   address: text(300).nullable(),
   city: text(100).nullable(),
   state: text(100).nullable(),

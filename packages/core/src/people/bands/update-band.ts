@@ -37,13 +37,16 @@ export async function updateBand(actor: Actor, studioId: string, bandId: string,
         .patch({ studioId, bandId })
         .set({ ...set, ...keys, listing: "listed", updatedBy: actor.userId })
         .remove(removals)
-        .where((a, op) =>
-          contactId ? `${op.notExists(a.deletedAt)} AND ${op.contains(a.memberStudentIds, contactId)}` : op.notExists(a.deletedAt),
-        )
+        .where((a, op) => (contactId ? `${op.notExists(a.deletedAt)} AND ${op.contains(a.memberStudentIds, contactId)}` : op.notExists(a.deletedAt)))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "band.updated", entityType: "band", entityId: bandId,
-        before: auditableBand(current), after: auditableBand(next),
+        studioId,
+        actorId: actor.userId,
+        action: "band.updated",
+        entityType: "band",
+        entityId: bandId,
+        before: auditableBand(current),
+        after: auditableBand(next),
       }),
     ])
     .go();

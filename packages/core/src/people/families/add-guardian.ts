@@ -34,7 +34,11 @@ export async function addGuardian(actor: Actor, studioId: string, familyId: stri
         .where((a, op) => `${op.exists(a.familyId)} AND ${op.notExists(a.deletedAt)}`)
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "guardian.created", entityType: "guardian", entityId: guardianId,
+        studioId,
+        actorId: actor.userId,
+        action: "guardian.created",
+        entityType: "guardian",
+        entityId: guardianId,
         after: auditableGuardian(record as GuardianRecord),
       }),
     ])

@@ -27,7 +27,11 @@ export async function createFamily(actor: Actor, studioId: string, input: Create
     .transaction.write((tx) => [
       tx.family.create(record).commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "family.created", entityType: "family", entityId: familyId,
+        studioId,
+        actorId: actor.userId,
+        action: "family.created",
+        entityType: "family",
+        entityId: familyId,
         after: auditableFamily(record as FamilyRecord),
       }),
     ])

@@ -18,8 +18,13 @@ export async function deleteFamily(actor: Actor, studioId: string, familyId: str
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "family.deleted", entityType: "family", entityId: familyId,
-        before: auditableFamily(current), after: auditableFamily({ ...current, deletedAt } as FamilyRecord),
+        studioId,
+        actorId: actor.userId,
+        action: "family.deleted",
+        entityType: "family",
+        entityId: familyId,
+        before: auditableFamily(current),
+        after: auditableFamily({ ...current, deletedAt } as FamilyRecord),
       }),
     ])
     .go();

@@ -6,8 +6,7 @@ import { readStudents, type StudentRecord } from "../student-summaries";
 import type { FamilyRecord, GuardianRecord } from "./family-view";
 
 export const familyKey = (studioId: string, familyId: string) => itemOf(db().entities.family, { studioId, familyId });
-export const guardianKey = (studioId: string, familyId: string, guardianId: string) =>
-  itemOf(db().entities.guardian, { studioId, familyId, guardianId });
+export const guardianKey = (studioId: string, familyId: string, guardianId: string) => itemOf(db().entities.guardian, { studioId, familyId, guardianId });
 
 /**
  * The actor as a member, and the (live) family, in one read; a deleted or missing family → 404.

@@ -16,13 +16,21 @@ export async function listFamilies(actor: Actor, studioId: string, query: ListFa
   requireStudioAdmin(member);
   const { family } = db().entities;
   const listed = { studioId, listing: listingFor(member, query.deleted) };
-  const result = await page({ studioId, list: "families" }, (options) => {
-    const go = { ...options, pages: 1 as const };
-    if (query.q?.includes("@")) {
-      return family.query.familiesByEmail(listed).begins({ emailKey: query.q.toLowerCase() }).go(go);
-    }
-    if (query.q) return family.query.familiesByName(listed).begins({ nameKey: searchKeys(query.q).nameKey }).go(go);
-    return family.query.familiesByName(listed).go(go);
-  }, query);
+  const result = await page(
+    { studioId, list: "families" },
+    (options) => {
+      const go = { ...options, pages: 1 as const };
+      if (query.q?.includes("@")) {
+        return family.query.familiesByEmail(listed).begins({ emailKey: query.q.toLowerCase() }).go(go);
+      }
+      if (query.q)
+        return family.query
+          .familiesByName(listed)
+          .begins({ nameKey: searchKeys(query.q).nameKey })
+          .go(go);
+      return family.query.familiesByName(listed).go(go);
+    },
+    query,
+  );
   return { items: result.items.map((r) => withDeletedAt(toFamilySummary(r), r, listed.listing)), nextCursor: result.nextCursor };
 }

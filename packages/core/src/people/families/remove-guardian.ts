@@ -26,8 +26,13 @@ export async function removeGuardian(actor: Actor, studioId: string, familyId: s
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "guardian.deleted", entityType: "guardian", entityId: guardianId,
-        before: auditableGuardian(current), after: auditableGuardian({ ...current, deletedAt } as GuardianRecord),
+        studioId,
+        actorId: actor.userId,
+        action: "guardian.deleted",
+        entityType: "guardian",
+        entityId: guardianId,
+        before: auditableGuardian(current),
+        after: auditableGuardian({ ...current, deletedAt } as GuardianRecord),
       }),
       ...(wasPrimary
         ? [
@@ -38,8 +43,13 @@ export async function removeGuardian(actor: Actor, studioId: string, familyId: s
               .where((a, op) => op.eq(a.primaryContactId, guardianId))
               .commit(),
             recordAudit(tx, {
-              studioId, actorId: actor.userId, action: "family.updated", entityType: "family", entityId: familyId,
-              before: auditableFamily(family), after: auditableFamily({ ...family, primaryContactId: undefined } as FamilyRecord),
+              studioId,
+              actorId: actor.userId,
+              action: "family.updated",
+              entityType: "family",
+              entityId: familyId,
+              before: auditableFamily(family),
+              after: auditableFamily({ ...family, primaryContactId: undefined } as FamilyRecord),
             }),
           ]
         : []),

@@ -23,8 +23,13 @@ export async function restoreFamily(actor: Actor, studioId: string, familyId: st
         .where((a, op) => op.exists(a.deletedAt))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "family.restored", entityType: "family", entityId: familyId,
-        before: auditableFamily(current), after: auditableFamily({ ...current, deletedAt: undefined }),
+        studioId,
+        actorId: actor.userId,
+        action: "family.restored",
+        entityType: "family",
+        entityId: familyId,
+        before: auditableFamily(current),
+        after: auditableFamily({ ...current, deletedAt: undefined }),
       }),
     ])
     .go();

@@ -52,10 +52,7 @@ const guardianFields = {
   relationship: z.enum(RELATIONSHIPS, { errorMap: () => ({ message: `must be one of ${RELATIONSHIPS.join(", ")}` }) }),
 };
 
-export const createGuardianSchema = z
-  .object(guardianFields)
-  .partial({ email: true, phone: true, address: true, relationship: true })
-  .strict();
+export const createGuardianSchema = z.object(guardianFields).partial({ email: true, phone: true, address: true, relationship: true }).strict();
 export type CreateGuardianInput = z.infer<typeof createGuardianSchema>;
 
 export const updateGuardianSchema = z.object(guardianFields).partial().strict();

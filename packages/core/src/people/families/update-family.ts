@@ -40,8 +40,13 @@ export async function updateFamily(actor: Actor, studioId: string, familyId: str
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "family.updated", entityType: "family", entityId: familyId,
-        before: auditableFamily(current), after: auditableFamily(next),
+        studioId,
+        actorId: actor.userId,
+        action: "family.updated",
+        entityType: "family",
+        entityId: familyId,
+        before: auditableFamily(current),
+        after: auditableFamily(next),
       }),
       ...(contactId
         ? [
@@ -53,9 +58,7 @@ export async function updateFamily(actor: Actor, studioId: string, familyId: str
         : []),
     ])
     .go();
-  assertCommitted(outcome, (index) =>
-    index === 2 ? invalidField("primaryContactId", "must be a guardian of this family") : hiddenRecord("Family"),
-  );
+  assertCommitted(outcome, (index) => (index === 2 ? invalidField("primaryContactId", "must be a guardian of this family") : hiddenRecord("Family")));
 
   const updated = { ...next, ...keys, updatedBy: actor.userId, updatedAt: new Date().toISOString() } as FamilyRecord;
   const [students, guardians] = await Promise.all([readableFamilyStudents(member, updated), readGuardians(studioId, familyId)]);

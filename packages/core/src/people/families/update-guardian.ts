@@ -10,13 +10,7 @@ import type { UpdateGuardianInput } from "./schemas";
 type Clearable = "email" | "phone" | "address";
 
 /** Changes a guardian: admins any, a parent their own record. */
-export async function updateGuardian(
-  actor: Actor,
-  studioId: string,
-  familyId: string,
-  guardianId: string,
-  input: UpdateGuardianInput,
-): Promise<Guardian> {
+export async function updateGuardian(actor: Actor, studioId: string, familyId: string, guardianId: string, input: UpdateGuardianInput): Promise<Guardian> {
   const { member, family, extra } = await loadFamily(actor, studioId, familyId, guardianKey(studioId, familyId, guardianId));
   const [current] = extra;
   if (!current || current.deletedAt) throw hiddenRecord("Guardian");
@@ -42,8 +36,13 @@ export async function updateGuardian(
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
       recordAudit(tx, {
-        studioId, actorId: actor.userId, action: "guardian.updated", entityType: "guardian", entityId: guardianId,
-        before: auditableGuardian(current), after: auditableGuardian(next),
+        studioId,
+        actorId: actor.userId,
+        action: "guardian.updated",
+        entityType: "guardian",
+        entityId: guardianId,
+        before: auditableGuardian(current),
+        after: auditableGuardian(next),
       }),
     ])
     .go();

@@ -23,7 +23,15 @@ export async function deleteStudent(actor: Actor, studioId: string, studentId: s
         .set(changes)
         .where((a, op) => op.eq(a.listing, "listed"))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "student.deleted", entityType: "student", entityId: studentId, before: current, after: { ...current, ...changes } as StudentRecord }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "student.deleted",
+        entityType: "student",
+        entityId: studentId,
+        before: current,
+        after: { ...current, ...changes } as StudentRecord,
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("student.changed", "The student changed meanwhile; reload and try again") : undefined));

@@ -23,7 +23,9 @@ export async function listStudents(actor: Actor, studioId: string, query: ListSt
   if (isStudioAdmin(member)) records = await queryStudents(studioId, query, listing);
   else if (member.role === "teacher") {
     if (query.teacherId && query.teacherId !== member.teacherId) {
-      throw new AppError("student.not_yours", "Teachers list only their own students", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
+      throw new AppError("student.not_yours", "Teachers list only their own students", {
+        errors: [{ path: "teacherId", message: "must be your own teacher id" }],
+      });
     }
     records = member.teacherId ? await queryStudents(studioId, { ...query, teacherId: member.teacherId }, listing) : { items: [], nextCursor: null };
   } else records = { items: filterInMemory(await ownStudents(studioId, member), query), nextCursor: null };
@@ -38,8 +40,8 @@ function queryStudents(studioId: string, query: ListStudentsQuery, listing: List
   const { student } = db().entities;
   const { active, instrument, teacherId, q } = query;
   const listed = { studioId, listing };
-  const filters = (byEmail: boolean) =>
-    (a: { isActive: never; instrument: never; primaryTeacherId: never }, op: { eq: (attr: never, value: unknown) => string }) =>
+  const filters =
+    (byEmail: boolean) => (a: { isActive: never; instrument: never; primaryTeacherId: never }, op: { eq: (attr: never, value: unknown) => string }) =>
       [
         active === undefined ? "" : op.eq(a.isActive, active),
         instrument === undefined ? "" : op.eq(a.instrument, instrument),
@@ -48,19 +50,27 @@ function queryStudents(studioId: string, query: ListStudentsQuery, listing: List
         .filter(Boolean)
         .join(" AND ");
 
-  return page({ studioId, list: "students" }, (options) => {
-    const go = { ...options, pages: 1 as const };
-    if (q?.includes("@")) {
-      return student.query.studentsByEmail(listed).begins({ emailKey: q.toLowerCase() }).where(filters(true) as never).go(go);
-    }
-    const nameKey = q ? searchKeys(q).nameKey : undefined;
-    if (teacherId) {
-      const byTeacher = student.query.studentsByTeacher({ ...listed, primaryTeacherId: teacherId });
-      return (nameKey ? byTeacher.begins({ nameKey }) : byTeacher).where(filters(false) as never).go(go);
-    }
-    const byName = student.query.studentsByName(listed);
-    return (nameKey ? byName.begins({ nameKey }) : byName).where(filters(false) as never).go(go);
-  }, query);
+  return page(
+    { studioId, list: "students" },
+    (options) => {
+      const go = { ...options, pages: 1 as const };
+      if (q?.includes("@")) {
+        return student.query
+          .studentsByEmail(listed)
+          .begins({ emailKey: q.toLowerCase() })
+          .where(filters(true) as never)
+          .go(go);
+      }
+      const nameKey = q ? searchKeys(q).nameKey : undefined;
+      if (teacherId) {
+        const byTeacher = student.query.studentsByTeacher({ ...listed, primaryTeacherId: teacherId });
+        return (nameKey ? byTeacher.begins({ nameKey }) : byTeacher).where(filters(false) as never).go(go);
+      }
+      const byName = student.query.studentsByName(listed);
+      return (nameKey ? byName.begins({ nameKey }) : byName).where(filters(false) as never).go(go);
+    },
+    query,
+  );
 }
 
 /** A student's own record, or a parent's children (through the family's `studentIds`). */

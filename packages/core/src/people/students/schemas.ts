@@ -3,7 +3,15 @@ import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { localDateProblem, PERSON_YEARS } from "../../kernel/fields/calendar-fields";
 import { SKILL_LEVELS } from "../student.entity";
 import {
-  booleanQueryField, dateField, emailField, personNameField, phoneField, recordIdField, searchQueryField, specialtiesField, text,
+  booleanQueryField,
+  dateField,
+  emailField,
+  personNameField,
+  phoneField,
+  recordIdField,
+  searchQueryField,
+  specialtiesField,
+  text,
 } from "../profile-fields";
 
 /** A reference to another record of the studio; "none" is the entity's own "unassigned" marker. */
@@ -37,12 +45,7 @@ const dateOfBirthInPast = ({ dateOfBirth }: { dateOfBirth?: string | null }) =>
   !dateOfBirth || localDateProblem(dateOfBirth, PERSON_YEARS) !== null || dateOfBirth <= new Date().toISOString().slice(0, 10);
 const pastDate = { message: "must not be in the future", path: ["dateOfBirth"] };
 
-export const createStudentSchema = z
-  .object(studentFields)
-  .partial()
-  .required({ firstName: true, lastName: true })
-  .strict()
-  .refine(dateOfBirthInPast, pastDate);
+export const createStudentSchema = z.object(studentFields).partial().required({ firstName: true, lastName: true }).strict().refine(dateOfBirthInPast, pastDate);
 export type CreateStudentInput = z.infer<typeof createStudentSchema>;
 
 export const updateStudentSchema = z.object(studentFields).partial().strict().refine(dateOfBirthInPast, pastDate);

@@ -38,7 +38,10 @@ export function linkWrites(tx: WriteTx, studioId: string, studentId: string, cha
   }
   if (changes.leaveFamilyId) {
     items.push({
-      commit: tx.family.patch({ studioId, familyId: changes.leaveFamilyId }).delete({ studentIds: [studentId] }).commit(),
+      commit: tx.family
+        .patch({ studioId, familyId: changes.leaveFamilyId })
+        .delete({ studentIds: [studentId] })
+        .commit(),
       error: conflict("student.family_changed", "The student's family changed meanwhile; reload and try again"),
     });
   }

@@ -22,7 +22,15 @@ export async function deleteTeacher(actor: Actor, studioId: string, teacherId: s
         .set(changes)
         .where((a, op) => op.eq(a.listing, "listed"))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.deleted", entityType: "teacher", entityId: teacherId, before: current, after: { ...current, ...changes } as TeacherRecord }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "teacher.deleted",
+        entityType: "teacher",
+        entityId: teacherId,
+        before: current,
+        after: { ...current, ...changes } as TeacherRecord,
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("teacher.changed", "The teacher changed meanwhile; reload and try again") : undefined));

@@ -19,18 +19,25 @@ export async function listTeachers(actor: Actor, studioId: string, query: ListTe
   const active = query.active;
   const q = query.q;
 
-  const result = await page({ studioId, list: "teachers" }, (options) => {
-    const go = { ...options, pages: 1 as const };
-    if (q?.includes("@")) {
-      return teacher.query
-        .teachersByEmail(key)
-        .begins({ emailKey: q.toLowerCase() })
-        .where((a, op) => (active === undefined ? "" : op.eq(a.isActive, active)))
-        .go(go);
-    }
-    const byName = q ? teacher.query.teachersByName(key).begins({ nameKey: searchKeys(q).nameKey }) : teacher.query.teachersByName(key);
-    return byName.where((a, op) => (active === undefined ? "" : op.eq(a.isActive, active))).go(go);
-  }, query);
+  const result = await page(
+    { studioId, list: "teachers" },
+    (options) => {
+      const go = { ...options, pages: 1 as const };
+      if (q?.includes("@")) {
+        return teacher.query
+          .teachersByEmail(key)
+          .begins({ emailKey: q.toLowerCase() })
+          .where((a, op) => (active === undefined ? "" : op.eq(a.isActive, active)))
+          .go(go);
+      }
+      const byName = q ? teacher.query.teachersByName(key).begins({ nameKey: searchKeys(q).nameKey }) : teacher.query.teachersByName(key);
+      return byName.where((a, op) => (active === undefined ? "" : op.eq(a.isActive, active))).go(go);
+    },
+    query,
+  );
 
-  return { items: result.items.map((t) => withDeletedAt(toTeacher(t, { showPay: mayEditTeacher(member, t.teacherId) }), t, key.listing)), nextCursor: result.nextCursor };
+  return {
+    items: result.items.map((t) => withDeletedAt(toTeacher(t, { showPay: mayEditTeacher(member, t.teacherId) }), t, key.listing)),
+    nextCursor: result.nextCursor,
+  };
 }

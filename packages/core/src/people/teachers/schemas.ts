@@ -27,11 +27,7 @@ const teacherFields = {
   publicBio: text(2000).nullable(),
 };
 
-export const createTeacherSchema = z
-  .object(teacherFields)
-  .partial()
-  .required({ firstName: true, lastName: true })
-  .strict();
+export const createTeacherSchema = z.object(teacherFields).partial().required({ firstName: true, lastName: true }).strict();
 export type CreateTeacherInput = z.infer<typeof createTeacherSchema>;
 
 export const updateTeacherSchema = z.object(teacherFields).partial().strict();
@@ -39,7 +35,13 @@ export type UpdateTeacherInput = z.infer<typeof updateTeacherSchema>;
 
 /** What a teacher may change of their own profile; names, email, pay and status are the admins'. */
 export const TEACHER_SELF_EDITABLE_FIELDS: ReadonlySet<string> = new Set([
-  "bio", "specialties", "phone", "isAcceptingStudents", "bookingBufferMinutes", "isPublic", "publicBio",
+  "bio",
+  "specialties",
+  "phone",
+  "isAcceptingStudents",
+  "bookingBufferMinutes",
+  "isPublic",
+  "publicBio",
 ]);
 
 export const listTeachersQuerySchema = pageQuerySchema.extend({

@@ -20,10 +20,14 @@ export async function attendanceHistory(actor: Actor, studioId: string, query: A
 
   const to = query.to ?? new Date().toISOString();
   const calendar = lessonAttendee.query.studentCalendar({ studioId, studentId: query.studentId });
-  const result = await page<AttendeeRecord>({ studioId, list: "attendance-history" }, (options) => {
-    const go = { ...options, pages: 1 as const, order: "desc" as const };
-    return query.from ? calendar.between({ scheduledStart: query.from }, { scheduledStart: to }).go(go) : calendar.lt({ scheduledStart: to }).go(go);
-  }, query);
+  const result = await page<AttendeeRecord>(
+    { studioId, list: "attendance-history" },
+    (options) => {
+      const go = { ...options, pages: 1 as const, order: "desc" as const };
+      return query.from ? calendar.between({ scheduledStart: query.from }, { scheduledStart: to }).go(go) : calendar.lt({ scheduledStart: to }).go(go);
+    },
+    query,
+  );
   return {
     studentId: query.studentId,
     items: result.items.map((a) => ({ lesson: toLessonSummary(a, studio.timeZone), attendance: toAttendanceEntry(a) })),

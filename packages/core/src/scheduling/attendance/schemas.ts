@@ -9,7 +9,12 @@ const attendanceEntrySchema = z
     studentId: recordIdField,
     status: z.enum(ATTENDANCE_STATUSES, { errorMap: () => ({ message: `must be one of ${ATTENDANCE_STATUSES.join(", ")}` }) }),
     /** Only with status "late". */
-    minutesLate: z.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(480, "must be at most 480").optional(),
+    minutesLate: z
+      .number({ invalid_type_error: "must be a number" })
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(480, "must be at most 480")
+      .optional(),
     note: text(500).min(1, "must not be empty").optional(),
   })
   .strict()

@@ -110,7 +110,11 @@ function dayWrite(tx: ScheduleTx, studioId: string, state: DayState) {
   const key = { studioId, ...state.key };
   const unchangedSince = (a: { version: never }, op: { eq: (x: never, v: number) => string; notExists: (x: never) => string }) =>
     state.version === 0 ? op.notExists(a.version) : op.eq(a.version, state.version);
-  if (!state.changed) return tx.daySchedule.check(key).where(unchangedSince as never).commit();
+  if (!state.changed)
+    return tx.daySchedule
+      .check(key)
+      .where(unchangedSince as never)
+      .commit();
   return tx.daySchedule
     .put({ ...key, bookings: state.bookings, version: state.version + 1 })
     .where(unchangedSince as never)

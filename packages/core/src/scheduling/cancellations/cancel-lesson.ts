@@ -31,14 +31,19 @@ export function cancellingAs(member: StudioMember, lesson: LessonRecord, request
   if (member.role !== "student" && member.role !== "parent") {
     throw new AppError("cancellation.not_party", "Only admins, the lesson's teacher and its students or their parents may cancel it");
   }
-  if (requested === "studio") throw new AppError("cancellation.studio_staff_only", "Students and parents cancel as the student; only admins and the lesson's teacher cancel for the studio");
+  if (requested === "studio")
+    throw new AppError(
+      "cancellation.studio_staff_only",
+      "Students and parents cancel as the student; only admins and the lesson's teacher cancel for the studio",
+    );
   if (group) throw new AppError("cancellation.group_lesson", "A group lesson goes ahead for the others; ask the teacher to mark the student excused");
   return "student";
 }
 
 /** 409 unless the lesson is still to come: scheduled, and not started yet. */
 export function assertCancellable(lesson: LessonRecord, now: Date): void {
-  if (lesson.status !== "scheduled") throw new AppError("lesson.not_scheduled", `The lesson is ${lesson.status.replace("_", " ")}; only a scheduled lesson can be cancelled`);
+  if (lesson.status !== "scheduled")
+    throw new AppError("lesson.not_scheduled", `The lesson is ${lesson.status.replace("_", " ")}; only a scheduled lesson can be cancelled`);
   if (new Date(lesson.scheduledStart).getTime() <= now.getTime()) {
     throw new AppError("lesson.already_started", "The lesson has already started; record its attendance or mark it a no-show instead");
   }
@@ -66,11 +71,7 @@ export async function cancelLessonWith(
   extraWrites: (tx: ScheduleTx) => unknown[] = () => [],
 ): Promise<Lesson> {
   const { studio, planned } = await withBookingRetry(async () => {
-    const { member, studio, records } = await access(
-      studioId,
-      itemOf(scheduleDb().entities.lesson, { studioId, lessonId }),
-      schedulingSettingsRead(studioId),
-    );
+    const { member, studio, records } = await access(studioId, itemOf(scheduleDb().entities.lesson, { studioId, lessonId }), schedulingSettingsRead(studioId));
     const [lesson, stored] = records;
     if (!lesson || !mayReadLesson(member, lesson, await familyStudentIdsOf(studioId, member))) throw notFound("Lesson");
     const by = cancellingAs(member, lesson, input.by);
@@ -95,4 +96,3 @@ export async function cancelLessonWith(
   });
   return toLesson(planned.next, studio.timeZone);
 }
-

@@ -16,11 +16,18 @@ import type { PlannedCancellation } from "./plan-cancellation";
  * and the calendar invitation's cancellation (iMIP CANCEL).
  * Enqueued in the cancellation's transaction (outbox).
  */
-export async function cancellationNotices(studio: Pick<StudioRecord, "studioId" | "timeZone" | "slug"> & BrandedStudio, planned: PlannedCancellation): Promise<OutboxEmail[]> {
+export async function cancellationNotices(
+  studio: Pick<StudioRecord, "studioId" | "timeZone" | "slug"> & BrandedStudio,
+  planned: PlannedCancellation,
+): Promise<OutboxEmail[]> {
   const lesson = planned.next;
   const cancellation = lesson.cancellation!;
   const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId]);
-  const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
+  const noInvites = await optedOutAmong(
+    studio.studioId,
+    people.recipients.map((r) => r.email),
+    "calendar-invites",
+  );
   const when = lessonTimeWords(lesson.scheduledStart, lesson.scheduledEnd, studio.timeZone);
   // The calendar's copy is cancelled as of the cancellation (a later revision than the last invitation).
   const revised = { ...lesson, updatedAt: cancellation.at };

@@ -11,7 +11,15 @@ export interface LessonPeople {
   recipients: Array<{ email: string; greetingName: string; studentIds: string[] }>;
 }
 
-type StudentRecord = { studentId: string; firstName: string; lastName: string; email?: string; familyId?: string; primaryTeacherId?: string; deletedAt?: string };
+type StudentRecord = {
+  studentId: string;
+  firstName: string;
+  lastName: string;
+  email?: string;
+  familyId?: string;
+  primaryTeacherId?: string;
+  deletedAt?: string;
+};
 type TeacherRecord = { teacherId: string; firstName: string; lastName: string };
 
 /** Student and teacher records the caller has read already (consistently): lessonPeople reads only the others. */

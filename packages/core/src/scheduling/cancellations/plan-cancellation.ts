@@ -43,9 +43,7 @@ export async function planCancellation(state: LessonState, request: CancelReques
   const term = termOf(today, settings.termLength);
   const counted = by === "student" && settings.issueMakeupCredit;
   const issued = new Map<string, number>(
-    await Promise.all(
-      lesson.studentIds.map(async (id) => [id, counted ? await studentCreditsInTerm(lesson.studioId, id, term, timeZone) : 0] as const),
-    ),
+    await Promise.all(lesson.studentIds.map(async (id) => [id, counted ? await studentCreditsInTerm(lesson.studioId, id, term, timeZone) : 0] as const)),
   );
 
   const noticeMs = new Date(lesson.scheduledStart).getTime() - now.getTime();
@@ -55,7 +53,19 @@ export async function planCancellation(state: LessonState, request: CancelReques
     const decision = decideCancellation({ by, noticeMs, settings, issuedThisTerm, closure: Boolean(request.closureId) });
     const credit =
       decision.outcome === "credit_issued"
-        ? newCredit({ studioId: lesson.studioId, studentId, lesson, cancelledBy: by, reason: request.reason, term, issuedThisTerm, settings, today, now, actorId: request.actorId })
+        ? newCredit({
+            studioId: lesson.studioId,
+            studentId,
+            lesson,
+            cancelledBy: by,
+            reason: request.reason,
+            term,
+            issuedThisTerm,
+            settings,
+            today,
+            now,
+            actorId: request.actorId,
+          })
         : undefined;
     outcomes.set(studentId, { decision, ...(credit ? { credit } : {}) });
   }
@@ -115,4 +125,3 @@ export function cancellationItemBound(lesson: LessonRecord): number {
   // lesson + attendees + reminder, credits, audit, day schedules
   return 1 + students + 1 + students + 1 + dayItems;
 }
-

@@ -31,7 +31,10 @@ export async function previewCancellationWith(access: MemberAccess, studioId: st
 }
 
 /** The preview from a lesson already loaded with its studio, settings and the member who would cancel. */
-export async function previewLoadedCancellation(loaded: Pick<LoadedLesson, "member" | "studio" | "lesson" | "settings">, requested?: CancelledBy): Promise<CancellationPreview> {
+export async function previewLoadedCancellation(
+  loaded: Pick<LoadedLesson, "member" | "studio" | "lesson" | "settings">,
+  requested?: CancelledBy,
+): Promise<CancellationPreview> {
   const { member, studio, lesson, settings } = loaded;
   const by = cancellingAs(member, lesson, requested);
   const now = new Date();

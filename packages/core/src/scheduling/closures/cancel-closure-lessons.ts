@@ -33,12 +33,7 @@ const stillToCome = (lesson: LessonRecord | null, now: Date): lesson is LessonRe
  * The scheduled lessons starting in local dates [startDate, endDate] (studio time zone) and after
  * `now`: what a closure of those dates cancels (one paginated query of the studio calendar).
  */
-export async function lessonsInClosure(
-  studioId: string,
-  dates: { startDate: string; endDate: string },
-  timeZone: string,
-  now: Date,
-): Promise<LessonRecord[]> {
+export async function lessonsInClosure(studioId: string, dates: { startDate: string; endDate: string }, timeZone: string, now: Date): Promise<LessonRecord[]> {
   const from = zonedInstant(dates.startDate, "00:00", timeZone).toISOString();
   const to = zonedInstant(addDays(dates.endDate, 1), "00:00", timeZone).toISOString();
   const { data } = await scheduleDb()
@@ -74,7 +69,13 @@ function chunks(lessons: LessonRecord[], people: LessonPeople): LessonRecord[][]
  * (by "studio"), the freed slots, the closure's `cancelledLessonIds` extended and the emails to
  * the students and families concerned (outbox). A concurrent change reruns the group.
  */
-function cancelChunk(studioId: string, ids: string[], context: ClosureContext, people: LessonPeople, noInvites: ReadonlySet<string>): Promise<PlannedCancellation[]> {
+function cancelChunk(
+  studioId: string,
+  ids: string[],
+  context: ClosureContext,
+  people: LessonPeople,
+  noInvites: ReadonlySet<string>,
+): Promise<PlannedCancellation[]> {
   return withBookingRetry(async () => {
     const { lesson: lessons } = scheduleDb().entities;
     const fresh = (await readTogether(...ids.map((lessonId) => itemOf(lessons, { studioId, lessonId })))).filter((l) => stillToCome(l, context.now));
@@ -118,9 +119,26 @@ function cancelChunk(studioId: string, ids: string[], context: ClosureContext, p
 export async function cancelClosureLessons(studioId: string, context: ClosureContext): Promise<PlannedCancellation[]> {
   const lessons = await lessonsInClosure(studioId, context.closure, context.studio.timeZone, context.now);
   if (lessons.length === 0) return [];
-  const people = await lessonPeople(studioId, lessons.flatMap((l) => l.studentIds), lessons.map((l) => l.teacherId));
-  const noInvites = await optedOutAmong(studioId, people.recipients.map((r) => r.email), "calendar-invites");
+  const people = await lessonPeople(
+    studioId,
+    lessons.flatMap((l) => l.studentIds),
+    lessons.map((l) => l.teacherId),
+  );
+  const noInvites = await optedOutAmong(
+    studioId,
+    people.recipients.map((r) => r.email),
+    "calendar-invites",
+  );
   const cancelled: PlannedCancellation[] = [];
-  for (const group of chunks(lessons, people)) cancelled.push(...(await cancelChunk(studioId, group.map((l) => l.lessonId), context, people, noInvites)));
+  for (const group of chunks(lessons, people))
+    cancelled.push(
+      ...(await cancelChunk(
+        studioId,
+        group.map((l) => l.lessonId),
+        context,
+        people,
+        noInvites,
+      )),
+    );
   return cancelled;
 }

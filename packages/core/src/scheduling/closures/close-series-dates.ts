@@ -20,13 +20,20 @@ const datesBeyondLessons = (pattern: PatternRecord, closure: Pick<ClosureRecord,
  * ids are deterministic: a resumed closure enqueues nothing twice (a refused transaction means the
  * emails are already there).
  */
-export async function closeSeriesDates(studio: NoticeStudio, closure: Pick<ClosureRecord, "closureId" | "startDate" | "endDate" | "reason">, now: Date): Promise<void> {
+export async function closeSeriesDates(
+  studio: NoticeStudio,
+  closure: Pick<ClosureRecord, "closureId" | "startDate" | "endDate" | "reason">,
+  now: Date,
+): Promise<void> {
   const { recurringPattern } = scheduleDb().entities;
   const { data: patterns } = await recurringPattern.query.activePatterns({ isActive: true, studioId: studio.studioId }).go({ pages: "all" });
   for (const pattern of patterns) {
     const dates = datesBeyondLessons(pattern, closure);
     if (dates.length === 0) continue;
     const notices = await closedDatesNotices(studio, pattern, closure, dates, now);
-    if (notices.length > 0) await scheduleDb().transaction.write((tx) => outboxEmails(tx, notices)).go();
+    if (notices.length > 0)
+      await scheduleDb()
+        .transaction.write((tx) => outboxEmails(tx, notices))
+        .go();
   }
 }

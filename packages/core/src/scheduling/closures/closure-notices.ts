@@ -54,7 +54,10 @@ export function closureNotices(
             ...(credit
               ? {
                   creditExpiresOn: credit.expiresOn,
-                  makeup: { ...makeupLink(studio, credit, recipient.email), label: `Book a make-up for ${people.students.get(studentId)?.name ?? "the student"} (${shortDay(p.next.scheduledStart, studio.timeZone)})` },
+                  makeup: {
+                    ...makeupLink(studio, credit, recipient.email),
+                    label: `Book a make-up for ${people.students.get(studentId)?.name ?? "the student"} (${shortDay(p.next.scheduledStart, studio.timeZone)})`,
+                  },
                 }
               : {}),
           };
@@ -68,7 +71,9 @@ export function closureNotices(
       lessons: lines,
       url: studioPublicUrl(studio.slug),
     });
-    const theirLessons = lessons.filter((p) => p.next.studentIds.some((id) => theirs.has(id))).map((p) => ({ ...p.next, updatedAt: p.next.cancellation?.at ?? p.next.updatedAt }));
+    const theirLessons = lessons
+      .filter((p) => p.next.studentIds.some((id) => theirs.has(id)))
+      .map((p) => ({ ...p.next, updatedAt: p.next.cancellation?.at ?? p.next.updatedAt }));
     const calendar = noInvites.has(recipient.email.trim().toLowerCase())
       ? undefined
       : lessonsInvite(studio, theirLessons, people, "CANCEL", { name: recipient.greetingName, email: recipient.email });

@@ -22,7 +22,15 @@ export async function deleteClosure(actor: Actor, studioId: string, closureId: s
         .set({ deletedAt, updatedBy: actor.userId })
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "closure.deleted", entityType: "closure", entityId: closureId, before: closure, after: { ...closure, deletedAt } }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "closure.deleted",
+        entityType: "closure",
+        entityId: closureId,
+        before: closure,
+        after: { ...closure, deletedAt },
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? notFound("Closure") : undefined));

@@ -12,7 +12,11 @@ export const createClosureSchema = z
     startDate: localDateField,
     /** Last closed local date, inclusive. */
     endDate: localDateField,
-    reason: z.string({ required_error: "is required", invalid_type_error: "must be text" }).trim().min(1, "must not be empty").max(200, "must be at most 200 characters"),
+    reason: z
+      .string({ required_error: "is required", invalid_type_error: "must be text" })
+      .trim()
+      .min(1, "must not be empty")
+      .max(200, "must be at most 200 characters"),
   })
   .strict()
   .superRefine((value, ctx) => {
@@ -31,13 +35,11 @@ export const listClosuresQuerySchema = pageQuerySchema.extend({
 export type ListClosuresQuery = z.infer<typeof listClosuresQuerySchema>;
 
 /** `GET …/closures/preview?startDate=&endDate=`: the dates of a closure not yet added. */
-export const previewClosureQuerySchema = z
-  .object({ startDate: localDateField, endDate: localDateField })
-  .superRefine((value, ctx) => {
-    if (!localDateField.safeParse(value.startDate).success || !localDateField.safeParse(value.endDate).success) return;
-    if (value.endDate < value.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "must be on or after startDate" });
-    else if (daysBetween(value.startDate, value.endDate) >= MAX_CLOSURE_DAYS) {
-      ctx.addIssue({ code: "custom", path: ["endDate"], message: `must be at most ${MAX_CLOSURE_DAYS - 1} days after startDate` });
-    }
-  });
+export const previewClosureQuerySchema = z.object({ startDate: localDateField, endDate: localDateField }).superRefine((value, ctx) => {
+  if (!localDateField.safeParse(value.startDate).success || !localDateField.safeParse(value.endDate).success) return;
+  if (value.endDate < value.startDate) ctx.addIssue({ code: "custom", path: ["endDate"], message: "must be on or after startDate" });
+  else if (daysBetween(value.startDate, value.endDate) >= MAX_CLOSURE_DAYS) {
+    ctx.addIssue({ code: "custom", path: ["endDate"], message: `must be at most ${MAX_CLOSURE_DAYS - 1} days after startDate` });
+  }
+});
 export type PreviewClosureQuery = z.infer<typeof previewClosureQuerySchema>;

@@ -55,7 +55,15 @@ export async function freeSlotsOf(studioId: string, records: SearchRecords, quer
   const timeZone = studio.timeZone;
   const bufferMinutes = teacher!.bookingBufferMinutes ?? 0;
   const weeklyHours = weeklyHoursOf(hours);
-  const result = { teacherId: query.teacherId, timeZone, from: query.from, to: query.to, durationMinutes: query.durationMinutes, stepMinutes: query.stepMinutes, bookingBufferMinutes: bufferMinutes };
+  const result = {
+    teacherId: query.teacherId,
+    timeZone,
+    from: query.from,
+    to: query.to,
+    durationMinutes: query.durationMinutes,
+    stepMinutes: query.stepMinutes,
+    bookingBufferMinutes: bufferMinutes,
+  };
 
   const rangeStart = startOfLocalDay(query.from, timeZone).getTime();
   const rangeEnd = startOfLocalDay(addDays(query.to, 1), timeZone).getTime();

@@ -40,7 +40,14 @@ export async function slotFit(studioId: string, studio: StudioRecord, search: Sl
     ...studentKeys(studioId, search.studentId),
   )) as unknown as [TeacherRecord | null, AvailabilityRecord | null, StudentRecord | null | undefined];
   const date = localParts(search.start, studio.timeZone).date;
-  const query = { teacherId: search.teacherId, from: date, to: date, durationMinutes: search.durationMinutes, stepMinutes: EVERY_MINUTE, studentId: search.studentId };
+  const query = {
+    teacherId: search.teacherId,
+    from: date,
+    to: date,
+    durationMinutes: search.durationMinutes,
+    stepMinutes: EVERY_MINUTE,
+    studentId: search.studentId,
+  };
   const startsAt = Date.parse(search.start);
   const offers = (slots: FreeSlot[]) => slots.some((slot) => Date.parse(slot.start) === startsAt);
 

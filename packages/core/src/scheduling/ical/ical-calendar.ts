@@ -96,7 +96,5 @@ function dateTimeLine(name: string, instant: string, timeZone: string): string {
 /** Whether another instant near `ms` has the same local wall-clock time. */
 function isRepeatedLocalTime(ms: number, local: number, timeZone: string): boolean {
   const nearby = [offsetMinutes(new Date(ms - HOURS_36), timeZone), offsetMinutes(new Date(ms + HOURS_36), timeZone)];
-  return nearby
-    .map((offset) => local - offset * MINUTE)
-    .some((other) => other !== ms && other + offsetMinutes(new Date(other), timeZone) * MINUTE === local);
+  return nearby.map((offset) => local - offset * MINUTE).some((other) => other !== ms && other + offsetMinutes(new Date(other), timeZone) * MINUTE === local);
 }

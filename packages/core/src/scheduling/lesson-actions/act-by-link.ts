@@ -30,7 +30,9 @@ async function asStartField<T>(run: Promise<T>): Promise<T> {
     return await run;
   } catch (error) {
     if (error instanceof AppError && error.details.errors?.some((e) => e.path === "scheduledStart" || e.path === "proposedStart")) {
-      const errors = error.details.errors.map((e) => (e.path === "scheduledStart" || e.path === "proposedStart" ? { ...e, path: "start", message: e.message.replace(/ \(GET \/free-slots\)/, "") } : e));
+      const errors = error.details.errors.map((e) =>
+        e.path === "scheduledStart" || e.path === "proposedStart" ? { ...e, path: "start", message: e.message.replace(/ \(GET \/free-slots\)/, "") } : e,
+      );
       throw new AppError(error.reason, error.message, { ...error.details, errors });
     }
     throw error;
@@ -115,7 +117,9 @@ export async function claimSlotByLink(token: string, input: LinkClaimInput, now 
         ]
       : [];
   try {
-    return await asStartField(bookMakeupWith(linkAccess(link), link.studio.studioId, credit.creditId, { scheduledStart: start }, (tx) => [...spendLink(link)(tx), ...claimOffer(tx)]));
+    return await asStartField(
+      bookMakeupWith(linkAccess(link), link.studio.studioId, credit.creditId, { scheduledStart: start }, (tx) => [...spendLink(link)(tx), ...claimOffer(tx)]),
+    );
   } catch (error) {
     // Lost the race: the slot is someone else's now.
     if (claiming && error instanceof AppError && error.code === "conflict") throw notOpen("taken");

@@ -10,8 +10,7 @@ interface LinkStudio {
 }
 
 /** The action page of a link: `/<studio>/act/<action>/<token>` on the site. */
-const actionUrl = (studio: LinkStudio, action: LessonAction, token: string) =>
-  `${config().webUrl}/${encodeURIComponent(studio.slug)}/act/${action}/${token}`;
+const actionUrl = (studio: LinkStudio, action: LessonAction, token: string) => `${config().webUrl}/${encodeURIComponent(studio.slug)}/act/${action}/${token}`;
 
 /**
  * The links a lesson email carries for one recipient: "Can't make it?" and "Ask to move it", each
@@ -25,7 +24,14 @@ export function lessonLinks(
 ): EmailLink[] {
   const [studentId] = lesson.studentIds;
   if (lesson.studentIds.length !== 1 || !studentId || lesson.status !== "scheduled") return [];
-  const claims = { studioId: studio.studioId, lessonId: lesson.lessonId, studentId, email, version: lesson.scheduledStart, expiresAt: Math.floor(Date.parse(lesson.scheduledStart) / 1000) };
+  const claims = {
+    studioId: studio.studioId,
+    lessonId: lesson.lessonId,
+    studentId,
+    email,
+    version: lesson.scheduledStart,
+    expiresAt: Math.floor(Date.parse(lesson.scheduledStart) / 1000),
+  };
   return [
     { label: "Can't make it?", url: actionUrl(studio, "cancel", signActionToken({ ...claims, action: "cancel" })) },
     { label: "Ask to move it", url: actionUrl(studio, "move", signActionToken({ ...claims, action: "move" })) },
@@ -54,7 +60,11 @@ export function claimLink(
 }
 
 /** "Book your make-up": the credit's link for one recipient, valid to the end of the credit's last day. */
-export function makeupLink(studio: LinkStudio, credit: { creditId: string; studentId: string; sourceLessonId: string; expiresOn: string }, email: string): EmailLink {
+export function makeupLink(
+  studio: LinkStudio,
+  credit: { creditId: string; studentId: string; sourceLessonId: string; expiresOn: string },
+  email: string,
+): EmailLink {
   const token = signActionToken({
     action: "makeup",
     studioId: studio.studioId,

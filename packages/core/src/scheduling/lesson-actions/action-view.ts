@@ -53,7 +53,11 @@ export function linkState(link: OpenedLink, now: Date): LinkState {
 async function offeredSlots(link: OpenedLink, teacher: TeacherRecord | null, hours: AvailabilityRecord | null, now: Date) {
   const { studio, lesson, student, credit, claims } = link;
   const today = localParts(now, studio.timeZone).date;
-  const last = credit ? (credit.expiresOn < addDays(today, MAKEUP_WINDOW_DAYS - 1) ? credit.expiresOn : addDays(today, MAKEUP_WINDOW_DAYS - 1)) : addDays(today, MOVE_WINDOW_DAYS - 1);
+  const last = credit
+    ? credit.expiresOn < addDays(today, MAKEUP_WINDOW_DAYS - 1)
+      ? credit.expiresOn
+      : addDays(today, MAKEUP_WINDOW_DAYS - 1)
+    : addDays(today, MOVE_WINDOW_DAYS - 1);
   const query = parseFreeSlotSearch({
     teacherId: credit?.teacherId ?? lesson.teacherId,
     from: today,
@@ -63,7 +67,9 @@ async function offeredSlots(link: OpenedLink, teacher: TeacherRecord | null, hou
     studentId: claims.studentId,
   });
   const slots = await freeSlotsOf(studio.studioId, { studio, teacher, hours, student }, query, now);
-  return slots.items.filter((slot) => Date.parse(slot.start) > now.getTime() && slot.start !== lesson.scheduledStart).map((slot) => ({ start: slot.start, end: slot.end }));
+  return slots.items
+    .filter((slot) => Date.parse(slot.start) > now.getTime() && slot.start !== lesson.scheduledStart)
+    .map((slot) => ({ start: slot.start, end: slot.end }));
 }
 
 /**
@@ -94,7 +100,17 @@ export async function lessonActionView(token: string, action: LessonAction, now 
   return {
     action,
     state,
-    studio: { name: studio.name, slug: studio.slug, themeColor: studio.themeColor ?? null, logoUrl: brand.logoUrl ?? null, email: studio.email ?? null, phone: studio.phone ?? null, timeZone: studio.timeZone, currency: studio.currency, country: studio.country ?? null },
+    studio: {
+      name: studio.name,
+      slug: studio.slug,
+      themeColor: studio.themeColor ?? null,
+      logoUrl: brand.logoUrl ?? null,
+      email: studio.email ?? null,
+      phone: studio.phone ?? null,
+      timeZone: studio.timeZone,
+      currency: studio.currency,
+      country: studio.country ?? null,
+    },
     // A claim shows the freed slot, never the other family's lesson it came from.
     lesson: {
       id: offer?.offerId ?? lesson.lessonId,

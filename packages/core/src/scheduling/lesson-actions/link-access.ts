@@ -13,7 +13,6 @@ import { scheduleDb, type ScheduleTx } from "../schedule-db";
 import { readActionToken, type ActionClaims, type LessonAction } from "./action-token";
 import { LINK_ACTOR_PREFIX } from "./link-actor";
 
-
 export interface OpenedLink {
   claims: ActionClaims;
   studio: StudioRecord;
@@ -77,7 +76,11 @@ export async function openLink(token: string, action: LessonAction): Promise<Ope
 }
 
 /** Who acts through a link: the link's student, named by the address it was sent to (for the audit log). */
-export const linkMember = (link: OpenedLink): StudioMember => ({ userId: `${LINK_ACTOR_PREFIX}${link.claims.email}`, role: "student", studentId: link.claims.studentId });
+export const linkMember = (link: OpenedLink): StudioMember => ({
+  userId: `${LINK_ACTOR_PREFIX}${link.claims.email}`,
+  role: "student",
+  studentId: link.claims.studentId,
+});
 
 /**
  * Acting through the link: the lesson's student, as far as this one lesson (or credit) goes — the
@@ -95,9 +98,16 @@ export function linkAccess(link: OpenedLink): MemberAccess {
 
 /** The transaction item that spends the link (its create fails when it was spent already). */
 export const spendLink = (link: OpenedLink) => (tx: ScheduleTx) => [
-    tx.lessonLinkUse
-      .create({ studioId: link.claims.studioId, nonce: link.claims.nonce, action: link.claims.action, lessonId: link.lesson.lessonId, usedAt: new Date().toISOString(), expiresAt: link.claims.expiresAt + 86_400 })
-      .commit(),
+  tx.lessonLinkUse
+    .create({
+      studioId: link.claims.studioId,
+      nonce: link.claims.nonce,
+      action: link.claims.action,
+      lessonId: link.lesson.lessonId,
+      usedAt: new Date().toISOString(),
+      expiresAt: link.claims.expiresAt + 86_400,
+    })
+    .commit(),
 ];
 
 export const linkUsed = () => new AppError("link.used", "This link was already used; the studio has your earlier answer");

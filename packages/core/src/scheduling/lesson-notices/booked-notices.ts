@@ -28,7 +28,11 @@ export async function lessonBookedNotices(
   known?: KnownPeople,
 ): Promise<OutboxEmail[]> {
   const people = await lessonPeople(studio.studioId, lesson.studentIds, [lesson.teacherId], known);
-  const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
+  const noInvites = await optedOutAmong(
+    studio.studioId,
+    people.recipients.map((r) => r.email),
+    "calendar-invites",
+  );
   const when = lessonTimeWords(lesson.scheduledStart, lesson.scheduledEnd, studio.timeZone);
   const where = lessonPlace(lesson);
   const kind = previous ? "moved" : "booked";

@@ -43,7 +43,11 @@ export function lessonInvite(
 }
 
 /** The names a lesson's calendar event shows (no bands: invitations go to a lesson's families). */
-export const inviteNames = (people: Pick<LessonPeople, "students" | "teachers">) => ({ teachers: people.teachers, students: people.students, bands: new Map<string, string>() });
+export const inviteNames = (people: Pick<LessonPeople, "students" | "teachers">) => ({
+  teachers: people.teachers,
+  students: people.students,
+  bands: new Map<string, string>(),
+});
 
 /** A lesson as its calendar component: its own event, or its series' occurrence (series UID + RECURRENCE-ID). */
 function calendarComponent(studio: InviteStudio, lesson: LessonRecord, people: Pick<LessonPeople, "students" | "teachers">) {
@@ -68,6 +72,14 @@ export function lessonsInvite(
   const components = lessons.map((lesson) => calendarComponent(studio, lesson, people));
   if (components.length === 0 || components.some((c) => !c) || new Set(components.map((c) => c!.event.uid)).size > 1) return undefined;
   const [first, ...rest] = components as NonNullable<(typeof components)[number]>[];
-  const ics = renderInvite({ method, timeZone: studio.timeZone, event: first!.event, lines: first!.lines, overrides: rest, organizer: organizerOf(studio), attendee });
+  const ics = renderInvite({
+    method,
+    timeZone: studio.timeZone,
+    event: first!.event,
+    lines: first!.lines,
+    overrides: rest,
+    organizer: organizerOf(studio),
+    attendee,
+  });
   return { method, ics };
 }

@@ -32,7 +32,10 @@ export function lastOccurrence(pattern: Pick<PatternRecord, "frequency" | "start
  * on the same weekday of the month (`2TU`; the 5th is "the last one": `-1TU`), until the start of
  * its last occurrence (UTC, as RFC 5545 asks when DTSTART has a TZID).
  */
-export function seriesRule(pattern: Pick<PatternRecord, "frequency" | "startDate" | "endDate" | "dayOfWeek" | "startTime" | "durationMinutes">, timeZone: string): string {
+export function seriesRule(
+  pattern: Pick<PatternRecord, "frequency" | "startDate" | "endDate" | "dayOfWeek" | "startTime" | "durationMinutes">,
+  timeZone: string,
+): string {
   const day = BYDAY[pattern.dayOfWeek - 1]!;
   const ordinal = ordinalInMonth(pattern.startDate);
   const rule = {
@@ -68,7 +71,11 @@ export function seriesInvite(
   changes: SeriesChanges,
 ): NonNullable<RenderedEmail["calendar"]> {
   const names = inviteNames(people);
-  const first = occurrenceLesson(pattern, pattern, pattern.startDate, { timeZone: studio.timeZone, actorId: pattern.updatedBy ?? "", now: new Date(pattern.updatedAt) });
+  const first = occurrenceLesson(pattern, pattern, pattern.startDate, {
+    timeZone: studio.timeZone,
+    actorId: pattern.updatedBy ?? "",
+    now: new Date(pattern.updatedAt),
+  });
   const uid = seriesUid(pattern.patternId);
   const event = { ...lessonEvent(first, names), uid, sequence: pattern.revision ?? 0, revisedAt: pattern.updatedAt, createdAt: pattern.createdAt };
   const excluded = [...new Set(changes.excluded)].sort().map((date) => occurrenceStartOn(pattern, date, studio.timeZone));
@@ -76,7 +83,15 @@ export function seriesInvite(
   const lines = [
     seriesRule(pattern, studio.timeZone),
     ...(excluded.length > 0 ? [zonedLine("EXDATE", excluded, studio.timeZone)] : []),
-    ...(kept.length > 0 ? [zonedLine("RDATE", kept.map((lesson) => lesson.occurrenceStart!), studio.timeZone)] : []),
+    ...(kept.length > 0
+      ? [
+          zonedLine(
+            "RDATE",
+            kept.map((lesson) => lesson.occurrenceStart!),
+            studio.timeZone,
+          ),
+        ]
+      : []),
   ];
   const overrides = [...changes.moved, ...kept]
     .filter((lesson) => lesson.occurrenceStart)

@@ -44,17 +44,28 @@ export async function seriesChanges(pattern: PatternRecord, alsoExcluded: LocalD
   const materialised = pattern.materialisedThrough && through ? seriesDates(pattern, through) : [];
   const [closures, lessons] = await Promise.all([
     pattern.startDate <= last ? closuresBetween(pattern.studioId, pattern.startDate, last) : [],
-    readLessons(pattern.studioId, materialised.map((date) => occurrenceLessonId(pattern.patternId, date))),
+    readLessons(
+      pattern.studioId,
+      materialised.map((date) => occurrenceLessonId(pattern.patternId, date)),
+    ),
   ]);
   const closed = closures.flatMap((c) => occurrenceDates(pattern, c.startDate, c.endDate));
-  const excluded: LocalDate[] = [...alsoExcluded, ...closed, ...(pattern.skipped ?? []).map((s) => s.date), ...lessons.filter((l) => l.status === "cancelled").map((l) => l.occurrenceDate!)];
+  const excluded: LocalDate[] = [
+    ...alsoExcluded,
+    ...closed,
+    ...(pattern.skipped ?? []).map((s) => s.date),
+    ...lessons.filter((l) => l.status === "cancelled").map((l) => l.occurrenceDate!),
+  ];
   const moved = lessons.filter((l) => l.status !== "cancelled" && l.occurrenceStart && l.scheduledStart !== l.occurrenceStart);
   return { excluded, moved, kept };
 }
 
 /** A pattern's materialised lessons on these dates that its end or edit leaves in place (changed by hand, or started). */
 export async function keptLessons(pattern: PatternRecord, dates: LocalDate[], now: Date): Promise<LessonRecord[]> {
-  const lessons = await readLessons(pattern.studioId, dates.map((date) => occurrenceLessonId(pattern.patternId, date)));
+  const lessons = await readLessons(
+    pattern.studioId,
+    dates.map((date) => occurrenceLessonId(pattern.patternId, date)),
+  );
   return lessons.filter((lesson) => !isUntouched(lesson, now));
 }
 
@@ -75,7 +86,11 @@ async function perRecipient(
 ): Promise<OutboxEmail[]> {
   const people = await lessonPeople(studio.studioId, pattern.studentIds, [pattern.teacherId]);
   if (people.recipients.length === 0) return [];
-  const noInvites = await optedOutAmong(studio.studioId, people.recipients.map((r) => r.email), "calendar-invites");
+  const noInvites = await optedOutAmong(
+    studio.studioId,
+    people.recipients.map((r) => r.email),
+    "calendar-invites",
+  );
   const where = lessonPlace(pattern);
   return people.recipients.map((recipient): OutboxEmail => {
     const calendar = noInvites.has(recipient.email.trim().toLowerCase()) ? undefined : calendarFor(people, recipient);
@@ -121,7 +136,13 @@ export async function seriesNotices(
     studio,
     pattern,
     `lesson-series#${pattern.patternId}#${pattern.revision ?? 0}`,
-    (shared) => lessonSeriesMessage({ ...shared, kind: empty ? "cancelled" : kind, ...(options.continued ? { continued: true } : {}), ...(last ? { lastDate: last } : {}) }),
+    (shared) =>
+      lessonSeriesMessage({
+        ...shared,
+        kind: empty ? "cancelled" : kind,
+        ...(options.continued ? { continued: true } : {}),
+        ...(last ? { lastDate: last } : {}),
+      }),
     (people, recipient) => seriesInvite(studio, pattern, people, empty ? "CANCEL" : "REQUEST", attendeeOf(recipient), changes),
   );
 }

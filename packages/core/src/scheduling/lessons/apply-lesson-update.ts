@@ -90,7 +90,11 @@ function changeStatus(next: LessonRecord, current: LessonRecord, input: UpdateLe
   if (!mayMoveStatus(current.status, to)) throw conflict("lesson.status_not_allowed", `A lesson cannot go from ${current.status} to ${to}`, "status");
   const startsAt = Date.parse(current.scheduledStart);
   if (startsAt - EARLY_START_MINUTES * MINUTE > now.getTime()) {
-    throw conflict("lesson.not_started", `The lesson has not started yet (it starts at ${current.scheduledStart}); it cannot be ${to.replace("_", " ")}`, "status");
+    throw conflict(
+      "lesson.not_started",
+      `The lesson has not started yet (it starts at ${current.scheduledStart}); it cannot be ${to.replace("_", " ")}`,
+      "status",
+    );
   }
   next.status = to;
   if (to === "in_progress" && input.actualStart === undefined && !next.actualStart) next.actualStart = now.toISOString();

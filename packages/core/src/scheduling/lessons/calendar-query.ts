@@ -16,7 +16,12 @@ const DAY_MS = 86_400_000;
  */
 export const lessonCalendarQuerySchema = pageQuerySchema
   .extend({
-    limit: z.coerce.number().int("must be a whole number").min(1, "must be at least 1").max(MAX_CALENDAR_PAGE, `must be at most ${MAX_CALENDAR_PAGE}`).default(25),
+    limit: z.coerce
+      .number()
+      .int("must be a whole number")
+      .min(1, "must be at least 1")
+      .max(MAX_CALENDAR_PAGE, `must be at most ${MAX_CALENDAR_PAGE}`)
+      .default(25),
     from: instantField,
     to: instantField,
     teacherId: recordIdField.optional(),

@@ -50,7 +50,10 @@ export function lessonWrites(
 
   const items: unknown[] = [
     previous
-      ? tx.lesson.put(lesson).where((a, op) => op.eq(a.updatedAt, previous.lesson.updatedAt)).commit()
+      ? tx.lesson
+          .put(lesson)
+          .where((a, op) => op.eq(a.updatedAt, previous.lesson.updatedAt))
+          .commit()
       : tx.lesson.create(lesson).commit(),
   ];
 
@@ -78,10 +81,12 @@ export function lessonWrites(
     );
     before.delete(studentId);
   }
-  for (const gone of before.values()) items.push(tx.lessonAttendee.delete({ studioId: gone.studioId, lessonId: gone.lessonId, studentId: gone.studentId }).commit());
+  for (const gone of before.values())
+    items.push(tx.lessonAttendee.delete({ studioId: gone.studioId, lessonId: gone.lessonId, studentId: gone.studentId }).commit());
 
   if (oldHour && oldHour !== reminderHour) items.push(tx.reminderDue.delete({ hour: oldHour, studioId: lesson.studioId, lessonId: lesson.lessonId }).commit());
-  if (reminderHour && reminderHour !== oldHour) items.push(tx.reminderDue.put({ hour: reminderHour, studioId: lesson.studioId, lessonId: lesson.lessonId }).commit());
+  if (reminderHour && reminderHour !== oldHour)
+    items.push(tx.reminderDue.put({ hour: reminderHour, studioId: lesson.studioId, lessonId: lesson.lessonId }).commit());
   return items;
 }
 

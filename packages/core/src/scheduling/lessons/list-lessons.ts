@@ -30,7 +30,17 @@ export async function listLessons(actor: Actor, studioId: string, query: LessonC
   const result = scope.kind === "empty" ? { items: [], nextCursor: null } : await readCalendar(studioId, scope, query);
   const own = [member.studentId, ...result.items.map((r) => r.attendeeStudentId)].filter((id): id is string => Boolean(id));
   // `include=names`: the page's people and bands by id, read by key in the same request (a third call).
-  const names = query.include === "names" ? { names: await lessonNames(studioId, result.items.map((r) => r.lesson), member, own) } : {};
+  const names =
+    query.include === "names"
+      ? {
+          names: await lessonNames(
+            studioId,
+            result.items.map((r) => r.lesson),
+            member,
+            own,
+          ),
+        }
+      : {};
   return {
     items: result.items.map(({ lesson, attendeeStudentId }) => ({ ...toLesson(lesson, studio.timeZone), attendeeStudentId })),
     nextCursor: result.nextCursor,
@@ -61,14 +71,44 @@ async function readCalendar(studioId: string, scope: Exclude<CalendarScope, { ki
 
   switch (scope.kind) {
     case "studio":
-      return lessons((o) => lesson.query.studioCalendar({ studioId }).between(...range).where(byStatus as never).go({ ...o, pages: 1 }));
+      return lessons((o) =>
+        lesson.query
+          .studioCalendar({ studioId })
+          .between(...range)
+          .where(byStatus as never)
+          .go({ ...o, pages: 1 }),
+      );
     case "teacher":
-      return lessons((o) => lesson.query.teacherCalendar({ studioId, teacherId: scope.teacherId }).between(...range).where(byStatus as never).go({ ...o, pages: 1 }));
+      return lessons((o) =>
+        lesson.query
+          .teacherCalendar({ studioId, teacherId: scope.teacherId })
+          .between(...range)
+          .where(byStatus as never)
+          .go({ ...o, pages: 1 }),
+      );
     case "room":
-      return lessons((o) => lesson.query.roomCalendar({ studioId, roomKey: scope.roomKey }).between(...range).where(byStatus as never).go({ ...o, pages: 1 }));
+      return lessons((o) =>
+        lesson.query
+          .roomCalendar({ studioId, roomKey: scope.roomKey })
+          .between(...range)
+          .where(byStatus as never)
+          .go({ ...o, pages: 1 }),
+      );
     case "student":
-      return attendees((o) => lessonAttendee.query.studentCalendar({ studioId, studentId: scope.studentId }).between(...range).go({ ...o, pages: 1 }), scope.taughtBy);
+      return attendees(
+        (o) =>
+          lessonAttendee.query
+            .studentCalendar({ studioId, studentId: scope.studentId })
+            .between(...range)
+            .go({ ...o, pages: 1 }),
+        scope.taughtBy,
+      );
     case "family":
-      return attendees((o) => lessonAttendee.query.familyCalendar({ studioId, familyId: scope.familyId }).between(...range).go({ ...o, pages: 1 }));
+      return attendees((o) =>
+        lessonAttendee.query
+          .familyCalendar({ studioId, familyId: scope.familyId })
+          .between(...range)
+          .go({ ...o, pages: 1 }),
+      );
   }
 }

@@ -28,7 +28,11 @@ async function teacherOf(studioId: string, teacherId: string, changed: boolean):
   const usable = teacher && !teacher.deletedAt && teacher.listing !== "deleted" && teacher.isActive !== false;
   if (!usable) {
     if (changed) throw invalidField("substituteTeacherId", "must be an active teacher of this studio");
-    throw conflict("lesson.teacher_inactive", "The lesson's teacher is no longer an active teacher of this studio; give it a substitute first", "substituteTeacherId");
+    throw conflict(
+      "lesson.teacher_inactive",
+      "The lesson's teacher is no longer an active teacher of this studio; give it a substitute first",
+      "substituteTeacherId",
+    );
   }
   return teacher.bookingBufferMinutes ?? 0;
 }
@@ -70,7 +74,15 @@ export async function saveLessonChange(actor: Actor, loaded: LoadedLesson, next:
       lessonItems = writes.length + 1;
       return [
         ...writes,
-        recordAudit(tx, { studioId, actorId: actor.userId, action: change.action, entityType: "lesson", entityId: previous.lessonId, before: previous, after: stored }),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: change.action,
+          entityType: "lesson",
+          entityId: previous.lessonId,
+          before: previous,
+          after: stored,
+        }),
         ...(change.extra?.items(tx) ?? []),
         ...outboxEmails(tx, notices),
       ];

@@ -5,7 +5,12 @@ import { durationMinutesField, instantField } from "../fields";
 import { LESSON_TYPES } from "./lesson.entity";
 
 const optionalText = (max: number) => text(max).min(1, "must not be empty").optional();
-export const onlineUrlField = z.string().trim().url("must be a URL").max(500, "must be at most 500 characters").refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL");
+export const onlineUrlField = z
+  .string()
+  .trim()
+  .url("must be a URL")
+  .max(500, "must be at most 500 characters")
+  .refine((u) => /^https?:\/\//.test(u), "must be an http(s) URL");
 
 /** Where and how a lesson happens; shared by lessons and recurring patterns. */
 export const lessonPlaceFields = {

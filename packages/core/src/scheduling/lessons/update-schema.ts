@@ -24,7 +24,10 @@ export const updateLessonSchema = z
     substituteTeacherId: recordIdField.nullable().optional(),
     status: z
       .enum(LESSON_STATUSES)
-      .refine((status) => status !== "cancelled", "cancel a lesson with POST /v1/studios/{studioId}/lessons/{lessonId}/cancel, which applies the cancellation policy")
+      .refine(
+        (status) => status !== "cancelled",
+        "cancel a lesson with POST /v1/studios/{studioId}/lessons/{lessonId}/cancel, which applies the cancellation policy",
+      )
       .optional(),
     actualStart: instantField.nullable().optional(),
     actualEnd: instantField.nullable().optional(),

@@ -71,7 +71,12 @@ export function bookMakeupWith(
     const end = new Date(Date.parse(input.scheduledStart) + minutes * 60_000).toISOString();
     await assertStudioOpen(studioId, input.scheduledStart, end, studio.timeZone);
     const fit = selfService
-      ? await checkSelfServiceSlot(studioId, studio, { teacherId: parties.teacher.teacherId, studentId: credit.studentId, scheduledStart: input.scheduledStart, durationMinutes: minutes })
+      ? await checkSelfServiceSlot(studioId, studio, {
+          teacherId: parties.teacher.teacherId,
+          studentId: credit.studentId,
+          scheduledStart: input.scheduledStart,
+          durationMinutes: minutes,
+        })
       : "free";
 
     const lesson: LessonRecord = {
@@ -112,7 +117,15 @@ export function bookMakeupWith(
           .where((a, op) => `${op.eq(a.status, "available")} AND ${op.gte(a.expiresOn, today)}`)
           .commit(),
         recordAudit(tx, { studioId, actorId: member.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
-        recordAudit(tx, { studioId, actorId: member.userId, action: "makeupCredit.used", entityType: "makeupCredit", entityId: creditId, before: credit, after: { ...credit, ...used } }),
+        recordAudit(tx, {
+          studioId,
+          actorId: member.userId,
+          action: "makeupCredit.used",
+          entityType: "makeupCredit",
+          entityId: creditId,
+          before: credit,
+          after: { ...credit, ...used },
+        }),
         ...outboxEmails(tx, notices),
         ...extraWrites(tx),
       ],

@@ -40,7 +40,12 @@ export async function checkSelfServiceSlot(
   studio: StudioRecord,
   lesson: { teacherId: string; studentId: string; scheduledStart: string; durationMinutes: number },
 ): Promise<"free" | "taken"> {
-  const fit = await slotFit(studioId, studio, { teacherId: lesson.teacherId, studentId: lesson.studentId, start: lesson.scheduledStart, durationMinutes: lesson.durationMinutes });
+  const fit = await slotFit(studioId, studio, {
+    teacherId: lesson.teacherId,
+    studentId: lesson.studentId,
+    start: lesson.scheduledStart,
+    durationMinutes: lesson.durationMinutes,
+  });
   if (fit === "outside_hours") {
     throw new AppError("validation_failed", "The request has invalid fields", {
       errors: [{ path: "scheduledStart", message: "is outside the teacher's working hours: pick one of their free slots (GET /free-slots)" }],
@@ -51,4 +56,8 @@ export async function checkSelfServiceSlot(
 
 /** The 409 for a make-up inside the teacher's hours that is not one of their free slots. */
 export const notFreeSlot = () =>
-  conflict("makeup.slot_taken", "The teacher or the student is not free then (another lesson, or the teacher's buffer around one): pick one of the teacher's free slots", "scheduledStart");
+  conflict(
+    "makeup.slot_taken",
+    "The teacher or the student is not free then (another lesson, or the teacher's buffer around one): pick one of the teacher's free slots",
+    "scheduledStart",
+  );

@@ -24,14 +24,18 @@ export async function listPatterns(actor: Actor, studioId: string, query: ListPa
   if (!isStudioAdmin(member)) {
     if (member.role === "teacher") {
       if (teacherId && teacherId !== member.teacherId) {
-        throw new AppError("pattern.not_yours", "Teachers list only their own patterns", { errors: [{ path: "teacherId", message: "must be your own teacher id" }] });
+        throw new AppError("pattern.not_yours", "Teachers list only their own patterns", {
+          errors: [{ path: "teacherId", message: "must be your own teacher id" }],
+        });
       }
       if (!member.teacherId) return { items: [], nextCursor: null, names: noNames() };
       teacherId = member.teacherId;
     } else {
       const own = member.role === "student" ? (member.studentId ? [member.studentId] : []) : await familyStudentIdsOf(studioId, member);
       if (query.studentId && !own.includes(query.studentId)) {
-        throw new AppError("pattern.not_yours", "You may list only your own (or your children's) patterns", { errors: [{ path: "studentId", message: "must be yourself or your child" }] });
+        throw new AppError("pattern.not_yours", "You may list only your own (or your children's) patterns", {
+          errors: [{ path: "studentId", message: "must be yourself or your child" }],
+        });
       }
       if (own.length === 0) return { items: [], nextCursor: null, names: noNames() };
       attendees = attendees ?? own;
@@ -47,12 +51,22 @@ export async function listPatterns(actor: Actor, studioId: string, query: ListPa
       .join(" AND ");
   const { recurringPattern } = scheduleDb().entities;
   const list = { studioId, list: "patterns", params: { teacherId, attendees: attendees?.join(",") } };
-  const records = await page<PatternRecord>(list, (options) => {
-    const go = { ...options, pages: 1 as const, order: "desc" as const };
-    return teacherId
-      ? recurringPattern.query.patternsByTeacher({ studioId, teacherId }).where(filter as never).go(go)
-      : recurringPattern.query.pattern({ studioId }).where(filter as never).go(go);
-  }, query);
+  const records = await page<PatternRecord>(
+    list,
+    (options) => {
+      const go = { ...options, pages: 1 as const, order: "desc" as const };
+      return teacherId
+        ? recurringPattern.query
+            .patternsByTeacher({ studioId, teacherId })
+            .where(filter as never)
+            .go(go)
+        : recurringPattern.query
+            .pattern({ studioId })
+            .where(filter as never)
+            .go(go);
+    },
+    query,
+  );
   const names = await readNames(studioId, {
     students: records.items.flatMap((r) => r.studentIds),
     teachers: records.items.map((r) => r.teacherId),

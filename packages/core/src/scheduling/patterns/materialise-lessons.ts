@@ -49,12 +49,28 @@ async function studioContext(studioId: string, now: Date): Promise<StudioContext
 
 /** Writes a pattern as inactive (with an optional skipped note), conditional on the version read. */
 async function deactivate(pattern: PatternRecord, note?: { date: LocalDate; reason: string }) {
-  const next: PatternRecord = { ...pattern, isActive: false, skipped: note ? withSkipped(pattern.skipped, [note]) : pattern.skipped, version: pattern.version + 1 };
+  const next: PatternRecord = {
+    ...pattern,
+    isActive: false,
+    skipped: note ? withSkipped(pattern.skipped, [note]) : pattern.skipped,
+    version: pattern.version + 1,
+  };
   const outcome = await scheduleDb()
-    .transaction.write((tx) => [
-      patternWrite(tx, next, pattern),
-      recordAudit(tx, { studioId: pattern.studioId, actorId: MATERIALISE_ACTOR, action: "recurringPattern.deactivated", entityType: "recurringPattern", entityId: pattern.patternId, before: pattern, after: next }),
-    ] as never[])
+    .transaction.write(
+      (tx) =>
+        [
+          patternWrite(tx, next, pattern),
+          recordAudit(tx, {
+            studioId: pattern.studioId,
+            actorId: MATERIALISE_ACTOR,
+            action: "recurringPattern.deactivated",
+            entityType: "recurringPattern",
+            entityId: pattern.patternId,
+            before: pattern,
+            after: next,
+          }),
+        ] as never[],
+    )
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? new PatternChanged() : undefined));
 }
@@ -77,10 +93,22 @@ async function materialisePattern(pattern: PatternRecord, context: StudioContext
     }
     return;
   }
-  const { side, state } = advancingSide({ actorId: MATERIALISE_ACTOR, record: pattern, stored: pattern, to, today: context.today, firstAction: "recurringPattern.materialised" });
+  const { side, state } = advancingSide({
+    actorId: MATERIALISE_ACTOR,
+    record: pattern,
+    stored: pattern,
+    to,
+    today: context.today,
+    firstAction: "recurringPattern.materialised",
+  });
   const outcome = await materialiseOccurrences(
     {
-      studioId: pattern.studioId, timeZone: context.timeZone, settings: context.settings, now, actorId: MATERIALISE_ACTOR, onConflict: "skip",
+      studioId: pattern.studioId,
+      timeZone: context.timeZone,
+      settings: context.settings,
+      now,
+      actorId: MATERIALISE_ACTOR,
+      onConflict: "skip",
       add: { pattern, parties, dates, closures: context.closures },
     },
     side,
@@ -93,9 +121,11 @@ async function materialisePattern(pattern: PatternRecord, context: StudioContext
 /** Runs `work` over items, at most `limit` at a time. */
 async function inPool<T>(items: T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await work(items[next++]!);
-  }));
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
 }
 
 /**
@@ -114,7 +144,9 @@ export async function materialiseLessons(options: { now?: Date; concurrency?: nu
   const { recurringPattern } = scheduleDb().entities;
   let cursor: string | null = null;
   do {
-    const result: { data: PatternRecord[]; cursor: string | null } = await recurringPattern.query.activePatterns({ isActive: true }).go({ cursor, limit: 250, pages: 1 });
+    const result: { data: PatternRecord[]; cursor: string | null } = await recurringPattern.query
+      .activePatterns({ isActive: true })
+      .go({ cursor, limit: 250, pages: 1 });
     cursor = result.cursor;
     summary.patterns += result.data.length;
     const byStudio = new Map<string, PatternRecord[]>();

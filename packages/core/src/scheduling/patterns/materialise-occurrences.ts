@@ -92,7 +92,9 @@ export async function materialiseOccurrences(work: OccurrenceWork, side: Pattern
             own.count = items.length;
             return [
               ...items,
-              ...current.creates.flatMap((lesson) => lessonWrites(tx, lesson, { familyOf: work.add!.parties.familyOf, settings: work.settings, now: work.now })),
+              ...current.creates.flatMap((lesson) =>
+                lessonWrites(tx, lesson, { familyOf: work.add!.parties.familyOf, settings: work.settings, now: work.now }),
+              ),
               ...current.removals.flatMap((lesson) => lessonRemovalWrites(tx, lesson)),
             ];
           },

@@ -70,7 +70,10 @@ export async function readLessons(studioId: string, lessonIds: string[]): Promis
 export function lessonRemovalWrites(tx: ScheduleTx, lesson: LessonRecord): unknown[] {
   const { studioId, lessonId } = lesson;
   return [
-    tx.lesson.delete({ studioId, lessonId }).where((a, op) => op.eq(a.updatedAt, lesson.updatedAt)).commit(),
+    tx.lesson
+      .delete({ studioId, lessonId })
+      .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
+      .commit(),
     ...[...new Set(lesson.studentIds)].map((studentId) => tx.lessonAttendee.delete({ studioId, lessonId, studentId }).commit()),
     ...(lesson.reminderHour ? [tx.reminderDue.delete({ hour: lesson.reminderHour, studioId, lessonId }).commit()] : []),
   ];

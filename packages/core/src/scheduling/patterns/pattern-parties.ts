@@ -48,7 +48,11 @@ export async function partiesForPatterns(studioId: string, patterns: PatternReco
       ids = usable(b) ? [...(b!.memberStudentIds ?? [])].filter((id) => studentOf.has(id)) : [];
     }
     if (ids.length === 0 || ids.length > MAX_LESSON_STUDENTS) {
-      const reason = pattern.studentId ? "the student is no longer a student of the studio" : ids.length === 0 ? "the band has no members left" : `the band has more than ${MAX_LESSON_STUDENTS} members`;
+      const reason = pattern.studentId
+        ? "the student is no longer a student of the studio"
+        : ids.length === 0
+          ? "the band has no members left"
+          : `the band has more than ${MAX_LESSON_STUDENTS} members`;
       parties.set(pattern.patternId, reason);
       continue;
     }

@@ -11,7 +11,10 @@ import { withSkipped, type PatternRecord } from "./pattern-view";
  */
 export function advanced(record: PatternRecord, progress: ChunkProgress, to: LocalDate, today: LocalDate): PatternRecord {
   const reached = progress.last || !progress.lastDate || progress.lastDate > to ? to : progress.lastDate;
-  const through = [record.materialisedThrough, reached].filter((d): d is string => Boolean(d) && d! >= record.startDate).sort().pop();
+  const through = [record.materialisedThrough, reached]
+    .filter((d): d is string => Boolean(d) && d! >= record.startDate)
+    .sort()
+    .pop();
   return {
     ...record,
     ...(through ? { materialisedThrough: through } : {}),

@@ -46,5 +46,4 @@ export interface LessonChanges {
 }
 
 /** Appends skipped occurrences, keeping the newest MAX_SKIPPED. */
-export const withSkipped = (current: SkippedOccurrence[] | undefined, added: SkippedOccurrence[]) =>
-  [...(current ?? []), ...added].slice(-MAX_SKIPPED);
+export const withSkipped = (current: SkippedOccurrence[] | undefined, added: SkippedOccurrence[]) => [...(current ?? []), ...added].slice(-MAX_SKIPPED);

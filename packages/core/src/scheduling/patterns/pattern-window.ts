@@ -16,7 +16,11 @@ export const materialiseTo = (pattern: Pick<PatternRecord, "endDate">, horizonEn
   pattern.endDate && pattern.endDate < horizonEnd ? pattern.endDate : horizonEnd;
 
 /** A pattern's occurrences from a date through `to`, with the closures that may fall on them. */
-export async function occurrencesWithClosures(pattern: PatternRecord, from: LocalDate, to: LocalDate): Promise<{ dates: LocalDate[]; closures: ClosureSpan[] }> {
+export async function occurrencesWithClosures(
+  pattern: PatternRecord,
+  from: LocalDate,
+  to: LocalDate,
+): Promise<{ dates: LocalDate[]; closures: ClosureSpan[] }> {
   const dates = occurrenceDates(pattern, from, to);
   const closures = dates.length > 0 ? await closuresBetween(pattern.studioId, dates[0]!, dates[dates.length - 1]!) : [];
   return { dates, closures };

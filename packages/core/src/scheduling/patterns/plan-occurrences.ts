@@ -74,7 +74,8 @@ function dayItemCount(adds: BookingSlot[], removes: BookingSlot[]): number {
   const collect = (slot: BookingSlot, withBuffer: boolean) => {
     for (const { resourceType, resourceId, bufferMinutes } of resourcesOf(slot)) {
       const pad = (withBuffer ? bufferMinutes : 0) * 60_000;
-      for (const day of utcDays(new Date(slot.start).getTime() - pad, new Date(slot.end).getTime() + pad)) keys.add(dayKeyString({ resourceType, resourceId, day }));
+      for (const day of utcDays(new Date(slot.start).getTime() - pad, new Date(slot.end).getTime() + pad))
+        keys.add(dayKeyString({ resourceType, resourceId, day }));
     }
   };
   adds.forEach((s) => collect(s, true));
@@ -107,11 +108,19 @@ export async function prepare(work: OccurrenceWork, dates: LocalDate[], onConfli
       const closure = closureOn(add.closures, date);
       const keptId = kept.get(date);
       if (closure) skipped.push({ date, reason: `closed: ${closure.reason} (${closure.startDate} – ${closure.endDate})` });
-      else if (keptId) skipped.push({ date, reason: "kept: the earlier pattern's lesson on this date was edited by hand or has started", conflictingLessonId: keptId });
+      else if (keptId)
+        skipped.push({ date, reason: "kept: the earlier pattern's lesson on this date was edited by hand or has started", conflictingLessonId: keptId });
       else creates.push(occurrenceLesson(add.pattern, add.parties, date, work));
     }
     if (checkExisting && creates.length > 0) {
-      const existing = new Set((await readLessons(work.studioId, creates.map((l) => l.lessonId))).map((l) => l.lessonId));
+      const existing = new Set(
+        (
+          await readLessons(
+            work.studioId,
+            creates.map((l) => l.lessonId),
+          )
+        ).map((l) => l.lessonId),
+      );
       creates = creates.filter((l) => !existing.has(l.lessonId));
     }
   }
@@ -134,8 +143,7 @@ export async function prepare(work: OccurrenceWork, dates: LocalDate[], onConfli
     creates = creates.filter((l) => !refused.has(l.lessonId));
   }
   skipped.sort((a, b) => a.date.localeCompare(b.date));
-  const itemCount =
-    creates.reduce((n, l) => n + lessonItemCount(l, work), 0) + removals.reduce((n, l) => n + removalItemCount(l), 0) + plan.itemCount;
+  const itemCount = creates.reduce((n, l) => n + lessonItemCount(l, work), 0) + removals.reduce((n, l) => n + removalItemCount(l), 0) + plan.itemCount;
   return { dates, creates, removals, skipped, plan, itemCount };
 }
 

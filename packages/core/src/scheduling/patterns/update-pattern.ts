@@ -18,7 +18,11 @@ import type { UpdatePatternInput } from "./schemas";
 export function requireRunningFrom(pattern: PatternRecord, from: LocalDate): void {
   if (pattern.continuedBy) throw conflict("pattern.continued", `This pattern continues as pattern ${pattern.continuedBy} since an edit; change that one`);
   if (!pattern.isActive || (pattern.endDate && pattern.endDate < from)) {
-    throw conflict("pattern.ended", `The pattern has ended${pattern.endDate ? ` (its last date is ${pattern.endDate})` : ""}; create a new one instead`, "effectiveFrom");
+    throw conflict(
+      "pattern.ended",
+      `The pattern has ended${pattern.endDate ? ` (its last date is ${pattern.endDate})` : ""}; create a new one instead`,
+      "effectiveFrom",
+    );
   }
 }
 
@@ -83,7 +87,13 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
   requireNotPast("effectiveFrom", effectiveFrom, today);
   requireRunningFrom(old, effectiveFrom);
 
-  const who = input.studentId ? { studentId: input.studentId } : input.bandId ? { bandId: input.bandId } : old.studentId ? { studentId: old.studentId } : { bandId: old.bandId! };
+  const who = input.studentId
+    ? { studentId: input.studentId }
+    : input.bandId
+      ? { bandId: input.bandId }
+      : old.studentId
+        ? { studentId: old.studentId }
+        : { bandId: old.bandId! };
   const type = input.type ?? old.type;
   if ("bandId" in who && type === "private") throw invalidField("type", "a band lesson is group, ensemble or online");
   const parties = await resolveParties(studioId, member, { teacherId: input.teacherId ?? old.teacherId, ...who });
@@ -144,7 +154,15 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
       count: 2 + notices.length,
       writes: (tx) => [
         patternWrite(tx, { ...ended, version: old.version + 1 }, old),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "recurringPattern.split", entityType: "recurringPattern", entityId: old.patternId, before: old, after: ended }),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "recurringPattern.split",
+          entityType: "recurringPattern",
+          entityId: old.patternId,
+          before: old,
+          after: ended,
+        }),
         ...outboxEmails(tx, notices),
       ],
     },
@@ -152,7 +170,12 @@ export async function updatePattern(actor: Actor, studioId: string, patternId: s
   try {
     const outcome = await materialiseOccurrences(
       {
-        studioId, timeZone: studio.timeZone, settings, now, actorId: actor.userId, onConflict: "throw",
+        studioId,
+        timeZone: studio.timeZone,
+        settings,
+        now,
+        actorId: actor.userId,
+        onConflict: "throw",
         add: { pattern: next, parties, dates, closures },
         remove: { pattern: old, dates: removable },
       },

@@ -52,7 +52,10 @@ export async function readReminderPeople(found: NonNullable<Awaited<ReturnType<t
     ...(StudentRecord | null)[],
   ];
   const students = studentRecords.filter((s): s is StudentRecord => Boolean(s && !s.deletedAt));
-  const guardians = await guardiansOfFamilies(studioId, students.map((s) => s.familyId));
+  const guardians = await guardiansOfFamilies(
+    studioId,
+    students.map((s) => s.familyId),
+  );
   return {
     ...found,
     teacherName: teacherRecord ? `${teacherRecord.firstName} ${teacherRecord.lastName}` : "your teacher",

@@ -38,7 +38,9 @@ export function localWhen(start: string, end: string, timeZone: string) {
 export function reminderEmail(context: ReminderContext, recipient: ReminderRecipient) {
   const { lesson, studio } = context;
   const names = {
-    students: new Map(context.students.map((s) => [s.studentId, { name: `${s.firstName} ${s.lastName}`, ...(s.instrument ? { instrument: s.instrument } : {}) }])),
+    students: new Map(
+      context.students.map((s) => [s.studentId, { name: `${s.firstName} ${s.lastName}`, ...(s.instrument ? { instrument: s.instrument } : {}) }]),
+    ),
     bands: new Map(context.bandName && lesson.bandId ? [[lesson.bandId, context.bandName]] : []),
   };
   const who = lessonWho(lesson, names);

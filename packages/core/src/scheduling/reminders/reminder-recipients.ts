@@ -16,10 +16,7 @@ interface Person {
  * The recipients of one lesson's reminder, each address once (a guardian of two students in the
  * same band lesson gets one email). Deleted people and people without an email get none.
  */
-export function reminderRecipients(
-  students: Array<Person & { familyId?: string }>,
-  guardiansOf: (familyId: string) => Person[],
-): ReminderRecipient[] {
+export function reminderRecipients(students: Array<Person & { familyId?: string }>, guardiansOf: (familyId: string) => Person[]): ReminderRecipient[] {
   const recipients = new Map<string, ReminderRecipient>();
   const add = (person: Person) => {
     const email = person.email?.trim();

@@ -99,7 +99,11 @@ async function processLesson(item: DueItem, now: Date, run: ReminderRun): Promis
     }
     const context = await readReminderPeople(found);
     const recipients = reminderRecipients(context.students, context.guardiansOf);
-    const stopped = await optedOutAmong(item.studioId, recipients.map((r) => r.key), "reminders");
+    const stopped = await optedOutAmong(
+      item.studioId,
+      recipients.map((r) => r.key),
+      "reminders",
+    );
     run.unsubscribed += stopped.size;
     for (const recipient of recipients.filter((r) => !stopped.has(r.key))) {
       const outcome = await deliverReminder(context, recipient, now);

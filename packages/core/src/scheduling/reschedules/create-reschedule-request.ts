@@ -38,7 +38,8 @@ export async function createRescheduleRequestWith(
       : member.role === "parent"
         ? lesson.studentIds.find((id) => familyStudentIds.includes(id))
         : undefined;
-  if (!studentId) throw new AppError("reschedule.students_only", "Only the lesson's student or their parents ask to move it; admins and its teacher move it directly");
+  if (!studentId)
+    throw new AppError("reschedule.students_only", "Only the lesson's student or their parents ask to move it; admins and its teacher move it directly");
 
   const now = new Date();
   if (lesson.status !== "scheduled" || Date.parse(lesson.scheduledStart) <= now.getTime()) {
@@ -49,7 +50,10 @@ export async function createRescheduleRequestWith(
 
   const { rescheduleRequest, student } = scheduleDb().entities;
   const [{ data: earlier }, { data: studentRecord }] = await Promise.all([
-    rescheduleRequest.query.request({ studioId }).begins({ requestId: `${lesson.lessonId}-r` }).go({ pages: "all" }),
+    rescheduleRequest.query
+      .request({ studioId })
+      .begins({ requestId: `${lesson.lessonId}-r` })
+      .go({ pages: "all" }),
     student.get({ studioId, studentId }).go(),
   ]);
   const pending = earlier.find((r) => r.status === "pending");
@@ -83,7 +87,14 @@ export async function createRescheduleRequestWith(
           .check({ studioId, lessonId: lesson.lessonId })
           .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
           .commit(),
-        recordAudit(tx, { studioId, actorId: member.userId, action: "reschedule_request.created", entityType: "reschedule_request", entityId: request.requestId, after: request }),
+        recordAudit(tx, {
+          studioId,
+          actorId: member.userId,
+          action: "reschedule_request.created",
+          entityType: "reschedule_request",
+          entityId: request.requestId,
+          after: request,
+        }),
         ...outboxEmails(tx, notices),
       ];
       extraFrom = items.length;

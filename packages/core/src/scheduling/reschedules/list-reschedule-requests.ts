@@ -8,7 +8,6 @@ import { pagesInTurn } from "./pages-in-turn";
 import { toRescheduleRequest, type RescheduleRequest, type RescheduleRequestRecord } from "./request-view";
 import type { ListRescheduleRequestsQuery } from "./schemas";
 
-
 /**
  * Reschedule requests, newest first. Admins: the inbox of one status (default pending), or one
  * student's requests with `studentId`; teachers: the requests for their lessons; students: their
@@ -28,8 +27,12 @@ export async function listRescheduleRequests(
   const list = { studioId, list: "reschedule-requests", params: { reader: actor.userId } };
   const go = (options: PageOptions) => ({ ...options, pages: 1 as const, order: "desc" as const });
   const ofStudent = (studentId: string) => (options: PageOptions) =>
-    rescheduleRequest.query.requestsByStudent({ studioId, studentId }).where(byStatus as never).go(go(options));
-  const refuse = () => new AppError("reschedule.not_yours", "You may list only your own reschedule requests", { errors: [{ path: "studentId", message: "is not yours to see" }] });
+    rescheduleRequest.query
+      .requestsByStudent({ studioId, studentId })
+      .where(byStatus as never)
+      .go(go(options));
+  const refuse = () =>
+    new AppError("reschedule.not_yours", "You may list only your own reschedule requests", { errors: [{ path: "studentId", message: "is not yours to see" }] });
 
   let result: Page<RescheduleRequestRecord>;
   if (isStudioAdmin(member)) {
@@ -39,7 +42,8 @@ export async function listRescheduleRequests(
   } else if (member.role === "teacher") {
     if (!member.teacherId) return { items: [], nextCursor: null, names: noNames() };
     const teacherId = member.teacherId;
-    const byStudent = (a: { studentId: never }, op: { eq: (attr: never, v: unknown) => string }) => (query.studentId ? op.eq(a.studentId, query.studentId) : "");
+    const byStudent = (a: { studentId: never }, op: { eq: (attr: never, v: unknown) => string }) =>
+      query.studentId ? op.eq(a.studentId, query.studentId) : "";
     result = await page(
       list,
       (o) =>

@@ -57,7 +57,9 @@ export async function loadRequestFor(actor: Actor, studioId: string, requestId: 
 /** 409 unless the request still waits for a review. */
 export function requirePending(request: RescheduleRequestRecord): void {
   if (request.status !== "pending") {
-    throw new AppError("reschedule.already_answered", `This request is already ${request.status}`, { errors: [{ path: "status", message: `is ${request.status}` }] });
+    throw new AppError("reschedule.already_answered", `This request is already ${request.status}`, {
+      errors: [{ path: "status", message: `is ${request.status}` }],
+    });
   }
 }
 

@@ -74,7 +74,10 @@ export async function reviewedNotices(
   const noInvites = moved ? await optedOutAmong(studio.studioId, to, "calendar-invites") : new Set<string>();
   const email = (address: string) => {
     const links = moved ? lessonLinks(studio, moved, address) : [];
-    const calendar = moved && people && !noInvites.has(address.trim().toLowerCase()) ? lessonInvite(studio, moved, people, "REQUEST", { name: address, email: address }) : undefined;
+    const calendar =
+      moved && people && !noInvites.has(address.trim().toLowerCase())
+        ? lessonInvite(studio, moved, people, "REQUEST", { name: address, email: address })
+        : undefined;
     const message = rescheduleReviewedMessage({
       outcome,
       studioName: studio.name,

@@ -21,8 +21,13 @@ function reviewWrites(tx: ScheduleTx, actor: Actor, before: RescheduleRequestRec
       .where((a, op) => op.eq(a.status, "pending"))
       .commit(),
     recordAudit(tx, {
-      studioId: after.studioId, actorId: actor.userId, action: `reschedule_request.${after.status}`,
-      entityType: "reschedule_request", entityId: after.requestId, before, after,
+      studioId: after.studioId,
+      actorId: actor.userId,
+      action: `reschedule_request.${after.status}`,
+      entityType: "reschedule_request",
+      entityId: after.requestId,
+      before,
+      after,
     }),
     ...outboxEmails(tx, notices),
   ];
@@ -51,8 +56,10 @@ export async function approveRescheduleRequest(actor: Actor, studioId: string, r
     requireTeachLesson(member, lesson);
     requirePending(loaded.request);
     const now = new Date();
-    if (lesson.status !== "scheduled") throw conflict("reschedule.lesson_not_movable", `The lesson is ${lesson.status.replace("_", " ")}; it can no longer be moved`, "status");
-    if (Date.parse(loaded.request.proposedStart) <= now.getTime()) throw conflict("reschedule.proposal_passed", "The proposed time has passed; ask for another one", "proposedStart");
+    if (lesson.status !== "scheduled")
+      throw conflict("reschedule.lesson_not_movable", `The lesson is ${lesson.status.replace("_", " ")}; it can no longer be moved`, "status");
+    if (Date.parse(loaded.request.proposedStart) <= now.getTime())
+      throw conflict("reschedule.proposal_passed", "The proposed time has passed; ask for another one", "proposedStart");
 
     const proposedEnd = new Date(Date.parse(loaded.request.proposedStart) + durationMinutes(lesson) * 60_000).toISOString();
     const next: LessonRecord = {

@@ -19,7 +19,15 @@ export async function withdrawRescheduleRequest(actor: Actor, studioId: string, 
         .put(after)
         .where((a, op) => op.eq(a.status, "pending"))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "reschedule_request.withdrawn", entityType: "reschedule_request", entityId: requestId, before: request, after }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "reschedule_request.withdrawn",
+        entityType: "reschedule_request",
+        entityId: requestId,
+        before: request,
+        after,
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));

@@ -39,7 +39,14 @@ const isConditionalCancel = (error: unknown) => /ConditionalCheckFailed/.test(St
 function creditsFor(offer: SlotOfferRecord, credits: MakeupCreditRecord[], slotDate: string, minutes: number): MakeupCreditRecord[] {
   const best = new Map<string, MakeupCreditRecord>();
   for (const c of credits) {
-    if (c.status !== "available" || c.teacherId !== offer.teacherId || c.expiresOn < slotDate || c.durationMinutes > minutes || c.sourceLessonId === offer.offerId) continue;
+    if (
+      c.status !== "available" ||
+      c.teacherId !== offer.teacherId ||
+      c.expiresOn < slotDate ||
+      c.durationMinutes > minutes ||
+      c.sourceLessonId === offer.offerId
+    )
+      continue;
     const held = best.get(c.studentId);
     if (!held || c.expiresOn < held.expiresOn) best.set(c.studentId, c);
   }
@@ -50,11 +57,15 @@ function creditsFor(offer: SlotOfferRecord, credits: MakeupCreditRecord[], slotD
 async function enqueue(messages: OutboxEmail[]): Promise<void> {
   for (let i = 0; i < messages.length; i += CHUNK) {
     const chunk = messages.slice(i, i + CHUNK);
-    const outcome = await scheduleDb().transaction.write((tx) => outboxEmails(tx, chunk)).go();
+    const outcome = await scheduleDb()
+      .transaction.write((tx) => outboxEmails(tx, chunk))
+      .go();
     if (!outcome.canceled) continue;
     for (const message of chunk) {
       try {
-        await scheduleDb().transaction.write((tx) => outboxEmails(tx, [message])).go();
+        await scheduleDb()
+          .transaction.write((tx) => outboxEmails(tx, [message]))
+          .go();
       } catch (error) {
         if (!isConditionalCancel(error)) throw error;
       }
@@ -95,32 +106,50 @@ async function broadcastOffer(offer: SlotOfferRecord, now: Date): Promise<"sent"
   }
   const { data: all } = await scheduleDb().entities.makeupCredit.query.credit({ studioId: offer.studioId }).go({ pages: "all" });
   const credits = creditsFor(offer, all, localParts(offer.start, studio.timeZone).date, minutes);
-  const people = credits.length ? await lessonPeople(offer.studioId, credits.map((c) => c.studentId), [offer.teacherId]) : { recipients: [], students: new Map(), teachers: new Map() };
+  const people = credits.length
+    ? await lessonPeople(
+        offer.studioId,
+        credits.map((c) => c.studentId),
+        [offer.teacherId],
+      )
+    : { recipients: [], students: new Map(), teachers: new Map() };
   const creditOf = new Map(credits.map((c) => [c.studentId, c]));
-  const stopped = await optedOutAmong(offer.studioId, people.recipients.map((r) => r.email), "slot-offers");
+  const stopped = await optedOutAmong(
+    offer.studioId,
+    people.recipients.map((r) => r.email),
+    "slot-offers",
+  );
   const when = lessonTimeWords(offer.start, offer.end, studio.timeZone);
   const teacherName = `${teacher.firstName} ${teacher.lastName}`;
-  const messages = people.recipients.filter((r) => !stopped.has(r.email.trim().toLowerCase())).map((recipient): OutboxEmail => {
-    const mine = recipient.studentIds.flatMap((id) => (creditOf.has(id) ? [creditOf.get(id)!] : []));
-    const claims = mine.map((credit) =>
-      claimLink(studio, offer, credit, recipient.email, mine.length === 1 ? "Claim this slot" : `Claim it for ${people.students.get(credit.studentId)?.name ?? "your child"}`),
-    );
-    return {
-      scope: offer.studioId,
-      // One email per address and slot, however often the job runs.
-      messageId: `slot-offer#${offer.offerId}#${recipient.email.toLowerCase()}`,
-      to: recipient.email,
-      email: slotOfferMessage({
-        studioName: studio.name,
-        greetingName: recipient.greetingName,
-        teacherName,
-        when,
-        claims,
-        unsubscribe: unsubscribable(studio, recipient.email, "slot-offers"),
-      }),
-      brand: emailBrand(studio),
-    };
-  });
+  const messages = people.recipients
+    .filter((r) => !stopped.has(r.email.trim().toLowerCase()))
+    .map((recipient): OutboxEmail => {
+      const mine = recipient.studentIds.flatMap((id) => (creditOf.has(id) ? [creditOf.get(id)!] : []));
+      const claims = mine.map((credit) =>
+        claimLink(
+          studio,
+          offer,
+          credit,
+          recipient.email,
+          mine.length === 1 ? "Claim this slot" : `Claim it for ${people.students.get(credit.studentId)?.name ?? "your child"}`,
+        ),
+      );
+      return {
+        scope: offer.studioId,
+        // One email per address and slot, however often the job runs.
+        messageId: `slot-offer#${offer.offerId}#${recipient.email.toLowerCase()}`,
+        to: recipient.email,
+        email: slotOfferMessage({
+          studioName: studio.name,
+          greetingName: recipient.greetingName,
+          teacherName,
+          when,
+          claims,
+          unsubscribe: unsubscribable(studio, recipient.email, "slot-offers"),
+        }),
+        brand: emailBrand(studio),
+      };
+    });
   await enqueue(messages);
   await settle(offer, "sent", messages.length);
   return messages.length;

@@ -38,7 +38,14 @@ export async function calendarFeedIcs(token: string, now = new Date()): Promise<
   );
   if (!owner || owner.deletedAt || owner.deactivatedAt || !studio || studio.deletedAt) throw gone();
   const subject = hiddenAsGone(() => liveSubject(feed.subjectType, feed.subjectId, rawSubject));
-  const member: StudioMember = { userId: owner.userId, role: owner.role, teacherId: owner.teacherId, studentId: owner.studentId, guardianId: owner.guardianId, familyId: owner.familyId };
+  const member: StudioMember = {
+    userId: owner.userId,
+    role: owner.role,
+    teacherId: owner.teacherId,
+    studentId: owner.studentId,
+    guardianId: owner.guardianId,
+    familyId: owner.familyId,
+  };
   if (!mayFeedSubject(member, subject)) throw gone();
 
   const lessons = await readFeedLessons(studioId, subject, now);

@@ -34,7 +34,14 @@ export async function createCalendarFeed(actor: Actor, studioId: string, input: 
   const outcome = await teachingDb()
     .transaction.write((tx) => [
       tx.calendarFeed.create(record).commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "calendar_feed.created", entityType: "calendarFeed", entityId: record.feedId, after: auditedFeed(record) }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "calendar_feed.created",
+        entityType: "calendarFeed",
+        entityId: record.feedId,
+        after: auditedFeed(record),
+      }),
     ])
     .go();
   assertCommitted(outcome, () => undefined);

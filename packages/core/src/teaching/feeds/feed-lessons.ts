@@ -23,12 +23,21 @@ export async function readFeedLessons(studioId: string, subject: { type: FeedSub
   const pageOf = (cursor: string | null, limit: number): PageOf<LessonRecord> => {
     const go = { cursor, limit, pages: 1 as const };
     if (subject.type === "teacher") {
-      return lesson.query.teacherCalendar({ studioId, teacherId: subject.id }).between(...range).go(go);
+      return lesson.query
+        .teacherCalendar({ studioId, teacherId: subject.id })
+        .between(...range)
+        .go(go);
     }
     const attendees =
       subject.type === "student"
-        ? lessonAttendee.query.studentCalendar({ studioId, studentId: subject.id }).between(...range).go(go)
-        : lessonAttendee.query.familyCalendar({ studioId, familyId: subject.id }).between(...range).go(go);
+        ? lessonAttendee.query
+            .studentCalendar({ studioId, studentId: subject.id })
+            .between(...range)
+            .go(go)
+        : lessonAttendee.query
+            .familyCalendar({ studioId, familyId: subject.id })
+            .between(...range)
+            .go(go);
     return attendees.then(({ data, cursor: next }) => ({ data: data.map(lessonOfAttendee), cursor: next }));
   };
 

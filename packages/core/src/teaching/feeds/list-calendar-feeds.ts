@@ -12,12 +12,22 @@ export async function listCalendarFeeds(actor: Actor, studioId: string, query: L
   const { member } = await loadStudioMember(actor, studioId);
   const { calendarFeed } = teachingDb().entities;
   const owner = isStudioAdmin(member) ? "studio" : actor.userId;
-  const records = await page({ studioId, list: "calendar-feeds", params: { owner } }, (options) => {
-    const go = { ...options, pages: 1 as const };
-    const live = (a: { revokedAt: never }, op: { notExists: (attr: never) => string }) => op.notExists(a.revokedAt);
-    return isStudioAdmin(member)
-      ? calendarFeed.query.feed({ studioId }).where(live as never).go(go)
-      : calendarFeed.query.feedsByOwner({ studioId, ownerUserId: actor.userId }).where(live as never).go(go);
-  }, query);
+  const records = await page(
+    { studioId, list: "calendar-feeds", params: { owner } },
+    (options) => {
+      const go = { ...options, pages: 1 as const };
+      const live = (a: { revokedAt: never }, op: { notExists: (attr: never) => string }) => op.notExists(a.revokedAt);
+      return isStudioAdmin(member)
+        ? calendarFeed.query
+            .feed({ studioId })
+            .where(live as never)
+            .go(go)
+        : calendarFeed.query
+            .feedsByOwner({ studioId, ownerUserId: actor.userId })
+            .where(live as never)
+            .go(go);
+    },
+    query,
+  );
   return { items: records.items.map(toCalendarFeed), nextCursor: records.nextCursor };
 }

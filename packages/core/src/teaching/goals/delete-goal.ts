@@ -19,7 +19,15 @@ export async function deleteGoal(actor: Actor, studioId: string, goalId: string)
         .set({ ...changes, studentId: current.studentId })
         .where((a, op) => `${op.eq(a.listing, "listed")} AND ${op.eq(a.studentId, current.studentId)}`)
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.deleted", entityType: "goal", entityId: goalId, before: current, after: { ...current, ...changes } as GoalRecord }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "goal.deleted",
+        entityType: "goal",
+        entityId: goalId,
+        before: current,
+        after: { ...current, ...changes } as GoalRecord,
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("goal.changed", "The goal changed meanwhile; reload and try again") : undefined));

@@ -15,8 +15,7 @@ export async function listGoals(actor: Actor, studioId: string, query: ListGoals
   const byStudent = teachingDb().entities.goal.query.goalsByStudent({ studioId, studentId: query.studentId, listing: "listed" });
   const records = await page(
     { studioId, list: "goals" },
-    (options) =>
-      (query.status ? byStudent.where((a, op) => op.eq(a.status, query.status!)) : byStudent).go({ ...options, pages: 1 }),
+    (options) => (query.status ? byStudent.where((a, op) => op.eq(a.status, query.status!)) : byStudent).go({ ...options, pages: 1 }),
     query,
   );
   return { items: records.items.map(toGoal), nextCursor: records.nextCursor };

@@ -19,7 +19,15 @@ export async function deleteLessonPlan(actor: Actor, studioId: string, planId: s
         .set(changes)
         .where((a, op) => op.eq(a.listing, "listed"))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.deleted", entityType: "lessonPlan", entityId: planId, before: current, after: { ...current, ...changes } as LessonPlanRecord }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "lessonPlan.deleted",
+        entityType: "lessonPlan",
+        entityId: planId,
+        before: current,
+        after: { ...current, ...changes } as LessonPlanRecord,
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("lesson_plan.changed", "The lesson plan changed meanwhile; reload and try again") : undefined));

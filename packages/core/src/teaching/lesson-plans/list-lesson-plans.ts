@@ -38,6 +38,10 @@ function partitionsFor(member: StudioMember, query: ListLessonPlansQuery): PlanP
     const sees = isStudioAdmin(member) || teacherId === own;
     return [sees ? { by: "teacher", teacherId } : { by: "teacherSharing", teacherId, sharing: "public" }];
   }
-  if (isStudioAdmin(member)) return [{ by: "sharing", sharing: "public" }, { by: "sharing", sharing: "private" }];
+  if (isStudioAdmin(member))
+    return [
+      { by: "sharing", sharing: "public" },
+      { by: "sharing", sharing: "private" },
+    ];
   return [{ by: "sharing", sharing: "public" }, ...(own ? [{ by: "teacher" as const, teacherId: own }] : [])];
 }

@@ -23,14 +23,17 @@ export async function studentNotes(actor: Actor, studioId: string, query: Studen
   const audience = noteAudienceOf(member);
 
   const now = new Date().toISOString();
-  const lessons = await page<AttendeeRecord>({ studioId, list: "student-notes", params: { studentId: query.studentId } }, (options) =>
-    lessonAttendee.query.studentCalendar({ studioId, studentId: query.studentId }).lt({ scheduledStart: now }).go({ ...options, pages: 1, order: "desc" }),
+  const lessons = await page<AttendeeRecord>(
+    { studioId, list: "student-notes", params: { studentId: query.studentId } },
+    (options) =>
+      lessonAttendee.query
+        .studentCalendar({ studioId, studentId: query.studentId })
+        .lt({ scheduledStart: now })
+        .go({ ...options, pages: 1, order: "desc" }),
     query,
   );
   const readable = lessons.items.filter((a) => mayReadLesson(member, lessonOfAttendee(a), [query.studentId]));
-  const notes = await Promise.all(
-    readable.map((a) => lessonNote.query.note({ studioId, lessonId: lessonOfAttendee(a).lessonId }).go({ pages: "all" })),
-  );
+  const notes = await Promise.all(readable.map((a) => lessonNote.query.note({ studioId, lessonId: lessonOfAttendee(a).lessonId }).go({ pages: "all" })));
   const items = readable
     .map((a, i) => ({
       lesson: toLessonSummary(a, studio.timeZone),

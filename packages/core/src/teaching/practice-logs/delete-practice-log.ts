@@ -30,7 +30,15 @@ export async function deletePracticeLog(actor: Actor, studioId: string, logId: s
         .set({ ...changes, studentId: current.studentId })
         .where((a, op) => `${op.eq(a.listing, "listed")} AND ${op.eq(a.studentId, current.studentId)}`)
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "practiceLog.deleted", entityType: "practiceLog", entityId: logId, before: current, after: { ...current, ...changes } }),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "practiceLog.deleted",
+        entityType: "practiceLog",
+        entityId: logId,
+        before: current,
+        after: { ...current, ...changes },
+      }),
     ])
     .go();
   assertCommitted(outcome, (index) => (index === 0 ? conflict("practice_log.deleted", "The practice log was deleted meanwhile") : undefined));

@@ -10,11 +10,7 @@ export const createPracticeLogSchema = z
     studentId: recordIdField,
     /** The local date practised, in the studio's time zone; not in the future. */
     practisedOn: localDateField,
-    minutes: z
-      .number({ invalid_type_error: "must be a number" })
-      .int("must be a whole number")
-      .min(1, "must be at least 1")
-      .max(600, "must be at most 600"),
+    minutes: z.number({ invalid_type_error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(600, "must be at most 600"),
     pieces: textList(20, 200).optional(),
     notes: text(2000).nullable().optional(),
   })

@@ -14,12 +14,12 @@ import { publicPrivacyExportRoutes } from "../../routes/public-privacy-exports";
  * Deployed as the access Lambda (routing.ts lists the paths API Gateway sends it).
  */
 export const accessRoutes = createRouter()
-    .route("/v1/studios", memberRoutes)
-    .route("/v1/studios", invitationRoutes)
-    .route("/v1/studios", accessRequestRoutes)
-    .route("/v1/studios", auditEventRoutes)
-    .route("/v1/studios", emailDeliveryRoutes)
-    .route("/v1/studios", privacyRoutes)
-    .route("/v1/public", publicInvitationRoutes)
-    .route("/v1/public", publicAccessRequestRoutes)
-    .route("/v1/public", publicPrivacyExportRoutes);
+  .route("/v1/studios", memberRoutes)
+  .route("/v1/studios", invitationRoutes)
+  .route("/v1/studios", accessRequestRoutes)
+  .route("/v1/studios", auditEventRoutes)
+  .route("/v1/studios", emailDeliveryRoutes)
+  .route("/v1/studios", privacyRoutes)
+  .route("/v1/public", publicInvitationRoutes)
+  .route("/v1/public", publicAccessRequestRoutes)
+  .route("/v1/public", publicPrivacyExportRoutes);

@@ -13,11 +13,11 @@ import { paymentRoutes } from "../../routes/payments";
  * payments and refunds, billing runs, and the owner's summary. Deployed as the billing Lambda.
  */
 export const billingRoutes = createRouter()
-    .route("/v1/studios", billingSettingsRoutes)
-    .route("/v1/studios", feePlanRoutes)
-    .route("/v1/studios", billingAccountRoutes)
-    .route("/v1/studios", billingSummaryRoutes)
-    .route("/v1/studios", invoiceRoutes)
-    .route("/v1/studios", invoicePayLinkRoutes)
-    .route("/v1/studios", paymentRoutes)
-    .route("/v1/studios", billingRunRoutes);
+  .route("/v1/studios", billingSettingsRoutes)
+  .route("/v1/studios", feePlanRoutes)
+  .route("/v1/studios", billingAccountRoutes)
+  .route("/v1/studios", billingSummaryRoutes)
+  .route("/v1/studios", invoiceRoutes)
+  .route("/v1/studios", invoicePayLinkRoutes)
+  .route("/v1/studios", paymentRoutes)
+  .route("/v1/studios", billingRunRoutes);

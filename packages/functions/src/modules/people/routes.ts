@@ -10,9 +10,9 @@ import { publicTeacherRoutes, teacherRoutes } from "../../routes/teachers";
  * (routing.ts lists the paths API Gateway sends it).
  */
 export const peopleRoutes = createRouter()
-    .route("/v1/studios", teacherRoutes)
-    .route("/v1/studios", studentRoutes)
-    .route("/v1/studios", familyRoutes)
-    .route("/v1/studios", bandRoutes)
-    .route("/v1/studios", importRoutes)
-    .route("/v1/public", publicTeacherRoutes);
+  .route("/v1/studios", teacherRoutes)
+  .route("/v1/studios", studentRoutes)
+  .route("/v1/studios", familyRoutes)
+  .route("/v1/studios", bandRoutes)
+  .route("/v1/studios", importRoutes)
+  .route("/v1/public", publicTeacherRoutes);

@@ -10,8 +10,8 @@ import { recurringPatternRoutes } from "../../routes/recurring-patterns";
  * cancellation policy. Deployed as the planning Lambda (routing.ts lists its paths).
  */
 export const planningRoutes = createRouter()
-    .route("/v1/studios", recurringPatternRoutes)
-    .route("/v1/studios", availabilityRoutes)
-    .route("/v1/studios", freeSlotRoutes)
-    .route("/v1/studios", closureRoutes)
-    .route("/v1/studios", cancellationPolicyRoutes);
+  .route("/v1/studios", recurringPatternRoutes)
+  .route("/v1/studios", availabilityRoutes)
+  .route("/v1/studios", freeSlotRoutes)
+  .route("/v1/studios", closureRoutes)
+  .route("/v1/studios", cancellationPolicyRoutes);

@@ -12,9 +12,9 @@ import { studioRoutes } from "../../routes/studios";
  * platform Lambda (its own file, so the bundle carries no other module's routes).
  */
 export const platformRoutes = createRouter()
-    .route("/v1/auth", authRoutes)
-    .route("/v1/me", meRoutes)
-    .route("/v1/studios", studioRoutes)
-    .route("/v1/studios", myNotificationRoutes)
-    .route("/v1/public", publicRoutes)
-    .route("/v1/public", publicUnsubscribeRoutes);
+  .route("/v1/auth", authRoutes)
+  .route("/v1/me", meRoutes)
+  .route("/v1/studios", studioRoutes)
+  .route("/v1/studios", myNotificationRoutes)
+  .route("/v1/public", publicRoutes)
+  .route("/v1/public", publicUnsubscribeRoutes);

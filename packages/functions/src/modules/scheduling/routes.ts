@@ -13,11 +13,11 @@ import { todayRoutes } from "../../routes/today";
  * reschedule requests, the workspace's Today page, the portal's Home, and the signed links of lesson emails. Deployed as the scheduling Lambda (routing.ts lists its paths).
  */
 export const schedulingRoutes = createRouter()
-    .route("/v1/studios", lessonRoutes)
-    .route("/v1/studios", lessonCancellationRoutes)
-    .route("/v1/studios", attendanceRoutes)
-    .route("/v1/studios", makeupCreditRoutes)
-    .route("/v1/studios", rescheduleRequestRoutes)
-    .route("/v1/studios", todayRoutes)
-    .route("/v1/studios", portalRoutes)
-    .route("/v1/public", publicLessonLinkRoutes);
+  .route("/v1/studios", lessonRoutes)
+  .route("/v1/studios", lessonCancellationRoutes)
+  .route("/v1/studios", attendanceRoutes)
+  .route("/v1/studios", makeupCreditRoutes)
+  .route("/v1/studios", rescheduleRequestRoutes)
+  .route("/v1/studios", todayRoutes)
+  .route("/v1/studios", portalRoutes)
+  .route("/v1/public", publicLessonLinkRoutes);

@@ -11,9 +11,9 @@ import { publicCalendarRoutes } from "../../routes/public-calendar";
  * public feed URL. Deployed as the teaching Lambda.
  */
 export const teachingRoutes = createRouter()
-    .route("/v1/studios", lessonNoteRoutes)
-    .route("/v1/studios", goalRoutes)
-    .route("/v1/studios", lessonPlanRoutes)
-    .route("/v1/studios", practiceLogRoutes)
-    .route("/v1/studios", calendarFeedRoutes)
-    .route("/v1", publicCalendarRoutes);
+  .route("/v1/studios", lessonNoteRoutes)
+  .route("/v1/studios", goalRoutes)
+  .route("/v1/studios", lessonPlanRoutes)
+  .route("/v1/studios", practiceLogRoutes)
+  .route("/v1/studios", calendarFeedRoutes)
+  .route("/v1", publicCalendarRoutes);

@@ -8,6 +8,9 @@ import { systemClock, type Clock } from "@studiosync/core/kernel";
  * area alone, so the bundle carries none of the other billing use cases (nor Stripe).
  * `sendInvoiceReminders(clock)` is the job at another time (tests); `handler` runs at the real time.
  */
-export const sendInvoiceReminders = (clock: Clock = systemClock) => async () => Dunning.runDunning({ now: clock() });
+export const sendInvoiceReminders =
+  (clock: Clock = systemClock) =>
+  async () =>
+    Dunning.runDunning({ now: clock() });
 
 export const handler = sendInvoiceReminders();

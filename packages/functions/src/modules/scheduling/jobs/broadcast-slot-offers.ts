@@ -7,10 +7,12 @@ import { systemClock, type Clock } from "@studiosync/core/kernel";
  * make-up credit with its teacher; safe to run twice. `broadcastSlotOffers(clock)` is the job at
  * another time (tests); `handler` runs at the real time.
  */
-export const broadcastSlotOffers = (clock: Clock = systemClock) => async () => {
-  const summary = await Scheduling.broadcastSlotOffers({ now: clock() });
-  console.log(JSON.stringify({ job: "BroadcastSlotOffers", ...summary }));
-  return summary;
-};
+export const broadcastSlotOffers =
+  (clock: Clock = systemClock) =>
+  async () => {
+    const summary = await Scheduling.broadcastSlotOffers({ now: clock() });
+    console.log(JSON.stringify({ job: "BroadcastSlotOffers", ...summary }));
+    return summary;
+  };
 
 export const handler = broadcastSlotOffers();

@@ -7,10 +7,12 @@ import { systemClock, type Clock } from "@studiosync/core/kernel";
  * date; safe to run twice. `expireMakeupCredits(clock)` is the job at another time (tests);
  * `handler` runs at the real time.
  */
-export const expireMakeupCredits = (clock: Clock = systemClock) => async () => {
-  const summary = await Scheduling.expireMakeupCredits({ now: clock() });
-  console.log(JSON.stringify({ job: "ExpireMakeupCredits", expired: summary.expired, dates: summary.dates.length }));
-  return summary;
-};
+export const expireMakeupCredits =
+  (clock: Clock = systemClock) =>
+  async () => {
+    const summary = await Scheduling.expireMakeupCredits({ now: clock() });
+    console.log(JSON.stringify({ job: "ExpireMakeupCredits", expired: summary.expired, dates: summary.dates.length }));
+    return summary;
+  };
 
 export const handler = expireMakeupCredits();
