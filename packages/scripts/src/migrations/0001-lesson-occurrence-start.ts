@@ -1,13 +1,11 @@
-import { ScanCommand, UpdateCommand } from "@aws-sdk/lib-dynamodb";
+import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { db } from "@studiosync/core/db";
 import { isConditionalFailure } from "@studiosync/core/kernel";
 import { occurrenceInstants, scheduleDb } from "@studiosync/core/scheduling";
 import type { Migration, MigrationContext } from "../migration";
 
-/** The fields of an old-shaped lesson the backfill reads (the Scan projects only these). */
+/** The fields of an old-shaped lesson the backfill reads. */
 interface OldLesson {
-  pk: string;
-  sk: string;
   studioId: string;
   lessonId: string;
   patternId: string;
@@ -25,8 +23,9 @@ interface OldLesson {
  * (a pattern's time never changes in place: an edit continues it as a new pattern). Items keep
  * their `updatedAt` (a lesson's calendar SEQUENCE derives from it).
  *
- * Lessons live in each studio's partition and no index lists studios, so this one-off reads the
- * table with a paginated Scan that returns only pattern lessons without the field. Idempotent:
+ * Only studios with a recurring pattern have such lessons: the patterns' cross-tenant index
+ * (`activePatterns`, active and ended ones) names them, and each studio's lessons are read from
+ * its partition, page by page, filtered to pattern lessons without the field. No Scan. Idempotent:
  * each write is conditional on the field still missing.
  */
 export const lessonOccurrenceStart: Migration = {
@@ -36,7 +35,7 @@ export const lessonOccurrenceStart: Migration = {
     const plannedStart = plannedStarts();
     let backfilled = 0;
     const leftOut: string[] = [];
-    for await (const lessons of oldLessons(context)) {
+    for await (const lessons of oldLessons()) {
       for (const lesson of lessons) {
         const start = lesson.editedByHand ? await plannedStart(lesson) : lesson.scheduledStart;
         if (!start) {
@@ -51,33 +50,42 @@ export const lessonOccurrenceStart: Migration = {
   },
 };
 
-async function* oldLessons({ client, tableName }: MigrationContext): AsyncGenerator<OldLesson[]> {
-  let startKey: Record<string, unknown> | undefined;
-  do {
-    const page = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression: "#entity = :lesson AND attribute_exists(#patternId) AND attribute_exists(#occurrenceDate) AND attribute_not_exists(#occurrenceStart)",
-        ProjectionExpression: "#pk, #sk, #studioId, #lessonId, #patternId, #occurrenceDate, #scheduledStart, #editedByHand",
-        ExpressionAttributeNames: {
-          "#entity": "__edb_e__",
-          "#pk": "pk",
-          "#sk": "sk",
-          "#studioId": "studioId",
-          "#lessonId": "lessonId",
-          "#patternId": "patternId",
-          "#occurrenceDate": "occurrenceDate",
-          "#occurrenceStart": "occurrenceStart",
-          "#scheduledStart": "scheduledStart",
-          "#editedByHand": "editedByHand",
-        },
-        ExpressionAttributeValues: { ":lesson": "lesson" },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    startKey = page.LastEvaluatedKey;
-    if (page.Items && page.Items.length > 0) yield page.Items as OldLesson[];
-  } while (startKey);
+const PAGE = 100;
+
+/** A lesson as the filtered Query returns it: the filter guarantees the pattern fields. */
+type LessonRow = Omit<OldLesson, "patternId" | "occurrenceDate"> & Partial<Pick<OldLesson, "patternId" | "occurrenceDate">>;
+const isPatternLesson = (row: LessonRow): row is OldLesson => row.patternId !== undefined && row.occurrenceDate !== undefined;
+
+/** Every studio that has (or had) a recurring pattern, from the patterns' cross-tenant index. */
+async function studiosWithPatterns(): Promise<Set<string>> {
+  const studios = new Set<string>();
+  for (const isActive of [true, false]) {
+    let cursor: string | null = null;
+    do {
+      const page: { data: { studioId: string }[]; cursor: string | null } = await scheduleDb()
+        .entities.recurringPattern.query.activePatterns({ isActive })
+        .go({ cursor, limit: PAGE, pages: 1, attributes: ["studioId"] });
+      for (const { studioId } of page.data) studios.add(studioId);
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  return studios;
+}
+
+/** A studio's pattern lessons that lack `occurrenceStart`, a page at a time (a Query of its partition). */
+async function* oldLessons(): AsyncGenerator<OldLesson[]> {
+  for (const studioId of await studiosWithPatterns()) {
+    let cursor: string | null = null;
+    do {
+      const page: { data: LessonRow[]; cursor: string | null } = await scheduleDb()
+        .entities.lesson.query.lesson({ studioId })
+        .where((a, op) => `${op.exists(a.patternId)} AND ${op.exists(a.occurrenceDate)} AND ${op.notExists(a.occurrenceStart)}`)
+        .go({ cursor, limit: PAGE, pages: 1, attributes: ["studioId", "lessonId", "patternId", "occurrenceDate", "scheduledStart", "editedByHand"] });
+      const lessons = page.data.filter(isPatternLesson);
+      if (lessons.length > 0) yield lessons;
+      cursor = page.cursor;
+    } while (cursor);
+  }
 }
 
 /** The pattern's planned start of a lesson's date; each pattern and studio is read once per run. */
@@ -114,13 +122,17 @@ function plannedStarts() {
   };
 }
 
+/** The lesson's table key, as ElectroDB writes it. */
+const lessonKey = ({ studioId, lessonId }: OldLesson) =>
+  (scheduleDb().entities.lesson.get({ studioId, lessonId }).params() as { Key: Record<string, unknown> }).Key;
+
 /** Sets the field if it is still missing (a concurrent or earlier run may have set it). */
 async function store({ client, tableName }: MigrationContext, lesson: OldLesson, occurrenceStart: string): Promise<boolean> {
   try {
     await client.send(
       new UpdateCommand({
         TableName: tableName,
-        Key: { pk: lesson.pk, sk: lesson.sk },
+        Key: lessonKey(lesson),
         UpdateExpression: "SET #occurrenceStart = :start",
         ConditionExpression: "attribute_exists(#pk) AND attribute_not_exists(#occurrenceStart)",
         ExpressionAttributeNames: { "#pk": "pk", "#occurrenceStart": "occurrenceStart" },
