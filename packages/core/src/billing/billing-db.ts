@@ -1,4 +1,4 @@
-import { tableService } from "../kernel/db/table-service";
+import { tableService, type TransactionEntities } from "../kernel/db/table-service";
 import { tenantEntities } from "../db/tenant-entities";
 import { LessonAttendeeEntity } from "../scheduling/lessons/lesson-attendee.entity";
 import { LessonEntity } from "../scheduling/lessons/lesson.entity";
@@ -41,6 +41,5 @@ export const billingEntities = {
 /** The billing service (same table, same client as db()). */
 export const billingDb = tableService(billingEntities);
 
-type BillingDb = ReturnType<typeof billingDb>;
 /** The billing entities as a transaction callback receives them. */
-export type BillingTx = Parameters<Parameters<BillingDb["transaction"]["write"]>[0]>[0];
+export type BillingTx = TransactionEntities<typeof billingDb>;

@@ -19,7 +19,7 @@ import { TeacherEntity } from "../people/teacher.entity";
 import { RateCounterEntity } from "../rate-limit/rate-counter.entity";
 import { StudioSlugEntity } from "../studios/studio-slug.entity";
 import { StudioEntity } from "../studios/studio.entity";
-import { tableService } from "../kernel/db/table-service";
+import { tableService, type TransactionEntities } from "../kernel/db/table-service";
 
 const entities = {
   studio: StudioEntity,
@@ -48,6 +48,5 @@ const entities = {
 /** The one ElectroDB service over the single table (all entities, so transactions span them). */
 export const db = tableService(entities);
 
-type Db = ReturnType<typeof db>;
 /** The entities as a transaction callback receives them: only these have `.commit()`. */
-export type WriteTx = Parameters<Parameters<Db["transaction"]["write"]>[0]>[0];
+export type WriteTx = TransactionEntities<typeof db>;

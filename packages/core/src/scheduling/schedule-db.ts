@@ -1,4 +1,4 @@
-import { tableService } from "../kernel/db/table-service";
+import { tableService, type TransactionEntities } from "../kernel/db/table-service";
 import { tenantEntities } from "../db/tenant-entities";
 import { AvailabilityEntity } from "./availability/availability.entity";
 import { DayScheduleEntity } from "./bookings/day-schedule.entity";
@@ -39,6 +39,5 @@ export const schedulingEntities = {
 /** The scheduling service (same table, same client as db()). */
 export const scheduleDb = tableService(schedulingEntities);
 
-type ScheduleDb = ReturnType<typeof scheduleDb>;
 /** The scheduling entities as a transaction callback receives them. */
-export type ScheduleTx = Parameters<Parameters<ScheduleDb["transaction"]["write"]>[0]>[0];
+export type ScheduleTx = TransactionEntities<typeof scheduleDb>;

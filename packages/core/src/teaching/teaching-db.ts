@@ -1,4 +1,4 @@
-import { tableService } from "../kernel/db/table-service";
+import { tableService, type TransactionEntities } from "../kernel/db/table-service";
 import { schedulingEntities } from "../scheduling";
 import { CalendarFeedEntity } from "./feeds/calendar-feed.entity";
 import { GoalEntity } from "./goal.entity";
@@ -22,6 +22,5 @@ export const teachingEntities = {
 /** The teaching service (same table, same client as the others). */
 export const teachingDb = tableService(teachingEntities);
 
-type TeachingDb = ReturnType<typeof teachingDb>;
 /** The teaching entities as a transaction callback receives them. */
-export type TeachingTx = Parameters<Parameters<TeachingDb["transaction"]["write"]>[0]>[0];
+export type TeachingTx = TransactionEntities<typeof teachingDb>;

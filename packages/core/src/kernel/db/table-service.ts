@@ -20,3 +20,8 @@ export function tableService<const E extends ConstructorParameters<typeof Servic
     return service;
   };
 }
+
+/** A service's entities as its transaction callback receives them: only these have `.commit()`. */
+export type TransactionEntities<S extends () => { transaction: { write: (...args: never[]) => unknown } }> = Parameters<
+  Parameters<ReturnType<S>["transaction"]["write"]>[0]
+>[0];
