@@ -13,6 +13,7 @@ export * as AccessRequests from "./access-requests";
 export * as Privacy from "./privacy";
 export * as Imports from "./imports";
 export * as Scheduling from "./scheduling";
+export * as Planning from "./planning";
 export * as Teaching from "./teaching";
 export * as Notifications from "./notifications";
 export * as EmailDelivery from "./email-delivery";

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
 import { outboxConsumerFor } from "@studiosync/local/testing";
-import { materialiseLessons, occurrenceLessonId, scheduleDb } from "@studiosync/core/scheduling";
+import { materialiseLessons, occurrenceLessonId, planningDb } from "@studiosync/core/planning";
+import { scheduleDb } from "@studiosync/core/scheduling";
 import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { handler } from "../src/modules/planning/jobs/materialise-lessons";
@@ -130,7 +131,7 @@ describe("materialiseLessons", () => {
     const after = await materialiseLessons({ now: later(120) });
     expect(after.deactivated).toBeGreaterThanOrEqual(1);
     expect((await pattern(p.id)).isActive).toBe(false);
-    const { data: active } = await scheduleDb().entities.recurringPattern.query.activePatterns({ isActive: true }).go({ pages: "all" });
+    const { data: active } = await planningDb().entities.recurringPattern.query.activePatterns({ isActive: true }).go({ pages: "all" });
     expect(active.map((x) => x.patternId)).not.toContain(p.id);
   });
 

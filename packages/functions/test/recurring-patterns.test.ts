@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { DEFAULT_SCHEDULING_SETTINGS, occurrenceLessonId, scheduleDb } from "@studiosync/core/scheduling";
+import { occurrenceLessonId } from "@studiosync/core/planning";
+import { DEFAULT_SCHEDULING_SETTINGS, scheduleDb } from "@studiosync/core/scheduling";
 import { addDays, localParts, offsetMinutes, weekdayOf } from "@studiosync/core/kernel";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, ownerWithStudio } from "./support/api";

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { setPreference } from "@studiosync/core/notifications";
-import { DEFAULT_SCHEDULING_SETTINGS, occurrenceLessonId, scheduleDb } from "@studiosync/core/scheduling";
+import { occurrenceLessonId } from "@studiosync/core/planning";
+import { DEFAULT_SCHEDULING_SETTINGS, scheduleDb } from "@studiosync/core/scheduling";
 import { addDays, localParts, offsetMinutes, zonedInstant } from "@studiosync/core/kernel";
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";

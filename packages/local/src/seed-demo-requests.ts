@@ -1,4 +1,4 @@
-import { AccessRequests, Scheduling, type Actor } from "@studiosync/core";
+import { AccessRequests, Planning, Scheduling, type Actor } from "@studiosync/core";
 import { todayIn } from "@studiosync/core/people";
 import { addDays, weekdayOf, zonedInstant } from "@studiosync/core/kernel";
 import { demoSlots, type DemoPeople } from "./seed-demo-schedule";
@@ -14,10 +14,10 @@ export async function seedDemoRequests(actors: { owner: Actor; parent: Actor }, 
 
   // The first Wednesday (Sam's lesson day) at least 15 days ahead.
   const closureDay = addDays(today, 15 + ((slots.sam.dayOfWeek - weekdayOf(addDays(today, 15)) + 7) % 7));
-  const closure = Scheduling.createClosure(
+  const closure = Planning.createClosure(
     actors.owner,
     studioId,
-    Scheduling.createClosureSchema.parse({ startDate: closureDay, endDate: closureDay, reason: "Staff training day" }),
+    Planning.createClosureSchema.parse({ startDate: closureDay, endDate: closureDay, reason: "Staff training day" }),
   );
 
   const rescheduleRequest = askToMoveNextLesson(actors.parent, studioId, timeZone, people.anika);

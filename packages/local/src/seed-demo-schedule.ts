@@ -1,4 +1,4 @@
-import { People, Scheduling, type Actor } from "@studiosync/core";
+import { People, Planning, Scheduling, type Actor } from "@studiosync/core";
 import { todayIn } from "@studiosync/core/people";
 
 /**
@@ -79,11 +79,7 @@ export async function seedDemoSchedule(owner: Actor, studioId: string, timeZone:
   const startDate = todayIn(timeZone);
   await Promise.all(
     Object.values(demoSlots(people)).map((slot) =>
-      Scheduling.createPattern(
-        owner,
-        studioId,
-        Scheduling.createPatternSchema.parse({ ...slot, frequency: "weekly", startDate, durationMinutes: LESSON_MINUTES }),
-      ),
+      Planning.createPattern(owner, studioId, Planning.createPatternSchema.parse({ ...slot, frequency: "weekly", startDate, durationMinutes: LESSON_MINUTES })),
     ),
   );
   return people;

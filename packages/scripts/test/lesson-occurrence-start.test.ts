@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { GetCommand, PutCommand } from "@aws-sdk/lib-dynamodb";
 import { db } from "@studiosync/core/db";
 import { config, dynamo, resetConfig } from "@studiosync/core/kernel";
+import { planningDb } from "@studiosync/core/planning";
 import { scheduleDb } from "@studiosync/core/scheduling";
 import { ensureTableAndBucket } from "@studiosync/local/engines";
 import { MIGRATIONS, runMigrations } from "@studiosync/scripts";
@@ -68,7 +69,7 @@ beforeAll(async () => {
       .params(),
   );
   await putRaw(
-    scheduleDb()
+    planningDb()
       .entities.recurringPattern.put({
         studioId,
         patternId,

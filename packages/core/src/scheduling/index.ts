@@ -1,10 +1,8 @@
 export * from "./lessons";
 export * from "./attendance";
 export * from "./bookings";
-export * from "./patterns";
 export * from "./availability";
 export * from "./free-slots";
-export * from "./closures";
 export * from "./settings";
 export * from "./cancellations";
 export * from "./makeups";
@@ -15,4 +13,5 @@ export * from "./lesson-actions";
 export * from "./slot-offers";
 export { scheduleDb, schedulingEntities, type ScheduleTx } from "./schedule-db";
 export { signActionToken } from "./lesson-actions/action-token";
-export { firstWeekdayOnOrAfter } from "./patterns/occurrences";
+export { closuresBetween, closureOn, type ClosureSpan } from "./closures/closures-between";
+export { toClosure, type Closure, type ClosureRecord } from "./closures/closure-view";

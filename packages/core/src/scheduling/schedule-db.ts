@@ -8,7 +8,6 @@ import { SlotOfferEntity } from "./slot-offers/slot-offer.entity";
 import { LessonAttendeeEntity } from "./lessons/lesson-attendee.entity";
 import { LessonEntity } from "./lessons/lesson.entity";
 import { MakeupCreditEntity } from "./makeups/makeup-credit.entity";
-import { RecurringPatternEntity } from "./patterns/recurring-pattern.entity";
 import { JobCursorEntity, ReminderDueEntity, ReminderSentEntity } from "./reminders/reminder-due.entity";
 import { RescheduleRequestEntity } from "./reschedules/reschedule-request.entity";
 import { SchedulingSettingsEntity } from "./settings/scheduling-settings.entity";
@@ -26,7 +25,6 @@ export const schedulingEntities = {
   reminderDue: ReminderDueEntity,
   reminderSent: ReminderSentEntity,
   jobCursor: JobCursorEntity,
-  recurringPattern: RecurringPatternEntity,
   availability: AvailabilityEntity,
   closure: ClosureEntity,
   schedulingSettings: SchedulingSettingsEntity,

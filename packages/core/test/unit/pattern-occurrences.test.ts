@@ -6,7 +6,7 @@ import {
   occurrenceDates,
   occurrenceInstants,
   ordinalInMonth,
-} from "../../src/scheduling/patterns/occurrences";
+} from "../../src/planning/patterns/occurrences";
 import { localParts } from "../../src/kernel/time/wall-clock";
 
 const weekly = (startDate: string, endDate?: string) => ({ frequency: "weekly" as const, startDate, endDate });

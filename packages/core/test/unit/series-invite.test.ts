@@ -1,9 +1,9 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { seriesInvite, seriesRule } from "../../src/scheduling/lesson-notices/series-event";
-import { occurrenceDates } from "../../src/scheduling/patterns/occurrences";
-import { occurrenceLesson } from "../../src/scheduling/patterns/pattern-lessons";
-import type { PatternRecord } from "../../src/scheduling/patterns/pattern-view";
+import { seriesInvite, seriesRule } from "../../src/planning/series/series-event";
+import { occurrenceDates } from "../../src/planning/patterns/occurrences";
+import { occurrenceLesson } from "../../src/planning/patterns/pattern-lessons";
+import type { PatternRecord } from "../../src/planning/patterns/pattern-view";
 import { addDays, localParts, weekdayOf, zonedInstant } from "../../src/kernel/time/wall-clock";
 
 const ZONE = "America/New_York";

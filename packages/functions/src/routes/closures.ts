@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling";
+import * as Planning from "@studiosync/core/planning";
 import { requireActor } from "../http/auth";
 import { idempotent } from "../http/idempotency";
 import { createRouter } from "../http/router";
@@ -16,7 +16,7 @@ const listClosures = createRoute({
   tags,
   summary: "The studio's closures ending on or after `from` (today by default), by end date (every member)",
   ...secured,
-  request: { params: studioParams, query: Scheduling.listClosuresQuerySchema },
+  request: { params: studioParams, query: Planning.listClosuresQuerySchema },
   responses: { 200: jsonResponse(ClosurePageSchema, "One page of closures"), ...problems(401, 404, 422) },
 });
 
@@ -31,7 +31,7 @@ const createClosure = createRoute({
     "one email listing all their cancelled lessons. Sending the same closure again resumes it instead of adding a second one.",
   security: [{ bearer: [] }],
   middleware: [requireActor, idempotent("closure-create")] as const,
-  request: { params: studioParams, headers: idempotencyHeader, body: jsonBody(Scheduling.createClosureSchema.openapi("CreateClosureRequest")) },
+  request: { params: studioParams, headers: idempotencyHeader, body: jsonBody(Planning.createClosureSchema.openapi("CreateClosureRequest")) },
   responses: { 201: jsonResponse(ClosureSchema, "The closure, with the lessons it cancelled"), ...problems(400, 401, 403, 404, 409, 422) },
 });
 
@@ -41,7 +41,7 @@ const previewClosure = createRoute({
   tags,
   summary: "The lessons a closure of local dates would cancel, and the make-up credits it would issue, before adding it (admins)",
   ...secured,
-  request: { params: studioParams, query: Scheduling.previewClosureQuerySchema },
+  request: { params: studioParams, query: Planning.previewClosureQuerySchema },
   responses: { 200: jsonResponse(ClosurePreviewSchema, "What the closure would cancel"), ...problems(401, 403, 404, 422) },
 });
 
@@ -56,11 +56,11 @@ const deleteClosure = createRoute({
 });
 
 export const closureRoutes = createRouter()
-  .openapi(listClosures, async (c) => c.json(await Scheduling.listClosures(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
-  .openapi(previewClosure, async (c) => c.json(await Scheduling.previewClosure(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
-  .openapi(createClosure, async (c) => c.json(await Scheduling.createClosure(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
+  .openapi(listClosures, async (c) => c.json(await Planning.listClosures(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(previewClosure, async (c) => c.json(await Planning.previewClosure(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(createClosure, async (c) => c.json(await Planning.createClosure(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
   .openapi(deleteClosure, async (c) => {
     const { studioId, closureId } = c.req.valid("param");
-    await Scheduling.deleteClosure(c.get("actor"), studioId, closureId);
+    await Planning.deleteClosure(c.get("actor"), studioId, closureId);
     return c.body(null, 204);
   });

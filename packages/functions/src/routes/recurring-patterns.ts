@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import * as Scheduling from "@studiosync/core/scheduling";
+import * as Planning from "@studiosync/core/planning";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { RecurringPatternChangeSchema, RecurringPatternPageSchema, RecurringPatternSchema } from "../schemas/recurring-patterns";
@@ -15,7 +15,7 @@ const listPatterns = createRoute({
   summary: "Recurring patterns: admins all, teachers their own, students theirs, parents their children's",
   description: "Filters: `teacherId`, `studentId` (patterns the student attends), `active` (still running).",
   ...secured,
-  request: { params: studioParams, query: Scheduling.listPatternsQuerySchema },
+  request: { params: studioParams, query: Planning.listPatternsQuerySchema },
   responses: { 200: jsonResponse(RecurringPatternPageSchema, "One page of patterns"), ...problems(401, 403, 404, 422) },
 });
 
@@ -30,7 +30,7 @@ const createPattern = createRoute({
     "horizon (default 12 weeks), the rest by the daily job. An occurrence that conflicts with another lesson is a 409 naming it " +
     "and its date (nothing is written); occurrences on closures are skipped and listed in `skipped`.",
   ...secured,
-  request: { params: studioParams, body: jsonBody(Scheduling.createPatternSchema.openapi("CreateRecurringPatternRequest")) },
+  request: { params: studioParams, body: jsonBody(Planning.createPatternSchema.openapi("CreateRecurringPatternRequest")) },
   responses: { 201: jsonResponse(RecurringPatternChangeSchema, "The new pattern"), ...problems(401, 403, 404, 409, 422) },
 });
 
@@ -55,7 +55,7 @@ const updatePattern = createRoute({
     "edited by hand are replaced; lessons edited or cancelled by hand stay (and keep their date). A conflict is a 409 naming " +
     "the lesson and date before anything changes. `null` clears `endDate`, `title`, `location`, `roomName`, `onlineUrl`.",
   ...secured,
-  request: { params, body: jsonBody(Scheduling.updatePatternSchema.openapi("UpdateRecurringPatternRequest")) },
+  request: { params, body: jsonBody(Planning.updatePatternSchema.openapi("UpdateRecurringPatternRequest")) },
   responses: { 200: jsonResponse(RecurringPatternChangeSchema, "The continuing pattern"), ...problems(401, 403, 404, 409, 422) },
 });
 
@@ -66,7 +66,7 @@ const endPattern = createRoute({
   summary: "End a pattern from a date on (admins, its teacher): its untouched lessons from then on are removed",
   description: "`effectiveFrom` (local date, today or later; default today): the last lesson is the one before it. Lessons edited or cancelled by hand stay.",
   ...secured,
-  request: { params, body: jsonBody(Scheduling.endPatternSchema.openapi("EndRecurringPatternRequest")) },
+  request: { params, body: jsonBody(Planning.endPatternSchema.openapi("EndRecurringPatternRequest")) },
   responses: { 200: jsonResponse(RecurringPatternChangeSchema, "The ended pattern"), ...problems(401, 403, 404, 409, 422) },
 });
 
@@ -81,22 +81,22 @@ const deletePattern = createRoute({
 });
 
 export const recurringPatternRoutes = createRouter()
-  .openapi(listPatterns, async (c) => c.json(await Scheduling.listPatterns(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
-  .openapi(createPattern, async (c) => c.json(await Scheduling.createPattern(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
+  .openapi(listPatterns, async (c) => c.json(await Planning.listPatterns(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
+  .openapi(createPattern, async (c) => c.json(await Planning.createPattern(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
   .openapi(getPattern, async (c) => {
     const { studioId, patternId } = c.req.valid("param");
-    return c.json(await Scheduling.getPattern(c.get("actor"), studioId, patternId), 200);
+    return c.json(await Planning.getPattern(c.get("actor"), studioId, patternId), 200);
   })
   .openapi(updatePattern, async (c) => {
     const { studioId, patternId } = c.req.valid("param");
-    return c.json(await Scheduling.updatePattern(c.get("actor"), studioId, patternId, c.req.valid("json")), 200);
+    return c.json(await Planning.updatePattern(c.get("actor"), studioId, patternId, c.req.valid("json")), 200);
   })
   .openapi(endPattern, async (c) => {
     const { studioId, patternId } = c.req.valid("param");
-    return c.json(await Scheduling.endPattern(c.get("actor"), studioId, patternId, c.req.valid("json")), 200);
+    return c.json(await Planning.endPattern(c.get("actor"), studioId, patternId, c.req.valid("json")), 200);
   })
   .openapi(deletePattern, async (c) => {
     const { studioId, patternId } = c.req.valid("param");
-    await Scheduling.endPattern(c.get("actor"), studioId, patternId, {});
+    await Planning.endPattern(c.get("actor"), studioId, patternId, {});
     return c.body(null, 204);
   });

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { addDays, localParts, resetConfig, timeOf, withDbMetrics } from "@studiosync/core/kernel";
 import { searchKeys } from "@studiosync/core/people";
-import { firstWeekdayOnOrAfter, materialiseLessons, type MaterialiseSummary, scheduleDb } from "@studiosync/core/scheduling";
+import { firstWeekdayOnOrAfter, materialiseLessons, type MaterialiseSummary, planningDb } from "@studiosync/core/planning";
 import { ensureTableAndBucket } from "../engines/index";
 
 export interface MaterialiseBenchResult {
@@ -42,7 +42,7 @@ export async function benchMaterialiseLessons(options: { patterns?: number } = {
   process.env.TABLE_NAME = tableName;
   resetConfig();
   try {
-    const { studio, teacher, student, recurringPattern } = scheduleDb().entities;
+    const { studio, teacher, student, recurringPattern } = planningDb().entities;
     const studioId = randomUUID();
     const actor = "bench";
     await studio

@@ -1,7 +1,8 @@
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { db } from "@studiosync/core/db";
 import { isConditionalFailure } from "@studiosync/core/kernel";
-import { occurrenceInstants, scheduleDb } from "@studiosync/core/scheduling";
+import { occurrenceInstants, planningDb } from "@studiosync/core/planning";
+import { scheduleDb } from "@studiosync/core/scheduling";
 import type { Migration, MigrationContext } from "../migration";
 
 /** The fields of an old-shaped lesson the backfill reads. */
@@ -62,7 +63,7 @@ async function studiosWithPatterns(): Promise<Set<string>> {
   for (const isActive of [true, false]) {
     let cursor: string | null = null;
     do {
-      const page: { data: { studioId: string }[]; cursor: string | null } = await scheduleDb()
+      const page: { data: { studioId: string }[]; cursor: string | null } = await planningDb()
         .entities.recurringPattern.query.activePatterns({ isActive })
         .go({ cursor, limit: PAGE, pages: 1, attributes: ["studioId"] });
       for (const { studioId } of page.data) studios.add(studioId);
@@ -97,7 +98,7 @@ function plannedStarts() {
     if (!patterns.has(key))
       patterns.set(
         key,
-        scheduleDb()
+        planningDb()
           .entities.recurringPattern.get({ studioId, patternId })
           .go()
           .then((r) => r.data),

@@ -1,25 +1,18 @@
-import { assertCommitted } from "../../kernel/db/transactions";
-import { scheduleDb, type ScheduleTx } from "../schedule-db";
+import { commitWrites, failsWith, type Transacting } from "../../kernel/db/commit-writes";
+import type { ScheduleTx } from "../schedule-db";
 import type { BookingPlan } from "./plan-bookings";
 import { BookingRace } from "./with-booking-retry";
 
 /**
- * Commits a use case's items with its booking plan's day-schedule items (last) in one
- * transaction. A rejected day schedule means another booking won the race (BookingRace, which
- * withBookingRetry reruns); other rejections go to `onRejected` by position.
+ * Commits a use case's writes with its booking plan's day-schedule writes in one transaction, on
+ * the scheduling service or one that extends it (planning). A rejected day schedule means another
+ * booking won the race (BookingRace, which withBookingRetry reruns); the use case's own writes
+ * carry their own meanings (failsWith).
  */
-export async function commitWithBookings(
-  build: (tx: ScheduleTx) => unknown[],
+export async function commitWithBookings<Tx extends ScheduleTx>(
+  service: () => Transacting<Tx>,
+  build: (tx: Tx) => ReadonlyArray<unknown>,
   plan: BookingPlan | undefined,
-  onRejected: (index: number) => Error | undefined = () => undefined,
 ): Promise<void> {
-  let firstDay = 0;
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => {
-      const items = build(tx);
-      firstDay = items.length;
-      return [...items, ...(plan?.writes(tx) ?? [])] as never[];
-    })
-    .go();
-  assertCommitted(outcome, (index) => (index >= firstDay ? new BookingRace() : onRejected(index)));
+  await commitWrites(service, (tx) => [...build(tx), ...failsWith(plan?.writes(tx) ?? [], () => new BookingRace())]);
 }

@@ -1,3 +1,4 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { AppError, invalidField, notFound } from "../../kernel/errors";
 import { itemOf } from "../../kernel/db/read-together";
 import { outboxEmails } from "../../outbox/outbox-email";
@@ -83,14 +84,18 @@ export async function cancelLessonWith(
     const planned = await planCancellation({ lesson, attendees }, request);
     const notices = await cancellationNotices(studio, planned);
     await commitWithBookings(
-      (tx) => [
-        ...cancellationWrites(tx, planned, request),
-        ...outboxEmails(tx, notices),
-        ...freedSlotOffer(tx, lesson, by, request.settings, now),
-        ...extraWrites(tx),
-      ],
+      scheduleDb,
+      (tx) =>
+        failsWith(
+          [
+            ...cancellationWrites(tx, planned, request),
+            ...outboxEmails(tx, notices),
+            ...freedSlotOffer(tx, lesson, by, request.settings, now),
+            ...extraWrites(tx),
+          ],
+          () => new BookingRace(),
+        ),
       plan,
-      () => new BookingRace(),
     );
     return { studio, planned };
   });

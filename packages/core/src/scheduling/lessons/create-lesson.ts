@@ -1,3 +1,4 @@
+import { scheduleDb } from "../schedule-db";
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../kernel/errors";
@@ -82,6 +83,7 @@ export function createLesson(actor: Actor, studioId: string, input: CreateLesson
       lessonBookedNotices(studio, lesson, undefined, parties.known),
     ]);
     await commitWithBookings(
+      scheduleDb,
       (tx) => [
         ...lessonWrites(tx, lesson, { familyOf: parties.familyOf, settings, now }),
         recordAudit(tx, { studioId, actorId: actor.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),

@@ -2,6 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
+import { failsWith } from "../../kernel/db/commit-writes";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { type BookingPlan, planBookings } from "../bookings/plan-bookings";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
@@ -16,8 +17,8 @@ export interface LessonChange {
   /** The audit action for the lesson ("lesson.updated", "lesson.rescheduled", …). */
   action: string;
   now: Date;
-  /** More items for the same transaction (e.g. the reschedule request being approved), and the error when one of them is rejected. */
-  extra?: { items: (tx: ScheduleTx) => unknown[]; onRejected: (index: number) => Error | undefined };
+  /** More writes for the same transaction (e.g. the reschedule request being approved), each with its own meaning (failsWith). */
+  extra?: (tx: ScheduleTx) => unknown[];
   /** false when the caller tells the family itself (an approved reschedule request's answer). */
   notifyFamily?: boolean;
 }
@@ -67,12 +68,17 @@ export async function saveLessonChange(actor: Actor, loaded: LoadedLesson, next:
   const saved = { ...stored, updatedAt: change.now.toISOString() };
   // A lesson still to come that moved: the family gets the new time, its invitation and links.
   const notices = moved && next.status === "scheduled" && change.notifyFamily !== false ? await lessonBookedNotices(studio, saved, previous) : [];
-  let lessonItems = 0;
   await commitWithBookings(
+    scheduleDb,
     (tx) => {
-      const writes = lessonWrites(tx, stored, { previous: { lesson: previous, attendees }, familyOf: () => undefined, settings, now: change.now });
-      lessonItems = writes.length + 1;
+      const [lessonWrite, ...writes] = lessonWrites(tx, stored, {
+        previous: { lesson: previous, attendees },
+        familyOf: () => undefined,
+        settings,
+        now: change.now,
+      });
       return [
+        failsWith(lessonWrite, () => conflict("lesson.changed", LESSON_CHANGED)),
         ...writes,
         recordAudit(tx, {
           studioId,
@@ -83,12 +89,11 @@ export async function saveLessonChange(actor: Actor, loaded: LoadedLesson, next:
           before: previous,
           after: stored,
         }),
-        ...(change.extra?.items(tx) ?? []),
+        ...(change.extra?.(tx) ?? []),
         ...outboxEmails(tx, notices),
       ];
     },
     plan,
-    (index) => (index === 0 ? conflict("lesson.changed", LESSON_CHANGED) : index >= lessonItems ? change.extra?.onRejected(index - lessonItems) : undefined),
   );
   return saved;
 }

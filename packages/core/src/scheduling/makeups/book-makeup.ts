@@ -1,3 +1,4 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
@@ -109,29 +110,33 @@ export function bookMakeupWith(
     // The booking engine names the lesson in the way; a slot the search does not offer is refused all the same.
     if (fit === "taken") throw notFreeSlot();
     await commitWithBookings(
-      (tx) => [
-        ...lessonWrites(tx, lesson, { familyOf: parties.familyOf, settings: withDefaults(stored), now }),
-        tx.makeupCredit
-          .patch({ studioId, creditId })
-          .set(used)
-          .where((a, op) => `${op.eq(a.status, "available")} AND ${op.gte(a.expiresOn, today)}`)
-          .commit(),
-        recordAudit(tx, { studioId, actorId: member.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
-        recordAudit(tx, {
-          studioId,
-          actorId: member.userId,
-          action: "makeupCredit.used",
-          entityType: "makeupCredit",
-          entityId: creditId,
-          before: credit,
-          after: { ...credit, ...used },
-        }),
-        ...outboxEmails(tx, notices),
-        ...extraWrites(tx),
-      ],
-      plan,
+      scheduleDb,
       // The credit was spent or expired meanwhile: rerun, and the rerun says which.
-      () => new BookingRace(),
+      (tx) =>
+        failsWith(
+          [
+            ...lessonWrites(tx, lesson, { familyOf: parties.familyOf, settings: withDefaults(stored), now }),
+            tx.makeupCredit
+              .patch({ studioId, creditId })
+              .set(used)
+              .where((a, op) => `${op.eq(a.status, "available")} AND ${op.gte(a.expiresOn, today)}`)
+              .commit(),
+            recordAudit(tx, { studioId, actorId: member.userId, action: "lesson.created", entityType: "lesson", entityId: lesson.lessonId, after: lesson }),
+            recordAudit(tx, {
+              studioId,
+              actorId: member.userId,
+              action: "makeupCredit.used",
+              entityType: "makeupCredit",
+              entityId: creditId,
+              before: credit,
+              after: { ...credit, ...used },
+            }),
+            ...outboxEmails(tx, notices),
+            ...extraWrites(tx),
+          ],
+          () => new BookingRace(),
+        ),
+      plan,
     );
     return toLesson(lesson, studio.timeZone);
   });

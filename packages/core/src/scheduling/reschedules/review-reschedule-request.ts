@@ -1,3 +1,4 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
@@ -76,7 +77,10 @@ export async function approveRescheduleRequest(actor: Actor, studioId: string, r
       now,
       // The answer to the request is the family's email about the move (with its invitation).
       notifyFamily: false,
-      extra: { items: (tx) => reviewWrites(tx, actor, loaded.request, after, notices), onRejected: (i) => (i === 0 ? reviewedMeanwhile() : undefined) },
+      extra: (tx) => {
+        const [review, ...writes] = reviewWrites(tx, actor, loaded.request, after, notices);
+        return [failsWith(review, reviewedMeanwhile), ...writes];
+      },
     });
     return { studio: loaded.studio, request: after };
   });

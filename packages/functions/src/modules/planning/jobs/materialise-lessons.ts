@@ -1,5 +1,5 @@
 import "../../../bound-env";
-import * as Scheduling from "@studiosync/core/scheduling";
+import * as Planning from "@studiosync/core/planning";
 
 /**
  * EventBridge cron (schedule.ts) → every active recurring pattern's lessons up to its studio's
@@ -7,7 +7,7 @@ import * as Scheduling from "@studiosync/core/scheduling";
  * shows in the function's errors (the next run retries those patterns).
  */
 export const handler = async () => {
-  const summary = await Scheduling.materialiseLessons({ log: (line) => console.error(line) });
+  const summary = await Planning.materialiseLessons({ log: (line) => console.error(line) });
   // In Lambda the summary goes to CloudWatch; locally the scheduler logs the returned summary.
   if (process.env.AWS_LAMBDA_FUNCTION_NAME) console.log(JSON.stringify({ job: "MaterialiseLessons", ...summary }));
   if (summary.failed > 0) throw new Error(`${summary.failed} recurring pattern(s) failed to materialise`);

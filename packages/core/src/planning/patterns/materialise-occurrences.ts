@@ -1,8 +1,9 @@
-import { commitWithBookings } from "../bookings/commit-booking";
-import { BookingRace } from "../bookings/with-booking-retry";
-import type { LessonRecord } from "../lessons/lesson-view";
-import { lessonWrites } from "../lessons/lesson-writes";
-import type { ScheduleTx } from "../schedule-db";
+import { failsWith } from "../../kernel/db/commit-writes";
+import { commitWithBookings } from "../../scheduling/bookings/commit-booking";
+import { BookingRace } from "../../scheduling/bookings/with-booking-retry";
+import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
+import { lessonWrites } from "../../scheduling/lessons/lesson-writes";
+import { planningDb, type PlanningTx } from "../planning-db";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import { lessonRemovalWrites } from "./pattern-lessons";
 import type { SkippedOccurrence } from "./pattern-view";
@@ -25,7 +26,7 @@ export interface ChunkProgress {
 export interface PatternSide {
   /** How many items `writes` returns (at most; reserved in every chunk). */
   itemCount: number;
-  writes(tx: ScheduleTx, progress: ChunkProgress): unknown[];
+  writes(tx: PlanningTx, progress: ChunkProgress): unknown[];
   /** Called once a chunk has committed, with what it did. */
   committed(progress: ChunkProgress): void;
 }
@@ -83,23 +84,23 @@ export async function materialiseOccurrences(work: OccurrenceWork, side: Pattern
         removed: prepared.removals,
         skipped: prepared.skipped,
       };
-      const own = { count: 0 };
       try {
         const current = prepared;
         await commitWithBookings(
-          (tx) => {
-            const items = side.writes(tx, progress);
-            own.count = items.length;
-            return [
-              ...items,
-              ...current.creates.flatMap((lesson) =>
-                lessonWrites(tx, lesson, { familyOf: work.add!.parties.familyOf, settings: work.settings, now: work.now }),
-              ),
-              ...current.removals.flatMap((lesson) => lessonRemovalWrites(tx, lesson)),
-            ];
-          },
+          planningDb,
+          (tx) => [
+            ...failsWith(side.writes(tx, progress), () => new PatternChanged()),
+            ...failsWith(
+              [
+                ...current.creates.flatMap((lesson) =>
+                  lessonWrites(tx, lesson, { familyOf: work.add!.parties.familyOf, settings: work.settings, now: work.now }),
+                ),
+                ...current.removals.flatMap((lesson) => lessonRemovalWrites(tx, lesson)),
+              ],
+              () => new LessonRace(),
+            ),
+          ],
           current.plan,
-          (i) => (i < own.count ? new PatternChanged() : new LessonRace()),
         );
         side.committed(progress);
         outcome.created.push(...prepared.creates);

@@ -1,11 +1,11 @@
 import { outboxEmails } from "../../outbox/outbox-email";
-import { closedDatesNotices } from "../lesson-notices/series-notices";
-import type { NoticeStudio } from "../lesson-notices/booked-notices";
+import { closedDatesNotices } from "../series/series-notices";
+import type { NoticeStudio } from "../../scheduling/lesson-notices/booked-notices";
 import { occurrenceDates } from "../patterns/occurrences";
 import type { PatternRecord } from "../patterns/pattern-view";
-import { scheduleDb } from "../schedule-db";
+import { planningDb } from "../planning-db";
 import { addDays } from "../../kernel/time/wall-clock";
-import type { ClosureRecord } from "./closure-view";
+import type { ClosureRecord } from "../../scheduling/closures/closure-view";
 
 /** A pattern's occurrences in the closure after its materialised lessons (those the closure cancelled are before). */
 const datesBeyondLessons = (pattern: PatternRecord, closure: Pick<ClosureRecord, "startDate" | "endDate">) => {
@@ -25,14 +25,14 @@ export async function closeSeriesDates(
   closure: Pick<ClosureRecord, "closureId" | "startDate" | "endDate" | "reason">,
   now: Date,
 ): Promise<void> {
-  const { recurringPattern } = scheduleDb().entities;
+  const { recurringPattern } = planningDb().entities;
   const { data: patterns } = await recurringPattern.query.activePatterns({ isActive: true, studioId: studio.studioId }).go({ pages: "all" });
   for (const pattern of patterns) {
     const dates = datesBeyondLessons(pattern, closure);
     if (dates.length === 0) continue;
     const notices = await closedDatesNotices(studio, pattern, closure, dates, now);
     if (notices.length > 0)
-      await scheduleDb()
+      await planningDb()
         .transaction.write((tx) => outboxEmails(tx, notices))
         .go();
   }

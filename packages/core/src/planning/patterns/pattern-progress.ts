@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import type { ScheduleTx } from "../schedule-db";
+import type { PlanningTx } from "../planning-db";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import type { ChunkProgress, PatternSide } from "./materialise-occurrences";
 import { withSkipped, type PatternRecord } from "./pattern-view";
@@ -24,7 +24,7 @@ export function advanced(record: PatternRecord, progress: ChunkProgress, to: Loc
 }
 
 /** The item that stores `next` over `previous` (created when there is none), conditional on the version read. */
-export function patternWrite(tx: ScheduleTx, next: PatternRecord, previous: PatternRecord | undefined) {
+export function patternWrite(tx: PlanningTx, next: PatternRecord, previous: PatternRecord | undefined) {
   const { recurringPattern } = tx;
   if (!previous) return recurringPattern.create({ ...next, version: 1 }).commit();
   const { studioId, patternId, createdAt: _c, createdBy: _b, ...fields } = next;
@@ -49,7 +49,7 @@ export function advancingSide(options: {
   to: LocalDate;
   today: LocalDate;
   firstAction: string;
-  extra?: { count: number; writes: (tx: ScheduleTx) => unknown[] };
+  extra?: { count: number; writes: (tx: PlanningTx) => unknown[] };
 }) {
   const state = { record: options.record, stored: options.stored };
   let pending: PatternRecord | undefined;

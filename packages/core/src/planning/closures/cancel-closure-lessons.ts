@@ -1,19 +1,20 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { commitWithBookings } from "../bookings/commit-booking";
-import { planBookings } from "../bookings/plan-bookings";
-import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
-import { cancellationItemBound, cancellationWrites, planCancellation, type PlannedCancellation } from "../cancellations/plan-cancellation";
+import { commitWithBookings } from "../../scheduling/bookings/commit-booking";
+import { planBookings } from "../../scheduling/bookings/plan-bookings";
+import { BookingRace, withBookingRetry } from "../../scheduling/bookings/with-booking-retry";
+import { cancellationItemBound, cancellationWrites, planCancellation, type PlannedCancellation } from "../../scheduling/cancellations/plan-cancellation";
 import { optedOutAmong } from "../../notifications/opt-outs";
 import { outboxEmails } from "../../outbox/outbox-email";
-import { lessonPeople, type LessonPeople } from "../cancellations/lesson-recipients";
-import { readAttendees } from "../lessons/lesson-access";
-import type { LessonRecord } from "../lessons/lesson-view";
-import { slotOf } from "../lessons/lesson-writes";
-import { scheduleDb } from "../schedule-db";
-import type { SchedulingSettings } from "../settings/defaults";
+import { lessonPeople, type LessonPeople } from "../../scheduling/cancellations/lesson-recipients";
+import { readAttendees } from "../../scheduling/lessons/lesson-access";
+import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
+import { slotOf } from "../../scheduling/lessons/lesson-writes";
+import { planningDb } from "../planning-db";
+import type { SchedulingSettings } from "../../scheduling/settings/defaults";
 import { addDays, zonedInstant } from "../../kernel/time/wall-clock";
 import { closureNotices, noticeBound, type ClosureStudio } from "./closure-notices";
-import type { ClosureRecord } from "./closure-view";
+import type { ClosureRecord } from "../../scheduling/closures/closure-view";
 
 /** DynamoDB's limit on one transaction. */
 const MAX_TRANSACTION_ITEMS = 100;
@@ -36,7 +37,7 @@ const stillToCome = (lesson: LessonRecord | null, now: Date): lesson is LessonRe
 export async function lessonsInClosure(studioId: string, dates: { startDate: string; endDate: string }, timeZone: string, now: Date): Promise<LessonRecord[]> {
   const from = zonedInstant(dates.startDate, "00:00", timeZone).toISOString();
   const to = zonedInstant(addDays(dates.endDate, 1), "00:00", timeZone).toISOString();
-  const { data } = await scheduleDb()
+  const { data } = await planningDb()
     .entities.lesson.query.studioCalendar({ studioId })
     .between({ scheduledStart: from }, { scheduledStart: to })
     .where((a, op) => op.eq(a.status, "scheduled"))
@@ -77,7 +78,7 @@ function cancelChunk(
   noInvites: ReadonlySet<string>,
 ): Promise<PlannedCancellation[]> {
   return withBookingRetry(async () => {
-    const { lesson: lessons } = scheduleDb().entities;
+    const { lesson: lessons } = planningDb().entities;
     const fresh = (await readTogether(...ids.map((lessonId) => itemOf(lessons, { studioId, lessonId })))).filter((l) => stillToCome(l, context.now));
     if (fresh.length === 0) return [];
     const request = {
@@ -95,17 +96,21 @@ function cancelChunk(
     ]);
     const notices = closureNotices(context.studio, context.closure, planned, people, noInvites);
     await commitWithBookings(
-      (tx) => [
-        tx.closure
-          .patch({ studioId, closureId: context.closure.closureId })
-          .append({ cancelledLessonIds: planned.map((p) => p.next.lessonId) })
-          .set({ updatedBy: context.actorId })
-          .commit(),
-        ...planned.flatMap((p) => cancellationWrites(tx, p, request)),
-        ...outboxEmails(tx, notices),
-      ],
+      planningDb,
+      (tx) =>
+        failsWith(
+          [
+            tx.closure
+              .patch({ studioId, closureId: context.closure.closureId })
+              .append({ cancelledLessonIds: planned.map((p) => p.next.lessonId) })
+              .set({ updatedBy: context.actorId })
+              .commit(),
+            ...planned.flatMap((p) => cancellationWrites(tx, p, request)),
+            ...outboxEmails(tx, notices),
+          ],
+          () => new BookingRace(),
+        ),
       plan,
-      () => new BookingRace(),
     );
     return planned;
   });

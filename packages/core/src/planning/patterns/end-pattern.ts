@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
 import type { Actor } from "../../policy";
-import { keptLessons, seriesNotices } from "../lesson-notices/series-notices";
+import { keptLessons, seriesNotices } from "../series/series-notices";
 import { materialiseOccurrences, PatternChanged, type PatternSide } from "./materialise-occurrences";
 import { loadPatternFor, requireWritePattern } from "./pattern-access";
 import { patternWrite } from "./pattern-progress";

@@ -2,8 +2,8 @@ import { AppError } from "../../kernel/errors";
 import { noNames, readNames, type RecordNames } from "../../people/record-names";
 import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
-import { familyStudentIdsOf } from "../lessons/lesson-access";
-import { scheduleDb } from "../schedule-db";
+import { familyStudentIdsOf } from "../../scheduling/lessons/lesson-access";
+import { planningDb } from "../planning-db";
 import { toPattern, type Pattern, type PatternRecord } from "./pattern-view";
 import type { ListPatternsQuery } from "./schemas";
 
@@ -49,7 +49,7 @@ export async function listPatterns(actor: Actor, studioId: string, query: ListPa
     ]
       .filter(Boolean)
       .join(" AND ");
-  const { recurringPattern } = scheduleDb().entities;
+  const { recurringPattern } = planningDb().entities;
   const list = { studioId, list: "patterns", params: { teacherId, attendees: attendees?.join(",") } };
   const records = await page<PatternRecord>(
     list,

@@ -3,19 +3,19 @@ import { itemOf } from "../../kernel/db/read-together";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { scheduleDb } from "../schedule-db";
+import { planningDb } from "../planning-db";
 
 /**
  * Removes a closure (admins; soft delete): its dates can be booked again. The lessons it
  * cancelled stay cancelled, with their make-up credits: rebook them as needed.
  */
 export async function deleteClosure(actor: Actor, studioId: string, closureId: string): Promise<void> {
-  const { member, records } = await loadMemberWith(actor, studioId, itemOf(scheduleDb().entities.closure, { studioId, closureId }));
+  const { member, records } = await loadMemberWith(actor, studioId, itemOf(planningDb().entities.closure, { studioId, closureId }));
   requireStudioAdmin(member);
   const closure = records[0];
   if (!closure || closure.deletedAt) throw notFound("Closure");
   const deletedAt = new Date().toISOString();
-  const outcome = await scheduleDb()
+  const outcome = await planningDb()
     .transaction.write((tx) => [
       tx.closure
         .patch({ studioId, closureId })

@@ -1,9 +1,9 @@
 import { invalidField } from "../../kernel/errors";
 import { readNames } from "../../people/record-names";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { decideCancellation } from "../cancellations/cancellation-outcome";
-import { toLesson } from "../lessons/lesson-view";
-import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
+import { decideCancellation } from "../../scheduling/cancellations/cancellation-outcome";
+import { toLesson } from "../../scheduling/lessons/lesson-view";
+import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
 import { localParts } from "../../kernel/time/wall-clock";
 import { lessonsInClosure } from "./cancel-closure-lessons";
 import type { PreviewClosureQuery } from "./schemas";

@@ -1,8 +1,8 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
 import { loadStudioMember, type Actor } from "../../policy";
-import { scheduleDb } from "../schedule-db";
+import { planningDb } from "../planning-db";
 import { localParts } from "../../kernel/time/wall-clock";
-import { toClosure, type Closure } from "./closure-view";
+import { toClosure, type Closure } from "../../scheduling/closures/closure-view";
 import type { ListClosuresQuery } from "./schemas";
 
 /**
@@ -16,7 +16,7 @@ export async function listClosures(actor: Actor, studioId: string, query: ListCl
   const result = await page(
     { studioId, list: "closures", params: { from } },
     (options) =>
-      scheduleDb()
+      planningDb()
         .entities.closure.query.closuresByDate({ studioId })
         .gte({ endDate: from })
         .where((a, op) => op.notExists(a.deletedAt))

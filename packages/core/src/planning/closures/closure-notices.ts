@@ -1,14 +1,14 @@
 import { emailBrand, type BrandedStudio } from "../../email/brand";
-import { makeupLink } from "../lesson-actions/action-links";
+import { makeupLink } from "../../scheduling/lesson-actions/action-links";
 import { closureLessonsCancelledMessage, type ClosedLesson } from "../../email/templates/closure-lessons-cancelled";
 import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
 import type { OutboxEmail } from "../../outbox/outbox-email";
 import type { StudioRecord } from "../../studios/studio-view";
 import { studioPublicUrl } from "../../studios/studio-urls";
-import type { LessonPeople } from "../cancellations/lesson-recipients";
-import { lessonsInvite } from "../lesson-notices/lesson-invite";
-import type { PlannedCancellation } from "../cancellations/plan-cancellation";
-import type { ClosureRecord } from "./closure-view";
+import type { LessonPeople } from "../../scheduling/cancellations/lesson-recipients";
+import { lessonsInvite } from "../../scheduling/lesson-notices/lesson-invite";
+import type { PlannedCancellation } from "../../scheduling/cancellations/plan-cancellation";
+import type { ClosureRecord } from "../../scheduling/closures/closure-view";
 
 /** "Tue 12 Jan" on the studio's calendar, for a button's label. */
 const shortDay = (instant: string, timeZone: string) =>

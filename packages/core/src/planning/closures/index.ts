@@ -1,9 +1,7 @@
-export { closuresBetween, closureOn, type ClosureSpan } from "./closures-between";
 export { createClosure } from "./create-closure";
 export { listClosures } from "./list-closures";
 export { deleteClosure } from "./delete-closure";
 export { cancelClosureLessons, type ClosureContext } from "./cancel-closure-lessons";
-export { toClosure, type Closure, type ClosureRecord } from "./closure-view";
 export { createClosureSchema, listClosuresQuerySchema, MAX_CLOSURE_DAYS, type CreateClosureInput, type ListClosuresQuery } from "./schemas";
 export { previewClosure, type ClosurePreview } from "./preview-closure";
 export { previewClosureQuerySchema, type PreviewClosureQuery } from "./schemas";

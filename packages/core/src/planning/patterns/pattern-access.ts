@@ -2,10 +2,10 @@ import { itemOf } from "../../kernel/db/read-together";
 import { AppError, notFound } from "../../kernel/errors";
 import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
-import { familyStudentIdsOf, mayReadLesson } from "../lessons/lesson-access";
-import { scheduleDb } from "../schedule-db";
-import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
-import type { SchedulingSettings } from "../settings/defaults";
+import { familyStudentIdsOf, mayReadLesson } from "../../scheduling/lessons/lesson-access";
+import { planningDb } from "../planning-db";
+import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
+import type { SchedulingSettings } from "../../scheduling/settings/defaults";
 import type { PatternRecord } from "./pattern-view";
 
 /** Who sees a pattern: like its lessons (admins, its teacher, its students, their parents). */
@@ -33,7 +33,7 @@ export interface LoadedPattern {
  * one BatchGet (a parent's family is a second read). Missing, or not theirs to see: 404.
  */
 export async function loadPatternFor(actor: Actor, studioId: string, patternId: string): Promise<LoadedPattern> {
-  const { recurringPattern } = scheduleDb().entities;
+  const { recurringPattern } = planningDb().entities;
   const { member, studio, records } = await loadMemberWith(
     actor,
     studioId,

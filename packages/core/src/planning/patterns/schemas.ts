@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { booleanQueryField, recordIdField, text } from "../../people/profile-fields";
-import { durationMinutesField, localDateField, localTimeField } from "../fields";
-import { LESSON_TYPES } from "../lessons/lesson.entity";
-import { onlineUrlField } from "../lessons/schemas";
+import { durationMinutesField, localDateField, localTimeField } from "../../scheduling/fields";
+import { LESSON_TYPES } from "../../scheduling/lessons/lesson.entity";
+import { onlineUrlField } from "../../scheduling/lessons/schemas";
 import { FREQUENCIES } from "./recurring-pattern.entity";
 
 const enumField = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -1,9 +1,9 @@
 import { v5 as uuidv5 } from "uuid";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { roomKeyOf } from "../bookings/booking-slot";
-import type { LessonRecord } from "../lessons/lesson-view";
-import type { LessonParties } from "../lessons/lesson-parties";
-import { scheduleDb, type ScheduleTx } from "../schedule-db";
+import { roomKeyOf } from "../../scheduling/bookings/booking-slot";
+import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
+import type { LessonParties } from "../../scheduling/lessons/lesson-parties";
+import { planningDb, type PlanningTx } from "../planning-db";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import { occurrenceInstants } from "./occurrences";
 import type { PatternRecord } from "./pattern-view";
@@ -55,7 +55,7 @@ export const isUntouched = (lesson: LessonRecord, now: Date) =>
 
 /** Lessons by id (100 per strongly consistent BatchGet, in parallel); missing ones are left out. */
 export async function readLessons(studioId: string, lessonIds: string[]): Promise<LessonRecord[]> {
-  const { lesson } = scheduleDb().entities;
+  const { lesson } = planningDb().entities;
   const chunks: string[][] = [];
   for (let i = 0; i < lessonIds.length; i += 100) chunks.push(lessonIds.slice(i, i + 100));
   const found = await Promise.all(chunks.map((ids) => readTogether(...ids.map((lessonId) => itemOf(lesson, { studioId, lessonId })))));
@@ -67,7 +67,7 @@ export async function readLessons(studioId: string, lessonIds: string[]): Promis
  * was read), its attendees and its pending reminder. Its day-schedule slots are freed by the
  * booking plan (`remove`).
  */
-export function lessonRemovalWrites(tx: ScheduleTx, lesson: LessonRecord): unknown[] {
+export function lessonRemovalWrites(tx: PlanningTx, lesson: LessonRecord): unknown[] {
   const { studioId, lessonId } = lesson;
   return [
     tx.lesson

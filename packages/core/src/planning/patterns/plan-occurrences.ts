@@ -1,11 +1,11 @@
 import { AppError, type ScheduleConflict } from "../../kernel/errors";
-import { dayKeyString, resourcesOf, utcDays, type BookingSlot } from "../bookings/booking-slot";
-import { planBookings, type BookingPlan } from "../bookings/plan-bookings";
-import { closureOn, type ClosureSpan } from "../closures/closures-between";
-import type { LessonParties } from "../lessons/lesson-parties";
-import type { LessonRecord } from "../lessons/lesson-view";
-import { reminderHourOf, slotOf } from "../lessons/lesson-writes";
-import type { SchedulingSettings } from "../settings/defaults";
+import { dayKeyString, resourcesOf, utcDays, type BookingSlot } from "../../scheduling/bookings/booking-slot";
+import { planBookings, type BookingPlan } from "../../scheduling/bookings/plan-bookings";
+import { closureOn, type ClosureSpan } from "../../scheduling/closures/closures-between";
+import type { LessonParties } from "../../scheduling/lessons/lesson-parties";
+import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
+import { reminderHourOf, slotOf } from "../../scheduling/lessons/lesson-writes";
+import type { SchedulingSettings } from "../../scheduling/settings/defaults";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import { isUntouched, occurrenceLesson, occurrenceLessonId, readLessons, removalItemCount } from "./pattern-lessons";
 import type { PatternRecord, SkippedOccurrence } from "./pattern-view";

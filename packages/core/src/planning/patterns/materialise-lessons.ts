@@ -2,11 +2,11 @@ import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { assertCommitted } from "../../kernel/db/transactions";
 import type { StudioRecord } from "../../studios/studio-view";
-import { closuresBetween, type ClosureSpan } from "../closures/closures-between";
-import type { LessonParties } from "../lessons/lesson-parties";
-import { scheduleDb } from "../schedule-db";
-import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
-import type { SchedulingSettings } from "../settings/defaults";
+import { closuresBetween, type ClosureSpan } from "../../scheduling/closures/closures-between";
+import type { LessonParties } from "../../scheduling/lessons/lesson-parties";
+import { planningDb } from "../planning-db";
+import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
+import type { SchedulingSettings } from "../../scheduling/settings/defaults";
 import { addDays, type LocalDate } from "../../kernel/time/wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
 import { occurrenceDates } from "./occurrences";
@@ -40,7 +40,7 @@ interface StudioContext {
 }
 
 async function studioContext(studioId: string, now: Date): Promise<StudioContext | undefined> {
-  const [studio, stored] = await readTogether(itemOf(scheduleDb().entities.studio, { studioId }), schedulingSettingsRead(studioId));
+  const [studio, stored] = await readTogether(itemOf(planningDb().entities.studio, { studioId }), schedulingSettingsRead(studioId));
   if (!studio || (studio as StudioRecord).deletedAt) return undefined;
   const settings = withDefaults(stored);
   const { today, horizonEnd } = horizonOf(now, studio.timeZone, settings);
@@ -55,7 +55,7 @@ async function deactivate(pattern: PatternRecord, note?: { date: LocalDate; reas
     skipped: note ? withSkipped(pattern.skipped, [note]) : pattern.skipped,
     version: pattern.version + 1,
   };
-  const outcome = await scheduleDb()
+  const outcome = await planningDb()
     .transaction.write(
       (tx) =>
         [
@@ -141,7 +141,7 @@ export async function materialiseLessons(options: { now?: Date; concurrency?: nu
   const now = options.now ?? new Date();
   const summary: MaterialiseSummary = { patterns: 0, lessonsCreated: 0, skipped: 0, deactivated: 0, raced: 0, failed: 0 };
   const contexts = new Map<string, Promise<StudioContext | undefined>>();
-  const { recurringPattern } = scheduleDb().entities;
+  const { recurringPattern } = planningDb().entities;
   let cursor: string | null = null;
   do {
     const result: { data: PatternRecord[]; cursor: string | null } = await recurringPattern.query

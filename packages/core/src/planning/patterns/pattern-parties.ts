@@ -1,6 +1,6 @@
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
-import { MAX_LESSON_STUDENTS, type LessonParties } from "../lessons/lesson-parties";
-import { scheduleDb } from "../schedule-db";
+import { MAX_LESSON_STUDENTS, type LessonParties } from "../../scheduling/lessons/lesson-parties";
+import { planningDb } from "../planning-db";
 import type { PatternRecord } from "./pattern-view";
 
 type Listed = { deletedAt?: string; listing?: string; isActive?: boolean };
@@ -20,7 +20,7 @@ async function readAll<T>(reads: ItemRead<T>[]): Promise<(T | null)[]> {
  * teacher or students are gone maps to the reason instead.
  */
 export async function partiesForPatterns(studioId: string, patterns: PatternRecord[]): Promise<Map<string, LessonParties | string>> {
-  const { teacher, student, band } = scheduleDb().entities;
+  const { teacher, student, band } = planningDb().entities;
   const unique = (ids: (string | undefined)[]) => [...new Set(ids.filter((id): id is string => Boolean(id)))];
   const teacherIds = unique(patterns.map((p) => p.teacherId));
   const bandIds = unique(patterns.map((p) => p.bandId));

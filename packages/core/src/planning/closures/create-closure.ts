@@ -3,13 +3,13 @@ import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { invalidField } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { scheduleDb } from "../schedule-db";
-import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
+import { planningDb } from "../planning-db";
+import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
 import { localParts } from "../../kernel/time/wall-clock";
 import { cancelClosureLessons } from "./cancel-closure-lessons";
 import { closeSeriesDates } from "./close-series-dates";
-import { toClosure, type Closure, type ClosureRecord } from "./closure-view";
-import { closuresBetween } from "./closures-between";
+import { toClosure, type Closure, type ClosureRecord } from "../../scheduling/closures/closure-view";
+import { closuresBetween } from "../../scheduling/closures/closures-between";
 import type { CreateClosureInput } from "./schemas";
 
 /** The same closure asked for again (a retry): resumed rather than added twice. */
@@ -18,7 +18,7 @@ async function sameClosure(studioId: string, input: CreateClosureInput): Promise
     (c) => c.startDate === input.startDate && c.endDate === input.endDate && c.reason === input.reason,
   );
   if (!match) return null;
-  const { data } = await scheduleDb().entities.closure.get({ studioId, closureId: match.closureId }).go();
+  const { data } = await planningDb().entities.closure.get({ studioId, closureId: match.closureId }).go();
   return data;
 }
 
@@ -53,7 +53,7 @@ export async function createClosure(actor: Actor, studioId: string, input: Creat
       createdAt: stamp,
       updatedAt: stamp,
     };
-    const outcome = await scheduleDb()
+    const outcome = await planningDb()
       .transaction.write((tx) => [
         tx.closure.create(created).commit(),
         recordAudit(tx, { studioId, actorId: actor.userId, action: "closure.created", entityType: "closure", entityId: created.closureId, after: created }),

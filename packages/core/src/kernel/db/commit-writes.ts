@@ -1,0 +1,47 @@
+import { assertCommitted } from "./transactions";
+
+const MEANING = Symbol("condition-failure meaning");
+
+/** A transaction write carrying what its condition failing means (the caller's error). */
+interface GuardedWrite {
+  readonly write: unknown;
+  readonly [MEANING]: () => Error;
+}
+
+/** A service whose transactions hand `Tx` (its entities) to the builder. */
+export interface Transacting<Tx> {
+  transaction: {
+    write: (build: (tx: Tx) => never) => { go: () => Promise<{ canceled: boolean; data: ReadonlyArray<{ rejected: boolean; code: string }> }> };
+  };
+}
+
+/**
+ * Marks a write (or each of a list of writes) whose failed condition means `meaning`: e.g.
+ * `failsWith(tx.goal.patch(key).set(next).where(unchanged).commit(), () => conflict(...))`.
+ * A write without a meaning whose condition fails is a plain failure (500).
+ */
+export function failsWith<W>(write: W, meaning: () => Error): W {
+  if (Array.isArray(write)) return write.map((each) => failsWith(each, meaning)) as W;
+  return { write, [MEANING]: meaning } as GuardedWrite as W;
+}
+
+const isGuarded = (item: unknown): item is GuardedWrite => typeof item === "object" && item !== null && MEANING in item;
+
+/**
+ * Commits the writes `build` returns as one transaction (lists are flattened one level). When a
+ * condition fails, the first rejected write's own meaning is thrown (see failsWith); any other
+ * cancellation is a 503 when transient, else a plain failure.
+ */
+export async function commitWrites<Tx>(service: () => Transacting<Tx>, build: (tx: Tx) => ReadonlyArray<unknown>): Promise<void> {
+  let items: unknown[] = [];
+  const outcome = await service()
+    .transaction.write((tx) => {
+      items = build(tx).flat();
+      return items.map((item) => (isGuarded(item) ? item.write : item)) as never;
+    })
+    .go();
+  assertCommitted(outcome, (index) => {
+    const item = items[index];
+    return isGuarded(item) ? item[MEANING]() : undefined;
+  });
+}

@@ -1,0 +1,16 @@
+import { tableService } from "../kernel/db/table-service";
+import { schedulingEntities } from "../scheduling";
+import { RecurringPatternEntity } from "./patterns/recurring-pattern.entity";
+
+/**
+ * The recurring patterns, with the scheduling entities their reads and transactions span (their
+ * lessons, day schedules, closures, settings): only the planning Lambda and the materialise job carry them.
+ */
+export const planningEntities = { ...schedulingEntities, recurringPattern: RecurringPatternEntity };
+
+/** The planning service (same table, same client as the others). */
+export const planningDb = tableService(planningEntities);
+
+type PlanningDb = ReturnType<typeof planningDb>;
+/** The planning entities as a transaction callback receives them. */
+export type PlanningTx = Parameters<Parameters<PlanningDb["transaction"]["write"]>[0]>[0];
