@@ -79,7 +79,7 @@ const API_GRANTS: Partial<Record<ModuleName, Grants>> = {
   // Studio logos: a presigned upload, and presigned reads in studio views.
   platform: { table: "items", files: { branding: ["s3:GetObject", "s3:PutObject"] } },
   // Privacy exports: written, read through a presigned link, deleted by erasure.
-  access: { table: "items", files: { privacyExports: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] } },
+  privacy: { table: "items", files: { privacyExports: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] } },
   // The public invoice page shows the studio logo; webhooks record payments (and enqueue receipts).
   pay: { table: "payments", files: { branding: ["s3:GetObject"] } },
 };

@@ -4,7 +4,7 @@ import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
 import { outboxConsumerFor, outboxDrained, readMail } from "@studiosync/local/testing";
-import { handler } from "../src/modules/billing/jobs/billing-run";
+import { handler } from "../src/modules/billing-runs/jobs/billing-run";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { expectLedgerInvariants } from "./support/billing";
 import { bookLesson } from "./support/lessons";

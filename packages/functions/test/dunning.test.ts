@@ -6,7 +6,7 @@ import { addDays, localParts, zonedInstant } from "@studiosync/core/kernel";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
 import { extractLink, outboxConsumerFor, readMail, type SentMail } from "@studiosync/local/testing";
-import { handler } from "../src/modules/billing/jobs/send-invoice-reminders";
+import { handler } from "../src/modules/invoices/jobs/send-invoice-reminders";
 import { api, uniqueEmail } from "./support/api";
 import {
   billingWorld,

@@ -1,8 +1,8 @@
-import { rmSync } from "node:fs";
+import { readdirSync, rmSync, statSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, API_MODULES, type ModuleName } from "../src/lambdas/routing";
+import { LAMBDA_BUNDLE_BUDGET_KB, LAMBDA_ESBUILD, LAMBDA_HANDLERS, API_MODULES, type ModuleName } from "../src/lambdas/routing";
 import { extractLink, readMail } from "@studiosync/local/testing";
 import { ownerWithStudio } from "./support/api";
 
@@ -57,6 +57,16 @@ function event(method: string, path: string, options: { body?: unknown; token?: 
 }
 
 describe("bundled API Lambdas", () => {
+  it(`are each within ${LAMBDA_BUNDLE_BUDGET_KB} KB (the entry and its chunks)`, () => {
+    const sizes = Object.fromEntries(
+      API_MODULES.map(({ name }) => {
+        const dir = `${OUT_DIR}${name}`;
+        return [name, Math.round(readdirSync(dir).reduce((sum, file) => sum + statSync(`${dir}/${file}`).size, 0) / 1024)];
+      }),
+    );
+    expect(Object.entries(sizes).filter(([, kb]) => kb > LAMBDA_BUNDLE_BUDGET_KB)).toEqual([]);
+  });
+
   it("serve their routes with the real engines, and refuse others' paths", async () => {
     const owner = await ownerWithStudio();
     const studio = await handlers.platform(event("GET", `/v1/studios/${owner.studio.id}`, { token: owner.accessToken }));
@@ -97,11 +107,11 @@ describe("bundled API Lambdas", () => {
     expect(again.statusCode).toBe(409);
     expect(JSON.parse(again.body).conflicts[0].lessonId).toBe(JSON.parse(booked.body).id);
     expect((await handlers.teaching(event("GET", `/v1/studios/${owner.studio.id}/teachers`, { token: owner.accessToken }))).statusCode).toBe(404);
-    const policy = await handlers.planning(event("GET", `/v1/studios/${owner.studio.id}/cancellation-policy`, { token: owner.accessToken }));
+    const policy = await handlers.closures(event("GET", `/v1/studios/${owner.studio.id}/cancellation-policy`, { token: owner.accessToken }));
     expect(policy.statusCode, policy.body).toBe(200);
   });
 
-  it("issue an invoice through the billing Lambda, and serve its public page and Stripe's webhook through the pay Lambda", async () => {
+  it("issue an invoice through the invoices Lambda, and serve its public page and Stripe's webhook through the pay Lambda", async () => {
     const owner = await ownerWithStudio();
     const studio = `/v1/studios/${owner.studio.id}`;
     const student = JSON.parse(
@@ -111,14 +121,14 @@ describe("bundled API Lambdas", () => {
         )
       ).body,
     );
-    const draft = await handlers.billing(
+    const draft = await handlers.invoices(
       event("POST", `${studio}/invoices`, {
         token: owner.accessToken,
         body: { account: { kind: "student", partyId: student.id }, lines: [{ description: "Lesson", quantity: 2, unitPriceMinor: 2_550 }] },
       }),
     );
     expect(draft.statusCode, draft.body).toBe(201);
-    const sent = await handlers.billing(event("POST", `${studio}/invoices/${JSON.parse(draft.body).id}/send`, { token: owner.accessToken }));
+    const sent = await handlers.invoices(event("POST", `${studio}/invoices/${JSON.parse(draft.body).id}/send`, { token: owner.accessToken }));
     expect(sent.statusCode, sent.body).toBe(200);
     expect(JSON.parse(sent.body)).toMatchObject({ number: "INV-000001", totalMinor: 5_100, balanceDueMinor: 5_100 });
 

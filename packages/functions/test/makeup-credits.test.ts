@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { fixedClock } from "@studiosync/core/kernel";
 import { scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
-import { expireMakeupCredits } from "../src/modules/scheduling/jobs/expire-makeup-credits";
+import { expireMakeupCredits } from "../src/modules/cancellations/jobs/expire-makeup-credits";
 import { api, ownerWithStudio } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";
 import { memberWithRole } from "./support/members";

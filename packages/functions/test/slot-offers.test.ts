@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { broadcastSlotOffers, lessonLinks, scheduleDb } from "@studiosync/core/scheduling";
 import { describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";
-import { handler } from "../src/modules/scheduling/jobs/broadcast-slot-offers";
+import { handler } from "../src/modules/cancellations/jobs/broadcast-slot-offers";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
 import { bookLesson, futureAt } from "./support/lessons";
 import { addStudent, addTeacher } from "./support/people";

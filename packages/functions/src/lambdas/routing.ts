@@ -1,3 +1,4 @@
+import type { LoadHooks } from "./strip-api-docs";
 import { API_MODULES, type ModuleName } from "../modules/modules";
 
 export { API_MODULES, type ModuleName };
@@ -28,6 +29,15 @@ export const ROUTE_KEYS = {
   docs: ["GET /v1/openapi.json", "GET /v1/reference"],
 } satisfies Record<Exclude<LambdaName, "platform">, string[]>;
 
+/** The OpenAPI documentation is dead weight in a Lambda (strip-api-docs.ts); TypeScript is loaded only to bundle. */
+const stripApiDocs = {
+  name: "strip-api-docs",
+  setup: async (build: LoadHooks) => (await import("./strip-api-docs")).loadWithoutApiDocs(build),
+};
+
+/** The most a Lambda's bundle may weigh, its lazily loaded chunks included (the bench and lambda-bundles.test.ts check it). */
+export const LAMBDA_BUNDLE_BUDGET_KB = 400;
+
 /**
  * esbuild settings every API Lambda is bundled with (stacks/Api.ts and the bench). Paths are
  * relative to the repository root, where SST and the bench run.
@@ -40,4 +50,5 @@ export const LAMBDA_ESBUILD = {
   // SST keeps function names by default (+7% size); nothing here depends on minified names, and
   // lambda-bundles.test.ts runs the bundles as built to prove it.
   keepNames: false,
+  plugins: [stripApiDocs],
 };

@@ -2,10 +2,19 @@ import type { OpenAPIHono } from "@hono/zod-openapi";
 import { platformRoutes } from "./platform/routes";
 import { peopleRoutes } from "./people/routes";
 import { accessRoutes } from "./access/routes";
+import { privacyModuleRoutes } from "./privacy/routes";
 import { schedulingRoutes } from "./scheduling/routes";
+import { cancellationsRoutes } from "./cancellations/routes";
+import { lessonLinksRoutes } from "./lesson-links/routes";
+import { availabilityModuleRoutes } from "./availability/routes";
+import { homeRoutes } from "./home/routes";
 import { planningRoutes } from "./planning/routes";
+import { closuresRoutes } from "./closures/routes";
 import { teachingRoutes } from "./teaching/routes";
 import { billingRoutes } from "./billing/routes";
+import { invoicesRoutes } from "./invoices/routes";
+import { paymentsRoutes } from "./payments/routes";
+import { billingRunsRoutes } from "./billing-runs/routes";
 import { payRoutes } from "./pay/routes";
 import type { ModuleName } from "./modules";
 
@@ -14,10 +23,19 @@ export const MODULE_ROUTES = {
   platform: platformRoutes,
   people: peopleRoutes,
   access: accessRoutes,
+  privacy: privacyModuleRoutes,
   scheduling: schedulingRoutes,
+  cancellations: cancellationsRoutes,
+  "lesson-links": lessonLinksRoutes,
+  availability: availabilityModuleRoutes,
+  home: homeRoutes,
   planning: planningRoutes,
+  closures: closuresRoutes,
   teaching: teachingRoutes,
   billing: billingRoutes,
+  invoices: invoicesRoutes,
+  payments: paymentsRoutes,
+  "billing-runs": billingRunsRoutes,
   pay: payRoutes,
 } satisfies Record<ModuleName, unknown>;
 

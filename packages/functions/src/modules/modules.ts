@@ -1,9 +1,18 @@
 import { accessModule } from "./access/module";
+import { availabilityModule } from "./availability/module";
 import { billingModule } from "./billing/module";
+import { billingRunsModule } from "./billing-runs/module";
+import { cancellationsModule } from "./cancellations/module";
+import { closuresModule } from "./closures/module";
+import { homeModule } from "./home/module";
+import { invoicesModule } from "./invoices/module";
+import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
+import { paymentsModule } from "./payments/module";
 import { peopleModule } from "./people/module";
 import { planningModule } from "./planning/module";
 import { platformModule } from "./platform/module";
+import { privacyModule } from "./privacy/module";
 import { schedulingModule } from "./scheduling/module";
 import { teachingModule } from "./teaching/module";
 
@@ -13,5 +22,23 @@ import { teachingModule } from "./teaching/module";
  * local scheduler, the tests and the bench follow. Data only: the stacks import this without
  * loading any route.
  */
-export const API_MODULES = [platformModule, peopleModule, accessModule, schedulingModule, planningModule, teachingModule, billingModule, payModule] as const;
+export const API_MODULES = [
+  platformModule,
+  peopleModule,
+  accessModule,
+  privacyModule,
+  schedulingModule,
+  cancellationsModule,
+  lessonLinksModule,
+  availabilityModule,
+  homeModule,
+  planningModule,
+  closuresModule,
+  teachingModule,
+  billingModule,
+  invoicesModule,
+  paymentsModule,
+  billingRunsModule,
+  payModule,
+] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

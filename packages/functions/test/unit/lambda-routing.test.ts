@@ -52,10 +52,11 @@ describe("one API, a Lambda per API module", () => {
     expect(Object.values(apps).reduce((n, ops) => n + ops.size, 0)).toBe(all.length);
   });
 
-  it("sends a lesson's notes to the teaching Lambda and the lesson itself to scheduling", () => {
+  it("sends a lesson's notes to the teaching Lambda, its cancellation to cancellations and the lesson itself to scheduling", () => {
     expect(lambdaFor("GET", "/v1/studios/x/lessons/x/notes")).toBe("teaching");
     expect(lambdaFor("PATCH", "/v1/studios/x/lessons/x/notes/x")).toBe("teaching");
-    expect(lambdaFor("POST", "/v1/studios/x/lessons/x/cancel")).toBe("scheduling");
+    expect(lambdaFor("POST", "/v1/studios/x/lessons/x/cancel")).toBe("cancellations");
+    expect(lambdaFor("PATCH", "/v1/studios/x/lessons/x")).toBe("scheduling");
     expect(lambdaFor("GET", "/v1/calendar/abc.ics")).toBe("teaching");
   });
 

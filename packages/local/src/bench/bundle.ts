@@ -10,8 +10,6 @@ import { median, round } from "./measure";
 /** Inside the repo (gitignored) so the bundles' bare `@aws-sdk/*` imports resolve from node_modules. */
 export const BUNDLE_DIR = join(LOCAL_PACKAGE_DIR, ".bundle");
 export const AWS_SDK_EXTERNAL = "@aws-sdk/*";
-/** The issue's budget for a Lambda bundle (all its files); the report flags those over it. */
-export const LAMBDA_BUNDLE_BUDGET_KB = 400;
 
 export interface BundleResult {
   lambda: string;

@@ -5,7 +5,8 @@ import type { PagesBenchResult } from "./pages";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
-import { AWS_SDK_EXTERNAL, LAMBDA_BUNDLE_BUDGET_KB, type BundleResult } from "./bundle";
+import { LAMBDA_BUNDLE_BUDGET_KB } from "@studiosync/functions/routing";
+import { AWS_SDK_EXTERNAL, type BundleResult } from "./bundle";
 import type { RouteResult } from "./run-scenario";
 import type { OperationCost } from "./sample-operations";
 
@@ -66,7 +67,7 @@ export function printBundles(bundles: BundleResult[]): void {
   );
   for (const b of bundles) {
     console.log(
-      `  ${b.lambda.padEnd(9)} ${String(b.sizeKb).padStart(6)} KB in all, entry ${String(b.entrySizeKb).padStart(6)} KB; cold import ${b.coldImportMedianMs} ms (median of ${b.coldImportRuns} fresh node processes)  ${b.entry}${b.sizeKb > LAMBDA_BUNDLE_BUDGET_KB ? `  over ${LAMBDA_BUNDLE_BUDGET_KB} KB` : ""}`,
+      `  ${b.lambda.padEnd(13)} ${String(b.sizeKb).padStart(6)} KB in all, entry ${String(b.entrySizeKb).padStart(6)} KB; cold import ${b.coldImportMedianMs} ms (median of ${b.coldImportRuns} fresh node processes)  ${b.entry}${b.sizeKb > LAMBDA_BUNDLE_BUDGET_KB ? `  over ${LAMBDA_BUNDLE_BUDGET_KB} KB` : ""}`,
     );
   }
 }

@@ -4,9 +4,8 @@ import { studioAreas, type ApiModule } from "../module";
 export const accessModule = {
   name: "access",
   routeKeys: [
-    ...studioAreas("members", "invitations", "access-requests", "audit-events", "email-delivery", "privacy"),
+    ...studioAreas("members", "invitations", "access-requests", "audit-events", "email-delivery"),
     "ANY /v1/public/studios/{slug}/access-requests",
     "ANY /v1/public/invitations/{proxy+}",
-    "ANY /v1/public/privacy-exports/{proxy+}",
   ],
 } as const satisfies ApiModule;

@@ -4,13 +4,11 @@ import { auditEventRoutes } from "../../routes/audit-events";
 import { emailDeliveryRoutes } from "../../routes/email-delivery";
 import { invitationRoutes } from "../../routes/invitations";
 import { memberRoutes } from "../../routes/members";
-import { privacyRoutes } from "../../routes/privacy";
 import { publicAccessRequestRoutes } from "../../routes/public-access-requests";
 import { publicInvitationRoutes } from "../../routes/public-invitations";
-import { publicPrivacyExportRoutes } from "../../routes/public-privacy-exports";
 
 /**
- * Access and records: members, invitations, access requests, the audit log, email delivery and privacy.
+ * Access and records: members, invitations, access requests, the audit log and email delivery.
  * Deployed as the access Lambda (routing.ts lists the paths API Gateway sends it).
  */
 export const accessRoutes = createRouter()
@@ -19,7 +17,5 @@ export const accessRoutes = createRouter()
   .route("/v1/studios", accessRequestRoutes)
   .route("/v1/studios", auditEventRoutes)
   .route("/v1/studios", emailDeliveryRoutes)
-  .route("/v1/studios", privacyRoutes)
   .route("/v1/public", publicInvitationRoutes)
-  .route("/v1/public", publicAccessRequestRoutes)
-  .route("/v1/public", publicPrivacyExportRoutes);
+  .route("/v1/public", publicAccessRequestRoutes);

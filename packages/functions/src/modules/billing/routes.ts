@@ -1,23 +1,15 @@
 import { createRouter } from "../../http/router";
 import { billingAccountRoutes } from "../../routes/billing-accounts";
-import { billingRunRoutes } from "../../routes/billing-runs";
 import { billingSettingsRoutes } from "../../routes/billing-settings";
 import { billingSummaryRoutes } from "../../routes/billing-summary";
 import { feePlanRoutes } from "../../routes/fee-plans";
-import { invoicePayLinkRoutes } from "../../routes/invoice-pay-links";
-import { invoiceRoutes } from "../../routes/invoices";
-import { paymentRoutes } from "../../routes/payments";
 
 /**
- * Billing for staff and families: settings, fee plans, billing accounts and ledgers, invoices,
- * payments and refunds, billing runs, and the owner's summary. Deployed as the billing Lambda.
+ * Billing: settings, fee plans and enrolments, billing accounts and their ledgers, and the owner's summary.
+ * Deployed as the billing Lambda (routing.ts lists the paths API Gateway sends it).
  */
 export const billingRoutes = createRouter()
   .route("/v1/studios", billingSettingsRoutes)
   .route("/v1/studios", feePlanRoutes)
   .route("/v1/studios", billingAccountRoutes)
-  .route("/v1/studios", billingSummaryRoutes)
-  .route("/v1/studios", invoiceRoutes)
-  .route("/v1/studios", invoicePayLinkRoutes)
-  .route("/v1/studios", paymentRoutes)
-  .route("/v1/studios", billingRunRoutes);
+  .route("/v1/studios", billingSummaryRoutes);

@@ -3,7 +3,7 @@ import { studioAreas, jobHandler, type ApiModule } from "../module";
 /** The planning module (its operations: routes.ts). */
 export const planningModule = {
   name: "planning",
-  routeKeys: studioAreas("recurring-patterns", "availability", "free-slots", "closures", "cancellation-policy"),
+  routeKeys: studioAreas("recurring-patterns"),
   jobs: [
     {
       name: "MaterialiseLessons",

@@ -1,0 +1,9 @@
+import { createRouter } from "../../http/router";
+import { portalRoutes } from "../../routes/portal";
+import { todayRoutes } from "../../routes/today";
+
+/**
+ * Home: the workspace's Today page and the portal's Home (core workspace and portal), each a read
+ * across lessons, requests and money. Deployed as the home Lambda (routing.ts lists its paths).
+ */
+export const homeRoutes = createRouter().route("/v1/studios", todayRoutes).route("/v1/studios", portalRoutes);
