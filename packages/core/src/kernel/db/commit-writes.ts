@@ -45,3 +45,30 @@ export async function commitWrites<Tx>(service: () => Transacting<Tx>, build: (t
     return isGuarded(item) ? item[MEANING]() : undefined;
   });
 }
+
+/** What commitWritesOr answers when a write marked by rejectedAs is rejected. */
+class RejectedAs extends Error {
+  constructor(readonly label: string) {
+    super(`Rejected as ${label}`);
+  }
+}
+
+/**
+ * Marks a write (or each of a list of writes) whose failed condition is an expected answer, not an
+ * error: commitWritesOr returns `label` instead of throwing (e.g. a reminder already sent).
+ */
+export const rejectedAs = <W>(write: W, label: string): W => failsWith(write, () => new RejectedAs(label));
+
+/**
+ * Commits like commitWrites; when a write marked by rejectedAs is the first rejected, returns its
+ * label instead of throwing. Undefined when the writes committed.
+ */
+export async function commitWritesOr<Tx>(service: () => Transacting<Tx>, build: (tx: Tx) => ReadonlyArray<unknown>): Promise<string | undefined> {
+  try {
+    await commitWrites(service, build);
+    return undefined;
+  } catch (error) {
+    if (error instanceof RejectedAs) return error.label;
+    throw error;
+  }
+}
