@@ -9,10 +9,11 @@ interface WriteOutcome {
 
 /**
  * ElectroDB reports a cancelled transaction as `canceled: true` instead of throwing. This turns
- * the first rejected condition into the caller's error (by position), and anything else into a
- * plain failure that becomes a 500 (a 503 when cancelled for load or a concurrent transaction).
+ * the first rejected condition into the caller's error (by position), a conflict with a concurrent
+ * transaction into `raced` when given, and anything else into a plain failure that becomes a 500
+ * (a 503 when cancelled for load or a concurrent transaction).
  */
-export function assertCommitted(outcome: WriteOutcome, onRejected: (index: number) => Error | undefined): void {
+export function assertCommitted(outcome: WriteOutcome, onRejected: (index: number) => Error | undefined, raced?: () => Error): void {
   if (!outcome.canceled) return;
   outcome.data.forEach((item, index) => {
     if (item.rejected && item.code === "ConditionalCheckFailed") {
@@ -20,6 +21,7 @@ export function assertCommitted(outcome: WriteOutcome, onRejected: (index: numbe
       if (error) throw error;
     }
   });
+  if (raced && outcome.data.some((item) => item.code === "TransactionConflict")) throw raced();
   const codes = outcome.data.map((item) => item.code).join(",");
   // Cancelled for load or a concurrent transaction, not for this request's data: retry later (503).
   if (outcome.data.some((item) => TRANSIENT_CANCEL_CODES.has(item.code))) throw serviceUnavailable();
