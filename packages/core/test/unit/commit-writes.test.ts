@@ -70,6 +70,13 @@ describe("commitWritesOr", () => {
     expect(await commitWritesOr(fakeService([ok]).service, () => [rejectedAs("a", "taken")])).toBeUndefined();
   });
 
+  it("answers any other cancellation with `otherwise` when given", async () => {
+    const throttled = { rejected: false, code: "ThrottlingError" };
+    expect(await commitWritesOr(fakeService([rejected, ok]).service, () => ["a", rejectedAs("b", "taken")], { otherwise: "cancelled" })).toBe("cancelled");
+    expect(await commitWritesOr(fakeService([throttled]).service, () => [rejectedAs("a", "taken")], { otherwise: "cancelled" })).toBe("cancelled");
+    await expect(commitWritesOr(fakeService([throttled]).service, () => [rejectedAs("a", "taken")])).rejects.toMatchObject({ reason: "unavailable" });
+  });
+
   it("returns the label of a rejected write marked by rejectedAs, and throws any other meaning", async () => {
     expect(await commitWritesOr(fakeService([ok, rejected]).service, () => ["a", rejectedAs("b", "taken")])).toBe("taken");
     await expect(

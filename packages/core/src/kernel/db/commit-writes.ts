@@ -36,6 +36,8 @@ export interface CommitOptions {
    * a race the use case reruns from a fresh read. Without it, such a loss is a 503.
    */
   raced?: () => Error;
+  /** The error for any other cancellation (e.g. for load), instead of a 503 or a plain failure. */
+  cancelled?: () => Error;
 }
 
 const isConflict = (error: unknown) => {
@@ -46,8 +48,8 @@ const isConflict = (error: unknown) => {
 /**
  * Commits the writes `build` returns as one transaction (lists are flattened one level). When a
  * condition fails, the first rejected write's own meaning is thrown (see failsWith); a conflict
- * with a concurrent transaction is `options.raced` when given; any other cancellation is a 503
- * when transient, else a plain failure.
+ * with a concurrent transaction is `options.raced` when given; any other cancellation is
+ * `options.cancelled` when given, else a 503 when transient, else a plain failure.
  */
 export async function commitWrites<Tx>(service: () => Transacting<Tx>, build: (tx: Tx) => ReadonlyArray<unknown>, options: CommitOptions = {}): Promise<void> {
   const { raced } = options;
@@ -67,7 +69,7 @@ export async function commitWrites<Tx>(service: () => Transacting<Tx>, build: (t
       const item = items[index];
       return isGuarded(item) ? item[MEANING]() : undefined;
     },
-    raced,
+    options,
   );
 }
 
@@ -86,11 +88,17 @@ export const rejectedAs = <W>(write: W, label: string): W => failsWith(write, ()
 
 /**
  * Commits like commitWrites; when a write marked by rejectedAs is the first rejected, returns its
- * label instead of throwing. Undefined when the writes committed.
+ * label instead of throwing, and any other cancellation answers `otherwise` when given. Undefined
+ * when the writes committed.
  */
-export async function commitWritesOr<Tx>(service: () => Transacting<Tx>, build: (tx: Tx) => ReadonlyArray<unknown>): Promise<string | undefined> {
+export async function commitWritesOr<Tx>(
+  service: () => Transacting<Tx>,
+  build: (tx: Tx) => ReadonlyArray<unknown>,
+  options: { otherwise?: string } = {},
+): Promise<string | undefined> {
+  const { otherwise } = options;
   try {
-    await commitWrites(service, build);
+    await commitWrites(service, build, otherwise ? { cancelled: () => new RejectedAs(otherwise) } : {});
     return undefined;
   } catch (error) {
     if (error instanceof RejectedAs) return error.label;
