@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites } from "../kernel/db/commit-writes";
 import { AppError } from "../kernel/errors";
 import { checkInvitee } from "../invitations/check-invitee";
 import { claimInvitationSend } from "../invitations/invitation-limits";
@@ -8,7 +8,7 @@ import { invitationEmail, newInvitation } from "../invitations/new-invitation";
 import { profileLinkErrors } from "../invitations/schemas";
 import type { Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
-import { loadPendingRequest, reviewedMeanwhile, reviewWrites } from "./load-access-request";
+import { loadPendingRequest, reviewWrites } from "./load-access-request";
 import type { ApproveAccessRequestInput } from "./schemas";
 
 /**
@@ -26,13 +26,10 @@ export async function approveAccessRequest(actor: Actor, studioId: string, reque
   const invitation = newInvitation(studioId, actor.userId, target);
   const reviewedAt = new Date().toISOString();
   const review = { status: "approved" as const, reviewedBy: actor.userId, reviewedAt, invitationId: invitation.record.invitationId };
-  const outcome = await db()
-    .transaction.write((tx) => [
-      ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
-      ...invitation.writes(tx),
-      invitationEmail(tx, invitation.record, studio),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
+  await commitWrites(db, (tx) => [
+    ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
+    ...invitation.writes(tx),
+    invitationEmail(tx, invitation.record, studio),
+  ]);
   return { accessRequest: toAccessRequest({ ...request, ...review, updatedAt: reviewedAt }), invitation: toInvitation(invitation.record) };
 }

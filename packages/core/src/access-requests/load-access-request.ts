@@ -4,6 +4,7 @@ import { db, type WriteTx } from "../db/service";
 import { conflict, notFound } from "../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
 import type { AccessRequestRecord } from "./access-request-view";
+import { failsWith } from "../kernel/db/commit-writes";
 
 /** A pending access request of the studio, for an admin to review (404 / 409 otherwise). */
 export async function loadPendingRequest(actor: Actor, studioId: string, requestId: string) {
@@ -22,7 +23,7 @@ export const reviewedMeanwhile = () => conflict("access_request.reviewed_meanwhi
 
 /**
  * The two writes of reviewing a pending request, for the reviewer's transaction: the status change
- * (which fails if someone reviewed it meanwhile) and its audit event.
+ * (which fails with reviewedMeanwhile if someone reviewed it meanwhile) and its audit event.
  */
 export function reviewWrites(
   tx: WriteTx,
@@ -31,11 +32,14 @@ export function reviewWrites(
 ) {
   const { studioId, requestId, actorId } = request;
   return [
-    tx.accessRequest
-      .patch({ studioId, requestId })
-      .set(review)
-      .where((a, op) => op.eq(a.status, "pending"))
-      .commit(),
+    failsWith(
+      tx.accessRequest
+        .patch({ studioId, requestId })
+        .set(review)
+        .where((a, op) => op.eq(a.status, "pending"))
+        .commit(),
+      reviewedMeanwhile,
+    ),
     recordAudit(tx, {
       studioId,
       actorId,

@@ -1,11 +1,11 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites } from "../kernel/db/commit-writes";
 import { emailBrand } from "../email/brand";
 import { accessRequestRejectedMessage } from "../email/templates/access-request-rejected";
 import { outboxEmail } from "../outbox/outbox-email";
 import type { Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
-import { loadPendingRequest, reviewedMeanwhile, reviewWrites } from "./load-access-request";
+import { loadPendingRequest, reviewWrites } from "./load-access-request";
 import type { RejectAccessRequestInput } from "./schemas";
 
 /** Rejects a request, recording who and when (and an optional note, which the requester is emailed). */
@@ -13,18 +13,15 @@ export async function rejectAccessRequest(actor: Actor, studioId: string, reques
   const { request, studio } = await loadPendingRequest(actor, studioId, requestId);
   const reviewedAt = new Date().toISOString();
   const review = { status: "rejected" as const, reviewedBy: actor.userId, reviewedAt, ...(input.note ? { reviewNote: input.note } : {}) };
-  const outcome = await db()
-    .transaction.write((tx) => [
-      ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
-      outboxEmail(tx, {
-        scope: studioId,
-        messageId: `access-request#${requestId}#rejected`,
-        to: request.email,
-        email: accessRequestRejectedMessage({ firstName: request.firstName, studioName: studio.name, note: input.note }),
-        brand: emailBrand(studio),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
+  await commitWrites(db, (tx) => [
+    ...reviewWrites(tx, { studioId, requestId, actorId: actor.userId }, review),
+    outboxEmail(tx, {
+      scope: studioId,
+      messageId: `access-request#${requestId}#rejected`,
+      to: request.email,
+      email: accessRequestRejectedMessage({ firstName: request.firstName, studioName: studio.name, note: input.note }),
+      brand: emailBrand(studio),
+    }),
+  ]);
   return toAccessRequest({ ...request, ...review, updatedAt: reviewedAt });
 }

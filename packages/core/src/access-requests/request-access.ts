@@ -3,7 +3,7 @@ import type { RequestContext } from "../accounts/schemas";
 import { recordAudit } from "../audit/record-audit";
 import { itemOf, readTogether } from "../kernel/db/read-together";
 import { db } from "../db/service";
-import { assertCommitted, firstRejected } from "../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { idempotencyRecordRead, isReplay, recordIdempotentOutcome } from "../idempotency";
 import { outboxEmails } from "../outbox/outbox-email";
 import { accessRequestNotices } from "./request-notices";
@@ -41,23 +41,19 @@ export async function requestAccess(slug: string, input: CreateAccessRequestInpu
 
   const record = { studioId: studio.studioId, requestId: uuidv7(), ...input, status: "pending" as const };
   const notices = await accessRequestNotices(studio, record);
-  const outcome = await db()
-    .transaction.write((tx) => [
-      ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
-      tx.accessRequest.create(record).commit(),
-      recordAudit(tx, {
-        studioId: studio.studioId,
-        actorId: PUBLIC_ACTOR,
-        action: "access_request.created",
-        entityType: "access_request",
-        entityId: record.requestId,
-        after: { email: input.email, role: input.role, firstName: input.firstName, lastName: input.lastName },
-      }),
-      ...counters.map((key) => countAttempt(tx, key)),
-      ...outboxEmails(tx, notices),
-    ])
-    .go();
   // A concurrent duplicate under the same key recorded first: it created the request and its emails.
-  if (outcome.canceled && idempotency && firstRejected(outcome) === 0) return;
-  assertCommitted(outcome, () => undefined);
+  await commitWritesOr(db, (tx) => [
+    ...(idempotency ? [rejectedAs(recordIdempotentOutcome(tx, idempotency, 202), "duplicate")] : []),
+    tx.accessRequest.create(record).commit(),
+    recordAudit(tx, {
+      studioId: studio.studioId,
+      actorId: PUBLIC_ACTOR,
+      action: "access_request.created",
+      entityType: "access_request",
+      entityId: record.requestId,
+      after: { email: input.email, role: input.role, firstName: input.firstName, lastName: input.lastName },
+    }),
+    ...counters.map((key) => countAttempt(tx, key)),
+    ...outboxEmails(tx, notices),
+  ]);
 }

@@ -1,6 +1,6 @@
 import { config } from "../kernel/config";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { AppError } from "../kernel/errors";
 import { passwordChangedMessage } from "../email";
 import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
@@ -30,31 +30,35 @@ export async function changePassword(actor: Actor, input: ChangePasswordInput, n
   const epoch = login.sessionEpoch;
   const next = nextTokens({ userId: actor.userId, email: login.email, sessionEpoch: epoch + 1 }, actor.sessionId, family.expiresAt ?? 0);
   const revokeOthers = await revokeAllFamilies(actor.userId, "password_changed", now, actor.sessionId);
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.credential
         .patch({ email: login.email })
         .set({ passwordHash })
         .add({ sessionEpoch: 1 })
         .where((a, op) => `${op.eq(a.userId, actor.userId)} AND ${op.eq(a.sessionEpoch, epoch)}`)
         .commit(),
+      changedMeanwhile,
+    ),
+    failsWith(
       tx.sessionFamily
         .patch({ userId: actor.userId, familyId: actor.sessionId })
         .set({ lastUsedAt: new Date(now).toISOString() })
         .where((a, op) => op.notExists(a.revokedAt))
         .commit(),
-      next.write(tx),
+      () => new AppError("unauthenticated", "This sign-in has ended. Sign in again."),
+    ),
+    next.write(tx),
+    failsWith(
       outboxEmail(tx, {
         scope: ACCOUNTS_SCOPE,
         messageId: `password-changed#${actor.userId}#${epoch + 1}`,
         to: login.email,
         email: passwordChangedMessage({ name: user.name, resetUrl: `${config().webUrl}/forgot-password` }),
       }),
-      ...revokeOthers(tx),
-    ])
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0 || index === 3 ? changedMeanwhile() : index === 1 ? new AppError("unauthenticated", "This sign-in has ended. Sign in again.") : undefined,
-  );
+      changedMeanwhile,
+    ),
+    ...revokeOthers(tx),
+  ]);
   return { ...next.tokens, user: { id: actor.userId, email: login.email } };
 }

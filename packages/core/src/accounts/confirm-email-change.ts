@@ -1,8 +1,8 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { AppError } from "../kernel/errors";
 import { claimEmail, liveLogin } from "./email-claim";
-import { consumeEmailLink, linkAlreadyUsed, linkOutdated, openEmailLink } from "./email-links";
+import { consumeEmailLink, linkOutdated, openEmailLink } from "./email-links";
 import { revokeAllFamilies } from "./session-tokens";
 
 const addressTaken = () => new AppError("email.taken", "This address already belongs to another StudioSync account, so your account keeps its old address.");
@@ -23,18 +23,21 @@ export async function confirmEmailChange(token: string, now = Date.now()) {
 
   const verifiedAt = new Date(now).toISOString();
   const revokeSessions = await revokeAllFamilies(link.userId, "email_changed", now);
-  const outcome = await db()
-    .transaction.write((tx) => [
-      consumeEmailLink(tx, link.linkId, now),
+  await commitWrites(db, (tx) => [
+    consumeEmailLink(tx, link.linkId, now),
+    failsWith(
       tx.credential
         .delete({ email: link.email })
         .where((a, op) => `${op.eq(a.userId, link.userId)} AND ${op.eq(a.sessionEpoch, login.sessionEpoch)}`)
         .commit(),
+      linkOutdated,
+    ),
+    failsWith(
       claimEmail(tx, { email: newEmail, userId: link.userId, passwordHash: login.passwordHash, emailVerifiedAt: verifiedAt }, undefined, now),
-      tx.user.patch({ userId: link.userId }).set({ email: newEmail, emailVerifiedAt: verifiedAt }).commit(),
-      ...revokeSessions(tx),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? linkAlreadyUsed() : index === 1 ? linkOutdated() : index === 2 ? addressTaken() : undefined));
+      addressTaken,
+    ),
+    tx.user.patch({ userId: link.userId }).set({ email: newEmail, emailVerifiedAt: verifiedAt }).commit(),
+    ...revokeSessions(tx),
+  ]);
   return { email: newEmail };
 }

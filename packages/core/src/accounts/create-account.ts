@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { db } from "../db/service";
-import { firstRejected } from "../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import { verifyEmailMessage } from "../email";
 import { outboxEmail } from "../outbox/outbox-email";
@@ -35,34 +35,30 @@ export async function createAccount(input: SignUpInput, options: { emailVerified
       createdBy: userId,
       updatedBy: userId,
     };
-    const outcome = await db()
-      .transaction.write((tx) => [
-        claimEmail(tx, { email: input.email, userId, passwordHash, emailVerifiedAt: verifiedAt }),
-        tx.studioSlug.create({ slug, studioId }).commit(),
-        tx.user.create({ userId, email: input.email, name: input.name, emailVerifiedAt: verifiedAt }).commit(),
-        tx.studio.create(studio).commit(),
-        tx.membership.create({ studioId, userId, role: "owner", createdBy: userId, updatedBy: userId }).commit(),
-        link.write(tx),
-        ...(verifiedAt
-          ? []
-          : [outboxEmail(tx, { scope: studioId, messageId: `verify_email#${link.linkId}`, to: input.email, email: verification(input, link.url) })]),
-      ])
-      .go();
-    if (!outcome.canceled) {
+    const rejected = await commitWritesOr(db, (tx) => [
+      rejectedAs(claimEmail(tx, { email: input.email, userId, passwordHash, emailVerifiedAt: verifiedAt }), "email_taken"),
+      rejectedAs(tx.studioSlug.create({ slug, studioId }).commit(), "slug_taken"),
+      tx.user.create({ userId, email: input.email, name: input.name, emailVerifiedAt: verifiedAt }).commit(),
+      tx.studio.create(studio).commit(),
+      tx.membership.create({ studioId, userId, role: "owner", createdBy: userId, updatedBy: userId }).commit(),
+      link.write(tx),
+      ...(verifiedAt
+        ? []
+        : [outboxEmail(tx, { scope: studioId, messageId: `verify_email#${link.linkId}`, to: input.email, email: verification(input, link.url) })]),
+    ]);
+    if (!rejected) {
       const now = new Date().toISOString();
       return {
         user: { id: userId, email: input.email, name: input.name, emailVerified: Boolean(verifiedAt) },
         studio: await toStudio({ ...studio, createdAt: now, updatedAt: now } as StudioRecord),
       };
     }
-    const rejected = firstRejected(outcome);
-    if (rejected === 0) return undefined;
-    if (rejected === 1 && !input.slug && attempt < 3) {
+    if (rejected === "email_taken") return undefined;
+    if (!input.slug && attempt < 3) {
       slug = withSuffix(slugFromName(input.studioName));
       continue;
     }
-    if (rejected === 1) throw slugTaken();
-    throw new Error(`Sign-up transaction cancelled: ${outcome.data.map((d: { code: string }) => d.code).join(",")}`);
+    throw slugTaken();
   }
 }
 

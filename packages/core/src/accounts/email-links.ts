@@ -4,6 +4,7 @@ import { db, type WriteTx } from "../db/service";
 import { AppError } from "../kernel/errors";
 import type { LinkPurpose } from "./email-link.entity";
 import { readLinkToken, signLinkToken } from "./signed-link";
+import { failsWith } from "../kernel/db/commit-writes";
 
 export const LINK_LIFETIME_SECONDS: Record<LinkPurpose, number> = {
   verify_email: 48 * 60 * 60,
@@ -47,21 +48,26 @@ export async function openEmailLink(token: string, purpose: LinkPurpose, now = D
   return data;
 }
 
-/** The transaction item that uses a link up; it fails if the link was used meanwhile. */
-export const consumeEmailLink = (tx: WriteTx, linkId: string, now = Date.now()) =>
-  tx.emailLink
-    .patch({ linkId })
-    .set({ usedAt: new Date(now).toISOString() })
-    .where((a, op) => op.notExists(a.usedAt))
-    .commit();
-
 export const linkAlreadyUsed = () => new AppError("invalid_token", "This link has already been used.");
+
+/** The transaction item that uses a link up; it fails if the link was used meanwhile (linkAlreadyUsed). */
+export const consumeEmailLink = (tx: WriteTx, linkId: string, now = Date.now()) =>
+  failsWith(
+    tx.emailLink
+      .patch({ linkId })
+      .set({ usedAt: new Date(now).toISOString() })
+      .where((a, op) => op.notExists(a.usedAt))
+      .commit(),
+    linkAlreadyUsed,
+  );
+
+export const linkOutdated = () => new AppError("invalid_token", "This link no longer works: the password was changed after it was sent. Ask for a new one.");
 
 /**
  * Updates the link's login (it counts as verified from now on, so it stops lapsing), only while
  * it is the account the link was sent for with the password it had then: a password change
  * (which bumps the epoch) ends every link sent before it, and a replaced sign-up (another
- * userId) ends its links.
+ * userId) ends its links (linkOutdated).
  */
 export function updateLinkedLogin(
   tx: WriteTx,
@@ -69,12 +75,10 @@ export function updateLinkedLogin(
   change: { emailVerifiedAt: string; passwordHash?: string },
 ) {
   const update = tx.credential.patch({ email: link.email }).set(change).remove(["expiresAt"]);
-  return (change.passwordHash ? update.add({ sessionEpoch: 1 }) : update)
-    .where((a, op) => `${op.eq(a.userId, link.userId)} AND ${op.eq(a.sessionEpoch, link.credentialEpoch ?? 0)}`)
-    .commit();
+  return failsWith(
+    (change.passwordHash ? update.add({ sessionEpoch: 1 }) : update)
+      .where((a, op) => `${op.eq(a.userId, link.userId)} AND ${op.eq(a.sessionEpoch, link.credentialEpoch ?? 0)}`)
+      .commit(),
+    linkOutdated,
+  );
 }
-
-export const linkOutdated = () => new AppError("invalid_token", "This link no longer works: the password was changed after it was sent. Ask for a new one.");
-
-/** Maps a rejected link transaction (link first, login second) to the answer. */
-export const linkRejected = (index: number) => (index === 0 ? linkAlreadyUsed() : index === 1 ? linkOutdated() : undefined);

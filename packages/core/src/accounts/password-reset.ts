@@ -1,6 +1,6 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
-import { consumeEmailLink, linkRejected, openEmailLink, updateLinkedLogin } from "./email-links";
+import { commitWrites } from "../kernel/db/commit-writes";
+import { consumeEmailLink, openEmailLink, updateLinkedLogin } from "./email-links";
 import { hashPassword } from "./password";
 import { revokeAllFamilies } from "./session-tokens";
 
@@ -15,13 +15,10 @@ export async function resetPassword(token: string, password: string) {
   const passwordHash = await hashPassword(password);
   const now = new Date().toISOString();
   const revokeSessions = await revokeAllFamilies(link.userId, "password_changed");
-  const outcome = await db()
-    .transaction.write((tx) => [
-      consumeEmailLink(tx, link.linkId),
-      updateLinkedLogin(tx, link, { passwordHash, emailVerifiedAt: now }),
-      tx.user.patch({ userId: link.userId }).set({ emailVerifiedAt: now }).commit(),
-      ...revokeSessions(tx),
-    ])
-    .go();
-  assertCommitted(outcome, linkRejected);
+  await commitWrites(db, (tx) => [
+    consumeEmailLink(tx, link.linkId),
+    updateLinkedLogin(tx, link, { passwordHash, emailVerifiedAt: now }),
+    tx.user.patch({ userId: link.userId }).set({ emailVerifiedAt: now }).commit(),
+    ...revokeSessions(tx),
+  ]);
 }

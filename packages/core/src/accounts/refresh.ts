@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { firstRejected } from "../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { AppError } from "../kernel/errors";
 import { hashRefreshToken, nextTokens, revokeFamily } from "./session-tokens";
 
@@ -21,13 +21,17 @@ export async function refreshSession(refreshToken: string, now = Date.now()) {
 
   const owner = { userId: token.userId, email: token.email, sessionEpoch: token.sessionEpoch };
   const next = nextTokens(owner, token.familyId, token.expiresAt ?? 0);
-  const outcome = await db()
-    .transaction.write((tx) => [
-      tx.refreshToken
-        .patch({ tokenHash: token.tokenHash })
-        .set({ rotatedAt: new Date(now).toISOString() })
-        .where((a, op) => op.notExists(a.rotatedAt))
-        .commit(),
+  const rejected = await commitWritesOr(
+    db,
+    (tx) => [
+      rejectedAs(
+        tx.refreshToken
+          .patch({ tokenHash: token.tokenHash })
+          .set({ rotatedAt: new Date(now).toISOString() })
+          .where((a, op) => op.notExists(a.rotatedAt))
+          .commit(),
+        "rotated",
+      ),
       next.write(tx),
       tx.sessionFamily
         .patch({ userId: token.userId, familyId: token.familyId })
@@ -38,10 +42,12 @@ export async function refreshSession(refreshToken: string, now = Date.now()) {
         .check({ email: token.email })
         .where((a, op) => op.eq(a.sessionEpoch, token.sessionEpoch))
         .commit(),
-    ])
-    .go();
-  if (!outcome.canceled) return { ...next.tokens, user: { id: token.userId, email: token.email } };
-  if (firstRejected(outcome) === 0) {
+    ],
+    // Any other cancellation (the sign-in revoked, the password changed, …) ends the sign-in too.
+    { otherwise: "ended" },
+  );
+  if (!rejected) return { ...next.tokens, user: { id: token.userId, email: token.email } };
+  if (rejected === "rotated") {
     // Rotated by a concurrent request between our read and write: the same reuse as above.
     await revokeFamily(token.userId, token.familyId, "reuse_detected");
   }

@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { firstRejected } from "../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { recordIdempotentOutcome } from "../idempotency";
 import { resetPasswordMessage, verifyEmailMessage } from "../email";
 import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
@@ -30,20 +30,14 @@ export async function requestEmailLink(purpose: LinkPurpose, email: string, cont
 
   const wanted = !capped && credential && (purpose === "reset_password" || !credential.emailVerifiedAt);
   const link = wanted ? newEmailLink(purpose, credential) : undefined;
-  const outcome = await db()
-    .transaction.write((tx) => [
-      ...(idempotency ? [recordIdempotentOutcome(tx, idempotency, 202)] : []),
-      ...keys.map((key) => countAttempt(tx, key)),
-      ...(link
-        ? [link.write(tx), outboxEmail(tx, { scope: ACCOUNTS_SCOPE, messageId: `${purpose}#${link.linkId}`, to: email, email: message(purpose, link.url) })]
-        : []),
-    ])
-    .go();
-  if (outcome.canceled) {
-    // A concurrent duplicate under the same key recorded first: it enqueued the email.
-    if (idempotency && firstRejected(outcome) === 0) return;
-    throw new Error(`Email link transaction cancelled: ${outcome.data.map((d: { code: string }) => d.code).join(",")}`);
-  }
+  // A concurrent duplicate under the same key recorded first: it enqueued the email.
+  await commitWritesOr(db, (tx) => [
+    ...(idempotency ? [rejectedAs(recordIdempotentOutcome(tx, idempotency, 202), "duplicate")] : []),
+    ...keys.map((key) => countAttempt(tx, key)),
+    ...(link
+      ? [link.write(tx), outboxEmail(tx, { scope: ACCOUNTS_SCOPE, messageId: `${purpose}#${link.linkId}`, to: email, email: message(purpose, link.url) })]
+      : []),
+  ]);
 }
 
 function message(purpose: LinkPurpose, url: string) {

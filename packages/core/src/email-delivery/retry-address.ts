@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict, notFound } from "../kernel/errors";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
 import type { RetryAddressInput } from "./schemas";
@@ -21,22 +21,22 @@ export async function retryAddress(actor: Actor, studioId: string, input: RetryA
   if (!record || record.scope !== studioId) throw missing();
   if (record.reason !== "bounce")
     throw conflict("delivery.complained", "This person marked our email as spam, so we don't email them again. Ask them for another address.", "email");
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.undeliverableAddress
         .delete({ email: record.email })
         .where((a, op) => `${op.eq(a.reason, "bounce")} AND ${op.eq(a.scope, studioId)}`)
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "email_address.retried",
-        entityType: "emailAddress",
-        entityId: record.email,
-        before: { reason: record.reason, diagnostic: record.diagnostic, at: record.at },
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? missing() : undefined));
+      missing,
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "email_address.retried",
+      entityType: "emailAddress",
+      entityId: record.email,
+      before: { reason: record.reason, diagnostic: record.diagnostic, at: record.at },
+    }),
+  ]);
   return { email: record.email };
 }

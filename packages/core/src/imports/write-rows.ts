@@ -1,5 +1,5 @@
 import { db, type WriteTx } from "../db/service";
-import { firstRejected } from "../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { readClaim } from "./import-claims";
 import type { ImportFieldError, ImportKind } from "./schemas";
 import type { NewRecord } from "./student-rows";
@@ -25,27 +25,28 @@ function claim(tx: WriteTx, studioId: string, kind: ImportKind, row: PendingRow)
   return tx.importClaim.create({ studioId, importHash: row.importHash, kind, entityId: row.record.id }).commit();
 }
 
-/** The transaction items of some rows: each row's record, audit event and claim, then one patch per family joined. */
+/**
+ * The transaction items of some rows: each row's record, audit event and claim (rejected when
+ * another import claimed the row: "claimed"), then one patch per family joined (rejected when the
+ * family was deleted meanwhile: "family_gone").
+ */
 function items(tx: WriteTx, studioId: string, kind: ImportKind, rows: PendingRow[]) {
   const joins = new Map<string, string[]>();
   for (const row of rows) if (row.familyId) joins.set(row.familyId, [...(joins.get(row.familyId) ?? []), row.record.id]);
   return [
-    ...rows.flatMap((row) => [...row.record.items(tx), claim(tx, studioId, kind, row)]),
+    ...rows.flatMap((row) => [...row.record.items(tx), rejectedAs(claim(tx, studioId, kind, row), "claimed")]),
     ...[...joins].map(([familyId, studentIds]) =>
-      tx.family
-        .patch({ studioId, familyId })
-        .add({ studentIds })
-        .where((a, op) => op.eq(a.listing, "listed"))
-        .commit(),
+      rejectedAs(
+        tx.family
+          .patch({ studioId, familyId })
+          .add({ studentIds })
+          .where((a, op) => op.eq(a.listing, "listed"))
+          .commit(),
+        "family_gone",
+      ),
     ),
-  ] as never[];
+  ];
 }
-
-interface TransactionOutcome {
-  canceled: boolean;
-  data: ReadonlyArray<{ rejected: boolean; code: string }>;
-}
-const codes = (outcome: TransactionOutcome) => outcome.data.map((item) => item.code).join(",");
 
 /** Rows in groups that fit one transaction. */
 function chunks(rows: PendingRow[]): PendingRow[][] {
@@ -76,30 +77,25 @@ function chunks(rows: PendingRow[]): PendingRow[][] {
 export async function writeRows(studioId: string, kind: ImportKind, rows: PendingRow[]) {
   const outcomes = new Map<number, WriteOutcome>();
   let calls = 0;
-  const write = async (group: PendingRow[]): Promise<TransactionOutcome> => {
+  /** Undefined when the rows were written, else why not ("claimed", "family_gone"). */
+  const write = async (group: PendingRow[]) => {
     calls++;
-    return db()
-      .transaction.write((tx) => items(tx, studioId, kind, group))
-      .go();
+    return commitWritesOr(db, (tx) => items(tx, studioId, kind, group));
   };
   for (const group of chunks(rows)) {
-    const result = await write(group);
-    if (!result.canceled) {
+    if ((await write(group)) === undefined) {
       for (const row of group) outcomes.set(row.row, { status: "created", id: row.record.id });
       continue;
     }
-    if (firstRejected(result) < 0) throw new Error(`Import transaction cancelled (${codes(result)})`);
     for (const row of group) {
-      const single = await write([row]);
-      const rejected = firstRejected(single);
-      if (!single.canceled) outcomes.set(row.row, { status: "created", id: row.record.id });
-      else if (rejected === ITEMS_PER_ROW - 1) {
+      const rejected = await write([row]);
+      if (rejected === undefined) outcomes.set(row.row, { status: "created", id: row.record.id });
+      else if (rejected === "claimed") {
         calls++;
         const id = await readClaim(studioId, row.importHash);
         if (!id) throw new Error("Import claim rejected but not found");
         outcomes.set(row.row, { status: "skipped", id });
-      } else if (rejected === ITEMS_PER_ROW && row.familyId) outcomes.set(row.row, { status: "failed", errors: [familyGone] });
-      else throw new Error(`Import transaction cancelled (${codes(single)})`);
+      } else outcomes.set(row.row, { status: "failed", errors: [familyGone] });
     }
   }
   return { outcomes, calls };

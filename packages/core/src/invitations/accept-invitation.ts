@@ -4,11 +4,11 @@ import { claimEmail } from "../accounts/email-claim";
 import { newSession } from "../accounts/session-tokens";
 import { recordAudit } from "../audit/record-audit";
 import { db, type WriteTx } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { AppError, conflict, type FieldError } from "../kernel/errors";
 import { openInvitation } from "./open-invitation";
 import type { InvitationRecord } from "./invitation-view";
-import { linkProfile, profileAlreadyLinked } from "./profile-link";
+import { linkProfile } from "./profile-link";
 import type { AcceptInvitationInput } from "./schemas";
 
 const alreadyMember = () => conflict("invitation.already_joined", "You are already a member of this studio. Sign in to continue.");
@@ -32,13 +32,16 @@ export async function acceptInvitation(input: AcceptInvitationInput, now = Date.
   return { ...result, role: record.role, studio: { id: studio.studioId, name: studio.name, slug: studio.slug } };
 }
 
-/** The invitation's status change: fails if it was accepted, revoked or resent since the read. */
+/** The invitation's status change: fails (usedMeanwhile) if it was accepted, revoked or resent since the read. */
 const markAccepted = (tx: WriteTx, record: InvitationRecord, userId: string, at: string) =>
-  tx.invitation
-    .patch({ studioId: record.studioId, invitationId: record.invitationId })
-    .set({ status: "accepted", acceptedAt: at, acceptedBy: userId, updatedBy: userId })
-    .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.sentCount, record.sentCount)} AND ${op.gt(a.validUntil, at)}`)
-    .commit();
+  failsWith(
+    tx.invitation
+      .patch({ studioId: record.studioId, invitationId: record.invitationId })
+      .set({ status: "accepted", acceptedAt: at, acceptedBy: userId, updatedBy: userId })
+      .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.sentCount, record.sentCount)} AND ${op.gt(a.validUntil, at)}`)
+      .commit(),
+    usedMeanwhile,
+  );
 
 const links = (r: InvitationRecord) => ({ teacherId: r.teacherId, studentId: r.studentId, guardianId: r.guardianId, familyId: r.familyId });
 
@@ -58,10 +61,6 @@ function auditJoin(tx: WriteTx, record: InvitationRecord, userId: string, at: st
   ];
 }
 
-/** Maps the rejected item (by position: invitation, membership/credential, profile) to an answer. */
-const onRejected = (membershipError: () => AppError, hasProfile: boolean) => (index: number) =>
-  index === 0 ? usedMeanwhile() : index === 1 ? membershipError() : index === 2 && hasProfile ? profileAlreadyLinked() : undefined;
-
 async function joinWithExistingLogin(record: InvitationRecord, credential: { userId: string; email: string }, now: number) {
   const { studioId } = record;
   const userId = credential.userId;
@@ -69,11 +68,11 @@ async function joinWithExistingLogin(record: InvitationRecord, credential: { use
   if (existing && !existing.deletedAt) throw alreadyMember();
   const at = new Date(now).toISOString();
   const membership = { studioId, userId, role: record.role, ...links(record), createdBy: userId, updatedBy: userId };
-  const outcome = await db()
-    .transaction.write((tx) => {
-      const profile = linkProfile(tx, studioId, links(record), userId);
-      return [
-        markAccepted(tx, record, userId, at),
+  await commitWrites(db, (tx) => {
+    const profile = linkProfile(tx, studioId, links(record), userId);
+    return [
+      markAccepted(tx, record, userId, at),
+      failsWith(
         existing
           ? // A removed member invited back: the old membership is replaced (only while it is still removed).
             tx.membership
@@ -81,12 +80,12 @@ async function joinWithExistingLogin(record: InvitationRecord, credential: { use
               .where((a, op) => op.exists(a.deletedAt))
               .commit()
           : tx.membership.create(membership).commit(),
-        ...(profile ? [profile] : []),
-        ...auditJoin(tx, record, userId, at),
-      ];
-    })
-    .go();
-  assertCommitted(outcome, onRejected(alreadyMember, Boolean(record.teacherId || record.studentId || record.guardianId)));
+        alreadyMember,
+      ),
+      ...(profile ? [profile] : []),
+      ...auditJoin(tx, record, userId, at),
+    ];
+  });
   return { userId, email: credential.email, newAccount: false, session: null };
 }
 
@@ -107,22 +106,19 @@ async function joinWithNewLogin(
   const at = new Date(now).toISOString();
   const passwordHash = await hashPassword(input.password);
   const session = newSession({ userId, email, sessionEpoch: unverified ? unverified.sessionEpoch + 1 : 0 }, now, userAgent);
-  const outcome = await db()
-    .transaction.write((tx) => {
-      const profile = linkProfile(tx, studioId, links(record), userId);
-      return [
-        markAccepted(tx, record, userId, at),
-        claimEmail(tx, { email, userId, passwordHash, emailVerifiedAt: at }, unverified ?? undefined, now),
-        ...(profile ? [profile] : []),
-        tx.user.create({ userId, email, name: input.name!, emailVerifiedAt: at }).commit(),
-        tx.membership.create({ studioId, userId, role: record.role, ...links(record), createdBy: userId, updatedBy: userId }).commit(),
-        ...auditJoin(tx, record, userId, at),
-        ...session.writes(tx),
-      ];
-    })
-    .go();
   const accountCreatedMeanwhile = () =>
     conflict("invitation.account_created_meanwhile", "An account with this email was just created. Open the link again to join with it.");
-  assertCommitted(outcome, onRejected(accountCreatedMeanwhile, Boolean(record.teacherId || record.studentId || record.guardianId)));
+  await commitWrites(db, (tx) => {
+    const profile = linkProfile(tx, studioId, links(record), userId);
+    return [
+      markAccepted(tx, record, userId, at),
+      failsWith(claimEmail(tx, { email, userId, passwordHash, emailVerifiedAt: at }, unverified ?? undefined, now), accountCreatedMeanwhile),
+      ...(profile ? [profile] : []),
+      tx.user.create({ userId, email, name: input.name!, emailVerifiedAt: at }).commit(),
+      tx.membership.create({ studioId, userId, role: record.role, ...links(record), createdBy: userId, updatedBy: userId }).commit(),
+      ...auditJoin(tx, record, userId, at),
+      ...session.writes(tx),
+    ];
+  });
   return { userId, email, newAccount: true, session: { ...session.tokens, user: { id: userId, email } } };
 }

@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites } from "../kernel/db/commit-writes";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
 import { assertInvitable, inviteeReads } from "./check-invitee";
 import { claimInvitationSend } from "./invitation-limits";
@@ -14,9 +14,6 @@ export async function createInvitation(actor: Actor, studioId: string, input: Cr
   await assertInvitable(studioId, input, records);
   await claimInvitationSend(studioId, input.email);
   const invitation = newInvitation(studioId, actor.userId, input);
-  const outcome = await db()
-    .transaction.write((tx) => [...invitation.writes(tx), invitationEmail(tx, invitation.record, studio)])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(db, (tx) => [...invitation.writes(tx), invitationEmail(tx, invitation.record, studio)]);
   return toInvitation(invitation.record);
 }

@@ -2,6 +2,7 @@ import { itemOf, type ItemRead } from "../kernel/db/read-together";
 import { db, type WriteTx } from "../db/service";
 import { AppError } from "../kernel/errors";
 import type { ProfileLinks } from "./schemas";
+import { failsWith } from "../kernel/db/commit-writes";
 
 interface ProfileRecord {
   deletedAt?: string;
@@ -30,9 +31,14 @@ export function assertProfileFound(links: ProfileLinks, profile: ProfileRecord |
 
 /**
  * The transaction item that links the profile to the user. It fails when the profile was deleted
- * meanwhile or is already linked to another account.
+ * meanwhile or is already linked to another account (profileAlreadyLinked).
  */
 export function linkProfile(tx: WriteTx, studioId: string, links: ProfileLinks, userId: string) {
+  const write = profileLinkWrite(tx, studioId, links, userId);
+  return write && failsWith(write, profileAlreadyLinked);
+}
+
+function profileLinkWrite(tx: WriteTx, studioId: string, links: ProfileLinks, userId: string) {
   const set = { userId, updatedBy: userId };
   const unlinked = (notExists: string, same: string, live: string) => `(${notExists} OR ${same}) AND ${live}`;
   if (links.teacherId) {

@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import type { Actor } from "../policy";
 import { loadInvitation, notPending } from "./get-invitation";
@@ -22,25 +22,25 @@ export async function resendInvitation(actor: Actor, studioId: string, invitatio
     updatedBy: actor.userId,
     updatedAt: new Date(now).toISOString(),
   };
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.invitation
         .patch({ studioId, invitationId })
         .set({ sentCount: next.sentCount, validUntil: next.validUntil, lastSentAt: next.lastSentAt, updatedBy: actor.userId })
         .where((a, op) => `${op.eq(a.status, "pending")} AND ${op.eq(a.sentCount, record.sentCount)}`)
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "invitation.resent",
-        entityType: "invitation",
-        entityId: invitationId,
-        before: { sentCount: record.sentCount, validUntil: record.validUntil },
-        after: { sentCount: next.sentCount, validUntil: next.validUntil },
-      }),
-      invitationEmail(tx, next, studio),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("invitation.changed", "The invitation changed meanwhile; reload and try again.") : undefined));
+      () => conflict("invitation.changed", "The invitation changed meanwhile; reload and try again."),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "invitation.resent",
+      entityType: "invitation",
+      entityId: invitationId,
+      before: { sentCount: record.sentCount, validUntil: record.validUntil },
+      after: { sentCount: next.sentCount, validUntil: next.validUntil },
+    }),
+    invitationEmail(tx, next, studio),
+  ]);
   return toInvitation(next);
 }

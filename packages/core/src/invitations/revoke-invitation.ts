@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import type { Actor } from "../policy";
 import { loadInvitation, notPending } from "./get-invitation";
@@ -11,24 +11,24 @@ export async function revokeInvitation(actor: Actor, studioId: string, invitatio
   const { record } = await loadInvitation(actor, studioId, invitationId);
   if (record.status !== "pending") throw notPending(record.status);
   const revokedAt = new Date(now).toISOString();
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.invitation
         .patch({ studioId, invitationId })
         .set({ status: "revoked", revokedAt, updatedBy: actor.userId })
         .where((a, op) => op.eq(a.status, "pending"))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "invitation.revoked",
-        entityType: "invitation",
-        entityId: invitationId,
-        before: { status: "pending" },
-        after: { status: "revoked", revokedAt },
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("invitation.changed", "The invitation was accepted or revoked meanwhile.") : undefined));
+      () => conflict("invitation.changed", "The invitation was accepted or revoked meanwhile."),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "invitation.revoked",
+      entityType: "invitation",
+      entityId: invitationId,
+      before: { status: "pending" },
+      after: { status: "revoked", revokedAt },
+    }),
+  ]);
   return toInvitation({ ...record, status: "revoked", revokedAt, updatedBy: actor.userId, updatedAt: revokedAt });
 }

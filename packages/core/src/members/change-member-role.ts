@@ -1,11 +1,11 @@
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import type { Actor } from "../policy";
 import { loadTarget, requireOwnerFor } from "./load-target";
 import { toMember } from "./member-view";
-import { anotherOwnerCheck, lastOwner } from "./owner-guard";
+import { anotherOwnerCheck } from "./owner-guard";
 import type { UpdateMemberInput } from "./schemas";
 
 const changedMeanwhile = () => conflict("member.changed", "The member changed meanwhile; reload and try again.");
@@ -16,25 +16,25 @@ export async function changeMemberRole(actor: Actor, studioId: string, userId: s
   requireOwnerFor(actorMember, target, input.role);
   if (input.role === target.role) return toMember(target, targetUser);
   const ownerCheck = input.role === "owner" ? undefined : await anotherOwnerCheck(target);
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.membership
         .patch({ studioId, userId })
         .set({ role: input.role, updatedBy: actor.userId })
         .where((a, op) => `${op.eq(a.role, target.role)} AND ${op.notExists(a.deletedAt)}`)
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "member.role_changed",
-        entityType: "member",
-        entityId: userId,
-        before: { role: target.role },
-        after: { role: input.role },
-      }),
-      ...(ownerCheck ? [ownerCheck(tx)] : []),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? changedMeanwhile() : index === 2 ? lastOwner() : undefined));
+      changedMeanwhile,
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "member.role_changed",
+      entityType: "member",
+      entityId: userId,
+      before: { role: target.role },
+      after: { role: input.role },
+    }),
+    ...(ownerCheck ? [ownerCheck(tx)] : []),
+  ]);
   return toMember({ ...target, role: input.role, updatedBy: actor.userId, updatedAt: new Date().toISOString() }, targetUser);
 }

@@ -1,11 +1,11 @@
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import type { Actor } from "../policy";
 import { loadTarget, requireOwnerFor } from "./load-target";
 import { toMember } from "./member-view";
-import { anotherOwnerCheck, lastOwner } from "./owner-guard";
+import { anotherOwnerCheck } from "./owner-guard";
 
 /**
  * Suspends a member: no access to this studio from their next request (every request reads the
@@ -17,27 +17,25 @@ export async function deactivateMember(actor: Actor, studioId: string, userId: s
   if (target.deactivatedAt) throw conflict("member.already_deactivated", "This member is already deactivated.");
   const ownerCheck = await anotherOwnerCheck(target);
   const deactivatedAt = new Date().toISOString();
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.membership
         .patch({ studioId, userId })
         .set({ deactivatedAt, updatedBy: actor.userId })
         .where((a, op) => `${op.notExists(a.deactivatedAt)} AND ${op.notExists(a.deletedAt)}`)
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "member.deactivated",
-        entityType: "member",
-        entityId: userId,
-        before: { deactivatedAt: null },
-        after: { deactivatedAt },
-      }),
-      ...(ownerCheck ? [ownerCheck(tx)] : []),
-    ])
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("member.changed", "The member changed meanwhile; reload and try again.") : index === 2 ? lastOwner() : undefined,
-  );
+      () => conflict("member.changed", "The member changed meanwhile; reload and try again."),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "member.deactivated",
+      entityType: "member",
+      entityId: userId,
+      before: { deactivatedAt: null },
+      after: { deactivatedAt },
+    }),
+    ...(ownerCheck ? [ownerCheck(tx)] : []),
+  ]);
   return toMember({ ...target, deactivatedAt, updatedBy: actor.userId, updatedAt: deactivatedAt }, targetUser);
 }

@@ -1,10 +1,10 @@
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import type { Actor } from "../policy";
 import { loadTarget, requireOwnerFor } from "./load-target";
-import { anotherOwnerCheck, lastOwner } from "./owner-guard";
+import { anotherOwnerCheck } from "./owner-guard";
 
 /**
  * Removes a member (soft: deletedAt). They lose access to this studio at once (every request reads
@@ -16,26 +16,24 @@ export async function removeMember(actor: Actor, studioId: string, userId: strin
   requireOwnerFor(actorMember, target);
   const ownerCheck = target.deactivatedAt ? undefined : await anotherOwnerCheck(target);
   const deletedAt = new Date().toISOString();
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.membership
         .patch({ studioId, userId })
         .set({ deletedAt, updatedBy: actor.userId })
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "member.removed",
-        entityType: "member",
-        entityId: userId,
-        before: { role: target.role, deletedAt: null },
-        after: { deletedAt },
-      }),
-      ...(ownerCheck ? [ownerCheck(tx)] : []),
-    ])
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("member.removed_meanwhile", "This member was removed meanwhile.") : index === 2 ? lastOwner() : undefined,
-  );
+      () => conflict("member.removed_meanwhile", "This member was removed meanwhile."),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "member.removed",
+      entityType: "member",
+      entityId: userId,
+      before: { role: target.role, deletedAt: null },
+      after: { deletedAt },
+    }),
+    ...(ownerCheck ? [ownerCheck(tx)] : []),
+  ]);
 }

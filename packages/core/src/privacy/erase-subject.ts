@@ -1,6 +1,6 @@
 import { recordAudit } from "../audit/record-audit";
 import { db, type WriteTx } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import { searchKeys } from "../people/person-fields";
 import { requireStudioAdmin, type Actor } from "../policy";
@@ -66,13 +66,10 @@ export async function eraseSubject(actor: Actor, studioId: string, input: Privac
   const { before, after } = erasureAuditTrail(fields);
   await eraseMentions(subject, subject.record.userId ?? undefined);
 
-  const outcome = await db()
-    .transaction.write((tx) => [
-      erasureWrite(tx, subject, actor.userId),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "privacy.erased", entityType: subject.type, entityId: subject.id, before, after }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("privacy.subject_changed", "The record changed meanwhile; try again") : undefined));
+  await commitWrites(db, (tx) => [
+    failsWith(erasureWrite(tx, subject, actor.userId), () => conflict("privacy.subject_changed", "The record changed meanwhile; try again")),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "privacy.erased", entityType: subject.type, entityId: subject.id, before, after }),
+  ]);
   await redactAuditHistory(studioId, subject.type, subject.id);
 
   return {

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites } from "../kernel/db/commit-writes";
 import { emailBrand } from "../email/brand";
 import { privacyExportMessage } from "../email/templates/privacy-export";
 import { AppError } from "../kernel/errors";
@@ -44,19 +44,16 @@ export async function requestExport(actor: Actor, studioId: string, input: Priva
   const expiresAt = new Date(expiresAtSeconds * 1000).toISOString();
   const email = privacyExportMessage({ studioName: studio.name, subjectName: subjectName(subject), url, validHours: EXPORT_LINK_SECONDS / 3600 });
 
-  const outcome = await db()
-    .transaction.write((tx) => [
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "privacy.exported",
-        entityType: subject.type,
-        entityId: subject.id,
-        after: { exportId, key },
-      }),
-      outboxEmail(tx, { scope: studioId, messageId: `privacy-export#${exportId}`, to: user.email, email, brand: emailBrand(studio) }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(db, (tx) => [
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "privacy.exported",
+      entityType: subject.type,
+      entityId: subject.id,
+      after: { exportId, key },
+    }),
+    outboxEmail(tx, { scope: studioId, messageId: `privacy-export#${exportId}`, to: user.email, email, brand: emailBrand(studio) }),
+  ]);
   return { exportId, expiresAt };
 }

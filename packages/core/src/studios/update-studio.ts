@@ -1,6 +1,6 @@
 import { moneyOnRecord } from "../billing/money-on-record";
 import { db } from "../db/service";
-import { assertCommitted } from "../kernel/db/transactions";
+import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict, invalidField } from "../kernel/errors";
 import { describeObject } from "../files";
 import { authorizeStudio, type Actor } from "../policy";
@@ -35,30 +35,31 @@ export async function updateStudio(actor: Actor, studioId: string, input: Update
   }
 
   const newSlug = input.slug;
-  const outcome = await db()
-    .transaction.write(({ studio, studioSlug }) => [
+  await commitWrites(db, ({ studio, studioSlug }) => [
+    failsWith(
       studioSlug
         .put({ slug: newSlug, studioId })
         .where((a, op) => `${op.notExists(a.studioId)} OR ${op.eq(a.studioId, studioId)}`)
         .commit(),
-      studioSlug
-        .patch({ slug: current.slug })
-        .set({ retiredAt: new Date().toISOString() })
-        .where((a, op) => op.eq(a.studioId, studioId))
-        .commit(),
-      studio
-        .patch({ studioId })
-        .set(changes)
-        .remove(removals)
-        .where((a, op) => op.eq(a.slug, current.slug))
-        .commit(),
-    ])
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0
-      ? conflict("studio.slug_taken", "This address is already taken by another studio", "slug")
-      : conflict("studio.changed", "The studio changed meanwhile; try again"),
-  );
+      () => conflict("studio.slug_taken", "This address is already taken by another studio", "slug"),
+    ),
+    ...failsWith(
+      [
+        studioSlug
+          .patch({ slug: current.slug })
+          .set({ retiredAt: new Date().toISOString() })
+          .where((a, op) => op.eq(a.studioId, studioId))
+          .commit(),
+        studio
+          .patch({ studioId })
+          .set(changes)
+          .remove(removals)
+          .where((a, op) => op.eq(a.slug, current.slug))
+          .commit(),
+      ],
+      () => conflict("studio.changed", "The studio changed meanwhile; try again"),
+    ),
+  ]);
   const updated = { ...current, ...changes, updatedAt: new Date().toISOString() } as StudioRecord;
   for (const field of removals) delete updated[field];
   return toStudio(updated);

@@ -1,5 +1,5 @@
 import { itemOf } from "../../kernel/db/read-together";
-import { assertCommitted, firstRejected } from "../../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
@@ -27,13 +27,14 @@ export async function createBillingAccount(actor: Actor, studioId: string, input
   if (!name) throw invalidField("partyId", `is not a ${input.kind} of this studio`);
 
   const record = newAccountRecord(studioId, input, name, actor.userId, new Date());
-  const outcome = await billingDb()
-    .transaction.write((tx) => openAccountWrites(tx, record, actor.userId))
-    .go();
-  if (firstRejected(outcome) === 0) {
+  const rejected = await commitWritesOr(billingDb, (tx) => {
+    const [open, ...audit] = openAccountWrites(tx, record, actor.userId);
+    return [rejectedAs(open, "opened_meanwhile"), ...audit];
+  });
+  if (rejected) {
     const { data } = await billingAccount.get(key).go({ consistent: true });
-    if (data) return { account: toAccount(data, studio.currency), created: false };
+    if (!data) throw new Error("Transaction cancelled (the party's account was opened meanwhile and is gone again)");
+    return { account: toAccount(data, studio.currency), created: false };
   }
-  assertCommitted(outcome, () => undefined);
   return { account: toAccount(record, studio.currency), created: true };
 }

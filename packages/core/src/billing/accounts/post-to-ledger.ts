@@ -4,6 +4,7 @@ import { AppError } from "../../kernel/errors";
 import type { BillingTx } from "../billing-db";
 import type { BillingAccountEntity } from "./billing-account.entity";
 import type { LedgerEntryType } from "./ledger-entry.entity";
+import { failsWith } from "../../kernel/db/commit-writes";
 
 export type BillingAccountRecord = EntityItem<typeof BillingAccountEntity>;
 
@@ -28,8 +29,8 @@ export class AccountRace extends Error {
 /**
  * The transaction items for postings to one account: its new balance and credit (on condition
  * that its `revision` is still the one read, so concurrent postings cannot lose an update) and
- * one ledger entry per posting with the balance after it. Put the account update first in the
- * transaction, and map a rejection of it to `AccountRace` (see `withAccountRetry`).
+ * one ledger entry per posting with the balance after it. A rejected account update is an
+ * `AccountRace` (see `withAccountRetry`).
  */
 export function postingWrites(tx: BillingTx, account: BillingAccountRecord, postings: Posting[], now = new Date()) {
   let balance = account.balanceMinor;
@@ -57,11 +58,14 @@ export function postingWrites(tx: BillingTx, account: BillingAccountRecord, post
       })
       .commit();
   });
-  const update = tx.billingAccount
-    .patch({ studioId: account.studioId, accountId: account.accountId })
-    .set({ balanceMinor: balance, creditMinor: credit, revision: account.revision + 1 })
-    .where((a, op) => op.eq(a.revision, account.revision))
-    .commit();
+  const update = failsWith(
+    tx.billingAccount
+      .patch({ studioId: account.studioId, accountId: account.accountId })
+      .set({ balanceMinor: balance, creditMinor: credit, revision: account.revision + 1 })
+      .where((a, op) => op.eq(a.revision, account.revision))
+      .commit(),
+    () => new AccountRace(),
+  );
   return [update, ...entries];
 }
 

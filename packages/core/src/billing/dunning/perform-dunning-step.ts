@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { reminderEmails } from "./reminder-emails";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { dueWords } from "../../email/templates/invoice-reminder";
 import { addDays, daysBetween, localParts, zonedInstant } from "../../kernel/time/wall-clock";
@@ -127,40 +127,37 @@ async function attempt(item: DunningDueItem, now: Date): Promise<StepResult> {
   };
   const performed = step ? { step, invoice: invoiceAfter, studio: studioRecord, settings, contacts, today, lateFeeAddedMinor: fee } : undefined;
   const emails = performed ? reminderEmails(performed, now) : [];
-  const outcome = await billingDb()
-    .transaction.write((tx) => {
-      const update = tx.invoice
-        .patch({ studioId, invoiceId })
-        .set({
-          ...status,
-          lateFeeMinor: amounts.lateFeeMinor,
-          ...(fee > 0 ? { lateFeeAppliedAt: stamp } : {}),
-          ...(next ? { nextDunningDay: next.day, nextDunningStep: next.step } : {}),
-          updatedAt: stamp,
-        })
-        .append(step ? { dunningSteps: [step.step], history } : { history });
-      const conditioned = (next ? update : update.remove(["nextDunningDay", "nextDunningStep"])).where((a, op) =>
-        [
-          op.eq(a.listState, "open"),
-          op.eq(a.nextDunningDay, item.day),
-          op.eq(a.nextDunningStep, item.step),
-          op.eq(a.amountPaidMinor, record.amountPaidMinor),
-          op.eq(a.creditedMinor, record.creditedMinor),
-          op.eq(a.lateFeeMinor, record.lateFeeMinor),
-          ...(step ? [op.notContains(a.dunningSteps, step.step)] : []),
-          ...(fee > 0 ? [op.notExists(a.lateFeeAppliedAt)] : []),
-        ].join(" AND "),
-      );
-      return [
-        ...(fee > 0 ? postingWrites(tx, account, feePostings, now) : []),
-        conditioned.commit(),
-        tx.dunningDue.delete({ day: item.day, studioId, invoiceId }).commit(),
-        ...(next ? [tx.dunningDue.put({ day: next.day, studioId, invoiceId, step: next.step }).commit()] : []),
-        ...outboxEmails(tx, emails, now),
-      ];
-    })
-    .go();
-  // The account (first when there is a fee) or the invoice changed since the read: read again.
-  assertCommitted(outcome, (index) => (index <= (fee > 0 ? 2 : 0) ? new AccountRace() : undefined));
+  // The account (when there is a fee) or the invoice changed since the read: read again.
+  await commitWrites(billingDb, (tx) => {
+    const update = tx.invoice
+      .patch({ studioId, invoiceId })
+      .set({
+        ...status,
+        lateFeeMinor: amounts.lateFeeMinor,
+        ...(fee > 0 ? { lateFeeAppliedAt: stamp } : {}),
+        ...(next ? { nextDunningDay: next.day, nextDunningStep: next.step } : {}),
+        updatedAt: stamp,
+      })
+      .append(step ? { dunningSteps: [step.step], history } : { history });
+    const conditioned = (next ? update : update.remove(["nextDunningDay", "nextDunningStep"])).where((a, op) =>
+      [
+        op.eq(a.listState, "open"),
+        op.eq(a.nextDunningDay, item.day),
+        op.eq(a.nextDunningStep, item.step),
+        op.eq(a.amountPaidMinor, record.amountPaidMinor),
+        op.eq(a.creditedMinor, record.creditedMinor),
+        op.eq(a.lateFeeMinor, record.lateFeeMinor),
+        ...(step ? [op.notContains(a.dunningSteps, step.step)] : []),
+        ...(fee > 0 ? [op.notExists(a.lateFeeAppliedAt)] : []),
+      ].join(" AND "),
+    );
+    return [
+      ...(fee > 0 ? postingWrites(tx, account, feePostings, now) : []),
+      failsWith(conditioned.commit(), () => new AccountRace()),
+      tx.dunningDue.delete({ day: item.day, studioId, invoiceId }).commit(),
+      ...(next ? [tx.dunningDue.put({ day: next.day, studioId, invoiceId, step: next.step }).commit()] : []),
+      ...outboxEmails(tx, emails, now),
+    ];
+  });
   return performed ? { outcome: "performed", ...performed } : { outcome: "moved" };
 }

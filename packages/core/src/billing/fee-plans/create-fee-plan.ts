@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { toFeePlan, type FeePlan, type FeePlanRecord } from "./fee-plan-view";
@@ -25,12 +25,9 @@ export async function createFeePlan(actor: Actor, studioId: string, input: Creat
     createdAt: now,
     updatedAt: now,
   };
-  const outcome = await billingDb()
-    .transaction.write((tx) => [
-      tx.feePlan.create(record).commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.created", entityType: "feePlan", entityId: record.feePlanId, after: record }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(billingDb, (tx) => [
+    tx.feePlan.create(record).commit(),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.created", entityType: "feePlan", entityId: record.feePlanId, after: record }),
+  ]);
   return toFeePlan(record, studio.currency);
 }

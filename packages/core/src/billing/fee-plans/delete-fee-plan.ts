@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, notFound } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
@@ -16,14 +16,14 @@ export async function deleteFeePlan(actor: Actor, studioId: string, feePlanId: s
   const { data } = await billingDb().entities.feePlanEnrolment.query.enrolmentsByPlan({ studioId, feePlanId }).go({ limit: 1, pages: 1 });
   if (data.length > 0)
     throw conflict("fee_plan.has_enrolments", "Students are enrolled in this plan: remove their enrolments first, or archive the plan (isActive: false)");
-  const outcome = await billingDb()
-    .transaction.write((tx) => [
+  await commitWrites(billingDb, (tx) => [
+    failsWith(
       tx.feePlan
         .delete({ studioId, feePlanId })
         .where((a, op) => op.exists(a.feePlanId))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.deleted", entityType: "feePlan", entityId: feePlanId, before: plan }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? notFound("Fee plan") : undefined));
+      () => notFound("Fee plan"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.deleted", entityType: "feePlan", entityId: feePlanId, before: plan }),
+  ]);
 }

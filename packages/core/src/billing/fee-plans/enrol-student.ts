@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
@@ -53,29 +53,23 @@ export async function enrolStudent(actor: Actor, studioId: string, feePlanId: st
     createdAt: now,
     updatedAt: now,
   };
-  const outcome = await billingDb()
-    .transaction.write((tx) => [
-      tx.feePlanEnrolment.create(record).commit(),
+  await commitWrites(billingDb, (tx) => [
+    failsWith(tx.feePlanEnrolment.create(record).commit(), () => conflict("enrolment.exists", "The student is already on this plan", "studentId")),
+    failsWith(
       tx.feePlan
         .check({ studioId, feePlanId })
         .where((a, op) => op.eq(a.isActive, true))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "feePlanEnrolment.created",
-        entityType: "feePlanEnrolment",
-        entityId: enrolmentEntityId(feePlanId, input.studentId),
-        after: record,
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0
-      ? conflict("enrolment.exists", "The student is already on this plan", "studentId")
-      : index === 1
-        ? conflict("fee_plan.archived", "The plan was archived or removed meanwhile")
-        : undefined,
-  );
+      () => conflict("fee_plan.archived", "The plan was archived or removed meanwhile"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "feePlanEnrolment.created",
+      entityType: "feePlanEnrolment",
+      entityId: enrolmentEntityId(feePlanId, input.studentId),
+      after: record,
+    }),
+  ]);
   return toEnrolment(record);
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField, notFound } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
@@ -38,27 +38,24 @@ export async function updateEnrolment(
   const next: FeePlanEnrolmentRecord = { ...existing, startDate, updatedBy: actor.userId, updatedAt: new Date().toISOString() };
   if (endDate) next.endDate = endDate;
   else delete next.endDate;
-  const outcome = await billingDb()
-    .transaction.write((tx) => {
-      const base = tx.feePlanEnrolment.patch({ studioId, studentId, feePlanId }).set({ startDate, updatedBy: actor.userId, updatedAt: next.updatedAt });
-      const patch = endDate ? base.set({ endDate }) : base.remove(["endDate"]);
-      return [
-        patch.where((a, op) => op.eq(a.updatedAt, existing.updatedAt)).commit(),
-        recordAudit(tx, {
-          studioId,
-          actorId: actor.userId,
-          action: "feePlanEnrolment.updated",
-          entityType: "feePlanEnrolment",
-          entityId: enrolmentEntityId(feePlanId, studentId),
-          before: existing,
-          after: next,
-        }),
-      ];
-    })
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("enrolment.changed", "The enrolment changed or was removed meanwhile; read it again and retry") : undefined,
-  );
+  await commitWrites(billingDb, (tx) => {
+    const base = tx.feePlanEnrolment.patch({ studioId, studentId, feePlanId }).set({ startDate, updatedBy: actor.userId, updatedAt: next.updatedAt });
+    const patch = endDate ? base.set({ endDate }) : base.remove(["endDate"]);
+    return [
+      failsWith(patch.where((a, op) => op.eq(a.updatedAt, existing.updatedAt)).commit(), () =>
+        conflict("enrolment.changed", "The enrolment changed or was removed meanwhile; read it again and retry"),
+      ),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "feePlanEnrolment.updated",
+        entityType: "feePlanEnrolment",
+        entityId: enrolmentEntityId(feePlanId, studentId),
+        before: existing,
+        after: next,
+      }),
+    ];
+  });
   return toEnrolment(next);
 }
 
@@ -68,21 +65,21 @@ export async function removeEnrolment(actor: Actor, studioId: string, feePlanId:
   requireStudioAdmin(member);
   const [existing] = extra;
   if (!existing) throw notFound("Enrolment");
-  const outcome = await billingDb()
-    .transaction.write((tx) => [
+  await commitWrites(billingDb, (tx) => [
+    failsWith(
       tx.feePlanEnrolment
         .delete({ studioId, studentId, feePlanId })
         .where((a, op) => op.exists(a.startDate))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "feePlanEnrolment.deleted",
-        entityType: "feePlanEnrolment",
-        entityId: enrolmentEntityId(feePlanId, studentId),
-        before: existing,
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? notFound("Enrolment") : undefined));
+      () => notFound("Enrolment"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "feePlanEnrolment.deleted",
+      entityType: "feePlanEnrolment",
+      entityId: enrolmentEntityId(feePlanId, studentId),
+      before: existing,
+    }),
+  ]);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
@@ -39,16 +39,14 @@ export async function updateFeePlan(actor: Actor, studioId: string, feePlanId: s
 
   const { studioId: _s, feePlanId: _p, kind: _k, createdBy: _c, createdAt: _ca, ...changes } = next;
   for (const field of removed) delete (changes as Record<string, unknown>)[field];
-  const outcome = await billingDb()
-    .transaction.write((tx) => [
+  await commitWrites(billingDb, (tx) => [
+    failsWith(
       (removed.length > 0 ? tx.feePlan.patch({ studioId, feePlanId }).set(changes).remove(removed) : tx.feePlan.patch({ studioId, feePlanId }).set(changes))
         .where((a, op) => op.eq(a.updatedAt, plan.updatedAt))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.updated", entityType: "feePlan", entityId: feePlanId, before: plan, after: next }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("fee_plan.changed", "The fee plan changed or was removed meanwhile; read it again and retry") : undefined,
-  );
+      () => conflict("fee_plan.changed", "The fee plan changed or was removed meanwhile; read it again and retry"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "feePlan.updated", entityType: "feePlan", entityId: feePlanId, before: plan, after: next }),
+  ]);
   return toFeePlan(next, studio.currency);
 }

@@ -1,3 +1,4 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, invalidField, notFound } from "../../kernel/errors";
@@ -78,29 +79,28 @@ export async function addCreditNote(actor: Actor, studioId: string, invoiceId: s
       updatedBy: actor.userId,
       updatedAt: now.toISOString(),
     };
-    const invoiceIndex = 1 + postings.length;
-    await commitInvoiceChange(
-      (tx) => {
-        const patch = tx.invoice
-          .patch({ studioId, invoiceId })
-          .set({ amountPaidMinor: amounts.amountPaidMinor, creditedMinor: amounts.creditedMinor, ...state, history, updatedBy: actor.userId });
-        return [
-          ...postingWrites(tx, account, postings, now),
+    await commitInvoiceChange((tx) => {
+      const patch = tx.invoice
+        .patch({ studioId, invoiceId })
+        .set({ amountPaidMinor: amounts.amountPaidMinor, creditedMinor: amounts.creditedMinor, ...state, history, updatedBy: actor.userId });
+      return [
+        ...postingWrites(tx, account, postings, now),
+        failsWith(
           (settled ? patch.remove(["nextDunningDay", "nextDunningStep"]) : patch).where((a, op) => op.eq(a.updatedAt, record.updatedAt)).commit(),
-          ...(settled && record.nextDunningDay ? [tx.dunningDue.delete({ day: record.nextDunningDay, studioId, invoiceId }).commit()] : []),
-          recordAudit(tx, {
-            studioId,
-            actorId: actor.userId,
-            action: "invoice.credited",
-            entityType: "invoice",
-            entityId: invoiceId,
-            before: { creditedMinor: record.creditedMinor, amountPaidMinor: record.amountPaidMinor, status: record.status },
-            after: { creditedMinor: after.creditedMinor, amountPaidMinor: after.amountPaidMinor, status: after.status, reason: input.reason },
-          }),
-        ];
-      },
-      (index) => (index === 0 || index === invoiceIndex ? new AccountRace() : undefined),
-    );
+          () => new AccountRace(),
+        ),
+        ...(settled && record.nextDunningDay ? [tx.dunningDue.delete({ day: record.nextDunningDay, studioId, invoiceId }).commit()] : []),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "invoice.credited",
+          entityType: "invoice",
+          entityId: invoiceId,
+          before: { creditedMinor: record.creditedMinor, amountPaidMinor: record.amountPaidMinor, status: record.status },
+          after: { creditedMinor: after.creditedMinor, amountPaidMinor: after.amountPaidMinor, status: after.status, reason: input.reason },
+        }),
+      ];
+    });
     return toInvoice(after, today);
   });
 }

@@ -1,29 +1,15 @@
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { AccountRace } from "../accounts/post-to-ledger";
 import { billingDb, type BillingTx } from "../billing-db";
 import type { InvoiceRecord } from "./invoice-view";
 
-const isConflict = (error: unknown) => {
-  const names = [(error as { name?: string }).name, (error as { cause?: { name?: string } }).cause?.name];
-  return names.includes("TransactionConflictException");
-};
-
 /**
- * Commits one invoice change as one transaction. A concurrent transaction on the same items
- * (DynamoDB's TransactionConflict) is an AccountRace, to be rerun from a fresh read by
- * `withAccountRetry`; a failed condition goes to `onRejected` by position.
+ * Commits one invoice change as one transaction; each write carries its own condition-failure
+ * meaning (failsWith). A concurrent transaction on the same items (DynamoDB's TransactionConflict)
+ * is an AccountRace, to be rerun from a fresh read by `withAccountRetry`.
  */
-export async function commitInvoiceChange(build: (tx: BillingTx) => unknown[], onRejected: (index: number) => Error | undefined): Promise<void> {
-  const outcome = await billingDb()
-    .transaction.write((tx) => build(tx) as never[])
-    .go()
-    .catch((error: unknown) => {
-      throw isConflict(error) ? new AccountRace() : error;
-    });
-  const reasons = outcome.data as ReadonlyArray<{ rejected: boolean; code: string }>;
-  if (outcome.canceled && reasons.some((item) => item.code === "TransactionConflict")) throw new AccountRace();
-  assertCommitted({ canceled: outcome.canceled, data: reasons }, onRejected);
-}
+export const commitInvoiceChange = (build: (tx: BillingTx) => ReadonlyArray<unknown>): Promise<void> =>
+  commitWrites(billingDb, build, { raced: () => new AccountRace() });
 
 export type HistoryEntry = NonNullable<InvoiceRecord["history"]>[number];
 

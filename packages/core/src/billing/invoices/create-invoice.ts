@@ -1,5 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
+import { failsWith } from "../../kernel/db/commit-writes";
 import { itemOf } from "../../kernel/db/read-together";
 import { invalidField, notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
@@ -10,7 +11,7 @@ import { billingDb } from "../billing-db";
 import { withBillingDefaults } from "../settings/defaults";
 import { billingSettingsRead } from "../settings/read-settings";
 import { commitInvoiceChange, historyEntry, HISTORY } from "./commit-invoice";
-import { assertNotBilled, billedElsewhere, billedKeysOf, checkedTotals, draftMoney, resolveLines, takeMarkers } from "./draft-lines";
+import { assertNotBilled, billedKeysOf, checkedTotals, draftMoney, resolveLines, takeMarkers } from "./draft-lines";
 import { toInvoice, type Invoice, type InvoiceRecord } from "./invoice-view";
 import type { CreateInvoiceInput } from "./schemas";
 
@@ -68,12 +69,13 @@ export function createInvoice(actor: Actor, studioId: string, input: CreateInvoi
       createdAt: stamp,
       updatedAt: stamp,
     };
-    const markersAt = opened ? 3 : 1;
-    await commitInvoiceChange(
-      (tx) => [
-        ...(opened ? openAccountWrites(tx, account, actor.userId) : []),
+    await commitInvoiceChange((tx) => {
+      const [open, ...openAudit] = opened ? openAccountWrites(tx, account, actor.userId) : [];
+      return [
+        // Someone opened the party's account meanwhile: rerun with it.
+        ...(open ? [failsWith(open, () => new AccountRace()), ...openAudit] : []),
         tx.invoice.create(record).commit(),
-        ...takeMarkers(tx, studioId, record.invoiceId, record.accountId, keys),
+        ...takeMarkers(tx, studioId, record.invoiceId, record.accountId, keys, lines),
         recordAudit(tx, {
           studioId,
           actorId: actor.userId,
@@ -82,13 +84,8 @@ export function createInvoice(actor: Actor, studioId: string, input: CreateInvoi
           entityId: record.invoiceId,
           after: auditFields(record),
         }),
-      ],
-      (index) => {
-        // Someone opened the party's account meanwhile: rerun with it.
-        if (opened && index === 0) return new AccountRace();
-        return index >= markersAt && index < markersAt + keys.length ? billedElsewhere(lines, keys[index - markersAt]!) : undefined;
-      },
-    );
+      ];
+    });
     return toInvoice(record, today);
   });
 }

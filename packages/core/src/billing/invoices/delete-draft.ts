@@ -1,3 +1,4 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { recordAudit } from "../../audit/record-audit";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
@@ -18,24 +19,24 @@ export async function deleteDraft(actor: Actor, studioId: string, invoiceId: str
     requireInvoiceAdmin(member);
     if (record.status !== "draft") throw conflict("invoice.already_sent", "Issued invoices cannot be deleted; void it instead");
     const markers = splitMarkers(billedKeysOf(record.lines), MAX_TRANSACTION_ITEMS - 2);
-    await commitInvoiceChange(
-      (tx) => [
+    await commitInvoiceChange((tx) => [
+      failsWith(
         tx.invoice
           .delete({ studioId, invoiceId })
           .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`)
           .commit(),
-        ...releaseMarkers(tx, studioId, invoiceId, markers.now),
-        recordAudit(tx, {
-          studioId,
-          actorId: actor.userId,
-          action: "invoice.deleted",
-          entityType: "invoice",
-          entityId: invoiceId,
-          before: auditFields(record),
-        }),
-      ],
-      (index) => (index === 0 ? new AccountRace() : undefined),
-    );
+        () => new AccountRace(),
+      ),
+      ...releaseMarkers(tx, studioId, invoiceId, markers.now),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "invoice.deleted",
+        entityType: "invoice",
+        entityId: invoiceId,
+        before: auditFields(record),
+      }),
+    ]);
     await writeMarkerTail(markers.later, (tx, keys) => releaseMarkers(tx, studioId, invoiceId, keys));
   });
 }

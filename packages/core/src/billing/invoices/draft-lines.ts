@@ -8,6 +8,7 @@ import { billedKeys } from "../runs/billed-item.entity";
 import { commitInvoiceChange } from "./commit-invoice";
 import type { InvoiceLineRecord } from "./invoice-view";
 import type { InvoiceLineInput } from "./schemas";
+import { failsWith } from "../../kernel/db/commit-writes";
 
 const invalid = (errors: FieldError[]) => new AppError("validation_failed", "The request has invalid fields", { errors });
 
@@ -120,9 +121,12 @@ export function billedElsewhere(lines: InvoiceLineRecord[], billedKey: string, w
   );
 }
 
-/** Transaction items taking markers for an invoice (each on condition that nobody holds it). */
-export const takeMarkers = (tx: BillingTx, studioId: string, invoiceId: string, accountId: string, keys: string[]) =>
-  keys.map((billedKey) => tx.billedItem.create({ studioId, billedKey, invoiceId, accountId }).commit());
+/**
+ * Transaction items taking markers for an invoice (each on condition that nobody holds it, else
+ * billedElsewhere, pointing at its line of `lines`).
+ */
+export const takeMarkers = (tx: BillingTx, studioId: string, invoiceId: string, accountId: string, keys: string[], lines: InvoiceLineRecord[]) =>
+  keys.map((billedKey) => failsWith(tx.billedItem.create({ studioId, billedKey, invoiceId, accountId }).commit(), () => billedElsewhere(lines, billedKey)));
 
 /**
  * Transaction items giving markers back: those this invoice holds (a marker already gone is
@@ -161,11 +165,6 @@ export const splitMarkers = (keys: string[], room: number) => ({ now: keys.slice
 export async function writeMarkerTail(keys: string[], write: (tx: BillingTx, keys: string[]) => unknown[]): Promise<void> {
   for (let i = 0; i < keys.length; i += MAX_TRANSACTION_ITEMS) {
     const chunk = keys.slice(i, i + MAX_TRANSACTION_ITEMS);
-    await withAccountRetry(() =>
-      commitInvoiceChange(
-        (tx) => write(tx, chunk),
-        () => undefined,
-      ),
-    );
+    await withAccountRetry(() => commitInvoiceChange((tx) => write(tx, chunk)));
   }
 }

@@ -1,3 +1,4 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { invoiceSentMessage } from "../../email/templates/invoice-sent";
@@ -161,38 +162,37 @@ async function issueOnce(studioId: string, invoiceId: string, actorId: string | 
   const issued: Issued = { record: after, studio, account, contacts, creditAppliedMinor, issuedNow: true, email: true };
   const emails = invoiceEmails(issued, "sent", now);
 
-  // postingWrites gives the account update, then one ledger entry per posting.
-  const counterIndex = 1 + postings.length;
-  const invoiceIndex = counterIndex + 1;
-  await commitInvoiceChange(
-    (tx) => [
-      ...postingWrites(tx, account, postings, now),
-      counter
-        ? tx.invoiceCounter
-            .patch({ studioId })
-            .set({ lastSequence: sequence })
-            .where((a, op) => op.eq(a.lastSequence, counter.lastSequence))
-            .commit()
-        : tx.invoiceCounter.create({ studioId, lastSequence: sequence }).commit(),
-      tx.invoice
-        .patch({ studioId, invoiceId })
-        .set(issuedFields)
-        .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`)
-        .commit(),
-      ...(next ? [tx.dunningDue.create({ day: next.day, studioId, invoiceId, step: next.step }).commit()] : []),
-      recordAudit(tx, {
-        studioId,
-        actorId: actorId ?? "system",
-        action: "invoice.sent",
-        entityType: "invoice",
-        entityId: invoiceId,
-        before: auditFields(record),
-        after: auditFields(after),
-      }),
-      ...outboxEmails(tx, emails, now),
-    ],
-    (index) => (index === 0 || index === counterIndex || index === invoiceIndex ? new AccountRace() : undefined),
-  );
+  await commitInvoiceChange((tx) => [
+    ...postingWrites(tx, account, postings, now),
+    ...failsWith(
+      [
+        counter
+          ? tx.invoiceCounter
+              .patch({ studioId })
+              .set({ lastSequence: sequence })
+              .where((a, op) => op.eq(a.lastSequence, counter.lastSequence))
+              .commit()
+          : tx.invoiceCounter.create({ studioId, lastSequence: sequence }).commit(),
+        tx.invoice
+          .patch({ studioId, invoiceId })
+          .set(issuedFields)
+          .where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`)
+          .commit(),
+      ],
+      () => new AccountRace(),
+    ),
+    ...(next ? [tx.dunningDue.create({ day: next.day, studioId, invoiceId, step: next.step }).commit()] : []),
+    recordAudit(tx, {
+      studioId,
+      actorId: actorId ?? "system",
+      action: "invoice.sent",
+      entityType: "invoice",
+      entityId: invoiceId,
+      before: auditFields(record),
+      after: auditFields(after),
+    }),
+    ...outboxEmails(tx, emails, now),
+  ]);
   return issued;
 }
 
@@ -202,16 +202,13 @@ async function resend(issued: Issued, now: Date, actorId?: string): Promise<Invo
   const sentTo = contacts.map((c) => c.email).join(", ");
   const entry = historyEntry("resent", sentTo ? `Emailed again to ${sentTo}` : "Not emailed again: no billing contact has an email address", now, actorId);
   const emails = invoiceEmails(issued, `resent#${now.toISOString()}`, now);
-  await commitInvoiceChange(
-    (tx) => [
-      tx.invoice
-        .patch({ studioId: record.studioId, invoiceId: record.invoiceId })
-        .append({ history: [entry] })
-        .commit(),
-      ...outboxEmails(tx, emails, now),
-    ],
-    () => undefined,
-  );
+  await commitInvoiceChange((tx) => [
+    tx.invoice
+      .patch({ studioId: record.studioId, invoiceId: record.invoiceId })
+      .append({ history: [entry] })
+      .commit(),
+    ...outboxEmails(tx, emails, now),
+  ]);
   return { ...record, history: [...(record.history ?? []), entry], updatedAt: now.toISOString() };
 }
 

@@ -1,4 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
+import { failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { addDays, localParts } from "../../kernel/time/wall-clock";
@@ -9,7 +10,6 @@ import { commitInvoiceChange, dueDateFixed, historyEntry, HISTORY } from "./comm
 import { auditFields } from "./create-invoice";
 import {
   assertNotBilled,
-  billedElsewhere,
   checkedTotals,
   markerChanges,
   MAX_TRANSACTION_ITEMS,
@@ -70,27 +70,24 @@ export async function updateDraft(actor: Actor, studioId: string, invoiceId: str
     };
     const removed = [...(discount ? [] : (["discount"] as const)), ...(notes ? [] : (["notes"] as const))];
     const after: InvoiceRecord = { ...record, ...changes, discount, notes, updatedAt: now.toISOString() };
-    await commitInvoiceChange(
-      (tx) => {
-        let patch = tx.invoice.patch({ studioId, invoiceId }).set({ ...changes, ...(discount ? { discount } : {}), ...(notes ? { notes } : {}) });
-        if (removed.length) patch = patch.remove([...removed]);
-        return [
-          patch.where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`).commit(),
-          ...takeMarkers(tx, studioId, invoiceId, record.accountId, take),
-          ...releaseMarkers(tx, studioId, invoiceId, released.now),
-          recordAudit(tx, {
-            studioId,
-            actorId: actor.userId,
-            action: "invoice.updated",
-            entityType: "invoice",
-            entityId: invoiceId,
-            before: auditFields(record),
-            after: auditFields(after),
-          }),
-        ];
-      },
-      (index) => (index === 0 ? new AccountRace() : index <= take.length ? billedElsewhere(lines, take[index - 1]!) : undefined),
-    );
+    await commitInvoiceChange((tx) => {
+      let patch = tx.invoice.patch({ studioId, invoiceId }).set({ ...changes, ...(discount ? { discount } : {}), ...(notes ? { notes } : {}) });
+      if (removed.length) patch = patch.remove([...removed]);
+      return [
+        failsWith(patch.where((a, op) => `${op.eq(a.status, "draft")} AND ${op.eq(a.updatedAt, record.updatedAt)}`).commit(), () => new AccountRace()),
+        ...takeMarkers(tx, studioId, invoiceId, record.accountId, take, lines),
+        ...releaseMarkers(tx, studioId, invoiceId, released.now),
+        recordAudit(tx, {
+          studioId,
+          actorId: actor.userId,
+          action: "invoice.updated",
+          entityType: "invoice",
+          entityId: invoiceId,
+          before: auditFields(record),
+          after: auditFields(after),
+        }),
+      ];
+    });
     await writeMarkerTail(released.later, (tx, keys) => releaseMarkers(tx, studioId, invoiceId, keys));
     return toInvoice(after, today);
   });

@@ -1,3 +1,4 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
@@ -75,14 +76,13 @@ export async function voidInvoice(actor: Actor, studioId: string, invoiceId: str
       updatedBy: actor.userId,
       updatedAt: now.toISOString(),
     };
-    const invoiceIndex = 1 + postings.length;
     // account, ledger, invoice, reminder, audit; a reissue: its draft and audit.
-    const markers = splitMarkers(billedKeysOf(record.lines), MAX_TRANSACTION_ITEMS - (invoiceIndex + 3) - (reissue ? 2 : 0));
+    const markers = splitMarkers(billedKeysOf(record.lines), MAX_TRANSACTION_ITEMS - (1 + postings.length + 3) - (reissue ? 2 : 0));
     const markerWrites = (tx: Parameters<Parameters<typeof writeMarkerTail>[1]>[0], keys: string[]) =>
       reissue ? moveMarkers(tx, studioId, record.accountId, invoiceId, reissue.invoiceId, keys) : releaseMarkers(tx, studioId, invoiceId, keys);
-    await commitInvoiceChange(
-      (tx) => [
-        ...postingWrites(tx, account, postings, now),
+    await commitInvoiceChange((tx) => [
+      ...postingWrites(tx, account, postings, now),
+      failsWith(
         tx.invoice
           .patch({ studioId, invoiceId })
           .set({
@@ -98,33 +98,33 @@ export async function voidInvoice(actor: Actor, studioId: string, invoiceId: str
           .remove(["nextDunningDay", "nextDunningStep"])
           .where((a, op) => `${op.eq(a.updatedAt, record.updatedAt)} AND ${op.ne(a.status, "void")}`)
           .commit(),
-        ...(record.nextDunningDay ? [tx.dunningDue.delete({ day: record.nextDunningDay, studioId, invoiceId }).commit()] : []),
-        recordAudit(tx, {
-          studioId,
-          actorId: actor.userId,
-          action: "invoice.voided",
-          entityType: "invoice",
-          entityId: invoiceId,
-          before: auditFields(record),
-          after: { ...auditFields(after), voidReason: input.reason },
-        }),
-        ...(reissue
-          ? [
-              tx.invoice.create(reissue).commit(),
-              recordAudit(tx, {
-                studioId,
-                actorId: actor.userId,
-                action: "invoice.created",
-                entityType: "invoice",
-                entityId: reissue.invoiceId,
-                after: auditFields(reissue),
-              }),
-            ]
-          : []),
-        ...markerWrites(tx, markers.now),
-      ],
-      (index) => (index === 0 || index === invoiceIndex ? new AccountRace() : undefined),
-    );
+        () => new AccountRace(),
+      ),
+      ...(record.nextDunningDay ? [tx.dunningDue.delete({ day: record.nextDunningDay, studioId, invoiceId }).commit()] : []),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "invoice.voided",
+        entityType: "invoice",
+        entityId: invoiceId,
+        before: auditFields(record),
+        after: { ...auditFields(after), voidReason: input.reason },
+      }),
+      ...(reissue
+        ? [
+            tx.invoice.create(reissue).commit(),
+            recordAudit(tx, {
+              studioId,
+              actorId: actor.userId,
+              action: "invoice.created",
+              entityType: "invoice",
+              entityId: reissue.invoiceId,
+              after: auditFields(reissue),
+            }),
+          ]
+        : []),
+      ...markerWrites(tx, markers.now),
+    ]);
     await writeMarkerTail(markers.later, markerWrites);
     return toInvoice(after, today);
   });

@@ -1,4 +1,4 @@
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AccountRace } from "../accounts/post-to-ledger";
 import { billingDb, type BillingTx } from "../billing-db";
 
@@ -11,40 +11,28 @@ export type BillingTxItem = ReturnType<Parameters<BillingService["transaction"][
  * Stripe webhook, the event was already processed. Nothing was written.
  */
 export class ExtraWriteRejected extends Error {
-  constructor(readonly index: number) {
+  constructor() {
     super("A write added to the payment's transaction was rejected");
   }
 }
 
 /**
- * Commits a money change: `money` (account update first, ledger entries, payment, invoices, …,
- * all conditional on what was read) then `extra` (the caller's own items). A rejected extra item
- * is `ExtraWriteRejected` (checked first: a replayed webhook must not retry); any other rejected
+ * Commits a money change: `money` (account update, ledger entries, payment, invoices, …, all
+ * conditional on what was read) and `extra` (the caller's own items). A rejected extra item is
+ * `ExtraWriteRejected` (checked first: a replayed webhook must not retry); any other rejected
  * condition, or a conflict with a concurrent transaction, is `AccountRace` so the use case reruns
  * from a fresh read.
  */
 export async function commitMoney(money: (tx: BillingTx) => BillingTxItem[], extra: (tx: BillingTx) => BillingTxItem[] = () => []): Promise<void> {
-  let firstExtra = 0;
-  let outcome: { canceled: boolean; data: ReadonlyArray<{ rejected: boolean; code: string }> };
-  try {
-    outcome = await billingDb()
-      .transaction.write((tx) => {
-        const items = money(tx);
-        firstExtra = items.length;
-        const more = extra(tx);
-        if (items.length + more.length > 100) throw new Error(`A money change of ${items.length + more.length} items does not fit one transaction`);
-        return [...items, ...more];
-      })
-      .go();
-  } catch (error) {
-    const name = (error as { cause?: { name?: string } }).cause?.name ?? (error as { name?: string }).name;
-    if (name === "TransactionConflictException") throw new AccountRace();
-    throw error;
-  }
-  if (!outcome.canceled) return;
-  const failed = outcome.data.map((item, index) => (item.rejected && item.code === "ConditionalCheckFailed" ? index : -1)).filter((index) => index >= 0);
-  const extraIndex = failed.find((index) => index >= firstExtra);
-  if (extraIndex !== undefined) throw new ExtraWriteRejected(extraIndex - firstExtra);
-  if (failed.length > 0 || outcome.data.some((item) => item.code === "TransactionConflict")) throw new AccountRace();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(
+    billingDb,
+    (tx) => {
+      const items = money(tx);
+      const more = extra(tx);
+      if (items.length + more.length > 100) throw new Error(`A money change of ${items.length + more.length} items does not fit one transaction`);
+      // The extra items go first: the first rejected write's meaning wins.
+      return [...failsWith(more, () => new ExtraWriteRejected()), ...failsWith(items, () => new AccountRace())];
+    },
+    { raced: () => new AccountRace() },
+  );
 }

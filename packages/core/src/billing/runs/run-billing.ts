@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { AppError, notFound } from "../../kernel/errors";
 import { localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
@@ -116,24 +116,31 @@ async function recordExecution(
     const added = [...additions.invoices].filter(([id]) => !listed.has(id));
     const extended = [...additions.extendedMinor].filter(([id]) => listed.has(id));
     const growth = [...added, ...extended].reduce((sum, [, minor]) => sum + minor, 0);
-    const outcome = await billingDb()
-      .transaction.write((tx) => [
-        tx.billingRun
-          .patch({ studioId, runId })
-          .set({
-            status: "drafted",
-            skipped: storedSkipped(skipped),
-            invoiceIds: [...(run.invoiceIds ?? []), ...added.map(([id]) => id)],
-            accountCount: listed.size + added.length,
-            totalMinor: run.totalMinor + growth,
-          })
-          .where((a, op) => op.eq(a.updatedAt, run.updatedAt))
-          .commit(),
-        recordAudit(tx, { studioId, actorId, action: "billingRun.drafted", entityType: "billingRun", entityId: runId, after: audit }),
-      ])
-      .go();
-    if (!outcome.canceled) return (await billingRun.get({ studioId, runId }).go({ consistent: true })).data!;
-    if (tries >= 10) assertCommitted(outcome, () => new AppError("billing_run.busy", "The billing run is being recorded by another request; run it again"));
+    // A change since the read (or, before the last try, any cancellation) runs it again.
+    const rejected = await commitWritesOr(
+      billingDb,
+      (tx) =>
+        rejectedAs(
+          [
+            tx.billingRun
+              .patch({ studioId, runId })
+              .set({
+                status: "drafted",
+                skipped: storedSkipped(skipped),
+                invoiceIds: [...(run.invoiceIds ?? []), ...added.map(([id]) => id)],
+                accountCount: listed.size + added.length,
+                totalMinor: run.totalMinor + growth,
+              })
+              .where((a, op) => op.eq(a.updatedAt, run.updatedAt))
+              .commit(),
+            recordAudit(tx, { studioId, actorId, action: "billingRun.drafted", entityType: "billingRun", entityId: runId, after: audit }),
+          ],
+          "changed",
+        ),
+      tries < 10 ? { otherwise: "cancelled" } : {},
+    );
+    if (!rejected) return (await billingRun.get({ studioId, runId }).go({ consistent: true })).data!;
+    if (tries >= 10) throw new AppError("billing_run.busy", "The billing run is being recorded by another request; run it again");
     await new Promise((resolve) => setTimeout(resolve, Math.random() * 20 * tries));
   }
 }

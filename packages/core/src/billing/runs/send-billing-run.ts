@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
@@ -60,21 +60,18 @@ export async function sendBillingRun(actor: Actor, studioId: string, runId: stri
 
   let record = run;
   if (remaining === 0 && failed.length === 0 && run.status !== "sent") {
-    const outcome = await billingDb()
-      .transaction.write((tx) => [
-        tx.billingRun.patch({ studioId, runId }).set({ status: "sent" }).commit(),
-        recordAudit(tx, {
-          studioId,
-          actorId: actor.userId,
-          action: "billingRun.sent",
-          entityType: "billingRun",
-          entityId: runId,
-          before: { status: run.status },
-          after: { status: "sent", invoicesSent: sent.length },
-        }),
-      ])
-      .go();
-    assertCommitted(outcome, () => undefined);
+    await commitWrites(billingDb, (tx) => [
+      tx.billingRun.patch({ studioId, runId }).set({ status: "sent" }).commit(),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "billingRun.sent",
+        entityType: "billingRun",
+        entityId: runId,
+        before: { status: run.status },
+        after: { status: "sent", invoicesSent: sent.length },
+      }),
+    ]);
     record = (await billingRun.get({ studioId, runId }).go({ consistent: true })).data!;
   }
   return { ...toBillingRun(record, studio.currency), sent, failed, remaining };

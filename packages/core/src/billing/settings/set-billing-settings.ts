@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted, firstRejected } from "../../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { AppError } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
@@ -78,24 +78,24 @@ async function saveSettings(actor: Actor, studioId: string, input: BillingSettin
   };
   for (const key of Object.keys(next) as (keyof BillingSettingsRecord)[]) if (next[key] === undefined) delete next[key];
 
-  const outcome = await billingDb()
-    .transaction.write((tx) => [
+  const rejected = await commitWritesOr(billingDb, (tx) => [
+    rejectedAs(
       tx.billingSettings
         .put(next)
         .where((a, op) => (previous ? op.eq(a.updatedAt, previous.updatedAt) : op.notExists(a.updatedAt)))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "billingSettings.updated",
-        entityType: "billingSettings",
-        entityId: studioId,
-        before: toBillingSettings(previous, studio.currency) as never,
-        after: toBillingSettings(next, studio.currency) as never,
-      }),
-    ])
-    .go();
-  if (firstRejected(outcome) === 0) return null;
-  assertCommitted(outcome, () => undefined);
+      "changed",
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "billingSettings.updated",
+      entityType: "billingSettings",
+      entityId: studioId,
+      before: toBillingSettings(previous, studio.currency) as never,
+      after: toBillingSettings(next, studio.currency) as never,
+    }),
+  ]);
+  if (rejected) return null;
   return toBillingSettings(next, studio.currency);
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { readStudents } from "../student-summaries";
@@ -22,29 +22,32 @@ export async function addBandMember(actor: Actor, studioId: string, bandId: stri
   if (memberIds.includes(studentId)) return toBand(current, await readStudents(studioId, memberIds));
 
   const next = { ...current, memberStudentIds: [...memberIds, studentId] } as BandRecord;
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.band
         .patch({ studioId, bandId })
         .add({ memberStudentIds: [studentId] })
         .set({ updatedBy: actor.userId })
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
+      () => hiddenRecord("Band"),
+    ),
+    failsWith(
       tx.student
         .check({ studioId, studentId })
         .where((a, op) => `${op.exists(a.studentId)} AND ${op.notExists(a.deletedAt)}`)
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "band.member_added",
-        entityType: "band",
-        entityId: bandId,
-        before: auditableBand(current),
-        after: auditableBand(next),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 1 ? notAStudent() : hiddenRecord("Band")));
+      notAStudent,
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "band.member_added",
+      entityType: "band",
+      entityId: bandId,
+      before: auditableBand(current),
+      after: auditableBand(next),
+    }),
+  ]);
   return toBand({ ...next, updatedAt: new Date().toISOString() }, await readStudents(studioId, next.memberStudentIds));
 }

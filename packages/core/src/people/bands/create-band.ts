@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { auditableBand, toBand, type Band, type BandRecord } from "./band-view";
@@ -21,19 +21,16 @@ export async function createBand(actor: Actor, studioId: string, input: CreateBa
     name: input.name,
     ...newListedFields(actor.userId, input.name, input.email, now),
   };
-  const outcome = await db()
-    .transaction.write((tx) => [
-      tx.band.create(record).commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "band.created",
-        entityType: "band",
-        entityId: bandId,
-        after: auditableBand(record as BandRecord),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(db, (tx) => [
+    tx.band.create(record).commit(),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "band.created",
+      entityType: "band",
+      entityId: bandId,
+      after: auditableBand(record as BandRecord),
+    }),
+  ]);
   return toBand(record as BandRecord, []);
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { hiddenRecord, type Actor } from "../../policy";
 import { assertBandAdmin, loadBand } from "./band-access";
 import { auditableBand, type BandRecord } from "./band-view";
@@ -10,23 +10,23 @@ export async function deleteBand(actor: Actor, studioId: string, bandId: string)
   const { member, band: current } = await loadBand(actor, studioId, bandId);
   await assertBandAdmin(member, current);
   const deletedAt = new Date().toISOString();
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.band
         .patch({ studioId, bandId })
         .set({ deletedAt, listing: "deleted", nameKey: current.nameKey, updatedBy: actor.userId })
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "band.deleted",
-        entityType: "band",
-        entityId: bandId,
-        before: auditableBand(current),
-        after: auditableBand({ ...current, deletedAt } as BandRecord),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => hiddenRecord("Band"));
+      () => hiddenRecord("Band"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "band.deleted",
+      entityType: "band",
+      entityId: bandId,
+      before: auditableBand(current),
+      after: auditableBand({ ...current, deletedAt } as BandRecord),
+    }),
+  ]);
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, notFound } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { readStudents } from "../student-summaries";
@@ -17,8 +17,8 @@ export async function removeBandMember(actor: Actor, studioId: string, bandId: s
   const next = { ...current, memberStudentIds: memberIds.filter((id) => id !== studentId) } as BandRecord;
   if (wasContact) delete next.primaryContactId;
 
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.band
         .patch({ studioId, bandId })
         .delete({ memberStudentIds: [studentId] })
@@ -26,17 +26,17 @@ export async function removeBandMember(actor: Actor, studioId: string, bandId: s
         .set({ updatedBy: actor.userId })
         .where((a, op) => `${op.notExists(a.deletedAt)} AND ${op.contains(a.memberStudentIds, studentId)}`)
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "band.member_removed",
-        entityType: "band",
-        entityId: bandId,
-        before: auditableBand(current),
-        after: auditableBand(next),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => conflict("band.changed", "The band changed meanwhile; try again"));
+      () => conflict("band.changed", "The band changed meanwhile; try again"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "band.member_removed",
+      entityType: "band",
+      entityId: bandId,
+      before: auditableBand(current),
+      after: auditableBand(next),
+    }),
+  ]);
   return toBand({ ...next, updatedAt: new Date().toISOString() }, await readStudents(studioId, next.memberStudentIds));
 }

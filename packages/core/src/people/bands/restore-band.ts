@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { type Actor, hiddenRecord, loadMemberWith, requireStudioAdmin } from "../../policy";
 import { readStudents } from "../student-summaries";
@@ -14,26 +14,26 @@ export async function restoreBand(actor: Actor, studioId: string, bandId: string
   const [current] = records;
   if (!current) throw hiddenRecord("Band");
   if (!current.deletedAt) throw conflict("band.not_deleted", "This band is not deleted");
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.band
         .patch({ studioId, bandId })
         .set({ listing: "listed", nameKey: current.nameKey, updatedBy: actor.userId })
         .remove(["deletedAt"])
         .where((a, op) => op.exists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "band.restored",
-        entityType: "band",
-        entityId: bandId,
-        before: auditableBand(current),
-        after: auditableBand({ ...current, deletedAt: undefined }),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => conflict("band.not_deleted", "This band is not deleted"));
+      () => conflict("band.not_deleted", "This band is not deleted"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "band.restored",
+      entityType: "band",
+      entityId: bandId,
+      before: auditableBand(current),
+      after: auditableBand({ ...current, deletedAt: undefined }),
+    }),
+  ]);
   const restored = { ...current, deletedAt: undefined, listing: "listed", updatedAt: new Date().toISOString() } as BandRecord;
   return toBand(restored, await readStudents(studioId, restored.memberStudentIds));
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { searchKeys } from "../person-fields";
@@ -31,26 +31,26 @@ export async function updateBand(actor: Actor, studioId: string, bandId: string,
   for (const field of removals) delete next[field];
   const keys = searchKeys(next.name, next.email);
 
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.band
         .patch({ studioId, bandId })
         .set({ ...set, ...keys, listing: "listed", updatedBy: actor.userId })
         .remove(removals)
         .where((a, op) => (contactId ? `${op.notExists(a.deletedAt)} AND ${op.contains(a.memberStudentIds, contactId)}` : op.notExists(a.deletedAt)))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "band.updated",
-        entityType: "band",
-        entityId: bandId,
-        before: auditableBand(current),
-        after: auditableBand(next),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => (contactId ? invalidField("primaryContactId", "must be a member of this band") : hiddenRecord("Band")));
+      () => (contactId ? invalidField("primaryContactId", "must be a member of this band") : hiddenRecord("Band")),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "band.updated",
+      entityType: "band",
+      entityId: bandId,
+      before: auditableBand(current),
+      after: auditableBand(next),
+    }),
+  ]);
   const updated = { ...next, ...keys, updatedAt: new Date().toISOString() } as BandRecord;
   return toBand(updated, await readStudents(studioId, updated.memberStudentIds));
 }

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { hiddenRecord, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { assertFamilyAdmin, loadFamily } from "./family-access";
@@ -26,23 +26,25 @@ export async function addGuardian(actor: Actor, studioId: string, familyId: stri
     ...(input.address ? { address: input.address } : {}),
     ...newListedFields(actor.userId, `${input.firstName} ${input.lastName}`, input.email, now),
   };
-  const outcome = await db()
-    .transaction.write((tx) => [
-      tx.guardian.create(record).commit(),
-      tx.family
-        .check({ studioId, familyId })
-        .where((a, op) => `${op.exists(a.familyId)} AND ${op.notExists(a.deletedAt)}`)
-        .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "guardian.created",
-        entityType: "guardian",
-        entityId: guardianId,
-        after: auditableGuardian(record as GuardianRecord),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => hiddenRecord("Family"));
+  await commitWrites(db, (tx) => [
+    ...failsWith(
+      [
+        tx.guardian.create(record).commit(),
+        tx.family
+          .check({ studioId, familyId })
+          .where((a, op) => `${op.exists(a.familyId)} AND ${op.notExists(a.deletedAt)}`)
+          .commit(),
+      ],
+      () => hiddenRecord("Family"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "guardian.created",
+      entityType: "guardian",
+      entityId: guardianId,
+      after: auditableGuardian(record as GuardianRecord),
+    }),
+  ]);
   return toGuardian(record as GuardianRecord);
 }

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { auditableFamily, toFamily, type Family, type FamilyRecord } from "./family-view";
@@ -23,19 +23,16 @@ export async function createFamily(actor: Actor, studioId: string, input: Create
     ...(input.notes ? { notes: input.notes } : {}),
     ...newListedFields(actor.userId, input.name, input.billingEmail, now),
   };
-  const outcome = await db()
-    .transaction.write((tx) => [
-      tx.family.create(record).commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "family.created",
-        entityType: "family",
-        entityId: familyId,
-        after: auditableFamily(record as FamilyRecord),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(db, (tx) => [
+    tx.family.create(record).commit(),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "family.created",
+      entityType: "family",
+      entityId: familyId,
+      after: auditableFamily(record as FamilyRecord),
+    }),
+  ]);
   return toFamily(record as FamilyRecord, [], []);
 }

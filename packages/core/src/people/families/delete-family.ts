@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { hiddenRecord, type Actor } from "../../policy";
 import { assertFamilyAdmin, loadFamily } from "./family-access";
 import { auditableFamily, type FamilyRecord } from "./family-view";
@@ -10,23 +10,23 @@ export async function deleteFamily(actor: Actor, studioId: string, familyId: str
   const { member, family: current } = await loadFamily(actor, studioId, familyId);
   await assertFamilyAdmin(member, current, "delete this family");
   const deletedAt = new Date().toISOString();
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.family
         .patch({ studioId, familyId })
         .set({ deletedAt, listing: "deleted", nameKey: current.nameKey, emailKey: current.emailKey, updatedBy: actor.userId })
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "family.deleted",
-        entityType: "family",
-        entityId: familyId,
-        before: auditableFamily(current),
-        after: auditableFamily({ ...current, deletedAt } as FamilyRecord),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => hiddenRecord("Family"));
+      () => hiddenRecord("Family"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "family.deleted",
+      entityType: "family",
+      entityId: familyId,
+      before: auditableFamily(current),
+      after: auditableFamily({ ...current, deletedAt } as FamilyRecord),
+    }),
+  ]);
 }

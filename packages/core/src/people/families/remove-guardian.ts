@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { assertFamilyAdmin, guardianKey, loadFamily } from "./family-access";
@@ -18,42 +18,45 @@ export async function removeGuardian(actor: Actor, studioId: string, familyId: s
   const deletedAt = new Date().toISOString();
   const wasPrimary = family.primaryContactId === guardianId;
 
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.guardian
         .patch({ studioId, familyId, guardianId })
         .set({ deletedAt, listing: "deleted", emailKey: current.emailKey, updatedBy: actor.userId })
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "guardian.deleted",
-        entityType: "guardian",
-        entityId: guardianId,
-        before: auditableGuardian(current),
-        after: auditableGuardian({ ...current, deletedAt } as GuardianRecord),
-      }),
-      ...(wasPrimary
-        ? [
+      () => hiddenRecord("Guardian"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "guardian.deleted",
+      entityType: "guardian",
+      entityId: guardianId,
+      before: auditableGuardian(current),
+      after: auditableGuardian({ ...current, deletedAt } as GuardianRecord),
+    }),
+    ...(wasPrimary
+      ? [
+          failsWith(
             tx.family
               .patch({ studioId, familyId })
               .remove(["primaryContactId"])
               .set({ updatedBy: actor.userId })
               .where((a, op) => op.eq(a.primaryContactId, guardianId))
               .commit(),
-            recordAudit(tx, {
-              studioId,
-              actorId: actor.userId,
-              action: "family.updated",
-              entityType: "family",
-              entityId: familyId,
-              before: auditableFamily(family),
-              after: auditableFamily({ ...family, primaryContactId: undefined } as FamilyRecord),
-            }),
-          ]
-        : []),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? hiddenRecord("Guardian") : conflict("family.changed", "The family changed meanwhile; try again")));
+            () => conflict("family.changed", "The family changed meanwhile; try again"),
+          ),
+          recordAudit(tx, {
+            studioId,
+            actorId: actor.userId,
+            action: "family.updated",
+            entityType: "family",
+            entityId: familyId,
+            before: auditableFamily(family),
+            after: auditableFamily({ ...family, primaryContactId: undefined } as FamilyRecord),
+          }),
+        ]
+      : []),
+  ]);
 }

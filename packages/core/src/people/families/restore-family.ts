@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { type Actor, hiddenRecord, loadMemberWith, requireStudioAdmin } from "../../policy";
 import { readStudents } from "../student-summaries";
@@ -14,26 +14,26 @@ export async function restoreFamily(actor: Actor, studioId: string, familyId: st
   const [current] = records;
   if (!current) throw hiddenRecord("Family");
   if (!current.deletedAt) throw conflict("family.not_deleted", "This family is not deleted");
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.family
         .patch({ studioId, familyId })
         .set({ listing: "listed", nameKey: current.nameKey, emailKey: current.emailKey, updatedBy: actor.userId })
         .remove(["deletedAt"])
         .where((a, op) => op.exists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "family.restored",
-        entityType: "family",
-        entityId: familyId,
-        before: auditableFamily(current),
-        after: auditableFamily({ ...current, deletedAt: undefined }),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => conflict("family.not_deleted", "This family is not deleted"));
+      () => conflict("family.not_deleted", "This family is not deleted"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "family.restored",
+      entityType: "family",
+      entityId: familyId,
+      before: auditableFamily(current),
+      after: auditableFamily({ ...current, deletedAt: undefined }),
+    }),
+  ]);
   const restored = { ...current, deletedAt: undefined, listing: "listed", updatedAt: new Date().toISOString() } as FamilyRecord;
   const [students, guardians] = await Promise.all([readStudents(studioId, restored.studentIds), readGuardians(studioId, familyId)]);
   return toFamily(restored, guardians, students);

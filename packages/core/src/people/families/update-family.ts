@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { searchKeys } from "../person-fields";
@@ -31,34 +31,37 @@ export async function updateFamily(actor: Actor, studioId: string, familyId: str
   const keys = searchKeys(next.name, next.billingEmail);
   const contactId = set.primaryContactId;
 
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.family
         .patch({ studioId, familyId })
         .set({ ...set, ...keys, listing: "listed", updatedBy: actor.userId })
         .remove(removals)
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "family.updated",
-        entityType: "family",
-        entityId: familyId,
-        before: auditableFamily(current),
-        after: auditableFamily(next),
-      }),
-      ...(contactId
-        ? [
+      () => hiddenRecord("Family"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "family.updated",
+      entityType: "family",
+      entityId: familyId,
+      before: auditableFamily(current),
+      after: auditableFamily(next),
+    }),
+    ...(contactId
+      ? [
+          failsWith(
             tx.guardian
               .check({ studioId, familyId, guardianId: contactId })
               .where((a, op) => `${op.exists(a.guardianId)} AND ${op.notExists(a.deletedAt)}`)
               .commit(),
-          ]
-        : []),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 2 ? invalidField("primaryContactId", "must be a guardian of this family") : hiddenRecord("Family")));
+            () => invalidField("primaryContactId", "must be a guardian of this family"),
+          ),
+        ]
+      : []),
+  ]);
 
   const updated = { ...next, ...keys, updatedBy: actor.userId, updatedAt: new Date().toISOString() } as FamilyRecord;
   const [students, guardians] = await Promise.all([readableFamilyStudents(member, updated), readGuardians(studioId, familyId)]);

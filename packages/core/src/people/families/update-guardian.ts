@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { hiddenRecord, type Actor } from "../../policy";
 import { searchKeys } from "../person-fields";
 import { assertMayEditGuardian, guardianKey, loadFamily } from "./family-access";
@@ -27,25 +27,25 @@ export async function updateGuardian(actor: Actor, studioId: string, familyId: s
   for (const field of removals) delete next[field];
   const keys = searchKeys(`${next.firstName} ${next.lastName}`, next.email);
 
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.guardian
         .patch({ studioId, familyId, guardianId })
         .set({ ...set, ...keys, listing: "listed", updatedBy: actor.userId })
         .remove(removals)
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "guardian.updated",
-        entityType: "guardian",
-        entityId: guardianId,
-        before: auditableGuardian(current),
-        after: auditableGuardian(next),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => hiddenRecord("Guardian"));
+      () => hiddenRecord("Guardian"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "guardian.updated",
+      entityType: "guardian",
+      entityId: guardianId,
+      before: auditableGuardian(current),
+      after: auditableGuardian(next),
+    }),
+  ]);
   return toGuardian({ ...next, updatedAt: new Date().toISOString() });
 }

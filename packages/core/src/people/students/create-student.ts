@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { todayIn } from "../profile-fields";
@@ -35,17 +35,10 @@ export async function createStudent(actor: Actor, studioId: string, input: Creat
     ...newListedFields(actor.userId, `${input.firstName} ${input.lastName}`, fields.email, now),
   } satisfies StudentRecord;
 
-  let links: ReturnType<typeof linkWrites> = [];
-  const outcome = await db()
-    .transaction.write((tx) => {
-      links = linkWrites(tx, studioId, record.studentId, { teacherId: fields.primaryTeacherId, joinFamilyId: fields.familyId });
-      return [
-        tx.student.create(record).commit(),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "student.created", entityType: "student", entityId: record.studentId, after: record }),
-        ...(links.map((link) => link.commit) as never[]),
-      ];
-    })
-    .go();
-  assertCommitted(outcome, (index) => links[index - 2]?.error);
+  await commitWrites(db, (tx) => [
+    tx.student.create(record).commit(),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "student.created", entityType: "student", entityId: record.studentId, after: record }),
+    ...linkWrites(tx, studioId, record.studentId, { teacherId: fields.primaryTeacherId, joinFamilyId: fields.familyId }),
+  ]);
   return toStudent(record, { staffOnly: true });
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { loadStudent, studentIndexKeys } from "./student-access";
@@ -16,23 +16,23 @@ export async function deleteStudent(actor: Actor, studioId: string, studentId: s
   requireStudioAdmin(member);
   const now = new Date().toISOString();
   const changes = { ...studentIndexKeys(current), listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.student
         .patch({ studioId, studentId })
         .set(changes)
         .where((a, op) => op.eq(a.listing, "listed"))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "student.deleted",
-        entityType: "student",
-        entityId: studentId,
-        before: current,
-        after: { ...current, ...changes } as StudentRecord,
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("student.changed", "The student changed meanwhile; reload and try again") : undefined));
+      () => conflict("student.changed", "The student changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "student.deleted",
+      entityType: "student",
+      entityId: studentId,
+      before: current,
+      after: { ...current, ...changes } as StudentRecord,
+    }),
+  ]);
 }

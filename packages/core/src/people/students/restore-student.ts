@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { loadStudent, studentIndexKeys } from "./student-access";
@@ -15,17 +15,17 @@ export async function restoreStudent(actor: Actor, studioId: string, studentId: 
   const changes = { ...studentIndexKeys(current), listing: "listed" as const, updatedBy: actor.userId };
   const { deletedAt: _deletedAt, ...rest } = current;
   const after = { ...rest, ...changes, updatedAt: now } as StudentRecord;
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.student
         .patch({ studioId, studentId })
         .set(changes)
         .remove(["deletedAt"])
         .where((a, op) => op.eq(a.listing, "deleted"))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "student.restored", entityType: "student", entityId: studentId, before: current, after }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("student.changed", "The student changed meanwhile; reload and try again") : undefined));
+      () => conflict("student.changed", "The student changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "student.restored", entityType: "student", entityId: studentId, before: current, after }),
+  ]);
   return toStudent(after, { staffOnly: true });
 }

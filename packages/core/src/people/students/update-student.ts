@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict } from "../../kernel/errors";
 import { isStudioAdmin, mayEditStudent, mayReadMedicalNotes, type Actor } from "../../policy";
 import { searchKeys } from "../person-fields";
@@ -48,28 +48,22 @@ export async function updateStudent(actor: Actor, studioId: string, studentId: s
   };
   const after = { ...merged, ...keys, updatedBy: actor.userId } as StudentRecord;
 
-  let links: ReturnType<typeof linkWrites> = [];
-  const outcome = await db()
-    .transaction.write((tx) => {
-      links = linkWrites(tx, studioId, studentId, {
-        teacherId: newTeacherId,
-        joinFamilyId: newFamilyId,
-        leaveFamilyId: familyChanges ? (currentFamilyId ?? undefined) : undefined,
-      });
-      return [
-        tx.student
-          .patch({ studioId, studentId })
-          .set({ ...(set as Partial<StudentRecord>), ...keys, updatedBy: actor.userId })
-          .remove(remove as never)
-          .where((a, op) => `${op.eq(a.updatedAt, current.updatedAt)} AND ${op.eq(a.listing, "listed")}`)
-          .commit(),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "student.updated", entityType: "student", entityId: studentId, before: current, after }),
-        ...(links.map((link) => link.commit) as never[]),
-      ];
-    })
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0 ? conflict("student.changed", "The student changed meanwhile; reload and try again") : links[index - 2]?.error,
-  );
+  await commitWrites(db, (tx) => [
+    failsWith(
+      tx.student
+        .patch({ studioId, studentId })
+        .set({ ...(set as Partial<StudentRecord>), ...keys, updatedBy: actor.userId })
+        .remove(remove as never)
+        .where((a, op) => `${op.eq(a.updatedAt, current.updatedAt)} AND ${op.eq(a.listing, "listed")}`)
+        .commit(),
+      () => conflict("student.changed", "The student changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "student.updated", entityType: "student", entityId: studentId, before: current, after }),
+    ...linkWrites(tx, studioId, studentId, {
+      teacherId: newTeacherId,
+      joinFamilyId: newFamilyId,
+      leaveFamilyId: familyChanges ? (currentFamilyId ?? undefined) : undefined,
+    }),
+  ]);
   return toStudent(after, { staffOnly: mayReadMedicalNotes(member, studentFacts(after)) });
 }

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { withoutEmpty } from "../record-changes";
@@ -27,12 +27,9 @@ export async function createTeacher(actor: Actor, studioId: string, input: Creat
     ...newListedFields(actor.userId, `${input.firstName} ${input.lastName}`, fields.email, now),
   } satisfies TeacherRecord;
 
-  const outcome = await db()
-    .transaction.write((tx) => [
-      tx.teacher.create(record).commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.created", entityType: "teacher", entityId: record.teacherId, after: record }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(db, (tx) => [
+    tx.teacher.create(record).commit(),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.created", entityType: "teacher", entityId: record.teacherId, after: record }),
+  ]);
   return toTeacher(record, { showPay: true });
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { loadTeacher, teacherIndexKeys } from "./teacher-access";
@@ -15,23 +15,23 @@ export async function deleteTeacher(actor: Actor, studioId: string, teacherId: s
   requireStudioAdmin(member);
   const now = new Date().toISOString();
   const changes = { ...teacherIndexKeys(current), listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.teacher
         .patch({ studioId, teacherId })
         .set(changes)
         .where((a, op) => op.eq(a.listing, "listed"))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "teacher.deleted",
-        entityType: "teacher",
-        entityId: teacherId,
-        before: current,
-        after: { ...current, ...changes } as TeacherRecord,
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("teacher.changed", "The teacher changed meanwhile; reload and try again") : undefined));
+      () => conflict("teacher.changed", "The teacher changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "teacher.deleted",
+      entityType: "teacher",
+      entityId: teacherId,
+      before: current,
+      after: { ...current, ...changes } as TeacherRecord,
+    }),
+  ]);
 }

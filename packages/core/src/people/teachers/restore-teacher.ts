@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { requireStudioAdmin, type Actor } from "../../policy";
 import { loadTeacher, teacherIndexKeys } from "./teacher-access";
@@ -15,17 +15,17 @@ export async function restoreTeacher(actor: Actor, studioId: string, teacherId: 
   const changes = { ...teacherIndexKeys(current), listing: "listed" as const, updatedBy: actor.userId };
   const { deletedAt: _deletedAt, ...rest } = current;
   const after = { ...rest, ...changes, updatedAt: now } as TeacherRecord;
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.teacher
         .patch({ studioId, teacherId })
         .set(changes)
         .remove(["deletedAt"])
         .where((a, op) => op.eq(a.listing, "deleted"))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.restored", entityType: "teacher", entityId: teacherId, before: current, after }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("teacher.changed", "The teacher changed meanwhile; reload and try again") : undefined));
+      () => conflict("teacher.changed", "The teacher changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.restored", entityType: "teacher", entityId: teacherId, before: current, after }),
+  ]);
   return toTeacher(after, { showPay: true });
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict } from "../../kernel/errors";
 import { isStudioAdmin, mayEditTeacher, type Actor } from "../../policy";
 import { searchKeys } from "../person-fields";
@@ -32,17 +32,17 @@ export async function updateTeacher(actor: Actor, studioId: string, teacherId: s
   const keys = { ...searchKeys(`${merged.firstName} ${merged.lastName}`, merged.email), listing: current.listing };
   const after = { ...merged, ...keys, updatedBy: actor.userId } as TeacherRecord;
 
-  const outcome = await db()
-    .transaction.write((tx) => [
+  await commitWrites(db, (tx) => [
+    failsWith(
       tx.teacher
         .patch({ studioId, teacherId })
         .set({ ...(set as Partial<TeacherRecord>), ...keys, updatedBy: actor.userId })
         .remove(remove as never)
         .where((a, op) => `${op.eq(a.updatedAt, current.updatedAt)} AND ${op.eq(a.listing, "listed")}`)
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.updated", entityType: "teacher", entityId: teacherId, before: current, after }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("teacher.changed", "The teacher changed meanwhile; reload and try again") : undefined));
+      () => conflict("teacher.changed", "The teacher changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.updated", entityType: "teacher", entityId: teacherId, before: current, after }),
+  ]);
   return toTeacher(after, { showPay: mayEditTeacher(member, teacherId) });
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { planningDb } from "../planning-db";
@@ -53,13 +53,10 @@ export async function createClosure(actor: Actor, studioId: string, input: Creat
       createdAt: stamp,
       updatedAt: stamp,
     };
-    const outcome = await planningDb()
-      .transaction.write((tx) => [
-        tx.closure.create(created).commit(),
-        recordAudit(tx, { studioId, actorId: actor.userId, action: "closure.created", entityType: "closure", entityId: created.closureId, after: created }),
-      ])
-      .go();
-    assertCommitted(outcome, () => undefined);
+    await commitWrites(planningDb, (tx) => [
+      tx.closure.create(created).commit(),
+      recordAudit(tx, { studioId, actorId: actor.userId, action: "closure.created", entityType: "closure", entityId: created.closureId, after: created }),
+    ]);
     closure = created;
   }
 

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { planningDb } from "../planning-db";
@@ -15,23 +15,23 @@ export async function deleteClosure(actor: Actor, studioId: string, closureId: s
   const closure = records[0];
   if (!closure || closure.deletedAt) throw notFound("Closure");
   const deletedAt = new Date().toISOString();
-  const outcome = await planningDb()
-    .transaction.write((tx) => [
+  await commitWrites(planningDb, (tx) => [
+    failsWith(
       tx.closure
         .patch({ studioId, closureId })
         .set({ deletedAt, updatedBy: actor.userId })
         .where((a, op) => op.notExists(a.deletedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "closure.deleted",
-        entityType: "closure",
-        entityId: closureId,
-        before: closure,
-        after: { ...closure, deletedAt },
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? notFound("Closure") : undefined));
+      () => notFound("Closure"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "closure.deleted",
+      entityType: "closure",
+      entityId: closureId,
+      before: closure,
+      after: { ...closure, deletedAt },
+    }),
+  ]);
 }

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import type { StudioRecord } from "../../studios/studio-view";
 import { closuresBetween, type ClosureSpan } from "../../scheduling/closures/closures-between";
 import type { LessonParties } from "../../scheduling/lessons/lesson-parties";
@@ -55,24 +55,18 @@ async function deactivate(pattern: PatternRecord, note?: { date: LocalDate; reas
     skipped: note ? withSkipped(pattern.skipped, [note]) : pattern.skipped,
     version: pattern.version + 1,
   };
-  const outcome = await planningDb()
-    .transaction.write(
-      (tx) =>
-        [
-          patternWrite(tx, next, pattern),
-          recordAudit(tx, {
-            studioId: pattern.studioId,
-            actorId: MATERIALISE_ACTOR,
-            action: "recurringPattern.deactivated",
-            entityType: "recurringPattern",
-            entityId: pattern.patternId,
-            before: pattern,
-            after: next,
-          }),
-        ] as never[],
-    )
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? new PatternChanged() : undefined));
+  await commitWrites(planningDb, (tx) => [
+    failsWith(patternWrite(tx, next, pattern), () => new PatternChanged()),
+    recordAudit(tx, {
+      studioId: pattern.studioId,
+      actorId: MATERIALISE_ACTOR,
+      action: "recurringPattern.deactivated",
+      entityType: "recurringPattern",
+      entityId: pattern.patternId,
+      before: pattern,
+      after: next,
+    }),
+  ]);
 }
 
 /** One pattern: its occurrences from where it stopped (never before today) up to its end or the horizon. */

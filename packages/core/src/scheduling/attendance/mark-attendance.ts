@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict, type FieldError } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { loadLessonFor, readAttendees, requireTeachLesson } from "../lessons/lesson-access";
@@ -45,36 +45,38 @@ export async function markAttendance(actor: Actor, studioId: string, lessonId: s
   }));
   const view = (list: typeof attendees) => Object.fromEntries(list.map((a) => [a.studentId, { ...toAttendanceEntry(a), studentId: undefined }]));
 
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => [
-      tx.lesson
-        .patch({ studioId, lessonId })
-        .set({ updatedBy: actor.userId })
-        .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
-        .commit(),
-      ...marked.map((a) => {
-        const cleared = (["minutesLate", "attendanceNote"] as const).filter((key) => a[key] === undefined);
-        const patch = tx.lessonAttendee.patch({ studioId, lessonId, studentId: a.studentId }).set({
-          attendance: a.attendance,
-          attendanceMarkedBy: a.attendanceMarkedBy,
-          attendanceMarkedAt: a.attendanceMarkedAt,
-          ...(a.minutesLate !== undefined ? { minutesLate: a.minutesLate } : {}),
-          ...(a.attendanceNote !== undefined ? { attendanceNote: a.attendanceNote } : {}),
-        });
-        return (cleared.length ? patch.remove(cleared) : patch).commit();
-      }),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "lesson.attendance_marked",
-        entityType: "lesson",
-        entityId: lessonId,
-        before: { attendance: view(input.entries.map((e) => byStudent.get(e.studentId)!)) },
-        after: { attendance: view(marked) },
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => conflict("lesson.changed", LESSON_CHANGED));
+  await commitWrites(scheduleDb, (tx) => [
+    ...failsWith(
+      [
+        tx.lesson
+          .patch({ studioId, lessonId })
+          .set({ updatedBy: actor.userId })
+          .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
+          .commit(),
+        ...marked.map((a) => {
+          const cleared = (["minutesLate", "attendanceNote"] as const).filter((key) => a[key] === undefined);
+          const patch = tx.lessonAttendee.patch({ studioId, lessonId, studentId: a.studentId }).set({
+            attendance: a.attendance,
+            attendanceMarkedBy: a.attendanceMarkedBy,
+            attendanceMarkedAt: a.attendanceMarkedAt,
+            ...(a.minutesLate !== undefined ? { minutesLate: a.minutesLate } : {}),
+            ...(a.attendanceNote !== undefined ? { attendanceNote: a.attendanceNote } : {}),
+          });
+          return (cleared.length ? patch.remove(cleared) : patch).commit();
+        }),
+      ],
+      () => conflict("lesson.changed", LESSON_CHANGED),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "lesson.attendance_marked",
+      entityType: "lesson",
+      entityId: lessonId,
+      before: { attendance: view(input.entries.map((e) => byStudent.get(e.studentId)!)) },
+      after: { attendance: view(marked) },
+    }),
+  ]);
 
   const updated = new Map(marked.map((a) => [a.studentId, a]));
   return { lessonId, entries: attendees.map((a) => toAttendanceEntry(updated.get(a.studentId) ?? a)) };

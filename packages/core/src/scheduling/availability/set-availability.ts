@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict } from "../../kernel/errors";
 import { mayEditTeacher, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
@@ -24,36 +24,32 @@ export async function setAvailability(actor: Actor, studioId: string, teacherId:
   const next = { studioId, teacherId, weeklyHours, updatedBy: actor.userId, createdAt: current?.createdAt ?? now, updatedAt: now };
 
   let written: AvailabilityRecord = next;
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => {
-      const put = tx.availability
-        .put(next)
-        .where((a, op) => (current ? op.eq(a.updatedAt, current.updatedAt) : op.notExists(a.updatedAt)))
-        .commit();
-      // The entity stamps its own updatedAt; answer with the item exactly as written.
-      written = { ...next, updatedAt: (put as unknown as { Put: { Item: { updatedAt: string } } }).Put.Item.updatedAt };
-      return [
+  await commitWrites(scheduleDb, (tx) => {
+    const put = tx.availability
+      .put(next)
+      .where((a, op) => (current ? op.eq(a.updatedAt, current.updatedAt) : op.notExists(a.updatedAt)))
+      .commit();
+    // The entity stamps its own updatedAt; answer with the item exactly as written.
+    written = { ...next, updatedAt: (put as unknown as { Put: { Item: { updatedAt: string } } }).Put.Item.updatedAt };
+    return [
+      failsWith(
         tx.teacher
           .check({ studioId, teacherId })
           .where((a, op) => op.eq(a.listing, "listed"))
           .commit(),
-        put,
-        recordAudit(tx, {
-          studioId,
-          actorId: actor.userId,
-          action: "availability.updated",
-          entityType: "availability",
-          entityId: teacherId,
-          before: { weeklyHours: weeklyHoursOf(current) },
-          after: { weeklyHours },
-        }),
-      ];
-    })
-    .go();
-  assertCommitted(outcome, (index) => {
-    if (index === 0) return new AppError("not_found", "Teacher not found");
-    if (index === 1) return conflict("availability.changed", "The working hours changed meanwhile; reload and try again");
-    return undefined;
+        () => new AppError("not_found", "Teacher not found"),
+      ),
+      failsWith(put, () => conflict("availability.changed", "The working hours changed meanwhile; reload and try again")),
+      recordAudit(tx, {
+        studioId,
+        actorId: actor.userId,
+        action: "availability.updated",
+        entityType: "availability",
+        entityId: teacherId,
+        before: { weeklyHours: weeklyHoursOf(current) },
+        after: { weeklyHours },
+      }),
+    ];
   });
   return toAvailability(teacher, written, studio.timeZone);
 }

@@ -1,3 +1,4 @@
+import { failsWith } from "../../kernel/db/commit-writes";
 import { AppError, invalidField, type ReasonOf } from "../../kernel/errors";
 import { cancelLessonWith } from "../cancellations/cancel-lesson";
 import { bookMakeupWith } from "../makeups/book-makeup";
@@ -85,7 +86,7 @@ export async function moveByLink(token: string, input: LinkMoveInput, now = new 
         linkAccess(link),
         studio.studioId,
         { lessonId: lesson.lessonId, proposedStart: input.start, ...(message ? { message } : {}) },
-        { writes: spendLink(link), rejected: linkUsed },
+        (tx) => failsWith(spendLink(link)(tx), linkUsed),
       );
     })(),
   );

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { firstRejected } from "../../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { scheduleDb } from "../schedule-db";
 import { addDays } from "../../kernel/time/wall-clock";
 import type { MakeupCreditRecord } from "./credit-view";
@@ -45,25 +45,24 @@ export async function expireMakeupCredits(options: { now?: Date } = {}): Promise
 /** Marks one credit expired (with its audit event); false when it was spent or expired meanwhile. */
 async function expireCredit(credit: MakeupCreditRecord, now: Date): Promise<boolean> {
   const change = { status: "expired" as const, expiredAt: now.toISOString(), updatedBy: JOB_ACTOR };
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => [
+  const rejected = await commitWritesOr(scheduleDb, (tx) => [
+    rejectedAs(
       tx.makeupCredit
         .patch({ studioId: credit.studioId, creditId: credit.creditId })
         .set(change)
         .where((a, op) => op.eq(a.status, "available"))
         .commit(),
-      recordAudit(tx, {
-        studioId: credit.studioId,
-        actorId: JOB_ACTOR,
-        action: "makeupCredit.expired",
-        entityType: "makeupCredit",
-        entityId: credit.creditId,
-        before: credit,
-        after: { ...credit, ...change },
-      }),
-    ])
-    .go();
-  if (!outcome.canceled) return true;
-  if (firstRejected(outcome) === 0) return false;
-  throw new Error(`Transaction cancelled (${outcome.data.map((item) => item.code).join(",")})`);
+      "no_longer_available",
+    ),
+    recordAudit(tx, {
+      studioId: credit.studioId,
+      actorId: JOB_ACTOR,
+      action: "makeupCredit.expired",
+      entityType: "makeupCredit",
+      entityId: credit.creditId,
+      before: credit,
+      after: { ...credit, ...change },
+    }),
+  ]);
+  return !rejected;
 }

@@ -1,4 +1,4 @@
-import { firstRejected } from "../../kernel/db/transactions";
+import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { emailBrand } from "../../email/brand";
 import { outboxEmail } from "../../outbox/outbox-email";
 import { scheduleDb } from "../schedule-db";
@@ -25,19 +25,20 @@ export async function deliverReminder(context: ReminderContext, recipient: Remin
     recipient: recipient.key,
     day: localParts(lesson.scheduledStart, studio.timeZone).date,
   };
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => [
-      tx.reminderSent.create({ ...key, sentAt: now.toISOString(), expiresAt: Math.floor(Date.parse(lesson.scheduledEnd) / 1000) + KEEP_SECONDS }).commit(),
-      outboxEmail(tx, {
-        scope: lesson.studioId,
-        messageId: `lesson-reminder#${lesson.lessonId}#${recipient.key}#${key.day}`,
-        to: recipient.email,
-        email: reminderEmail(context, recipient),
-        brand: emailBrand(studio),
-      }),
-    ])
-    .go();
-  if (!outcome.canceled) return "sent";
-  if (firstRejected(outcome) >= 0) return "already_sent";
-  throw new Error(`Reminder transaction cancelled: ${outcome.data.map((d: { code: string }) => d.code).join(",")}`);
+  const rejected = await commitWritesOr(scheduleDb, (tx) =>
+    rejectedAs(
+      [
+        tx.reminderSent.create({ ...key, sentAt: now.toISOString(), expiresAt: Math.floor(Date.parse(lesson.scheduledEnd) / 1000) + KEEP_SECONDS }).commit(),
+        outboxEmail(tx, {
+          scope: lesson.studioId,
+          messageId: `lesson-reminder#${lesson.lessonId}#${recipient.key}#${key.day}`,
+          to: recipient.email,
+          email: reminderEmail(context, recipient),
+          brand: emailBrand(studio),
+        }),
+      ],
+      "already_sent",
+    ),
+  );
+  return rejected ? "already_sent" : "sent";
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { AppError, conflict, invalidField } from "../../kernel/errors";
 import { signedIn, type Actor, type MemberAccess } from "../../policy";
@@ -23,13 +23,13 @@ export const createRescheduleRequest = (actor: Actor, studioId: string, input: C
 
 /**
  * The same for any way of acting (policy/member-access.ts); `extraWrites` join the transaction
- * last, and a rejected one answers `onExtraRejected`.
+ * last, each with its own condition-failure meaning (failsWith).
  */
 export async function createRescheduleRequestWith(
   access: MemberAccess,
   studioId: string,
   input: CreateRescheduleRequestInput,
-  extra: { writes: (tx: ScheduleTx) => unknown[]; rejected: () => Error } = { writes: () => [], rejected: () => conflict("lesson.changed", LESSON_CHANGED) },
+  extraWrites: (tx: ScheduleTx) => unknown[] = () => [],
 ) {
   const { member, studio, lesson, familyStudentIds } = await loadLessonWith(access, studioId, input.lessonId);
   const studentId =
@@ -78,37 +78,27 @@ export async function createRescheduleRequestWith(
     updatedAt: at,
   };
   const notices = await requestedNotices(studio, request);
-  let extraFrom = Infinity;
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => {
-      const items = [
-        tx.rescheduleRequest.create(request).commit(),
-        tx.lesson
-          .check({ studioId, lessonId: lesson.lessonId })
-          .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
-          .commit(),
-        recordAudit(tx, {
-          studioId,
-          actorId: member.userId,
-          action: "reschedule_request.created",
-          entityType: "reschedule_request",
-          entityId: request.requestId,
-          after: request,
-        }),
-        ...outboxEmails(tx, notices),
-      ];
-      extraFrom = items.length;
-      return [...items, ...(extra.writes(tx) as typeof items)];
-    })
-    .go();
-  assertCommitted(outcome, (index) =>
-    index === 0
-      ? conflict("reschedule.already_pending", "This lesson already has a pending reschedule request", "lessonId")
-      : index === 1
-        ? conflict("lesson.changed", LESSON_CHANGED)
-        : index >= extraFrom
-          ? extra.rejected()
-          : undefined,
-  );
+  await commitWrites(scheduleDb, (tx) => [
+    failsWith(tx.rescheduleRequest.create(request).commit(), () =>
+      conflict("reschedule.already_pending", "This lesson already has a pending reschedule request", "lessonId"),
+    ),
+    failsWith(
+      tx.lesson
+        .check({ studioId, lessonId: lesson.lessonId })
+        .where((a, op) => op.eq(a.updatedAt, lesson.updatedAt))
+        .commit(),
+      () => conflict("lesson.changed", LESSON_CHANGED),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: member.userId,
+      action: "reschedule_request.created",
+      entityType: "reschedule_request",
+      entityId: request.requestId,
+      after: request,
+    }),
+    ...outboxEmails(tx, notices),
+    ...extraWrites(tx),
+  ]);
   return toRescheduleRequest(request, studio.timeZone);
 }

@@ -1,6 +1,5 @@
-import { failsWith } from "../../kernel/db/commit-writes";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
 import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
@@ -14,13 +13,19 @@ import { loadRequestFor, requirePending, reviewedMeanwhile } from "./request-acc
 import { toRescheduleRequest, type RescheduleRequestRecord } from "./request-view";
 import type { ReviewRescheduleRequestInput } from "./schemas";
 
-/** The request as answered, written back whole (its status is a key of the inbox index) on condition it is still pending. */
+/**
+ * The request as answered, written back whole (its status is a key of the inbox index) on
+ * condition it is still pending (else reviewedMeanwhile).
+ */
 function reviewWrites(tx: ScheduleTx, actor: Actor, before: RescheduleRequestRecord, after: RescheduleRequestRecord, notices: OutboxEmail[]) {
   return [
-    tx.rescheduleRequest
-      .put(after)
-      .where((a, op) => op.eq(a.status, "pending"))
-      .commit(),
+    failsWith(
+      tx.rescheduleRequest
+        .put(after)
+        .where((a, op) => op.eq(a.status, "pending"))
+        .commit(),
+      reviewedMeanwhile,
+    ),
     recordAudit(tx, {
       studioId: after.studioId,
       actorId: actor.userId,
@@ -77,10 +82,7 @@ export async function approveRescheduleRequest(actor: Actor, studioId: string, r
       now,
       // The answer to the request is the family's email about the move (with its invitation).
       notifyFamily: false,
-      extra: (tx) => {
-        const [review, ...writes] = reviewWrites(tx, actor, loaded.request, after, notices);
-        return [failsWith(review, reviewedMeanwhile), ...writes];
-      },
+      extra: (tx) => reviewWrites(tx, actor, loaded.request, after, notices),
     });
     return { studio: loaded.studio, request: after };
   });
@@ -94,9 +96,6 @@ export async function rejectRescheduleRequest(actor: Actor, studioId: string, re
   requirePending(request);
   const after = reviewed(request, actor, "rejected", new Date().toISOString(), input.note);
   const notices = await reviewedNotices(studio, after, "rejected");
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => reviewWrites(tx, actor, request, after, notices))
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
+  await commitWrites(scheduleDb, (tx) => reviewWrites(tx, actor, request, after, notices));
   return toRescheduleRequest(after, studio.timeZone);
 }

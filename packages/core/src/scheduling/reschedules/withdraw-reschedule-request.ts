@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
@@ -13,23 +13,23 @@ export async function withdrawRescheduleRequest(actor: Actor, studioId: string, 
   requirePending(request);
   const at = new Date().toISOString();
   const after: RescheduleRequestRecord = { ...request, status: "withdrawn", updatedAt: at };
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => [
+  await commitWrites(scheduleDb, (tx) => [
+    failsWith(
       tx.rescheduleRequest
         .put(after)
         .where((a, op) => op.eq(a.status, "pending"))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "reschedule_request.withdrawn",
-        entityType: "reschedule_request",
-        entityId: requestId,
-        before: request,
-        after,
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? reviewedMeanwhile() : undefined));
+      reviewedMeanwhile,
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "reschedule_request.withdrawn",
+      entityType: "reschedule_request",
+      entityId: requestId,
+      before: request,
+      after,
+    }),
+  ]);
   return toRescheduleRequest(after, studio.timeZone);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { toCancellationPolicy, type CancellationPolicy, type SchedulingSettingsRecord } from "./cancellation-policy";
@@ -26,20 +26,17 @@ export async function setCancellationPolicy(actor: Actor, studioId: string, inpu
     createdAt: previous?.createdAt ?? now,
     updatedAt: now,
   };
-  const outcome = await scheduleDb()
-    .transaction.write((tx) => [
-      tx.schedulingSettings.put(next).commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "cancellationPolicy.updated",
-        entityType: "cancellationPolicy",
-        entityId: studioId,
-        before: toCancellationPolicy(previous) as never,
-        after: toCancellationPolicy(next) as never,
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(scheduleDb, (tx) => [
+    tx.schedulingSettings.put(next).commit(),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "cancellationPolicy.updated",
+      entityType: "cancellationPolicy",
+      entityId: studioId,
+      before: toCancellationPolicy(previous) as never,
+      after: toCancellationPolicy(next) as never,
+    }),
+  ]);
   return toCancellationPolicy(next);
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { loadMemberWith, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
 import { assertMayFeed, liveSubject, subjectRead } from "./feed-subject";
@@ -31,19 +31,16 @@ export async function createCalendarFeed(actor: Actor, studioId: string, input: 
     createdAt: now,
     updatedAt: now,
   };
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
-      tx.calendarFeed.create(record).commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "calendar_feed.created",
-        entityType: "calendarFeed",
-        entityId: record.feedId,
-        after: auditedFeed(record),
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(teachingDb, (tx) => [
+    tx.calendarFeed.create(record).commit(),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "calendar_feed.created",
+      entityType: "calendarFeed",
+      entityId: record.feedId,
+      after: auditedFeed(record),
+    }),
+  ]);
   return { ...toCalendarFeed(record), url: feedUrl(options.apiBaseUrl, token) };
 }

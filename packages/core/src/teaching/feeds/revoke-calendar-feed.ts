@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
 import { auditedFeed, type CalendarFeedRecord } from "./feed-view";
@@ -15,23 +15,23 @@ export async function revokeCalendarFeed(actor: Actor, studioId: string, feedId:
   if (!feed || feed.revokedAt || !(isStudioAdmin(member) || feed.ownerUserId === actor.userId)) throw hiddenRecord("Calendar feed");
 
   const revokedAt = new Date().toISOString();
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
+  await commitWrites(teachingDb, (tx) => [
+    failsWith(
       tx.calendarFeed
         .patch({ studioId, feedId })
         .set({ revokedAt })
         .where((a, op) => op.notExists(a.revokedAt))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "calendar_feed.revoked",
-        entityType: "calendarFeed",
-        entityId: feedId,
-        before: auditedFeed(feed),
-        after: { ...auditedFeed(feed), revokedAt },
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? hiddenRecord("Calendar feed") : undefined));
+      () => hiddenRecord("Calendar feed"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "calendar_feed.revoked",
+      entityType: "calendarFeed",
+      entityId: feedId,
+      before: auditedFeed(feed),
+      after: { ...auditedFeed(feed), revokedAt },
+    }),
+  ]);
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import type { Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
 import { teachingDb } from "../teaching-db";
@@ -36,12 +36,9 @@ export async function createGoal(actor: Actor, studioId: string, input: CreateGo
     updatedAt: now,
   } satisfies GoalRecord;
 
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
-      tx.goal.create(record).commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.created", entityType: "goal", entityId: record.goalId, after: record }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(teachingDb, (tx) => [
+    tx.goal.create(record).commit(),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.created", entityType: "goal", entityId: record.goalId, after: record }),
+  ]);
   return toGoal(record);
 }

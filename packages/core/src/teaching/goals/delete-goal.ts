@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
@@ -12,23 +12,23 @@ export async function deleteGoal(actor: Actor, studioId: string, goalId: string)
   requireWriteGoal(member, student);
   const now = new Date().toISOString();
   const changes = { listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
+  await commitWrites(teachingDb, (tx) => [
+    failsWith(
       tx.goal
         .patch({ studioId, goalId })
         .set({ ...changes, studentId: current.studentId })
         .where((a, op) => `${op.eq(a.listing, "listed")} AND ${op.eq(a.studentId, current.studentId)}`)
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "goal.deleted",
-        entityType: "goal",
-        entityId: goalId,
-        before: current,
-        after: { ...current, ...changes } as GoalRecord,
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("goal.changed", "The goal changed meanwhile; reload and try again") : undefined));
+      () => conflict("goal.changed", "The goal changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "goal.deleted",
+      entityType: "goal",
+      entityId: goalId,
+      before: current,
+      after: { ...current, ...changes } as GoalRecord,
+    }),
+  ]);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
@@ -23,17 +23,17 @@ export async function updateGoal(actor: Actor, studioId: string, goalId: string,
   const { set, remove } = splitChanges({ ...rest, ...progress, achievedAt: progress.achievedAt ?? null });
   const after = { ...applyChanges(current, set, remove, now), updatedBy: actor.userId } as GoalRecord;
 
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
+  await commitWrites(teachingDb, (tx) => [
+    failsWith(
       tx.goal
         .patch({ studioId, goalId })
         .set({ ...(set as Partial<GoalRecord>), updatedBy: actor.userId })
         .remove(remove as never)
         .where((a, op) => `${op.eq(a.updatedAt, current.updatedAt)} AND ${op.eq(a.listing, "listed")}`)
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.updated", entityType: "goal", entityId: goalId, before: current, after }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("goal.changed", "The goal changed meanwhile; reload and try again") : undefined));
+      () => conflict("goal.changed", "The goal changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "goal.updated", entityType: "goal", entityId: goalId, before: current, after }),
+  ]);
   return toGoal(after);
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { AppError } from "../../kernel/errors";
 import { loadStudioMember, type Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
@@ -38,12 +38,9 @@ export async function createLessonPlan(actor: Actor, studioId: string, input: Cr
     updatedAt: now,
   } satisfies LessonPlanRecord;
 
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
-      tx.lessonPlan.create(record).commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.created", entityType: "lessonPlan", entityId: record.planId, after: record }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(teachingDb, (tx) => [
+    tx.lessonPlan.create(record).commit(),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.created", entityType: "lessonPlan", entityId: record.planId, after: record }),
+  ]);
   return toLessonPlan(record);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
@@ -12,23 +12,23 @@ export async function deleteLessonPlan(actor: Actor, studioId: string, planId: s
   requireEditPlan(member, current);
   const now = new Date().toISOString();
   const changes = { ...planIndexKeys({ ...current, listing: "deleted" }), deletedAt: now, updatedBy: actor.userId };
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
+  await commitWrites(teachingDb, (tx) => [
+    failsWith(
       tx.lessonPlan
         .patch({ studioId, planId })
         .set(changes)
         .where((a, op) => op.eq(a.listing, "listed"))
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "lessonPlan.deleted",
-        entityType: "lessonPlan",
-        entityId: planId,
-        before: current,
-        after: { ...current, ...changes } as LessonPlanRecord,
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("lesson_plan.changed", "The lesson plan changed meanwhile; reload and try again") : undefined));
+      () => conflict("lesson_plan.changed", "The lesson plan changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "lessonPlan.deleted",
+      entityType: "lessonPlan",
+      entityId: planId,
+      before: current,
+      after: { ...current, ...changes } as LessonPlanRecord,
+    }),
+  ]);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
@@ -21,17 +21,17 @@ export async function updateLessonPlan(actor: Actor, studioId: string, planId: s
   const keys = planIndexKeys({ ...merged, titleKey: titleKeyOf(merged.title) });
   const after = { ...merged, ...keys, updatedBy: actor.userId } as LessonPlanRecord;
 
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
+  await commitWrites(teachingDb, (tx) => [
+    failsWith(
       tx.lessonPlan
         .patch({ studioId, planId })
         .set({ ...(set as Partial<LessonPlanRecord>), ...keys, updatedBy: actor.userId })
         .remove(remove as never)
         .where((a, op) => `${op.eq(a.updatedAt, current.updatedAt)} AND ${op.eq(a.listing, "listed")}`)
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.updated", entityType: "lessonPlan", entityId: planId, before: current, after }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("lesson_plan.changed", "The lesson plan changed meanwhile; reload and try again") : undefined));
+      () => conflict("lesson_plan.changed", "The lesson plan changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonPlan.updated", entityType: "lessonPlan", entityId: planId, before: current, after }),
+  ]);
   return toLessonPlan(after);
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import type { Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
 import { loadLessonFor, requireTeachLesson } from "../../scheduling/lessons/lesson-access";
@@ -32,12 +32,9 @@ export async function createLessonNote(actor: Actor, studioId: string, lessonId:
     updatedAt: now,
   } satisfies LessonNoteRecord;
 
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
-      tx.lessonNote.create(record).commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.created", entityType: "lessonNote", entityId: record.noteId, after: record }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(teachingDb, (tx) => [
+    tx.lessonNote.create(record).commit(),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.created", entityType: "lessonNote", entityId: record.noteId, after: record }),
+  ]);
   return toLessonNote(record);
 }

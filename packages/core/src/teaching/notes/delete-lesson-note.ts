@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { requireTeachLesson } from "../../scheduling/lessons/lesson-access";
@@ -10,14 +10,14 @@ import { loadLessonNote } from "./lesson-note-access";
 export async function deleteLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string) {
   const { member, lesson, note: current } = await loadLessonNote(actor, studioId, lessonId, noteId);
   requireTeachLesson(member, lesson);
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
+  await commitWrites(teachingDb, (tx) => [
+    failsWith(
       tx.lessonNote
         .delete({ studioId, lessonId, noteId })
         .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.deleted", entityType: "lessonNote", entityId: noteId, before: current }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("note.changed", "The note changed meanwhile; reload and try again") : undefined));
+      () => conflict("note.changed", "The note changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.deleted", entityType: "lessonNote", entityId: noteId, before: current }),
+  ]);
 }

@@ -1,5 +1,5 @@
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
@@ -20,17 +20,17 @@ export async function updateLessonNote(actor: Actor, studioId: string, lessonId:
   const now = new Date().toISOString();
   const after = { ...applyChanges(current, set, remove, now), updatedBy: actor.userId } as LessonNoteRecord;
 
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
+  await commitWrites(teachingDb, (tx) => [
+    failsWith(
       tx.lessonNote
         .patch({ studioId, lessonId, noteId })
         .set({ ...(set as Partial<LessonNoteRecord>), updatedBy: actor.userId })
         .remove(remove as never)
         .where((a, op) => op.eq(a.updatedAt, current.updatedAt))
         .commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.updated", entityType: "lessonNote", entityId: noteId, before: current, after }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("note.changed", "The note changed meanwhile; reload and try again") : undefined));
+      () => conflict("note.changed", "The note changed meanwhile; reload and try again"),
+    ),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "lessonNote.updated", entityType: "lessonNote", entityId: noteId, before: current, after }),
+  ]);
   return toLessonNote(after);
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
 import { todayIn } from "../../people/profile-fields";
@@ -35,12 +35,9 @@ export async function createPracticeLog(actor: Actor, studioId: string, input: C
     updatedAt: now,
   } satisfies PracticeLogRecord;
 
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
-      tx.practiceLog.create(record).commit(),
-      recordAudit(tx, { studioId, actorId: actor.userId, action: "practiceLog.created", entityType: "practiceLog", entityId: record.logId, after: record }),
-    ])
-    .go();
-  assertCommitted(outcome, () => undefined);
+  await commitWrites(teachingDb, (tx) => [
+    tx.practiceLog.create(record).commit(),
+    recordAudit(tx, { studioId, actorId: actor.userId, action: "practiceLog.created", entityType: "practiceLog", entityId: record.logId, after: record }),
+  ]);
   return toPracticeLog(record);
 }

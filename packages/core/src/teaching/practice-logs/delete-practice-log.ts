@@ -1,6 +1,6 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { recordAudit } from "../../audit/record-audit";
-import { assertCommitted } from "../../kernel/db/transactions";
+import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { hiddenRecord, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
@@ -23,23 +23,23 @@ export async function deletePracticeLog(actor: Actor, studioId: string, logId: s
 
   const now = new Date().toISOString();
   const changes = { listing: "deleted" as const, deletedAt: now };
-  const outcome = await teachingDb()
-    .transaction.write((tx) => [
+  await commitWrites(teachingDb, (tx) => [
+    failsWith(
       tx.practiceLog
         .patch({ studioId, logId })
         .set({ ...changes, studentId: current.studentId })
         .where((a, op) => `${op.eq(a.listing, "listed")} AND ${op.eq(a.studentId, current.studentId)}`)
         .commit(),
-      recordAudit(tx, {
-        studioId,
-        actorId: actor.userId,
-        action: "practiceLog.deleted",
-        entityType: "practiceLog",
-        entityId: logId,
-        before: current,
-        after: { ...current, ...changes },
-      }),
-    ])
-    .go();
-  assertCommitted(outcome, (index) => (index === 0 ? conflict("practice_log.deleted", "The practice log was deleted meanwhile") : undefined));
+      () => conflict("practice_log.deleted", "The practice log was deleted meanwhile"),
+    ),
+    recordAudit(tx, {
+      studioId,
+      actorId: actor.userId,
+      action: "practiceLog.deleted",
+      entityType: "practiceLog",
+      entityId: logId,
+      before: current,
+      after: { ...current, ...changes },
+    }),
+  ]);
 }
