@@ -1,6 +1,9 @@
 import { z } from "@hono/zod-openapi";
+import { ClosureSchema, MakeupCreditSchema } from "@studiosync/core/scheduling";
 import { LessonSchema } from "./lessons";
 import { RecordNamesSchema } from "./names";
+
+export { ClosureSchema, MakeupCreditSchema };
 
 const nullable = z.string().nullable();
 
@@ -24,43 +27,7 @@ export const CancellationPolicySchema = z
   })
   .openapi("CancellationPolicy");
 
-export const MakeupCreditSchema = z
-  .object({
-    id: z.string(),
-    studioId: z.string(),
-    studentId: z.string(),
-    status: z.enum(["available", "used", "expired", "revoked"]).openapi({ description: "An available credit past its expiry date reads as expired" }),
-    sourceLessonId: z.string().openapi({ description: "The cancelled lesson that earned it" }),
-    cancelledBy: z.enum(["student", "studio"]),
-    reason: z.string().openapi({ description: "Why that lesson was cancelled" }),
-    term: z.string().openapi({ example: "2026-Q4" }),
-    teacherId: z.string().openapi({ description: "The cancelled lesson's teacher: the make-up's default" }),
-    durationMinutes: z.number().int().openapi({ description: "The cancelled lesson's length: the make-up's default" }),
-    issuedAt: z.string(),
-    expiresOn: z.string().openapi({ description: "Last local date it can be spent (studio time zone)", example: "2027-02-21" }),
-    usedLessonId: nullable,
-    usedAt: nullable,
-    expiredAt: nullable,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi("MakeupCredit");
-
 export const MakeupCreditPageSchema = z.object({ items: z.array(MakeupCreditSchema), nextCursor: nullable }).openapi("MakeupCreditPage");
-
-export const ClosureSchema = z
-  .object({
-    id: z.string(),
-    studioId: z.string(),
-    startDate: z.string().openapi({ example: "2026-12-24" }),
-    endDate: z.string().openapi({ example: "2026-12-26" }),
-    reason: z.string().openapi({ example: "Christmas" }),
-    cancelledLessonIds: z.array(z.string()).openapi({ description: "Lessons it cancelled when it was added" }),
-    cancelledLessonCount: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi("Closure");
 
 export const ClosurePageSchema = z.object({ items: z.array(ClosureSchema), nextCursor: nullable }).openapi("ClosurePage");
 

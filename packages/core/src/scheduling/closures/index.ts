@@ -4,6 +4,7 @@ export { listClosures } from "./list-closures";
 export { deleteClosure } from "./delete-closure";
 export { cancelClosureLessons, type ClosureContext } from "./cancel-closure-lessons";
 export { toClosure, type Closure, type ClosureRecord } from "./closure-view";
+export { ClosureSchema } from "./closure-schema";
 export { createClosureSchema, listClosuresQuerySchema, MAX_CLOSURE_DAYS, type CreateClosureInput, type ListClosuresQuery } from "./schemas";
 export { previewClosure, type ClosurePreview } from "./preview-closure";
 export { previewClosureQuerySchema, type PreviewClosureQuery } from "./schemas";
