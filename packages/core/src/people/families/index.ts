@@ -10,3 +10,4 @@ export { updateGuardian } from "./update-guardian";
 export { removeGuardian } from "./remove-guardian";
 export * from "./schemas";
 export type { Family, FamilySummary, Guardian } from "./family-view";
+export { FamilySchema, FamilySummarySchema, GuardianSchema } from "./family-schema";

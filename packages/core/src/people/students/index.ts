@@ -6,3 +6,4 @@ export { restoreStudent } from "./restore-student";
 export { updateStudent } from "./update-student";
 export * from "./schemas";
 export type { Student } from "./student-view";
+export { StudentSchema } from "./student-schema";
