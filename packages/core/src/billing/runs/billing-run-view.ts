@@ -1,7 +1,6 @@
 import type { BillingAccountRecord } from "../accounts/post-to-ledger";
-import { currentStatus } from "../invoices/invoice-view";
+import { currentStatus, type InvoiceRecord } from "../invoices/invoice-view";
 import type { BillingRun, BillingRunInvoice, BillingRunStarted, BillingRunWithInvoices } from "./billing-run-schema";
-import type { InvoiceRecord } from "./draft-account-invoice";
 import type { BillingRunRecord } from "./run-billing";
 
 export type { BillingRun, BillingRunInvoice, BillingRunStarted, BillingRunWithInvoices };
