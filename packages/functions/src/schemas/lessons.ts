@@ -1,7 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { AttendanceEntrySchema, LessonSchema, LessonSummarySchema } from "@studiosync/core/scheduling";
+import { AttendanceEntrySchema, CancellationPreviewSchema, LessonSchema, LessonSummarySchema } from "@studiosync/core/scheduling";
 
-export { LessonSchema, LessonSummarySchema };
+export { CancellationPreviewSchema, LessonSchema, LessonSummarySchema };
 
 const optional = z.string().nullable();
 
@@ -12,17 +12,6 @@ export const LessonNamesSchema = z.object({ teachers: NamesById, students: Names
 });
 
 export const LessonWithNamesSchema = LessonSchema.extend({ names: LessonNamesSchema.optional() }).openapi("LessonWithNames");
-
-export const CancellationPreviewSchema = z
-  .object({
-    lessonId: z.string(),
-    by: z.enum(["student", "studio"]),
-    noticeHours: z.number().int(),
-    outcome: z.enum(["credit_issued", "no_credit"]),
-    explanation: z.string().openapi({ example: "credit issued: 52 h notice" }),
-    students: z.array(z.object({ studentId: z.string(), outcome: z.enum(["credit_issued", "no_credit"]), explanation: z.string() })),
-  })
-  .openapi("CancellationPreview");
 
 export const CalendarEntrySchema = LessonSchema.extend({
   attendeeStudentId: optional.openapi({
