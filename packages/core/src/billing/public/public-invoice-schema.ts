@@ -7,6 +7,7 @@ const minor = (description?: string) =>
     .int()
     .openapi(description ? { description } : {});
 
+/** One line of the invoice as its public link shows it: no ids, no lesson or plan behind it. */
 export const PublicInvoiceLineSchema = z
   .object({
     description: z.string().openapi({ example: "Piano lesson with Clara Weiss — Tue 3 Dec 16:00 (30 min)" }),
