@@ -1,9 +1,11 @@
 import type { EntityItem } from "electrodb";
+import type { AccessRequest } from "./access-request-schema";
 import type { AccessRequestEntity } from "./access-request.entity";
 
 export type AccessRequestRecord = EntityItem<typeof AccessRequestEntity>;
+export type { AccessRequest };
 
-export const toAccessRequest = (r: AccessRequestRecord) => ({
+export const toAccessRequest = (r: AccessRequestRecord): AccessRequest => ({
   id: r.requestId,
   email: r.email,
   firstName: r.firstName,
@@ -18,4 +20,3 @@ export const toAccessRequest = (r: AccessRequestRecord) => ({
   createdAt: r.createdAt,
   updatedAt: r.updatedAt,
 });
-export type AccessRequest = ReturnType<typeof toAccessRequest>;

@@ -5,4 +5,5 @@ export { rejectAccessRequest } from "./reject-access-request";
 export { requestAccess } from "./request-access";
 export { ACCESS_REQUEST_STATUSES, REQUESTABLE_ROLES } from "./access-request.entity";
 export type { AccessRequest } from "./access-request-view";
+export { AccessRequestSchema } from "./access-request-schema";
 export * from "./schemas";

@@ -1,2 +1,3 @@
 export { listAuditEvents, type AuditEvent } from "./list-audit-events";
+export { AuditEventSchema } from "./audit-event-schema";
 export * from "./schemas";

@@ -3,12 +3,14 @@ import { db } from "../db/service";
 import { page } from "../kernel/pagination/pagination";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
 import type { AuditEventEntity } from "./audit-event.entity";
+import type { AuditEvent } from "./audit-event-schema";
 import type { ListAuditEventsQuery } from "./schemas";
 
 type AuditEventRecord = EntityItem<typeof AuditEventEntity>;
+export type { AuditEvent };
 
 /** An audit event as the API and privacy exports show it. */
-export const toAuditEvent = (e: AuditEventRecord) => ({
+export const toAuditEvent = (e: AuditEventRecord): AuditEvent => ({
   id: e.eventId,
   actorId: e.actorId,
   action: e.action,
@@ -17,7 +19,6 @@ export const toAuditEvent = (e: AuditEventRecord) => ({
   changes: (e.changes ?? {}) as Record<string, { before: unknown; after: unknown }>,
   at: e.at,
 });
-export type AuditEvent = ReturnType<typeof toAuditEvent>;
 
 /** Who changed what in the studio, newest first (admins); per record with entityType + entityId. */
 export async function listAuditEvents(actor: Actor, studioId: string, query: ListAuditEventsQuery) {

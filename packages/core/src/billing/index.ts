@@ -12,5 +12,6 @@ export * as Money from "./money";
 export * from "./pay";
 export { openSecret, sealSecret } from "./stripe/secret-box";
 export { getPublicInvoice } from "./public/get-public-invoice";
+export { PublicInvoiceSchema } from "./public/public-invoice-schema";
 export { stripeApiBase } from "./stripe";
 export { formatMoney } from "./money";

@@ -1,13 +1,14 @@
 import { page } from "../kernel/pagination/pagination";
 import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
 import type { OutboxMessageItem } from "../outbox/outbox-message.entity";
+import type { DeliveryProblem } from "./delivery-problem-schema";
 import { emailDeliveryDb } from "./email-delivery-db";
 import type { DeliveryProblemsQuery } from "./schemas";
 
 /** Why a message did not go out: a bounce or complaint of its address, or sending failed after every attempt. */
-export type DeliveryProblemKind = "bounce" | "complaint" | "failed";
+export type DeliveryProblemKind = DeliveryProblem["kind"];
 
-const toProblem = (m: OutboxMessageItem) => ({
+const toProblem = (m: OutboxMessageItem): DeliveryProblem => ({
   messageId: m.messageId,
   to: m.to,
   subject: m.subject,
@@ -16,7 +17,7 @@ const toProblem = (m: OutboxMessageItem) => ({
   /** The receiving server's diagnostic, the complaint's feedback type, or the last sending error. */
   detail: m.lastError ?? null,
 });
-export type DeliveryProblem = ReturnType<typeof toProblem>;
+export type { DeliveryProblem };
 
 /**
  * The studio's emails that did not go out (failed, or undeliverable: bounced or complained),

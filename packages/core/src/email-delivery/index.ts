@@ -1,5 +1,6 @@
 export { recordSesEvent, type SesEvent, type SesEventOutcome } from "./ses-events";
 export { listDeliveryProblems, type DeliveryProblem, type DeliveryProblemKind } from "./delivery-problems";
+export { DeliveryProblemSchema } from "./delivery-problem-schema";
 export { undeliverableAmong } from "./undeliverable-among";
 export { retryAddress } from "./retry-address";
 export { MESSAGE_HEADER, messageHeaderValue, readMessageHeader } from "./message-header";

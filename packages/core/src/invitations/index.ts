@@ -7,6 +7,7 @@ export { resendInvitation } from "./resend-invitation";
 export { revokeInvitation } from "./revoke-invitation";
 export { INVITABLE_ROLES, INVITATION_STATUSES } from "./invitation.entity";
 export type { Invitation } from "./invitation-view";
+export { InvitationSchema } from "./invitation-schema";
 export * from "./schemas";
 export { INVITATION_LIMITS } from "./invitation-limits";
 export { invitationUrl } from "./invitation-link";

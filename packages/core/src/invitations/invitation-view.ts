@@ -1,14 +1,16 @@
 import type { EntityItem } from "electrodb";
+import type { Invitation } from "./invitation-schema";
 import type { InvitationEntity } from "./invitation.entity";
 
 export type InvitationRecord = EntityItem<typeof InvitationEntity>;
+export type { Invitation };
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 
 /** "expired" is not stored: a pending invitation past its validUntil. */
 export const effectiveStatus = (r: InvitationRecord, now = Date.now()): InvitationStatus =>
   r.status === "pending" && Date.parse(r.validUntil) <= now ? "expired" : r.status;
 
-export function toInvitation(r: InvitationRecord) {
+export function toInvitation(r: InvitationRecord): Invitation {
   return {
     id: r.invitationId,
     email: r.email,
@@ -29,4 +31,3 @@ export function toInvitation(r: InvitationRecord) {
     updatedAt: r.updatedAt,
   };
 }
-export type Invitation = ReturnType<typeof toInvitation>;

@@ -4,4 +4,5 @@ export { listMembers } from "./list-members";
 export { reactivateMember } from "./reactivate-member";
 export { removeMember } from "./remove-member";
 export type { Member } from "./member-view";
+export { MemberSchema } from "./member-schema";
 export * from "./schemas";

@@ -1,11 +1,13 @@
 import type { EntityItem } from "electrodb";
 import type { MembershipEntity } from "../accounts/membership.entity";
 import type { UserEntity } from "../accounts/user.entity";
+import type { Member } from "./member-schema";
 
 export type MembershipRecord = EntityItem<typeof MembershipEntity>;
 export type UserRecord = EntityItem<typeof UserEntity>;
+export type { Member };
 
-export function toMember(m: MembershipRecord, user: Pick<UserRecord, "name" | "email"> | null | undefined) {
+export function toMember(m: MembershipRecord, user: Pick<UserRecord, "name" | "email"> | null | undefined): Member {
   return {
     userId: m.userId,
     name: user?.name ?? null,
@@ -21,4 +23,3 @@ export function toMember(m: MembershipRecord, user: Pick<UserRecord, "name" | "e
     updatedAt: m.updatedAt,
   };
 }
-export type Member = ReturnType<typeof toMember>;

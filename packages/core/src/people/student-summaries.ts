@@ -1,18 +1,12 @@
 import type { EntityItem } from "electrodb";
 import { itemOf, readTogether } from "../kernel/db/read-together";
 import { db } from "../db/service";
+import type { StudentSummary } from "./student-summary-schema";
 import type { StudentEntity } from "./student.entity";
 
-export type StudentRecord = EntityItem<typeof StudentEntity>;
+export type { StudentSummary };
 
-/** What a family or band shows of each of its students. */
-export interface StudentSummary {
-  id: string;
-  firstName: string;
-  lastName: string;
-  instrument: string | null;
-  isActive: boolean;
-}
+export type StudentRecord = EntityItem<typeof StudentEntity>;
 
 /** BatchGetItem takes at most 100 keys: one call per 100 students. */
 const BATCH = 100;

@@ -1,8 +1,5 @@
-import type { EntityItem } from "electrodb";
-import type { GuardianEntity } from "../people/guardian.entity";
+import type { GuardianRecord } from "../people";
 import { scheduleDb } from "./schedule-db";
-
-export type GuardianRecord = EntityItem<typeof GuardianEntity>;
 
 /**
  * The current (not deleted) guardians of each family, one query per family in parallel: whom a

@@ -15,3 +15,4 @@ export { scheduleDb, schedulingEntities, type ScheduleTx } from "./schedule-db";
 export { signActionToken } from "./lesson-actions/action-token";
 export { closuresBetween, closureOn, type ClosureSpan } from "./closures/closures-between";
 export { toClosure, type Closure, type ClosureRecord } from "./closures/closure-view";
+export { ClosureSchema } from "./closures/closure-schema";

@@ -1,36 +1,11 @@
 import type { EntityItem } from "electrodb";
 import { presignDownload } from "../files";
+import type { PublicStudio, Studio } from "./studio-schema";
 import type { StudioEntity } from "./studio.entity";
 
 export type StudioRecord = EntityItem<typeof StudioEntity>;
 
-/** What anyone may see of a studio on its public page. */
-export interface PublicStudio {
-  name: string;
-  slug: string;
-  timeZone: string;
-  description: string | null;
-  website: string | null;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  city: string | null;
-  state: string | null;
-  country: string | null;
-  postalCode: string | null;
-  themeColor: string | null;
-  logoUrl: string | null;
-}
-
-/** What the studio's members see: the public profile plus settings. */
-export interface Studio extends PublicStudio {
-  id: string;
-  currency: string;
-  logoKey: string | null;
-  isActive: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { PublicStudio, Studio };
 
 const LOGO_URL_SECONDS = 6 * 60 * 60;
 

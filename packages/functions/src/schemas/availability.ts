@@ -1,22 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { AvailabilitySchema } from "@studiosync/core/scheduling";
 
-export const WorkingRangeSchema = z
-  .object({
-    weekday: z.number().int().openapi({ description: "ISO weekday: 1 = Monday … 7 = Sunday", example: 2 }),
-    start: z.string().openapi({ description: "Local time HH:MM in the studio's time zone", example: "09:00" }),
-    end: z.string().openapi({ description: "Local time HH:MM, exclusive; 24:00 is midnight", example: "17:00" }),
-  })
-  .openapi("WorkingRange");
-
-export const AvailabilitySchema = z
-  .object({
-    teacherId: z.string(),
-    teacherName: z.string(),
-    timeZone: z.string().openapi({ description: "The studio's IANA time zone the weekdays and times are in", example: "America/New_York" }),
-    weeklyHours: z.array(WorkingRangeSchema).openapi({ description: "By weekday, then start; empty when no hours are set (no free slots)" }),
-    updatedAt: z.string().nullable().openapi({ description: "When the hours were last set; null when never" }),
-  })
-  .openapi("Availability");
+export { AvailabilitySchema };
 
 export const AvailabilityPageSchema = z.object({ items: z.array(AvailabilitySchema), nextCursor: z.string().nullable() }).openapi("AvailabilityPage");
 

@@ -1,55 +1,7 @@
 import { z } from "@hono/zod-openapi";
-import { PublicStudioSchema } from "./studio";
+import { PublicInvoiceSchema } from "@studiosync/core/billing";
 
-const minor = (description?: string) =>
-  z
-    .number()
-    .int()
-    .openapi(description ? { description } : {});
-
-export const PublicInvoiceLineSchema = z
-  .object({
-    description: z.string().openapi({ example: "Piano lesson with Clara Weiss — Tue 3 Dec 16:00 (30 min)" }),
-    quantity: z.number().int(),
-    unitPriceMinor: minor(),
-    totalMinor: minor(),
-  })
-  .openapi("PublicInvoiceLine");
-
-export const PublicInvoiceSchema = z
-  .object({
-    number: z.string().openapi({ example: "INV-000042" }),
-    status: z.enum(["sent", "partial", "paid", "overdue", "void"]).openapi({ description: "As of the studio's local today" }),
-    currency: z.string().openapi({ example: "GBP" }),
-    issueDate: z.string().openapi({ example: "2026-12-01" }),
-    dueDate: z.string().openapi({ example: "2026-12-15" }),
-    periodStart: z.string().nullable(),
-    periodEnd: z.string().nullable(),
-    billedTo: z.string().nullable().openapi({ description: "The billing account's name", example: "The Okafor family" }),
-    lines: z.array(PublicInvoiceLineSchema),
-    subtotalMinor: minor(),
-    discountMinor: minor(),
-    discountDescription: z.string().nullable(),
-    taxName: z.string().openapi({ example: "VAT" }),
-    taxRateMillipercent: z.number().int().openapi({ description: "20 % = 20000" }),
-    taxMinor: minor(),
-    totalMinor: minor(),
-    lateFeeMinor: minor(),
-    amountPaidMinor: minor("Paid so far (including account credit applied)"),
-    creditedMinor: minor("Credit notes"),
-    balanceDueMinor: minor("Still owed; 0 when paid or void"),
-    notes: z.string().nullable(),
-    footer: z.string().nullable().openapi({ description: "The studio's invoice footer" }),
-    studio: PublicStudioSchema.omit({ description: true }).openapi("PublicInvoiceStudio"),
-    payment: z
-      .object({
-        stripe: z.boolean().openapi({ description: "Card payment (Stripe Checkout) is offered: the studio set up Stripe and something is owed" }),
-        instructions: z.string().nullable().openapi({ description: "The studio's instructions for paying another way (bank transfer, cheque)" }),
-      })
-      .openapi("PublicInvoicePayment"),
-    linkExpiresAt: z.string().openapi({ description: "When this link stops working" }),
-  })
-  .openapi("PublicInvoice");
+export { PublicInvoiceSchema };
 
 export const CheckoutStartSchema = z
   .object({

@@ -1,17 +1,5 @@
 import { z } from "@hono/zod-openapi";
-
-export const CalendarFeedSchema = z
-  .object({
-    id: z.string(),
-    subjectType: z.enum(["teacher", "student", "family"]),
-    subjectId: z.string(),
-    label: z.string().nullable(),
-    ownerUserId: z.string().openapi({ description: "The member who made the feed; it stops working when they leave the studio" }),
-    lastFetchedAt: z.string().nullable().openapi({ description: "When a calendar app last fetched it (to the hour)" }),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi("CalendarFeed");
+import { CalendarFeedSchema } from "@studiosync/core/teaching";
 
 export const CreatedCalendarFeedSchema = CalendarFeedSchema.extend({
   url: z.string().openapi({

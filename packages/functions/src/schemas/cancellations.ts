@@ -1,66 +1,13 @@
 import { z } from "@hono/zod-openapi";
+import { CancellationPolicySchema, ClosureSchema, MakeupCreditSchema } from "@studiosync/core/scheduling";
 import { LessonSchema } from "./lessons";
 import { RecordNamesSchema } from "./names";
 
+export { CancellationPolicySchema, ClosureSchema, MakeupCreditSchema };
+
 const nullable = z.string().nullable();
 
-export const CancellationPolicySchema = z
-  .object({
-    noticeHours: z.number().int().openapi({ description: "Hours of notice a student's cancellation needs to earn a make-up credit", example: 24 }),
-    issueMakeupCredit: z.boolean().openapi({ description: "Whether cancellations earn make-up credits at all" }),
-    maxCreditsPerTerm: z
-      .number()
-      .int()
-      .nullable()
-      .openapi({ description: "Credits a student's own cancellations may earn per term; null: no limit", example: 3 }),
-    termLength: z.enum(["month", "quarter", "half_year", "year"]).openapi({ description: "Terms are calendar periods in the studio's time zone" }),
-    creditExpiryDays: z.number().int().openapi({ description: "Days a credit can be spent from the day it is issued", example: 90 }),
-    reminderLeadHours: z.number().int().openapi({ description: "Hours before a lesson its reminder email goes out", example: 24 }),
-    horizonWeeks: z.number().int().openapi({ description: "Weeks ahead recurring patterns are materialised", example: 12 }),
-    offerFreedSlots: z.boolean().openapi({
-      description: "Whether a lesson slot that frees up is emailed to the families holding a make-up credit with its teacher (the first to claim it books it)",
-    }),
-    updatedAt: nullable.openapi({ description: "null while the studio uses the defaults" }),
-  })
-  .openapi("CancellationPolicy");
-
-export const MakeupCreditSchema = z
-  .object({
-    id: z.string(),
-    studioId: z.string(),
-    studentId: z.string(),
-    status: z.enum(["available", "used", "expired", "revoked"]).openapi({ description: "An available credit past its expiry date reads as expired" }),
-    sourceLessonId: z.string().openapi({ description: "The cancelled lesson that earned it" }),
-    cancelledBy: z.enum(["student", "studio"]),
-    reason: z.string().openapi({ description: "Why that lesson was cancelled" }),
-    term: z.string().openapi({ example: "2026-Q4" }),
-    teacherId: z.string().openapi({ description: "The cancelled lesson's teacher: the make-up's default" }),
-    durationMinutes: z.number().int().openapi({ description: "The cancelled lesson's length: the make-up's default" }),
-    issuedAt: z.string(),
-    expiresOn: z.string().openapi({ description: "Last local date it can be spent (studio time zone)", example: "2027-02-21" }),
-    usedLessonId: nullable,
-    usedAt: nullable,
-    expiredAt: nullable,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi("MakeupCredit");
-
 export const MakeupCreditPageSchema = z.object({ items: z.array(MakeupCreditSchema), nextCursor: nullable }).openapi("MakeupCreditPage");
-
-export const ClosureSchema = z
-  .object({
-    id: z.string(),
-    studioId: z.string(),
-    startDate: z.string().openapi({ example: "2026-12-24" }),
-    endDate: z.string().openapi({ example: "2026-12-26" }),
-    reason: z.string().openapi({ example: "Christmas" }),
-    cancelledLessonIds: z.array(z.string()).openapi({ description: "Lessons it cancelled when it was added" }),
-    cancelledLessonCount: z.number().int(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi("Closure");
 
 export const ClosurePageSchema = z.object({ items: z.array(ClosureSchema), nextCursor: nullable }).openapi("ClosurePage");
 

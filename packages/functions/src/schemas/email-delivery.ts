@@ -1,23 +1,5 @@
 import { z } from "@hono/zod-openapi";
-
-const kind = z.enum(["bounce", "complaint", "failed"]).openapi({
-  description:
-    "bounce: the address does not exist (permanent bounce); complaint: the recipient reported the mail as spam; failed: sending failed after every attempt",
-});
-
-export const DeliveryProblemSchema = z
-  .object({
-    messageId: z.string(),
-    to: z.string(),
-    subject: z.string(),
-    at: z.string().openapi({ description: "When it failed, or when the bounce or complaint arrived" }),
-    kind,
-    detail: z.string().nullable().openapi({
-      description: "The receiving server's diagnostic, the complaint's feedback type, or the last sending error",
-      example: "smtp; 550 5.1.1 user unknown",
-    }),
-  })
-  .openapi("DeliveryProblem");
+import { DeliveryProblemSchema } from "@studiosync/core/email-delivery";
 
 export const DeliveryProblemPageSchema = z.object({ items: z.array(DeliveryProblemSchema), nextCursor: z.string().nullable() }).openapi("DeliveryProblemPage");
 

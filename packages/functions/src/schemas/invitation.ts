@@ -1,29 +1,10 @@
 import { z } from "@hono/zod-openapi";
+import { InvitationSchema } from "@studiosync/core/invitations";
 import { SessionSchema } from "./account";
 
-const nullable = z.string().nullable();
+export { InvitationSchema };
 
-export const InvitationSchema = z
-  .object({
-    id: z.string(),
-    email: z.string(),
-    role: z.enum(["admin", "teacher", "student", "parent"]),
-    teacherId: nullable,
-    studentId: nullable,
-    guardianId: nullable,
-    familyId: nullable,
-    status: z.enum(["pending", "accepted", "revoked", "expired"]).openapi({ description: "`expired`: pending past validUntil" }),
-    validUntil: z.string(),
-    sentCount: z.number().int(),
-    lastSentAt: nullable,
-    acceptedAt: nullable,
-    acceptedBy: nullable,
-    revokedAt: nullable,
-    createdBy: nullable,
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .openapi("Invitation");
+const nullable = z.string().nullable();
 
 export const InvitationPageSchema = z.object({ items: z.array(InvitationSchema), nextCursor: nullable }).openapi("InvitationPage");
 

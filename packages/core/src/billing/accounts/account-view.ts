@@ -1,16 +1,18 @@
 import type { EntityItem } from "electrodb";
 import type { AccountAccess } from "../access";
+import type { BillingAccount, LedgerEntry } from "./account-schema";
 import type { LedgerEntryEntity } from "./ledger-entry.entity";
 import type { BillingAccountRecord } from "./post-to-ledger";
 
 export type LedgerEntryRecord = EntityItem<typeof LedgerEntryEntity>;
+export type { BillingAccount, LedgerEntry };
 
 /**
  * A billing account as the API shows it: what it owes (`balanceMinor`, negative = in credit)
  * and the money it holds unallocated (`creditMinor`), in the studio currency's minor units.
  * `access` says whether the caller sees it in full or as a teacher's summary.
  */
-export function toAccount(record: BillingAccountRecord, currency: string, access: Exclude<AccountAccess, "none"> = "full") {
+export function toAccount(record: BillingAccountRecord, currency: string, access: Exclude<AccountAccess, "none"> = "full"): BillingAccount {
   return {
     id: record.accountId,
     studioId: record.studioId,
@@ -24,10 +26,9 @@ export function toAccount(record: BillingAccountRecord, currency: string, access
     updatedAt: record.updatedAt,
   };
 }
-export type BillingAccount = ReturnType<typeof toAccount>;
 
 /** One ledger entry: a signed change to the balance (positive = owes more) and the balance after it. */
-export function toLedgerEntry(record: LedgerEntryRecord) {
+export function toLedgerEntry(record: LedgerEntryRecord): LedgerEntry {
   return {
     id: record.entryId,
     type: record.type,
@@ -40,4 +41,3 @@ export function toLedgerEntry(record: LedgerEntryRecord) {
     at: record.createdAt,
   };
 }
-export type LedgerEntry = ReturnType<typeof toLedgerEntry>;

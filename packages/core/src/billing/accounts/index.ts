@@ -3,6 +3,7 @@ export { newAccountRecord, openAccountWrites, partyNameOf, partyRead, type Billi
 export { billingContacts, type BillingContact } from "./billing-contacts";
 export { AccountRace, afterPostings, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "./post-to-ledger";
 export { toAccount, toLedgerEntry, type BillingAccount, type LedgerEntry, type LedgerEntryRecord } from "./account-view";
+export { BillingAccountSchema, LedgerEntrySchema } from "./account-schema";
 export { createBillingAccount } from "./create-account";
 export { listBillingAccounts } from "./list-accounts";
 export { accountLedger, getBillingAccount } from "./get-account";

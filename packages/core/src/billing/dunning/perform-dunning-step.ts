@@ -1,4 +1,3 @@
-import type { EntityItem } from "electrodb";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { reminderEmails } from "./reminder-emails";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
@@ -9,14 +8,12 @@ import type { StudioRecord } from "../../studios/studio-view";
 import { billingContacts, type BillingContact } from "../accounts/billing-contacts";
 import { AccountRace, postingWrites, withAccountRetry } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
-import type { InvoiceEntity } from "../invoices/invoice.entity";
 import { statusFields } from "../invoices/invoice-state";
+import type { InvoiceRecord } from "../invoices/invoice-view";
 import { formatMoney } from "../money";
 import { withBillingDefaults, type BillingSettings } from "../settings/defaults";
 import { lateFeeDue } from "./late-fee";
 import { dueDunningStep, nextDunningStep, type DunningStep } from "./steps";
-
-type InvoiceRecord = EntityItem<typeof InvoiceEntity>;
 
 /** Reminders go out from this local time of their day on, not at midnight. */
 export const REMIND_FROM = "09:00";

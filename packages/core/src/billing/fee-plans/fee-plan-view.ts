@@ -1,11 +1,13 @@
 import type { EntityItem } from "electrodb";
+import type { FeePlan, FeePlanEnrolment } from "./fee-plan-schema";
 import type { FeePlanEnrolmentEntity, FeePlanEntity } from "./fee-plan.entity";
 
 export type FeePlanRecord = EntityItem<typeof FeePlanEntity>;
 export type FeePlanEnrolmentRecord = EntityItem<typeof FeePlanEnrolmentEntity>;
+export type { FeePlan, FeePlanEnrolment };
 
 /** A fee plan as the API shows it (money in the studio currency's minor units). */
-export function toFeePlan(record: FeePlanRecord, currency: string) {
+export function toFeePlan(record: FeePlanRecord, currency: string): FeePlan {
   return {
     id: record.feePlanId,
     studioId: record.studioId,
@@ -22,10 +24,9 @@ export function toFeePlan(record: FeePlanRecord, currency: string) {
     updatedAt: record.updatedAt,
   };
 }
-export type FeePlan = ReturnType<typeof toFeePlan>;
 
 /** A student's enrolment in a plan (local dates, inclusive; `endDate` null = open-ended). */
-export function toEnrolment(record: FeePlanEnrolmentRecord) {
+export function toEnrolment(record: FeePlanEnrolmentRecord): FeePlanEnrolment {
   return {
     feePlanId: record.feePlanId,
     studentId: record.studentId,
@@ -35,4 +36,3 @@ export function toEnrolment(record: FeePlanEnrolmentRecord) {
     updatedAt: record.updatedAt,
   };
 }
-export type FeePlanEnrolment = ReturnType<typeof toEnrolment>;

@@ -1,6 +1,7 @@
 export { INVOICE_STATUSES, type InvoiceStatus } from "./invoice.entity";
 export { balanceDue, issuedStatus, listStateOf, statusFields } from "./invoice-state";
 export { toInvoice, toInvoiceSummary, currentStatus, type Invoice, type InvoiceSummary, type InvoiceRecord, type InvoiceLineRecord } from "./invoice-view";
+export { InvoiceSchema, InvoiceSummarySchema, SentInvoiceSchema } from "./invoice-schema";
 export { signInvoiceToken, readInvoiceToken, mintInvoiceToken, invoiceUrl, INVOICE_LINK_DAYS } from "./invoice-token";
 export { createInvoice } from "./create-invoice";
 export { sendInvoice, issueAndSendInvoice, type SendOptions, type SentInvoice } from "./send-invoice";

@@ -1,9 +1,11 @@
 import type { EntityItem } from "electrodb";
+import type { Invoice, InvoiceSummary } from "./invoice-schema";
 import { balanceDue, issuedStatus } from "./invoice-state";
 import type { InvoiceEntity, InvoiceStatus } from "./invoice.entity";
 
 export type InvoiceRecord = EntityItem<typeof InvoiceEntity>;
 export type InvoiceLineRecord = InvoiceRecord["lines"][number];
+export type { Invoice, InvoiceSummary };
 
 /**
  * The status as of the studio's local `today`: an issued invoice past its due date reads
@@ -21,7 +23,7 @@ const owed = (record: InvoiceRecord) => (record.status === "draft" ? record.tota
  * An invoice's numbers, status and dates, without its lines, payments or history: what lists
  * show, and all a teacher sees of their students' billing.
  */
-export function toInvoiceSummary(record: InvoiceRecord, today: string) {
+export function toInvoiceSummary(record: InvoiceRecord, today: string): InvoiceSummary {
   return {
     id: record.invoiceId,
     studioId: record.studioId,
@@ -45,10 +47,9 @@ export function toInvoiceSummary(record: InvoiceRecord, today: string) {
     updatedAt: record.updatedAt,
   };
 }
-export type InvoiceSummary = ReturnType<typeof toInvoiceSummary>;
 
 /** An invoice in full, as staff and the account's own family or student see it. */
-export function toInvoice(record: InvoiceRecord, today: string) {
+export function toInvoice(record: InvoiceRecord, today: string): Invoice {
   return {
     ...toInvoiceSummary(record, today),
     lines: record.lines.map((line) => ({
@@ -75,4 +76,3 @@ export function toInvoice(record: InvoiceRecord, today: string) {
     history: (record.history ?? []).map((h) => ({ at: h.at, event: h.event, detail: h.detail, actorId: h.actorId ?? null })),
   };
 }
-export type Invoice = ReturnType<typeof toInvoice>;

@@ -20,7 +20,8 @@ import { auditFields } from "./create-invoice";
 import { loadInvoiceFor, requireInvoiceAdmin } from "./invoice-access";
 import { statusFields } from "./invoice-state";
 import { INVOICE_LINK_DAYS, invoiceUrl, mintInvoiceToken } from "./invoice-token";
-import { toInvoice, type Invoice, type InvoiceRecord } from "./invoice-view";
+import type { SentInvoice } from "./invoice-schema";
+import { toInvoice, type InvoiceRecord } from "./invoice-view";
 
 /**
  * Concurrent sends in one studio all want the next number: each try loses only to a send that
@@ -34,8 +35,7 @@ export interface SendOptions {
   now?: Date;
 }
 
-/** An invoice just sent, with the addresses the email went to. */
-export type SentInvoice = Invoice & { emailedTo: string[] };
+export type { SentInvoice };
 
 interface Issued {
   record: InvoiceRecord;

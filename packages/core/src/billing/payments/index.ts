@@ -1,5 +1,6 @@
 export { PAYMENT_METHODS, type PaymentMethod } from "./payment.entity";
 export { toPayment, type Payment, type PaymentRecord } from "./payment-view";
+export { PaymentSchema } from "./payment-schema";
 export { recordPayment, type RecordPaymentInput } from "./record-payment";
 export { ExtraWriteRejected, type BillingTxItem } from "./commit-money";
 export { recordManualPayment } from "./record-manual-payment";

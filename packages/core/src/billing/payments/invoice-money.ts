@@ -1,12 +1,10 @@
-import type { EntityItem } from "electrodb";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { billingDb, type BillingTx } from "../billing-db";
 import { nextDunningStep } from "../dunning/steps";
-import type { InvoiceEntity } from "../invoices/invoice.entity";
 import { statusFields } from "../invoices/invoice-state";
+import type { InvoiceRecord } from "../invoices/invoice-view";
 import type { BillingSettings } from "../settings/defaults";
 
-export type InvoiceRecord = EntityItem<typeof InvoiceEntity>;
 export type InvoiceHistoryEntry = NonNullable<InvoiceRecord["history"]>[number];
 
 /** DynamoDB's limit on one transaction is 100 items; a payment or refund touches at most this many invoices (two items each). */

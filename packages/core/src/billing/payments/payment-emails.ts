@@ -10,7 +10,7 @@ import type { BillingAccountRecord } from "../accounts/post-to-ledger";
 import { invoiceUrl, mintInvoiceToken } from "../invoices/invoice-token";
 import { balanceDue } from "../invoices/invoice-state";
 import { formatMoney } from "../money";
-import type { InvoiceRecord } from "./invoice-money";
+import type { InvoiceRecord } from "../invoices/invoice-view";
 import type { PaymentMethod } from "./payment.entity";
 import type { PaymentRecord } from "./payment-view";
 

@@ -1,10 +1,12 @@
 import type { EntityItem } from "electrodb";
+import type { Payment } from "./payment-schema";
 import type { PaymentEntity } from "./payment.entity";
 
 export type PaymentRecord = EntityItem<typeof PaymentEntity>;
+export type { Payment };
 
 /** A payment as the API shows it: what came in, where it went, and what was given back. */
-export function toPayment(record: PaymentRecord) {
+export function toPayment(record: PaymentRecord): Payment {
   return {
     id: record.paymentId,
     studioId: record.studioId,
@@ -28,4 +30,3 @@ export function toPayment(record: PaymentRecord) {
     updatedAt: record.updatedAt,
   };
 }
-export type Payment = ReturnType<typeof toPayment>;

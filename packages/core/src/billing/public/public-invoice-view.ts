@@ -2,6 +2,9 @@ import { toPublicStudio, type StudioRecord } from "../../studios/studio-view";
 import { withBillingDefaults, type BillingSettingsRecord } from "../settings/defaults";
 import { balanceDue, issuedStatus } from "../invoices/invoice-state";
 import type { InvoiceRecord } from "../invoices/invoice-view";
+import type { PublicInvoice } from "./public-invoice-schema";
+
+export type { PublicInvoice };
 
 /** Whether money can still be paid on an invoice: issued, not void, something owed. */
 export const isPayable = (invoice: InvoiceRecord) => invoice.status !== "draft" && invoice.status !== "void" && balanceDue(invoice) > 0;
@@ -20,7 +23,7 @@ export async function toPublicInvoice(input: {
   billedTo: string | null;
   today: string;
   expiresAtSeconds: number;
-}) {
+}): Promise<PublicInvoice> {
   const { studio, invoice, today } = input;
   const settings = withBillingDefaults(input.settings);
   // Only issued invoices have links; one past due reads "overdue" at once, before the dunning job flips it.
@@ -62,4 +65,3 @@ export async function toPublicInvoice(input: {
     linkExpiresAt: new Date(input.expiresAtSeconds * 1000).toISOString(),
   };
 }
-export type PublicInvoice = Awaited<ReturnType<typeof toPublicInvoice>>;

@@ -1,11 +1,9 @@
-import type { EntityItem } from "electrodb";
-import type { LessonEntity } from "../../scheduling/lessons/lesson.entity";
+import type { LessonRecord } from "../../scheduling";
 import { addDays, addMonths, localParts, type LocalDate } from "../../kernel/time/wall-clock";
 import type { AccountKind } from "../accounts/billing-account.entity";
 import { lessonMinutes, rateForLesson, type RateEnrolment, type RatePlan } from "../fee-plans/lesson-rate";
 import { billedKeys } from "./billed-item.entity";
 
-type LessonRecord = EntityItem<typeof LessonEntity>;
 type LineKind = "lesson" | "late_cancellation" | "monthly_plan" | "term_package";
 
 export interface BillingPeriod {

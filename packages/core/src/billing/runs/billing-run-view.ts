@@ -1,54 +1,9 @@
 import type { BillingAccountRecord } from "../accounts/post-to-ledger";
-import { currentStatus } from "../invoices/invoice-view";
-import type { InvoiceRecord } from "./draft-account-invoice";
-import type { BillingExecutionSummary } from "./start-billing-run";
+import { currentStatus, type InvoiceRecord } from "../invoices/invoice-view";
+import type { BillingRun, BillingRunInvoice, BillingRunStarted, BillingRunWithInvoices } from "./billing-run-schema";
 import type { BillingRunRecord } from "./run-billing";
 
-/** A billing run as the API shows it (money in the studio currency's minor units). */
-export interface BillingRun {
-  id: string;
-  studioId: string;
-  periodStart: string;
-  periodEnd: string;
-  trigger: "manual" | "schedule";
-  status: "drafting" | "drafted" | "sent";
-  currency: string;
-  invoiceCount: number;
-  accountCount: number;
-  /** What the run's invoices came to when drafted. */
-  totalMinor: number;
-  skipped: { lessonId: string | null; studentId: string | null; reason: string }[];
-  runCount: number;
-  startedBy: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** One of a run's invoices, for reviewing the drafts before sending. */
-export interface BillingRunInvoice {
-  id: string;
-  accountId: string;
-  accountName: string | null;
-  status: InvoiceRecord["status"];
-  number: string | null;
-  issueDate: string;
-  dueDate: string;
-  lineCount: number;
-  subtotalMinor: number;
-  discountMinor: number;
-  taxMinor: number;
-  totalMinor: number;
-  balanceDueMinor: number;
-}
-
-export interface BillingRunWithInvoices extends BillingRun {
-  invoices: BillingRunInvoice[];
-}
-
-export interface BillingRunStarted extends BillingRun {
-  /** What this request did (running a period again adds only what is new). */
-  execution: BillingExecutionSummary;
-}
+export type { BillingRun, BillingRunInvoice, BillingRunStarted, BillingRunWithInvoices };
 
 export function toBillingRun(record: BillingRunRecord, currency: string): BillingRun {
   return {

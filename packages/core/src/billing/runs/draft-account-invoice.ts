@@ -6,15 +6,14 @@ import { AppError } from "../../kernel/errors";
 import { addDays } from "../../kernel/time/wall-clock";
 import type { BillingAccountRecord } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
-import type { InvoiceEntity } from "../invoices/invoice.entity";
 import { draftMoney } from "../invoices/draft-lines";
+import type { InvoiceRecord } from "../invoices/invoice-view";
 import { invoiceTotals, lineTotal } from "../money";
 import type { BillingSettings } from "../settings/defaults";
 import type { BillableItem, BillingPeriod } from "./billable-items";
 import type { BilledItemEntity } from "./billed-item.entity";
 import { readMany } from "./read-many";
 
-export type InvoiceRecord = EntityItem<typeof InvoiceEntity>;
 type BilledItemRecord = EntityItem<typeof BilledItemEntity>;
 type InvoiceLine = InvoiceRecord["lines"][number];
 

@@ -6,6 +6,7 @@ export {
   type BillingRunStarted,
   type BillingRunWithInvoices,
 } from "./billing-run-view";
+export { BillingRunDetailSchema, BillingRunSchema, BillingRunSentSchema, BillingRunStartedSchema } from "./billing-run-schema";
 export { runBilling, runIdOf, BILLING_RUN_ACTOR, type BillingRunExecution, type BillingRunRecord, type RunBillingOptions } from "./run-billing";
 export { runScheduledBilling, autoRunPeriod, type ScheduledBillingSummary } from "./run-scheduled-billing";
 export { startBillingRun, type BillingExecutionSummary } from "./start-billing-run";

@@ -1,13 +1,10 @@
-import type { EntityItem } from "electrodb";
 import { itemOf } from "../../kernel/db/read-together";
 import { addDays, addMonths, localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
-import type { BillingSettingsEntity } from "../settings/billing-settings.entity";
+import type { BillingSettingsRecord } from "../settings/defaults";
 import { BILLING_RUN_ACTOR, runBilling } from "./run-billing";
 import { readMany } from "./read-many";
 import { monthPeriod } from "./schemas";
-
-type SettingsRecord = EntityItem<typeof BillingSettingsEntity>;
 
 export interface ScheduledBillingSummary {
   /** Studios whose run day it is today in their own time zone. */
@@ -36,7 +33,7 @@ export async function runScheduledBilling({ now }: { now: Date }): Promise<Sched
   const utcDate = now.toISOString().slice(0, 10);
   const days = [...new Set([-1, 0, 1].map((d) => addDays(utcDate, d).slice(8, 10)))];
   const pages = await Promise.all(days.map((autoRunDay) => billingSettings.query.settingsByAutoRunDay({ autoRunDay }).go({ pages: "all" })));
-  const candidates: SettingsRecord[] = pages.flatMap((p) => p.data).filter((s) => s.autoRun?.enabled);
+  const candidates: BillingSettingsRecord[] = pages.flatMap((p) => p.data).filter((s) => s.autoRun?.enabled);
   const studios = await readMany(candidates.map((s) => itemOf(studio, { studioId: s.studioId })));
 
   const summary: ScheduledBillingSummary = { studios: 0, invoicesCreated: 0, invoicesExtended: 0, linesAdded: 0, failed: [] };

@@ -5,7 +5,8 @@ import { notFound } from "../../kernel/errors";
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { issueAndSendInvoice } from "../invoices/send-invoice";
-import { toBillingRun, type BillingRun } from "./billing-run-view";
+import type { BillingRunSent } from "./billing-run-schema";
+import { toBillingRun } from "./billing-run-view";
 import { inPool, readMany } from "./read-many";
 
 /** Sends of one request at a time: they all take the studio's next invoice number, so more only retry more. */
@@ -13,12 +14,7 @@ const CONCURRENCY = 4;
 /** A request stops starting sends after this long (API Gateway answers after 30 s); sending again goes on with the rest. */
 const TIME_BUDGET_MS = 20_000;
 
-export interface BillingRunSent extends BillingRun {
-  sent: { invoiceId: string; number: string; emailedTo: string[] }[];
-  failed: { invoiceId: string; error: string }[];
-  /** Drafts not sent yet because the request ran out of time: send again to go on. */
-  remaining: number;
-}
+export type { BillingRunSent };
 
 /**
  * Sends every invoice of a run that is still a draft (admins), each as `issueAndSendInvoice`

@@ -1,19 +1,10 @@
 import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
-import { toBillingRun, type BillingRunStarted } from "./billing-run-view";
+import type { BillingRunStarted } from "./billing-run-schema";
+import { toBillingRun } from "./billing-run-view";
 import { runBilling } from "./run-billing";
 import type { StartBillingRunInput } from "./schemas";
 
-export interface BillingExecutionSummary {
-  invoicesCreated: number;
-  invoicesExtended: number;
-  linesAdded: number;
-  /** How much this request added to the totals of the run's invoices (tax included). */
-  amountMinor: number;
-  /** Items of the period already billed (by this run before, or another run). */
-  alreadyBilled: number;
-  skippedCount: number;
-  failed: { accountId: string; error: string }[];
-}
+export type BillingExecutionSummary = BillingRunStarted["execution"];
 
 /**
  * Runs billing for a period on demand (admins): drafts each account's invoice from the period's

@@ -1,7 +1,10 @@
+import type { BillingSettingsView, LateFee } from "./billing-settings-schema";
 import { withBillingDefaults, type BillingSettings, type BillingSettingsRecord } from "./defaults";
 
+export type { BillingSettingsView };
+
 /** A late fee as the API shows it: a fixed amount, or a rate of the invoice total. */
-export function toLateFee(fee: BillingSettings["lateFee"]) {
+export function toLateFee(fee: BillingSettings["lateFee"]): LateFee {
   if (!fee) return null;
   return fee.kind === "fixed"
     ? { kind: "fixed" as const, amountMinor: fee.amount, afterDays: fee.afterDays }
@@ -13,7 +16,7 @@ export function toLateFee(fee: BillingSettings["lateFee"]) {
  * the studio uses the defaults). Stripe secrets are never shown: only whether keys are set, the
  * publishable key and the last four characters of the secret key.
  */
-export function toBillingSettings(record: BillingSettingsRecord | null | undefined, currency: string) {
+export function toBillingSettings(record: BillingSettingsRecord | null | undefined, currency: string): BillingSettingsView {
   const s = withBillingDefaults(record);
   return {
     currency,
@@ -34,4 +37,3 @@ export function toBillingSettings(record: BillingSettingsRecord | null | undefin
     updatedAt: record?.updatedAt ?? null,
   };
 }
-export type BillingSettingsView = ReturnType<typeof toBillingSettings>;

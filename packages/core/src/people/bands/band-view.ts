@@ -1,29 +1,11 @@
 import type { EntityItem } from "electrodb";
 import type { BandEntity } from "../band.entity";
-import { toStudentSummary, type StudentRecord, type StudentSummary } from "../student-summaries";
+import { toStudentSummary, type StudentRecord } from "../student-summaries";
+import type { Band, BandSummary } from "./band-schema";
 
 export type BandRecord = EntityItem<typeof BandEntity>;
 
-export interface BandSummary {
-  id: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  city: string | null;
-  state: string | null;
-  postalCode: string | null;
-  country: string | null;
-  notes: string | null;
-  primaryContactId: string | null;
-  memberStudentIds: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Band extends BandSummary {
-  members: StudentSummary[];
-}
+export type { Band, BandSummary };
 
 export const toBandSummary = (r: BandRecord): BandSummary => ({
   id: r.bandId,

@@ -9,3 +9,4 @@ export { removeBandMember } from "./remove-band-member";
 export { mayReadBand } from "./band-access";
 export * from "./schemas";
 export type { Band, BandSummary } from "./band-view";
+export { BandSchema, BandSummarySchema } from "./band-schema";

@@ -1,45 +1,13 @@
 import type { EntityItem } from "electrodb";
 import type { FamilyEntity } from "../family.entity";
 import type { GuardianEntity } from "../guardian.entity";
-import { toStudentSummary, type StudentRecord, type StudentSummary } from "../student-summaries";
+import { toStudentSummary, type StudentRecord } from "../student-summaries";
+import type { Family, FamilySummary, Guardian } from "./family-schema";
 
 export type FamilyRecord = EntityItem<typeof FamilyEntity>;
 export type GuardianRecord = EntityItem<typeof GuardianEntity>;
 
-export interface Guardian {
-  id: string;
-  familyId: string;
-  userId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  address: string | null;
-  relationship: GuardianRecord["relationship"];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A family as lists show it. */
-export interface FamilySummary {
-  id: string;
-  name: string;
-  billingEmail: string | null;
-  phone: string | null;
-  address: string | null;
-  /** Staff only (people/staff-only.ts). */
-  notes?: string | null;
-  primaryContactId: string | null;
-  studentIds: string[];
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** A family with its guardians and students, as GET shows it. */
-export interface Family extends FamilySummary {
-  guardians: Guardian[];
-  students: StudentSummary[];
-}
+export type { Family, FamilySummary, Guardian };
 
 export const toGuardian = (r: GuardianRecord): Guardian => ({
   id: r.guardianId,

@@ -9,4 +9,5 @@ export { addGuardian } from "./add-guardian";
 export { updateGuardian } from "./update-guardian";
 export { removeGuardian } from "./remove-guardian";
 export * from "./schemas";
-export type { Family, FamilySummary, Guardian } from "./family-view";
+export type { Family, FamilyRecord, FamilySummary, Guardian, GuardianRecord } from "./family-view";
+export { FamilySchema, FamilySummarySchema, GuardianSchema } from "./family-schema";

@@ -5,4 +5,5 @@ export { listStudents } from "./list-students";
 export { restoreStudent } from "./restore-student";
 export { updateStudent } from "./update-student";
 export * from "./schemas";
-export type { Student } from "./student-view";
+export type { Student, StudentRecord } from "./student-view";
+export { StudentSchema } from "./student-schema";

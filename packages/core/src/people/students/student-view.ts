@@ -1,32 +1,9 @@
 import type { StudentFacts } from "../../policy";
 import { withStaffOnly } from "../staff-only";
 import type { StudentRecord } from "../student-summaries";
+import type { Student } from "./student-schema";
 
-export type { StudentRecord };
-
-/** A student as a member who may see them sees them; the staff-only fields (staff-only.ts) only for staff who may read them. */
-export interface Student {
-  id: string;
-  userId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  instrument: string | null;
-  specialties: string[];
-  skillLevel: string | null;
-  dateOfBirth: string | null;
-  emergencyContactName: string | null;
-  emergencyContactPhone: string | null;
-  medicalNotes?: string | null;
-  enrollmentDate: string | null;
-  primaryTeacherId: string | null;
-  familyId: string | null;
-  notes?: string | null;
-  isActive: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Student, StudentRecord };
 
 /** What the policy needs to know about a student. */
 export const studentFacts = (r: StudentRecord): StudentFacts => ({

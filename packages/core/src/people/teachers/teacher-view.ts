@@ -1,36 +1,10 @@
 import type { EntityItem } from "electrodb";
 import type { TeacherEntity } from "../teacher.entity";
+import type { PublicTeacher, Teacher } from "./teacher-schema";
 
 export type TeacherRecord = EntityItem<typeof TeacherEntity>;
 
-/** A teacher as the studio's members see it; `hourlyRateMinor` only for admins and the teacher. */
-export interface Teacher {
-  id: string;
-  userId: string | null;
-  firstName: string;
-  lastName: string;
-  email: string | null;
-  phone: string | null;
-  bio: string | null;
-  specialties: string[];
-  hourlyRateMinor?: number | null;
-  isAcceptingStudents: boolean;
-  bookingBufferMinutes: number;
-  isActive: boolean;
-  isPublic: boolean;
-  publicBio: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-/** What the studio's public page shows of a public, active teacher. */
-export interface PublicTeacher {
-  id: string;
-  firstName: string;
-  lastName: string;
-  specialties: string[];
-  publicBio: string | null;
-}
+export type { PublicTeacher, Teacher };
 
 export function toTeacher(r: TeacherRecord, options: { showPay: boolean }): Teacher {
   return {

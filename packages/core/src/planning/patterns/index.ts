@@ -7,6 +7,7 @@ export { materialiseLessons, MATERIALISE_ACTOR, type MaterialiseSummary } from "
 export { occurrenceDates, occurrenceInstants, nextOccurrence, type Recurrence } from "./occurrences";
 export { occurrenceLessonId } from "./pattern-lessons";
 export { toPattern, type Pattern, type PatternRecord, type LessonChanges } from "./pattern-view";
+export { RecurringPatternSchema } from "./pattern-schema";
 export { createPatternSchema, updatePatternSchema, endPatternSchema, listPatternsQuerySchema } from "./schemas";
 export type { CreatePatternInput, UpdatePatternInput, EndPatternInput, ListPatternsQuery } from "./schemas";
 export { FREQUENCIES, type Frequency } from "./recurring-pattern.entity";

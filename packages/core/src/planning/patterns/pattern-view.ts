@@ -1,5 +1,8 @@
 import type { EntityItem } from "electrodb";
+import type { Pattern } from "./pattern-schema";
 import type { RecurringPatternEntity } from "./recurring-pattern.entity";
+
+export type { Pattern };
 
 export type PatternRecord = EntityItem<typeof RecurringPatternEntity>;
 export type SkippedOccurrence = NonNullable<PatternRecord["skipped"]>[number];
@@ -8,7 +11,7 @@ export type SkippedOccurrence = NonNullable<PatternRecord["skipped"]>[number];
 export const MAX_SKIPPED = 50;
 
 /** A recurring pattern as the API shows it; its local dates and time are in the studio's time zone. */
-export function toPattern(record: PatternRecord, timeZone: string) {
+export function toPattern(record: PatternRecord, timeZone: string): Pattern {
   return {
     id: record.patternId,
     studioId: record.studioId,
@@ -37,7 +40,6 @@ export function toPattern(record: PatternRecord, timeZone: string) {
     updatedAt: record.updatedAt,
   };
 }
-export type Pattern = ReturnType<typeof toPattern>;
 
 /** What a write did to the pattern's lessons. */
 export interface LessonChanges {

@@ -1,8 +1,11 @@
 import { ATTENDANCE_STATUSES, type AttendanceStatus } from "../lessons/lesson-attendee.entity";
 import { lessonOfAttendee, toLesson, type AttendeeRecord } from "../lessons/lesson-view";
+import type { AttendanceEntry, LessonSummary } from "./attendance-schema";
+
+export type { AttendanceEntry, LessonSummary };
 
 /** One student's attendance at one lesson (status null: not marked yet). */
-export function toAttendanceEntry(attendee: AttendeeRecord) {
+export function toAttendanceEntry(attendee: AttendeeRecord): AttendanceEntry {
   return {
     studentId: attendee.studentId,
     status: (attendee.attendance ?? null) as AttendanceStatus | null,
@@ -12,10 +15,9 @@ export function toAttendanceEntry(attendee: AttendeeRecord) {
     markedAt: attendee.attendanceMarkedAt ?? null,
   };
 }
-export type AttendanceEntry = ReturnType<typeof toAttendanceEntry>;
 
 /** The lesson as a history line shows it. */
-export function toLessonSummary(attendee: AttendeeRecord, timeZone: string) {
+export function toLessonSummary(attendee: AttendeeRecord, timeZone: string): LessonSummary {
   const { id, teacherId, type, status, title, scheduledStart, scheduledEnd, durationMinutes, local } = toLesson(lessonOfAttendee(attendee), timeZone);
   return { id, teacherId, type, status, title, scheduledStart, scheduledEnd, durationMinutes, local };
 }

@@ -1,20 +1,13 @@
 import type { EntityItem } from "electrodb";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import type { Availability } from "./availability-schema";
 import type { AvailabilityEntity } from "./availability.entity";
 import { sortedHours, type WorkingRange } from "./weekly-hours";
 
 export type AvailabilityRecord = EntityItem<typeof AvailabilityEntity>;
 
 /** A teacher's working week as the API shows it; no hours set is an empty week (no free slots). */
-export interface Availability {
-  teacherId: string;
-  teacherName: string;
-  /** The studio's time zone, which the local weekdays and times are in. */
-  timeZone: string;
-  weeklyHours: WorkingRange[];
-  /** When the hours were last set; null when they never were. */
-  updatedAt: string | null;
-}
+export type { Availability };
 
 export const weeklyHoursOf = (record: AvailabilityRecord | null | undefined): WorkingRange[] =>
   sortedHours((record?.weeklyHours ?? []).map(({ weekday, start, end }) => ({ weekday, start, end })));

@@ -2,19 +2,10 @@ import { signedIn, type Actor, type MemberAccess } from "../../policy";
 import { loadLessonWith, type LoadedLesson } from "../lessons/lesson-access";
 import { assertCancellable, cancellingAs } from "./cancel-lesson";
 import type { CancelledBy } from "./cancellation-outcome";
+import type { CancellationPreview } from "./cancellation-preview-schema";
 import { planCancellation } from "./plan-cancellation";
 
-export interface CancellationPreview {
-  lessonId: string;
-  by: CancelledBy;
-  /** Whole hours of notice if it were cancelled now. */
-  noticeHours: number;
-  /** The outcome the lesson would record (a private lesson's, or a group's shared one). */
-  outcome: "credit_issued" | "no_credit";
-  explanation: string;
-  /** Per student: the policy's decision. */
-  students: { studentId: string; outcome: "credit_issued" | "no_credit"; explanation: string }[];
-}
+export type { CancellationPreview };
 
 /**
  * What cancelling a lesson now would do under the studio's policy, without doing it: the same

@@ -1,10 +1,13 @@
 import type { EntityItem } from "electrodb";
+import type { Closure } from "./closure-schema";
 import type { ClosureEntity } from "./closure.entity";
+
+export type { Closure };
 
 export type ClosureRecord = EntityItem<typeof ClosureEntity>;
 
 /** A closure as the API shows it. */
-export function toClosure(record: ClosureRecord) {
+export function toClosure(record: ClosureRecord): Closure {
   const cancelled = record.cancelledLessonIds ?? [];
   return {
     id: record.closureId,
@@ -18,4 +21,3 @@ export function toClosure(record: ClosureRecord) {
     updatedAt: record.updatedAt,
   };
 }
-export type Closure = ReturnType<typeof toClosure>;

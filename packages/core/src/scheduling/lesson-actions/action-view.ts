@@ -11,6 +11,7 @@ import { effectiveStatus } from "../makeups/credit-view";
 import { scheduleDb } from "../schedule-db";
 import { addDays, localParts } from "../../kernel/time/wall-clock";
 import type { LessonAction } from "./action-token";
+import type { LessonActionView } from "./action-schema";
 import { linkMember, openLink, type OpenedLink } from "./link-access";
 
 /**
@@ -79,7 +80,7 @@ async function offeredSlots(link: OpenedLink, teacher: TeacherRecord | null, hou
  * book a make-up in. Reading changes nothing (mail scanners open links). Three rounds of reads:
  * the link's records (openLink), the teacher (and hours), and the slots' closures and schedules.
  */
-export async function lessonActionView(token: string, action: LessonAction, now = new Date()) {
+export async function lessonActionView(token: string, action: LessonAction, now = new Date()): Promise<LessonActionView> {
   const link = await openLink(token, action);
   const { studio, lesson, student, credit } = link;
   const state = linkState(link, now);
@@ -129,4 +130,4 @@ export async function lessonActionView(token: string, action: LessonAction, now 
     slots,
   };
 }
-export type LessonActionView = Awaited<ReturnType<typeof lessonActionView>>;
+export type { LessonActionView };

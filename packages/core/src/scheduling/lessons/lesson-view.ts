@@ -2,12 +2,15 @@ import type { EntityItem } from "electrodb";
 import { localParts } from "../../kernel/time/wall-clock";
 import type { LessonAttendeeEntity } from "./lesson-attendee.entity";
 import type { LessonEntity } from "./lesson.entity";
+import type { Lesson } from "./lesson-schema";
+
+export type { Lesson };
 
 export type LessonRecord = EntityItem<typeof LessonEntity>;
 export type AttendeeRecord = EntityItem<typeof LessonAttendeeEntity>;
 
 /** A lesson as the API shows it: the record plus its length and its local date and times. */
-export function toLesson(record: LessonRecord, timeZone: string) {
+export function toLesson(record: LessonRecord, timeZone: string): Lesson {
   const start = localParts(record.scheduledStart, timeZone);
   const end = localParts(record.scheduledEnd, timeZone);
   return {
@@ -40,7 +43,6 @@ export function toLesson(record: LessonRecord, timeZone: string) {
     updatedAt: record.updatedAt,
   };
 }
-export type Lesson = ReturnType<typeof toLesson>;
 
 /** The scheduled length in minutes (seeds: Lesson.duration_minutes()). */
 export const durationMinutes = (lesson: { scheduledStart: string; scheduledEnd: string }) =>

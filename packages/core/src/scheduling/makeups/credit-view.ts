@@ -1,6 +1,9 @@
 import type { EntityItem } from "electrodb";
 import type { LocalDate } from "../../kernel/time/wall-clock";
+import type { MakeupCredit } from "./credit-schema";
 import type { MakeupCreditEntity } from "./makeup-credit.entity";
+
+export type { MakeupCredit };
 
 export type MakeupCreditRecord = EntityItem<typeof MakeupCreditEntity>;
 export type CreditStatus = MakeupCreditRecord["status"];
@@ -13,7 +16,7 @@ export const effectiveStatus = (credit: Pick<MakeupCreditRecord, "status" | "exp
   credit.status === "available" && credit.expiresOn < today ? "expired" : credit.status;
 
 /** A make-up credit as the API shows it. */
-export function toMakeupCredit(record: MakeupCreditRecord, today: LocalDate) {
+export function toMakeupCredit(record: MakeupCreditRecord, today: LocalDate): MakeupCredit {
   return {
     id: record.creditId,
     studioId: record.studioId,
@@ -34,4 +37,3 @@ export function toMakeupCredit(record: MakeupCreditRecord, today: LocalDate) {
     updatedAt: record.updatedAt,
   };
 }
-export type MakeupCredit = ReturnType<typeof toMakeupCredit>;

@@ -1,5 +1,6 @@
 export { CREDIT_STATUSES } from "./makeup-credit.entity";
 export { toMakeupCredit, effectiveStatus, type MakeupCredit, type MakeupCreditRecord, type CreditStatus } from "./credit-view";
+export { MakeupCreditSchema } from "./credit-schema";
 export { termOf, type Term, type TermLength } from "./credit-term";
 export { listMakeupCredits } from "./list-makeup-credits";
 export { bookMakeup } from "./book-makeup";

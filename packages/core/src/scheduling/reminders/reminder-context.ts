@@ -1,14 +1,11 @@
-import type { EntityItem } from "electrodb";
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
-import type { StudentEntity } from "../../people/student.entity";
+import type { GuardianRecord, StudentRecord } from "../../people";
 import type { StudioRecord } from "../../studios/studio-view";
 import type { LessonRecord } from "../lessons/lesson-view";
-import { guardiansOfFamilies, type GuardianRecord } from "../family-guardians";
+import { guardiansOfFamilies } from "../family-guardians";
 import { scheduleDb } from "../schedule-db";
 import type { SchedulingSettings } from "../settings/defaults";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
-
-type StudentRecord = EntityItem<typeof StudentEntity>;
 
 /** Everything a lesson's reminder says and who it goes to. */
 export interface ReminderContext {

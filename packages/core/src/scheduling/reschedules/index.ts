@@ -13,3 +13,4 @@ export {
   type ListRescheduleRequestsQuery,
 } from "./schemas";
 export { toRescheduleRequest, type RescheduleRequest } from "./request-view";
+export { RescheduleRequestSchema } from "./request-schema";

@@ -1,6 +1,9 @@
 import type { EntityItem } from "electrodb";
 import { localParts } from "../../kernel/time/wall-clock";
 import type { RescheduleRequestEntity } from "./reschedule-request.entity";
+import type { RescheduleRequest } from "./request-schema";
+
+export type { RescheduleRequest };
 
 export type RescheduleRequestRecord = EntityItem<typeof RescheduleRequestEntity>;
 
@@ -10,7 +13,7 @@ const local = (start: string, end: string, timeZone: string) => {
 };
 
 /** A reschedule request as the API shows it, with both times on the studio's wall clock. */
-export function toRescheduleRequest(r: RescheduleRequestRecord, timeZone: string) {
+export function toRescheduleRequest(r: RescheduleRequestRecord, timeZone: string): RescheduleRequest {
   return {
     id: r.requestId,
     lessonId: r.lessonId,
@@ -32,7 +35,6 @@ export function toRescheduleRequest(r: RescheduleRequestRecord, timeZone: string
     updatedAt: r.updatedAt,
   };
 }
-export type RescheduleRequest = ReturnType<typeof toRescheduleRequest>;
 
 /** "<lessonId>-r<n>": the lesson a request id belongs to (undefined for an id of another shape). */
 export const lessonIdOfRequest = (requestId: string) => /^(.+)-r\d{3,}$/.exec(requestId)?.[1];

@@ -1,12 +1,14 @@
 import type { EntityItem } from "electrodb";
 import { loadMemberWith, type Actor } from "../../policy";
+import type { CancellationPolicy } from "./cancellation-policy-schema";
 import { schedulingSettingsRead, withDefaults } from "./read-settings";
 import type { SchedulingSettingsEntity } from "./scheduling-settings.entity";
 
 export type SchedulingSettingsRecord = EntityItem<typeof SchedulingSettingsEntity>;
+export type { CancellationPolicy };
 
 /** The policy as the API shows it; `updatedAt` null while the studio uses the defaults. */
-export function toCancellationPolicy(stored: SchedulingSettingsRecord | null) {
+export function toCancellationPolicy(stored: SchedulingSettingsRecord | null): CancellationPolicy {
   const s = withDefaults(stored);
   return {
     noticeHours: s.noticeHours,
@@ -20,7 +22,6 @@ export function toCancellationPolicy(stored: SchedulingSettingsRecord | null) {
     updatedAt: stored?.updatedAt ?? null,
   };
 }
-export type CancellationPolicy = ReturnType<typeof toCancellationPolicy>;
 
 /** The studio's cancellation policy (every member may read it: it decides their credits). */
 export async function getCancellationPolicy(actor: Actor, studioId: string): Promise<CancellationPolicy> {

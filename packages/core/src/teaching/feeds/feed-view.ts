@@ -1,19 +1,10 @@
 import type { EntityItem } from "electrodb";
 import type { CalendarFeedEntity } from "./calendar-feed.entity";
+import type { CalendarFeed } from "./feed-schema";
 
 export type CalendarFeedRecord = EntityItem<typeof CalendarFeedEntity>;
 
-/** A feed as its owner and the studio's admins see it; the URL is shown once, at creation. */
-export interface CalendarFeed {
-  id: string;
-  subjectType: CalendarFeedRecord["subjectType"];
-  subjectId: string;
-  label: string | null;
-  ownerUserId: string;
-  lastFetchedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { CalendarFeed };
 
 export const toCalendarFeed = (r: CalendarFeedRecord): CalendarFeed => ({
   id: r.feedId,

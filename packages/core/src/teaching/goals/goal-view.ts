@@ -1,21 +1,10 @@
 import type { EntityItem } from "electrodb";
 import type { GoalEntity } from "../goal.entity";
+import type { Goal } from "./goal-schema";
 
 export type GoalRecord = EntityItem<typeof GoalEntity>;
 
-export interface Goal {
-  id: string;
-  studentId: string;
-  teacherId: string | null;
-  title: string;
-  description: string | null;
-  targetDate: string | null;
-  status: GoalRecord["status"];
-  progressPercentage: number;
-  achievedAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { Goal };
 
 export const toGoal = (r: GoalRecord): Goal => ({
   id: r.goalId,

@@ -5,3 +5,4 @@ export { listGoals } from "./list-goals";
 export { updateGoal } from "./update-goal";
 export * from "./schemas";
 export type { Goal } from "./goal-view";
+export { GoalSchema } from "./goal-schema";

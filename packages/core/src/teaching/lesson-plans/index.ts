@@ -5,3 +5,4 @@ export { listLessonPlans } from "./list-lesson-plans";
 export { updateLessonPlan } from "./update-lesson-plan";
 export * from "./schemas";
 export type { LessonPlan } from "./lesson-plan-view";
+export { LessonPlanSchema } from "./lesson-plan-schema";

@@ -1,25 +1,11 @@
 import type { EntityItem } from "electrodb";
 import { searchKeys } from "../../people/person-fields";
 import { STUDIO_AUTHOR, type LessonPlanEntity } from "../lesson-plan.entity";
+import type { LessonPlan } from "./lesson-plan-schema";
 
 export type LessonPlanRecord = EntityItem<typeof LessonPlanEntity>;
 
-export interface LessonPlan {
-  id: string;
-  /** The author's teacher profile; null for a plan an admin wrote for the studio. */
-  teacherId: string | null;
-  title: string;
-  description: string | null;
-  specialty: string | null;
-  durationMinutes: number | null;
-  objectives: string[];
-  materials: string[];
-  activities: string[];
-  tags: string[];
-  isPublic: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { LessonPlan };
 
 export const toLessonPlan = (r: LessonPlanRecord): LessonPlan => ({
   id: r.planId,

@@ -5,3 +5,4 @@ export { studentNotes } from "./student-notes";
 export { updateLessonNote } from "./update-lesson-note";
 export * from "./schemas";
 export type { LessonNote } from "./lesson-note-view";
+export { LessonNoteSchema } from "./lesson-note-schema";

@@ -1,24 +1,10 @@
 import type { EntityItem } from "electrodb";
 import type { LessonNoteEntity } from "./lesson-note.entity";
+import type { LessonNote } from "./lesson-note-schema";
 
 export type LessonNoteRecord = EntityItem<typeof LessonNoteEntity>;
 
-export interface LessonNote {
-  id: string;
-  lessonId: string;
-  /** The teacher the note is from. */
-  teacherId: string;
-  summary: string;
-  topicsCovered: string[];
-  assignments: string[];
-  strengths: string[];
-  challenges: string[];
-  homework: string | null;
-  visibleToStudent: boolean;
-  visibleToParent: boolean;
-  createdAt: string;
-  updatedAt: string;
-}
+export type { LessonNote };
 
 export const toLessonNote = (r: LessonNoteRecord): LessonNote => ({
   id: r.noteId,

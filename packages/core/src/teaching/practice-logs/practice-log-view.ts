@@ -1,19 +1,10 @@
 import type { EntityItem } from "electrodb";
 import type { PracticeLogEntity } from "../practice-log.entity";
+import type { PracticeLog } from "./practice-log-schema";
 
 export type PracticeLogRecord = EntityItem<typeof PracticeLogEntity>;
 
-export interface PracticeLog {
-  id: string;
-  studentId: string;
-  practisedOn: string;
-  minutes: number;
-  pieces: string[];
-  notes: string | null;
-  /** The user who recorded it (the student, a parent or an admin). */
-  recordedBy: string;
-  createdAt: string;
-}
+export type { PracticeLog };
 
 export const toPracticeLog = (r: PracticeLogRecord): PracticeLog => ({
   id: r.logId,
