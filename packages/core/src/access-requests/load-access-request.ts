@@ -2,7 +2,7 @@ import { itemOf } from "../kernel/db/read-together";
 import { recordAudit } from "../audit/record-audit";
 import { db, type WriteTx } from "../db/service";
 import { conflict, notFound } from "../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadMemberWith, type Actor } from "../policy";
 import type { AccessRequestRecord } from "./access-request-view";
 
 /** A pending access request of the studio, for an admin to review (404 / 409 otherwise). */
@@ -12,7 +12,7 @@ export async function loadPendingRequest(actor: Actor, studioId: string, request
     studio,
     records: [request],
   } = await loadMemberWith(actor, studioId, itemOf(db().entities.accessRequest, { studioId, requestId }));
-  requireStudioAdmin(member);
+  assertMay(member, "access-request.manage");
   if (!request) throw notFound("Access request");
   if (request.status !== "pending") throw conflict("access_request.already_reviewed", `This request was already ${request.status}.`);
   return { request: request as AccessRequestRecord, studio };

@@ -1,5 +1,5 @@
 import { page } from "../kernel/pagination/pagination";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import type { OutboxMessageItem } from "../outbox/outbox-message.entity";
 import { emailDeliveryDb } from "./email-delivery-db";
 import type { DeliveryProblemsQuery } from "./schemas";
@@ -24,7 +24,7 @@ export type DeliveryProblem = ReturnType<typeof toProblem>;
  */
 export async function listDeliveryProblems(actor: Actor, studioId: string, query: DeliveryProblemsQuery) {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "email-delivery.manage");
   const { outboxMessage } = emailDeliveryDb().entities;
   const result = await page(
     { studioId, list: "delivery-problems" },

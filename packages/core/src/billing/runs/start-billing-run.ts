@@ -1,4 +1,4 @@
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { toBillingRun, type BillingRunStarted } from "./billing-run-view";
 import { runBilling } from "./run-billing";
 import type { StartBillingRunInput } from "./schemas";
@@ -22,7 +22,7 @@ export interface BillingExecutionSummary {
  */
 export async function startBillingRun(actor: Actor, studioId: string, input: StartBillingRunInput): Promise<BillingRunStarted> {
   const { member, studio } = await loadMemberWith(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "billing-run.manage");
   const { run, skipped, ...execution } = await runBilling(studioId, { ...input, trigger: "manual", actorId: actor.userId });
   return { ...toBillingRun(run, studio.currency), execution: { ...execution, skippedCount: skipped.length } };
 }

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { assertCommitted } from "../../kernel/db/transactions";
 import { invalidField } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { localParts } from "../../kernel/time/wall-clock";
@@ -34,7 +34,7 @@ async function sameClosure(studioId: string, input: CreateClosureInput): Promise
  */
 export async function createClosure(actor: Actor, studioId: string, input: CreateClosureInput): Promise<Closure> {
   const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
-  requireStudioAdmin(member);
+  assertMay(member, "closure.manage");
   const now = new Date();
   if (input.endDate < localParts(now, studio.timeZone).date) throw invalidField("endDate", "must not be in the past");
 
