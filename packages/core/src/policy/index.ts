@@ -3,7 +3,7 @@ export { isStaff, isStudioAdmin, loadMemberWith, loadStudioMember, type StudioMe
 export { readAsActor } from "./session-check";
 export { signedIn, type MemberAccess } from "./member-access";
 export { checkSession, sessionWasChecked } from "./session-check";
-export { ACTIONS, assertMay, may, type Action, type FactsOf } from "./may";
+export { ACTIONS, assertMay, may, type Action } from "./may";
 export { hiddenRecord } from "./rule";
 export { isSelf } from "./rules/people";
 export { teacherTotalsOnly } from "./rules/billing";

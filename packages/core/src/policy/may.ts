@@ -7,7 +7,7 @@ export type Action = keyof typeof CATALOGUE;
 export const ACTIONS = Object.keys(CATALOGUE) as Action[];
 
 /** The facts an action's rule needs (none for a rule on the role alone). */
-export type FactsOf<A extends Action> = (typeof CATALOGUE)[A] extends Rule<infer F> ? F : never;
+type FactsOf<A extends Action> = (typeof CATALOGUE)[A] extends Rule<infer F> ? F : never;
 type FactsArg<A extends Action> = [FactsOf<A>] extends [void] ? [] : [facts: FactsOf<A>];
 
 const ruleOf = <A extends Action>(action: A) => CATALOGUE[action] as Rule<FactsOf<A>>;
