@@ -1,3 +1,4 @@
+import { ACTIONS } from "@studiosync/core/policy";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api } from "./support/api";
 import { ACTORS, buildWorld, type ActorName, type World } from "./support/matrix-world";
@@ -24,7 +25,8 @@ let world: World;
  * another studio's owner 404 (never 403, and an answer that never names the studio: its existence
  * is not confirmed), and an anonymous caller or a forged token 401. The table must cover every
  * operation in the OpenAPI document, so a new route cannot be added without deciding who may call
- * it. This is the one place that checks a studio route's security.
+ * it, and each row names the permission catalogue's action it exercises (every action is exercised
+ * by a row). This is the one place that checks a studio route's security.
  */
 const ALL_ROWS: Record<string, Row> = { ...ROWS, ...Object.assign({}, ...MODULE_ROWS.map((m: RowModule) => m.rows)) };
 beforeAll(async () => {
@@ -41,6 +43,13 @@ describe("permission matrix", () => {
     const uncovered = operations.filter((op) => !(op in ALL_ROWS) && !(op in EXEMPT));
     const stale = [...Object.keys(ALL_ROWS), ...Object.keys(EXEMPT)].filter((op) => !operations.includes(op));
     expect({ uncovered, stale }).toEqual({ uncovered: [], stale: [] });
+  });
+
+  it("maps onto the permission catalogue: every row names an action, every action has a row", () => {
+    const named = new Set(Object.values(ALL_ROWS).map((row) => row.action));
+    const unknown = [...named].filter((action) => !ACTIONS.includes(action));
+    const unexercised = ACTIONS.filter((action) => !named.has(action));
+    expect({ unknown, unexercised }).toEqual({ unknown: [], unexercised: [] });
   });
 
   for (const [op, row] of Object.entries(ALL_ROWS)) {

@@ -1,7 +1,7 @@
 import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import { notFound } from "../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadMemberWith, type Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
 
 /** One request to join the studio, whatever its status (admins), read with the membership in one call. */
@@ -10,7 +10,7 @@ export async function getAccessRequest(actor: Actor, studioId: string, requestId
     member,
     records: [request],
   } = await loadMemberWith(actor, studioId, itemOf(db().entities.accessRequest, { studioId, requestId }));
-  requireStudioAdmin(member);
+  assertMay(member, "access-request.manage");
   if (!request) throw notFound("Access request");
   return toAccessRequest(request);
 }

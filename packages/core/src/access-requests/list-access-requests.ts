@@ -1,13 +1,13 @@
 import { db } from "../db/service";
 import { page } from "../kernel/pagination/pagination";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
 import type { ListAccessRequestsQuery } from "./schemas";
 
 /** The studio's access requests, newest first (admins); `status` uses accessRequestsByStatus. */
 export async function listAccessRequests(actor: Actor, studioId: string, query: ListAccessRequestsQuery) {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "access-request.manage");
   const { accessRequest } = db().entities;
   const result = await page(
     { studioId, list: "access-requests" },

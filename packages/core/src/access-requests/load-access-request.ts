@@ -2,7 +2,7 @@ import { itemOf } from "../kernel/db/read-together";
 import { recordAudit } from "../audit/record-audit";
 import { db, type WriteTx } from "../db/service";
 import { conflict, notFound } from "../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadMemberWith, type Actor } from "../policy";
 import type { AccessRequestRecord } from "./access-request-view";
 import { failsWith } from "../kernel/db/commit-writes";
 
@@ -13,7 +13,7 @@ export async function loadPendingRequest(actor: Actor, studioId: string, request
     studio,
     records: [request],
   } = await loadMemberWith(actor, studioId, itemOf(db().entities.accessRequest, { studioId, requestId }));
-  requireStudioAdmin(member);
+  assertMay(member, "access-request.manage");
   if (!request) throw notFound("Access request");
   if (request.status !== "pending") throw conflict("access_request.already_reviewed", `This request was already ${request.status}.`);
   return { request: request as AccessRequestRecord, studio };

@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { db } from "../db/service";
 import { page } from "../kernel/pagination/pagination";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import type { AuditEventEntity } from "./audit-event.entity";
 import type { AuditEvent } from "./audit-event-schema";
 import type { ListAuditEventsQuery } from "./schemas";
@@ -23,7 +23,7 @@ export const toAuditEvent = (e: AuditEventRecord): AuditEvent => ({
 /** Who changed what in the studio, newest first (admins); per record with entityType + entityId. */
 export async function listAuditEvents(actor: Actor, studioId: string, query: ListAuditEventsQuery) {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "audit.view");
   const { auditEvent } = db().entities;
   const { entityType, entityId } = query;
   const result = await page(

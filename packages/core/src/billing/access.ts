@@ -1,18 +1,12 @@
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { AppError } from "../kernel/errors";
-import { hiddenRecord, isStudioAdmin, type StudioMember, type StudentFacts } from "../policy";
+import { hiddenRecord, isStudioAdmin, may, teacherTotalsOnly, type StudioMember, type StudentFacts } from "../policy";
 import type { AccountKind } from "./accounts/billing-account.entity";
 import { billingDb } from "./billing-db";
 
 /**
- * Who sees which billing account (and its invoices, payments and ledger):
- * - owners and admins: every account, in full;
- * - a parent: their family's account and the student accounts of their family's children, in full;
- * - a student: their own student account, in full;
- * - a teacher: the account of a student they are the primary teacher of (the student's own
- *   account, or the family account of a family with such a student) as a SUMMARY only (invoice
- *   numbers, statuses, dates, totals, balances; no lines, payments or ledger);
- * - everyone else: nothing (the account answers 404 like a missing one).
+ * What a member sees of a billing account (and its invoices, payments and ledger): all of it, a
+ * summary (totals and statuses), or nothing (404 like a missing account). The catalogue decides
+ * ("billing-account.view-details", "billing-account.view"); this reads only the facts it needs.
  */
 export type AccountAccess = "full" | "summary" | "none";
 
@@ -27,29 +21,11 @@ export interface AccountFacts {
   students: StudentFacts[];
 }
 
-/**
- * The access a member has to an account, decided from the member and the account's students
- * (a pure function: the rules are tested as a table). Band accounts are for admins only.
- */
+/** The access a member has to an account, decided by the catalogue from the account and its students. */
 export function accountAccess(member: StudioMember, account: AccountParty, facts: AccountFacts): AccountAccess {
-  if (isStudioAdmin(member)) return "full";
-  const { accountId, kind } = account;
-  switch (member.role) {
-    case "parent":
-      if (!member.familyId) return "none";
-      if (kind === "family") return accountId === member.familyId ? "full" : "none";
-      if (kind === "student") return facts.students.some((s) => s.studentId === accountId && s.familyId === member.familyId) ? "full" : "none";
-      return "none";
-    case "student":
-      return kind === "student" && Boolean(member.studentId) && accountId === member.studentId ? "full" : "none";
-    case "teacher":
-      if (!member.teacherId || kind === "band") return "none";
-      return facts.students.some((s) => s.primaryTeacherId === member.teacherId && (kind === "family" ? s.familyId === accountId : s.studentId === accountId))
-        ? "summary"
-        : "none";
-    default:
-      return "none";
-  }
+  const party = { accountId: account.accountId, kind: account.kind, students: facts.students };
+  if (may(member, "billing-account.view-details", party)) return "full";
+  return may(member, "billing-account.view", party) ? "summary" : "none";
 }
 
 /**
@@ -141,7 +117,5 @@ export function ownAccountIds(member: StudioMember): string[] {
  */
 export function requireAccountAccess(access: AccountAccess, needed: "full" | "summary", what = "Billing account"): void {
   if (access === "none") throw hiddenRecord(what);
-  if (needed === "full" && access === "summary") {
-    throw new AppError("billing.teacher_totals_only", "Teachers see only the totals and statuses of their students' billing");
-  }
+  if (needed === "full" && access === "summary") throw teacherTotalsOnly();
 }

@@ -1,5 +1,5 @@
 import { page } from "../kernel/pagination/pagination";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import type { OutboxMessageItem } from "../outbox/outbox-message.entity";
 import type { DeliveryProblem } from "./delivery-problem-schema";
 import { emailDeliveryDb } from "./email-delivery-db";
@@ -25,7 +25,7 @@ export type { DeliveryProblem };
  */
 export async function listDeliveryProblems(actor: Actor, studioId: string, query: DeliveryProblemsQuery) {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "email-delivery.manage");
   const { outboxMessage } = emailDeliveryDb().entities;
   const result = await page(
     { studioId, list: "delivery-problems" },

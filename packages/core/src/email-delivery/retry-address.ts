@@ -2,7 +2,7 @@ import { recordAudit } from "../audit/record-audit";
 import { db } from "../db/service";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict, notFound } from "../kernel/errors";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import type { RetryAddressInput } from "./schemas";
 
 const missing = () => notFound("Undeliverable address");
@@ -15,7 +15,7 @@ const missing = () => notFound("Undeliverable address");
  */
 export async function retryAddress(actor: Actor, studioId: string, input: RetryAddressInput) {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "email-delivery.manage");
   const { undeliverableAddress } = db().entities;
   const { data: record } = await undeliverableAddress.get({ email: input.email }).go({ consistent: true });
   if (!record || record.scope !== studioId) throw missing();

@@ -1,6 +1,5 @@
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { AppError } from "../kernel/errors";
-import { isStudioAdmin, loadStudioMember, type Actor } from "../policy";
+import { assertMay, isStudioAdmin, loadStudioMember, type Actor } from "../policy";
 import { emailDeliveryDb } from "./email-delivery-db";
 import type { UndeliverableQuery } from "./schemas";
 
@@ -12,7 +11,7 @@ import type { UndeliverableQuery } from "./schemas";
  */
 export async function undeliverableAmong(actor: Actor, studioId: string, query: UndeliverableQuery) {
   const { member } = await loadStudioMember(actor, studioId);
-  if (!isStudioAdmin(member) && member.role !== "teacher") throw new AppError("role.not_allowed", `Your role (${member.role}) may not do this in this studio`);
+  assertMay(member, "email-delivery.check");
   const { undeliverableAddress } = emailDeliveryDb().entities;
   const found = await readTogether(...query.emails.map((email) => itemOf(undeliverableAddress, { email })));
   return {

@@ -1,4 +1,4 @@
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { familyNameKey, findFamiliesByName } from "./family-names";
 import { newFamily, parseFamilyRow } from "./family-rows";
 import { readClaims } from "./import-claims";
@@ -30,7 +30,7 @@ interface ValidRow {
  */
 export async function importPeople(actor: Actor, studioId: string, request: ImportRequest): Promise<ImportReport> {
   const { member, studio } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "import.run");
   const { kind } = request;
   const dryRun = request.dryRun ?? false;
   const context = { studioId, actorId: actor.userId, timeZone: studio.timeZone };

@@ -1,6 +1,6 @@
 import { db } from "../db/service";
 import { commitWrites } from "../kernel/db/commit-writes";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadMemberWith, type Actor } from "../policy";
 import { assertInvitable, inviteeReads } from "./check-invitee";
 import { claimInvitationSend } from "./invitation-limits";
 import { toInvitation } from "./invitation-view";
@@ -10,7 +10,7 @@ import type { CreateInvitationInput } from "./schemas";
 /** Invites someone by email with a role and the profile they will be (admins only; limited per recipient and studio). */
 export async function createInvitation(actor: Actor, studioId: string, input: CreateInvitationInput) {
   const { member, studio, records } = await loadMemberWith(actor, studioId, ...inviteeReads(studioId, input));
-  requireStudioAdmin(member);
+  assertMay(member, "invitation.manage");
   await assertInvitable(studioId, input, records);
   await claimInvitationSend(studioId, input.email);
   const invitation = newInvitation(studioId, actor.userId, input);

@@ -1,7 +1,7 @@
 import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import { conflict, notFound } from "../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadMemberWith, type Actor } from "../policy";
 import { toInvitation, type InvitationRecord } from "./invitation-view";
 
 /** The invitation (admins only), 404 when it is not this studio's. */
@@ -11,7 +11,7 @@ export async function loadInvitation(actor: Actor, studioId: string, invitationI
     studio,
     records: [record],
   } = await loadMemberWith(actor, studioId, itemOf(db().entities.invitation, { studioId, invitationId }));
-  requireStudioAdmin(member);
+  assertMay(member, "invitation.manage");
   if (!record) throw notFound("Invitation");
   return { record: record as InvitationRecord, studio };
 }

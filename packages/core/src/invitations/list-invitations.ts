@@ -1,13 +1,13 @@
 import { db } from "../db/service";
 import { page } from "../kernel/pagination/pagination";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { toInvitation } from "./invitation-view";
 import type { ListInvitationsQuery } from "./schemas";
 
 /** A studio's invitations, newest first; `status` uses the invitationsByStatus index. */
 export async function listInvitations(actor: Actor, studioId: string, query: ListInvitationsQuery) {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "invitation.manage");
   const { invitation } = db().entities;
   const result = await page(
     { studioId, list: "invitations" },

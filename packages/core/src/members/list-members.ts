@@ -1,6 +1,6 @@
 import { db } from "../db/service";
 import { page } from "../kernel/pagination/pagination";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { toMember } from "./member-view";
 import type { ListMembersQuery } from "./schemas";
 
@@ -10,7 +10,7 @@ import type { ListMembersQuery } from "./schemas";
  */
 export async function listMembers(actor: Actor, studioId: string, query: ListMembersQuery) {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "member.manage");
   const { membership, user } = db().entities;
   const result = await page(
     { studioId, list: "members" },

@@ -1,7 +1,7 @@
 import { itemOf } from "../kernel/db/read-together";
 import { db } from "../db/service";
 import { AppError, notFound } from "../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor, type StudioMember } from "../policy";
+import { assertMay, loadMemberWith, type Actor, type StudioMember } from "../policy";
 import type { MembershipRecord, UserRecord } from "./member-view";
 
 /** The member being changed (with their user) and the admin changing them, in one read. */
@@ -14,7 +14,7 @@ export async function loadTarget(actor: Actor, studioId: string, userId: string)
     records: [targetUser, other],
   } = await loadMemberWith(actor, studioId, itemOf(user, { userId }), ...(self ? [] : [itemOf(membership, { studioId, userId })]));
   const target = self ? (await membership.get({ studioId, userId }).go()).data : other;
-  requireStudioAdmin(member);
+  assertMay(member, "member.manage");
   if (!target || target.deletedAt || !targetUser) throw notFound("Member");
   return { actorMember: member, target: target as MembershipRecord, targetUser: targetUser as UserRecord };
 }

@@ -1,5 +1,3 @@
-import { isStudioAdmin, type StudioMember } from "../policy";
-
 /**
  * The fields only staff read: the studio's own notes about a person and a student's medical notes.
  * A student, a parent (and anyone else not staff) never sees them — not in the API's views
@@ -10,9 +8,6 @@ export const STAFF_ONLY_FIELDS = {
   family: ["notes"],
 } as const;
 export type StaffOnlyKind = keyof typeof STAFF_ONLY_FIELDS;
-
-/** Staff: owners, admins and teachers (a student's staff-only fields: policy's `mayReadMedicalNotes`). */
-export const isStaff = (member: StudioMember) => isStudioAdmin(member) || member.role === "teacher";
 
 /** The view (or record) without its staff-only fields unless `staff`. */
 export function withStaffOnly<T extends object>(kind: StaffOnlyKind, view: T, staff: boolean): T {

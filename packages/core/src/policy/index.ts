@@ -1,8 +1,10 @@
 export type { Actor } from "./actor";
-export { authorizeStudio } from "./studio-access";
-export { roleMay, STUDIO_ACTIONS, type StudioAction } from "./studio-permissions";
-export { isStudioAdmin, loadMemberWith, loadStudioMember, type StudioMember } from "./studio-member";
-export * from "./people-permissions";
+export { isStaff, isStudioAdmin, loadMemberWith, loadStudioMember, type StudioMember } from "./studio-member";
 export { readAsActor } from "./session-check";
 export { signedIn, type MemberAccess } from "./member-access";
 export { checkSession, sessionWasChecked } from "./session-check";
+export { ACTIONS, assertMay, may, type Action } from "./may";
+export { hiddenRecord } from "./rule";
+export { isSelf } from "./rules/people";
+export { teacherTotalsOnly } from "./rules/billing";
+export type * from "./facts";

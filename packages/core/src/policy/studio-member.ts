@@ -46,3 +46,6 @@ export async function loadStudioMember(actor: Actor, studioId: string): Promise<
 }
 
 export const isStudioAdmin = (member: StudioMember) => member.role === "owner" || member.role === "admin";
+
+/** Staff: owners, admins and teachers. */
+export const isStaff = (member: StudioMember) => isStudioAdmin(member) || member.role === "teacher";

@@ -1,6 +1,5 @@
 import { readMany } from "../billing/runs/read-many";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { AppError } from "../kernel/errors";
 import { hiddenRecord, type StudioMember } from "../policy";
 import { scheduleDb } from "../scheduling/schedule-db";
 
@@ -13,20 +12,13 @@ export interface Household {
   students: { id: string; firstName: string; lastName: string }[];
 }
 
-/** The portal is the families' (students, parents); staff have the workspace (403, the studio exists for them). */
-export function requireFamilyMember(member: StudioMember): asserts member is StudioMember & { role: "student" | "parent" } {
-  if (member.role !== "student" && member.role !== "parent") {
-    throw new AppError("portal.households_only", "The portal is for students and parents; staff use the workspace");
-  }
-}
-
 const personOf = (s: { studentId: string; firstName: string; lastName: string }) => ({ id: s.studentId, firstName: s.firstName, lastName: s.lastName });
 
 /**
  * A parent's family with its live children (the family item, then one BatchGet of its students),
  * or a student's own record. A login not linked to a record has an empty household.
  */
-export async function readHousehold(studioId: string, member: StudioMember & { role: "student" | "parent" }): Promise<Household> {
+export async function readHousehold(studioId: string, member: StudioMember): Promise<Household> {
   const { family, student } = scheduleDb().entities;
   if (member.role === "student") {
     const [record] = member.studentId ? await readTogether(itemOf(student, { studioId, studentId: member.studentId })) : [null];

@@ -3,12 +3,12 @@ import { billingDb } from "../billing/billing-db";
 import { toInvoiceSummary } from "../billing/invoices/invoice-view";
 import { itemOf, readTogether } from "../kernel/db/read-together";
 import { readNames } from "../people/record-names";
-import { loadMemberWith, type Actor } from "../policy";
+import { assertMay, loadMemberWith, type Actor } from "../policy";
 import { toMakeupCredit } from "../scheduling/makeups/credit-view";
 import { lessonOfAttendee, toLesson, type AttendeeRecord } from "../scheduling/lessons/lesson-view";
 import { scheduleDb } from "../scheduling/schedule-db";
 import { localParts } from "../kernel/time/wall-clock";
-import { chosenStudent, readHousehold, requireFamilyMember } from "./household";
+import { chosenStudent, readHousehold } from "./household";
 import type { PortalHomeQuery } from "./schemas";
 
 /** How far ahead Home looks for lessons, and how many it lists (the calendar shows the rest). */
@@ -94,7 +94,8 @@ async function familyBilling(studioId: string, accountId: string | undefined, cu
  */
 export async function portalHome(actor: Actor, studioId: string, query: PortalHomeQuery, now = new Date()) {
   const { member, studio } = await loadMemberWith(actor, studioId);
-  requireFamilyMember(member);
+  assertMay(member, "portal.view");
+  const role = member.role as "student" | "parent";
   const household = await readHousehold(studioId, member);
   const chosen = chosenStudent(household, query.studentId);
   const { timeZone, currency } = studio;
@@ -114,7 +115,7 @@ export async function portalHome(actor: Actor, studioId: string, query: PortalHo
   });
 
   return {
-    role: member.role,
+    role,
     today,
     timeZone,
     household,

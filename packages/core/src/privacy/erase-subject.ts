@@ -3,7 +3,7 @@ import { db, type WriteTx } from "../db/service";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import { searchKeys } from "../people/person-fields";
-import { requireStudioAdmin, type Actor } from "../policy";
+import { assertMay, type Actor } from "../policy";
 import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";
 import { eraseMentions } from "./erase-mentions";
 import { redactAuditHistory } from "./redact-audit-history";
@@ -61,7 +61,7 @@ function erasureWrite(tx: WriteTx, subject: SubjectRecord, actorId: string) {
  */
 export async function eraseSubject(actor: Actor, studioId: string, input: PrivacyRequest): Promise<ErasureResult> {
   const { member, subject } = await loadSubject(actor, studioId, input.subject);
-  requireStudioAdmin(member);
+  assertMay(member, "privacy.erase");
   const fields = erasedFields(subject.type, subject.record as Record<string, unknown>);
   const { before, after } = erasureAuditTrail(fields);
   await eraseMentions(subject, subject.record.userId ?? undefined);

@@ -4,12 +4,10 @@ import { toInvoice } from "../billing/invoices/invoice-view";
 import { toPayment } from "../billing/payments/payment-view";
 import { itemOf, readTogether } from "../kernel/db/read-together";
 import { LISTINGS } from "../people/person-fields";
-import { isStaff } from "../people/staff-only";
-import { isStudioAdmin, type StudioMember } from "../policy";
+import { may, isStaff, isStudioAdmin, type StudioMember } from "../policy";
 import { toAttendanceEntry, toLessonSummary } from "../scheduling/attendance/attendance-view";
 import { toCalendarFeed } from "../teaching/feeds/feed-view";
 import { toLessonNote } from "../teaching/notes/lesson-note-view";
-import { maySeeNote, noteAudienceOf } from "../teaching/notes/note-visibility";
 import { localParts } from "../kernel/time/wall-clock";
 import type { StudioRecord } from "../studios/studio-view";
 import { toGoal } from "../teaching/goals/goal-view";
@@ -39,11 +37,10 @@ async function lessonsOf(studioId: string, studentId: string, timeZone: string, 
   const { items: attendees, truncated } = await upTo((cursor) =>
     db.entities.lessonAttendee.query.studentCalendar({ studioId, studentId }).go({ cursor, limit: PAGE }),
   );
-  const audience = noteAudienceOf(requester);
   const notesByLesson = new Map<string, ReturnType<typeof toLessonNote>[]>();
   await inPool(attendees, 8, async (attendee) => {
     const { data } = await db.entities.lessonNote.query.note({ studioId, lessonId: attendee.lessonId }).go({ pages: "all" });
-    notesByLesson.set(attendee.lessonId, data.filter((note) => maySeeNote(audience, note)).map(toLessonNote));
+    notesByLesson.set(attendee.lessonId, data.filter((note) => may(requester, "note.view", note)).map(toLessonNote));
   });
   const lessons = attendees.map((attendee) => ({
     ...toLessonSummary(attendee, timeZone),

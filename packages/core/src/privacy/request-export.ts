@@ -4,14 +4,13 @@ import { db } from "../db/service";
 import { commitWrites } from "../kernel/db/commit-writes";
 import { emailBrand } from "../email/brand";
 import { privacyExportMessage } from "../email/templates/privacy-export";
-import { AppError } from "../kernel/errors";
 import { putObject } from "../files/s3";
 import { outboxEmail } from "../outbox/outbox-email";
-import { hiddenRecord, type Actor } from "../policy";
+import { assertMay, hiddenRecord, may, type Actor } from "../policy";
 import { buildExportDocument } from "./export-document";
 import { EXPORT_LINK_SECONDS, exportKey, exportLinkUrl, signExportLink } from "./export-files";
 import type { PrivacyRequest } from "./schemas";
-import { linkedUserId, loadSubject, mayExport, maySeeSubject, subjectName } from "./subject";
+import { linkedUserId, loadSubject, maySeeSubject, personFacts, subjectName } from "./subject";
 
 /**
  * Exports everything the studio holds about one person (admins: anyone; a person: themself; a
@@ -22,8 +21,9 @@ import { linkedUserId, loadSubject, mayExport, maySeeSubject, subjectName } from
  */
 export async function requestExport(actor: Actor, studioId: string, input: PrivacyRequest) {
   const { member, studio, user, subject } = await loadSubject(actor, studioId, input.subject);
-  if (!mayExport(member, subject)) {
-    if (maySeeSubject(member, subject)) throw new AppError("privacy.not_yours", "You may export only your own data (or your children's)");
+  const person = personFacts(subject);
+  if (!may(member, "privacy.export", person)) {
+    if (maySeeSubject(member, subject)) assertMay(member, "privacy.export", person);
     throw hiddenRecord(input.subject.type === "student" ? "Student" : input.subject.type === "teacher" ? "Teacher" : "Guardian");
   }
   if (!user) throw new Error(`User ${actor.userId} of a live session has no account record`);

@@ -3,7 +3,7 @@ import { db } from "../db/service";
 import type { GuardianRecord } from "../people/families/family-view";
 import type { StudentRecord } from "../people/student-summaries";
 import type { TeacherRecord } from "../people/teachers/teacher-view";
-import { hiddenRecord, isStudioAdmin, loadMemberWith, mayReadStudent, type Actor, type StudioMember } from "../policy";
+import { may, hiddenRecord, isSelf, isStudioAdmin, loadMemberWith, type Actor, type PersonFacts, type StudioMember } from "../policy";
 import type { PrivacySubject } from "./schemas";
 
 /** A privacy subject's record, tagged by its type. */
@@ -43,29 +43,18 @@ export async function loadSubject(actor: Actor, studioId: string, subject: Priva
   return { member, studio, user, subject: { type: subject.type, id: subject.id, record } as SubjectRecord };
 }
 
-/** The member is this person in the studio (their own teacher, student or guardian profile). */
-export function isSelf(member: StudioMember, subject: SubjectRecord): boolean {
-  switch (subject.type) {
-    case "student":
-      return member.role === "student" && member.studentId === subject.id;
-    case "teacher":
-      return member.role === "teacher" && member.teacherId === subject.id;
-    case "guardian":
-      return member.role === "parent" && member.guardianId === subject.id && member.familyId === subject.record.familyId;
-  }
-}
-
-/** Admins export anyone's data; a person their own; a parent also their own family's children. */
-export function mayExport(member: StudioMember, subject: SubjectRecord): boolean {
-  if (isStudioAdmin(member) || isSelf(member, subject)) return true;
-  return subject.type === "student" && member.role === "parent" && Boolean(member.familyId) && subject.record.familyId === member.familyId;
-}
+/** The subject as the catalogue's rules see a person. */
+export const personFacts = (subject: SubjectRecord): PersonFacts => ({
+  type: subject.type,
+  id: subject.id,
+  familyId: subject.type === "teacher" ? undefined : subject.record.familyId,
+});
 
 /** Whether the member may see the record at all: decides 403 (seen, not theirs) against 404. */
 export function maySeeSubject(member: StudioMember, subject: SubjectRecord): boolean {
   switch (subject.type) {
     case "student":
-      return mayReadStudent(member, {
+      return may(member, "student.view", {
         studentId: subject.id,
         primaryTeacherId: subject.record.primaryTeacherId === "none" ? undefined : subject.record.primaryTeacherId,
         familyId: subject.record.familyId,
@@ -73,11 +62,12 @@ export function maySeeSubject(member: StudioMember, subject: SubjectRecord): boo
     case "teacher":
       return true;
     case "guardian":
-      return member.role === "parent" && member.familyId === subject.record.familyId;
+      return may(member, "family.view", { familyId: subject.record.familyId, teachesAStudentOfIt: false });
   }
 }
 
 /** The user account linked to the person: the record's link, or the member acting as themself. */
-export const linkedUserId = (member: StudioMember, subject: SubjectRecord) => subject.record.userId ?? (isSelf(member, subject) ? member.userId : undefined);
+export const linkedUserId = (member: StudioMember, subject: SubjectRecord) =>
+  subject.record.userId ?? (isSelf(member, personFacts(subject)) ? member.userId : undefined);
 
 export const subjectName = (subject: SubjectRecord) => `${subject.record.firstName} ${subject.record.lastName}`;

@@ -1,6 +1,8 @@
-import { authorizeStudio, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { toStudio } from "./studio-view";
 
 export async function getStudio(actor: Actor, studioId: string) {
-  return toStudio(await authorizeStudio(actor, studioId, "studio.read"));
+  const { member, studio } = await loadStudioMember(actor, studioId);
+  assertMay(member, "studio.read");
+  return toStudio(studio);
 }

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { presignUpload } from "../files";
-import { authorizeStudio, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { logoKeyFor } from "./logo-key";
 import type { LogoUploadInput } from "./schemas";
 
@@ -8,7 +8,8 @@ const UPLOAD_URL_SECONDS = 10 * 60;
 
 /** A presigned PUT for a new logo; the studio then points `logoKey` at it with a PATCH. */
 export async function createLogoUpload(actor: Actor, studioId: string, input: LogoUploadInput) {
-  await authorizeStudio(actor, studioId, "studio.branding.upload");
+  const { member } = await loadStudioMember(actor, studioId);
+  assertMay(member, "studio.branding.upload");
   const key = logoKeyFor(studioId, uuidv7(), input.contentType);
   const { url, headers } = await presignUpload(key, input.contentType, input.contentLength, UPLOAD_URL_SECONDS);
   return { uploadUrl: url, key, headers, expiresAt: new Date(Date.now() + UPLOAD_URL_SECONDS * 1000).toISOString() };

@@ -3,7 +3,7 @@ import { db } from "../db/service";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict, invalidField } from "../kernel/errors";
 import { describeObject } from "../files";
-import { authorizeStudio, type Actor } from "../policy";
+import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { isLogoKeyOf } from "./logo-key";
 import { LOGO_CONTENT_TYPES, MAX_LOGO_BYTES, studioProfileFields, type UpdateStudioInput } from "./schemas";
 import { toStudio, type StudioRecord } from "./studio-view";
@@ -16,7 +16,8 @@ import { toStudio, type StudioRecord } from "./studio-view";
  * The currency is fixed once money is on record (see assertCurrencyMayChange).
  */
 export async function updateStudio(actor: Actor, studioId: string, input: UpdateStudioInput) {
-  const current = await authorizeStudio(actor, studioId, "studio.update");
+  const { member, studio: current } = await loadStudioMember(actor, studioId);
+  assertMay(member, "studio.update");
   if (input.currency !== undefined && input.currency !== current.currency) await assertCurrencyMayChange(studioId, current.currency);
   if (input.logoKey) await assertUsableLogo(studioId, input.logoKey);
 

@@ -1,5 +1,5 @@
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor, type StudentFacts, type StudioMember } from "../policy";
+import { may, hiddenRecord, loadMemberWith, type Actor, type StudentFacts, type StudioMember } from "../policy";
 import type { StudentRecord } from "../people/student-summaries";
 import { studentFacts } from "../people/students/student-view";
 import { teachingDb } from "./teaching-db";
@@ -16,7 +16,7 @@ const studentRead = (studioId: string, studentId: string) => itemOf(teachingDb()
 export function subjectIfVisible(member: StudioMember, record: StudentRecord | null): StudentSubject | null {
   if (!record || record.deletedAt) return null;
   const facts = studentFacts(record);
-  return mayReadStudent(member, facts) ? { record, facts } : null;
+  return may(member, "student.view", facts) ? { record, facts } : null;
 }
 
 /** The actor as a member, the studio and a student they may see, in one read (404 otherwise). */

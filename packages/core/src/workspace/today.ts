@@ -1,5 +1,4 @@
-import { AppError } from "../kernel/errors";
-import { isStudioAdmin, loadMemberWith, type Actor } from "../policy";
+import { assertMay, isStudioAdmin, loadMemberWith, type Actor } from "../policy";
 import { toClosure } from "../scheduling/closures/closure-view";
 import { scheduleDb } from "../scheduling/schedule-db";
 import { addDays, localParts } from "../kernel/time/wall-clock";
@@ -31,8 +30,8 @@ async function upcomingClosures(studioId: string, today: string) {
  */
 export async function studioToday(actor: Actor, studioId: string) {
   const { member, studio } = await loadMemberWith(actor, studioId);
+  assertMay(member, "workspace.today");
   const admin = isStudioAdmin(member);
-  if (!admin && member.role !== "teacher") throw new AppError("workspace.staff_only", "Only the studio's staff have a Today page");
   const role = member.role as "owner" | "admin" | "teacher";
   const { timeZone } = studio;
   const today = localParts(new Date(), timeZone).date;

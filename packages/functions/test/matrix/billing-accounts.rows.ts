@@ -48,54 +48,74 @@ export const billingAccountRows: RowModule = {
     };
   },
   rows: {
-    "GET /v1/studios/{studioId}/billing-settings": adminOnly({ path: (w) => s(w, "/billing-settings") }),
-    "PUT /v1/studios/{studioId}/billing-settings": adminOnly({ path: (w) => s(w, "/billing-settings"), body: () => ({ paymentTermsDays: 14 }) }),
+    "GET /v1/studios/{studioId}/billing-settings": adminOnly({ action: "billing-settings.manage", path: (w) => s(w, "/billing-settings") }),
+    "PUT /v1/studios/{studioId}/billing-settings": adminOnly({
+      action: "billing-settings.manage",
+      path: (w) => s(w, "/billing-settings"),
+      body: () => ({ paymentTermsDays: 14 }),
+    }),
 
-    "GET /v1/studios/{studioId}/fee-plans": { allow: MEMBERS, path: (w) => s(w, "/fee-plans") },
+    "GET /v1/studios/{studioId}/fee-plans": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/fee-plans") },
     "POST /v1/studios/{studioId}/fee-plans": adminOnly({
+      action: "fee-plan.manage",
       path: (w) => s(w, "/fee-plans"),
       body: () => ({ name: "Matrix plan", kind: "per_lesson", amountMinor: 3000 }),
     }),
-    "GET /v1/studios/{studioId}/fee-plans/{feePlanId}": { allow: MEMBERS, path: (w) => s(w, `/fee-plans/${w.extra.feePlanP1}`) },
+    "GET /v1/studios/{studioId}/fee-plans/{feePlanId}": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, `/fee-plans/${w.extra.feePlanP1}`) },
     "PATCH /v1/studios/{studioId}/fee-plans/{feePlanId}": adminOnly({
+      action: "fee-plan.manage",
       path: (w) => s(w, `/fee-plans/${w.extra.feePlanP1}`),
       body: () => ({ description: "Matrix" }),
     }),
     "DELETE /v1/studios/{studioId}/fee-plans/{feePlanId}": adminOnly({
+      action: "fee-plan.manage",
       path: (w, t) => s(w, `/fee-plans/${t}`),
       target: (w) => w.extra.feePlanP1!,
       fresh: (w) => newPlan(w),
     }),
-    "GET /v1/studios/{studioId}/fee-plans/{feePlanId}/enrolments": { allow: MEMBERS, path: (w) => s(w, `/fee-plans/${w.extra.feePlanMonthly}/enrolments`) },
+    "GET /v1/studios/{studioId}/fee-plans/{feePlanId}/enrolments": {
+      action: "studio.read",
+      allow: MEMBERS,
+      path: (w) => s(w, `/fee-plans/${w.extra.feePlanMonthly}/enrolments`),
+    },
     "POST /v1/studios/{studioId}/fee-plans/{feePlanId}/enrolments": adminOnly({
+      action: "fee-plan.manage",
       path: (w, t) => s(w, `/fee-plans/${t}/enrolments`),
       body: (w) => ({ studentId: w.studentS1, startDate: enrolmentDay, endDate: enrolmentDay }),
       target: (w) => w.extra.feePlanP1!,
       fresh: planToEnrolIn,
     }),
     "PATCH /v1/studios/{studioId}/fee-plans/{feePlanId}/enrolments/{studentId}": adminOnly({
+      action: "fee-plan.manage",
       path: (w) => s(w, `/fee-plans/${w.extra.feePlanMonthly}/enrolments/${w.studentS1}`),
       body: () => ({ endDate: "2099-12-31" }),
     }),
     "DELETE /v1/studios/{studioId}/fee-plans/{feePlanId}/enrolments/{studentId}": adminOnly({
+      action: "fee-plan.manage",
       path: (w, t) => s(w, `/fee-plans/${t}/enrolments/${w.studentS1}`),
       target: (w) => w.extra.feePlanMonthly!,
       fresh: planWithEnrolment,
     }),
 
-    "GET /v1/studios/{studioId}/billing-accounts": adminOnly({ path: (w) => s(w, "/billing-accounts") }),
+    "GET /v1/studios/{studioId}/billing-accounts": adminOnly({ action: "billing-account.manage", path: (w) => s(w, "/billing-accounts") }),
     // Idempotent: every allowed call gets F's account (201 the first time, then 200).
     "POST /v1/studios/{studioId}/billing-accounts": adminOnly({
+      action: "billing-account.manage",
       path: (w) => s(w, "/billing-accounts"),
       body: (w) => ({ kind: "family", partyId: w.familyF }),
     }),
-    "GET /v1/studios/{studioId}/billing-accounts/{accountId}": { allow: SEE_F, path: (w) => s(w, `/billing-accounts/${w.extra.accountF}`) },
+    "GET /v1/studios/{studioId}/billing-accounts/{accountId}": {
+      action: "billing-account.view",
+      allow: SEE_F,
+      path: (w) => s(w, `/billing-accounts/${w.extra.accountF}`),
+    },
     "GET /v1/studios/{studioId}/billing-accounts/{accountId}/ledger": {
+      action: "billing-account.view-details",
       allow: [...ADMINS, "parentOwn"],
       forbid: ["teacherOwn"],
       path: (w) => s(w, `/billing-accounts/${w.extra.accountF}/ledger`),
     },
 
-    "GET /v1/studios/{studioId}/billing-summary": adminOnly({ path: (w) => s(w, "/billing-summary") }),
+    "GET /v1/studios/{studioId}/billing-summary": adminOnly({ action: "billing-summary.view", path: (w) => s(w, "/billing-summary") }),
   },
 };

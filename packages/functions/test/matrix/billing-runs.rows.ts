@@ -16,9 +16,16 @@ export const billingRunRows: RowModule = {
     return { billingRunR1: res.body.id as string };
   },
   rows: {
-    "POST /v1/studios/{studioId}/billing-runs": adminOnly({ path: (w) => s(w, "/billing-runs"), body: () => ({ month: nextMonth() }) }),
-    "GET /v1/studios/{studioId}/billing-runs": adminOnly({ path: (w) => s(w, "/billing-runs") }),
-    "GET /v1/studios/{studioId}/billing-runs/{runId}": adminOnly({ path: (w) => s(w, `/billing-runs/${w.extra.billingRunR1}`) }),
-    "POST /v1/studios/{studioId}/billing-runs/{runId}/send": adminOnly({ path: (w) => s(w, `/billing-runs/${w.extra.billingRunR1}/send`) }),
+    "POST /v1/studios/{studioId}/billing-runs": adminOnly({
+      action: "billing-run.manage",
+      path: (w) => s(w, "/billing-runs"),
+      body: () => ({ month: nextMonth() }),
+    }),
+    "GET /v1/studios/{studioId}/billing-runs": adminOnly({ action: "billing-run.manage", path: (w) => s(w, "/billing-runs") }),
+    "GET /v1/studios/{studioId}/billing-runs/{runId}": adminOnly({ action: "billing-run.manage", path: (w) => s(w, `/billing-runs/${w.extra.billingRunR1}`) }),
+    "POST /v1/studios/{studioId}/billing-runs/{runId}/send": adminOnly({
+      action: "billing-run.manage",
+      path: (w) => s(w, `/billing-runs/${w.extra.billingRunR1}/send`),
+    }),
   },
 };

@@ -19,13 +19,15 @@ export const calendarFeedRows: RowModule = {
   prepare: async (w) => ({ feedF: (await parentFeed(w)).id }),
   rows: {
     "POST /v1/studios/{studioId}/calendar-feeds": {
+      action: "calendar-feed.subscribe",
       allow: [...ADMINS, "studentSelf", "parentOwn"],
       forbid: ["teacherOwn"],
       path: (w) => s(w, "/calendar-feeds"),
       body: (w) => ({ subjectType: "student", subjectId: w.studentS1 }),
     },
-    "GET /v1/studios/{studioId}/calendar-feeds": { allow: MEMBERS, path: (w) => s(w, "/calendar-feeds") },
+    "GET /v1/studios/{studioId}/calendar-feeds": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/calendar-feeds") },
     "DELETE /v1/studios/{studioId}/calendar-feeds/{feedId}": {
+      action: "calendar-feed.revoke",
       allow: [...ADMINS, "parentOwn"],
       path: (w, feedId) => s(w, `/calendar-feeds/${feedId}`),
       target: (w) => w.extra.feedF!,

@@ -25,32 +25,41 @@ export const invoiceRows: RowModule = {
     return { invoiceDraft: (await newDraft(w)).id, invoiceSent: (await newSent(w)).id };
   },
   rows: {
-    "POST /v1/studios/{studioId}/invoices": adminOnly({ path: (w) => s(w, "/invoices"), body: (w) => ({ accountId: w.familyF, lines: [LINE] }) }),
-    "GET /v1/studios/{studioId}/invoices": { allow: SEE_F, path: (w) => s(w, `/invoices?accountId=${w.familyF}`) },
-    "GET /v1/studios/{studioId}/invoices/{invoiceId}": { allow: SEE_F, path: (w) => s(w, `/invoices/${w.extra.invoiceSent}`) },
+    "POST /v1/studios/{studioId}/invoices": adminOnly({
+      action: "invoice.create",
+      path: (w) => s(w, "/invoices"),
+      body: (w) => ({ accountId: w.familyF, lines: [LINE] }),
+    }),
+    "GET /v1/studios/{studioId}/invoices": { action: "billing-account.view", allow: SEE_F, path: (w) => s(w, `/invoices?accountId=${w.familyF}`) },
+    "GET /v1/studios/{studioId}/invoices/{invoiceId}": { action: "billing-account.view", allow: SEE_F, path: (w) => s(w, `/invoices/${w.extra.invoiceSent}`) },
     // The pay page's link: whoever sees the invoice in full; a teacher's summary is not enough.
     "GET /v1/studios/{studioId}/invoices/{invoiceId}/pay-link": {
+      action: "billing-account.view-details",
       allow: [...ADMINS, "parentOwn"],
       forbid: ["teacherOwn"],
       path: (w) => s(w, `/invoices/${w.extra.invoiceSent}/pay-link`),
     },
     "PATCH /v1/studios/{studioId}/invoices/{invoiceId}": {
+      action: "invoice.update",
       allow: ADMINS,
       path: (w) => s(w, `/invoices/${w.extra.invoiceDraft}`),
       body: () => ({ notes: "Matrix" }),
     },
     "DELETE /v1/studios/{studioId}/invoices/{invoiceId}": {
+      action: "invoice.delete",
       allow: ADMINS,
       path: (w, t) => s(w, `/invoices/${t}`),
       target: (w) => w.extra.invoiceDraft!,
       fresh: newDraft,
     },
     "POST /v1/studios/{studioId}/invoices/{invoiceId}/send": {
+      action: "invoice.send",
       allow: ADMINS,
       forbid: ["teacherOwn", "parentOwn"],
       path: (w) => s(w, `/invoices/${w.extra.invoiceSent}/send`),
     },
     "POST /v1/studios/{studioId}/invoices/{invoiceId}/void": {
+      action: "invoice.void",
       allow: ADMINS,
       forbid: ["teacherOwn", "parentOwn"],
       path: (w, t) => s(w, `/invoices/${t}/void`),
@@ -59,6 +68,7 @@ export const invoiceRows: RowModule = {
       fresh: newSent,
     },
     "POST /v1/studios/{studioId}/invoices/{invoiceId}/credit-notes": {
+      action: "invoice.credit",
       allow: ADMINS,
       forbid: ["teacherOwn", "parentOwn"],
       path: (w) => s(w, `/invoices/${w.extra.invoiceSent}/credit-notes`),

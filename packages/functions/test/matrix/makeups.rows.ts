@@ -62,10 +62,15 @@ export const makeupRows: RowModule = {
     };
   },
   rows: {
-    "GET /v1/studios/{studioId}/cancellation-policy": { allow: MEMBERS, path: (w) => s(w, "/cancellation-policy") },
-    "PUT /v1/studios/{studioId}/cancellation-policy": adminOnly({ path: (w) => s(w, "/cancellation-policy"), body: () => POLICY }),
+    "GET /v1/studios/{studioId}/cancellation-policy": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/cancellation-policy") },
+    "PUT /v1/studios/{studioId}/cancellation-policy": adminOnly({
+      action: "cancellation-policy.set",
+      path: (w) => s(w, "/cancellation-policy"),
+      body: () => POLICY,
+    }),
 
     "POST /v1/studios/{studioId}/lessons/{lessonId}/cancel": {
+      action: "lesson.cancel",
       allow: SEE_S1,
       path: (w, t) => s(w, `/lessons/${t}/cancel`),
       body: () => ({ reason: "Matrix" }),
@@ -73,10 +78,15 @@ export const makeupRows: RowModule = {
       fresh: newLesson,
     },
     // Whoever may cancel a lesson previews the outcome; nothing changes, so L1 serves every call.
-    "GET /v1/studios/{studioId}/lessons/{lessonId}/cancellation-preview": { allow: SEE_S1, path: (w) => s(w, `/lessons/${w.lessonL1}/cancellation-preview`) },
+    "GET /v1/studios/{studioId}/lessons/{lessonId}/cancellation-preview": {
+      action: "lesson.cancel",
+      allow: SEE_S1,
+      path: (w) => s(w, `/lessons/${w.lessonL1}/cancellation-preview`),
+    },
 
-    "GET /v1/studios/{studioId}/makeup-credits": { allow: SEE_S1, path: (w) => s(w, `/makeup-credits?studentId=${w.studentS1}`) },
+    "GET /v1/studios/{studioId}/makeup-credits": { action: "student.view", allow: SEE_S1, path: (w) => s(w, `/makeup-credits?studentId=${w.studentS1}`) },
     "POST /v1/studios/{studioId}/makeup-credits/{creditId}/book": {
+      action: "student.view",
       allow: SEE_S1,
       path: (w, t) => s(w, `/makeup-credits/${t}/book`),
       body: () => ({ scheduledStart: nextMakeupStart() }),
@@ -84,9 +94,13 @@ export const makeupRows: RowModule = {
       fresh: newCredit,
     },
 
-    "GET /v1/studios/{studioId}/closures": { allow: MEMBERS, path: (w) => s(w, "/closures") },
-    "GET /v1/studios/{studioId}/closures/preview": adminOnly({ path: (w) => s(w, "/closures/preview?startDate=2094-03-02&endDate=2094-03-03") }),
+    "GET /v1/studios/{studioId}/closures": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/closures") },
+    "GET /v1/studios/{studioId}/closures/preview": adminOnly({
+      action: "closure.manage",
+      path: (w) => s(w, "/closures/preview?startDate=2094-03-02&endDate=2094-03-03"),
+    }),
     "POST /v1/studios/{studioId}/closures": adminOnly({
+      action: "closure.manage",
       path: (w) => s(w, "/closures"),
       body: () => {
         const day = nextClosureDate();
@@ -94,6 +108,7 @@ export const makeupRows: RowModule = {
       },
     }),
     "DELETE /v1/studios/{studioId}/closures/{closureId}": adminOnly({
+      action: "closure.manage",
       path: (w, t) => s(w, `/closures/${t}`),
       target: (w) => w.extra.closureC1!,
       fresh: newClosure,

@@ -35,27 +35,29 @@ const writeRow = (row: Omit<Row, "allow" | "forbid" | "fresh" | "target">): Row 
 export const patternRows: RowModule = {
   prepare: async (w) => ({ patternP1: (await newPattern(w)).id }),
   rows: {
-    "GET /v1/studios/{studioId}/recurring-patterns": { allow: MEMBERS, path: (w) => s(w, "/recurring-patterns") },
+    "GET /v1/studios/{studioId}/recurring-patterns": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/recurring-patterns") },
     "POST /v1/studios/{studioId}/recurring-patterns": {
+      action: "lesson.schedule",
       allow: [...WRITERS],
       forbid: except(NON_ADMINS, "teacherOwn"),
       path: (w) => s(w, "/recurring-patterns"),
       body: patternBody,
     },
     "GET /v1/studios/{studioId}/recurring-patterns/{patternId}": {
+      action: "lesson.view",
       allow: SEE_S1,
       path: (w) => s(w, `/recurring-patterns/${w.extra.patternP1}`),
     },
     "PATCH /v1/studios/{studioId}/recurring-patterns/{patternId}": writeRow({
+      action: "pattern.change",
       path: (w, t) => s(w, `/recurring-patterns/${t}`),
       body: () => ({ startTime: "05:40" }),
     }),
     "POST /v1/studios/{studioId}/recurring-patterns/{patternId}/end": writeRow({
+      action: "pattern.change",
       path: (w, t) => s(w, `/recurring-patterns/${t}/end`),
       body: () => ({}),
     }),
-    "DELETE /v1/studios/{studioId}/recurring-patterns/{patternId}": writeRow({
-      path: (w, t) => s(w, `/recurring-patterns/${t}`),
-    }),
+    "DELETE /v1/studios/{studioId}/recurring-patterns/{patternId}": writeRow({ action: "pattern.change", path: (w, t) => s(w, `/recurring-patterns/${t}`) }),
   },
 };

@@ -23,20 +23,24 @@ export const paymentRows: RowModule = {
   },
   rows: {
     "POST /v1/studios/{studioId}/payments": adminOnly({
+      action: "payment.record",
       path: (w) => s(w, "/payments"),
       body: (w) => ({ accountId: w.familyF, amountMinor: 100, method: "cash" }),
     }),
     "GET /v1/studios/{studioId}/payments": {
+      action: "billing-account.view-details",
       allow: SEE_F_PAYMENTS,
       forbid: ["teacherOwn"],
       path: (w) => s(w, `/payments?accountId=${w.familyF}`),
     },
     "GET /v1/studios/{studioId}/payments/{paymentId}": {
+      action: "billing-account.view-details",
       allow: SEE_F_PAYMENTS,
       forbid: ["teacherOwn"],
       path: (w) => s(w, `/payments/${w.extra.paymentP1}`),
     },
     "POST /v1/studios/{studioId}/payments/{paymentId}/refunds": adminOnly({
+      action: "payment.refund",
       path: (w) => s(w, `/payments/${w.extra.paymentP1}/refunds`),
       body: () => ({ amountMinor: 1, reason: "Matrix" }),
     }),

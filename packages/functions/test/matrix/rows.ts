@@ -1,12 +1,16 @@
+import type { Action } from "@studiosync/core/policy";
 import { ACTORS, type ActorName, type World } from "../support/matrix-world";
 
 /**
  * The permission matrix's row format. Each row names who may (2xx) and who is refused with 403
  * (they can see the thing but not do this); every other member gets 404, another studio's owner
  * 404 (an answer that never names the studio), and an anonymous caller or a forged token 401.
+ * Each row names the catalogue action it exercises; every action is exercised by a row.
  * Module rows live in `<area>.rows.ts` next to this file.
  */
 export interface Row {
+  /** The permission catalogue's action the route exercises (packages/core/src/policy/catalogue.ts). */
+  action: Action;
   allow: ActorName[];
   forbid?: ActorName[];
   path: (w: World, target: string) => string;

@@ -7,29 +7,45 @@ import { ADMINS, MEMBERS, NON_ADMINS, SEE_B, SEE_F, SEE_S1, adminOnly, except, s
  * delivery, imports and privacy: one row per operation (see rows.ts for the format).
  */
 export const STUDIO_ROWS: Record<string, Row> = {
-  "GET /v1/studios/{studioId}": { allow: MEMBERS, path: (w) => s(w) },
-  "PATCH /v1/studios/{studioId}": adminOnly({ path: (w) => s(w), body: () => ({ description: "Matrix" }) }),
-  "POST /v1/studios/{studioId}/logo-upload": adminOnly({ path: (w) => s(w, "/logo-upload"), body: () => ({ contentType: "image/png", contentLength: 10 }) }),
+  "GET /v1/studios/{studioId}": { action: "studio.read", allow: MEMBERS, path: (w) => s(w) },
+  "PATCH /v1/studios/{studioId}": adminOnly({ action: "studio.update", path: (w) => s(w), body: () => ({ description: "Matrix" }) }),
+  "POST /v1/studios/{studioId}/logo-upload": adminOnly({
+    action: "studio.branding.upload",
+    path: (w) => s(w, "/logo-upload"),
+    body: () => ({ contentType: "image/png", contentLength: 10 }),
+  }),
 
   // Every member's own address: nobody else's can be named, so nobody is refused with 403.
-  "GET /v1/studios/{studioId}/me/notifications": { allow: MEMBERS, path: (w) => s(w, "/me/notifications") },
-  "PUT /v1/studios/{studioId}/me/notifications": { allow: MEMBERS, path: (w) => s(w, "/me/notifications"), body: () => ({ reminders: true }) },
+  "GET /v1/studios/{studioId}/me/notifications": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/me/notifications") },
+  "PUT /v1/studios/{studioId}/me/notifications": {
+    action: "studio.read",
+    allow: MEMBERS,
+    path: (w) => s(w, "/me/notifications"),
+    body: () => ({ reminders: true }),
+  },
 
-  "GET /v1/studios/{studioId}/teachers": { allow: MEMBERS, path: (w) => s(w, "/teachers") },
-  "POST /v1/studios/{studioId}/teachers": adminOnly({ path: (w) => s(w, "/teachers"), body: () => ({ firstName: "New", lastName: "Teacher" }) }),
-  "GET /v1/studios/{studioId}/teachers/{teacherId}": { allow: MEMBERS, path: (w) => s(w, `/teachers/${w.teacherA}`) },
+  "GET /v1/studios/{studioId}/teachers": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/teachers") },
+  "POST /v1/studios/{studioId}/teachers": adminOnly({
+    action: "teacher.manage",
+    path: (w) => s(w, "/teachers"),
+    body: () => ({ firstName: "New", lastName: "Teacher" }),
+  }),
+  "GET /v1/studios/{studioId}/teachers/{teacherId}": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, `/teachers/${w.teacherA}`) },
   "PATCH /v1/studios/{studioId}/teachers/{teacherId}": {
+    action: "teacher.edit",
     allow: [...ADMINS, "teacherOwn"],
     forbid: except(NON_ADMINS, "teacherOwn"),
     path: (w) => s(w, `/teachers/${w.teacherA}`),
     body: () => ({ bio: "Matrix bio" }),
   },
   "DELETE /v1/studios/{studioId}/teachers/{teacherId}": adminOnly({
+    action: "teacher.manage",
     path: (w, t) => s(w, `/teachers/${t}`),
     target: (w) => w.teacherA,
     fresh: (w) => fixtures.teacher(w.owner),
   }),
   "POST /v1/studios/{studioId}/teachers/{teacherId}/restore": adminOnly({
+    action: "teacher.manage",
     path: (w, t) => s(w, `/teachers/${t}/restore`),
     target: (w) => w.teacherA,
     fresh: async (w) => {
@@ -39,16 +55,22 @@ export const STUDIO_ROWS: Record<string, Row> = {
     },
   }),
 
-  "GET /v1/studios/{studioId}/students": { allow: MEMBERS, path: (w) => s(w, "/students") },
-  "POST /v1/studios/{studioId}/students": adminOnly({ path: (w) => s(w, "/students"), body: () => ({ firstName: "New", lastName: "Student" }) }),
-  "GET /v1/studios/{studioId}/students/{studentId}": { allow: SEE_S1, path: (w) => s(w, `/students/${w.studentS1}`) },
+  "GET /v1/studios/{studioId}/students": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/students") },
+  "POST /v1/studios/{studioId}/students": adminOnly({
+    action: "student.manage",
+    path: (w) => s(w, "/students"),
+    body: () => ({ firstName: "New", lastName: "Student" }),
+  }),
+  "GET /v1/studios/{studioId}/students/{studentId}": { action: "student.view", allow: SEE_S1, path: (w) => s(w, `/students/${w.studentS1}`) },
   "PATCH /v1/studios/{studioId}/students/{studentId}": {
+    action: "student.edit",
     allow: [...ADMINS, "teacherOwn"],
     forbid: ["studentSelf", "parentOwn"],
     path: (w) => s(w, `/students/${w.studentS1}`),
     body: () => ({ notes: "Matrix notes" }),
   },
   "DELETE /v1/studios/{studioId}/students/{studentId}": {
+    action: "student.manage",
     allow: ADMINS,
     forbid: except(SEE_S1, ...ADMINS),
     path: (w, t) => s(w, `/students/${t}`),
@@ -56,6 +78,7 @@ export const STUDIO_ROWS: Record<string, Row> = {
     fresh: (w) => fixtures.student(w.owner),
   },
   "POST /v1/studios/{studioId}/students/{studentId}/restore": {
+    action: "student.manage",
     allow: ADMINS,
     forbid: except(SEE_S1, ...ADMINS),
     path: (w, t) => s(w, `/students/${t}/restore`),
@@ -67,16 +90,18 @@ export const STUDIO_ROWS: Record<string, Row> = {
     },
   },
 
-  "GET /v1/studios/{studioId}/families": adminOnly({ path: (w) => s(w, "/families") }),
-  "POST /v1/studios/{studioId}/families": adminOnly({ path: (w) => s(w, "/families"), body: () => ({ name: "New Family" }) }),
-  "GET /v1/studios/{studioId}/families/{familyId}": { allow: SEE_F, path: (w) => s(w, `/families/${w.familyF}`) },
+  "GET /v1/studios/{studioId}/families": adminOnly({ action: "family.manage", path: (w) => s(w, "/families") }),
+  "POST /v1/studios/{studioId}/families": adminOnly({ action: "family.manage", path: (w) => s(w, "/families"), body: () => ({ name: "New Family" }) }),
+  "GET /v1/studios/{studioId}/families/{familyId}": { action: "family.view", allow: SEE_F, path: (w) => s(w, `/families/${w.familyF}`) },
   "PATCH /v1/studios/{studioId}/families/{familyId}": {
+    action: "family.edit",
     allow: [...ADMINS, "parentOwn"],
     forbid: ["teacherOwn"],
     path: (w) => s(w, `/families/${w.familyF}`),
     body: () => ({ phone: "+1 555 0100" }),
   },
   "DELETE /v1/studios/{studioId}/families/{familyId}": {
+    action: "family.delete",
     allow: ADMINS,
     forbid: except(SEE_F, ...ADMINS),
     path: (w, t) => s(w, `/families/${t}`),
@@ -85,6 +110,7 @@ export const STUDIO_ROWS: Record<string, Row> = {
   },
   // Restoring is decided on the role alone (any id gets the same 403), before looking at the record.
   "POST /v1/studios/{studioId}/families/{familyId}/restore": {
+    action: "family.manage",
     allow: ADMINS,
     forbid: NON_ADMINS,
     path: (w, t) => s(w, `/families/${t}/restore`),
@@ -95,20 +121,23 @@ export const STUDIO_ROWS: Record<string, Row> = {
       return family;
     },
   },
-  "GET /v1/studios/{studioId}/families/{familyId}/guardians": { allow: SEE_F, path: (w) => s(w, `/families/${w.familyF}/guardians`) },
+  "GET /v1/studios/{studioId}/families/{familyId}/guardians": { action: "family.view", allow: SEE_F, path: (w) => s(w, `/families/${w.familyF}/guardians`) },
   "POST /v1/studios/{studioId}/families/{familyId}/guardians": {
+    action: "guardian.add",
     allow: ADMINS,
     forbid: except(SEE_F, ...ADMINS),
     path: (w) => s(w, `/families/${w.familyF}/guardians`),
     body: () => ({ firstName: "Nan", lastName: "Guardian", relationship: "grandparent" }),
   },
   "PATCH /v1/studios/{studioId}/families/{familyId}/guardians/{guardianId}": {
+    action: "guardian.edit",
     allow: [...ADMINS, "parentOwn"],
     forbid: ["teacherOwn"],
     path: (w) => s(w, `/families/${w.familyF}/guardians/${w.guardianG}`),
     body: () => ({ phone: "+1 555 0101" }),
   },
   "DELETE /v1/studios/{studioId}/families/{familyId}/guardians/{guardianId}": {
+    action: "guardian.remove",
     allow: ADMINS,
     forbid: except(SEE_F, ...ADMINS),
     path: (w, t) => s(w, `/families/${w.familyF}/guardians/${t}`),
@@ -116,16 +145,18 @@ export const STUDIO_ROWS: Record<string, Row> = {
     fresh: (w) => fixtures.guardian(w.owner, w.familyF),
   },
 
-  "GET /v1/studios/{studioId}/bands": adminOnly({ path: (w) => s(w, "/bands") }),
-  "POST /v1/studios/{studioId}/bands": adminOnly({ path: (w) => s(w, "/bands"), body: () => ({ name: "New Band" }) }),
-  "GET /v1/studios/{studioId}/bands/{bandId}": { allow: SEE_B, path: (w) => s(w, `/bands/${w.band}`) },
+  "GET /v1/studios/{studioId}/bands": adminOnly({ action: "band.manage", path: (w) => s(w, "/bands") }),
+  "POST /v1/studios/{studioId}/bands": adminOnly({ action: "band.manage", path: (w) => s(w, "/bands"), body: () => ({ name: "New Band" }) }),
+  "GET /v1/studios/{studioId}/bands/{bandId}": { action: "band.view", allow: SEE_B, path: (w) => s(w, `/bands/${w.band}`) },
   "PATCH /v1/studios/{studioId}/bands/{bandId}": {
+    action: "band.change",
     allow: ADMINS,
     forbid: except(SEE_B, ...ADMINS),
     path: (w) => s(w, `/bands/${w.band}`),
     body: () => ({ notes: "Matrix" }),
   },
   "DELETE /v1/studios/{studioId}/bands/{bandId}": {
+    action: "band.change",
     allow: ADMINS,
     forbid: except(SEE_B, ...ADMINS),
     path: (w, t) => s(w, `/bands/${t}`),
@@ -133,6 +164,7 @@ export const STUDIO_ROWS: Record<string, Row> = {
     fresh: (w) => fixtures.band(w.owner),
   },
   "POST /v1/studios/{studioId}/bands/{bandId}/restore": {
+    action: "band.manage",
     allow: ADMINS,
     forbid: NON_ADMINS,
     path: (w, t) => s(w, `/bands/${t}/restore`),
@@ -144,11 +176,13 @@ export const STUDIO_ROWS: Record<string, Row> = {
     },
   },
   "PUT /v1/studios/{studioId}/bands/{bandId}/members/{studentId}": {
+    action: "band.change",
     allow: ADMINS,
     forbid: except(SEE_B, ...ADMINS),
     path: (w) => s(w, `/bands/${w.band}/members/${w.studentS1}`),
   },
   "DELETE /v1/studios/{studioId}/bands/{bandId}/members/{studentId}": {
+    action: "band.change",
     allow: ADMINS,
     forbid: except(SEE_B, ...ADMINS),
     path: (w, t) => s(w, `/bands/${t}/members/${w.studentS1}`),
@@ -160,19 +194,26 @@ export const STUDIO_ROWS: Record<string, Row> = {
     },
   },
 
-  "GET /v1/studios/{studioId}/members": adminOnly({ path: (w) => s(w, "/members") }),
-  "PATCH /v1/studios/{studioId}/members/{userId}": adminOnly({ path: (w) => s(w, `/members/${w.memberUserId}`), body: () => ({ role: "teacher" }) }),
+  "GET /v1/studios/{studioId}/members": adminOnly({ action: "member.manage", path: (w) => s(w, "/members") }),
+  "PATCH /v1/studios/{studioId}/members/{userId}": adminOnly({
+    action: "member.manage",
+    path: (w) => s(w, `/members/${w.memberUserId}`),
+    body: () => ({ role: "teacher" }),
+  }),
   "DELETE /v1/studios/{studioId}/members/{userId}": adminOnly({
+    action: "member.manage",
     path: (w, t) => s(w, `/members/${t}`),
     target: (w) => w.memberUserId,
     fresh: (w) => fixtures.member(w.owner),
   }),
   "POST /v1/studios/{studioId}/members/{userId}/deactivate": adminOnly({
+    action: "member.manage",
     path: (w, t) => s(w, `/members/${t}/deactivate`),
     target: (w) => w.memberUserId,
     fresh: (w) => fixtures.member(w.owner),
   }),
   "POST /v1/studios/{studioId}/members/{userId}/reactivate": adminOnly({
+    action: "member.manage",
     path: (w, t) => s(w, `/members/${t}/reactivate`),
     target: (w) => w.memberUserId,
     fresh: async (w) => {
@@ -183,71 +224,88 @@ export const STUDIO_ROWS: Record<string, Row> = {
   }),
 
   "POST /v1/studios/{studioId}/invitations": adminOnly({
+    action: "invitation.manage",
     path: (w) => s(w, "/invitations"),
     body: () => ({ email: `matrix-${Math.random().toString(36).slice(2)}@example.test`, role: "admin" }),
   }),
-  "GET /v1/studios/{studioId}/invitations": adminOnly({ path: (w) => s(w, "/invitations") }),
-  "GET /v1/studios/{studioId}/invitations/{invitationId}": adminOnly({ path: (w) => s(w, `/invitations/${w.invitation}`) }),
-  "POST /v1/studios/{studioId}/invitations/{invitationId}/resend": adminOnly({ path: (w) => s(w, `/invitations/${w.invitation}/resend`) }),
+  "GET /v1/studios/{studioId}/invitations": adminOnly({ action: "invitation.manage", path: (w) => s(w, "/invitations") }),
+  "GET /v1/studios/{studioId}/invitations/{invitationId}": adminOnly({ action: "invitation.manage", path: (w) => s(w, `/invitations/${w.invitation}`) }),
+  "POST /v1/studios/{studioId}/invitations/{invitationId}/resend": adminOnly({
+    action: "invitation.manage",
+    path: (w) => s(w, `/invitations/${w.invitation}/resend`),
+  }),
   "POST /v1/studios/{studioId}/invitations/{invitationId}/revoke": adminOnly({
+    action: "invitation.manage",
     path: (w, t) => s(w, `/invitations/${t}/revoke`),
     target: (w) => w.invitation,
     fresh: (w) => fixtures.invitation(w.owner),
   }),
 
-  "GET /v1/studios/{studioId}/access-requests": adminOnly({ path: (w) => s(w, "/access-requests") }),
-  "GET /v1/studios/{studioId}/access-requests/{requestId}": adminOnly({ path: (w) => s(w, `/access-requests/${w.accessRequest}`) }),
+  "GET /v1/studios/{studioId}/access-requests": adminOnly({ action: "access-request.manage", path: (w) => s(w, "/access-requests") }),
+  "GET /v1/studios/{studioId}/access-requests/{requestId}": adminOnly({
+    action: "access-request.manage",
+    path: (w) => s(w, `/access-requests/${w.accessRequest}`),
+  }),
   // The workspace's landing page: staff only (a teacher gets their own day), never students or parents.
   "GET /v1/studios/{studioId}/today": {
+    action: "workspace.today",
     allow: ["owner", "admin", "teacherOwn", "teacherOther"],
     forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
     path: (w) => s(w, "/today"),
   },
   // The portal's Home: students and parents only (each their own household); staff have the workspace.
   "GET /v1/studios/{studioId}/portal": {
+    action: "portal.view",
     allow: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
     forbid: ["owner", "admin", "teacherOwn", "teacherOther"],
     path: (w) => s(w, "/portal"),
   },
   "POST /v1/studios/{studioId}/access-requests/{requestId}/approve": adminOnly({
+    action: "access-request.manage",
     path: (w, t) => s(w, `/access-requests/${t}/approve`),
     target: (w) => w.accessRequest,
     body: (w) => ({ teacherId: w.teacherB }),
     fresh: (w) => fixtures.accessRequest(w.owner),
   }),
   "POST /v1/studios/{studioId}/access-requests/{requestId}/reject": adminOnly({
+    action: "access-request.manage",
     path: (w, t) => s(w, `/access-requests/${t}/reject`),
     target: (w) => w.accessRequest,
     fresh: (w) => fixtures.accessRequest(w.owner),
   }),
 
-  "GET /v1/studios/{studioId}/audit-events": adminOnly({ path: (w) => s(w, "/audit-events") }),
-  "GET /v1/studios/{studioId}/email-delivery/problems": adminOnly({ path: (w) => s(w, "/email-delivery/problems") }),
+  "GET /v1/studios/{studioId}/audit-events": adminOnly({ action: "audit.view", path: (w) => s(w, "/audit-events") }),
+  "GET /v1/studios/{studioId}/email-delivery/problems": adminOnly({ action: "email-delivery.manage", path: (w) => s(w, "/email-delivery/problems") }),
   // Staff pages warn about a person's addresses: admins and every teacher (no record is named).
   "GET /v1/studios/{studioId}/email-delivery/undeliverable": {
+    action: "email-delivery.check",
     allow: [...ADMINS, "teacherOwn", "teacherOther"],
     forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
     path: (w) => s(w, "/email-delivery/undeliverable?emails=someone%40example.com"),
   },
   // Tried by an admin, a bounce of the studio's own mail: a fresh one per allowed call.
   "POST /v1/studios/{studioId}/email-delivery/undeliverable/{email}/retry": adminOnly({
+    action: "email-delivery.manage",
     path: (w, t) => s(w, `/email-delivery/undeliverable/${encodeURIComponent(t)}/retry`),
     target: () => "nobody@example.test",
     fresh: (w) => fixtures.bouncedAddress(w.studioId),
   }),
 
   "POST /v1/studios/{studioId}/imports": adminOnly({
+    action: "import.run",
     path: (w) => s(w, "/imports"),
     body: () => ({ kind: "families", csv: "name\nMatrix Family\n", dryRun: true }),
   }),
   // Everyone may export their own data (parents their children's); a teacher sees but may not export a student.
   "POST /v1/studios/{studioId}/privacy/exports": {
+    action: "privacy.export",
     allow: [...ADMINS, "studentSelf", "parentOwn"],
     forbid: ["teacherOwn"],
     path: (w) => s(w, "/privacy/exports"),
     body: (w) => ({ subject: { type: "student", id: w.studentS1 } }),
   },
   "POST /v1/studios/{studioId}/privacy/erasures": adminOnly({
+    action: "privacy.erase",
     // Erasure is idempotent, so the allowed calls may share a subject.
     path: (w) => s(w, "/privacy/erasures"),
     body: (w) => ({ subject: { type: "student", id: w.studentS2 } }),

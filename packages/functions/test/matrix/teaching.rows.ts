@@ -33,21 +33,24 @@ export const teachingRows: RowModule = {
     logP1: (await practice(w)).id,
   }),
   rows: {
-    "GET /v1/studios/{studioId}/lessons/{lessonId}/notes": { allow: SEE_L1, path: (w) => s(w, `/lessons/${w.lessonL1}/notes`) },
-    "GET /v1/studios/{studioId}/notes": { allow: SEE_S1, path: (w) => s(w, `/notes?studentId=${w.studentS1}`) },
+    "GET /v1/studios/{studioId}/lessons/{lessonId}/notes": { action: "note.view", allow: SEE_L1, path: (w) => s(w, `/lessons/${w.lessonL1}/notes`) },
+    "GET /v1/studios/{studioId}/notes": { action: "student.view", allow: SEE_S1, path: (w) => s(w, `/notes?studentId=${w.studentS1}`) },
     "POST /v1/studios/{studioId}/lessons/{lessonId}/notes": {
+      action: "lesson.teach",
       allow: TEACH_S1,
       forbid: ["studentSelf", "parentOwn"],
       path: (w) => s(w, `/lessons/${w.lessonL1}/notes`),
       body: () => ({ summary: "Matrix" }),
     },
     "PATCH /v1/studios/{studioId}/lessons/{lessonId}/notes/{noteId}": {
+      action: "lesson.teach",
       allow: TEACH_S1,
       forbid: ["studentSelf", "parentOwn"],
       path: (w) => s(w, `/lessons/${w.lessonL1}/notes/${w.extra.noteN1}`),
       body: () => ({ homework: "Matrix homework" }),
     },
     "DELETE /v1/studios/{studioId}/lessons/{lessonId}/notes/{noteId}": {
+      action: "lesson.teach",
       allow: TEACH_S1,
       forbid: ["studentSelf", "parentOwn"],
       path: (w, t) => s(w, `/lessons/${w.lessonL1}/notes/${t}`),
@@ -55,21 +58,24 @@ export const teachingRows: RowModule = {
       fresh: note,
     },
 
-    "GET /v1/studios/{studioId}/goals": { allow: SEE_S1, path: (w) => s(w, `/goals?studentId=${w.studentS1}`) },
+    "GET /v1/studios/{studioId}/goals": { action: "student.view", allow: SEE_S1, path: (w) => s(w, `/goals?studentId=${w.studentS1}`) },
     "POST /v1/studios/{studioId}/goals": {
+      action: "goal.write",
       allow: TEACH_S1,
       forbid: ["studentSelf", "parentOwn"],
       path: (w) => s(w, "/goals"),
       body: (w) => ({ studentId: w.studentS1, title: "Matrix" }),
     },
-    "GET /v1/studios/{studioId}/goals/{goalId}": { allow: SEE_S1, path: (w) => s(w, `/goals/${w.extra.goalG1}`) },
+    "GET /v1/studios/{studioId}/goals/{goalId}": { action: "student.view", allow: SEE_S1, path: (w) => s(w, `/goals/${w.extra.goalG1}`) },
     "PATCH /v1/studios/{studioId}/goals/{goalId}": {
+      action: "goal.write",
       allow: TEACH_S1,
       forbid: ["studentSelf", "parentOwn"],
       path: (w) => s(w, `/goals/${w.extra.goalG1}`),
       body: () => ({ progressPercentage: 50 }),
     },
     "DELETE /v1/studios/{studioId}/goals/{goalId}": {
+      action: "goal.write",
       allow: TEACH_S1,
       forbid: ["studentSelf", "parentOwn"],
       path: (w, t) => s(w, `/goals/${t}`),
@@ -79,24 +85,28 @@ export const teachingRows: RowModule = {
 
     // The collection is role-based (students and parents: 403); a plan they cannot see is 404.
     "GET /v1/studios/{studioId}/lesson-plans": {
+      action: "lesson-plan.use",
       allow: PLANNERS,
       forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
       path: (w) => s(w, "/lesson-plans"),
     },
     "POST /v1/studios/{studioId}/lesson-plans": {
+      action: "lesson-plan.use",
       allow: PLANNERS,
       forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
       path: (w) => s(w, "/lesson-plans"),
       body: () => ({ title: "Matrix" }),
     },
-    "GET /v1/studios/{studioId}/lesson-plans/{planId}": { allow: PLANNERS, path: (w) => s(w, `/lesson-plans/${w.extra.planP1}`) },
+    "GET /v1/studios/{studioId}/lesson-plans/{planId}": { action: "lesson-plan.view", allow: PLANNERS, path: (w) => s(w, `/lesson-plans/${w.extra.planP1}`) },
     "PATCH /v1/studios/{studioId}/lesson-plans/{planId}": {
+      action: "lesson-plan.edit",
       allow: TEACH_S1,
       forbid: ["teacherOther"],
       path: (w) => s(w, `/lesson-plans/${w.extra.planP1}`),
       body: () => ({ description: "Matrix" }),
     },
     "DELETE /v1/studios/{studioId}/lesson-plans/{planId}": {
+      action: "lesson-plan.edit",
       allow: TEACH_S1,
       forbid: ["teacherOther"],
       path: (w, t) => s(w, `/lesson-plans/${t}`),
@@ -104,14 +114,16 @@ export const teachingRows: RowModule = {
       fresh: plan,
     },
 
-    "GET /v1/studios/{studioId}/practice-logs": { allow: SEE_S1, path: (w) => s(w, `/practice-logs?studentId=${w.studentS1}`) },
+    "GET /v1/studios/{studioId}/practice-logs": { action: "student.view", allow: SEE_S1, path: (w) => s(w, `/practice-logs?studentId=${w.studentS1}`) },
     "POST /v1/studios/{studioId}/practice-logs": {
+      action: "practice-log.write",
       allow: PRACTICE_S1,
       forbid: ["teacherOwn"],
       path: (w) => s(w, "/practice-logs"),
       body: (w) => ({ studentId: w.studentS1, practisedOn: practiceDay(), minutes: 20 }),
     },
     "DELETE /v1/studios/{studioId}/practice-logs/{logId}": {
+      action: "practice-log.write",
       allow: PRACTICE_S1,
       forbid: ["teacherOwn"],
       path: (w, t) => s(w, `/practice-logs/${t}`),

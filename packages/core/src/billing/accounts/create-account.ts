@@ -1,7 +1,7 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { toAccount, type BillingAccount } from "./account-view";
 import { newAccountRecord, openAccountWrites, partyNameOf, partyRead } from "./open-account";
@@ -17,7 +17,7 @@ export async function createBillingAccount(actor: Actor, studioId: string, input
   const { billingAccount } = billingDb().entities;
   const key = { studioId, accountId: input.partyId };
   const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(billingAccount, key), partyRead(studioId, input));
-  requireStudioAdmin(member);
+  assertMay(member, "billing-account.manage");
   const [existing, party] = records;
   if (existing) {
     if (existing.kind !== input.kind) throw invalidField("kind", `must be ${existing.kind}: the account of this party is a ${existing.kind} account`);

@@ -1,5 +1,5 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { toAccount, type BillingAccount } from "./account-view";
 import type { ListAccountsQuery } from "./schemas";
@@ -11,7 +11,7 @@ import type { ListAccountsQuery } from "./schemas";
  */
 export async function listBillingAccounts(actor: Actor, studioId: string, query: ListAccountsQuery): Promise<Page<BillingAccount>> {
   const { member, studio } = await loadMemberWith(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "billing-account.manage");
   const accounts = billingDb().entities.billingAccount.query.billingAccount({ studioId });
   const result = await page(
     { studioId, list: "billing-accounts" },

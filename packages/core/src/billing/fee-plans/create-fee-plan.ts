@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { toFeePlan, type FeePlan, type FeePlanRecord } from "./fee-plan-view";
 import type { CreateFeePlanInput } from "./schemas";
@@ -9,7 +9,7 @@ import type { CreateFeePlanInput } from "./schemas";
 /** Adds a fee plan (admins): a per-lesson rate, a monthly fee or a term package. Audited. */
 export async function createFeePlan(actor: Actor, studioId: string, input: CreateFeePlanInput): Promise<FeePlan> {
   const { member, studio } = await loadMemberWith(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "fee-plan.manage");
   const now = new Date().toISOString();
   const record: FeePlanRecord = {
     studioId,

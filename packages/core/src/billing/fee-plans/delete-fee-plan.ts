@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, notFound } from "../../kernel/errors";
-import { requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { loadFeePlan } from "./fee-plan-access";
 
@@ -12,7 +12,7 @@ import { loadFeePlan } from "./fee-plan-access";
  */
 export async function deleteFeePlan(actor: Actor, studioId: string, feePlanId: string): Promise<void> {
   const { member, plan } = await loadFeePlan(actor, studioId, feePlanId);
-  requireStudioAdmin(member);
+  assertMay(member, "fee-plan.manage");
   const { data } = await billingDb().entities.feePlanEnrolment.query.enrolmentsByPlan({ studioId, feePlanId }).go({ limit: 1, pages: 1 });
   if (data.length > 0)
     throw conflict("fee_plan.has_enrolments", "Students are enrolled in this plan: remove their enrolments first, or archive the plan (isActive: false)");

@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField } from "../../kernel/errors";
-import { requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { assertNoOverlap } from "./enrolment-overlap";
 import { loadFeePlan } from "./fee-plan-access";
@@ -33,7 +33,7 @@ export async function enrolStudent(actor: Actor, studioId: string, feePlanId: st
     itemOf(student, { studioId, studentId: input.studentId }),
     itemOf(feePlanEnrolment, { studioId, studentId: input.studentId, feePlanId }),
   );
-  requireStudioAdmin(member);
+  assertMay(member, "fee-plan.manage");
   const [studentRecord, existing] = extra;
   if (!studentRecord || studentRecord.deletedAt) throw invalidField("studentId", "is not a student of this studio");
   if (existing) throw conflict("enrolment.exists", "The student is already on this plan: change the enrolment's dates instead", "studentId");

@@ -1,6 +1,6 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { isStudioAdmin, mayReadStudent, type Actor } from "../../policy";
+import { may, isStudioAdmin, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { loadFeePlan } from "./fee-plan-access";
 import { toEnrolment, type FeePlanEnrolment, type FeePlanEnrolmentRecord } from "./fee-plan-view";
@@ -20,7 +20,7 @@ export async function listEnrolments(actor: Actor, studioId: string, feePlanId: 
     const students = await readTogether(...items.map((e) => itemOf(student, { studioId, studentId: e.studentId })));
     return items.filter((_, i) => {
       const s = students[i];
-      return s && !s.deletedAt && mayReadStudent(member, s);
+      return s && !s.deletedAt && may(member, "student.view", s);
     });
   };
   const result = await page(

@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField, notFound } from "../../kernel/errors";
-import { requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { assertWithinTerm, enrolmentEntityId } from "./enrol-student";
 import { assertNoOverlap } from "./enrolment-overlap";
@@ -26,7 +26,7 @@ export async function updateEnrolment(
   input: UpdateEnrolmentInput,
 ): Promise<FeePlanEnrolment> {
   const { member, plan, extra } = await loadFeePlan(actor, studioId, feePlanId, enrolmentRead(studioId, feePlanId, studentId));
-  requireStudioAdmin(member);
+  assertMay(member, "fee-plan.manage");
   const [existing] = extra;
   if (!existing) throw notFound("Enrolment");
   const startDate = input.startDate ?? existing.startDate;
@@ -62,7 +62,7 @@ export async function updateEnrolment(
 /** Takes a student off a plan (admins). Lessons already billed under it stay billed. */
 export async function removeEnrolment(actor: Actor, studioId: string, feePlanId: string, studentId: string): Promise<void> {
   const { member, extra } = await loadFeePlan(actor, studioId, feePlanId, enrolmentRead(studioId, feePlanId, studentId));
-  requireStudioAdmin(member);
+  assertMay(member, "fee-plan.manage");
   const [existing] = extra;
   if (!existing) throw notFound("Enrolment");
   await commitWrites(billingDb, (tx) => [

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField } from "../../kernel/errors";
-import { requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { loadFeePlan } from "./fee-plan-access";
 import { toFeePlan, type FeePlan, type FeePlanRecord } from "./fee-plan-view";
@@ -14,7 +14,7 @@ import type { UpdateFeePlanInput } from "./schemas";
  */
 export async function updateFeePlan(actor: Actor, studioId: string, feePlanId: string, input: UpdateFeePlanInput): Promise<FeePlan> {
   const { member, studio, plan } = await loadFeePlan(actor, studioId, feePlanId);
-  requireStudioAdmin(member);
+  assertMay(member, "fee-plan.manage");
   if (plan.kind !== "term") {
     for (const field of ["termStart", "termEnd", "lessonCount"] as const)
       if (input[field] !== undefined && input[field] !== null) throw invalidField(field, "is only for term plans");

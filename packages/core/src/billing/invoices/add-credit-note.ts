@@ -2,13 +2,13 @@ import { failsWith } from "../../kernel/db/commit-writes";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, invalidField, notFound } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { localParts } from "../../kernel/time/wall-clock";
 import { AccountRace, postingWrites, withAccountRetry, type Posting } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
 import { formatMoney } from "../money";
 import { commitInvoiceChange, historyEntry } from "./commit-invoice";
-import { invoiceRead, loadInvoiceFor, requireInvoiceAdmin } from "./invoice-access";
+import { invoiceRead, loadInvoiceFor } from "./invoice-access";
 import { balanceDue, statusFields } from "./invoice-state";
 import { toInvoice, type Invoice, type InvoiceRecord } from "./invoice-view";
 import type { CreditNoteInput } from "./schemas";
@@ -24,7 +24,7 @@ import type { CreditNoteInput } from "./schemas";
  */
 export async function addCreditNote(actor: Actor, studioId: string, invoiceId: string, input: CreditNoteInput, now = new Date()): Promise<Invoice> {
   const { member } = await loadInvoiceFor(actor, studioId, invoiceId);
-  requireInvoiceAdmin(member);
+  assertMay(member, "invoice.credit");
   return withAccountRetry(async () => {
     const { billingAccount, studio: studios } = billingDb().entities;
     const [record, studio] = await readTogether(invoiceRead(studioId, invoiceId), itemOf(studios, { studioId }));

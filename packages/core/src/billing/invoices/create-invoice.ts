@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { failsWith } from "../../kernel/db/commit-writes";
 import { itemOf } from "../../kernel/db/read-together";
 import { invalidField, notFound } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { newAccountRecord, openAccountWrites, partyNameOf, partyRead } from "../accounts/open-account";
 import { AccountRace, withAccountRetry, type BillingAccountRecord } from "../accounts/post-to-ledger";
@@ -35,7 +35,7 @@ export function createInvoice(actor: Actor, studioId: string, input: CreateInvoi
       itemOf(billingDb().entities.billingAccount, { studioId, accountId }),
       ...(input.account ? [partyRead(studioId, input.account)] : []),
     );
-    requireStudioAdmin(member);
+    assertMay(member, "invoice.create");
     const settings = withBillingDefaults(records[0]);
     const { account, opened } = accountToBill(studioId, input, records[1], records[2], actor.userId, now);
 

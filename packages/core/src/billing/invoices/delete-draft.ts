@@ -1,12 +1,12 @@
 import { failsWith } from "../../kernel/db/commit-writes";
 import { recordAudit } from "../../audit/record-audit";
 import { conflict } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { AccountRace, withAccountRetry } from "../accounts/post-to-ledger";
 import { commitInvoiceChange } from "./commit-invoice";
 import { auditFields } from "./create-invoice";
 import { billedKeysOf, MAX_TRANSACTION_ITEMS, releaseMarkers, splitMarkers, writeMarkerTail } from "./draft-lines";
-import { loadInvoiceFor, requireInvoiceAdmin } from "./invoice-access";
+import { loadInvoiceFor } from "./invoice-access";
 
 /**
  * Deletes a draft (admins) and gives back its billed markers in the same transaction (a billing
@@ -16,7 +16,7 @@ import { loadInvoiceFor, requireInvoiceAdmin } from "./invoice-access";
 export async function deleteDraft(actor: Actor, studioId: string, invoiceId: string): Promise<void> {
   await withAccountRetry(async () => {
     const { member, invoice: record } = await loadInvoiceFor(actor, studioId, invoiceId);
-    requireInvoiceAdmin(member);
+    assertMay(member, "invoice.delete");
     if (record.status !== "draft") throw conflict("invoice.already_sent", "Issued invoices cannot be deleted; void it instead");
     const markers = splitMarkers(billedKeysOf(record.lines), MAX_TRANSACTION_ITEMS - 2);
     await commitInvoiceChange((tx) => [

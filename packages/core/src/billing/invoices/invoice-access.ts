@@ -1,5 +1,5 @@
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
-import { AppError, notFound } from "../../kernel/errors";
+import { notFound } from "../../kernel/errors";
 import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
 import { ownAccountIds, resolveAccountAccess, type AccountAccess } from "../access";
@@ -37,9 +37,4 @@ export async function loadInvoiceFor<const T extends readonly ItemRead<unknown>[
       : await accessToAccount(member, studioId, invoice.accountId);
   if (access === "none") throw hiddenRecord("Invoice");
   return { member, studio: studio as StudioRecord, invoice, access, rest: rest as { [K in keyof T]: T[K] extends ItemRead<infer V> ? V | null : never } };
-}
-
-/** Staff-only changes: a member who can see the invoice is refused (403), the rest never got this far (404). */
-export function requireInvoiceAdmin(member: StudioMember): void {
-  if (!isStudioAdmin(member)) throw new AppError("invoice.admins_only", `Your role (${member.role}) may not change invoices`);
 }

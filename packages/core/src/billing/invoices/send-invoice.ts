@@ -4,7 +4,7 @@ import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { invoiceSentMessage } from "../../email/templates/invoice-sent";
 import { conflict, notFound } from "../../kernel/errors";
 import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { emailBrand } from "../../email/brand";
 import type { StudioRecord } from "../../studios/studio-view";
@@ -17,7 +17,7 @@ import { withBillingDefaults } from "../settings/defaults";
 import { billingSettingsRead } from "../settings/read-settings";
 import { commitInvoiceChange, dueDateFixed, historyEntry, invoiceNumber } from "./commit-invoice";
 import { auditFields } from "./create-invoice";
-import { loadInvoiceFor, requireInvoiceAdmin } from "./invoice-access";
+import { loadInvoiceFor } from "./invoice-access";
 import { statusFields } from "./invoice-state";
 import { INVOICE_LINK_DAYS, invoiceUrl, mintInvoiceToken } from "./invoice-token";
 import type { SentInvoice } from "./invoice-schema";
@@ -55,7 +55,7 @@ interface Issued {
  */
 export async function sendInvoice(actor: Actor, studioId: string, invoiceId: string, now = new Date()): Promise<SentInvoice> {
   const { member } = await loadInvoiceFor(actor, studioId, invoiceId);
-  requireInvoiceAdmin(member);
+  assertMay(member, "invoice.send");
   return issueAndSendInvoice(studioId, invoiceId, { actorId: actor.userId, now });
 }
 

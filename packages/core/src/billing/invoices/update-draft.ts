@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { AccountRace, withAccountRetry } from "../accounts/post-to-ledger";
 import { withBillingDefaults } from "../settings/defaults";
@@ -19,7 +19,7 @@ import {
   takeMarkers,
   writeMarkerTail,
 } from "./draft-lines";
-import { loadInvoiceFor, requireInvoiceAdmin } from "./invoice-access";
+import { loadInvoiceFor } from "./invoice-access";
 import { toInvoice, type Invoice, type InvoiceRecord } from "./invoice-view";
 import type { UpdateInvoiceInput } from "./schemas";
 
@@ -34,7 +34,7 @@ export const ISSUED_IMMUTABLE = "Issued invoices cannot be changed; void and rei
 export async function updateDraft(actor: Actor, studioId: string, invoiceId: string, input: UpdateInvoiceInput, now = new Date()): Promise<Invoice> {
   return withAccountRetry(async () => {
     const { member, studio, invoice: record, rest } = await loadInvoiceFor(actor, studioId, invoiceId, billingSettingsRead(studioId));
-    requireInvoiceAdmin(member);
+    assertMay(member, "invoice.update");
     if (record.status !== "draft") throw conflict("invoice.already_sent", ISSUED_IMMUTABLE);
     const settings = withBillingDefaults(rest[0]);
     const today = localParts(now, studio.timeZone).date;

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, notFound } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { addDays, localParts } from "../../kernel/time/wall-clock";
 import { AccountRace, postingWrites, withAccountRetry, type Posting } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
@@ -13,7 +13,7 @@ import { billingSettingsRead } from "../settings/read-settings";
 import { commitInvoiceChange, historyEntry } from "./commit-invoice";
 import { auditFields } from "./create-invoice";
 import { billedKeysOf, checkedTotals, draftMoney, MAX_TRANSACTION_ITEMS, moveMarkers, releaseMarkers, splitMarkers, writeMarkerTail } from "./draft-lines";
-import { invoiceRead, loadInvoiceFor, requireInvoiceAdmin } from "./invoice-access";
+import { invoiceRead, loadInvoiceFor } from "./invoice-access";
 import { toInvoice, type Invoice, type InvoiceRecord } from "./invoice-view";
 import type { VoidInvoiceInput } from "./schemas";
 
@@ -28,7 +28,7 @@ import type { VoidInvoiceInput } from "./schemas";
  */
 export async function voidInvoice(actor: Actor, studioId: string, invoiceId: string, input: VoidInvoiceInput, now = new Date()): Promise<Invoice> {
   const { member } = await loadInvoiceFor(actor, studioId, invoiceId);
-  requireInvoiceAdmin(member);
+  assertMay(member, "invoice.void");
   return withAccountRetry(async () => {
     const { billingAccount, studio: studios } = billingDb().entities;
     const [record, studio, settingsRecord] = await readTogether(invoiceRead(studioId, invoiceId), itemOf(studios, { studioId }), billingSettingsRead(studioId));

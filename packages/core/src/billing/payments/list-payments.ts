@@ -1,7 +1,7 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { AppError, notFound } from "../../kernel/errors";
+import { notFound } from "../../kernel/errors";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
+import { isStudioAdmin, loadMemberWith, teacherTotalsOnly, type Actor } from "../../policy";
 import { ownAccountIds, requireAccountAccess, resolveAccountAccess } from "../access";
 import { billingDb } from "../billing-db";
 import { toPayment, type Payment } from "./payment-view";
@@ -22,7 +22,7 @@ export async function listPayments(actor: Actor, studioId: string, query: ListPa
     if (!account) throw notFound("Billing account");
     requireAccountAccess(await resolveAccountAccess(member, studioId, account), "full");
   } else if (!isStudioAdmin(member)) {
-    if (member.role === "teacher") throw new AppError("billing.teacher_totals_only", "Teachers see only the totals and statuses of their students' billing");
+    if (member.role === "teacher") throw teacherTotalsOnly();
     accountId = ownAccountIds(member)[0];
     if (!accountId) return { items: [], nextCursor: null };
   }

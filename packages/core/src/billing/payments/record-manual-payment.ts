@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { partyReads } from "../accounts/billing-contacts";
 import { itemOf } from "../../kernel/db/read-together";
 import { invalidField, notFound } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import type { Payment } from "./payment-view";
 import { recordPayment } from "./record-payment";
@@ -26,7 +26,7 @@ export async function recordManualPayment(actor: Actor, studioId: string, input:
     itemOf(invoices, { studioId, invoiceId: input.invoiceId ?? "-" }),
     ...partyReads(studioId, input.accountId),
   );
-  requireStudioAdmin(member);
+  assertMay(member, "payment.record");
   const [account, invoice, ...party] = records;
   if (!account) throw notFound("Billing account");
   const receivedAt = input.receivedAt ?? now.toISOString();

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, invalidField, notFound } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { localParts } from "../../kernel/time/wall-clock";
 import { outboxEmails } from "../../outbox/outbox-email";
 import { billingContacts } from "../accounts/billing-contacts";
@@ -107,7 +107,7 @@ async function planRefund(
 export async function refundPayment(actor: Actor, studioId: string, paymentId: string, input: RefundPaymentRequest, now = new Date()): Promise<Payment> {
   const { payment: payments, billingAccount, billingSettings } = billingDb().entities;
   const { member, studio } = await loadMemberWith(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "payment.refund");
 
   const facts = await withAccountRetry(async (): Promise<RefundFacts> => {
     const [payment, settingsRecord] = await readTogether(itemOf(payments, { studioId, paymentId }), itemOf(billingSettings, { studioId }));

@@ -1,4 +1,4 @@
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { addMonths, daysBetween, localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 
@@ -46,7 +46,7 @@ export function agingOf(open: readonly { dueDate: string; balanceDueMinor: numbe
  */
 export async function billingSummary(actor: Actor, studioId: string) {
   const { member, studio } = await loadMemberWith(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "billing-summary.view");
   const today = localParts(new Date(), studio.timeZone).date;
   const months = monthsEndingWith(today.slice(0, 7), REVENUE_MONTHS);
   const { billingAccount, invoice, revenueMonth } = billingDb().entities;

@@ -1,6 +1,6 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { notFound } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import { toBillingRun, toBillingRunInvoice, type BillingRunWithInvoices } from "./billing-run-view";
@@ -14,7 +14,7 @@ import { readMany } from "./read-many";
 export async function getBillingRun(actor: Actor, studioId: string, runId: string): Promise<BillingRunWithInvoices> {
   const { billingRun, invoice, billingAccount } = billingDb().entities;
   const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(billingRun, { studioId, runId }));
-  requireStudioAdmin(member);
+  assertMay(member, "billing-run.manage");
   const [run] = records;
   if (!run) throw notFound("Billing run");
   const today = localParts(new Date(), studio.timeZone).date;

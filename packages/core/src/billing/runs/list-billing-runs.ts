@@ -1,5 +1,5 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { toBillingRun, type BillingRun } from "./billing-run-view";
 import type { ListBillingRunsQuery } from "./schemas";
@@ -7,7 +7,7 @@ import type { ListBillingRunsQuery } from "./schemas";
 /** The studio's billing runs, latest period first (admins). One query. */
 export async function listBillingRuns(actor: Actor, studioId: string, query: ListBillingRunsQuery): Promise<Page<BillingRun>> {
   const { member, studio } = await loadMemberWith(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "billing-run.manage");
   const result = await page(
     { studioId, list: "billing-runs" },
     (options) =>

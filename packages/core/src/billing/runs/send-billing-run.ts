@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { notFound } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { issueAndSendInvoice } from "../invoices/send-invoice";
 import type { BillingRunSent } from "./billing-run-schema";
@@ -27,7 +27,7 @@ export async function sendBillingRun(actor: Actor, studioId: string, runId: stri
   const started = Date.now();
   const { billingRun, invoice } = billingDb().entities;
   const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(billingRun, { studioId, runId }));
-  requireStudioAdmin(member);
+  assertMay(member, "billing-run.manage");
   const [run] = records;
   if (!run) throw notFound("Billing run");
 

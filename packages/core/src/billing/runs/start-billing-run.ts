@@ -1,4 +1,4 @@
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import type { BillingRunStarted } from "./billing-run-schema";
 import { toBillingRun } from "./billing-run-view";
 import { runBilling } from "./run-billing";
@@ -13,7 +13,7 @@ export type BillingExecutionSummary = BillingRunStarted["execution"];
  */
 export async function startBillingRun(actor: Actor, studioId: string, input: StartBillingRunInput): Promise<BillingRunStarted> {
   const { member, studio } = await loadMemberWith(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "billing-run.manage");
   const { run, skipped, ...execution } = await runBilling(studioId, { ...input, trigger: "manual", actorId: actor.userId });
   return { ...toBillingRun(run, studio.currency), execution: { ...execution, skippedCount: skipped.length } };
 }

@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { AppError } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { billingDb } from "../billing-db";
 import { sealSecret } from "../stripe/secret-box";
 import { toBillingSettings, type BillingSettingsView } from "./billing-settings-view";
@@ -54,7 +54,7 @@ export async function setBillingSettings(actor: Actor, studioId: string, input: 
 /** One read-merge-write; null when another change landed between the read and the write. */
 async function saveSettings(actor: Actor, studioId: string, input: BillingSettingsInput): Promise<BillingSettingsView | null> {
   const { member, studio, records } = await loadMemberWith(actor, studioId, billingSettingsRead(studioId));
-  requireStudioAdmin(member);
+  assertMay(member, "billing-settings.manage");
   const previous = records[0];
   const current = withBillingDefaults(previous);
   const now = new Date().toISOString();

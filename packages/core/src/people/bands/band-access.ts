@@ -1,7 +1,6 @@
 import { itemOf, type ItemRead } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
-import { AppError } from "../../kernel/errors";
-import { type Actor, hiddenRecord, isStudioAdmin, loadMemberWith, type StudioMember } from "../../policy";
+import { may, assertMay, type Actor, hiddenRecord, loadMemberWith, type StudioMember } from "../../policy";
 import { readStudents, type StudentRecord } from "../student-summaries";
 import type { BandRecord } from "./band-view";
 
@@ -16,27 +15,22 @@ export async function loadBand<const T extends readonly ItemRead<unknown>[]>(act
   return { member, band, extra: rest as unknown as { [K in keyof T]: T[K] extends ItemRead<infer V> ? V | null : never } };
 }
 
-/**
- * Who may see a band: admins, the students playing in it, and the teachers of any of them. Pure,
- * given the band's (already read) member students.
- */
-export function mayReadBand(member: StudioMember, band: BandRecord, members: StudentRecord[]): boolean {
-  if (isStudioAdmin(member)) return true;
-  if (member.role === "student") return Boolean(member.studentId) && (band.memberStudentIds ?? []).includes(member.studentId!);
-  if (member.role === "teacher") return Boolean(member.teacherId) && members.some((s) => s.primaryTeacherId === member.teacherId);
-  return false;
-}
+/** What the catalogue's "band.view" needs: the band's students, and whether the member teaches one of them. */
+export const bandFacts = (member: StudioMember, band: BandRecord, members: StudentRecord[]) => ({
+  memberStudentIds: band.memberStudentIds ?? [],
+  teachesAMember: Boolean(member.teacherId) && members.some((s) => s.primaryTeacherId === member.teacherId),
+});
 
 /** The band's students, or 404 when the member may not see the band. */
 export async function readableBandMembers(member: StudioMember, band: BandRecord): Promise<StudentRecord[]> {
   const members = await readStudents(band.studioId, band.memberStudentIds);
-  if (!mayReadBand(member, band, members)) throw hiddenRecord("Band");
+  assertMay(member, "band.view", bandFacts(member, band, members));
   return members;
 }
 
 /** Band writes are admin-only: 403 to those who may see the band, 404 to everyone else. */
 export async function assertBandAdmin(member: StudioMember, band: BandRecord): Promise<void> {
-  if (isStudioAdmin(member)) return;
+  if (may(member, "band.change")) return;
   await readableBandMembers(member, band);
-  throw new AppError("band.role_not_allowed", `Your role (${member.role}) may not change bands`);
+  assertMay(member, "band.change");
 }

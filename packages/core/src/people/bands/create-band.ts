@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites } from "../../kernel/db/commit-writes";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadStudioMember, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { auditableBand, toBand, type Band, type BandRecord } from "./band-view";
 import type { CreateBandInput } from "./schemas";
@@ -10,7 +10,7 @@ import type { CreateBandInput } from "./schemas";
 /** Adds a band (admins), without members yet. */
 export async function createBand(actor: Actor, studioId: string, input: CreateBandInput): Promise<Band> {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "band.manage");
   const bandId = uuidv7();
   const now = new Date().toISOString();
   const fields = Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null && value !== "" && value !== undefined));

@@ -6,7 +6,6 @@ export { deleteBand } from "./delete-band";
 export { restoreBand } from "./restore-band";
 export { addBandMember } from "./add-band-member";
 export { removeBandMember } from "./remove-band-member";
-export { mayReadBand } from "./band-access";
 export * from "./schemas";
 export type { Band, BandSummary } from "./band-view";
 export { BandSchema, BandSummarySchema } from "./band-schema";

@@ -1,6 +1,6 @@
 import { db } from "../../db/service";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadStudioMember, type Actor } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";
 import { toBandSummary, type BandSummary } from "./band-view";
@@ -9,7 +9,7 @@ import type { ListBandsQuery } from "./schemas";
 /** The studio's bands by name (admins only): one Query of the name index, `q` a name prefix; `deleted` the deleted ones. */
 export async function listBands(actor: Actor, studioId: string, query: ListBandsQuery): Promise<Page<BandSummary>> {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "band.manage");
   const listing = listingFor(member, query.deleted);
   const byName = db().entities.band.query.bandsByName({ studioId, listing });
   const result = await page(

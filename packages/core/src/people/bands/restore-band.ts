@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import { type Actor, hiddenRecord, loadMemberWith, requireStudioAdmin } from "../../policy";
+import { assertMay, type Actor, hiddenRecord, loadMemberWith } from "../../policy";
 import { readStudents } from "../student-summaries";
 import { bandKey } from "./band-access";
 import { auditableBand, type Band, type BandRecord, toBand } from "./band-view";
@@ -10,7 +10,7 @@ import { auditableBand, type Band, type BandRecord, toBand } from "./band-view";
 /** Brings a soft-deleted band back into the list (admins). */
 export async function restoreBand(actor: Actor, studioId: string, bandId: string): Promise<Band> {
   const { member, records } = await loadMemberWith(actor, studioId, bandKey(studioId, bandId));
-  requireStudioAdmin(member);
+  assertMay(member, "band.manage");
   const [current] = records;
   if (!current) throw hiddenRecord("Band");
   if (!current.deletedAt) throw conflict("band.not_deleted", "This band is not deleted");

@@ -11,7 +11,7 @@ import type { CreateGuardianInput } from "./schemas";
 /** Adds a guardian to a family (admins); the family must still exist when the write lands. */
 export async function addGuardian(actor: Actor, studioId: string, familyId: string, input: CreateGuardianInput): Promise<Guardian> {
   const { member, family } = await loadFamily(actor, studioId, familyId);
-  await assertFamilyAdmin(member, family, "add guardians");
+  await assertFamilyAdmin(member, family, "guardian.add");
   const guardianId = uuidv7();
   const now = new Date().toISOString();
   const record = {

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites } from "../../kernel/db/commit-writes";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadStudioMember, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { auditableFamily, toFamily, type Family, type FamilyRecord } from "./family-view";
 import type { CreateFamilyInput } from "./schemas";
@@ -10,7 +10,7 @@ import type { CreateFamilyInput } from "./schemas";
 /** Adds a family (admins). Guardians and students are attached afterwards. */
 export async function createFamily(actor: Actor, studioId: string, input: CreateFamilyInput): Promise<Family> {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "family.manage");
   const familyId = uuidv7();
   const now = new Date().toISOString();
   const record = {

@@ -8,7 +8,7 @@ import { auditableFamily, type FamilyRecord } from "./family-view";
 /** Soft-deletes a family (admins): it leaves the lists and answers 404 until restored. */
 export async function deleteFamily(actor: Actor, studioId: string, familyId: string): Promise<void> {
   const { member, family: current } = await loadFamily(actor, studioId, familyId);
-  await assertFamilyAdmin(member, current, "delete this family");
+  await assertFamilyAdmin(member, current, "family.delete");
   const deletedAt = new Date().toISOString();
   await commitWrites(db, (tx) => [
     failsWith(

@@ -1,7 +1,7 @@
 import { itemOf, type ItemRead } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
 import { AppError } from "../../kernel/errors";
-import { type Actor, hiddenRecord, isStudioAdmin, loadMemberWith, mayReadFamily, type StudioMember } from "../../policy";
+import { may, assertMay, type Actor, hiddenRecord, isStudioAdmin, loadMemberWith, type StudioMember } from "../../policy";
 import { readStudents, type StudentRecord } from "../student-summaries";
 import type { FamilyRecord, GuardianRecord } from "./family-view";
 
@@ -26,17 +26,15 @@ const teachesOneOf = (member: StudioMember, students: StudentRecord[]) =>
 /** Reads the family's students and decides whether the member may see the family (else 404). */
 export async function readableFamilyStudents(member: StudioMember, family: FamilyRecord): Promise<StudentRecord[]> {
   const students = await readStudents(family.studioId, family.studentIds);
-  if (!mayReadFamily(member, family.familyId, teachesOneOf(member, students))) throw hiddenRecord("Family");
+  assertMay(member, "family.view", { familyId: family.familyId, teachesAStudentOfIt: teachesOneOf(member, students) });
   return students;
 }
 
 /** Decides from the member alone when it can, and reads the students only for a teacher. */
 export async function assertMayReadFamily(member: StudioMember, family: FamilyRecord): Promise<void> {
   if (member.role === "teacher") await readableFamilyStudents(member, family);
-  else if (!mayReadFamily(member, family.familyId, false)) throw hiddenRecord("Family");
+  else assertMay(member, "family.view", { familyId: family.familyId, teachesAStudentOfIt: false });
 }
-
-const forbidden = (what: string) => new AppError("family.role_not_allowed", `Your role may not ${what}`);
 
 /**
  * Admins change everything; a parent their own family's phone, address and billing email; anyone
@@ -44,7 +42,7 @@ const forbidden = (what: string) => new AppError("family.role_not_allowed", `You
  */
 export async function assertMayEditFamily(member: StudioMember, family: FamilyRecord, fields: string[], parentFields: ReadonlySet<string>) {
   if (isStudioAdmin(member)) return;
-  if (member.role === "parent" && member.familyId === family.familyId) {
+  if (may(member, "family.edit", family)) {
     const refused = fields.filter((field) => !parentFields.has(field));
     if (refused.length === 0) return;
     throw new AppError("family.fields_not_allowed", "Parents may change only their family's phone, address and billing email", {
@@ -52,22 +50,22 @@ export async function assertMayEditFamily(member: StudioMember, family: FamilyRe
     });
   }
   await assertMayReadFamily(member, family);
-  throw forbidden("change this family");
+  assertMay(member, "family.edit", family);
 }
 
 /** Admins change every guardian; a parent their own guardian record. */
 export async function assertMayEditGuardian(member: StudioMember, family: FamilyRecord, guardian: GuardianRecord) {
-  if (isStudioAdmin(member)) return;
-  if (member.role === "parent" && member.familyId === family.familyId && member.guardianId === guardian.guardianId) return;
+  const facts = { familyId: family.familyId, guardianId: guardian.guardianId };
+  if (may(member, "guardian.edit", facts)) return;
   await assertMayReadFamily(member, family);
-  throw forbidden("change this guardian");
+  assertMay(member, "guardian.edit", facts);
 }
 
 /** Admin-only family changes: 403 to those who may see the family, 404 to the rest. */
-export async function assertFamilyAdmin(member: StudioMember, family: FamilyRecord, what: string) {
-  if (isStudioAdmin(member)) return;
+export async function assertFamilyAdmin(member: StudioMember, family: FamilyRecord, action: "family.delete" | "guardian.add" | "guardian.remove") {
+  if (may(member, action)) return;
   await assertMayReadFamily(member, family);
-  throw forbidden(what);
+  assertMay(member, action);
 }
 
 /** The family's live guardians (one Query on the studio partition: sk starts with the family). */

@@ -1,6 +1,6 @@
-import type { Actor } from "../../policy";
+import { isStaff, type Actor } from "../../policy";
 import { loadFamily, readableFamilyStudents, readGuardians } from "./family-access";
-import { isStaff, withStaffOnly } from "../staff-only";
+import { withStaffOnly } from "../staff-only";
 import { toFamily, type Family } from "./family-view";
 
 /**

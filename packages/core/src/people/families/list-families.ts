@@ -1,6 +1,6 @@
 import { db } from "../../db/service";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadStudioMember, type Actor } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";
 import { toFamilySummary, type FamilySummary } from "./family-view";
@@ -13,7 +13,7 @@ import type { ListFamiliesQuery } from "./schemas";
  */
 export async function listFamilies(actor: Actor, studioId: string, query: ListFamiliesQuery): Promise<Page<FamilySummary>> {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "family.manage");
   const { family } = db().entities;
   const listed = { studioId, listing: listingFor(member, query.deleted) };
   const result = await page(

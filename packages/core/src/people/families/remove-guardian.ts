@@ -14,7 +14,7 @@ export async function removeGuardian(actor: Actor, studioId: string, familyId: s
   const { member, family, extra } = await loadFamily(actor, studioId, familyId, guardianKey(studioId, familyId, guardianId));
   const [current] = extra;
   if (!current || current.deletedAt) throw hiddenRecord("Guardian");
-  await assertFamilyAdmin(member, family, "remove guardians");
+  await assertFamilyAdmin(member, family, "guardian.remove");
   const deletedAt = new Date().toISOString();
   const wasPrimary = family.primaryContactId === guardianId;
 

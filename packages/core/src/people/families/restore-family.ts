@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import { type Actor, hiddenRecord, loadMemberWith, requireStudioAdmin } from "../../policy";
+import { assertMay, type Actor, hiddenRecord, loadMemberWith } from "../../policy";
 import { readStudents } from "../student-summaries";
 import { familyKey, readGuardians } from "./family-access";
 import { auditableFamily, type Family, type FamilyRecord, toFamily } from "./family-view";
@@ -10,7 +10,7 @@ import { auditableFamily, type Family, type FamilyRecord, toFamily } from "./fam
 /** Brings a soft-deleted family back into the lists (admins). */
 export async function restoreFamily(actor: Actor, studioId: string, familyId: string): Promise<Family> {
   const { member, records } = await loadMemberWith(actor, studioId, familyKey(studioId, familyId));
-  requireStudioAdmin(member);
+  assertMay(member, "family.manage");
   const [current] = records;
   if (!current) throw hiddenRecord("Family");
   if (!current.deletedAt) throw conflict("family.not_deleted", "This family is not deleted");

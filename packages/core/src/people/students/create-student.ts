@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites } from "../../kernel/db/commit-writes";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadStudioMember, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { todayIn } from "../profile-fields";
 import { withoutEmpty } from "../record-changes";
@@ -18,7 +18,7 @@ import { toStudent, type StudentRecord } from "./student-view";
  */
 export async function createStudent(actor: Actor, studioId: string, input: CreateStudentInput) {
   const { member, studio } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "student.manage");
   const fields = withoutEmpty(input);
   await assertReferences(studioId, { teacherId: fields.primaryTeacherId, familyId: fields.familyId });
 

@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import { requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { loadStudent, studentIndexKeys } from "./student-access";
 import type { StudentRecord } from "./student-view";
 
@@ -13,7 +13,7 @@ import type { StudentRecord } from "./student-view";
  */
 export async function deleteStudent(actor: Actor, studioId: string, studentId: string) {
   const { member, student: current } = await loadStudent(actor, studioId, studentId);
-  requireStudioAdmin(member);
+  assertMay(member, "student.manage");
   const now = new Date().toISOString();
   const changes = { ...studentIndexKeys(current), listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
   await commitWrites(db, (tx) => [

@@ -1,4 +1,4 @@
-import { mayReadMedicalNotes, type Actor } from "../../policy";
+import { may, type Actor } from "../../policy";
 import { loadStudent } from "./student-access";
 import { studentFacts, toStudent } from "./student-view";
 
@@ -8,5 +8,5 @@ import { studentFacts, toStudent } from "./student-view";
  */
 export async function getStudent(actor: Actor, studioId: string, studentId: string) {
   const { member, student } = await loadStudent(actor, studioId, studentId);
-  return toStudent(student, { staffOnly: mayReadMedicalNotes(member, studentFacts(student)) });
+  return toStudent(student, { staffOnly: may(member, "student.edit", studentFacts(student)) });
 }

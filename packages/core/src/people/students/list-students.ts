@@ -1,7 +1,7 @@
 import { db } from "../../db/service";
 import { AppError } from "../../kernel/errors";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { isStudioAdmin, loadStudioMember, mayReadMedicalNotes, mayReadStudent, type Actor, type StudioMember } from "../../policy";
+import { may, isStudioAdmin, loadStudioMember, type Actor, type StudioMember } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys, type Listing } from "../person-fields";
 import { readStudents } from "../student-summaries";
@@ -31,7 +31,7 @@ export async function listStudents(actor: Actor, studioId: string, query: ListSt
   } else records = { items: filterInMemory(await ownStudents(studioId, member), query), nextCursor: null };
 
   return {
-    items: records.items.map((r) => withDeletedAt(toStudent(r, { staffOnly: mayReadMedicalNotes(member, studentFacts(r)) }), r, listing)),
+    items: records.items.map((r) => withDeletedAt(toStudent(r, { staffOnly: may(member, "student.edit", studentFacts(r)) }), r, listing)),
     nextCursor: records.nextCursor,
   };
 }
@@ -82,7 +82,7 @@ async function ownStudents(studioId: string, member: StudioMember): Promise<Stud
     if (family && !family.deletedAt) ids = family.studentIds ?? [];
   }
   const students = await readStudents(studioId, ids);
-  return students.filter((s) => mayReadStudent(member, studentFacts(s)));
+  return students.filter((s) => may(member, "student.view", studentFacts(s)));
 }
 
 function filterInMemory(records: StudentRecord[], query: ListStudentsQuery) {

@@ -2,14 +2,14 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import { requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { loadStudent, studentIndexKeys } from "./student-access";
 import { toStudent, type StudentRecord } from "./student-view";
 
 /** Brings a soft-deleted student back into the lists (owner, admin). Not deleted → 409. */
 export async function restoreStudent(actor: Actor, studioId: string, studentId: string) {
   const { member, student: current } = await loadStudent(actor, studioId, studentId, { includeDeleted: true });
-  requireStudioAdmin(member);
+  assertMay(member, "student.manage");
   if (!current.deletedAt) throw conflict("student.not_deleted", "This student is not deleted");
   const now = new Date().toISOString();
   const changes = { ...studentIndexKeys(current), listing: "listed" as const, updatedBy: actor.userId };

@@ -1,7 +1,7 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { db } from "../../db/service";
 import { AppError, type FieldError } from "../../kernel/errors";
-import { type Actor, hiddenRecord, loadMemberWith, mayReadStudent } from "../../policy";
+import { may, type Actor, hiddenRecord, loadMemberWith } from "../../policy";
 import { studentFacts, type StudentRecord } from "./student-view";
 
 export const studentKey = (studioId: string, studentId: string) => itemOf(db().entities.student, { studioId, studentId });
@@ -13,7 +13,7 @@ export const studentKey = (studioId: string, studentId: string) => itemOf(db().e
 export async function loadStudent(actor: Actor, studioId: string, studentId: string, options: { includeDeleted?: boolean } = {}) {
   const { member, studio, records } = await loadMemberWith(actor, studioId, studentKey(studioId, studentId));
   const student = records[0] as StudentRecord | null;
-  if (!student || (student.deletedAt && !options.includeDeleted) || !mayReadStudent(member, studentFacts(student))) {
+  if (!student || (student.deletedAt && !options.includeDeleted) || !may(member, "student.view", studentFacts(student))) {
     throw hiddenRecord("Student");
   }
   return { member, studio, student };

@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict } from "../../kernel/errors";
-import { isStudioAdmin, mayEditStudent, mayReadMedicalNotes, type Actor } from "../../policy";
+import { may, assertMay, isStudioAdmin, type Actor } from "../../policy";
 import { searchKeys } from "../person-fields";
 import { applyChanges, splitChanges } from "../record-changes";
 import { ADMIN_ONLY_STUDENT_FIELDS, type UpdateStudentInput } from "./schemas";
@@ -19,7 +19,7 @@ import { studentFacts, toStudent, type StudentRecord } from "./student-view";
 export async function updateStudent(actor: Actor, studioId: string, studentId: string, input: UpdateStudentInput) {
   const { member, student: current } = await loadStudent(actor, studioId, studentId);
   const facts = studentFacts(current);
-  if (!mayEditStudent(member, facts)) throw new AppError("student.role_not_allowed", `Your role (${member.role}) may not change this student`);
+  assertMay(member, "student.edit", facts);
 
   const currentTeacherId = facts.primaryTeacherId ?? null;
   const currentFamilyId = current.familyId ?? null;
@@ -65,5 +65,5 @@ export async function updateStudent(actor: Actor, studioId: string, studentId: s
       leaveFamilyId: familyChanges ? (currentFamilyId ?? undefined) : undefined,
     }),
   ]);
-  return toStudent(after, { staffOnly: mayReadMedicalNotes(member, studentFacts(after)) });
+  return toStudent(after, { staffOnly: may(member, "student.edit", studentFacts(after)) });
 }

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites } from "../../kernel/db/commit-writes";
-import { loadStudioMember, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadStudioMember, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";
 import { withoutEmpty } from "../record-changes";
 import type { CreateTeacherInput } from "./schemas";
@@ -11,7 +11,7 @@ import { toTeacher, type TeacherRecord } from "./teacher-view";
 /** Adds a teacher to the studio (owner, admin), with its audit event in the same transaction. */
 export async function createTeacher(actor: Actor, studioId: string, input: CreateTeacherInput) {
   const { member } = await loadStudioMember(actor, studioId);
-  requireStudioAdmin(member);
+  assertMay(member, "teacher.manage");
   const now = new Date().toISOString();
   const fields = withoutEmpty(input);
   const record = {

@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import { requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { loadTeacher, teacherIndexKeys } from "./teacher-access";
 import type { TeacherRecord } from "./teacher-view";
 
@@ -12,7 +12,7 @@ import type { TeacherRecord } from "./teacher-view";
  */
 export async function deleteTeacher(actor: Actor, studioId: string, teacherId: string) {
   const { member, teacher: current } = await loadTeacher(actor, studioId, teacherId);
-  requireStudioAdmin(member);
+  assertMay(member, "teacher.manage");
   const now = new Date().toISOString();
   const changes = { ...teacherIndexKeys(current), listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
   await commitWrites(db, (tx) => [

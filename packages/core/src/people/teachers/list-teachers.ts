@@ -1,6 +1,6 @@
 import { db } from "../../db/service";
 import { page } from "../../kernel/pagination/pagination";
-import { loadStudioMember, mayEditTeacher, type Actor } from "../../policy";
+import { may, loadStudioMember, type Actor } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";
 import type { ListTeachersQuery } from "./schemas";
@@ -37,7 +37,7 @@ export async function listTeachers(actor: Actor, studioId: string, query: ListTe
   );
 
   return {
-    items: result.items.map((t) => withDeletedAt(toTeacher(t, { showPay: mayEditTeacher(member, t.teacherId) }), t, key.listing)),
+    items: result.items.map((t) => withDeletedAt(toTeacher(t, { showPay: may(member, "teacher.edit", t) }), t, key.listing)),
     nextCursor: result.nextCursor,
   };
 }

@@ -2,14 +2,14 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import { requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { loadTeacher, teacherIndexKeys } from "./teacher-access";
 import { toTeacher, type TeacherRecord } from "./teacher-view";
 
 /** Brings a soft-deleted teacher back into the lists (owner, admin). Not deleted → 409. */
 export async function restoreTeacher(actor: Actor, studioId: string, teacherId: string) {
   const { member, teacher: current } = await loadTeacher(actor, studioId, teacherId, { includeDeleted: true });
-  requireStudioAdmin(member);
+  assertMay(member, "teacher.manage");
   if (!current.deletedAt) throw conflict("teacher.not_deleted", "This teacher is not deleted");
   const now = new Date().toISOString();
   const changes = { ...teacherIndexKeys(current), listing: "listed" as const, updatedBy: actor.userId };

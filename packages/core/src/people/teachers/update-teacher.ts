@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { db } from "../../db/service";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict } from "../../kernel/errors";
-import { isStudioAdmin, mayEditTeacher, type Actor } from "../../policy";
+import { may, assertMay, isStudioAdmin, type Actor } from "../../policy";
 import { searchKeys } from "../person-fields";
 import { applyChanges, splitChanges } from "../record-changes";
 import { TEACHER_SELF_EDITABLE_FIELDS, type UpdateTeacherInput } from "./schemas";
@@ -16,7 +16,7 @@ import { toTeacher, type TeacherRecord } from "./teacher-view";
  */
 export async function updateTeacher(actor: Actor, studioId: string, teacherId: string, input: UpdateTeacherInput) {
   const { member, teacher: current } = await loadTeacher(actor, studioId, teacherId);
-  if (!mayEditTeacher(member, teacherId)) throw new AppError("teacher.role_not_allowed", `Your role (${member.role}) may not change this teacher`);
+  assertMay(member, "teacher.edit", { teacherId });
   if (!isStudioAdmin(member)) {
     const refused = Object.keys(input).filter((field) => !TEACHER_SELF_EDITABLE_FIELDS.has(field));
     if (refused.length > 0) {
@@ -44,5 +44,5 @@ export async function updateTeacher(actor: Actor, studioId: string, teacherId: s
     ),
     recordAudit(tx, { studioId, actorId: actor.userId, action: "teacher.updated", entityType: "teacher", entityId: teacherId, before: current, after }),
   ]);
-  return toTeacher(after, { showPay: mayEditTeacher(member, teacherId) });
+  return toTeacher(after, { showPay: may(member, "teacher.edit", { teacherId }) });
 }

@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { planningDb } from "../planning-db";
 import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
 import { localParts } from "../../kernel/time/wall-clock";
@@ -34,7 +34,7 @@ async function sameClosure(studioId: string, input: CreateClosureInput): Promise
  */
 export async function createClosure(actor: Actor, studioId: string, input: CreateClosureInput): Promise<Closure> {
   const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
-  requireStudioAdmin(member);
+  assertMay(member, "closure.manage");
   const now = new Date();
   if (input.endDate < localParts(now, studio.timeZone).date) throw invalidField("endDate", "must not be in the past");
 

@@ -2,7 +2,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { notFound } from "../../kernel/errors";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { planningDb } from "../planning-db";
 
 /**
@@ -11,7 +11,7 @@ import { planningDb } from "../planning-db";
  */
 export async function deleteClosure(actor: Actor, studioId: string, closureId: string): Promise<void> {
   const { member, records } = await loadMemberWith(actor, studioId, itemOf(planningDb().entities.closure, { studioId, closureId }));
-  requireStudioAdmin(member);
+  assertMay(member, "closure.manage");
   const closure = records[0];
   if (!closure || closure.deletedAt) throw notFound("Closure");
   const deletedAt = new Date().toISOString();

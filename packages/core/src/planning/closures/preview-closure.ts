@@ -1,6 +1,6 @@
 import { invalidField } from "../../kernel/errors";
 import { readNames } from "../../people/record-names";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { decideCancellation } from "../../scheduling/cancellations/cancellation-outcome";
 import { toLesson } from "../../scheduling/lessons/lesson-view";
 import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
@@ -16,7 +16,7 @@ import type { PreviewClosureQuery } from "./schemas";
  */
 export async function previewClosure(actor: Actor, studioId: string, query: PreviewClosureQuery) {
   const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
-  requireStudioAdmin(member);
+  assertMay(member, "closure.manage");
   const now = new Date();
   if (query.endDate < localParts(now, studio.timeZone).date) throw invalidField("endDate", "must not be in the past");
   const settings = withDefaults(records[0]);

@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { AppError, invalidField } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
-import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { seriesNotices } from "../series/series-notices";
 import { resolveParties } from "../../scheduling/lessons/lesson-parties";
 import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
@@ -12,13 +12,6 @@ import { advancingSide } from "./pattern-progress";
 import { toPattern, type LessonChanges, type Pattern, type PatternRecord } from "./pattern-view";
 import { horizonOf, materialiseTo, occurrencesWithClosures, requireNotPast } from "./pattern-window";
 import type { CreatePatternInput } from "./schemas";
-
-/** Admins and teachers make patterns (a teacher: their own, with their own students: resolveParties). */
-export function requireScheduler(member: StudioMember): void {
-  if (!isStudioAdmin(member) && member.role !== "teacher") {
-    throw new AppError("lesson.staff_only", "Only admins and teachers schedule lessons; ask for a reschedule instead");
-  }
-}
 
 /**
  * Creates a recurring pattern and, atomically with it, its lessons up to the studio's horizon
@@ -32,7 +25,8 @@ export function requireScheduler(member: StudioMember): void {
  */
 export async function createPattern(actor: Actor, studioId: string, input: CreatePatternInput): Promise<Pattern & LessonChanges> {
   const { member, studio, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
-  requireScheduler(member);
+  // Admins and teachers make patterns (a teacher: their own, with their own students: resolveParties).
+  assertMay(member, "lesson.schedule");
   const settings = withDefaults(records[0]);
   const parties = await resolveParties(studioId, member, input);
   const now = new Date();

@@ -1,10 +1,10 @@
 import { recordAudit } from "../../audit/record-audit";
 import { AppError } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { keptLessons, seriesNotices } from "../series/series-notices";
 import { materialiseOccurrences, PatternChanged, type PatternSide } from "./materialise-occurrences";
-import { loadPatternFor, requireWritePattern } from "./pattern-access";
+import { loadPatternFor } from "./pattern-access";
 import { patternWrite } from "./pattern-progress";
 import { toPattern, type LessonChanges, type Pattern, type PatternRecord } from "./pattern-view";
 import { horizonOf, requireNotPast } from "./pattern-window";
@@ -22,7 +22,7 @@ import { endedBefore, materialisedFrom, requireRunningFrom } from "./update-patt
  */
 export async function endPattern(actor: Actor, studioId: string, patternId: string, input: EndPatternInput): Promise<Pattern & LessonChanges> {
   const { member, studio, pattern, settings } = await loadPatternFor(actor, studioId, patternId);
-  requireWritePattern(member, pattern);
+  assertMay(member, "pattern.change", pattern);
   const now = new Date();
   const { today } = horizonOf(now, studio.timeZone, settings);
   const effectiveFrom = input.effectiveFrom ?? today;

@@ -1,25 +1,12 @@
 import { itemOf } from "../../kernel/db/read-together";
-import { AppError, notFound } from "../../kernel/errors";
-import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
+import { notFound } from "../../kernel/errors";
+import { loadMemberWith, may, type Actor, type StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
-import { familyStudentIdsOf, mayReadLesson } from "../../scheduling/lessons/lesson-access";
+import { familyStudentIdsOf } from "../../scheduling/lessons/lesson-access";
 import { planningDb } from "../planning-db";
 import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
 import type { SchedulingSettings } from "../../scheduling/settings/defaults";
 import type { PatternRecord } from "./pattern-view";
-
-/** Who sees a pattern: like its lessons (admins, its teacher, its students, their parents). */
-export const mayReadPattern = (member: StudioMember, pattern: Pick<PatternRecord, "teacherId" | "studentIds">, familyStudentIds: string[] = []) =>
-  mayReadLesson(member, pattern, familyStudentIds);
-
-/**
- * Who changes or ends a pattern: admins and its teacher (the new teacher and students of an edit
- * are checked like a lesson's, by resolveParties).
- */
-export function requireWritePattern(member: StudioMember, pattern: Pick<PatternRecord, "teacherId">): void {
-  if (isStudioAdmin(member) || (member.role === "teacher" && Boolean(member.teacherId) && member.teacherId === pattern.teacherId)) return;
-  throw new AppError("pattern.teachers_only", "Only the studio's admins and the pattern's teacher may change it");
-}
 
 export interface LoadedPattern {
   member: StudioMember;
@@ -29,7 +16,7 @@ export interface LoadedPattern {
 }
 
 /**
- * A pattern the actor may see, with their membership, the studio and its scheduling settings in
+ * A pattern the actor may see (like its lessons: admins, its teacher, its students, their parents), with their membership, the studio and its scheduling settings in
  * one BatchGet (a parent's family is a second read). Missing, or not theirs to see: 404.
  */
 export async function loadPatternFor(actor: Actor, studioId: string, patternId: string): Promise<LoadedPattern> {
@@ -42,6 +29,6 @@ export async function loadPatternFor(actor: Actor, studioId: string, patternId: 
   );
   const [pattern, settings] = records;
   if (!pattern) throw notFound("Recurring pattern");
-  if (!mayReadPattern(member, pattern, await familyStudentIdsOf(studioId, member))) throw notFound("Recurring pattern");
+  if (!may(member, "lesson.view", { ...pattern, familyStudentIds: await familyStudentIdsOf(studioId, member) })) throw notFound("Recurring pattern");
   return { member, studio, pattern, settings: withDefaults(settings) };
 }

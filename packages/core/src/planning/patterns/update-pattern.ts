@@ -2,13 +2,13 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { AppError, conflict, invalidField } from "../../kernel/errors";
 import { outboxEmails } from "../../outbox/outbox-email";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { keptLessons, seriesNotices } from "../series/series-notices";
 import { resolveParties } from "../../scheduling/lessons/lesson-parties";
 import { addDays, weekdayOf, type LocalDate } from "../../kernel/time/wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
 import { firstWeekdayOnOrAfter, nextOccurrence, occurrenceDates } from "./occurrences";
-import { loadPatternFor, requireWritePattern } from "./pattern-access";
+import { loadPatternFor } from "./pattern-access";
 import { advancingSide, patternWrite } from "./pattern-progress";
 import { toPattern, type LessonChanges, type Pattern, type PatternRecord } from "./pattern-view";
 import { horizonOf, materialiseTo, occurrencesWithClosures, requireNotPast } from "./pattern-window";
@@ -80,7 +80,8 @@ const keepOrClear = <T>(value: T | null | undefined, old: T | undefined) => (val
  */
 export async function updatePattern(actor: Actor, studioId: string, patternId: string, input: UpdatePatternInput): Promise<Pattern & LessonChanges> {
   const { member, studio, pattern: old, settings } = await loadPatternFor(actor, studioId, patternId);
-  requireWritePattern(member, old);
+  // Admins and its teacher (the new teacher and students of an edit are checked like a lesson's, by resolveParties).
+  assertMay(member, "pattern.change", old);
   const now = new Date();
   const { today, horizonEnd } = horizonOf(now, studio.timeZone, settings);
   const effectiveFrom = input.effectiveFrom ?? today;

@@ -1,6 +1,6 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { page } from "../../kernel/pagination/pagination";
-import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
+import { may, hiddenRecord, loadMemberWith, type Actor } from "../../policy";
 import type { AttendeeRecord } from "../lessons/lesson-view";
 import { scheduleDb } from "../schedule-db";
 import { summarise, toAttendanceEntry, toLessonSummary } from "./attendance-view";
@@ -16,7 +16,7 @@ export async function attendanceHistory(actor: Actor, studioId: string, query: A
   const { student: students, lessonAttendee } = scheduleDb().entities;
   const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(students, { studioId, studentId: query.studentId }));
   const [student] = records;
-  if (!student || student.deletedAt || !mayReadStudent(member, student)) throw hiddenRecord("Student");
+  if (!student || student.deletedAt || !may(member, "student.view", student)) throw hiddenRecord("Student");
 
   const to = query.to ?? new Date().toISOString();
   const calendar = lessonAttendee.query.studentCalendar({ studioId, studentId: query.studentId });

@@ -1,4 +1,4 @@
-import { isStudioAdmin, type Actor } from "../../policy";
+import { may, type Actor } from "../../policy";
 import { loadLessonFor, readAttendees } from "../lessons/lesson-access";
 import { toAttendanceEntry } from "./attendance-view";
 
@@ -9,10 +9,6 @@ import { toAttendanceEntry } from "./attendance-view";
 export async function getLessonAttendance(actor: Actor, studioId: string, lessonId: string) {
   const { member, familyStudentIds } = await loadLessonFor(actor, studioId, lessonId);
   const attendees = await readAttendees(studioId, lessonId);
-  const visible = (studentId: string) =>
-    isStudioAdmin(member) ||
-    member.role === "teacher" ||
-    (member.role === "student" && member.studentId === studentId) ||
-    (member.role === "parent" && familyStudentIds.includes(studentId));
+  const visible = (studentId: string) => may(member, "lesson.attendee.view", { studentId, familyStudentIds });
   return { lessonId, entries: attendees.filter((a) => visible(a.studentId)).map(toAttendanceEntry) };
 }

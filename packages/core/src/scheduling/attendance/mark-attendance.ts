@@ -1,8 +1,8 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict, type FieldError } from "../../kernel/errors";
-import type { Actor } from "../../policy";
-import { loadLessonFor, readAttendees, requireTeachLesson } from "../lessons/lesson-access";
+import { assertMay, type Actor } from "../../policy";
+import { loadLessonFor, readAttendees } from "../lessons/lesson-access";
 import { EARLY_START_MINUTES } from "../lessons/lesson-transitions";
 import { LESSON_CHANGED } from "../lessons/lesson-writes";
 import { scheduleDb } from "../schedule-db";
@@ -19,7 +19,7 @@ import type { MarkAttendanceInput } from "./schemas";
  */
 export async function markAttendance(actor: Actor, studioId: string, lessonId: string, input: MarkAttendanceInput) {
   const { member, lesson } = await loadLessonFor(actor, studioId, lessonId);
-  requireTeachLesson(member, lesson);
+  assertMay(member, "lesson.teach", lesson);
   if (lesson.status === "cancelled") throw conflict("attendance.lesson_cancelled", "A cancelled lesson has no attendance", "entries");
   const attendees = await readAttendees(studioId, lessonId);
   const byStudent = new Map(attendees.map((a) => [a.studentId, a]));

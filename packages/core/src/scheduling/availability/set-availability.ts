@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict } from "../../kernel/errors";
-import { mayEditTeacher, type Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { loadTeacherHours } from "./availability-access";
 import { toAvailability, weeklyHoursOf, type Availability, type AvailabilityRecord } from "./availability-view";
@@ -15,9 +15,7 @@ import { sortedHours } from "./weekly-hours";
  */
 export async function setAvailability(actor: Actor, studioId: string, teacherId: string, input: SetAvailabilityInput): Promise<Availability> {
   const { member, studio, teacher, hours: current } = await loadTeacherHours(actor, studioId, teacherId);
-  if (!mayEditTeacher(member, teacherId)) {
-    throw new AppError("availability.not_yours", "Only the studio's admins and the teacher themself may set their working hours");
-  }
+  assertMay(member, "availability.set", { teacherId });
 
   const weeklyHours = sortedHours(input.weeklyHours.map(({ weekday, start, end }) => ({ weekday, start, end })));
   const now = new Date().toISOString();

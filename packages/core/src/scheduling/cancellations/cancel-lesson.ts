@@ -2,11 +2,11 @@ import { failsWith } from "../../kernel/db/commit-writes";
 import { AppError, invalidField, notFound } from "../../kernel/errors";
 import { itemOf } from "../../kernel/db/read-together";
 import { outboxEmails } from "../../outbox/outbox-email";
-import { signedIn, type Actor, type MemberAccess, type StudioMember } from "../../policy";
+import { may, assertMay, signedIn, type Actor, type MemberAccess, type StudioMember } from "../../policy";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
 import { BookingRace, withBookingRetry } from "../bookings/with-booking-retry";
-import { familyStudentIdsOf, mayReadLesson, mayTeachLesson, readAttendees } from "../lessons/lesson-access";
+import { familyStudentIdsOf, readAttendees } from "../lessons/lesson-access";
 import { toLesson, type Lesson, type LessonRecord } from "../lessons/lesson-view";
 import { slotOf } from "../lessons/lesson-writes";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
@@ -25,13 +25,11 @@ import type { CancelLessonInput } from "./schemas";
  */
 export function cancellingAs(member: StudioMember, lesson: LessonRecord, requested: CancelledBy | undefined): CancelledBy {
   const group = lesson.studentIds.length > 1;
-  if (mayTeachLesson(member, lesson)) {
+  if (may(member, "lesson.teach", lesson)) {
     if (requested === "student" && group) throw invalidField("by", "a group lesson is cancelled by the studio; mark an absent student excused instead");
     return requested ?? "studio";
   }
-  if (member.role !== "student" && member.role !== "parent") {
-    throw new AppError("cancellation.not_party", "Only admins, the lesson's teacher and its students or their parents may cancel it");
-  }
+  assertMay(member, "lesson.cancel", lesson);
   if (requested === "studio")
     throw new AppError(
       "cancellation.studio_staff_only",
@@ -74,7 +72,8 @@ export async function cancelLessonWith(
   const { studio, planned } = await withBookingRetry(async () => {
     const { member, studio, records } = await access(studioId, itemOf(scheduleDb().entities.lesson, { studioId, lessonId }), schedulingSettingsRead(studioId));
     const [lesson, stored] = records;
-    if (!lesson || !mayReadLesson(member, lesson, await familyStudentIdsOf(studioId, member))) throw notFound("Lesson");
+    if (!lesson) throw notFound("Lesson");
+    assertMay(member, "lesson.view", { ...lesson, familyStudentIds: await familyStudentIdsOf(studioId, member) });
     const by = cancellingAs(member, lesson, input.by);
     const now = new Date();
     assertCancellable(lesson, now);

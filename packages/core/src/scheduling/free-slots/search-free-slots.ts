@@ -1,6 +1,6 @@
 import { studentFacts, type StudentRecord } from "../../people/students/student-view";
 import type { TeacherRecord } from "../../people/teachers/teacher-view";
-import { type Actor, loadMemberWith, mayReadStudent } from "../../policy";
+import { may, type Actor, loadMemberWith } from "../../policy";
 import { teacherAndHoursKeys } from "../availability/availability-access";
 import type { AvailabilityRecord } from "../availability/availability-view";
 import { studentKeys } from "./find-free-slots";
@@ -21,6 +21,6 @@ export async function searchFreeSlots(actor: Actor, studioId: string, query: Fre
     ...studentKeys(studioId, query.studentId),
   );
   const [teacher, hours, found] = records as unknown as [TeacherRecord | null, AvailabilityRecord | null, StudentRecord | null | undefined];
-  const student = found && mayReadStudent(member, studentFacts(found)) ? found : null;
+  const student = found && may(member, "student.view", studentFacts(found)) ? found : null;
   return freeSlotsOf(studioId, { studio, teacher, hours, ...(query.studentId ? { student } : {}) }, query);
 }

@@ -1,8 +1,7 @@
 import { scheduleDb } from "../schedule-db";
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
-import { AppError } from "../../kernel/errors";
-import { loadMemberWith, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { roomKeyOf } from "../bookings/booking-slot";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { dayKeys, planBookings } from "../bookings/plan-bookings";
@@ -48,9 +47,7 @@ export function createLesson(actor: Actor, studioId: string, input: CreateLesson
       ...partyReads(studioId, input),
       ...dayScheduleReads(studioId, days),
     );
-    if (member.role !== "owner" && member.role !== "admin" && member.role !== "teacher") {
-      throw new AppError("lesson.staff_only", "Only admins and teachers schedule lessons; ask for a reschedule instead");
-    }
+    assertMay(member, "lesson.schedule");
     const [stored, teacher, student, band, ...dayItems] = records;
     const settings = withDefaults(stored);
     const parties = await resolveParties(studioId, member, input, [teacher, student, band]);

@@ -2,7 +2,7 @@ export { createLesson } from "./create-lesson";
 export { createLessonSchema, lessonPlaceFields, type CreateLessonInput } from "./schemas";
 export { toLesson, durationMinutes, lessonOfAttendee, type Lesson, type LessonRecord, type AttendeeRecord } from "./lesson-view";
 export { LessonSchema } from "./lesson-schema";
-export { mayReadLesson, mayTeachLesson, requireTeachLesson, loadLessonFor, readAttendees, familyStudentIdsOf, type LoadedLesson } from "./lesson-access";
+export { loadLessonFor, readAttendees, familyStudentIdsOf, type LoadedLesson } from "./lesson-access";
 export { lessonWrites, slotOf, holdsSlot, reminderHourOf, LESSON_CHANGED, type LessonState } from "./lesson-writes";
 export { resolveParties, type LessonParties } from "./lesson-parties";
 export { assertStudioOpen } from "./closed-dates";

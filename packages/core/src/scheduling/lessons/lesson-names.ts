@@ -1,4 +1,4 @@
-import { isStudioAdmin, type StudioMember } from "../../policy";
+import { may, type StudioMember } from "../../policy";
 import { readFeedNames } from "../ical/feed-names";
 import type { LessonRecord } from "./lesson-view";
 
@@ -15,8 +15,7 @@ export interface LessonNames {
  * own, a parent only their children's (`ownStudentIds`): the other members of a band stay ids.
  */
 export async function lessonNames(studioId: string, lessons: LessonRecord[], member: StudioMember, ownStudentIds: readonly string[]): Promise<LessonNames> {
-  const staff = isStudioAdmin(member) || member.role === "teacher";
-  const shown = (id: string) => staff || ownStudentIds.includes(id);
+  const shown = (studentId: string) => may(member, "lesson.attendee.view", { studentId, familyStudentIds: ownStudentIds });
   const visible = lessons.map((l) => ({ ...l, studentIds: l.studentIds.filter(shown) }));
   // The teacher a substitute stands in for is named too.
   const originals = lessons.flatMap((l) => (l.originalTeacherId ? [{ ...l, teacherId: l.originalTeacherId, studentIds: [], bandId: undefined }] : []));

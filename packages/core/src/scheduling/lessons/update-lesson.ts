@@ -1,8 +1,8 @@
 import { AppError } from "../../kernel/errors";
-import { isStudioAdmin, type Actor } from "../../policy";
+import { assertMay, isStudioAdmin, type Actor } from "../../policy";
 import { withBookingRetry } from "../bookings/with-booking-retry";
 import { applyLessonUpdate } from "./apply-lesson-update";
-import { loadLessonFor, requireTeachLesson } from "./lesson-access";
+import { loadLessonFor } from "./lesson-access";
 import { toLesson, type LessonRecord } from "./lesson-view";
 import { saveLessonChange } from "./save-lesson-change";
 import type { UpdateLessonInput } from "./update-schema";
@@ -26,7 +26,7 @@ function actionOf(before: LessonRecord, after: LessonRecord): string {
 export function updateLesson(actor: Actor, studioId: string, lessonId: string, input: UpdateLessonInput) {
   return withBookingRetry(async () => {
     const loaded = await loadLessonFor(actor, studioId, lessonId);
-    requireTeachLesson(loaded.member, loaded.lesson);
+    assertMay(loaded.member, "lesson.teach", loaded.lesson);
     if (input.substituteTeacherId !== undefined && !isStudioAdmin(loaded.member)) {
       throw new AppError("lesson.substitute_admins_only", "Only the studio's admins set or clear a lesson's substitute teacher", {
         errors: [{ path: "substituteTeacherId", message: "is set by the studio's admins" }],

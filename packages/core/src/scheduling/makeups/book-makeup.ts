@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { AppError, invalidField } from "../../kernel/errors";
-import { hiddenRecord, mayReadStudent, signedIn, type Actor, type MemberAccess } from "../../policy";
+import { may, hiddenRecord, signedIn, type Actor, type MemberAccess } from "../../policy";
 import { roomKeyOf } from "../bookings/booking-slot";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";
@@ -57,7 +57,7 @@ export function bookMakeupWith(
     const [credit, stored] = records;
     if (!credit) throw hiddenRecord("Make-up credit");
     const [student] = await readTogether(itemOf(students, { studioId, studentId: credit.studentId }));
-    if (!student || !mayReadStudent(member, student)) throw hiddenRecord("Make-up credit");
+    if (!student || !may(member, "student.view", student)) throw hiddenRecord("Make-up credit");
 
     const now = new Date();
     const today = localParts(now, studio.timeZone).date;

@@ -1,7 +1,7 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { invalidField } from "../../kernel/errors";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
+import { may, hiddenRecord, loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { localParts } from "../../kernel/time/wall-clock";
 import { toMakeupCredit, type MakeupCredit } from "./credit-view";
@@ -37,7 +37,7 @@ export async function listMakeupCredits(actor: Actor, studioId: string, query: L
   let studentId = query.studentId;
   if (studentId) {
     const student = records[0];
-    if (!student || student.deletedAt || !mayReadStudent(member, student)) throw hiddenRecord("Student");
+    if (!student || student.deletedAt || !may(member, "student.view", student)) throw hiddenRecord("Student");
   } else if (member.role === "student" && member.studentId) studentId = member.studentId;
   else throw invalidField("studentId", "is required: the student whose credits to list");
 

@@ -1,8 +1,8 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { outboxEmails } from "../../outbox/outbox-email";
-import { AppError, conflict, invalidField } from "../../kernel/errors";
-import { signedIn, type Actor, type MemberAccess } from "../../policy";
+import { conflict, invalidField } from "../../kernel/errors";
+import { assertMay, signedIn, type Actor, type MemberAccess } from "../../policy";
 import { loadLessonWith } from "../lessons/lesson-access";
 import { durationMinutes } from "../lessons/lesson-view";
 import { LESSON_CHANGED } from "../lessons/lesson-writes";
@@ -32,14 +32,9 @@ export async function createRescheduleRequestWith(
   extraWrites: (tx: ScheduleTx) => unknown[] = () => [],
 ) {
   const { member, studio, lesson, familyStudentIds } = await loadLessonWith(access, studioId, input.lessonId);
-  const studentId =
-    member.role === "student" && member.studentId && lesson.studentIds.includes(member.studentId)
-      ? member.studentId
-      : member.role === "parent"
-        ? lesson.studentIds.find((id) => familyStudentIds.includes(id))
-        : undefined;
-  if (!studentId)
-    throw new AppError("reschedule.students_only", "Only the lesson's student or their parents ask to move it; admins and its teacher move it directly");
+  assertMay(member, "reschedule.request", { ...lesson, familyStudentIds });
+  // The student the request is for: the asking student, or the parent's child in the lesson.
+  const studentId = member.role === "student" ? member.studentId! : lesson.studentIds.find((id) => familyStudentIds.includes(id))!;
 
   const now = new Date();
   if (lesson.status !== "scheduled" || Date.parse(lesson.scheduledStart) <= now.getTime()) {

@@ -1,30 +1,12 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { AppError, notFound } from "../../kernel/errors";
-import { isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
+import { assertMay, loadMemberWith, type Actor, type StudioMember } from "../../policy";
 import type { StudioRecord } from "../../studios/studio-view";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import type { SchedulingSettings } from "../settings/defaults";
 import { scheduleDb } from "../schedule-db";
 import { lessonIdOfRequest, type RescheduleRequestRecord } from "./request-view";
-
-/**
- * Who sees a reschedule request: admins; the lesson's teacher (the one asked, or whoever teaches
- * it now); the student it is for; the parents of that student's family.
- */
-export function mayReadRequest(member: StudioMember, request: RescheduleRequestRecord, lesson: LessonRecord | null): boolean {
-  if (isStudioAdmin(member)) return true;
-  switch (member.role) {
-    case "teacher":
-      return Boolean(member.teacherId) && [request.teacherId, lesson?.teacherId, lesson?.originalTeacherId].includes(member.teacherId);
-    case "student":
-      return Boolean(member.studentId) && request.studentId === member.studentId;
-    case "parent":
-      return Boolean(member.familyId) && request.familyId === member.familyId;
-    default:
-      return false;
-  }
-}
 
 export interface LoadedRequest {
   member: StudioMember;
@@ -50,7 +32,9 @@ export async function loadRequestFor(actor: Actor, studioId: string, requestId: 
     schedulingSettingsRead(studioId),
   );
   const [request, lesson, settings] = records;
-  if (!request || !lesson || !mayReadRequest(member, request, lesson)) throw notFound("Reschedule request");
+  if (!request || !lesson) throw notFound("Reschedule request");
+  // The lesson's teachers: the one asked, and whoever teaches it now (or it was booked with).
+  assertMay(member, "reschedule.view", { ...request, teacherIds: [request.teacherId, lesson.teacherId, lesson.originalTeacherId] });
   return { member, studio, request, lesson, settings: withDefaults(settings) };
 }
 

@@ -2,9 +2,8 @@ import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { recordAudit } from "../../audit/record-audit";
 import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
 import { conflict } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { withBookingRetry } from "../bookings/with-booking-retry";
-import { requireTeachLesson } from "../lessons/lesson-access";
 import { durationMinutes, type LessonRecord } from "../lessons/lesson-view";
 import { saveLessonChange } from "../lessons/save-lesson-change";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
@@ -59,7 +58,7 @@ export async function approveRescheduleRequest(actor: Actor, studioId: string, r
   const { studio, request } = await withBookingRetry(async () => {
     const loaded = await loadRequestFor(actor, studioId, requestId);
     const { member, lesson } = loaded;
-    requireTeachLesson(member, lesson);
+    assertMay(member, "lesson.teach", lesson);
     requirePending(loaded.request);
     const now = new Date();
     if (lesson.status !== "scheduled")
@@ -92,7 +91,7 @@ export async function approveRescheduleRequest(actor: Actor, studioId: string, r
 /** Rejects a request (admins and the lesson's teacher); the lesson stays; the student and their family are emailed. */
 export async function rejectRescheduleRequest(actor: Actor, studioId: string, requestId: string, input: ReviewRescheduleRequestInput) {
   const { member, studio, request, lesson } = await loadRequestFor(actor, studioId, requestId);
-  requireTeachLesson(member, lesson);
+  assertMay(member, "lesson.teach", lesson);
   requirePending(request);
   const after = reviewed(request, actor, "rejected", new Date().toISOString(), input.note);
   const notices = await reviewedNotices(studio, after, "rejected");

@@ -1,15 +1,15 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { loadRequestFor, requirePending, reviewedMeanwhile } from "./request-access";
 import { toRescheduleRequest, type RescheduleRequestRecord } from "./request-view";
 
 /** The person who asked takes a pending request back (others who see it: 403). */
 export async function withdrawRescheduleRequest(actor: Actor, studioId: string, requestId: string) {
-  const { studio, request } = await loadRequestFor(actor, studioId, requestId);
-  if (request.requestedBy !== actor.userId) throw new AppError("reschedule.not_requester", "Only the person who asked may withdraw the request");
+  const { member, studio, request } = await loadRequestFor(actor, studioId, requestId);
+  assertMay(member, "reschedule.withdraw", request);
   requirePending(request);
   const at = new Date().toISOString();
   const after: RescheduleRequestRecord = { ...request, status: "withdrawn", updatedAt: at };

@@ -1,6 +1,6 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
-import { loadMemberWith, requireStudioAdmin, type Actor } from "../../policy";
+import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { toCancellationPolicy, type CancellationPolicy, type SchedulingSettingsRecord } from "./cancellation-policy";
 import { schedulingSettingsRead, withDefaults } from "./read-settings";
@@ -13,7 +13,7 @@ import type { CancellationPolicyInput } from "./schemas";
  */
 export async function setCancellationPolicy(actor: Actor, studioId: string, input: CancellationPolicyInput): Promise<CancellationPolicy> {
   const { member, records } = await loadMemberWith(actor, studioId, schedulingSettingsRead(studioId));
-  requireStudioAdmin(member);
+  assertMay(member, "cancellation-policy.set");
   const previous = records[0];
   const now = new Date().toISOString();
   const { maxCreditsPerTerm, offerFreedSlots, ...rest } = input;

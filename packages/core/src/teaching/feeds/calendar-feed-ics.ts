@@ -1,9 +1,9 @@
 import { logFailure } from "../../kernel/log/log-failure";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { AppError, notFound } from "../../kernel/errors";
-import type { StudioMember } from "../../policy";
+import { may, type StudioMember } from "../../policy";
 import { teachingDb } from "../teaching-db";
-import { liveSubject, mayFeedSubject, subjectRead } from "./feed-subject";
+import { liveSubject, subjectRead } from "./feed-subject";
 import { hashFeedToken, isFeedToken } from "./feed-token";
 import type { CalendarFeedRecord } from "./feed-view";
 import { renderCalendar } from "../../scheduling/ical/ical-calendar";
@@ -46,7 +46,7 @@ export async function calendarFeedIcs(token: string, now = new Date()): Promise<
     guardianId: owner.guardianId,
     familyId: owner.familyId,
   };
-  if (!mayFeedSubject(member, subject)) throw gone();
+  if (!may(member, "calendar-feed.subscribe", subject)) throw gone();
 
   const lessons = await readFeedLessons(studioId, subject, now);
   const names = await readFeedNames(studioId, lessons);

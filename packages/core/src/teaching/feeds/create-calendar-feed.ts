@@ -10,7 +10,7 @@ import type { CreateCalendarFeedInput } from "./schemas";
 
 /**
  * Creates a secret iCal feed of a teacher's, a student's or a family's lessons for the caller
- * (see mayFeedSubject for who may). The URL carries a random token and is returned only here;
+ * (see the catalogue's "calendar-feed.subscribe" for who may). The URL carries a random token and is returned only here;
  * the feed stores the token's SHA-256.
  */
 export async function createCalendarFeed(actor: Actor, studioId: string, input: CreateCalendarFeedInput, options: { apiBaseUrl: string }) {

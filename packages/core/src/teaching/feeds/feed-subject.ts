@@ -1,6 +1,5 @@
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
-import { AppError } from "../../kernel/errors";
-import { hiddenRecord, isStudioAdmin, mayReadFamily, mayReadStudent, type StudioMember } from "../../policy";
+import { assertMay, hiddenRecord, may, type StudioMember } from "../../policy";
 import { teachingDb } from "../teaching-db";
 import type { FEED_SUBJECTS } from "./calendar-feed.entity";
 
@@ -52,32 +51,16 @@ export function liveSubject(type: FeedSubjectType, id: string, raw: unknown): Fe
   };
 }
 
-/**
- * Whose lessons a member may subscribe to: admins any teacher, student or family; a teacher
- * their own calendar; a student their own; a parent their family's or one of their children's.
- */
-export function mayFeedSubject(member: StudioMember, subject: FeedSubject): boolean {
-  if (isStudioAdmin(member)) return true;
-  switch (member.role) {
-    case "teacher":
-      return subject.type === "teacher" && Boolean(member.teacherId) && subject.id === member.teacherId;
-    case "student":
-      return subject.type === "student" && Boolean(member.studentId) && subject.id === member.studentId;
-    case "parent":
-      if (!member.familyId) return false;
-      return (subject.type === "family" && subject.id === member.familyId) || (subject.type === "student" && subject.familyId === member.familyId);
-    default:
-      return false;
-  }
-}
-
 /** Whether the member may see the subject at all (then a refused feed is 403, not 404). */
 async function maySeeSubject(member: StudioMember, studioId: string, subject: FeedSubject): Promise<boolean> {
   if (subject.type === "teacher") return true; // the teacher directory is open to every member
   if (subject.type === "student") {
-    return mayReadStudent(member, { studentId: subject.id, familyId: subject.familyId, primaryTeacherId: subject.primaryTeacherId });
+    return may(member, "student.view", { studentId: subject.id, familyId: subject.familyId, primaryTeacherId: subject.primaryTeacherId });
   }
-  return mayReadFamily(member, subject.id, member.role === "teacher" && (await teachesOneOf(member, studioId, subject.studentIds ?? [])));
+  return may(member, "family.view", {
+    familyId: subject.id,
+    teachesAStudentOfIt: member.role === "teacher" && (await teachesOneOf(member, studioId, subject.studentIds ?? [])),
+  });
 }
 
 /** Whether a teacher is the primary teacher of one of these students (one read per 100). */
@@ -93,9 +76,7 @@ async function teachesOneOf(member: StudioMember, studioId: string, studentIds: 
 
 /** Allows the feed, or refuses it: 403 to a member who sees the subject, 404 to the rest. */
 export async function assertMayFeed(member: StudioMember, studioId: string, subject: FeedSubject): Promise<void> {
-  if (mayFeedSubject(member, subject)) return;
-  if (await maySeeSubject(member, studioId, subject)) {
-    throw new AppError("feed.not_yours", "You may subscribe only to your own calendar (parents: their family's or their children's)");
-  }
+  if (may(member, "calendar-feed.subscribe", subject)) return;
+  if (await maySeeSubject(member, studioId, subject)) assertMay(member, "calendar-feed.subscribe", subject);
   throw hiddenRecord(LABELS[subject.type]);
 }

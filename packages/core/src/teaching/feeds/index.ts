@@ -6,5 +6,5 @@ export { calendarFeedIcs } from "./calendar-feed-ics";
 export { createCalendarFeedSchema, listCalendarFeedsQuerySchema, type CreateCalendarFeedInput, type ListCalendarFeedsQuery } from "./schemas";
 export { toCalendarFeed, type CalendarFeed } from "./feed-view";
 export { CalendarFeedSchema } from "./feed-schema";
-export { mayFeedSubject, type FeedSubject, type FeedSubjectType } from "./feed-subject";
+export type { FeedSubject, FeedSubjectType } from "./feed-subject";
 export { FEED_WINDOW } from "./feed-lessons";

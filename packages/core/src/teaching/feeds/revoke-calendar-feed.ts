@@ -1,7 +1,7 @@
 import { recordAudit } from "../../audit/record-audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
-import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
+import { may, hiddenRecord, loadMemberWith, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
 import { auditedFeed, type CalendarFeedRecord } from "./feed-view";
 
@@ -12,7 +12,7 @@ import { auditedFeed, type CalendarFeedRecord } from "./feed-view";
 export async function revokeCalendarFeed(actor: Actor, studioId: string, feedId: string) {
   const { member, records } = await loadMemberWith(actor, studioId, itemOf(teachingDb().entities.calendarFeed, { studioId, feedId }));
   const feed = records[0] as CalendarFeedRecord | null;
-  if (!feed || feed.revokedAt || !(isStudioAdmin(member) || feed.ownerUserId === actor.userId)) throw hiddenRecord("Calendar feed");
+  if (!feed || feed.revokedAt || !may(member, "calendar-feed.revoke", feed)) throw hiddenRecord("Calendar feed");
 
   const revokedAt = new Date().toISOString();
   await commitWrites(teachingDb, (tx) => [

@@ -1,11 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
 import { teachingDb } from "../teaching-db";
 import { loadStudentSubject } from "../student-subject";
-import { requireWriteGoal } from "./goal-access";
 import { nextProgress } from "./goal-progress";
 import { toGoal, type GoalRecord } from "./goal-view";
 import type { CreateGoalInput } from "./schemas";
@@ -17,7 +16,7 @@ import type { CreateGoalInput } from "./schemas";
  */
 export async function createGoal(actor: Actor, studioId: string, input: CreateGoalInput) {
   const { member, student } = await loadStudentSubject(actor, studioId, input.studentId);
-  requireWriteGoal(member, student);
+  assertMay(member, "goal.write", student.facts);
   const { studentId: _studentId, status, progressPercentage, ...fields } = withoutEmpty(input);
   const now = new Date().toISOString();
   const teacherId = member.teacherId ?? student.facts.primaryTeacherId;

@@ -1,15 +1,15 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
-import { loadGoal, requireWriteGoal } from "./goal-access";
+import { loadGoal } from "./goal-access";
 import type { GoalRecord } from "./goal-view";
 
 /** Soft-deletes a goal (admins, the student's teacher): it leaves the student's list and answers 404. */
 export async function deleteGoal(actor: Actor, studioId: string, goalId: string) {
   const { member, goal: current, student } = await loadGoal(actor, studioId, goalId);
-  requireWriteGoal(member, student);
+  assertMay(member, "goal.write", student.facts);
   const now = new Date().toISOString();
   const changes = { listing: "deleted" as const, deletedAt: now, updatedBy: actor.userId };
   await commitWrites(teachingDb, (tx) => [

@@ -1,10 +1,8 @@
 import { itemOf } from "../../kernel/db/read-together";
-import { AppError } from "../../kernel/errors";
-import { hiddenRecord, type Actor, type StudioMember } from "../../policy";
+import { hiddenRecord, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
 import { loadMemberAndRecord } from "../member-record";
-import { visibleSubjectOf, type StudentSubject } from "../student-subject";
-import { mayWriteGoal } from "../teaching-permissions";
+import { visibleSubjectOf } from "../student-subject";
 import type { GoalRecord } from "./goal-view";
 
 /**
@@ -18,11 +16,4 @@ export async function loadGoal(actor: Actor, studioId: string, goalId: string) {
   const student = await visibleSubjectOf(member, studioId, goal.studentId);
   if (!student) throw hiddenRecord("Goal");
   return { member, studio, goal, student };
-}
-
-/** 403 unless the member writes this student's goals (admins, the student's teacher). */
-export function requireWriteGoal(member: StudioMember, student: StudentSubject): void {
-  if (!mayWriteGoal(member, student.facts)) {
-    throw new AppError("goal.teachers_only", "Only the studio's admins and the student's teacher may change goals");
-  }
 }

@@ -1,10 +1,10 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
 import { teachingDb } from "../teaching-db";
-import { loadGoal, requireWriteGoal } from "./goal-access";
+import { loadGoal } from "./goal-access";
 import { nextProgress } from "./goal-progress";
 import { toGoal, type GoalRecord } from "./goal-view";
 import type { UpdateGoalInput } from "./schemas";
@@ -16,7 +16,7 @@ import type { UpdateGoalInput } from "./schemas";
  */
 export async function updateGoal(actor: Actor, studioId: string, goalId: string, input: UpdateGoalInput) {
   const { member, goal: current, student } = await loadGoal(actor, studioId, goalId);
-  requireWriteGoal(member, student);
+  assertMay(member, "goal.write", student.facts);
   const now = new Date().toISOString();
   const { status, progressPercentage, ...rest } = input;
   const progress = nextProgress(current, { status, progressPercentage }, now);

@@ -2,10 +2,10 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { AppError } from "../../kernel/errors";
-import { loadStudioMember, type Actor } from "../../policy";
+import { may, loadStudioMember, type Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
 import { teachingDb } from "../teaching-db";
-import { planAuthorOf, usesLessonPlans } from "../teaching-permissions";
+import { planAuthorOf } from "./lesson-plan-access";
 import { planIndexKeys, titleKeyOf, toLessonPlan, type LessonPlanRecord } from "./lesson-plan-view";
 import type { CreateLessonPlanInput } from "./schemas";
 
@@ -15,7 +15,7 @@ import type { CreateLessonPlanInput } from "./schemas";
  */
 export async function createLessonPlan(actor: Actor, studioId: string, input: CreateLessonPlanInput) {
   const { member } = await loadStudioMember(actor, studioId);
-  const author = usesLessonPlans(member) ? planAuthorOf(member) : undefined;
+  const author = may(member, "lesson-plan.use") ? planAuthorOf(member) : undefined;
   if (!author) throw new AppError("lesson_plan.role_not_allowed", `Your role (${member.role}) may not write lesson plans in this studio`);
 
   const now = new Date().toISOString();

@@ -1,15 +1,15 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
-import { loadLessonPlan, requireEditPlan } from "./lesson-plan-access";
+import { loadLessonPlan } from "./lesson-plan-access";
 import { planIndexKeys, type LessonPlanRecord } from "./lesson-plan-view";
 
 /** Soft-deletes a plan (admins, its author): it leaves every list and answers 404. */
 export async function deleteLessonPlan(actor: Actor, studioId: string, planId: string) {
   const { member, plan: current } = await loadLessonPlan(actor, studioId, planId);
-  requireEditPlan(member, current);
+  assertMay(member, "lesson-plan.edit", current);
   const now = new Date().toISOString();
   const changes = { ...planIndexKeys({ ...current, listing: "deleted" }), deletedAt: now, updatedBy: actor.userId };
   await commitWrites(teachingDb, (tx) => [

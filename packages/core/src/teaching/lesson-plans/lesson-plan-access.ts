@@ -1,9 +1,8 @@
 import { itemOf } from "../../kernel/db/read-together";
-import { AppError } from "../../kernel/errors";
-import { hiddenRecord, type Actor, type StudioMember } from "../../policy";
+import { hiddenRecord, isStudioAdmin, may, type Actor, type StudioMember } from "../../policy";
 import { teachingDb } from "../teaching-db";
 import { loadMemberAndRecord } from "../member-record";
-import { mayEditPlan, mayReadPlan } from "../teaching-permissions";
+import { STUDIO_AUTHOR } from "../lesson-plan.entity";
 import type { LessonPlanRecord } from "./lesson-plan-view";
 
 /**
@@ -13,11 +12,9 @@ import type { LessonPlanRecord } from "./lesson-plan-view";
 export async function loadLessonPlan(actor: Actor, studioId: string, planId: string) {
   const { member, studio, record } = await loadMemberAndRecord(actor, studioId, itemOf(teachingDb().entities.lessonPlan, { studioId, planId }));
   const plan = record as LessonPlanRecord | null;
-  if (!plan || plan.listing !== "listed" || !mayReadPlan(member, plan)) throw hiddenRecord("Lesson plan");
+  if (!plan || plan.listing !== "listed" || !may(member, "lesson-plan.view", plan)) throw hiddenRecord("Lesson plan");
   return { member, studio, plan };
 }
 
-/** 403 unless the member may change the plan (admins, its author). */
-export function requireEditPlan(member: StudioMember, plan: LessonPlanRecord): void {
-  if (!mayEditPlan(member, plan)) throw new AppError("lesson_plan.not_author", "Only the plan's author and the studio's admins may change it");
-}
+/** Whose plans the member writes: their teacher profile, or "studio" for an admin without one. */
+export const planAuthorOf = (member: StudioMember): string | undefined => member.teacherId ?? (isStudioAdmin(member) ? STUDIO_AUTHOR : undefined);

@@ -1,8 +1,7 @@
-import { AppError } from "../../kernel/errors";
 import { openCursor, sealCursor } from "../../kernel/pagination/cursor";
 import { listScope, type Page } from "../../kernel/pagination/pagination";
-import { isStudioAdmin, loadStudioMember, type Actor, type StudioMember } from "../../policy";
-import { planAuthorOf, usesLessonPlans } from "../teaching-permissions";
+import { assertMay, isStudioAdmin, loadStudioMember, type Actor, type StudioMember } from "../../policy";
+import { planAuthorOf } from "./lesson-plan-access";
 import { toLessonPlan, titleKeyOf, type LessonPlan } from "./lesson-plan-view";
 import { mergeSorted } from "./merge-sorted";
 import { planKeyOf, planSortKey, readPartition, type PlanPartition } from "./plan-streams";
@@ -17,7 +16,7 @@ import type { ListLessonPlansQuery } from "./schemas";
  */
 export async function listLessonPlans(actor: Actor, studioId: string, query: ListLessonPlansQuery): Promise<Page<LessonPlan>> {
   const { member } = await loadStudioMember(actor, studioId);
-  if (!usesLessonPlans(member)) throw new AppError("lesson_plan.role_not_allowed", `Your role (${member.role}) may not use lesson plans in this studio`);
+  assertMay(member, "lesson-plan.use");
 
   const partitions = partitionsFor(member, query);
   // The cursor (sealed, cursor.ts) is bound to the partitions read, so it is the member's own view.

@@ -1,10 +1,10 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
 import { teachingDb } from "../teaching-db";
-import { loadLessonPlan, requireEditPlan } from "./lesson-plan-access";
+import { loadLessonPlan } from "./lesson-plan-access";
 import { planIndexKeys, titleKeyOf, toLessonPlan, type LessonPlanRecord } from "./lesson-plan-view";
 import type { UpdateLessonPlanInput } from "./schemas";
 
@@ -14,7 +14,7 @@ import type { UpdateLessonPlanInput } from "./schemas";
  */
 export async function updateLessonPlan(actor: Actor, studioId: string, planId: string, input: UpdateLessonPlanInput) {
   const { member, plan: current } = await loadLessonPlan(actor, studioId, planId);
-  requireEditPlan(member, current);
+  assertMay(member, "lesson-plan.edit", current);
   const { set, remove } = splitChanges(input);
   const now = new Date().toISOString();
   const merged = applyChanges(current, set, remove, now);

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { withoutEmpty } from "../../people/record-changes";
-import { loadLessonFor, requireTeachLesson } from "../../scheduling/lessons/lesson-access";
+import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
 import { teachingDb } from "../teaching-db";
 import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
 import type { CreateLessonNoteInput } from "./schemas";
@@ -15,7 +15,7 @@ import type { CreateLessonNoteInput } from "./schemas";
  */
 export async function createLessonNote(actor: Actor, studioId: string, lessonId: string, input: CreateLessonNoteInput) {
   const { member, lesson } = await loadLessonFor(actor, studioId, lessonId);
-  requireTeachLesson(member, lesson);
+  assertMay(member, "lesson.teach", lesson);
   const now = new Date().toISOString();
   const record = {
     ...withoutEmpty(input),

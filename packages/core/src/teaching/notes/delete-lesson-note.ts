@@ -1,15 +1,14 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import type { Actor } from "../../policy";
-import { requireTeachLesson } from "../../scheduling/lessons/lesson-access";
+import { assertMay, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
 import { loadLessonNote } from "./lesson-note-access";
 
 /** Deletes a note (admins and the lesson's teachers); the audit event keeps what it said. */
 export async function deleteLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string) {
   const { member, lesson, note: current } = await loadLessonNote(actor, studioId, lessonId, noteId);
-  requireTeachLesson(member, lesson);
+  assertMay(member, "lesson.teach", lesson);
   await commitWrites(teachingDb, (tx) => [
     failsWith(
       tx.lessonNote

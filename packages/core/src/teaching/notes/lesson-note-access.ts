@@ -1,8 +1,7 @@
-import { hiddenRecord, type Actor } from "../../policy";
+import { may, hiddenRecord, type Actor } from "../../policy";
 import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
 import { teachingDb } from "../teaching-db";
 import type { LessonNoteRecord } from "./lesson-note-view";
-import { maySeeNote, noteAudienceOf } from "./note-visibility";
 
 /**
  * A lesson the actor may read and one of its notes they may see (two reads, three for a parent).
@@ -12,6 +11,6 @@ export async function loadLessonNote(actor: Actor, studioId: string, lessonId: s
   const loaded = await loadLessonFor(actor, studioId, lessonId);
   const { data } = await teachingDb().entities.lessonNote.get({ studioId, lessonId, noteId }).go({ consistent: true });
   const note = data as LessonNoteRecord | null;
-  if (!note || !maySeeNote(noteAudienceOf(loaded.member), note)) throw hiddenRecord("Lesson note");
+  if (!note || !may(loaded.member, "note.view", note)) throw hiddenRecord("Lesson note");
   return { ...loaded, note };
 }

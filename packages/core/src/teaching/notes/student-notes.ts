@@ -1,12 +1,10 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { page } from "../../kernel/pagination/pagination";
-import { hiddenRecord, loadMemberWith, mayReadStudent, type Actor } from "../../policy";
+import { may, hiddenRecord, loadMemberWith, type Actor } from "../../policy";
 import { toLessonSummary } from "../../scheduling/attendance/attendance-view";
-import { mayReadLesson } from "../../scheduling/lessons/lesson-access";
 import { lessonOfAttendee, type AttendeeRecord } from "../../scheduling/lessons/lesson-view";
 import { teachingDb } from "../teaching-db";
 import { toLessonNote } from "./lesson-note-view";
-import { maySeeNote, noteAudienceOf } from "./note-visibility";
 import type { StudentNotesQuery } from "./schemas";
 
 /**
@@ -19,8 +17,7 @@ export async function studentNotes(actor: Actor, studioId: string, query: Studen
   const { student: students, lessonAttendee, lessonNote } = teachingDb().entities;
   const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(students, { studioId, studentId: query.studentId }));
   const [student] = records;
-  if (!student || student.deletedAt || !mayReadStudent(member, student)) throw hiddenRecord("Student");
-  const audience = noteAudienceOf(member);
+  if (!student || student.deletedAt || !may(member, "student.view", student)) throw hiddenRecord("Student");
 
   const now = new Date().toISOString();
   const lessons = await page<AttendeeRecord>(
@@ -32,12 +29,12 @@ export async function studentNotes(actor: Actor, studioId: string, query: Studen
         .go({ ...options, pages: 1, order: "desc" }),
     query,
   );
-  const readable = lessons.items.filter((a) => mayReadLesson(member, lessonOfAttendee(a), [query.studentId]));
+  const readable = lessons.items.filter((a) => may(member, "lesson.view", { ...lessonOfAttendee(a), familyStudentIds: [query.studentId] }));
   const notes = await Promise.all(readable.map((a) => lessonNote.query.note({ studioId, lessonId: lessonOfAttendee(a).lessonId }).go({ pages: "all" })));
   const items = readable
     .map((a, i) => ({
       lesson: toLessonSummary(a, studio.timeZone),
-      notes: notes[i]!.data.filter((n) => maySeeNote(audience, n)).map(toLessonNote),
+      notes: notes[i]!.data.filter((n) => may(member, "note.view", n)).map(toLessonNote),
     }))
     .filter((item) => item.notes.length > 0);
   return { studentId: query.studentId, items, nextCursor: lessons.nextCursor };

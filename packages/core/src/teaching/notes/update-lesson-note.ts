@@ -1,9 +1,8 @@
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { applyChanges, splitChanges } from "../../people/record-changes";
-import { requireTeachLesson } from "../../scheduling/lessons/lesson-access";
 import { teachingDb } from "../teaching-db";
 import { loadLessonNote } from "./lesson-note-access";
 import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
@@ -15,7 +14,7 @@ import type { UpdateLessonNoteInput } from "./schemas";
  */
 export async function updateLessonNote(actor: Actor, studioId: string, lessonId: string, noteId: string, input: UpdateLessonNoteInput) {
   const { member, lesson, note: current } = await loadLessonNote(actor, studioId, lessonId, noteId);
-  requireTeachLesson(member, lesson);
+  assertMay(member, "lesson.teach", lesson);
   const { set, remove } = splitChanges(input);
   const now = new Date().toISOString();
   const after = { ...applyChanges(current, set, remove, now), updatedBy: actor.userId } as LessonNoteRecord;

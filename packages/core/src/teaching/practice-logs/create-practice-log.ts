@@ -2,11 +2,10 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
-import type { Actor } from "../../policy";
+import { assertMay, type Actor } from "../../policy";
 import { todayIn } from "../../people/profile-fields";
 import { teachingDb } from "../teaching-db";
 import { loadStudentSubject } from "../student-subject";
-import { requireWritePracticeLog } from "./practice-log-access";
 import { toPracticeLog, type PracticeLogRecord } from "./practice-log-view";
 import type { CreatePracticeLogInput } from "./schemas";
 
@@ -16,7 +15,7 @@ import type { CreatePracticeLogInput } from "./schemas";
  */
 export async function createPracticeLog(actor: Actor, studioId: string, input: CreatePracticeLogInput) {
   const { member, studio, student } = await loadStudentSubject(actor, studioId, input.studentId);
-  requireWritePracticeLog(member, student);
+  assertMay(member, "practice-log.write", student.facts);
   const today = todayIn(studio.timeZone);
   if (input.practisedOn > today) throw invalidField("practisedOn", `must not be after today (${today} in ${studio.timeZone})`);
 

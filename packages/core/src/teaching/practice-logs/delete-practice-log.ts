@@ -2,11 +2,10 @@ import { itemOf } from "../../kernel/db/read-together";
 import { recordAudit } from "../../audit/record-audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import { hiddenRecord, type Actor } from "../../policy";
+import { assertMay, hiddenRecord, type Actor } from "../../policy";
 import { teachingDb } from "../teaching-db";
 import { loadMemberAndRecord } from "../member-record";
 import { visibleSubjectOf } from "../student-subject";
-import { requireWritePracticeLog } from "./practice-log-access";
 import type { PracticeLogRecord } from "./practice-log-view";
 
 /**
@@ -19,7 +18,7 @@ export async function deletePracticeLog(actor: Actor, studioId: string, logId: s
   if (!current || current.listing !== "listed") throw hiddenRecord("Practice log");
   const student = await visibleSubjectOf(member, studioId, current.studentId);
   if (!student) throw hiddenRecord("Practice log");
-  requireWritePracticeLog(member, student);
+  assertMay(member, "practice-log.write", student.facts);
 
   const now = new Date().toISOString();
   const changes = { listing: "deleted" as const, deletedAt: now };

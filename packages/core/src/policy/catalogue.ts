@@ -1,0 +1,12 @@
+import { BILLING_RULES } from "./rules/billing";
+import { PEOPLE_RULES } from "./rules/people";
+import { SCHEDULING_RULES } from "./rules/scheduling";
+import { STUDIO_RULES } from "./rules/studio";
+import { TEACHING_RULES } from "./rules/teaching";
+
+/**
+ * Every permission rule of a studio, one entry per action: "who may do this, given these facts",
+ * and the answer a refusal gets. The permission matrix (packages/functions/test/matrix) names the
+ * action each route row exercises, and checks every action here is exercised.
+ */
+export const CATALOGUE = { ...STUDIO_RULES, ...PEOPLE_RULES, ...SCHEDULING_RULES, ...TEACHING_RULES, ...BILLING_RULES };
