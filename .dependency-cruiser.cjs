@@ -2,7 +2,8 @@
  * The layering `npm run lint` checks (dependency-cruiser). Core is the domain: it never reaches
  * out to transport (functions), the local engines or the site. Inside core, kernel/ is the shared
  * base every module may use and that uses no module; a module reaches another only through its
- * public face (its index.ts). Tests reach the local package through its exports.
+ * public face: its index.ts, and its module.ts, which declares its entities and from which the
+ * services are composed. No import cycles. Tests reach the local package through its exports.
  */
 const CORE = "^packages/core/src/";
 const OUTSIDE_CORE = "^(packages/(functions|local|scripts)|web|stacks)/";
@@ -42,7 +43,21 @@ module.exports = {
       comment: "a core module reaches another only through its public face (index.ts)",
       severity: "error",
       from: { path: `${CORE}([^/]+)/` },
-      to: { path: `${CORE}[^/]+/.+`, pathNot: [`${CORE}$1/`, `${CORE}kernel/`, `${CORE}[^/]+/index\\.ts$`] },
+      to: { path: `${CORE}[^/]+/.+`, pathNot: [`${CORE}$1/`, `${CORE}kernel/`, `${CORE}[^/]+/(index|module)\\.ts$`] },
+    },
+    {
+      name: "module-declares-its-entities",
+      comment: "a module.ts declares its own entities: it imports only its folder's *.entity.ts files and the kernel",
+      severity: "error",
+      from: { path: `${CORE}([^/]+)/module\\.ts$` },
+      to: { path: CORE, pathNot: [`${CORE}$1/.+\\.entity\\.ts$`, `${CORE}kernel/`] },
+    },
+    {
+      name: "no-import-cycles",
+      comment: "no file reaches itself through its imports (a module's face included)",
+      severity: "error",
+      from: {},
+      to: { circular: true },
     },
     {
       name: "packages-through-their-exports",

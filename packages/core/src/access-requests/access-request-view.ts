@@ -1,8 +1,7 @@
-import type { EntityItem } from "electrodb";
 import type { AccessRequest } from "./access-request-schema";
-import type { AccessRequestEntity } from "./access-request.entity";
 
-export type AccessRequestRecord = EntityItem<typeof AccessRequestEntity>;
+import type { AccessRequestRecord } from "./access-request.entity";
+export type { AccessRequestRecord } from "./access-request.entity";
 export type { AccessRequest };
 
 export const toAccessRequest = (r: AccessRequestRecord): AccessRequest => ({

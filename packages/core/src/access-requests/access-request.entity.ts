@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 
@@ -36,3 +37,6 @@ export const AccessRequestEntity = new Entity({
     },
   },
 });
+
+/** A stored AccessRequest item, as reads return it. */
+export type AccessRequestRecord = EntityItem<typeof AccessRequestEntity>;

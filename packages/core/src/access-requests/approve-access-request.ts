@@ -1,11 +1,7 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWrites } from "../kernel/db/commit-writes";
 import { AppError } from "../kernel/errors";
-import { checkInvitee } from "../invitations/check-invitee";
-import { claimInvitationSend } from "../invitations/invitation-limits";
-import { toInvitation } from "../invitations/invitation-view";
-import { invitationEmail, newInvitation } from "../invitations/new-invitation";
-import { profileLinkErrors } from "../invitations/schemas";
+import { checkInvitee, claimInvitationSend, invitationEmail, newInvitation, profileLinkErrors, toInvitation } from "../invitations";
 import type { Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
 import { loadPendingRequest, reviewWrites } from "./load-access-request";

@@ -1,5 +1,5 @@
 import { itemOf } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { notFound } from "../kernel/errors";
 import { assertMay, loadMemberWith, type Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";

@@ -7,3 +7,4 @@ export { ACCESS_REQUEST_STATUSES, REQUESTABLE_ROLES } from "./access-request.ent
 export type { AccessRequest } from "./access-request-view";
 export { AccessRequestSchema } from "./access-request-schema";
 export * from "./schemas";
+export { toAccessRequest } from "./access-request-view";

@@ -1,6 +1,6 @@
 import { itemOf } from "../kernel/db/read-together";
-import { recordAudit } from "../audit/record-audit";
-import { db, type WriteTx } from "../db/service";
+import { recordAudit } from "../audit";
+import { db, type WriteTx } from "../db";
 import { conflict, notFound } from "../kernel/errors";
 import { assertMay, loadMemberWith, type Actor } from "../policy";
 import type { AccessRequestRecord } from "./access-request-view";

@@ -1,8 +1,7 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWrites } from "../kernel/db/commit-writes";
-import { emailBrand } from "../email/brand";
-import { accessRequestRejectedMessage } from "../email/templates/access-request-rejected";
-import { outboxEmail } from "../outbox/outbox-email";
+import { accessRequestRejectedMessage, emailBrand } from "../email";
+import { outboxEmail } from "../outbox";
 import type { Actor } from "../policy";
 import { toAccessRequest } from "./access-request-view";
 import { loadPendingRequest, reviewWrites } from "./load-access-request";

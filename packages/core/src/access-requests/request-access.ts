@@ -1,15 +1,15 @@
 import { v7 as uuidv7 } from "uuid";
-import type { RequestContext } from "../accounts/schemas";
-import { recordAudit } from "../audit/record-audit";
+import type { RequestContext } from "../accounts";
+import { recordAudit } from "../audit";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { idempotencyRecordRead, isReplay, recordIdempotentOutcome } from "../idempotency";
-import { outboxEmails } from "../outbox/outbox-email";
+import { outboxEmails } from "../outbox";
 import { accessRequestNotices } from "./request-notices";
 import { assertWithinLimits, countAttempt, counterKey, type RateLimit } from "../rate-limit";
 import type { CreateAccessRequestInput } from "./schemas";
-import { liveStudioBySlug } from "../studios/studio-by-slug";
+import { liveStudioBySlug } from "../studios";
 
 /** Requests per email and per IP per hour: enough for a typo, not for flooding a studio's inbox. */
 export const ACCESS_REQUEST_LIMITS = {

@@ -1,9 +1,8 @@
 import { config } from "../kernel/config";
-import { db } from "../db/service";
-import { emailBrand } from "../email/brand";
-import { accessRequestForAdminsMessage, accessRequestReceivedMessage } from "../email/templates/access-request-received";
-import type { OutboxEmail } from "../outbox/outbox-email";
-import type { StudioRecord } from "../studios/studio-view";
+import { db } from "../db";
+import { accessRequestForAdminsMessage, accessRequestReceivedMessage, emailBrand } from "../email";
+import type { OutboxEmail } from "../outbox";
+import type { StudioRecord } from "../studios/module";
 
 interface NewRequest {
   studioId: string;

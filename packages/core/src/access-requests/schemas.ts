@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { emailSchema } from "../accounts/schemas";
-import { profileLinksSchema } from "../invitations/schemas";
+import { emailSchema } from "../accounts";
+import { profileLinksSchema } from "../invitations";
 import { pageQuerySchema } from "../kernel/pagination/pagination";
 import { ACCESS_REQUEST_STATUSES, REQUESTABLE_ROLES } from "./access-request.entity";
 

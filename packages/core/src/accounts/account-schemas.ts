@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { phoneField } from "../people/profile-fields";
+import { phoneField } from "../people";
 import { emailSchema, newPasswordSchema } from "./schemas";
 
 /** A person's name on their account (the same rule as sign-up). */

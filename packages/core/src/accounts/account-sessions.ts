@@ -1,8 +1,7 @@
 import { itemOf } from "../kernel/db/read-together";
 import { notFound } from "../kernel/errors";
-import { db } from "../db/service";
-import type { Actor } from "../policy";
-import { assertSessionOpen, readAsActor } from "../policy/session-check";
+import { db } from "../db";
+import { assertSessionOpen, readAsActor, type Actor } from "../policy";
 import { openFamilies, revokeFamily } from "./session-tokens";
 
 /**

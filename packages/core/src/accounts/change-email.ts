@@ -1,9 +1,9 @@
 import { config } from "../kernel/config";
 import { itemOf } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { AppError } from "../kernel/errors";
 import { confirmNewEmailMessage, emailChangeRequestedMessage, emailChangeTakenMessage } from "../email";
-import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
+import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox";
 import type { Actor } from "../policy";
 import { countAttempt, counterKey, counterRead, isExhausted, LIMITS } from "../rate-limit";
 import type { ChangeEmailInput } from "./account-schemas";

@@ -1,9 +1,9 @@
 import { config } from "../kernel/config";
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { AppError } from "../kernel/errors";
 import { passwordChangedMessage } from "../email";
-import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
+import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox";
 import type { Actor } from "../policy";
 import type { ChangePasswordInput } from "./account-schemas";
 import { hashPassword } from "./password";

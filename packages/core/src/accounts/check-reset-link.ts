@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { AppError } from "../kernel/errors";
 import { readLinkToken } from "./signed-link";
 

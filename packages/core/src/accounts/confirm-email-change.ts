@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { AppError } from "../kernel/errors";
 import { claimEmail, liveLogin } from "./email-claim";

@@ -1,11 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import { verifyEmailMessage } from "../email";
-import { outboxEmail } from "../outbox/outbox-email";
-import { slugFromName, withSuffix } from "../studios/slugify";
-import { toStudio, type StudioRecord } from "../studios/studio-view";
+import { outboxEmail } from "../outbox";
+import { slugFromName, toStudio, withSuffix, type StudioRecord } from "../studios";
 import { claimEmail } from "./email-claim";
 import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";
 import { hashPassword } from "./password";

@@ -1,4 +1,4 @@
-import type { WriteTx } from "../db/service";
+import type { WriteTx } from "../db";
 
 /** An unconfirmed sign-up lapses after this: the email is free again (and cannot be taken over). */
 export const UNVERIFIED_ACCOUNT_SECONDS = 7 * 24 * 60 * 60;

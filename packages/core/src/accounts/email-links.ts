@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
 import { config } from "../kernel/config";
-import { db, type WriteTx } from "../db/service";
+import { db, type WriteTx } from "../db";
 import { AppError } from "../kernel/errors";
 import type { LinkPurpose } from "./email-link.entity";
 import { readLinkToken, signLinkToken } from "./signed-link";

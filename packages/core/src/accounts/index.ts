@@ -18,3 +18,8 @@ export { confirmEmailChange } from "./confirm-email-change";
 export { listSessions, endSession } from "./account-sessions";
 export * from "./account-schemas";
 export { signLinkToken } from "./signed-link";
+export { claimEmail, liveLogin } from "./email-claim";
+export { LINK_LIFETIME_SECONDS, LINK_PAGE } from "./email-links";
+export { hashPassword } from "./password";
+export { newSession } from "./session-tokens";
+export { readLinkToken } from "./signed-link";

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { AppError } from "../kernel/errors";
 import { assertWithinLimits, countAttempt, countAttemptAlone, counterKey, isExhausted, LIMITS, rateLimited } from "../rate-limit";
 import { decoyPasswordHash, verifyPassword } from "./password";

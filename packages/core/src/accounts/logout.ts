@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { hashRefreshToken, revokeFamily } from "./session-tokens";
 
 /** Ends the sign-in the refresh token belongs to. Unknown tokens are already "logged out". */

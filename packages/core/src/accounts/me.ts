@@ -1,8 +1,8 @@
 import { itemOf } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { notFound } from "../kernel/errors";
 import { readAsActor, type Actor } from "../policy";
-import type { StudioRecord } from "../studios/studio-view";
+import type { StudioRecord } from "../studios/module";
 import { accountView } from "./account-profile";
 
 /** What the workspace's header needs of each studio: its name, zone, currency and brand. */

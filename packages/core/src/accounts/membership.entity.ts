@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 
@@ -36,3 +37,6 @@ export const MembershipEntity = new Entity({
     },
   },
 });
+
+/** A stored Membership item, as reads return it. */
+export type MembershipRecord = EntityItem<typeof MembershipEntity>;

@@ -1,8 +1,7 @@
 import { itemOf, readTogether, type ItemRead } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { AppError, notFound } from "../kernel/errors";
-import type { Actor } from "../policy";
-import { assertSessionOpen, sessionRead } from "../policy/session-check";
+import { assertSessionOpen, sessionRead, type Actor } from "../policy";
 import { counterKey, counterRead, countAttemptAlone, isExhausted, LIMITS, rateLimited, type CounterState } from "../rate-limit";
 import { liveLogin } from "./email-claim";
 import { verifyPassword } from "./password";

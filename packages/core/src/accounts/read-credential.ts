@@ -1,5 +1,5 @@
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { idempotencyRecordRead, isReplay, type IdempotencyRequest } from "../idempotency";
 import { counterRead, type CounterKey, type CounterState } from "../rate-limit";
 import { liveLogin } from "./email-claim";

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { AppError } from "../kernel/errors";
 import { hashRefreshToken, nextTokens, revokeFamily } from "./session-tokens";

@@ -1,8 +1,8 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { recordIdempotentOutcome } from "../idempotency";
 import { resetPasswordMessage, verifyEmailMessage } from "../email";
-import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
+import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox";
 import { assertWithinLimits, countAttempt, counterKey, isExhausted, LIMITS } from "../rate-limit";
 import type { LinkPurpose } from "./email-link.entity";
 import { LINK_LIFETIME_SECONDS, newEmailLink } from "./email-links";

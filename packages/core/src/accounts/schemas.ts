@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { IdempotencyRequest } from "../idempotency";
-import { currencySchema, slugSchema, studioNameSchema, timeZoneSchema } from "../studios/schemas";
+import { currencySchema, slugSchema, studioNameSchema, timeZoneSchema } from "../studios";
 
 /** Emails are compared case-insensitively: stored and looked up trimmed and lower-cased. */
 export const emailSchema = z.string().trim().toLowerCase().email("must be an email address").max(254, "must be at most 254 characters");

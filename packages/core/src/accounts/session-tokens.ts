@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import { v7 as uuidv7 } from "uuid";
-import { db, type WriteTx } from "../db/service";
+import { db, type WriteTx } from "../db";
 import { ACCESS_TOKEN_SECONDS, issueAccessToken } from "./access-token";
 
 /** A sign-in lasts at most this long; each refresh rotates the token but does not extend it. */

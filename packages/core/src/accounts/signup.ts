@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
 import { config } from "../kernel/config";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { signupExistingAccountMessage } from "../email";
-import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox/outbox-email";
+import { ACCOUNTS_SCOPE, outboxEmail } from "../outbox";
 import { assertWithinLimits, countAttemptAlone, counterKey, counterRead, isExhausted, LIMITS, type CounterKey, type CounterState } from "../rate-limit";
 import { createAccount, slugTaken } from "./create-account";
 import { liveLogin } from "./email-claim";

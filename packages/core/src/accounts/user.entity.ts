@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 
@@ -19,3 +20,6 @@ export const UserEntity = new Entity({
     },
   },
 });
+
+/** A stored User item, as reads return it. */
+export type UserRecord = EntityItem<typeof UserEntity>;

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWrites } from "../kernel/db/commit-writes";
 import { consumeEmailLink, openEmailLink, updateLinkedLogin } from "./email-links";
 

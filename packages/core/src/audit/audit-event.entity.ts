@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { SERVICE } from "../kernel/db/attributes";
 
@@ -30,3 +31,6 @@ export const AuditEventEntity = new Entity({
     },
   },
 });
+
+/** A stored AuditEvent item, as reads return it. */
+export type AuditEventRecord = EntityItem<typeof AuditEventEntity>;

@@ -1,12 +1,10 @@
-import type { EntityItem } from "electrodb";
-import { db } from "../db/service";
+import { db } from "../db";
 import { page } from "../kernel/pagination/pagination";
 import { assertMay, loadStudioMember, type Actor } from "../policy";
-import type { AuditEventEntity } from "./audit-event.entity";
 import type { AuditEvent } from "./audit-event-schema";
 import type { ListAuditEventsQuery } from "./schemas";
 
-type AuditEventRecord = EntityItem<typeof AuditEventEntity>;
+import type { AuditEventRecord } from "./audit-event.entity";
 export type { AuditEvent };
 
 /** An audit event as the API and privacy exports show it. */

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import type { WriteTx } from "../db/service";
+import type { WriteTx } from "../db";
 
 /** Bookkeeping fields that change on every write and say nothing on their own. */
 const IGNORED = new Set(["updatedAt", "updatedBy", "createdAt", "createdBy"]);

@@ -1,1 +1,2 @@
-export { db } from "./service";
+export { db, type WriteTx } from "./service";
+export { tenantEntities } from "./tenant-entities";

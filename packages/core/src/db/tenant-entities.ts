@@ -1,14 +1,9 @@
-import { MembershipEntity } from "../accounts/membership.entity";
-import { UserEntity } from "../accounts/user.entity";
-import { AuditEventEntity } from "../audit/audit-event.entity";
-import { IdempotencyRecordEntity } from "../idempotency/idempotency-record.entity";
-import { OutboxMessageEntity } from "../outbox/outbox-message.entity";
-import { BandEntity } from "../people/band.entity";
-import { FamilyEntity } from "../people/family.entity";
-import { GuardianEntity } from "../people/guardian.entity";
-import { StudentEntity } from "../people/student.entity";
-import { TeacherEntity } from "../people/teacher.entity";
-import { StudioEntity } from "../studios/studio.entity";
+import { AuditEventEntity } from "../audit/module";
+import { IdempotencyRecordEntity } from "../idempotency/module";
+import { MembershipEntity, UserEntity } from "../accounts/module";
+import { OutboxMessageEntity } from "../outbox/module";
+import { peopleModule } from "../people/module";
+import { StudioEntity } from "../studios/module";
 
 /**
  * The studio, its members and people, and the audit and idempotency records and the outbox: what the
@@ -20,10 +15,6 @@ export const tenantEntities = {
   user: UserEntity,
   auditEvent: AuditEventEntity,
   idempotencyRecord: IdempotencyRecordEntity,
-  teacher: TeacherEntity,
-  student: StudentEntity,
-  family: FamilyEntity,
-  guardian: GuardianEntity,
-  band: BandEntity,
+  ...peopleModule.entities,
   outboxMessage: OutboxMessageEntity,
 };

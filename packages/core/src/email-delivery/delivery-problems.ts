@@ -1,6 +1,6 @@
 import { page } from "../kernel/pagination/pagination";
 import { assertMay, loadStudioMember, type Actor } from "../policy";
-import type { OutboxMessageItem } from "../outbox/outbox-message.entity";
+import type { OutboxMessageItem } from "../outbox/module";
 import type { DeliveryProblem } from "./delivery-problem-schema";
 import { emailDeliveryDb } from "./email-delivery-db";
 import type { DeliveryProblemsQuery } from "./schemas";

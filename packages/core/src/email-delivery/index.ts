@@ -3,6 +3,5 @@ export { listDeliveryProblems, type DeliveryProblem, type DeliveryProblemKind } 
 export { DeliveryProblemSchema } from "./delivery-problem-schema";
 export { undeliverableAmong } from "./undeliverable-among";
 export { retryAddress } from "./retry-address";
-export { MESSAGE_HEADER, messageHeaderValue, readMessageHeader } from "./message-header";
 export { normalAddress, UNDELIVERABLE_REASONS, type UndeliverableReason } from "./undeliverable-address.entity";
 export * from "./schemas";

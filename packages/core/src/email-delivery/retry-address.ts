@@ -1,5 +1,5 @@
-import { recordAudit } from "../audit/record-audit";
-import { db } from "../db/service";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict, notFound } from "../kernel/errors";
 import { assertMay, loadStudioMember, type Actor } from "../policy";

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { KEEP_FAILED_SECONDS, problemKeys } from "../outbox/policy";
+import { KEEP_FAILED_SECONDS, MESSAGE_HEADER, problemKeys, readMessageHeader, type MessageRef } from "../outbox";
 import { emailDeliveryDb } from "./email-delivery-db";
-import { MESSAGE_HEADER, readMessageHeader, type MessageRef } from "./message-header";
 import { normalAddress, type UndeliverableReason } from "./undeliverable-address.entity";
 
 /**

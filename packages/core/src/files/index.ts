@@ -1,1 +1,2 @@
 export { deleteObjects, describeObject, presignDownload, presignUpload } from "./s3";
+export { putObject } from "./s3";

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { AppError } from "../kernel/errors";
 
 /** How long a key remembers its outcome. */

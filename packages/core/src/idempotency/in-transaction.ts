@@ -1,5 +1,5 @@
 import { itemOf, type ItemRead } from "../kernel/db/read-together";
-import { db, type WriteTx } from "../db/service";
+import { db, type WriteTx } from "../db";
 import { AppError } from "../kernel/errors";
 
 /** An Idempotency-Key as a use case sees it: which operation, the key, and what was asked. */

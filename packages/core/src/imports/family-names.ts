@@ -1,5 +1,5 @@
-import { db } from "../db/service";
-import { searchKeys } from "../people/person-fields";
+import { db } from "../db";
+import { searchKeys } from "../people";
 
 /** What a `familyName` cell names: the one listed family of that name, or why there is none. */
 export type FamilyMatch = { familyId: string } | { error: string };

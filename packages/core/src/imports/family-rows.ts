@@ -1,8 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../audit/record-audit";
-import { auditableFamily, type FamilyRecord } from "../people/families/family-view";
-import { createFamilySchema, type CreateFamilyInput } from "../people/families/schemas";
-import { newListedFields } from "../people/person-fields";
+import { recordAudit } from "../audit";
+import { auditableFamily, createFamilySchema, newListedFields, type CreateFamilyInput, type FamilyRecord } from "../people";
 import { fieldErrors, nonEmptyCells } from "./row-fields";
 import type { ImportFieldError } from "./schemas";
 import type { NewRecord } from "./student-rows";

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 
 /** BatchGetItem takes at most 100 keys. */
 const BATCH = 100;

@@ -1,11 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../audit/record-audit";
-import type { WriteTx } from "../db/service";
-import { newListedFields } from "../people/person-fields";
-import { text, todayIn } from "../people/profile-fields";
-import { withoutEmpty } from "../people/record-changes";
-import { createStudentSchema, type CreateStudentInput } from "../people/students/schemas";
-import type { StudentRecord } from "../people/students/student-view";
+import { recordAudit } from "../audit";
+import type { WriteTx } from "../db";
+import { createStudentSchema, newListedFields, text, todayIn, withoutEmpty, type CreateStudentInput } from "../people";
+import type { StudentRecord } from "../people/module";
 import { fieldErrors, nonEmptyCells } from "./row-fields";
 import type { ImportFieldError } from "./schemas";
 

@@ -1,4 +1,4 @@
-import { db, type WriteTx } from "../db/service";
+import { db, type WriteTx } from "../db";
 import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { readClaim } from "./import-claims";
 import type { ImportFieldError, ImportKind } from "./schemas";

@@ -1,9 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
-import { hashPassword } from "../accounts/password";
-import { claimEmail } from "../accounts/email-claim";
-import { newSession } from "../accounts/session-tokens";
-import { recordAudit } from "../audit/record-audit";
-import { db, type WriteTx } from "../db/service";
+import { claimEmail, hashPassword, newSession } from "../accounts";
+import { recordAudit } from "../audit";
+import { db, type WriteTx } from "../db";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { AppError, conflict, type FieldError } from "../kernel/errors";
 import { openInvitation } from "./open-invitation";

@@ -1,6 +1,6 @@
-import { liveLogin } from "../accounts/email-claim";
+import { liveLogin } from "../accounts";
 import { itemOf, readTogether, type ItemRead } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { conflict } from "../kernel/errors";
 import { assertProfileFound, profileRead } from "./profile-link";
 import type { InvitationTarget } from "./new-invitation";

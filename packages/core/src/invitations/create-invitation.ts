@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { commitWrites } from "../kernel/db/commit-writes";
 import { assertMay, loadMemberWith, type Actor } from "../policy";
 import { assertInvitable, inviteeReads } from "./check-invitee";

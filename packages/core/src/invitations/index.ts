@@ -11,3 +11,7 @@ export { InvitationSchema } from "./invitation-schema";
 export * from "./schemas";
 export { INVITATION_LIMITS } from "./invitation-limits";
 export { invitationUrl } from "./invitation-link";
+export { checkInvitee } from "./check-invitee";
+export { claimInvitationSend } from "./invitation-limits";
+export { toInvitation } from "./invitation-view";
+export { invitationEmail, newInvitation } from "./new-invitation";

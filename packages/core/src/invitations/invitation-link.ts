@@ -1,5 +1,4 @@
-import { LINK_LIFETIME_SECONDS, LINK_PAGE } from "../accounts/email-links";
-import { readLinkToken, signLinkToken } from "../accounts/signed-link";
+import { LINK_LIFETIME_SECONDS, LINK_PAGE, readLinkToken, signLinkToken } from "../accounts";
 import { config } from "../kernel/config";
 import { AppError, type ReasonOf } from "../kernel/errors";
 import type { InvitationRecord } from "./invitation-view";

@@ -1,8 +1,7 @@
-import type { EntityItem } from "electrodb";
 import type { Invitation } from "./invitation-schema";
-import type { InvitationEntity } from "./invitation.entity";
 
-export type InvitationRecord = EntityItem<typeof InvitationEntity>;
+import type { InvitationRecord } from "./invitation.entity";
+export type { InvitationRecord } from "./invitation.entity";
 export type { Invitation };
 export type InvitationStatus = "pending" | "accepted" | "revoked" | "expired";
 

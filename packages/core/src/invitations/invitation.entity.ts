@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 
@@ -40,3 +41,6 @@ export const InvitationEntity = new Entity({
     },
   },
 });
+
+/** A stored Invitation item, as reads return it. */
+export type InvitationRecord = EntityItem<typeof InvitationEntity>;

@@ -1,9 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../audit/record-audit";
-import type { WriteTx } from "../db/service";
-import { emailBrand, type BrandedStudio } from "../email/brand";
-import { invitationMessage } from "../email/templates/invitation";
-import { outboxEmail, type OutboxTx } from "../outbox/outbox-email";
+import { recordAudit } from "../audit";
+import type { WriteTx } from "../db";
+import { emailBrand, invitationMessage, type BrandedStudio } from "../email";
+import { outboxEmail, type OutboxTx } from "../outbox";
 import type { InvitationRecord } from "./invitation-view";
 import { INVITATION_SECONDS, invitationUrl } from "./invitation-link";
 import type { InvitableRole, ProfileLinks } from "./schemas";

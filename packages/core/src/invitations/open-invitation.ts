@@ -1,5 +1,5 @@
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { invalidInvitation, readInvitationToken, unusableReason } from "./invitation-link";
 import type { InvitationRecord } from "./invitation-view";
 

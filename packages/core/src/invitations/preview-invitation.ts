@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { openInvitation } from "./open-invitation";
 
 /** What the accept page shows for a link: studio, role, email, and whether it expired. */

@@ -1,5 +1,5 @@
 import { itemOf, type ItemRead } from "../kernel/db/read-together";
-import { db, type WriteTx } from "../db/service";
+import { db, type WriteTx } from "../db";
 import { AppError } from "../kernel/errors";
 import type { ProfileLinks } from "./schemas";
 import { failsWith } from "../kernel/db/commit-writes";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { emailSchema, newPasswordSchema } from "../accounts/schemas";
+import { emailSchema, newPasswordSchema } from "../accounts";
 import type { FieldError } from "../kernel/errors";
 import { pageQuerySchema } from "../kernel/pagination/pagination";
 import { INVITABLE_ROLES, INVITATION_STATUSES } from "./invitation.entity";

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { page } from "../kernel/pagination/pagination";
 import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { toMember } from "./member-view";

@@ -1,5 +1,5 @@
 import { itemOf } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { AppError, notFound } from "../kernel/errors";
 import { assertMay, loadMemberWith, type Actor, type StudioMember } from "../policy";
 import type { MembershipRecord, UserRecord } from "./member-view";

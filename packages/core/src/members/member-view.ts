@@ -1,10 +1,8 @@
-import type { EntityItem } from "electrodb";
-import type { MembershipEntity } from "../accounts/membership.entity";
-import type { UserEntity } from "../accounts/user.entity";
 import type { Member } from "./member-schema";
 
-export type MembershipRecord = EntityItem<typeof MembershipEntity>;
-export type UserRecord = EntityItem<typeof UserEntity>;
+import type { MembershipRecord, UserRecord } from "../accounts/module";
+export type { MembershipRecord } from "../accounts/module";
+export type { UserRecord } from "../accounts/module";
 export type { Member };
 
 export function toMember(m: MembershipRecord, user: Pick<UserRecord, "name" | "email"> | null | undefined): Member {

@@ -1,4 +1,4 @@
-import { db, type WriteTx } from "../db/service";
+import { db, type WriteTx } from "../db";
 import { failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import type { MembershipRecord } from "./member-view";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ROLES } from "../accounts/membership.entity";
+import { ROLES } from "../accounts/module";
 import { pageQuerySchema } from "../kernel/pagination/pagination";
 
 export const listMembersQuerySchema = pageQuerySchema;

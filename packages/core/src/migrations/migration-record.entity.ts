@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
 
@@ -26,3 +27,6 @@ export const MigrationRecordEntity = new Entity({
     migration: { pk: { field: "pk", composite: [] }, sk: { field: "sk", composite: ["migrationId"] } },
   },
 });
+
+/** A stored MigrationRecord item, as reads return it. */
+export type MigrationRecord = EntityItem<typeof MigrationRecordEntity>;

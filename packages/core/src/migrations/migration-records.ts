@@ -1,12 +1,12 @@
-import type { EntityItem } from "electrodb";
 import { isConditionalFailure } from "../kernel/db/conditional-failure";
 import { tableService } from "../kernel/db/table-service";
-import { MigrationRecordEntity } from "./migration-record.entity";
+import { migrationsModule } from "./module";
 
-export type MigrationRecord = EntityItem<typeof MigrationRecordEntity>;
+import type { MigrationRecord } from "./migration-record.entity";
+export type { MigrationRecord } from "./migration-record.entity";
 
 /** The migration records' own service: only the migration runner reads or writes them. */
-const migrationsDb = tableService({ migrationRecord: MigrationRecordEntity });
+const migrationsDb = tableService(migrationsModule.entities);
 const records = () => migrationsDb().entities.migrationRecord;
 
 /** Every migration this table has applied or is applying: one Query (one page holds hundreds). */

@@ -1,5 +1,5 @@
 import { notFound } from "../kernel/errors";
-import { isLive } from "../studios/studio-view";
+import { isLive } from "../studios";
 import { presignDownload } from "../files";
 import { notificationsDb } from "./notifications-db";
 import { NOTIFICATION_LABELS } from "./notification-types";

@@ -1,9 +1,8 @@
 import { randomUUID } from "node:crypto";
-import { sendEmail, type EmailSender } from "../email/ses";
-import { MESSAGE_HEADER, messageHeaderValue } from "../email-delivery/message-header";
-import { normalAddress } from "../email-delivery/undeliverable-address.entity";
+import { sendEmail, type EmailSender, type RenderedEmail } from "../email";
+import { MESSAGE_HEADER, messageHeaderValue } from "./message-header";
+import { normalAddress } from "../email-delivery/module";
 import { outboxDb } from "./outbox-db";
-import type { RenderedEmail } from "../email/templates/layout";
 import type { OutboxMessageItem, OutboxMessageKey } from "./outbox-message.entity";
 import { backoffMs, KEEP_FAILED_SECONDS, KEEP_SENT_SECONDS, LEASE_MS, MAX_ATTEMPTS, problemKeys, retryKeys } from "./policy";
 

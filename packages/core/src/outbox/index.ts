@@ -5,3 +5,5 @@ export { consumeOutboxRecords, newOutboxMessages, type StreamRecord } from "./st
 export { ENTITY_ATTRIBUTE, OUTBOX_ENTITY, OUTBOX_RETRY_INDEX, OutboxMessageEntity, type OutboxMessageKey, type OutboxStatus } from "./outbox-message.entity";
 export { outboxDb } from "./outbox-db";
 export { MAX_ATTEMPTS, LEASE_MS, backoffMs } from "./policy";
+export { KEEP_FAILED_SECONDS, problemKeys } from "./policy";
+export { MESSAGE_HEADER, messageHeaderValue, readMessageHeader, type MessageRef } from "./message-header";

@@ -1,7 +1,5 @@
-import type { WriteTx } from "../db/service";
-import type { EmailBrand } from "../email/brand";
-import { frameEmail } from "../email/frame";
-import type { RenderedEmail } from "../email/templates/layout";
+import type { WriteTx } from "../db";
+import { frameEmail, type EmailBrand, type RenderedEmail } from "../email";
 import { retryKeys, STREAM_GRACE_MS } from "./policy";
 
 /** The mail scope of messages about a login that belongs to no studio (sign-in links, resets). */

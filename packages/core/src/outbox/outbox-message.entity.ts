@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { expiresAt, SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
-import { UNDELIVERABLE_REASONS } from "../email-delivery/undeliverable-address.entity";
+import { UNDELIVERABLE_REASONS } from "../email-delivery/module";
 
 /**
  * Where a message is in its life: written with its change, claimed by a consumer, then sent or

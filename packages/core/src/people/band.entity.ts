@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
@@ -30,3 +31,6 @@ export const BandEntity = new Entity({
     },
   },
 });
+
+/** A stored Band item, as reads return it. */
+export type BandRecord = EntityItem<typeof BandEntity>;

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
@@ -32,3 +33,6 @@ export const FamilyEntity = new Entity({
     },
   },
 });
+
+/** A stored Family item, as reads return it. */
+export type FamilyRecord = EntityItem<typeof FamilyEntity>;

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
@@ -31,3 +32,6 @@ export const GuardianEntity = new Entity({
     },
   },
 });
+
+/** A stored Guardian item, as reads return it. */
+export type GuardianRecord = EntityItem<typeof GuardianEntity>;

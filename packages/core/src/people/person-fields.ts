@@ -1,11 +1,10 @@
-import { SERVICE, timestamps } from "../kernel/db/attributes";
+import { LISTINGS, SERVICE, timestamps } from "../kernel/db/attributes";
 
 /**
  * What every person-like record of a studio carries: audit fields, soft delete, and the keys that
  * let lists skip deleted records and search by name or email prefix without a Scan.
  */
-export const LISTINGS = ["listed", "deleted"] as const;
-export type Listing = (typeof LISTINGS)[number];
+export { LISTINGS, type Listing } from "../kernel/db/attributes";
 
 export const peopleModel = (entity: string) => ({ entity, version: "1", service: SERVICE });
 

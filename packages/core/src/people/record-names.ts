@@ -1,6 +1,6 @@
 import { itemOf } from "../kernel/db/read-together";
-import { readMany } from "../billing/runs/read-many";
-import { db } from "../db/service";
+import { readMany } from "../kernel/db/read-many";
+import { db } from "../db";
 
 export interface RecordNames {
   students: Record<string, string>;

@@ -1,12 +1,11 @@
-import type { EntityItem } from "electrodb";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import type { StudentSummary } from "./student-summary-schema";
-import type { StudentEntity } from "./student.entity";
 
 export type { StudentSummary };
 
-export type StudentRecord = EntityItem<typeof StudentEntity>;
+import type { StudentRecord } from "./student.entity";
+export type { StudentRecord } from "./student.entity";
 
 /** BatchGetItem takes at most 100 keys: one call per 100 students. */
 const BATCH = 100;

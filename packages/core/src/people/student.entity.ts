@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
@@ -49,3 +50,6 @@ export const StudentEntity = new Entity({
     },
   },
 });
+
+/** A stored Student item, as reads return it. */
+export type StudentRecord = EntityItem<typeof StudentEntity>;

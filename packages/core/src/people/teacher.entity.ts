@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { auditedFields, peopleModel } from "./person-fields";
 
@@ -38,3 +39,6 @@ export const TeacherEntity = new Entity({
     },
   },
 });
+
+/** A stored Teacher item, as reads return it. */
+export type TeacherRecord = EntityItem<typeof TeacherEntity>;

@@ -1,12 +1,12 @@
 import { tableService } from "../kernel/db/table-service";
 import { schedulingEntities } from "../scheduling";
-import { RecurringPatternEntity } from "./patterns/recurring-pattern.entity";
+import { planningModule } from "./module";
 
 /**
  * The recurring patterns, with the scheduling entities their reads and transactions span (their
  * lessons, day schedules, closures, settings): only the planning Lambda and the materialise job carry them.
  */
-export const planningEntities = { ...schedulingEntities, recurringPattern: RecurringPatternEntity };
+export const planningEntities = { ...schedulingEntities, ...planningModule.entities };
 
 /** The planning service (same table, same client as the others). */
 export const planningDb = tableService(planningEntities);

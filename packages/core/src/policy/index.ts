@@ -8,3 +8,4 @@ export { hiddenRecord } from "./rule";
 export { isSelf } from "./rules/people";
 export { teacherTotalsOnly } from "./rules/billing";
 export type * from "./facts";
+export { assertSessionOpen, sessionRead } from "./session-check";

@@ -1,5 +1,5 @@
 import type { ItemRead, ReadResults } from "../kernel/db/read-together";
-import type { StudioRecord } from "../studios/studio-view";
+import type { StudioRecord } from "../studios/module";
 import type { Actor } from "./actor";
 import { loadMemberWith, type StudioMember } from "./studio-member";
 

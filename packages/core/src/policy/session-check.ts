@@ -1,5 +1,5 @@
 import { itemOf, readTogether, type ItemRead, type ReadResults } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { AppError } from "../kernel/errors";
 import type { Actor } from "./actor";
 

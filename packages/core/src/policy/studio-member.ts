@@ -1,8 +1,8 @@
 import { itemOf, type ItemRead, type ReadResults } from "../kernel/db/read-together";
-import { db } from "../db/service";
+import { db } from "../db";
 import { notFound } from "../kernel/errors";
-import type { Role } from "../accounts/membership.entity";
-import type { StudioRecord } from "../studios/studio-view";
+import type { Role } from "../accounts/module";
+import type { StudioRecord } from "../studios/module";
 import type { Actor } from "./actor";
 import { readAsActor } from "./session-check";
 

@@ -1,7 +1,7 @@
-import { readMany } from "../billing/runs/read-many";
+import { readMany } from "../kernel/db/read-many";
 import { itemOf, readTogether } from "../kernel/db/read-together";
 import { hiddenRecord, type StudioMember } from "../policy";
-import { scheduleDb } from "../scheduling/schedule-db";
+import { scheduleDb } from "../scheduling";
 
 /** Whom a portal shows: a parent's family and its live children, or an adult student themself. */
 export interface Household {

@@ -1,12 +1,8 @@
-import { ownAccountIds } from "../billing/access";
-import { billingDb } from "../billing/billing-db";
-import { toInvoiceSummary } from "../billing/invoices/invoice-view";
+import { billingDb, ownAccountIds, toInvoiceSummary } from "../billing";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { readNames } from "../people/record-names";
+import { readNames } from "../people";
 import { assertMay, loadMemberWith, type Actor } from "../policy";
-import { toMakeupCredit } from "../scheduling/makeups/credit-view";
-import { lessonOfAttendee, toLesson, type AttendeeRecord } from "../scheduling/lessons/lesson-view";
-import { scheduleDb } from "../scheduling/schedule-db";
+import { lessonOfAttendee, scheduleDb, toLesson, toMakeupCredit, type AttendeeRecord } from "../scheduling";
 import { localParts } from "../kernel/time/wall-clock";
 import { chosenStudent, readHousehold } from "./household";
 import type { PortalHomeQuery } from "./schemas";

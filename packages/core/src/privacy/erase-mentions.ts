@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { deleteObjects } from "../files";
 import { ERASED_NAME } from "./anonymise";
 import { accountIdsOf, upTo } from "./export-sections";

@@ -1,8 +1,8 @@
-import { recordAudit } from "../audit/record-audit";
-import { db, type WriteTx } from "../db/service";
+import { recordAudit } from "../audit";
+import { db, type WriteTx } from "../db";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
-import { searchKeys } from "../people/person-fields";
+import { searchKeys } from "../people";
 import { assertMay, type Actor } from "../policy";
 import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";
 import { eraseMentions } from "./erase-mentions";

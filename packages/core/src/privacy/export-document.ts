@@ -1,12 +1,9 @@
-import { toAuditEvent } from "../audit/list-audit-events";
+import { toAuditEvent } from "../audit";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { db } from "../db/service";
-import { toFamilySummary, toGuardian, type FamilyRecord } from "../people/families/family-view";
-import { readGuardians } from "../people/families/family-access";
-import { readStudents, toStudentSummary } from "../people/student-summaries";
-import { withStaffOnly } from "../people/staff-only";
+import { db } from "../db";
+import { readGuardians, readStudents, toFamilySummary, toGuardian, toStudentSummary, withStaffOnly, type FamilyRecord } from "../people";
 import type { StudioMember } from "../policy";
-import type { StudioRecord } from "../studios/studio-view";
+import type { StudioRecord } from "../studios/module";
 import { activitySections, SECTION_LIMIT, upTo } from "./export-sections";
 import type { SubjectRecord } from "./subject";
 

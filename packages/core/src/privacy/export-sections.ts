@@ -1,17 +1,12 @@
-import { inPool } from "../billing/runs/read-many";
-import { toAccount } from "../billing/accounts/account-view";
-import { toInvoice } from "../billing/invoices/invoice-view";
-import { toPayment } from "../billing/payments/payment-view";
+import { inPool } from "../kernel/db/read-many";
+import { toAccount, toInvoice, toPayment } from "../billing";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { LISTINGS } from "../people/person-fields";
+import { LISTINGS } from "../people";
 import { may, isStaff, isStudioAdmin, type StudioMember } from "../policy";
-import { toAttendanceEntry, toLessonSummary } from "../scheduling/attendance/attendance-view";
-import { toCalendarFeed } from "../teaching/feeds/feed-view";
-import { toLessonNote } from "../teaching/notes/lesson-note-view";
+import { toAttendanceEntry, toLessonSummary } from "../scheduling";
+import { toCalendarFeed, toGoal, toLessonNote, toPracticeLog } from "../teaching";
 import { localParts } from "../kernel/time/wall-clock";
-import type { StudioRecord } from "../studios/studio-view";
-import { toGoal } from "../teaching/goals/goal-view";
-import { toPracticeLog } from "../teaching/practice-logs/practice-log-view";
+import type { StudioRecord } from "../studios/module";
 import { privacyDb } from "./privacy-db";
 import type { SubjectRecord } from "./subject";
 

@@ -1,15 +1,10 @@
-import { AccessRequestEntity } from "../access-requests/access-request.entity";
-import { BillingAccountEntity } from "../billing/accounts/billing-account.entity";
-import { InvoiceEntity } from "../billing/invoices/invoice.entity";
-import { PaymentEntity } from "../billing/payments/payment.entity";
+import { AccessRequestEntity } from "../access-requests/module";
+import { BillingAccountEntity, InvoiceEntity, PaymentEntity } from "../billing/module";
+import { tenantEntities } from "../db";
+import { InvitationEntity } from "../invitations/module";
 import { tableService } from "../kernel/db/table-service";
-import { tenantEntities } from "../db/tenant-entities";
-import { InvitationEntity } from "../invitations/invitation.entity";
-import { CalendarFeedEntity } from "../teaching/feeds/calendar-feed.entity";
-import { LessonAttendeeEntity } from "../scheduling/lessons/lesson-attendee.entity";
-import { LessonNoteEntity } from "../teaching/notes/lesson-note.entity";
-import { GoalEntity } from "../teaching/goal.entity";
-import { PracticeLogEntity } from "../teaching/practice-log.entity";
+import { LessonAttendeeEntity } from "../scheduling/module";
+import { CalendarFeedEntity, GoalEntity, LessonNoteEntity, PracticeLogEntity } from "../teaching/module";
 
 /**
  * What a privacy export reads and an erasure rewrites beyond the person's own record: their

@@ -1,11 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../audit/record-audit";
-import { db } from "../db/service";
+import { recordAudit } from "../audit";
+import { db } from "../db";
 import { commitWrites } from "../kernel/db/commit-writes";
-import { emailBrand } from "../email/brand";
-import { privacyExportMessage } from "../email/templates/privacy-export";
-import { putObject } from "../files/s3";
-import { outboxEmail } from "../outbox/outbox-email";
+import { emailBrand, privacyExportMessage } from "../email";
+import { putObject } from "../files";
+import { outboxEmail } from "../outbox";
 import { assertMay, hiddenRecord, may, type Actor } from "../policy";
 import { buildExportDocument } from "./export-document";
 import { EXPORT_LINK_SECONDS, exportKey, exportLinkUrl, signExportLink } from "./export-files";

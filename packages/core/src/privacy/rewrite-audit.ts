@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 
 export type AuditChanges = Record<string, { before: unknown; after: unknown }>;
 

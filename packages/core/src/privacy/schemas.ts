@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdField } from "../people/profile-fields";
+import { recordIdField } from "../people";
 
 export const SUBJECT_TYPES = ["student", "teacher", "guardian"] as const;
 export type SubjectType = (typeof SUBJECT_TYPES)[number];

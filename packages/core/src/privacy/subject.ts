@@ -1,8 +1,6 @@
 import { itemOf } from "../kernel/db/read-together";
-import { db } from "../db/service";
-import type { GuardianRecord } from "../people/families/family-view";
-import type { StudentRecord } from "../people/student-summaries";
-import type { TeacherRecord } from "../people/teachers/teacher-view";
+import { db } from "../db";
+import type { GuardianRecord, StudentRecord, TeacherRecord } from "../people/module";
 import { may, hiddenRecord, isSelf, isStudioAdmin, loadMemberWith, type Actor, type PersonFacts, type StudioMember } from "../policy";
 import type { PrivacySubject } from "./schemas";
 

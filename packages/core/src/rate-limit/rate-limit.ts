@@ -1,4 +1,4 @@
-import { db, type WriteTx } from "../db/service";
+import { db, type WriteTx } from "../db";
 import { itemOf, type ItemRead } from "../kernel/db/read-together";
 import { AppError } from "../kernel/errors";
 

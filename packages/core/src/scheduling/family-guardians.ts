@@ -1,4 +1,4 @@
-import type { GuardianRecord } from "../people";
+import type { GuardianRecord } from "../people/module";
 import { scheduleDb } from "./schedule-db";
 
 /**

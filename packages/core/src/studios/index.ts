@@ -5,3 +5,7 @@ export { updateStudio } from "./update-studio";
 export * from "./schemas";
 export type { PublicStudio, Studio } from "./studio-view";
 export { PublicStudioSchema, StudioSchema } from "./studio-schema";
+export { slugFromName, withSuffix } from "./slugify";
+export { liveStudioBySlug } from "./studio-by-slug";
+export { studioPublicUrl, workspaceUrl } from "./studio-urls";
+export { isLive, toPublicStudio, toStudio, type StudioRecord } from "./studio-view";

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { db } from "../db";
 import { notFound } from "../kernel/errors";
 import { slugSchema } from "./schemas";
 import { isLive, type StudioRecord } from "./studio-view";

@@ -1,9 +1,8 @@
-import type { EntityItem } from "electrodb";
 import { presignDownload } from "../files";
 import type { PublicStudio, Studio } from "./studio-schema";
-import type { StudioEntity } from "./studio.entity";
 
-export type StudioRecord = EntityItem<typeof StudioEntity>;
+import type { StudioRecord } from "./studio.entity";
+export type { StudioRecord } from "./studio.entity";
 
 export type { PublicStudio, Studio };
 

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 
@@ -39,3 +40,6 @@ export const StudioEntity = new Entity({
     },
   },
 });
+
+/** A stored Studio item, as reads return it. */
+export type StudioRecord = EntityItem<typeof StudioEntity>;

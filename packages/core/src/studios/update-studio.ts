@@ -1,5 +1,5 @@
-import { moneyOnRecord } from "../billing/money-on-record";
-import { db } from "../db/service";
+import { moneyOnRecord } from "./money-on-record";
+import { db } from "../db";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict, invalidField } from "../kernel/errors";
 import { describeObject } from "../files";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { requiredText } from "../people/profile-fields";
+import { requiredText } from "../people";
 
 /** A list of short texts (topics, objectives, pieces…): each 1–`itemMax` characters, at most `max` entries. */
 export const textList = (max: number, itemMax = 500) =>

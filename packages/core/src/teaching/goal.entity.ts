@@ -1,6 +1,7 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
-import { LISTINGS } from "../people/person-fields";
+import { LISTINGS } from "../people";
 
 export const GOAL_STATUSES = ["active", "achieved", "abandoned"] as const;
 
@@ -35,3 +36,6 @@ export const GoalEntity = new Entity({
     },
   },
 });
+
+/** A stored Goal item, as reads return it. */
+export type GoalRecord = EntityItem<typeof GoalEntity>;

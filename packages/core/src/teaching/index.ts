@@ -5,3 +5,6 @@ export * from "./notes";
 export * from "./feeds";
 export { GOAL_STATUSES } from "./goal.entity";
 export { teachingDb, teachingEntities, type TeachingTx } from "./teaching-db";
+export { toGoal } from "./goals/goal-view";
+export { toLessonNote } from "./notes/lesson-note-view";
+export { toPracticeLog } from "./practice-logs/practice-log-view";

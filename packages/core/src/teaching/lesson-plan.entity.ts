@@ -1,6 +1,7 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
-import { LISTINGS } from "../people/person-fields";
+import { LISTINGS } from "../people";
 
 /** The author of a plan written by an admin who has no teacher profile. */
 export const STUDIO_AUTHOR = "studio";
@@ -53,3 +54,6 @@ export const LessonPlanEntity = new Entity({
     },
   },
 });
+
+/** A stored LessonPlan item, as reads return it. */
+export type LessonPlanRecord = EntityItem<typeof LessonPlanEntity>;

@@ -1,6 +1,7 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
-import { LISTINGS } from "../people/person-fields";
+import { LISTINGS } from "../people";
 
 /** Practice a student or parent records (minutes, pieces); the student's teachers see it. */
 export const PracticeLogEntity = new Entity({
@@ -30,3 +31,6 @@ export const PracticeLogEntity = new Entity({
     },
   },
 });
+
+/** A stored PracticeLog item, as reads return it. */
+export type PracticeLogRecord = EntityItem<typeof PracticeLogEntity>;

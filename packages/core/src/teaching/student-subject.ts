@@ -1,7 +1,7 @@
 import { itemOf, readTogether } from "../kernel/db/read-together";
 import { may, hiddenRecord, loadMemberWith, type Actor, type StudentFacts, type StudioMember } from "../policy";
-import type { StudentRecord } from "../people/student-summaries";
-import { studentFacts } from "../people/students/student-view";
+import type { StudentRecord } from "../people/module";
+import { studentFacts } from "../people";
 import { teachingDb } from "./teaching-db";
 
 /** The student a goal or practice log belongs to, as the policy sees them. */

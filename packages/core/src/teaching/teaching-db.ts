@@ -1,10 +1,6 @@
 import { tableService, type TransactionEntities } from "../kernel/db/table-service";
 import { schedulingEntities } from "../scheduling";
-import { CalendarFeedEntity } from "./feeds/calendar-feed.entity";
-import { GoalEntity } from "./goal.entity";
-import { LessonPlanEntity } from "./lesson-plan.entity";
-import { LessonNoteEntity } from "./notes/lesson-note.entity";
-import { PracticeLogEntity } from "./practice-log.entity";
+import { teachingModule } from "./module";
 
 /**
  * The teaching records (lesson notes, goals, lesson plans, practice logs, calendar feeds), with
@@ -12,11 +8,7 @@ import { PracticeLogEntity } from "./practice-log.entity";
  */
 export const teachingEntities = {
   ...schedulingEntities,
-  lessonNote: LessonNoteEntity,
-  goal: GoalEntity,
-  lessonPlan: LessonPlanEntity,
-  practiceLog: PracticeLogEntity,
-  calendarFeed: CalendarFeedEntity,
+  ...teachingModule.entities,
 };
 
 /** The teaching service (same table, same client as the others). */

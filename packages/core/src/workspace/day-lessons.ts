@@ -1,9 +1,7 @@
 import { isStudioAdmin, type StudioMember } from "../policy";
 import { itemOf } from "../kernel/db/read-together";
-import { readMany } from "../billing/runs/read-many";
-import { toAttendanceEntry } from "../scheduling/attendance/attendance-view";
-import { type LessonRecord, toLesson } from "../scheduling/lessons/lesson-view";
-import { scheduleDb } from "../scheduling/schedule-db";
+import { readMany } from "../kernel/db/read-many";
+import { scheduleDb, toAttendanceEntry, toLesson, type LessonRecord } from "../scheduling";
 import { addDays, type LocalDate, zonedInstant } from "../kernel/time/wall-clock";
 
 /** The most lessons Today lists (two days of a large studio); the calendar shows the rest. */

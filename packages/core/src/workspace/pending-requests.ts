@@ -1,8 +1,7 @@
-import { toAccessRequest } from "../access-requests/access-request-view";
-import { db } from "../db/service";
+import { toAccessRequest } from "../access-requests";
+import { db } from "../db";
 import { isStudioAdmin, type StudioMember } from "../policy";
-import { type RescheduleRequestRecord, toRescheduleRequest } from "../scheduling/reschedules/request-view";
-import { scheduleDb } from "../scheduling/schedule-db";
+import { scheduleDb, toRescheduleRequest, type RescheduleRequestRecord } from "../scheduling";
 
 /** Pending requests counted up to this many (Today says "100+" beyond). */
 export const PENDING_COUNT_LIMIT = 100;

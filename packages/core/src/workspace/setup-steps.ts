@@ -1,6 +1,6 @@
-import { billingDb } from "../billing/billing-db";
-import { db } from "../db/service";
-import { scheduleDb } from "../scheduling/schedule-db";
+import { billingDb } from "../billing";
+import { db } from "../db";
+import { scheduleDb } from "../scheduling";
 
 /**
  * What a new studio still has to do before it runs (admins' Today): add a teacher, set working

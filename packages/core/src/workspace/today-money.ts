@@ -1,4 +1,4 @@
-import { billingDb } from "../billing/billing-db";
+import { billingDb } from "../billing";
 import type { LocalDate } from "../kernel/time/wall-clock";
 
 /**

@@ -1,10 +1,9 @@
 import { assertMay, isStudioAdmin, loadMemberWith, type Actor } from "../policy";
-import { toClosure } from "../scheduling/closures/closure-view";
-import { scheduleDb } from "../scheduling/schedule-db";
+import { scheduleDb, toClosure } from "../scheduling";
 import { addDays, localParts } from "../kernel/time/wall-clock";
 import { attendanceOf, lessonsOnDays, toDayLesson } from "./day-lessons";
 import { pendingAccessRequests, pendingReschedules } from "./pending-requests";
-import { readNames } from "../people/record-names";
+import { readNames } from "../people";
 import { setupSteps } from "./setup-steps";
 import { todayMoney } from "./today-money";
 

@@ -12,7 +12,9 @@ beforeAll(() => {
   resetConfig();
 });
 afterAll(() => {
-  process.env.APP_SECRET = originalSecret;
+  // Assigning undefined would store the string "undefined" for the next file (isolate: false).
+  if (originalSecret === undefined) delete process.env.APP_SECRET;
+  else process.env.APP_SECRET = originalSecret;
   resetConfig();
 });
 

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { EmailDelivery } from "@studiosync/core";
+import { MESSAGE_HEADER, messageHeaderValue } from "@studiosync/core/outbox";
 import { api, ownerWithStudio } from "./api";
 import { memberWithRole } from "./members";
 
@@ -84,7 +85,7 @@ export const fixtures = {
     await EmailDelivery.recordSesEvent({
       eventType: "Bounce",
       bounce: { bounceType: "Permanent", bounceSubType: "General", bouncedRecipients: [{ emailAddress: email }] },
-      mail: { headers: [{ name: EmailDelivery.MESSAGE_HEADER, value: EmailDelivery.messageHeaderValue({ scope: studioId, messageId: `matrix#${email}` }) }] },
+      mail: { headers: [{ name: MESSAGE_HEADER, value: messageHeaderValue({ scope: studioId, messageId: `matrix#${email}` }) }] },
     });
     return { id: email };
   },

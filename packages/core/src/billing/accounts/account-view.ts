@@ -1,10 +1,9 @@
-import type { EntityItem } from "electrodb";
 import type { AccountAccess } from "../access";
 import type { BillingAccount, LedgerEntry } from "./account-schema";
-import type { LedgerEntryEntity } from "./ledger-entry.entity";
 import type { BillingAccountRecord } from "./post-to-ledger";
 
-export type LedgerEntryRecord = EntityItem<typeof LedgerEntryEntity>;
+import type { LedgerEntryRecord } from "./ledger-entry.entity";
+export type { LedgerEntryRecord } from "./ledger-entry.entity";
 export type { BillingAccount, LedgerEntry };
 
 /**

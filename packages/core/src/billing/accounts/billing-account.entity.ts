@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -30,3 +31,6 @@ export const BillingAccountEntity = new Entity({
     billingAccount: { pk: { field: "pk", composite: ["studioId"] }, sk: { field: "sk", composite: ["accountId"] } },
   },
 });
+
+/** A stored BillingAccount item, as reads return it. */
+export type BillingAccountRecord = EntityItem<typeof BillingAccountEntity>;

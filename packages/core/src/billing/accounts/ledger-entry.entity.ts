@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -29,3 +30,6 @@ export const LedgerEntryEntity = new Entity({
     ledgerEntry: { pk: { field: "pk", composite: ["studioId", "accountId"] }, sk: { field: "sk", composite: ["entryId"] } },
   },
 });
+
+/** A stored LedgerEntry item, as reads return it. */
+export type LedgerEntryRecord = EntityItem<typeof LedgerEntryEntity>;

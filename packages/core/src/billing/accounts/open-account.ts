@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { billingDb, type BillingTx } from "../billing-db";
 import type { AccountKind } from "./billing-account.entity";

@@ -1,12 +1,11 @@
-import type { EntityItem } from "electrodb";
 import { v7 as uuidv7 } from "uuid";
 import { AppError } from "../../kernel/errors";
 import type { BillingTx } from "../billing-db";
-import type { BillingAccountEntity } from "./billing-account.entity";
 import type { LedgerEntryType } from "./ledger-entry.entity";
 import { failsWith } from "../../kernel/db/commit-writes";
 
-export type BillingAccountRecord = EntityItem<typeof BillingAccountEntity>;
+import type { BillingAccountRecord } from "./billing-account.entity";
+export type { BillingAccountRecord } from "./billing-account.entity";
 
 /** One change to an account: `amountMinor` changes the balance, `creditDeltaMinor` the unallocated credit. */
 export interface Posting {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { booleanQueryField, recordIdField } from "../../people/profile-fields";
+import { booleanQueryField, recordIdField } from "../../people";
 import { ACCOUNT_KINDS } from "./billing-account.entity";
 
 const kindField = z.enum(ACCOUNT_KINDS, { errorMap: () => ({ message: `must be one of ${ACCOUNT_KINDS.join(", ")}` }) });

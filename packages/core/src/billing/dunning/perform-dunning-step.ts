@@ -1,19 +1,18 @@
-import { outboxEmails } from "../../outbox/outbox-email";
-import { reminderEmails } from "./reminder-emails";
+import { outboxEmails } from "../../outbox";
+import { reminderEmails, type DoneStep } from "./reminder-emails";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { dueWords } from "../../email/templates/invoice-reminder";
+import { dueWords } from "../../email";
 import { addDays, daysBetween, localParts, zonedInstant } from "../../kernel/time/wall-clock";
-import type { StudioRecord } from "../../studios/studio-view";
-import { billingContacts, type BillingContact } from "../accounts/billing-contacts";
+import { billingContacts } from "../accounts/billing-contacts";
 import { AccountRace, postingWrites, withAccountRetry } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";
 import { statusFields } from "../invoices/invoice-state";
 import type { InvoiceRecord } from "../invoices/invoice-view";
 import { formatMoney } from "../money";
-import { withBillingDefaults, type BillingSettings } from "../settings/defaults";
+import { withBillingDefaults } from "../settings/defaults";
 import { lateFeeDue } from "./late-fee";
-import { dueDunningStep, nextDunningStep, type DunningStep } from "./steps";
+import { dueDunningStep, nextDunningStep } from "./steps";
 
 /** Reminders go out from this local time of their day on, not at midnight. */
 export const REMIND_FROM = "09:00";
@@ -27,17 +26,7 @@ export interface DunningDueItem {
 }
 
 /** A step done and committed, with what its reminder email said and to whom. */
-export interface PerformedStep {
-  outcome: "performed";
-  step: DunningStep;
-  invoice: InvoiceRecord;
-  studio: StudioRecord;
-  settings: BillingSettings;
-  contacts: BillingContact[];
-  /** Studio-local today when the step was done. */
-  today: string;
-  lateFeeAddedMinor: number;
-}
+export type PerformedStep = { outcome: "performed" } & DoneStep;
 
 export type StepResult =
   | PerformedStep

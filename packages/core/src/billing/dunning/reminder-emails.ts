@@ -1,17 +1,32 @@
-import { emailBrand } from "../../email/brand";
-import { invoiceReminderMessage } from "../../email/templates/invoice-reminder";
-import type { OutboxEmail } from "../../outbox/outbox-email";
+import { emailBrand, invoiceReminderMessage } from "../../email";
+import type { OutboxEmail } from "../../outbox";
 import { daysBetween } from "../../kernel/time/wall-clock";
 import { invoiceUrl, mintInvoiceToken } from "../invoices/invoice-token";
 import { formatMoney } from "../money";
-import type { PerformedStep } from "./perform-dunning-step";
+import type { StudioRecord } from "../../studios/module";
+import type { BillingContact } from "../accounts/billing-contacts";
+import type { InvoiceRecord } from "../invoices/invoice-view";
+import type { BillingSettings } from "../settings/defaults";
+import type { DunningStep } from "./steps";
+
+/** A dunning step done: the invoice, its studio and contacts, and what the step added. */
+export interface DoneStep {
+  step: DunningStep;
+  invoice: InvoiceRecord;
+  studio: StudioRecord;
+  settings: BillingSettings;
+  contacts: BillingContact[];
+  /** Studio-local today when the step was done. */
+  today: string;
+  lateFeeAddedMinor: number;
+}
 
 /**
  * The reminder of a dunning step to each billing contact, enqueued in the step's transaction
  * (outbox, which sends, retries and records each): how far the invoice is from its due date, what
  * is owed now (late fee included) and a fresh signed link to the public invoice page.
  */
-export function reminderEmails(done: Omit<PerformedStep, "outcome">, now: Date): OutboxEmail[] {
+export function reminderEmails(done: DoneStep, now: Date): OutboxEmail[] {
   const { invoice, studio, settings, contacts, today } = done;
   const money = (minor: number) => formatMoney(minor, invoice.currency, studio.country);
   const paidMinor = invoice.amountPaidMinor + invoice.creditedMinor;

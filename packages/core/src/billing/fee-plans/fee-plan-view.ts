@@ -1,9 +1,8 @@
-import type { EntityItem } from "electrodb";
 import type { FeePlan, FeePlanEnrolment } from "./fee-plan-schema";
-import type { FeePlanEnrolmentEntity, FeePlanEntity } from "./fee-plan.entity";
 
-export type FeePlanRecord = EntityItem<typeof FeePlanEntity>;
-export type FeePlanEnrolmentRecord = EntityItem<typeof FeePlanEnrolmentEntity>;
+import type { FeePlanEnrolmentRecord, FeePlanRecord } from "./fee-plan.entity";
+export type { FeePlanRecord } from "./fee-plan.entity";
+export type { FeePlanEnrolmentRecord } from "./fee-plan.entity";
 export type { FeePlan, FeePlanEnrolment };
 
 /** A fee plan as the API shows it (money in the studio currency's minor units). */

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -55,3 +56,9 @@ export const FeePlanEnrolmentEntity = new Entity({
     },
   },
 });
+
+/** A stored FeePlan item, as reads return it. */
+export type FeePlanRecord = EntityItem<typeof FeePlanEntity>;
+
+/** A stored FeePlanEnrolment item, as reads return it. */
+export type FeePlanEnrolmentRecord = EntityItem<typeof FeePlanEnrolmentEntity>;

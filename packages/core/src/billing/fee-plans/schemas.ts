@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { booleanQueryField, recordIdField, requiredText, text } from "../../people/profile-fields";
-import { localDateField } from "../../scheduling/fields";
+import { booleanQueryField, recordIdField, requiredText, text } from "../../people";
+import { localDateField } from "../../scheduling";
 import { MAX_AMOUNT_MINOR } from "../money";
 import { FEE_PLAN_KINDS } from "./fee-plan.entity";
 

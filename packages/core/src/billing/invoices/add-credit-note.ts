@@ -1,5 +1,5 @@
 import { failsWith } from "../../kernel/db/commit-writes";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, invalidField, notFound } from "../../kernel/errors";
 import { assertMay, type Actor } from "../../policy";

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { failsWith } from "../../kernel/db/commit-writes";
 import { itemOf } from "../../kernel/db/read-together";
 import { invalidField, notFound } from "../../kernel/errors";

@@ -1,5 +1,5 @@
 import { failsWith } from "../../kernel/db/commit-writes";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { conflict } from "../../kernel/errors";
 import { assertMay, type Actor } from "../../policy";
 import { AccountRace, withAccountRetry } from "../accounts/post-to-ledger";

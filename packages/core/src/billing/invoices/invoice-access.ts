@@ -1,7 +1,7 @@
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
 import { notFound } from "../../kernel/errors";
 import { hiddenRecord, isStudioAdmin, loadMemberWith, type Actor, type StudioMember } from "../../policy";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudioRecord } from "../../studios/module";
 import { ownAccountIds, resolveAccountAccess, type AccountAccess } from "../access";
 import { billingDb } from "../billing-db";
 import type { InvoiceRecord } from "./invoice-view";

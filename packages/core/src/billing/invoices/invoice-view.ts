@@ -1,9 +1,8 @@
-import type { EntityItem } from "electrodb";
 import type { Invoice, InvoiceSummary } from "./invoice-schema";
 import { balanceDue, issuedStatus } from "./invoice-state";
-import type { InvoiceEntity, InvoiceStatus } from "./invoice.entity";
+import type { InvoiceRecord, InvoiceStatus } from "./invoice.entity";
 
-export type InvoiceRecord = EntityItem<typeof InvoiceEntity>;
+export type { InvoiceRecord } from "./invoice.entity";
 export type InvoiceLineRecord = InvoiceRecord["lines"][number];
 export type { Invoice, InvoiceSummary };
 

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -128,3 +129,6 @@ export const InvoiceCounterEntity = new Entity({
     invoiceCounter: { pk: { field: "pk", composite: ["studioId"] }, sk: { field: "sk", composite: [] } },
   },
 });
+
+/** A stored Invoice item, as reads return it. */
+export type InvoiceRecord = EntityItem<typeof InvoiceEntity>;

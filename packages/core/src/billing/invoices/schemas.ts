@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { recordIdField, text } from "../../people/profile-fields";
-import { localDateField } from "../../scheduling/fields";
+import { recordIdField, text } from "../../people";
+import { localDateField } from "../../scheduling";
 import { ACCOUNT_KINDS } from "../accounts/billing-account.entity";
 import { FULL_PERCENT, MAX_AMOUNT_MINOR } from "../money";
 

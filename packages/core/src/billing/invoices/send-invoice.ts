@@ -1,13 +1,12 @@
 import { failsWith } from "../../kernel/db/commit-writes";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { invoiceSentMessage } from "../../email/templates/invoice-sent";
+import { emailBrand, invoiceSentMessage } from "../../email";
 import { conflict, notFound } from "../../kernel/errors";
-import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
+import { outboxEmails, type OutboxEmail } from "../../outbox";
 import { assertMay, type Actor } from "../../policy";
 import { addDays, localParts } from "../../kernel/time/wall-clock";
-import { emailBrand } from "../../email/brand";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudioRecord } from "../../studios/module";
 import { billingContacts, type BillingContact } from "../accounts/billing-contacts";
 import { AccountRace, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";

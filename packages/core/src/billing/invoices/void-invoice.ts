@@ -1,6 +1,6 @@
 import { failsWith } from "../../kernel/db/commit-writes";
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, notFound } from "../../kernel/errors";
 import { assertMay, type Actor } from "../../policy";

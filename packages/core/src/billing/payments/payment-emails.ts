@@ -1,9 +1,6 @@
 import { config } from "../../kernel/config";
-import { emailBrand, type BrandedStudio } from "../../email/brand";
-import type { RenderedEmail } from "../../email/templates/layout";
-import { paymentReceiptMessage } from "../../email/templates/payment-receipt";
-import { refundIssuedMessage } from "../../email/templates/refund-issued";
-import type { OutboxEmail } from "../../outbox/outbox-email";
+import { emailBrand, paymentReceiptMessage, refundIssuedMessage, type BrandedStudio, type RenderedEmail } from "../../email";
+import type { OutboxEmail } from "../../outbox";
 import { localParts } from "../../kernel/time/wall-clock";
 import type { BillingContact } from "../accounts/billing-contacts";
 import type { BillingAccountRecord } from "../accounts/post-to-ledger";

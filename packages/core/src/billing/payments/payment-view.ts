@@ -1,8 +1,7 @@
-import type { EntityItem } from "electrodb";
 import type { Payment } from "./payment-schema";
-import type { PaymentEntity } from "./payment.entity";
 
-export type PaymentRecord = EntityItem<typeof PaymentEntity>;
+import type { PaymentRecord } from "./payment.entity";
+export type { PaymentRecord } from "./payment.entity";
 export type { Payment };
 
 /** A payment as the API shows it: what came in, where it went, and what was given back. */

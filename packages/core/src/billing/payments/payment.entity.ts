@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -96,3 +97,6 @@ export const StripeEventEntity = new Entity({
     stripeEvent: { pk: { field: "pk", composite: ["studioId", "eventId"] }, sk: { field: "sk", composite: [] } },
   },
 });
+
+/** A stored Payment item, as reads return it. */
+export type PaymentRecord = EntityItem<typeof PaymentEntity>;

@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { partyReads } from "../accounts/billing-contacts";
 import { itemOf } from "../../kernel/db/read-together";
 import { invalidField, notFound } from "../../kernel/errors";

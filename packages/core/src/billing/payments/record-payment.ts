@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { itemOf, readTogether, type ReadResults } from "../../kernel/db/read-together";
 import { notFound } from "../../kernel/errors";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { localParts } from "../../kernel/time/wall-clock";
 import { billingContacts, partyReads } from "../accounts/billing-contacts";
 import { afterPostings, postingWrites, withAccountRetry, type BillingAccountRecord, type Posting } from "../accounts/post-to-ledger";

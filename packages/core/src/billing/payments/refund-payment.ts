@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, invalidField, notFound } from "../../kernel/errors";
 import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { localParts } from "../../kernel/time/wall-clock";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { billingContacts } from "../accounts/billing-contacts";
 import { afterPostings, postingWrites, withAccountRetry, type Posting } from "../accounts/post-to-ledger";
 import { billingDb } from "../billing-db";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { recordIdField, text } from "../../people/profile-fields";
-import { instantField } from "../../scheduling/fields";
+import { recordIdField, text } from "../../people";
+import { instantField } from "../../scheduling";
 import { MAX_AMOUNT_MINOR } from "../money";
 import { PAYMENT_METHODS } from "./payment.entity";
 

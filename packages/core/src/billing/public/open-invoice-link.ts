@@ -1,6 +1,6 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { notFound } from "../../kernel/errors";
-import { isLive } from "../../studios/studio-view";
+import { isLive } from "../../studios";
 import { billingDb } from "../billing-db";
 import { readInvoiceToken } from "../invoices/invoice-token";
 import { billingSettingsRead } from "../settings/read-settings";

@@ -1,4 +1,4 @@
-import { toPublicStudio, type StudioRecord } from "../../studios/studio-view";
+import { toPublicStudio, type StudioRecord } from "../../studios";
 import { withBillingDefaults, type BillingSettingsRecord } from "../settings/defaults";
 import { balanceDue, issuedStatus } from "../invoices/invoice-state";
 import type { InvoiceRecord } from "../invoices/invoice-view";

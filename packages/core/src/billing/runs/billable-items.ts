@@ -1,4 +1,4 @@
-import type { LessonRecord } from "../../scheduling";
+import type { LessonRecord } from "../../scheduling/module";
 import { addDays, addMonths, localParts, type LocalDate } from "../../kernel/time/wall-clock";
 import type { AccountKind } from "../accounts/billing-account.entity";
 import { lessonMinutes, rateForLesson, type RateEnrolment, type RatePlan } from "../fee-plans/lesson-rate";

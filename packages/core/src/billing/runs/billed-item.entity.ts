@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -26,3 +27,6 @@ export const billedKeys = {
   monthly: (feePlanId: string, studentId: string, month: string) => `monthly#${feePlanId}#${studentId}#${month}`,
   term: (feePlanId: string, studentId: string) => `term#${feePlanId}#${studentId}`,
 };
+
+/** A stored BilledItem item, as reads return it. */
+export type BilledItemRecord = EntityItem<typeof BilledItemEntity>;

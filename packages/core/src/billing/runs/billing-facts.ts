@@ -4,7 +4,7 @@ import { billingDb } from "../billing-db";
 import type { RateEnrolment } from "../fee-plans/lesson-rate";
 import { loadRateTables } from "../fee-plans/rate-tables";
 import type { BillableStudent, BillableTeacher, BillingFacts, BillingPeriod } from "./billable-items";
-import { readMany } from "./read-many";
+import { readMany } from "../../kernel/db/read-many";
 
 export interface BillingContextFacts extends BillingFacts {
   /** Names of the families billed (for accounts created by the run). */

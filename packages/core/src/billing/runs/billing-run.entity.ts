@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -37,3 +38,6 @@ export const BillingRunEntity = new Entity({
     billingRun: { pk: { field: "pk", composite: ["studioId"] }, sk: { field: "sk", composite: ["runId"] } },
   },
 });
+
+/** A stored BillingRun item, as reads return it. */
+export type BillingRunRecord = EntityItem<typeof BillingRunEntity>;

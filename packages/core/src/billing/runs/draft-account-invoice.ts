@@ -1,6 +1,5 @@
-import type { EntityItem } from "electrodb";
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { AppError } from "../../kernel/errors";
 import { addDays } from "../../kernel/time/wall-clock";
@@ -11,10 +10,9 @@ import type { InvoiceRecord } from "../invoices/invoice-view";
 import { invoiceTotals, lineTotal } from "../money";
 import type { BillingSettings } from "../settings/defaults";
 import type { BillableItem, BillingPeriod } from "./billable-items";
-import type { BilledItemEntity } from "./billed-item.entity";
-import { readMany } from "./read-many";
+import { readMany } from "../../kernel/db/read-many";
 
-type BilledItemRecord = EntityItem<typeof BilledItemEntity>;
+import type { BilledItemRecord } from "./billed-item.entity";
 type InvoiceLine = InvoiceRecord["lines"][number];
 
 /** Markers per transaction: with the invoice, a new account and the audit event, well within DynamoDB's 100 items. */

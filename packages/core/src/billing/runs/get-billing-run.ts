@@ -4,7 +4,7 @@ import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import { toBillingRun, toBillingRunInvoice, type BillingRunWithInvoices } from "./billing-run-view";
-import { readMany } from "./read-many";
+import { readMany } from "../../kernel/db/read-many";
 
 /**
  * A billing run with its invoices as summaries (admins), by account name: what each account was

@@ -1,5 +1,4 @@
-import type { EntityItem } from "electrodb";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { AppError, notFound } from "../../kernel/errors";
@@ -8,7 +7,6 @@ import { billingDb } from "../billing-db";
 import { withBillingDefaults } from "../settings/defaults";
 import { billableItems, type BillingPeriod, type SkippedItem } from "./billable-items";
 import { readBillingFacts } from "./billing-facts";
-import type { BillingRunEntity } from "./billing-run.entity";
 import {
   draftAccountInvoice,
   draftCandidates,
@@ -18,9 +16,10 @@ import {
   type AccountWork,
   type RunContext,
 } from "./draft-account-invoice";
-import { inPool, readMany } from "./read-many";
+import { inPool, readMany } from "../../kernel/db/read-many";
 
-export type BillingRunRecord = EntityItem<typeof BillingRunEntity>;
+import type { BillingRunRecord } from "./billing-run.entity";
+export type { BillingRunRecord } from "./billing-run.entity";
 
 /** Who a scheduled run's drafts and audit events are recorded as. */
 export const BILLING_RUN_ACTOR = "job:billing-run";

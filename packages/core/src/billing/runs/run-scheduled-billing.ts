@@ -3,7 +3,7 @@ import { addDays, addMonths, localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 import type { BillingSettingsRecord } from "../settings/defaults";
 import { BILLING_RUN_ACTOR, runBilling } from "./run-billing";
-import { readMany } from "./read-many";
+import { readMany } from "../../kernel/db/read-many";
 import { monthPeriod } from "./schemas";
 
 export interface ScheduledBillingSummary {

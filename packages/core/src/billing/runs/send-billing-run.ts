@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf } from "../../kernel/db/read-together";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { notFound } from "../../kernel/errors";
@@ -7,7 +7,7 @@ import { billingDb } from "../billing-db";
 import { issueAndSendInvoice } from "../invoices/send-invoice";
 import type { BillingRunSent } from "./billing-run-schema";
 import { toBillingRun } from "./billing-run-view";
-import { inPool, readMany } from "./read-many";
+import { inPool, readMany } from "../../kernel/db/read-many";
 
 /** Sends of one request at a time: they all take the studio's next invoice number, so more only retry more. */
 const CONCURRENCY = 4;

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -74,3 +75,6 @@ export const BillingSettingsEntity = new Entity({
     },
   },
 });
+
+/** A stored BillingSettings item, as reads return it. */
+export type BillingSettingsRecord = EntityItem<typeof BillingSettingsEntity>;

@@ -1,7 +1,5 @@
-import type { EntityItem } from "electrodb";
-import type { BillingSettingsEntity } from "./billing-settings.entity";
-
-export type BillingSettingsRecord = EntityItem<typeof BillingSettingsEntity>;
+import type { BillingSettingsRecord } from "./billing-settings.entity";
+export type { BillingSettingsRecord } from "./billing-settings.entity";
 
 /** A studio's billing settings with every default filled in (what the code uses). */
 export interface BillingSettings {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { text } from "../../people/profile-fields";
+import { text } from "../../people";
 import { FULL_PERCENT, MAX_AMOUNT_MINOR } from "../money";
 
 const whole = (min: number, max: number) =>

@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { AppError } from "../../kernel/errors";
 import { assertMay, loadMemberWith, type Actor } from "../../policy";

@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { billingDb } from "../billing-db";
 
 const STRIPE_ACTOR = "stripe:webhook";

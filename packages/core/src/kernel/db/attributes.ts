@@ -19,3 +19,7 @@ export const timestamps = {
 export const expiresAt = { type: "number" } as const;
 
 export const SERVICE = "studiosync";
+
+/** Whether a listed record (a person, a goal, a plan, a log) shows in lists or was deleted (kept for history). */
+export const LISTINGS = ["listed", "deleted"] as const;
+export type Listing = (typeof LISTINGS)[number];

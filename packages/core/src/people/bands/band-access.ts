@@ -1,5 +1,5 @@
 import { itemOf, type ItemRead } from "../../kernel/db/read-together";
-import { db } from "../../db/service";
+import { db } from "../../db";
 import { may, assertMay, type Actor, hiddenRecord, loadMemberWith, type StudioMember } from "../../policy";
 import { readStudents, type StudentRecord } from "../student-summaries";
 import type { BandRecord } from "./band-view";

@@ -1,9 +1,8 @@
-import type { EntityItem } from "electrodb";
-import type { BandEntity } from "../band.entity";
 import { toStudentSummary, type StudentRecord } from "../student-summaries";
 import type { Band, BandSummary } from "./band-schema";
 
-export type BandRecord = EntityItem<typeof BandEntity>;
+import type { BandRecord } from "../band.entity";
+export type { BandRecord } from "../band.entity";
 
 export type { Band, BandSummary };
 

@@ -1,6 +1,6 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
-import { db } from "../../db/service";
+import { recordAudit } from "../../audit";
+import { db } from "../../db";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { assertMay, loadStudioMember, type Actor } from "../../policy";
 import { newListedFields } from "../person-fields";

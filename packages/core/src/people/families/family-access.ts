@@ -1,5 +1,5 @@
 import { itemOf, type ItemRead } from "../../kernel/db/read-together";
-import { db } from "../../db/service";
+import { db } from "../../db";
 import { AppError } from "../../kernel/errors";
 import { may, assertMay, type Actor, hiddenRecord, isStudioAdmin, loadMemberWith, type StudioMember } from "../../policy";
 import { readStudents, type StudentRecord } from "../student-summaries";

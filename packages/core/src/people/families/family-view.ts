@@ -1,11 +1,10 @@
-import type { EntityItem } from "electrodb";
-import type { FamilyEntity } from "../family.entity";
-import type { GuardianEntity } from "../guardian.entity";
 import { toStudentSummary, type StudentRecord } from "../student-summaries";
 import type { Family, FamilySummary, Guardian } from "./family-schema";
 
-export type FamilyRecord = EntityItem<typeof FamilyEntity>;
-export type GuardianRecord = EntityItem<typeof GuardianEntity>;
+import type { FamilyRecord } from "../family.entity";
+export type { FamilyRecord } from "../family.entity";
+import type { GuardianRecord } from "../guardian.entity";
+export type { GuardianRecord } from "../guardian.entity";
 
 export type { Family, FamilySummary, Guardian };
 

@@ -1,4 +1,4 @@
-import { db } from "../../db/service";
+import { db } from "../../db";
 import { page, type Page } from "../../kernel/pagination/pagination";
 import { assertMay, loadStudioMember, type Actor } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";

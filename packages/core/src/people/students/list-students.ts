@@ -1,4 +1,4 @@
-import { db } from "../../db/service";
+import { db } from "../../db";
 import { AppError } from "../../kernel/errors";
 import { page, type Page } from "../../kernel/pagination/pagination";
 import { may, isStudioAdmin, loadStudioMember, type Actor, type StudioMember } from "../../policy";

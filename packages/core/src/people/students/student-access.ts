@@ -1,5 +1,5 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { db } from "../../db/service";
+import { db } from "../../db";
 import { AppError, type FieldError } from "../../kernel/errors";
 import { may, type Actor, hiddenRecord, loadMemberWith } from "../../policy";
 import { studentFacts, type StudentRecord } from "./student-view";

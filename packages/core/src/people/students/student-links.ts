@@ -1,4 +1,4 @@
-import type { WriteTx } from "../../db/service";
+import type { WriteTx } from "../../db";
 import { failsWith } from "../../kernel/db/commit-writes";
 import { conflict, invalidField } from "../../kernel/errors";
 

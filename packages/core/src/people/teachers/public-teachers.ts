@@ -1,6 +1,6 @@
-import { db } from "../../db/service";
+import { db } from "../../db";
 import { toPublicTeacher } from "./teacher-view";
-import { liveStudioBySlug } from "../../studios/studio-by-slug";
+import { liveStudioBySlug } from "../../studios";
 
 /** How many listed teachers one public page looks at: a studio page, not a search engine. */
 const PUBLIC_PAGE_SCAN = 200;

@@ -1,5 +1,5 @@
 import { itemOf } from "../../kernel/db/read-together";
-import { db } from "../../db/service";
+import { db } from "../../db";
 import { type Actor, hiddenRecord, loadMemberWith } from "../../policy";
 import type { TeacherRecord } from "./teacher-view";
 

@@ -1,8 +1,7 @@
-import type { EntityItem } from "electrodb";
-import type { TeacherEntity } from "../teacher.entity";
 import type { PublicTeacher, Teacher } from "./teacher-schema";
 
-export type TeacherRecord = EntityItem<typeof TeacherEntity>;
+import type { TeacherRecord } from "../teacher.entity";
+export type { TeacherRecord } from "../teacher.entity";
 
 export type { PublicTeacher, Teacher };
 

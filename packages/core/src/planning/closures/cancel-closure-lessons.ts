@@ -1,20 +1,26 @@
 import { failsWith } from "../../kernel/db/commit-writes";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { commitWithBookings } from "../../scheduling/bookings/commit-booking";
-import { planBookings } from "../../scheduling/bookings/plan-bookings";
-import { BookingRace, withBookingRetry } from "../../scheduling/bookings/with-booking-retry";
-import { cancellationItemBound, cancellationWrites, planCancellation, type PlannedCancellation } from "../../scheduling/cancellations/plan-cancellation";
-import { optedOutAmong } from "../../notifications/opt-outs";
-import { outboxEmails } from "../../outbox/outbox-email";
-import { lessonPeople, type LessonPeople } from "../../scheduling/cancellations/lesson-recipients";
-import { readAttendees } from "../../scheduling/lessons/lesson-access";
-import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
-import { slotOf } from "../../scheduling/lessons/lesson-writes";
+import {
+  BookingRace,
+  cancellationItemBound,
+  cancellationWrites,
+  commitWithBookings,
+  lessonPeople,
+  planBookings,
+  planCancellation,
+  readAttendees,
+  slotOf,
+  withBookingRetry,
+  type LessonPeople,
+  type PlannedCancellation,
+  type SchedulingSettings,
+} from "../../scheduling";
+import { optedOutAmong } from "../../notifications";
+import { outboxEmails } from "../../outbox";
+import type { ClosureRecord, LessonRecord } from "../../scheduling/module";
 import { planningDb } from "../planning-db";
-import type { SchedulingSettings } from "../../scheduling/settings/defaults";
 import { addDays, zonedInstant } from "../../kernel/time/wall-clock";
 import { closureNotices, noticeBound, type ClosureStudio } from "./closure-notices";
-import type { ClosureRecord } from "../../scheduling/closures/closure-view";
 
 /** DynamoDB's limit on one transaction. */
 const MAX_TRANSACTION_ITEMS = 100;

@@ -1,11 +1,11 @@
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { closedDatesNotices } from "../series/series-notices";
-import type { NoticeStudio } from "../../scheduling/lesson-notices/booked-notices";
+import type { NoticeStudio } from "../../scheduling";
 import { occurrenceDates } from "../patterns/occurrences";
 import type { PatternRecord } from "../patterns/pattern-view";
 import { planningDb } from "../planning-db";
 import { addDays } from "../../kernel/time/wall-clock";
-import type { ClosureRecord } from "../../scheduling/closures/closure-view";
+import type { ClosureRecord } from "../../scheduling/module";
 
 /** A pattern's occurrences in the closure after its materialised lessons (those the closure cancelled are before). */
 const datesBeyondLessons = (pattern: PatternRecord, closure: Pick<ClosureRecord, "startDate" | "endDate">) => {

@@ -1,14 +1,9 @@
-import { emailBrand, type BrandedStudio } from "../../email/brand";
-import { makeupLink } from "../../scheduling/lesson-actions/action-links";
-import { closureLessonsCancelledMessage, type ClosedLesson } from "../../email/templates/closure-lessons-cancelled";
-import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
-import type { OutboxEmail } from "../../outbox/outbox-email";
-import type { StudioRecord } from "../../studios/studio-view";
-import { studioPublicUrl } from "../../studios/studio-urls";
-import type { LessonPeople } from "../../scheduling/cancellations/lesson-recipients";
-import { lessonsInvite } from "../../scheduling/lesson-notices/lesson-invite";
-import type { PlannedCancellation } from "../../scheduling/cancellations/plan-cancellation";
-import type { ClosureRecord } from "../../scheduling/closures/closure-view";
+import { closureLessonsCancelledMessage, emailBrand, lessonTimeWords, type BrandedStudio, type ClosedLesson } from "../../email";
+import { lessonsInvite, makeupLink, type LessonPeople, type PlannedCancellation } from "../../scheduling";
+import type { OutboxEmail } from "../../outbox";
+import type { StudioRecord } from "../../studios/module";
+import { studioPublicUrl } from "../../studios";
+import type { ClosureRecord } from "../../scheduling/module";
 
 /** "Tue 12 Jan" on the studio's calendar, for a button's label. */
 const shortDay = (instant: string, timeZone: string) =>

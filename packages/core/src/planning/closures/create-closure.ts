@@ -1,15 +1,13 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
 import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { planningDb } from "../planning-db";
-import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
+import { closuresBetween, schedulingSettingsRead, toClosure, withDefaults, type Closure, type ClosureRecord } from "../../scheduling";
 import { localParts } from "../../kernel/time/wall-clock";
 import { cancelClosureLessons } from "./cancel-closure-lessons";
 import { closeSeriesDates } from "./close-series-dates";
-import { toClosure, type Closure, type ClosureRecord } from "../../scheduling/closures/closure-view";
-import { closuresBetween } from "../../scheduling/closures/closures-between";
 import type { CreateClosureInput } from "./schemas";
 
 /** The same closure asked for again (a retry): resumed rather than added twice. */

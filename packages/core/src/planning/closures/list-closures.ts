@@ -2,7 +2,7 @@ import { page, type Page } from "../../kernel/pagination/pagination";
 import { loadStudioMember, type Actor } from "../../policy";
 import { planningDb } from "../planning-db";
 import { localParts } from "../../kernel/time/wall-clock";
-import { toClosure, type Closure } from "../../scheduling/closures/closure-view";
+import { toClosure, type Closure } from "../../scheduling";
 import type { ListClosuresQuery } from "./schemas";
 
 /**

@@ -1,9 +1,7 @@
 import { invalidField } from "../../kernel/errors";
-import { readNames } from "../../people/record-names";
+import { readNames } from "../../people";
 import { assertMay, loadMemberWith, type Actor } from "../../policy";
-import { decideCancellation } from "../../scheduling/cancellations/cancellation-outcome";
-import { toLesson } from "../../scheduling/lessons/lesson-view";
-import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
+import { decideCancellation, schedulingSettingsRead, toLesson, withDefaults } from "../../scheduling";
 import { localParts } from "../../kernel/time/wall-clock";
 import { lessonsInClosure } from "./cancel-closure-lessons";
 import type { PreviewClosureQuery } from "./schemas";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { localDateField } from "../../scheduling/fields";
+import { localDateField } from "../../scheduling";
 import { daysBetween } from "../../kernel/time/wall-clock";
 
 /** The longest closure, in local dates (inclusive). */

@@ -1,10 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
 import { AppError, invalidField } from "../../kernel/errors";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { seriesNotices } from "../series/series-notices";
-import { resolveParties } from "../../scheduling/lessons/lesson-parties";
-import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
+import { resolveParties, schedulingSettingsRead, withDefaults } from "../../scheduling";
 import { weekdayOf } from "../../kernel/time/wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
 import { firstWeekdayOnOrAfter } from "./occurrences";

@@ -1,6 +1,6 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { AppError } from "../../kernel/errors";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { assertMay, type Actor } from "../../policy";
 import { keptLessons, seriesNotices } from "../series/series-notices";
 import { materialiseOccurrences, PatternChanged, type PatternSide } from "./materialise-occurrences";

@@ -1,8 +1,8 @@
 import { AppError } from "../../kernel/errors";
-import { noNames, readNames, type RecordNames } from "../../people/record-names";
+import { noNames, readNames, type RecordNames } from "../../people";
 import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadStudioMember, type Actor } from "../../policy";
-import { familyStudentIdsOf } from "../../scheduling/lessons/lesson-access";
+import { familyStudentIdsOf } from "../../scheduling";
 import { planningDb } from "../planning-db";
 import { toPattern, type Pattern, type PatternRecord } from "./pattern-view";
 import type { ListPatternsQuery } from "./schemas";

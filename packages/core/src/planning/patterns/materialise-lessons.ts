@@ -1,12 +1,9 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
-import type { StudioRecord } from "../../studios/studio-view";
-import { closuresBetween, type ClosureSpan } from "../../scheduling/closures/closures-between";
-import type { LessonParties } from "../../scheduling/lessons/lesson-parties";
+import type { StudioRecord } from "../../studios/module";
+import { closuresBetween, schedulingSettingsRead, withDefaults, type ClosureSpan, type LessonParties, type SchedulingSettings } from "../../scheduling";
 import { planningDb } from "../planning-db";
-import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
-import type { SchedulingSettings } from "../../scheduling/settings/defaults";
 import { addDays, type LocalDate } from "../../kernel/time/wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
 import { occurrenceDates } from "./occurrences";

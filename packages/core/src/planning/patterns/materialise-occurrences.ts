@@ -1,8 +1,6 @@
 import { failsWith } from "../../kernel/db/commit-writes";
-import { commitWithBookings } from "../../scheduling/bookings/commit-booking";
-import { BookingRace } from "../../scheduling/bookings/with-booking-retry";
-import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
-import { lessonWrites } from "../../scheduling/lessons/lesson-writes";
+import { BookingRace, commitWithBookings, lessonWrites } from "../../scheduling";
+import type { LessonRecord } from "../../scheduling/module";
 import { planningDb, type PlanningTx } from "../planning-db";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import { lessonRemovalWrites } from "./pattern-lessons";

@@ -1,11 +1,9 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { notFound } from "../../kernel/errors";
 import { loadMemberWith, may, type Actor, type StudioMember } from "../../policy";
-import type { StudioRecord } from "../../studios/studio-view";
-import { familyStudentIdsOf } from "../../scheduling/lessons/lesson-access";
+import type { StudioRecord } from "../../studios/module";
+import { familyStudentIdsOf, schedulingSettingsRead, withDefaults, type SchedulingSettings } from "../../scheduling";
 import { planningDb } from "../planning-db";
-import { schedulingSettingsRead, withDefaults } from "../../scheduling/settings/read-settings";
-import type { SchedulingSettings } from "../../scheduling/settings/defaults";
 import type { PatternRecord } from "./pattern-view";
 
 export interface LoadedPattern {

@@ -1,8 +1,7 @@
 import { v5 as uuidv5 } from "uuid";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { roomKeyOf } from "../../scheduling/bookings/booking-slot";
-import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
-import type { LessonParties } from "../../scheduling/lessons/lesson-parties";
+import { roomKeyOf, type LessonParties } from "../../scheduling";
+import type { LessonRecord } from "../../scheduling/module";
 import { planningDb, type PlanningTx } from "../planning-db";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import { occurrenceInstants } from "./occurrences";

@@ -1,5 +1,5 @@
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
-import { MAX_LESSON_STUDENTS, type LessonParties } from "../../scheduling/lessons/lesson-parties";
+import { MAX_LESSON_STUDENTS, type LessonParties } from "../../scheduling";
 import { planningDb } from "../planning-db";
 import type { PatternRecord } from "./pattern-view";
 

@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import type { PlanningTx } from "../planning-db";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import type { ChunkProgress, PatternSide } from "./materialise-occurrences";

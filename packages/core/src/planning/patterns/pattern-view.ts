@@ -1,10 +1,9 @@
-import type { EntityItem } from "electrodb";
 import type { Pattern } from "./pattern-schema";
-import type { RecurringPatternEntity } from "./recurring-pattern.entity";
 
 export type { Pattern };
 
-export type PatternRecord = EntityItem<typeof RecurringPatternEntity>;
+import type { PatternRecord } from "./recurring-pattern.entity";
+export type { PatternRecord } from "./recurring-pattern.entity";
 export type SkippedOccurrence = NonNullable<PatternRecord["skipped"]>[number];
 
 /** At most this many skipped occurrences are kept on a pattern (the newest). */

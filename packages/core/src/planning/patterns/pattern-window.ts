@@ -1,6 +1,5 @@
 import { invalidField } from "../../kernel/errors";
-import { closuresBetween, type ClosureSpan } from "../../scheduling/closures/closures-between";
-import type { SchedulingSettings } from "../../scheduling/settings/defaults";
+import { closuresBetween, type ClosureSpan, type SchedulingSettings } from "../../scheduling";
 import { addDays, localParts, type LocalDate } from "../../kernel/time/wall-clock";
 import { occurrenceDates } from "./occurrences";
 import type { PatternRecord } from "./pattern-view";

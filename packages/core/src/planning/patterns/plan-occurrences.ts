@@ -1,11 +1,19 @@
 import { AppError, type ScheduleConflict } from "../../kernel/errors";
-import { dayKeyString, resourcesOf, utcDays, type BookingSlot } from "../../scheduling/bookings/booking-slot";
-import { planBookings, type BookingPlan } from "../../scheduling/bookings/plan-bookings";
-import { closureOn, type ClosureSpan } from "../../scheduling/closures/closures-between";
-import type { LessonParties } from "../../scheduling/lessons/lesson-parties";
-import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
-import { reminderHourOf, slotOf } from "../../scheduling/lessons/lesson-writes";
-import type { SchedulingSettings } from "../../scheduling/settings/defaults";
+import {
+  closureOn,
+  dayKeyString,
+  planBookings,
+  reminderHourOf,
+  resourcesOf,
+  slotOf,
+  utcDays,
+  type BookingPlan,
+  type BookingSlot,
+  type ClosureSpan,
+  type LessonParties,
+  type SchedulingSettings,
+} from "../../scheduling";
+import type { LessonRecord } from "../../scheduling/module";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import { isUntouched, occurrenceLesson, occurrenceLessonId, readLessons, removalItemCount } from "./pattern-lessons";
 import type { PatternRecord, SkippedOccurrence } from "./pattern-view";

@@ -1,9 +1,8 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { booleanQueryField, recordIdField, text } from "../../people/profile-fields";
-import { durationMinutesField, localDateField, localTimeField } from "../../scheduling/fields";
-import { LESSON_TYPES } from "../../scheduling/lessons/lesson.entity";
-import { onlineUrlField } from "../../scheduling/lessons/schemas";
+import { booleanQueryField, recordIdField, text } from "../../people";
+import { durationMinutesField, localDateField, localTimeField, onlineUrlField } from "../../scheduling";
+import { LESSON_TYPES } from "../../scheduling/module";
 import { FREQUENCIES } from "./recurring-pattern.entity";
 
 const enumField = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { AppError, conflict, invalidField } from "../../kernel/errors";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { assertMay, type Actor } from "../../policy";
 import { keptLessons, seriesNotices } from "../series/series-notices";
-import { resolveParties } from "../../scheduling/lessons/lesson-parties";
+import { resolveParties } from "../../scheduling";
 import { addDays, weekdayOf, type LocalDate } from "../../kernel/time/wall-clock";
 import { materialiseOccurrences, PatternChanged } from "./materialise-occurrences";
 import { firstWeekdayOnOrAfter, nextOccurrence, occurrenceDates } from "./occurrences";

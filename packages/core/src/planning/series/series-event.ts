@@ -1,15 +1,10 @@
-import type { RenderedEmail } from "../../email/templates/layout";
-import type { LessonPeople } from "../../scheduling/cancellations/lesson-recipients";
-import { zonedLine } from "../../scheduling/ical/ical-calendar";
-import { renderInvite } from "../../scheduling/ical/imip-invite";
-import { utcStamp } from "../../scheduling/ical/ical-text";
-import { lessonEvent } from "../../scheduling/ical/lesson-event";
-import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
+import type { RenderedEmail } from "../../email";
+import { inviteNames, lessonEvent, organizerOf, renderInvite, seriesUid, utcStamp, zonedLine, type InviteStudio, type LessonPeople } from "../../scheduling";
+import type { LessonRecord } from "../../scheduling/module";
 import { occurrenceDates, occurrenceInstants, ordinalInMonth } from "../patterns/occurrences";
 import { occurrenceLesson } from "../patterns/pattern-lessons";
 import type { PatternRecord } from "../patterns/pattern-view";
 import type { LocalDate } from "../../kernel/time/wall-clock";
-import { inviteNames, organizerOf, seriesUid, type InviteStudio } from "../../scheduling/lesson-notices/lesson-invite";
 
 const BYDAY = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 

@@ -1,20 +1,13 @@
-import { emailBrand } from "../../email/brand";
-import { lessonSeriesMessage, type LessonSeriesEmail } from "../../email/templates/lesson-series";
-import { optedOutAmong } from "../../notifications/opt-outs";
-import { unsubscribable } from "../../notifications/unsubscribe-links";
-import type { OutboxEmail } from "../../outbox/outbox-email";
-import type { RenderedEmail } from "../../email/templates/layout";
-import { studioPublicUrl } from "../../studios/studio-urls";
-import { lessonPeople } from "../../scheduling/cancellations/lesson-recipients";
-import { closuresBetween } from "../../scheduling/closures/closures-between";
-import { lessonPlace } from "../../scheduling/ical/lesson-event";
+import { emailBrand, lessonSeriesMessage, type LessonSeriesEmail, type RenderedEmail } from "../../email";
+import { optedOutAmong, unsubscribable } from "../../notifications";
+import type { OutboxEmail } from "../../outbox";
+import { studioPublicUrl } from "../../studios";
+import { closuresBetween, lessonPeople, lessonPlace, lessonsInvite, type NoticeStudio } from "../../scheduling";
 import { occurrenceDates } from "../patterns/occurrences";
-import type { LessonRecord } from "../../scheduling/lessons/lesson-view";
+import type { LessonRecord } from "../../scheduling/module";
 import { isUntouched, occurrenceLesson, occurrenceLessonId, readLessons } from "../patterns/pattern-lessons";
 import type { PatternRecord } from "../patterns/pattern-view";
 import { minutesOf, timeOf, type LocalDate } from "../../kernel/time/wall-clock";
-import type { NoticeStudio } from "../../scheduling/lesson-notices/booked-notices";
-import { lessonsInvite } from "../../scheduling/lesson-notices/lesson-invite";
 import { lastOccurrence, seriesDates, seriesInvite, type SeriesChanges } from "./series-event";
 
 const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { recordIdField, text } from "../../people/profile-fields";
+import { recordIdField, text } from "../../people";
 import { instantField } from "../fields";
 import { ATTENDANCE_STATUSES } from "../lessons/lesson-attendee.entity";
 

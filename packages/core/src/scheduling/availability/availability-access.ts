@@ -1,5 +1,5 @@
 import { itemOf } from "../../kernel/db/read-together";
-import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import type { TeacherRecord } from "../../people/module";
 import { hiddenRecord, loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import type { AvailabilityRecord } from "./availability-view";

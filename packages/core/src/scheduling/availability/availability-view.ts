@@ -1,10 +1,9 @@
-import type { EntityItem } from "electrodb";
-import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import type { TeacherRecord } from "../../people/module";
 import type { Availability } from "./availability-schema";
-import type { AvailabilityEntity } from "./availability.entity";
 import { sortedHours, type WorkingRange } from "./weekly-hours";
 
-export type AvailabilityRecord = EntityItem<typeof AvailabilityEntity>;
+import type { AvailabilityRecord } from "./availability.entity";
+export type { AvailabilityRecord } from "./availability.entity";
 
 /** A teacher's working week as the API shows it; no hours set is an empty week (no free slots). */
 export type { Availability };

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -27,3 +28,6 @@ export const AvailabilityEntity = new Entity({
     availability: { pk: { field: "pk", composite: ["studioId"] }, sk: { field: "sk", composite: ["teacherId"] } },
   },
 });
+
+/** A stored Availability item, as reads return it. */
+export type AvailabilityRecord = EntityItem<typeof AvailabilityEntity>;

@@ -1,6 +1,6 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import type { TeacherRecord } from "../../people/module";
 import { loadMemberWith, loadStudioMember, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { isListedTeacher, teacherAndHoursKeys } from "./availability-access";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { recordIdField } from "../../people/profile-fields";
+import { recordIdField } from "../../people";
 import { localEndTimeField } from "../../kernel/fields/calendar-fields";
 import { localTimeField } from "../fields";
 import { hoursProblems, MAX_WEEKLY_RANGES } from "./weekly-hours";

@@ -1,7 +1,7 @@
 import { failsWith } from "../../kernel/db/commit-writes";
 import { AppError, invalidField, notFound } from "../../kernel/errors";
 import { itemOf } from "../../kernel/db/read-together";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { may, assertMay, signedIn, type Actor, type MemberAccess, type StudioMember } from "../../policy";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { planBookings } from "../bookings/plan-bookings";

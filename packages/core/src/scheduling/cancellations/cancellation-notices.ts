@@ -1,10 +1,9 @@
-import { emailBrand, type BrandedStudio } from "../../email/brand";
-import { lessonCancelledMessage, lessonTimeWords } from "../../email/templates/lesson-cancelled";
-import type { OutboxEmail } from "../../outbox/outbox-email";
-import type { StudioRecord } from "../../studios/studio-view";
-import { studioPublicUrl } from "../../studios/studio-urls";
+import { emailBrand, lessonCancelledMessage, lessonTimeWords, type BrandedStudio } from "../../email";
+import type { OutboxEmail } from "../../outbox";
+import type { StudioRecord } from "../../studios/module";
+import { studioPublicUrl } from "../../studios";
 import { makeupLink } from "../lesson-actions/action-links";
-import { optedOutAmong } from "../../notifications/opt-outs";
+import { optedOutAmong } from "../../notifications";
 import { lessonInvite } from "../lesson-notices/lesson-invite";
 import { lessonPeople } from "./lesson-recipients";
 import type { PlannedCancellation } from "./plan-cancellation";

@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { type BookingSlot, resourcesOf, utcDays } from "../bookings/booking-slot";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { type LessonState, lessonWrites, slotOf } from "../lessons/lesson-writes";

@@ -1,10 +1,9 @@
-import type { EntityItem } from "electrodb";
 import type { Closure } from "./closure-schema";
-import type { ClosureEntity } from "./closure.entity";
 
 export type { Closure };
 
-export type ClosureRecord = EntityItem<typeof ClosureEntity>;
+import type { ClosureRecord } from "./closure.entity";
+export type { ClosureRecord } from "./closure.entity";
 
 /** A closure as the API shows it. */
 export function toClosure(record: ClosureRecord): Closure {

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -26,3 +27,6 @@ export const ClosureEntity = new Entity({
     },
   },
 });
+
+/** A stored Closure item, as reads return it. */
+export type ClosureRecord = EntityItem<typeof ClosureEntity>;

@@ -1,8 +1,7 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { AppError, notFound } from "../../kernel/errors";
-import type { StudentRecord } from "../../people/students/student-view";
-import type { TeacherRecord } from "../../people/teachers/teacher-view";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudentRecord, TeacherRecord } from "../../people/module";
+import type { StudioRecord } from "../../studios/module";
 import { teacherAndHoursKeys } from "../availability/availability-access";
 import type { AvailabilityRecord } from "../availability/availability-view";
 import { scheduleDb } from "../schedule-db";

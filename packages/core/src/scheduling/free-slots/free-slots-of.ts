@@ -1,7 +1,6 @@
 import { AppError, type FieldError } from "../../kernel/errors";
-import type { StudentRecord } from "../../people/students/student-view";
-import type { TeacherRecord } from "../../people/teachers/teacher-view";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudentRecord, TeacherRecord } from "../../people/module";
+import type { StudioRecord } from "../../studios/module";
 import { isListedTeacher } from "../availability/availability-access";
 import { weeklyHoursOf, type AvailabilityRecord } from "../availability/availability-view";
 import { utcDays, type Booking } from "../bookings/booking-slot";

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdField } from "../../people/profile-fields";
+import { recordIdField } from "../../people";
 import { localDateField } from "../fields";
 import { daysBetween } from "../../kernel/time/wall-clock";
 

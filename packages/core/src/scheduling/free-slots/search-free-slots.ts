@@ -1,5 +1,5 @@
-import { studentFacts, type StudentRecord } from "../../people/students/student-view";
-import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import { studentFacts, type StudentRecord } from "../../people";
+import type { TeacherRecord } from "../../people/module";
 import { may, type Actor, loadMemberWith } from "../../policy";
 import { teacherAndHoursKeys } from "../availability/availability-access";
 import type { AvailabilityRecord } from "../availability/availability-view";

@@ -1,7 +1,6 @@
 import { readTogether } from "../../kernel/db/read-together";
-import type { StudentRecord } from "../../people/students/student-view";
-import type { TeacherRecord } from "../../people/teachers/teacher-view";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudentRecord, TeacherRecord } from "../../people/module";
+import type { StudioRecord } from "../../studios/module";
 import { teacherAndHoursKeys } from "../availability/availability-access";
 import { weeklyHoursOf, type AvailabilityRecord } from "../availability/availability-view";
 import { localParts } from "../../kernel/time/wall-clock";

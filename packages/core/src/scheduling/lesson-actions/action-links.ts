@@ -1,5 +1,5 @@
 import { config } from "../../kernel/config";
-import type { EmailLink } from "../../email/templates/layout";
+import type { EmailLink } from "../../email";
 import { addDays, startOfLocalDay } from "../../kernel/time/wall-clock";
 import { signActionToken, type LessonAction } from "./action-token";
 

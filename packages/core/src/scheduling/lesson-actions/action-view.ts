@@ -1,6 +1,6 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { emailBrand } from "../../email/brand";
-import type { TeacherRecord } from "../../people/teachers/teacher-view";
+import { emailBrand } from "../../email";
+import type { TeacherRecord } from "../../people/module";
 import { teacherAndHoursKeys } from "../availability/availability-access";
 import type { AvailabilityRecord } from "../availability/availability-view";
 import { previewLoadedCancellation } from "../cancellations/preview-cancellation";

@@ -1,8 +1,8 @@
 import { itemOf, readTogether, type ReadResults } from "../../kernel/db/read-together";
 import { AppError, notFound } from "../../kernel/errors";
-import type { StudentRecord } from "../../people/students/student-view";
+import type { StudentRecord } from "../../people/module";
 import type { MemberAccess, StudioMember } from "../../policy";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudioRecord } from "../../studios/module";
 import { guardiansOfFamilies } from "../family-guardians";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import type { SchedulingSettings } from "../settings/defaults";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { instantField } from "../fields";
-import { text } from "../../people/profile-fields";
+import { text } from "../../people";
 
 /** Cancelling from a link: the family may say why (the policy's outcome does not depend on it). */
 export const linkCancelSchema = z.object({ reason: text(500).optional() }).strict();

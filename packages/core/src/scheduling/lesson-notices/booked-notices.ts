@@ -1,11 +1,8 @@
-import { emailBrand, type BrandedStudio } from "../../email/brand";
-import { lessonBookedMessage } from "../../email/templates/lesson-booked";
-import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
-import { optedOutAmong } from "../../notifications/opt-outs";
-import { unsubscribable } from "../../notifications/unsubscribe-links";
-import type { OutboxEmail } from "../../outbox/outbox-email";
-import type { StudioRecord } from "../../studios/studio-view";
-import { studioPublicUrl } from "../../studios/studio-urls";
+import { emailBrand, lessonBookedMessage, lessonTimeWords, type BrandedStudio } from "../../email";
+import { optedOutAmong, unsubscribable } from "../../notifications";
+import type { OutboxEmail } from "../../outbox";
+import type { StudioRecord } from "../../studios/module";
+import { studioPublicUrl } from "../../studios";
 import { lessonPeople, type KnownPeople } from "../cancellations/lesson-recipients";
 import { lessonPlace } from "../ical/lesson-event";
 import { lessonLinks } from "../lesson-actions/action-links";

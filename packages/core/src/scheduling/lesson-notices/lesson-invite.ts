@@ -1,6 +1,5 @@
 import { config } from "../../kernel/config";
-import { addressOf } from "../../email/mime";
-import type { RenderedEmail } from "../../email/templates/layout";
+import { addressOf, type RenderedEmail } from "../../email";
 import type { LessonPeople } from "../cancellations/lesson-recipients";
 import { zonedLine } from "../ical/ical-calendar";
 import { renderInvite } from "../ical/imip-invite";

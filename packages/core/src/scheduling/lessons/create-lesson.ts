@@ -1,13 +1,13 @@
 import { scheduleDb } from "../schedule-db";
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { roomKeyOf } from "../bookings/booking-slot";
 import { commitWithBookings } from "../bookings/commit-booking";
 import { dayKeys, planBookings } from "../bookings/plan-bookings";
 import { dayScheduleReads, dayStatesOf } from "../bookings/read-day-schedules";
 import { withBookingRetry } from "../bookings/with-booking-retry";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { assertStudioOpen } from "./closed-dates";

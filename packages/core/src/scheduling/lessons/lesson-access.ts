@@ -1,7 +1,7 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { notFound } from "../../kernel/errors";
 import { assertMay, signedIn, type Actor, type MemberAccess, type StudioMember } from "../../policy";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudioRecord } from "../../studios/module";
 import { withDefaults, schedulingSettingsRead } from "../settings/read-settings";
 import type { SchedulingSettings } from "../settings/defaults";
 import { scheduleDb } from "../schedule-db";

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -43,3 +44,6 @@ export const LessonAttendeeEntity = new Entity({
     },
   },
 });
+
+/** A stored LessonAttendee item, as reads return it. */
+export type AttendeeRecord = EntityItem<typeof LessonAttendeeEntity>;

@@ -1,13 +1,12 @@
-import type { EntityItem } from "electrodb";
 import { localParts } from "../../kernel/time/wall-clock";
-import type { LessonAttendeeEntity } from "./lesson-attendee.entity";
-import type { LessonEntity } from "./lesson.entity";
 import type { Lesson } from "./lesson-schema";
 
 export type { Lesson };
 
-export type LessonRecord = EntityItem<typeof LessonEntity>;
-export type AttendeeRecord = EntityItem<typeof LessonAttendeeEntity>;
+import type { LessonRecord } from "./lesson.entity";
+export type { LessonRecord } from "./lesson.entity";
+import type { AttendeeRecord } from "./lesson-attendee.entity";
+export type { AttendeeRecord } from "./lesson-attendee.entity";
 
 /** A lesson as the API shows it: the record plus its length and its local date and times. */
 export function toLesson(record: LessonRecord, timeZone: string): Lesson {

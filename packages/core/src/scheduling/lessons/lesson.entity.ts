@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -92,3 +93,6 @@ export const LessonEntity = new Entity({
     },
   },
 });
+
+/** A stored Lesson item, as reads return it. */
+export type LessonRecord = EntityItem<typeof LessonEntity>;

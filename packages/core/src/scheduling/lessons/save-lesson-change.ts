@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { conflict, invalidField } from "../../kernel/errors";
 import type { Actor } from "../../policy";
@@ -10,7 +10,7 @@ import { assertStudioOpen } from "./closed-dates";
 import { type LoadedLesson, readAttendees } from "./lesson-access";
 import type { LessonRecord } from "./lesson-view";
 import { holdsSlot, LESSON_CHANGED, lessonWrites, slotOf } from "./lesson-writes";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 
 export interface LessonChange {

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { recordIdField, text } from "../../people/profile-fields";
+import { recordIdField, text } from "../../people";
 import { durationMinutesField, instantField } from "../fields";
 import { LESSON_TYPES } from "./lesson.entity";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { recordIdField, text } from "../../people/profile-fields";
+import { recordIdField, text } from "../../people";
 import { durationMinutesField, instantField } from "../fields";
 import { LESSON_STATUSES, LESSON_TYPES } from "./lesson.entity";
 import { onlineUrlField } from "./schemas";

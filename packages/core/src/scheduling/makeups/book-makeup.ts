@@ -1,6 +1,6 @@
 import { failsWith } from "../../kernel/db/commit-writes";
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { AppError, invalidField } from "../../kernel/errors";
 import { may, hiddenRecord, signedIn, type Actor, type MemberAccess } from "../../policy";
@@ -13,7 +13,7 @@ import { resolveParties } from "../lessons/lesson-parties";
 import { toLesson, type Lesson, type LessonRecord } from "../lessons/lesson-view";
 import { lessonWrites, slotOf } from "../lessons/lesson-writes";
 import { scheduleDb, type ScheduleTx } from "../schedule-db";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { lessonBookedNotices } from "../lesson-notices/booked-notices";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import { effectiveStatus, type MakeupCreditRecord } from "./credit-view";

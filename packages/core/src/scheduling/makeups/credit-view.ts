@@ -1,11 +1,10 @@
-import type { EntityItem } from "electrodb";
 import type { LocalDate } from "../../kernel/time/wall-clock";
 import type { MakeupCredit } from "./credit-schema";
-import type { MakeupCreditEntity } from "./makeup-credit.entity";
 
 export type { MakeupCredit };
 
-export type MakeupCreditRecord = EntityItem<typeof MakeupCreditEntity>;
+import type { MakeupCreditRecord } from "./makeup-credit.entity";
+export type { MakeupCreditRecord } from "./makeup-credit.entity";
 export type CreditStatus = MakeupCreditRecord["status"];
 
 /**

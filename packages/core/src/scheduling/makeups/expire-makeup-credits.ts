@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { scheduleDb } from "../schedule-db";
 import { addDays } from "../../kernel/time/wall-clock";

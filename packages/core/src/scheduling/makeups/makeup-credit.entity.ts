@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -49,3 +50,6 @@ export const MakeupCreditEntity = new Entity({
     },
   },
 });
+
+/** A stored MakeupCredit item, as reads return it. */
+export type MakeupCreditRecord = EntityItem<typeof MakeupCreditEntity>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { recordIdField } from "../../people/profile-fields";
+import { recordIdField } from "../../people";
 import { durationMinutesField, instantField } from "../fields";
 import { lessonPlaceFields } from "../lessons/schemas";
 import { CREDIT_STATUSES } from "./makeup-credit.entity";

@@ -1,6 +1,6 @@
 import { AppError, conflict, type FieldError } from "../../kernel/errors";
 import type { StudioMember } from "../../policy";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudioRecord } from "../../studios/module";
 import { slotFit } from "../free-slots/slot-fit";
 import type { MakeupCreditRecord } from "./credit-view";
 import type { BookMakeupInput } from "./schemas";

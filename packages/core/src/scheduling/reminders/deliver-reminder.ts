@@ -1,6 +1,6 @@
 import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
-import { emailBrand } from "../../email/brand";
-import { outboxEmail } from "../../outbox/outbox-email";
+import { emailBrand } from "../../email";
+import { outboxEmail } from "../../outbox";
 import { scheduleDb } from "../schedule-db";
 import { localParts } from "../../kernel/time/wall-clock";
 import type { ReminderContext } from "./reminder-context";

@@ -1,6 +1,6 @@
 import { itemOf, readTogether, type ItemRead } from "../../kernel/db/read-together";
-import type { GuardianRecord, StudentRecord } from "../../people";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { GuardianRecord, StudentRecord } from "../../people/module";
+import type { StudioRecord } from "../../studios/module";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { guardiansOfFamilies } from "../family-guardians";
 import { scheduleDb } from "../schedule-db";

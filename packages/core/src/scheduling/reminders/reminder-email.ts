@@ -1,7 +1,7 @@
-import { unsubscribable } from "../../notifications/unsubscribe-links";
-import { studioPublicUrl } from "../../studios/studio-urls";
+import { unsubscribable } from "../../notifications";
+import { studioPublicUrl } from "../../studios";
 import { lessonLinks } from "../lesson-actions/action-links";
-import { lessonReminderMessage } from "../../email/templates/lesson-reminder";
+import { lessonReminderMessage } from "../../email";
 import { zoneAbbreviation } from "../ical/zone-transitions";
 import { lessonWhat, lessonWho } from "../ical/lesson-event";
 import type { ReminderContext } from "./reminder-context";

@@ -1,5 +1,5 @@
 import { logFailure } from "../../kernel/log/log-failure";
-import { optedOutAmong } from "../../notifications/opt-outs";
+import { optedOutAmong } from "../../notifications";
 import { scheduleDb } from "../schedule-db";
 import { deliverReminder } from "./deliver-reminder";
 import { readReminderLesson, readReminderPeople } from "./reminder-context";

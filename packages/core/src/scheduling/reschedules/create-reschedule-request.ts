@@ -1,6 +1,6 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
-import { outboxEmails } from "../../outbox/outbox-email";
+import { outboxEmails } from "../../outbox";
 import { conflict, invalidField } from "../../kernel/errors";
 import { assertMay, signedIn, type Actor, type MemberAccess } from "../../policy";
 import { loadLessonWith } from "../lessons/lesson-access";

@@ -1,5 +1,5 @@
 import { AppError } from "../../kernel/errors";
-import { noNames, readNames, type RecordNames } from "../../people/record-names";
+import { noNames, readNames, type RecordNames } from "../../people";
 import { page, type Page, type PageOptions } from "../../kernel/pagination/pagination";
 import { isStudioAdmin, loadMemberWith, type Actor } from "../../policy";
 import { familyStudentIdsOf } from "../lessons/lesson-access";

@@ -1,7 +1,7 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { AppError, notFound } from "../../kernel/errors";
 import { assertMay, loadMemberWith, type Actor, type StudioMember } from "../../policy";
-import type { StudioRecord } from "../../studios/studio-view";
+import type { StudioRecord } from "../../studios/module";
 import type { LessonRecord } from "../lessons/lesson-view";
 import { schedulingSettingsRead, withDefaults } from "../settings/read-settings";
 import type { SchedulingSettings } from "../settings/defaults";

@@ -1,11 +1,10 @@
-import type { EntityItem } from "electrodb";
 import { localParts } from "../../kernel/time/wall-clock";
-import type { RescheduleRequestEntity } from "./reschedule-request.entity";
 import type { RescheduleRequest } from "./request-schema";
 
 export type { RescheduleRequest };
 
-export type RescheduleRequestRecord = EntityItem<typeof RescheduleRequestEntity>;
+import type { RescheduleRequestRecord } from "./reschedule-request.entity";
+export type { RescheduleRequestRecord } from "./reschedule-request.entity";
 
 const local = (start: string, end: string, timeZone: string) => {
   const s = localParts(start, timeZone);

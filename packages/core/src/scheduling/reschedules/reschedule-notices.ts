@@ -1,12 +1,9 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { emailBrand } from "../../email/brand";
-import type { EmailLink, RenderedEmail } from "../../email/templates/layout";
-import { rescheduleRequestedMessage } from "../../email/templates/reschedule-requested";
-import { rescheduleReviewedMessage } from "../../email/templates/reschedule-reviewed";
-import type { OutboxEmail } from "../../outbox/outbox-email";
-import { studioPublicUrl, workspaceUrl } from "../../studios/studio-urls";
-import type { StudioRecord } from "../../studios/studio-view";
-import { optedOutAmong } from "../../notifications/opt-outs";
+import { emailBrand, rescheduleRequestedMessage, rescheduleReviewedMessage, type RenderedEmail } from "../../email";
+import type { OutboxEmail } from "../../outbox";
+import { studioPublicUrl, workspaceUrl } from "../../studios";
+import type { StudioRecord } from "../../studios/module";
+import { optedOutAmong } from "../../notifications";
 import { lessonPeople } from "../cancellations/lesson-recipients";
 import { lessonLinks } from "../lesson-actions/action-links";
 import { lessonInvite } from "../lesson-notices/lesson-invite";

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -50,3 +51,6 @@ export const RescheduleRequestEntity = new Entity({
     },
   },
 });
+
+/** A stored RescheduleRequest item, as reads return it. */
+export type RescheduleRequestRecord = EntityItem<typeof RescheduleRequestEntity>;

@@ -1,6 +1,6 @@
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
-import { recordAudit } from "../../audit/record-audit";
-import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
+import { recordAudit } from "../../audit";
+import { outboxEmails, type OutboxEmail } from "../../outbox";
 import { conflict } from "../../kernel/errors";
 import { assertMay, type Actor } from "../../policy";
 import { withBookingRetry } from "../bookings/with-booking-retry";

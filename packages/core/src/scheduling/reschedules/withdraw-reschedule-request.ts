@@ -1,6 +1,5 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
-import { AppError } from "../../kernel/errors";
 import { assertMay, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";
 import { loadRequestFor, requirePending, reviewedMeanwhile } from "./request-access";

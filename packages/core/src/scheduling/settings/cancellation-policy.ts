@@ -1,10 +1,9 @@
-import type { EntityItem } from "electrodb";
 import { loadMemberWith, type Actor } from "../../policy";
 import type { CancellationPolicy } from "./cancellation-policy-schema";
 import { schedulingSettingsRead, withDefaults } from "./read-settings";
-import type { SchedulingSettingsEntity } from "./scheduling-settings.entity";
 
-export type SchedulingSettingsRecord = EntityItem<typeof SchedulingSettingsEntity>;
+import type { SchedulingSettingsRecord } from "./scheduling-settings.entity";
+export type { SchedulingSettingsRecord } from "./scheduling-settings.entity";
 export type { CancellationPolicy };
 
 /** The policy as the API shows it; `updatedAt` null while the studio uses the defaults. */

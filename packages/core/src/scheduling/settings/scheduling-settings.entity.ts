@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -27,3 +28,6 @@ export const SchedulingSettingsEntity = new Entity({
     settings: { pk: { field: "pk", composite: ["studioId"] }, sk: { field: "sk", composite: [] } },
   },
 });
+
+/** A stored SchedulingSettings item, as reads return it. */
+export type SchedulingSettingsRecord = EntityItem<typeof SchedulingSettingsEntity>;

@@ -1,4 +1,4 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { scheduleDb } from "../schedule-db";

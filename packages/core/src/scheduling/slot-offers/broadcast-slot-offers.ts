@@ -1,11 +1,8 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { emailBrand } from "../../email/brand";
-import { lessonTimeWords } from "../../email/templates/lesson-cancelled";
-import { slotOfferMessage } from "../../email/templates/slot-offer";
-import { optedOutAmong } from "../../notifications/opt-outs";
-import { unsubscribable } from "../../notifications/unsubscribe-links";
-import { outboxEmails, type OutboxEmail } from "../../outbox/outbox-email";
-import type { StudioRecord } from "../../studios/studio-view";
+import { emailBrand, lessonTimeWords, slotOfferMessage } from "../../email";
+import { optedOutAmong, unsubscribable } from "../../notifications";
+import { outboxEmails, type OutboxEmail } from "../../outbox";
+import type { StudioRecord } from "../../studios/module";
 import { lessonPeople } from "../cancellations/lesson-recipients";
 import { slotFit } from "../free-slots/slot-fit";
 import { claimLink } from "../lesson-actions/action-links";

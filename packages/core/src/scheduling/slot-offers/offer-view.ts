@@ -1,4 +1,2 @@
-import type { EntityItem } from "electrodb";
-import type { SlotOfferEntity } from "./slot-offer.entity";
-
-export type SlotOfferRecord = EntityItem<typeof SlotOfferEntity>;
+import type { SlotOfferRecord } from "./slot-offer.entity";
+export type { SlotOfferRecord } from "./slot-offer.entity";

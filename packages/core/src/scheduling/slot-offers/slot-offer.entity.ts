@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { expiresAt, SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -39,3 +40,6 @@ export const SlotOfferEntity = new Entity({
     },
   },
 });
+
+/** A stored SlotOffer item, as reads return it. */
+export type SlotOfferRecord = EntityItem<typeof SlotOfferEntity>;

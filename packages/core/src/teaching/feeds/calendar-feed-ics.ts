@@ -6,10 +6,8 @@ import { teachingDb } from "../teaching-db";
 import { liveSubject, subjectRead } from "./feed-subject";
 import { hashFeedToken, isFeedToken } from "./feed-token";
 import type { CalendarFeedRecord } from "./feed-view";
-import { renderCalendar } from "../../scheduling/ical/ical-calendar";
+import { lessonEvent, readFeedNames, renderCalendar } from "../../scheduling";
 import { readFeedLessons } from "./feed-lessons";
-import { readFeedNames } from "../../scheduling/ical/feed-names";
-import { lessonEvent } from "../../scheduling/ical/lesson-event";
 
 const gone = () => notFound("Calendar feed");
 /** lastFetchedAt is refreshed at most this often, so polling calendar apps cost one write an hour. */

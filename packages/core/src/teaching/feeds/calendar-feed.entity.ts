@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -37,3 +38,6 @@ export const CalendarFeedEntity = new Entity({
     },
   },
 });
+
+/** A stored CalendarFeed item, as reads return it. */
+export type CalendarFeedRecord = EntityItem<typeof CalendarFeedEntity>;

@@ -1,4 +1,4 @@
-import { lessonOfAttendee, type LessonRecord } from "../../scheduling/lessons/lesson-view";
+import { lessonOfAttendee, type LessonRecord } from "../../scheduling";
 import { teachingDb } from "../teaching-db";
 import type { FeedSubjectType } from "./feed-subject";
 

@@ -1,8 +1,7 @@
-import type { EntityItem } from "electrodb";
-import type { CalendarFeedEntity } from "./calendar-feed.entity";
 import type { CalendarFeed } from "./feed-schema";
 
-export type CalendarFeedRecord = EntityItem<typeof CalendarFeedEntity>;
+import type { CalendarFeedRecord } from "./calendar-feed.entity";
+export type { CalendarFeedRecord } from "./calendar-feed.entity";
 
 export type { CalendarFeed };
 

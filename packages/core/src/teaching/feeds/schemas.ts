@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { recordIdField, text } from "../../people/profile-fields";
+import { recordIdField, text } from "../../people";
 import { FEED_SUBJECTS } from "./calendar-feed.entity";
 
 /** A new feed: whose lessons it carries, and an optional name for the member's own list. */

@@ -1,8 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { assertMay, type Actor } from "../../policy";
-import { withoutEmpty } from "../../people/record-changes";
+import { withoutEmpty } from "../../people";
 import { teachingDb } from "../teaching-db";
 import { loadStudentSubject } from "../student-subject";
 import { nextProgress } from "./goal-progress";

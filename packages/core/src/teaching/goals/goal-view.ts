@@ -1,8 +1,7 @@
-import type { EntityItem } from "electrodb";
-import type { GoalEntity } from "../goal.entity";
 import type { Goal } from "./goal-schema";
 
-export type GoalRecord = EntityItem<typeof GoalEntity>;
+import type { GoalRecord } from "../goal.entity";
+export type { GoalRecord } from "../goal.entity";
 
 export type { Goal };
 

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { localDateField } from "../../kernel/fields/calendar-fields";
-import { recordIdField, requiredText, text } from "../../people/profile-fields";
+import { recordIdField, requiredText, text } from "../../people";
 import { GOAL_STATUSES } from "../goal.entity";
 
 const statusField = z.enum(GOAL_STATUSES, { errorMap: () => ({ message: `must be one of ${GOAL_STATUSES.join(", ")}` }) });

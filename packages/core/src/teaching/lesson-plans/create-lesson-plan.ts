@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { AppError } from "../../kernel/errors";
 import { may, loadStudioMember, type Actor } from "../../policy";
-import { withoutEmpty } from "../../people/record-changes";
+import { withoutEmpty } from "../../people";
 import { teachingDb } from "../teaching-db";
 import { planAuthorOf } from "./lesson-plan-access";
 import { planIndexKeys, titleKeyOf, toLessonPlan, type LessonPlanRecord } from "./lesson-plan-view";

@@ -1,9 +1,8 @@
-import type { EntityItem } from "electrodb";
-import { searchKeys } from "../../people/person-fields";
-import { STUDIO_AUTHOR, type LessonPlanEntity } from "../lesson-plan.entity";
+import { searchKeys } from "../../people";
+import { STUDIO_AUTHOR, type LessonPlanRecord } from "../lesson-plan.entity";
 import type { LessonPlan } from "./lesson-plan-schema";
 
-export type LessonPlanRecord = EntityItem<typeof LessonPlanEntity>;
+export type { LessonPlanRecord } from "../lesson-plan.entity";
 
 export type { LessonPlan };
 

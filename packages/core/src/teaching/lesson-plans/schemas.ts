@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { booleanQueryField, recordIdField, requiredText, searchQueryField, text } from "../../people/profile-fields";
-import { durationMinutesField } from "../../scheduling/fields";
+import { booleanQueryField, recordIdField, requiredText, searchQueryField, text } from "../../people";
+import { durationMinutesField } from "../../scheduling";
 import { booleanField, tagList, textList } from "../fields";
 
 /** A reusable lesson plan (seeds: LessonPlan). `null` clears a field on PATCH; `[]` empties a list. */

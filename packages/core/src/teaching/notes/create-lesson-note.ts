@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { assertMay, type Actor } from "../../policy";
-import { withoutEmpty } from "../../people/record-changes";
-import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
+import { withoutEmpty } from "../../people";
+import { loadLessonFor } from "../../scheduling";
 import { teachingDb } from "../teaching-db";
 import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";
 import type { CreateLessonNoteInput } from "./schemas";

@@ -1,5 +1,5 @@
 import { may, hiddenRecord, type Actor } from "../../policy";
-import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
+import { loadLessonFor } from "../../scheduling";
 import { teachingDb } from "../teaching-db";
 import type { LessonNoteRecord } from "./lesson-note-view";
 

@@ -1,8 +1,7 @@
-import type { EntityItem } from "electrodb";
-import type { LessonNoteEntity } from "./lesson-note.entity";
 import type { LessonNote } from "./lesson-note-schema";
 
-export type LessonNoteRecord = EntityItem<typeof LessonNoteEntity>;
+import type { LessonNoteRecord } from "./lesson-note.entity";
+export type { LessonNoteRecord } from "./lesson-note.entity";
 
 export type { LessonNote };
 

@@ -1,3 +1,4 @@
+import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../../kernel/db/attributes";
 import { Entity } from "../../kernel/db/entity";
 
@@ -25,3 +26,6 @@ export const LessonNoteEntity = new Entity({
     note: { pk: { field: "pk", composite: ["studioId"] }, sk: { field: "sk", composite: ["lessonId", "noteId"] } },
   },
 });
+
+/** A stored LessonNote item, as reads return it. */
+export type LessonNoteRecord = EntityItem<typeof LessonNoteEntity>;

@@ -1,6 +1,6 @@
 import { page, type Page } from "../../kernel/pagination/pagination";
 import { isStaff, may, type Actor, type StudioMember } from "../../policy";
-import { loadLessonFor } from "../../scheduling/lessons/lesson-access";
+import { loadLessonFor } from "../../scheduling";
 import { teachingDb } from "../teaching-db";
 import { toLessonNote, type LessonNote } from "./lesson-note-view";
 import type { ListLessonNotesQuery } from "./schemas";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
-import { recordIdField, requiredText, text } from "../../people/profile-fields";
+import { recordIdField, requiredText, text } from "../../people";
 import { booleanField, textList } from "../fields";
 
 /** A teacher's notes on a lesson (seeds: LessonNote). `null` clears homework on PATCH; `[]` empties a list. */

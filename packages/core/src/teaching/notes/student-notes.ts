@@ -1,8 +1,7 @@
 import { itemOf } from "../../kernel/db/read-together";
 import { page } from "../../kernel/pagination/pagination";
 import { may, hiddenRecord, loadMemberWith, type Actor } from "../../policy";
-import { toLessonSummary } from "../../scheduling/attendance/attendance-view";
-import { lessonOfAttendee, type AttendeeRecord } from "../../scheduling/lessons/lesson-view";
+import { lessonOfAttendee, toLessonSummary, type AttendeeRecord } from "../../scheduling";
 import { teachingDb } from "../teaching-db";
 import { toLessonNote } from "./lesson-note-view";
 import type { StudentNotesQuery } from "./schemas";

@@ -1,8 +1,8 @@
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { assertMay, type Actor } from "../../policy";
-import { applyChanges, splitChanges } from "../../people/record-changes";
+import { applyChanges, splitChanges } from "../../people";
 import { teachingDb } from "../teaching-db";
 import { loadLessonNote } from "./lesson-note-access";
 import { toLessonNote, type LessonNoteRecord } from "./lesson-note-view";

@@ -1,9 +1,9 @@
 import { v7 as uuidv7 } from "uuid";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { invalidField } from "../../kernel/errors";
 import { assertMay, type Actor } from "../../policy";
-import { todayIn } from "../../people/profile-fields";
+import { todayIn } from "../../people";
 import { teachingDb } from "../teaching-db";
 import { loadStudentSubject } from "../student-subject";
 import { toPracticeLog, type PracticeLogRecord } from "./practice-log-view";

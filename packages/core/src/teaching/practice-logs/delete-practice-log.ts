@@ -1,5 +1,5 @@
 import { itemOf } from "../../kernel/db/read-together";
-import { recordAudit } from "../../audit/record-audit";
+import { recordAudit } from "../../audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
 import { assertMay, hiddenRecord, type Actor } from "../../policy";

@@ -1,8 +1,7 @@
-import type { EntityItem } from "electrodb";
-import type { PracticeLogEntity } from "../practice-log.entity";
 import type { PracticeLog } from "./practice-log-schema";
 
-export type PracticeLogRecord = EntityItem<typeof PracticeLogEntity>;
+import type { PracticeLogRecord } from "../practice-log.entity";
+export type { PracticeLogRecord } from "../practice-log.entity";
 
 export type { PracticeLog };
 

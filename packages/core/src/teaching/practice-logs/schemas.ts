@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { localDateField } from "../../kernel/fields/calendar-fields";
-import { recordIdField, text } from "../../people/profile-fields";
+import { recordIdField, text } from "../../people";
 import { textList } from "../fields";
 
 /** Practice a student did on one local day (minutes, pieces). */

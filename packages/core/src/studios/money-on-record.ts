@@ -1,4 +1,8 @@
-import { billingDb } from "./billing-db";
+import { BillingAccountEntity, FeePlanEntity, InvoiceEntity } from "../billing/module";
+import { tableService } from "../kernel/db/table-service";
+
+/** The billing entities a currency change looks at: a small service, so the studios code carries no more of billing. */
+const moneyDb = tableService({ invoice: InvoiceEntity, billingAccount: BillingAccountEntity, feePlan: FeePlanEntity });
 
 /** What a studio holds in its currency, in the words of the 409 that refuses changing it. */
 export type RecordedMoney = "invoices" | "billing accounts" | "fee plans";
@@ -9,7 +13,7 @@ export type RecordedMoney = "invoices" | "billing accounts" | "fee plans";
  * one-item queries of the studio's partition, in parallel; asked only when the currency would change.
  */
 export async function moneyOnRecord(studioId: string): Promise<RecordedMoney | null> {
-  const { invoice, billingAccount, feePlan } = billingDb().entities;
+  const { invoice, billingAccount, feePlan } = moneyDb().entities;
   const one = { limit: 1, pages: 1 } as const;
   const [invoices, accounts, plans] = await Promise.all([
     invoice.query.invoice({ studioId }).go({ ...one, attributes: ["invoiceId"] }),

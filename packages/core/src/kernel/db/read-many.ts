@@ -1,7 +1,7 @@
 import { BatchGetCommand } from "@aws-sdk/lib-dynamodb";
-import { dynamo } from "../../kernel/db/client";
-import type { ItemRead } from "../../kernel/db/read-together";
-import { TABLE_KEYS } from "../../kernel/db/table-definition";
+import { dynamo } from "./client";
+import type { ItemRead } from "./read-together";
+import { TABLE_KEYS } from "./table-definition";
 
 type Raw = Record<string, unknown>;
 

@@ -1,0 +1,42 @@
+import { accessRequestsModule } from "./access-requests/module";
+import { accountsModule } from "./accounts/module";
+import { auditModule } from "./audit/module";
+import { billingModule } from "./billing/module";
+import { emailDeliveryModule } from "./email-delivery/module";
+import { idempotencyModule } from "./idempotency/module";
+import { importsModule } from "./imports/module";
+import { invitationsModule } from "./invitations/module";
+import { migrationsModule } from "./migrations/module";
+import { notificationsModule } from "./notifications/module";
+import { outboxModule } from "./outbox/module";
+import { peopleModule } from "./people/module";
+import { planningModule } from "./planning/module";
+import { rateLimitModule } from "./rate-limit/module";
+import { schedulingModule } from "./scheduling/module";
+import { studiosModule } from "./studios/module";
+import { teachingModule } from "./teaching/module";
+
+/**
+ * Every core module that owns entities, by its declaration. Adding one: its folder with a
+ * module.ts, and a line here; its service (`<module>-db.ts`) composes its entities with those of
+ * the modules its transactions span.
+ */
+export const CORE_MODULES = [
+  studiosModule,
+  accountsModule,
+  rateLimitModule,
+  idempotencyModule,
+  auditModule,
+  peopleModule,
+  invitationsModule,
+  accessRequestsModule,
+  importsModule,
+  outboxModule,
+  emailDeliveryModule,
+  notificationsModule,
+  migrationsModule,
+  schedulingModule,
+  planningModule,
+  teachingModule,
+  billingModule,
+] as const;
