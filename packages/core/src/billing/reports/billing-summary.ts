@@ -1,5 +1,6 @@
 import { assertMay, loadMemberWith, type Actor } from "../../policy";
-import { addMonths, daysBetween, localParts } from "../../kernel/time/wall-clock";
+import { itemOf } from "../../kernel/db/read-together";
+import { addDays, addMonths, daysBetween, localParts } from "../../kernel/time/wall-clock";
 import { billingDb } from "../billing-db";
 
 /** Months in the revenue table, the current one included. */
@@ -41,26 +42,26 @@ export function agingOf(open: readonly { dueDate: string; balanceDueMinor: numbe
  * - `revenueByMonth`: the last 12 local months (oldest first, months without payments as zeros):
  *   payments received, refunds paid and the net, by the month the money moved;
  * - `aging`: open balances by days past due (0–30, 31–60, 61–90, 90+; not yet due counts as 0).
- * Three queries (accounts, the open invoices, the revenue months) beside the
- * membership read.
+ * Two queries (accounts, the open invoices) beside the membership read, which also reads the
+ * revenue months: the studio's zone is not known before that read, so it reads the months the
+ * studio's today can fall in (a day either side of UTC's: 13 months) and keeps the twelve.
  */
 export async function billingSummary(actor: Actor, studioId: string) {
-  const { member, studio } = await loadMemberWith(actor, studioId);
-  assertMay(member, "billing-summary.view");
-  const today = localParts(new Date(), studio.timeZone).date;
-  const months = monthsEndingWith(today.slice(0, 7), REVENUE_MONTHS);
+  const now = new Date();
   const { billingAccount, invoice, revenueMonth } = billingDb().entities;
-  const [accounts, open, revenue] = await Promise.all([
+  const latest = addDays(now.toISOString().slice(0, 10), 1).slice(0, 7);
+  const candidates = monthsEndingWith(latest, REVENUE_MONTHS + 1);
+  const { member, studio, records } = await loadMemberWith(actor, studioId, ...candidates.map((month) => itemOf(revenueMonth, { studioId, month })));
+  assertMay(member, "billing-summary.view");
+  const today = localParts(now, studio.timeZone).date;
+  const months = monthsEndingWith(today.slice(0, 7), REVENUE_MONTHS);
+  const [accounts, open] = await Promise.all([
     billingAccount.query.billingAccount({ studioId }).go({ pages: "all", attributes: ["balanceMinor", "creditMinor"] }),
     invoice.query.invoicesByState({ studioId, listState: "open" }).go({ pages: "all", attributes: ["balanceDueMinor", "dueDate"] }),
-    revenueMonth.query
-      .revenueMonth({ studioId })
-      .between({ month: months[0]! }, { month: months.at(-1)! })
-      .go({ pages: "all" }),
   ]);
   const overdue = open.data.filter((i) => i.dueDate < today);
   const owing = accounts.data.filter((a) => a.balanceMinor > 0);
-  const byMonth = new Map(revenue.data.map((r) => [r.month, r]));
+  const byMonth = new Map(records.flatMap((r) => (r ? [[r.month, r] as const] : [])));
   return {
     currency: studio.currency,
     asOf: today,
