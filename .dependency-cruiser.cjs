@@ -53,6 +53,13 @@ module.exports = {
       to: { path: CORE, pathNot: [`${CORE}$1/.+\\.entity\\.ts$`, `${CORE}kernel/`] },
     },
     {
+      name: "entities-are-declarations",
+      comment: "an entity file imports only the kernel, its own module's files and other modules' declarations (module.ts)",
+      severity: "error",
+      from: { path: `${CORE}([^/]+)/.+\\.entity\\.ts$` },
+      to: { path: CORE, pathNot: [`${CORE}$1/`, `${CORE}kernel/`, `${CORE}[^/]+/module\\.ts$`] },
+    },
+    {
       name: "no-import-cycles",
       comment: "no file reaches itself through its imports (a module's face included)",
       severity: "error",

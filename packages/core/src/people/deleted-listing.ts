@@ -1,6 +1,6 @@
 import { AppError } from "../kernel/errors";
 import { isStudioAdmin, type StudioMember } from "../policy";
-import type { Listing } from "./person-fields";
+import type { Listing } from "../kernel/db/attributes";
 
 /**
  * Which partition of a people list's indexes a query reads: the listed records, or with

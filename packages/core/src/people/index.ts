@@ -6,7 +6,7 @@ export { searchKeys } from "./person-fields";
 export { todayIn } from "./profile-fields";
 export { readGuardians } from "./families/family-access";
 export { auditableFamily, toFamilySummary, toGuardian } from "./families/family-view";
-export { LISTINGS, newListedFields } from "./person-fields";
+export { newListedFields } from "./person-fields";
 export { booleanQueryField, phoneField, recordIdField, requiredText, searchQueryField, text } from "./profile-fields";
 export { applyChanges, splitChanges, withoutEmpty } from "./record-changes";
 export { noNames, readNames, type RecordNames } from "./record-names";

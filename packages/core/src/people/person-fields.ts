@@ -4,8 +4,6 @@ import { LISTINGS, SERVICE, timestamps } from "../kernel/db/attributes";
  * What every person-like record of a studio carries: audit fields, soft delete, and the keys that
  * let lists skip deleted records and search by name or email prefix without a Scan.
  */
-export { LISTINGS, type Listing } from "../kernel/db/attributes";
-
 export const peopleModel = (entity: string) => ({ entity, version: "1", service: SERVICE });
 
 export const auditedFields = {

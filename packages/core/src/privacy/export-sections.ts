@@ -1,7 +1,7 @@
 import { inPool } from "../kernel/db/read-many";
 import { toAccount, toInvoice, toPayment } from "../billing";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { LISTINGS } from "../people";
+import { LISTINGS } from "../kernel/db/attributes";
 import { may, isStaff, isStudioAdmin, type StudioMember } from "../policy";
 import { toAttendanceEntry, toLessonSummary } from "../scheduling";
 import { toCalendarFeed, toGoal, toLessonNote, toPracticeLog } from "../teaching";

@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
-import { LISTINGS } from "../people";
+import { LISTINGS } from "../kernel/db/attributes";
 
 /** The author of a plan written by an admin who has no teacher profile. */
 export const STUDIO_AUTHOR = "studio";

@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
-import { LISTINGS } from "../people";
+import { LISTINGS } from "../kernel/db/attributes";
 
 /** Practice a student or parent records (minutes, pieces); the student's teachers see it. */
 export const PracticeLogEntity = new Entity({
