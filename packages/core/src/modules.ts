@@ -12,6 +12,7 @@ import { outboxModule } from "./outbox/module";
 import { peopleModule } from "./people/module";
 import { planningModule } from "./planning/module";
 import { rateLimitModule } from "./rate-limit/module";
+import { resourcesModule } from "./resources/module";
 import { schedulingModule } from "./scheduling/module";
 import { studiosModule } from "./studios/module";
 import { teachingModule } from "./teaching/module";
@@ -38,5 +39,6 @@ export const CORE_MODULES = [
   schedulingModule,
   planningModule,
   teachingModule,
+  resourcesModule,
   billingModule,
 ] as const;

@@ -24,3 +24,4 @@ export { refundIssuedMessage } from "./templates/refund-issued";
 export { rescheduleRequestedMessage } from "./templates/reschedule-requested";
 export { rescheduleReviewedMessage } from "./templates/reschedule-reviewed";
 export { slotOfferMessage } from "./templates/slot-offer";
+export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";

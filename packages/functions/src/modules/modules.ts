@@ -13,6 +13,7 @@ import { peopleModule } from "./people/module";
 import { planningModule } from "./planning/module";
 import { platformModule } from "./platform/module";
 import { privacyModule } from "./privacy/module";
+import { resourcesModule } from "./resources/module";
 import { schedulingModule } from "./scheduling/module";
 import { teachingModule } from "./teaching/module";
 
@@ -40,5 +41,6 @@ export const API_MODULES = [
   paymentsModule,
   billingRunsModule,
   payModule,
+  resourcesModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

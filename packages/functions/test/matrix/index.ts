@@ -7,6 +7,7 @@ import { lessonRows } from "./lessons.rows";
 import { makeupRows } from "./makeups.rows";
 import { patternRows } from "./patterns.rows";
 import { paymentRows } from "./payments.rows";
+import { resourceRows } from "./resources.rows";
 import type { RowModule } from "./rows";
 import { teachingRows } from "./teaching.rows";
 
@@ -22,4 +23,5 @@ export const MODULE_ROWS: RowModule[] = [
   invoiceRows,
   paymentRows,
   billingRunRows,
+  resourceRows,
 ];
