@@ -42,6 +42,7 @@ const HIDDEN: Action[] = [
   "note.view",
   "lesson-plan.view",
   "billing-account.view",
+  "resource.view",
 ];
 
 type Row = [action: Action, facts: unknown, allowed: Name[]];
@@ -103,6 +104,21 @@ const TABLE: Row[] = [
   ["billing-account.view", { accountId: "B", kind: "band", students: [] }, ADMINS],
   ["billing-account.view-details", { accountId: "F", kind: "family", students: [S1] }, [...ADMINS, "parentF"]],
   ["billing-account.view-details", { accountId: "S1", kind: "student", students: [S1] }, [...ADMINS, "studentS1", "parentF"]],
+
+  ["resource.upload", undefined, STAFF],
+  ["resource.materials", undefined, HOUSEHOLDS],
+  ["resource.view", { createdBy: "teacherB" }, STAFF],
+  // A document on S1's record: admins and S1's teacher (the loader says whether the member keeps S1).
+  [
+    "resource.view",
+    (name: Name) => ({ createdBy: "admin", person: { kind: "student", id: "S1", keptByMember: name === "teacherA" || ADMINS.includes(name) } }),
+    [...ADMINS, "teacherA"],
+  ],
+  ["resource.view", { createdBy: "admin", person: { kind: "teacher", id: "T-B", keptByMember: false } }, [...ADMINS, "teacherB"]],
+  ["resource.edit", { createdBy: "teacherA" }, [...ADMINS, "teacherA"]],
+  ["resource.share", (name: Name) => ({ audienceKind: "student", keptByMember: name === "teacherA" }), [...ADMINS, "teacherA"]],
+  ["resource.share", { audienceKind: "all_students", keptByMember: true }, ADMINS],
+  ["resource.share", { audienceKind: "public", keptByMember: true }, ADMINS],
 ];
 
 /** The catalogue called with any action (the table holds every action's facts). */
