@@ -13,6 +13,7 @@ import { peopleModule } from "./people/module";
 import { planningModule } from "./planning/module";
 import { rateLimitModule } from "./rate-limit/module";
 import { resourcesModule } from "./resources/module";
+import { roomsModule } from "./rooms/module";
 import { schedulingModule } from "./scheduling/module";
 import { studiosModule } from "./studios/module";
 import { teachingModule } from "./teaching/module";
@@ -40,5 +41,6 @@ export const CORE_MODULES = [
   planningModule,
   teachingModule,
   resourcesModule,
+  roomsModule,
   billingModule,
 ] as const;

@@ -206,6 +206,16 @@ describe("API description", () => {
         "GET /v1/public/materials/{token}/{resourceId}/download",
         "GET /v1/public/studios/{slug}/resources",
         "GET /v1/public/studios/{slug}/resources/{resourceId}/download",
+        "GET /v1/studios/{studioId}/rooms",
+        "POST /v1/studios/{studioId}/rooms",
+        "GET /v1/studios/{studioId}/rooms/reservations/mine",
+        "GET /v1/studios/{studioId}/rooms/{roomId}",
+        "PATCH /v1/studios/{studioId}/rooms/{roomId}",
+        "DELETE /v1/studios/{studioId}/rooms/{roomId}",
+        "GET /v1/studios/{studioId}/rooms/{roomId}/bookings",
+        "GET /v1/studios/{studioId}/rooms/{roomId}/reservations",
+        "POST /v1/studios/{studioId}/rooms/{roomId}/reservations",
+        "POST /v1/studios/{studioId}/rooms/{roomId}/reservations/{reservationId}/cancel",
       ].sort(),
     );
     expect(res.body.components.schemas).toHaveProperty("Studio");

@@ -1,6 +1,7 @@
 import { BILLING_RULES } from "./rules/billing";
 import { PEOPLE_RULES } from "./rules/people";
 import { RESOURCE_RULES } from "./rules/resources";
+import { ROOM_RULES } from "./rules/rooms";
 import { SCHEDULING_RULES } from "./rules/scheduling";
 import { STUDIO_RULES } from "./rules/studio";
 import { TEACHING_RULES } from "./rules/teaching";
@@ -10,4 +11,4 @@ import { TEACHING_RULES } from "./rules/teaching";
  * and the answer a refusal gets. The permission matrix (packages/functions/test/matrix) names the
  * action each route row exercises, and checks every action here is exercised.
  */
-export const CATALOGUE = { ...STUDIO_RULES, ...PEOPLE_RULES, ...SCHEDULING_RULES, ...TEACHING_RULES, ...BILLING_RULES, ...RESOURCE_RULES };
+export const CATALOGUE = { ...STUDIO_RULES, ...PEOPLE_RULES, ...SCHEDULING_RULES, ...TEACHING_RULES, ...BILLING_RULES, ...RESOURCE_RULES, ...ROOM_RULES };

@@ -86,3 +86,14 @@ export interface ShareFacts {
   audienceKind: "student" | "family" | "band" | "lesson" | "note" | "all_students" | "public";
   keptByMember: boolean;
 }
+
+/** A room as the policy sees it: who may reserve it. */
+export interface RoomFacts {
+  bookableBy: "staff" | "students";
+}
+
+/** A reservation as the policy sees it: who made it and whom it is for. */
+export interface ReservationFacts {
+  reservedBy: string;
+  student: StudentFacts | null;
+}

@@ -43,6 +43,7 @@ const HIDDEN: Action[] = [
   "lesson-plan.view",
   "billing-account.view",
   "resource.view",
+  "room.view",
 ];
 
 type Row = [action: Action, facts: unknown, allowed: Name[]];
@@ -119,6 +120,15 @@ const TABLE: Row[] = [
   ["resource.share", (name: Name) => ({ audienceKind: "student", keptByMember: name === "teacherA" }), [...ADMINS, "teacherA"]],
   ["resource.share", { audienceKind: "all_students", keptByMember: true }, ADMINS],
   ["resource.share", { audienceKind: "public", keptByMember: true }, ADMINS],
+
+  ...adminOnly("room.manage"),
+  ["room.view", { bookableBy: "staff" }, STAFF],
+  ["room.view", { bookableBy: "students" }, ALL],
+  ["room.reserve", { bookableBy: "students", student: S1 }, [...STAFF, "studentS1", "parentF"]],
+  ["room.reserve", { bookableBy: "staff", student: S1 }, STAFF],
+  ["room.reserve", { bookableBy: "students", student: null }, STAFF],
+  ["reservation.cancel", { reservedBy: "teacherB", student: S1 }, [...ADMINS, "teacherB", "studentS1", "parentF"]],
+  ["reservation.cancel", { reservedBy: "owner", student: null }, ADMINS],
 ];
 
 /** The catalogue called with any action (the table holds every action's facts). */

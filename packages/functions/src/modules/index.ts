@@ -17,6 +17,7 @@ import { paymentsRoutes } from "./payments/routes";
 import { billingRunsRoutes } from "./billing-runs/routes";
 import { payRoutes } from "./pay/routes";
 import { resourcesRoutes } from "./resources/routes";
+import { roomsRoutes } from "./rooms/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
@@ -39,6 +40,7 @@ export const MODULE_ROUTES = {
   "billing-runs": billingRunsRoutes,
   pay: payRoutes,
   resources: resourcesRoutes,
+  rooms: roomsRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /** The operations of every module: what the typed client (web/) sees. */

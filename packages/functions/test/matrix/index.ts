@@ -8,6 +8,7 @@ import { makeupRows } from "./makeups.rows";
 import { patternRows } from "./patterns.rows";
 import { paymentRows } from "./payments.rows";
 import { resourceRows } from "./resources.rows";
+import { roomRows } from "./rooms.rows";
 import type { RowModule } from "./rows";
 import { teachingRows } from "./teaching.rows";
 
@@ -24,4 +25,5 @@ export const MODULE_ROWS: RowModule[] = [
   paymentRows,
   billingRunRows,
   resourceRows,
+  roomRows,
 ];

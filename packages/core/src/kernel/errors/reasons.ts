@@ -196,7 +196,18 @@ export const REASONS = {
   "resource.too_large": "payload_too_large",
   "resource.upload_not_usable": "validation_failed",
 
+  "reservation.cancelled": "conflict",
+  "reservation.changed": "conflict",
+  "reservation.not_yours": "forbidden",
+  "reservation.outside_hours": "validation_failed",
+  "reservation.past": "validation_failed",
+
   "role.not_allowed": "forbidden",
+
+  "room.booked_ahead": "conflict",
+  "room.changed": "conflict",
+  "room.name_taken": "conflict",
+  "room.reserve_not_allowed": "forbidden",
 
   "student.changed": "conflict",
   "student.family_changed": "conflict",
