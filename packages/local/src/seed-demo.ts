@@ -3,6 +3,8 @@ import { seedDemoBilling } from "./seed-demo-billing";
 import { seedDemoHistory } from "./seed-demo-history";
 import { seedDemoMembers } from "./seed-demo-members";
 import { seedDemoRequests } from "./seed-demo-requests";
+import { seedDemoResources } from "./seed-demo-resources";
+import { seedDemoRooms } from "./seed-demo-rooms";
 import { seedDemoSchedule } from "./seed-demo-schedule";
 
 /** The demo studio `npm start` creates once; a second start finds it and seeds nothing. */
@@ -81,6 +83,8 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   await Studios.updateStudio(owner, studio.id, DEMO.branding);
   const people = await seedDemoSchedule(owner, studio.id, DEMO.timeZone);
   const { teacher, parent } = await seedDemoMembers(owner, studio.id, people, { teacher: DEMO.teacher, parent: DEMO.parent });
+  await seedDemoRooms(owner, studio.id);
+  await seedDemoResources({ owner, teacher }, studio.id, people);
   await Promise.all([
     seedDemoHistory({ owner, teacher, parent }, studio.id, DEMO.timeZone, people),
     seedDemoRequests({ owner, parent }, studio.id, DEMO.slug, DEMO.timeZone, people),

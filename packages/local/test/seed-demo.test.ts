@@ -95,6 +95,16 @@ describe("the demo studio", () => {
     expect(notes.every((n: { visibleToParent: boolean }) => n.visibleToParent)).toBe(true);
   });
 
+  it("has rooms the lessons are in, a practice room families reserve, and material in the Patels' portal", async () => {
+    const parent = await signIn(seed.parentEmail, seed.parentPassword);
+    const rooms = await call(`/v1/studios/${studioId}/rooms`, owner);
+    expect(rooms.items.map((r: { name: string }) => r.name)).toEqual(["Piano Room", "Practice Room 1", "Studio B"]);
+    const open = await call(`/v1/studios/${studioId}/rooms`, parent);
+    expect(open.items.map((r: { name: string }) => r.name)).toEqual(["Piano Room", "Practice Room 1"]);
+    const materials = await call(`/v1/studios/${studioId}/resources/mine`, parent);
+    expect(materials.items.map((m: { title: string }) => m.title).sort()).toEqual(["Major scales worksheet", "Minuet in G — slow practice recording"]);
+  });
+
   it("gives every workspace page something: requests waiting, a closure, goals, lesson plans, practice, and invoices paid, overdue and draft", async () => {
     const studio = `/v1/studios/${studioId}`;
     expect((await call(`${studio}/reschedule-requests?status=pending`, owner)).items).toHaveLength(1);
