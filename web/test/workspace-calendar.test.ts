@@ -115,6 +115,8 @@ beforeAll(async () => {
   people.ann = await student("Ann", "Able", people.tina.id, family.id);
   people.cleo = await student("Cleo", "Clash", people.tina.id);
   people.olly = await student("Olly", "Otto", people.otto.id);
+  // The booking form offers the studio's rooms.
+  for (const name of ["Room 1", "Room 2"]) await json(`room ${name}`, owner.v1.studios[":studioId"].rooms.$post({ param, json: { name } }));
 
   // Otto's lesson the same Tuesday: the owner sees it, Tina never does.
   const [y, m, d] = tuesday.split("-").map(Number) as [number, number, number];
@@ -167,7 +169,7 @@ describe("the owner's calendar", () => {
 
     await page.getByLabel("Student or band").selectOption(`student:${people.ann.id}`);
     await page.getByLabel("Length").selectOption("45");
-    await page.getByLabel("Room").fill("Room 1");
+    await page.getByLabel("Room").selectOption("Room 1");
     await page.getByLabel("How often").selectOption("weekly");
     await page.getByRole("button", { name: "Book the lesson" }).click();
     await page.waitForURL((url) => url.pathname.endsWith("/calendar") && url.searchParams.get("booked") === "weekly");
@@ -203,7 +205,7 @@ describe("the owner's calendar", () => {
   it("shows a clashing booking's lesson in the way, with a link, keeping what was typed", { timeout: 90_000 }, async () => {
     await page.goto(`${base}/calendar/book?start=${tuesday}T16:15&teacher=${people.tina.id}`);
     await page.getByLabel("Student or band").selectOption(`student:${people.cleo.id}`);
-    await page.getByLabel("Room").fill("Room 2");
+    await page.getByLabel("Room").selectOption("Room 2");
     const [response] = await Promise.all([
       page.waitForResponse((r) => r.request().method() === "POST"),
       page.getByRole("button", { name: "Book the lesson" }).click(),

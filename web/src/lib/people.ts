@@ -67,5 +67,7 @@ export const SAVED_MESSAGES: Record<string, string> = {
   "goal-deleted": "Goal deleted.",
   "practice-added": "Practice logged.",
   "practice-deleted": "Practice log deleted.",
+  "document-added": "Document added. Only the studio's staff can open it.",
+  "document-trashed": "Moved to the trash. You can restore it from the library's trash for 30 days.",
   "address-retried": "We'll email that address again. If it bounces again, it shows up here again.",
 };

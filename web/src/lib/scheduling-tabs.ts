@@ -1,5 +1,5 @@
 /** The Scheduling section's pages (owners and admins), each under `<base>/scheduling`. */
-export type SchedulingTab = "hours" | "closures" | "policy" | "patterns" | "makeups";
+export type SchedulingTab = "hours" | "closures" | "policy" | "patterns" | "makeups" | "rooms";
 
 export const SCHEDULING_PAGES: readonly { tab: SchedulingTab; label: string; path: string; about: string }[] = [
   { tab: "hours", label: "Working hours", path: "/hours", about: "When each teacher teaches, and the break they need between lessons." },
@@ -12,6 +12,7 @@ export const SCHEDULING_PAGES: readonly { tab: SchedulingTab; label: string; pat
   },
   { tab: "patterns", label: "Recurring lessons", path: "/patterns", about: "Weekly, fortnightly and monthly lessons: change them from a date, or end them." },
   { tab: "makeups", label: "Make-up credits", path: "/makeups", about: "A student's credits from cancelled lessons, and booking a make-up into a free slot." },
+  { tab: "rooms", label: "Rooms", path: "/rooms", about: "Teaching and practice rooms: their hours, rates and equipment, and reserving them." },
 ];
 
 export const schedulingTabs = (base: string, current: SchedulingTab) =>

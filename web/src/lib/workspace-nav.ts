@@ -1,7 +1,7 @@
 import type { Role, Workspace } from "./workspace";
 
 /** The workspace's sections. Items a role may not use are absent, not disabled. */
-export type Section = "today" | "calendar" | "scheduling" | "people" | "plans" | "billing" | "requests" | "settings" | "profile";
+export type Section = "today" | "calendar" | "scheduling" | "people" | "plans" | "library" | "rooms" | "billing" | "requests" | "settings" | "profile";
 
 /** A teacher's own profile, linked from the person menu (the rail has no "profile" item). */
 export const ownProfileHref = (ws: Pick<Workspace, "base" | "teacherId">) =>
@@ -22,6 +22,7 @@ const ADMIN_NAV: readonly [Section, string, string][] = [
   ["scheduling", "Scheduling", "/scheduling"],
   ["people", "People", "/people"],
   ["plans", "Lesson plans", "/plans"],
+  ["library", "Library", "/library"],
   ["billing", "Billing", "/billing"],
   ["requests", "Requests", "/requests"],
   ["settings", "Settings", "/settings"],
@@ -32,7 +33,9 @@ const TEACHER_NAV: readonly [Section, string, string][] = [
   ["calendar", "Calendar", "/calendar"],
   ["people", "My students", "/people/students"],
   ["plans", "Lesson plans", "/plans"],
+  ["library", "Library", "/library"],
   ["scheduling", "My hours", "/scheduling/hours"],
+  ["rooms", "Rooms", "/scheduling/rooms"],
   ["requests", "Requests", "/requests"],
 ];
 

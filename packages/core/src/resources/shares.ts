@@ -18,13 +18,13 @@ const MAX_SHARES = 100;
 const inTrash = () => conflict("resource.in_trash", "This file is in the trash; restore it first");
 
 /**
- * Shares a resource with an audience (admins and its uploader; a teacher with their own students,
- * their families, bands and lessons): the share item and the resource's list in one transaction,
+ * Shares a resource with an audience (admins anything; a teacher any file of the library with
+ * their own students, their families, bands and lessons): the share item and the resource's list in one transaction,
  * then the households it reaches get it in their materials (recipients.ts) and, unless `notify` is
  * false, in the day's "New material" email. Sharing again with the same audience changes nothing.
  */
 export async function shareResource(actor: Actor, studioId: string, resourceId: string, input: ShareResourceInput): Promise<Resource> {
-  const { member, record, actorName } = await loadResource(actor, studioId, resourceId, "resource.edit");
+  const { member, record, actorName } = await loadResource(actor, studioId, resourceId, "resource.view");
   if (record.shelf === TRASH_SHELF) throw inTrash();
   const reach = await reachOf(member, studioId, input.audience);
   assertMay(member, "resource.share", { audienceKind: input.audience.kind, keptByMember: reach.keptByMember });

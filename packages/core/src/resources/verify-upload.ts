@@ -10,14 +10,17 @@ export interface VerifiedFile {
   size: number;
 }
 
+/** "a PDF", "an audio recording". */
+const withArticle = (kind: ResourceKind) => `${/^[aeiou]/i.test(KIND_LABELS[kind]) ? "an" : "a"} ${KIND_LABELS[kind]}`;
+
 export const tooLarge = (kind: ResourceKind, size: number) =>
-  new AppError("resource.too_large", `A ${KIND_LABELS[kind]} may be at most ${bytesText(MAX_BYTES_BY_KIND[kind])}`, {
-    errors: [{ path: "size", message: `is ${bytesText(size)}; the limit for a ${KIND_LABELS[kind]} is ${bytesText(MAX_BYTES_BY_KIND[kind])}` }],
+  new AppError("resource.too_large", `${withArticle(kind).replace(/^a/, "A")} may be at most ${bytesText(MAX_BYTES_BY_KIND[kind])}`, {
+    errors: [{ path: "size", message: `is ${bytesText(size)}; the limit for ${withArticle(kind)} is ${bytesText(MAX_BYTES_BY_KIND[kind])}` }],
   });
 
 const notUsable = (kind: ResourceKind) =>
   new AppError("resource.upload_not_usable", "The uploaded file is not what it was declared to be", {
-    errors: [{ path: "contentType", message: `the file's content is not a ${KIND_LABELS[kind]}` }],
+    errors: [{ path: "contentType", message: `the file's content is not ${withArticle(kind)}` }],
   });
 
 /**

@@ -132,7 +132,7 @@ const share = createRoute({
   tags,
   summary: "Share a resource with a student, family, band, lesson, lesson note, all students or the public page",
   description:
-    "Admins and the uploader; teachers only with their own students (their families, bands, lessons and notes); all students and " +
+    "Admins; teachers any library file, with their own students only (their families, bands, lessons and notes); all students and " +
     "the public page are the admins'. The households reached get it in their materials at once and, unless `notify` is false, in " +
     "the next day's “New material” email. Sharing again with the same audience changes nothing.",
   ...secured,

@@ -17,7 +17,7 @@ function seesResource(member: StudioMember, resource: ResourceFacts): boolean {
 
 /**
  * The resource library and person documents. Staff upload; admins and a resource's uploader change,
- * replace, share and delete it. Teachers share with the students they keep (the student, their
+ * replace, unshare and delete it; any teacher may share a file they see, with the students they keep (the student, their
  * family, a lesson or note of theirs, a band with one of them); the whole studio and the public page
  * are the admins'. Families see only what is shared with them (their materials), never the library.
  */
