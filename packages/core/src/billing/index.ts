@@ -5,6 +5,7 @@ export * from "./accounts/index";
 export * from "./invoices/index";
 export * from "./payments/index";
 export * from "./runs/index";
+export * from "./charges/index";
 export * from "./dunning/index";
 export * from "./reports/index";
 export { billingDb, type BillingTx } from "./billing-db";

@@ -1,5 +1,6 @@
 import type { CoreModule } from "../kernel/core-module";
 import { BilledItemEntity } from "./runs/billed-item.entity";
+import { BillingChargeEntity } from "./charges/billing-charge.entity";
 import { BillingAccountEntity } from "./accounts/billing-account.entity";
 import { BillingRunEntity } from "./runs/billing-run.entity";
 import { BillingSettingsEntity } from "./settings/billing-settings.entity";
@@ -11,6 +12,7 @@ import { PaymentEntity, RevenueMonthEntity, StripeEventEntity } from "./payments
 
 export * from "./accounts/billing-account.entity";
 export * from "./accounts/ledger-entry.entity";
+export * from "./charges/billing-charge.entity";
 export * from "./dunning/dunning-due.entity";
 export * from "./fee-plans/fee-plan.entity";
 export * from "./invoices/invoice.entity";
@@ -21,7 +23,7 @@ export * from "./settings/billing-settings.entity";
 
 /**
  * The billing module's declaration: the entities it owns (settings, fee plans and enrolments,
- * accounts and ledgers, invoices, payments, billing runs and dunning), with their record types.
+ * accounts and ledgers, one-off charges, invoices, payments, billing runs and dunning), with their record types.
  * The ElectroDB services (db/, each module's *-db.ts) are composed from these declarations; other
  * modules reach the entities through this file, not through their files.
  */
@@ -30,6 +32,7 @@ export const billingModule = {
   entities: {
     billedItem: BilledItemEntity,
     billingAccount: BillingAccountEntity,
+    billingCharge: BillingChargeEntity,
     billingRun: BillingRunEntity,
     billingSettings: BillingSettingsEntity,
     dunningDue: DunningDueEntity,

@@ -4,7 +4,7 @@ import { AppError, conflict, type FieldError } from "../../kernel/errors";
 import { withAccountRetry } from "../accounts/post-to-ledger";
 import { billingDb, type BillingTx } from "../billing-db";
 import { type Discount, invoiceTotals, type InvoiceTotals, lineTotal, MAX_AMOUNT_MINOR } from "../money";
-import { billedKeys } from "../runs/billed-item.entity";
+import { billedKeys, chargeIdOf } from "../runs/billed-item.entity";
 import { commitInvoiceChange } from "./commit-invoice";
 import type { InvoiceLineRecord } from "./invoice-view";
 import type { InvoiceLineInput } from "./schemas";
@@ -133,12 +133,15 @@ export const takeMarkers = (tx: BillingTx, studioId: string, invoiceId: string, 
  * fine; one another invoice holds is refused).
  */
 export const releaseMarkers = (tx: BillingTx, studioId: string, invoiceId: string, keys: string[]) =>
-  keys.map((billedKey) =>
-    tx.billedItem
+  keys.flatMap((billedKey) => {
+    const release = tx.billedItem
       .delete({ studioId, billedKey })
       .where((a, op) => `${op.notExists(a.invoiceId)} OR ${op.eq(a.invoiceId, invoiceId)}`)
-      .commit(),
-  );
+      .commit();
+    const chargeId = chargeIdOf(billedKey);
+    // A one-off charge given back waits for the next run again.
+    return chargeId ? [release, tx.billingCharge.patch({ studioId, chargeId }).set({ listing: "pending" }).commit()] : [release];
+  });
 
 /** Transaction items handing an invoice's markers to another invoice of the account (a reissue; safe to repeat). */
 export const moveMarkers = (tx: BillingTx, studioId: string, accountId: string, fromInvoiceId: string, toInvoiceId: string, keys: string[]) =>
@@ -159,12 +162,24 @@ export const MAX_TRANSACTION_ITEMS = 100;
  * and the rest. A billing run's draft can hold more lines than fit one transaction; the rest are
  * written right after the change commits (`writeMarkerTail`), each write safe to repeat.
  */
-export const splitMarkers = (keys: string[], room: number) => ({ now: keys.slice(0, Math.max(0, room)), later: keys.slice(Math.max(0, room)) });
+export function splitMarkers(keys: string[], room: number) {
+  let used = 0;
+  let count = 0;
+  for (const key of keys) {
+    // Releasing a charge's marker also writes the charge (releaseMarkers).
+    const weight = chargeIdOf(key) ? 2 : 1;
+    if (used + weight > Math.max(0, room)) break;
+    used += weight;
+    count++;
+  }
+  return { now: keys.slice(0, count), later: keys.slice(count) };
+}
 
 /** Marker writes left over from a change, in transactions of their own. */
 export async function writeMarkerTail(keys: string[], write: (tx: BillingTx, keys: string[]) => unknown[]): Promise<void> {
-  for (let i = 0; i < keys.length; i += MAX_TRANSACTION_ITEMS) {
-    const chunk = keys.slice(i, i + MAX_TRANSACTION_ITEMS);
+  for (let rest = keys; rest.length > 0; ) {
+    const { now: chunk, later } = splitMarkers(rest, MAX_TRANSACTION_ITEMS);
     await withAccountRetry(() => commitInvoiceChange((tx) => write(tx, chunk)));
+    rest = later;
   }
 }

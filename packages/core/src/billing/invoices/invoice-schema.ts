@@ -42,7 +42,7 @@ export type InvoiceSummary = z.infer<typeof InvoiceSummarySchema>;
 export const InvoiceLineSchema = z
   .object({
     id: z.string(),
-    kind: z.enum(["lesson", "late_cancellation", "monthly_plan", "term_package", "custom"]),
+    kind: z.enum(["lesson", "late_cancellation", "monthly_plan", "term_package", "charge", "custom"]),
     description: z.string().openapi({ example: "Piano lesson with Clara Weiss — Tue 3 Dec 16:00 (30 min)" }),
     quantity: z.number().int(),
     unitPriceMinor: minor("Price of one"),

@@ -4,7 +4,7 @@ import { Entity } from "../../kernel/db/entity";
 
 export const INVOICE_STATUSES = ["draft", "sent", "partial", "paid", "overdue", "void"] as const;
 export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-export const LINE_KINDS = ["lesson", "late_cancellation", "monthly_plan", "term_package", "custom"] as const;
+export const LINE_KINDS = ["lesson", "late_cancellation", "monthly_plan", "term_package", "charge", "custom"] as const;
 
 /**
  * An invoice to a billing account. Drafts can be edited or deleted; from `send` on the content

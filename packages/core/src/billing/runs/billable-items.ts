@@ -4,7 +4,7 @@ import type { AccountKind } from "../accounts/billing-account.entity";
 import { lessonMinutes, rateForLesson, type RateEnrolment, type RatePlan } from "../fee-plans/lesson-rate";
 import { billedKeys } from "./billed-item.entity";
 
-type LineKind = "lesson" | "late_cancellation" | "monthly_plan" | "term_package";
+type LineKind = "lesson" | "late_cancellation" | "monthly_plan" | "term_package" | "charge";
 
 export interface BillingPeriod {
   /** Local dates (studio time zone), inclusive. */
@@ -52,6 +52,17 @@ export interface SkippedItem {
   reason: string;
 }
 
+/** A pending one-off charge (charges/billing-charge.entity.ts): billed to its account, once. */
+export interface BillableCharge {
+  chargeId: string;
+  account: { kind: AccountKind; partyId: string };
+  studentId: string;
+  description: string;
+  /** Signed: negative is a credit. */
+  amountMinor: number;
+  chargeDate: LocalDate;
+}
+
 export interface BillingFacts {
   period: BillingPeriod;
   timeZone: string;
@@ -63,6 +74,10 @@ export interface BillingFacts {
   /** The studio's fee plans by id: enrolments in other plans are ignored. */
   plans: ReadonlyMap<string, RatePlan & { lessonCount?: number }>;
   settings: { defaultHourlyRateMinor?: number };
+  /** Pending one-off charges dated up to the period's end (deposits, rental fees…). */
+  charges?: readonly BillableCharge[];
+  /** Families that still exist (a charge to a family that is gone goes to the student's own account). */
+  familyNames?: ReadonlyMap<string, string>;
 }
 
 const WEEKDAYS = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
@@ -116,6 +131,9 @@ export const accountOf = (student: BillableStudent): BillableItem["account"] =>
  *   is active within the period (the whole month's amount);
  * - term: one `term_package` line when the period meets the term while the student is enrolled
  *   (normally the run whose period holds the term's start).
+ *
+ * Per pending one-off charge (a loan's deposit or fee, a credit for a deposit given back): a `charge`
+ * line on its account (the student's own when the family is gone), at its amount.
  *
  * Each item has its billed key; the caller drops keys already billed, so overlapping periods and
  * repeated runs never bill anything twice.
@@ -210,6 +228,27 @@ export function billableItems(facts: BillingFacts): { items: BillableItem[]; ski
       const term = `${dayMonth(plan.termStart)} ${plan.termStart.slice(0, 4)} – ${dayMonth(plan.termEnd)} ${plan.termEnd.slice(0, 4)}`;
       items.push(planItem(billedKeys.term(plan.feePlanId, student.studentId), "term_package", `${plan.name} — term ${term}${lessons}`, plan.termStart));
     }
+  }
+  for (const charge of facts.charges ?? []) {
+    const student = students.get(charge.studentId);
+    if (!student) {
+      skipped.push({ studentId: charge.studentId, reason: "charge: student not found" });
+      continue;
+    }
+    const familyGone = charge.account.kind === "family" && facts.familyNames !== undefined && !facts.familyNames.has(charge.account.partyId);
+    const account: BillableItem["account"] = familyGone ? { kind: "student", partyId: student.studentId } : charge.account;
+    items.push({
+      billedKey: billedKeys.charge(charge.chargeId),
+      account,
+      line: {
+        kind: "charge",
+        description: account.kind === "family" ? `${student.firstName}: ${charge.description}` : charge.description,
+        quantity: 1,
+        unitPriceMinor: charge.amountMinor,
+        studentId: student.studentId,
+      },
+      sortKey: `${student.lastName}\u0000${student.firstName}\u0000${student.studentId}\u00002${charge.chargeDate}\u0000${charge.chargeId}`,
+    });
   }
   items.sort((a, b) => (a.sortKey < b.sortKey ? -1 : a.sortKey > b.sortKey ? 1 : 0));
   return { items, skipped };

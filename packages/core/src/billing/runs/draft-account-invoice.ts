@@ -12,7 +12,7 @@ import type { BillingSettings } from "../settings/defaults";
 import type { BillableItem, BillingPeriod } from "./billable-items";
 import { readMany } from "../../kernel/db/read-many";
 
-import type { BilledItemRecord } from "./billed-item.entity";
+import { billedKeys, chargeIdOf, type BilledItemRecord } from "./billed-item.entity";
 type InvoiceLine = InvoiceRecord["lines"][number];
 
 /** Markers per transaction: with the invoice, a new account and the audit event, well within DynamoDB's 100 items. */
@@ -47,6 +47,8 @@ export interface AccountState {
   account: BillingAccountRecord | null;
   /** This run's draft for the account, if it has one (found through the markers of items it holds). */
   draft: InvoiceRecord | null;
+  /** Billed keys of charges cancelled (or billed elsewhere) since the run read them: not to bill. */
+  gone?: ReadonlySet<string>;
 }
 
 export interface AccountOutcome {
@@ -57,6 +59,8 @@ export interface AccountOutcome {
   amountMinor: number;
   totalMinor: number;
   alreadyBilled: number;
+  /** Credits (negative charges) left pending: with nothing to set them against, the invoice would be negative. */
+  heldBack: BillableItem[];
 }
 
 /** The ids of invoices that hold some of the account's items: where this run's draft can be. */
@@ -68,9 +72,23 @@ export const draftCandidates = (work: AccountWork, markers: ReadonlyMap<string, 
 export const runDraftOf = (context: RunContext, accountId: string, invoices: readonly (InvoiceRecord | null)[]) =>
   invoices.find((i) => i && i.status === "draft" && i.accountId === accountId && i.billingRunId === context.runId) ?? null;
 
+/**
+ * The run's draft of an account whose new items are all one-off charges: charges already billed
+ * leave the pending list, so no marker of the account's items points at the draft. Read from the
+ * account's invoices (one query), so the charge extends the run's draft instead of starting another.
+ */
+async function chargeOnlyDraft(context: RunContext, work: AccountWork): Promise<InvoiceRecord | null> {
+  if (!work.items.some((item) => item.line.kind === "charge")) return null;
+  const { data } = await billingDb()
+    .entities.invoice.query.invoicesByAccount({ studioId: context.studioId, accountId: work.accountId })
+    .where((a, op) => `${op.eq(a.billingRunId, context.runId)} AND ${op.eq(a.status, "draft")}`)
+    .go({ pages: "all" });
+  return data[0] ?? null;
+}
+
 /** Reads an account's state afresh (strongly consistent): its markers, the account, this run's draft. */
 export async function readAccountState(context: RunContext, work: AccountWork): Promise<AccountState> {
-  const { billedItem, billingAccount, invoice } = billingDb().entities;
+  const { billedItem, billingAccount, invoice, billingCharge } = billingDb().entities;
   const { studioId } = context;
   const [found, [account]] = await Promise.all([
     readMany(
@@ -81,13 +99,24 @@ export async function readAccountState(context: RunContext, work: AccountWork): 
   ]);
   const markers = new Map(found.flatMap((m) => (m ? [[m.billedKey, m] as const] : [])));
   const candidates = draftCandidates(work, markers);
-  const invoices = candidates.length
-    ? await readMany(
-        candidates.map((invoiceId) => itemOf(invoice, { studioId, invoiceId })),
-        { consistent: true },
-      )
-    : [];
-  return { markers, account: account ?? null, draft: runDraftOf(context, work.accountId, invoices) };
+  const chargeIds = work.items.flatMap((item) => (item.line.kind === "charge" && !markers.has(item.billedKey) ? [chargeIdOf(item.billedKey)!] : []));
+  const [invoices, charges] = await Promise.all([
+    candidates.length
+      ? readMany(
+          candidates.map((invoiceId) => itemOf(invoice, { studioId, invoiceId })),
+          { consistent: true },
+        )
+      : [],
+    chargeIds.length
+      ? readMany(
+          chargeIds.map((chargeId) => itemOf(billingCharge, { studioId, chargeId })),
+          { consistent: true },
+        )
+      : [],
+  ]);
+  const gone = new Set(charges.flatMap((c, i) => (c?.listing === "pending" ? [] : [billedKeys.charge(chargeIds[i]!)])));
+  const draft = runDraftOf(context, work.accountId, invoices) ?? (await chargeOnlyDraft(context, work));
+  return { markers, account: account ?? null, draft, gone };
 }
 
 const toLine = (item: BillableItem): InvoiceLine => ({
@@ -115,15 +144,23 @@ const periodWords = (context: RunContext) => `${context.periodStart} – ${conte
  * Items beyond 90 go in further transactions that extend the same draft.
  */
 export async function draftAccountInvoice(context: RunContext, work: AccountWork, prefetched?: AccountState): Promise<AccountOutcome> {
-  const outcome: AccountOutcome = { created: false, linesAdded: 0, amountMinor: 0, totalMinor: 0, alreadyBilled: 0 };
-  let state = prefetched;
+  const outcome: AccountOutcome = { created: false, linesAdded: 0, amountMinor: 0, totalMinor: 0, alreadyBilled: 0, heldBack: [] };
+  let state =
+    prefetched && !prefetched.draft && work.items.some((item) => item.line.kind === "charge")
+      ? { ...prefetched, draft: await chargeOnlyDraft(context, work) }
+      : prefetched;
   let first = true;
   for (let tries = 0; ; ) {
     state ??= await readAccountState(context, work);
-    const fresh = work.items.filter((item) => !state!.markers.has(item.billedKey));
-    if (first) outcome.alreadyBilled = work.items.length - fresh.length;
+    const unbilled = work.items.filter((item) => !state!.markers.has(item.billedKey));
+    if (first) outcome.alreadyBilled = work.items.length - unbilled.length;
+    const { fresh, heldBack } = withoutUnbackedCredits(
+      unbilled.filter((item) => !state!.gone?.has(item.billedKey)),
+      state.draft?.subtotalMinor ?? 0,
+    );
+    outcome.heldBack = heldBack;
     if (fresh.length === 0) return outcome;
-    const chunk = fresh.slice(0, MAX_ITEMS_PER_TRANSACTION);
+    const chunk = chunkOf(fresh);
     const written = await writeChunk(context, work, state, chunk);
     if (written) {
       outcome.invoiceId = written.invoiceId;
@@ -139,6 +176,40 @@ export async function draftAccountInvoice(context: RunContext, work: AccountWork
     // After a race, or before the next chunk of a large account, read what is there now.
     state = undefined;
   }
+}
+
+/** A charge line also turns its charge `billed` in the transaction: it weighs two items. */
+const weightOf = (item: BillableItem) => (item.line.kind === "charge" ? 2 : 1);
+
+/** The first items that fit one transaction (MAX_ITEMS_PER_TRANSACTION, charges counting twice). */
+function chunkOf(items: BillableItem[]): BillableItem[] {
+  let weight = 0;
+  let count = 0;
+  for (const item of items) {
+    if (weight + weightOf(item) > MAX_ITEMS_PER_TRANSACTION) break;
+    weight += weightOf(item);
+    count++;
+  }
+  return items.slice(0, count);
+}
+
+/**
+ * The items to bill now, leaving out credits (negative charges) that would take the invoice below
+ * zero: they stay pending until an invoice has enough to set them against (the largest first).
+ */
+export function withoutUnbackedCredits(items: BillableItem[], draftSubtotalMinor: number): { fresh: BillableItem[]; heldBack: BillableItem[] } {
+  let total = draftSubtotalMinor + items.reduce((sum, item) => sum + lineTotal(item.line), 0);
+  if (total >= 0) return { fresh: items, heldBack: [] };
+  const credits = items
+    .filter((item) => item.line.kind === "charge" && item.line.unitPriceMinor < 0)
+    .sort((a, b) => a.line.unitPriceMinor - b.line.unitPriceMinor);
+  const heldBack = new Set<BillableItem>();
+  for (const credit of credits) {
+    if (total >= 0) break;
+    heldBack.add(credit);
+    total -= lineTotal(credit.line);
+  }
+  return { fresh: items.filter((item) => !heldBack.has(item)), heldBack: [...heldBack] };
 }
 
 /** One transaction: the invoice created or extended, the account if new, the markers, the audit event. Null when it lost a race. */
@@ -205,6 +276,18 @@ async function writeChunk(context: RunContext, work: AccountWork, state: Account
               .commit(),
           ]),
       ...chunk.map((item) => tx.billedItem.create({ studioId, billedKey: item.billedKey, invoiceId, accountId: work.accountId }).commit()),
+      // A charge turns billed with its line, on condition that nobody cancelled it meanwhile (a lost race re-reads it).
+      ...chunk.flatMap((item) =>
+        item.line.kind === "charge"
+          ? [
+              tx.billingCharge
+                .patch({ studioId, chargeId: chargeIdOf(item.billedKey)! })
+                .set({ listing: "billed" })
+                .where((a, op) => op.eq(a.listing, "pending"))
+                .commit(),
+            ]
+          : [],
+      ),
       recordAudit(tx, {
         studioId,
         actorId,

@@ -229,6 +229,9 @@ export async function runBilling(studioId: string, options: RunBillingOptions): 
       execution.failed.push({ accountId: work.accountId, error: error instanceof Error ? error.message : String(error) });
       return;
     }
+    for (const item of outcome.heldBack) {
+      skipped.push({ studentId: item.line.studentId, reason: "credit waits for an invoice to set it against" });
+    }
     execution.alreadyBilled += outcome.alreadyBilled;
     execution.linesAdded += outcome.linesAdded;
     execution.amountMinor += outcome.amountMinor;
