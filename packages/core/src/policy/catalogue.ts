@@ -1,4 +1,5 @@
 import { BILLING_RULES } from "./rules/billing";
+import { LENDING_RULES } from "./rules/lending";
 import { PEOPLE_RULES } from "./rules/people";
 import { SCHEDULING_RULES } from "./rules/scheduling";
 import { STUDIO_RULES } from "./rules/studio";
@@ -9,4 +10,4 @@ import { TEACHING_RULES } from "./rules/teaching";
  * and the answer a refusal gets. The permission matrix (packages/functions/test/matrix) names the
  * action each route row exercises, and checks every action here is exercised.
  */
-export const CATALOGUE = { ...STUDIO_RULES, ...PEOPLE_RULES, ...SCHEDULING_RULES, ...TEACHING_RULES, ...BILLING_RULES };
+export const CATALOGUE = { ...STUDIO_RULES, ...PEOPLE_RULES, ...SCHEDULING_RULES, ...TEACHING_RULES, ...BILLING_RULES, ...LENDING_RULES };

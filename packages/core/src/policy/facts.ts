@@ -73,3 +73,8 @@ export interface PersonFacts {
   /** The person's family: a student's, a guardian's. */
   familyId?: string;
 }
+
+/** An inventory item, as the lending rules see it. */
+export interface ItemFacts {
+  isBorrowable: boolean;
+}
