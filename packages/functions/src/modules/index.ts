@@ -16,6 +16,7 @@ import { invoicesRoutes } from "./invoices/routes";
 import { paymentsRoutes } from "./payments/routes";
 import { billingRunsRoutes } from "./billing-runs/routes";
 import { payRoutes } from "./pay/routes";
+import { lendingRoutes } from "./lending/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
@@ -37,6 +38,7 @@ export const MODULE_ROUTES = {
   payments: paymentsRoutes,
   "billing-runs": billingRunsRoutes,
   pay: payRoutes,
+  lending: lendingRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /** The operations of every module: what the typed client (web/) sees. */

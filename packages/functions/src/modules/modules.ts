@@ -6,6 +6,7 @@ import { cancellationsModule } from "./cancellations/module";
 import { closuresModule } from "./closures/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
+import { lendingModule } from "./lending/module";
 import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
 import { paymentsModule } from "./payments/module";
@@ -40,5 +41,6 @@ export const API_MODULES = [
   paymentsModule,
   billingRunsModule,
   payModule,
+  lendingModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];
