@@ -79,23 +79,23 @@ describe("a family borrows a violin", { timeout: 180_000 }, () => {
     await family.getByLabel("What").selectOption({ label: "Violin 3/4 (Instrument)" });
     await family.getByLabel("A note for the studio").fill("For the spring concert");
     await Promise.all([family.waitForURL(/\/loans\/[^/?]+\?saved=requested/), family.getByRole("button", { name: "Ask to borrow it" }).click()]);
-    await expect(family.getByText("Your request is sent")).toBeVisible();
+    await family.getByText("Your request is sent").waitFor();
     await expectAccessible(family);
 
     const requests = `/dashboard/studios/${studioId}/inventory/loans`;
     const desk = await sessions.signIn(ownerEmail, requests);
     await expectAccessible(desk);
     await desk.getByRole("link", { name: "Violin 3/4" }).click();
-    await expect(desk.getByText("For the spring concert")).toBeVisible();
+    await desk.getByText("For the spring concert").waitFor();
     await Promise.all([desk.waitForURL(/done=lent/), desk.getByRole("button", { name: "Lend Violin 3/4" }).click()]);
-    await expect(desk.getByText("The item is lent")).toBeVisible();
+    await desk.getByText("The item is lent").waitFor();
     await expectAccessible(desk);
 
     // The family's email opens the loan's page in the portal.
     const [lentMail] = await readMail(parent.email, { subject: "is lent to Dev" });
     const loanUrl = extractLink(lentMail!.body.text ?? "", `/portal/studios/${studioId}/loans/`);
     await family.goto(loanUrl);
-    await expect(family.getByText("On loan")).toBeVisible();
+    await family.getByText("On loan").waitFor();
     const loanId = new URL(loanUrl).pathname.split("/").pop()!;
 
     // On the due date, from 09:00 studio time, the reminder job emails the family once.
@@ -106,15 +106,15 @@ describe("a family borrows a violin", { timeout: 180_000 }, () => {
     expect(reminders).toHaveLength(1);
     expect(reminders[0]!.subject).toContain("is due today");
     await family.goto(extractLink(reminders[0]!.body.text ?? "", `/portal/studios/${studioId}/loans/${loanId}`));
-    await expect(family.getByRole("heading", { name: "Violin 3/4" })).toBeVisible();
+    await family.getByRole("heading", { name: "Violin 3/4" }).waitFor();
     await expectAccessible(family);
 
     // The owner takes it back on the loan's page.
     await desk.goto(`${site.webUrl}/dashboard/studios/${studioId}/inventory/loans/${loanId}`);
     await desk.getByLabel("Condition it came back in").selectOption("fair");
     await Promise.all([desk.waitForURL(/done=returned/), desk.getByRole("button", { name: "Record the return" }).click()]);
-    await expect(desk.getByText("The return is recorded")).toBeVisible();
+    await desk.getByText("The return is recorded").waitFor();
     await family.reload();
-    await expect(family.getByText("Returned", { exact: false }).first()).toBeVisible();
+    await family.getByText("Returned", { exact: false }).first().waitFor();
   });
 });
