@@ -1,13 +1,21 @@
 /**
  * The areas of the files bucket, by key shape (IAM resources) and, for temporary ones, how long
  * objects live (S3 lifecycle rules on a fixed key prefix; core writes the keys:
- * packages/core/src/privacy/export-files.ts, packages/core/src/studios/logo-upload.ts).
+ * packages/core/src/privacy/export-files.ts, packages/core/src/studios/logo-upload.ts,
+ * packages/core/src/resources/object-keys.ts).
  */
 export const FILE_AREAS = {
   /** `<studioId>/branding/logo-<id>.<ext>`: kept while a studio points at it. */
   branding: { objects: "*/branding/*" },
   /** `privacy-exports/<studioId>/<exportId>.json`: an export's link works 24 h; the file goes after 2 days. */
   privacyExports: { objects: "privacy-exports/*", prefix: "privacy-exports/", expireAfterDays: 2 },
+  /** `<studioId>/resources/<id>.<ext>`: the resource library's and person documents' files, kept while their resource is. */
+  resources: { objects: "*/resources/*" },
+  /**
+   * `trash/<studioId>/resources/<id>.<ext>`: files of resources in the trash. The purge job deletes them
+   * with their records after 30 days; the rule is the backstop for a file the job missed.
+   */
+  trash: { objects: "trash/*", prefix: "trash/", expireAfterDays: 35 },
 } as const;
 export type FileArea = keyof typeof FILE_AREAS;
 

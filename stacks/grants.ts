@@ -78,8 +78,20 @@ export function grantStatements(resources: GrantResources, grants: Grants): Poli
 const API_GRANTS: Partial<Record<ModuleName, Grants>> = {
   // Studio logos: a presigned upload, and presigned reads in studio views.
   platform: { table: "items", files: { branding: ["s3:GetObject", "s3:PutObject"] } },
-  // Privacy exports: written, read through a presigned link, deleted by erasure.
-  privacy: { table: "items", files: { privacyExports: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] } },
+  // Privacy exports: written, read through a presigned link, deleted by erasure; with the person's documents, read into the export and deleted by erasure.
+  privacy: {
+    table: "items",
+    files: {
+      privacyExports: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"],
+      resources: ["s3:GetObject", "s3:DeleteObject"],
+      trash: ["s3:GetObject", "s3:DeleteObject"],
+    },
+  },
+  // The resource library: presigned uploads and downloads, the confirm's check of the stored bytes, moves to and from the trash.
+  resources: {
+    table: "items",
+    files: { resources: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], trash: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] },
+  },
   // The public invoice page shows the studio logo; webhooks record payments (and enqueue receipts).
   pay: { table: "payments", files: { branding: ["s3:GetObject"] } },
 };
@@ -87,5 +99,8 @@ const API_GRANTS: Partial<Record<ModuleName, Grants>> = {
 /** An API Lambda's grants: its own, or the table's items (a new API module needs no entry). */
 export const apiGrants = (module: ModuleName): Grants => API_GRANTS[module] ?? { table: "items" };
 
-/** The scheduled jobs: the table, never the files bucket; their mail goes through the outbox. */
-export const JOB_GRANTS: Grants = { table: "items" };
+/**
+ * The scheduled jobs: the table, and of the files bucket only the deletion of resource files (the
+ * trash purge); their mail goes through the outbox.
+ */
+export const JOB_GRANTS: Grants = { table: "items", files: { resources: ["s3:DeleteObject"], trash: ["s3:DeleteObject"] } };

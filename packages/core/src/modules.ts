@@ -13,6 +13,8 @@ import { outboxModule } from "./outbox/module";
 import { peopleModule } from "./people/module";
 import { planningModule } from "./planning/module";
 import { rateLimitModule } from "./rate-limit/module";
+import { resourcesModule } from "./resources/module";
+import { roomsModule } from "./rooms/module";
 import { schedulingModule } from "./scheduling/module";
 import { studiosModule } from "./studios/module";
 import { teachingModule } from "./teaching/module";
@@ -39,6 +41,8 @@ export const CORE_MODULES = [
   schedulingModule,
   planningModule,
   teachingModule,
+  resourcesModule,
+  roomsModule,
   billingModule,
   lendingModule,
 ] as const;

@@ -26,3 +26,4 @@ export { rescheduleReviewedMessage } from "./templates/reschedule-reviewed";
 export { slotOfferMessage } from "./templates/slot-offer";
 export { loanLentMessage, type LoanLentEmail } from "./templates/loan-lent";
 export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-reminder";
+export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";

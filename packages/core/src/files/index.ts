@@ -1,2 +1,2 @@
-export { deleteObjects, describeObject, presignDownload, presignUpload } from "./s3";
+export { contentDisposition, deleteObjects, describeObject, moveObjects, presignDownload, presignUpload, readObjectStart, type DownloadAs } from "./s3";
 export { putObject } from "./s3";

@@ -53,8 +53,60 @@ export function presignUpload(key: string, contentType: string, contentLength: n
   });
 }
 
-export function presignDownload(key: string, expiresIn: number): Promise<string> {
-  return s3(({ sdk, client, getSignedUrl }) => getSignedUrl(client, new sdk.GetObjectCommand({ Bucket: config().bucketName, Key: key }), { expiresIn }));
+/** How a download names and presents the file: the browser saves it as `fileName`, or shows it inline. */
+export interface DownloadAs {
+  fileName: string;
+  contentType: string;
+  disposition: "inline" | "attachment";
+}
+
+/** `attachment; filename="…"; filename*=UTF-8''…` (RFC 6266): an ASCII fallback and the exact name. */
+export function contentDisposition({ fileName, disposition }: Pick<DownloadAs, "fileName" | "disposition">): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, "_").replace(/["\\]/g, "_");
+  const exact = encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${exact}`;
+}
+
+export function presignDownload(key: string, expiresIn: number, as?: DownloadAs): Promise<string> {
+  return s3(({ sdk, client, getSignedUrl }) =>
+    getSignedUrl(
+      client,
+      new sdk.GetObjectCommand({
+        Bucket: config().bucketName,
+        Key: key,
+        ...(as ? { ResponseContentDisposition: contentDisposition(as), ResponseContentType: as.contentType } : {}),
+      }),
+      { expiresIn },
+    ),
+  );
+}
+
+/** The first `length` bytes of a stored object (fewer when it is shorter), or null when there is none. */
+export async function readObjectStart(key: string, length: number): Promise<Uint8Array | null> {
+  try {
+    return await s3(async ({ sdk, client }) => {
+      const object = await client.send(new sdk.GetObjectCommand({ Bucket: config().bucketName, Key: key, Range: `bytes=0-${length - 1}` }));
+      const bytes = object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+      return bytes.slice(0, length);
+    });
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404 || status === 403 || status === 416) return null;
+    throw error;
+  }
+}
+
+/** Moves objects to new keys (copy, then delete the old): a resource's files into the trash and back. */
+export async function moveObjects(moves: readonly { from: string; to: string }[]): Promise<void> {
+  const bucket = config().bucketName;
+  await s3(({ sdk, client }) =>
+    Promise.all(
+      moves.map(async ({ from, to }) => {
+        await client.send(new sdk.CopyObjectCommand({ Bucket: bucket, Key: to, CopySource: `${bucket}/${encodeURIComponent(from).replace(/%2F/g, "/")}` }));
+        await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: from }));
+      }),
+    ),
+  );
 }
 
 /** Size and type of a stored object, or null when there is none. */

@@ -2,7 +2,7 @@
  * The kinds of non-essential mail a family may stop, per studio. Essential mail (invoices,
  * receipts, account security, lesson changes) has no type here and cannot be stopped.
  */
-export const NOTIFICATION_TYPES = ["reminders", "slot-offers", "calendar-invites"] as const;
+export const NOTIFICATION_TYPES = ["reminders", "slot-offers", "calendar-invites", "materials"] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** What each type is, in the words the unsubscribe page and the preferences page use. */
@@ -10,4 +10,5 @@ export const NOTIFICATION_LABELS: Record<NotificationType, { name: string; descr
   reminders: { name: "Lesson reminders", description: "An email the day before each lesson." },
   "slot-offers": { name: "Free lesson slots", description: "An email when a slot opens up that a make-up credit could book." },
   "calendar-invites": { name: "Calendar invitations", description: "Invitations that keep your calendar app up to date with lessons." },
+  materials: { name: "New material", description: "A daily email when your teacher shares sheet music, recordings or worksheets." },
 };

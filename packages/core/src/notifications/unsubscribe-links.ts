@@ -37,4 +37,5 @@ const UNSUBSCRIBE_LABELS: Record<NotificationType, string> = {
   reminders: "Stop lesson reminders",
   "slot-offers": "Stop offers of free lesson slots",
   "calendar-invites": "Stop calendar invitations",
+  materials: "Stop emails about new material",
 };

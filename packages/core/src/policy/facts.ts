@@ -78,3 +78,27 @@ export interface PersonFacts {
 export interface ItemFacts {
   isBorrowable: boolean;
 }
+
+/** A resource as the policy sees it: who uploaded it and, for a person document, whose record it is on. */
+export interface ResourceFacts {
+  createdBy: string;
+  /** `keptByMember`: the member is an admin or the teacher of the student (or of a student of the family) it is about. */
+  person?: { kind: "student" | "family" | "teacher"; id: string; keptByMember: boolean };
+}
+
+/** A share as the policy sees it: to whom, and whether the member teaches them (a student they keep, a lesson they teach…). */
+export interface ShareFacts {
+  audienceKind: "student" | "family" | "band" | "lesson" | "note" | "all_students" | "public";
+  keptByMember: boolean;
+}
+
+/** A room as the policy sees it: who may reserve it. */
+export interface RoomFacts {
+  bookableBy: "staff" | "students";
+}
+
+/** A reservation as the policy sees it: who made it and whom it is for. */
+export interface ReservationFacts {
+  reservedBy: string;
+  student: StudentFacts | null;
+}

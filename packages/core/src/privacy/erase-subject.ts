@@ -3,6 +3,7 @@ import { db, type WriteTx } from "../db";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict } from "../kernel/errors";
 import { searchKeys } from "../people";
+import { eraseDocumentsOf } from "../resources";
 import { assertMay, type Actor } from "../policy";
 import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";
 import { eraseMentions } from "./erase-mentions";
@@ -65,6 +66,7 @@ export async function eraseSubject(actor: Actor, studioId: string, input: Privac
   const fields = erasedFields(subject.type, subject.record as Record<string, unknown>);
   const { before, after } = erasureAuditTrail(fields);
   await eraseMentions(subject, subject.record.userId ?? undefined);
+  if (subject.type !== "guardian") await eraseDocumentsOf(studioId, subject.type, subject.id);
 
   await commitWrites(db, (tx) => [
     failsWith(erasureWrite(tx, subject, actor.userId), () => conflict("privacy.subject_changed", "The record changed meanwhile; try again")),

@@ -4,6 +4,7 @@ import { db } from "../db";
 import { readGuardians, readStudents, toFamilySummary, toGuardian, toStudentSummary, withStaffOnly, type FamilyRecord } from "../people";
 import type { StudioMember } from "../policy";
 import type { StudioRecord } from "../studios/module";
+import { documentsForExport } from "../resources";
 import { activitySections, SECTION_LIMIT, upTo } from "./export-sections";
 import type { SubjectRecord } from "./subject";
 
@@ -81,7 +82,8 @@ async function readLinks(subject: SubjectRecord, userId: string | undefined) {
  * Everything the studio holds about one person, as one JSON document: the profile record; for a
  * student the family, its guardians and the bands they play in; for a guardian the family and its
  * children; the linked member's role; the audit events about the record (and the membership); and
- * the activity sections (export-sections.ts: lessons, attendance, notes, goals, practice, feeds,
+ * the documents on the person's record (with their files' bytes); the activity sections
+ * (export-sections.ts: lessons, attendance, notes, goals, practice, feeds,
  * billing). A requester who is not staff gets what they may see: no staff-only fields, only the
  * notes shown to them.
  */
@@ -97,13 +99,14 @@ export async function buildExportDocument(input: {
   const { studio, subject } = input;
   const { studioId } = studio;
   const { membership, family } = await readLinks(subject, input.userId);
-  const [guardians, students, bands, audit, memberAudit, activity] = await Promise.all([
+  const [guardians, students, bands, audit, memberAudit, activity, documents] = await Promise.all([
     family && subject.type === "student" ? readGuardians(studioId, family.familyId) : Promise.resolve([]),
     family && subject.type === "guardian" ? readStudents(studioId, family.studentIds) : Promise.resolve([]),
     subject.type === "student" ? bandsOf(studioId, subject.id) : Promise.resolve(null),
     auditEventsAbout(studioId, subject.type, subject.id),
     membership?.userId ? auditEventsAbout(studioId, "member", membership.userId) : Promise.resolve(null),
     activitySections({ studio, subject, userId: input.userId, requester: input.requester }),
+    subject.type === "guardian" ? Promise.resolve([]) : documentsForExport(studioId, subject.type, subject.id),
   ]);
   const { staff } = activity;
 
@@ -121,6 +124,7 @@ export async function buildExportDocument(input: {
     ...(subject.type === "guardian" ? { children: students.map(toStudentSummary) } : {}),
     ...(bands ? { bands: bands.bands } : {}),
     ...activity.sections,
+    documents,
     auditEvents: [...audit.events, ...(memberAudit?.events ?? [])].sort((a, b) => a.id.localeCompare(b.id)),
     limits: {
       ...(bands ? { bandsLookedThrough: bands.bandsLookedThrough, bandScanLimit: BAND_SCAN_LIMIT, bandsTruncated: bands.truncated } : {}),

@@ -21,6 +21,8 @@ export const StudioEntity = new Entity({
     country: { type: "string" },
     postalCode: { type: "string" },
     logoKey: { type: "string" },
+    /** Bytes of the studio's resource files stored now (every version, the trash until purged), moved in the same transaction as the files' records. */
+    storageBytes: { type: "number" },
     themeColor: { type: "string" },
     isActive: { type: "boolean", required: true, default: true },
     createdBy: { type: "string", readOnly: true },

@@ -45,6 +45,8 @@ const HIDDEN: Action[] = [
   "item.view",
   "loan.view",
   "loan.request",
+  "resource.view",
+  "room.view",
 ];
 
 type Row = [action: Action, facts: unknown, allowed: Name[]];
@@ -114,6 +116,29 @@ const TABLE: Row[] = [
   ["loan.view", S1, [...ADMINS, "teacherA", "studentS1", "parentF"]],
   ["loan.request", S1, [...ADMINS, "teacherA", "studentS1", "parentF"]],
   ["loan.withdraw", S1, [...ADMINS, "studentS1", "parentF"]],
+  ["resource.upload", undefined, STAFF],
+  ["resource.materials", undefined, HOUSEHOLDS],
+  ["resource.view", { createdBy: "teacherB" }, STAFF],
+  // A document on S1's record: admins and S1's teacher (the loader says whether the member keeps S1).
+  [
+    "resource.view",
+    (name: Name) => ({ createdBy: "admin", person: { kind: "student", id: "S1", keptByMember: name === "teacherA" || ADMINS.includes(name) } }),
+    [...ADMINS, "teacherA"],
+  ],
+  ["resource.view", { createdBy: "admin", person: { kind: "teacher", id: "T-B", keptByMember: false } }, [...ADMINS, "teacherB"]],
+  ["resource.edit", { createdBy: "teacherA" }, [...ADMINS, "teacherA"]],
+  ["resource.share", (name: Name) => ({ audienceKind: "student", keptByMember: name === "teacherA" }), [...ADMINS, "teacherA"]],
+  ["resource.share", { audienceKind: "all_students", keptByMember: true }, ADMINS],
+  ["resource.share", { audienceKind: "public", keptByMember: true }, ADMINS],
+
+  ...adminOnly("room.manage"),
+  ["room.view", { bookableBy: "staff" }, STAFF],
+  ["room.view", { bookableBy: "students" }, ALL],
+  ["room.reserve", { bookableBy: "students", student: S1 }, [...STAFF, "studentS1", "parentF"]],
+  ["room.reserve", { bookableBy: "staff", student: S1 }, STAFF],
+  ["room.reserve", { bookableBy: "students", student: null }, STAFF],
+  ["reservation.cancel", { reservedBy: "teacherB", student: S1 }, [...ADMINS, "teacherB", "studentS1", "parentF"]],
+  ["reservation.cancel", { reservedBy: "owner", student: null }, ADMINS],
 ];
 
 /** The catalogue called with any action (the table holds every action's facts). */

@@ -17,6 +17,8 @@ import { paymentsRoutes } from "./payments/routes";
 import { billingRunsRoutes } from "./billing-runs/routes";
 import { payRoutes } from "./pay/routes";
 import { lendingRoutes } from "./lending/routes";
+import { resourcesRoutes } from "./resources/routes";
+import { roomsRoutes } from "./rooms/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
@@ -39,6 +41,8 @@ export const MODULE_ROUTES = {
   "billing-runs": billingRunsRoutes,
   pay: payRoutes,
   lending: lendingRoutes,
+  resources: resourcesRoutes,
+  rooms: roomsRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /** The operations of every module: what the typed client (web/) sees. */

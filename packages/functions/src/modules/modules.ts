@@ -14,6 +14,8 @@ import { peopleModule } from "./people/module";
 import { planningModule } from "./planning/module";
 import { platformModule } from "./platform/module";
 import { privacyModule } from "./privacy/module";
+import { resourcesModule } from "./resources/module";
+import { roomsModule } from "./rooms/module";
 import { schedulingModule } from "./scheduling/module";
 import { teachingModule } from "./teaching/module";
 
@@ -42,5 +44,7 @@ export const API_MODULES = [
   billingRunsModule,
   payModule,
   lendingModule,
+  resourcesModule,
+  roomsModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

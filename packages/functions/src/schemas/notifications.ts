@@ -1,6 +1,7 @@
 import { z } from "@hono/zod-openapi";
+import { NOTIFICATION_TYPES } from "@studiosync/core/notifications";
 
-const typeSchema = z.enum(["reminders", "slot-offers", "calendar-invites"]);
+const typeSchema = z.enum(NOTIFICATION_TYPES);
 
 export const UnsubscribeViewSchema = z
   .object({

@@ -35,6 +35,8 @@ const DESCRIPTIONS: Record<number, string> = {
   403: "Signed in, but not allowed to do this",
   404: "No such resource (or it belongs to another studio)",
   409: "Conflicts with existing data",
+  410: "The link has expired",
+  413: "Too large: over the file type's size limit or the studio's storage",
   422: "Invalid fields; `errors[]` names each one",
   415: "The body is not JSON (send Content-Type: application/json)",
   429: "Too many attempts; see Retry-After",

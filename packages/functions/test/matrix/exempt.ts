@@ -34,4 +34,8 @@ export const EXEMPT: Record<string, string> = {
   "POST /v1/public/lesson-links/move/{token}": "lesson-links.test.ts (public, by signed single-use token)",
   "POST /v1/public/lesson-links/makeup/{token}": "lesson-links.test.ts (public, by signed single-use token)",
   "POST /v1/public/lesson-links/claim/{token}": "slot-offers.test.ts (public, by signed single-use token)",
+  "GET /v1/public/materials/{token}": "resources.test.ts (public, by signed expiring token)",
+  "GET /v1/public/materials/{token}/{resourceId}/download": "resources.test.ts (public, by signed expiring token)",
+  "GET /v1/public/studios/{slug}/resources": "resources.test.ts (public)",
+  "GET /v1/public/studios/{slug}/resources/{resourceId}/download": "resources.test.ts (public)",
 };

@@ -8,6 +8,8 @@ import { lessonRows } from "./lessons.rows";
 import { makeupRows } from "./makeups.rows";
 import { patternRows } from "./patterns.rows";
 import { paymentRows } from "./payments.rows";
+import { resourceRows } from "./resources.rows";
+import { roomRows } from "./rooms.rows";
 import type { RowModule } from "./rows";
 import { teachingRows } from "./teaching.rows";
 
@@ -24,4 +26,6 @@ export const MODULE_ROWS: RowModule[] = [
   paymentRows,
   billingRunRows,
   lendingRows,
+  resourceRows,
+  roomRows,
 ];

@@ -29,6 +29,7 @@ export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Samp
     return { path: new URL(feed.body.url).pathname };
   },
   "GET /v1/public/studios/{slug}/teachers": (w) => ({ path: `/v1/public/studios/${w.slug}/teachers` }),
+  "GET /v1/public/studios/{slug}/resources": (w) => ({ path: `/v1/public/studios/${w.slug}/resources` }),
   "POST /v1/public/studios/{slug}/access-requests": (w) => ({
     path: `/v1/public/studios/${w.slug}/access-requests`,
     body: { email: `bench-asker-${Date.now().toString(36)}@example.test`, firstName: "Ask", lastName: "Er", role: "teacher" },
@@ -62,4 +63,8 @@ export const NOT_SAMPLED: Record<string, string> = {
   "POST /v1/public/lesson-links/move/{token}": FROM_MAIL,
   "POST /v1/public/lesson-links/makeup/{token}": FROM_MAIL,
   "POST /v1/public/lesson-links/claim/{token}": FROM_MAIL,
+  "GET /v1/public/materials/{token}": FROM_MAIL,
+  "GET /v1/public/materials/{token}/{resourceId}/download": FROM_MAIL,
+  "GET /v1/public/studios/{slug}/resources/{resourceId}/download":
+    "needs a resource an admin shared on the public page (the slug's query and one GetItem; resources.test.ts)",
 };

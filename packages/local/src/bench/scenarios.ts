@@ -2,6 +2,7 @@ import type { NewOwner, Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
 import { billingListScenarios } from "./billing-lists";
 import { lessonLinkScenarios } from "./lesson-links";
+import { resourceListScenarios } from "./resource-lists";
 import { schedulingCalendarScenarios } from "./scheduling-calendar";
 import { seedStudents } from "./seed-students";
 
@@ -181,5 +182,6 @@ export const scenarios: AnyScenario[] = [
   ...peopleReads,
   ...schedulingCalendarScenarios,
   ...billingListScenarios,
+  ...resourceListScenarios,
   ...lessonLinkScenarios,
 ];

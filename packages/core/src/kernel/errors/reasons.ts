@@ -197,7 +197,30 @@ export const REASONS = {
   "reschedule.proposal_passed": "conflict",
   "reschedule.students_only": "forbidden",
 
+  "resource.already_confirmed": "conflict",
+  "resource.changed": "conflict",
+  "resource.households_only": "forbidden",
+  "resource.in_trash": "conflict",
+  "resource.not_in_trash": "conflict",
+  "resource.not_yours": "forbidden",
+  "resource.share_not_allowed": "forbidden",
+  "resource.staff_only": "forbidden",
+  "resource.storage_full": "payload_too_large",
+  "resource.too_large": "payload_too_large",
+  "resource.upload_not_usable": "validation_failed",
+
+  "reservation.cancelled": "conflict",
+  "reservation.changed": "conflict",
+  "reservation.not_yours": "forbidden",
+  "reservation.outside_hours": "validation_failed",
+  "reservation.past": "validation_failed",
+
   "role.not_allowed": "forbidden",
+
+  "room.booked_ahead": "conflict",
+  "room.changed": "conflict",
+  "room.name_taken": "conflict",
+  "room.reserve_not_allowed": "forbidden",
 
   "student.changed": "conflict",
   "student.family_changed": "conflict",

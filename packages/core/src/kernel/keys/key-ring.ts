@@ -2,7 +2,16 @@ import { createHash, createHmac } from "node:crypto";
 import { config } from "../config";
 
 /** What a key is for: one key per purpose, so a leaked link key cannot mint access tokens. */
-export type KeyPurpose = "access-token" | "email-link" | "invoice-link" | "stored-secret" | "list-cursor" | "privacy-export" | "lesson-action" | "unsubscribe";
+export type KeyPurpose =
+  | "access-token"
+  | "email-link"
+  | "invoice-link"
+  | "stored-secret"
+  | "list-cursor"
+  | "privacy-export"
+  | "lesson-action"
+  | "unsubscribe"
+  | "materials-link";
 
 /** A derived key and the id of the root secret it came from (travels with what it signs or seals). */
 export interface VersionedKey {

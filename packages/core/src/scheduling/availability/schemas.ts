@@ -18,19 +18,18 @@ const workingRangeSchema = z
   })
   .strict();
 
+/** A week of local time ranges (working hours, a room's opening hours): each end after its start, none overlapping. */
+export const weeklyHoursSchema = z
+  .array(workingRangeSchema, { invalid_type_error: "must be a list of ranges" })
+  .max(MAX_WEEKLY_RANGES, `must have at most ${MAX_WEEKLY_RANGES} ranges`)
+  .superRefine((hours, ctx) => {
+    for (const problem of hoursProblems(hours)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.index, problem.field], message: problem.message });
+    }
+  });
+
 /** A teacher's whole working week; replaces the previous one. */
-export const setAvailabilitySchema = z
-  .object({
-    weeklyHours: z
-      .array(workingRangeSchema, { invalid_type_error: "must be a list of ranges" })
-      .max(MAX_WEEKLY_RANGES, `must have at most ${MAX_WEEKLY_RANGES} ranges`)
-      .superRefine((hours, ctx) => {
-        for (const problem of hoursProblems(hours)) {
-          ctx.addIssue({ code: z.ZodIssueCode.custom, path: [problem.index, problem.field], message: problem.message });
-        }
-      }),
-  })
-  .strict();
+export const setAvailabilitySchema = z.object({ weeklyHours: weeklyHoursSchema }).strict();
 export type SetAvailabilityInput = z.infer<typeof setAvailabilitySchema>;
 
 export const listAvailabilityQuerySchema = pageQuerySchema.extend({

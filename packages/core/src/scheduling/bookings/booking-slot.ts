@@ -2,10 +2,12 @@ import type { ResourceType } from "./day-schedule.entity";
 
 /** What a lesson holds in the day schedules: its teacher (with their buffer), students and room. */
 export interface BookingSlot {
+  /** The lesson's id, or a room reservation's: whatever holds the slot. */
   lessonId: string;
   /** UTC ISO instants, end exclusive. */
   start: string;
   end: string;
+  /** Empty for a room reservation (it holds the room alone). */
   teacherId: string;
   studentIds: string[];
   /** Normalised room name; "none" when the lesson has no room. */
@@ -41,7 +43,7 @@ export function utcDays(start: string | number, end: string | number): string[] 
 /** The resources a slot occupies, each with the buffer kept around it. */
 export function resourcesOf(slot: BookingSlot): Array<{ resourceType: ResourceType; resourceId: string; bufferMinutes: number }> {
   return [
-    { resourceType: "teacher", resourceId: slot.teacherId, bufferMinutes: slot.teacherBufferMinutes },
+    ...(slot.teacherId ? [{ resourceType: "teacher" as const, resourceId: slot.teacherId, bufferMinutes: slot.teacherBufferMinutes }] : []),
     ...[...new Set(slot.studentIds)].map((id) => ({ resourceType: "student" as const, resourceId: id, bufferMinutes: 0 })),
     ...(slot.roomKey && slot.roomKey !== "none" ? [{ resourceType: "room" as const, resourceId: slot.roomKey, bufferMinutes: 0 }] : []),
   ];
