@@ -6,6 +6,7 @@ import { emailDeliveryModule } from "./email-delivery/module";
 import { idempotencyModule } from "./idempotency/module";
 import { importsModule } from "./imports/module";
 import { invitationsModule } from "./invitations/module";
+import { lendingModule } from "./lending/module";
 import { migrationsModule } from "./migrations/module";
 import { notificationsModule } from "./notifications/module";
 import { outboxModule } from "./outbox/module";
@@ -43,4 +44,5 @@ export const CORE_MODULES = [
   resourcesModule,
   roomsModule,
   billingModule,
+  lendingModule,
 ] as const;

@@ -1,7 +1,7 @@
 import type { Role, Workspace } from "./workspace";
 
 /** The workspace's sections. Items a role may not use are absent, not disabled. */
-export type Section = "today" | "calendar" | "scheduling" | "people" | "plans" | "library" | "rooms" | "billing" | "requests" | "settings" | "profile";
+export type Section = "today" | "calendar" | "scheduling" | "people" | "plans" | "library" | "rooms" | "billing" | "inventory" | "requests" | "settings" | "profile";
 
 /** A teacher's own profile, linked from the person menu (the rail has no "profile" item). */
 export const ownProfileHref = (ws: Pick<Workspace, "base" | "teacherId">) =>
@@ -24,6 +24,7 @@ const ADMIN_NAV: readonly [Section, string, string][] = [
   ["plans", "Lesson plans", "/plans"],
   ["library", "Library", "/library"],
   ["billing", "Billing", "/billing"],
+  ["inventory", "Inventory", "/inventory"],
   ["requests", "Requests", "/requests"],
   ["settings", "Settings", "/settings"],
 ];

@@ -1,4 +1,5 @@
 import { BILLING_RULES } from "./rules/billing";
+import { LENDING_RULES } from "./rules/lending";
 import { PEOPLE_RULES } from "./rules/people";
 import { RESOURCE_RULES } from "./rules/resources";
 import { ROOM_RULES } from "./rules/rooms";
@@ -11,4 +12,13 @@ import { TEACHING_RULES } from "./rules/teaching";
  * and the answer a refusal gets. The permission matrix (packages/functions/test/matrix) names the
  * action each route row exercises, and checks every action here is exercised.
  */
-export const CATALOGUE = { ...STUDIO_RULES, ...PEOPLE_RULES, ...SCHEDULING_RULES, ...TEACHING_RULES, ...BILLING_RULES, ...RESOURCE_RULES, ...ROOM_RULES };
+export const CATALOGUE = {
+  ...STUDIO_RULES,
+  ...PEOPLE_RULES,
+  ...SCHEDULING_RULES,
+  ...TEACHING_RULES,
+  ...BILLING_RULES,
+  ...LENDING_RULES,
+  ...RESOURCE_RULES,
+  ...ROOM_RULES,
+};

@@ -74,6 +74,11 @@ export interface PersonFacts {
   familyId?: string;
 }
 
+/** An inventory item, as the lending rules see it. */
+export interface ItemFacts {
+  isBorrowable: boolean;
+}
+
 /** A resource as the policy sees it: who uploaded it and, for a person document, whose record it is on. */
 export interface ResourceFacts {
   createdBy: string;

@@ -120,3 +120,40 @@ describe("what a billing run bills for plans", () => {
     expect(skipped).toEqual([{ lessonId: "c", studentId: "s1", reason: "covered by the monthly plan “Monthly”" }]);
   });
 });
+
+describe("what a billing run bills for one-off charges", () => {
+  const charge = (chargeId: string, amountMinor: number, account = { kind: "family" as const, partyId: "f1" }) => ({
+    chargeId,
+    account,
+    studentId: "s1",
+    description: `Charge ${chargeId}`,
+    amountMinor,
+    chargeDate: "2027-02-03",
+  });
+  const withFamily = { ...student, familyId: "f1" };
+
+  it("bills each pending charge once to its account, named for the student on a family's invoice", () => {
+    const { items } = billableItems(
+      facts({ students: new Map([["s1", withFamily]]), familyNames: new Map([["f1", "Riveras"]]), charges: [charge("c1", 5000), charge("c2", -5000)] }),
+    );
+    expect(items.map((i) => [i.billedKey, i.account, i.line.kind, i.line.description, i.line.unitPriceMinor])).toEqual([
+      ["charge#c1", { kind: "family", partyId: "f1" }, "charge", "Ana: Charge c1", 5000],
+      ["charge#c2", { kind: "family", partyId: "f1" }, "charge", "Ana: Charge c2", -5000],
+    ]);
+  });
+
+  it("bills a charge of a family that is gone to the student", () => {
+    const { items } = billableItems(facts({ familyNames: new Map(), charges: [charge("c1", 1250)] }));
+    expect(items[0]!.account).toEqual({ kind: "student", partyId: "s1" });
+    expect(items[0]!.line.description).toBe("Charge c1");
+  });
+
+  it("holds back credits that would take an invoice below zero, the largest first", async () => {
+    const { withoutUnbackedCredits } = await import("../../src/billing/runs/draft-account-invoice");
+    const { items } = billableItems(facts({ familyNames: new Map(), charges: [charge("fee", 1000), charge("big", -5000), charge("small", -800)] }));
+    const none = withoutUnbackedCredits(items, 0);
+    expect(none.heldBack.map((i) => i.billedKey)).toEqual(["charge#big"]);
+    expect(none.fresh.map((i) => i.billedKey).sort()).toEqual(["charge#fee", "charge#small"]);
+    expect(withoutUnbackedCredits(items, 4800).heldBack).toEqual([]);
+  });
+});

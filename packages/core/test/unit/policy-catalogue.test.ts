@@ -42,6 +42,9 @@ const HIDDEN: Action[] = [
   "note.view",
   "lesson-plan.view",
   "billing-account.view",
+  "item.view",
+  "loan.view",
+  "loan.request",
   "resource.view",
   "room.view",
 ];
@@ -106,6 +109,13 @@ const TABLE: Row[] = [
   ["billing-account.view-details", { accountId: "F", kind: "family", students: [S1] }, [...ADMINS, "parentF"]],
   ["billing-account.view-details", { accountId: "S1", kind: "student", students: [S1] }, [...ADMINS, "studentS1", "parentF"]],
 
+  ["item.view", { isBorrowable: true }, ALL],
+  ["item.view", { isBorrowable: false }, STAFF],
+  ...adminOnly("item.manage", "loan.decide"),
+  ["item.history", undefined, STAFF],
+  ["loan.view", S1, [...ADMINS, "teacherA", "studentS1", "parentF"]],
+  ["loan.request", S1, [...ADMINS, "teacherA", "studentS1", "parentF"]],
+  ["loan.withdraw", S1, [...ADMINS, "studentS1", "parentF"]],
   ["resource.upload", undefined, STAFF],
   ["resource.materials", undefined, HOUSEHOLDS],
   ["resource.view", { createdBy: "teacherB" }, STAFF],

@@ -16,6 +16,7 @@ import { invoicesRoutes } from "./invoices/routes";
 import { paymentsRoutes } from "./payments/routes";
 import { billingRunsRoutes } from "./billing-runs/routes";
 import { payRoutes } from "./pay/routes";
+import { lendingRoutes } from "./lending/routes";
 import { resourcesRoutes } from "./resources/routes";
 import { roomsRoutes } from "./rooms/routes";
 import type { ModuleName } from "./modules";
@@ -39,6 +40,7 @@ export const MODULE_ROUTES = {
   payments: paymentsRoutes,
   "billing-runs": billingRunsRoutes,
   pay: payRoutes,
+  lending: lendingRoutes,
   resources: resourcesRoutes,
   rooms: roomsRoutes,
 } satisfies Record<ModuleName, unknown>;

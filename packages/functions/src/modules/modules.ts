@@ -6,6 +6,7 @@ import { cancellationsModule } from "./cancellations/module";
 import { closuresModule } from "./closures/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
+import { lendingModule } from "./lending/module";
 import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
 import { paymentsModule } from "./payments/module";
@@ -42,6 +43,7 @@ export const API_MODULES = [
   paymentsModule,
   billingRunsModule,
   payModule,
+  lendingModule,
   resourcesModule,
   roomsModule,
 ] as const;

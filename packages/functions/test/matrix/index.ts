@@ -3,6 +3,7 @@ import { billingAccountRows } from "./billing-accounts.rows";
 import { billingRunRows } from "./billing-runs.rows";
 import { calendarFeedRows } from "./calendar-feeds.rows";
 import { invoiceRows } from "./invoices.rows";
+import { lendingRows } from "./lending.rows";
 import { lessonRows } from "./lessons.rows";
 import { makeupRows } from "./makeups.rows";
 import { patternRows } from "./patterns.rows";
@@ -24,6 +25,7 @@ export const MODULE_ROWS: RowModule[] = [
   invoiceRows,
   paymentRows,
   billingRunRows,
+  lendingRows,
   resourceRows,
   roomRows,
 ];

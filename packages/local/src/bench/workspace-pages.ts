@@ -22,7 +22,7 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
   const firstId = async (path: string) => (await get<Listed>(`${api}${path}`)).items[0]?.id;
   const from = new Date(Date.now() - 14 * 86_400_000).toISOString();
   const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const [lessonId, studentId, familyId, teacherId, invoiceId, paymentId, accountId, feePlanId, runId, patternId, planId] = await Promise.all([
+  const [lessonId, studentId, familyId, teacherId, invoiceId, paymentId, accountId, feePlanId, runId, patternId, planId, itemId, loanId] = await Promise.all([
     firstId(`/lessons?from=${from}&to=${to}&limit=1`),
     firstId("/students?limit=1"),
     firstId("/families?limit=1"),
@@ -34,6 +34,8 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     firstId("/billing-runs?limit=1"),
     firstId("/recurring-patterns?limit=1"),
     firstId("/lesson-plans?limit=1"),
+    firstId("/items?limit=1"),
+    firstId("/loans?state=out&limit=1"),
   ]);
   const base = `/dashboard/studios/${studioId}`;
   const pages: [string, string | undefined, string][] = [
@@ -80,6 +82,10 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     ["Billing run", runId, `/billing/runs/${runId}`],
     ["New billing run", "", "/billing/runs/new"],
     ["Billing settings", "", "/billing/settings"],
+    ["Inventory", "", "/inventory"],
+    ["Item", itemId, `/inventory/${itemId}`],
+    ["Loans", "", "/inventory/loans"],
+    ["Loan", loanId, `/inventory/loans/${loanId}`],
     ["Settings", "", "/settings"],
     ["Members", "", "/settings/members"],
     ["Invitations", "", "/settings/invitations"],

@@ -25,7 +25,7 @@ export function printBanner(input: BannerInput): void {
     ["API reference", `${input.apiUrl}/v1/reference`],
     ["Sent email (SES)", `${input.sesEndpoint}/`],
     ["Stripe (local emulator)", `${input.stripeApiBase}/v1 — any sk_test_… key; webhooks to ${input.apiUrl}/v1/webhooks/stripe`],
-    ["Jobs", "lesson materialiser, reminders, make-up credit expiry, billing run, invoice reminders: run at start, then on schedule"],
+    ["Jobs", "lesson materialiser, reminders, make-up credit expiry, billing run, invoice reminders, loan reminders: run at start, then on schedule"],
     ["Demo owner login", `${input.ownerEmail} / ${input.ownerPassword}${input.seeded ? " (just created)" : ""}`],
     ["Demo teacher login", `${input.teacherEmail} / ${input.teacherPassword}`],
     ["Demo parent login", `${input.parentEmail} / ${input.parentPassword}`],

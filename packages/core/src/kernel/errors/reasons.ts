@@ -108,6 +108,13 @@ export const REASONS = {
   "invoice.page_not_yours": "forbidden",
   "invoice.void": "conflict",
 
+  "item.admins_only": "forbidden",
+  "item.changed": "conflict",
+  "item.not_lendable": "conflict",
+  "item.staff_only": "forbidden",
+  "item.unavailable": "conflict",
+  "item.units_on_loan": "conflict",
+
   "lesson.already_started": "conflict",
   "lesson.cancelled": "conflict",
   "lesson.changed": "conflict",
@@ -137,6 +144,12 @@ export const REASONS = {
   "link.started": "conflict",
   "link.taken": "conflict",
   "link.used": "conflict",
+
+  "loan.admins_only": "forbidden",
+  "loan.changed": "conflict",
+  "loan.household_only": "forbidden",
+  "loan.not_out": "conflict",
+  "loan.not_requested": "conflict",
 
   "makeup.credit_expired": "conflict",
   "makeup.credit_revoked": "conflict",

@@ -1,0 +1,10 @@
+import { z } from "@hono/zod-openapi";
+import { InventoryItemSchema, LoanSchema, MaintenanceEntrySchema } from "@studiosync/core/lending";
+
+export { InventoryItemSchema, LoanSchema, MaintenanceEntrySchema };
+
+const page = <T extends z.ZodTypeAny>(item: T, name: string) => z.object({ items: z.array(item), nextCursor: z.string().nullable() }).openapi(name);
+
+export const InventoryItemPageSchema = page(InventoryItemSchema, "InventoryItemPage");
+export const MaintenanceEntryPageSchema = page(MaintenanceEntrySchema, "MaintenanceEntryPage");
+export const LoanPageSchema = page(LoanSchema, "LoanPage");
