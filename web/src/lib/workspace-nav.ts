@@ -1,7 +1,19 @@
 import type { Role, Workspace } from "./workspace";
 
 /** The workspace's sections. Items a role may not use are absent, not disabled. */
-export type Section = "today" | "calendar" | "scheduling" | "people" | "plans" | "library" | "rooms" | "billing" | "inventory" | "requests" | "settings" | "profile";
+export type Section =
+  | "today"
+  | "calendar"
+  | "scheduling"
+  | "people"
+  | "plans"
+  | "library"
+  | "rooms"
+  | "billing"
+  | "inventory"
+  | "requests"
+  | "settings"
+  | "profile";
 
 /** A teacher's own profile, linked from the person menu (the rail has no "profile" item). */
 export const ownProfileHref = (ws: Pick<Workspace, "base" | "teacherId">) =>
