@@ -2,7 +2,7 @@ import { Api as HttpApi, Config, Function, getStack, use, type FunctionProps, ty
 import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, API_MODULES, ROUTE_KEYS, type ModuleName, type LambdaName } from "@studiosync/functions/routing";
 import { Storage } from "./Storage";
 import { Email } from "./Email";
-import { apiGrants, grantStatements, JOB_GRANTS, type GrantResources } from "./grants";
+import { apiGrants, grantStatements, type GrantResources } from "./grants";
 import { API_THROTTLE, webUrl } from "./settings";
 
 /**
@@ -85,7 +85,6 @@ export function Api({ stack, app }: StackContext) {
     appSecret,
     appFunctionProps,
     grantResources,
-    jobPermissions: grantStatements(grantResources, JOB_GRANTS),
     appFunctions: Object.values(modules),
   };
 }

@@ -2,7 +2,7 @@ import { Cron, Function, use, type StackContext } from "sst/constructs";
 import { JOBS } from "@studiosync/functions/jobs";
 import { Api } from "./Api";
 import { Email } from "./Email";
-import { grantStatements } from "./grants";
+import { grantStatements, jobGrants } from "./grants";
 import { outboxFunctions } from "./outbox-functions";
 import { sesEventsFunction } from "./ses-events-function";
 import { Storage } from "./Storage";
@@ -15,7 +15,7 @@ import { Storage } from "./Storage";
  * complaint handler (ses-events-function.ts) live here too, with their own narrower roles.
  */
 export function Jobs({ stack }: StackContext) {
-  const { api, appFunctionProps, jobPermissions, grantResources } = use(Api);
+  const { api, appFunctionProps, grantResources } = use(Api);
   const { table } = use(Storage);
   const crons = JOBS.map((job) => {
     const fn = new Function(stack, `${job.name}Job`, {
@@ -27,7 +27,7 @@ export function Jobs({ stack }: StackContext) {
       memorySize: 1024,
       // A run works through every studio's due items; the next run picks up anything left.
       timeout: 600,
-      permissions: jobPermissions,
+      permissions: grantStatements(grantResources, jobGrants(job.name)),
     });
     return new Cron(stack, job.name, { schedule: job.schedule, job: fn });
   });

@@ -99,8 +99,13 @@ const API_GRANTS: Partial<Record<ModuleName, Grants>> = {
 /** An API Lambda's grants: its own, or the table's items (a new API module needs no entry). */
 export const apiGrants = (module: ModuleName): Grants => API_GRANTS[module] ?? { table: "items" };
 
-/**
- * The scheduled jobs: the table, and of the files bucket only the deletion of resource files (the
- * trash purge); their mail goes through the outbox.
- */
-export const JOB_GRANTS: Grants = { table: "items", files: { resources: ["s3:DeleteObject"], trash: ["s3:DeleteObject"] } };
+/** The scheduled jobs: the table, never the files bucket; their mail goes through the outbox. */
+export const JOB_GRANTS: Grants = { table: "items" };
+
+/** The jobs that touch files, and how: the trash purge deletes the files of resources it purges. */
+const JOB_FILES: Record<string, Grants["files"]> = {
+  PurgeTrash: { resources: ["s3:DeleteObject"], trash: ["s3:DeleteObject"] },
+};
+
+/** A job's grants: the jobs' own, plus the file actions it alone needs. */
+export const jobGrants = (job: string): Grants => (JOB_FILES[job] ? { ...JOB_GRANTS, files: JOB_FILES[job] } : JOB_GRANTS);

@@ -64,9 +64,10 @@ describe("Jobs", () => {
   });
 
   it.each(JOBS.map((job) => [job.name, job.handler]))(
-    "grants %s only the table's items and indexes and its secret (its mail goes through the outbox)",
-    (_name, handler) => {
+    "grants %s only the table's items and indexes and its secret (its mail goes through the outbox); the trash purge also deletes resource files",
+    (name, handler) => {
       const tableArn = importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+      const bucketArn = importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id, "Arn");
       const ssm = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
       const statements = roleStatements(jobs, jobFunction(handler).Properties.Role);
       const allow = (actions: string[], list: string[]) => ({ effect: "Allow", actions: actions.sort(), resources: list.sort(), unusual: [] });
@@ -82,6 +83,7 @@ describe("Jobs", () => {
           // The site's URL for email links (bound in Web.ts).
           allow(["ssm:GetParameters"], [`${ssm}/test/AstroSite/Site/url`]),
           allow(["xray:PutTelemetryRecords", "xray:PutTraceSegments"], ["*"]),
+          ...(name === "PurgeTrash" ? [allow(["s3:DeleteObject"], [`${bucketArn}/*/resources/*`]), allow(["s3:DeleteObject"], [`${bucketArn}/trash/*`])] : []),
         ]),
       );
       expect(statements.flatMap((s) => s.actions)).not.toContain("dynamodb:Scan");

@@ -41,7 +41,7 @@ const tableItems = () => [
 ];
 
 describe("issue 10 #27: least privilege per Lambda", () => {
-  const withOwnGrants = new Set(["platform", "privacy", "pay"]);
+  const withOwnGrants = new Set(["platform", "privacy", "pay", "resources"]);
   it.each(API_MODULES.map((m) => m.name).filter((name) => !withOwnGrants.has(name)))("%s: table items; no files, no mail (the outbox sends it)", (name) => {
     expect(sort(roleStatements(t.api, lambda(name).Properties.Role))).toEqual(sort([...tableItems(), ...baseline()]));
   });
@@ -52,9 +52,22 @@ describe("issue 10 #27: least privilege per Lambda", () => {
     );
   });
 
-  it("privacy: privacy exports only (write, read, delete) and table items", () => {
+  it("privacy: privacy exports (write, read, delete), the person's documents (read into the export, deleted by erasure) and table items", () => {
     expect(sort(roleStatements(t.api, lambda("privacy").Properties.Role))).toEqual(
-      sort([...tableItems(), allow(["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], [`${bucketArn}/privacy-exports/*`]), ...baseline()]),
+      sort([
+        ...tableItems(),
+        allow(["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], [`${bucketArn}/privacy-exports/*`]),
+        allow(["s3:DeleteObject", "s3:GetObject"], [`${bucketArn}/*/resources/*`]),
+        allow(["s3:DeleteObject", "s3:GetObject"], [`${bucketArn}/trash/*`]),
+        ...baseline(),
+      ]),
+    );
+  });
+
+  it("resources: resource files and their trash (presigned uploads and downloads, the confirm's check, moves) and table items", () => {
+    const files = ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"];
+    expect(sort(roleStatements(t.api, lambda("resources").Properties.Role))).toEqual(
+      sort([...tableItems(), allow(files, [`${bucketArn}/*/resources/*`]), allow(files, [`${bucketArn}/trash/*`]), ...baseline()]),
     );
   });
 
@@ -97,13 +110,20 @@ describe("issue 10 #27: throttling, CORS, temporary files", () => {
     // production.test.ts synthesizes with STUDIOSYNC_WEB_URL and asserts exactly that origin.
   });
 
-  it("expires privacy exports after 2 days and aborts stale multipart uploads", () => {
+  it("expires privacy exports after 2 days and trashed resource files after 35, and aborts stale multipart uploads", () => {
     const rules = only(t.storage, "AWS::S3::Bucket").resource.Properties.LifecycleConfiguration.Rules;
     expect(rules).toEqual([
       {
         Id: "expire-privacy-exports",
         Prefix: "privacy-exports/",
         ExpirationInDays: 2,
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        Status: "Enabled",
+      },
+      {
+        Id: "expire-trash",
+        Prefix: "trash/",
+        ExpirationInDays: 35,
         AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
         Status: "Enabled",
       },
