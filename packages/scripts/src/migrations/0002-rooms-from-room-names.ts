@@ -29,7 +29,7 @@ export const roomsFromRoomNames: Migration = {
   },
 };
 
-/** Per studio, each room key and the first spelling of its name seen. */
+/** Per studio, each room key and one spelling of its name: the one that sorts first (capitals before lower case), whatever order the Scan reads them in. */
 async function roomNames({ client, tableName }: MigrationContext): Promise<Map<string, Map<string, string>>> {
   const names = new Map<string, Map<string, string>>();
   let start: Record<string, unknown> | undefined;
@@ -48,7 +48,9 @@ async function roomNames({ client, tableName }: MigrationContext): Promise<Map<s
       const { studioId, roomName } = item as { studioId?: string; roomName?: string };
       if (!studioId || !roomName?.trim()) continue;
       const rooms = names.get(studioId) ?? new Map<string, string>();
-      if (!rooms.has(roomKeyOf(roomName))) rooms.set(roomKeyOf(roomName), roomName.trim().replace(/\s+/g, " "));
+      const spelling = roomName.trim().replace(/\s+/g, " ");
+      const seen = rooms.get(roomKeyOf(roomName));
+      if (seen === undefined || spelling < seen) rooms.set(roomKeyOf(roomName), spelling);
       names.set(studioId, rooms);
     }
     start = page.LastEvaluatedKey;
