@@ -223,6 +223,7 @@ describe("API description", () => {
         "GET /v1/studios/{studioId}/rooms",
         "POST /v1/studios/{studioId}/rooms",
         "GET /v1/studios/{studioId}/rooms/reservations/mine",
+        "POST /v1/studios/{studioId}/rooms/from-lessons",
         "GET /v1/studios/{studioId}/rooms/{roomId}",
         "PATCH /v1/studios/{studioId}/rooms/{roomId}",
         "DELETE /v1/studios/{studioId}/rooms/{roomId}",

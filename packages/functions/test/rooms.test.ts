@@ -77,6 +77,32 @@ describe("rooms are records", () => {
   });
 });
 
+describe("rooms that lessons named before rooms were records", () => {
+  it("become rooms, one per name, keeping their bookings; again, nothing", async () => {
+    const o = await ownerWithStudio({ timeZone: ZONE });
+    const t = await addTeacher(o);
+    const s = await addStudent(o, { primaryTeacherId: t.id });
+    for (const [days, roomName] of [
+      [3, "Studio A"],
+      [4, " studio   a"],
+      [5, "Piano Room"],
+    ] as const) {
+      const res = await bookLesson(o, { teacherId: t.id, studentId: s.id, scheduledStart: at(days, 10), roomName });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
+    await api("POST", studio("/rooms", o), { token: o.accessToken, body: { name: "Piano room" } });
+    const adopted = await api("POST", studio("/rooms/from-lessons", o), { token: o.accessToken });
+    expect(adopted.status, JSON.stringify(adopted.body)).toBe(200);
+    expect(adopted.body.created).toEqual(["Studio A"]);
+    expect((await api("POST", studio("/rooms/from-lessons", o), { token: o.accessToken })).body.created).toEqual([]);
+    const rooms = await api("GET", studio("/rooms", o), { token: o.accessToken });
+    const studioA = rooms.body.items.find((r: { name: string }) => r.name === "Studio A");
+    // The lesson booked by that name holds the room.
+    const clash = await api("POST", studio(`/rooms/${studioA.id}/reservations`, o), { token: o.accessToken, body: { start: at(3, 10), durationMinutes: 30 } });
+    expect(clash.status).toBe(409);
+  });
+});
+
 describe("one booking engine for lessons and reservations", () => {
   it("a reservation and a lesson racing for the room: one wins, the other gets a 409 naming it", async () => {
     const studioRoom = await room({ name: `Studio ${Date.now()}` });

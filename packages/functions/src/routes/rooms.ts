@@ -3,7 +3,15 @@ import * as Rooms from "@studiosync/core/rooms";
 import { createRouter } from "../http/router";
 import { pathId, secured, studioParams } from "../http/route-params";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
-import { ReservationPageSchema, ReservationListSchema, ReservationSchema, RoomBookingsSchema, RoomPageSchema, RoomSchema } from "../schemas/rooms";
+import {
+  AdoptedRoomsSchema,
+  ReservationPageSchema,
+  ReservationListSchema,
+  ReservationSchema,
+  RoomBookingsSchema,
+  RoomPageSchema,
+  RoomSchema,
+} from "../schemas/rooms";
 
 const tags = ["Rooms"];
 const roomParams = studioParams.extend({ roomId: pathId("roomId") });
@@ -28,6 +36,17 @@ const createRoom = createRoute({
   ...secured,
   request: { params: studioParams, body: jsonBody(Rooms.createRoomSchema.openapi("CreateRoomRequest")) },
   responses: { 201: jsonResponse(RoomSchema, "The new room"), ...problems(401, 403, 404, 409, 422) },
+});
+
+const adopt = createRoute({
+  method: "post",
+  path: "/{studioId}/rooms/from-lessons",
+  tags,
+  summary: "Make a room for every room name the studio's lessons use that no room has yet (admins)",
+  description: "The rooms lessons were booked into before rooms were records; each keeps its bookings. Running it again makes nothing twice.",
+  ...secured,
+  request: { params: studioParams },
+  responses: { 200: jsonResponse(AdoptedRoomsSchema, "The names of the rooms made"), ...problems(401, 403, 404) },
 });
 
 const myReservations = createRoute({
@@ -121,6 +140,7 @@ const cancel = createRoute({
 export const roomRoutes = createRouter()
   .openapi(listRooms, async (c) => c.json(await Rooms.listRooms(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(createRoom, async (c) => c.json(await Rooms.createRoom(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
+  .openapi(adopt, async (c) => c.json(await Rooms.adoptLessonRooms(c.get("actor"), c.req.valid("param").studioId), 200))
   .openapi(myReservations, async (c) => c.json({ items: await Rooms.myReservations(c.get("actor"), c.req.valid("param").studioId) }, 200))
   .openapi(getRoom, async (c) => {
     const { studioId, roomId } = c.req.valid("param");

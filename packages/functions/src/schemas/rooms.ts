@@ -7,3 +7,4 @@ export const RoomPageSchema = z.object({ items: z.array(RoomSchema), nextCursor:
 export const ReservationPageSchema = z.object({ items: z.array(ReservationSchema), nextCursor: z.string().nullable() }).openapi("RoomReservationPage");
 export const ReservationListSchema = z.object({ items: z.array(ReservationSchema) }).openapi("RoomReservationList");
 export const RoomBookingsSchema = z.object({ roomId: z.string(), items: z.array(RoomBookingSchema) }).openapi("RoomBookings");
+export const AdoptedRoomsSchema = z.object({ created: z.array(z.string()) }).openapi("AdoptedRooms");

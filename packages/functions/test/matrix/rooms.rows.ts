@@ -48,6 +48,12 @@ export const roomRows: RowModule = {
       path: (w) => s(w, "/rooms"),
       body: () => ({ name: `Room ${Math.random().toString(36).slice(2, 10)}` }),
     },
+    "POST /v1/studios/{studioId}/rooms/from-lessons": {
+      action: "room.manage",
+      allow: ADMINS,
+      forbid: [...STAFF.filter((a) => !ADMINS.includes(a)), ...HOUSEHOLDS],
+      path: (w) => s(w, "/rooms/from-lessons"),
+    },
     "GET /v1/studios/{studioId}/rooms/reservations/mine": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/rooms/reservations/mine") },
     "GET /v1/studios/{studioId}/rooms/{roomId}": { action: "room.view", allow: MEMBERS, path: (w) => s(w, `/rooms/${w.extra.roomP1}`) },
     "PATCH /v1/studios/{studioId}/rooms/{roomId}": {

@@ -1,6 +1,5 @@
 import type { Migration } from "../migration";
 import { lessonOccurrenceStart } from "./0001-lesson-occurrence-start";
-import { roomsFromRoomNames } from "./0002-rooms-from-room-names";
 
 /** Every data migration, oldest first (the runner checks the order of their ids). */
-export const MIGRATIONS: readonly Migration[] = [lessonOccurrenceStart, roomsFromRoomNames];
+export const MIGRATIONS: readonly Migration[] = [lessonOccurrenceStart];
