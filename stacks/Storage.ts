@@ -43,9 +43,10 @@ export function Storage({ stack, app }: StackContext) {
   const siteOrigin = webUrl();
   const files = new Bucket(stack, "Files", {
     blockPublicACLs: true,
-    // Browsers only ever GET objects through presigned links (<img>, downloads) and the site
-    // uploads logos server-side, so no page needs CORS. With a custom domain the site's origin
-    // may GET/PUT from scripts; otherwise no origin may (never "*").
+    // Browsers GET objects through presigned links (<img>, downloads), which need no CORS. The
+    // library's file field PUTs uploads from the page (web FileField.astro): with a custom domain
+    // the site's origin may, otherwise no origin may (never "*") and the form sends the file
+    // through the site's server instead.
     cors: siteOrigin
       ? [{ allowedMethods: ["GET", "PUT"], allowedOrigins: [siteOrigin], allowedHeaders: ["*"], exposedHeaders: ["ETag"], maxAge: "1 hour" }]
       : false,

@@ -11,7 +11,8 @@ export function emailDomain(): string {
 /**
  * The site's public base URL (e.g. "https://app.studiosync.com") when it is known before the
  * deploy, i.e. a custom domain. Without it the API learns the CloudFront URL at runtime from
- * the AstroSite binding (see stacks/Web.ts) and browser-upload CORS stays open ("*").
+ * the AstroSite binding (see stacks/Web.ts) and the bucket allows no CORS origin, so uploads go
+ * through the site's server (stacks/Storage.ts).
  */
 export function webUrl(): string | undefined {
   const url = process.env.STUDIOSYNC_WEB_URL?.trim();

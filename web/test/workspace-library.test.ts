@@ -50,6 +50,16 @@ async function fetchedBy(page: Page, src: string | null) {
   return { status: response.status(), body: Buffer.from(await response.body()) };
 }
 
+/** The uploads a page's browser sends to storage itself (PUT), and the bodies of the forms it posts. */
+function sentBy(page: Page) {
+  const sent = { puts: [] as string[], posts: [] as string[] };
+  page.on("request", (request) => {
+    if (request.method() === "PUT") sent.puts.push(request.url());
+    if (request.method() === "POST" && request.isNavigationRequest()) sent.posts.push(request.postDataBuffer()?.toString("latin1") ?? "");
+  });
+  return sent;
+}
+
 /** What Chromium makes of a page's audio element once asked to load it: its duration, or the media error. */
 function loadAudio(page: Page) {
   interface AudioElement {
@@ -117,11 +127,21 @@ describe("the resource library", { timeout: 120_000 }, () => {
     const materials = teacher.locator("#materials");
     await materials.getByText("Nothing shared with this lesson yet.").waitFor();
 
+    // A kind of file the library doesn't take is refused before a byte is sent, in the page.
+    await materials
+      .getByLabel("Recording, score or video")
+      .setInputFiles({ name: "Setup.exe", mimeType: "application/x-msdownload", buffer: Buffer.from("MZ") });
+    await materials.getByRole("button", { name: "Upload and share" }).click();
+    await materials.getByText("“Setup.exe” isn't a kind of file the library takes.").waitFor();
+    expect(await materials.getByLabel("Recording, score or video").getAttribute("aria-invalid")).toBe("true");
+
     // A file that isn't what its name says is refused, in words, under the file field.
     await materials.getByLabel("Recording, score or video").setInputFiles({ name: "Duet.mp3", mimeType: "audio/mpeg", buffer: Buffer.from("just some words") });
     await materials.getByRole("button", { name: "Upload and share" }).click();
     await materials.getByText("“Duet.mp3” isn't an audio recording inside").waitFor();
 
+    // The page's script sends the file from the browser straight to storage and posts only where it went.
+    const sent = sentBy(teacher);
     await materials.getByLabel("Recording, score or video").setInputFiles({ name: "Duet.mp3", mimeType: "audio/mpeg", buffer: MP3 });
     await materials.getByLabel("Title").fill("Duet recording");
     await materials.getByLabel("What to do with it").fill("Play along twice a day.");
@@ -130,6 +150,8 @@ describe("the resource library", { timeout: 120_000 }, () => {
       materials.getByRole("button", { name: "Upload and share" }).click(),
     ]);
     await teacher.getByText("Uploaded and shared with the lesson.").waitFor();
+    expect(sent.puts).toEqual([expect.stringMatching(new RegExp(`/${studioId}/resources/[0-9a-f-]+\\.mp3\\?`))]);
+    expect(sent.posts.some((body) => body.includes("storedKey") && !body.includes("ID3"))).toBe(true);
     await materials.getByRole("link", { name: "Duet recording", exact: true }).waitFor();
     const played = await fetchedBy(teacher, await materials.locator("audio").getAttribute("src"));
     expect(played.status).toBe(200);
@@ -189,6 +211,23 @@ describe("the resource library", { timeout: 120_000 }, () => {
     expect(preview.body.equals(PDF)).toBe(true);
     await expectAccessible(admin);
 
+    // In a browser that runs no script, the form posts the file and the site sends it to storage.
+    const noScript = await sessions.signIn(ownerEmail, new URL(admin.url()).pathname, { javaScript: false });
+    const corrected = Buffer.concat([PDF, Buffer.from("% corrected fingering\n")]);
+    await noScript
+      .getByLabel("New version", { exact: true })
+      .setInputFiles({ name: "Scales in C (corrected).pdf", mimeType: "application/pdf", buffer: corrected });
+    await Promise.all([
+      noScript.waitForURL((url) => url.searchParams.get("saved") === "version"),
+      noScript.getByRole("button", { name: "Upload the new version" }).click(),
+    ]);
+    await noScript.getByText("The new version is uploaded.").waitFor();
+    const current = await fetchedBy(
+      noScript,
+      await noScript.getByRole("link", { name: "Download version 2 (Scales in C (corrected).pdf)" }).getAttribute("href"),
+    );
+    expect([current.status, current.body.toString("latin1")]).toEqual([200, corrected.toString("latin1")]);
+
     await admin.goto(`${site.webUrl}${base}/library?tag=scales`);
     const row = admin.getByRole("row").filter({ hasText: "Scales in C" });
     await row.waitFor();
@@ -201,7 +240,7 @@ describe("the resource library", { timeout: 120_000 }, () => {
     expect(titles).toEqual(["Scales in C", "Duet recording"]);
     const pdf = await fetchedBy(student, await student.getByRole("link", { name: /^Download Scales in C/ }).getAttribute("href"));
     expect(pdf.status).toBe(200);
-    expect(pdf.body.equals(PDF)).toBe(true);
+    expect(pdf.body.equals(corrected)).toBe(true);
     await expectAccessible(student);
   });
 });

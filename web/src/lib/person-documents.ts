@@ -1,7 +1,7 @@
 import { asUser, type SessionContext } from "./session";
 import { field } from "./form";
 import { plainProblem, type FieldErrors } from "./problem";
-import { uploadResource } from "./resource-upload";
+import { postedFile, uploadResource } from "./resource-upload";
 import { EMPTY_RESOURCE, isDocumentType, resourceBody } from "./resources";
 
 /**
@@ -38,8 +38,8 @@ export async function postDocument(
     return { ok: false, status: trashed.status, errors: {}, message: `The document wasn't moved to the trash: ${plainProblem(trashed.problem)}`, values };
   }
   const documentType = isDocumentType(values.documentType) ? values.documentType : "other";
-  const file = form.get("file");
-  const details = resourceBody({ ...EMPTY_RESOURCE, title: values.title }, "create", file instanceof File ? file.name : "");
+  const file = postedFile(form);
+  const details = resourceBody({ ...EMPTY_RESOURCE, title: values.title }, "create", file?.name ?? "");
   const uploaded = await uploadResource(ctx, studioId, file, { ...details, person, documentType });
   if (uploaded.ok) return { ok: true, saved: "document-added" };
   if (uploaded.signedOut) return { ok: false, signedOut: true, status: 401, errors: {}, values };

@@ -4,17 +4,24 @@ import { fieldErrors, plainProblem, problemCode, problemMessage, type FieldError
 import { checkFile, kindArticle, RESOURCE_FIELDS, type ResourceDetails, sizeText } from "./resources";
 
 /**
- * The no-JavaScript file upload of the resource library (modelled on logo-upload.ts): the browser
- * posts the file to this site, which checks what it can (a type the library takes, within its
- * kind's cap), asks the API for a presigned PUT, sends the bytes straight to storage, then confirms
- * the upload — as a new resource (in the library or on a person's record) or a resource's next
- * version. The confirm checks the stored bytes; a refusal says what to do in plain words, under the
- * file field.
+ * The resource library's file uploads. The bytes go to storage on a presigned PUT and never through
+ * the API; the confirm then checks the stored bytes. Two ways in:
+ * - with JavaScript, the upload field's script (FileField.astro) asks this site for the presigned PUT
+ *   (`…/library/uploads`, `presignFor`), sends the file from the browser straight to storage, and
+ *   posts the form with where it stored it (`storedKey` …) instead of the file;
+ * - without, the browser posts the file to this site, which sends it to storage (modelled on
+ *   logo-upload.ts; on AWS a Lambda takes about 6 MB, so the script is what carries recordings).
+ * Either way the form's handler confirms the upload — as a new resource (in the library or on a
+ * person's record) or a resource's next version — and a refusal says what to do in plain words,
+ * under the file field.
  */
 export type UploadFailure = { ok: false; signedOut?: true; message: string; errors: FieldErrors };
 export type UploadResult = { ok: true; resource: Resource } | UploadFailure;
 
 const signedOut = { ok: false, signedOut: true, message: "Your session has ended.", errors: {} } as const;
+
+/** The file a form posted: its bytes, or where the browser already stored them. */
+export type PostedFile = { name: string; size: number; type: string } & ({ file: File } | { storedKey: string });
 
 interface Stored {
   key: string;
@@ -22,8 +29,19 @@ interface Stored {
   contentType: ResourceContentType;
 }
 
+/** The upload field's value: the stored file the script names (`storedKey`, `storedName`, `storedSize`, `storedType`), else the posted file. */
+export function postedFile(form: FormData, name = "file"): PostedFile | null {
+  const storedKey = form.get("storedKey");
+  if (typeof storedKey === "string" && storedKey) {
+    const text = (field: string) => String(form.get(field) ?? "");
+    return { storedKey, name: text("storedName"), size: Number(text("storedSize")) || 0, type: text("storedType") };
+  }
+  const file = form.get(name);
+  return file instanceof File ? { file, name: file.name, size: file.size, type: file.type } : null;
+}
+
 /** What went wrong with the file itself, in words for the field ("choose the file again" — a browser never keeps it). */
-function fileProblem(problem: Problem, file: File, contentType: ResourceContentType): string | undefined {
+function fileProblem(problem: Problem, file: { name: string; size: number; type: string }, contentType: ResourceContentType): string | undefined {
   const code = problemCode(problem);
   const kind = checkFile(file);
   if (code === "resource.too_large") {
@@ -36,7 +54,7 @@ function fileProblem(problem: Problem, file: File, contentType: ResourceContentT
   return undefined;
 }
 
-function failed(problem: Problem, file: File, contentType: ResourceContentType): UploadFailure {
+function failed(problem: Problem, file: { name: string; size: number; type: string }, contentType: ResourceContentType): UploadFailure {
   const onFile = fileProblem(problem, file, contentType);
   if (onFile) return { ok: false, message: onFile, errors: { file: onFile } };
   const errors = fieldErrors(problem);
@@ -46,64 +64,65 @@ function failed(problem: Problem, file: File, contentType: ResourceContentType):
   return { ok: false, message: problemMessage(problem, [...RESOURCE_FIELDS, "key", "contentType", "size", "fileName"]), errors };
 }
 
-/** Presigned PUT, then the bytes straight to storage. */
-async function store(
-  ctx: SessionContext,
-  studioId: string,
-  file: File,
-  contentType: ResourceContentType,
-): Promise<{ ok: true; stored: Stored } | UploadFailure> {
-  const param = { studioId };
+function failure(message: string): UploadFailure {
+  return { ok: false, message, errors: { file: message } };
+}
+
+/** A presigned PUT for a chosen file (its name, size and type), once the site has checked what it can. */
+export type PresignResult = { ok: true; key: string; uploadUrl: string; headers: Record<string, string>; contentType: ResourceContentType } | UploadFailure;
+
+export async function presignFor(ctx: SessionContext, studioId: string, file: { name: string; size: number; type: string }): Promise<PresignResult> {
+  const check = checkFile(file);
+  if (!check.ok) return failure(check.message);
+  const { contentType } = check;
   const upload = await asUser(ctx, (c) =>
-    c.v1.studios[":studioId"].resources.uploads.$post({ param, json: { fileName: file.name, contentType, size: file.size } }),
+    c.v1.studios[":studioId"].resources.uploads.$post({ param: { studioId }, json: { fileName: file.name, contentType, size: file.size } }),
   );
   if (!upload) return signedOut;
   if (!upload.ok) {
     if (upload.status >= 500) throw new Error(`POST resources/uploads answered ${upload.status}`);
     return failed(upload.problem, file, contentType);
   }
-  const put = await fetch(upload.data.uploadUrl, { method: "PUT", headers: upload.data.headers, body: new Uint8Array(await file.arrayBuffer()) });
-  if (!put.ok) {
-    const message = `Storage refused the upload (HTTP ${put.status}). Please choose the file and try again.`;
-    return { ok: false, message, errors: { file: message } };
-  }
-  return { ok: true, stored: { key: upload.data.key, fileName: file.name, contentType } };
+  return { ok: true, key: upload.data.key, uploadUrl: upload.data.uploadUrl, headers: upload.data.headers, contentType };
 }
 
-function chosen(file: FormDataEntryValue | null): { ok: true; file: File; contentType: ResourceContentType } | UploadFailure {
-  const f = file instanceof File ? file : null;
-  const check = checkFile(f);
-  if (!check.ok) return { ok: false, message: check.message, errors: { file: check.message } };
-  return { ok: true, file: f!, contentType: check.contentType };
+/** The posted file in storage: already there (the script stored it), or sent now on a presigned PUT. */
+async function store(
+  ctx: SessionContext,
+  studioId: string,
+  posted: PostedFile | null,
+): Promise<{ ok: true; stored: Stored; posted: PostedFile } | UploadFailure> {
+  const check = checkFile(posted);
+  if (!check.ok || !posted) return failure(check.ok ? "Choose a file to upload." : check.message);
+  if ("storedKey" in posted) return { ok: true, posted, stored: { key: posted.storedKey, fileName: posted.name, contentType: check.contentType } };
+  const upload = await presignFor(ctx, studioId, posted);
+  if (!upload.ok) return upload;
+  const put = await fetch(upload.uploadUrl, { method: "PUT", headers: upload.headers, body: new Uint8Array(await posted.file.arrayBuffer()) });
+  if (!put.ok) return failure(`Storage refused the upload (HTTP ${put.status}). Please choose the file and try again.`);
+  return { ok: true, posted, stored: { key: upload.key, fileName: posted.name, contentType: upload.contentType } };
 }
 
 /** A new resource from a posted file: in the library, or (with `person`) a staff-only document on that person's record. */
 export async function uploadResource(
   ctx: SessionContext,
   studioId: string,
-  input: FormDataEntryValue | null,
+  posted: PostedFile | null,
   details: ResourceDetails & { person?: { kind: "student" | "family" | "teacher"; id: string }; documentType?: "consent" | "enrolment" | "medical" | "other" },
 ): Promise<UploadResult> {
-  const picked = chosen(input);
-  if (!picked.ok) return picked;
-  const { file, contentType } = picked;
-  const sent = await store(ctx, studioId, file, contentType);
+  const sent = await store(ctx, studioId, posted);
   if (!sent.ok) return sent;
   const created = await asUser(ctx, (c) => c.v1.studios[":studioId"].resources.$post({ param: { studioId }, json: { ...sent.stored, ...details } }));
   if (!created) return signedOut;
   if (!created.ok) {
     if (created.status >= 500) throw new Error(`POST resources answered ${created.status}`);
-    return failed(created.problem, file, contentType);
+    return failed(created.problem, sent.posted, sent.stored.contentType);
   }
   return { ok: true, resource: created.data };
 }
 
 /** A posted file as a resource's next version (older versions are kept). */
-export async function uploadVersion(ctx: SessionContext, studioId: string, resourceId: string, input: FormDataEntryValue | null): Promise<UploadResult> {
-  const picked = chosen(input);
-  if (!picked.ok) return picked;
-  const { file, contentType } = picked;
-  const sent = await store(ctx, studioId, file, contentType);
+export async function uploadVersion(ctx: SessionContext, studioId: string, resourceId: string, posted: PostedFile | null): Promise<UploadResult> {
+  const sent = await store(ctx, studioId, posted);
   if (!sent.ok) return sent;
   const added = await asUser(ctx, (c) =>
     c.v1.studios[":studioId"].resources[":resourceId"].versions.$post({ param: { studioId, resourceId }, json: sent.stored }),
@@ -111,7 +130,7 @@ export async function uploadVersion(ctx: SessionContext, studioId: string, resou
   if (!added) return signedOut;
   if (!added.ok) {
     if (added.status >= 500) throw new Error(`POST resources/${resourceId}/versions answered ${added.status}`);
-    return failed(added.problem, file, contentType);
+    return failed(added.problem, sent.posted, sent.stored.contentType);
   }
   return { ok: true, resource: added.data };
 }

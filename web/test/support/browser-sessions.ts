@@ -22,17 +22,17 @@ export class BrowserSessions {
 
   constructor(private readonly site: Site) {}
 
-  /** A fresh page in a context of its own, not signed in. */
-  async newPage(): Promise<Page> {
-    const context = await this.site.browser.newContext();
+  /** A fresh page in a context of its own, not signed in (`javaScript: false`: a browser that runs no script). */
+  async newPage({ javaScript = true } = {}): Promise<Page> {
+    const context = await this.site.browser.newContext({ javaScriptEnabled: javaScript });
     context.setDefaultTimeout(20_000);
     this.contexts.push(context);
     return (this.lastPage = await context.newPage());
   }
 
   /** Signs `email` in through the login form and lands on `path`. */
-  async signIn(email: string, path: string): Promise<Page> {
-    const page = await this.newPage();
+  async signIn(email: string, path: string, options: { javaScript?: boolean } = {}): Promise<Page> {
+    const page = await this.newPage(options);
     await page.goto(`${this.site.webUrl}/login?next=${encodeURIComponent(path)}`);
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
