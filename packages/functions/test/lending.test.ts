@@ -112,6 +112,12 @@ describe("a family borrows a violin", () => {
     const declined = await as("POST", `/loans/${second.body.id}/decline`, { reason: "Needed for the exam week" });
     expect(declined.body).toMatchObject({ status: "declined", closeReason: "Needed for the exam week" });
     expect((await as("POST", `/loans/${second.body.id}/approve`, {})).body.code).toBe("loan.not_requested");
+
+    // The household hears of the decline, with the studio's note and a link to the request; a withdrawal sends nothing.
+    const [mail] = await readMail(guardianEmail, { subject: /can't be lent this time/ });
+    expect(mail!.body.text).toContain("Needed for the exam week");
+    expect(extractLink(mail!.body.text ?? "", `/portal/studios/${owner.studio.id}/loans/${second.body.id}`)).toBeTruthy();
+    expect(await readMail(guardianEmail, { subject: /can't be lent this time/, count: 1 })).toHaveLength(1);
   });
 });
 

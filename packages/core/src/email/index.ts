@@ -24,6 +24,7 @@ export { refundIssuedMessage } from "./templates/refund-issued";
 export { rescheduleRequestedMessage } from "./templates/reschedule-requested";
 export { rescheduleReviewedMessage } from "./templates/reschedule-reviewed";
 export { slotOfferMessage } from "./templates/slot-offer";
+export { loanDeclinedMessage, type LoanDeclinedEmail } from "./templates/loan-declined";
 export { loanLentMessage, type LoanLentEmail } from "./templates/loan-lent";
 export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-reminder";
 export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";

@@ -1,5 +1,5 @@
 import { config } from "../../kernel/config";
-import { emailBrand, loanLentMessage, loanReminderMessage } from "../../email";
+import { emailBrand, loanDeclinedMessage, loanLentMessage, loanReminderMessage } from "../../email";
 import type { OutboxEmail } from "../../outbox";
 import { Money } from "../../billing";
 import { daysBetween } from "../../kernel/time/wall-clock";
@@ -63,6 +63,26 @@ export function loanReminderEmails(
       itemName: itemWords(loan),
       dueDate: loan.dueDate,
       daysToDue: daysBetween(today, loan.dueDate),
+      ...(studioContact ? { studioContact } : {}),
+      url: portalLoanUrl(studio.studioId, loan.loanId),
+    }),
+  }));
+}
+
+/** "Can't be lent this time" to each contact, with the studio's reason; one message id per request and address. */
+export function loanDeclinedEmails(studio: StudioRecord, loan: LoanRecord, student: StudentRecord | null, contacts: LoanContact[]): OutboxEmail[] {
+  const studioContact = contactOf(studio);
+  return contacts.map((contact) => ({
+    scope: studio.studioId,
+    messageId: `loan-declined#${loan.loanId}#${contact.email.toLowerCase()}`,
+    to: contact.email,
+    brand: emailBrand(studio),
+    email: loanDeclinedMessage({
+      studioName: studio.name,
+      greetingName: contact.greetingName,
+      studentName: studentName(loan, student),
+      itemName: itemWords(loan),
+      ...(loan.closeReason ? { reason: loan.closeReason } : {}),
       ...(studioContact ? { studioContact } : {}),
       url: portalLoanUrl(studio.studioId, loan.loanId),
     }),
