@@ -217,6 +217,31 @@ describe("another studio", () => {
       expect((await api(method, path(rest, outsider.studio.id), { token: outsider.accessToken, ...(body ? { body } : {}) })).status).toBe(404);
     }
     expect((await as("GET", `/loans/${loan.body.id}`)).body.status).toBe("requested");
+    expect((await api("GET", path(`/loans?familyId=${familyId}`, outsider.studio.id), { token: outsider.accessToken })).status).toBe(404);
+  });
+});
+
+describe("a family's loans", () => {
+  it("lists every child's loans newest first in one call, for its parents and admins; no one else's", async () => {
+    const family = await as("POST", "/families", { name: "Big Family" });
+    const kids = [];
+    for (const firstName of ["Ana", "Ben", "Cai", "Dua", "Eli"]) kids.push(await addStudent(owner, { firstName, familyId: family.body.id }));
+    const item = await addItem({ name: "Tuner", category: "equipment", quantity: 10 });
+    const asked = [];
+    for (const kid of kids) asked.push((await as("POST", "/loans", { itemId: item.id, studentId: kid.id })).body.id as string);
+    const listed = await as("GET", `/loans?familyId=${family.body.id}`);
+    expect(listed.status, JSON.stringify(listed.body)).toBe(200);
+    expect(listed.body.items.map((l: { id: string }) => l.id)).toEqual([...asked].reverse());
+    expect(listed.body.nextCursor).toBeNull();
+    expect((await as("GET", `/loans?familyId=${family.body.id}&limit=2`)).body.items.map((l: { id: string }) => l.id)).toEqual(asked.slice(3).reverse());
+    // Another family's parent sees nothing of it; the cursor of a family list is refused by name.
+    expect((await as("GET", `/loans?familyId=${family.body.id}`, undefined, parent.accessToken)).status).toBe(404);
+    const own = await as("GET", `/loans?familyId=${familyId}`, undefined, parent.accessToken);
+    expect(own.status).toBe(200);
+    expect(own.body.items.every((l: { studentId: string }) => l.studentId === studentId)).toBe(true);
+    const paged = await as("GET", `/loans?familyId=${familyId}&cursor=abc`);
+    expect(paged.status).toBe(422);
+    expect(paged.body.errors.map((e: { path: string }) => e.path)).toContain("cursor");
   });
 });
 

@@ -8,16 +8,19 @@ import type { LoanRecord } from "../loan.entity";
 import { itemRead, visibleItem } from "../items/item-access";
 import { studentRead, studioToday } from "./loan-access";
 import { isOverdue, toLoan, type Loan } from "./loan-view";
+import { listFamilyLoans } from "./family-loans";
 import type { ListLoansQuery } from "./schemas";
 
 /**
  * Loans, newest first, one query each:
  * - `studentId`: the student's (whoever sees the student);
+ * - `familyId`: the newest `limit` of its students' (family-loans.ts);
  * - `itemId`: the item's (staff);
  * - `state`: the studio's requests waiting or loans out, soonest due first; `overdue` is the loans
  *   out past their due date (owners, admins).
  */
 export async function listLoans(actor: Actor, studioId: string, query: ListLoansQuery, now = new Date()): Promise<Page<Loan>> {
+  if (query.familyId) return listFamilyLoans(actor, studioId, query.familyId, query.limit, now);
   const { loan } = lendingDb().entities;
   const reads = query.studentId ? [studentRead(studioId, query.studentId)] : query.itemId ? [itemRead(studioId, query.itemId)] : [];
   const { member, studio, records } = await loadMemberWith(actor, studioId, ...reads);

@@ -64,11 +64,14 @@ export const LOAN_LIST_STATES = ["requested", "out", "overdue"] as const;
 export const listLoansQuerySchema = pageQuerySchema
   .extend({
     studentId: recordIdField.optional(),
+    familyId: recordIdField.optional(),
     itemId: recordIdField.optional(),
     state: z.enum(LOAN_LIST_STATES, { errorMap: () => ({ message: `must be one of ${LOAN_LIST_STATES.join(", ")}` }) }).optional(),
   })
   .superRefine((query, ctx) => {
-    const given = [query.studentId, query.itemId, query.state].filter((v) => v !== undefined).length;
-    if (given !== 1) ctx.addIssue({ code: "custom", path: ["studentId"], message: "give exactly one of studentId, itemId or state" });
+    const given = [query.studentId, query.familyId, query.itemId, query.state].filter((v) => v !== undefined).length;
+    if (given !== 1) ctx.addIssue({ code: "custom", path: ["studentId"], message: "give exactly one of studentId, familyId, itemId or state" });
+    if (query.familyId !== undefined && query.cursor !== undefined)
+      ctx.addIssue({ code: "custom", path: ["cursor"], message: "a family's loans come in one page (the newest `limit`); there is no next page" });
   });
 export type ListLoansQuery = z.infer<typeof listLoansQuerySchema>;
