@@ -58,7 +58,9 @@ describe("calendar names", () => {
     expect(attendanceOnly.body.attendance).toHaveLength(1);
     expect((await api("GET", `${lessonPath}?include=everything`, { token: owner.accessToken })).status).toBe(422);
     const stranger = await ownerWithStudio();
-    expect((await api("GET", `/v1/studios/${stranger.studio.id}/lessons/${booked.body.id}?include=attendance`, { token: stranger.accessToken })).status).toBe(404);
+    expect((await api("GET", `/v1/studios/${stranger.studio.id}/lessons/${booked.body.id}?include=attendance`, { token: stranger.accessToken })).status).toBe(
+      404,
+    );
     expect((await api("GET", `/v1/studios/${owner.studio.id}/lessons/${booked.body.id}?include=attendance`, { token: stranger.accessToken })).status).toBe(404);
 
     const student = await memberWithRole(owner, "student", { studentId: ben.id });

@@ -75,7 +75,11 @@ describe("rooms are records", () => {
     const week = `from=${at(1, 0)}&to=${at(8, 0)}`;
     const withRoom = await call("teacher", "GET", `/rooms/${piano.id}/bookings?${week}&include=room`);
     expect(withRoom.status, JSON.stringify(withRoom.body)).toBe(200);
-    expect(withRoom.body).toMatchObject({ roomId: piano.id, items: [], room: { id: piano.id, name: "Piano Room", hourlyRateMinor: 1500, bookableBy: "students" } });
+    expect(withRoom.body).toMatchObject({
+      roomId: piano.id,
+      items: [],
+      room: { id: piano.id, name: "Piano Room", hourlyRateMinor: 1500, bookableBy: "students" },
+    });
     expect((await call("teacher", "GET", `/rooms/${piano.id}/bookings?${week}`)).body).not.toHaveProperty("room");
     expect((await call("teacher", "GET", `/rooms/${piano.id}/bookings?${week}&include=rooms`)).status).toBe(422);
     expect((await api("GET", studio(`/rooms/${piano.id}/bookings?${week}&include=room`, other), { token: other.accessToken })).status).toBe(404);

@@ -93,9 +93,7 @@ export async function lessonMaterials(
   const [records, library] = await Promise.all([
     audienceResources(studioId, `lesson#${lessonId}`),
     options.include === "library"
-      ? resourcesDb()
-          .entities.resource.query.resourcesOnShelf({ studioId, shelf: LIBRARY_SHELF })
-          .go({ limit: LESSON_LIBRARY_LIMIT, pages: 1, order: "desc" })
+      ? resourcesDb().entities.resource.query.resourcesOnShelf({ studioId, shelf: LIBRARY_SHELF }).go({ limit: LESSON_LIBRARY_LIMIT, pages: 1, order: "desc" })
       : undefined,
   ]);
   return { items: records.map((r) => toResource(r)), ...(library ? { library: library.data.map((r) => toResource(r)) } : {}) };
