@@ -44,6 +44,25 @@ describe("calendar names", () => {
     expect(one.status).toBe(200);
     expect(one.body.names).toEqual({ teachers: { [teacher.id]: "Tina Turner", [sub.id]: "Sol Sub" }, students: { [ann.id]: "Ann Able" }, bands: {} });
 
+    // The lesson page's one read: the lesson with its names and its attendance (as GET …/attendance gives it).
+    const lessonPath = `/v1/studios/${owner.studio.id}/lessons/${booked.body.id}`;
+    const marked = await api("PUT", `${lessonPath}/attendance`, { token: owner.accessToken, body: { entries: [{ studentId: ann.id, status: "excused" }] } });
+    expect(marked.status, JSON.stringify(marked.body)).toBe(200);
+    const both = await api("GET", `${lessonPath}?include=names&include=attendance`, { token: owner.accessToken });
+    expect(both.status, JSON.stringify(both.body)).toBe(200);
+    expect(both.body.names.students).toEqual({ [ann.id]: "Ann Able" });
+    expect(both.body.attendance).toEqual((await api("GET", `${lessonPath}/attendance`, { token: owner.accessToken })).body.entries);
+    expect(both.body.attendance.map((e: { studentId: string; status: string | null }) => [e.studentId, e.status])).toEqual([[ann.id, "excused"]]);
+    const attendanceOnly = await api("GET", `${lessonPath}?include=attendance`, { token: owner.accessToken });
+    expect(attendanceOnly.body.names).toBeUndefined();
+    expect(attendanceOnly.body.attendance).toHaveLength(1);
+    expect((await api("GET", `${lessonPath}?include=everything`, { token: owner.accessToken })).status).toBe(422);
+    const stranger = await ownerWithStudio();
+    expect((await api("GET", `/v1/studios/${stranger.studio.id}/lessons/${booked.body.id}?include=attendance`, { token: stranger.accessToken })).status).toBe(
+      404,
+    );
+    expect((await api("GET", `/v1/studios/${owner.studio.id}/lessons/${booked.body.id}?include=attendance`, { token: stranger.accessToken })).status).toBe(404);
+
     const student = await memberWithRole(owner, "student", { studentId: ben.id });
     const own = await calendar(owner, student.accessToken, { ...window, include: "names" });
     expect(own.status).toBe(200);

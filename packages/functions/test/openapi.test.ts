@@ -187,6 +187,7 @@ describe("API description", () => {
         "GET /v1/studios/{studioId}/access-requests/{requestId}",
         "GET /v1/studios/{studioId}/lessons/{lessonId}/cancellation-preview",
         "GET /v1/studios/{studioId}/today",
+        "GET /v1/studios/{studioId}/choices",
         "GET /v1/studios/{studioId}/closures/preview",
         "GET /v1/studios/{studioId}/notes",
         "GET /v1/studios/{studioId}/items",

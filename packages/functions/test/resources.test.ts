@@ -133,6 +133,20 @@ describe("upload → confirm → share → download", () => {
     expect(shared.status, JSON.stringify(shared.body)).toBe(200);
     const materials = await call("teacherOwn", "GET", `/lessons/${lesson.id}/materials`);
     expect(materials.body.items.map((r: { id: string }) => r.id)).toEqual([resource.id]);
+    expect(materials.body).not.toHaveProperty("library");
+    // The lesson page's one read: the materials with the library's newest files to share from.
+    const library = await call("owner", "GET", "/resources?shelf=library&limit=100");
+    const withLibrary = await call("teacherOwn", "GET", `/lessons/${lesson.id}/materials?include=library`);
+    expect(withLibrary.status, JSON.stringify(withLibrary.body)).toBe(200);
+    expect(withLibrary.body.items.map((r: { id: string }) => r.id)).toEqual([resource.id]);
+    expect(withLibrary.body.library.map((r: { id: string }) => r.id)).toEqual(library.body.items.map((r: { id: string }) => r.id));
+    expect(withLibrary.body.library[0].id).toBe(resource.id);
+    expect((await call("teacherOwn", "GET", `/lessons/${lesson.id}/materials?include=trash`)).status).toBe(422);
+    expect((await call("parent", "GET", `/lessons/${lesson.id}/materials?include=library`)).status).toBe(403);
+    // Another studio: 404 in this one; in its own, none of this studio's files.
+    expect((await api("GET", studio(`/lessons/${lesson.id}/materials?include=library`), { token: other.accessToken })).status).toBe(404);
+    const theirs = await api("GET", studio(`/lessons/${lesson.id}/materials?include=library`, other), { token: other.accessToken });
+    expect([...theirs.body.items, ...theirs.body.library].map((r: { id: string }) => r.id)).not.toContain(resource.id);
     // The family (the sibling's) has it; the student who is not in the lesson does not.
     expect((await call("parent", "GET", "/resources/mine")).body.items.map((m: { id: string }) => m.id)).toContain(resource.id);
     expect((await call("studentSelf", "GET", "/resources/mine")).body.items.map((m: { id: string }) => m.id)).not.toContain(resource.id);

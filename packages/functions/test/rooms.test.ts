@@ -71,6 +71,19 @@ describe("rooms are records", () => {
     expect((await call("parent", "GET", `/rooms/${hall.id}`)).status).toBe(404);
     expect((await api("GET", studio(`/rooms/${piano.id}`, other), { token: other.accessToken })).status).toBe(404);
 
+    // The room's page reads the room with its week (include=room); another studio: 404.
+    const week = `from=${at(1, 0)}&to=${at(8, 0)}`;
+    const withRoom = await call("teacher", "GET", `/rooms/${piano.id}/bookings?${week}&include=room`);
+    expect(withRoom.status, JSON.stringify(withRoom.body)).toBe(200);
+    expect(withRoom.body).toMatchObject({
+      roomId: piano.id,
+      items: [],
+      room: { id: piano.id, name: "Piano Room", hourlyRateMinor: 1500, bookableBy: "students" },
+    });
+    expect((await call("teacher", "GET", `/rooms/${piano.id}/bookings?${week}`)).body).not.toHaveProperty("room");
+    expect((await call("teacher", "GET", `/rooms/${piano.id}/bookings?${week}&include=rooms`)).status).toBe(422);
+    expect((await api("GET", studio(`/rooms/${piano.id}/bookings?${week}&include=room`, other), { token: other.accessToken })).status).toBe(404);
+
     const renamed = await call("owner", "PATCH", `/rooms/${hall.id}`, { name: "Concert Hall", capacity: null });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
     expect(renamed.body).toMatchObject({ name: "Concert Hall", capacity: null });

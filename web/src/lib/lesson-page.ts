@@ -9,11 +9,15 @@ import type { Names } from "./lesson-words";
 type LessonResponse = Awaited<ReturnType<ApiClient["v1"]["studios"][":studioId"]["lessons"][":lessonId"]["$get"]>>;
 export type LessonView = SuccessBody<LessonResponse> & { names: Names };
 
-/** The lesson pages' one read of the lesson, with the names of its people; 404 (as the API) when it isn't the member's to see. */
-export async function loadLesson(astro: AstroGlobal, ws: Workspace): Promise<LessonView | Response> {
+/**
+ * The lesson pages' one read of the lesson, with the names of its people (and, with `attendance`,
+ * its attendance in the same call); 404 (as the API) when it isn't the member's to see.
+ */
+export async function loadLesson(astro: AstroGlobal, ws: Workspace, options: { attendance?: boolean } = {}): Promise<LessonView | Response> {
   const lessonId = astro.params.lessonId ?? "";
+  const include: "names" | ("names" | "attendance")[] = options.attendance ? ["names", "attendance"] : "names";
   const result = await asUser(astro, (c) =>
-    c.v1.studios[":studioId"].lessons[":lessonId"].$get({ param: { studioId: ws.studio.id, lessonId }, query: { include: "names" } }),
+    c.v1.studios[":studioId"].lessons[":lessonId"].$get({ param: { studioId: ws.studio.id, lessonId }, query: { include } }),
   );
   if (!result) return loginRedirect(astro);
   if (!result.ok) {

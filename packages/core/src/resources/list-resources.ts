@@ -73,11 +73,28 @@ export async function audienceResources(studioId: string, audienceKey: string): 
   return records.filter((r): r is ResourceRecord => Boolean(r) && r!.shelf !== TRASH_SHELF);
 }
 
-/** A lesson's materials (its own and its notes' attachments), for staff who may see the library. */
-export async function lessonMaterials(actor: Actor, studioId: string, lessonId: string): Promise<Resource[]> {
+/** How many of the library's newest files `include=library` adds (the lesson page's "share from the library"). */
+export const LESSON_LIBRARY_LIMIT = 100;
+
+/**
+ * A lesson's materials (its own and its notes' attachments), for staff who may see the library.
+ * `include: "library"` adds the library's newest files (one page, as the library list gives it) to
+ * share with the lesson, read in parallel with the materials.
+ */
+export async function lessonMaterials(
+  actor: Actor,
+  studioId: string,
+  lessonId: string,
+  options: { include?: "library" } = {},
+): Promise<{ items: Resource[]; library?: Resource[] }> {
   const { member } = await loadStudioMember(actor, studioId);
   assertMay(member, "resource.upload");
   if (!lessonId) throw hiddenRecord("Lesson");
-  const records = await audienceResources(studioId, `lesson#${lessonId}`);
-  return records.map((r) => toResource(r));
+  const [records, library] = await Promise.all([
+    audienceResources(studioId, `lesson#${lessonId}`),
+    options.include === "library"
+      ? resourcesDb().entities.resource.query.resourcesOnShelf({ studioId, shelf: LIBRARY_SHELF }).go({ limit: LESSON_LIBRARY_LIMIT, pages: 1, order: "desc" })
+      : undefined,
+  ]);
+  return { items: records.map((r) => toResource(r)), ...(library ? { library: library.data.map((r) => toResource(r)) } : {}) };
 }

@@ -1,6 +1,6 @@
 export { createRoom, updateRoom, deleteRoom } from "./manage-rooms";
 export { adoptLessonRooms } from "./adopt-lesson-rooms";
-export { listRooms, getRoom } from "./list-rooms";
+export { listRooms, getRoom, roomsFor } from "./list-rooms";
 export { reserveRoom, cancelReservation, reservationCost } from "./reservations";
 export { listRoomReservations, myReservations, roomBookings } from "./list-reservations";
 export { withinOpeningHours } from "./opening-hours";

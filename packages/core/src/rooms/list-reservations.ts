@@ -5,7 +5,7 @@ import { loadRoom } from "./room-access";
 import { roomsDb } from "./rooms-db";
 import type { RoomReservationRecord } from "./room-reservation.entity";
 import type { Reservation } from "./room-schema";
-import { toReservation } from "./room-view";
+import { toReservation, toRoom } from "./room-view";
 import type { ListReservationsQuery } from "./schemas";
 
 const FAR_FUTURE = "9999-12-31T00:00:00.000Z";
@@ -65,9 +65,10 @@ export async function myReservations(actor: Actor, studioId: string): Promise<Re
  * What holds a room between two instants — its lessons and its reservations — by start, for the
  * room's calendar and for a household choosing a free time. Staff see what each booking is; a
  * student or parent sees only that the room is taken (and their own reservations by name).
+ * `include: "room"` adds the room itself (already read with the member), for the room's page.
  */
-export async function roomBookings(actor: Actor, studioId: string, roomId: string, range: { from: string; to: string }) {
-  const { member, room } = await loadRoom(actor, studioId, roomId);
+export async function roomBookings(actor: Actor, studioId: string, roomId: string, range: { from: string; to: string; include?: "room" }) {
+  const { member, studio, room } = await loadRoom(actor, studioId, roomId);
   const { lesson, roomReservation } = roomsDb().entities;
   const [lessons, reservations] = await Promise.all([
     lesson.query
@@ -107,5 +108,5 @@ export async function roomBookings(actor: Actor, studioId: string, roomId: strin
         };
       }),
   ].sort((a, b) => a.start.localeCompare(b.start));
-  return { roomId, items: bookings };
+  return { roomId, items: bookings, ...(range.include === "room" ? { room: toRoom(room, studio) } : {}) };
 }

@@ -7,6 +7,7 @@ import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Lessons"];
 const lessonParams = studioParams.extend({ lessonId: pathId("lessonId") });
+const lessonInclude = z.enum(["names", "attendance"], { errorMap: () => ({ message: "must be names or attendance" }) });
 
 const createLesson = createRoute({
   method: "post",
@@ -43,11 +44,13 @@ const getLesson = createRoute({
   path: "/{studioId}/lessons/{lessonId}",
   tags,
   summary: "One lesson (admins, its teacher and original teacher, its students, their parents)",
-  description: "`include=names` adds `names`: the display names of its teachers, students and band by id.",
+  description:
+    "`include=names` adds `names`: the display names of its teachers, students and band by id. `include=attendance` adds " +
+    "`attendance`: its entries as `GET …/attendance` gives them to the caller. Both: `include=names&include=attendance`.",
   ...secured,
   request: {
     params: lessonParams,
-    query: z.object({ include: z.enum(["names"], { errorMap: () => ({ message: "must be names" }) }).optional() }),
+    query: z.object({ include: z.union([lessonInclude, z.array(lessonInclude).max(2)]).optional() }),
   },
   responses: { 200: jsonResponse(LessonWithNamesSchema, "The lesson"), ...problems(401, 404, 422) },
 });

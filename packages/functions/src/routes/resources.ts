@@ -166,8 +166,9 @@ const lessonMaterials = createRoute({
   path: "/{studioId}/lessons/{lessonId}/materials",
   tags,
   summary: "A lesson's materials (staff): the resources shared with the lesson, newest first",
+  description: "`include=library` adds `library`: the library's newest 100 files (as `GET …/resources?shelf=library&limit=100`), to share with the lesson.",
   ...secured,
-  request: { params: lessonParams },
+  request: { params: lessonParams, query: z.object({ include: z.enum(["library"], { errorMap: () => ({ message: "must be library" }) }).optional() }) },
   responses: { 200: jsonResponse(LessonMaterialsSchema, "The lesson's materials"), ...problems(401, 403, 404) },
 });
 
@@ -210,5 +211,5 @@ export const resourceRoutes = createRouter()
   })
   .openapi(lessonMaterials, async (c) => {
     const { studioId, lessonId } = c.req.valid("param");
-    return c.json({ items: await Resources.lessonMaterials(c.get("actor"), studioId, lessonId) }, 200);
+    return c.json(await Resources.lessonMaterials(c.get("actor"), studioId, lessonId, c.req.valid("query")), 200);
   });

@@ -95,10 +95,15 @@ const bookings = createRoute({
   path: "/{studioId}/rooms/{roomId}/bookings",
   tags,
   summary: "What holds the room between two instants: its lessons and reservations (students and parents see only that it is taken)",
+  description: "`include=room` adds `room`: the room itself (read with the membership, no extra read), for the room's page.",
   ...secured,
   request: {
     params: roomParams,
-    query: z.object({ from: Rooms.listReservationsQuerySchema.shape.from.unwrap(), to: Rooms.listReservationsQuerySchema.shape.to.unwrap() }),
+    query: z.object({
+      from: Rooms.listReservationsQuerySchema.shape.from.unwrap(),
+      to: Rooms.listReservationsQuerySchema.shape.to.unwrap(),
+      include: z.enum(["room"], { errorMap: () => ({ message: "must be room" }) }).optional(),
+    }),
   },
   responses: { 200: jsonResponse(RoomBookingsSchema, "The room's bookings, by start"), ...problems(401, 404, 422) },
 });

@@ -11,7 +11,10 @@ export const LessonNamesSchema = z.object({ teachers: NamesById, students: Names
     "With `include=names`: display names by id of the teachers (the original teacher too), students and bands; students and parents see only their own students' names",
 });
 
-export const LessonWithNamesSchema = LessonSchema.extend({ names: LessonNamesSchema.optional() }).openapi("LessonWithNames");
+export const LessonWithNamesSchema = LessonSchema.extend({
+  names: LessonNamesSchema.optional(),
+  attendance: z.array(AttendanceEntrySchema).optional().openapi({ description: "With `include=attendance`: its attendance, as GET …/attendance gives it" }),
+}).openapi("LessonWithNames");
 
 export const CalendarEntrySchema = LessonSchema.extend({
   attendeeStudentId: optional.openapi({

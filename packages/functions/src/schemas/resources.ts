@@ -35,4 +35,9 @@ export const PublicResourceSchema = z
 
 export const PublicResourceListSchema = z.object({ items: z.array(PublicResourceSchema) }).openapi("PublicResourceList");
 
-export const LessonMaterialsSchema = z.object({ items: z.array(ResourceSchema) }).openapi("LessonMaterials");
+export const LessonMaterialsSchema = z
+  .object({
+    items: z.array(ResourceSchema),
+    library: z.array(ResourceSchema).optional().openapi({ description: "With `include=library`: the library's newest files" }),
+  })
+  .openapi("LessonMaterials");

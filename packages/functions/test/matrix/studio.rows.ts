@@ -253,6 +253,12 @@ export const STUDIO_ROWS: Record<string, Row> = {
     forbid: ["studentSelf", "studentOther", "parentOwn", "parentOther"],
     path: (w) => s(w, "/today"),
   },
+  // What a page's selects choose from: every member, each list as its own list route gives it to them.
+  "GET /v1/studios/{studioId}/choices": {
+    action: "studio.read",
+    allow: MEMBERS,
+    path: (w) => s(w, "/choices?include=teachers&include=students&include=families&include=bands&include=rooms"),
+  },
   // The portal's Home: students and parents only (each their own household); staff have the workspace.
   "GET /v1/studios/{studioId}/portal": {
     action: "portal.view",

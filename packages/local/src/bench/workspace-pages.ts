@@ -22,21 +22,24 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
   const firstId = async (path: string) => (await get<Listed>(`${api}${path}`)).items[0]?.id;
   const from = new Date(Date.now() - 14 * 86_400_000).toISOString();
   const to = new Date(Date.now() + 14 * 86_400_000).toISOString();
-  const [lessonId, studentId, familyId, teacherId, invoiceId, paymentId, accountId, feePlanId, runId, patternId, planId, itemId, loanId] = await Promise.all([
-    firstId(`/lessons?from=${from}&to=${to}&limit=1`),
-    firstId("/students?limit=1"),
-    firstId("/families?limit=1"),
-    firstId("/teachers?limit=1"),
-    firstId("/invoices?limit=1"),
-    firstId("/payments?limit=1"),
-    firstId("/billing-accounts?limit=1"),
-    firstId("/fee-plans?limit=1"),
-    firstId("/billing-runs?limit=1"),
-    firstId("/recurring-patterns?limit=1"),
-    firstId("/lesson-plans?limit=1"),
-    firstId("/items?limit=1"),
-    firstId("/loans?state=out&limit=1"),
-  ]);
+  const [lessonId, studentId, familyId, teacherId, invoiceId, paymentId, accountId, feePlanId, runId, patternId, planId, itemId, loanId, resourceId, roomId] =
+    await Promise.all([
+      firstId(`/lessons?from=${from}&to=${to}&limit=1`),
+      firstId("/students?limit=1"),
+      firstId("/families?limit=1"),
+      firstId("/teachers?limit=1"),
+      firstId("/invoices?limit=1"),
+      firstId("/payments?limit=1"),
+      firstId("/billing-accounts?limit=1"),
+      firstId("/fee-plans?limit=1"),
+      firstId("/billing-runs?limit=1"),
+      firstId("/recurring-patterns?limit=1"),
+      firstId("/lesson-plans?limit=1"),
+      firstId("/items?limit=1"),
+      firstId("/loans?state=out&limit=1"),
+      firstId("/resources?shelf=library&limit=1"),
+      firstId("/rooms?limit=1"),
+    ]);
   const base = `/dashboard/studios/${studioId}`;
   const pages: [string, string | undefined, string][] = [
     ["Today", "", ""],
@@ -86,6 +89,10 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     ["Item", itemId, `/inventory/${itemId}`],
     ["Loans", "", "/inventory/loans"],
     ["Loan", loanId, `/inventory/loans/${loanId}`],
+    ["Library", "", "/library"],
+    ["Library file", resourceId, `/library/${resourceId}`],
+    ["Rooms", "", "/scheduling/rooms"],
+    ["Room", roomId, `/scheduling/rooms/${roomId}`],
     ["Settings", "", "/settings"],
     ["Members", "", "/settings/members"],
     ["Invitations", "", "/settings/invitations"],

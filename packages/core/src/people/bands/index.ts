@@ -1,4 +1,4 @@
-export { listBands } from "./list-bands";
+export { bandsFor, listBands } from "./list-bands";
 export { getBand } from "./get-band";
 export { createBand } from "./create-band";
 export { updateBand } from "./update-band";

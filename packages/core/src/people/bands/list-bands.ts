@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { assertMay, loadStudioMember, type Actor } from "../../policy";
+import { assertMay, loadStudioMember, type Actor, type StudioMember } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";
 import { toBandSummary, type BandSummary } from "./band-view";
@@ -9,6 +9,11 @@ import type { ListBandsQuery } from "./schemas";
 /** The studio's bands by name (admins only): one Query of the name index, `q` a name prefix; `deleted` the deleted ones. */
 export async function listBands(actor: Actor, studioId: string, query: ListBandsQuery): Promise<Page<BandSummary>> {
   const { member } = await loadStudioMember(actor, studioId);
+  return bandsFor(member, studioId, query);
+}
+
+/** listBands for a member already read (an aggregate read's one membership read). */
+export async function bandsFor(member: StudioMember, studioId: string, query: ListBandsQuery): Promise<Page<BandSummary>> {
   assertMay(member, "band.manage");
   const listing = listingFor(member, query.deleted);
   const byName = db().entities.band.query.bandsByName({ studioId, listing });

@@ -1,4 +1,4 @@
-export { listFamilies } from "./list-families";
+export { familiesFor, listFamilies } from "./list-families";
 export { getFamily } from "./get-family";
 export { createFamily } from "./create-family";
 export { updateFamily } from "./update-family";

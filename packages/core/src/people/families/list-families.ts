@@ -1,6 +1,6 @@
 import { db } from "../../db";
 import { page, type Page } from "../../kernel/pagination/pagination";
-import { assertMay, loadStudioMember, type Actor } from "../../policy";
+import { assertMay, loadStudioMember, type Actor, type StudioMember } from "../../policy";
 import { listingFor, withDeletedAt } from "../deleted-listing";
 import { searchKeys } from "../person-fields";
 import { toFamilySummary, type FamilySummary } from "./family-view";
@@ -13,6 +13,11 @@ import type { ListFamiliesQuery } from "./schemas";
  */
 export async function listFamilies(actor: Actor, studioId: string, query: ListFamiliesQuery): Promise<Page<FamilySummary>> {
   const { member } = await loadStudioMember(actor, studioId);
+  return familiesFor(member, studioId, query);
+}
+
+/** listFamilies for a member already read (an aggregate read's one membership read). */
+export async function familiesFor(member: StudioMember, studioId: string, query: ListFamiliesQuery): Promise<Page<FamilySummary>> {
   assertMay(member, "family.manage");
   const { family } = db().entities;
   const listed = { studioId, listing: listingFor(member, query.deleted) };

@@ -1,7 +1,7 @@
 export { createStudent } from "./create-student";
 export { deleteStudent } from "./delete-student";
 export { getStudent } from "./get-student";
-export { listStudents } from "./list-students";
+export { listStudents, studentsFor } from "./list-students";
 export { restoreStudent } from "./restore-student";
 export { updateStudent } from "./update-student";
 export * from "./schemas";

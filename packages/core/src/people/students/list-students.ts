@@ -19,6 +19,11 @@ import { studentFacts, toStudent, type Student, type StudentRecord } from "./stu
  */
 export async function listStudents(actor: Actor, studioId: string, query: ListStudentsQuery): Promise<Page<Student>> {
   const { member } = await loadStudioMember(actor, studioId);
+  return studentsFor(member, studioId, query);
+}
+
+/** listStudents for a member already read (an aggregate read's one membership read). */
+export async function studentsFor(member: StudioMember, studioId: string, query: ListStudentsQuery): Promise<Page<Student>> {
   const listing = listingFor(member, query.deleted);
   let records: Page<StudentRecord>;
   if (isStudioAdmin(member)) records = await queryStudents(studioId, query, listing);

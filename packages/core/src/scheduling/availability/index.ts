@@ -1,5 +1,5 @@
 export { getAvailability } from "./get-availability";
-export { listAvailability } from "./list-availability";
+export { listAvailability, teacherWeekOf, teacherWeeks } from "./list-availability";
 export { setAvailability } from "./set-availability";
 export { teacherAndHoursKeys, isListedTeacher } from "./availability-access";
 export { weeklyHoursOf, type Availability, type AvailabilityRecord } from "./availability-view";

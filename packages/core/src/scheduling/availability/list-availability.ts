@@ -2,6 +2,7 @@ import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { page, type Page } from "../../kernel/pagination/pagination";
 import type { TeacherRecord } from "../../people/module";
 import { loadMemberWith, loadStudioMember, type Actor } from "../../policy";
+import type { StudioRecord } from "../../studios/module";
 import { scheduleDb } from "../schedule-db";
 import { isListedTeacher, teacherAndHoursKeys } from "./availability-access";
 import { toAvailability, type Availability, type AvailabilityRecord } from "./availability-view";
@@ -21,6 +22,12 @@ export async function listAvailability(actor: Actor, studioId: string, query: Li
   }
 
   const { studio } = await loadStudioMember(actor, studioId);
+  return teacherWeeks(studio, query);
+}
+
+/** The listed teachers' working weeks (listAvailability without `teacherId`) for a studio already read. */
+export async function teacherWeeks(studio: StudioRecord, query: ListAvailabilityQuery): Promise<Page<Availability>> {
+  const { studioId } = studio;
   const { teacher, availability } = scheduleDb().entities;
   const teachers = await page(
     { studioId, list: "availability" },
@@ -35,4 +42,13 @@ export async function listAvailability(actor: Actor, studioId: string, query: Li
     items: teachers.items.map((t, i) => toAvailability(t as TeacherRecord, hours[i], studio.timeZone)),
     nextCursor: teachers.nextCursor,
   };
+}
+
+/** One teacher's working week as a page (empty when there is no such listed teacher): teacher and hours in one BatchGet. */
+export async function teacherWeekOf(studio: StudioRecord, teacherId: string): Promise<Page<Availability>> {
+  const [teacher, hours] = (await readTogether(...teacherAndHoursKeys(studio.studioId, teacherId))) as unknown as [
+    TeacherRecord | null,
+    AvailabilityRecord | null,
+  ];
+  return { items: isListedTeacher(teacher) ? [toAvailability(teacher, hours, studio.timeZone)] : [], nextCursor: null };
 }
