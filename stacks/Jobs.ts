@@ -3,6 +3,7 @@ import { JOBS } from "@studiosync/functions/jobs";
 import { Api } from "./Api";
 import { Email } from "./Email";
 import { grantStatements, jobGrants } from "./grants";
+import { materialsCatchUpFunction } from "./materials-catch-up-function";
 import { outboxFunctions } from "./outbox-functions";
 import { sesEventsFunction } from "./ses-events-function";
 import { Storage } from "./Storage";
@@ -11,7 +12,8 @@ import { Storage } from "./Storage";
  * The scheduled jobs (declared by each API module, listed in packages/functions/src/jobs/schedule.ts): an EventBridge rule per job
  * invoking its own Lambda, with the API functions' environment and secret. Jobs read their sparse
  * work indexes and the table and send mail; they never touch the files bucket and never Scan.
- * The outbox's stream consumer and retry job (outbox-functions.ts) and the SES bounce and
+ * The outbox's stream consumer and retry job (outbox-functions.ts), the materials catch-up of late
+ * joiners (materials-catch-up-function.ts, the stream's other consumer) and the SES bounce and
  * complaint handler (ses-events-function.ts) live here too, with their own narrower roles.
  */
 export function Jobs({ stack }: StackContext) {
@@ -33,6 +35,7 @@ export function Jobs({ stack }: StackContext) {
   });
   const sendEmail = grantStatements(grantResources, { email: true });
   const outbox = outboxFunctions(stack, { table, environment: appFunctionProps.environment, sendEmail });
+  const materialsCatchUp = materialsCatchUpFunction(stack, { table, environment: appFunctionProps.environment });
   const sesEvents = sesEventsFunction(stack, { table, topic: use(Email).sesEvents, environment: appFunctionProps.environment });
-  return { jobFunctions: crons.map((cron) => cron.jobFunction), outbox, sesEvents };
+  return { jobFunctions: crons.map((cron) => cron.jobFunction), outbox, materialsCatchUp, sesEvents };
 }

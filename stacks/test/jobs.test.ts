@@ -1,6 +1,7 @@
 import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { JOBS, OUTBOX_RETRY_JOB } from "@studiosync/functions/jobs";
+import { MATERIALS_CATCH_UP_HANDLER } from "../materials-catch-up-function";
 import { SES_EVENTS_HANDLER } from "../ses-events-function";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
 import { sharedTestSynth, type Synthesized } from "./synth-app";
@@ -16,6 +17,14 @@ beforeAll(async () => {
   t = await sharedTestSynth();
   jobs = t.jobs;
 }, 180_000);
+
+/** The stream event source mapping of the Lambda with this handler (the table's stream has two consumers). */
+const mappingOf = (handler: string) => {
+  const fnId = Object.entries(resources(jobs, "AWS::Lambda::Function")).find(([, f]) => f.Properties.Handler === handler)![0];
+  const mappings = Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping")).filter((m) => flatten(m.Properties.FunctionName) === `ref:${fnId}`);
+  expect(mappings).toHaveLength(1);
+  return mappings[0]!.Properties;
+};
 
 const jobFunction = (handler: string) => {
   const found = functions(jobs, (p) => p.Handler === handler);
@@ -110,9 +119,7 @@ describe("issue 10 #21: the outbox consumer and its retry job", () => {
     const consumer = jobFunction("packages/functions/src/jobs/outbox-consumer.handler");
     expect(consumer.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
     expect(consumer.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
-    const mappings = Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping"));
-    expect(mappings).toHaveLength(1);
-    const mapping = mappings[0]!.Properties;
+    const mapping = mappingOf("packages/functions/src/jobs/outbox-consumer.handler");
     expect(flatten(mapping.EventSourceArn)).toBe(streamArn());
     expect(mapping).toMatchObject({
       StartingPosition: "TRIM_HORIZON",
@@ -152,6 +159,43 @@ describe("issue 10 #21: the outbox consumer and its retry job", () => {
       ]),
     );
     expect(OUTBOX_RETRY_JOB.schedule).toBe("rate(1 minute)");
+  });
+});
+
+describe("late joiners' materials: the stream's second consumer", () => {
+  const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+  const streamArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "StreamArn");
+
+  it("consumes students and bands written or changed, in batches, bisecting on error, reporting failed items; no secret", () => {
+    const fn = jobFunction(MATERIALS_CATCH_UP_HANDLER);
+    expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
+    expect(fn.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
+    expect(Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping"))).toHaveLength(2);
+    const mapping = mappingOf(MATERIALS_CATCH_UP_HANDLER);
+    expect(flatten(mapping.EventSourceArn)).toBe(streamArn());
+    expect(mapping).toMatchObject({ StartingPosition: "TRIM_HORIZON", BisectBatchOnFunctionError: true, FunctionResponseTypes: ["ReportBatchItemFailures"] });
+    const patterns = mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{ eventName: ["INSERT", "MODIFY"], dynamodb: { NewImage: { __edb_e__: { S: ["student", "band"] } } } }]);
+  });
+
+  it("may only get items, query the shares-by-audience index, put items on condition and read the stream", () => {
+    const statements = roleStatements(jobs, jobFunction(MATERIALS_CATCH_UP_HANDLER).Properties.Role);
+    const xray = { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"], unusual: [] };
+    const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+    expect(sort(statements)).toEqual(
+      sort([
+        {
+          effect: "Allow",
+          actions: ["dynamodb:BatchGetItem", "dynamodb:ConditionCheckItem", "dynamodb:GetItem", "dynamodb:PutItem"],
+          resources: [tableArn()],
+          unusual: [],
+        },
+        { effect: "Allow", actions: ["dynamodb:Query"], resources: [`${tableArn()}/index/gsi1`], unusual: [] },
+        { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: ["*"], unusual: [] },
+        { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [streamArn()], unusual: [] },
+        xray,
+      ]),
+    );
   });
 });
 

@@ -11,7 +11,7 @@ const ERASED_FULL_NAME = `${ERASED_NAME.firstName} ${ERASED_NAME.lastName}`;
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /** Replaces the person's full name and email in any text (any case) with "Erased Person" / "[erased]". */
-function scrubberOf(subject: SubjectRecord) {
+export function scrubberOf(subject: SubjectRecord) {
   const { firstName, lastName, email } = subject.record;
   const needles: [RegExp, string][] = [[new RegExp(escape(`${firstName} ${lastName}`), "gi"), ERASED_FULL_NAME]];
   if (email) needles.push([new RegExp(escape(email), "gi"), "[erased]"]);

@@ -6,6 +6,7 @@ import { searchKeys } from "../people";
 import { eraseDocumentsOf } from "../resources";
 import { assertMay, type Actor } from "../policy";
 import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";
+import { eraseLoans } from "./erase-loans";
 import { eraseMentions } from "./erase-mentions";
 import { redactAuditHistory } from "./redact-audit-history";
 import type { PrivacyRequest } from "./schemas";
@@ -57,8 +58,9 @@ function erasureWrite(tx: WriteTx, subject: SubjectRecord, actorId: string) {
  * and the name and email search keys rewritten. Recorded as "privacy.erased" with the names of
  * the erased fields, not their values; the record's earlier audit events lose those values too.
  * First, what mentions the person elsewhere is erased (erase-mentions.ts: export files, billing
- * account name, invoice lines, invitations, access requests, other records' audit events), so a
- * failure midway is finished by erasing again. Erasing again is harmless (nothing left to change).
+ * account name, invoice lines, invitations, access requests, other records' audit events) and
+ * in their loans (erase-loans.ts: notes, a request still waiting cancelled), so a failure midway
+ * is finished by erasing again. Erasing again is harmless (nothing left to change).
  */
 export async function eraseSubject(actor: Actor, studioId: string, input: PrivacyRequest): Promise<ErasureResult> {
   const { member, subject } = await loadSubject(actor, studioId, input.subject);
@@ -66,6 +68,7 @@ export async function eraseSubject(actor: Actor, studioId: string, input: Privac
   const fields = erasedFields(subject.type, subject.record as Record<string, unknown>);
   const { before, after } = erasureAuditTrail(fields);
   await eraseMentions(subject, subject.record.userId ?? undefined);
+  await eraseLoans(subject, actor.userId);
   if (subject.type !== "guardian") await eraseDocumentsOf(studioId, subject.type, subject.id);
 
   await commitWrites(db, (tx) => [

@@ -84,7 +84,7 @@ async function readLinks(subject: SubjectRecord, userId: string | undefined) {
  * children; the linked member's role; the audit events about the record (and the membership); and
  * the documents on the person's record (with their files' bytes); the activity sections
  * (export-sections.ts: lessons, attendance, notes, goals, practice, feeds,
- * billing). A requester who is not staff gets what they may see: no staff-only fields, only the
+ * billing, loans). A requester who is not staff gets what they may see: no staff-only fields, only the
  * notes shown to them.
  */
 export async function buildExportDocument(input: {
@@ -105,7 +105,7 @@ export async function buildExportDocument(input: {
     subject.type === "student" ? bandsOf(studioId, subject.id) : Promise.resolve(null),
     auditEventsAbout(studioId, subject.type, subject.id),
     membership?.userId ? auditEventsAbout(studioId, "member", membership.userId) : Promise.resolve(null),
-    activitySections({ studio, subject, userId: input.userId, requester: input.requester }),
+    activitySections({ studio, subject, userId: input.userId, requester: input.requester, familyStudentIds: family?.studentIds ?? [] }),
     subject.type === "guardian" ? Promise.resolve([]) : documentsForExport(studioId, subject.type, subject.id),
   ]);
   const { staff } = activity;

@@ -1,5 +1,6 @@
 import { inPool } from "../kernel/db/read-many";
 import { toAccount, toInvoice, toPayment } from "../billing";
+import { toLoan } from "../lending";
 import { itemOf, readTogether } from "../kernel/db/read-together";
 import { LISTINGS } from "../kernel/db/attributes";
 import { may, isStaff, isStudioAdmin, type StudioMember } from "../policy";
@@ -72,6 +73,26 @@ async function feedsOf(studioId: string, userId: string | undefined) {
 }
 
 /**
+ * The person's loans and loan requests (item, dates, due, returned, condition and notes, deposit
+ * and fee): a student's own; a guardian's family's (the loans of the family's children made while
+ * they were in it, whose deposits and fees the family's account carries). Newest first.
+ */
+async function loansOf(studio: StudioRecord, subject: SubjectRecord, familyStudentIds: readonly string[]) {
+  if (subject.type === "teacher") return { loans: [], truncated: false };
+  const { studioId } = studio;
+  const familyId = subject.record.familyId;
+  const studentIds = subject.type === "student" ? [subject.id] : familyId ? [...new Set(familyStudentIds)] : [];
+  const pages = await Promise.all(
+    studentIds.map((studentId) =>
+      upTo((cursor) => privacyDb().entities.loan.query.loansByStudent({ studioId, studentId }).go({ cursor, limit: PAGE, order: "desc" })),
+    ),
+  );
+  const today = localParts(new Date(), studio.timeZone).date;
+  const records = pages.flatMap((page) => page.items).filter((loan) => subject.type === "student" || loan.familyId === familyId);
+  return { loans: records.map((loan) => toLoan(loan, today)), truncated: pages.some((page) => page.truncated) };
+}
+
+/**
  * The billing accounts that are the person's: a student's own account, and their family's when the
  * requester is staff or of that family; a guardian's family account. (An account's id is its party's id.)
  */
@@ -116,17 +137,25 @@ async function billingOf(studio: StudioRecord, accountIds: string[], requester: 
 /**
  * Everything about the person beyond their profile and family: lessons with attendance and the
  * notes the requester may see, goals, practice logs, calendar feeds, billing accounts, invoices
- * and payments. `staff` says whether the requester sees staff-only fields (people/staff-only.ts).
+ * and payments, loans. `staff` says whether the requester sees staff-only fields (people/staff-only.ts).
+ * `familyStudentIds`: a guardian's family's children, whose loans are the family's.
  */
-export async function activitySections(input: { studio: StudioRecord; subject: SubjectRecord; userId: string | undefined; requester: StudioMember }) {
+export async function activitySections(input: {
+  studio: StudioRecord;
+  subject: SubjectRecord;
+  userId: string | undefined;
+  requester: StudioMember;
+  familyStudentIds?: readonly string[];
+}) {
   const { studio, subject, requester } = input;
   const { studioId } = studio;
   const student = subject.type === "student";
-  const [lessons, teaching, feeds, billing] = await Promise.all([
+  const [lessons, teaching, feeds, billing, loans] = await Promise.all([
     student ? lessonsOf(studioId, subject.id, studio.timeZone, requester) : Promise.resolve(null),
     student ? goalsAndPractice(studioId, subject.id) : Promise.resolve(null),
     feedsOf(studioId, input.userId),
     billingOf(studio, accountIdsOf(subject, requester), requester),
+    loansOf(studio, subject, input.familyStudentIds ?? []),
   ]);
   return {
     staff: isStaff(requester),
@@ -137,7 +166,8 @@ export async function activitySections(input: { studio: StudioRecord; subject: S
       billingAccounts: billing.billingAccounts,
       invoices: billing.invoices,
       payments: billing.payments,
+      ...(subject.type === "teacher" ? {} : { loans: loans.loans }),
     },
-    truncated: Boolean(lessons?.truncated || teaching?.truncated || feeds.truncated || billing.truncated),
+    truncated: Boolean(lessons?.truncated || teaching?.truncated || feeds.truncated || billing.truncated || loans.truncated),
   };
 }

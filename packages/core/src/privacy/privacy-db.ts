@@ -2,6 +2,7 @@ import { AccessRequestEntity } from "../access-requests/module";
 import { BillingAccountEntity, InvoiceEntity, PaymentEntity } from "../billing/module";
 import { tenantEntities } from "../db";
 import { InvitationEntity } from "../invitations/module";
+import { LoanEntity } from "../lending/module";
 import { tableService } from "../kernel/db/table-service";
 import { LessonAttendeeEntity } from "../scheduling/module";
 import { CalendarFeedEntity, GoalEntity, LessonNoteEntity, PracticeLogEntity } from "../teaching/module";
@@ -9,7 +10,7 @@ import { CalendarFeedEntity, GoalEntity, LessonNoteEntity, PracticeLogEntity } f
 /**
  * What a privacy export reads and an erasure rewrites beyond the person's own record: their
  * lessons (attendee items carry the lesson and the attendance), notes, goals, practice logs,
- * feeds, billing, and the invitations and access requests made with their email.
+ * feeds, billing, loans (and loan requests), and the invitations and access requests made with their email.
  */
 export const privacyDb = tableService({
   ...tenantEntities,
@@ -21,6 +22,7 @@ export const privacyDb = tableService({
   billingAccount: BillingAccountEntity,
   invoice: InvoiceEntity,
   payment: PaymentEntity,
+  loan: LoanEntity,
   invitation: InvitationEntity,
   accessRequest: AccessRequestEntity,
 });

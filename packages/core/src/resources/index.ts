@@ -20,3 +20,5 @@ export { TRASH_PREFIX } from "./object-keys";
 export { resourcesDb, resourcesEntities, type ResourcesTx } from "./resources-db";
 export * from "./schemas";
 export * from "./resource-schema";
+export { catchUpMaterials, type CatchUpReason } from "./catch-up";
+export { CATCH_UP_ENTITIES, catchUpsOf, consumeCatchUpRecords, type ChangeRecord } from "./catch-up-records";

@@ -45,7 +45,7 @@ export async function inboxesOf(member: StudioMember, resource: ResourceRecord):
 
 const CHUNK = 25;
 
-const listed = (resource: ResourceRecord, sharedByName: string) => ({
+export const listed = (resource: ResourceRecord, sharedByName: string) => ({
   title: resource.title,
   ...(resource.description ? { description: resource.description } : {}),
   kind: resource.kind,

@@ -1,3 +1,4 @@
-/** The job handlers the local engines drive as AWS would (the outbox stream, SES events). */
+/** The job handlers the local engines drive as AWS would (the table stream's consumers, SES events). */
 export { handler as outboxConsumerHandler } from "./outbox-consumer";
+export { handler as materialsCatchUpHandler } from "./materials-catch-up";
 export { handler as sesEventsHandler, type SnsEvent } from "./ses-events";

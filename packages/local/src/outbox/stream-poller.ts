@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { outboxConsumerHandler as outboxConsumer } from "@studiosync/functions/job-handlers";
+import { materialsCatchUpHandler, outboxConsumerHandler } from "@studiosync/functions/job-handlers";
 import { localDynamoClient } from "../engines/aws-clients";
 import { localStreams, type LocalStreamRecord } from "./local-streams";
 
@@ -13,12 +13,18 @@ export type StreamHandler = (event: { Records: LocalStreamRecord[] }) => Promise
 export interface StreamPollerOptions {
   dynamodbEndpoint: string;
   tableName: string;
-  /** Defaults to the outbox consumer Lambda's own handler. */
+  /** Defaults to the table stream's consumer Lambdas' own handlers (the outbox, the materials catch-up), each given every batch. */
   handler?: StreamHandler;
   /** Pause between empty polls. */
   idleMs?: number;
   log?: (line: string) => void;
 }
+
+/** What the table's stream consumers on AWS do with a batch: each gets it (their event source filters keep what is theirs; the handlers ignore the rest). */
+const streamConsumers: StreamHandler = async (event) => {
+  const results = await Promise.all([outboxConsumerHandler, materialsCatchUpHandler].map((consume) => (consume as unknown as StreamHandler)(event)));
+  return { batchItemFailures: results.flatMap((result) => result.batchItemFailures) };
+};
 
 const SHARD_REFRESH_MS = 1_000;
 const MAX_IN_FLIGHT = 8;
@@ -33,7 +39,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
  */
 export async function startStreamPoller(options: StreamPollerOptions): Promise<StreamPoller> {
   const { dynamodbEndpoint, tableName, idleMs = 50 } = options;
-  const handler = options.handler ?? (outboxConsumer as unknown as StreamHandler);
+  const handler = options.handler ?? streamConsumers;
   const log = options.log ?? ((line: string) => console.log(line));
   const client = localDynamoClient(dynamodbEndpoint);
   const { Table } = await client.send(new DescribeTableCommand({ TableName: tableName }));

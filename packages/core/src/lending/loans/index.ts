@@ -7,3 +7,4 @@ export { listLoans } from "./list-loans";
 export { portalLoanUrl } from "./loan-emails";
 export * from "./schemas";
 export { LoanSchema, type Loan } from "./loan-schema";
+export { toLoan } from "./loan-view";
