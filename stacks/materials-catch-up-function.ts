@@ -1,11 +1,10 @@
 import { Duration } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
-import { DynamoEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+import { FilterCriteria, FilterRule } from "aws-cdk-lib/aws-lambda";
 import { Function, type FunctionProps, type Stack, type Table } from "sst/constructs";
 import { ENTITY_ATTRIBUTE } from "@studiosync/core/outbox";
 import { CATCH_UP_ENTITIES } from "@studiosync/core/resources";
-import { LAMBDA_ESBUILD } from "@studiosync/functions/routing";
+import { tableStreamSource, WORKER_FUNCTION_PROPS } from "./table-stream";
 
 export const MATERIALS_CATCH_UP_HANDLER = "packages/functions/src/jobs/materials-catch-up.handler";
 /** The index the catch-up queries: an audience's shares (ResourceShare `sharesByAudience`). */
@@ -23,10 +22,7 @@ export const SHARES_BY_AUDIENCE_INDEX = "gsi1";
 export function materialsCatchUpFunction(stack: Stack, { table, environment }: { table: Table; environment: FunctionProps["environment"] }) {
   const allow = (actions: string[], resources: string[]) => new PolicyStatement({ effect: Effect.ALLOW, actions, resources });
   const consumer = new Function(stack, "MaterialsCatchUp", {
-    runtime: "nodejs22.x",
-    architecture: "arm_64",
-    memorySize: 512,
-    nodejs: { format: "esm", minify: true, splitting: true, esbuild: LAMBDA_ESBUILD },
+    ...WORKER_FUNCTION_PROPS,
     environment,
     handler: MATERIALS_CATCH_UP_HANDLER,
     description: "Gives late joiners (new students, new band members) the materials shared before (DynamoDB Stream of the table, students and bands)",
@@ -37,20 +33,12 @@ export function materialsCatchUpFunction(stack: Stack, { table, environment }: {
     ],
   });
   consumer.addEventSource(
-    new DynamoEventSource(table.cdk.table, {
-      startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 100,
-      maxBatchingWindow: Duration.seconds(1),
-      bisectBatchOnError: true,
-      reportBatchItemFailures: true,
-      retryAttempts: 5,
+    tableStreamSource(table, {
       maxRecordAge: Duration.hours(6),
-      filters: [
-        FilterCriteria.filter({
-          eventName: FilterRule.or("INSERT", "MODIFY"),
-          dynamodb: { NewImage: { [ENTITY_ATTRIBUTE]: { S: FilterRule.or(...CATCH_UP_ENTITIES) } } },
-        }),
-      ],
+      filter: FilterCriteria.filter({
+        eventName: FilterRule.or("INSERT", "MODIFY"),
+        dynamodb: { NewImage: { [ENTITY_ATTRIBUTE]: { S: FilterRule.or(...CATCH_UP_ENTITIES) } } },
+      }),
     }),
   );
   return consumer;

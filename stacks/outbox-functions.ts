@@ -1,11 +1,10 @@
 import { Duration } from "aws-cdk-lib";
 import { Effect, PolicyStatement } from "aws-cdk-lib/aws-iam";
-import { FilterCriteria, FilterRule, StartingPosition } from "aws-cdk-lib/aws-lambda";
-import { DynamoEventSource } from "aws-cdk-lib/aws-lambda-event-sources";
+import { FilterCriteria, FilterRule } from "aws-cdk-lib/aws-lambda";
 import { Cron, Function, type FunctionProps, type Stack, type Table } from "sst/constructs";
 import { ENTITY_ATTRIBUTE, OUTBOX_ENTITY, OUTBOX_RETRY_INDEX } from "@studiosync/core/outbox";
 import { OUTBOX_RETRY_JOB } from "@studiosync/functions/jobs";
-import { LAMBDA_ESBUILD } from "@studiosync/functions/routing";
+import { tableStreamSource, WORKER_FUNCTION_PROPS } from "./table-stream";
 
 interface OutboxInputs {
   table: Table;
@@ -26,13 +25,7 @@ interface OutboxInputs {
 export function outboxFunctions(stack: Stack, { table, environment, sendEmail }: OutboxInputs) {
   const updateMessages = new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:UpdateItem"], resources: [table.tableArn] });
   const readAddresses = new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:GetItem"], resources: [table.tableArn] });
-  const props = {
-    runtime: "nodejs22.x",
-    architecture: "arm_64",
-    memorySize: 512,
-    nodejs: { format: "esm", minify: true, splitting: true, esbuild: LAMBDA_ESBUILD },
-    environment,
-  } satisfies Omit<FunctionProps, "handler">;
+  const props = { ...WORKER_FUNCTION_PROPS, environment } satisfies Omit<FunctionProps, "handler">;
 
   const consumer = new Function(stack, "OutboxConsumer", {
     ...props,
@@ -43,21 +36,13 @@ export function outboxFunctions(stack: Stack, { table, environment, sendEmail }:
     permissions: [updateMessages, readAddresses, ...sendEmail],
   });
   consumer.addEventSource(
-    new DynamoEventSource(table.cdk.table, {
-      startingPosition: StartingPosition.TRIM_HORIZON,
-      batchSize: 100,
-      maxBatchingWindow: Duration.seconds(1),
-      bisectBatchOnError: true,
-      reportBatchItemFailures: true,
-      // Past these the retry job takes over (every message is keyed for it from its first write).
-      retryAttempts: 5,
+    tableStreamSource(table, {
+      // Past this the retry job takes over (every message is keyed for it from its first write).
       maxRecordAge: Duration.hours(1),
-      filters: [
-        FilterCriteria.filter({
-          eventName: FilterRule.isEqual("INSERT"),
-          dynamodb: { NewImage: { [ENTITY_ATTRIBUTE]: { S: FilterRule.isEqual(OUTBOX_ENTITY) } } },
-        }),
-      ],
+      filter: FilterCriteria.filter({
+        eventName: FilterRule.isEqual("INSERT"),
+        dynamodb: { NewImage: { [ENTITY_ATTRIBUTE]: { S: FilterRule.isEqual(OUTBOX_ENTITY) } } },
+      }),
     }),
   );
 

@@ -97,6 +97,14 @@ describe("a family borrows a violin", () => {
 
     const byItem = await as("GET", `/loans?itemId=${violin.id}`);
     expect(byItem.body.items.map((l: { id: string; status: string }) => [l.id, l.status])).toEqual([[requested.body.id, "returned"]]);
+    // The item's page reads it with its history in one call; a family may not ask for the history.
+    const withHistory = await as("GET", `/items/${violin.id}?include=history`);
+    expect(withHistory.status, JSON.stringify(withHistory.body)).toBe(200);
+    expect(withHistory.body.history.loans).toEqual(byItem.body);
+    expect(withHistory.body.history.maintenance).toEqual((await as("GET", `/items/${violin.id}/maintenance`)).body);
+    expect((await as("GET", `/items/${violin.id}`)).body).not.toHaveProperty("history");
+    expect((await as("GET", `/items/${violin.id}?include=history`, undefined, parent.accessToken)).status).toBe(403);
+    expect((await as("GET", `/items/${violin.id}?include=everything`)).status).toBe(422);
     const byStudent = await as("GET", `/loans?studentId=${studentId}`, undefined, parent.accessToken);
     expect(byStudent.body.items.map((l: { id: string }) => l.id)).toContain(requested.body.id);
     const open = await as("GET", "/loans?state=out");

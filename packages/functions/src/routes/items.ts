@@ -1,8 +1,14 @@
-import { createRoute } from "@hono/zod-openapi";
+import { createRoute, z } from "@hono/zod-openapi";
 import * as Lending from "@studiosync/core/lending";
 import { pathId, secured, studioParams } from "../http/route-params";
 import { createRouter } from "../http/router";
-import { InventoryItemPageSchema, InventoryItemSchema, MaintenanceEntryPageSchema, MaintenanceEntrySchema } from "../schemas/lending";
+import {
+  InventoryItemPageSchema,
+  InventoryItemSchema,
+  InventoryItemWithHistorySchema,
+  MaintenanceEntryPageSchema,
+  MaintenanceEntrySchema,
+} from "../schemas/lending";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 
 const tags = ["Inventory"];
@@ -34,9 +40,12 @@ const getItem = createRoute({
   path: "/{studioId}/items/{itemId}",
   tags,
   summary: "One item (students and parents: a borrowable one, without its value, serial number, location and notes)",
+  description:
+    "`include=history` (staff) brings the item's newest loans and maintenance entries with it: `history.loans` and " +
+    "`history.maintenance`, each the first page (at most 50) that `GET …/loans?itemId=` and `…/maintenance` give, with their cursors.",
   ...secured,
-  request: { params },
-  responses: { 200: jsonResponse(InventoryItemSchema, "The item"), ...problems(401, 404) },
+  request: { params, query: z.object({ include: z.enum(["history"], { errorMap: () => ({ message: "must be history" }) }).optional() }) },
+  responses: { 200: jsonResponse(InventoryItemWithHistorySchema, "The item"), ...problems(401, 403, 404, 422) },
 });
 
 const updateItem = createRoute({
@@ -84,7 +93,7 @@ export const itemRoutes = createRouter()
   .openapi(createItem, async (c) => c.json(await Lending.createItem(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
   .openapi(getItem, async (c) => {
     const { studioId, itemId } = c.req.valid("param");
-    return c.json(await Lending.getItem(c.get("actor"), studioId, itemId), 200);
+    return c.json(await Lending.getItem(c.get("actor"), studioId, itemId, { history: c.req.valid("query").include === "history" }), 200);
   })
   .openapi(updateItem, async (c) => {
     const { studioId, itemId } = c.req.valid("param");

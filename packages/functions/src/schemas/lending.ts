@@ -8,3 +8,8 @@ const page = <T extends z.ZodTypeAny>(item: T, name: string) => z.object({ items
 export const InventoryItemPageSchema = page(InventoryItemSchema, "InventoryItemPage");
 export const MaintenanceEntryPageSchema = page(MaintenanceEntrySchema, "MaintenanceEntryPage");
 export const LoanPageSchema = page(LoanSchema, "LoanPage");
+
+/** An item with, on `include=history`, the first page of its loans and of its maintenance log. */
+export const InventoryItemWithHistorySchema = InventoryItemSchema.extend({
+  history: z.object({ loans: LoanPageSchema, maintenance: MaintenanceEntryPageSchema }).optional(),
+}).openapi("InventoryItemWithHistory");

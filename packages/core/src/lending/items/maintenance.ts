@@ -2,7 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { conflict } from "../../kernel/errors";
-import { page, type Page } from "../../kernel/pagination/pagination";
+import { page, type Page, type PageQuery } from "../../kernel/pagination/pagination";
 import { assertMay, type Actor } from "../../policy";
 import { lendingDb } from "../lending-db";
 import type { MaintenanceEntryRecord } from "../maintenance-entry.entity";
@@ -52,6 +52,11 @@ export async function addMaintenance(actor: Actor, studioId: string, itemId: str
 export async function listMaintenance(actor: Actor, studioId: string, itemId: string, query: ListMaintenanceQuery): Promise<Page<MaintenanceEntry>> {
   const { member } = await loadItem(actor, studioId, itemId);
   assertMay(member, "item.history");
+  return maintenanceLog(studioId, itemId, query);
+}
+
+/** One page of an item's maintenance log, newest first (the item and the member already checked). */
+export async function maintenanceLog(studioId: string, itemId: string, query: PageQuery): Promise<Page<MaintenanceEntry>> {
   const records = await page(
     { studioId, list: "maintenance", params: { itemId } },
     (options) =>

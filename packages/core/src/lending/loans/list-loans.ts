@@ -1,4 +1,4 @@
-import { page, type Page } from "../../kernel/pagination/pagination";
+import { page, type Page, type PageQuery } from "../../kernel/pagination/pagination";
 import { assertMay, hiddenRecord, loadMemberWith, type Actor } from "../../policy";
 import type { StudentRecord } from "../../people/module";
 import { studentFacts } from "../../people";
@@ -36,8 +36,7 @@ export async function listLoans(actor: Actor, studioId: string, query: ListLoans
   } else if (query.itemId) {
     visibleItem(member, records[0] as InventoryItemRecord | null);
     assertMay(member, "item.history");
-    scope = { itemId: query.itemId };
-    run = (options) => loan.query.loansByItem({ studioId, itemId: query.itemId! }).go({ ...options, order: "desc", pages: 1 });
+    return itemLoans(studioId, query.itemId, query, today);
   } else {
     assertMay(member, "loan.decide");
     const openState = query.state === "requested" ? "requested" : "out";
@@ -49,4 +48,17 @@ export async function listLoans(actor: Actor, studioId: string, query: ListLoans
     query.state === "overdue" ? items.filter((l) => isOverdue(l, today)) : items,
   );
   return { items: records_.items.map((l) => toLoan(l, today)), nextCursor: records_.nextCursor };
+}
+
+/** An item's loans, newest first: one page (the item and the member already checked). */
+export async function itemLoans(studioId: string, itemId: string, query: PageQuery, today: string): Promise<Page<Loan>> {
+  const records = await page(
+    { studioId, list: "loans", params: { itemId } },
+    (options) =>
+      lendingDb()
+        .entities.loan.query.loansByItem({ studioId, itemId })
+        .go({ ...options, order: "desc", pages: 1 }),
+    query,
+  );
+  return { items: records.items.map((l) => toLoan(l, today)), nextCursor: records.nextCursor };
 }
