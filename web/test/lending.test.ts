@@ -1,14 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
 import type { AppType } from "@studiosync/functions";
 import { hc } from "hono/client";
 import * as Lending from "@studiosync/core/lending";
 import { zonedInstant } from "@studiosync/core/kernel";
 import { extractLink, readMail } from "@studiosync/local/testing";
-import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
+import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
 import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
-import { startSite, type Site } from "./support/site";
-import { seriousViolations } from "./support/axe";
+import { type Site, startSite } from "./support/site";
 
 /**
  * "A family borrows a violin and is reminded when it is due", all in the browser: the parent asks
@@ -23,11 +21,6 @@ let sessions: BrowserSessions;
 let studioId = "";
 let ownerEmail = "";
 const parent = { email: uniqueOwner("violin-parent").email };
-
-async function expectAccessible(page: Page) {
-  sessions.lastPage = page;
-  expect(await seriousViolations(page), page.url()).toEqual([]);
-}
 
 beforeAll(async () => {
   site = await startSite();
@@ -75,21 +68,21 @@ describe("a family borrows a violin", { timeout: 180_000 }, () => {
   it("asks in the portal, is lent it from the workspace, is reminded on the due date, and returns it", async () => {
     const portalLoans = `/portal/studios/${studioId}/loans`;
     const family = await sessions.signIn(parent.email, portalLoans);
-    await expectAccessible(family);
+    await sessions.expectAccessible(family);
     await family.getByLabel("What").selectOption({ label: "Violin 3/4 (Instrument)" });
     await family.getByLabel("A note for the studio").fill("For the spring concert");
     await Promise.all([family.waitForURL(/\/loans\/[^/?]+\?saved=requested/), family.getByRole("button", { name: "Ask to borrow it" }).click()]);
     await family.getByText("Your request is sent").waitFor();
-    await expectAccessible(family);
+    await sessions.expectAccessible(family);
 
     const requests = `/dashboard/studios/${studioId}/inventory/loans`;
     const desk = await sessions.signIn(ownerEmail, requests);
-    await expectAccessible(desk);
+    await sessions.expectAccessible(desk);
     await desk.getByRole("link", { name: "Violin 3/4" }).click();
     await desk.getByText("For the spring concert").waitFor();
     await Promise.all([desk.waitForURL(/done=lent/), desk.getByRole("button", { name: "Lend Violin 3/4" }).click()]);
     await desk.getByText("The item is lent").waitFor();
-    await expectAccessible(desk);
+    await sessions.expectAccessible(desk);
 
     // The family's email opens the loan's page in the portal.
     const [lentMail] = await readMail(parent.email, { subject: "is lent to Dev" });
@@ -107,7 +100,7 @@ describe("a family borrows a violin", { timeout: 180_000 }, () => {
     expect(reminders[0]!.subject).toContain("is due today");
     await family.goto(extractLink(reminders[0]!.body.text ?? "", `/portal/studios/${studioId}/loans/${loanId}`));
     await family.getByRole("heading", { name: "Violin 3/4" }).waitFor();
-    await expectAccessible(family);
+    await sessions.expectAccessible(family);
 
     // The owner takes it back on the loan's page.
     await desk.goto(`${site.webUrl}/dashboard/studios/${studioId}/inventory/loans/${loanId}`);

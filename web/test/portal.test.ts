@@ -1,12 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import type { AppType } from "@studiosync/functions";
-import { hc } from "hono/client";
 import { renderSVG } from "uqr";
-import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
-import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
-import { startSite, type Site } from "./support/site";
-import { seriousViolations } from "./support/axe";
+import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
+import { acceptInvitation, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
+import { type Site, startSite } from "./support/site";
 
 /**
  * The portal of students and parents: a parent with two children and an adult student land in it
@@ -26,23 +23,12 @@ const adult = { email: uniqueOwner("adult").email };
 const teacher = { email: uniqueOwner("teacher").email, id: "" };
 const ids = { ana: "", ben: "", sol: "", family: "", solLesson: "", invoice: "", invoiceNumber: "" };
 
-/** Accepts the emailed invitation of `email` through the API, making their login. */
-async function accept(email: string, name: string) {
-  const token = new URL(await emailedLink(email, "/invitations/accept")).searchParams.get("token")!;
-  await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name, password: PASSWORD } }), 200);
-}
-
 /** An instant `days` from now at a whole UTC hour. */
 const at = (days: number, hour: number) => {
   const d = new Date(Date.now() + days * 86_400_000);
   d.setUTCHours(hour, 0, 0, 0);
   return d.toISOString();
 };
-
-async function expectAccessible(page: Page) {
-  sessions.lastPage = page;
-  expect(await seriousViolations(page), page.url()).toEqual([]);
-}
 
 /** Signs in through /login with no destination: where the site sends them is what is tested. */
 async function signInPlain(email: string): Promise<Page> {
@@ -127,7 +113,11 @@ beforeAll(async () => {
     invite({ email: adult.email, role: "student", studentId: ids.sol }),
     invite({ email: teacher.email, role: "teacher", teacherId: teacher.id }),
   ]);
-  await Promise.all([accept(parent.email, "Maria Rivera"), accept(adult.email, "Sol Solo"), accept(teacher.email, "Tess Tutor")]);
+  await Promise.all([
+    acceptInvitation(site.apiUrl, parent.email, "Maria Rivera"),
+    acceptInvitation(site.apiUrl, adult.email, "Sol Solo"),
+    acceptInvitation(site.apiUrl, teacher.email, "Tess Tutor"),
+  ]);
 });
 
 afterEach((ctx) => sessions?.reportFailure(ctx));
@@ -149,7 +139,7 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await lessons.getByText("Ben Rivera with Tess Tutor").waitFor();
     await page.getByRole("region", { name: "Balance due" }).getByText("£120.00", { exact: true }).waitFor();
     await page.getByRole("link", { name: /Book a make-up for Ana Rivera/ }).waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
   });
 
   it("switches to one child", async () => {
@@ -160,7 +150,7 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await expect(lessons.getByText("Ana Rivera with Tess Tutor").count()).resolves.toBe(0);
     await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Calendar" }).click();
     await page.getByRole("heading", { name: "Ben's lessons" }).waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
   });
 
   it("logs practice for a child, keeping what was typed after a mistake", async () => {
@@ -171,20 +161,20 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: "Log practice" }).click();
     await page.locator("#field-minutes-error").waitFor();
     await expect(page.getByLabel("Pieces").inputValue()).resolves.toBe("Für Elise");
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     await page.getByLabel("Minutes").fill("25");
     await page.getByRole("button", { name: "Log practice" }).click();
     await page.getByText("Practice logged.").waitFor();
     await page.getByText(/25 minutes/).waitFor();
     await page.getByText("Für Elise").waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
   });
 
   it("books a make-up with the credit in one of the teacher's free slots", async () => {
     await page.goto(`${site.webUrl}${base}`);
     await page.getByRole("link", { name: /Book a make-up for Ana Rivera/ }).click();
     await page.getByRole("heading", { name: "Book a make-up lesson" }).waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     await page
       .getByRole("button", { name: /^Book / })
       .first()
@@ -199,7 +189,7 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Invoices" }).click();
     await page.getByRole("link", { name: `Invoice ${ids.invoiceNumber}`, exact: true }).click();
     await page.getByText("Piano lessons, December").waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     await Promise.all([
       page.waitForURL((url) => url.pathname.startsWith(`/${slug}/invoices/`)),
       page.getByRole("link", { name: /Pay £120.00 by card/ }).click(),
@@ -217,7 +207,7 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     const qr = page.getByRole("img", { name: "On your phone: scan with the camera to subscribe" });
     const drawn = await qr.locator("path").getAttribute("d");
     expect(drawn === /\sd="([^"]+)"/.exec(renderSVG(href!, { border: 2, ecc: "M" }))?.[1], "the QR code encodes the webcal link").toBe(true);
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     await page.reload();
     await page.getByRole("button", { name: "Make a new subscription link" }).waitFor();
   });
@@ -232,7 +222,7 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: "Save" }).click();
     await page.getByText("Contact details saved.").waitFor();
     await expect(page.getByLabel("Phone").inputValue()).resolves.toBe("+44 117 496 0999");
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
   });
 
   it("answers 404 for another studio and for another family's lesson", async () => {
@@ -246,10 +236,10 @@ describe("the portal of students and parents", { timeout: 120_000 }, () => {
     await expect(student.getByRole("navigation", { name: "Whose lessons" }).count()).resolves.toBe(0);
     await student.getByRole("region", { name: "Next lessons" }).getByRole("link").first().click();
     await student.getByRole("heading", { name: "Sol Solo's lesson" }).waitFor();
-    await expectAccessible(student);
+    await sessions.expectAccessible(student);
     await student.getByRole("link", { name: "Can't make it?" }).click();
     await student.getByText(/If you cancel now: A make-up credit will be issued/).waitFor();
-    await expectAccessible(student);
+    await sessions.expectAccessible(student);
     await student.goto(`${site.webUrl}${base}/lessons/${ids.solLesson}/move`);
     await student
       .getByRole("button", { name: /^Ask for / })

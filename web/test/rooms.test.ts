@@ -1,12 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
-import type { AppType } from "@studiosync/functions";
 import { addDays, localParts } from "@studiosync/core/kernel";
-import { hc } from "hono/client";
-import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
-import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
-import { startSite, type Site } from "./support/site";
-import { seriousViolations } from "./support/axe";
+import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
+import { acceptInvitation, expectStatus, seedStudio, uniqueOwner } from "./support/seed";
+import { type Site, startSite } from "./support/site";
 
 /**
  * Rooms: the owner adds a piano room open to students with an hourly rate and opening hours,
@@ -29,17 +25,6 @@ const parent = { email: uniqueOwner("parent").email };
 const teacherEmail = uniqueOwner("tess").email;
 const ids = { teacher: "", ana: "", ben: "", family: "" };
 const tomorrow = addDays(localParts(new Date(), ZONE).date, 1);
-
-/** Accepts the emailed invitation of `email` through the API, making their login. */
-async function accept(email: string, name: string) {
-  const token = new URL(await emailedLink(email, "/invitations/accept")).searchParams.get("token")!;
-  await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name, password: PASSWORD } }), 200);
-}
-
-async function expectAccessible(page: Page) {
-  sessions.lastPage = page;
-  expect(await seriousViolations(page), page.url()).toEqual([]);
-}
 
 beforeAll(async () => {
   site = await startSite();
@@ -81,7 +66,7 @@ beforeAll(async () => {
     201,
   );
   await expectStatus("invite teacher", s.invitations.$post({ param, header: {}, json: { email: teacherEmail, role: "teacher", teacherId: ids.teacher } }), 201);
-  await Promise.all([accept(parent.email, "Maria Rivera"), accept(teacherEmail, "Tess Tutor")]);
+  await Promise.all([acceptInvitation(site.apiUrl, parent.email, "Maria Rivera"), acceptInvitation(site.apiUrl, teacherEmail, "Tess Tutor")]);
 });
 
 afterEach((ctx) => sessions?.reportFailure(ctx));
@@ -96,7 +81,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     const page = await sessions.signIn(ownerEmail, `${base}/scheduling/rooms`);
     await page.getByRole("navigation", { name: "Scheduling" }).getByRole("link", { name: "Rooms" }).waitFor();
     await page.getByRole("heading", { name: "No rooms yet" }).waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     await page.getByRole("link", { name: "Add a room" }).first().click();
     await page.getByRole("heading", { name: "Add a room", level: 1 }).waitFor();
 
@@ -106,7 +91,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: "Add the room" }).click();
     await page.locator("#field-hourlyRateMinor-error").waitFor();
     await expect(page.getByLabel("Name").inputValue()).resolves.toBe("Piano room");
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
 
     await page.getByLabel("Capacity").fill("2");
     await page.getByLabel("Hourly rate (GBP)").fill("12.50");
@@ -122,7 +107,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await page.getByRole("heading", { name: "Piano room", level: 1 }).waitFor();
     await page.getByText("2 people · £12.50 an hour · Staff, students and families").waitFor();
     await page.getByText("Equipment: Upright piano, music stand").waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
 
     await page.getByRole("link", { name: "← All rooms" }).click();
     const row = page.getByRole("row", { name: /Piano room/ });
@@ -145,7 +130,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await listed.getByText("No charge").waitFor();
     // The week shows it on tomorrow's day.
     await page.locator(`[data-day="${tomorrow}"]`).getByText("Reserved by Ada Owner").waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
   });
 
   it("the booking form offers the room, and names the reservation in the way of a lesson there", async () => {
@@ -166,7 +151,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     const inTheWay = page.getByRole("link", { name: /^Piano room: reserved by Ada Owner, / });
     expect(await inTheWay.getAttribute("href")).toBe(`${roomPath}?from=${tomorrow}`);
     await expect(room.inputValue()).resolves.toBe("Piano room");
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
 
     // A lesson naming the room in another spelling has it selected on the change form; "No room" takes it out.
     const start = new Date(Date.parse(`${addDays(tomorrow, 1)}T10:00:00Z`)).toISOString();
@@ -182,7 +167,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await page.goto(`${site.webUrl}${base}/lessons/${lessonId}/change`);
     const place = page.getByRole("region", { name: "Room" });
     await expect(place.getByLabel("Room").inputValue()).resolves.toBe("Piano room");
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     await place.getByLabel("Room").selectOption({ label: "No room" });
     await Promise.all([page.waitForURL((url) => url.searchParams.get("saved") === "place"), place.getByRole("button", { name: "Save room" }).click()]);
     await page.goto(`${site.webUrl}${base}/lessons/${lessonId}/change`);
@@ -198,7 +183,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await page.getByRole("heading", { name: "About the room" }).waitFor();
     await page.getByRole("button", { name: "Reserve the room" }).waitFor();
     await expect(page.getByRole("heading", { name: "Room details" }).count()).resolves.toBe(0);
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     // Admin pages stay closed to teachers.
     const refused = await page.goto(`${site.webUrl}${base}/scheduling/rooms/new`);
     expect(refused?.status()).toBe(403);
@@ -209,7 +194,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await page.getByRole("navigation", { name: "Portal" }).getByRole("link", { name: "Practice rooms" }).click();
     await page.getByRole("heading", { name: "Practice rooms", level: 1 }).waitFor();
     await page.getByText("No rooms reserved ahead.").waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     await page.getByRole("link", { name: "Free times and reserve: Piano room" }).click();
     await page.getByRole("heading", { name: "Piano room", level: 1 }).waitFor();
     // Tomorrow the owner's reservation shows as taken, without saying whose.
@@ -217,7 +202,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await day.getByText("Taken").waitFor();
     await day.getByText("Free 09:00–16:00, 17:00–21:00").waitFor();
     await expect(day.getByText("Ada Owner").count()).resolves.toBe(0);
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
 
     await page.getByLabel("Date").fill(tomorrow);
     await page.getByLabel("Start time").fill("18:00");
@@ -230,7 +215,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     const mine = page.getByRole("region", { name: "My reservations" });
     await mine.getByText("Piano room · Ana Rivera").waitFor();
     await mine.getByText("£12.50, added to your next invoice").waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
   });
 
   it("reserving a taken time shows what is in the way and keeps what was typed", async () => {
@@ -250,7 +235,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await expect(page.getByLabel("Start time").inputValue()).resolves.toBe("16:30");
     await expect(page.getByLabel("For").inputValue()).resolves.toBe(ids.ben);
     await page.getByText("Cost: £6.25 for 30 min, added to your next invoice").waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
 
     // Their own reservation in the way says so.
     await page.getByLabel("Start time").fill("18:30");
@@ -263,7 +248,7 @@ describe("rooms", { timeout: 120_000 }, () => {
     await page.getByRole("link", { name: /^Cancel Piano room on / }).click();
     await page.getByRole("heading", { name: /^Cancel Piano room on .*18:00–19:00\?$/ }).waitFor();
     await page.getByText("The £12.50 charge comes off your next invoice").waitFor();
-    await expectAccessible(page);
+    await sessions.expectAccessible(page);
     await page.getByRole("button", { name: "Cancel the reservation" }).click();
     await page.getByText("Reservation cancelled.").waitFor();
     await page.getByRole("region", { name: "My reservations" }).getByText("Cancelled").waitFor();

@@ -1,13 +1,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import type { AppType } from "@studiosync/functions";
 import { announceMaterials, signMaterialsLink } from "@studiosync/core/resources";
 import { extractLink, outboxDrained, readMail } from "@studiosync/local/testing";
-import { hc } from "hono/client";
-import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
-import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
-import { startSite, type Site } from "./support/site";
-import { seriousViolations } from "./support/axe";
+import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
+import { acceptInvitation, expectStatus, seedStudio, uniqueOwner } from "./support/seed";
+import { type Site, startSite } from "./support/site";
 
 /**
  * The resource library: a teacher shares a recording with a student from the lesson page, the
@@ -31,17 +28,6 @@ const MP3 = Buffer.concat([
   ...Array.from({ length: 40 }, () => Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), Buffer.alloc(413, 0)])),
 ]);
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-
-/** Accepts the emailed invitation of `email` through the API, making their login. */
-async function accept(email: string, name: string) {
-  const token = new URL(await emailedLink(email, "/invitations/accept")).searchParams.get("token")!;
-  await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name, password: PASSWORD } }), 200);
-}
-
-async function expectAccessible(page: Page) {
-  sessions.lastPage = page;
-  expect(await seriousViolations(page), page.url()).toEqual([]);
-}
 
 /** The bytes behind a page's file address, fetched as that page's browser would (its cookies, redirects followed). */
 async function fetchedBy(page: Page, src: string | null) {
@@ -111,7 +97,7 @@ beforeAll(async () => {
     expectStatus("invite student", s.invitations.$post({ param, header: {}, json: { email: sam.email, role: "student", studentId: sam.id } }), 201),
   ]);
   lessonId = (await lesson.json()).id;
-  await Promise.all([accept(tess.email, "Tess Tutor"), accept(sam.email, "Sam Scales")]);
+  await Promise.all([acceptInvitation(site.apiUrl, tess.email, "Tess Tutor"), acceptInvitation(site.apiUrl, sam.email, "Sam Scales")]);
 });
 
 afterEach((ctx) => sessions?.reportFailure(ctx));
@@ -156,7 +142,7 @@ describe("the resource library", { timeout: 120_000 }, () => {
     const played = await fetchedBy(teacher, await materials.locator("audio").getAttribute("src"));
     expect(played.status).toBe(200);
     expect(played.body.equals(MP3)).toBe(true);
-    await expectAccessible(teacher);
+    await sessions.expectAccessible(teacher);
 
     // The daily job: one email to the student, linking to their materials.
     await announceMaterials({ now: new Date(Date.now() + 86_400_000) });
@@ -180,7 +166,7 @@ describe("the resource library", { timeout: 120_000 }, () => {
     expect(loaded.duration).toBeGreaterThan(0.9);
     const download = await fetchedBy(family, await family.getByRole("link", { name: /^Download Duet recording/ }).getAttribute("href"));
     expect(download.status).toBe(200);
-    await expectAccessible(family);
+    await sessions.expectAccessible(family);
 
     // An altered link is a 404 page, not an error; an expired one sends them to the portal.
     expect((await family.goto(`${link}x`))?.status()).toBe(404);
@@ -209,7 +195,7 @@ describe("the resource library", { timeout: 120_000 }, () => {
     const preview = await fetchedBy(admin, await admin.locator("iframe").getAttribute("src"));
     expect(preview.status).toBe(200);
     expect(preview.body.equals(PDF)).toBe(true);
-    await expectAccessible(admin);
+    await sessions.expectAccessible(admin);
 
     // In a browser that runs no script, the form posts the file and the site sends it to storage.
     const noScript = await sessions.signIn(ownerEmail, new URL(admin.url()).pathname, { javaScript: false });
@@ -232,7 +218,7 @@ describe("the resource library", { timeout: 120_000 }, () => {
     const row = admin.getByRole("row").filter({ hasText: "Scales in C" });
     await row.waitFor();
     await expect(row.innerText()).resolves.toMatch(/PDF[\s\S]*Piano/);
-    await expectAccessible(admin);
+    await sessions.expectAccessible(admin);
 
     const student = await sessions.signIn(sam.email, `/portal/studios/${studioId}/materials`);
     await student.getByRole("heading", { name: "My materials" }).waitFor();
@@ -241,6 +227,6 @@ describe("the resource library", { timeout: 120_000 }, () => {
     const pdf = await fetchedBy(student, await student.getByRole("link", { name: /^Download Scales in C/ }).getAttribute("href"));
     expect(pdf.status).toBe(200);
     expect(pdf.body.equals(corrected)).toBe(true);
-    await expectAccessible(student);
+    await sessions.expectAccessible(student);
   });
 });

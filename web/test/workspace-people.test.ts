@@ -1,10 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import type { AppType } from "@studiosync/functions";
-import { hc } from "hono/client";
-import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
-import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
-import { startSite, type Site } from "./support/site";
+import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
+import { acceptInvitation, emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
+import { type Site, startSite } from "./support/site";
 import { seriousViolations } from "./support/axe";
 
 let site: Site;
@@ -14,12 +12,6 @@ let base: string;
 const teacher = { email: uniqueOwner("tess").email, id: "" };
 const guardianEmail = uniqueOwner("gina").email;
 let sessions: BrowserSessions;
-
-/** Accepts the newest emailed invitation for `email` as a new account. */
-async function acceptInvitation(email: string, name: string) {
-  const token = new URL(await emailedLink(email, "/invitations/accept")).searchParams.get("token")!;
-  await expectStatus("accept", hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name, password: PASSWORD } }), 200);
-}
 
 async function expectAccessible(page: Page) {
   expect(await seriousViolations(page), page.url()).toEqual([]);
@@ -48,7 +40,7 @@ beforeAll(async () => {
     owner.v1.studios[":studioId"].invitations.$post({ param, header: {}, json: { email: teacher.email, role: "teacher", teacherId: teacher.id } }),
     201,
   );
-  await acceptInvitation(teacher.email, "Tess Tutor");
+  await acceptInvitation(site.apiUrl, teacher.email, "Tess Tutor");
   await expectStatus(
     "own student",
     owner.v1.studios[":studioId"].students.$post({ param, json: { firstName: "Sam", lastName: "Own", primaryTeacherId: teacher.id } }),
@@ -287,7 +279,7 @@ describe("a teacher sees only their own students", { timeout: 60_000 }, () => {
 
 describe("a parent never sees staff pages", { timeout: 60_000 }, () => {
   it("answers 403 on the students list", async () => {
-    await acceptInvitation(guardianEmail, "Gina Zimmer");
+    await acceptInvitation(site.apiUrl, guardianEmail, "Gina Zimmer");
     const page = await sessions.newPage();
     await page.goto(`${site.webUrl}/login`);
     await page.getByLabel("Email").fill(guardianEmail);

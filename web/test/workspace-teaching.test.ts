@@ -2,10 +2,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { AppType } from "@studiosync/functions";
 import { hc } from "hono/client";
-import { BrowserSessions, signInApi, type Client } from "./support/browser-sessions";
+import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
 import { emailedLink, expectStatus, PASSWORD, seedStudio, uniqueOwner } from "./support/seed";
-import { startSite, type Site } from "./support/site";
-import { seriousViolations } from "./support/axe";
+import { type Site, startSite } from "./support/site";
 
 /**
  * Teaching material in the workspace: a teacher writes a lesson plan, shares it, a colleague and
@@ -41,11 +40,6 @@ async function addTeacher(studioId: string, who: { email: string; id: string }, 
     hc<AppType>(site.apiUrl).v1.public.invitations.accept.$post({ json: { token, name: `${firstName} ${lastName}`, password: PASSWORD } }),
     200,
   );
-}
-
-async function expectAccessible(page: Page) {
-  sessions.lastPage = page;
-  expect(await seriousViolations(page), page.url()).toEqual([]);
 }
 
 const open = async (page: Page, path: string) => {
@@ -109,7 +103,7 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
 
   it("a teacher writes a lesson plan, fixing what the studio refuses, and shares it", async () => {
     teacher = await sessions.signIn(tess.email, `${base}/plans`);
-    await expectAccessible(teacher);
+    await sessions.expectAccessible(teacher);
     await expect(teacher.getByRole("link", { name: "Tess's own sketch" }).isVisible()).resolves.toBe(true);
     await teacher.getByRole("navigation", { name: "Workspace" }).getByRole("link", { name: "Lesson plans" }).waitFor();
     await teacher.getByRole("link", { name: "Write a lesson plan" }).click();
@@ -122,7 +116,7 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
     await teacher.getByRole("button", { name: "Save the plan" }).click();
     await teacher.locator("#field-durationMinutes-error").waitFor();
     await expect(teacher.getByLabel("Objectives").inputValue()).resolves.toBe("C major, hands separately\nC major, hands together");
-    await expectAccessible(teacher);
+    await sessions.expectAccessible(teacher);
     await teacher.getByLabel("Length (minutes)").fill("30");
     await teacher.getByRole("button", { name: "Save the plan" }).click();
     await teacher.getByText("The lesson plan is saved.").waitFor();
@@ -130,7 +124,7 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
     await teacher.getByText("Shared with the studio's teachers").waitFor();
     await teacher.getByRole("listitem").filter({ hasText: "C major, hands together" }).waitFor();
     planPath = new URL(teacher.url()).pathname;
-    await expectAccessible(teacher);
+    await sessions.expectAccessible(teacher);
   });
 
   it("another teacher and the owner see it shared; another teacher's private plan stays hidden", async () => {
@@ -164,7 +158,7 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
 
     await teacher.getByRole("link", { name: "Delete" }).click();
     await teacher.getByText("for you and for the studio's other teachers").waitFor();
-    await expectAccessible(teacher);
+    await sessions.expectAccessible(teacher);
     await teacher.getByRole("button", { name: "Delete the plan" }).click();
     await teacher.getByText("The lesson plan is deleted.").waitFor();
     await expect(teacher.getByRole("link", { name: "Scales warm-up, hands together" }).count()).resolves.toBe(0);
@@ -176,7 +170,7 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
     await open(teacher, `${base}/people/students/${studentId}?tab=goals`);
     await teacher.getByRole("link", { name: "Delete this goal" }).click();
     await teacher.getByText("Delete “Learn the C major scale”?").waitFor();
-    await expectAccessible(teacher);
+    await sessions.expectAccessible(teacher);
     await teacher.getByRole("button", { name: "Delete the goal" }).click();
     await teacher.getByText("Goal deleted.").waitFor();
     await expect(teacher.getByText("Learn the C major scale").count()).resolves.toBe(0);
@@ -193,10 +187,10 @@ describe("lesson plans, goals and practice in the workspace", { timeout: 120_000
     await admin.getByRole("button", { name: "Log practice" }).click();
     await admin.getByText("Practice logged.").waitFor();
     await admin.getByRole("cell", { name: "Minuet in G, C major scale" }).waitFor();
-    await expectAccessible(admin);
+    await sessions.expectAccessible(admin);
     await admin.getByRole("link", { name: /^Delete the practice of/ }).click();
     await admin.getByText("25 minutes of practice").waitFor();
-    await expectAccessible(admin);
+    await sessions.expectAccessible(admin);
     await admin.getByRole("button", { name: "Delete the practice log" }).click();
     await admin.getByText("Practice log deleted.").waitFor();
     await admin.getByText("No practice logged yet").waitFor();

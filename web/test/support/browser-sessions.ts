@@ -1,6 +1,8 @@
 import type { AppType } from "@studiosync/functions";
 import { hc } from "hono/client";
 import type { BrowserContext, Page } from "playwright-core";
+import { expect } from "vitest";
+import { seriousViolations } from "./axe";
 import { expectStatus, PASSWORD } from "./seed";
 import type { Site } from "./site";
 
@@ -38,6 +40,12 @@ export class BrowserSessions {
     await page.getByLabel("Password").fill(PASSWORD);
     await Promise.all([page.waitForURL((url) => url.pathname === path), page.getByRole("button", { name: "Sign in" }).click()]);
     return page;
+  }
+
+  /** The page has no serious accessibility violations (axe); kept as the page a failure reports. */
+  async expectAccessible(page: Page): Promise<void> {
+    this.lastPage = page;
+    expect(await seriousViolations(page), page.url()).toEqual([]);
   }
 
   /** For afterEach: prints the page a failed test stopped on. */

@@ -108,3 +108,9 @@ export async function seedStudio(apiUrl: string, studioName = "Riverside Music")
   await expectStatus("patch logoKey", owner.v1.studios[":studioId"].$patch({ param, json: { logoKey: upload.key } }), 200);
   return { email, slug, studioName, studioId: studio.id };
 }
+
+/** Accepts the emailed invitation of `email` through the API, making their login. */
+export async function acceptInvitation(apiUrl: string, email: string, name: string): Promise<void> {
+  const token = new URL(await emailedLink(email, "/invitations/accept")).searchParams.get("token")!;
+  await expectStatus("accept", hc<AppType>(apiUrl).v1.public.invitations.accept.$post({ json: { token, name, password: PASSWORD } }), 200);
+}
