@@ -7,6 +7,7 @@ import { idempotencyModule } from "./idempotency/module";
 import { importsModule } from "./imports/module";
 import { invitationsModule } from "./invitations/module";
 import { lendingModule } from "./lending/module";
+import { leadsModule } from "./leads/module";
 import { migrationsModule } from "./migrations/module";
 import { notificationsModule } from "./notifications/module";
 import { outboxModule } from "./outbox/module";
@@ -45,4 +46,5 @@ export const CORE_MODULES = [
   roomsModule,
   billingModule,
   lendingModule,
+  leadsModule,
 ] as const;
