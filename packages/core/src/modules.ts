@@ -8,6 +8,7 @@ import { importsModule } from "./imports/module";
 import { invitationsModule } from "./invitations/module";
 import { lendingModule } from "./lending/module";
 import { leadsModule } from "./leads/module";
+import { growthModule } from "./growth/module";
 import { migrationsModule } from "./migrations/module";
 import { notificationsModule } from "./notifications/module";
 import { outboxModule } from "./outbox/module";
@@ -47,4 +48,5 @@ export const CORE_MODULES = [
   billingModule,
   lendingModule,
   leadsModule,
+  growthModule,
 ] as const;

@@ -232,6 +232,14 @@ describe("API description", () => {
         "GET /v1/studios/{studioId}/rooms/{roomId}/reservations",
         "POST /v1/studios/{studioId}/rooms/{roomId}/reservations",
         "POST /v1/studios/{studioId}/rooms/{roomId}/reservations/{reservationId}/cancel",
+        "GET /v1/studios/{studioId}/booking-settings",
+        "PUT /v1/studios/{studioId}/booking-settings",
+        "GET /v1/public/studios/{slug}/offerings",
+        "GET /v1/public/studios/{slug}/teachers/{teacherId}",
+        "POST /v1/public/studios/{slug}/trial-bookings",
+        "POST /v1/public/studios/{slug}/enquiries",
+        "GET /v1/public/trial-bookings/{token}",
+        "POST /v1/public/trial-bookings/{token}/cancel",
       ].sort(),
     );
     expect(res.body.components.schemas).toHaveProperty("Studio");

@@ -6,6 +6,7 @@ import { seedDemoMembers } from "./seed-demo-members";
 import { seedDemoRequests } from "./seed-demo-requests";
 import { seedDemoResources } from "./seed-demo-resources";
 import { seedDemoRooms } from "./seed-demo-rooms";
+import { seedDemoPublicPage } from "./seed-demo-public-page";
 import { seedDemoSchedule } from "./seed-demo-schedule";
 
 /** The demo studio `npm start` creates once; a second start finds it and seeds nothing. */
@@ -85,6 +86,7 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   const people = await seedDemoSchedule(owner, studio.id, DEMO.timeZone);
   const { teacher, parent } = await seedDemoMembers(owner, studio.id, people, { teacher: DEMO.teacher, parent: DEMO.parent });
   await seedDemoRooms(owner, studio.id);
+  await seedDemoPublicPage(owner, studio.id);
   await seedDemoResources({ owner, teacher }, studio.id, people);
   await Promise.all([
     seedDemoHistory({ owner, teacher, parent }, studio.id, DEMO.timeZone, people),

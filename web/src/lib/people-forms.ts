@@ -70,6 +70,7 @@ export const TEACHER_FIELDS = [
   "bio",
   "specialties",
   "publicBio",
+  "qualifications",
   "hourlyRate",
   "bookingBufferMinutes",
   "isAcceptingStudents",
@@ -82,7 +83,7 @@ export const TEACHER_FIELDS = [
  * minor units; a teacher editing their own profile sends only what they may change.
  */
 export function teacherInput(form: FormData, mode: FormMode, admin: boolean, currency: string) {
-  const texts = admin ? ["firstName", "lastName", "email", "phone", "bio", "publicBio"] : ["phone", "bio", "publicBio"];
+  const texts = admin ? ["firstName", "lastName", "email", "phone", "bio", "publicBio", "qualifications"] : ["phone", "bio", "publicBio", "qualifications"];
   const input: Record<string, unknown> = pick(form, texts, mode);
   const specialties = field(form, "specialties")
     .split(",")

@@ -3,7 +3,7 @@ import { isLocalDate } from "./calendar";
 import { field } from "./form";
 import { moneyToInput, parseMoney } from "./money-input";
 import { fieldErrors, problemCode, type FieldErrors, type Problem } from "./problem";
-import { hoursErrors, hoursFromForm, hoursSummary, hoursToValues, RANGES_PER_DAY, rangeField, WEEKDAYS, type WorkingRange } from "./weekly-hours";
+import { hoursErrors, hoursFromForm, hoursSummary, hoursToValues, weekLabels, type WorkingRange } from "./weekly-hours";
 
 /**
  * The studio's rooms on the site: the room form (name, capacity, hourly rate, equipment, who may
@@ -72,7 +72,7 @@ export const costSentence = (money: Money, costMinor: number, minutes: number, c
 
 /** The room form's labels, by field name (the error summary links to each). */
 export function roomLabels(): Record<string, string> {
-  const labels: Record<string, string> = {
+  const labels = {
     name: "Name",
     capacity: "Capacity",
     hourlyRateMinor: "Hourly rate",
@@ -80,12 +80,7 @@ export function roomLabels(): Record<string, string> {
     description: "Description",
     bookableBy: "Who may reserve it",
   };
-  for (const d of WEEKDAYS)
-    for (let s = 0; s < RANGES_PER_DAY; s++) {
-      labels[rangeField(d.weekday, s, "start")] = `${d.name}${s ? " (second)" : ""} from`;
-      labels[rangeField(d.weekday, s, "end")] = `${d.name}${s ? " (second)" : ""} until`;
-    }
-  return labels;
+  return { ...labels, ...weekLabels() };
 }
 
 export interface RoomValues {

@@ -1,8 +1,9 @@
 /** The Settings section's tabs (owners and admins): each is its own page under `<base>/settings`. */
-export type SettingsTab = "profile" | "members" | "invitations" | "audit" | "imports" | "privacy" | "emails";
+export type SettingsTab = "profile" | "booking" | "members" | "invitations" | "audit" | "imports" | "privacy" | "emails";
 
 const TABS: readonly [SettingsTab, string, string][] = [
   ["profile", "Studio profile", ""],
+  ["booking", "Public page and trials", "/booking"],
   ["members", "Members", "/members"],
   ["invitations", "Invitations", "/invitations"],
   ["audit", "Audit log", "/audit"],

@@ -72,14 +72,26 @@ export function hoursFromForm(form: FormData) {
   return { values, ranges, fields };
 }
 
-/** The API's `weeklyHours.<i>.<start|end>` errors under the form's inputs. */
-export function hoursErrors(errors: FieldErrors, fields: { start: string; end: string }[]): FieldErrors {
+/** The API's `<list>.<i>.<start|end>` errors (`weeklyHours` by default) under the form's inputs. */
+export function hoursErrors(errors: FieldErrors, fields: { start: string; end: string }[], list = "weeklyHours"): FieldErrors {
   const out: FieldErrors = {};
   for (const [path, message] of Object.entries(errors)) {
-    const m = /^weeklyHours\.(\d+)\.(start|end|weekday)$/.exec(path);
+    const m = new RegExp(`^${list}\\.(\\d+)\\.(start|end|weekday)$`).exec(path);
     const row = m ? fields[Number(m[1])] : undefined;
     if (row) out[m![2] === "end" ? row.end : row.start] ??= message;
     else out[path] = message;
   }
   return out;
+}
+
+/** The week's field labels for an error summary ("Monday from", "Monday (second) until"). */
+export function weekLabels(): Record<string, string> {
+  const labels: Record<string, string> = {};
+  for (const d of WEEKDAYS) {
+    for (let s = 0; s < RANGES_PER_DAY; s++) {
+      labels[rangeField(d.weekday, s, "start")] = `${d.name}${s ? " (second)" : ""} from`;
+      labels[rangeField(d.weekday, s, "end")] = `${d.name}${s ? " (second)" : ""} until`;
+    }
+  }
+  return labels;
 }

@@ -1,5 +1,5 @@
 import { v7 as uuidv7 } from "uuid";
-import { searchKeys } from "../people/person-fields";
+import { searchKeys } from "../people";
 import type { LeadRecord, LeadSource } from "./lead.entity";
 import { leadsDb, type LeadsTx } from "./leads-db";
 import { DEFAULT_LEAD_STAGES, NEW_STAGE, TRIAL_BOOKED_STAGE } from "./lead-stages";
@@ -42,7 +42,9 @@ export async function matchingLead(studioId: string, intake: LeadIntake): Promis
     : phoneKey !== "~"
       ? await lead.query.leadsByPhone({ studioId, listing: "listed" }).begins({ phoneKey }).go({ limit: 50, pages: 1 })
       : { data: [] as LeadRecord[] };
-  return data.filter((found) => (email ? found.emailKey === email : found.phoneKey === phoneKey)).find((found) => isOpenLead(found) && sameStudent(found, intake));
+  return data
+    .filter((found) => (email ? found.emailKey === email : found.phoneKey === phoneKey))
+    .find((found) => isOpenLead(found) && sameStudent(found, intake));
 }
 
 /** The order of the built-in stages: a trial moves a lead forward to "trial booked", never back. */
@@ -57,9 +59,18 @@ export type LeadTx = Pick<LeadsTx, "lead">;
 /**
  * The write that records an intake in the caller's transaction: a new lead, or the matching open
  * lead brought up to date (a trial moves it to "trial booked"; the newest message and availability
- * are kept; missing details filled in). Returns the lead's id with the write.
+ * are kept; missing details filled in). Returns the lead's id with the write; `newLeadId` lets the
+ * caller name a new lead before the transaction (its emails link to it).
  */
-export function leadIntakeWrite(tx: LeadTx, studioId: string, intake: LeadIntake, existing: LeadRecord | undefined, actorId: string, now: string) {
+export function leadIntakeWrite(
+  tx: LeadTx,
+  studioId: string,
+  intake: LeadIntake,
+  existing: LeadRecord | undefined,
+  actorId: string,
+  now: string,
+  newLeadId: string = uuidv7(),
+) {
   const trial = intake.trial ? { trialBookingId: intake.trial.bookingId, trialStart: intake.trial.start, trialTeacherId: intake.trial.teacherId } : {};
   const details = {
     ...(intake.student.age !== undefined ? { studentAge: intake.student.age } : {}),
@@ -71,7 +82,9 @@ export function leadIntakeWrite(tx: LeadTx, studioId: string, intake: LeadIntake
   };
   if (existing) {
     const forward = intake.trial && stageRank(existing.stage) < stageRank(TRIAL_BOOKED_STAGE);
-    const moved = forward ? { stage: TRIAL_BOOKED_STAGE, stageChangedAt: now, stageHistory: [...existing.stageHistory, { stage: TRIAL_BOOKED_STAGE, at: now }] } : {};
+    const moved = forward
+      ? { stage: TRIAL_BOOKED_STAGE, stageChangedAt: now, stageHistory: [...existing.stageHistory, { stage: TRIAL_BOOKED_STAGE, at: now }] }
+      : {};
     const phone = !existing.contactPhone && intake.contact.phone ? { contactPhone: intake.contact.phone, phoneKey: phoneKeyOf(intake.contact.phone) } : {};
     const write = tx.lead
       .patch({ studioId, leadId: existing.leadId })
@@ -80,7 +93,7 @@ export function leadIntakeWrite(tx: LeadTx, studioId: string, intake: LeadIntake
       .commit();
     return { leadId: existing.leadId, created: false, write };
   }
-  const leadId = uuidv7();
+  const leadId = newLeadId;
   const stage = intake.trial ? TRIAL_BOOKED_STAGE : NEW_STAGE;
   const stageHistory = [{ stage: NEW_STAGE, at: now }, ...(stage === NEW_STAGE ? [] : [{ stage, at: now }])];
   const contactName = intake.contact.name.trim() || `${intake.student.firstName} ${intake.student.lastName}`;

@@ -23,6 +23,8 @@ export const TeacherEntity = new Entity({
     /** Shown on the studio's public page when true. */
     isPublic: { type: "boolean", required: true, default: false },
     publicBio: { type: "string" },
+    /** Degrees, diplomas, exam boards: shown on the public page. */
+    qualifications: { type: "string" },
     ...auditedFields,
   },
   indexes: {

@@ -76,7 +76,7 @@ export function assertWithinLimits(counters: CounterState[], now = Date.now()) {
 }
 
 /** The transaction item that counts one more attempt against a counter. */
-export const countAttempt = (tx: WriteTx, key: CounterKey) =>
+export const countAttempt = (tx: Pick<WriteTx, "rateCounter">, key: CounterKey) =>
   tx.rateCounter.update({ bucket: key.bucket, window: key.window }).add({ count: 1 }).set({ expiresAt: key.expiresAt }).commit();
 
 /**

@@ -24,7 +24,7 @@ export { utcStamp } from "./ical/ical-text";
 export { renderInvite } from "./ical/imip-invite";
 export { lessonPlace } from "./ical/lesson-event";
 export { type NoticeStudio } from "./lesson-notices/booked-notices";
-export { inviteNames, lessonsInvite, organizerOf, seriesUid, type InviteStudio } from "./lesson-notices/lesson-invite";
+export { inviteNames, lessonInvite, lessonsInvite, organizerOf, seriesUid, type InviteStudio } from "./lesson-notices/lesson-invite";
 export { MAX_LESSON_STUDENTS } from "./lessons/lesson-parties";
 export { onlineUrlField } from "./lessons/schemas";
 export { type RescheduleRequestRecord } from "./reschedules/request-view";

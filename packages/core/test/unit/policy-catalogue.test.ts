@@ -54,7 +54,16 @@ const adminOnly = (...actions: Action[]): Row[] => actions.map((action) => [acti
 
 const TABLE: Row[] = [
   ["studio.read", undefined, ALL],
-  ...adminOnly("studio.update", "studio.branding.upload", "member.manage", "invitation.manage", "access-request.manage", "audit.view", "import.run"),
+  ...adminOnly(
+    "studio.update",
+    "studio.branding.upload",
+    "booking-settings.set",
+    "member.manage",
+    "invitation.manage",
+    "access-request.manage",
+    "audit.view",
+    "import.run",
+  ),
   ...adminOnly("email-delivery.manage", "privacy.erase"),
   ["email-delivery.check", undefined, STAFF],
   ["workspace.today", undefined, STAFF],

@@ -4,6 +4,7 @@ import { billingModule } from "./billing/module";
 import { billingRunsModule } from "./billing-runs/module";
 import { cancellationsModule } from "./cancellations/module";
 import { closuresModule } from "./closures/module";
+import { growthModule } from "./growth/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
 import { lendingModule } from "./lending/module";
@@ -46,5 +47,6 @@ export const API_MODULES = [
   lendingModule,
   resourcesModule,
   roomsModule,
+  growthModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

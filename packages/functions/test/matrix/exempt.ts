@@ -37,5 +37,11 @@ export const EXEMPT: Record<string, string> = {
   "GET /v1/public/materials/{token}": "resources.test.ts (public, by signed expiring token)",
   "GET /v1/public/materials/{token}/{resourceId}/download": "resources.test.ts (public, by signed expiring token)",
   "GET /v1/public/studios/{slug}/resources": "resources.test.ts (public)",
+  "GET /v1/public/studios/{slug}/offerings": "trial-bookings.test.ts (public)",
+  "GET /v1/public/studios/{slug}/teachers/{teacherId}": "trial-bookings.test.ts (public)",
+  "POST /v1/public/studios/{slug}/trial-bookings": "trial-bookings.test.ts (public, rate limited)",
+  "POST /v1/public/studios/{slug}/enquiries": "trial-bookings.test.ts (public, rate limited)",
+  "GET /v1/public/trial-bookings/{token}": "trial-bookings.test.ts (public, by signed recipient-bound token)",
+  "POST /v1/public/trial-bookings/{token}/cancel": "trial-bookings.test.ts (public, by signed recipient-bound token)",
   "GET /v1/public/studios/{slug}/resources/{resourceId}/download": "resources.test.ts (public)",
 };

@@ -16,6 +16,20 @@ export const STUDIO_ROWS: Record<string, Row> = {
   }),
 
   // Every member's own address: nobody else's can be named, so nobody is refused with 403.
+  "GET /v1/studios/{studioId}/booking-settings": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/booking-settings") },
+  "PUT /v1/studios/{studioId}/booking-settings": adminOnly({
+    action: "booking-settings.set",
+    path: (w) => s(w, "/booking-settings"),
+    body: () => ({
+      trialsEnabled: true,
+      trialLengths: [30],
+      trialPriceMinor: 0,
+      minNoticeHours: 24,
+      horizonDays: 28,
+      lessonPrices: [{ minutes: 30, priceMinor: 3000 }],
+      businessHours: [{ weekday: 1, start: "09:00", end: "17:00" }],
+    }),
+  }),
   "GET /v1/studios/{studioId}/me/notifications": { action: "studio.read", allow: MEMBERS, path: (w) => s(w, "/me/notifications") },
   "PUT /v1/studios/{studioId}/me/notifications": {
     action: "studio.read",

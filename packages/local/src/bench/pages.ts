@@ -9,7 +9,7 @@ import { Fixtures, type Session } from "./fixtures";
 import { percentile, round } from "./measure";
 import { toFetch } from "./run-scenario";
 import { seedLessons } from "./scheduling-calendar";
-import { workspacePages, type PageTarget } from "./workspace-pages";
+import { publicPages, workspacePages, type PageTarget } from "./workspace-pages";
 
 /**
  * Every workspace page as a browser gets it: the built site's server (a child process, as in
@@ -27,6 +27,8 @@ export interface PageResult {
   renderP95Ms: number;
   htmlKb: number;
   jsKb: number;
+  /** The page's Cache-Control (public pages are cacheable). */
+  cacheControl: string | null;
 }
 
 export interface PagesBenchResult {
@@ -56,7 +58,7 @@ export async function benchPages(options: { runs: number }): Promise<PagesBenchR
       const started = performance.now();
       const response = await fetch(`${web.url}${path}`, { headers: { cookie }, redirect: "manual" });
       const html = await response.text();
-      return { status: response.status, ms: performance.now() - started, calls: apiCalls - before, html };
+      return { status: response.status, ms: performance.now() - started, calls: apiCalls - before, html, cacheControl: response.headers.get("Cache-Control") };
     };
     const measure = async (target: PageTarget, session: Session): Promise<PageResult> => {
       const first = await load(target.path, session);
@@ -72,11 +74,12 @@ export async function benchPages(options: { runs: number }): Promise<PagesBenchR
         renderP95Ms: round(percentile(times, 95), 1),
         htmlKb: round(Buffer.byteLength(first.html) / 1024, 1),
         jsKb: round((await scriptBytes(first.html, web.url)) / 1024, 1),
+        cacheControl: first.cacheControl,
       };
     };
 
     const pages: PageResult[] = [];
-    for (const target of await workspacePages(fixtures, owner)) {
+    for (const target of [...(await workspacePages(fixtures, owner)), ...(await publicPages(fixtures))]) {
       process.stdout.write(`  ${target.name} … `);
       const result = await measure(target, owner);
       console.log(`${result.status}, ${result.apiCalls} API calls, p50 ${result.renderP50Ms} ms`);

@@ -1,3 +1,4 @@
+import { DEMO } from "../seed-demo";
 import type { Fixtures, Session } from "./fixtures";
 
 /** One page to load: a name for the table and its path on the site. */
@@ -94,6 +95,7 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     ["Rooms", "", "/scheduling/rooms"],
     ["Room", roomId, `/scheduling/rooms/${roomId}`],
     ["Settings", "", "/settings"],
+    ["Public page and trials", "", "/settings/booking"],
     ["Members", "", "/settings/members"],
     ["Invitations", "", "/settings/invitations"],
     ["Audit log", "", "/settings/audit"],
@@ -102,4 +104,14 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
   ];
   // A page whose record the demo lacks is left out rather than measured as a 404.
   return pages.filter(([, id]) => id !== undefined).map(([name, , path]) => ({ name, path: `${base}${path}` }));
+}
+
+/** The demo studio's public pages: its page and its first public teacher's (with the trial booking form). */
+export async function publicPages(fixtures: Fixtures): Promise<PageTarget[]> {
+  const teachers = await fixtures.expectJson<Listed>({ path: `/v1/public/studios/${DEMO.slug}/teachers` }, 200);
+  const teacherId = teachers.items[0]?.id;
+  return [
+    { name: "Public studio page", path: `/${DEMO.slug}` },
+    ...(teacherId ? [{ name: "Public teacher page", path: `/${DEMO.slug}/teachers/${teacherId}` }] : []),
+  ];
 }

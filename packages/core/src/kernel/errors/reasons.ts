@@ -238,6 +238,9 @@ export const REASONS = {
   "teacher.not_deleted": "conflict",
   "teacher.role_not_allowed": "forbidden",
 
+  "trial.slot_taken": "conflict",
+  "trial.already_started": "conflict",
+
   "workspace.staff_only": "forbidden",
 } as const satisfies Record<string, ErrorCode>;
 

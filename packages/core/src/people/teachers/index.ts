@@ -7,4 +7,5 @@ export { restoreTeacher } from "./restore-teacher";
 export { updateTeacher } from "./update-teacher";
 export * from "./schemas";
 export type { PublicTeacher, Teacher } from "./teacher-view";
+export { toPublicTeacher } from "./teacher-view";
 export { PublicTeacherSchema, TeacherSchema } from "./teacher-schema";

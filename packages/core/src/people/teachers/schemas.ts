@@ -25,6 +25,7 @@ const teacherFields = {
   isActive: z.boolean({ invalid_type_error: "must be true or false" }),
   isPublic: z.boolean({ invalid_type_error: "must be true or false" }),
   publicBio: text(2000).nullable(),
+  qualifications: text(500).nullable(),
 };
 
 export const createTeacherSchema = z.object(teacherFields).partial().required({ firstName: true, lastName: true }).strict();
@@ -42,6 +43,7 @@ export const TEACHER_SELF_EDITABLE_FIELDS: ReadonlySet<string> = new Set([
   "bookingBufferMinutes",
   "isPublic",
   "publicBio",
+  "qualifications",
 ]);
 
 export const listTeachersQuerySchema = pageQuerySchema.extend({

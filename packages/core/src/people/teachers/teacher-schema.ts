@@ -24,6 +24,7 @@ export const TeacherSchema = z
     isActive: z.boolean(),
     isPublic: z.boolean(),
     publicBio: optional,
+    qualifications: optional,
     createdAt: z.string(),
     updatedAt: z.string(),
     deletedAt: z.string().optional().openapi({ description: "When it was deleted: only in lists with `deleted=true`" }),
@@ -40,6 +41,7 @@ export const PublicTeacherSchema = z
     lastName: z.string(),
     specialties: z.array(z.string()),
     publicBio: optional,
+    qualifications: optional,
   })
   .openapi("PublicTeacher");
 export type PublicTeacher = z.infer<typeof PublicTeacherSchema>;

@@ -21,6 +21,7 @@ export function toTeacher(r: TeacherRecord, options: { showPay: boolean }): Teac
     isActive: r.isActive !== false,
     isPublic: r.isPublic === true,
     publicBio: r.publicBio ?? null,
+    qualifications: r.qualifications ?? null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
@@ -32,4 +33,5 @@ export const toPublicTeacher = (r: TeacherRecord): PublicTeacher => ({
   lastName: r.lastName,
   specialties: r.specialties ?? [],
   publicBio: r.publicBio ?? null,
+  qualifications: r.qualifications ?? null,
 });

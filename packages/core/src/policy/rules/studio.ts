@@ -10,6 +10,8 @@ export const STUDIO_RULES = {
   "studio.read": rule(() => true, roleNotAllowed),
   "studio.update": adminsOnly(),
   "studio.branding.upload": adminsOnly(),
+  /** The public page's booking settings: trial lessons, advertised prices, business hours. */
+  "booking-settings.set": adminsOnly(),
   "member.manage": adminsOnly(),
   "invitation.manage": adminsOnly(),
   "access-request.manage": adminsOnly(),

@@ -47,6 +47,8 @@ export const LessonEntity = new Entity({
     occurrenceStart: { type: "string" },
     /** A pattern-made lesson changed or cancelled by hand: pattern edits and jobs leave it alone. */
     editedByHand: { type: "boolean", required: true, default: false },
+    /** A trial lesson booked from the public page: the lead it is for (it has no student yet). */
+    leadId: { type: "string" },
     /** A make-up lesson spends this credit. */
     makeupCreditId: { type: "string" },
     /** The UTC hour bucket of its pending reminder (ReminderDue), so a move or cancel can find it. */
