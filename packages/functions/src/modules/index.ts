@@ -20,6 +20,7 @@ import { lendingRoutes } from "./lending/routes";
 import { resourcesRoutes } from "./resources/routes";
 import { roomsRoutes } from "./rooms/routes";
 import { growthRoutes } from "./growth/routes";
+import { pageSettingsRoutes } from "./page-settings/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
@@ -45,6 +46,7 @@ export const MODULE_ROUTES = {
   resources: resourcesRoutes,
   rooms: roomsRoutes,
   growth: growthRoutes,
+  "page-settings": pageSettingsRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /** The operations of every module: what the typed client (web/) sees. */

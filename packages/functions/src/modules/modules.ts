@@ -5,6 +5,7 @@ import { billingRunsModule } from "./billing-runs/module";
 import { cancellationsModule } from "./cancellations/module";
 import { closuresModule } from "./closures/module";
 import { growthModule } from "./growth/module";
+import { pageSettingsModule } from "./page-settings/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
 import { lendingModule } from "./lending/module";
@@ -48,5 +49,6 @@ export const API_MODULES = [
   resourcesModule,
   roomsModule,
   growthModule,
+  pageSettingsModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

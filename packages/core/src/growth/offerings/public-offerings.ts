@@ -6,7 +6,7 @@ import type { StudioRecord } from "../../studios/module";
 import { toPublicStudio } from "../../studios";
 import type { BookingSettingsRecord } from "../booking-settings.entity";
 import { growthDb } from "../growth-db";
-import { bookingSettingsOf } from "../settings/booking-settings";
+import { bookingSettingsOf } from "../settings/read-booking-settings";
 import type { BookingSettings } from "../settings/defaults";
 import { readTeacherWeek, trialSlotsOf } from "../trials/trial-slots";
 

@@ -23,7 +23,7 @@ import { schedulingSettingsRead, withDefaults } from "../../scheduling";
 import { liveStudioBySlug } from "../../studios";
 import type { BookingSettingsRecord } from "../booking-settings.entity";
 import { growthDb } from "../growth-db";
-import { bookingSettingsOf } from "../settings/booking-settings";
+import { bookingSettingsOf } from "../settings/read-booking-settings";
 import { assertTrialBookable, publicTeacherOr404 } from "./bookable-teacher";
 import { counterReads, counterStates, formCounters, PUBLIC_FORM_LIMITS } from "./public-limits";
 import type { BookTrialInput } from "./schemas";

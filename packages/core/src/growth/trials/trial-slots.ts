@@ -10,7 +10,7 @@ import { addDays, localParts, startOfLocalDay } from "../../kernel/time/wall-clo
 import type { StudioRecord } from "../../studios/module";
 import type { BookingSettingsRecord } from "../booking-settings.entity";
 import { growthDb } from "../growth-db";
-import { bookingSettingsOf } from "../settings/booking-settings";
+import { bookingSettingsOf } from "../settings/read-booking-settings";
 import type { BookingSettings } from "../settings/defaults";
 import { publicTeacherOr404 } from "./bookable-teacher";
 import { TRIAL_SEARCH_DAYS, trialStepOf, trialWindow } from "./trial-window";

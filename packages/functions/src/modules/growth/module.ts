@@ -1,10 +1,9 @@
-import { studioAreas, type ApiModule } from "../module";
+/** The growth module (its operations: routes.ts): the public page's offerings, teacher pages, trial bookings and enquiries (no login). */
+import type { ApiModule } from "../module";
 
-/** The growth module (its operations: routes.ts): the public page's offerings, teacher pages, trial bookings and enquiries, and the booking settings. */
 export const growthModule = {
   name: "growth",
   routeKeys: [
-    ...studioAreas("booking-settings"),
     "ANY /v1/public/studios/{slug}/offerings",
     "ANY /v1/public/studios/{slug}/teachers/{teacherId}",
     "ANY /v1/public/studios/{slug}/trial-bookings",
