@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";
 import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
+import { loadedImageWidth } from "./support/dom";
 import { expectStatus, seedStudio, uniqueOwner } from "./support/seed";
 import { type Site, startSite } from "./support/site";
 
@@ -15,12 +16,15 @@ let sessions: BrowserSessions;
 let slug = "";
 let ownerEmail = "";
 let teacherId = "";
+let studioId = "";
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
 
 beforeAll(async () => {
   site = await startSite();
   sessions = new BrowserSessions(site);
   const studio = await seedStudio(site.apiUrl, "Harbour Piano School");
   slug = studio.slug;
+  studioId = studio.studioId;
   ownerEmail = studio.email;
   owner = await signInApi(site.apiUrl, studio.email);
   const s = owner.v1.studios[":studioId"];
@@ -139,6 +143,16 @@ describe("a trial lesson booked from the public page", () => {
     await expect(page.getByText("Thanks — your enquiry is with the studio.").isVisible()).resolves.toBe(true);
     await readMail(email, { subject: "has your enquiry" });
     await readMail(ownerEmail, { subject: "New enquiry: Fanny Mendelssohn" });
+  });
+
+  it("shows the teacher's photo once an admin uploads it on the teacher's page", async () => {
+    const page = await sessions.signIn(ownerEmail, `/dashboard/studios/${studioId}/people/teachers/${teacherId}`);
+    await page.getByLabel("Upload a photo").setInputFiles({ name: "clara.png", mimeType: "image/png", buffer: PNG });
+    await Promise.all([page.waitForURL(/saved=photo/), page.getByRole("button", { name: "Upload photo" }).click()]);
+    await expect(page.getByText("A photo is shown on the studio's public page.").isVisible()).resolves.toBe(true);
+    await sessions.expectAccessible(page);
+    await page.goto(`${site.webUrl}/${slug}/teachers/${teacherId}`);
+    await expect(loadedImageWidth(page.getByRole("img", { name: "Clara Wieck" }))).resolves.toBe(1);
   });
 
   it("lists the studio's pages in its sitemap", async () => {

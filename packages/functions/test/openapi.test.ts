@@ -232,6 +232,7 @@ describe("API description", () => {
         "GET /v1/studios/{studioId}/rooms/{roomId}/reservations",
         "POST /v1/studios/{studioId}/rooms/{roomId}/reservations",
         "POST /v1/studios/{studioId}/rooms/{roomId}/reservations/{reservationId}/cancel",
+        "POST /v1/studios/{studioId}/teachers/{teacherId}/photo-upload",
         "GET /v1/studios/{studioId}/booking-settings",
         "PUT /v1/studios/{studioId}/booking-settings",
         "GET /v1/public/studios/{slug}/offerings",

@@ -234,7 +234,9 @@ describe("GET /v1/public/studios/{slug}/teachers", () => {
 
     const res = await api("GET", `/v1/public/studios/${studio.studio.slug}/teachers`);
     expect(res.status).toBe(200);
-    expect(res.body.items).toEqual([{ id: shown.id, firstName: "Pia", lastName: "Public", specialties: [], publicBio: "Hello" }]);
+    expect(res.body.items).toEqual([
+      { id: shown.id, firstName: "Pia", lastName: "Public", specialties: [], publicBio: "Hello", qualifications: null, photoUrl: null },
+    ]);
     expect((await api("GET", "/v1/public/studios/no-such-studio-here/teachers")).status).toBe(404);
   });
 });

@@ -177,6 +177,51 @@ describe("enquiries", () => {
   });
 });
 
+describe("a teacher's photo", () => {
+  const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==", "base64");
+  it("is uploaded by the teacher's admins through a presigned URL and shown on the public page; others' keys are refused", async () => {
+    const ticket = await api("POST", `/v1/studios/${owner.studio.id}/teachers/${teacher.id}/photo-upload`, {
+      token: owner.accessToken,
+      body: { contentType: "image/png", contentLength: PNG.length },
+    });
+    expect(ticket.status, JSON.stringify(ticket.body)).toBe(200);
+    expect(ticket.body.key).toMatch(new RegExp(`^${owner.studio.id}/teachers/${teacher.id}/photo-.+\\.png$`));
+    const early = await api("PATCH", `/v1/studios/${owner.studio.id}/teachers/${teacher.id}`, {
+      token: owner.accessToken,
+      body: { photoKey: ticket.body.key },
+    });
+    expect(early.status).toBe(422);
+    expect((await fetch(ticket.body.uploadUrl, { method: "PUT", headers: ticket.body.headers, body: PNG })).status).toBe(200);
+    const patched = await api("PATCH", `/v1/studios/${owner.studio.id}/teachers/${teacher.id}`, {
+      token: owner.accessToken,
+      body: { photoKey: ticket.body.key },
+    });
+    expect(patched.status, JSON.stringify(patched.body)).toBe(200);
+    expect(patched.body.photoKey).toBe(ticket.body.key);
+
+    const page = await teacherPage(owner.studio.slug, teacher.id);
+    const photo = await fetch(page.body.teacher.photoUrl);
+    expect(Buffer.from(await photo.arrayBuffer()).equals(PNG)).toBe(true);
+
+    // Another teacher's key, or another studio's, is refused.
+    const other = await addTeacher(owner);
+    const foreign = await api("PATCH", `/v1/studios/${owner.studio.id}/teachers/${other.id}`, {
+      token: owner.accessToken,
+      body: { photoKey: ticket.body.key },
+    });
+    expect(foreign.status).toBe(422);
+    expect(foreign.body.errors[0].path).toBe("photoKey");
+    expect(
+      (
+        await api("POST", `/v1/studios/${intruder.studio.id}/teachers/${teacher.id}/photo-upload`, {
+          token: intruder.accessToken,
+          body: { contentType: "image/png", contentLength: 10 },
+        })
+      ).status,
+    ).toBe(404);
+  });
+});
+
 describe("booking settings", () => {
   it("are validated field by field", async () => {
     const res = await api("PUT", `/v1/studios/${owner.studio.id}/booking-settings`, {

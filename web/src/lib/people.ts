@@ -57,6 +57,7 @@ export const SAVED_MESSAGES: Record<string, string> = {
   updated: "Your changes are saved.",
   restored: "Restored: back in the lists.",
   invited: "Invitation sent by email.",
+  photo: "The photo is updated.",
   "guardian-added": "Guardian added.",
   "guardian-updated": "Guardian updated.",
   "guardian-removed": "Guardian removed.",

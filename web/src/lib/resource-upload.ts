@@ -10,7 +10,7 @@ import { checkFile, kindArticle, RESOURCE_FIELDS, type ResourceDetails, sizeText
  *   (`…/library/uploads`, `presignFor`), sends the file from the browser straight to storage, and
  *   posts the form with where it stored it (`storedKey` …) instead of the file;
  * - without, the browser posts the file to this site, which sends it to storage (modelled on
- *   logo-upload.ts; on AWS a Lambda takes about 6 MB, so the script is what carries recordings).
+ *   image-upload.ts; on AWS a Lambda takes about 6 MB, so the script is what carries recordings).
  * Either way the form's handler confirms the upload — as a new resource (in the library or on a
  * person's record) or a resource's next version — and a refusal says what to do in plain words,
  * under the file field.

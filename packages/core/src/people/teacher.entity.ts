@@ -25,6 +25,8 @@ export const TeacherEntity = new Entity({
     publicBio: { type: "string" },
     /** Degrees, diplomas, exam boards: shown on the public page. */
     qualifications: { type: "string" },
+    /** Their photo for the public page (people/teachers/teacher-photo.ts). */
+    photoKey: { type: "string" },
     ...auditedFields,
   },
   indexes: {

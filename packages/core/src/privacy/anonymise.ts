@@ -10,7 +10,7 @@ export const ERASED_NAME = { firstName: "Erased", lastName: "Person" } as const;
  */
 export const PERSONAL_FIELDS = {
   student: ["email", "phone", "dateOfBirth", "emergencyContactName", "emergencyContactPhone", "medicalNotes", "notes", "importHash"],
-  teacher: ["email", "phone", "bio", "publicBio", "qualifications", "importHash"],
+  teacher: ["email", "phone", "bio", "publicBio", "qualifications", "photoKey", "importHash"],
   guardian: ["email", "phone", "address", "importHash"],
 } as const satisfies Record<SubjectType, readonly string[]>;
 

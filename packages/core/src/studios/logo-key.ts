@@ -3,7 +3,9 @@
  * A client-sent `logoKey` must match it whole (no prefix check, so no `..` or another studio's
  * folder can slip through) and name the caller's studio.
  */
-export const LOGO_CONTENT_TYPES = { "image/png": "png", "image/jpeg": "jpg", "image/webp": "webp", "image/gif": "gif" } as const;
+import { IMAGE_CONTENT_TYPES } from "../kernel/fields/image-types";
+
+export const LOGO_CONTENT_TYPES = IMAGE_CONTENT_TYPES;
 
 const UUID = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";
 const EXTENSIONS = Object.values(LOGO_CONTENT_TYPES).join("|");

@@ -2,10 +2,10 @@ import { moneyOnRecord } from "./money-on-record";
 import { db } from "../db";
 import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict, invalidField } from "../kernel/errors";
-import { describeObject } from "../files";
 import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { isLogoKeyOf } from "./logo-key";
-import { LOGO_CONTENT_TYPES, MAX_LOGO_BYTES, studioProfileFields, type UpdateStudioInput } from "./schemas";
+import { studioProfileFields, type UpdateStudioInput } from "./schemas";
+import { uploadedImageProblem } from "./uploaded-image";
 import { toStudio, type StudioRecord } from "./studio-view";
 
 /**
@@ -82,10 +82,6 @@ async function assertCurrencyMayChange(studioId: string, currency: string) {
 
 async function assertUsableLogo(studioId: string, key: string) {
   if (!isLogoKeyOf(studioId, key)) throw invalidField("logoKey", "must be a key returned by the logo upload of this studio");
-  const object = await describeObject(key);
-  if (!object) throw invalidField("logoKey", "no file has been uploaded to this key yet");
-  if (object.size > MAX_LOGO_BYTES) throw invalidField("logoKey", "the uploaded file is larger than 2 MB");
-  if (!object.contentType || !(object.contentType in LOGO_CONTENT_TYPES)) {
-    throw invalidField("logoKey", "the uploaded file is not a PNG, JPEG, WebP or GIF image");
-  }
+  const problem = await uploadedImageProblem(key);
+  if (problem) throw invalidField("logoKey", problem);
 }

@@ -1,8 +1,9 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { People } from "@studiosync/core";
+import { People, Studios } from "@studiosync/core";
 import { createRouter } from "../http/router";
 import { PublicTeacherListSchema, TeacherPageSchema, TeacherSchema } from "../schemas/people";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { LogoUploadSchema } from "../schemas/studio";
 import { pathId, secured, studioParams } from "../http/route-params";
 
 const tags = ["Teachers"];
@@ -68,6 +69,16 @@ const restoreTeacher = createRoute({
   responses: { 200: jsonResponse(TeacherSchema, "The restored teacher"), ...problems(401, 403, 404, 409) },
 });
 
+const photoUpload = createRoute({
+  method: "post",
+  path: "/{studioId}/teachers/{teacherId}/photo-upload",
+  tags,
+  summary: "A presigned URL to upload a teacher's photo (admins; a teacher their own); then PATCH the teacher with `photoKey`",
+  ...secured,
+  request: { params, body: jsonBody(Studios.logoUploadSchema.openapi("PhotoUploadRequest")) },
+  responses: { 200: jsonResponse(LogoUploadSchema, "Upload the file with PUT to uploadUrl"), ...problems(400, 401, 403, 404, 422) },
+});
+
 export const teacherRoutes = createRouter()
   .openapi(listTeachers, async (c) => c.json(await People.listTeachers(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(createTeacher, async (c) => c.json(await People.createTeacher(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
@@ -87,6 +98,10 @@ export const teacherRoutes = createRouter()
   .openapi(restoreTeacher, async (c) => {
     const { studioId, teacherId } = c.req.valid("param");
     return c.json(await People.restoreTeacher(c.get("actor"), studioId, teacherId), 200);
+  })
+  .openapi(photoUpload, async (c) => {
+    const { studioId, teacherId } = c.req.valid("param");
+    return c.json(await People.createTeacherPhotoUpload(c.get("actor"), studioId, teacherId, c.req.valid("json")), 200);
   });
 
 const listPublicTeachers = createRoute({

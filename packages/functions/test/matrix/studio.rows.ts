@@ -52,6 +52,13 @@ export const STUDIO_ROWS: Record<string, Row> = {
     path: (w) => s(w, `/teachers/${w.teacherA}`),
     body: () => ({ bio: "Matrix bio" }),
   },
+  "POST /v1/studios/{studioId}/teachers/{teacherId}/photo-upload": {
+    action: "teacher.edit",
+    allow: [...ADMINS, "teacherOwn"],
+    forbid: except(NON_ADMINS, "teacherOwn"),
+    path: (w) => s(w, `/teachers/${w.teacherA}/photo-upload`),
+    body: () => ({ contentType: "image/png", contentLength: 1024 }),
+  },
   "DELETE /v1/studios/{studioId}/teachers/{teacherId}": adminOnly({
     action: "teacher.manage",
     path: (w, t) => s(w, `/teachers/${t}`),

@@ -21,8 +21,8 @@ const trialOffer = (s: BookingSettings) => ({
   horizonDays: s.horizonDays,
 });
 
-const offeredTeacher = (teacher: TeacherRecord, settings: BookingSettings) => ({
-  ...toPublicTeacher(teacher),
+const offeredTeacher = async (teacher: TeacherRecord, settings: BookingSettings) => ({
+  ...(await toPublicTeacher(teacher)),
   takesTrials: settings.trialsEnabled && teacher.isAcceptingStudents !== false,
 });
 
@@ -48,7 +48,7 @@ export async function publicOfferings(slug: string) {
   return {
     studio: profile,
     currency: studio.currency,
-    teachers: teachers.data.map((t) => offeredTeacher(t, settings)),
+    teachers: await Promise.all(teachers.data.map((t) => offeredTeacher(t, settings))),
     instruments,
     lessonPrices: settings.lessonPrices,
     trial: trialOffer(settings),
@@ -80,7 +80,7 @@ export async function publicTeacherPage(slug: string, teacherId: string, query: 
   return {
     studio: profile,
     currency: studio.currency,
-    teacher: offeredTeacher(week.teacher, week.settings),
+    teacher: await offeredTeacher(week.teacher, week.settings),
     lessonPrices: week.settings.lessonPrices,
     trial: trialOffer(week.settings),
     durationMinutes,

@@ -8,4 +8,6 @@ export { updateTeacher } from "./update-teacher";
 export * from "./schemas";
 export type { PublicTeacher, Teacher } from "./teacher-view";
 export { toPublicTeacher } from "./teacher-view";
+export { createTeacherPhotoUpload } from "./teacher-photo";
+export { PHOTO_KEY_SHAPE } from "./photo-key";
 export { PublicTeacherSchema, TeacherSchema } from "./teacher-schema";

@@ -15,5 +15,5 @@ export async function listPublicTeachers(slug: string) {
     .entities.teacher.query.teachersByName({ studioId: studio.studioId, listing: "listed" })
     .where((a, op) => `${op.eq(a.isPublic, true)} AND ${op.eq(a.isActive, true)}`)
     .go({ limit: PUBLIC_PAGE_SCAN, pages: 1 });
-  return { items: data.map(toPublicTeacher) };
+  return { items: await Promise.all(data.map(toPublicTeacher)) };
 }

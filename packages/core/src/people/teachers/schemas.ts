@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { PHOTO_KEY_SHAPE } from "./photo-key";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { booleanQueryField, emailField, personNameField, phoneField, searchQueryField, specialtiesField, text } from "../profile-fields";
 
@@ -26,6 +27,7 @@ const teacherFields = {
   isPublic: z.boolean({ invalid_type_error: "must be true or false" }),
   publicBio: text(2000).nullable(),
   qualifications: text(500).nullable(),
+  photoKey: z.string().regex(PHOTO_KEY_SHAPE, "must be a key returned by the photo upload").nullable(),
 };
 
 export const createTeacherSchema = z.object(teacherFields).partial().required({ firstName: true, lastName: true }).strict();
@@ -44,6 +46,7 @@ export const TEACHER_SELF_EDITABLE_FIELDS: ReadonlySet<string> = new Set([
   "isPublic",
   "publicBio",
   "qualifications",
+  "photoKey",
 ]);
 
 export const listTeachersQuerySchema = pageQuerySchema.extend({

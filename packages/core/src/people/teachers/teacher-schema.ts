@@ -25,6 +25,7 @@ export const TeacherSchema = z
     isPublic: z.boolean(),
     publicBio: optional,
     qualifications: optional,
+    photoKey: optional.openapi({ description: "The stored photo, as the photo upload returned it" }),
     createdAt: z.string(),
     updatedAt: z.string(),
     deletedAt: z.string().optional().openapi({ description: "When it was deleted: only in lists with `deleted=true`" }),
@@ -42,6 +43,7 @@ export const PublicTeacherSchema = z
     specialties: z.array(z.string()),
     publicBio: optional,
     qualifications: optional,
+    photoUrl: optional.openapi({ description: "A short-lived address of their photo" }),
   })
   .openapi("PublicTeacher");
 export type PublicTeacher = z.infer<typeof PublicTeacherSchema>;

@@ -1,4 +1,5 @@
 import type { PublicTeacher, Teacher } from "./teacher-schema";
+import { photoUrlOf } from "./photo-key";
 
 import type { TeacherRecord } from "../teacher.entity";
 export type { TeacherRecord } from "../teacher.entity";
@@ -22,16 +23,18 @@ export function toTeacher(r: TeacherRecord, options: { showPay: boolean }): Teac
     isPublic: r.isPublic === true,
     publicBio: r.publicBio ?? null,
     qualifications: r.qualifications ?? null,
+    photoKey: r.photoKey ?? null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };
 }
 
-export const toPublicTeacher = (r: TeacherRecord): PublicTeacher => ({
+export const toPublicTeacher = async (r: TeacherRecord): Promise<PublicTeacher> => ({
   id: r.teacherId,
   firstName: r.firstName,
   lastName: r.lastName,
   specialties: r.specialties ?? [],
   publicBio: r.publicBio ?? null,
   qualifications: r.qualifications ?? null,
+  photoUrl: await photoUrlOf(r.photoKey),
 });

@@ -7,6 +7,7 @@ import { searchKeys } from "../person-fields";
 import { applyChanges, splitChanges } from "../record-changes";
 import { TEACHER_SELF_EDITABLE_FIELDS, type UpdateTeacherInput } from "./schemas";
 import { loadTeacher } from "./teacher-access";
+import { assertUsablePhoto } from "./teacher-photo";
 import { toTeacher, type TeacherRecord } from "./teacher-view";
 
 /**
@@ -26,6 +27,7 @@ export async function updateTeacher(actor: Actor, studioId: string, teacherId: s
     }
   }
 
+  if (input.photoKey) await assertUsablePhoto(studioId, teacherId, input.photoKey);
   const { set, remove } = splitChanges(input);
   const now = new Date().toISOString();
   const merged = applyChanges(current, set, remove, now);
