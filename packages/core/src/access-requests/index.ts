@@ -8,3 +8,4 @@ export type { AccessRequest } from "./access-request-view";
 export { AccessRequestSchema } from "./access-request-schema";
 export * from "./schemas";
 export { toAccessRequest } from "./access-request-view";
+export { adminAddresses } from "./request-notices";

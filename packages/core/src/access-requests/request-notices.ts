@@ -17,7 +17,7 @@ interface NewRequest {
 const MAX_ADMINS_MAILED = 50;
 
 /** The studio's active owners and admins with their login addresses (one Query, one BatchGetItem). */
-async function adminAddresses(studioId: string) {
+export async function adminAddresses(studioId: string) {
   const { data } = await db().entities.membership.query.member({ studioId }).go({ pages: "all" });
   const admins = data.filter((m) => (m.role === "owner" || m.role === "admin") && !m.deletedAt && !m.deactivatedAt).slice(0, MAX_ADMINS_MAILED);
   if (!admins.length) return [];

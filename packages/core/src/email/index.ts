@@ -26,5 +26,6 @@ export { rescheduleReviewedMessage } from "./templates/reschedule-reviewed";
 export { slotOfferMessage } from "./templates/slot-offer";
 export { loanDeclinedMessage, type LoanDeclinedEmail } from "./templates/loan-declined";
 export { loanLentMessage, type LoanLentEmail } from "./templates/loan-lent";
+export { leadFollowUpsMessage, newLeadMessage, type LeadFollowUpsEmail } from "./templates/lead-follow-ups";
 export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-reminder";
 export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";

@@ -1,7 +1,8 @@
 import { v7 as uuidv7 } from "uuid";
-import { searchKeys } from "../people/person-fields";
+import { searchKeys } from "../people";
 import type { LeadRecord, LeadSource } from "./lead.entity";
 import { leadsDb, type LeadsTx } from "./leads-db";
+import { countWrite } from "./stage-config";
 import { DEFAULT_LEAD_STAGES, NEW_STAGE, TRIAL_BOOKED_STAGE } from "./lead-stages";
 
 /** What a public booking, an enquiry or an import knows about a prospective student. */
@@ -42,7 +43,9 @@ export async function matchingLead(studioId: string, intake: LeadIntake): Promis
     : phoneKey !== "~"
       ? await lead.query.leadsByPhone({ studioId, listing: "listed" }).begins({ phoneKey }).go({ limit: 50, pages: 1 })
       : { data: [] as LeadRecord[] };
-  return data.filter((found) => (email ? found.emailKey === email : found.phoneKey === phoneKey)).find((found) => isOpenLead(found) && sameStudent(found, intake));
+  return data
+    .filter((found) => (email ? found.emailKey === email : found.phoneKey === phoneKey))
+    .find((found) => isOpenLead(found) && sameStudent(found, intake));
 }
 
 /** The order of the built-in stages: a trial moves a lead forward to "trial booked", never back. */
@@ -52,12 +55,13 @@ const stageRank = (stage: string) => {
 };
 
 /** A transaction with the lead entity (any service that composes the leads module). */
-export type LeadTx = Pick<LeadsTx, "lead">;
+export type LeadTx = Pick<LeadsTx, "lead" | "leadStages">;
 
 /**
  * The write that records an intake in the caller's transaction: a new lead, or the matching open
  * lead brought up to date (a trial moves it to "trial booked"; the newest message and availability
- * are kept; missing details filled in). Returns the lead's id with the write.
+ * are kept; missing details filled in). Returns the lead's id with the write, and `writes`: the
+ * write with the board's stage count kept in step (commit these).
  */
 export function leadIntakeWrite(tx: LeadTx, studioId: string, intake: LeadIntake, existing: LeadRecord | undefined, actorId: string, now: string) {
   const trial = intake.trial ? { trialBookingId: intake.trial.bookingId, trialStart: intake.trial.start, trialTeacherId: intake.trial.teacherId } : {};
@@ -71,14 +75,22 @@ export function leadIntakeWrite(tx: LeadTx, studioId: string, intake: LeadIntake
   };
   if (existing) {
     const forward = intake.trial && stageRank(existing.stage) < stageRank(TRIAL_BOOKED_STAGE);
-    const moved = forward ? { stage: TRIAL_BOOKED_STAGE, stageChangedAt: now, stageHistory: [...existing.stageHistory, { stage: TRIAL_BOOKED_STAGE, at: now }] } : {};
+    const moved = forward
+      ? { stage: TRIAL_BOOKED_STAGE, stageChangedAt: now, stageHistory: [...existing.stageHistory, { stage: TRIAL_BOOKED_STAGE, at: now }] }
+      : {};
     const phone = !existing.contactPhone && intake.contact.phone ? { contactPhone: intake.contact.phone, phoneKey: phoneKeyOf(intake.contact.phone) } : {};
     const write = tx.lead
       .patch({ studioId, leadId: existing.leadId })
       .set({ ...details, ...trial, ...moved, ...phone, updatedBy: actorId })
       .where((a, op) => op.eq(a.listing, "listed"))
       .commit();
-    return { leadId: existing.leadId, created: false, write };
+    // The board's counts follow the move (commit `writes`, which is `write` with the count).
+    return {
+      leadId: existing.leadId,
+      created: false,
+      write,
+      writes: [write, ...countWrite(tx, studioId, { from: existing.stage, to: forward ? TRIAL_BOOKED_STAGE : existing.stage })],
+    };
   }
   const leadId = uuidv7();
   const stage = intake.trial ? TRIAL_BOOKED_STAGE : NEW_STAGE;
@@ -107,5 +119,6 @@ export function leadIntakeWrite(tx: LeadTx, studioId: string, intake: LeadIntake
     createdAt: now,
     updatedAt: now,
   };
-  return { leadId, created: true, write: tx.lead.put(item).commit() };
+  const write = tx.lead.put(item).commit();
+  return { leadId, created: true, write, writes: [write, ...countWrite(tx, studioId, { to: stage })] };
 }

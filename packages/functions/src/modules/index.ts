@@ -19,6 +19,7 @@ import { payRoutes } from "./pay/routes";
 import { lendingRoutes } from "./lending/routes";
 import { resourcesRoutes } from "./resources/routes";
 import { roomsRoutes } from "./rooms/routes";
+import { leadsRoutes } from "./leads/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
@@ -43,6 +44,7 @@ export const MODULE_ROUTES = {
   lending: lendingRoutes,
   resources: resourcesRoutes,
   rooms: roomsRoutes,
+  leads: leadsRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /** The operations of every module: what the typed client (web/) sees. */

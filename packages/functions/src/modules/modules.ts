@@ -6,6 +6,7 @@ import { cancellationsModule } from "./cancellations/module";
 import { closuresModule } from "./closures/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
+import { leadsModule } from "./leads/module";
 import { lendingModule } from "./lending/module";
 import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
@@ -46,5 +47,6 @@ export const API_MODULES = [
   lendingModule,
   resourcesModule,
   roomsModule,
+  leadsModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];
