@@ -132,7 +132,7 @@ describe("duplicates and merge", () => {
 });
 
 describe("conversion", () => {
-  it("makes the family, guardian and student in one transaction, enrols the lead, then books the first weekly lesson and invites the guardian", async () => {
+  it("makes the family, guardian and student in one transaction, enrols the lead and invites the guardian; the first weekly lesson books for the new student", async () => {
     const teacher = await addTeacher(owner, { firstName: "Tomás", lastName: "Vega" });
     const email = `ana.${randomUUID().slice(0, 8)}@example.com`;
     const lead = await addLead({
@@ -148,15 +148,23 @@ describe("conversion", () => {
     });
     const enrolledBefore = await stageCount("enrolled");
 
-    const converted = await as("POST", `/leads/${lead.id}/convert`, {
-      inviteGuardian: true,
-      firstLesson: { teacherId: teacher.id, startDate: addDays(today(), 7), startTime: "16:00", durationMinutes: 30 },
-    });
+    const converted = await as("POST", `/leads/${lead.id}/convert`, { inviteGuardian: true });
     expect(converted.status, JSON.stringify(converted.body)).toBe(201);
     const { familyId, studentId, guardianId } = converted.body;
     expect(converted.body.lead).toMatchObject({ stage: "enrolled", familyId, studentId });
-    expect(converted.body.firstLesson).toMatchObject({ id: expect.any(String) });
     expect(converted.body.invitation).toMatchObject({ id: expect.any(String) });
+    // The first weekly lesson, right after: planning's own route for the new student.
+    const weekly = await as("POST", "/recurring-patterns", {
+      studentId,
+      teacherId: teacher.id,
+      type: "private",
+      frequency: "weekly",
+      startDate: addDays(today(), 7),
+      startTime: "16:00",
+      durationMinutes: 30,
+    });
+    expect(weekly.status, JSON.stringify(weekly.body)).toBe(201);
+    expect(weekly.body.lessonsCreated).toBeGreaterThan(0);
 
     const student = await as("GET", `/students/${studentId}`);
     expect(student.body).toMatchObject({

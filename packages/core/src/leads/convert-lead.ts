@@ -5,7 +5,6 @@ import { AppError, conflict, invalidField } from "../kernel/errors";
 import { createInvitation } from "../invitations";
 import { newFamilyRecord, newGuardianRecord, newStudentRecord } from "../people";
 import { SKILL_LEVELS } from "../people/module";
-import { createPattern } from "../planning";
 import type { Actor } from "../policy";
 import { leadsDb } from "./leads-db";
 import type { LeadRecord } from "./lead.entity";
@@ -45,12 +44,13 @@ const skillLevelOf = (lead: LeadRecord, input: ConvertLeadInput) =>
  * teacher; the age stays on the lead, no birth date is needed) in the family, the lead as
  * `enrolled` with `convertedAt`, `familyId` and `studentId` (on condition it is unchanged, so it
  * converts once), the board counts and the audit events; the people module's record builders
- * make the records. Then, as steps of their own, because they read the new student and write
- * through their own use cases: the first weekly lesson (planning's createPattern: lessons to the
- * horizon, clash checks, the family's email) and the guardian's invitation (invitations module).
- * Each step's outcome is in the response (`firstLesson`, `invitation`); a refused step leaves
- * the conversion done. An admission into a group class (the classes module's `admit`) is a step
- * of the same kind: it takes the new `studentId`.
+ * make the records. Then, as a step of its own because it writes through its own use case, the
+ * guardian's invitation (invitations module); its outcome is in the response (`invitation`), and a
+ * refused invitation leaves the conversion done. The first weekly lesson is planning's
+ * createPattern with the new `studentId` (POST …/recurring-patterns, the planning Lambda: clash
+ * checks, lessons to the horizon, the family's series email), right after; an admission into a
+ * group class (the classes module's `admit`) is a step of the same kind. Both stay out of this
+ * module so the leads Lambda stays within its bundle budget.
  */
 export async function convertLead(actor: Actor, studioId: string, leadId: string, input: ConvertLeadInput) {
   const { lead, studio } = await loadLead(actor, studioId, leadId, "lead.manage");
@@ -157,25 +157,9 @@ export async function convertLead(actor: Actor, studioId: string, leadId: string
   const after = { ...lead, ...converted, updatedAt: now };
   delete (after as { lostReason?: string }).lostReason;
 
-  const lesson = input.firstLesson;
-  const firstLesson = lesson
-    ? await outcomeOf(async () => {
-        const pattern = await createPattern(actor, studioId, {
-          studentId,
-          teacherId: lesson.teacherId,
-          type: "private",
-          frequency: "weekly",
-          startDate: lesson.startDate,
-          ...(lesson.dayOfWeek ? { dayOfWeek: lesson.dayOfWeek } : {}),
-          startTime: lesson.startTime,
-          durationMinutes: lesson.durationMinutes,
-        });
-        return { id: pattern.id };
-      })
-    : null;
   const invitation =
     input.inviteGuardian && lead.contactEmail
       ? await outcomeOf(() => createInvitation(actor, studioId, { email: lead.contactEmail!, role: "parent", guardianId, familyId }))
       : null;
-  return { lead: toLead(after), familyId, guardianId, studentId, firstLesson, invitation };
+  return { lead: toLead(after), familyId, guardianId, studentId, invitation };
 }

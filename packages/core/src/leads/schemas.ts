@@ -1,6 +1,5 @@
 import { z } from "zod";
-import { localDateField, localTimeField } from "../kernel/fields/calendar-fields";
-import { durationMinutesField } from "../scheduling";
+import { localDateField } from "../kernel/fields/calendar-fields";
 import { pageQuerySchema } from "../kernel/pagination/pagination";
 import { emailField, personNameField, phoneField, recordIdField, requiredText, text } from "../people";
 import { SKILL_LEVELS } from "../people/module";
@@ -84,7 +83,7 @@ export type UpdateLeadTaskInput = z.infer<typeof updateLeadTaskSchema>;
 export const mergeLeadsSchema = z.object({ duplicateId: recordIdField }).strict();
 export type MergeLeadsInput = z.infer<typeof mergeLeadsSchema>;
 
-/** Conversion: the family (contact as guardian), the student, and optionally a first weekly lesson and the guardian's invitation. */
+/** Conversion: the family (contact as guardian), the student, and optionally the guardian's invitation. */
 export const convertLeadSchema = z
   .object({
     familyName: requiredText(120).optional(),
@@ -92,21 +91,6 @@ export const convertLeadSchema = z
     guardianLastName: personNameField.optional(),
     skillLevel: oneOf(SKILL_LEVELS).optional(),
     primaryTeacherId: recordIdField.optional(),
-    firstLesson: z
-      .object({
-        teacherId: recordIdField,
-        startDate: localDateField,
-        dayOfWeek: z
-          .number({ invalid_type_error: "must be a number" })
-          .int("must be a whole number")
-          .min(1, "must be 1 (Monday) to 7 (Sunday)")
-          .max(7, "must be 1 (Monday) to 7 (Sunday)")
-          .optional(),
-        startTime: localTimeField,
-        durationMinutes: durationMinutesField,
-      })
-      .strict()
-      .optional(),
     inviteGuardian: z.boolean({ invalid_type_error: "must be true or false" }).optional(),
   })
   .strict();

@@ -144,8 +144,9 @@ const convert = createRoute({
   method: "post",
   path: "/{studioId}/leads/{leadId}/convert",
   tags,
-  summary:
-    "Convert a lead to a family and student in one transaction (owners, admins); then, optionally, the first weekly lesson and the guardian's invitation",
+  summary: "Convert a lead to a family and student in one transaction (owners, admins); then, optionally, the guardian's invitation",
+  description:
+    "The first weekly lesson is a recurring pattern for the new `studentId` (`POST …/recurring-patterns`, planning's own use case), made right after: the workspace's convert form does both.",
   ...secured,
   request: { params, body: jsonBody(Leads.convertLeadSchema.openapi("ConvertLeadRequest")) },
   responses: { 201: jsonResponse(LeadConversionSchema, "What the conversion made"), ...problems(401, 403, 404, 409, 422) },

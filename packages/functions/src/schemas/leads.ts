@@ -27,10 +27,7 @@ export const LeadConversionSchema = z
     lead: LeadSchema,
     familyId: z.string(),
     guardianId: z.string(),
-    studentId: z.string(),
-    firstLesson: FollowUpOutcomeSchema.openapi({
-      description: "The weekly lesson pattern made right after the conversion, or why it could not be (the conversion stands)",
-    }),
+    studentId: z.string().openapi({ description: "The new student: book the first weekly lesson with POST …/recurring-patterns" }),
     invitation: FollowUpOutcomeSchema.openapi({ description: "The guardian's invitation sent right after the conversion, or why it could not be" }),
   })
   .openapi("LeadConversion");
