@@ -11,6 +11,7 @@ export type Section =
   | "rooms"
   | "billing"
   | "inventory"
+  | "leads"
   | "requests"
   | "settings"
   | "profile";
@@ -33,6 +34,7 @@ const ADMIN_NAV: readonly [Section, string, string][] = [
   ["calendar", "Calendar", "/calendar"],
   ["scheduling", "Scheduling", "/scheduling"],
   ["people", "People", "/people"],
+  ["leads", "Leads", "/leads"],
   ["plans", "Lesson plans", "/plans"],
   ["library", "Library", "/library"],
   ["billing", "Billing", "/billing"],
@@ -45,6 +47,7 @@ const TEACHER_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
   ["calendar", "Calendar", "/calendar"],
   ["people", "My students", "/people/students"],
+  ["leads", "Leads", "/leads"],
   ["plans", "Lesson plans", "/plans"],
   ["library", "Library", "/library"],
   ["scheduling", "My hours", "/scheduling/hours"],

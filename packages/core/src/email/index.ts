@@ -29,5 +29,6 @@ export { trialBookedMessage, trialCancelledMessage, type TrialBookedEmail, type 
 export { enquiryReceivedMessage } from "./templates/enquiry-received";
 export { leadForStaffMessage, type LeadForStaffEmail } from "./templates/lead-for-staff";
 export { loanLentMessage, type LoanLentEmail } from "./templates/loan-lent";
+export { leadFollowUpsMessage, type LeadFollowUpsEmail } from "./templates/lead-follow-ups";
 export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-reminder";
 export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";

@@ -2,6 +2,7 @@ import { v7 as uuidv7 } from "uuid";
 import { searchKeys } from "../people";
 import type { LeadRecord, LeadSource } from "./lead.entity";
 import { leadsDb, type LeadsTx } from "./leads-db";
+import { countWrite } from "./stage-config";
 import { DEFAULT_LEAD_STAGES, NEW_STAGE, TRIAL_BOOKED_STAGE } from "./lead-stages";
 
 /** What a public booking, an enquiry or an import knows about a prospective student. */
@@ -54,13 +55,14 @@ const stageRank = (stage: string) => {
 };
 
 /** A transaction with the lead entity (any service that composes the leads module). */
-export type LeadTx = Pick<LeadsTx, "lead">;
+export type LeadTx = Pick<LeadsTx, "lead" | "leadStages">;
 
 /**
  * The write that records an intake in the caller's transaction: a new lead, or the matching open
  * lead brought up to date (a trial moves it to "trial booked"; the newest message and availability
- * are kept; missing details filled in). Returns the lead's id with the write; `newLeadId` lets the
- * caller name a new lead before the transaction (its emails link to it).
+ * are kept; missing details filled in). Returns the lead's id with the write, and `writes`: the
+ * write with the board's stage count kept in step (commit these). `newLeadId` lets the caller
+ * name a new lead before the transaction (its emails link to it).
  */
 export function leadIntakeWrite(
   tx: LeadTx,
@@ -91,7 +93,13 @@ export function leadIntakeWrite(
       .set({ ...details, ...trial, ...moved, ...phone, updatedBy: actorId })
       .where((a, op) => op.eq(a.listing, "listed"))
       .commit();
-    return { leadId: existing.leadId, created: false, write };
+    // The board's counts follow the move (commit `writes`, which is `write` with the count).
+    return {
+      leadId: existing.leadId,
+      created: false,
+      write,
+      writes: [write, ...countWrite(tx, studioId, { from: existing.stage, to: forward ? TRIAL_BOOKED_STAGE : existing.stage })],
+    };
   }
   const leadId = newLeadId;
   const stage = intake.trial ? TRIAL_BOOKED_STAGE : NEW_STAGE;
@@ -120,5 +128,6 @@ export function leadIntakeWrite(
     createdAt: now,
     updatedAt: now,
   };
-  return { leadId, created: true, write: tx.lead.put(item).commit() };
+  const write = tx.lead.put(item).commit();
+  return { leadId, created: true, write, writes: [write, ...countWrite(tx, studioId, { to: stage })] };
 }

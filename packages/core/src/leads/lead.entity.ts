@@ -67,16 +67,31 @@ export const LeadEntity = new Entity({
     studentId: { type: "string" },
     /** Set when this lead was merged into another (it leaves the lists). */
     mergedInto: { type: "string" },
+    /** The leads merged into this one (their notes and tasks are this lead's now). */
+    mergedFrom: { type: "list", items: { type: "string" } },
+    /** Staff notes and contact attempts, oldest first (bounded: MAX_LEAD_NOTES). */
+    notes: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          noteId: { type: "string", required: true },
+          kind: { type: ["note", "contact"] as const, required: true },
+          body: { type: "string", required: true },
+          by: { type: "string", required: true },
+          at: { type: "string", required: true },
+        },
+      },
+    },
     createdBy: { type: "string", readOnly: true },
     updatedBy: { type: "string" },
     deletedAt: { type: "string" },
-    /** "deleted" (or merged away) moves a lead out of the list indexes. */
+    /** "deleted" (deleted, or merged into another lead) moves a lead out of the list indexes. */
     listing: { type: LISTINGS, required: true, default: "listed" },
-    /** Lower-cased "first last" of the student. */
+    /** Lower-cased "first last" of the student, as people records keep it (person-fields' searchKeys). */
     nameKey: { type: "string", required: true },
     /** Lower-cased contact email, or "~" when there is none (the duplicate index's key). */
     emailKey: { type: "string", required: true, default: "~" },
-    /** Set by CSV import: the same row imported twice is recognised by it. */
     importHash: { type: "string" },
     ...timestamps,
   },

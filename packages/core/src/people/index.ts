@@ -7,7 +7,7 @@ export { todayIn } from "./profile-fields";
 export { readGuardians } from "./families/family-access";
 export { auditableFamily, toFamilySummary, toGuardian } from "./families/family-view";
 export { newListedFields } from "./person-fields";
-export { booleanQueryField, emailField, phoneField, recordIdField, requiredText, searchQueryField, text } from "./profile-fields";
+export { booleanQueryField, emailField, personNameField, phoneField, recordIdField, requiredText, searchQueryField, text } from "./profile-fields";
 export { applyChanges, splitChanges, withoutEmpty } from "./record-changes";
 export { noNames, readNames, type RecordNames } from "./record-names";
 export { withStaffOnly } from "./staff-only";

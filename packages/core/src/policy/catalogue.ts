@@ -1,4 +1,5 @@
 import { BILLING_RULES } from "./rules/billing";
+import { LEAD_RULES } from "./rules/leads";
 import { LENDING_RULES } from "./rules/lending";
 import { PEOPLE_RULES } from "./rules/people";
 import { RESOURCE_RULES } from "./rules/resources";
@@ -21,4 +22,5 @@ export const CATALOGUE = {
   ...LENDING_RULES,
   ...RESOURCE_RULES,
   ...ROOM_RULES,
+  ...LEAD_RULES,
 };

@@ -102,3 +102,8 @@ export interface ReservationFacts {
   reservedBy: string;
   student: StudentFacts | null;
 }
+
+/** A lead, as the leads rules see it: the teacher it is assigned to. */
+export interface LeadFacts {
+  assignedTeacherId?: string;
+}

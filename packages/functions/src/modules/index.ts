@@ -21,6 +21,7 @@ import { resourcesRoutes } from "./resources/routes";
 import { roomsRoutes } from "./rooms/routes";
 import { growthRoutes } from "./growth/routes";
 import { pageSettingsRoutes } from "./page-settings/routes";
+import { leadsRoutes } from "./leads/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
@@ -47,6 +48,7 @@ export const MODULE_ROUTES = {
   rooms: roomsRoutes,
   growth: growthRoutes,
   "page-settings": pageSettingsRoutes,
+  leads: leadsRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /** The operations of every module: what the typed client (web/) sees. */

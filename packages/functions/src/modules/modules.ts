@@ -8,6 +8,7 @@ import { growthModule } from "./growth/module";
 import { pageSettingsModule } from "./page-settings/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
+import { leadsModule } from "./leads/module";
 import { lendingModule } from "./lending/module";
 import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
@@ -50,5 +51,6 @@ export const API_MODULES = [
   roomsModule,
   growthModule,
   pageSettingsModule,
+  leadsModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

@@ -3,6 +3,7 @@ import { billingAccountRows } from "./billing-accounts.rows";
 import { billingRunRows } from "./billing-runs.rows";
 import { calendarFeedRows } from "./calendar-feeds.rows";
 import { invoiceRows } from "./invoices.rows";
+import { leadRows } from "./leads.rows";
 import { lendingRows } from "./lending.rows";
 import { lessonRows } from "./lessons.rows";
 import { makeupRows } from "./makeups.rows";
@@ -28,4 +29,5 @@ export const MODULE_ROWS: RowModule[] = [
   lendingRows,
   resourceRows,
   roomRows,
+  leadRows,
 ];

@@ -2,6 +2,7 @@ import type { NewOwner, Owner, Session, SignUpBody } from "./fixtures";
 import { defineScenario, type AnyScenario } from "./scenario";
 import { billingListScenarios } from "./billing-lists";
 import { lessonLinkScenarios } from "./lesson-links";
+import { leadBoardScenarios } from "./lead-board";
 import { resourceListScenarios } from "./resource-lists";
 import { schedulingCalendarScenarios } from "./scheduling-calendar";
 import { seedStudents } from "./seed-students";
@@ -183,5 +184,6 @@ export const scenarios: AnyScenario[] = [
   ...schedulingCalendarScenarios,
   ...billingListScenarios,
   ...resourceListScenarios,
+  ...leadBoardScenarios,
   ...lessonLinkScenarios,
 ];

@@ -71,7 +71,7 @@ export async function submitEnquiry(slug: string, input: EnquiryInput, context: 
   ];
   await commitWritesOr(growthDb, (tx) => [
     ...(idempotency ? [rejectedAs(recordIdempotentOutcome(tx, idempotency, 202), "duplicate")] : []),
-    leadIntakeWrite(tx, studioId, { ...intake, ...(shown ? { teacherId: shown.teacherId } : {}) }, existing, PUBLIC_ACTOR, at, leadId).write,
+    ...leadIntakeWrite(tx, studioId, { ...intake, ...(shown ? { teacherId: shown.teacherId } : {}) }, existing, PUBLIC_ACTOR, at, leadId).writes,
     recordAudit(tx, {
       studioId,
       actorId: PUBLIC_ACTOR,

@@ -144,7 +144,7 @@ export async function bookTrial(slug: string, input: BookTrialInput, context: Re
       growthDb,
       (tx) => [
         ...lessonWrites(tx, booked, { familyOf: () => undefined, settings: withDefaults(storedScheduling), now }),
-        leadIntakeWrite(tx, studioId, { ...intake, trial }, existing, PUBLIC_ACTOR, at, leadId).write,
+        ...leadIntakeWrite(tx, studioId, { ...intake, trial }, existing, PUBLIC_ACTOR, at, leadId).writes,
         recordAudit(tx, {
           studioId,
           actorId: PUBLIC_ACTOR,

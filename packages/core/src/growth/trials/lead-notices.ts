@@ -2,7 +2,8 @@ import { adminAddresses } from "../../access-requests";
 import { emailBrand, enquiryReceivedMessage, leadForStaffMessage, type LeadForStaffEmail } from "../../email";
 import type { OutboxEmail } from "../../outbox";
 import type { TeacherRecord } from "../../people/module";
-import { studioPublicUrl, workspaceUrl } from "../../studios";
+import { leadPageUrl } from "../../leads";
+import { studioPublicUrl } from "../../studios";
 import type { StudioRecord } from "../../studios/module";
 import type { EnquiryInput } from "./schemas";
 
@@ -44,7 +45,7 @@ export async function leadNewsForStaff(studio: StudioRecord, news: LeadNews, tea
     contact: [news.contact.email, news.contact.phone].filter(Boolean).join(", "),
     ...(news.trial ? { trial: news.trial } : {}),
     details: detailsOf(news),
-    url: workspaceUrl(studio.studioId, `/leads/${encodeURIComponent(news.leadId)}`),
+    url: leadPageUrl(studio.studioId, news.leadId),
   });
   return [...addresses].map(([key, to]) => ({ scope: studio.studioId, messageId: `lead-${news.event}#${news.key}#staff#${key}`, to, email }));
 }

@@ -2,7 +2,7 @@ import { PUBLIC_ACTOR } from "../../access-requests";
 import { recordAudit } from "../../audit";
 import { AppError, notFound } from "../../kernel/errors";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { NEW_STAGE, TRIAL_BOOKED_STAGE, type LeadRecord } from "../../leads";
+import { countWrite, NEW_STAGE, TRIAL_BOOKED_STAGE, type LeadRecord } from "../../leads";
 import { outboxEmails } from "../../outbox";
 import type { TeacherRecord } from "../../people/module";
 import { commitWithBookings } from "../../scheduling";
@@ -120,6 +120,7 @@ export async function cancelTrialBooking(token: string, now = new Date()): Promi
                 })
                 .remove(["trialBookingId", "trialStart", "trialTeacherId"])
                 .commit(),
+              ...(backToNew ? countWrite(tx, studio.studioId, { from: TRIAL_BOOKED_STAGE, to: NEW_STAGE }) : []),
             ]
           : []),
         recordAudit(tx, {

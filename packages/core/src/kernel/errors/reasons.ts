@@ -145,6 +145,16 @@ export const REASONS = {
   "link.taken": "conflict",
   "link.used": "conflict",
 
+  "lead.admins_only": "forbidden",
+  "lead.changed": "conflict",
+  "lead.converted": "conflict",
+  "lead.merged": "conflict",
+  "lead.stage_in_use": "conflict",
+  "lead.staff_only": "forbidden",
+  "lead.too_many_notes": "conflict",
+  "lead.too_many_stages": "conflict",
+  "lead.too_many_tasks": "conflict",
+
   "loan.admins_only": "forbidden",
   "loan.changed": "conflict",
   "loan.household_only": "forbidden",

@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit";
 import { db } from "../../db";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { hiddenRecord, type Actor } from "../../policy";
-import { newListedFields } from "../person-fields";
+import { newGuardianRecord } from "./family-record";
 import { assertFamilyAdmin, loadFamily } from "./family-access";
 import { auditableGuardian, toGuardian, type Guardian, type GuardianRecord } from "./family-view";
 import type { CreateGuardianInput } from "./schemas";
@@ -14,18 +14,7 @@ export async function addGuardian(actor: Actor, studioId: string, familyId: stri
   await assertFamilyAdmin(member, family, "guardian.add");
   const guardianId = uuidv7();
   const now = new Date().toISOString();
-  const record = {
-    studioId,
-    familyId,
-    guardianId,
-    firstName: input.firstName,
-    lastName: input.lastName,
-    relationship: input.relationship ?? "parent",
-    ...(input.email ? { email: input.email } : {}),
-    ...(input.phone ? { phone: input.phone } : {}),
-    ...(input.address ? { address: input.address } : {}),
-    ...newListedFields(actor.userId, `${input.firstName} ${input.lastName}`, input.email, now),
-  };
+  const record = newGuardianRecord(studioId, familyId, guardianId, input, actor.userId, now);
   await commitWrites(db, (tx) => [
     ...failsWith(
       [

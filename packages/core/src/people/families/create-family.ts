@@ -3,7 +3,7 @@ import { recordAudit } from "../../audit";
 import { db } from "../../db";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { assertMay, loadStudioMember, type Actor } from "../../policy";
-import { newListedFields } from "../person-fields";
+import { newFamilyRecord } from "./family-record";
 import { auditableFamily, toFamily, type Family, type FamilyRecord } from "./family-view";
 import type { CreateFamilyInput } from "./schemas";
 
@@ -13,16 +13,7 @@ export async function createFamily(actor: Actor, studioId: string, input: Create
   assertMay(member, "family.manage");
   const familyId = uuidv7();
   const now = new Date().toISOString();
-  const record = {
-    studioId,
-    familyId,
-    name: input.name,
-    ...(input.billingEmail ? { billingEmail: input.billingEmail } : {}),
-    ...(input.phone ? { phone: input.phone } : {}),
-    ...(input.address ? { address: input.address } : {}),
-    ...(input.notes ? { notes: input.notes } : {}),
-    ...newListedFields(actor.userId, input.name, input.billingEmail, now),
-  };
+  const record = newFamilyRecord(studioId, familyId, input, actor.userId, now);
   await commitWrites(db, (tx) => [
     tx.family.create(record).commit(),
     recordAudit(tx, {

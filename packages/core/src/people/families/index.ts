@@ -11,3 +11,4 @@ export { removeGuardian } from "./remove-guardian";
 export * from "./schemas";
 export type { Family, FamilyRecord, FamilySummary, Guardian, GuardianRecord } from "./family-view";
 export { FamilySchema, FamilySummarySchema, GuardianSchema } from "./family-schema";
+export { newFamilyRecord, newGuardianRecord } from "./family-record";

@@ -1,15 +1,13 @@
-import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit";
 import { db } from "../../db";
 import { commitWrites } from "../../kernel/db/commit-writes";
 import { assertMay, loadStudioMember, type Actor } from "../../policy";
-import { newListedFields } from "../person-fields";
-import { todayIn } from "../profile-fields";
 import { withoutEmpty } from "../record-changes";
 import type { CreateStudentInput } from "./schemas";
 import { assertReferences } from "./student-access";
 import { linkWrites } from "./student-links";
-import { toStudent, type StudentRecord } from "./student-view";
+import { newStudentRecord } from "./student-record";
+import { toStudent } from "./student-view";
 
 /**
  * Enrols a student (owner, admin). The primary teacher and family must be listed records of this
@@ -22,18 +20,7 @@ export async function createStudent(actor: Actor, studioId: string, input: Creat
   const fields = withoutEmpty(input);
   await assertReferences(studioId, { teacherId: fields.primaryTeacherId, familyId: fields.familyId });
 
-  const now = new Date().toISOString();
-  const record = {
-    isActive: true,
-    enrollmentDate: todayIn(studio.timeZone),
-    ...fields,
-    firstName: input.firstName,
-    lastName: input.lastName,
-    primaryTeacherId: fields.primaryTeacherId ?? "none",
-    studioId,
-    studentId: uuidv7(),
-    ...newListedFields(actor.userId, `${input.firstName} ${input.lastName}`, fields.email, now),
-  } satisfies StudentRecord;
+  const record = newStudentRecord(studioId, input, studio.timeZone, actor.userId, new Date().toISOString());
 
   await commitWrites(db, (tx) => [
     tx.student.create(record).commit(),

@@ -7,3 +7,4 @@ export { updateStudent } from "./update-student";
 export * from "./schemas";
 export type { Student, StudentRecord } from "./student-view";
 export { StudentSchema } from "./student-schema";
+export { newStudentRecord } from "./student-record";

@@ -1,0 +1,85 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
+import { expectStatus, seedStudio } from "./support/seed";
+import { type Site, startSite } from "./support/site";
+
+/**
+ * The leads CRM in the browser, without JavaScript forms: the owner adds a walk-in, moves it on the
+ * board (lost needs a reason), merges a duplicate from the lead's page, converts it to a family and
+ * student, and the pages (list, board, lead, funnel, stages) pass axe.
+ */
+let site: Site;
+let owner: Client;
+let sessions: BrowserSessions;
+let studioId = "";
+let ownerEmail = "";
+
+beforeAll(async () => {
+  site = await startSite();
+  sessions = new BrowserSessions(site);
+  const studio = await seedStudio(site.apiUrl, "Lead Lane Music");
+  studioId = studio.studioId;
+  ownerEmail = studio.email;
+  owner = await signInApi(site.apiUrl, studio.email);
+  await expectStatus(
+    "duplicate",
+    owner.v1.studios[":studioId"].leads.$post({
+      param: { studioId },
+      json: { studentFirstName: "Noor", studentLastName: "Haddad", contactName: "Lina Haddad", contactEmail: "lina.haddad@example.test", instrument: "Oud" },
+    }),
+    201,
+  );
+});
+
+afterEach((ctx) => sessions?.reportFailure(ctx));
+
+afterAll(async () => {
+  await sessions?.close();
+  await site?.stop();
+});
+
+describe("the leads workspace", { timeout: 180_000 }, () => {
+  it("adds a walk-in, moves it on the board, merges its duplicate and converts it", async () => {
+    const base = `/dashboard/studios/${studioId}/leads`;
+    const page = await sessions.signIn(ownerEmail, base);
+    await sessions.expectAccessible(page);
+    await page.getByRole("link", { name: "Add a lead" }).first().click();
+    await page.getByLabel("Source").selectOption("walk_in");
+    await page.getByLabel("First name").fill("Noor");
+    await page.getByLabel("Last name").fill("Haddad");
+    await page.getByRole("textbox", { name: /^Name/ }).fill("Lina Haddad");
+    await page.getByLabel("Email").fill("lina.haddad@example.test");
+    await page.getByLabel("Level").fill("Beginner");
+    await Promise.all([page.waitForURL(/\/leads\/[^/?]+\?saved=created/), page.getByRole("button", { name: "Add the lead" }).click()]);
+    await page.getByText("The lead is added.").waitFor();
+    const leadPath = new URL(page.url()).pathname;
+    await sessions.expectAccessible(page);
+
+    // The duplicate (same email) is offered; merging brings its instrument over.
+    await Promise.all([page.waitForURL(/saved=merge/), page.getByRole("button", { name: "Merge Noor Haddad into this lead" }).click()]);
+    await page.getByText("The duplicate is merged into this lead.").waitFor();
+    expect(await page.getByText("Oud").count()).toBeGreaterThan(0);
+
+    // The board: a lost lead needs its reason; then it moves.
+    await page.goto(`${site.webUrl}${base}/board`);
+    await sessions.expectAccessible(page);
+    await page.getByLabel("Stage of Noor Haddad").selectOption("contacted");
+    await Promise.all([page.waitForURL(/saved=moved/), page.getByRole("button", { name: "Move Noor" }).click()]);
+    await page.getByText("The lead is moved.").waitFor();
+    await page.getByLabel("Stage of Noor Haddad").selectOption("lost");
+    await page.getByRole("button", { name: "Move Noor" }).click();
+    await page.getByText("is required when a lead is lost").first().waitFor();
+
+    // Convert from the lead's page.
+    await page.goto(`${site.webUrl}${leadPath}`);
+    await Promise.all([page.waitForURL(/saved=converted/), page.getByRole("button", { name: "Convert Noor Haddad" }).click()]);
+    await page.getByText("The lead is enrolled").waitFor();
+    await page.getByRole("link", { name: "Noor Haddad" }).first().click();
+    await page.getByRole("heading", { name: "Noor Haddad" }).first().waitFor();
+
+    for (const path of ["/funnel", "/stages", ""]) {
+      await page.goto(`${site.webUrl}${base}${path}`);
+      await sessions.expectAccessible(page);
+    }
+  });
+});
