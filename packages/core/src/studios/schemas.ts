@@ -68,12 +68,9 @@ export const updateStudioSchema = z
 export type UpdateStudioInput = z.infer<typeof updateStudioSchema>;
 
 export { LOGO_CONTENT_TYPES } from "./logo-key";
-export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
-
-export const logoUploadSchema = z.object({
-  contentType: z.enum(Object.keys(LOGO_CONTENT_TYPES) as [keyof typeof LOGO_CONTENT_TYPES], {
-    errorMap: () => ({ message: `must be one of ${Object.keys(LOGO_CONTENT_TYPES).join(", ")}` }),
-  }),
-  contentLength: z.number().int("must be a whole number of bytes").min(1, "must be at least 1 byte").max(MAX_LOGO_BYTES, "must be at most 2 MB"),
-});
-export type LogoUploadInput = z.infer<typeof logoUploadSchema>;
+/** A logo is an image upload (kernel/fields/image-types). */
+export {
+  imageUploadSchema as logoUploadSchema,
+  MAX_IMAGE_BYTES as MAX_LOGO_BYTES,
+  type ImageUploadInput as LogoUploadInput,
+} from "../kernel/fields/image-types";

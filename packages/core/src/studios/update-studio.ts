@@ -5,7 +5,7 @@ import { conflict, invalidField } from "../kernel/errors";
 import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { isLogoKeyOf } from "./logo-key";
 import { studioProfileFields, type UpdateStudioInput } from "./schemas";
-import { uploadedImageProblem } from "./uploaded-image";
+import { uploadedImageProblem } from "../files";
 import { toStudio, type StudioRecord } from "./studio-view";
 
 /**

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { People, Studios } from "@studiosync/core";
+import { People } from "@studiosync/core";
 import { createRouter } from "../http/router";
 import { PublicTeacherListSchema, TeacherPageSchema, TeacherSchema } from "../schemas/people";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
@@ -75,7 +75,7 @@ const photoUpload = createRoute({
   tags,
   summary: "A presigned URL to upload a teacher's photo (admins; a teacher their own); then PATCH the teacher with `photoKey`",
   ...secured,
-  request: { params, body: jsonBody(Studios.logoUploadSchema.openapi("PhotoUploadRequest")) },
+  request: { params, body: jsonBody(People.photoUploadSchema.openapi("PhotoUploadRequest")) },
   responses: { 200: jsonResponse(LogoUploadSchema, "Upload the file with PUT to uploadUrl"), ...problems(400, 401, 403, 404, 422) },
 });
 

@@ -10,4 +10,5 @@ export type { PublicTeacher, Teacher } from "./teacher-view";
 export { toPublicTeacher } from "./teacher-view";
 export { createTeacherPhotoUpload } from "./teacher-photo";
 export { PHOTO_KEY_SHAPE } from "./photo-key";
+export { imageUploadSchema as photoUploadSchema } from "../../kernel/fields/image-types";
 export { PublicTeacherSchema, TeacherSchema } from "./teacher-schema";

@@ -1,15 +1,15 @@
 import { v7 as uuidv7 } from "uuid";
-import { presignUpload } from "../../files";
+import { presignUpload, uploadedImageProblem } from "../../files";
+import type { ImageUploadInput } from "../../kernel/fields/image-types";
 import { invalidField } from "../../kernel/errors";
 import { assertMay, type Actor } from "../../policy";
-import { uploadedImageProblem, type LogoUploadInput } from "../../studios";
 import { PHOTO_KEY_SHAPE, photoKeyFor } from "./photo-key";
 import { loadTeacher } from "./teacher-access";
 
 const UPLOAD_URL_SECONDS = 10 * 60;
 
 /** A presigned PUT for a teacher's new photo (admins, and the teacher their own); then PATCH the teacher with `photoKey`. */
-export async function createTeacherPhotoUpload(actor: Actor, studioId: string, teacherId: string, input: LogoUploadInput) {
+export async function createTeacherPhotoUpload(actor: Actor, studioId: string, teacherId: string, input: ImageUploadInput) {
   const { member } = await loadTeacher(actor, studioId, teacherId);
   assertMay(member, "teacher.edit", { teacherId });
   const key = photoKeyFor(studioId, teacherId, uuidv7(), input.contentType);
