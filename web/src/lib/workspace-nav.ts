@@ -5,6 +5,7 @@ export type Section =
   | "today"
   | "calendar"
   | "scheduling"
+  | "classes"
   | "people"
   | "plans"
   | "library"
@@ -32,6 +33,7 @@ const ADMIN_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
   ["calendar", "Calendar", "/calendar"],
   ["scheduling", "Scheduling", "/scheduling"],
+  ["classes", "Classes", "/classes"],
   ["people", "People", "/people"],
   ["plans", "Lesson plans", "/plans"],
   ["library", "Library", "/library"],
@@ -45,6 +47,7 @@ const TEACHER_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
   ["calendar", "Calendar", "/calendar"],
   ["people", "My students", "/people/students"],
+  ["classes", "My classes", "/classes"],
   ["plans", "Lesson plans", "/plans"],
   ["library", "Library", "/library"],
   ["scheduling", "My hours", "/scheduling/hours"],

@@ -28,3 +28,5 @@ export { loanDeclinedMessage, type LoanDeclinedEmail } from "./templates/loan-de
 export { loanLentMessage, type LoanLentEmail } from "./templates/loan-lent";
 export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-reminder";
 export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";
+export { classOfferMessage, type ClassOfferEmail } from "./templates/class-offer";
+export { classesLeftMessage, type ClassesLeftEmail } from "./templates/classes-left";

@@ -1,4 +1,5 @@
 import { BILLING_RULES } from "./rules/billing";
+import { CLASS_RULES } from "./rules/classes";
 import { LENDING_RULES } from "./rules/lending";
 import { PEOPLE_RULES } from "./rules/people";
 import { RESOURCE_RULES } from "./rules/resources";
@@ -19,6 +20,7 @@ export const CATALOGUE = {
   ...TEACHING_RULES,
   ...BILLING_RULES,
   ...LENDING_RULES,
+  ...CLASS_RULES,
   ...RESOURCE_RULES,
   ...ROOM_RULES,
 };

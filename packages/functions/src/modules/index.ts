@@ -17,6 +17,7 @@ import { paymentsRoutes } from "./payments/routes";
 import { billingRunsRoutes } from "./billing-runs/routes";
 import { payRoutes } from "./pay/routes";
 import { lendingRoutes } from "./lending/routes";
+import { classesRoutes } from "./classes/routes";
 import { resourcesRoutes } from "./resources/routes";
 import { roomsRoutes } from "./rooms/routes";
 import type { ModuleName } from "./modules";
@@ -41,6 +42,7 @@ export const MODULE_ROUTES = {
   "billing-runs": billingRunsRoutes,
   pay: payRoutes,
   lending: lendingRoutes,
+  classes: classesRoutes,
   resources: resourcesRoutes,
   rooms: roomsRoutes,
 } satisfies Record<ModuleName, unknown>;

@@ -3,6 +3,7 @@ import { availabilityModule } from "./availability/module";
 import { billingModule } from "./billing/module";
 import { billingRunsModule } from "./billing-runs/module";
 import { cancellationsModule } from "./cancellations/module";
+import { classesModule } from "./classes/module";
 import { closuresModule } from "./closures/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
@@ -44,6 +45,7 @@ export const API_MODULES = [
   billingRunsModule,
   payModule,
   lendingModule,
+  classesModule,
   resourcesModule,
   roomsModule,
 ] as const;

@@ -38,4 +38,8 @@ export const EXEMPT: Record<string, string> = {
   "GET /v1/public/materials/{token}/{resourceId}/download": "resources.test.ts (public, by signed expiring token)",
   "GET /v1/public/studios/{slug}/resources": "resources.test.ts (public)",
   "GET /v1/public/studios/{slug}/resources/{resourceId}/download": "resources.test.ts (public)",
+  "GET /v1/public/studios/{slug}/courses": "classes.test.ts (public)",
+  "GET /v1/public/class-offers/{token}": "classes.test.ts (public, by signed recipient-bound token)",
+  "POST /v1/public/class-offers/{token}/claim": "classes.test.ts (public, by signed token; acts once)",
+  "POST /v1/public/class-offers/{token}/decline": "classes.test.ts (public, by signed token; acts once)",
 };

@@ -11,7 +11,8 @@ export type KeyPurpose =
   | "privacy-export"
   | "lesson-action"
   | "unsubscribe"
-  | "materials-link";
+  | "materials-link"
+  | "class-offer";
 
 /** A derived key and the id of the root secret it came from (travels with what it signs or seals). */
 export interface VersionedKey {
