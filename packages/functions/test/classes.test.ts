@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { applyLocalEnv, ensureTableAndBucket, type StreamPoller } from "@studiosync/local/engines";
 import { extractLink, outboxConsumerFor, readMail } from "@studiosync/local/testing";
 import { createApp } from "../src/app";
-import { expireClassOffers } from "../src/modules/classes/jobs/expire-class-offers";
+import { expireClassOffers } from "../src/modules/courses/jobs/expire-class-offers";
 import { api, dbCost, ownerWithStudio, uniqueEmail } from "./support/api";
 import { addStudent, addTeacher } from "./support/people";
 
@@ -229,8 +229,56 @@ describe("admissions and the waitlist", () => {
     const badPlan = await as("POST", "/admissions", { slotId: slot.id, studentId: other!.id, planId: randomUUID() });
     expect(badPlan.status).toBe(422);
     expect(badPlan.body.errors.map((e: { path: string }) => e.path)).toEqual(["planId"]);
+    // The seats never go below those taken (a condition of the write).
+    const shrink = await as("PATCH", `/class-slots/${slot.id}`, { capacity: 1 });
+    expect(shrink.status).toBe(200);
+    const below = await as("PATCH", `/class-slots/${slot.id}`, { capacity: 0 });
+    expect(below.status).toBe(422);
+    const full = await as("POST", "/admissions", { slotId: slot.id, studentId: other!.id, planId: course.plans[0]!.id });
+    expect(full.body.code).toBe("class_slot.full");
     const billing = await as("GET", `/fee-plans/${course.plans[0]!.feePlanId}/enrolments`);
     expect(billing.body.items.map((e: { studentId: string }) => e.studentId)).toContain(kid!.id);
+  });
+});
+
+describe("privacy", () => {
+  it("erasing a student takes their name off the class roster and the waitlist; the seat stays", async () => {
+    const course = await addCourse();
+    const slot = await addSlot(course.id, { capacity: 1 });
+    const [seated, waiting] = await students(2);
+    const planId = course.plans[0]!.id;
+    await as("POST", "/admissions", { slotId: slot.id, studentId: seated!.id, planId });
+    await as("POST", "/admissions", { slotId: slot.id, studentId: waiting!.id, planId, waitlist: true });
+    for (const kid of [seated!, waiting!]) {
+      const erased = await as("POST", "/privacy/erasures", { subject: { type: "student", id: kid.id } });
+      expect(erased.status, JSON.stringify(erased.body)).toBe(200);
+    }
+    const after = (await as("GET", `/class-slots/${slot.id}`)).body;
+    expect(after.enrolments.map((e: { studentId: string; studentName: string }) => [e.studentId, e.studentName])).toEqual([[seated!.id, "Student"]]);
+    expect(after.waitlist.map((e: { studentId: string; studentName: string }) => [e.studentId, e.studentName])).toEqual([[waiting!.id, "Student"]]);
+    expect(JSON.stringify(after)).not.toContain(seated!.lastName);
+  });
+});
+
+describe("a student is never double-booked", () => {
+  it("an admission whose class clashes with the student's own lesson is a 409 naming it, and takes no seat", async () => {
+    const course = await addCourse();
+    const slot = await addSlot(course.id);
+    const [kid] = await students(1);
+    const other = await addTeacher(owner);
+    const lesson = await as("POST", "/lessons", {
+      teacherId: other.id,
+      studentId: kid!.id,
+      type: "private",
+      scheduledStart: slot.lessons[2]!.start,
+      durationMinutes: 30,
+    });
+    expect(lesson.status, JSON.stringify(lesson.body)).toBe(201);
+    const clash = await as("POST", "/admissions", { slotId: slot.id, studentId: kid!.id, planId: course.plans[0]!.id });
+    expect(clash.status).toBe(409);
+    expect(clash.body.code).toBe("lesson.double_booked");
+    expect(clash.body.conflicts[0].lessonId).toBe(lesson.body.id);
+    expect((await as("GET", `/class-slots/${slot.id}`)).body).toMatchObject({ seatsTaken: 0, enrolments: [] });
   });
 });
 

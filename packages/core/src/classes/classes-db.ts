@@ -1,5 +1,5 @@
 import { tenantEntities } from "../db";
-import { billingModule } from "../billing/module";
+import { FeePlanEnrolmentEntity, FeePlanEntity } from "../billing/module";
 import { schedulingModule } from "../scheduling/module";
 import { tableService, type TransactionEntities } from "../kernel/db/table-service";
 import { classesModule } from "./module";
@@ -13,8 +13,8 @@ import { classesModule } from "./module";
 export const classesEntities = {
   ...tenantEntities,
   ...schedulingModule.entities,
-  feePlan: billingModule.entities.feePlan,
-  feePlanEnrolment: billingModule.entities.feePlanEnrolment,
+  feePlan: FeePlanEntity,
+  feePlanEnrolment: FeePlanEnrolmentEntity,
   ...classesModule.entities,
 };
 

@@ -18,6 +18,7 @@ import { billingRunsRoutes } from "./billing-runs/routes";
 import { payRoutes } from "./pay/routes";
 import { lendingRoutes } from "./lending/routes";
 import { classesRoutes } from "./classes/routes";
+import { coursesRoutes } from "./courses/routes";
 import { resourcesRoutes } from "./resources/routes";
 import { roomsRoutes } from "./rooms/routes";
 import type { ModuleName } from "./modules";
@@ -43,6 +44,7 @@ export const MODULE_ROUTES = {
   pay: payRoutes,
   lending: lendingRoutes,
   classes: classesRoutes,
+  courses: coursesRoutes,
   resources: resourcesRoutes,
   rooms: roomsRoutes,
 } satisfies Record<ModuleName, unknown>;

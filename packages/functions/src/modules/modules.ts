@@ -5,6 +5,7 @@ import { billingRunsModule } from "./billing-runs/module";
 import { cancellationsModule } from "./cancellations/module";
 import { classesModule } from "./classes/module";
 import { closuresModule } from "./closures/module";
+import { coursesModule } from "./courses/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
 import { lendingModule } from "./lending/module";
@@ -46,6 +47,7 @@ export const API_MODULES = [
   payModule,
   lendingModule,
   classesModule,
+  coursesModule,
   resourcesModule,
   roomsModule,
 ] as const;

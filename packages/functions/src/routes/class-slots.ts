@@ -1,6 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import * as Classes from "@studiosync/core/classes";
-import { pathId, secured, studioParams } from "../http/route-params";
+import { requireActor } from "../http/auth";
+import { idempotent } from "../http/idempotency";
+import { idempotencyHeader, pathId, secured, studioParams } from "../http/route-params";
 import { createRouter } from "../http/router";
 import { ClassSlotDetailSchema, ClassSlotPageSchema, ClassSlotSchema, GroupAttendanceSchema, WaitlistEntrySchema, WithdrawalSchema } from "../schemas/classes";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
@@ -72,8 +74,9 @@ const withdraw = createRoute({
   description:
     "One transaction: the seat, the billing enrolment (ends today), the student's places in the lessons ahead, and the first waiting " +
     `student offered the seat for ${Classes.CLAIM_HOURS} hours with an email carrying a signed claim link (or, nobody waiting, the seat freed).`,
-  ...secured,
-  request: { params: studentParams },
+  security: [{ bearer: [] }],
+  middleware: [requireActor, idempotent("class-withdrawal")] as const,
+  request: { params: studentParams, headers: idempotencyHeader },
   responses: { 200: jsonResponse(WithdrawalSchema, "What happened to the seat"), ...problems(401, 403, 404, 409) },
 });
 

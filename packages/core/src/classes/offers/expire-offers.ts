@@ -1,4 +1,5 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
+import { AppError } from "../../kernel/errors";
 import { logFailure } from "../../kernel/log/log-failure";
 import type { StudioRecord } from "../../studios/module";
 import { withAdmissionRetry } from "../admissions/admission-race";
@@ -76,7 +77,13 @@ async function expireOne(item: { hour: string; studioId: string; slotId: string;
       return "dropped" as const;
     }
     if (Date.parse(entry.claimBy!) > now.getTime()) return "waiting" as const;
-    await releaseOffer({ studio, slot, entry }, item.offerId, EXPIRY_ACTOR, now);
+    try {
+      await releaseOffer({ studio, slot, entry }, item.offerId, EXPIRY_ACTOR, now);
+    } catch (error) {
+      // Claimed or declined between our read and the lapse: nothing is left to do.
+      if (error instanceof AppError && error.reason === "class_offer.closed") return "dropped" as const;
+      throw error;
+    }
     return "lapsed" as const;
   });
 }

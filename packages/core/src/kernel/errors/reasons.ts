@@ -61,7 +61,6 @@ export const REASONS = {
   "class.admins_only": "forbidden",
   "class.teachers_only": "forbidden",
   "class_enrolment.exists": "conflict",
-  "class_enrolment.not_found": "conflict",
   "class_offer.closed": "conflict",
   "class_slot.changed": "conflict",
   "class_slot.full": "conflict",

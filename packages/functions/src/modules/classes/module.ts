@@ -1,15 +1,11 @@
-import { jobHandler, studioAreas, type ApiModule } from "../module";
+import { studioAreas, type ApiModule } from "../module";
 
-/** The classes module (its operations: routes.ts): courses, class slots, admissions, waitlists and their offers. */
+/**
+ * The classes module (its operations: routes.ts): class slots (rosters, waitlists, withdrawals,
+ * group attendance) and admissions. The courses, the public courses and the waitlist offers' links
+ * are the courses module's Lambda (classes' core module outgrew one Lambda's 400 KB).
+ */
 export const classesModule = {
   name: "classes",
-  routeKeys: [...studioAreas("courses", "class-slots", "admissions"), "GET /v1/public/studios/{slug}/courses", "ANY /v1/public/class-offers/{proxy+}"],
-  jobs: [
-    {
-      name: "ClassOfferExpiry",
-      handler: jobHandler("classes", "expire-class-offers"),
-      schedule: "rate(15 minutes)",
-      description: "Lapses waitlist offers not claimed by their deadline and offers the seat to the next student waiting (with an email), or frees it",
-    },
-  ],
+  routeKeys: studioAreas("class-slots", "admissions"),
 } as const satisfies ApiModule;
