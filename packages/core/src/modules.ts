@@ -2,6 +2,7 @@ import { accessRequestsModule } from "./access-requests/module";
 import { accountsModule } from "./accounts/module";
 import { auditModule } from "./audit/module";
 import { billingModule } from "./billing/module";
+import { classesModule } from "./classes/module";
 import { emailDeliveryModule } from "./email-delivery/module";
 import { idempotencyModule } from "./idempotency/module";
 import { importsModule } from "./imports/module";
@@ -49,4 +50,5 @@ export const CORE_MODULES = [
   lendingModule,
   leadsModule,
   growthModule,
+  classesModule,
 ] as const;

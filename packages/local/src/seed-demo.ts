@@ -1,6 +1,7 @@
 import { Accounts, AppError, Studios } from "@studiosync/core";
 import { seedDemoBilling } from "./seed-demo-billing";
 import { seedDemoHistory } from "./seed-demo-history";
+import { seedDemoClasses } from "./seed-demo-classes";
 import { seedDemoLending } from "./seed-demo-lending";
 import { seedDemoMembers } from "./seed-demo-members";
 import { seedDemoRequests } from "./seed-demo-requests";
@@ -95,6 +96,7 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   await seedDemoBilling(owner, studio.id, DEMO.timeZone, people, apiUrl);
   // After the billing run: the violin's deposit and fee wait for the next one.
   await seedDemoLending({ owner, parent }, studio.id, DEMO.timeZone, people);
+  await seedDemoClasses(owner, studio.id, DEMO.timeZone, people);
   return { ...result, created: true };
 }
 

@@ -115,7 +115,10 @@ describe("the demo studio", () => {
     expect(await invoices("overdue")).toHaveLength(1);
     expect(await invoices("draft")).toHaveLength(1);
     expect((await call(`${studio}/payments`, owner)).items.length).toBeGreaterThanOrEqual(2);
-    expect((await call(`${studio}/fee-plans`, owner)).items).toHaveLength(3);
+    // Three fee plans of their own, and the two behind the guitar group's course plans.
+    expect((await call(`${studio}/fee-plans`, owner)).items).toHaveLength(5);
+    const slots = (await call(`${studio}/class-slots`, owner)).items as { courseName: string; seatsTaken: number; capacity: number }[];
+    expect(slots.map((s) => [s.courseName, s.seatsTaken, s.capacity])).toEqual([["Junior Guitar Group", 2, 6]]);
     expect((await call(`${studio}/lesson-plans`, owner)).items).toHaveLength(2);
 
     const lessons = (await call(`${studio}/lessons?${window()}&limit=100`, owner)).items as Lesson[];

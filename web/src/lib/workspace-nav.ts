@@ -5,6 +5,7 @@ export type Section =
   | "today"
   | "calendar"
   | "scheduling"
+  | "classes"
   | "people"
   | "plans"
   | "library"
@@ -33,6 +34,7 @@ const ADMIN_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
   ["calendar", "Calendar", "/calendar"],
   ["scheduling", "Scheduling", "/scheduling"],
+  ["classes", "Classes", "/classes"],
   ["people", "People", "/people"],
   ["leads", "Leads", "/leads"],
   ["plans", "Lesson plans", "/plans"],
@@ -48,6 +50,7 @@ const TEACHER_NAV: readonly [Section, string, string][] = [
   ["calendar", "Calendar", "/calendar"],
   ["people", "My students", "/people/students"],
   ["leads", "Leads", "/leads"],
+  ["classes", "My classes", "/classes"],
   ["plans", "Lesson plans", "/plans"],
   ["library", "Library", "/library"],
   ["scheduling", "My hours", "/scheduling/hours"],

@@ -32,3 +32,5 @@ export { loanLentMessage, type LoanLentEmail } from "./templates/loan-lent";
 export { leadFollowUpsMessage, type LeadFollowUpsEmail } from "./templates/lead-follow-ups";
 export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-reminder";
 export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";
+export { classOfferMessage, type ClassOfferEmail } from "./templates/class-offer";
+export { classesLeftMessage, type ClassesLeftEmail } from "./templates/classes-left";

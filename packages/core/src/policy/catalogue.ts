@@ -1,5 +1,6 @@
 import { BILLING_RULES } from "./rules/billing";
 import { LEAD_RULES } from "./rules/leads";
+import { CLASS_RULES } from "./rules/classes";
 import { LENDING_RULES } from "./rules/lending";
 import { PEOPLE_RULES } from "./rules/people";
 import { RESOURCE_RULES } from "./rules/resources";
@@ -20,6 +21,7 @@ export const CATALOGUE = {
   ...TEACHING_RULES,
   ...BILLING_RULES,
   ...LENDING_RULES,
+  ...CLASS_RULES,
   ...RESOURCE_RULES,
   ...ROOM_RULES,
   ...LEAD_RULES,

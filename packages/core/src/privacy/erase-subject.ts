@@ -6,6 +6,7 @@ import { searchKeys } from "../people";
 import { eraseDocumentsOf } from "../resources";
 import { assertMay, type Actor } from "../policy";
 import { ERASED_NAME, erasedFields, erasureAuditTrail, PERSONAL_FIELDS } from "./anonymise";
+import { eraseClassNames } from "./erase-class-names";
 import { eraseLoans } from "./erase-loans";
 import { eraseMentions } from "./erase-mentions";
 import { redactAuditHistory } from "./redact-audit-history";
@@ -69,6 +70,7 @@ export async function eraseSubject(actor: Actor, studioId: string, input: Privac
   const { before, after } = erasureAuditTrail(fields);
   await eraseMentions(subject, subject.record.userId ?? undefined);
   await eraseLoans(subject, actor.userId);
+  if (subject.type === "student") await eraseClassNames(subject.record.studioId, subject.id);
   if (subject.type !== "guardian") await eraseDocumentsOf(studioId, subject.type, subject.id);
 
   await commitWrites(db, (tx) => [

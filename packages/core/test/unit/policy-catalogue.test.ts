@@ -49,6 +49,8 @@ const HIDDEN: Action[] = [
   "lead.note",
   "resource.view",
   "room.view",
+  "course.view",
+  "class-slot.view",
 ];
 
 type Row = [action: Action, facts: unknown, allowed: Name[]];
@@ -146,6 +148,11 @@ const TABLE: Row[] = [
   ["resource.share", (name: Name) => ({ audienceKind: "student", keptByMember: name === "teacherA" }), [...ADMINS, "teacherA"]],
   ["resource.share", { audienceKind: "all_students", keptByMember: true }, ADMINS],
   ["resource.share", { audienceKind: "public", keptByMember: true }, ADMINS],
+
+  ["course.view", undefined, ALL],
+  ["class.manage", undefined, ADMINS],
+  ["class-slot.view", { teacherId: "T-A" }, [...ADMINS, "teacherA"]],
+  ["class-slot.teach", { teacherId: "T-A" }, [...ADMINS, "teacherA"]],
 
   ...adminOnly("room.manage"),
   ["room.view", { bookableBy: "staff" }, STAFF],

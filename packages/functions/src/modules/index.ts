@@ -17,6 +17,8 @@ import { paymentsRoutes } from "./payments/routes";
 import { billingRunsRoutes } from "./billing-runs/routes";
 import { payRoutes } from "./pay/routes";
 import { lendingRoutes } from "./lending/routes";
+import { classesRoutes } from "./classes/routes";
+import { coursesRoutes } from "./courses/routes";
 import { resourcesRoutes } from "./resources/routes";
 import { roomsRoutes } from "./rooms/routes";
 import { growthRoutes } from "./growth/routes";
@@ -44,6 +46,8 @@ export const MODULE_ROUTES = {
   "billing-runs": billingRunsRoutes,
   pay: payRoutes,
   lending: lendingRoutes,
+  classes: classesRoutes,
+  courses: coursesRoutes,
   resources: resourcesRoutes,
   rooms: roomsRoutes,
   growth: growthRoutes,

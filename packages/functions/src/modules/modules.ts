@@ -3,9 +3,11 @@ import { availabilityModule } from "./availability/module";
 import { billingModule } from "./billing/module";
 import { billingRunsModule } from "./billing-runs/module";
 import { cancellationsModule } from "./cancellations/module";
+import { classesModule } from "./classes/module";
 import { closuresModule } from "./closures/module";
 import { growthModule } from "./growth/module";
 import { pageSettingsModule } from "./page-settings/module";
+import { coursesModule } from "./courses/module";
 import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
 import { leadsModule } from "./leads/module";
@@ -47,6 +49,8 @@ export const API_MODULES = [
   billingRunsModule,
   payModule,
   lendingModule,
+  classesModule,
+  coursesModule,
   resourcesModule,
   roomsModule,
   growthModule,

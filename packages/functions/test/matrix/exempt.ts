@@ -44,4 +44,8 @@ export const EXEMPT: Record<string, string> = {
   "GET /v1/public/trial-bookings/{token}": "trial-bookings.test.ts (public, by signed recipient-bound token)",
   "POST /v1/public/trial-bookings/{token}/cancel": "trial-bookings.test.ts (public, by signed recipient-bound token)",
   "GET /v1/public/studios/{slug}/resources/{resourceId}/download": "resources.test.ts (public)",
+  "GET /v1/public/studios/{slug}/courses": "classes.test.ts (public)",
+  "GET /v1/public/class-offers/{token}": "classes.test.ts (public, by signed recipient-bound token)",
+  "POST /v1/public/class-offers/{token}/claim": "classes.test.ts (public, by signed token; acts once)",
+  "POST /v1/public/class-offers/{token}/decline": "classes.test.ts (public, by signed token; acts once)",
 };

@@ -2,6 +2,7 @@ import { availabilityRows } from "./availability.rows";
 import { billingAccountRows } from "./billing-accounts.rows";
 import { billingRunRows } from "./billing-runs.rows";
 import { calendarFeedRows } from "./calendar-feeds.rows";
+import { classRows } from "./classes.rows";
 import { invoiceRows } from "./invoices.rows";
 import { leadRows } from "./leads.rows";
 import { lendingRows } from "./lending.rows";
@@ -27,6 +28,7 @@ export const MODULE_ROWS: RowModule[] = [
   paymentRows,
   billingRunRows,
   lendingRows,
+  classRows,
   resourceRows,
   roomRows,
   leadRows,

@@ -40,6 +40,8 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     resourceId,
     roomId,
     leadId,
+    courseId,
+    slotId,
   ] = await Promise.all([
     firstId(`/lessons?from=${from}&to=${to}&limit=1`),
     firstId("/students?limit=1"),
@@ -57,6 +59,8 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     firstId("/resources?shelf=library&limit=1"),
     firstId("/rooms?limit=1"),
     firstId("/leads?limit=1"),
+    firstId("/courses?limit=1"),
+    firstId("/class-slots?limit=1"),
   ]);
   const base = `/dashboard/studios/${studioId}`;
   const pages: [string, string | undefined, string][] = [
@@ -103,6 +107,11 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     ["Billing run", runId, `/billing/runs/${runId}`],
     ["New billing run", "", "/billing/runs/new"],
     ["Billing settings", "", "/billing/settings"],
+    ["Classes", "", "/classes"],
+    ["Courses", "", "/classes/courses"],
+    ["Course", courseId, `/classes/courses/${courseId}`],
+    ["New class slot", "", "/classes/slots/new"],
+    ["Class slot", slotId, `/classes/slots/${slotId}`],
     ["Inventory", "", "/inventory"],
     ["Item", itemId, `/inventory/${itemId}`],
     ["Loans", "", "/inventory/loans"],

@@ -58,6 +58,19 @@ export const REASONS = {
 
   "delivery.complained": "conflict",
 
+  "class.admins_only": "forbidden",
+  "class.teachers_only": "forbidden",
+  "class_enrolment.exists": "conflict",
+  "class_offer.closed": "conflict",
+  "class_slot.changed": "conflict",
+  "class_slot.full": "conflict",
+  "class_slot.no_lessons_left": "conflict",
+  "class_slot.seats_taken": "conflict",
+  "course.inactive": "conflict",
+  "waitlist.exists": "conflict",
+
+  "course.changed": "conflict",
+
   "email.taken": "conflict",
 
   "enrolment.changed": "conflict",

@@ -12,7 +12,8 @@ export type KeyPurpose =
   | "lesson-action"
   | "unsubscribe"
   | "materials-link"
-  | "trial-booking";
+  | "trial-booking"
+  | "class-offer";
 
 /** A derived key and the id of the root secret it came from (travels with what it signs or seals). */
 export interface VersionedKey {

@@ -1,0 +1,20 @@
+/** Courses, class slots, admissions (seats), waitlists with their offers, group attendance with classes left. */
+export { classesDb, classesEntities, type ClassesTx } from "./classes-db";
+export * from "./schemas";
+export * from "./class-schemas";
+export { COURSE_KINDS } from "./course.entity";
+export { createCourse } from "./courses/create-course";
+export { updateCourse } from "./courses/update-course";
+export { getCourse, listCourses } from "./courses/list-courses";
+export { createClassSlot } from "./slots/create-slot";
+export { listClassSlots } from "./slots/list-slots";
+export { getClassSlot } from "./slots/get-slot";
+export { updateClassSlot } from "./slots/update-slot";
+export { admit } from "./admissions/admit";
+export { joinWaitlist } from "./admissions/join-waitlist";
+export { withdraw, type Withdrawal } from "./admissions/withdraw";
+export { claimClassOffer, declineClassOffer, getClassOffer } from "./offers/offer-actions";
+export { expireClassOffers, CLASS_OFFER_JOB, type OfferExpiryRun } from "./offers/expire-offers";
+export { CLAIM_HOURS } from "./offers/pass-seat";
+export { getGroupAttendance, markGroupAttendance, NOTICE_AT } from "./attendance/group-attendance";
+export { listPublicCourses, publicCoursesBySlug } from "./public/list-public-courses";

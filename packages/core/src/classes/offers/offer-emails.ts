@@ -1,0 +1,89 @@
+import { classOfferMessage, classesLeftMessage, emailBrand } from "../../email";
+import { config } from "../../kernel/config";
+import type { OutboxEmail } from "../../outbox";
+import type { StudentRecord } from "../../people/module";
+import type { StudioRecord } from "../../studios/module";
+import type { ClassContact } from "../admissions/class-contacts";
+import type { ClassSlotRecord } from "../class-slot.entity";
+import { offerUrl, signOfferToken } from "./offer-token";
+
+const WEEKDAYS = ["Mondays", "Tuesdays", "Wednesdays", "Thursdays", "Fridays", "Saturdays", "Sundays"];
+/** "Tuesdays at 16:00". */
+export const slotWhen = (slot: Pick<ClassSlotRecord, "weekday" | "startTime">) => `${WEEKDAYS[slot.weekday - 1]} at ${slot.startTime}`;
+const contactOf = (studio: StudioRecord) => [studio.email, studio.phone].filter(Boolean).join(", ");
+
+function instantWords(instant: string, timeZone: string) {
+  const words = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    weekday: "short",
+    day: "numeric",
+    month: "short",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).format(new Date(instant));
+  return `${words} (${timeZone})`;
+}
+
+/** "A seat is free" to each contact, each with its own signed link bound to their address; one message id per offer and address. */
+export function offerEmails(
+  studio: StudioRecord,
+  slot: ClassSlotRecord,
+  student: StudentRecord,
+  offer: { offerId: string; claimBy: string },
+  contacts: ClassContact[],
+): OutboxEmail[] {
+  const studioContact = contactOf(studio);
+  return contacts.map((contact) => ({
+    scope: studio.studioId,
+    messageId: `class-offer#${offer.offerId}#${contact.email.toLowerCase()}`,
+    to: contact.email,
+    brand: emailBrand(studio),
+    email: classOfferMessage({
+      studioName: studio.name,
+      greetingName: contact.greetingName,
+      studentName: student.firstName,
+      courseName: slot.courseName,
+      when: slotWhen(slot),
+      claimBy: instantWords(offer.claimBy, studio.timeZone),
+      ...(studioContact ? { studioContact } : {}),
+      url: offerUrl(
+        studio.slug,
+        signOfferToken({
+          studioId: studio.studioId,
+          slotId: slot.slotId,
+          studentId: student.studentId,
+          offerId: offer.offerId,
+          email: contact.email,
+          expiresAt: Math.floor(Date.parse(offer.claimBy) / 1000),
+        }),
+      ),
+    }),
+  }));
+}
+
+/** "4 classes left" or "renew" (0) to each contact; one message id per seat, count and address (each goes once). */
+export function classesLeftEmails(
+  studio: StudioRecord,
+  slot: Pick<ClassSlotRecord, "slotId" | "courseName">,
+  student: StudentRecord,
+  classesLeft: number,
+  contacts: ClassContact[],
+): OutboxEmail[] {
+  const studioContact = contactOf(studio);
+  return contacts.map((contact) => ({
+    scope: studio.studioId,
+    messageId: `classes-left#${slot.slotId}#${student.studentId}#${classesLeft}#${contact.email.toLowerCase()}`,
+    to: contact.email,
+    brand: emailBrand(studio),
+    email: classesLeftMessage({
+      studioName: studio.name,
+      greetingName: contact.greetingName,
+      studentName: student.firstName,
+      courseName: slot.courseName,
+      classesLeft,
+      ...(studioContact ? { studioContact } : {}),
+      url: `${config().webUrl}/${encodeURIComponent(studio.slug)}`,
+    }),
+  }));
+}

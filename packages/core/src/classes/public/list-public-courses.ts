@@ -1,0 +1,51 @@
+import { liveStudioBySlug } from "../../studios";
+import { readTogether, itemOf } from "../../kernel/db/read-together";
+import type { StudioRecord } from "../../studios/module";
+import { classesDb } from "../classes-db";
+import type { PublicCourse } from "../class-schemas";
+
+/**
+ * The studio's group courses for its public page: active group courses with their plans (price,
+ * classes, validity), age range, and the slots still ahead (weekday, local time, term) with the
+ * seats left. Two queries of the studio's partition (courses, slots); no sign-in.
+ */
+export async function listPublicCourses(studioId: string, now = new Date()): Promise<PublicCourse[]> {
+  const { course, classSlot, studio: studios } = classesDb().entities;
+  const [[studio], { data: courses }, { data: slots }] = await Promise.all([
+    readTogether(itemOf(studios, { studioId })),
+    course.query.course({ studioId }).go({ pages: "all" }),
+    classSlot.query.classSlot({ studioId }).go({ pages: "all" }),
+  ]);
+  if (!studio) return [];
+  const today = now.toISOString().slice(0, 10);
+  return courses
+    .filter((c) => c.isActive && c.kind === "group")
+    .map((c) => ({
+      id: c.courseId,
+      name: c.name,
+      instrument: c.instrument,
+      description: c.description ?? null,
+      minAge: c.minAge ?? null,
+      maxAge: c.maxAge ?? null,
+      plans: c.plans.map((p) => ({ id: p.planId, name: p.name, classCount: p.classCount, priceMinor: p.priceMinor, validityDays: p.validityDays })),
+      currency: (studio as StudioRecord).currency,
+      slots: slots
+        .filter((s) => s.courseId === c.courseId && s.termEnd >= today)
+        .sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime))
+        .map((s) => ({
+          id: s.slotId,
+          weekday: s.weekday,
+          startTime: s.startTime,
+          durationMinutes: s.durationMinutes,
+          termStart: s.termStart,
+          termEnd: s.termEnd,
+          seatsLeft: Math.max(0, s.capacity - s.seatsTaken),
+        })),
+    }));
+}
+
+/** The public page's courses by the studio's address (404 for no live studio). */
+export async function publicCoursesBySlug(slug: string, now = new Date()): Promise<{ items: PublicCourse[] }> {
+  const studio = await liveStudioBySlug(slug);
+  return { items: await listPublicCourses(studio.studioId, now) };
+}
