@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { addDays, localParts, weekdayOf } from "@studiosync/core/kernel";
 import { extractLink, readMail } from "@studiosync/local/testing";
 import { BrowserSessions, type Client, signInApi } from "./support/browser-sessions";
 import { loadedImageWidth } from "./support/dom";
@@ -49,6 +50,44 @@ beforeAll(async () => {
   teacherId = teacher.id;
   const weeklyHours = [1, 2, 3, 4, 5, 6, 7].map((weekday) => ({ weekday, start: "10:00", end: "18:00" }));
   await expectStatus("hours", s.availability[":teacherId"].$put({ param: { ...param, teacherId }, json: { weeklyHours } }), 200);
+  // A group course with a weekly class, taught by another teacher, on the studio page.
+  const other = await (await expectStatus("teacher", s.teachers.$post({ param, json: { firstName: "Hans", lastName: "Guitar" } }), 201)).json();
+  const course = await (
+    await expectStatus(
+      "course",
+      s.courses.$post({
+        param,
+        json: {
+          name: "Junior Guitar Group",
+          instrument: "Guitar",
+          kind: "group",
+          minAge: 7,
+          maxAge: 11,
+          plans: [{ name: "10 classes", classCount: 10, priceMinor: 15000, validityDays: 120 }],
+        },
+      }),
+      201,
+    )
+  ).json();
+  const termStart = addDays(localParts(new Date(), "Europe/London").date, 3);
+  await expectStatus(
+    "class slot",
+    s["class-slots"].$post({
+      param,
+      json: {
+        courseId: course.id,
+        teacherId: other.id,
+        roomName: "Hall",
+        weekday: weekdayOf(termStart),
+        startTime: "17:00",
+        durationMinutes: 45,
+        termStart,
+        termEnd: addDays(termStart, 28),
+        capacity: 6,
+      },
+    }),
+    201,
+  );
   await expectStatus(
     "settings",
     s["booking-settings"].$put({
@@ -80,6 +119,8 @@ describe("a trial lesson booked from the public page", () => {
     expect(studioPage?.headers()["cache-control"]).toContain("public");
     await expect(page.getByRole("heading", { name: "Teachers" }).isVisible()).resolves.toBe(true);
     await expect(page.getByText("MMus, Royal Academy").isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("heading", { name: "Junior Guitar Group" }).isVisible()).resolves.toBe(true);
+    await expect(page.getByText("6 seats left").isVisible()).resolves.toBe(true);
     const jsonLd = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent()) ?? "{}");
     expect(jsonLd).toMatchObject({ "@type": "LocalBusiness", name: "Harbour Piano School" });
     await sessions.expectAccessible(page);
@@ -120,6 +161,39 @@ describe("a trial lesson booked from the public page", () => {
     await Promise.all([manage.waitForURL(/cancelled=1/), manage.getByRole("button", { name: "Cancel the trial lesson" }).click()]);
     await expect(manage.getByRole("heading", { name: "The trial lesson is cancelled" }).isVisible()).resolves.toBe(true);
     await readMail(parentEmail, { subject: "Trial lesson cancelled" });
+  });
+
+  it("turns a trial booking into a lead the owner converts to a family with a weekly lesson, typing nothing twice", async () => {
+    const visitor = await sessions.newPage();
+    await visitor.goto(`${site.webUrl}/${slug}/teachers/${teacherId}`);
+    await visitor.locator('input[name="start"]').nth(3).check();
+    const parentEmail = uniqueOwner("convert-parent").email;
+    await visitor.getByLabel("First name").fill("Felix");
+    await visitor.getByLabel("Last name").fill("Bartholdy");
+    await visitor.getByLabel("Your name").fill("Abraham Bartholdy");
+    await visitor.getByLabel("Email").fill(parentEmail);
+    await Promise.all([visitor.waitForURL(/booked=/), visitor.getByRole("button", { name: "Book the trial lesson" }).click()]);
+
+    // The staff email opens the lead in the workspace: already at "Trial booked".
+    const [forOwner] = await readMail(ownerEmail, { subject: "New trial booking: Felix Bartholdy" });
+    const leadUrl = new URL(extractLink(forOwner!.body.text!, `/dashboard/studios/${studioId}/leads/`));
+    const page = await sessions.signIn(ownerEmail, leadUrl.pathname);
+    await expect(page.getByText("Trial booked").first().isVisible()).resolves.toBe(true);
+    await expect(page.getByText(parentEmail).first().isVisible()).resolves.toBe(true);
+    await sessions.expectAccessible(page);
+
+    const monday = addDays(localParts(new Date(), "Europe/London").date, 8 - weekdayOf(localParts(new Date(), "Europe/London").date));
+    await page.getByLabel("Lesson teacher").selectOption(teacherId);
+    await page.locator("#field-lessonStart").fill(monday);
+    await page.locator("#field-lessonTime").fill("17:30");
+    await Promise.all([page.waitForURL(/saved=converted/), page.getByRole("button", { name: "Convert Felix Bartholdy" }).click()]);
+    await page.getByText("The lead is enrolled").waitFor();
+    await page.getByRole("link", { name: "Felix Bartholdy" }).first().click();
+    await page.getByRole("heading", { name: "Felix Bartholdy" }).first().waitFor();
+    // The student's first weekly lesson is booked with Clara.
+    const patterns = await owner.v1.studios[":studioId"]["recurring-patterns"].$get({ param: { studioId }, query: {} });
+    const body = (await patterns.json()) as { items: { teacherId: string; startTime?: string }[] };
+    expect(body.items.some((p) => p.teacherId === teacherId)).toBe(true);
   });
 
   it("takes an enquiry without JavaScript, with the errors under their fields", async () => {

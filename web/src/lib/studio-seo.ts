@@ -75,3 +75,21 @@ export function teacherPerson(
     worksFor: { "@type": "LocalBusiness", name: studio.name, url: studio.url },
   };
 }
+
+/** schema.org Course items of a studio's group courses (an ItemList), offered by the studio. */
+export function courseList(courses: readonly { name: string; description: string | null; instrument: string }[], studio: { name: string; url: string }) {
+  return {
+    "@context": "https://schema.org",
+    "@type": "ItemList",
+    itemListElement: courses.map((course, i) => ({
+      "@type": "ListItem",
+      position: i + 1,
+      item: {
+        "@type": "Course",
+        name: course.name,
+        description: course.description ?? `${course.instrument} group course at ${studio.name}`,
+        provider: { "@type": "LocalBusiness", name: studio.name, url: studio.url },
+      },
+    })),
+  };
+}

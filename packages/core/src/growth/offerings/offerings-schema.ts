@@ -1,4 +1,5 @@
 import { z } from "../../kernel/schema/openapi-zod";
+import { PublicCourseSchema } from "../../classes";
 import { PublicTeacherSchema } from "../../people";
 import { PublicStudioSchema } from "../../studios";
 
@@ -42,6 +43,7 @@ export const OfferingsSchema = z
     lessonPrices: z.array(LessonPriceSchema),
     trial: TrialOfferSchema,
     businessHours: z.array(WorkingRange),
+    courses: z.array(PublicCourseSchema).openapi({ description: "Group courses with their weekly classes, ages, plans and seats left" }),
   })
   .openapi("Offerings");
 

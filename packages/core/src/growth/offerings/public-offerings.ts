@@ -1,3 +1,4 @@
+import { listPublicCourses } from "../../classes";
 import { AppError } from "../../kernel/errors";
 import { toPublicTeacher } from "../../people";
 import type { TeacherRecord } from "../../people/module";
@@ -28,20 +29,21 @@ const offeredTeacher = async (teacher: TeacherRecord, settings: BookingSettings)
 
 /**
  * Everything a studio's public page shows but its files: the studio, its public and active
- * teachers, the instruments they teach, the private lessons and trial it advertises and its
- * business hours. The studio by slug, then the teachers (one query of the name index) and the
- * booking settings in parallel.
+ * teachers, the instruments they teach, the private lessons and trial it advertises, its group
+ * courses (schedule, ages, price, seats left) and its business hours. The studio by slug, then the
+ * teachers (one query of the name index), the booking settings and the courses in parallel.
  */
 export async function publicOfferings(slug: string) {
   const studio = await liveStudioBySlug(slug);
   const { teacher, bookingSettings } = growthDb().entities;
-  const [teachers, stored, profile] = await Promise.all([
+  const [teachers, stored, profile, courses] = await Promise.all([
     teacher.query
       .teachersByName({ studioId: studio.studioId, listing: "listed" })
       .where((a, op) => `${op.eq(a.isPublic, true)} AND ${op.eq(a.isActive, true)}`)
       .go({ limit: PUBLIC_PAGE_SCAN, pages: 1 }),
     bookingSettings.get({ studioId: studio.studioId }).go(),
     toPublicStudio(studio),
+    listPublicCourses(studio.studioId),
   ]);
   const settings = bookingSettingsOf(stored.data as BookingSettingsRecord | null);
   const instruments = [...new Set(teachers.data.flatMap((t) => t.specialties ?? []).map((s) => s.trim()))].sort((a, b) => a.localeCompare(b));
@@ -53,6 +55,7 @@ export async function publicOfferings(slug: string) {
     lessonPrices: settings.lessonPrices,
     trial: trialOffer(settings),
     businessHours: settings.businessHours,
+    courses,
   };
 }
 
