@@ -214,28 +214,11 @@ const BY_CATEGORY = {
     "teacher.role_not_allowed",
     "workspace.staff_only",
   ],
-  invalid_token: [
-    "invitation.expired",
-    "invitation.replaced",
-    "invitation.revoked",
-    "invitation.studio_closed",
-    "invitation.used",
-  ],
-  gone: [
-    "link.expired",
-  ],
-  not_found: [
-    "link.invalid",
-  ],
-  payload_too_large: [
-    "resource.storage_full",
-    "resource.too_large",
-  ],
-  validation_failed: [
-    "reservation.outside_hours",
-    "reservation.past",
-    "resource.upload_not_usable",
-  ],
+  invalid_token: ["invitation.expired", "invitation.replaced", "invitation.revoked", "invitation.studio_closed", "invitation.used"],
+  gone: ["link.expired"],
+  not_found: ["link.invalid"],
+  payload_too_large: ["resource.storage_full", "resource.too_large"],
+  validation_failed: ["reservation.outside_hours", "reservation.past", "resource.upload_not_usable"],
 } as const satisfies Partial<Record<ErrorCode, readonly string[]>>;
 
 type Grouped = typeof BY_CATEGORY;
