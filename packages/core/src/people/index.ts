@@ -14,3 +14,4 @@ export { withStaffOnly } from "./staff-only";
 export { readStudents, toStudentSummary } from "./student-summaries";
 export { studentFacts } from "./students/student-view";
 export { type TeacherRecord } from "./teachers/teacher-view";
+export { studentContacts, type StudentContact } from "./students/student-contacts";

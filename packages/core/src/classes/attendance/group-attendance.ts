@@ -6,7 +6,7 @@ import { outboxEmails, type OutboxEmail } from "../../outbox";
 import type { StudentRecord } from "../../people/module";
 import { assertMay, hiddenRecord, type Actor } from "../../policy";
 import { LESSON_CHANGED, readAttendees, type AttendanceStatus, type AttendeeRecord, type LessonRecord } from "../../scheduling";
-import { classContacts } from "../admissions/class-contacts";
+import { studentContacts } from "../../people";
 import { classesDb } from "../classes-db";
 import type { ClassEnrolmentRecord } from "../class-enrolment.entity";
 import type { GroupAttendance } from "../class-schemas";
@@ -98,7 +98,7 @@ export async function markGroupAttendance(actor: Actor, studioId: string, slotId
     : [];
   const emails: OutboxEmail[] = (
     await Promise.all(
-      noticed.map(async (c, i) => (students[i] ? classesLeftEmails(studio, slot, students[i]!, c.notice!, await classContacts(studioId, students[i]!)) : [])),
+      noticed.map(async (c, i) => (students[i] ? classesLeftEmails(studio, slot, students[i]!, c.notice!, await studentContacts(studioId, students[i]!)) : [])),
     )
   ).flat();
 

@@ -3,7 +3,7 @@ import { config } from "../../kernel/config";
 import type { OutboxEmail } from "../../outbox";
 import type { StudentRecord } from "../../people/module";
 import type { StudioRecord } from "../../studios/module";
-import type { ClassContact } from "../admissions/class-contacts";
+import type { StudentContact } from "../../people";
 import type { ClassSlotRecord } from "../class-slot.entity";
 import { offerUrl, signOfferToken } from "./offer-token";
 
@@ -31,7 +31,7 @@ export function offerEmails(
   slot: ClassSlotRecord,
   student: StudentRecord,
   offer: { offerId: string; claimBy: string },
-  contacts: ClassContact[],
+  contacts: StudentContact[],
 ): OutboxEmail[] {
   const studioContact = contactOf(studio);
   return contacts.map((contact) => ({
@@ -68,7 +68,7 @@ export function classesLeftEmails(
   slot: Pick<ClassSlotRecord, "slotId" | "courseName">,
   student: StudentRecord,
   classesLeft: number,
-  contacts: ClassContact[],
+  contacts: StudentContact[],
 ): OutboxEmail[] {
   const studioContact = contactOf(studio);
   return contacts.map((contact) => ({

@@ -5,7 +5,7 @@ import { outboxEmails } from "../../outbox";
 import type { StudentRecord } from "../../people/module";
 import type { StudioRecord } from "../../studios/module";
 import { AdmissionRace } from "../admissions/admission-race";
-import { classContacts } from "../admissions/class-contacts";
+import { studentContacts } from "../../people";
 import { readQueue } from "../admissions/join-waitlist";
 import { classesDb, type ClassesTx } from "../classes-db";
 import type { ClassSlotRecord } from "../class-slot.entity";
@@ -52,7 +52,7 @@ export async function handOverSeat(studio: StudioRecord, slot: ClassSlotRecord, 
     };
   }
   const [student] = await readTogether(itemOf(classesDb().entities.student, { studioId, studentId: next.studentId }));
-  const contacts = await classContacts(studioId, student as StudentRecord | null);
+  const contacts = await studentContacts(studioId, student as StudentRecord | null);
   const offerId = uuidv7();
   const claimBy = new Date(now.getTime() + CLAIM_HOURS * 3_600_000).toISOString();
   const emails = student ? offerEmails(studio, slot, student as StudentRecord, { offerId, claimBy }, contacts) : [];

@@ -1,6 +1,6 @@
 import { listPublicCourses } from "../../classes";
 import { AppError } from "../../kernel/errors";
-import { toPublicTeacher } from "../../people";
+import { publicTeacherRecords, toPublicTeacher } from "../../people";
 import type { TeacherRecord } from "../../people/module";
 import { liveStudioBySlug } from "../../studios";
 import type { StudioRecord } from "../../studios/module";
@@ -10,9 +10,6 @@ import { growthDb } from "../growth-db";
 import { bookingSettingsOf } from "../settings/read-booking-settings";
 import type { BookingSettings } from "../settings/defaults";
 import { readTeacherWeek, trialSlotsOf } from "../trials/trial-slots";
-
-/** How many listed teachers one public page looks at: a studio page, not a search engine. */
-const PUBLIC_PAGE_SCAN = 200;
 
 const trialOffer = (s: BookingSettings) => ({
   enabled: s.trialsEnabled,
@@ -35,22 +32,18 @@ const offeredTeacher = async (teacher: TeacherRecord, settings: BookingSettings)
  */
 export async function publicOfferings(slug: string) {
   const studio = await liveStudioBySlug(slug);
-  const { teacher, bookingSettings } = growthDb().entities;
   const [teachers, stored, profile, courses] = await Promise.all([
-    teacher.query
-      .teachersByName({ studioId: studio.studioId, listing: "listed" })
-      .where((a, op) => `${op.eq(a.isPublic, true)} AND ${op.eq(a.isActive, true)}`)
-      .go({ limit: PUBLIC_PAGE_SCAN, pages: 1 }),
-    bookingSettings.get({ studioId: studio.studioId }).go(),
+    publicTeacherRecords(studio.studioId),
+    growthDb().entities.bookingSettings.get({ studioId: studio.studioId }).go(),
     toPublicStudio(studio),
     listPublicCourses(studio.studioId),
   ]);
   const settings = bookingSettingsOf(stored.data as BookingSettingsRecord | null);
-  const instruments = [...new Set(teachers.data.flatMap((t) => t.specialties ?? []).map((s) => s.trim()))].sort((a, b) => a.localeCompare(b));
+  const instruments = [...new Set(teachers.flatMap((t) => t.specialties ?? []).map((s) => s.trim()))].sort((a, b) => a.localeCompare(b));
   return {
     studio: profile,
     currency: studio.currency,
-    teachers: await Promise.all(teachers.data.map((t) => offeredTeacher(t, settings))),
+    teachers: await Promise.all(teachers.map((t) => offeredTeacher(t, settings))),
     instruments,
     lessonPrices: settings.lessonPrices,
     trial: trialOffer(settings),

@@ -7,7 +7,7 @@ import { itemRead } from "../items/item-access";
 import { lendingDb } from "../lending-db";
 import { assertLendable, dueDateFor, LendRace, lendWrites, lentLoan, withLendRetry } from "./lend";
 import { loadLoan, studioToday } from "./loan-access";
-import { loanContacts } from "./loan-contacts";
+import { studentContacts } from "../../people";
 import { toLoan } from "./loan-view";
 import type { ApproveLoanInput } from "./schemas";
 
@@ -35,7 +35,7 @@ export async function approveLoan(actor: Actor, studioId: string, loanId: string
       loan,
       isNew: false,
       terms: { dueDate, depositMinor: input.depositMinor ?? item.depositMinor, rentalFeeMinor: input.rentalFeeMinor ?? item.rentalFeeMinor },
-      contacts: await loanContacts(studioId, student),
+      contacts: await studentContacts(studioId, student),
       actorId: actor.userId,
       now,
       today,

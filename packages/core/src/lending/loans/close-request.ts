@@ -6,7 +6,7 @@ import { assertMay, type Actor } from "../../policy";
 import { lendingDb } from "../lending-db";
 import type { LoanRecord } from "../loan.entity";
 import { loadLoan, studioToday } from "./loan-access";
-import { loanContacts } from "./loan-contacts";
+import { studentContacts } from "../../people";
 import { loanDeclinedEmails } from "./loan-emails";
 import { toLoan } from "./loan-view";
 import type { CloseLoanInput } from "./schemas";
@@ -24,7 +24,7 @@ export async function closeRequest(actor: Actor, studioId: string, loanId: strin
   const stamp = now.toISOString();
   const changes = { status: how, closedBy: actor.userId, closedAt: stamp, ...(input.reason ? { closeReason: input.reason } : {}) };
   const after: LoanRecord = { ...loan, ...changes, openState: undefined, updatedAt: stamp };
-  const emails = how === "declined" ? loanDeclinedEmails(studio, after, student, await loanContacts(studioId, student)) : [];
+  const emails = how === "declined" ? loanDeclinedEmails(studio, after, student, await studentContacts(studioId, student)) : [];
   await commitWrites(lendingDb, (tx) => [
     failsWith(
       tx.loan

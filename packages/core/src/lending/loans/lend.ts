@@ -11,7 +11,7 @@ import type { LendingTx } from "../lending-db";
 import type { InventoryItemRecord } from "../item.entity";
 import type { LoanRecord } from "../loan.entity";
 import { firstReminder } from "../reminders/steps";
-import type { LoanContact } from "./loan-contacts";
+import type { StudentContact } from "../../people";
 import { loanLentEmails } from "./loan-emails";
 
 /** A loan with no longest loan set runs four weeks by default. */
@@ -72,7 +72,7 @@ export interface LendPlan {
   loan: LoanRecord;
   isNew: boolean;
   terms: LendTerms;
-  contacts: LoanContact[];
+  contacts: StudentContact[];
   actorId: string;
   now: Date;
   today: string;

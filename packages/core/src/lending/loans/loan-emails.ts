@@ -6,7 +6,7 @@ import { daysBetween } from "../../kernel/time/wall-clock";
 import type { StudioRecord } from "../../studios/module";
 import type { StudentRecord } from "../../people/module";
 import type { LoanRecord } from "../loan.entity";
-import type { LoanContact } from "./loan-contacts";
+import type { StudentContact } from "../../people";
 
 /** The loan's page in the family portal (what every loan email links to). */
 export const portalLoanUrl = (studioId: string, loanId: string) =>
@@ -17,7 +17,7 @@ const studentName = (loan: LoanRecord, student: StudentRecord | null) => (studen
 const contactOf = (studio: StudioRecord) => [studio.email, studio.phone].filter(Boolean).join(", ");
 
 /** "Lent until …" to each contact; one message id per loan and address, so a retried request enqueues nothing twice. */
-export function loanLentEmails(studio: StudioRecord, loan: LoanRecord, student: StudentRecord | null, contacts: LoanContact[]): OutboxEmail[] {
+export function loanLentEmails(studio: StudioRecord, loan: LoanRecord, student: StudentRecord | null, contacts: StudentContact[]): OutboxEmail[] {
   const money = (minor: number | undefined) => (minor ? Money.formatMoney(minor, studio.currency, studio.country) : undefined);
   const deposit = money(loan.depositMinor);
   const fee = money(loan.rentalFeeMinor);
@@ -46,7 +46,7 @@ export function loanReminderEmails(
   studio: StudioRecord,
   loan: LoanRecord,
   student: StudentRecord | null,
-  contacts: LoanContact[],
+  contacts: StudentContact[],
   step: string,
   today: string,
 ): OutboxEmail[] {
@@ -70,7 +70,7 @@ export function loanReminderEmails(
 }
 
 /** "Can't be lent this time" to each contact, with the studio's reason; one message id per request and address. */
-export function loanDeclinedEmails(studio: StudioRecord, loan: LoanRecord, student: StudentRecord | null, contacts: LoanContact[]): OutboxEmail[] {
+export function loanDeclinedEmails(studio: StudioRecord, loan: LoanRecord, student: StudentRecord | null, contacts: StudentContact[]): OutboxEmail[] {
   const studioContact = contactOf(studio);
   return contacts.map((contact) => ({
     scope: studio.studioId,

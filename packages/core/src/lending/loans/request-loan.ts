@@ -10,7 +10,7 @@ import type { InventoryItemRecord } from "../item.entity";
 import type { LoanRecord } from "../loan.entity";
 import { itemRead, visibleItem } from "../items/item-access";
 import { assertLendable, dueDateFor, LendRace, lendWrites, lentLoan, withLendRetry } from "./lend";
-import { loanContacts } from "./loan-contacts";
+import { studentContacts } from "../../people";
 import { studentRead, studioToday } from "./loan-access";
 import { toLoan } from "./loan-view";
 import type { RequestLoanInput } from "./schemas";
@@ -66,7 +66,7 @@ export async function requestLoan(actor: Actor, studioId: string, input: Request
       ]);
       return toLoan(requested, today);
     }
-    const contacts = await loanContacts(studioId, student);
+    const contacts = await studentContacts(studioId, student);
     const plan = {
       studio,
       item,

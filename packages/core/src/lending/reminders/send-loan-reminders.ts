@@ -7,7 +7,7 @@ import type { StudentRecord } from "../../people/module";
 import { lendingDb } from "../lending-db";
 import type { LoanRecord } from "../loan.entity";
 import type { StudioRecord } from "../../studios/module";
-import { loanContacts } from "../loans/loan-contacts";
+import { studentContacts } from "../../people";
 import { loanReminderEmails } from "../loans/loan-emails";
 import { reminderAfter } from "./steps";
 
@@ -112,7 +112,7 @@ async function remindOnce(item: LoanDueItem, now: Date): Promise<"waiting" | "dr
   if (now < zonedInstant(item.day, REMIND_FROM, studio.timeZone)) return "waiting";
   const today = localParts(now, studio.timeZone).date;
   const [student] = await readTogether(itemOf(students, { studioId, studentId: loan.studentId }));
-  const contacts = await loanContacts(studioId, student as StudentRecord | null);
+  const contacts = await studentContacts(studioId, student as StudentRecord | null);
   const emails = loanReminderEmails(studio, loan, student as StudentRecord | null, contacts, item.step, today);
   const next = reminderAfter(loan.dueDate, item.step);
   // A later step that is due already (the job was down) is not sent separately: the next run does it.

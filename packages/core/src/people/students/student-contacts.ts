@@ -1,20 +1,21 @@
+import { db } from "../../db";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import type { StudentRecord } from "../../people/module";
-import { lendingDb } from "../lending-db";
+import type { StudentRecord } from "../student.entity";
 
-export interface LoanContact {
+export interface StudentContact {
   email: string;
   greetingName: string;
 }
 
 /**
- * Who hears about a student's loans, each address once: the family's guardians with an email
- * (its primary contact first), else the family's billing email, else the student's own email.
+ * Who hears about a student's loans, classes and the like, each address once: the family's
+ * guardians with an email (its primary contact first), else the family's billing email, else the
+ * student's own email. The family and its guardians are read in parallel.
  */
-export async function loanContacts(studioId: string, student: StudentRecord | null): Promise<LoanContact[]> {
+export async function studentContacts(studioId: string, student: StudentRecord | null): Promise<StudentContact[]> {
   if (!student || student.deletedAt) return [];
-  const { family, guardian } = lendingDb().entities;
-  let contacts: LoanContact[] = [];
+  const { family, guardian } = db().entities;
+  let contacts: StudentContact[] = [];
   if (student.familyId) {
     const [[record], guardians] = await Promise.all([
       readTogether(itemOf(family, { studioId, familyId: student.familyId })),
@@ -32,11 +33,5 @@ export async function loanContacts(studioId: string, student: StudentRecord | nu
     }
   }
   if (contacts.length === 0 && student.email) contacts = [{ email: student.email, greetingName: student.firstName }];
-  const seen = new Set<string>();
-  return contacts.filter((c) => {
-    const key = c.email.toLowerCase();
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+  return [...new Map(contacts.map((c) => [c.email.toLowerCase(), c])).values()];
 }
