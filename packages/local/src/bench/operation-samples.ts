@@ -30,6 +30,20 @@ export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Samp
   },
   "GET /v1/public/studios/{slug}/teachers": (w) => ({ path: `/v1/public/studios/${w.slug}/teachers` }),
   "GET /v1/public/studios/{slug}/resources": (w) => ({ path: `/v1/public/studios/${w.slug}/resources` }),
+  "GET /v1/public/studios/{slug}/offerings": (w) => ({ path: `/v1/public/studios/${w.slug}/offerings` }),
+  "GET /v1/public/studios/{slug}/courses": (w) => ({ path: `/v1/public/studios/${w.slug}/courses` }),
+  // Teacher A on the public page: their profile and 14 days of trial slots.
+  "GET /v1/public/studios/{slug}/teachers/{teacherId}": async (w) => {
+    await api("PATCH", `/v1/studios/${w.studioId}/teachers/${w.teacherA}`, { token: w.owner.accessToken, body: { isPublic: true } });
+    return { path: `/v1/public/studios/${w.slug}/teachers/${w.teacherA}` };
+  },
+  "POST /v1/public/studios/{slug}/enquiries": (w) => ({
+    path: `/v1/public/studios/${w.slug}/enquiries`,
+    body: {
+      student: { firstName: "Bench", lastName: "Pupil" },
+      contact: { name: "Bench Parent", email: `bench-enquirer-${Date.now().toString(36)}@example.test` },
+    },
+  }),
   "POST /v1/public/studios/{slug}/access-requests": (w) => ({
     path: `/v1/public/studios/${w.slug}/access-requests`,
     body: { email: `bench-asker-${Date.now().toString(36)}@example.test`, firstName: "Ask", lastName: "Er", role: "teacher" },
@@ -64,6 +78,13 @@ export const NOT_SAMPLED: Record<string, string> = {
   "POST /v1/public/lesson-links/makeup/{token}": FROM_MAIL,
   "POST /v1/public/lesson-links/claim/{token}": FROM_MAIL,
   "GET /v1/public/materials/{token}": FROM_MAIL,
+  "GET /v1/public/trial-bookings/{token}": FROM_MAIL,
+  "POST /v1/public/trial-bookings/{token}/cancel": FROM_MAIL,
+  "GET /v1/public/class-offers/{token}": FROM_MAIL,
+  "POST /v1/public/class-offers/{token}/claim": FROM_MAIL,
+  "POST /v1/public/class-offers/{token}/decline": FROM_MAIL,
+  "POST /v1/public/studios/{slug}/trial-bookings":
+    "takes one of a public teacher's free slots, which a repeated sample would use up (one transaction after the slug query, two reads and the lead query; trial-bookings.test.ts)",
   "GET /v1/public/materials/{token}/{resourceId}/download": FROM_MAIL,
   "GET /v1/public/studios/{slug}/resources/{resourceId}/download":
     "needs a resource an admin shared on the public page (the slug's query and one GetItem; resources.test.ts)",

@@ -228,7 +228,12 @@ type CategoryOf<R> = { [C in keyof Grouped]: R extends Grouped[C][number] ? C : 
 /** Each reason and its category. */
 export const REASONS = {
   ...GENERIC,
-  ...Object.fromEntries(Object.entries(BY_CATEGORY).flatMap(([category, reasons]) => reasons.map((reason) => [reason, category]))),
+  // By name, as the OpenAPI document lists them.
+  ...Object.fromEntries(
+    Object.entries(BY_CATEGORY)
+      .flatMap(([category, reasons]) => reasons.map((reason) => [reason, category]))
+      .sort(([a], [b]) => (a! < b! ? -1 : 1)),
+  ),
 } as Generic & { readonly [R in DomainReason]: CategoryOf<R> };
 
 /** A stable error reason: the problem's `code`. An unknown reason does not compile. */
