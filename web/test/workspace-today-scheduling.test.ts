@@ -174,6 +174,7 @@ describe("the owner's workspace", () => {
     await visit(page, "/scheduling");
     await visit(page, "/scheduling/hours");
     await page.getByRole("link", { name: "Edit Tara Tuner's hours" }).click();
+    await page.waitForURL(`${base}/scheduling/hours/${world.t1.id}`);
     expect(await seriousViolations(page)).toEqual([]);
     await page.locator("#field-d1-0-start").fill("09:00");
     await page.locator("#field-d1-0-end").fill("17:00");
@@ -217,6 +218,7 @@ describe("the owner's workspace", () => {
     );
     await visit(page, "/requests?tab=access");
     await page.getByRole("link", { name: "Ivy Ivory" }).click();
+    await page.waitForURL(/\/requests\/access\//);
     expect(await seriousViolations(page)).toEqual([]);
     await page.getByRole("button", { name: "Approve and send the invitation" }).click();
     await page.getByText("The invitation is on its way by email.").waitFor();

@@ -15,9 +15,12 @@ export interface AxeViolation {
 
 /**
  * Runs axe-core (WCAG 2.0–2.2 A/AA rules) on the page as it is now and returns the serious and
- * critical violations, each with the elements it names, so a failing test says what to fix.
+ * critical violations, each with the elements it names, so a failing test says what to fix. It
+ * first waits for the page a click has just opened to be parsed (a click returns once the
+ * navigation commits, before the new document has a head to add the script to).
  */
 export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
+  await page.waitForLoadState("load");
   await page.addScriptTag({ content: axeSource() });
   const result = await page.evaluate(async () => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: RawViolation[] }> } }).axe;

@@ -1,5 +1,4 @@
 import { liveStudioBySlug } from "../../studios";
-import { readTogether, itemOf } from "../../kernel/db/read-together";
 import type { StudioRecord } from "../../studios/module";
 import { classesDb } from "../classes-db";
 import type { PublicCourse } from "../class-schemas";
@@ -7,16 +6,16 @@ import type { PublicCourse } from "../class-schemas";
 /**
  * The studio's group courses for its public page: active group courses with their plans (price,
  * classes, validity), age range, and the slots still ahead (weekday, local time, term) with the
- * seats left. Two queries of the studio's partition (courses, slots); no sign-in.
+ * seats left. Two queries of the studio's partition (courses, slots), for the studio the caller has
+ * read; no sign-in.
  */
-export async function listPublicCourses(studioId: string, now = new Date()): Promise<PublicCourse[]> {
-  const { course, classSlot, studio: studios } = classesDb().entities;
-  const [[studio], { data: courses }, { data: slots }] = await Promise.all([
-    readTogether(itemOf(studios, { studioId })),
+export async function listPublicCourses(studio: Pick<StudioRecord, "studioId" | "currency">, now = new Date()): Promise<PublicCourse[]> {
+  const { studioId } = studio;
+  const { course, classSlot } = classesDb().entities;
+  const [{ data: courses }, { data: slots }] = await Promise.all([
     course.query.course({ studioId }).go({ pages: "all" }),
     classSlot.query.classSlot({ studioId }).go({ pages: "all" }),
   ]);
-  if (!studio) return [];
   const today = now.toISOString().slice(0, 10);
   return courses
     .filter((c) => c.isActive && c.kind === "group")
@@ -28,7 +27,7 @@ export async function listPublicCourses(studioId: string, now = new Date()): Pro
       minAge: c.minAge ?? null,
       maxAge: c.maxAge ?? null,
       plans: c.plans.map((p) => ({ id: p.planId, name: p.name, classCount: p.classCount, priceMinor: p.priceMinor, validityDays: p.validityDays })),
-      currency: (studio as StudioRecord).currency,
+      currency: studio.currency,
       slots: slots
         .filter((s) => s.courseId === c.courseId && s.termEnd >= today)
         .sort((a, b) => a.weekday - b.weekday || a.startTime.localeCompare(b.startTime))
@@ -47,5 +46,5 @@ export async function listPublicCourses(studioId: string, now = new Date()): Pro
 /** The public page's courses by the studio's address (404 for no live studio). */
 export async function publicCoursesBySlug(slug: string, now = new Date()): Promise<{ items: PublicCourse[] }> {
   const studio = await liveStudioBySlug(slug);
-  return { items: await listPublicCourses(studio.studioId, now) };
+  return { items: await listPublicCourses(studio, now) };
 }

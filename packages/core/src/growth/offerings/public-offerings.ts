@@ -36,7 +36,7 @@ export async function publicOfferings(slug: string) {
     publicTeacherRecords(studio.studioId),
     growthDb().entities.bookingSettings.get({ studioId: studio.studioId }).go(),
     toPublicStudio(studio),
-    listPublicCourses(studio.studioId),
+    listPublicCourses(studio),
   ]);
   const settings = bookingSettingsOf(stored.data as BookingSettingsRecord | null);
   const instruments = [...new Set(teachers.flatMap((t) => t.specialties ?? []).map((s) => s.trim()))].sort((a, b) => a.localeCompare(b));
