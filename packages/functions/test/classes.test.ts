@@ -182,6 +182,25 @@ describe("admissions and the waitlist", () => {
     expect(withdrawnLesson.body.studentIds).not.toContain(leaving);
   });
 
+  it("a capacity raise offers the new seats to the first students waiting, each emailed, and holds them", async () => {
+    const course = await addCourse();
+    const slot = await addSlot(course.id);
+    const kids = await students(10);
+    for (const kid of kids) await as("POST", "/admissions", { slotId: slot.id, studentId: kid.id, planId: course.plans[0]!.id, waitlist: true });
+    const queue = (await as("GET", `/class-slots/${slot.id}`)).body.waitlist as { studentId: string }[];
+    expect(queue).toHaveLength(2);
+    const raised = await as("PATCH", `/class-slots/${slot.id}`, { capacity: 11 });
+    expect(raised.status, JSON.stringify(raised.body)).toBe(200);
+    expect(raised.body).toMatchObject({ capacity: 11, seatsTaken: 10, seatsLeft: 1 });
+    const after = await as("GET", `/class-slots/${slot.id}`);
+    expect(after.body.waitlist.map((e: { state: string }) => e.state)).toEqual(["offered", "offered"]);
+    for (const { studentId } of queue) await readMail(kids.find((k) => k.id === studentId)!.email as string, { subject: "A seat is free" });
+    // Below the seats taken and held: refused, nothing changed.
+    const lowered = await as("PATCH", `/class-slots/${slot.id}`, { capacity: 9 });
+    expect(lowered.status).toBe(409);
+    expect((await as("GET", `/class-slots/${slot.id}`)).body).toMatchObject({ capacity: 11, seatsTaken: 10 });
+  });
+
   it("a declined offer goes to the next; an offer left unclaimed lapses (the job, run twice) and goes to the next", async () => {
     const course = await addCourse();
     const slot = await addSlot(course.id, { capacity: 1 });
@@ -316,5 +335,11 @@ describe("group attendance and classes left", () => {
       entries: [{ studentId: kid!.id, status: "present" }],
     });
     expect(early.status).toBe(422);
+    // A class's date names its class, and the lessons' own attendance route sends the caller there (it would not count classes).
+    const date = slot.lessons[5]!.lessonId;
+    expect((await as("GET", `/lessons/${date}`)).body.classSlotId).toBe(slot.id);
+    const direct = await as("PUT", `/lessons/${date}/attendance`, { entries: [{ studentId: kid!.id, status: "absent" }] });
+    expect(direct.status).toBe(409);
+    expect(direct.body.code).toBe("attendance.class_lesson");
   });
 });

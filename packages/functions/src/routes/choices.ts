@@ -11,11 +11,11 @@ const getChoices = createRoute({
   method: "get",
   path: "/{studioId}/choices",
   tags: ["Workspace"],
-  summary: "What a page's selects choose from, in one read (every member): teachers with their hours, students, families, bands, rooms",
+  summary: "What a page's selects choose from, in one read (every member): teachers with their hours, students, families, bands, rooms, group courses",
   description:
     "`include` names the lists (repeat it: `include=students&include=rooms`); each is the first page (at most 100) its list route " +
     "gives the caller. `teachers`: the working weeks of the teachers the caller books for (admins every listed teacher, a teacher " +
-    "themself, students and parents none); `families` and `bands` are the admins' (left out for others). One read of the " +
+    "themself, students and parents none); `families`, `bands` and `courses` (group courses with plans and class slots ahead) are the admins' (left out for others). One read of the " +
     "membership, then the lists' queries in parallel.",
   ...secured,
   request: { params: studioParams, query: z.object({ include: z.union([list, z.array(list).max(CHOICE_LISTS.length)]) }) },

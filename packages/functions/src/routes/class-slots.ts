@@ -51,6 +51,9 @@ const updateSlot = createRoute({
   path: "/{studioId}/class-slots/{slotId}",
   tags,
   summary: "Change a slot's capacity (owners, admins); never below the seats taken (409)",
+  description:
+    "Seats a raise frees go to the waitlist at once: the first students waiting are each offered one, held for them until the " +
+    "claim-by, and their families are emailed the claim link.",
   ...secured,
   request: { params, body: jsonBody(Classes.updateClassSlotSchema.openapi("UpdateClassSlotRequest")) },
   responses: { 200: jsonResponse(ClassSlotSchema, "The slot"), ...problems(401, 403, 404, 409, 422) },

@@ -1,4 +1,5 @@
 import { z } from "@hono/zod-openapi";
+import { PublicCourseSchema } from "@studiosync/core/classes";
 import { AvailabilityPageSchema } from "./availability";
 import { BandPageSchema } from "./bands";
 import { FamilyPageSchema } from "./families";
@@ -16,5 +17,11 @@ export const WorkspaceChoicesSchema = z
     families: FamilyPageSchema.optional().openapi(firstPage("The families (admins only: left out for others)")),
     bands: BandPageSchema.optional().openapi(firstPage("The bands (admins only: left out for others)")),
     rooms: RoomPageSchema.optional().openapi(firstPage("The rooms, as GET …/rooms gives them to the caller")),
+    courses: z
+      .object({ items: z.array(PublicCourseSchema) })
+      .optional()
+      .openapi({
+        description: "The active group courses with their plans and the class slots still ahead, with seats left (admins only: left out for others)",
+      }),
   })
   .openapi("WorkspaceChoices");

@@ -51,16 +51,26 @@ export async function handOverSeat(studio: StudioRecord, slot: ClassSlotRecord, 
       ],
     };
   }
+  return { next, ...(await offerSeat(studio, slot, next, now)) };
+}
+
+/**
+ * The writes that offer a held seat to one waiting student, in the caller's transaction: their entry
+ * turns `offered` with a claim-by (CLAIM_HOURS) on condition it is still waiting, the offer enters
+ * the expiry job's queue, and the family is emailed a signed link (outbox). The seat itself is the
+ * caller's to hold.
+ */
+export async function offerSeat(studio: StudioRecord, slot: ClassSlotRecord, next: WaitlistEntryRecord, now: Date) {
+  const { studioId, slotId } = slot;
   const [student] = await readTogether(itemOf(classesDb().entities.student, { studioId, studentId: next.studentId }));
   const contacts = await studentContacts(studioId, student as StudentRecord | null);
   const offerId = uuidv7();
   const claimBy = new Date(now.getTime() + CLAIM_HOURS * 3_600_000).toISOString();
   const emails = student ? offerEmails(studio, slot, student as StudentRecord, { offerId, claimBy }, contacts) : [];
   return {
-    next,
     offerId,
     claimBy,
-    writes: (tx) => [
+    writes: (tx: ClassesTx) => [
       failsWith(
         tx.waitlistEntry
           .patch({ studioId, slotId, studentId: next.studentId })

@@ -54,7 +54,13 @@ export async function createClassSlot(actor: Actor, studioId: string, input: Cre
     const today = localParts(now, studio.timeZone).date;
     const dates = termDates(input, today, await closuresBetween(studioId, input.termStart, input.termEnd));
     const slotId = uuidv7();
-    const lessons = termLessons({ ...input, studioId, teacherId: teacher.teacherId, courseName: course.name }, dates, studio.timeZone, actor.userId, stamp);
+    const lessons = termLessons(
+      { ...input, studioId, slotId, teacherId: teacher.teacherId, courseName: course.name },
+      dates,
+      studio.timeZone,
+      actor.userId,
+      stamp,
+    );
     const { plan } = await planBookings(studioId, { add: lessons.map((l) => slotOf(l, teacher.bookingBufferMinutes ?? 0)) });
     if (2 + lessons.length * 2 + plan.itemCount > TRANSACTION_ITEMS) {
       throw invalidField("termEnd", `the term has too many classes to make at once (${lessons.length}): end it earlier and make a second slot for the rest`);

@@ -24,11 +24,11 @@ export function termDates(input: Pick<CreateClassSlotInput, "weekday" | "termSta
 }
 
 /**
- * The group lessons of a slot, one per date at the slot's local start time in the studio's zone
+ * The group lessons of a slot (each naming it), one per date at the slot's local start time in the studio's zone
  * (16:00 stays 16:00 across DST changes), lasting its duration; no students yet (admissions add them).
  */
 export function termLessons(
-  slot: { studioId: string; teacherId: string; courseName: string; roomName?: string; startTime: string; durationMinutes: number },
+  slot: { studioId: string; slotId: string; teacherId: string; courseName: string; roomName?: string; startTime: string; durationMinutes: number },
   dates: LocalDate[],
   timeZone: string,
   actorId: string,
@@ -44,6 +44,7 @@ export function termLessons(
       type: "group",
       status: "scheduled",
       title: slot.courseName,
+      classSlotId: slot.slotId,
       scheduledStart: start.toISOString(),
       scheduledEnd: new Date(start.getTime() + slot.durationMinutes * 60_000).toISOString(),
       ...(slot.roomName ? { roomName: slot.roomName } : {}),

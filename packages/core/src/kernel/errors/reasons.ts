@@ -36,6 +36,7 @@ const BY_CATEGORY = {
   conflict: [
     "access_request.already_reviewed",
     "access_request.reviewed_meanwhile",
+    "attendance.class_lesson",
     "attendance.lesson_cancelled",
     "availability.changed",
     "band.changed",

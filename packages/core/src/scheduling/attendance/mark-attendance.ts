@@ -12,7 +12,7 @@ import type { MarkAttendanceInput } from "./schemas";
 /**
  * Takes attendance (admins and the lesson's teacher): each listed student's status, minutes late
  * and note replace what they had; students not listed keep theirs. Only the lesson's students; not
- * on a cancelled lesson; a lesson that has not started (15 minutes' grace) cannot be marked present
+ * on a cancelled lesson, nor on a group class's date (its class's route counts the plan's classes); a lesson that has not started (15 minutes' grace) cannot be marked present
  * or late (absent and excused may be known ahead). The attendee items, a touch of the lesson (so a
  * concurrent change of the lesson cannot overwrite the attendance, nor this the change: 409) and
  * the audit event commit in one transaction.
@@ -21,6 +21,12 @@ export async function markAttendance(actor: Actor, studioId: string, lessonId: s
   const { member, lesson } = await loadLessonFor(actor, studioId, lessonId);
   assertMay(member, "lesson.teach", lesson);
   if (lesson.status === "cancelled") throw conflict("attendance.lesson_cancelled", "A cancelled lesson has no attendance", "entries");
+  if (lesson.classSlotId)
+    throw conflict(
+      "attendance.class_lesson",
+      `A group class's attendance is taken with its class (PUT …/class-slots/${lesson.classSlotId}/lessons/${lessonId}/attendance), where each present mark uses a class of the student's plan`,
+      "entries",
+    );
   const attendees = await readAttendees(studioId, lessonId);
   const byStudent = new Map(attendees.map((a) => [a.studentId, a]));
   const notStarted = Date.parse(lesson.scheduledStart) - EARLY_START_MINUTES * 60_000 > Date.now();

@@ -31,6 +31,10 @@ export const LessonSchema = z
     occurrenceDate: optional,
     editedByHand: z.boolean().openapi({ description: "Changed or cancelled by hand: pattern edits and jobs leave it alone" }),
     makeupCreditId: optional.openapi({ description: "The make-up credit this lesson spends" }),
+    leadId: optional.openapi({ description: "A trial lesson booked from the public page: the lead it is for" }),
+    classSlotId: optional.openapi({
+      description: "A group class's date: its class slot, whose attendance route (…/class-slots/{slotId}/lessons/{lessonId}/attendance) takes its attendance",
+    }),
     rescheduledFrom: optional,
     cancellation: z
       .object({

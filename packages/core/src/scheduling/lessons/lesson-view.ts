@@ -36,6 +36,8 @@ export function toLesson(record: LessonRecord, timeZone: string): Lesson {
     occurrenceDate: record.occurrenceDate ?? null,
     editedByHand: record.editedByHand,
     makeupCreditId: record.makeupCreditId ?? null,
+    leadId: record.leadId ?? null,
+    classSlotId: record.classSlotId ?? null,
     rescheduledFrom: record.rescheduledFrom ?? null,
     cancellation: record.cancellation ?? null,
     createdAt: record.createdAt,

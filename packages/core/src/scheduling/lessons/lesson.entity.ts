@@ -49,6 +49,8 @@ export const LessonEntity = new Entity({
     editedByHand: { type: "boolean", required: true, default: false },
     /** A trial lesson booked from the public page: the lead it is for (it has no student yet). */
     leadId: { type: "string" },
+    /** A group class's date: the class slot it belongs to (its attendance is taken there, where present marks use the plan's classes). */
+    classSlotId: { type: "string" },
     /** A make-up lesson spends this credit. */
     makeupCreditId: { type: "string" },
     /** The UTC hour bucket of its pending reminder (ReminderDue), so a move or cancel can find it. */
