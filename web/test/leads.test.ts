@@ -6,7 +6,8 @@ import { type Site, startSite } from "./support/site";
 /**
  * The leads CRM in the browser, without JavaScript forms: the owner adds a walk-in, moves it on the
  * board (lost needs a reason), merges a duplicate from the lead's page, converts it to a family and
- * student, and the pages (list, board, lead, funnel, stages) pass axe.
+ * student, imports leads from a CSV file, and the pages (list, board, lead, funnel, stages, import)
+ * pass axe.
  */
 let site: Site;
 let owner: Client;
@@ -81,5 +82,27 @@ describe("the leads workspace", { timeout: 180_000 }, () => {
       await page.goto(`${site.webUrl}${base}${path}`);
       await sessions.expectAccessible(page);
     }
+  });
+
+  it("imports leads from a CSV file: the report shows, and the leads are in the list", async () => {
+    const base = `/dashboard/studios/${studioId}/leads`;
+    const page = await sessions.signIn(ownerEmail, base);
+    await page.getByRole("link", { name: "Import from CSV" }).click();
+    await page.getByRole("heading", { name: "Import leads from CSV" }).waitFor();
+    await page.getByText("studentFirstName,studentLastName,contactName,contactEmail").first().waitFor();
+    await sessions.expectAccessible(page);
+    const csv = [
+      "Student first name,Student last name,Contact name,Contact email,Tags",
+      "Omar,Csvson,Hala Csvson,hala@example.test,autumn",
+      "Broken,Row,,,",
+    ].join("\n");
+    await page.getByLabel("CSV file").setInputFiles({ name: "leads.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+    await page.getByRole("button", { name: "Import" }).click();
+    await page.getByRole("heading", { name: "Import finished" }).waitFor();
+    await page.getByText("1 added · 0 already there · 1 with problems").waitFor();
+    await page.getByText("is required").first().waitFor();
+    await sessions.expectAccessible(page);
+    await page.getByRole("link", { name: "See the leads" }).click();
+    await page.getByText("Omar Csvson").first().waitFor();
   });
 });

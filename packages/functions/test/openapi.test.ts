@@ -243,6 +243,7 @@ describe("API description", () => {
         "POST /v1/public/trial-bookings/{token}/cancel",
         "GET /v1/studios/{studioId}/leads",
         "POST /v1/studios/{studioId}/leads",
+        "POST /v1/studios/{studioId}/leads/import",
         "GET /v1/studios/{studioId}/leads/board",
         "GET /v1/studios/{studioId}/leads/stages",
         "PUT /v1/studios/{studioId}/leads/stages",

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit";
 import { auditableFamily, createFamilySchema, newListedFields, type CreateFamilyInput, type FamilyRecord } from "../people";
 import { fieldErrors, nonEmptyCells } from "./row-fields";
 import type { ImportFieldError } from "./schemas";
-import type { NewRecord } from "./student-rows";
+import type { NewRecord } from "./write-rows";
 
 export type FamilyRow = { values: CreateFamilyInput } | { errors: ImportFieldError[] };
 

@@ -1,5 +1,6 @@
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
+import { IMPORT_KINDS } from "./schemas";
 
 /**
  * Claims one imported CSV row of a studio by its import hash, pointing at the record it created.
@@ -11,7 +12,7 @@ export const ImportClaimEntity = new Entity({
   attributes: {
     studioId: { type: "string", required: true, readOnly: true },
     importHash: { type: "string", required: true, readOnly: true },
-    kind: { type: ["students", "families"] as const, required: true, readOnly: true },
+    kind: { type: IMPORT_KINDS, required: true, readOnly: true },
     entityId: { type: "string", required: true, readOnly: true },
     ...timestamps,
   },

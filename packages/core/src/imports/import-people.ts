@@ -1,12 +1,14 @@
 import { assertMay, loadStudioMember, type Actor } from "../policy";
 import { familyNameKey, findFamiliesByName } from "./family-names";
 import { newFamily, parseFamilyRow } from "./family-rows";
-import { readClaims } from "./import-claims";
+import { db, type WriteTx } from "../db";
+import { rejectedAs } from "../kernel/db/commit-writes";
 import { readTable } from "./read-table";
 import { importHash } from "./row-fields";
-import type { ImportFieldError, ImportReport, ImportRequest, ImportRowResult } from "./schemas";
-import { newStudent, parseStudentRow, type NewRecord } from "./student-rows";
-import { writeRows, type PendingRow, type WriteOutcome } from "./write-rows";
+import { importReport, type ImportFieldError, type ImportReport, type ImportRequest } from "./schemas";
+import { claimsOf, settleRows } from "./settle-rows";
+import { newStudent, parseStudentRow } from "./student-rows";
+import type { NewRecord, PendingRow } from "./write-rows";
 
 interface ValidRow {
   row: number;
@@ -28,7 +30,7 @@ interface ValidRow {
  * per 100 distinct rows + 1 TransactWriteItems per 33 new rows (more only when another import of
  * the same rows races this one).
  */
-export async function importPeople(actor: Actor, studioId: string, request: ImportRequest): Promise<ImportReport> {
+export async function importPeople(actor: Actor, studioId: string, request: ImportRequest): Promise<ImportReport<ImportRequest["kind"]>> {
   const { member, studio } = await loadStudioMember(actor, studioId);
   assertMay(member, "import.run");
   const { kind } = request;
@@ -67,53 +69,39 @@ export async function importPeople(actor: Actor, studioId: string, request: Impo
       studioId,
       valid.flatMap((row) => (row.familyName ? [row.familyName] : [])),
     ),
-    readClaims(
-      studioId,
-      valid.map((row) => row.importHash),
-    ),
+    claimsOf(studioId, valid),
   ]);
 
-  /** Row number → the id it was skipped for, or the row of this file it repeats. */
-  const skipped = new Map<number, { id: string } | { sameAs: number }>();
-  const firstOfHash = new Map<string, ValidRow>();
-  const pending: PendingRow[] = [];
-  const planned = new Set<number>();
-  for (const row of valid) {
-    if (claims.has(row.importHash)) {
-      skipped.set(row.row, { id: claims.get(row.importHash)! });
-      continue;
-    }
-    const first = firstOfHash.get(row.importHash);
-    if (first) {
-      skipped.set(row.row, { sameAs: first.row });
-      continue;
-    }
-    const match = row.familyName ? families.get(familyNameKey(row.familyName)) : undefined;
-    if (match && "error" in match) {
-      failures.set(row.row, [{ field: "familyName", message: match.error }]);
-      continue;
-    }
-    firstOfHash.set(row.importHash, row);
-    if (dryRun) planned.add(row.row);
-    else pending.push({ row: row.row, importHash: row.importHash, record: row.build(match?.familyId), familyId: match?.familyId });
-  }
-
-  const { outcomes } = dryRun ? { outcomes: new Map<number, WriteOutcome>() } : await writeRows(studioId, kind, pending);
-  const rowNumbers = [...new Set([...failures.keys(), ...valid.map((row) => row.row)])].sort((a, b) => a - b);
-  const rows = rowNumbers.map((row): ImportRowResult => {
-    const errors = failures.get(row);
-    if (errors) return { row, status: "failed", errors };
-    const skip = skipped.get(row);
-    if (skip) {
-      const id = "id" in skip ? skip.id : outcomeId(outcomes.get(skip.sameAs));
-      return { row, status: "skipped", ...(id ? { id } : {}) };
-    }
-    if (planned.has(row)) return { row, status: "created" };
-    const outcome = outcomes.get(row)!;
-    return outcome.status === "failed" ? { row, status: "failed", errors: outcome.errors } : { row, status: outcome.status, id: outcome.id };
+  const rows = await settleRows({
+    dryRun,
+    failures,
+    valid,
+    claims,
+    prepare: (row) => {
+      const match = row.familyName ? families.get(familyNameKey(row.familyName)) : undefined;
+      if (match && "error" in match) return { errors: [{ field: "familyName", message: match.error }] };
+      const familyId = match?.familyId;
+      return { row: row.row, importHash: row.importHash, record: row.build(familyId), shared: familyId ? [familyId] : [] };
+    },
+    writes: { service: db, studioId, kind, shared: (tx, rows) => familyJoins(tx, studioId, rows), failed: () => [familyGone] },
   });
-  const count = (status: ImportRowResult["status"]) => rows.filter((row) => row.status === status).length;
-  return { kind, dryRun, created: count("created"), skipped: count("skipped"), failed: count("failed"), rows };
+  return importReport(kind, dryRun, rows);
 }
 
-const outcomeId = (outcome: WriteOutcome | undefined) => (outcome && outcome.status !== "failed" ? outcome.id : undefined);
+const familyGone: ImportFieldError = { field: "familyName", message: "the family was deleted meanwhile" };
+
+/** One patch per family the rows join (rejected as "family_gone" when the family was deleted meanwhile). */
+function familyJoins(tx: WriteTx, studioId: string, rows: PendingRow[]) {
+  const joins = new Map<string, string[]>();
+  for (const row of rows) for (const familyId of row.shared ?? []) joins.set(familyId, [...(joins.get(familyId) ?? []), row.record.id]);
+  return [...joins].map(([familyId, studentIds]) =>
+    rejectedAs(
+      tx.family
+        .patch({ studioId, familyId })
+        .add({ studentIds })
+        .where((a, op) => op.eq(a.listing, "listed"))
+        .commit(),
+      "family_gone",
+    ),
+  );
+}

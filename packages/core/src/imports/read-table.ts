@@ -9,11 +9,14 @@ export interface TableRow {
   error?: string;
 }
 
+/** A header name as matched: without spaces, lower case. */
+const columnKey = (name: string) => name.replace(/\s+/g, "").toLowerCase();
+
 const invalidCsv = (errors: FieldError[]) => new AppError("validation_failed", "The CSV cannot be imported", { errors });
 
 /**
  * Parses the CSV and checks its header against the kind's columns (names matched ignoring case and
- * surrounding spaces): an unknown, repeated or missing required column is a 422 naming it. Blank
+ * spaces: "Student first name" is studentFirstName): an unknown, repeated or missing required column is a 422 naming it. Blank
  * rows are skipped and not counted; a row with more or fewer fields than the header is reported as
  * failed (row-level), not rejected as a whole.
  */
@@ -29,11 +32,11 @@ export function readTable(kind: ImportKind, csv: string): TableRow[] {
   if (!header || header.every((cell) => cell.trim() === "")) throw invalidCsv([{ path: "csv", message: "must start with a header row" }]);
 
   const { required, optional } = IMPORT_COLUMNS[kind];
-  const known = new Map<string, string>([...required, ...optional].map((name) => [name.toLowerCase(), name]));
+  const known = new Map<string, string>([...required, ...optional].map((name) => [columnKey(name), name]));
   const columns: string[] = [];
   const errors: FieldError[] = [];
   for (const cell of header) {
-    const name = known.get(cell.trim().toLowerCase());
+    const name = known.get(columnKey(cell));
     if (!name) errors.push({ path: "csv", message: `unknown column "${cell.trim()}"; ${kind} columns are ${[...required, ...optional].join(", ")}` });
     else if (columns.includes(name)) errors.push({ path: "csv", message: `column "${name}" appears twice` });
     columns.push(name ?? "");

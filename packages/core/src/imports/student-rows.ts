@@ -1,10 +1,10 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../audit";
-import type { WriteTx } from "../db";
 import { createStudentSchema, newListedFields, text, todayIn, withoutEmpty, type CreateStudentInput } from "../people";
 import type { StudentRecord } from "../people/module";
 import { fieldErrors, nonEmptyCells } from "./row-fields";
 import type { ImportFieldError } from "./schemas";
+import type { NewRecord } from "./write-rows";
 
 const familyNameField = text(120);
 
@@ -21,12 +21,6 @@ export function parseStudentRow(cells: Record<string, string>): StudentRow {
   ];
   if (!parsed.success || errors.length > 0) return { errors };
   return { values: { ...parsed.data, ...(family?.data ? { familyName: family.data } : {}) } };
-}
-
-export interface NewRecord {
-  id: string;
-  /** The record's create and its audit event, as transaction items. */
-  items(tx: WriteTx): unknown[];
 }
 
 interface Context {

@@ -20,3 +20,4 @@ export { leadFunnel, timeInStages } from "./lead-funnel";
 export { leadPageUrl, leadsListUrl } from "./lead-emails";
 export { CARRY_TASK_ID, LEAD_FOLLOW_UP_JOB, sendLeadFollowUps, type LeadFollowUpRun } from "./follow-ups/send-follow-ups";
 export { countWrite, ENROLLED_STAGE, LOST_STAGE, stagesOf } from "./stage-config";
+export { importLeads, type LeadImportRowResult } from "./import/import-leads";

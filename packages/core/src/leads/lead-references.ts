@@ -27,15 +27,14 @@ export function referenceChecks(
     );
   }
   if (refs.assignedTeacherId) {
-    checks.push(
-      failsWith(
-        tx.teacher
-          .check({ studioId, teacherId: refs.assignedTeacherId })
-          .where((a, op) => op.eq(a.listing, "listed"))
-          .commit(),
-        () => invalidField("assignedTeacherId", "must be a teacher of this studio"),
-      ),
-    );
+    checks.push(failsWith(teacherCheck(tx, studioId, refs.assignedTeacherId), () => invalidField("assignedTeacherId", "must be a teacher of this studio")));
   }
   return checks;
 }
+
+/** The check that a teacher is a listed teacher of the studio as the write commits (the caller says what its failure means). */
+export const teacherCheck = (tx: Pick<LeadsTx, "teacher">, studioId: string, teacherId: string) =>
+  tx.teacher
+    .check({ studioId, teacherId })
+    .where((a, op) => op.eq(a.listing, "listed"))
+    .commit();

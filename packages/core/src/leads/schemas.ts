@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { localDateField } from "../kernel/fields/calendar-fields";
 import { pageQuerySchema } from "../kernel/pagination/pagination";
+import { csvField, dryRunField, MAX_CSV_BYTES, MAX_IMPORT_ROWS } from "../imports";
 import { emailField, personNameField, phoneField, recordIdField, requiredText, text } from "../people";
 import { SKILL_LEVELS } from "../people/module";
 import { LEAD_SOURCES } from "./lead.entity";
@@ -113,5 +114,48 @@ export const updateLeadStagesSchema = z
   .strict();
 export type UpdateLeadStagesInput = z.infer<typeof updateLeadStagesSchema>;
 
-export const importLeadsSchema = z.object({ csv: z.string().min(1, "is required").max(1_000_000, "must be at most 1 MB") }).strict();
+/** A leads import: the CSV (the people import's limits) and whether only to check it. */
+export const importLeadsSchema = z
+  .object({
+    csv: csvField.describe(
+      `RFC 4180 CSV with a header row, at most ${MAX_CSV_BYTES} bytes (60 KB) and ${MAX_IMPORT_ROWS} data rows; column names match ignoring case and spaces. ` +
+        "studentFirstName, studentLastName, contactName (required), contactEmail, contactPhone, instrument, level, age (whole years), " +
+        `source (${LEAD_SOURCES.join(", ")}; default import), stage (a stage key or name of the studio; default new; not lost), ` +
+        "tags (separated by ;), message (what they asked), notes (a first staff note), assignedTeacher (the email of a teacher of the studio).",
+    ),
+    dryRun: dryRunField,
+  })
+  .strict();
 export type ImportLeadsInput = z.infer<typeof importLeadsSchema>;
+
+/** One leads CSV row by column (cells are text; empty cells are left out), with the create route's rules. */
+export const leadImportRowSchema = z
+  .object({
+    studentFirstName: leadFields.studentFirstName,
+    studentLastName: leadFields.studentLastName,
+    contactName: leadFields.contactName,
+    contactEmail: emailField.optional(),
+    contactPhone: phoneField.optional(),
+    instrument: text(60).optional(),
+    level: text(60).optional(),
+    age: z.string().trim().regex(/^\d+$/, "must be a whole number of years").transform(Number).pipe(leadFields.studentAge).optional(),
+    source: z.string().trim().toLowerCase().pipe(oneOf(LEAD_SOURCES)).optional(),
+    stage: stageKeyField.optional(),
+    tags: z
+      .string()
+      .transform((cell) => [
+        ...new Set(
+          cell
+            .split(";")
+            .map((tag) => tag.trim())
+            .filter(Boolean),
+        ),
+      ])
+      .pipe(leadFields.tags)
+      .optional(),
+    message: text(2000).optional(),
+    notes: requiredText(2000).optional(),
+    assignedTeacher: emailField.optional(),
+  })
+  .strict();
+export type LeadImportRow = z.infer<typeof leadImportRowSchema>;

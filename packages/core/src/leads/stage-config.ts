@@ -41,12 +41,16 @@ export function assertLostReason(stage: string, reason: string | undefined) {
 export function countWrite(tx: Pick<LeadsTx, "leadStages">, studioId: string, change: { from?: string; to?: string }, by = 1) {
   const { from, to } = change;
   if (from === to) return [];
-  const field = (key: string) => `n_${key}` as CountField;
   const adds: Record<string, number> = {};
-  if (to) adds[field(to)] = by;
-  if (from) adds[field(from)] = (adds[field(from)] ?? 0) - by;
-  const set = { ...adds } as Partial<Record<`n_${StageKey}`, number>>;
-  return [tx.leadStages.update({ studioId }).add(set).commit()];
+  if (to) adds[to] = by;
+  if (from) adds[from] = (adds[from] ?? 0) - by;
+  return [countsWrite(tx, studioId, adds)];
+}
+
+/** One ADD on the stages item (created on first use) of each stage's change in count, e.g. an import's { new: 30, contacted: 3 }. */
+export function countsWrite(tx: Pick<LeadsTx, "leadStages">, studioId: string, adds: Record<string, number>) {
+  const set = Object.fromEntries(Object.entries(adds).map(([key, by]) => [`n_${key}` as CountField, by])) as Partial<Record<`n_${StageKey}`, number>>;
+  return tx.leadStages.update({ studioId }).add(set).commit();
 }
 
 /** The stage a custom stage gets: the first free custom key (409 when all are in use). */

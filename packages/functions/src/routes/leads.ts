@@ -2,7 +2,16 @@ import { createRoute, z } from "@hono/zod-openapi";
 import * as Leads from "@studiosync/core/leads";
 import { pathId, secured, studioParams } from "../http/route-params";
 import { createRouter } from "../http/router";
-import { LeadBoardSchema, LeadConversionSchema, LeadDetailSchema, LeadFunnelSchema, LeadPageSchema, LeadSchema, LeadStagesSchema } from "../schemas/leads";
+import {
+  LeadBoardSchema,
+  LeadConversionSchema,
+  LeadDetailSchema,
+  LeadFunnelSchema,
+  LeadImportReportSchema,
+  LeadPageSchema,
+  LeadSchema,
+  LeadStagesSchema,
+} from "../schemas/leads";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 
 const tags = ["Leads"];
@@ -27,6 +36,22 @@ const createLead = createRoute({
   ...secured,
   request: { params: studioParams, body: jsonBody(Leads.createLeadSchema.openapi("CreateLeadRequest")) },
   responses: { 201: jsonResponse(LeadSchema, "The new lead"), ...problems(401, 403, 404, 422) },
+});
+
+const importLeads = createRoute({
+  method: "post",
+  path: "/{studioId}/leads/import",
+  tags,
+  summary: "Import leads from CSV (owners, admins), with a report per row",
+  description:
+    "Each row is validated like a staff-entered lead (errors named by column); a bad row is reported failed and the others go on. " +
+    "Each lead is written as staff entry writes one (board counts, audit event), up to 33 per transaction. Rows are recognised by an " +
+    "import hash of their normalised values, so importing the same file again creates nothing twice (those rows are `skipped` with " +
+    "the existing id). A created row whose contact email or phone an open lead already has names it in `duplicateOf`. " +
+    "`assignedTeacher` is a teacher's email. The CSV is at most 60 KB; an unknown or missing required column is a 422. `dryRun` reports without writing.",
+  ...secured,
+  request: { params: studioParams, body: jsonBody(Leads.importLeadsSchema.openapi("ImportLeadsRequest")) },
+  responses: { 200: jsonResponse(LeadImportReportSchema, "What happened to each data row"), ...problems(401, 403, 404, 422) },
 });
 
 const board = createRoute({
@@ -155,6 +180,7 @@ const convert = createRoute({
 export const leadRoutes = createRouter()
   .openapi(listLeads, async (c) => c.json(await Leads.listLeads(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(createLead, async (c) => c.json(await Leads.createLead(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 201))
+  .openapi(importLeads, async (c) => c.json(await Leads.importLeads(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200))
   .openapi(board, async (c) => c.json(await Leads.leadBoard(c.get("actor"), c.req.valid("param").studioId, c.req.valid("query")), 200))
   .openapi(getStages, async (c) => c.json(await Leads.getLeadStages(c.get("actor"), c.req.valid("param").studioId), 200))
   .openapi(putStages, async (c) => c.json(await Leads.updateLeadStages(c.get("actor"), c.req.valid("param").studioId, c.req.valid("json")), 200))

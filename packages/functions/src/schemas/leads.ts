@@ -1,5 +1,6 @@
 import { z } from "@hono/zod-openapi";
 import { LeadSchema, LeadStageSchema, LeadTaskSchema } from "@studiosync/core/leads";
+import { ImportRowSchema, importReportSchema } from "./imports";
 
 export { LeadSchema, LeadStageSchema, LeadTaskSchema };
 
@@ -53,3 +54,13 @@ export const LeadFunnelSchema = z
     sources: z.array(z.object({ source: z.string(), count: z.number().int(), won: z.number().int(), conversionRate: z.number() })),
   })
   .openapi("LeadFunnel");
+
+export const LeadImportReportSchema = importReportSchema(
+  z.enum(["leads"]),
+  ImportRowSchema.extend({
+    duplicateOf: z
+      .array(z.string())
+      .optional()
+      .openapi({ description: "A created row: the open leads that already had its contact email or phone (it is created all the same)" }),
+  }),
+).openapi("LeadImportReport");

@@ -38,6 +38,11 @@ export const leadRows: RowModule = {
       path: (w) => s(w, "/leads"),
       body: () => ({ studentFirstName: "New", studentLastName: "Lead" }),
     }),
+    "POST /v1/studios/{studioId}/leads/import": adminOnly({
+      action: "lead.manage",
+      path: (w) => s(w, "/leads/import"),
+      body: () => ({ csv: "studentFirstName,studentLastName,contactName\nMatrix,Import,Pat Parent\n", dryRun: true }),
+    }),
     "GET /v1/studios/{studioId}/leads/board": {
       action: "lead.list",
       allow: STAFF,

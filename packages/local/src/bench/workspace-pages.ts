@@ -123,6 +123,7 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     ["New lead", "", "/leads/new"],
     ["Leads funnel", "", "/leads/funnel"],
     ["Lead stages", "", "/leads/stages"],
+    ["Import leads", "", "/leads/import"],
     ["Library", "", "/library"],
     ["Library file", resourceId, `/library/${resourceId}`],
     ["Rooms", "", "/scheduling/rooms"],
