@@ -30,6 +30,31 @@ beforeAll(async () => {
     }),
     201,
   );
+  // A group class with seats, for the conversion to admit into.
+  const param = { studioId };
+  const teacher = await (
+    await expectStatus("teacher", owner.v1.studios[":studioId"].teachers.$post({ param, json: { firstName: "Omar", lastName: "Oud" } }), 201)
+  ).json();
+  const course = await (
+    await expectStatus(
+      "course",
+      owner.v1.studios[":studioId"].courses.$post({
+        param,
+        json: { name: "Oud circle", instrument: "Oud", kind: "group", plans: [{ name: "Term of 6", classCount: 6, priceMinor: 9000, validityDays: 90 }] },
+      }),
+      201,
+    )
+  ).json();
+  const start = new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10);
+  const end = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
+  await expectStatus(
+    "class slot",
+    owner.v1.studios[":studioId"]["class-slots"].$post({
+      param,
+      json: { courseId: course.id, teacherId: teacher.id, weekday: 3, startTime: "17:00", durationMinutes: 60, termStart: start, termEnd: end, capacity: 6 },
+    }),
+    201,
+  );
 });
 
 afterEach((ctx) => sessions?.reportFailure(ctx));
@@ -71,10 +96,14 @@ describe("the leads workspace", { timeout: 180_000 }, () => {
     await page.getByRole("button", { name: "Move Noor" }).click();
     await page.getByText("is required when a lead is lost").first().waitFor();
 
-    // Convert from the lead's page.
+    // Convert from the lead's page, with a seat in the group class.
     await page.goto(`${site.webUrl}${leadPath}`);
+    await page.getByLabel("Or a seat in a group class (optional)").selectOption({ label: "Oud circle, Wednesdays 17:00, 60 min · Term of 6 · 6 seats left" });
     await Promise.all([page.waitForURL(/saved=converted/), page.getByRole("button", { name: "Convert Noor Haddad" }).click()]);
     await page.getByText("The lead is enrolled").waitFor();
+    expect(page.url()).not.toContain("note=");
+    const slots = await (await expectStatus("class slots", owner.v1.studios[":studioId"]["class-slots"].$get({ param: { studioId }, query: {} }), 200)).json();
+    expect(slots.items[0]!.seatsTaken).toBe(1);
     await page.getByRole("link", { name: "Noor Haddad" }).first().click();
     await page.getByRole("heading", { name: "Noor Haddad" }).first().waitFor();
 
