@@ -242,6 +242,9 @@ describe("admissions and the waitlist", () => {
     expect(res.status, JSON.stringify(res.body)).toBe(201);
     expect(dbCost(res.headers).calls).toBeLessThanOrEqual(4);
     expect(res.body.enrolment).toMatchObject({ classCount: 10, classesLeft: 10, feePlanId: course.plans[0]!.feePlanId });
+    // The family hears of the seat, with its first class in the portal.
+    const [seatMail] = await readMail(kid!.email as string, { subject: "has a seat in" });
+    expect(seatMail!.body.text).toContain(`/portal/studios/${owner.studio.id}/lessons/${slot.lessons[0]!.lessonId}`);
     const twice = await as("POST", "/admissions", { slotId: slot.id, studentId: kid!.id, planId: course.plans[0]!.id });
     expect(twice.status).toBe(409);
     expect(twice.body.code).toBe("class_enrolment.exists");

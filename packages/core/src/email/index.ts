@@ -34,3 +34,4 @@ export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-re
 export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";
 export { classOfferMessage, type ClassOfferEmail } from "./templates/class-offer";
 export { classesLeftMessage, type ClassesLeftEmail } from "./templates/classes-left";
+export { classAdmittedMessage, type ClassAdmittedEmail } from "./templates/class-admitted";

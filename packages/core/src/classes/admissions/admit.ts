@@ -15,6 +15,7 @@ import type { WaitlistEntryRecord } from "../waitlist-entry.entity";
 import { AdmissionRace, SlotFull, slotFullError, withAdmissionRetry } from "./admission-race";
 import { planSeat, remainingLessons, seatWrites, studentSlot } from "./seat-writes";
 import { joinQueue } from "./join-waitlist";
+import { studentContacts } from "../../people";
 
 const fullName = (s: StudentRecord) => `${s.firstName} ${s.lastName}`.trim();
 
@@ -37,7 +38,8 @@ function aheadOf(slot: ClassSlotRecord, studentId: string, now: Date) {
  * Admits a student into a class slot on one of its course's plans (admins; lead conversion calls
  * it too). In four DynamoDB calls: the membership with the slot, the student and their seat and
  * waitlist entry (one BatchGetItem); the course, the remaining lessons and the student's day
- * schedules for them (one BatchGetItem); and one transaction (seat-writes.ts) whose capacity
+ * schedules for them (one BatchGetItem; beside it, for a student in a family, the family and its
+ * guardians, to email: the family's "has a seat" email); and one transaction (seat-writes.ts) whose capacity
  * condition is the guard — never a count read before. A full slot is a 409 offering its waitlist,
  * or with `waitlist: true` the student joins the queue in order. Lost races rerun from a fresh read.
  */
@@ -61,11 +63,14 @@ export async function admit(actor: Actor, studioId: string, input: AdmitInput, n
       throw conflict("waitlist.exists", `${student.firstName} is on this class's waitlist already (the next free seat is offered in turn)`, "studentId");
 
     const { ahead, days } = aheadOf(slot, student.studentId, now);
-    const [course, ...rest] = await readTogether(
-      itemOf(courses, { studioId, courseId: slot.courseId }),
-      ...ahead.map((l) => itemOf(lessonsOf, { studioId, lessonId: l.lessonId })),
-      ...dayScheduleReads(studioId, days),
-    );
+    const [[course, ...rest], contacts] = await Promise.all([
+      readTogether(
+        itemOf(courses, { studioId, courseId: slot.courseId }),
+        ...ahead.map((l) => itemOf(lessonsOf, { studioId, lessonId: l.lessonId })),
+        ...dayScheduleReads(studioId, days),
+      ),
+      studentContacts(studioId, student),
+    ]);
     const plan = (course as CourseRecord | null)?.plans.find((p) => p.planId === input.planId);
     if (!plan) throw invalidField("planId", "is not a plan of this slot's course");
     const full = async () => {
@@ -76,7 +81,11 @@ export async function admit(actor: Actor, studioId: string, input: AdmitInput, n
     if (slot.seatsTaken >= slot.capacity) return full();
     const lessons = remainingLessons(rest.slice(0, ahead.length) as (LessonRecord | null)[], now);
     if (lessons.length === 0) throw conflict("class_slot.no_lessons_left", `${slot.courseName} has no classes left this term`, "slotId");
-    const planned = await planSeat({ slot, student, plan, lessons, actorId: actor.userId, now }, studio.timeZone, dayStatesOf(days, rest.slice(ahead.length)));
+    const planned = await planSeat(
+      { slot, student, plan, lessons, actorId: actor.userId, now, notify: { studio, contacts } },
+      studio.timeZone,
+      dayStatesOf(days, rest.slice(ahead.length)),
+    );
     try {
       await commitWrites(classesDb, (tx) => [...seatWrites(tx, planned), ...failsWith(planned.bookings.writes(tx), () => new AdmissionRace())], {
         raced: () => new AdmissionRace(),

@@ -10,6 +10,10 @@ import type { ClassEnrolmentRecord } from "../class-enrolment.entity";
 import type { ClassSlotRecord } from "../class-slot.entity";
 import type { CoursePlanRecord } from "../course.entity";
 import type { WaitlistEntryRecord } from "../waitlist-entry.entity";
+import { outboxEmails } from "../../outbox";
+import type { StudentContact } from "../../people";
+import type { StudioRecord } from "../../studios/module";
+import { admittedEmails } from "../offers/offer-emails";
 import { AdmissionRace, SlotFull } from "./admission-race";
 
 /** What the student holds in their day schedules for one of the slot's lessons (the teacher and room hold it already). */
@@ -38,6 +42,8 @@ export interface SeatPlan {
   claim?: WaitlistEntryRecord;
   actorId: string;
   now: Date;
+  /** Who hears of the seat ("has a seat in", with the first class): the student's contacts. */
+  notify: { studio: StudioRecord; contacts: StudentContact[] };
 }
 
 /**
@@ -81,10 +87,11 @@ export async function planSeat(input: Omit<SeatPlan, "enrolment" | "bookings">, 
  * seat in the slot yet, the billing enrolment on the plan's fee plan (the run bills the plan once
  * and counts its classes as covered), each remaining lesson gets the student (its `studentIds`,
  * on condition it is still scheduled and without them, and an attendee row: the student's calendar
- * and attendance) and the student's day schedules hold them, and an audit event.
+ * and attendance) and the student's day schedules hold them, the family's email (outbox) and an
+ * audit event.
  */
 export function seatWrites(tx: ClassesTx, seat: SeatPlan) {
-  const { slot, student, enrolment, lessons, claim, actorId, now } = seat;
+  const { slot, student, enrolment, lessons, claim, actorId, now, notify } = seat;
   const { studioId, slotId } = slot;
   const studentId = student.studentId;
   const stamp = now.toISOString();
@@ -147,6 +154,7 @@ export function seatWrites(tx: ClassesTx, seat: SeatPlan) {
           .commit(),
       ];
     }),
+    ...outboxEmails(tx, admittedEmails(notify.studio, seat, notify.contacts), now),
     recordAudit(tx, {
       studioId,
       actorId,

@@ -3,6 +3,7 @@ import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { AppError, conflict } from "../../kernel/errors";
 import type { StudentRecord } from "../../people/module";
+import { studentContacts } from "../../people";
 import { dayScheduleReads, dayStatesOf, dayKeys, type LessonRecord } from "../../scheduling";
 import type { StudioRecord } from "../../studios/module";
 import { AdmissionRace, withAdmissionRetry } from "../admissions/admission-race";
@@ -78,17 +79,24 @@ export async function claimClassOffer(token: string, now = new Date()): Promise<
     const { studio, slot, student, entry } = s;
     const { course: courses, lesson: lessonsOf } = classesDb().entities;
     const ahead = slot.lessons.filter((l) => Date.parse(l.start) > now.getTime());
-    const [course, ...lessons] = await readTogether(
-      itemOf(courses, { studioId: studio.studioId, courseId: slot.courseId }),
-      ...ahead.map((l) => itemOf(lessonsOf, { studioId: studio.studioId, lessonId: l.lessonId })),
-    );
+    const [[course, ...lessons], contacts] = await Promise.all([
+      readTogether(
+        itemOf(courses, { studioId: studio.studioId, courseId: slot.courseId }),
+        ...ahead.map((l) => itemOf(lessonsOf, { studioId: studio.studioId, lessonId: l.lessonId })),
+      ),
+      studentContacts(studio.studioId, student),
+    ]);
     const plan = (course as CourseRecord | null)?.plans.find((p) => p.planId === entry!.planId) ?? (course as CourseRecord | null)?.plans[0];
     if (!plan) throw conflict("class_offer.closed", "The course of this class no longer has a plan to enrol on: contact the studio");
     const remaining = remainingLessons(lessons as (LessonRecord | null)[], now);
     if (remaining.length === 0) throw conflict("class_slot.no_lessons_left", `${slot.courseName} has no classes left this term`);
     const days = remaining.flatMap((l) => dayKeys(studentSlot(l, student.studentId), true));
     const known = dayStatesOf(days, await readTogether(...dayScheduleReads(studio.studioId, days)));
-    const seat = await planSeat({ slot, student, plan, lessons: remaining, claim: entry!, actorId: `link:${s.claims.email}`, now }, studio.timeZone, known);
+    const seat = await planSeat(
+      { slot, student, plan, lessons: remaining, claim: entry!, actorId: `link:${s.claims.email}`, now, notify: { studio, contacts } },
+      studio.timeZone,
+      known,
+    );
     await commitWrites(
       classesDb,
       (tx) => [
