@@ -125,32 +125,6 @@ export const GroupAttendanceSchema = z
   .openapi("GroupAttendance");
 export type GroupAttendance = z.infer<typeof GroupAttendanceSchema>;
 
-/** A group course as the studio's public page shows it. */
-export const PublicCourseSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    instrument: z.string(),
-    description: nullable,
-    minAge: z.number().int().nullable(),
-    maxAge: z.number().int().nullable(),
-    plans: z.array(z.object({ id: z.string(), name: z.string(), classCount: z.number().int(), priceMinor: z.number().int(), validityDays: z.number().int() })),
-    currency: z.string(),
-    slots: z.array(
-      z.object({
-        id: z.string(),
-        weekday: z.number().int(),
-        startTime: z.string(),
-        durationMinutes: z.number().int(),
-        termStart: z.string(),
-        termEnd: z.string(),
-        seatsLeft: z.number().int(),
-      }),
-    ),
-  })
-  .openapi("PublicCourse");
-export type PublicCourse = z.infer<typeof PublicCourseSchema>;
-
 /** What a waitlist offer's signed link shows before the family acts. */
 export const ClassOfferSchema = z
   .object({

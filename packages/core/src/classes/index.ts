@@ -2,6 +2,7 @@
 export { classesDb, classesEntities, type ClassesTx } from "./classes-db";
 export * from "./schemas";
 export * from "./class-schemas";
+export { PublicCourseSchema, type PublicCourse } from "./public/public-course-schema";
 export { COURSE_KINDS } from "./course.entity";
 export { createCourse } from "./courses/create-course";
 export { updateCourse } from "./courses/update-course";

@@ -1,7 +1,7 @@
 import { liveStudioBySlug } from "../../studios";
 import type { StudioRecord } from "../../studios/module";
 import { classesDb } from "../classes-db";
-import type { PublicCourse } from "../class-schemas";
+import type { PublicCourse } from "./public-course-schema";
 
 /**
  * The studio's group courses for its public page: active group courses with their plans (price,

@@ -8,7 +8,7 @@ import { idempotencyRecordRead, isReplay, recordIdempotentOutcome } from "../../
 import { leadIntakeWrite, matchingLead, type LeadIntake } from "../../leads";
 import { outboxEmails } from "../../outbox";
 import type { TeacherRecord } from "../../people/module";
-import { isListedTeacher } from "../../scheduling";
+import { BookingRace, isListedTeacher, withBookingRetry } from "../../scheduling";
 import { assertWithinLimits, countAttempt } from "../../rate-limit";
 import { liveStudioBySlug } from "../../studios";
 import { growthDb } from "../growth-db";
@@ -21,9 +21,14 @@ import type { EnquiryInput } from "../trials/schemas";
  * becomes a lead (the matching open lead of the same student and contact brought up to date, or a
  * new one at "new"), with an acknowledgement to the sender and the lead to the owners and admins
  * (and the teacher written to), in one transaction. Counts against per-address and per-IP limits;
- * a retry under the same Idempotency-Key records and sends nothing again.
+ * a retry under the same Idempotency-Key records and sends nothing again. Losing a race on the
+ * board's counts (another lead written at the same moment) reruns it from a fresh read.
  */
-export async function submitEnquiry(slug: string, input: EnquiryInput, context: RequestContext = {}): Promise<void> {
+export function submitEnquiry(slug: string, input: EnquiryInput, context: RequestContext = {}): Promise<void> {
+  return withBookingRetry(() => submitOnce(slug, input, context));
+}
+
+async function submitOnce(slug: string, input: EnquiryInput, context: RequestContext): Promise<void> {
   const { idempotency } = context;
   const studio = await liveStudioBySlug(slug);
   const { studioId } = studio;
@@ -69,18 +74,22 @@ export async function submitEnquiry(slug: string, input: EnquiryInput, context: 
       shown,
     )),
   ];
-  await commitWritesOr(growthDb, (tx) => [
-    ...(idempotency ? [rejectedAs(recordIdempotentOutcome(tx, idempotency, 202), "duplicate")] : []),
-    ...leadIntakeWrite(tx, studioId, { ...intake, ...(shown ? { teacherId: shown.teacherId } : {}) }, existing, PUBLIC_ACTOR, at, leadId).writes,
-    recordAudit(tx, {
-      studioId,
-      actorId: PUBLIC_ACTOR,
-      action: "enquiry.received",
-      entityType: "lead",
-      entityId: leadId,
-      after: { email: input.contact.email, student: `${input.student.firstName} ${input.student.lastName}` },
-    }),
-    ...counters.map((k) => countAttempt(tx, k)),
-    ...outboxEmails(tx, emails),
-  ]);
+  await commitWritesOr(
+    growthDb,
+    (tx) => [
+      ...(idempotency ? [rejectedAs(recordIdempotentOutcome(tx, idempotency, 202), "duplicate")] : []),
+      ...leadIntakeWrite(tx, studioId, { ...intake, ...(shown ? { teacherId: shown.teacherId } : {}) }, existing, PUBLIC_ACTOR, at, leadId).writes,
+      recordAudit(tx, {
+        studioId,
+        actorId: PUBLIC_ACTOR,
+        action: "enquiry.received",
+        entityType: "lead",
+        entityId: leadId,
+        after: { email: input.contact.email, student: `${input.student.firstName} ${input.student.lastName}` },
+      }),
+      ...counters.map((k) => countAttempt(tx, k)),
+      ...outboxEmails(tx, emails),
+    ],
+    { raced: () => new BookingRace() },
+  );
 }

@@ -88,17 +88,17 @@ export const rejectedAs = <W>(write: W, label: string): W => failsWith(write, ()
 
 /**
  * Commits like commitWrites; when a write marked by rejectedAs is the first rejected, returns its
- * label instead of throwing, and any other cancellation answers `otherwise` when given. Undefined
- * when the writes committed.
+ * label instead of throwing, and any other cancellation answers `otherwise` when given (a lost race
+ * `raced`, as commitWrites). Undefined when the writes committed.
  */
 export async function commitWritesOr<Tx>(
   service: () => Transacting<Tx>,
   build: (tx: Tx) => ReadonlyArray<unknown>,
-  options: { otherwise?: string } = {},
+  options: { otherwise?: string; raced?: () => Error } = {},
 ): Promise<string | undefined> {
-  const { otherwise } = options;
+  const { otherwise, raced } = options;
   try {
-    await commitWrites(service, build, otherwise ? { cancelled: () => new RejectedAs(otherwise) } : {});
+    await commitWrites(service, build, { ...(otherwise ? { cancelled: () => new RejectedAs(otherwise) } : {}), ...(raced ? { raced } : {}) });
     return undefined;
   } catch (error) {
     if (error instanceof RejectedAs) return error.label;
