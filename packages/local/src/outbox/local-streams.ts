@@ -12,7 +12,7 @@ export interface StreamShard {
 
 export interface LocalStreamRecord {
   eventName?: string;
-  dynamodb?: { NewImage?: Record<string, { S?: string }> };
+  dynamodb?: { NewImage?: Record<string, { S?: string }>; SequenceNumber?: string };
 }
 
 export function localStreams(endpoint: string) {

@@ -28,6 +28,8 @@ const streamConsumers: StreamHandler = async (event) => {
 
 const SHARD_REFRESH_MS = 1_000;
 const MAX_IN_FLIGHT = 8;
+const HANDLER_ATTEMPTS = 3;
+const RETRY_PAUSE_MS = 250;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
@@ -64,12 +66,21 @@ export async function startStreamPoller(options: StreamPollerOptions): Promise<S
   // once whatever the order), so one slow send does not hold up the mail behind it; at most
   // MAX_IN_FLIGHT batches at a time.
   const inFlight = new Set<Promise<void>>();
-  const deliver = (Records: LocalStreamRecord[]) => {
+  // Like Lambda's retries of a partial batch response: the records the handler reports as failed
+  // are handed back after a pause, a few times, before they are left to the outbox retry job.
+  const deliver = (Records: LocalStreamRecord[], attempt = 1) => {
     const batch = handler({ Records }).then(
       ({ batchItemFailures }) => {
-        if (batchItemFailures.length > 0) log(`[outbox] ${batchItemFailures.length} record(s) left to the retry job`);
+        if (batchItemFailures.length === 0) return;
+        const failed = new Set(batchItemFailures.map((failure) => failure.itemIdentifier));
+        const again = Records.filter((record) => failed.has(record.dynamodb?.SequenceNumber ?? ""));
+        if (attempt < HANDLER_ATTEMPTS && again.length > 0 && !stopped) return sleep(RETRY_PAUSE_MS * attempt).then(() => deliver(again, attempt + 1));
+        log(`[outbox] ${batchItemFailures.length} record(s) left to the retry job`);
       },
-      (error: Error) => log(`[outbox] consumer failed: ${error.message}`),
+      (error: Error) => {
+        if (attempt < HANDLER_ATTEMPTS && !stopped) return sleep(RETRY_PAUSE_MS * attempt).then(() => deliver(Records, attempt + 1));
+        log(`[outbox] consumer failed: ${error.message}`);
+      },
     );
     const tracked = batch.finally(() => inFlight.delete(tracked));
     inFlight.add(tracked);

@@ -15,6 +15,13 @@ export interface SentMail {
   at: number;
 }
 
+/**
+ * How long a test waits for mail by default: the outbox sends right after the commit, but on a
+ * loaded 2-core CI box (two test workers, DynamoDB Local's JVM, Chromium) the stream poller can
+ * lag many seconds behind. Waiting returns as soon as the mail is there.
+ */
+const MAIL_WAIT_MS = 20_000;
+
 export interface ReadMailOptions {
   /** Wait until at least this many messages arrived for the recipient (default 1). */
   count?: number;
@@ -28,7 +35,7 @@ export interface ReadMailOptions {
 
 /** Messages sent to `to` (To, Cc or Bcc), oldest first; polls until `count` arrived or times out. */
 export async function readMail(to: string, options: ReadMailOptions = {}): Promise<SentMail[]> {
-  const { count = 1, subject, since, timeoutMs = 10_000 } = options;
+  const { count = 1, subject, since, timeoutMs = MAIL_WAIT_MS } = options;
   const endpoint = options.sesEndpoint ?? process.env.SES_ENDPOINT;
   if (!endpoint) throw new Error("SES_ENDPOINT is not set; is the local test setup active?");
   const address = to.toLowerCase();
@@ -54,7 +61,7 @@ export async function readMail(to: string, options: ReadMailOptions = {}): Promi
  * it arrives (the outbox sends mail just after the commit, so earlier messages may be there first).
  */
 export async function awaitMail<T>(to: string, pick: (mail: SentMail) => T | undefined, options: Omit<ReadMailOptions, "count"> = {}): Promise<T> {
-  const deadline = Date.now() + (options.timeoutMs ?? 10_000);
+  const deadline = Date.now() + (options.timeoutMs ?? MAIL_WAIT_MS);
   for (;;) {
     const mails = await readMail(to, { ...options, count: 0 });
     for (const mail of mails) {

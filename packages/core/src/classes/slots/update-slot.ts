@@ -26,8 +26,8 @@ export async function updateClassSlot(actor: Actor, studioId: string, slotId: st
     const { member, studio, slot } = await loadSlotFor(actor, studioId, slotId);
     assertMay(member, "class.manage");
     if (slot.seatsTaken > input.capacity) throw seatsTakenError(input.capacity);
-    const freed = input.capacity - Math.max(slot.capacity, slot.seatsTaken);
-    const waiting = freed > 0 ? (await readQueue(studioId, slotId)).filter((e) => e.state === "waiting").slice(0, freed) : [];
+    const free = input.capacity - slot.seatsTaken;
+    const waiting = free > 0 ? (await readQueue(studioId, slotId)).filter((e) => e.state === "waiting").slice(0, free) : [];
     const offers = await Promise.all(waiting.map((entry) => offerSeat(studio, slot, entry, now)));
     const stamp = now.toISOString();
     const after: ClassSlotRecord = {
@@ -39,28 +39,22 @@ export async function updateClassSlot(actor: Actor, studioId: string, slotId: st
     };
     await commitWrites(
       classesDb,
-      (t) => [
-        offers.length
-          ? failsWith(
-              t.classSlot
-                .patch({ studioId, slotId })
-                .set({ capacity: input.capacity, updatedBy: actor.userId, updatedAt: stamp })
-                .add({ seatsTaken: offers.length })
-                .where((a, op) => op.eq(a.seatsTaken, slot.seatsTaken))
-                .commit(),
-              () => new AdmissionRace(),
-            )
-          : failsWith(
-              t.classSlot
-                .patch({ studioId, slotId })
-                .set({ capacity: input.capacity, updatedBy: actor.userId, updatedAt: stamp })
-                .where((a, op) => op.lte(a.seatsTaken, input.capacity))
-                .commit(),
-              () => seatsTakenError(input.capacity),
-            ),
-        ...offers.flatMap((offer) => offer.writes(t)),
-        recordAudit(t, { studioId, actorId: actor.userId, action: "classSlot.updated", entityType: "classSlot", entityId: slotId, before: slot, after }),
-      ],
+      (t) => {
+        const patch = t.classSlot.patch({ studioId, slotId }).set({ capacity: input.capacity, updatedBy: actor.userId, updatedAt: stamp });
+        return [
+          offers.length
+            ? failsWith(
+                patch
+                  .add({ seatsTaken: offers.length })
+                  .where((a, op) => op.eq(a.seatsTaken, slot.seatsTaken))
+                  .commit(),
+                () => new AdmissionRace(),
+              )
+            : failsWith(patch.where((a, op) => op.lte(a.seatsTaken, input.capacity)).commit(), () => seatsTakenError(input.capacity)),
+          ...offers.flatMap((offer) => offer.writes(t)),
+          recordAudit(t, { studioId, actorId: actor.userId, action: "classSlot.updated", entityType: "classSlot", entityId: slotId, before: slot, after }),
+        ];
+      },
       { raced: () => new AdmissionRace() },
     );
     return toClassSlot(after);
