@@ -16,7 +16,7 @@ let jobs: Template;
 beforeAll(async () => {
   t = await sharedTestSynth();
   jobs = t.jobs;
-}, 180_000);
+}, 360_000);
 
 /** The stream event source mapping of the Lambda with this handler (the table's stream has two consumers). */
 const mappingOf = (handler: string) => {

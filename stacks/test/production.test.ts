@@ -11,7 +11,7 @@ beforeAll(async () => {
     STUDIOSYNC_EMAIL_DOMAIN: "mail.studiosync.test",
     STUDIOSYNC_WEB_URL: "https://app.studiosync.test/",
   });
-}, 180_000);
+}, 360_000);
 
 describe("production stage", () => {
   it("retains and protects the data", () => {
