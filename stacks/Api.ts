@@ -3,7 +3,7 @@ import { LAMBDA_ESBUILD, LAMBDA_HANDLERS, API_MODULES, ROUTE_KEYS, type ModuleNa
 import { Storage } from "./Storage";
 import { Email } from "./Email";
 import { apiGrants, grantStatements, type GrantResources } from "./grants";
-import { API_THROTTLE, webUrl } from "./settings";
+import { API_THROTTLE, replyDomain, webUrl } from "./settings";
 
 /**
  * Lambdas that need more than the default 10 s / 512 MB. People: a max-size CSV import (1,000 rows,
@@ -45,6 +45,7 @@ export function Api({ stack, app }: StackContext) {
       BUCKET_NAME: files.bucketName,
       MAIL_FROM: email.mailFrom,
       SES_CONFIGURATION_SET: email.configurationSetName,
+      REPLY_DOMAIN: replyDomain(),
       // Without a custom domain the URL comes from the AstroSite binding added in Web.ts.
       ...(siteUrl ? { WEB_URL: siteUrl } : {}),
     },

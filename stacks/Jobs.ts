@@ -3,6 +3,7 @@ import { JOBS } from "@studiosync/functions/jobs";
 import { Api } from "./Api";
 import { Email } from "./Email";
 import { grantStatements, jobGrants } from "./grants";
+import { inboundMail } from "./inbound-mail";
 import { materialsCatchUpFunction } from "./materials-catch-up-function";
 import { outboxFunctions } from "./outbox-functions";
 import { sesEventsFunction } from "./ses-events-function";
@@ -14,7 +15,8 @@ import { Storage } from "./Storage";
  * work indexes and the table and send mail; they never touch the files bucket and never Scan.
  * The outbox's stream consumer and retry job (outbox-functions.ts), the materials catch-up of late
  * joiners (materials-catch-up-function.ts, the stream's other consumer) and the SES bounce and
- * complaint handler (ses-events-function.ts) live here too, with their own narrower roles.
+ * complaint handler (ses-events-function.ts) and the replies by email (inbound-mail.ts: SES receiving)
+ * live here too, with their own narrower roles.
  */
 export function Jobs({ stack }: StackContext) {
   const { api, appFunctionProps, grantResources } = use(Api);
@@ -37,5 +39,7 @@ export function Jobs({ stack }: StackContext) {
   const outbox = outboxFunctions(stack, { table, environment: appFunctionProps.environment, sendEmail });
   const materialsCatchUp = materialsCatchUpFunction(stack, { table, environment: appFunctionProps.environment });
   const sesEvents = sesEventsFunction(stack, { table, topic: use(Email).sesEvents, environment: appFunctionProps.environment });
-  return { jobFunctions: crons.map((cron) => cron.jobFunction), outbox, materialsCatchUp, sesEvents };
+  const { inboundEmail } = inboundMail(stack, { files: use(Storage).files, appFunctionProps, grantResources });
+  // The inbound Lambda runs with the app secret and, like the jobs, the site's URL (bound in Web.ts): bound-env.ts reads both.
+  return { jobFunctions: [...crons.map((cron) => cron.jobFunction), inboundEmail], outbox, materialsCatchUp, sesEvents, inboundEmail };
 }

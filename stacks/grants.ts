@@ -92,6 +92,8 @@ const API_GRANTS: Partial<Record<ModuleName, Grants>> = {
     table: "items",
     files: { resources: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"], trash: ["s3:GetObject", "s3:PutObject", "s3:DeleteObject"] },
   },
+  // Conversations: presigned uploads of a message's files (checked with a HEAD) and presigned downloads.
+  messaging: { table: "items", files: { messages: ["s3:GetObject", "s3:PutObject"] } },
   // The public invoice page shows the studio logo; webhooks record payments (and enqueue receipts).
   pay: { table: "payments", files: { branding: ["s3:GetObject"] } },
 };

@@ -9,6 +9,15 @@ export function emailDomain(): string {
 }
 
 /**
+ * The domain of reply addresses (`r-<id>-<mac>@<domain>`): its MX points at SES receiving
+ * (`inbound-smtp.<region>.amazonaws.com`), whose receipt rule hands each message to the inbound
+ * Lambda (stacks/inbound-mail.ts). A subdomain, so the sending domain's own mail is untouched.
+ */
+export function replyDomain(): string {
+  return (process.env.STUDIOSYNC_REPLY_DOMAIN?.trim() || `reply.${emailDomain()}`).toLowerCase();
+}
+
+/**
  * The site's public base URL (e.g. "https://app.studiosync.com") when it is known before the
  * deploy, i.e. a custom domain. Without it the API learns the CloudFront URL at runtime from
  * the AstroSite binding (see stacks/Web.ts) and the bucket allows no CORS origin, so uploads go

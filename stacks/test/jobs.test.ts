@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { JOBS, OUTBOX_RETRY_JOB } from "@studiosync/functions/jobs";
 import { MATERIALS_CATCH_UP_HANDLER } from "../materials-catch-up-function";
 import { SES_EVENTS_HANDLER } from "../ses-events-function";
+import { INBOUND_EMAIL_HANDLER } from "../inbound-mail";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
 import { sharedTestSynth, type Synthesized } from "./synth-app";
 
@@ -25,6 +26,10 @@ const mappingOf = (handler: string) => {
   expect(mappings).toHaveLength(1);
   return mappings[0]!.Properties;
 };
+
+/** An Allow statement and a list of them in a stable order, to compare a role's statements with. */
+const allow = (actions: string[], list: string[]) => ({ effect: "Allow", actions: actions.sort(), resources: list.sort(), unusual: [] });
+const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
 const jobFunction = (handler: string) => {
   const found = functions(jobs, (p) => p.Handler === handler);
@@ -79,8 +84,6 @@ describe("Jobs", () => {
       const bucketArn = importOf(t.storage, only(t.storage, "AWS::S3::Bucket").id, "Arn");
       const ssm = "arn:aws:ssm:us-east-1:123456789012:parameter/sst/studiosync";
       const statements = roleStatements(jobs, jobFunction(handler).Properties.Role);
-      const allow = (actions: string[], list: string[]) => ({ effect: "Allow", actions: actions.sort(), resources: list.sort(), unusual: [] });
-      const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
       expect(sort(statements)).toEqual(
         sort([
           allow(
@@ -113,7 +116,6 @@ describe("issue 10 #21: the outbox consumer and its retry job", () => {
   // The undeliverable address of a message's recipient, read by key before sending (issue 12).
   const readAddress = () => ({ effect: "Allow", actions: ["dynamodb:GetItem"], resources: [tableArn()], unusual: [] });
   const xray = { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"], unusual: [] };
-  const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 
   it("#21: a Lambda consumes the table's stream: outbox inserts only, in batches, bisecting on error, reporting failed items", () => {
     const consumer = jobFunction("packages/functions/src/jobs/outbox-consumer.handler");
@@ -181,7 +183,6 @@ describe("late joiners' materials: the stream's second consumer", () => {
   it("may only get items, query the shares-by-audience index, put items on condition and read the stream", () => {
     const statements = roleStatements(jobs, jobFunction(MATERIALS_CATCH_UP_HANDLER).Properties.Role);
     const xray = { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"], unusual: [] };
-    const sort = (list: unknown[]) => [...list].sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
     expect(sort(statements)).toEqual(
       sort([
         {
@@ -227,5 +228,45 @@ describe("issue 12: bounces and complaints", () => {
     expect(statements.filter((s) => !s.actions.every((a) => a.startsWith("xray:")))).toEqual([
       { effect: "Allow", actions: ["dynamodb:PutItem", "dynamodb:UpdateItem"], resources: [tableArn()], unusual: [] },
     ]);
+  });
+});
+
+describe("issue 16: replies by email", () => {
+  const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+  const bucket = () => only(t.storage, "AWS::S3::Bucket");
+
+  it("an SES receipt rule for the reply domain stores each message under inbound/ and then invokes the inbound Lambda", () => {
+    const rule = only(jobs, "AWS::SES::ReceiptRule").resource.Properties;
+    expect(rule.Rule).toMatchObject({ Enabled: true, Recipients: ["reply.studiosync.example"], ScanEnabled: true });
+    const [store, invoke] = rule.Rule.Actions;
+    expect(store.S3Action.ObjectKeyPrefix).toBe("inbound/");
+    expect(flatten(store.S3Action.BucketName)).toBe(importOf(t.storage, bucket().id));
+    const fnId = Object.entries(resources(jobs, "AWS::Lambda::Function")).find(([, f]) => f.Properties.Handler === INBOUND_EMAIL_HANDLER)![0];
+    expect(flatten(invoke.LambdaAction.FunctionArn)).toBe(`getatt:${fnId}.Arn`);
+    expect(invoke.LambdaAction.InvocationType).toBe("Event");
+    const permission = Object.values(resources(jobs, "AWS::Lambda::Permission")).find((p) => flatten(p.Properties.FunctionName) === `getatt:${fnId}.Arn`);
+    expect(permission?.Properties).toMatchObject({ Action: "lambda:InvokeFunction", Principal: "ses.amazonaws.com" });
+    // SES may write only there, for this account.
+    const policy = only(t.storage, "AWS::S3::BucketPolicy").resource.Properties.PolicyDocument.Statement;
+    expect(policy).toContainEqual(expect.objectContaining({ Action: "s3:PutObject", Effect: "Allow", Principal: { Service: "ses.amazonaws.com" } }));
+  });
+
+  it("the inbound Lambda reads the inbound area, writes message files, has the table's items and its secret, sends no mail", () => {
+    const fn = jobFunction(INBOUND_EMAIL_HANDLER);
+    expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
+    expect(fn.Properties.Environment.Variables).toMatchObject({ REPLY_DOMAIN: "reply.studiosync.example", SST_Secret_value_APP_SECRET: "__FETCH_FROM_SSM__" });
+    const bucketArn = importOf(t.storage, bucket().id, "Arn");
+    const statements = roleStatements(jobs, fn.Properties.Role).filter((s) => !s.actions.every((a) => a.startsWith("xray:") || a.startsWith("ssm:")));
+    expect(sort(statements)).toEqual(
+      sort([
+        allow(
+          ITEM_ACTIONS.map((a) => `dynamodb:${a}`),
+          [tableArn()],
+        ),
+        allow(["dynamodb:Query"], [`${tableArn()}/index/*`]),
+        allow(["s3:GetObject"], [`${bucketArn}/inbound/*`]),
+        allow(["s3:PutObject"], [`${bucketArn}/*/messages/*`]),
+      ]),
+    );
   });
 });

@@ -41,7 +41,7 @@ const tableItems = () => [
 ];
 
 describe("issue 10 #27: least privilege per Lambda", () => {
-  const withOwnGrants = new Set(["platform", "privacy", "pay", "resources"]);
+  const withOwnGrants = new Set(["platform", "privacy", "pay", "resources", "messaging"]);
   it.each(API_MODULES.map((m) => m.name).filter((name) => !withOwnGrants.has(name)))("%s: table items; no files, no mail (the outbox sends it)", (name) => {
     expect(sort(roleStatements(t.api, lambda(name).Properties.Role))).toEqual(sort([...tableItems(), ...baseline()]));
   });
@@ -68,6 +68,12 @@ describe("issue 10 #27: least privilege per Lambda", () => {
     const files = ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"];
     expect(sort(roleStatements(t.api, lambda("resources").Properties.Role))).toEqual(
       sort([...tableItems(), allow(files, [`${bucketArn}/*/resources/*`]), allow(files, [`${bucketArn}/trash/*`]), ...baseline()]),
+    );
+  });
+
+  it("messaging: message files (presigned uploads checked with a HEAD, presigned downloads) and table items", () => {
+    expect(sort(roleStatements(t.api, lambda("messaging").Properties.Role))).toEqual(
+      sort([...tableItems(), allow(["s3:GetObject", "s3:PutObject"], [`${bucketArn}/*/messages/*`]), ...baseline()]),
     );
   });
 
@@ -110,7 +116,7 @@ describe("issue 10 #27: throttling, CORS, temporary files", () => {
     // production.test.ts synthesizes with STUDIOSYNC_WEB_URL and asserts exactly that origin.
   });
 
-  it("expires privacy exports after 2 days and trashed resource files after 35, and aborts stale multipart uploads", () => {
+  it("expires privacy exports after 2 days, trashed resource files after 35 and received replies by email after 30, and aborts stale multipart uploads", () => {
     const rules = only(t.storage, "AWS::S3::Bucket").resource.Properties.LifecycleConfiguration.Rules;
     expect(rules).toEqual([
       {
@@ -124,6 +130,13 @@ describe("issue 10 #27: throttling, CORS, temporary files", () => {
         Id: "expire-trash",
         Prefix: "trash/",
         ExpirationInDays: 35,
+        AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
+        Status: "Enabled",
+      },
+      {
+        Id: "expire-inbound",
+        Prefix: "inbound/",
+        ExpirationInDays: 30,
         AbortIncompleteMultipartUpload: { DaysAfterInitiation: 1 },
         Status: "Enabled",
       },

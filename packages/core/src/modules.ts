@@ -10,6 +10,7 @@ import { invitationsModule } from "./invitations/module";
 import { lendingModule } from "./lending/module";
 import { leadsModule } from "./leads/module";
 import { growthModule } from "./growth/module";
+import { messagingModule } from "./messaging/module";
 import { migrationsModule } from "./migrations/module";
 import { notificationsModule } from "./notifications/module";
 import { outboxModule } from "./outbox/module";
@@ -51,4 +52,5 @@ export const CORE_MODULES = [
   leadsModule,
   growthModule,
   classesModule,
+  messagingModule,
 ] as const;

@@ -1,2 +1,2 @@
-export { createApp, type AppType } from "./app";
+export { createApp, type AppType, type MessagingAppType } from "./app";
 export { moduleOperations } from "./modules/operations";

@@ -277,6 +277,15 @@ describe("API description", () => {
         "GET /v1/studios/{studioId}/class-slots/{slotId}/lessons/{lessonId}/attendance",
         "POST /v1/studios/{studioId}/class-slots/{slotId}/lessons/{lessonId}/attendance",
         "POST /v1/studios/{studioId}/admissions",
+        // Conversations: threads, messages and their files.
+        "GET /v1/studios/{studioId}/threads",
+        "POST /v1/studios/{studioId}/threads",
+        "GET /v1/studios/{studioId}/thread-recipients",
+        "POST /v1/studios/{studioId}/threads/uploads",
+        "GET /v1/studios/{studioId}/threads/{threadId}",
+        "POST /v1/studios/{studioId}/threads/{threadId}/messages",
+        "PUT /v1/studios/{studioId}/threads/{threadId}/archived",
+        "GET /v1/studios/{studioId}/threads/{threadId}/messages/{messageId}/attachments/{index}",
       ].sort(),
     );
     expect(res.body.components.schemas).toHaveProperty("Studio");

@@ -3,6 +3,7 @@ import { seedDemoBilling } from "./seed-demo-billing";
 import { seedDemoHistory } from "./seed-demo-history";
 import { seedDemoClasses } from "./seed-demo-classes";
 import { seedDemoLending } from "./seed-demo-lending";
+import { seedDemoMessages } from "./seed-demo-messages";
 import { seedDemoMembers } from "./seed-demo-members";
 import { seedDemoRequests } from "./seed-demo-requests";
 import { seedDemoResources } from "./seed-demo-resources";
@@ -97,6 +98,7 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   // After the billing run: the violin's deposit and fee wait for the next one.
   await seedDemoLending({ owner, parent }, studio.id, DEMO.timeZone, people);
   await seedDemoClasses(owner, studio.id, DEMO.timeZone, people);
+  await seedDemoMessages({ owner, teacher, parent }, studio.id, people);
   return { ...result, created: true };
 }
 

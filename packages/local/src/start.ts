@@ -13,6 +13,7 @@ import { startWebServer } from "./start/web-server";
 import { seedDemo } from "./seed-demo";
 import { runMigrations } from "@studiosync/scripts";
 import { startStreamPoller } from "./outbox/stream-poller";
+import { startInboundSmtp } from "./inbound/smtp-inbound";
 import { startSesEventRelay } from "./outbox/ses-event-relay";
 
 /**
@@ -28,12 +29,13 @@ async function main(): Promise<void> {
   if (process.argv.includes("--fresh")) rmSync(DATA_DIR, { recursive: true, force: true });
   mkdirSync(DATA_DIR, { recursive: true });
 
-  const [apiPort, webPort, sesPort, stripePort] = [
+  const [apiPort, webPort, sesPort, stripePort, smtpPort] = [
     await preferredOrFreePort(3000),
     await preferredOrFreePort(4321),
     await preferredOrFreePort(8005),
     // stripe-mock's port, so a restart keeps the emulator's checkout URLs working.
     await preferredOrFreePort(12111),
+    await preferredOrFreePort(2525),
   ];
   console.log("Starting DynamoDB Local, s3rver, SES local and the Stripe emulator…");
   const engines = await startEngines({ dataDir: DATA_DIR, sesPort, stripePort });
@@ -59,6 +61,9 @@ async function main(): Promise<void> {
   onShutdown("outbox stream poller", outbox.stop);
   // Bounces and complaints of SES's mailbox simulator addresses, as SNS delivers them on AWS.
   onShutdown("SES event relay", startSesEventRelay().stop);
+  // Replies by email, as SES receiving takes them for the reply domain on AWS.
+  const inbound = await startInboundSmtp({ port: smtpPort });
+  onShutdown("inbound SMTP server", inbound.stop);
   const seedStarted = Date.now();
   const seed = await seedDemo(`http://127.0.0.1:${apiPort}`);
   if (seed.created) console.log(`Seeded the demo studio in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s.`);
@@ -83,6 +88,7 @@ async function main(): Promise<void> {
     apiUrl: api.url,
     sesEndpoint: engines.sesEndpoint,
     stripeApiBase: engines.stripeApiBase,
+    inboundSmtpPort: inbound.port,
     dataDir: DATA_DIR,
     studioUrlPath: seed.studioUrlPath,
     ownerEmail: seed.ownerEmail,

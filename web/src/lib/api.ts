@@ -1,5 +1,5 @@
 import { hc } from "hono/client";
-import type { AppType } from "@studiosync/functions";
+import type { AppType, MessagingAppType } from "@studiosync/functions";
 import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit";
 import { siteSecret } from "./site-secret";
 
@@ -46,3 +46,10 @@ export function visitorIp(astro: { clientAddress: string; request: Request }): s
 }
 
 export type ApiClient = ReturnType<typeof api>;
+
+/**
+ * The conversations' own typed client (threads, messages, their files): its pages type-check
+ * against these operations only, not the whole API (functions/src/modules/index.ts).
+ */
+export const messagingApi = (accessToken: string) => hc<MessagingAppType>(apiBaseUrl(), { headers: { authorization: `Bearer ${accessToken}` } });
+export type MessagingClient = ReturnType<typeof messagingApi>;

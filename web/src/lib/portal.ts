@@ -103,7 +103,7 @@ export function portalHref(portal: Pick<Portal, "base">, path: string, child?: {
   return `${portal.base}${path}${query ? `?${query}` : ""}`;
 }
 
-export type PortalSection = "home" | "calendar" | "invoices" | "practice" | "materials" | "rooms" | "loans";
+export type PortalSection = "home" | "messages" | "calendar" | "invoices" | "practice" | "materials" | "rooms" | "loans";
 
 /** An invoice's status as a family reads it ("Due", "Partly paid"), toned as the workspace tones it. */
 export const familyInvoiceBadge = (status: string) => ({

@@ -3,6 +3,7 @@ import type { Role, Workspace } from "./workspace";
 /** The workspace's sections. Items a role may not use are absent, not disabled. */
 export type Section =
   | "today"
+  | "messages"
   | "calendar"
   | "scheduling"
   | "classes"
@@ -32,6 +33,7 @@ export interface NavItem {
 
 const ADMIN_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
+  ["messages", "Messages", "/messages"],
   ["calendar", "Calendar", "/calendar"],
   ["scheduling", "Scheduling", "/scheduling"],
   ["classes", "Classes", "/classes"],
@@ -47,6 +49,7 @@ const ADMIN_NAV: readonly [Section, string, string][] = [
 
 const TEACHER_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
+  ["messages", "Messages", "/messages"],
   ["calendar", "Calendar", "/calendar"],
   ["people", "My students", "/people/students"],
   ["leads", "Leads", "/leads"],

@@ -6,6 +6,7 @@ export { signupExistingAccountMessage } from "./templates/signup-existing-accoun
 export { confirmNewEmailMessage, emailChangeRequestedMessage, emailChangeTakenMessage, passwordChangedMessage } from "./templates/account-security";
 export { emailBrand, type BrandedStudio, type EmailBrand } from "./brand";
 export { frameEmail } from "./frame";
+export { shortInstantWords } from "./instant-words";
 export { addressOf } from "./mime";
 export { accessRequestForAdminsMessage, accessRequestReceivedMessage } from "./templates/access-request-received";
 export { accessRequestRejectedMessage } from "./templates/access-request-rejected";
@@ -32,6 +33,8 @@ export { loanLentMessage, type LoanLentEmail } from "./templates/loan-lent";
 export { leadFollowUpsMessage, type LeadFollowUpsEmail } from "./templates/lead-follow-ups";
 export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-reminder";
 export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";
+export { threadMessagesMessage, type ThreadMessagesEmail } from "./templates/thread-messages";
+export { replyRefusedMessage, type ReplyRefusal } from "./templates/reply-refused";
 export { classOfferMessage, type ClassOfferEmail } from "./templates/class-offer";
 export { classesLeftMessage, type ClassesLeftEmail } from "./templates/classes-left";
 export { classAdmittedMessage, type ClassAdmittedEmail } from "./templates/class-admitted";

@@ -96,6 +96,20 @@ export async function readObjectStart(key: string, length: number): Promise<Uint
   }
 }
 
+/** A whole object (an inbound email SES stored), or null when it is not there. */
+export async function readObject(key: string): Promise<Uint8Array | null> {
+  try {
+    return await s3(async ({ sdk, client }) => {
+      const object = await client.send(new sdk.GetObjectCommand({ Bucket: config().bucketName, Key: key }));
+      return object.Body ? await object.Body.transformToByteArray() : new Uint8Array();
+    });
+  } catch (error) {
+    const status = statusOf(error);
+    if (status === 404 || status === 403) return null;
+    throw error;
+  }
+}
+
 /** Moves objects to new keys (copy, then delete the old): a resource's files into the trash and back. */
 export async function moveObjects(moves: readonly { from: string; to: string }[]): Promise<void> {
   const bucket = config().bucketName;

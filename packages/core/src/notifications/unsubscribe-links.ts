@@ -38,4 +38,5 @@ const UNSUBSCRIBE_LABELS: Record<NotificationType, string> = {
   "slot-offers": "Stop offers of free lesson slots",
   "calendar-invites": "Stop calendar invitations",
   materials: "Stop emails about new material",
+  messages: "Stop emails about new messages",
 };

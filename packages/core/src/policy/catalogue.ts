@@ -2,6 +2,7 @@ import { BILLING_RULES } from "./rules/billing";
 import { LEAD_RULES } from "./rules/leads";
 import { CLASS_RULES } from "./rules/classes";
 import { LENDING_RULES } from "./rules/lending";
+import { MESSAGING_RULES } from "./rules/messaging";
 import { PEOPLE_RULES } from "./rules/people";
 import { RESOURCE_RULES } from "./rules/resources";
 import { ROOM_RULES } from "./rules/rooms";
@@ -25,4 +26,5 @@ export const CATALOGUE = {
   ...RESOURCE_RULES,
   ...ROOM_RULES,
   ...LEAD_RULES,
+  ...MESSAGING_RULES,
 };

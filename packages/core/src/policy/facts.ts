@@ -107,3 +107,8 @@ export interface ReservationFacts {
 export interface LeadFacts {
   assignedTeacherId?: string;
 }
+
+/** A thread, as the messaging rules see it: whether the member speaks as one of its participants. */
+export interface ThreadFacts {
+  takesPart: boolean;
+}

@@ -31,6 +31,8 @@ export const LIMITS = {
   /** Sign-up emails (verification or "you already have an account") per address. */
   signupsPerEmail: { name: "signup-email", max: 5, windowSeconds: 60 * 60 },
   signupsPerIp: { name: "signup-ip", max: 20, windowSeconds: 60 * 60 },
+  /** Bounces of refused replies by email per sender address (a forged sender must not turn us into a mail cannon). */
+  replyBouncesPerAddress: { name: "reply-bounce", max: 3, windowSeconds: 60 * 60 },
 } satisfies Record<string, RateLimit>;
 
 export interface CounterKey {

@@ -9,6 +9,7 @@ export { trashResource, restoreResource } from "./trash";
 export { purgeTrash, type PurgeRun } from "./purge";
 export { myMaterials } from "./my-materials";
 export { downloadResource } from "./download";
+export { loadResource } from "./resource-access";
 export { linkedMaterials, linkedMaterialDownload, signMaterialsLink, materialsLinkUrl } from "./material-link";
 export { announceMaterials, type AnnounceRun } from "./announce-materials";
 export { publicResources, publicResourceDownload } from "./public-resources";

@@ -51,6 +51,7 @@ const HIDDEN: Action[] = [
   "room.view",
   "course.view",
   "class-slot.view",
+  "thread.view",
 ];
 
 type Row = [action: Action, facts: unknown, allowed: Name[]];
@@ -162,6 +163,12 @@ const TABLE: Row[] = [
   ["room.reserve", { bookableBy: "students", student: null }, STAFF],
   ["reservation.cancel", { reservedBy: "teacherB", student: S1 }, [...ADMINS, "teacherB", "studentS1", "parentF"]],
   ["reservation.cancel", { reservedBy: "owner", student: null }, ADMINS],
+
+  ["thread.start", { hasProfile: true }, ALL],
+  ["thread.start", { hasProfile: false }, ADMINS],
+  // Thread T1: teacher A with family F (facts say whether the member speaks as one of its participants).
+  ["thread.view", (name: Name) => ({ takesPart: name === "teacherA" || name === "parentF" }), [...ADMINS, "teacherA", "parentF"]],
+  ...adminOnly("thread.oversee"),
 ];
 
 /** The catalogue called with any action (the table holds every action's facts). */

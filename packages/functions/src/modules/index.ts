@@ -24,6 +24,7 @@ import { roomsRoutes } from "./rooms/routes";
 import { growthRoutes } from "./growth/routes";
 import { pageSettingsRoutes } from "./page-settings/routes";
 import { leadsRoutes } from "./leads/routes";
+import { messagingRoutes } from "./messaging/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
@@ -53,7 +54,20 @@ export const MODULE_ROUTES = {
   growth: growthRoutes,
   "page-settings": pageSettingsRoutes,
   leads: leadsRoutes,
+  messaging: messagingRoutes,
 } satisfies Record<ModuleName, unknown>;
 
-/** The operations of every module: what the typed client (web/) sees. */
-export type ApiSchema = (typeof MODULE_ROUTES)[ModuleName] extends infer R ? (R extends OpenAPIHono<any, infer S, any> ? S : never) : never;
+/**
+ * The modules with a typed client of their own (web/src/lib/api.ts): the site's pages of an area
+ * type-check against that area's operations only, so the one big client's cost stops growing with
+ * every new area.
+ */
+export type SeparateClientModule = "messaging";
+
+type SchemaOf<M extends ModuleName> = (typeof MODULE_ROUTES)[M] extends infer R ? (R extends OpenAPIHono<any, infer S, any> ? S : never) : never;
+
+/** The operations of every module but those with a client of their own: what the main typed client (web/) sees. */
+export type ApiSchema = SchemaOf<Exclude<ModuleName, SeparateClientModule>>;
+
+/** The messaging module's operations: the conversations client. */
+export type MessagingSchema = SchemaOf<"messaging">;

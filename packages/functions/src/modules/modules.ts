@@ -12,6 +12,7 @@ import { homeModule } from "./home/module";
 import { invoicesModule } from "./invoices/module";
 import { leadsModule } from "./leads/module";
 import { lendingModule } from "./lending/module";
+import { messagingModule } from "./messaging/module";
 import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
 import { paymentsModule } from "./payments/module";
@@ -56,5 +57,6 @@ export const API_MODULES = [
   growthModule,
   pageSettingsModule,
   leadsModule,
+  messagingModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

@@ -8,6 +8,7 @@ import { leadRows } from "./leads.rows";
 import { lendingRows } from "./lending.rows";
 import { lessonRows } from "./lessons.rows";
 import { makeupRows } from "./makeups.rows";
+import { messagingRows } from "./messaging.rows";
 import { patternRows } from "./patterns.rows";
 import { paymentRows } from "./payments.rows";
 import { resourceRows } from "./resources.rows";
@@ -32,4 +33,5 @@ export const MODULE_ROWS: RowModule[] = [
   resourceRows,
   roomRows,
   leadRows,
+  messagingRows,
 ];

@@ -3,6 +3,7 @@ import { defineScenario, type AnyScenario } from "./scenario";
 import { billingListScenarios } from "./billing-lists";
 import { lessonLinkScenarios } from "./lesson-links";
 import { leadBoardScenarios } from "./lead-board";
+import { inboxScenarios } from "./inbox";
 import { resourceListScenarios } from "./resource-lists";
 import { schedulingCalendarScenarios } from "./scheduling-calendar";
 import { seedStudents } from "./seed-students";
@@ -185,5 +186,6 @@ export const scenarios: AnyScenario[] = [
   ...billingListScenarios,
   ...resourceListScenarios,
   ...leadBoardScenarios,
+  ...inboxScenarios,
   ...lessonLinkScenarios,
 ];

@@ -42,6 +42,7 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     leadId,
     courseId,
     slotId,
+    threadId,
   ] = await Promise.all([
     firstId(`/lessons?from=${from}&to=${to}&limit=1`),
     firstId("/students?limit=1"),
@@ -61,10 +62,14 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     firstId("/leads?limit=1"),
     firstId("/courses?limit=1"),
     firstId("/class-slots?limit=1"),
+    firstId("/threads?limit=1"),
   ]);
   const base = `/dashboard/studios/${studioId}`;
   const pages: [string, string | undefined, string][] = [
     ["Today", "", ""],
+    ["Messages", "", "/messages"],
+    ["New conversation", "", "/messages/new"],
+    ["Conversation", threadId, `/messages/${threadId}`],
     ["Calendar (week)", "", "/calendar"],
     ["Calendar (day)", "", "/calendar?view=day"],
     ["Calendar (agenda)", "", "/calendar?view=agenda"],

@@ -15,6 +15,8 @@ export interface LocalEnv extends EngineEndpoints {
   bucketName: string;
   appSecret: string;
   webUrl: string;
+  /** The local SMTP server that takes replies by email (inbound/smtp-inbound.ts), when one runs. */
+  inboundSmtpPort?: number;
 }
 
 /** Points core (via process.env, see the contract) at the local engines and drops its caches. */
@@ -33,6 +35,7 @@ export function applyLocalEnv(env: LocalEnv): void {
     S3_ENDPOINT: env.s3Endpoint,
     SES_ENDPOINT: env.sesEndpoint,
   });
+  if (env.inboundSmtpPort) process.env.INBOUND_SMTP_PORT = String(env.inboundSmtpPort);
   if (env.stripeApiBase) process.env.STRIPE_API_BASE = env.stripeApiBase;
   else delete process.env.STRIPE_API_BASE;
   delete process.env.AWS_SESSION_TOKEN;

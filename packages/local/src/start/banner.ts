@@ -3,6 +3,7 @@ export interface BannerInput {
   apiUrl: string;
   sesEndpoint: string;
   stripeApiBase: string;
+  inboundSmtpPort: number;
   dataDir: string;
   studioUrlPath: string;
   ownerEmail: string;
@@ -24,8 +25,12 @@ export function printBanner(input: BannerInput): void {
     ["OpenAPI document", `${input.apiUrl}/v1/openapi.json`],
     ["API reference", `${input.apiUrl}/v1/reference`],
     ["Sent email (SES)", `${input.sesEndpoint}/`],
+    ["Replies by email (SMTP)", `127.0.0.1:${input.inboundSmtpPort} — reply to a conversation's email with any mail client or swaks`],
     ["Stripe (local emulator)", `${input.stripeApiBase}/v1 — any sk_test_… key; webhooks to ${input.apiUrl}/v1/webhooks/stripe`],
-    ["Jobs", "lesson materialiser, reminders, make-up credit expiry, billing run, invoice reminders, loan reminders: run at start, then on schedule"],
+    [
+      "Jobs",
+      "lesson materialiser, reminders, make-up credit expiry, billing run, invoice reminders, loan reminders, message mail: run at start, then on schedule",
+    ],
     ["Demo owner login", `${input.ownerEmail} / ${input.ownerPassword}${input.seeded ? " (just created)" : ""}`],
     ["Demo teacher login", `${input.teacherEmail} / ${input.teacherPassword}`],
     ["Demo parent login", `${input.parentEmail} / ${input.parentPassword}`],

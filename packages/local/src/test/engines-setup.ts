@@ -3,6 +3,7 @@ import type { TestProject } from "vitest/node";
 import { applyLocalEnv, ensureTableAndBucket, startEngines, type LocalEnv } from "../engines/index";
 import { startStreamPoller } from "../outbox/stream-poller";
 import { startSesEventRelay, type SesEventRelay } from "../outbox/ses-event-relay";
+import { startInboundSmtp, type InboundSmtp } from "../inbound/smtp-inbound";
 import { sharedForRun } from "./shared-for-run";
 
 declare module "vitest" {
@@ -15,7 +16,7 @@ declare module "vitest" {
 /**
  * Global setup of the projects that need the engines (vitest.config.ts: integration, browser).
  * Starts DynamoDB Local (in memory), s3rver, SES local, the Stripe emulator, the outbox stream
- * poller and the relay of SES local's bounce and complaint events once for the whole run, shared
+ * poller, the inbound SMTP server (replies by email) and the relay of SES local's bounce and complaint events once for the whole run, shared
  * by every such project; workers get the endpoints through `inject("localEnv")` (see
  * setup-env.ts). The last project to finish stops them. Projects without this setup (unit,
  * infra) start nothing and need no Java.
@@ -44,19 +45,26 @@ async function startRunEngines(): Promise<{ env: LocalEnv; stop(): Promise<void>
   applyLocalEnv(env);
   let outbox: Awaited<ReturnType<typeof startStreamPoller>> | undefined;
   let sesEvents: SesEventRelay | undefined;
+  let inbound: InboundSmtp | undefined;
   try {
     await ensureTableAndBucket(env);
     // One outbox consumer for the shared table: mail the app enqueues reaches SES local as on AWS.
     outbox = await startStreamPoller({ dynamodbEndpoint: env.dynamodbEndpoint, tableName: env.tableName, log: (line) => console.error(line) });
     // Mail to bounce@ / complaint@simulator.amazonses.com marks the address, on the shared table.
     sesEvents = startSesEventRelay({ log: (line) => console.error(line) });
+    // Replies by email over real SMTP, stored and handled as on AWS.
+    inbound = await startInboundSmtp({ port: 0, log: () => undefined });
+    env.inboundSmtpPort = inbound.port;
   } catch (error) {
+    await sesEvents?.stop();
+    await outbox?.stop();
     await engines.stop();
     throw error;
   }
   return {
     env,
     stop: async () => {
+      await inbound?.stop();
       await sesEvents?.stop();
       await outbox?.stop();
       await engines.stop();

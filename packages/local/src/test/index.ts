@@ -1,3 +1,4 @@
 export { awaitMail, extractLink, headerOf, readMail, type SentMail } from "./mailbox";
 export { outboxConsumerFor } from "./own-table-outbox";
 export { outboxDrained } from "./outbox-drained";
+export { sendSmtpReply, type ReplyMail } from "./smtp-reply";

@@ -1,4 +1,4 @@
-import { classAdmittedMessage, classOfferMessage, classesLeftMessage, emailBrand } from "../../email";
+import { classAdmittedMessage, classOfferMessage, classesLeftMessage, emailBrand, shortInstantWords } from "../../email";
 import { config } from "../../kernel/config";
 import type { OutboxEmail } from "../../outbox";
 import type { StudentRecord } from "../../people/module";
@@ -14,16 +14,7 @@ export const slotWhen = (slot: Pick<ClassSlotRecord, "weekday" | "startTime">) =
 const contactOf = (studio: StudioRecord) => [studio.email, studio.phone].filter(Boolean).join(", ");
 
 function instantWords(instant: string, timeZone: string) {
-  const words = new Intl.DateTimeFormat("en-GB", {
-    timeZone,
-    weekday: "short",
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  }).format(new Date(instant));
-  return `${words} (${timeZone})`;
+  return `${shortInstantWords(instant, timeZone)} (${timeZone})`;
 }
 
 /** "A seat is free" to each contact, each with its own signed link bound to their address; one message id per offer and address. */

@@ -213,6 +213,7 @@ const BY_CATEGORY = {
     "student.role_not_allowed",
     "teacher.fields_not_allowed",
     "teacher.role_not_allowed",
+    "thread.no_profile",
     "workspace.staff_only",
   ],
   invalid_token: ["invitation.expired", "invitation.replaced", "invitation.revoked", "invitation.studio_closed", "invitation.used"],

@@ -13,7 +13,8 @@ export type KeyPurpose =
   | "unsubscribe"
   | "materials-link"
   | "trial-booking"
-  | "class-offer";
+  | "class-offer"
+  | "reply-address";
 
 /** A derived key and the id of the root secret it came from (travels with what it signs or seals). */
 export interface VersionedKey {
