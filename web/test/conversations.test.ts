@@ -133,6 +133,13 @@ describe("conversations", { timeout: 240_000 }, () => {
     await office.getByRole("link", { name: /Invoice question/ }).click();
     await office.getByText("Is the deposit on the next invoice?").waitFor();
     await sessions.expectAccessible(office);
+    // The owner finds Clara's conversations by her name.
+    await office.goto(`${site.webUrl}${messages}`);
+    await office.getByLabel("Conversations with").selectOption({ label: "Clara Weiss (teacher)" });
+    await Promise.all([office.waitForURL(/with=teacher/), office.getByRole("button", { name: "Show" }).click()]);
+    await office.getByRole("link", { name: /Spring recital/ }).waitFor();
+    expect(await office.getByRole("link", { name: /Invoice question/ }).count()).toBe(0);
+    await sessions.expectAccessible(office);
   });
 });
 

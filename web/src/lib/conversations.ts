@@ -90,11 +90,16 @@ export function sizeWords(bytes: number) {
 export type Folder = "inbox" | "archived";
 
 /** One page of an inbox for a page: `inbox` names it when the page knows whose (else the caller's own). */
-export async function loadInbox(ctx: SessionContext, studioId: string, options: { folder: Folder; inbox?: string; cursor?: string }) {
+export async function loadInbox(ctx: SessionContext, studioId: string, options: { folder: Folder; inbox?: string; with?: string; cursor?: string }) {
   return asMessaging(ctx, (c) =>
     c.v1.studios[":studioId"].threads.$get({
       param: { studioId },
-      query: { folder: options.folder, ...(options.inbox ? { inbox: options.inbox } : {}), ...(options.cursor ? { cursor: options.cursor } : {}) },
+      query: {
+        folder: options.folder,
+        ...(options.inbox ? { inbox: options.inbox } : {}),
+        ...(options.with ? { with: options.with } : {}),
+        ...(options.cursor ? { cursor: options.cursor } : {}),
+      },
     }),
   );
 }

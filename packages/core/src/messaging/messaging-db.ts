@@ -1,16 +1,14 @@
 import { tenantEntities } from "../db";
-import { JobCursorEntity } from "../scheduling/module";
 import { ClassEnrolmentEntity, ClassSlotEntity } from "../classes/module";
 import { tableService, type TransactionEntities } from "../kernel/db/table-service";
 import { messagingModule } from "./module";
 
 /**
  * The messaging entities with the people, audit and outbox entities (tenantEntities) their
- * transactions span, a class's slot and seats (a class's thread), and the job cursor: only the messaging Lambdas carry them.
+ * transactions span, and a class's slot and seats (a class's thread): only the messaging Lambdas carry them.
  */
 export const messagingEntities = {
   ...tenantEntities,
-  jobCursor: JobCursorEntity,
   classSlot: ClassSlotEntity,
   classEnrolment: ClassEnrolmentEntity,
   ...messagingModule.entities,

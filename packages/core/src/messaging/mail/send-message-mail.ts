@@ -11,7 +11,6 @@ import type { ThreadInboxRecord, ThreadParticipant, ThreadRecord } from "../thre
 import { mailedTo, ThreadRace, threadWrites, withThreadRetry } from "../thread-state";
 import { threadUrl } from "../thread-links";
 
-export const MESSAGE_MAIL_JOB = "message-mail";
 /** Due entries of this many UTC days back are looked at (the job runs every minute; this covers an outage). */
 const LOOKBACK_DAYS = 3;
 const PAGE = 100;

@@ -8,9 +8,9 @@ import { resolveAttachments } from "../attachments";
 import { messagingDb } from "../messaging-db";
 import { ownParty, STUDIO_PARTY } from "../parties";
 import type { StartThreadInput } from "../schemas";
-import type { ThreadParticipant, ThreadRecord } from "../thread.entity";
+import type { ThreadMessageRecord, ThreadParticipant, ThreadRecord } from "../thread.entity";
 import { threadWrites, withMessage } from "../thread-state";
-import { getThread } from "./get-thread";
+import { toThread } from "../thread-views";
 import { groupParticipants, MAX_PARTICIPANTS, resolveRecipients } from "./recipients";
 import { participantOf, signatureOf } from "./writer";
 
@@ -19,6 +19,7 @@ import { participantOf, signatureOf } from "./writer";
  * may address) or with a band's or a class's members. One transaction writes the thread, the
  * message, every participant's inbox entry and the unread summaries; each recipient with an
  * address is mailed a few minutes later (the message mail job), with a reply address of their own.
+ * The answer is the thread as written (no read back).
  */
 export async function startThread(actor: Actor, studioId: string, input: StartThreadInput, now = new Date()) {
   const { member, studio, records } = await loadMemberWith(actor, studioId, itemOf(messagingDb().entities.user, { userId: actor.userId }));
@@ -58,24 +59,22 @@ export async function startThread(actor: Actor, studioId: string, input: StartTh
   };
   const senderName = signatureOf(writer, records[0]?.name, studio);
   const thread = { ...withMessage(empty, writer, { body: input.body, senderName, at }), version: 1 };
-  await commitWrites(messagingDb, (t) => [
-    ...threadWrites(t, null, thread),
-    t.threadMessage
-      .create({
-        studioId,
-        threadId,
-        messageId: uuidv7(),
-        senderParty: writer.party,
-        senderName,
-        senderUserId: actor.userId,
-        body: input.body,
-        attachments,
-        via: "app",
-        createdAt: at,
-      })
-      .commit(),
-  ]);
-  return getThread(actor, studioId, threadId, { limit: 25 }, now);
+  const message: ThreadMessageRecord = {
+    studioId,
+    threadId,
+    messageId: uuidv7(),
+    senderParty: writer.party,
+    senderName,
+    senderUserId: actor.userId,
+    body: input.body,
+    attachments,
+    via: "app",
+    createdAt: at,
+    updatedAt: at,
+  };
+  await commitWrites(messagingDb, (t) => [...threadWrites(t, null, thread), t.threadMessage.create(message).commit()]);
+  // The thread as written: nothing to read back.
+  return toThread(thread, [message], writer.party, null);
 }
 
 /** The student a thread is said to be about must be one the writer sees (422 `studentId` otherwise, as if there were none). */
