@@ -6,8 +6,9 @@ import { emailDomain } from "./settings";
 /**
  * SES domain identity + configuration set. Names and ARNs are returned as plain strings (not
  * CloudFormation refs) so the Api stack can scope IAM to them without cross-stack exports.
- * The configuration set publishes bounces and complaints to an SNS topic; the SES events Lambda
- * (stacks/ses-events-function.ts) marks those addresses undeliverable.
+ * The configuration set publishes bounces, complaints, deliveries and opens to an SNS topic; the SES
+ * events Lambda (stacks/ses-events-function.ts) marks bouncing and complaining addresses
+ * undeliverable and moves the delivery receipts of tracked mailings (announcements).
  */
 export function Email({ stack, app }: StackContext) {
   const domain = emailDomain();
@@ -18,10 +19,10 @@ export function Email({ stack, app }: StackContext) {
     reputationMetrics: true,
   });
 
-  const sesEvents = new Topic(stack, "SesEvents", { displayName: "SES bounces and complaints" });
+  const sesEvents = new Topic(stack, "SesEvents", { displayName: "SES bounces, complaints, deliveries and opens" });
   configurationSet.addEventDestination("BouncesAndComplaints", {
     destination: EventDestination.snsTopic(sesEvents),
-    events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT],
+    events: [EmailSendingEvent.BOUNCE, EmailSendingEvent.COMPLAINT, EmailSendingEvent.DELIVERY, EmailSendingEvent.OPEN],
   });
 
   // Easy DKIM: after the first deploy, publish the three DKIM CNAMEs shown in the SES console.

@@ -3,6 +3,7 @@ import { accountsModule } from "./accounts/module";
 import { auditModule } from "./audit/module";
 import { billingModule } from "./billing/module";
 import { classesModule } from "./classes/module";
+import { deliveryReceiptsModule } from "./delivery-receipts/module";
 import { emailDeliveryModule } from "./email-delivery/module";
 import { idempotencyModule } from "./idempotency/module";
 import { importsModule } from "./imports/module";
@@ -53,4 +54,5 @@ export const CORE_MODULES = [
   growthModule,
   classesModule,
   messagingModule,
+  deliveryReceiptsModule,
 ] as const;

@@ -3,34 +3,11 @@ import * as Messaging from "@studiosync/core/messaging";
 import { readMail, sendSmtpReply } from "@studiosync/local/testing";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, ownerWithStudio, uniqueEmail } from "./support/api";
-import { addStudent, addTeacher, memberWithRole } from "./support/people";
+import { addTeacher, memberWithRole } from "./support/people";
+import { conversationWorld } from "./support/conversation-world";
 
 type Owner = Awaited<ReturnType<typeof ownerWithStudio>>;
 
-/** A studio with a teacher (signed in), a family with a guardian (signed in) and their child, taught by the teacher. */
-async function conversationWorld() {
-  const owner = await ownerWithStudio();
-  const studioId = owner.studio.id;
-  const teacherEmail = uniqueEmail("teacher").toLowerCase();
-  const teacher = await addTeacher(owner, { firstName: "Tara", email: teacherEmail });
-  const family = await api("POST", `/v1/studios/${studioId}/families`, { token: owner.accessToken, body: { name: "Lopez Family" } });
-  const guardianEmail = uniqueEmail("parent").toLowerCase();
-  const guardian = await api("POST", `/v1/studios/${studioId}/families/${family.body.id}/guardians`, {
-    token: owner.accessToken,
-    body: { firstName: "Paula", lastName: "Lopez", relationship: "mother", email: guardianEmail },
-  });
-  const student = await addStudent(owner, { firstName: "Leo", familyId: family.body.id, primaryTeacherId: teacher.id });
-  const teacherLogin = await memberWithRole(owner, "teacher", { teacherId: teacher.id });
-  const parentLogin = await memberWithRole(owner, "parent", { familyId: family.body.id, guardianId: guardian.body.id });
-  return {
-    owner,
-    studioId,
-    teacher: { ...teacher, email: teacherEmail, token: teacherLogin.accessToken, party: `teacher:${teacher.id}` },
-    family: { id: family.body.id as string },
-    guardian: { id: guardian.body.id as string, email: guardianEmail, token: parentLogin.accessToken, party: `guardian:${family.body.id}:${guardian.body.id}` },
-    student,
-  };
-}
 type World = Awaited<ReturnType<typeof conversationWorld>>;
 
 const threads = (w: World, token: string, query = "") => api("GET", `/v1/studios/${w.studioId}/threads${query}`, { token });

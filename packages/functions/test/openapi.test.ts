@@ -286,6 +286,14 @@ describe("API description", () => {
         "POST /v1/studios/{studioId}/threads/{threadId}/messages",
         "PUT /v1/studios/{studioId}/threads/{threadId}/archived",
         "GET /v1/studios/{studioId}/threads/{threadId}/messages/{messageId}/attachments/{index}",
+        // Announcements: to an audience, by email and in the app, with delivery receipts.
+        "GET /v1/studios/{studioId}/announcements",
+        "POST /v1/studios/{studioId}/announcements",
+        "POST /v1/studios/{studioId}/announcements/preview",
+        "POST /v1/studios/{studioId}/announcements/test",
+        "GET /v1/studios/{studioId}/announcements/{announcementId}",
+        "PUT /v1/studios/{studioId}/announcements/{announcementId}",
+        "DELETE /v1/studios/{studioId}/announcements/{announcementId}",
       ].sort(),
     );
     expect(res.body.components.schemas).toHaveProperty("Studio");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { markReceipt, readReceiptHeader, RECEIPT_HEADER, type ReceiptEvent } from "../delivery-receipts";
 import { KEEP_FAILED_SECONDS, MESSAGE_HEADER, problemKeys, readMessageHeader, type MessageRef } from "../outbox";
 import { emailDeliveryDb } from "./email-delivery-db";
 import { normalAddress, type UndeliverableReason } from "./undeliverable-address.entity";
@@ -33,11 +34,13 @@ const sesEventSchema = z.object({
       timestamp: z.string().optional(),
     })
     .optional(),
+  delivery: z.object({ timestamp: z.string().optional() }).optional(),
+  open: z.object({ timestamp: z.string().optional() }).optional(),
 });
 export type SesEvent = z.input<typeof sesEventSchema>;
 
-/** What became of one event: the addresses it marked, or why it changed nothing. */
-export type SesEventOutcome = { marked: string[]; message: MessageRef | null } | { ignored: string };
+/** What became of one event: the addresses it marked, or why it changed nothing; `receipt` when it moved a tracked copy's receipt. */
+export type SesEventOutcome = ({ marked: string[]; message: MessageRef | null } | { ignored: string }) & { receipt?: ReceiptEvent };
 
 const DIAGNOSTIC_LENGTH = 300;
 const short = (text: string | undefined) => (text ? text.slice(0, DIAGNOSTIC_LENGTH) : undefined);
@@ -84,7 +87,9 @@ function findingOf(event: z.infer<typeof sesEventSchema>, now: Date): Finding | 
  * Records one SES event (an SNS message's JSON, parsed or not): a permanent bounce or a complaint
  * marks each recipient's address undeliverable, so the outbox stops mailing it, and marks the
  * message that caused it (found by its MESSAGE_HEADER) undeliverable, so its studio's staff see
- * why. Anything else (transient bounces, deliveries, junk) is ignored and says why. Idempotent:
+ * why. A tracked mailing's copy (its RECEIPT_HEADER) has its receipt moved by deliveries, opens,
+ * bounces (transient ones too) and complaints. Anything else (transient bounces of untracked mail,
+ * deliveries, junk) is ignored and says why. Idempotent:
  * SNS may deliver an event twice. Throws only when DynamoDB does (the event is then retried).
  */
 export async function recordSesEvent(notification: unknown, now = new Date()): Promise<SesEventOutcome> {
@@ -98,10 +103,12 @@ export async function recordSesEvent(notification: unknown, now = new Date()): P
   }
   const parsed = sesEventSchema.safeParse(input);
   if (!parsed.success) return { ignored: "not an SES event" };
+  const headerOf = (name: string) => parsed.data.mail?.headers?.find((h) => h.name.toLowerCase() === name.toLowerCase())?.value;
+  const message = readMessageHeader(headerOf(MESSAGE_HEADER));
+  const receipt = await recordReceipt(parsed.data, message, readReceiptHeader(headerOf(RECEIPT_HEADER)), now);
   const finding = findingOf(parsed.data, now);
-  if (typeof finding === "string") return { ignored: finding };
+  if (typeof finding === "string") return { ignored: finding, ...receipt };
 
-  const message = readMessageHeader(parsed.data.mail?.headers?.find((h) => h.name.toLowerCase() === MESSAGE_HEADER.toLowerCase())?.value);
   const { undeliverableAddress, outboxMessage } = emailDeliveryDb().entities;
   const emails = [...new Set(finding.emails)].filter(Boolean);
   await Promise.all(
@@ -139,5 +146,30 @@ export async function recordSesEvent(notification: unknown, now = new Date()): P
       if (name !== "ConditionalCheckFailedException") throw error;
     }
   }
-  return { marked: emails, message };
+  return { marked: emails, message, ...receipt };
+}
+
+/** What an event means for a tracked copy's receipt (deliveries and opens mean nothing else). */
+function receiptEventOf(event: z.infer<typeof sesEventSchema>): { event: ReceiptEvent; at?: string; detail?: string } | null {
+  const type = event.eventType ?? event.notificationType;
+  if (type === "Delivery") return { event: "delivered", at: event.delivery?.timestamp };
+  if (type === "Open") return { event: "opened", at: event.open?.timestamp };
+  if (type === "Complaint") return { event: "complained", at: event.complaint?.timestamp, detail: event.complaint?.complaintFeedbackType };
+  if (type === "Bounce" && event.bounce) {
+    const { bounceType, bounceSubType, bouncedRecipients, timestamp } = event.bounce;
+    return { event: "bounced", at: timestamp, detail: short(bouncedRecipients[0]?.diagnosticCode ?? `${bounceType} ${bounceSubType ?? ""}`.trim()) };
+  }
+  return null;
+}
+
+async function recordReceipt(
+  event: z.infer<typeof sesEventSchema>,
+  message: MessageRef | null,
+  ref: ReturnType<typeof readReceiptHeader>,
+  now: Date,
+): Promise<{ receipt?: ReceiptEvent }> {
+  const meaning = receiptEventOf(event);
+  if (!message || !ref || !meaning) return {};
+  const changed = await markReceipt({ scope: message.scope, ...ref }, meaning.event, validInstant(meaning.at, now), meaning.detail);
+  return changed ? { receipt: meaning.event } : {};
 }

@@ -38,3 +38,4 @@ export { replyRefusedMessage, type ReplyRefusal } from "./templates/reply-refuse
 export { classOfferMessage, type ClassOfferEmail } from "./templates/class-offer";
 export { classesLeftMessage, type ClassesLeftEmail } from "./templates/classes-left";
 export { classAdmittedMessage, type ClassAdmittedEmail } from "./templates/class-admitted";
+export { announcementMessage, type AnnouncementEmail } from "./templates/announcement";

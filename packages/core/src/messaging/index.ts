@@ -12,3 +12,8 @@ export { replyDomain } from "./replies/reply-token";
 export { messagingDb } from "./messaging-db";
 export * from "./schemas";
 export * from "./thread-schemas";
+export { cancelAnnouncement, createAnnouncement, previewAnnouncement, testAnnouncement, updateAnnouncement } from "./announcements/compose-announcement";
+export { getAnnouncement, listAnnouncements } from "./announcements/read-announcements";
+export { sendAnnouncements, type AnnouncementsRun } from "./announcements/run-announcements";
+export * from "./announcements/schemas";
+export * from "./announcements/views";

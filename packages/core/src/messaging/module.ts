@@ -1,13 +1,15 @@
 import type { CoreModule } from "../kernel/core-module";
+import { AnnouncementEntity } from "./announcement.entity";
 import { ReplyAddressEntity } from "./reply-address.entity";
 import { InboxSummaryEntity, ThreadEntity, ThreadInboxEntity, ThreadMessageEntity } from "./thread.entity";
 
 export * from "./thread.entity";
 export * from "./reply-address.entity";
+export * from "./announcement.entity";
 
 /**
  * The messaging module's declaration: threads, their messages, each participant's inbox entry and
- * unread summary, and the reply addresses of inbound mail. The services are composed from these
+ * unread summary, the reply addresses of inbound mail, and announcements. The services are composed from these
  * declarations; other modules reach the entities through this file.
  */
 export const messagingModule = {
@@ -18,5 +20,6 @@ export const messagingModule = {
     threadInbox: ThreadInboxEntity,
     inboxSummary: InboxSummaryEntity,
     replyAddress: ReplyAddressEntity,
+    announcement: AnnouncementEntity,
   },
 } as const satisfies CoreModule;

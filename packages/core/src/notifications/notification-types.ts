@@ -2,7 +2,7 @@
  * The kinds of non-essential mail a family may stop, per studio. Essential mail (invoices,
  * receipts, account security, lesson changes) has no type here and cannot be stopped.
  */
-export const NOTIFICATION_TYPES = ["reminders", "slot-offers", "calendar-invites", "materials", "messages"] as const;
+export const NOTIFICATION_TYPES = ["reminders", "slot-offers", "calendar-invites", "materials", "messages", "announcements"] as const;
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 
 /** What each type is, in the words the unsubscribe page and the preferences page use. */
@@ -15,4 +15,5 @@ export const NOTIFICATION_LABELS: Record<NotificationType, { name: string; descr
     name: "New messages",
     description: "An email a few minutes after someone writes to you in a conversation, with every message you haven't read. You can answer it by email.",
   },
+  announcements: { name: "Announcements", description: "News from the studio: recitals, holidays, changes. You can still read them when you sign in." },
 };

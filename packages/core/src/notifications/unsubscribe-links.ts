@@ -39,4 +39,5 @@ const UNSUBSCRIBE_LABELS: Record<NotificationType, string> = {
   "calendar-invites": "Stop calendar invitations",
   materials: "Stop emails about new material",
   messages: "Stop emails about new messages",
+  announcements: "Stop announcements by email",
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { sendEmail, type EmailSender, type RenderedEmail } from "../email";
 import { MESSAGE_HEADER, messageHeaderValue } from "./message-header";
+import { markReceipt, RECEIPT_HEADER, receiptHeaderValue, type ReceiptEvent } from "../delivery-receipts";
 import { normalAddress } from "../email-delivery/module";
 import { outboxDb } from "./outbox-db";
 import type { OutboxMessageItem, OutboxMessageKey } from "./outbox-message.entity";
@@ -21,19 +22,27 @@ const isConditionalFailure = (error: unknown) => {
 
 /** The email an outbox item holds, as the sender takes it, naming its message for bounce and complaint events. */
 function storedEmail(message: OutboxMessageItem): RenderedEmail {
-  const { subject, html, text, fromName, replyTo, headers, calendarMethod, calendarIcs } = message;
+  const { subject, html, text, fromName, replyTo, headers, calendarMethod, calendarIcs, receiptMailing, receiptRecipient } = message;
+  const receipt: Record<string, string> =
+    receiptMailing && receiptRecipient ? { [RECEIPT_HEADER]: receiptHeaderValue({ mailing: receiptMailing, recipient: receiptRecipient }) } : {};
   return {
     subject,
     html,
     text,
     fromName,
     replyTo,
-    headers: { ...(headers ? (JSON.parse(headers) as Record<string, string>) : {}), [MESSAGE_HEADER]: messageHeaderValue(message) },
+    headers: { ...(headers ? (JSON.parse(headers) as Record<string, string>) : {}), [MESSAGE_HEADER]: messageHeaderValue(message), ...receipt },
     calendar: calendarMethod && calendarIcs ? { method: calendarMethod, ics: calendarIcs } : undefined,
   };
 }
 
 const epochSeconds = (at: Date) => Math.floor(at.getTime() / 1000);
+
+/** Moves a tracked copy's receipt along with the message (nothing for untracked mail). */
+async function receiptOf(message: OutboxMessageItem, event: ReceiptEvent, at: Date, detail?: string) {
+  if (!message.receiptMailing || !message.receiptRecipient) return;
+  await markReceipt({ scope: message.scope, mailing: message.receiptMailing, recipient: message.receiptRecipient }, event, at, detail);
+}
 
 /**
  * Claims one message (pending and due, or a `sending` whose lease ran out) with a conditional
@@ -90,6 +99,7 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
       .remove(["claimId", "leaseUntil", "retryDay", "retryAt"])
       .where((a, op) => op.eq(a.claimId, claimId))
       .go();
+    await receiptOf(message, "suppressed", now, `This address ${stopped.reason === "complaint" ? "complained about" : "bounced"} earlier mail`);
     return "undeliverable";
   }
   try {
@@ -112,6 +122,7 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
         .where((a, op) => op.eq(a.claimId, claimId))
         .go();
     }
+    if (failedFor) await receiptOf(message, "failed", now, lastError);
     console.error(JSON.stringify({ level: "error", message: "outbox email failed", key, attempts: message.attempts, final: failedFor, error: lastError }));
     return failedFor ? "failed" : "retrying";
   }
@@ -127,5 +138,6 @@ export async function deliverOutboxMessage(key: OutboxMessageKey, options: Deliv
     // message undeliverable (email-delivery/ses-events.ts), or a consumer took over a lapsed lease.
     if (!isConditionalFailure(error)) throw error;
   }
+  await receiptOf(message, "sent", now);
   return "sent";
 }

@@ -19,6 +19,8 @@ export interface OutboxEmail {
   brand?: EmailBrand;
   /** Where replies go when not to the studio: the teacher, for mail that is theirs. */
   replyTo?: string;
+  /** The receipt this copy of a tracked mailing keeps up to date (its scope is the message's). */
+  receipt?: { mailing: string; recipient: string };
 }
 
 /** Any transaction whose service has the outbox entity (every module service has it: tenant-entities.ts). */
@@ -44,6 +46,8 @@ export function outboxEmail(tx: OutboxTx, message: OutboxEmail, now = new Date()
       headers: headers ? JSON.stringify(headers) : undefined,
       calendarMethod: calendar?.method,
       calendarIcs: calendar?.ics,
+      receiptMailing: message.receipt?.mailing,
+      receiptRecipient: message.receipt?.recipient,
       status: "pending",
       attempts: 0,
       ...retryKeys(new Date(now.getTime() + STREAM_GRACE_MS)),

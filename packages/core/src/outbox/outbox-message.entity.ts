@@ -47,6 +47,9 @@ export const OutboxMessageEntity = new Entity({
     /** An iMIP part: its method and the iCalendar text. */
     calendarMethod: { type: ["REQUEST", "CANCEL"] as const, readOnly: true },
     calendarIcs: { type: "string", readOnly: true },
+    /** A tracked mailing's receipt of this copy (delivery-receipts/): the outbox and SES's events keep it up to date. */
+    receiptMailing: { type: "string", readOnly: true },
+    receiptRecipient: { type: "string", readOnly: true },
     status: { type: OUTBOX_STATUSES, required: true },
     attempts: { type: "number", required: true, default: 0 },
     lastError: { type: "string" },

@@ -169,6 +169,7 @@ const TABLE: Row[] = [
   // Thread T1: teacher A with family F (facts say whether the member speaks as one of its participants).
   ["thread.view", (name: Name) => ({ takesPart: name === "teacherA" || name === "parentF" }), [...ADMINS, "teacherA", "parentF"]],
   ...adminOnly("thread.oversee"),
+  ...adminOnly("announcement.manage"),
 ];
 
 /** The catalogue called with any action (the table holds every action's facts). */

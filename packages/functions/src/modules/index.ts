@@ -25,6 +25,7 @@ import { growthRoutes } from "./growth/routes";
 import { pageSettingsRoutes } from "./page-settings/routes";
 import { leadsRoutes } from "./leads/routes";
 import { messagingRoutes } from "./messaging/routes";
+import { announcementsRoutes } from "./announcements/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
@@ -55,6 +56,7 @@ export const MODULE_ROUTES = {
   "page-settings": pageSettingsRoutes,
   leads: leadsRoutes,
   messaging: messagingRoutes,
+  announcements: announcementsRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /**
@@ -62,12 +64,12 @@ export const MODULE_ROUTES = {
  * type-check against that area's operations only, so the one big client's cost stops growing with
  * every new area.
  */
-export type SeparateClientModule = "messaging";
+export type SeparateClientModule = "messaging" | "announcements";
 
 type SchemaOf<M extends ModuleName> = (typeof MODULE_ROUTES)[M] extends infer R ? (R extends OpenAPIHono<any, infer S, any> ? S : never) : never;
 
 /** The operations of every module but those with a client of their own: what the main typed client (web/) sees. */
 export type ApiSchema = SchemaOf<Exclude<ModuleName, SeparateClientModule>>;
 
-/** The messaging module's operations: the conversations client. */
-export type MessagingSchema = SchemaOf<"messaging">;
+/** The messaging and announcements modules' operations: the conversations client. */
+export type MessagingSchema = SchemaOf<"messaging" | "announcements">;

@@ -13,6 +13,7 @@ import { invoicesModule } from "./invoices/module";
 import { leadsModule } from "./leads/module";
 import { lendingModule } from "./lending/module";
 import { messagingModule } from "./messaging/module";
+import { announcementsModule } from "./announcements/module";
 import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
 import { paymentsModule } from "./payments/module";
@@ -58,5 +59,6 @@ export const API_MODULES = [
   pageSettingsModule,
   leadsModule,
   messagingModule,
+  announcementsModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

@@ -1,5 +1,5 @@
 import { api } from "../support/api";
-import { ADMINS, MEMBERS, NON_ADMINS, s, type ActorName, type RowModule, type World } from "./rows";
+import { ADMINS, adminOnly, MEMBERS, NON_ADMINS, s, type ActorName, type RowModule, type World } from "./rows";
 
 /** Who takes part in thread T1 (teacher A with family F and the studio): admins (as the studio), teacher A, F's parent. */
 const IN_T1: ActorName[] = [...ADMINS, "teacherOwn", "parentOwn"];
@@ -21,7 +21,24 @@ async function threadT1(w: World) {
     },
   });
   if (started.status !== 201) throw new Error(`thread: ${started.status} ${JSON.stringify(started.body)}`);
-  return { threadT1: started.body.id as string, messageM1: started.body.messages[0].id as string };
+  const announced = await api("POST", s(w, "/announcements"), { token: w.tokens.owner!, body: announcement(w) });
+  if (announced.status !== 201) throw new Error(`announcement: ${announced.status} ${JSON.stringify(announced.body)}`);
+  return { threadT1: started.body.id as string, messageM1: started.body.messages[0].id as string, announcementA1: announced.body.id as string };
+}
+
+/** An announcement to family F, in the app only (A1: sent at once). */
+const announcement = (w: World, extra: Record<string, unknown> = {}) => ({
+  subject: "Matrix news",
+  body: "Hello families",
+  audience: { kind: "list", people: [{ kind: "family", id: w.familyF }] },
+  email: false,
+  ...extra,
+});
+
+async function draft(w: World) {
+  const made = await api("POST", s(w, "/announcements"), { token: w.tokens.owner!, body: announcement(w, { draft: true }) });
+  if (made.status !== 201) throw new Error(`draft: ${made.status} ${JSON.stringify(made.body)}`);
+  return { id: made.body.id as string };
 }
 
 export const messagingRows: RowModule = {
@@ -65,5 +82,41 @@ export const messagingRows: RowModule = {
       allow: IN_T1,
       path: (w) => s(w, `/threads/${w.extra.threadT1}/messages/${w.extra.messageM1}/attachments/0`),
     },
+    // Everyone lists what was sent to them; the studio's own list is its owners' and admins'.
+    "GET /v1/studios/{studioId}/announcements": adminOnly({ action: "announcement.manage", path: (w) => s(w, "/announcements?box=sent") }),
+    "POST /v1/studios/{studioId}/announcements": adminOnly({
+      action: "announcement.manage",
+      path: (w) => s(w, "/announcements"),
+      body: (w) => announcement(w, { draft: true }),
+    }),
+    "POST /v1/studios/{studioId}/announcements/preview": adminOnly({
+      action: "announcement.manage",
+      path: (w) => s(w, "/announcements/preview"),
+      body: (w) => announcement(w),
+    }),
+    "POST /v1/studios/{studioId}/announcements/test": adminOnly({
+      action: "announcement.manage",
+      path: (w) => s(w, "/announcements/test"),
+      body: (w) => announcement(w),
+    }),
+    // Its senders see it whole; family F's parent, to whom it was sent, their copy; anyone else nothing.
+    "GET /v1/studios/{studioId}/announcements/{announcementId}": {
+      action: "announcement.manage",
+      allow: [...ADMINS, "parentOwn"],
+      path: (w) => s(w, `/announcements/${w.extra.announcementA1}`),
+    },
+    "PUT /v1/studios/{studioId}/announcements/{announcementId}": adminOnly({
+      action: "announcement.manage",
+      path: (w, t) => s(w, `/announcements/${t}`),
+      body: (w) => announcement(w, { draft: true }),
+      target: (w) => w.extra.announcementA1!,
+      fresh: draft,
+    }),
+    "DELETE /v1/studios/{studioId}/announcements/{announcementId}": adminOnly({
+      action: "announcement.manage",
+      path: (w, t) => s(w, `/announcements/${t}`),
+      target: (w) => w.extra.announcementA1!,
+      fresh: draft,
+    }),
   },
 };

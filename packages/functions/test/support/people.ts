@@ -42,8 +42,8 @@ export async function familyStudentIds(studioId: string, familyId: string) {
   return [...(data?.studentIds ?? [])].sort();
 }
 
-/** `count` students written straight into a studio's partition (25 per BatchWriteItem): size, not API, under test. */
-export async function seedStudents(studioId: string, count: number) {
+/** `count` students written straight into a studio's partition (25 per BatchWriteItem): size, not API, under test. `email` gives each an address of their own. */
+export async function seedStudents(studioId: string, count: number, email?: (i: number) => string) {
   const students = Array.from({ length: count }, (_, i) => {
     const firstName = `Seed${String(i).padStart(4, "0")}`;
     return {
@@ -52,6 +52,7 @@ export async function seedStudents(studioId: string, count: number) {
       firstName,
       lastName: "Bulk",
       instrument: "piano",
+      ...(email ? { email: email(i) } : {}),
       createdBy: "test",
       updatedBy: "test",
       ...searchKeys(`${firstName} Bulk`),

@@ -1,6 +1,7 @@
 import type { BillingRunBenchResult } from "./billing-run";
 import type { MaterialiseBenchResult } from "./materialise-lessons";
 import type { SlotBroadcastBenchResult } from "./slot-broadcast";
+import type { AnnouncementFanOutResult } from "./announcement-fan-out";
 import type { PagesBenchResult } from "./pages";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -81,6 +82,7 @@ export function writeResults(results: {
   materialise?: MaterialiseBenchResult;
   billingRun?: BillingRunBenchResult;
   broadcast?: SlotBroadcastBenchResult;
+  announcements?: AnnouncementFanOutResult;
   pages?: PagesBenchResult;
 }): string {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
@@ -95,6 +97,7 @@ export function writeResults(results: {
     lambdaBundles: results.bundles,
     ...(results.materialise ? { materialiseJob: results.materialise } : {}),
     ...(results.broadcast ? { slotBroadcastJob: results.broadcast } : {}),
+    ...(results.announcements ? { announcementFanOut: results.announcements } : {}),
     ...(results.billingRun ? { billingRun: results.billingRun } : {}),
     ...(results.pages ? { workspacePages: results.pages } : {}),
   };
@@ -109,6 +112,19 @@ export function printBroadcast(b: SlotBroadcastBenchResult): void {
     .join(", ");
   console.log(`  ${b.creditHolders} credit holders → ${b.summary.emails} emails in ${b.seconds} s`);
   console.log(`  ${b.requests} DynamoDB requests (${ops}); ${b.wcu} WCU`);
+}
+
+export function printAnnouncementFanOut(a: AnnouncementFanOutResult): void {
+  const ops = (by: Record<string, number>) =>
+    Object.entries(by)
+      .map(([op, n]) => `${n} ${op}`)
+      .join(", ");
+  console.log(
+    `  ${a.recipients} recipients → every copy in the outbox in ${a.seconds} s: ${a.requests} DynamoDB requests (${ops(a.operations)}); ${a.wcu} WCU`,
+  );
+  console.log(
+    `  ${a.requestsPer1000} requests per 1,000 recipients to hand them over; then ${a.deliveryRequestsPerCopy} per copy to send it (${ops(a.deliveryOperations)} for 20)`,
+  );
 }
 
 export function printMaterialise(m: MaterialiseBenchResult): void {

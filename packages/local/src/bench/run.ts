@@ -1,3 +1,4 @@
+import { benchAnnouncementFanOut, type AnnouncementFanOutResult } from "./announcement-fan-out";
 import { parseArgs } from "node:util";
 import { createApp } from "@studiosync/functions";
 import { applyLocalEnv, ensureTableAndBucket, startEngines } from "../engines/index";
@@ -12,7 +13,7 @@ import { MATRIX_ROWS, matrixWorld } from "./matrix-samples";
 import { assertEveryOperationCosted } from "./operation-coverage";
 import { ACCOUNT_SAMPLES, NOT_SAMPLED } from "./operation-samples";
 import { apiOperations, operationOf } from "./operations";
-import { printBroadcast, printBundles, printMaterialise, printOperationCosts, printRouteTable, writeResults } from "./report";
+import { printAnnouncementFanOut, printBroadcast, printBundles, printMaterialise, printOperationCosts, printRouteTable, writeResults } from "./report";
 import { runScenario, toFetch, type RouteResult } from "./run-scenario";
 import { costliest, costOf, sampleOperations, type OperationCost } from "./sample-operations";
 import { scenarios } from "./scenarios";
@@ -133,6 +134,15 @@ try {
     printBroadcast(broadcast);
   }
 
+  let announcements: AnnouncementFanOutResult | undefined;
+  if (!values.only || "announcements".includes(values.only.toLowerCase())) {
+    await engines.stop();
+    engines = await freshEngines();
+    console.log("\nAn announcement to 1,000 families (the Announcements job until every copy is in the outbox, fresh engines)…");
+    announcements = await benchAnnouncementFanOut({ recipients: 1_000 });
+    printAnnouncementFanOut(announcements);
+  }
+
   let pages: PagesBenchResult | undefined;
   if (!values.only || "pages".includes(values.only.toLowerCase())) {
     await engines.stop();
@@ -146,7 +156,7 @@ try {
   const bundles = await measureLambdaBundles(Number(values["import-runs"]));
   printBundles(bundles);
   console.log(
-    `\nResults written to ${writeResults({ routes, operations: operationCosts, notSampled, bundles, iterations, materialise, billingRun, broadcast, pages })}`,
+    `\nResults written to ${writeResults({ routes, operations: operationCosts, notSampled, bundles, iterations, materialise, billingRun, broadcast, announcements, pages })}`,
   );
 } finally {
   await engines.stop();

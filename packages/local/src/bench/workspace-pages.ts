@@ -43,6 +43,7 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     courseId,
     slotId,
     threadId,
+    announcementId,
   ] = await Promise.all([
     firstId(`/lessons?from=${from}&to=${to}&limit=1`),
     firstId("/students?limit=1"),
@@ -63,6 +64,7 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     firstId("/courses?limit=1"),
     firstId("/class-slots?limit=1"),
     firstId("/threads?limit=1"),
+    get<{ sent: { id: string }[] }>(`${api}/announcements?box=sent&limit=1`).then((page) => page.sent[0]?.id),
   ]);
   const base = `/dashboard/studios/${studioId}`;
   const pages: [string, string | undefined, string][] = [
@@ -70,6 +72,9 @@ export async function workspacePages(fixtures: Fixtures, owner: Session): Promis
     ["Messages", "", "/messages"],
     ["New conversation", "", "/messages/new"],
     ["Conversation", threadId, `/messages/${threadId}`],
+    ["Announcements", "", "/announcements"],
+    ["New announcement", "", "/announcements/new"],
+    ["Announcement", announcementId, `/announcements/${announcementId}`],
     ["Calendar (week)", "", "/calendar"],
     ["Calendar (day)", "", "/calendar?view=day"],
     ["Calendar (agenda)", "", "/calendar?view=agenda"],

@@ -16,12 +16,15 @@ export type SesEventRecord = Record<string, unknown>;
 export type SesEventListener = (event: SesEventRecord) => void | Promise<void>;
 
 const SIMULATOR_DOMAIN = "simulator.amazonses.com";
+/** core's outbox RECEIPT_HEADER, lower-cased: the mark of a tracked mailing's copy. */
+const RECEIPT_HEADER = "x-studiosync-receipt";
 const listeners = new Set<SesEventListener>();
 
 /**
  * Registers a listener for the bounce and complaint events of mail sent to SES's mailbox
  * simulator through SES local (bounce@, complaint@, suppressionlist@simulator.amazonses.com, with
- * or without a `+label`), as SNS would deliver them on AWS. Returns a function that removes it.
+ * or without a `+label`), and the delivery events of tracked mail to anyone else, as SNS would
+ * deliver them on AWS. Returns a function that removes it.
  */
 export function onSesEvent(listener: SesEventListener): () => void {
   listeners.add(listener);
@@ -86,6 +89,17 @@ export function simulatorEvents(mail: SimulatedMail, now = new Date()): SesEvent
     "Amazon SES has suppressed sending to this address because it has a recent history of bouncing as an invalid address.",
     "dns; amazonses.com",
   );
+  // SES publishes a Delivery of every message it hands over; the handler only acts on tracked ones
+  // (their receipt header), so only those are simulated, for the addresses outside the simulator.
+  const delivered = recipients.filter((r) => simulated(r) === null);
+  const tracked = (mail.headers ?? []).some((h) => h.name.toLowerCase() === RECEIPT_HEADER);
+  if (tracked && delivered.length > 0) {
+    events.push({
+      eventType: "Delivery",
+      delivery: { timestamp, processingTimeMillis: 420, recipients: delivered, smtpResponse: "250 2.0.0 OK", reportingMTA: "a8-55.smtp-out.amazonses.com" },
+      mail: mailObject(mail, recipients),
+    });
+  }
   const complained = byKind("complaint");
   if (complained.length > 0) {
     events.push({

@@ -34,6 +34,7 @@ const GENERIC = Object.fromEntries(CATEGORIES.map((c) => [c, c])) as Generic;
  */
 const BY_CATEGORY = {
   conflict: [
+    "announcement.sent",
     "access_request.already_reviewed",
     "access_request.reviewed_meanwhile",
     "attendance.class_lesson",

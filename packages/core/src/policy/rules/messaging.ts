@@ -22,4 +22,6 @@ export const MESSAGING_RULES = {
   ),
   /** Another participant's inbox, or all the studio's threads. */
   "thread.oversee": adminsOnly(),
+  /** Writing, sending and following announcements (everyone reads those sent to them). */
+  "announcement.manage": adminsOnly(),
 } as const;
