@@ -204,12 +204,13 @@ describe("issue 12: bounces and complaints", () => {
   const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
   const topic = () => only(t.email, "AWS::SNS::Topic");
 
-  it("the configuration set publishes bounces and complaints (only) to an SNS topic SES may publish to", () => {
+  it("the configuration set publishes bounces, complaints, deliveries and opens (only) to an SNS topic SES may publish to", () => {
     const destination = only(t.email, "AWS::SES::ConfigurationSetEventDestination").resource.Properties;
     expect(destination.ConfigurationSetName).toEqual({ Ref: only(t.email, "AWS::SES::ConfigurationSet").id });
     expect(destination.EventDestination).toMatchObject({
       Enabled: true,
-      MatchingEventTypes: ["bounce", "complaint"],
+      // Deliveries and opens move the delivery receipts of tracked mailings (announcements).
+      MatchingEventTypes: ["bounce", "complaint", "delivery", "open"],
       SnsDestination: { TopicARN: { Ref: topic().id } },
     });
     const policy = only(t.email, "AWS::SNS::TopicPolicy").resource.Properties.PolicyDocument.Statement;

@@ -39,3 +39,4 @@ export { classOfferMessage, type ClassOfferEmail } from "./templates/class-offer
 export { classesLeftMessage, type ClassesLeftEmail } from "./templates/classes-left";
 export { classAdmittedMessage, type ClassAdmittedEmail } from "./templates/class-admitted";
 export { announcementMessage, type AnnouncementEmail } from "./templates/announcement";
+export { replyQuestionMessage, type ReplyQuestionEmail } from "./templates/reply-question";

@@ -8,7 +8,7 @@ export { attachmentDownload, createAttachmentUpload } from "./threads/thread-fil
 export { recipientChoices } from "./threads/recipient-choices";
 export { sendMessageMail, type MessageMailRun } from "./mail/send-message-mail";
 export { INBOUND_PREFIX, receiveStoredReply } from "./replies/inbound-object";
-export { replyDomain } from "./replies/reply-token";
+export { replyDomain } from "../kernel/keys/reply-token";
 export { messagingDb } from "./messaging-db";
 export * from "./schemas";
 export * from "./thread-schemas";

@@ -7,7 +7,7 @@ export const REPLY_TARGETS = ["thread", "lesson"] as const;
 
 /**
  * The one deliberate cross-tenant lookup of inbound mail: a reply address's id (the local part of
- * `r-<id>-<mac>@<reply domain>`, see replies/reply-token.ts) → the studio, the thread (or lesson)
+ * `r-<id>-<mac>@<reply domain>`, see kernel/keys/reply-token.ts) → the studio, the thread (or lesson)
  * and the participant it was given to, with the address it was mailed to (only mail from that
  * address is taken). Written with each notification mail; `validUntil` moves with every mail, so
  * an address stops working some time after its last use; `revokedAt` stops it at once.

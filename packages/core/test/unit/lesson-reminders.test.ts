@@ -13,23 +13,28 @@ describe("reminder hour buckets", () => {
 });
 
 describe("reminderRecipients", () => {
-  const guardians: Record<string, { firstName: string; email?: string; deletedAt?: string }[]> = {
-    f1: [{ firstName: "Maria", email: "Maria@Example.test" }, { firstName: "Jon" }, { firstName: "Gone", email: "gone@example.test", deletedAt: "2026-01-01" }],
-    f2: [{ firstName: "Maria", email: "maria@example.test " }],
+  const g = (familyId: string, guardianId: string, rest: { firstName: string; email?: string; deletedAt?: string }) => ({ familyId, guardianId, ...rest });
+  const guardians: Record<string, ReturnType<typeof g>[]> = {
+    f1: [
+      g("f1", "g1", { firstName: "Maria", email: "Maria@Example.test" }),
+      g("f1", "g2", { firstName: "Jon" }),
+      g("f1", "g3", { firstName: "Gone", email: "gone@example.test", deletedAt: "2026-01-01" }),
+    ],
+    f2: [g("f2", "g4", { firstName: "Maria", email: "maria@example.test " })],
   };
   it("takes students with an email and each family's guardians with one, every address once", () => {
     const recipients = reminderRecipients(
       [
-        { firstName: "Sam", email: "sam@example.test", familyId: "f1" },
-        { firstName: "Bo", familyId: "f2" },
-        { firstName: "Ex", email: "ex@example.test", deletedAt: "2026-01-01" },
-        { firstName: "Solo" },
+        { studentId: "s1", firstName: "Sam", email: "sam@example.test", familyId: "f1" },
+        { studentId: "s2", firstName: "Bo", familyId: "f2" },
+        { studentId: "s3", firstName: "Ex", email: "ex@example.test", deletedAt: "2026-01-01" },
+        { studentId: "s4", firstName: "Solo" },
       ],
       (familyId) => guardians[familyId] ?? [],
     );
     expect(recipients).toEqual([
-      { email: "sam@example.test", key: "sam@example.test", firstName: "Sam" },
-      { email: "Maria@Example.test", key: "maria@example.test", firstName: "Maria" },
+      { email: "sam@example.test", key: "sam@example.test", firstName: "Sam", party: "student:s1" },
+      { email: "Maria@Example.test", key: "maria@example.test", firstName: "Maria", party: "guardian:f1:g1" },
     ]);
   });
 });

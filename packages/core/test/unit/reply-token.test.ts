@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resetConfig } from "../../src/kernel/config";
-import { replyAddressOf, replyIdFor, replyIdOf } from "../../src/messaging/replies/reply-token";
+import { replyAddressOf, replyIdFor, replyIdOf } from "../../src/kernel/keys/reply-token";
 
 const saved = { secret: process.env.APP_SECRET, domain: process.env.REPLY_DOMAIN };
 const restore = (name: string, value: string | undefined) => (value === undefined ? delete process.env[name] : (process.env[name] = value));

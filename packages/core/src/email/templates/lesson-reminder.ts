@@ -39,6 +39,12 @@ export function lessonReminderMessage(input: LessonReminderInput): RenderedEmail
       input.links.length > 0
         ? `Can't make it, or need another time? Use the buttons below: before you confirm a cancellation, the page tells you what the studio's cancellation policy means for it at that moment. Or ${contact}.`
         : `Can't make it? ${contact[0]!.toUpperCase()}${contact.slice(1)}: a group lesson goes ahead for the others.`,
+      // Private lessons' reminders are Reply-To a reply address of the recipient's own (reply commands).
+      ...(input.links.length > 0
+        ? [
+            "You can also reply to this email: “confirm” tells the studio you will be there, “cancel” cancels the lesson under the same policy; anything else reaches the studio as a message.",
+          ]
+        : []),
     ],
     ...(input.links.length > 0
       ? { action: input.links[0]!, links: input.links.slice(1) }

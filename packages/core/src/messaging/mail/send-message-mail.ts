@@ -6,7 +6,7 @@ import { isOptedOut, unsubscribable } from "../../notifications";
 import { outboxEmail } from "../../outbox";
 import type { StudioRecord } from "../../studios/module";
 import { messagingDb } from "../messaging-db";
-import { replyAddressOf, replyIdFor } from "../replies/reply-token";
+import { replyAddressOf, replyIdFor } from "../../kernel/keys/reply-token";
 import type { ThreadInboxRecord, ThreadParticipant, ThreadRecord } from "../thread.entity";
 import { mailedTo, ThreadRace, threadWrites, withThreadRetry } from "../thread-state";
 import { threadUrl } from "../thread-links";

@@ -13,8 +13,9 @@ import { STUDIO_PARTY } from "../parties";
 import type { ReplyAddressRecord } from "../reply-address.entity";
 import { withThreadRetry } from "../thread-state";
 import { deliverMessage } from "../threads/deliver-message";
-import { replyIdOf } from "./reply-token";
+import { replyIdOf } from "../../kernel/keys/reply-token";
 import { stripReply } from "./strip-reply";
+import { answerLessonReply, type LessonReplyOutcome } from "./lesson-reply";
 
 /** What the receiving side (SES on AWS, the local SMTP server) tells about a message besides its bytes. */
 export interface InboundMail {
@@ -26,7 +27,9 @@ export interface InboundMail {
 }
 
 export type ReplyOutcome =
-  | { outcome: "posted"; studioId: string; threadId: string; messageId: string; party: string }
+  | { outcome: "posted"; studioId: string; threadId: string; messageId?: string; party: string }
+  /** A reply to a lesson's email (reply commands, lesson-reply.ts). */
+  | Exclude<LessonReplyOutcome, { outcome: "posted" }>
   | { outcome: "refused"; reason: ReplyRefusal; bounced: boolean }
   /** Automatic mail (out-of-office, bounces): neither posted nor answered, so no two robots write to each other forever. */
   | { outcome: "ignored"; reason: "automatic" };
@@ -50,9 +53,10 @@ function isAutomatic(mail: ParsedMail): boolean {
 const failed = (verdict?: string) => verdict !== undefined && verdict.toUpperCase() === "FAIL";
 
 /**
- * A reply by email: posted into its thread as the participant the address was given to, or
- * refused with a polite bounce and never posted. Taken only when the address is one this platform
- * signed (replies/reply-token.ts), still valid and not revoked, the sender is the address it was
+ * A reply by email: posted into its thread as the participant the address was given to (a reply
+ * to a lesson's email is read as a command first: lesson-reply.ts), or refused with a polite
+ * bounce and never posted. Taken only when the address is one this platform
+ * signed (kernel/keys/reply-token.ts), still valid and not revoked, the sender is the address it was
  * mailed to, and SES found no SPF or DKIM failure. The quoted history and the signature are cut
  * (strip-reply.ts); attachments are stored under the studio's message prefix and become the
  * message's files. Automatic mail is ignored.
@@ -77,20 +81,16 @@ export async function receiveReply(mail: InboundMail, now = new Date()): Promise
   if (files.length > MAX_FILES || files.some((f) => f.size > MAX_ATTACHMENT_BYTES)) return refuse("too_large", studio);
   const body = stripReply(parsed.text ?? "");
   if (!body && files.length === 0) return refuse("empty", studio);
-  if (address.target !== "thread" || !address.threadId) return refuse("unknown", studio);
-  return postReply(studio, address, body || "(attachments)", files, now, refuse);
+  const attachments = await storeAttachments(address.studioId, files);
+  const post = (threadId: string) => postReply(studio, address, threadId, body || "(attachments)", attachments, now);
+  if (address.target === "lesson" && address.lessonId) return answerLessonReply(studio, address, { body, subject, attachments }, now, post);
+  if (!address.threadId) return refuse("unknown", studio);
+  const posted = await post(address.threadId);
+  return posted ?? refuse("expired", studio);
 }
 
-async function postReply(
-  studio: StudioRecord,
-  address: ReplyAddressRecord,
-  body: string,
-  files: ParsedMail["attachments"],
-  now: Date,
-  refuse: (reason: ReplyRefusal, studio?: StudioRecord | null) => Promise<ReplyOutcome>,
-): Promise<ReplyOutcome> {
-  const { studioId, party } = address;
-  const threadId = address.threadId!;
+/** A reply's files, stored under the studio's message prefix (they become the message's files). */
+async function storeAttachments(studioId: string, files: ParsedMail["attachments"]): Promise<StoredAttachment[]> {
   const attachments: StoredAttachment[] = [];
   for (const file of files) {
     const name = file.filename || "attachment";
@@ -98,6 +98,12 @@ async function postReply(
     await putObject(key, file.content, file.contentType || "application/octet-stream");
     attachments.push({ key, name, contentType: file.contentType || "application/octet-stream", size: file.size });
   }
+  return attachments;
+}
+
+/** Posts a reply into a thread as the address's participant; null when the thread or the participant is gone. */
+async function postReply(studio: StudioRecord, address: ReplyAddressRecord, threadId: string, body: string, attachments: StoredAttachment[], now: Date) {
+  const { studioId, party } = address;
   const posted = await withThreadRetry(async () => {
     const [thread] = await readTogether(itemOf(messagingDb().entities.thread, { studioId, threadId }));
     const sender = thread?.participants.find((p) => p.party === party);
@@ -105,8 +111,7 @@ async function postReply(
     const senderName = party === STUDIO_PARTY ? studio.name : sender.name;
     return deliverMessage(thread, sender, { body, attachments, via: "email", senderName }, now);
   });
-  if (!posted) return refuse("expired", studio);
-  return { outcome: "posted", studioId, threadId, messageId: posted.messageId, party };
+  return posted ? { outcome: "posted" as const, studioId, threadId, messageId: posted.messageId, party } : null;
 }
 
 /**

@@ -4,11 +4,12 @@ import { AppError, invalidField } from "../../kernel/errors";
 import { itemOf } from "../../kernel/db/read-together";
 import { assertMay, loadMemberWith, may, type Actor, type StudioMember } from "../../policy";
 import { studentFacts } from "../../people";
-import { resolveAttachments } from "../attachments";
+import { resolveAttachments, type StoredAttachment } from "../attachments";
 import { messagingDb } from "../messaging-db";
 import { ownParty, STUDIO_PARTY } from "../parties";
 import type { StartThreadInput } from "../schemas";
-import type { ThreadMessageRecord, ThreadParticipant, ThreadRecord } from "../thread.entity";
+import type { MESSAGE_SOURCES, ThreadMessageRecord, ThreadParticipant, ThreadRecord } from "../thread.entity";
+import type { StudioRecord } from "../../studios/module";
 import { threadWrites, withMessage } from "../thread-state";
 import { toThread } from "../thread-views";
 import { groupParticipants, MAX_PARTICIPANTS, resolveRecipients } from "./recipients";
@@ -37,44 +38,76 @@ export async function startThread(actor: Actor, studioId: string, input: StartTh
     throw invalidField(input.group ? "group" : "to", `names ${participants.size} people; a conversation takes at most ${MAX_PARTICIPANTS}`);
   }
   const attachments = await resolveAttachments(actor, studioId, input.attachments);
-  const at = now.toISOString();
-  const threadId = uuidv7();
   const studentIds = [...new Set([...(input.studentId ? [input.studentId] : []), ...direct.studentIds, ...(group?.studentIds ?? [])])];
-  const empty: ThreadRecord = {
-    studioId,
-    threadId,
+  const { thread, message } = await openThread(studio, writer, [...participants.values()], {
     subject: input.subject,
-    kind: input.group ? "group" : "direct",
-    ...(input.group ? { groupKind: input.group.kind, groupId: input.group.id } : {}),
+    body: input.body,
+    attachments,
+    senderName: signatureOf(writer, records[0]?.name, studio),
+    senderUserId: actor.userId,
+    via: "app",
     studentIds,
-    participants: [...participants.values()],
+    ...(input.group ? { group: input.group } : {}),
+    now,
+  });
+  // The thread as written: nothing to read back.
+  return toThread(thread, [message], writer.party, null);
+}
+
+/** A new thread's first message and what it is about. */
+export interface FirstMessage {
+  subject: string;
+  body: string;
+  attachments: StoredAttachment[];
+  senderName: string;
+  /** The login that wrote it; none for mail (a reply by email is its address's participant). */
+  senderUserId?: string;
+  via: (typeof MESSAGE_SOURCES)[number];
+  studentIds: string[];
+  group?: { kind: "band" | "class"; id: string };
+  now: Date;
+}
+
+/**
+ * Writes a new thread with its first message in one transaction: the thread, the message, every
+ * participant's inbox entry and unread summary (the writer among the participants, first).
+ */
+export async function openThread(studio: StudioRecord, writer: ThreadParticipant, participants: ThreadParticipant[], first: FirstMessage) {
+  const at = first.now.toISOString();
+  const threadId = uuidv7();
+  const empty: ThreadRecord = {
+    studioId: studio.studioId,
+    threadId,
+    subject: first.subject,
+    kind: first.group ? "group" : "direct",
+    ...(first.group ? { groupKind: first.group.kind, groupId: first.group.id } : {}),
+    studentIds: first.studentIds,
+    participants,
     lastMessageAt: at,
     lastSenderName: writer.name,
     preview: "",
     messageCount: 0,
     version: 0,
-    createdBy: actor.userId,
+    createdBy: first.senderUserId ?? writer.party,
     createdAt: at,
     updatedAt: at,
   };
-  const senderName = signatureOf(writer, records[0]?.name, studio);
-  const thread = { ...withMessage(empty, writer, { body: input.body, senderName, at }), version: 1 };
+  const thread = { ...withMessage(empty, writer, { body: first.body, senderName: first.senderName, at }), version: 1 };
   const message: ThreadMessageRecord = {
-    studioId,
+    studioId: studio.studioId,
     threadId,
     messageId: uuidv7(),
     senderParty: writer.party,
-    senderName,
-    senderUserId: actor.userId,
-    body: input.body,
-    attachments,
-    via: "app",
+    senderName: first.senderName,
+    ...(first.senderUserId ? { senderUserId: first.senderUserId } : {}),
+    body: first.body,
+    attachments: first.attachments,
+    via: first.via,
     createdAt: at,
     updatedAt: at,
   };
   await commitWrites(messagingDb, (t) => [...threadWrites(t, null, thread), t.threadMessage.create(message).commit()]);
-  // The thread as written: nothing to read back.
-  return toThread(thread, [message], writer.party, null);
+  return { thread, message };
 }
 
 /** The student a thread is said to be about must be one the writer sees (422 `studentId` otherwise, as if there were none). */

@@ -13,6 +13,24 @@ interface LinkStudio {
 const actionUrl = (studio: LinkStudio, action: LessonAction, token: string) => `${config().webUrl}/${encodeURIComponent(studio.slug)}/act/${action}/${token}`;
 
 /**
+ * What a lesson's links (and replies to its email) act with for one recipient: the lesson at its
+ * current time, its one student and the address, valid until it starts. None for a group lesson
+ * (it goes ahead for the others) or one that is not still to come.
+ */
+export function lessonClaims(studio: LinkStudio, lesson: { lessonId: string; scheduledStart: string; studentIds: string[]; status: string }, email: string) {
+  const [studentId] = lesson.studentIds;
+  if (lesson.studentIds.length !== 1 || !studentId || lesson.status !== "scheduled") return null;
+  return {
+    studioId: studio.studioId,
+    lessonId: lesson.lessonId,
+    studentId,
+    email,
+    version: lesson.scheduledStart,
+    expiresAt: Math.floor(Date.parse(lesson.scheduledStart) / 1000),
+  };
+}
+
+/**
  * The links a lesson email carries for one recipient: "Can't make it?" and "Ask to move it", each
  * bound to the lesson's current time and the recipient's address, valid until the lesson starts.
  * Only a private lesson still to come has them (a group lesson goes ahead for the others).
@@ -22,16 +40,8 @@ export function lessonLinks(
   lesson: { lessonId: string; scheduledStart: string; studentIds: string[]; status: string },
   email: string,
 ): EmailLink[] {
-  const [studentId] = lesson.studentIds;
-  if (lesson.studentIds.length !== 1 || !studentId || lesson.status !== "scheduled") return [];
-  const claims = {
-    studioId: studio.studioId,
-    lessonId: lesson.lessonId,
-    studentId,
-    email,
-    version: lesson.scheduledStart,
-    expiresAt: Math.floor(Date.parse(lesson.scheduledStart) / 1000),
-  };
+  const claims = lessonClaims(studio, lesson, email);
+  if (!claims) return [];
   return [
     { label: "Can't make it?", url: actionUrl(studio, "cancel", signActionToken({ ...claims, action: "cancel" })) },
     { label: "Ask to move it", url: actionUrl(studio, "move", signActionToken({ ...claims, action: "move" })) },

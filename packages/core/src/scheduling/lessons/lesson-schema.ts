@@ -36,6 +36,10 @@ export const LessonSchema = z
       description: "A group class's date: its class slot, whose attendance route (…/class-slots/{slotId}/lessons/{lessonId}/attendance) takes its attendance",
     }),
     rescheduledFrom: optional,
+    confirmation: z
+      .object({ at: z.string(), by: z.string() })
+      .nullable()
+      .openapi({ description: "A family's “confirm” in reply to the lesson's email: when, and from which address" }),
     cancellation: z
       .object({
         by: z.enum(["student", "studio"]),

@@ -39,6 +39,7 @@ export function toLesson(record: LessonRecord, timeZone: string): Lesson {
     leadId: record.leadId ?? null,
     classSlotId: record.classSlotId ?? null,
     rescheduledFrom: record.rescheduledFrom ?? null,
+    confirmation: record.confirmedAt ? { at: record.confirmedAt, by: record.confirmedBy ?? "" } : null,
     cancellation: record.cancellation ?? null,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,

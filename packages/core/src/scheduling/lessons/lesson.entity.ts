@@ -57,6 +57,9 @@ export const LessonEntity = new Entity({
     reminderHour: { type: "string" },
     /** Set when a reschedule request moved it. */
     rescheduledFrom: { type: "string" },
+    /** A family's "confirm" in reply to the lesson's email: when, and from which address. */
+    confirmedAt: { type: "string" },
+    confirmedBy: { type: "string" },
     /** Counts the changes families are told of (moves, cancellation): part of the calendar event's SEQUENCE. */
     revision: { type: "number" },
     cancellation: {

@@ -1,8 +1,10 @@
 import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { emailBrand } from "../../email";
 import { outboxEmail } from "../../outbox";
-import { scheduleDb } from "../schedule-db";
+import { replyAddressOf, replyIdFor } from "../../kernel/keys/reply-token";
 import { localParts } from "../../kernel/time/wall-clock";
+import { lessonClaims } from "../lesson-actions/action-links";
+import { remindersDb } from "./reminders-db";
 import type { ReminderContext } from "./reminder-context";
 import { reminderEmail } from "./reminder-email";
 import type { ReminderRecipient } from "./reminder-recipients";
@@ -12,10 +14,15 @@ export type DeliveryOutcome = "sent" | "already_sent";
 /** Dedup records outlive their lesson by this long, then TTL removes them. */
 const KEEP_SECONDS = 30 * 86_400;
 
+/** A lesson's reply address stays good this long after its lesson (a late "can't make it" is answered, not bounced). */
+const REPLY_VALID_AFTER_MS = 7 * 86_400_000;
+
 /**
  * Enqueues one recipient's reminder of the lesson at most once per local day of the lesson: the
  * ReminderSent item (created on condition that it does not exist, so two runs racing enqueue once)
- * and the email (outbox, which sends and retries it) commit together.
+ * and the email (outbox, which sends and retries it) commit together. A private lesson's reminder
+ * is Reply-To the recipient's own reply address for it (written in the same transaction): a reply
+ * "cancel" or "confirm" acts on the lesson, anything else goes to the studio as a message.
  */
 export async function deliverReminder(context: ReminderContext, recipient: ReminderRecipient, now: Date): Promise<DeliveryOutcome> {
   const { lesson, studio } = context;
@@ -25,7 +32,8 @@ export async function deliverReminder(context: ReminderContext, recipient: Remin
     recipient: recipient.key,
     day: localParts(lesson.scheduledStart, studio.timeZone).date,
   };
-  const rejected = await commitWritesOr(scheduleDb, (tx) =>
+  const replyId = lessonClaims(studio, lesson, recipient.email) ? replyIdFor(lesson.studioId, "lesson", lesson.lessonId, recipient.party) : null;
+  const rejected = await commitWritesOr(remindersDb, (tx) =>
     rejectedAs(
       [
         tx.reminderSent.create({ ...key, sentAt: now.toISOString(), expiresAt: Math.floor(Date.parse(lesson.scheduledEnd) / 1000) + KEEP_SECONDS }).commit(),
@@ -35,7 +43,23 @@ export async function deliverReminder(context: ReminderContext, recipient: Remin
           to: recipient.email,
           email: reminderEmail(context, recipient),
           brand: emailBrand(studio),
+          ...(replyId ? { replyTo: replyAddressOf(replyId) } : {}),
         }),
+        ...(replyId
+          ? [
+              tx.replyAddress
+                .put({
+                  replyId,
+                  studioId: lesson.studioId,
+                  target: "lesson",
+                  lessonId: lesson.lessonId,
+                  party: recipient.party,
+                  email: recipient.key,
+                  validUntil: new Date(Date.parse(lesson.scheduledEnd) + REPLY_VALID_AFTER_MS).toISOString(),
+                })
+                .commit(),
+            ]
+          : []),
       ],
       "already_sent",
     ),

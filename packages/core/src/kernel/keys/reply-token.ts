@@ -1,10 +1,11 @@
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
-import { currentKey, keyRing } from "../../kernel/keys/key-ring";
+import { currentKey, keyRing } from "./key-ring";
 
 /**
  * The domain of reply addresses: its MX is SES receiving on AWS (stacks/inbound-mail.ts), the local
  * SMTP server in `npm start`. Read here rather than in kernel/config.ts, so only the Lambdas that
- * mail or take replies carry it (every API Lambda carries the config).
+ * mail or take replies carry it (every API Lambda carries the config). Here in the kernel because
+ * both conversations (messaging) and lesson emails (scheduling: reply commands) hand addresses out.
  */
 export const replyDomain = () => (process.env.REPLY_DOMAIN || "reply.studiosync.local").toLowerCase();
 
