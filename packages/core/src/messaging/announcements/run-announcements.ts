@@ -1,5 +1,6 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { logFailure } from "../../kernel/log/log-failure";
+import { addDays } from "../../kernel/time/wall-clock";
 import type { AnnouncementRecord } from "../announcement.entity";
 import { messagingDb } from "../messaging-db";
 import { advanceAnnouncement, minuteBudget } from "./send-announcement";
@@ -16,8 +17,6 @@ export interface AnnouncementsRun {
   failed: number;
 }
 
-const dayBefore = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) - n * 86_400_000).toISOString().slice(0, 10);
-
 /**
  * The announcements job (every minute): each scheduled announcement whose time has come starts
  * going out, and each one going out moves along, oldest first, until a minute's worth of the
@@ -31,7 +30,7 @@ export async function sendAnnouncements({ now, budget = minuteBudget() }: { now:
     let cursor: string | null = null;
     do {
       const result: { data: AnnouncementRecord[]; cursor: string | null } = await messagingDb()
-        .entities.announcement.query.announcementDue({ dueDay: dayBefore(today, back) })
+        .entities.announcement.query.announcementDue({ dueDay: addDays(today, -back) })
         .lte({ dueAt: now.toISOString() })
         .go({ cursor, limit: PAGE, pages: 1 });
       for (const due of result.data) {
