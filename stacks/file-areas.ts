@@ -2,7 +2,8 @@
  * The areas of the files bucket, by key shape (IAM resources) and, for temporary ones, how long
  * objects live (S3 lifecycle rules on a fixed key prefix; core writes the keys:
  * packages/core/src/privacy/export-files.ts, packages/core/src/studios/logo-upload.ts,
- * packages/core/src/resources/object-keys.ts, packages/core/src/messaging/attachments.ts).
+ * packages/core/src/resources/object-keys.ts, packages/core/src/messaging/attachments.ts,
+ * packages/core/src/events/event-files.ts).
  */
 export const FILE_AREAS = {
   /** `<studioId>/branding/logo-<id>.<ext>`: kept while a studio points at it. */
@@ -18,6 +19,8 @@ export const FILE_AREAS = {
   trash: { objects: "trash/*", prefix: "trash/", expireAfterDays: 35 },
   /** `<studioId>/messages/<id>/<name>`: the files of conversations' messages (uploaded, or a reply by email's attachments). */
   messages: { objects: "*/messages/*" },
+  /** `<studioId>/events/<id>/<name>`: the files of studio events (a programme, a map), kept with their event. */
+  events: { objects: "*/events/*" },
   /** `inbound/<SES message id>`: received replies by email as SES stored them; handled at once, kept a while for support. */
   inbound: { objects: "inbound/*", prefix: "inbound/", expireAfterDays: 30 },
 } as const;

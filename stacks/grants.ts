@@ -94,6 +94,8 @@ const API_GRANTS: Partial<Record<ModuleName, Grants>> = {
   },
   // Conversations: presigned uploads of a message's files (checked with a HEAD) and presigned downloads.
   messaging: { table: "items", files: { messages: ["s3:GetObject", "s3:PutObject"] } },
+  // Studio events (on the notices Lambda): presigned uploads of an event's files (checked with a HEAD) and presigned downloads.
+  notices: { table: "items", files: { events: ["s3:GetObject", "s3:PutObject"] } },
   // The public invoice page shows the studio logo; webhooks record payments (and enqueue receipts).
   pay: { table: "payments", files: { branding: ["s3:GetObject"] } },
 };

@@ -19,8 +19,10 @@ interface OutboxInputs {
  * outbox message, and the retry job (every minute) for backoffs and stale claims. Least privilege:
  * both only update outbox items by key, read an undeliverable address by key before sending
  * (core/email-delivery: GetItem) and send mail; the retry job also queries the one index its work
- * queue lives in; the consumer reads the stream (granted by its event source). Neither is given
- * the app secret, the files bucket or any other table action.
+ * queue lives in; the consumer reads the stream (granted by its event source) and files each
+ * message's notice in its recipient's notification centre (core/notifications: the login and the
+ * preference read together by key, BatchGetItem; the entry updated). Neither is given the app
+ * secret, the files bucket or any other table action.
  */
 export function outboxFunctions(stack: Stack, { table, environment, sendEmail }: OutboxInputs) {
   const updateMessages = new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:UpdateItem"], resources: [table.tableArn] });
@@ -33,7 +35,12 @@ export function outboxFunctions(stack: Stack, { table, environment, sendEmail }:
     description: "Sends each new outbox email (DynamoDB Stream of the table, outbox inserts only)",
     // A batch of 100 sends, each within the SES timeouts of core/email/ses.ts.
     timeout: 120,
-    permissions: [updateMessages, readAddresses, ...sendEmail],
+    permissions: [
+      updateMessages,
+      readAddresses,
+      new PolicyStatement({ effect: Effect.ALLOW, actions: ["dynamodb:BatchGetItem"], resources: [table.tableArn] }),
+      ...sendEmail,
+    ],
   });
   consumer.addEventSource(
     tableStreamSource(table, {

@@ -133,12 +133,14 @@ describe("issue 10 #21: the outbox consumer and its retry job", () => {
     expect(patterns).toEqual([{ eventName: ["INSERT"], dynamodb: { NewImage: { __edb_e__: { S: ["outboxMessage"] } } } }]);
   });
 
-  it("#21: the consumer may only update items, get an item by key, send mail and read the stream", () => {
+  it("#21: the consumer may only update items, get items by key, send mail and read the stream", () => {
     const statements = roleStatements(jobs, jobFunction("packages/functions/src/jobs/outbox-consumer.handler").Properties.Role);
     expect(sort(statements)).toEqual(
       sort([
         updateItems(),
         readAddress(),
+        // A notice's recipient: their login and their preference, read together (issue 16).
+        { effect: "Allow", actions: ["dynamodb:BatchGetItem"], resources: [tableArn()], unusual: [] },
         sesSend,
         { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: ["*"], unusual: [] },
         { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [streamArn()], unusual: [] },

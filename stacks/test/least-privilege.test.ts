@@ -41,7 +41,7 @@ const tableItems = () => [
 ];
 
 describe("issue 10 #27: least privilege per Lambda", () => {
-  const withOwnGrants = new Set(["platform", "privacy", "pay", "resources", "messaging"]);
+  const withOwnGrants = new Set(["platform", "privacy", "pay", "resources", "messaging", "notices"]);
   it.each(API_MODULES.map((m) => m.name).filter((name) => !withOwnGrants.has(name)))("%s: table items; no files, no mail (the outbox sends it)", (name) => {
     expect(sort(roleStatements(t.api, lambda(name).Properties.Role))).toEqual(sort([...tableItems(), ...baseline()]));
   });
@@ -74,6 +74,12 @@ describe("issue 10 #27: least privilege per Lambda", () => {
   it("messaging: message files (presigned uploads checked with a HEAD, presigned downloads) and table items", () => {
     expect(sort(roleStatements(t.api, lambda("messaging").Properties.Role))).toEqual(
       sort([...tableItems(), allow(["s3:GetObject", "s3:PutObject"], [`${bucketArn}/*/messages/*`]), ...baseline()]),
+    );
+  });
+
+  it("notices: event files (presigned uploads checked with a HEAD, presigned downloads; events ride on it) and table items", () => {
+    expect(sort(roleStatements(t.api, lambda("notices").Properties.Role))).toEqual(
+      sort([...tableItems(), allow(["s3:GetObject", "s3:PutObject"], [`${bucketArn}/*/events/*`]), ...baseline()]),
     );
   });
 

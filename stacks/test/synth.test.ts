@@ -175,4 +175,9 @@ describe("IAM across all stacks", () => {
     const runtimes = [t.storage, t.email, t.api, t.web].flatMap((tpl) => functions(tpl, () => true).map((f) => f.Properties.Runtime));
     expect(new Set(runtimes)).toEqual(new Set(["nodejs22.x"]));
   });
+
+  it("keeps every stack within CloudFormation's 500 resources a template (a deploy over it fails)", () => {
+    const counts = Object.fromEntries(Object.entries(t).map(([stack, tpl]) => [stack, Object.keys(tpl.toJSON().Resources ?? {}).length]));
+    expect(Object.entries(counts).filter(([, n]) => n > 500)).toEqual([]);
+  });
 });

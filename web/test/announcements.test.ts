@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { extractLink, readMail } from "@studiosync/local/testing";
 import { BrowserSessions, signInApi } from "./support/browser-sessions";
-import { acceptInvitation, expectStatus, seedStudio, uniqueOwner } from "./support/seed";
+import { seedFamilyWithParent, seedStudio, uniqueOwner } from "./support/seed";
 import { type Site, startSite } from "./support/site";
 
 /**
@@ -23,26 +23,7 @@ beforeAll(async () => {
   studioId = studio.studioId;
   ownerEmail = studio.email;
   const owner = await signInApi(site.apiUrl, studio.email);
-  const param = { studioId };
-  const s = owner.v1.studios[":studioId"];
-  const family = await (await expectStatus("family", s.families.$post({ param, json: { name: "The Okafors" } }), 201)).json();
-  const guardian = await (
-    await expectStatus(
-      "guardian",
-      s.families[":familyId"].guardians.$post({
-        param: { studioId, familyId: family.id },
-        json: { firstName: "Ada", lastName: "Okafor", relationship: "mother", email: parent.email },
-      }),
-      201,
-    )
-  ).json();
-  await expectStatus("student", s.students.$post({ param, json: { firstName: "Chidi", lastName: "Okafor", familyId: family.id } }), 201);
-  await expectStatus(
-    "invite parent",
-    s.invitations.$post({ param, header: {}, json: { email: parent.email, role: "parent", familyId: family.id, guardianId: guardian.id } as never }),
-    201,
-  );
-  await acceptInvitation(site.apiUrl, parent.email, "Ada Okafor");
+  await seedFamilyWithParent(site.apiUrl, owner, studioId, { surname: "Okafor", parent: "Ada", child: "Chidi", email: parent.email });
 });
 
 afterEach((ctx) => sessions?.reportFailure(ctx));

@@ -5,6 +5,7 @@ import { billingModule } from "./billing/module";
 import { classesModule } from "./classes/module";
 import { deliveryReceiptsModule } from "./delivery-receipts/module";
 import { emailDeliveryModule } from "./email-delivery/module";
+import { eventsModule } from "./events/module";
 import { idempotencyModule } from "./idempotency/module";
 import { importsModule } from "./imports/module";
 import { invitationsModule } from "./invitations/module";
@@ -55,4 +56,5 @@ export const CORE_MODULES = [
   classesModule,
   messagingModule,
   deliveryReceiptsModule,
+  eventsModule,
 ] as const;

@@ -81,11 +81,12 @@ describe("notification preferences and one-click unsubscribe", { timeout: 60_000
       ["materials", true],
       ["messages", true],
       ["announcements", true],
+      ["events", true],
     ]);
 
     const saved = await api("PUT", url, { token: parent.accessToken, body: { reminders: false, "calendar-invites": false } });
     expect(saved.status).toBe(200);
-    expect(saved.body.preferences.map((p: { subscribed: boolean }) => p.subscribed)).toEqual([false, true, false, true, true, true]);
+    expect(saved.body.preferences.map((p: { subscribed: boolean }) => p.subscribed)).toEqual([false, true, false, true, true, true, true]);
     expect(await Notifications.isOptedOut(owner.studio.id, parent.email, "reminders")).toBe(true);
     // The email's link sees (and undoes) the same choice.
     const { path } = linkFor(owner.studio.id, parent.email, "reminders");

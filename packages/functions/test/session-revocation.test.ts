@@ -56,9 +56,9 @@ describe("issue 10 #2: an access token ends with its sign-in", { timeout: 90_000
   it("checks the sign-in inside the read the request already makes: no extra DynamoDB call", async () => {
     const owner = await ownerWithStudio();
     // The same counts as before the check existed: one BatchGetItem for a studio route, and
-    // /v1/me's user read, memberships query and studios read.
+    // /v1/me's user read, memberships query and studios read (and, beside them, the bell's unread count).
     expect(dbCost((await studio(owner, owner.accessToken)).headers).calls).toBe(1);
-    expect(dbCost((await me(owner.accessToken)).headers).calls).toBe(3);
+    expect(dbCost((await me(owner.accessToken)).headers).calls).toBe(4);
     expect(dbCost((await api("GET", `/v1/studios/${owner.studio.id}/members`, { token: owner.accessToken })).headers).calls).toBe(3);
   });
 });

@@ -18,8 +18,10 @@ describe("sessions: login, refresh, logout, me", () => {
           familyId: null,
         },
       ],
+      unreadNotifications: 0,
     });
-    expect(dbCost(me.headers).calls).toBeLessThanOrEqual(3);
+    // The user, their memberships and their studios, and the bell's unread count (in parallel).
+    expect(dbCost(me.headers).calls).toBeLessThanOrEqual(4);
 
     const refreshed = await api("POST", "/v1/auth/refresh", { body: { refreshToken: owner.refreshToken } });
     expect(refreshed.status).toBe(200);

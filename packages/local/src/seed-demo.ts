@@ -4,6 +4,7 @@ import { seedDemoHistory } from "./seed-demo-history";
 import { seedDemoClasses } from "./seed-demo-classes";
 import { seedDemoLending } from "./seed-demo-lending";
 import { seedDemoMessages } from "./seed-demo-messages";
+import { seedDemoEvents } from "./seed-demo-events";
 import { seedDemoMembers } from "./seed-demo-members";
 import { seedDemoRequests } from "./seed-demo-requests";
 import { seedDemoResources } from "./seed-demo-resources";
@@ -99,6 +100,7 @@ export async function seedDemo(apiUrl: string): Promise<SeedResult> {
   await seedDemoLending({ owner, parent }, studio.id, DEMO.timeZone, people);
   await seedDemoClasses(owner, studio.id, DEMO.timeZone, people);
   await seedDemoMessages({ owner, teacher, parent }, studio.id, people);
+  await seedDemoEvents({ owner, parent }, studio.id, DEMO.slug, DEMO.timeZone, people);
   return { ...result, created: true };
 }
 

@@ -134,4 +134,13 @@ describe("the demo studio", () => {
     expect(statuses).toContain("absent");
     expect(statuses).toContain("late");
   });
+
+  it("has the spring recital on its public page, with the Patels' and a neighbour's answers, and the half-term holiday", async () => {
+    const { items } = await call(`/v1/studios/${studioId}/events`, owner);
+    const recital = items.find((e: { title: string }) => e.title === "Spring recital");
+    expect(recital).toMatchObject({ visibility: "public", rsvp: { capacity: 60, seatsLeft: 55 }, counts: { yes: 2, maybe: 1, guests: 3, seatsTaken: 5 } });
+    expect(items.find((e: { title: string }) => e.title === "Half-term holiday")).toMatchObject({ allDay: true, rsvp: { enabled: false } });
+    const listed = await call(`/v1/public/events/${DEMO.slug}`);
+    expect(listed.items.map((e: { title: string }) => e.title)).toEqual(["Spring recital"]);
+  });
 });

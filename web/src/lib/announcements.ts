@@ -144,7 +144,8 @@ export function stateOf(
   };
 }
 
-function audienceOf(state: ComposeState): Audience | null {
+/** The audience a form's choices name (the announcements' and the events' forms), or null when its own choice is missing. */
+export function audienceOf(state: Pick<ComposeState, "audience" | "teacher" | "instrument" | "klass" | "band" | "people">): Audience | null {
   switch (state.audience) {
     case "teacher":
       return state.teacher ? { kind: "teacher", id: state.teacher } : null;
@@ -166,7 +167,7 @@ function audienceOf(state: ComposeState): Audience | null {
   }
 }
 
-const AUDIENCE_MISSING: Partial<Record<AudienceChoice, [string, string]>> = {
+export const AUDIENCE_MISSING: Partial<Record<AudienceChoice, [string, string]>> = {
   teacher: ["teacher", "Choose the teacher."],
   instrument: ["instrument", "Name the instrument."],
   class: ["class", "Choose the class."],

@@ -1,5 +1,5 @@
 import { hc } from "hono/client";
-import type { AppType, MessagingAppType } from "@studiosync/functions";
+import type { AppType, EventsAppType, MessagingAppType } from "@studiosync/functions";
 import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit";
 import { siteSecret } from "./site-secret";
 
@@ -19,6 +19,10 @@ export function apiBaseUrl(): string {
  * API ignores X-Forwarded-For and believes X-Visitor-Ip only with a valid signature.
  */
 export function api(accessToken?: string, visitorIp?: string) {
+  return hc<AppType>(apiBaseUrl(), { headers: apiHeaders(accessToken, visitorIp) });
+}
+
+function apiHeaders(accessToken?: string, visitorIp?: string) {
   const headers: Record<string, string> = {};
   if (accessToken) headers.authorization = `Bearer ${accessToken}`;
   const secret = siteSecret();
@@ -26,7 +30,7 @@ export function api(accessToken?: string, visitorIp?: string) {
     headers[VISITOR_IP_HEADER] = visitorIp;
     headers[VISITOR_IP_SIGNATURE_HEADER] = signVisitorIp(visitorIp, secret);
   }
-  return hc<AppType>(apiBaseUrl(), { headers });
+  return headers;
 }
 
 /**
@@ -53,3 +57,10 @@ export type ApiClient = ReturnType<typeof api>;
  */
 export const messagingApi = (accessToken: string) => hc<MessagingAppType>(apiBaseUrl(), { headers: { authorization: `Bearer ${accessToken}` } });
 export type MessagingClient = ReturnType<typeof messagingApi>;
+
+/**
+ * The events' own typed client (the calendar, RSVPs, the public events and their emailed links):
+ * signed in or not, with the visitor's address forwarded as `api` does for the public forms.
+ */
+export const eventsApi = (accessToken?: string, visitorIp?: string) => hc<EventsAppType>(apiBaseUrl(), { headers: apiHeaders(accessToken, visitorIp) });
+export type EventsClient = ReturnType<typeof eventsApi>;

@@ -23,6 +23,8 @@ export interface Portal {
   format: StudioFormat;
   /** `/portal/studios/<id>`: every portal URL of this studio starts here. */
   base: string;
+  /** The bell's count: unread entries in the notification centre. */
+  unreadNotifications: number;
 }
 
 /** The household a portal shows: a parent's family and children, or an adult student themself. */
@@ -42,7 +44,7 @@ export const familyMemberships = (memberships: Membership[]) => memberships.filt
 export async function loadPortal(astro: AstroGlobal): Promise<Portal | Response> {
   const member = await loadMembership(astro);
   if (member instanceof Response) return member;
-  const { user, memberships, membership } = member;
+  const { user, memberships, membership, unreadNotifications } = member;
   if (isStaff(membership.role)) return astro.redirect(workspaceBase(membership.studio.id), 303);
   return {
     user,
@@ -53,6 +55,7 @@ export async function loadPortal(astro: AstroGlobal): Promise<Portal | Response>
     studentId: membership.studentId,
     format: studioFormat(membership.studio),
     base: portalBase(membership.studio.id),
+    unreadNotifications,
   };
 }
 
@@ -103,7 +106,7 @@ export function portalHref(portal: Pick<Portal, "base">, path: string, child?: {
   return `${portal.base}${path}${query ? `?${query}` : ""}`;
 }
 
-export type PortalSection = "home" | "messages" | "calendar" | "invoices" | "practice" | "materials" | "rooms" | "loans";
+export type PortalSection = "home" | "messages" | "calendar" | "events" | "invoices" | "practice" | "materials" | "rooms" | "loans";
 
 /** An invoice's status as a family reads it ("Due", "Partly paid"), toned as the workspace tones it. */
 export const familyInvoiceBadge = (status: string) => ({

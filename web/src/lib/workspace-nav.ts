@@ -5,6 +5,7 @@ export type Section =
   | "today"
   | "messages"
   | "calendar"
+  | "events"
   | "scheduling"
   | "classes"
   | "people"
@@ -35,6 +36,7 @@ const ADMIN_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
   ["messages", "Messages", "/messages"],
   ["calendar", "Calendar", "/calendar"],
+  ["events", "Events", "/events"],
   ["scheduling", "Scheduling", "/scheduling"],
   ["classes", "Classes", "/classes"],
   ["people", "People", "/people"],
@@ -51,6 +53,7 @@ const TEACHER_NAV: readonly [Section, string, string][] = [
   ["today", "Today", ""],
   ["messages", "Messages", "/messages"],
   ["calendar", "Calendar", "/calendar"],
+  ["events", "Events", "/events"],
   ["people", "My students", "/people/students"],
   ["leads", "Leads", "/leads"],
   ["classes", "My classes", "/classes"],

@@ -41,6 +41,8 @@ export interface Workspace {
   format: StudioFormat;
   /** `/dashboard/studios/<id>`: every workspace URL starts here. */
   base: string;
+  /** The bell's count: unread entries in the notification centre. */
+  unreadNotifications: number;
 }
 
 export const workspaceBase = (studioId: string) => `/dashboard/studios/${encodeURIComponent(studioId)}`;
@@ -63,7 +65,7 @@ export async function loadMembership(astro: AstroGlobal) {
   const memberships = me.data.memberships as Membership[];
   const membership = memberships.find((m) => m.studio.id === studioId);
   if (!membership) return astro.rewrite("/404");
-  return { user: me.data.user, memberships, membership };
+  return { user: me.data.user, memberships, membership, unreadNotifications: me.data.unreadNotifications };
 }
 
 /**
@@ -74,7 +76,7 @@ export async function loadMembership(astro: AstroGlobal) {
 export async function loadWorkspace(astro: AstroGlobal, allow: readonly Role[] = STAFF): Promise<Workspace | Response> {
   const member = await loadMembership(astro);
   if (member instanceof Response) return member;
-  const { user, memberships, membership } = member;
+  const { user, memberships, membership, unreadNotifications } = member;
   if (!allow.includes(membership.role)) return astro.rewrite("/403");
   return {
     user,
@@ -85,5 +87,6 @@ export async function loadWorkspace(astro: AstroGlobal, allow: readonly Role[] =
     isAdmin: ADMINS.includes(membership.role),
     format: studioFormat(membership.studio),
     base: workspaceBase(membership.studio.id),
+    unreadNotifications,
   };
 }

@@ -114,3 +114,35 @@ export async function acceptInvitation(apiUrl: string, email: string, name: stri
   const token = new URL(await emailedLink(email, "/invitations/accept")).searchParams.get("token")!;
   await expectStatus("accept", hc<AppType>(apiUrl).v1.public.invitations.accept.$post({ json: { token, name, password: PASSWORD } }), 200);
 }
+
+/**
+ * A family of the studio with a guardian who signs in (invited as its parent, the invitation
+ * accepted with PASSWORD) and their child, made through the owner's API client.
+ */
+export async function seedFamilyWithParent(
+  apiUrl: string,
+  owner: ReturnType<typeof hc<AppType>>,
+  studioId: string,
+  family: { surname: string; parent: string; child: string; email: string },
+) {
+  const param = { studioId };
+  const s = owner.v1.studios[":studioId"];
+  const made = await (await expectStatus("family", s.families.$post({ param, json: { name: `The ${family.surname}s` } }), 201)).json();
+  const guardian = await (
+    await expectStatus(
+      "guardian",
+      s.families[":familyId"].guardians.$post({
+        param: { studioId, familyId: made.id },
+        json: { firstName: family.parent, lastName: family.surname, relationship: "mother", email: family.email },
+      }),
+      201,
+    )
+  ).json();
+  await expectStatus("student", s.students.$post({ param, json: { firstName: family.child, lastName: family.surname, familyId: made.id } }), 201);
+  await expectStatus(
+    "invite parent",
+    s.invitations.$post({ param, header: {}, json: { email: family.email, role: "parent", familyId: made.id, guardianId: guardian.id } as never }),
+    201,
+  );
+  await acceptInvitation(apiUrl, family.email, `${family.parent} ${family.surname}`);
+}

@@ -25,6 +25,7 @@ export { refundIssuedMessage } from "./templates/refund-issued";
 export { rescheduleRequestedMessage } from "./templates/reschedule-requested";
 export { rescheduleReviewedMessage } from "./templates/reschedule-reviewed";
 export { slotOfferMessage } from "./templates/slot-offer";
+export { noticeDigestMessage } from "./templates/notice-digest";
 export { loanDeclinedMessage, type LoanDeclinedEmail } from "./templates/loan-declined";
 export { trialBookedMessage, trialCancelledMessage, type TrialBookedEmail, type TrialCancelledEmail } from "./templates/trial-booked";
 export { enquiryReceivedMessage } from "./templates/enquiry-received";
@@ -39,4 +40,11 @@ export { classOfferMessage, type ClassOfferEmail } from "./templates/class-offer
 export { classesLeftMessage, type ClassesLeftEmail } from "./templates/classes-left";
 export { classAdmittedMessage, type ClassAdmittedEmail } from "./templates/class-admitted";
 export { announcementMessage, type AnnouncementEmail } from "./templates/announcement";
+export {
+  eventCancelledMessage,
+  eventInvitationMessage,
+  eventReminderMessage,
+  eventRsvpConfirmationMessage,
+  type EventEmailFacts,
+} from "./templates/studio-event";
 export { replyQuestionMessage, type ReplyQuestionEmail } from "./templates/reply-question";

@@ -1,6 +1,6 @@
 import { SERVICE, timestamps } from "../kernel/db/attributes";
 import { Entity } from "../kernel/db/entity";
-import { IMPORT_KINDS } from "./schemas";
+import { IMPORT_KINDS } from "./import-kinds";
 
 /**
  * Claims one imported CSV row of a studio by its import hash, pointing at the record it created.

@@ -2,9 +2,8 @@ import { z } from "zod";
 
 const utf8 = new TextEncoder();
 
-/** What an import's rows become: people (the imports route) or leads (the leads route). */
-export const IMPORT_KINDS = ["students", "families", "leads"] as const;
-export type ImportKind = (typeof IMPORT_KINDS)[number];
+export { IMPORT_KINDS, type ImportKind } from "./import-kinds";
+import type { ImportKind } from "./import-kinds";
 export const PEOPLE_IMPORT_KINDS = ["students", "families"] as const;
 export type PeopleImportKind = (typeof PEOPLE_IMPORT_KINDS)[number];
 

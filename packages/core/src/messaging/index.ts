@@ -16,4 +16,5 @@ export { cancelAnnouncement, createAnnouncement, previewAnnouncement, testAnnoun
 export { getAnnouncement, listAnnouncements } from "./announcements/read-announcements";
 export { sendAnnouncements, type AnnouncementsRun } from "./announcements/run-announcements";
 export * from "./announcements/schemas";
+export { audienceAttributes, resolveAudience, storedAudience, type AnnouncementRecipient } from "./announcements/audience";
 export * from "./announcements/views";

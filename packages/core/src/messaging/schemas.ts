@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { pageQuerySchema } from "../kernel/pagination/pagination";
 import { recordIdField, requiredText } from "../people";
+import { MAX_BODY } from "./message-limits";
 import { INBOX_FOLDERS } from "./thread.entity";
 
 /** Whom a new thread is with: the studio (its office), a teacher, a student, or a family (its guardians). */
@@ -23,7 +24,6 @@ export const attachmentInputSchema = z.union([
 ]);
 export type AttachmentInput = z.infer<typeof attachmentInputSchema>;
 
-export const MAX_BODY = 10_000;
 export const messageBodyField = requiredText(MAX_BODY);
 
 export const startThreadSchema = z

@@ -1,6 +1,9 @@
 import { tableService } from "../kernel/db/table-service";
 import { StudioEntity } from "../studios/module";
-import { notificationsModule } from "./module";
+import { NotificationOptOutEntity } from "./notification-opt-out.entity";
 
-/** The opt-outs and the studio they belong to: a small service any sender's bundle can carry. */
-export const notificationsDb = tableService({ ...notificationsModule.entities, studio: StudioEntity });
+/**
+ * The preferences and the studio they belong to: a small service any sender's bundle can carry
+ * (the entities are imported one by one, so a sender's bundle does not carry the notification centre's).
+ */
+export const notificationsDb = tableService({ notificationOptOut: NotificationOptOutEntity, studio: StudioEntity });

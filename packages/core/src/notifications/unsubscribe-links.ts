@@ -40,4 +40,5 @@ const UNSUBSCRIBE_LABELS: Record<NotificationType, string> = {
   materials: "Stop emails about new material",
   messages: "Stop emails about new messages",
   announcements: "Stop announcements by email",
+  events: "Stop invitations to studio events",
 };

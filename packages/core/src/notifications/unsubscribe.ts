@@ -16,7 +16,7 @@ export async function readUnsubscribe(token: string) {
   const subject = readUnsubscribeToken(token);
   const { data: studio } = await notificationsDb().entities.studio.get({ studioId: subject.studioId }).go();
   if (!studio || !isLive(studio)) throw notFound("Studio");
-  const wanted = (await preferencesOf(subject.studioId, subject.email))[subject.type];
+  const wanted = (await preferencesOf(subject.studioId, subject.email))[subject.type].mail !== "off";
   return {
     studio: {
       name: studio.name,

@@ -1,4 +1,4 @@
-export { ACCOUNTS_SCOPE, outboxEmail, outboxEmails, type OutboxEmail, type OutboxTx } from "./outbox-email";
+export { ACCOUNTS_SCOPE, outboxEmail, outboxEmails, type OutboxEmail, type OutboxNotice, type OutboxTx } from "./outbox-email";
 export { deliverOutboxMessage, type DeliveryOptions, type DeliveryOutcome } from "./deliver-message";
 export { retryDueMessages, type RetryRun } from "./retry-due-messages";
 export { consumeOutboxRecords, newOutboxMessages, type StreamRecord } from "./stream-records";

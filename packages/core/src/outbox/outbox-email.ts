@@ -1,6 +1,6 @@
 import type { WriteTx } from "../db";
 import { frameEmail, type EmailBrand, type RenderedEmail } from "../email";
-import { retryKeys, STREAM_GRACE_MS } from "./policy";
+import { KEEP_SENT_SECONDS, retryKeys, STREAM_GRACE_MS } from "./policy";
 
 /** The mail scope of messages about a login that belongs to no studio (sign-in links, resets). */
 export const ACCOUNTS_SCOPE = "accounts";
@@ -21,6 +21,28 @@ export interface OutboxEmail {
   replyTo?: string;
   /** The receipt this copy of a tracked mailing keeps up to date (its scope is the message's). */
   receipt?: { mailing: string; recipient: string };
+  /** What the recipient's in-app notification centre shows of it (notifications/record-notices.ts reads it off the stream). */
+  notice?: OutboxNotice;
+  /**
+   * Not to be emailed now (the recipient stopped this type, or gets it in the daily digest): the
+   * message is kept `held`, never sent, and only carries its notice.
+   */
+  hold?: boolean;
+}
+
+/** A notice for the notification centre, carried by the message that tells the same (see notifications/notices.ts). */
+export interface OutboxNotice {
+  /** A notification type (notifications/notification-types.ts). */
+  type: string;
+  /** What it is about, e.g. `invoice:<id>`: with the type and the local day, what makes two notices one. */
+  subject: string;
+  /** What the centre shows (the email's subject when left out). */
+  title?: string;
+  text?: string;
+  link?: string;
+  /** The studio's name and zone (the local day, the digest's hour). */
+  studioName: string;
+  zone: string;
 }
 
 /** Any transaction whose service has the outbox entity (every module service has it: tenant-entities.ts). */
@@ -48,9 +70,11 @@ export function outboxEmail(tx: OutboxTx, message: OutboxEmail, now = new Date()
       calendarIcs: calendar?.ics,
       receiptMailing: message.receipt?.mailing,
       receiptRecipient: message.receipt?.recipient,
-      status: "pending",
+      notice: message.notice ? JSON.stringify({ ...message.notice, title: message.notice.title ?? subject }) : undefined,
       attempts: 0,
-      ...retryKeys(new Date(now.getTime() + STREAM_GRACE_MS)),
+      ...(message.hold
+        ? { status: "held" as const, expiresAt: Math.floor(now.getTime() / 1000) + KEEP_SENT_SECONDS }
+        : { status: "pending" as const, ...retryKeys(new Date(now.getTime() + STREAM_GRACE_MS)) }),
     })
     .commit();
 }

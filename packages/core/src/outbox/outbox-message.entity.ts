@@ -7,8 +7,10 @@ import { UNDELIVERABLE_REASONS } from "../email-delivery/module";
  * Where a message is in its life: written with its change, claimed by a consumer, then sent or
  * given up: `failed` after its attempts, `undeliverable` when its address bounced for good or
  * complained (email-delivery/), before sending or after (SES reports a bounce of a sent message).
+ * `held`: never to be sent (the recipient's preferences keep it out of their mail now); it only
+ * carries its in-app notice.
  */
-export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "undeliverable"] as const;
+export const OUTBOX_STATUSES = ["pending", "sending", "sent", "failed", "undeliverable", "held"] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /** The entity's name as ElectroDB stores it in `__edb_e__` (the stream consumer's event filter matches it). */
@@ -50,6 +52,8 @@ export const OutboxMessageEntity = new Entity({
     /** A tracked mailing's receipt of this copy (delivery-receipts/): the outbox and SES's events keep it up to date. */
     receiptMailing: { type: "string", readOnly: true },
     receiptRecipient: { type: "string", readOnly: true },
+    /** The in-app notice the message carries, as JSON (outbox-email.ts OutboxNotice). */
+    notice: { type: "string", readOnly: true },
     status: { type: OUTBOX_STATUSES, required: true },
     attempts: { type: "number", required: true, default: 0 },
     lastError: { type: "string" },
@@ -76,7 +80,8 @@ export const OutboxMessageEntity = new Entity({
     outboxRetryDue: {
       index: OUTBOX_RETRY_INDEX,
       pk: { field: "gsi1pk", composite: ["retryDay"] },
-      sk: { field: "gsi1sk", composite: ["retryAt", "scope", "messageId"] },
+      // Only the time: a held message has neither retry attribute, and a sparse index needs all of its composites absent together.
+      sk: { field: "gsi1sk", composite: ["retryAt"] },
     },
     outboxProblems: {
       index: "gsi2",

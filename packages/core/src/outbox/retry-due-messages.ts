@@ -22,7 +22,7 @@ export async function retryDueMessages(options: DeliveryOptions & { now: Date })
     do {
       const page: { data: { scope: string; messageId: string }[]; cursor: string | null } = await outboxDb()
         .entities.outboxMessage.query.outboxRetryDue({ retryDay: day })
-        // Key order: "…retryAt_<t>#scope…" sorts after "…retryAt_<t>", so "up to now" is "before now + 1 ms".
+        // "Up to now" is "before now + 1 ms" (keys written before the index held only the time go on with "#scope…").
         .lt({ retryAt: new Date(now.getTime() + 1).toISOString() })
         .go({ cursor, limit: PAGE, pages: 1, attributes: ["scope", "messageId"] });
       run.due += page.data.length;

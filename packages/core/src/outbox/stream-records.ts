@@ -10,11 +10,12 @@ export interface StreamRecord {
 /** Sends in flight per batch (SES's send rate is 14 a second on a new production account). */
 const SENDS_AT_ONCE = 4;
 
-/** The keys of outbox messages newly written in a batch of stream records (anything else is ignored). */
+/** The keys of outbox messages newly written to be sent in a batch of stream records (anything else is ignored). */
 export function newOutboxMessages(records: readonly StreamRecord[]): OutboxMessageKey[] {
   return records.flatMap((record) => {
     const image = record.dynamodb?.NewImage;
-    if (record.eventName !== "INSERT" || image?.[ENTITY_ATTRIBUTE]?.S !== OUTBOX_ENTITY) return [];
+    // A held message is never sent: it only carries a notice (notifications/record-notices.ts).
+    if (record.eventName !== "INSERT" || image?.[ENTITY_ATTRIBUTE]?.S !== OUTBOX_ENTITY || image.status?.S === "held") return [];
     const scope = image.scope?.S;
     const messageId = image.messageId?.S;
     return scope && messageId ? [{ scope, messageId }] : [];

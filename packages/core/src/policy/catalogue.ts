@@ -1,6 +1,7 @@
 import { BILLING_RULES } from "./rules/billing";
 import { LEAD_RULES } from "./rules/leads";
 import { CLASS_RULES } from "./rules/classes";
+import { EVENT_RULES } from "./rules/events";
 import { LENDING_RULES } from "./rules/lending";
 import { MESSAGING_RULES } from "./rules/messaging";
 import { PEOPLE_RULES } from "./rules/people";
@@ -27,4 +28,5 @@ export const CATALOGUE = {
   ...ROOM_RULES,
   ...LEAD_RULES,
   ...MESSAGING_RULES,
+  ...EVENT_RULES,
 };

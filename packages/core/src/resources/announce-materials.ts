@@ -1,7 +1,7 @@
 import { emailBrand, newMaterialMessage } from "../email";
 import { commitWritesOr, rejectedAs } from "../kernel/db/commit-writes";
 import { itemOf, readTogether } from "../kernel/db/read-together";
-import { optedOutAmong, unsubscribable } from "../notifications";
+import { notice, optedOutAmong, portalPath, unsubscribable } from "../notifications";
 import { outboxEmail } from "../outbox";
 import type { StudioRecord } from "../studios/module";
 import type { MaterialEntryRecord } from "./material-entry.entity";
@@ -91,10 +91,9 @@ async function announceInbox(studio: StudioRecord, inbox: string, day: string, e
   const open = { label: "Open your materials", url: materialsLinkUrl(studio.slug, signMaterialsLink(studio.studioId, inbox, now)) };
   const items = [...entries].sort((a, b) => a.sharedAt.localeCompare(b.sharedAt)).map((e) => ({ title: e.title, sharedByName: e.sharedByName }));
   for (const recipient of recipients) {
-    if (stopped.has(recipient.email.toLowerCase())) {
-      run.unsubscribed++;
-      continue;
-    }
+    // An address that stopped these emails (or takes them in the digest) still gets the notice in the app: the email is held.
+    const hold = stopped.has(recipient.email.toLowerCase());
+    if (hold) run.unsubscribed++;
     const email = newMaterialMessage({
       studioName: studio.name,
       greetingName: recipient.name,
@@ -110,10 +109,13 @@ async function announceInbox(studio: StudioRecord, inbox: string, day: string, e
           to: recipient.email,
           email,
           brand: emailBrand(studio),
+          notice: notice(studio, "materials", `materials:${inbox}`, { link: portalPath(studio.studioId, "materials") }),
+          hold,
         }),
         "already sent",
       ),
     ]);
+    if (hold) continue;
     if (outcome) run.alreadySent++;
     else run.sent++;
   }

@@ -27,6 +27,7 @@ export const RESERVED_SLUGS = new Set([
   "invitations",
   "join",
   "legal",
+  "links",
   "login",
   "logout",
   "mail",

@@ -33,6 +33,7 @@ const L1 = (name: Name) => ({ teacherId: "T-A", studentIds: ["S1"], familyStuden
 /** Actions refused with a 404 (the member must not learn the thing exists); all others 403. */
 const HIDDEN: Action[] = [
   "student.view",
+  "event.view",
   "family.view",
   "band.view",
   "lesson.view",
@@ -170,6 +171,10 @@ const TABLE: Row[] = [
   ["thread.view", (name: Name) => ({ takesPart: name === "teacherA" || name === "parentF" }), [...ADMINS, "teacherA", "parentF"]],
   ...adminOnly("thread.oversee"),
   ...adminOnly("announcement.manage"),
+  ...adminOnly("event.manage"),
+  ["event.view", { inAudience: false, isPublic: true }, ALL],
+  ["event.view", (name: Name) => ({ inAudience: name === "parentF", isPublic: false }), [...ADMINS, "parentF"]],
+  ["event.respond", (name: Name) => ({ speaksFor: name === "parentF" || name === "teacherA" }), [...ADMINS, "parentF", "teacherA"]],
 ];
 
 /** The catalogue called with any action (the table holds every action's facts). */

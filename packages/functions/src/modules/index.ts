@@ -26,11 +26,14 @@ import { pageSettingsRoutes } from "./page-settings/routes";
 import { leadsRoutes } from "./leads/routes";
 import { messagingRoutes } from "./messaging/routes";
 import { announcementsRoutes } from "./announcements/routes";
+import type { eventsRoutes } from "./events/routes";
+import { noticesRoutes, type myNoticesRoutes } from "./notices/routes";
 import type { ModuleName } from "./modules";
 
 /** Each module's routes, as the whole app mounts them (app.ts); one entry per module of modules.ts. */
 export const MODULE_ROUTES = {
   platform: platformRoutes,
+  notices: noticesRoutes,
   people: peopleRoutes,
   access: accessRoutes,
   privacy: privacyModuleRoutes,
@@ -64,12 +67,20 @@ export const MODULE_ROUTES = {
  * type-check against that area's operations only, so the one big client's cost stops growing with
  * every new area.
  */
-export type SeparateClientModule = "messaging" | "announcements";
+export type SeparateClientModule = "messaging" | "announcements" | "notices";
 
-type SchemaOf<M extends ModuleName> = (typeof MODULE_ROUTES)[M] extends infer R ? (R extends OpenAPIHono<any, infer S, any> ? S : never) : never;
+type SchemaOfRouter<R> = R extends OpenAPIHono<any, infer S, any> ? S : never;
 
-/** The operations of every module but those with a client of their own: what the main typed client (web/) sees. */
-export type ApiSchema = SchemaOf<Exclude<ModuleName, SeparateClientModule>>;
+type SchemaOf<M extends ModuleName> = (typeof MODULE_ROUTES)[M] extends infer R ? SchemaOfRouter<R> : never;
+
+/**
+ * The operations of every module but those with a client of their own, and the notification
+ * centre's (the notices module's but its events): what the main typed client (web/) sees.
+ */
+export type ApiSchema = SchemaOf<Exclude<ModuleName, SeparateClientModule>> | SchemaOfRouter<typeof myNoticesRoutes>;
 
 /** The messaging and announcements modules' operations: the conversations client. */
 export type MessagingSchema = SchemaOf<"messaging" | "announcements">;
+
+/** The events' operations (served by the notices Lambda: notices/module.ts), for the events' own typed client. */
+export type EventsSchema = SchemaOfRouter<typeof eventsRoutes>;

@@ -14,6 +14,7 @@ import { leadsModule } from "./leads/module";
 import { lendingModule } from "./lending/module";
 import { messagingModule } from "./messaging/module";
 import { announcementsModule } from "./announcements/module";
+import { noticesModule } from "./notices/module";
 import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
 import { paymentsModule } from "./payments/module";
@@ -34,6 +35,7 @@ import { teachingModule } from "./teaching/module";
  */
 export const API_MODULES = [
   platformModule,
+  noticesModule,
   peopleModule,
   accessModule,
   privacyModule,

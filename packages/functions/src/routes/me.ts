@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { Accounts } from "@studiosync/core";
+import { unreadNoticeCount } from "@studiosync/core/notifications";
 import { requireActor } from "../http/auth";
 import { idempotent } from "../http/idempotency";
 import { idempotencyHeader, pathId, secured } from "../http/route-params";
@@ -13,7 +14,7 @@ const me = createRoute({
   method: "get",
   path: "/",
   tags,
-  summary: "The signed-in user and their studios with roles",
+  summary: "The signed-in user and their studios with roles, and the bell's unread count",
   security: [{ bearer: [] }],
   middleware: requireActor,
   responses: { 200: jsonResponse(MeSchema, "The signed-in user"), ...problems(401) },
@@ -77,7 +78,10 @@ const endSession = createRoute({
 });
 
 export const meRoutes = createRouter()
-  .openapi(me, async (c) => c.json(await Accounts.getMe(c.get("actor")), 200))
+  .openapi(me, async (c) => {
+    const [me, unreadNotifications] = await Promise.all([Accounts.getMe(c.get("actor")), unreadNoticeCount(c.get("actor").userId)]);
+    return c.json({ ...me, unreadNotifications }, 200);
+  })
   .openapi(updateProfile, async (c) => c.json(await Accounts.updateProfile(c.get("actor"), c.req.valid("json")), 200))
   .openapi(changePassword, async (c) => c.json(await Accounts.changePassword(c.get("actor"), c.req.valid("json")), 200))
   .openapi(changeEmail, async (c) => {

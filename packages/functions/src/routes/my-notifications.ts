@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
-import { Notifications } from "@studiosync/core";
+// The module itself, not the core root's namespace: the bundle keeps only what these routes use.
+import * as Notifications from "@studiosync/core/notifications";
 import { secured, studioParams } from "../http/route-params";
 import { createRouter } from "../http/router";
 import { MyNotificationsSchema } from "../schemas/notifications";

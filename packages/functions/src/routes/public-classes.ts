@@ -3,6 +3,7 @@ import * as Classes from "@studiosync/core/classes";
 import { createRouter } from "../http/router";
 import { ClassOfferSchema, PublicCourseListSchema } from "../schemas/classes";
 import { jsonResponse, problems } from "../schemas/problem";
+import { PRIVATE, slugParams } from "../http/public-params";
 
 const tags = ["Public"];
 const tokenParams = z.object({
@@ -12,15 +13,6 @@ const tokenParams = z.object({
     .max(2000)
     .openapi({ param: { name: "token", in: "path" }, description: "The token of the emailed offer link", example: "k1.eyJzIjoiMDE5In0.3q2-7wEXAMPLE" }),
 });
-const slugParams = z.object({
-  slug: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "slug", in: "path" }, example: "harmony-house" }),
-});
-/** The URL is the credential: nothing kept in shared caches, nothing indexed. */
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 const LINK_RULES = "Links are signed, bound to the offer and the recipient's address, and valid until the claim-by (410 after); a forged link is 404.";
 
 const publicCourses = createRoute({

@@ -5,6 +5,7 @@ import { idempotencyRequest } from "../http/idempotency";
 import { idempotencyHeader } from "../http/route-params";
 import { createRouter } from "../http/router";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
+import { PRIVATE } from "../http/public-params";
 
 const tags = ["Public page and trials"];
 const slug = z
@@ -22,8 +23,6 @@ const token = z
   .openapi({ param: { name: "token", in: "path" }, description: "The token of the booking page link in the confirmation email" });
 /** Public pages: shared caches may keep them a minute (slots change as people book); browsers ask again. */
 const CACHEABLE = { "Cache-Control": "public, max-age=0, s-maxage=60, stale-while-revalidate=300" };
-/** The URL is the credential: nothing kept in shared caches, nothing indexed. */
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 const offerings = createRoute({
   method: "get",

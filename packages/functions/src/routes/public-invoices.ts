@@ -3,6 +3,7 @@ import * as Billing from "@studiosync/core/billing";
 import { createRouter } from "../http/router";
 import { CheckoutStartSchema, PublicInvoiceSchema } from "../schemas/billing-public";
 import { jsonResponse, problems } from "../schemas/problem";
+import { PRIVATE } from "../http/public-params";
 
 const tags = ["Public"];
 const tokenParams = z.object({
@@ -12,8 +13,6 @@ const tokenParams = z.object({
     .max(1000)
     .openapi({ param: { name: "token", in: "path" }, description: "The token of the emailed link", example: "eyJzIjoiMDE5Li4uIn0.3q2-7wEXAMPLE" }),
 });
-/** The URL is the credential: nothing kept in shared caches, nothing indexed. */
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 const getInvoice = createRoute({
   method: "get",

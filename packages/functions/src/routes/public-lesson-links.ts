@@ -5,6 +5,7 @@ import { LessonLinkSchema, LinkCancelResultSchema } from "../schemas/lesson-link
 import { LessonSchema } from "../schemas/lessons";
 import { jsonBody, jsonResponse, problems } from "../schemas/problem";
 import { RescheduleRequestSchema } from "../schemas/reschedule-requests";
+import { PRIVATE } from "../http/public-params";
 
 const tags = ["Public"];
 const token = z
@@ -17,8 +18,6 @@ const actionParams = z.object({
   token,
 });
 const tokenParams = z.object({ token });
-/** The URL is the credential: nothing kept in shared caches, nothing indexed. */
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 const LINK_RULES =
   "Links are signed, bound to their purpose, the recipient's address and the lesson's time when sent, and valid until the " +
   "lesson starts (make-up links: until the credit expires). A forged or unknown link, or one whose recipient is no longer " +

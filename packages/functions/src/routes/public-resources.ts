@@ -4,6 +4,7 @@ import { createRouter } from "../http/router";
 import { pathId } from "../http/route-params";
 import { jsonResponse, problems } from "../schemas/problem";
 import { DownloadSchema, LinkedMaterialsSchema, PublicResourceListSchema } from "../schemas/resources";
+import { PRIVATE, slugParams } from "../http/public-params";
 
 const tags = ["Public"];
 const tokenParams = z.object({
@@ -13,15 +14,6 @@ const tokenParams = z.object({
     .max(1000)
     .openapi({ param: { name: "token", in: "path" }, description: "The token of the emailed link", example: "eyJzIjoiMDE5Li4uIn0.3q2-7wEXAMPLE" }),
 });
-const slugParams = z.object({
-  slug: z
-    .string()
-    .min(1)
-    .max(100)
-    .openapi({ param: { name: "slug", in: "path" }, example: "harmony-house" }),
-});
-/** The URL is the credential: nothing kept in shared caches, nothing indexed. */
-const PRIVATE = { "Cache-Control": "private, no-store", "X-Robots-Tag": "noindex" };
 
 const linked = createRoute({
   method: "get",

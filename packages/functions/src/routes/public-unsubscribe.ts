@@ -1,5 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { Notifications } from "@studiosync/core";
+// The module itself, not the core root's namespace: the bundle keeps only what these routes use.
+import * as Notifications from "@studiosync/core/notifications";
 import { createRouter } from "../http/router";
 import { SubscriptionSchema, UnsubscribeViewSchema } from "../schemas/notifications";
 import { jsonResponse, problems } from "../schemas/problem";

@@ -38,6 +38,7 @@ export const MeSchema = z
         familyId: z.string().nullable().openapi({ description: "The member's family, for a parent" }),
       }),
     ),
+    unreadNotifications: z.number().int().openapi({ description: "Unread entries in the notification centre (the bell), counted up to 100" }),
   })
   .openapi("Me");
 

@@ -3,6 +3,7 @@ import { billingAccountRows } from "./billing-accounts.rows";
 import { billingRunRows } from "./billing-runs.rows";
 import { calendarFeedRows } from "./calendar-feeds.rows";
 import { classRows } from "./classes.rows";
+import { eventRows } from "./events.rows";
 import { invoiceRows } from "./invoices.rows";
 import { leadRows } from "./leads.rows";
 import { lendingRows } from "./lending.rows";
@@ -34,4 +35,5 @@ export const MODULE_ROWS: RowModule[] = [
   roomRows,
   leadRows,
   messagingRows,
+  eventRows,
 ];

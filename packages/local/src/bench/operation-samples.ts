@@ -14,6 +14,13 @@ export interface Sample {
 export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Sample>> = {
   "PATCH /v1/me": (w) => ({ path: "/v1/me", token: w.owner.accessToken, body: { name: "Bench Owner" } }),
   "GET /v1/me/sessions": (w) => ({ path: "/v1/me/sessions", token: w.owner.accessToken }),
+  "POST /v1/me/notifications/read": (w) => ({ path: "/v1/me/notifications/read", token: w.owner.accessToken, body: { all: true } }),
+  "GET /v1/me/preferences": (w) => ({ path: "/v1/me/preferences", token: w.owner.accessToken }),
+  "PUT /v1/me/preferences": (w) => ({
+    path: "/v1/me/preferences",
+    token: w.owner.accessToken,
+    body: { studioId: w.studioId, preferences: { messages: { email: "digest" } } },
+  }),
   "POST /v1/auth/resend-verification": (w) => ({ path: "/v1/auth/resend-verification", body: { email: w.owner.email } }),
   // A sign-in of its own, so the world's sessions stay open.
   "POST /v1/auth/logout": async (w) => {
@@ -32,6 +39,7 @@ export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Samp
   "GET /v1/public/studios/{slug}/resources": (w) => ({ path: `/v1/public/studios/${w.slug}/resources` }),
   "GET /v1/public/studios/{slug}/offerings": (w) => ({ path: `/v1/public/studios/${w.slug}/offerings` }),
   "GET /v1/public/studios/{slug}/courses": (w) => ({ path: `/v1/public/studios/${w.slug}/courses` }),
+  "GET /v1/public/events/{slug}": (w) => ({ path: `/v1/public/events/${w.slug}` }),
   // Teacher A on the public page: their profile and 14 days of trial slots.
   "GET /v1/public/studios/{slug}/teachers/{teacherId}": async (w) => {
     await api("PATCH", `/v1/studios/${w.studioId}/teachers/${w.teacherA}`, { token: w.owner.accessToken, body: { isPublic: true } });
@@ -83,6 +91,13 @@ export const NOT_SAMPLED: Record<string, string> = {
   "GET /v1/public/class-offers/{token}": FROM_MAIL,
   "POST /v1/public/class-offers/{token}/claim": FROM_MAIL,
   "POST /v1/public/class-offers/{token}/decline": FROM_MAIL,
+  "GET /v1/public/events/links/{token}": FROM_MAIL,
+  "POST /v1/public/events/links/{token}/rsvp": FROM_MAIL,
+  "GET /v1/public/events/{slug}/{eventId}": "needs a public event (the slug's query and one GetItem; events.test.ts)",
+  "GET /v1/public/events/{slug}/{eventId}/attachments/{index}":
+    "needs a public event with a file (the slug's query, one GetItem and a presign; events.test.ts)",
+  "POST /v1/public/events/{slug}/{eventId}/rsvps":
+    "needs a public event, and each answer takes seats (the slug's query, two counters, two consistent reads, one transaction; events.test.ts)",
   "POST /v1/public/studios/{slug}/trial-bookings":
     "takes one of a public teacher's free slots, which a repeated sample would use up (one transaction after the slug query, two reads and the lead query; trial-bookings.test.ts)",
   "GET /v1/public/materials/{token}/{resourceId}/download": FROM_MAIL,

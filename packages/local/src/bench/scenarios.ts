@@ -4,6 +4,7 @@ import { billingListScenarios } from "./billing-lists";
 import { lessonLinkScenarios } from "./lesson-links";
 import { leadBoardScenarios } from "./lead-board";
 import { inboxScenarios } from "./inbox";
+import { notificationCentreScenarios } from "./notification-centre";
 import { resourceListScenarios } from "./resource-lists";
 import { schedulingCalendarScenarios } from "./scheduling-calendar";
 import { seedStudents } from "./seed-students";
@@ -187,5 +188,6 @@ export const scenarios: AnyScenario[] = [
   ...resourceListScenarios,
   ...leadBoardScenarios,
   ...inboxScenarios,
+  ...notificationCentreScenarios,
   ...lessonLinkScenarios,
 ];

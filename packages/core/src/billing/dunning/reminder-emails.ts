@@ -1,4 +1,5 @@
 import { emailBrand, invoiceReminderMessage } from "../../email";
+import { invoiceNotice } from "../invoices/invoice-notice";
 import type { OutboxEmail } from "../../outbox";
 import { daysBetween } from "../../kernel/time/wall-clock";
 import { invoiceUrl, mintInvoiceToken } from "../invoices/invoice-token";
@@ -37,6 +38,7 @@ export function reminderEmails(done: DoneStep, now: Date): OutboxEmail[] {
     messageId: `dunning#${invoice.invoiceId}#${done.step.step}#${contact.email.toLowerCase()}`,
     to: contact.email,
     brand: emailBrand(studio),
+    notice: invoiceNotice(studio, invoice.invoiceId),
     email: invoiceReminderMessage({
       studioName: studio.name,
       greetingName: contact.greetingName,

@@ -4,6 +4,7 @@ import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { emailBrand, invoiceSentMessage } from "../../email";
 import { conflict, notFound } from "../../kernel/errors";
 import { outboxEmails, type OutboxEmail } from "../../outbox";
+import { invoiceNotice } from "./invoice-notice";
 import { assertMay, type Actor } from "../../policy";
 import { addDays, localParts } from "../../kernel/time/wall-clock";
 import type { StudioRecord } from "../../studios/module";
@@ -223,6 +224,7 @@ function invoiceEmails(issued: Issued, step: string, now: Date): OutboxEmail[] {
     messageId: `invoice#${record.invoiceId}#${step}#${contact.email.toLowerCase()}`,
     to: contact.email,
     brand: emailBrand(studio),
+    notice: invoiceNotice(studio, record.invoiceId),
     email: invoiceSentMessage({
       studioName: studio.name,
       greetingName: contact.greetingName,

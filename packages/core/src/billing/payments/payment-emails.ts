@@ -1,4 +1,5 @@
 import { config } from "../../kernel/config";
+import { notice, portalPath } from "../../notifications";
 import { emailBrand, paymentReceiptMessage, refundIssuedMessage, type BrandedStudio, type RenderedEmail } from "../../email";
 import type { OutboxEmail } from "../../outbox";
 import { localParts } from "../../kernel/time/wall-clock";
@@ -41,6 +42,7 @@ const toContacts = (studio: StudioForMail, messageId: string, contacts: BillingC
     to: c.email,
     email: render(c.greetingName),
     brand: emailBrand(studio),
+    notice: notice(studio, "invoices", messageId.split("#").slice(0, 2).join(":"), { link: portalPath(studio.studioId, "invoices") }),
   }));
 
 export interface ReceiptFacts {

@@ -1,3 +1,4 @@
+import { notice, portalPath } from "../../notifications";
 import { classAdmittedMessage, classOfferMessage, classesLeftMessage, emailBrand, shortInstantWords } from "../../email";
 import { config } from "../../kernel/config";
 import type { OutboxEmail } from "../../outbox";
@@ -31,6 +32,7 @@ export function offerEmails(
     messageId: `class-offer#${offer.offerId}#${contact.email.toLowerCase()}`,
     to: contact.email,
     brand: emailBrand(studio),
+    notice: notice(studio, "admissions", `class-offer:${offer.offerId}`),
     email: classOfferMessage({
       studioName: studio.name,
       greetingName: contact.greetingName,
@@ -68,6 +70,7 @@ export function classesLeftEmails(
     messageId: `classes-left#${slot.slotId}#${student.studentId}#${classesLeft}#${contact.email.toLowerCase()}`,
     to: contact.email,
     brand: emailBrand(studio),
+    notice: notice(studio, "admissions", `class:${slot.slotId}:${student.studentId}`, { link: portalPath(studio.studioId, "calendar") }),
     email: classesLeftMessage({
       studioName: studio.name,
       greetingName: contact.greetingName,
@@ -109,6 +112,7 @@ export function admittedEmails(
     messageId: `class-admitted#${slot.slotId}#${student.studentId}#${first.lessonId}#${contact.email.toLowerCase()}`,
     to: contact.email,
     brand: emailBrand(studio),
+    notice: notice(studio, "admissions", `class:${slot.slotId}:${student.studentId}`, { link: portalPath(studio.studioId, "calendar") }),
     email: classAdmittedMessage({
       studioName: studio.name,
       greetingName: contact.greetingName,

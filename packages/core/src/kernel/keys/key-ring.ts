@@ -14,6 +14,7 @@ export type KeyPurpose =
   | "materials-link"
   | "trial-booking"
   | "class-offer"
+  | "event-rsvp"
   | "reply-address";
 
 /** A derived key and the id of the root secret it came from (travels with what it signs or seals). */

@@ -1,6 +1,6 @@
 import { invalidField } from "../../kernel/errors";
 import type { GuardianRecord, StudentRecord, TeacherRecord } from "../../people/module";
-import { messagingDb } from "../messaging-db";
+import { audienceDb } from "./audience-db";
 import { guardianParty, studentParty, teacherParty } from "../parties";
 import type { AudienceKind } from "../announcement.entity";
 import type { Audience } from "./schemas";
@@ -35,7 +35,7 @@ const ofGuardian = (g: GuardianRecord) => person(guardianParty(g.familyId, g.gua
 
 /** The studio's people, each read with one paged Query of its partition. */
 async function everyone(studioId: string) {
-  const { teacher, student, guardian } = messagingDb().entities;
+  const { teacher, student, guardian } = audienceDb().entities;
   const [teachers, students, guardians] = await Promise.all([
     teacher.query.teacher({ studioId }).go({ pages: "all" }),
     student.query.student({ studioId }).go({ pages: "all" }),
@@ -62,7 +62,7 @@ const notFound = (field: string, what: string) => invalidField(field, `is no ${w
  * guardians; students without an address or a login only through them. Unknown ids are 422 naming the field.
  */
 export async function resolveAudience(studioId: string, audience: Audience): Promise<{ label: string; recipients: AnnouncementRecipient[] }> {
-  const { teacher, band, classSlot, classEnrolment } = messagingDb().entities;
+  const { teacher, band, classSlot, classEnrolment } = audienceDb().entities;
   const people = await everyone(studioId);
   const unique = (list: AnnouncementRecipient[]) => [...new Map(list.map((r) => [r.party, r])).values()];
   const studentsIn = (ids: Iterable<string>) => {

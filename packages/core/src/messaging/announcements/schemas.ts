@@ -2,7 +2,7 @@ import { z } from "zod";
 import { instantField } from "../../kernel/fields/calendar-fields";
 import { pageQuerySchema } from "../../kernel/pagination/pagination";
 import { recordIdField, requiredText } from "../../people";
-import { MAX_BODY } from "../schemas";
+import { MAX_BODY } from "../message-limits";
 
 /** A hand-picked person: a family (its guardians), a student (and their family) or a teacher. */
 export const pickedPersonSchema = z.object({ kind: z.enum(["family", "student", "teacher"]), id: recordIdField }).strict();

@@ -1,7 +1,7 @@
 import { commitWrites, failsWith } from "../../kernel/db/commit-writes";
 import { isConditionalFailure } from "../../kernel/db/conditional-failure";
 import { announcementMessage, emailBrand } from "../../email";
-import { optedOutAmong, unsubscribable } from "../../notifications";
+import { notice, optedOutAmong, unsubscribable } from "../../notifications";
 import { outboxEmail } from "../../outbox";
 import type { DeliveryReceiptRecord } from "../../delivery-receipts/module";
 import type { StudioRecord } from "../../studios/module";
@@ -20,6 +20,21 @@ export const PREVIEW_LENGTH = 160;
  * not in the shared config, which every Lambda carries.
  */
 export const minuteBudget = () => Math.max(1, Number(process.env.SES_SEND_RATE) || 14) * 60;
+
+/** Why an address with email on record got no copy: it stopped announcements by email, or takes them in its daily digest. */
+const STOPPED_BY_EMAIL = "Stopped announcements by email";
+
+/**
+ * The copies of a page of receipts for the outbox: an email for each one queued, and, when the
+ * announcement is in the app too, a held copy (never sent) for each address that stopped the
+ * emails, which files its notice in the recipient's notification centre and daily digest.
+ */
+const copiesOf = (studio: StudioRecord, a: AnnouncementRecord, receipts: DeliveryReceiptRecord[]) =>
+  receipts.flatMap((r) => {
+    if (!r.destination) return [];
+    if (r.status === "queued") return [{ ...copyFor(studio, a, r), hold: false }];
+    return a.inApp && r.detail === STOPPED_BY_EMAIL ? [{ ...copyFor(studio, a, r), hold: true }] : [];
+  });
 
 /** Another runner moved the announcement first (its cursor or status is not as read). */
 class AnnouncementRace extends Error {}
@@ -40,7 +55,7 @@ async function receiptsOf(studio: StudioRecord, a: AnnouncementRecord, recipient
     let detail: string | undefined;
     if (!a.email) detail = "Sent in the app only";
     else if (!r.email) detail = "No email address on record";
-    else if (optedOut.has(r.email)) detail = "Stopped announcements by email";
+    else if (optedOut.has(r.email)) detail = STOPPED_BY_EMAIL;
     else if (mailed.has(r.email)) detail = "Shares an address already mailed";
     // Without email, only someone who signs in (or may later) gets it: in the app.
     if (detail && !a.inApp) continue;
@@ -107,6 +122,14 @@ function copyFor(studio: StudioRecord, a: AnnouncementRecord, receipt: DeliveryR
     to,
     brand: emailBrand(studio),
     receipt: { mailing: receipt.mailing, recipient: receipt.recipient },
+    // Sent in the app too: the bell shows it (announcements sent by email alone stay in the mailbox).
+    ...(a.inApp
+      ? {
+          notice: notice(studio, "announcements", `announcement:${a.announcementId}`, {
+            link: announcementUrl(studio.studioId, a.announcementId, receipt.recipient),
+          }),
+        }
+      : {}),
     email: announcementMessage({
       studioName: studio.name,
       greetingName: receipt.label.split(" ")[0] || receipt.label,
@@ -143,10 +166,11 @@ export async function advanceAnnouncement(studio: StudioRecord, due: Announcemen
       const limit = Math.min(BATCH, budget - step.queued);
       const query = deliveryReceipt.query.receipt({ scope: a.studioId, mailing });
       const { data, cursor } = await (a.cursor ? query.gt({ recipient: a.cursor }) : query).go({ limit, pages: 1 });
-      const copies = data.filter((r) => r.status === "queued" && r.destination).map((r) => copyFor(studio, a, r));
+      const copies = copiesOf(studio, a, data);
+      const emailed = copies.filter((copy) => !copy.hold).length;
       const last = data.at(-1)?.recipient;
       const finished = !cursor || data.length < limit;
-      const queuedCount = a.queuedCount + copies.length;
+      const queuedCount = a.queuedCount + emailed;
       await commitWrites(
         messagingDb,
         (t) => {
@@ -163,7 +187,7 @@ export async function advanceAnnouncement(studio: StudioRecord, due: Announcemen
         },
         { raced: () => new AnnouncementRace() },
       );
-      step.queued += copies.length;
+      step.queued += emailed;
       a = { ...a, queuedCount, ...(last ? { cursor: last } : {}) };
       if (finished) {
         step.finished = true;

@@ -2,7 +2,7 @@ import { commitWrites } from "../../kernel/db/commit-writes";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { logFailure } from "../../kernel/log/log-failure";
 import { emailBrand, shortInstantWords, threadMessagesMessage } from "../../email";
-import { isOptedOut, unsubscribable } from "../../notifications";
+import { isOptedOut, notice, unsubscribable } from "../../notifications";
 import { outboxEmail } from "../../outbox";
 import type { StudioRecord } from "../../studios/module";
 import { messagingDb } from "../messaging-db";
@@ -87,12 +87,15 @@ async function mailOne(studio: StudioRecord | null, entry: ThreadInboxRecord, no
     if (p.mailDueAt > now.toISOString()) return false;
     const to = p.kind === "studio" ? studio?.email?.toLowerCase() : p.email;
     const after = mailedTo(thread, party, now.toISOString());
-    const mail = studio && to && p.unread > 0 && !(await isOptedOut(studioId, to, "messages")) ? await composeMail(studio, thread, p, to, now) : null;
+    // An address that stopped these emails (or takes them in the digest) still gets the notice in the app: the email is held.
+    const held = Boolean(to && (await isOptedOut(studioId, to, "messages")));
+    const mail = studio && to && p.unread > 0 ? await composeMail(studio, thread, p, to, now) : null;
     await commitWrites(
       messagingDb,
       (t) => [
         ...threadWrites(t, thread, after),
-        ...(mail
+        ...(mail && held ? [outboxEmail(t, { ...mail.email, hold: true }, now)] : []),
+        ...(mail && !held
           ? [
               t.replyAddress
                 .put({
@@ -111,7 +114,7 @@ async function mailOne(studio: StudioRecord | null, entry: ThreadInboxRecord, no
       ],
       { raced: () => new ThreadRace() },
     );
-    return mail !== null;
+    return mail !== null && !held;
   });
 }
 
@@ -150,6 +153,10 @@ async function composeMail(studio: StudioRecord, thread: ThreadRecord, p: Thread
       brand: emailBrand(studio),
       replyTo: replyAddressOf(replyId),
       email: rendered,
+      notice: notice(studio, "messages", `thread:${threadId}`, {
+        title: `${unread.length === 1 ? `New message from ${unread[0]!.senderName}` : `${unread.length} new messages`}: ${thread.subject}`,
+        link: threadUrl(studioId, threadId, p.party),
+      }),
     },
   };
 }

@@ -3,7 +3,7 @@ import type { OutboxEmail } from "../../outbox";
 import type { StudioRecord } from "../../studios/module";
 import { studioPublicUrl } from "../../studios";
 import { makeupLink } from "../lesson-actions/action-links";
-import { optedOutAmong } from "../../notifications";
+import { notice, optedOutAmong, portalPath } from "../../notifications";
 import { lessonInvite } from "../lesson-notices/lesson-invite";
 import { lessonPeople } from "./lesson-recipients";
 import type { PlannedCancellation } from "./plan-cancellation";
@@ -58,6 +58,7 @@ export async function cancellationNotices(
       to: recipient.email,
       email: calendar ? { ...message, calendar } : message,
       brand: emailBrand(studio),
+      notice: notice(studio, "lessons", `lesson:${lesson.lessonId}`, { link: portalPath(studio.studioId, "lessons", lesson.lessonId) }),
     };
   });
 }

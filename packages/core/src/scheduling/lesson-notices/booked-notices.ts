@@ -1,5 +1,5 @@
 import { emailBrand, lessonBookedMessage, lessonTimeWords, type BrandedStudio } from "../../email";
-import { optedOutAmong, unsubscribable } from "../../notifications";
+import { notice, optedOutAmong, portalPath, unsubscribable } from "../../notifications";
 import type { OutboxEmail } from "../../outbox";
 import type { StudioRecord } from "../../studios/module";
 import { studioPublicUrl } from "../../studios";
@@ -59,6 +59,7 @@ export async function lessonBookedNotices(
       to: recipient.email,
       email,
       brand: emailBrand(studio),
+      notice: notice(studio, "lessons", `lesson:${lesson.lessonId}`, { link: portalPath(studio.studioId, "lessons", lesson.lessonId) }),
     };
   });
 }

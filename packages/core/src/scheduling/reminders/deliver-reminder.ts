@@ -1,5 +1,6 @@
 import { commitWritesOr, rejectedAs } from "../../kernel/db/commit-writes";
 import { emailBrand } from "../../email";
+import { notice, portalPath } from "../../notifications";
 import { outboxEmail } from "../../outbox";
 import { replyAddressOf, replyIdFor } from "../../kernel/keys/reply-token";
 import { localParts } from "../../kernel/time/wall-clock";
@@ -23,8 +24,10 @@ const REPLY_VALID_AFTER_MS = 7 * 86_400_000;
  * and the email (outbox, which sends and retries it) commit together. A private lesson's reminder
  * is Reply-To the recipient's own reply address for it (written in the same transaction): a reply
  * "cancel" or "confirm" acts on the lesson, anything else goes to the studio as a message.
+ * `hold`: the recipient stopped reminders or gets them in the daily digest: the email is not sent,
+ * only its notice goes to their notification centre.
  */
-export async function deliverReminder(context: ReminderContext, recipient: ReminderRecipient, now: Date): Promise<DeliveryOutcome> {
+export async function deliverReminder(context: ReminderContext, recipient: ReminderRecipient, now: Date, hold = false): Promise<DeliveryOutcome> {
   const { lesson, studio } = context;
   const key = {
     studioId: lesson.studioId,
@@ -44,8 +47,12 @@ export async function deliverReminder(context: ReminderContext, recipient: Remin
           email: reminderEmail(context, recipient),
           brand: emailBrand(studio),
           ...(replyId ? { replyTo: replyAddressOf(replyId) } : {}),
+          notice: notice(studio, "reminders", `lesson:${lesson.lessonId}`, {
+            link: portalPath(lesson.studioId, "lessons", lesson.lessonId),
+          }),
+          hold,
         }),
-        ...(replyId
+        ...(replyId && !hold
           ? [
               tx.replyAddress
                 .put({

@@ -105,8 +105,11 @@ async function processLesson(item: DueItem, now: Date, run: ReminderRun): Promis
       "reminders",
     );
     run.unsubscribed += stopped.size;
-    for (const recipient of recipients.filter((r) => !stopped.has(r.key))) {
-      const outcome = await deliverReminder(context, recipient, now);
+    // An address that stopped reminders (or takes them in the digest) still gets the notice in the app.
+    for (const recipient of recipients) {
+      const held = stopped.has(recipient.key);
+      const outcome = await deliverReminder(context, recipient, now, held);
+      if (held) continue;
       if (outcome === "sent") run.sent++;
       else run.alreadySent++;
     }

@@ -3,7 +3,7 @@ import { emailBrand, rescheduleRequestedMessage, rescheduleReviewedMessage, type
 import type { OutboxEmail } from "../../outbox";
 import { studioPublicUrl, workspaceUrl } from "../../studios";
 import type { StudioRecord } from "../../studios/module";
-import { optedOutAmong } from "../../notifications";
+import { notice, optedOutAmong, portalPath, workspacePath } from "../../notifications";
 import { lessonPeople } from "../cancellations/lesson-recipients";
 import { lessonLinks } from "../lesson-actions/action-links";
 import { lessonInvite } from "../lesson-notices/lesson-invite";
@@ -24,6 +24,13 @@ const messages = (studio: StudioRecord, step: string, request: RescheduleRequest
     to: address,
     email,
     brand: emailBrand(studio),
+    // Staff are told of the request (its workspace page); the family of the decision (the lesson in their portal).
+    notice: notice(studio, "lessons", `reschedule:${request.requestId}`, {
+      link:
+        step === "requested"
+          ? workspacePath(studio.studioId, "requests", "reschedules", request.requestId)
+          : portalPath(studio.studioId, "lessons", request.lessonId),
+    }),
   }));
 
 /**

@@ -1,6 +1,6 @@
 import { itemOf, readTogether } from "../../kernel/db/read-together";
 import { emailBrand, lessonTimeWords, slotOfferMessage } from "../../email";
-import { optedOutAmong, unsubscribable } from "../../notifications";
+import { notice, optedOutAmong, portalPath, unsubscribable } from "../../notifications";
 import { outboxEmails, type OutboxEmail } from "../../outbox";
 import type { StudioRecord } from "../../studios/module";
 import { lessonPeople } from "../cancellations/lesson-recipients";
@@ -118,38 +118,40 @@ async function broadcastOffer(offer: SlotOfferRecord, now: Date): Promise<"sent"
   );
   const when = lessonTimeWords(offer.start, offer.end, studio.timeZone);
   const teacherName = `${teacher.firstName} ${teacher.lastName}`;
-  const messages = people.recipients
-    .filter((r) => !stopped.has(r.email.trim().toLowerCase()))
-    .map((recipient): OutboxEmail => {
-      const mine = recipient.studentIds.flatMap((id) => (creditOf.has(id) ? [creditOf.get(id)!] : []));
-      const claims = mine.map((credit) =>
-        claimLink(
-          studio,
-          offer,
-          credit,
-          recipient.email,
-          mine.length === 1 ? "Claim this slot" : `Claim it for ${people.students.get(credit.studentId)?.name ?? "your child"}`,
-        ),
-      );
-      return {
-        scope: offer.studioId,
-        // One email per address and slot, however often the job runs.
-        messageId: `slot-offer#${offer.offerId}#${recipient.email.toLowerCase()}`,
-        to: recipient.email,
-        email: slotOfferMessage({
-          studioName: studio.name,
-          greetingName: recipient.greetingName,
-          teacherName,
-          when,
-          claims,
-          unsubscribe: unsubscribable(studio, recipient.email, "slot-offers"),
-        }),
-        brand: emailBrand(studio),
-      };
-    });
+  // An address that stopped these emails (or takes them in the digest) still gets the notice in the app: the email is held.
+  const messages = people.recipients.map((recipient): OutboxEmail => {
+    const mine = recipient.studentIds.flatMap((id) => (creditOf.has(id) ? [creditOf.get(id)!] : []));
+    const claims = mine.map((credit) =>
+      claimLink(
+        studio,
+        offer,
+        credit,
+        recipient.email,
+        mine.length === 1 ? "Claim this slot" : `Claim it for ${people.students.get(credit.studentId)?.name ?? "your child"}`,
+      ),
+    );
+    return {
+      scope: offer.studioId,
+      // One email per address and slot, however often the job runs.
+      messageId: `slot-offer#${offer.offerId}#${recipient.email.toLowerCase()}`,
+      to: recipient.email,
+      email: slotOfferMessage({
+        studioName: studio.name,
+        greetingName: recipient.greetingName,
+        teacherName,
+        when,
+        claims,
+        unsubscribe: unsubscribable(studio, recipient.email, "slot-offers"),
+      }),
+      brand: emailBrand(studio),
+      notice: notice(studio, "slot-offers", `slot-offer:${offer.offerId}`, { link: portalPath(offer.studioId) }),
+      hold: stopped.has(recipient.email.trim().toLowerCase()),
+    };
+  });
   await enqueue(messages);
-  await settle(offer, "sent", messages.length);
-  return messages.length;
+  const emailed = messages.filter((m) => !m.hold).length;
+  await settle(offer, "sent", emailed);
+  return emailed;
 }
 
 /**
