@@ -66,7 +66,11 @@ async function myStudios(actor: Actor) {
  * kept per studio and address, so an email's unsubscribe link changes the same ones.
  */
 export async function getMyPreferences(actor: Actor) {
-  const { person, studios } = await myStudios(actor);
+  return preferencesView(await myStudios(actor));
+}
+
+/** The preferences of the person's studios (as myStudios read them), each read with one Query. */
+async function preferencesView({ person, studios }: Awaited<ReturnType<typeof myStudios>>) {
   const each = await Promise.all(studios.map((s) => preferencesOf(s.studioId, person.email)));
   return {
     email: person.email,
@@ -79,7 +83,8 @@ export async function getMyPreferences(actor: Actor) {
 
 /** Changes the person's preferences in one of their studios (another studio: 404). */
 export async function setMyPreferences(actor: Actor, input: MyPreferencesInput) {
-  const { person, studios } = await myStudios(actor);
+  const mine = await myStudios(actor);
+  const { person, studios } = mine;
   if (!studios.some((s) => s.studioId === input.studioId)) throw notFound("Studio");
   const changes = PREFERENCE_TYPES.flatMap((type) => {
     const change = input.preferences[type];
@@ -96,5 +101,5 @@ export async function setMyPreferences(actor: Actor, input: MyPreferencesInput) 
       ),
     ),
   );
-  return getMyPreferences(actor);
+  return preferencesView(mine);
 }
