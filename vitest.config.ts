@@ -19,7 +19,8 @@ export default defineConfig({
       ASTRO_TELEMETRY_DISABLED: "1",
       SST_TELEMETRY_DISABLED: "1",
     },
-    testTimeout: 30_000,
+    // Long enough for a mail wait (mailbox.ts: up to 60 s on a loaded box) inside a test's own steps.
+    testTimeout: 90_000,
     hookTimeout: 120_000,
     // Child processes, not threads: CDK synth and Astro are heavy and leak globals. Two workers
     // fit a 2-core CI box next to the DynamoDB Local JVM (and Chromium in the browser tests).

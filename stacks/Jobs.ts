@@ -5,6 +5,7 @@ import { Email } from "./Email";
 import { grantStatements, jobGrants } from "./grants";
 import { inboundMail } from "./inbound-mail";
 import { materialsCatchUpFunction } from "./materials-catch-up-function";
+import { meteringFunction } from "./metering-function";
 import { outboxFunctions } from "./outbox-functions";
 import { sesEventsFunction } from "./ses-events-function";
 import { Storage } from "./Storage";
@@ -14,7 +15,7 @@ import { Storage } from "./Storage";
  * invoking its own Lambda, with the API functions' environment and secret. Jobs read their sparse
  * work indexes and the table and send mail; they never touch the files bucket and never Scan.
  * The outbox's stream consumer and retry job (outbox-functions.ts), the materials catch-up of late
- * joiners (materials-catch-up-function.ts, the stream's other consumer) and the SES bounce and
+ * joiners (materials-catch-up-function.ts, a stream consumer), metering (metering-function.ts, another) and the SES bounce and
  * complaint handler (ses-events-function.ts) and the replies by email (inbound-mail.ts: SES receiving)
  * live here too, with their own narrower roles.
  */
@@ -38,8 +39,9 @@ export function Jobs({ stack }: StackContext) {
   const sendEmail = grantStatements(grantResources, { email: true });
   const outbox = outboxFunctions(stack, { table, environment: appFunctionProps.environment, sendEmail });
   const materialsCatchUp = materialsCatchUpFunction(stack, { table, environment: appFunctionProps.environment });
+  const metering = meteringFunction(stack, { table, environment: appFunctionProps.environment });
   const sesEvents = sesEventsFunction(stack, { table, topic: use(Email).sesEvents, environment: appFunctionProps.environment });
   const { inboundEmail } = inboundMail(stack, { files: use(Storage).files, appFunctionProps, grantResources });
   // The inbound Lambda runs with the app secret and, like the jobs, the site's URL (bound in Web.ts): bound-env.ts reads both.
-  return { jobFunctions: [...crons.map((cron) => cron.jobFunction), inboundEmail], outbox, materialsCatchUp, sesEvents, inboundEmail };
+  return { jobFunctions: [...crons.map((cron) => cron.jobFunction), inboundEmail], outbox, materialsCatchUp, metering, sesEvents, inboundEmail };
 }

@@ -2,6 +2,7 @@ import type { Template } from "aws-cdk-lib/assertions";
 import { beforeAll, describe, expect, it } from "vitest";
 import { JOBS, OUTBOX_RETRY_JOB } from "@studiosync/functions/jobs";
 import { MATERIALS_CATCH_UP_HANDLER } from "../materials-catch-up-function";
+import { METERING_HANDLER } from "../metering-function";
 import { SES_EVENTS_HANDLER } from "../ses-events-function";
 import { INBOUND_EMAIL_HANDLER } from "../inbound-mail";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
@@ -19,7 +20,7 @@ beforeAll(async () => {
   jobs = t.jobs;
 }, 360_000);
 
-/** The stream event source mapping of the Lambda with this handler (the table's stream has two consumers). */
+/** The stream event source mapping of the Lambda with this handler (the table's stream has three consumers). */
 const mappingOf = (handler: string) => {
   const fnId = Object.entries(resources(jobs, "AWS::Lambda::Function")).find(([, f]) => f.Properties.Handler === handler)![0];
   const mappings = Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping")).filter((m) => flatten(m.Properties.FunctionName) === `ref:${fnId}`);
@@ -174,7 +175,8 @@ describe("late joiners' materials: the stream's second consumer", () => {
     const fn = jobFunction(MATERIALS_CATCH_UP_HANDLER);
     expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
     expect(fn.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
-    expect(Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping"))).toHaveLength(2);
+    // The outbox, the late joiners and metering each read the stream.
+    expect(Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping"))).toHaveLength(3);
     const mapping = mappingOf(MATERIALS_CATCH_UP_HANDLER);
     expect(flatten(mapping.EventSourceArn)).toBe(streamArn());
     expect(mapping).toMatchObject({ StartingPosition: "TRIM_HORIZON", BisectBatchOnFunctionError: true, FunctionResponseTypes: ["ReportBatchItemFailures"] });
@@ -194,6 +196,39 @@ describe("late joiners' materials: the stream's second consumer", () => {
           unusual: [],
         },
         { effect: "Allow", actions: ["dynamodb:Query"], resources: [`${tableArn()}/index/gsi1`], unusual: [] },
+        { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: ["*"], unusual: [] },
+        { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [streamArn()], unusual: [] },
+        xray,
+      ]),
+    );
+  });
+});
+
+describe("metering: the stream's third consumer", () => {
+  const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+  const streamArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "StreamArn");
+
+  it("consumes lessons, outbox messages and studios written or changed, bisecting on error, reporting failed items; no secret", () => {
+    const fn = jobFunction(METERING_HANDLER);
+    expect(fn.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
+    const mapping = mappingOf(METERING_HANDLER);
+    expect(flatten(mapping.EventSourceArn)).toBe(streamArn());
+    expect(mapping).toMatchObject({ StartingPosition: "TRIM_HORIZON", BisectBatchOnFunctionError: true, FunctionResponseTypes: ["ReportBatchItemFailures"] });
+    const patterns = mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{ eventName: ["INSERT", "MODIFY"], dynamodb: { NewImage: { __edb_e__: { S: ["lesson", "outboxMessage", "studio"] } } } }]);
+  });
+
+  it("may only get items, put and update them (a mark and its counter, in one transaction) and read the stream", () => {
+    const statements = roleStatements(jobs, jobFunction(METERING_HANDLER).Properties.Role);
+    const xray = { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"], unusual: [] };
+    expect(sort(statements)).toEqual(
+      sort([
+        {
+          effect: "Allow",
+          actions: ["dynamodb:BatchGetItem", "dynamodb:GetItem", "dynamodb:PutItem", "dynamodb:UpdateItem"],
+          resources: [tableArn()],
+          unusual: [],
+        },
         { effect: "Allow", actions: ["dynamodb:ListStreams"], resources: ["*"], unusual: [] },
         { effect: "Allow", actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"], resources: [streamArn()], unusual: [] },
         xray,

@@ -99,6 +99,18 @@ describe("Api", () => {
     });
   });
 
+  it("gives each Lambda one integration and one invoke permission, for this API only, whatever its number of routes", () => {
+    const api = only(t.api, "AWS::ApiGatewayV2::Api").id;
+    const lambdaIds = Object.keys(resources(t.api, "AWS::Lambda::Function")).filter((id) =>
+      Object.values(LAMBDA_HANDLERS).includes(resources(t.api, "AWS::Lambda::Function")[id]!.Properties.Handler),
+    );
+    const integrated = Object.values(resources(t.api, "AWS::ApiGatewayV2::Integration")).map((i) => flatten(i.Properties.IntegrationUri));
+    expect(integrated.sort()).toEqual(lambdaIds.map((id) => `getatt:${id}.Arn`).sort());
+    const invokers = Object.values(resources(t.api, "AWS::Lambda::Permission")).filter((p) => p.Properties.Principal === "apigateway.amazonaws.com");
+    expect(invokers.map((p) => flatten(p.Properties.FunctionName)).sort()).toEqual(lambdaIds.map((id) => `getatt:${id}.Arn`).sort());
+    for (const permission of invokers) expect(flatten(permission.Properties.SourceArn)).toMatch(new RegExp(`ref:${api}/\\*/\\*(/\\*)?$`));
+  });
+
   it.each(APP_HANDLERS)("runs %s on nodejs22.x/arm64 with the contract's environment", (handler) => {
     const fns = apiFunction(t, handler);
     expect(fns).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { accessRequestsModule } from "./access-requests/module";
+import { apiKeysModule } from "./api-keys/module";
 import { accountsModule } from "./accounts/module";
 import { auditModule } from "./audit/module";
 import { billingModule } from "./billing/module";
@@ -13,6 +14,7 @@ import { lendingModule } from "./lending/module";
 import { leadsModule } from "./leads/module";
 import { growthModule } from "./growth/module";
 import { messagingModule } from "./messaging/module";
+import { meteringModule } from "./metering/module";
 import { migrationsModule } from "./migrations/module";
 import { notificationsModule } from "./notifications/module";
 import { outboxModule } from "./outbox/module";
@@ -57,4 +59,6 @@ export const CORE_MODULES = [
   messagingModule,
   deliveryReceiptsModule,
   eventsModule,
+  meteringModule,
+  apiKeysModule,
 ] as const;

@@ -3,7 +3,7 @@ import type { Clock } from "@studiosync/core/kernel";
 import { OPENAPI_CONFIG } from "./docs/openapi-info";
 import { createBaseApp } from "./http/app-factory";
 import type { AuthEnv } from "./http/auth";
-import { MODULE_ROUTES, type ApiSchema, type EventsSchema, type MessagingSchema } from "./modules";
+import { MODULE_ROUTES, type ApiSchema, type EventsSchema, type HostingSchema, type MessagingSchema } from "./modules";
 import { renderReferencePage } from "./routes/reference-page";
 
 /**
@@ -27,3 +27,6 @@ export type MessagingAppType = OpenAPIHono<AuthEnv, MessagingSchema, "/">;
 
 /** The events' operations, for their own typed client. */
 export type EventsAppType = OpenAPIHono<AuthEnv, EventsSchema, "/">;
+
+/** The hosting module's operations (usage), for their own typed client. */
+export type HostingAppType = OpenAPIHono<AuthEnv, HostingSchema, "/">;

@@ -314,6 +314,11 @@ describe("API description", () => {
         "POST /v1/public/events/{slug}/{eventId}/rsvps",
         "GET /v1/public/events/links/{token}",
         "POST /v1/public/events/links/{token}/rsvp",
+        "GET /v1/studios/{studioId}/usage",
+        "GET /v1/studios/{studioId}/usage/{month}/{metric}",
+        "GET /v1/studios/{studioId}/api-keys",
+        "POST /v1/studios/{studioId}/api-keys",
+        "DELETE /v1/studios/{studioId}/api-keys/{keyId}",
       ].sort(),
     );
     expect(res.body.components.schemas).toHaveProperty("Studio");

@@ -1,5 +1,5 @@
 import { hc } from "hono/client";
-import type { AppType, EventsAppType, MessagingAppType } from "@studiosync/functions";
+import type { AppType, EventsAppType, HostingAppType, MessagingAppType } from "@studiosync/functions";
 import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit";
 import { siteSecret } from "./site-secret";
 
@@ -64,3 +64,10 @@ export type MessagingClient = ReturnType<typeof messagingApi>;
  */
 export const eventsApi = (accessToken?: string, visitorIp?: string) => hc<EventsAppType>(apiBaseUrl(), { headers: apiHeaders(accessToken, visitorIp) });
 export type EventsClient = ReturnType<typeof eventsApi>;
+
+/**
+ * The hosting module's own typed client (the studio's usage and what StudioSync bills for it):
+ * the Usage and billing pages type-check against these operations only (lib/usage.ts).
+ */
+export const hostingApi = (accessToken: string) => hc<HostingAppType>(apiBaseUrl(), { headers: { authorization: `Bearer ${accessToken}` } });
+export type HostingClient = ReturnType<typeof hostingApi>;

@@ -1,7 +1,7 @@
-/** Audit events in plain words: "student.role_changed" → "Student role changed". */
+/** Audit events in plain words: "student.role_changed" → "Student role changed", "api_key.created" → "API key created". */
 export function auditAction(action: string): string {
   const words = action.replace(/[._]/g, " ").trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return (words.charAt(0).toUpperCase() + words.slice(1)).replace(/^Api key\b/, "API key");
 }
 
 /** "primaryTeacherId" → "primary teacher"; "billingEmail" → "billing email". */

@@ -7,4 +7,5 @@ export { TABLE_KEYS, createTableInput } from "./db/table-definition";
 export { DEFAULT_ACCENT, accentOf, contrast, textOn } from "./brand-color";
 export { localeFor } from "./locale";
 export { fixedClock, systemClock, type Clock } from "./time/clock";
+export { isApiKeyToken, parseApiKeyToken } from "./keys/api-key-token";
 export { CATEGORIES, REASONS, isReason, type ErrorCode, type Reason, type ReasonOf } from "./errors/reasons";

@@ -2,6 +2,7 @@ import { BILLING_RULES } from "./rules/billing";
 import { LEAD_RULES } from "./rules/leads";
 import { CLASS_RULES } from "./rules/classes";
 import { EVENT_RULES } from "./rules/events";
+import { HOSTING_RULES } from "./rules/hosting";
 import { LENDING_RULES } from "./rules/lending";
 import { MESSAGING_RULES } from "./rules/messaging";
 import { PEOPLE_RULES } from "./rules/people";
@@ -29,4 +30,5 @@ export const CATALOGUE = {
   ...LEAD_RULES,
   ...MESSAGING_RULES,
   ...EVENT_RULES,
+  ...HOSTING_RULES,
 };

@@ -9,3 +9,4 @@ export { isSelf } from "./rules/people";
 export { teacherTotalsOnly } from "./rules/billing";
 export type * from "./facts";
 export { assertSessionOpen, sessionRead } from "./session-check";
+export { touchApiKey } from "./api-key-check";

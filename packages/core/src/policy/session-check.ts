@@ -1,6 +1,8 @@
 import { itemOf, readTogether, type ItemRead, type ReadResults } from "../kernel/db/read-together";
 import { db } from "../db";
 import { AppError } from "../kernel/errors";
+import type { ApiKeyRecord } from "../api-keys/module";
+import { apiKeyReadDb, assertApiKeyOpen } from "./api-key-check";
 import type { Actor } from "./actor";
 
 /**
@@ -11,17 +13,25 @@ import type { Actor } from "./actor";
  */
 const checked = new WeakSet<Actor>();
 
-/** The actor's sign-in, to read together with the request's other items. */
-export const sessionRead = (actor: Actor) => itemOf(db().entities.sessionFamily, { userId: actor.userId, familyId: actor.sessionId });
+const familyRead = (actor: Actor) => itemOf(db().entities.sessionFamily, { userId: actor.userId, familyId: actor.sessionId });
+
+/**
+ * The actor's sign-in, to read together with the request's other items. For an API key it is the
+ * key, which only assertSessionOpen looks at (the routes that use a sign-in's own fields, under
+ * /v1/me and /v1/auth, refuse keys first).
+ */
+export const sessionRead = (actor: Actor) =>
+  actor.apiKey ? (itemOf(apiKeyReadDb().entities.apiKey, { keyId: actor.sessionId }) as unknown as ReturnType<typeof familyRead>) : familyRead(actor);
 
 interface FamilyState {
   revokedAt?: string;
   expiresAt?: number;
 }
 
-/** 401 unless the sign-in is open: not revoked and not past its end (TTL deletes lazily). */
+/** 401 unless the sign-in is open: not revoked and not past its end (TTL deletes lazily); an API key, api-key-check.ts. */
 export function assertSessionOpen(actor: Actor, family: FamilyState | null, now = Date.now()): void {
-  if (!family || family.revokedAt || (family.expiresAt ?? 0) * 1000 <= now) {
+  if (actor.apiKey) assertApiKeyOpen(actor, family as unknown as ApiKeyRecord | null, now);
+  else if (!family || family.revokedAt || (family.expiresAt ?? 0) * 1000 <= now) {
     throw new AppError("unauthenticated", "This sign-in has ended. Sign in again.");
   }
   checked.add(actor);

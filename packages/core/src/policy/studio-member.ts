@@ -20,7 +20,7 @@ export interface StudioMember {
  * Loads the studio, the actor's membership and any records a use case needs in one BatchGetItem,
  * which also checks that the actor's sign-in is still open (401 otherwise, policy/session-check.ts).
  * Not a member, a removed or deactivated member, or no such studio: all 404, so nobody learns
- * which studios exist.
+ * which studios exist. A studio's API key is an admin there (and nowhere else).
  */
 export async function loadMemberWith<const T extends readonly ItemRead<unknown>[]>(
   actor: Actor,
@@ -34,7 +34,10 @@ export async function loadMemberWith<const T extends readonly ItemRead<unknown>[
     itemOf(studios, { studioId }),
     ...reads,
   );
-  if (!membership || membership.deletedAt || membership.deactivatedAt || !studio || studio.deletedAt) throw notFound("Studio");
+  if (!studio || studio.deletedAt) throw notFound("Studio");
+  // An API key acts as an admin of its own studio (its scopes were checked with it: api-key-check.ts).
+  if (actor.apiKey?.studioId === studioId) return { member: { userId: actor.userId, role: "admin" }, studio, records: records as ReadResults<T> };
+  if (!membership || membership.deletedAt || membership.deactivatedAt) throw notFound("Studio");
   const { userId, role, teacherId, studentId, guardianId, familyId } = membership;
   return { member: { userId, role, teacherId, studentId, guardianId, familyId }, studio, records: records as ReadResults<T> };
 }

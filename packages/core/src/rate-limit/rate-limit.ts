@@ -33,6 +33,8 @@ export const LIMITS = {
   signupsPerIp: { name: "signup-ip", max: 20, windowSeconds: 60 * 60 },
   /** Bounces of refused replies by email per sender address (a forged sender must not turn us into a mail cannon). */
   replyBouncesPerAddress: { name: "reply-bounce", max: 3, windowSeconds: 60 * 60 },
+  /** Requests per API key a minute: a runaway script slows down (429) before it costs the studio or its neighbours. */
+  apiKeyRequests: { name: "api-key", max: 600, windowSeconds: 60 },
 } satisfies Record<string, RateLimit>;
 
 export interface CounterKey {

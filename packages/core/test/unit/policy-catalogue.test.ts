@@ -175,6 +175,8 @@ const TABLE: Row[] = [
   ["event.view", { inAudience: false, isPublic: true }, ALL],
   ["event.view", (name: Name) => ({ inAudience: name === "parentF", isPublic: false }), [...ADMINS, "parentF"]],
   ["event.respond", (name: Name) => ({ speaksFor: name === "parentF" || name === "teacherA" }), [...ADMINS, "parentF", "teacherA"]],
+  ...adminOnly("usage.view"),
+  ["api-key.manage", undefined, ["owner"]],
 ];
 
 /** The catalogue called with any action (the table holds every action's facts). */

@@ -35,8 +35,12 @@ const stripApiDocs = {
   setup: async (build: LoadHooks) => (await import("./strip-api-docs")).loadWithoutApiDocs(build),
 };
 
-/** The most a Lambda's bundle may weigh, its lazily loaded chunks included (the bench and lambda-bundles.test.ts check it). */
-export const LAMBDA_BUNDLE_BUDGET_KB = 400;
+/**
+ * The most a Lambda's bundle may weigh, its lazily loaded chunks included (the bench and
+ * lambda-bundles.test.ts check it). 410 since every Lambda checks API keys on its authentication
+ * path (about 4 KB, core/api-keys); the next cut is per-module permission catalogues and reasons.
+ */
+export const LAMBDA_BUNDLE_BUDGET_KB = 410;
 
 /**
  * esbuild settings every API Lambda is bundled with (stacks/Api.ts and the bench). Paths are

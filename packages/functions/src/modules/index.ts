@@ -27,6 +27,7 @@ import { leadsRoutes } from "./leads/routes";
 import { messagingRoutes } from "./messaging/routes";
 import { announcementsRoutes } from "./announcements/routes";
 import type { eventsRoutes } from "./events/routes";
+import { hostingRoutes } from "./hosting/routes";
 import { noticesRoutes, type myNoticesRoutes } from "./notices/routes";
 import type { ModuleName } from "./modules";
 
@@ -60,6 +61,7 @@ export const MODULE_ROUTES = {
   leads: leadsRoutes,
   messaging: messagingRoutes,
   announcements: announcementsRoutes,
+  hosting: hostingRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /**
@@ -67,7 +69,7 @@ export const MODULE_ROUTES = {
  * type-check against that area's operations only, so the one big client's cost stops growing with
  * every new area.
  */
-export type SeparateClientModule = "messaging" | "announcements" | "notices";
+export type SeparateClientModule = "messaging" | "announcements" | "notices" | "hosting";
 
 type SchemaOfRouter<R> = R extends OpenAPIHono<any, infer S, any> ? S : never;
 
@@ -84,3 +86,6 @@ export type MessagingSchema = SchemaOf<"messaging" | "announcements">;
 
 /** The events' operations (served by the notices Lambda: notices/module.ts), for the events' own typed client. */
 export type EventsSchema = SchemaOfRouter<typeof eventsRoutes>;
+
+/** The hosting module's operations (usage, and what the platform bills), for their own typed client. */
+export type HostingSchema = SchemaOf<"hosting">;

@@ -6,6 +6,7 @@ import { cancellationsModule } from "./cancellations/module";
 import { classesModule } from "./classes/module";
 import { closuresModule } from "./closures/module";
 import { growthModule } from "./growth/module";
+import { hostingModule } from "./hosting/module";
 import { pageSettingsModule } from "./page-settings/module";
 import { coursesModule } from "./courses/module";
 import { homeModule } from "./home/module";
@@ -62,5 +63,6 @@ export const API_MODULES = [
   leadsModule,
   messagingModule,
   announcementsModule,
+  hostingModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

@@ -16,6 +16,7 @@ import { resourceRows } from "./resources.rows";
 import { roomRows } from "./rooms.rows";
 import type { RowModule } from "./rows";
 import { teachingRows } from "./teaching.rows";
+import { usageRows } from "./usage.rows";
 
 /** Every module's rows; permission-matrix.test.ts runs them with the platform and people rows. */
 export const MODULE_ROWS: RowModule[] = [
@@ -36,4 +37,5 @@ export const MODULE_ROWS: RowModule[] = [
   leadRows,
   messagingRows,
   eventRows,
+  usageRows,
 ];

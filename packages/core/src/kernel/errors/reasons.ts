@@ -35,6 +35,7 @@ const GENERIC = Object.fromEntries(CATEGORIES.map((c) => [c, c])) as Generic;
 const BY_CATEGORY = {
   conflict: [
     "announcement.sent",
+    "api_key.revoked",
     "access_request.already_reviewed",
     "access_request.reviewed_meanwhile",
     "attendance.class_lesson",
@@ -167,6 +168,8 @@ const BY_CATEGORY = {
     "waitlist.exists",
   ],
   forbidden: [
+    "api_key.scope",
+    "api_key.studio_routes_only",
     "availability.not_yours",
     "band.role_not_allowed",
     "billing.teacher_totals_only",

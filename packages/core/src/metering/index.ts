@@ -1,0 +1,11 @@
+export * from "./module";
+export { consumeUsageRecords, usageEventsOf, METERED_ENTITIES, type UsageStreamRecord } from "./usage-records";
+export { recordUsage, openUsageMonth, type UsageEvent } from "./record-usage";
+export { sampleStorage } from "./sample-storage";
+export { PRICE_LIST, priceFor, type PlatformPrice } from "./price-list";
+export { usageBill, BYTES_PER_GB, type UsageBill, type UsageLine } from "./usage-bill";
+export { usageMonthOf, daysInMonth, shiftMonth, isMonth, type Month } from "./usage-month-of";
+export { getUsage, type UsageOverview, type MonthUsage } from "./get-usage";
+export { listUsageMarks, type UsageMarkView } from "./list-usage-marks";
+export * from "./schemas";
+export { meteringDb } from "./metering-db";
