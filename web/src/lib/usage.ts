@@ -1,6 +1,7 @@
 import { hostingApi, type HostingClient } from "./api";
 import type { AnyResponse } from "./call";
 import { asUserOf, type SessionContext } from "./session";
+import type { PlatformPrice } from "@studiosync/core/metering";
 
 /**
  * The studio's Usage and billing pages (Settings, owners and admins): what StudioSync meters for
@@ -113,16 +114,8 @@ export function unitPriceWords(line: { metric: string; unitPriceMinor: number; p
   }
 }
 
-export interface PriceTerms {
-  version: string;
-  from: string;
-  freeActiveStudents: number;
-  perActiveStudentMinor: number;
-  freeEmails: number;
-  perThousandEmailsMinor: number;
-  freeStorageGbMonths: number;
-  perGbMonthMinor: number;
-}
+/** The price's terms, as core's price list states them (its currency is the bill's). */
+export type PriceTerms = Omit<PlatformPrice, "currency">;
 
 /** The price in force in one sentence: its free allowances, its prices beyond them, and its version. */
 export function priceSentence(price: PriceTerms, money: (minor: number) => string, locale = "en-GB") {

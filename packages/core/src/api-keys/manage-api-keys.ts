@@ -3,7 +3,8 @@ import { commitWrites, failsWith } from "../kernel/db/commit-writes";
 import { conflict, notFound } from "../kernel/errors";
 import type { PageQuery } from "../kernel/pagination/pagination";
 import { page } from "../kernel/pagination/pagination";
-import { assertMay, loadStudioMember, type Actor } from "../policy";
+import { itemOf } from "../kernel/db/read-together";
+import { assertMay, loadMemberWith, loadStudioMember, type Actor } from "../policy";
 import { apiKeysDb } from "./api-keys-db";
 import type { ApiKeyRecord } from "./api-key.entity";
 import { hashSecret, newApiKeyToken } from "../kernel/keys/api-key-token";
@@ -55,11 +56,11 @@ export async function listApiKeys(actor: Actor, studioId: string, query: PageQue
   return { items: keys.items.map((key) => toApiKey(key, now)), nextCursor: keys.nextCursor };
 }
 
-/** Revokes a key (owners): it stops working at once (every request reads it). Revoking it again is a 409. */
+/** Revokes a key (owners): it stops working at once (every request reads it). Revoking it again is a 409. The member and the key are one read. */
 export async function revokeApiKey(actor: Actor, studioId: string, keyId: string, now = new Date()): Promise<ApiKeyView> {
-  const { member } = await loadStudioMember(actor, studioId);
+  const { member, records } = await loadMemberWith(actor, studioId, itemOf(apiKeysDb().entities.apiKey, { keyId }));
   assertMay(member, "api-key.manage");
-  const { data: key } = await apiKeysDb().entities.apiKey.get({ keyId }).go({ consistent: true });
+  const [key] = records;
   if (!key || key.studioId !== studioId) throw notFound("API key");
   if (key.revokedAt) throw conflict("api_key.revoked", "This API key is already revoked");
   const revoked = { ...key, revokedAt: now.toISOString(), revokedBy: actor.userId };
