@@ -18,6 +18,8 @@ export default defineConfig({
       AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
       ASTRO_TELEMETRY_DISABLED: "1",
       SST_TELEMETRY_DISABLED: "1",
+      // Test-only: webhook deliveries may reach the tests' receivers on 127.0.0.1 (core/webhooks/public-address.ts).
+      STUDIOSYNC_WEBHOOKS_ALLOW_LOOPBACK: "1",
     },
     // Long enough for a mail wait (mailbox.ts: up to 60 s on a loaded box) inside a test's own steps.
     testTimeout: 90_000,

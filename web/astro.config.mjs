@@ -15,11 +15,12 @@ export default defineConfig({
   // The default (sharp) image service makes SST synth try to download sharp; nothing here resizes images.
   image: { service: passthroughImageService() },
   // The Node server only trusts a Host header it is told about (otherwise Astro.url is
-  // http://localhost and the origin check rejects every form POST). The node build serves local
+  // http://localhost and the origin check rejects every form POST). `*.localhost` are the studios'
+  // subdomains locally (`<slug>.studiosync.localhost`, lib/studio-host-routing.ts). The node build serves local
   // runs and tests; on AWS the astro-sst entry builds the URL from the CloudFront request instead.
   security: {
     checkOrigin: true,
-    allowedDomains: target === "node" ? [{ hostname: "127.0.0.1" }, { hostname: "localhost" }] : [],
+    allowedDomains: target === "node" ? [{ hostname: "127.0.0.1" }, { hostname: "localhost" }, { hostname: "**.localhost" }] : [],
   },
   // No client-side prefetching or view transitions: the site works as plain HTML forms and links.
   prefetch: false,

@@ -6,7 +6,7 @@ import { METERING_HANDLER } from "../metering-function";
 import { SES_EVENTS_HANDLER } from "../ses-events-function";
 import { INBOUND_EMAIL_HANDLER } from "../inbound-mail";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
-import { sharedTestSynth, type Synthesized } from "./synth-app";
+import { SYNTH_TIMEOUT, sharedTestSynth, type Synthesized } from "./synth-app";
 
 // Reads the "test" stage app that synth.test.ts and least-privilege.test.ts also read
 // (synthesized once per run).
@@ -18,7 +18,7 @@ let jobs: Template;
 beforeAll(async () => {
   t = await sharedTestSynth();
   jobs = t.jobs;
-}, 360_000);
+}, SYNTH_TIMEOUT);
 
 /** The stream event source mapping of the Lambda with this handler (the table's stream has three consumers). */
 const mappingOf = (handler: string) => {

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { flatten, functions, only, resources, roleStatements } from "./cfn";
 import { LAMBDA_HANDLERS } from "@studiosync/functions/routing";
-import { synthApp, type Synthesized } from "./synth-app";
+import { SYNTH_TIMEOUT, synthApp, type Synthesized } from "./synth-app";
 
 // A separate file (own process state) because SST keeps one app per process; artifacts are
 // keyed by stage, so it can synth in parallel with synth.test.ts.
@@ -11,7 +11,7 @@ beforeAll(async () => {
     STUDIOSYNC_EMAIL_DOMAIN: "mail.studiosync.test",
     STUDIOSYNC_WEB_URL: "https://app.studiosync.test/",
   });
-}, 360_000);
+}, SYNTH_TIMEOUT);
 
 describe("production stage", () => {
   it("retains and protects the data", () => {

@@ -12,11 +12,14 @@ import { Api } from "../Api";
 import { Jobs } from "../Jobs";
 import { Web } from "../Web";
 
+/** A synth takes 2–6 minutes on a 2-core CI box next to the other test files (it bundles every Lambda); the limit leaves room for a loaded one. */
+export const SYNTH_TIMEOUT = 600_000;
+
 export const ACCOUNT = "123456789012";
 export const REGION = "us-east-1";
 
-/** Deploy-time inputs read by stacks/settings.ts; anything not given is unset for the synth. */
-const DEPLOY_ENV = ["STUDIOSYNC_EMAIL_DOMAIN", "STUDIOSYNC_WEB_URL"] as const;
+/** Deploy-time inputs read by stacks/settings.ts and stacks/platform-domain.ts; anything not given is unset for the synth. */
+const DEPLOY_ENV = ["STUDIOSYNC_EMAIL_DOMAIN", "STUDIOSYNC_WEB_URL", "STUDIOSYNC_PLATFORM_DOMAIN", "STUDIOSYNC_PLATFORM_HOSTED_ZONE_ID"] as const;
 export type DeployEnv = Partial<Record<(typeof DEPLOY_ENV)[number], string>>;
 
 const STACKS = ["storage", "email", "api", "jobs", "web"] as const;

@@ -1,11 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { createTableInput } from "@studiosync/core/kernel";
 import { allStatements, flatten, functions, importOf, only, resources, roleStatements, type Statement } from "./cfn";
-import { sharedTestSynth, type Synthesized } from "./synth-app";
+import { SYNTH_TIMEOUT, sharedTestSynth, type Synthesized } from "./synth-app";
 import { LAMBDA_HANDLERS, ROUTE_KEYS } from "@studiosync/functions/routing";
 
-// A synth takes ~2 minutes on a 2-core CI box next to the other test files; the limit leaves room for a loaded one.
-const SYNTH_TIMEOUT = 360_000;
 const { platform: PLATFORM, docs: DOCS } = LAMBDA_HANDLERS;
 const APP_HANDLERS = [PLATFORM, LAMBDA_HANDLERS.people, LAMBDA_HANDLERS.access];
 const SCOPED_SERVICES = ["dynamodb", "s3", "ses"];

@@ -1,7 +1,8 @@
 import { STATUS_CODES } from "node:http";
-import { defineMiddleware } from "astro:middleware";
+import { defineMiddleware, sequence } from "astro:middleware";
 import { isSameOriginRequest } from "./lib/same-origin";
 import { hasSession } from "./lib/session";
+import { routeStudioHosts } from "./lib/studio-host-routing";
 
 const SECURITY_HEADERS = {
   "Content-Security-Policy": "frame-ancestors 'none'; form-action 'self'; base-uri 'none'; object-src 'none'",
@@ -17,7 +18,7 @@ const SECURITY_HEADERS = {
  * framing (clickjacking), forms post only here, no Referer to other sites, and nothing personal
  * kept in shared caches.
  */
-export const onRequest = defineMiddleware(async (context, next) => {
+const protect = defineMiddleware(async (context, next) => {
   let response = isSameOriginRequest(context.request, context.url.origin)
     ? await next()
     : new Response("Cross-origin form submissions are not allowed.", { status: 403, headers: { "Content-Type": "text/plain; charset=utf-8" } });
@@ -40,3 +41,6 @@ export const onRequest = defineMiddleware(async (context, next) => {
   }
   return response;
 });
+
+/** The checks and headers above for every response, then a studio's own hosts (lib/studio-host-routing.ts). */
+export const onRequest = sequence(protect, routeStudioHosts);

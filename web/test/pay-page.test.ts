@@ -73,6 +73,25 @@ describe("the invoice page a family opens from the invoice email", () => {
     await context.close();
   });
 
+  it("saves a card for automatic payments on the Stripe page, shows it, and turns it off", async () => {
+    const { link } = await studioWithSentInvoice({ stripe: true });
+    const { context, page } = await newPage();
+    await page.goto(link);
+    await page.getByRole("heading", { name: "Automatic payments" }).waitFor();
+    await page.getByRole("button", { name: "Save a card for automatic payments" }).click();
+    await page.waitForURL(`${process.env.STRIPE_API_BASE}/checkout/**`);
+    await page.getByRole("heading", { name: "Save a card" }).waitFor();
+    await page.getByText("4000 0000 0000 0341").click();
+    await page.getByRole("button", { name: "Save card" }).click();
+    await page.waitForURL(`${link}?card-saved=1`);
+    await page.getByText("Your card is saved").waitFor();
+    await expect(page.locator(".autopay strong").textContent()).resolves.toBe("Visa •••• 0341");
+    await page.getByRole("button", { name: "Turn off automatic payments" }).click();
+    await page.getByText("Automatic payments are off").waitFor();
+    await expect(page.getByRole("button", { name: "Save a card for automatic payments" }).isVisible()).resolves.toBe(true);
+    await context.close();
+  });
+
   it("prints as a plain invoice: no site navigation, no pay form, the lines and totals kept", async () => {
     const { link } = await studioWithSentInvoice({ stripe: true });
     const { context, page } = await newPage();

@@ -5,6 +5,7 @@ import { auditModule } from "./audit/module";
 import { billingModule } from "./billing/module";
 import { classesModule } from "./classes/module";
 import { deliveryReceiptsModule } from "./delivery-receipts/module";
+import { domainsModule } from "./domains/module";
 import { emailDeliveryModule } from "./email-delivery/module";
 import { eventsModule } from "./events/module";
 import { idempotencyModule } from "./idempotency/module";
@@ -17,15 +18,18 @@ import { messagingModule } from "./messaging/module";
 import { meteringModule } from "./metering/module";
 import { migrationsModule } from "./migrations/module";
 import { notificationsModule } from "./notifications/module";
+import { operatorsModule } from "./operators/module";
 import { outboxModule } from "./outbox/module";
 import { peopleModule } from "./people/module";
 import { planningModule } from "./planning/module";
+import { platformBillingModule } from "./platform-billing/module";
 import { rateLimitModule } from "./rate-limit/module";
 import { resourcesModule } from "./resources/module";
 import { roomsModule } from "./rooms/module";
 import { schedulingModule } from "./scheduling/module";
 import { studiosModule } from "./studios/module";
 import { teachingModule } from "./teaching/module";
+import { webhooksModule } from "./webhooks/module";
 
 /**
  * Every core module that owns entities, by its declaration. Adding one: its folder with a
@@ -61,4 +65,8 @@ export const CORE_MODULES = [
   eventsModule,
   meteringModule,
   apiKeysModule,
+  webhooksModule,
+  domainsModule,
+  platformBillingModule,
+  operatorsModule,
 ] as const;

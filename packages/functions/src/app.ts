@@ -3,7 +3,7 @@ import type { Clock } from "@studiosync/core/kernel";
 import { OPENAPI_CONFIG } from "./docs/openapi-info";
 import { createBaseApp } from "./http/app-factory";
 import type { AuthEnv } from "./http/auth";
-import { MODULE_ROUTES, type ApiSchema, type EventsSchema, type HostingSchema, type MessagingSchema } from "./modules";
+import { MODULE_ROUTES, type ApiSchema, type EventsSchema, type HostingSchema, type MessagingSchema, type OperatorsSchema } from "./modules";
 import { renderReferencePage } from "./routes/reference-page";
 
 /**
@@ -30,3 +30,6 @@ export type EventsAppType = OpenAPIHono<AuthEnv, EventsSchema, "/">;
 
 /** The hosting module's operations (usage), for their own typed client. */
 export type HostingAppType = OpenAPIHono<AuthEnv, HostingSchema, "/">;
+
+/** The platform operators' console, for its own typed client. */
+export type OperatorsAppType = OpenAPIHono<AuthEnv, OperatorsSchema, "/">;

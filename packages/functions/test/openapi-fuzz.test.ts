@@ -30,7 +30,7 @@ const ORDER = ["get", "post", "put", "patch", "delete"];
 /** Every item the requests write in the studio's partition (most studio-owned records live there), as one string. */
 async function studioFingerprint(studioId: string) {
   const pk = (db().entities.studio.get({ studioId }).params() as { Key: { pk: string } }).Key.pk;
-  const items: unknown[] = [];
+  const items: Record<string, unknown>[] = [];
   let start: Record<string, unknown> | undefined;
   do {
     const page = await dynamo().send(
@@ -44,8 +44,15 @@ async function studioFingerprint(studioId: string) {
     items.push(...(page.Items ?? []));
     start = page.LastEvaluatedKey;
   } while (start);
-  // The usage counters are the metering stream consumer's, written after earlier requests' commits, not by the request.
-  const written = items.filter((item) => (item as { __edb_e__?: string }).__edb_e__ !== "usageMonth");
+  // The usage counters are the metering stream consumer's, and an endpoint's delivery outcomes the webhooks consumer's,
+  // written after earlier requests' commits, not by the request.
+  const written = items
+    .filter((item) => (item as { __edb_e__?: string }).__edb_e__ !== "usageMonth")
+    .map((item) => {
+      if (item.__edb_e__ !== "webhookEndpoint") return item;
+      const { consecutiveFailures: _f, lastFailureAt: _l, lastSuccessAt: _s, updatedAt: _u, ...rest } = item;
+      return rest;
+    });
   return JSON.stringify(written.map((item) => JSON.stringify(item)).sort());
 }
 

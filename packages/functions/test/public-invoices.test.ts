@@ -88,7 +88,7 @@ describe("the public invoice behind an emailed link", () => {
       notes: "Lessons for December.",
       footer: "Thank you for making music with us.",
       studio: { name: w.owner.studio.name, slug: w.owner.studio.slug, themeColor: "#0f766e", email: "hello@riverside.test", timeZone: "Europe/London" },
-      payment: { stripe: false, instructions: INSTRUCTIONS },
+      payment: { stripe: false, instructions: INSTRUCTIONS, autopay: null, canSaveCard: false },
     });
     const expiresInDays = (Date.parse(res.body.linkExpiresAt) - Date.now()) / 86_400_000;
     expect(expiresInDays).toBeGreaterThan(119.9);
@@ -191,7 +191,7 @@ describe("starting a card payment from the public invoice", () => {
     await settings(w, { paymentInstructions: INSTRUCTIONS });
     const sent = await sentInvoice(w.owner, w.family);
     const token = await emailedToken(w, sent.number);
-    expect((await publicInvoice(token)).body.payment).toEqual({ stripe: false, instructions: INSTRUCTIONS });
+    expect((await publicInvoice(token)).body.payment).toEqual({ stripe: false, instructions: INSTRUCTIONS, autopay: null, canSaveCard: false });
     const res = await checkout(token);
     expect(res.status).toBe(404);
     expect(res.body.code).toBe("not_found");

@@ -6,6 +6,7 @@ import { seedDemoLending } from "./seed-demo-lending";
 import { seedDemoMessages } from "./seed-demo-messages";
 import { seedDemoEvents } from "./seed-demo-events";
 import { seedDemoMembers } from "./seed-demo-members";
+import { seedDemoOperator } from "./seed-demo-operator";
 import { seedDemoRequests } from "./seed-demo-requests";
 import { seedDemoResources } from "./seed-demo-resources";
 import { seedDemoRooms } from "./seed-demo-rooms";
@@ -48,6 +49,9 @@ export interface SeedResult {
   teacherPassword: string;
   parentEmail: string;
   parentPassword: string;
+  /** The platform's operator (seed-demo-operator.ts): the /platform console. */
+  operatorEmail: string;
+  operatorPassword: string;
   created: boolean;
 }
 
@@ -57,7 +61,11 @@ export interface SeedResult {
  * where the local Stripe emulator sends webhooks.
  */
 export async function seedDemo(apiUrl: string): Promise<SeedResult> {
+  // Every start: a demo seeded before the operators' console gets its operator too.
+  const operator = await seedDemoOperator();
   const result = {
+    operatorEmail: operator.email,
+    operatorPassword: operator.password,
     studioUrlPath: `/${DEMO.slug}`,
     ownerEmail: DEMO.ownerEmail,
     ownerPassword: DEMO.ownerPassword,

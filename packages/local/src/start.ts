@@ -52,6 +52,9 @@ async function main(): Promise<void> {
     stripeApiBase: engines.stripeApiBase,
   };
   applyLocalEnv(localEnv);
+  // On this laptop only: webhooks may reach a receiver you run on 127.0.0.1 (never another private
+  // address, and never on Lambda: core/webhooks/public-address.ts).
+  process.env.STUDIOSYNC_WEBHOOKS_ALLOW_LOOPBACK = "1";
   await ensureTableAndBucket(localEnv);
   // Data older code wrote is brought up to date before anything reads it (packages/scripts): one
   // Query when nothing is pending, a line per migration applied.
@@ -97,6 +100,10 @@ async function main(): Promise<void> {
     teacherPassword: seed.teacherPassword,
     parentEmail: seed.parentEmail,
     parentPassword: seed.parentPassword,
+    operatorEmail: seed.operatorEmail,
+    operatorPassword: seed.operatorPassword,
+    dynamodbEndpoint: engines.dynamodbEndpoint,
+    tableName: localEnv.tableName,
     seeded: seed.created,
     webError,
   });

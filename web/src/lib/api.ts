@@ -1,5 +1,5 @@
 import { hc } from "hono/client";
-import type { AppType, EventsAppType, HostingAppType, MessagingAppType } from "@studiosync/functions";
+import type { AppType, EventsAppType, HostingAppType, MessagingAppType, OperatorsAppType } from "@studiosync/functions";
 import { signVisitorIp, VISITOR_IP_HEADER, VISITOR_IP_SIGNATURE_HEADER } from "@studiosync/core/rate-limit";
 import { siteSecret } from "./site-secret";
 
@@ -71,3 +71,10 @@ export type EventsClient = ReturnType<typeof eventsApi>;
  */
 export const hostingApi = (accessToken: string) => hc<HostingAppType>(apiBaseUrl(), { headers: { authorization: `Bearer ${accessToken}` } });
 export type HostingClient = ReturnType<typeof hostingApi>;
+
+/**
+ * The platform operators' console's own typed client (every studio, its usage and invoices,
+ * suspensions): the /platform pages type-check against these operations only (lib/operators.ts).
+ */
+export const operatorsApi = (accessToken: string) => hc<OperatorsAppType>(apiBaseUrl(), { headers: { authorization: `Bearer ${accessToken}` } });
+export type OperatorsClient = ReturnType<typeof operatorsApi>;

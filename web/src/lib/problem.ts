@@ -31,6 +31,16 @@ export function problemCode(problem: Problem | undefined): string | undefined {
   return problem?.code ?? problem?.type.split(/[/#:]/).pop();
 }
 
+/**
+ * A paused studio (its StudioSync invoice unpaid, or suspended) refuses every change with 403
+ * `studio.paused`: that is no rule of the person's role, so a page that words a 403 as one ("Only
+ * the studio's admins…") asks `refusedByRole` first, and the API's own sentence says why instead.
+ */
+export const isStudioPaused = (problem: Problem | undefined) => problemCode(problem) === "studio.paused";
+
+/** A 403 for who the person is (their role, their records), not for a paused studio. */
+export const refusedByRole = (result: { status: number; problem?: Problem }) => result.status === 403 && !isStudioPaused(result.problem);
+
 /** Categories whose API text is written for people: a reason of theirs with no site words is shown in it. */
 const WRITTEN_FOR_PEOPLE = new Set<ErrorCode>(["conflict", "invalid_token", "gone", "email_not_verified", "forbidden", "payload_too_large"]);
 /** A category's plain sentence, for a reason that has neither site words nor API words for people. */

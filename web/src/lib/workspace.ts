@@ -19,7 +19,16 @@ export interface WorkspaceStudio {
   currency: string;
   country: string | null;
   themeColor: string | null;
+  /**
+   * Set while the studio is paused (its StudioSync invoice unpaid past the grace period, or
+   * suspended): every change is refused (403 `studio.paused`) and the workspace says so on every
+   * page. Read from the membership when the API gives it there (absent: not known, not shown).
+   */
+  pausedReason?: PausedReason | null;
 }
+
+/** Why a studio is paused (core policy/paused-studio.ts). */
+export type PausedReason = "unpaid" | "suspended";
 
 export interface Membership {
   role: Role;

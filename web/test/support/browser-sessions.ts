@@ -1,4 +1,4 @@
-import type { AppType } from "@studiosync/functions";
+import type { AppType, HostingAppType } from "@studiosync/functions";
 import { hc } from "hono/client";
 import type { BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
@@ -7,11 +7,22 @@ import { expectStatus, PASSWORD } from "./seed";
 import type { Site } from "./site";
 
 export type Client = ReturnType<typeof hc<AppType>>;
+/** The hosting module's operations (usage, API keys, webhooks), for their own typed client. */
+export type HostingClient = ReturnType<typeof hc<HostingAppType>>;
+
+async function bearer(apiUrl: string, email: string): Promise<{ headers: { authorization: string } }> {
+  const login = await expectStatus("login", hc<AppType>(apiUrl).v1.auth.login.$post({ json: { email, password: PASSWORD } }), 200);
+  return { headers: { authorization: `Bearer ${(await login.json()).accessToken}` } };
+}
 
 /** The API as `email`, with the bearer token of a real sign-in. */
 export async function signInApi(apiUrl: string, email: string): Promise<Client> {
-  const login = await expectStatus("login", hc<AppType>(apiUrl).v1.auth.login.$post({ json: { email, password: PASSWORD } }), 200);
-  return hc<AppType>(apiUrl, { headers: { authorization: `Bearer ${(await login.json()).accessToken}` } });
+  return hc<AppType>(apiUrl, await bearer(apiUrl, email));
+}
+
+/** The hosting module's API as `email`, with the bearer token of a real sign-in. */
+export async function signInHostingApi(apiUrl: string, email: string): Promise<HostingClient> {
+  return hc<HostingAppType>(apiUrl, await bearer(apiUrl, email));
 }
 
 /**

@@ -80,12 +80,16 @@ describe("links", () => {
 });
 
 describe("the settings tabs", () => {
-  it("end with API keys for owners only", () => {
+  it("have API keys and webhooks after usage, for owners only", () => {
     const owner = settingsTabs(BASE, "usage", "owner");
-    expect(owner.map((t) => t.label).slice(-2)).toEqual(["Usage and billing", "API keys"]);
-    expect(owner.at(-1)).toEqual({ href: `${BASE}/settings/api-keys`, label: "API keys", current: false });
+    const usage = owner.findIndex((t) => t.label === "Usage and billing");
+    expect(owner.map((t) => t.label).slice(usage, usage + 3)).toEqual(["Usage and billing", "API keys", "Webhooks"]);
+    expect(owner[usage + 1]).toEqual({ href: `${BASE}/settings/api-keys`, label: "API keys", current: false });
+    expect(owner[usage + 2]).toEqual({ href: `${BASE}/settings/webhooks`, label: "Webhooks", current: false });
     expect(settingsTabs(BASE, "usage", "admin").map((t) => t.label)).not.toContain("API keys");
+    expect(settingsTabs(BASE, "usage", "admin").map((t) => t.label)).not.toContain("Webhooks");
     expect(settingsTabs(BASE, "api-keys", "admin").at(-1)).toMatchObject({ label: "API keys", current: true });
+    expect(settingsTabs(BASE, "webhooks", "admin").at(-1)).toMatchObject({ label: "Webhooks", current: true });
   });
 });
 

@@ -15,6 +15,7 @@ function membershipStudio(s: StudioRecord) {
     currency: s.currency,
     country: s.country ?? null,
     themeColor: s.themeColor ?? null,
+    pausedReason: s.pausedReason ?? null,
   };
 }
 

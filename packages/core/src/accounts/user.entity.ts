@@ -11,6 +11,12 @@ export const UserEntity = new Entity({
     name: { type: "string", required: true },
     phone: { type: "string" },
     emailVerifiedAt: { type: "string" },
+    /**
+     * A role on the platform itself, not in any studio: "operator" sees every studio and may suspend
+     * one (core/operators/). Set only by `npm run operator -- grant <email>` (packages/scripts),
+     * never through the API; read with the sign-in (policy/platform-operator.ts).
+     */
+    platformRole: { type: ["operator"] as const },
     ...timestamps,
   },
   indexes: {

@@ -2,4 +2,4 @@ export { listAuditEvents, type AuditEvent } from "./list-audit-events";
 export { AuditEventSchema } from "./audit-event-schema";
 export * from "./schemas";
 export { toAuditEvent } from "./list-audit-events";
-export { recordAudit } from "./record-audit";
+export { diff, recordAudit } from "./record-audit";

@@ -1,4 +1,5 @@
 import type { CoreModule } from "../kernel/core-module";
+import { AccountCardEntity } from "./autopay/account-card.entity";
 import { BilledItemEntity } from "./runs/billed-item.entity";
 import { BillingChargeEntity } from "./charges/billing-charge.entity";
 import { BillingAccountEntity } from "./accounts/billing-account.entity";
@@ -10,6 +11,7 @@ import { InvoiceCounterEntity, InvoiceEntity } from "./invoices/invoice.entity";
 import { LedgerEntryEntity } from "./accounts/ledger-entry.entity";
 import { PaymentEntity, RevenueMonthEntity, StripeEventEntity } from "./payments/payment.entity";
 
+export * from "./autopay/account-card.entity";
 export * from "./accounts/billing-account.entity";
 export * from "./accounts/ledger-entry.entity";
 export * from "./charges/billing-charge.entity";
@@ -30,6 +32,7 @@ export * from "./settings/billing-settings.entity";
 export const billingModule = {
   name: "billing",
   entities: {
+    accountCard: AccountCardEntity,
     billedItem: BilledItemEntity,
     billingAccount: BillingAccountEntity,
     billingCharge: BillingChargeEntity,

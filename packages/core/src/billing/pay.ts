@@ -5,3 +5,4 @@
  */
 export * from "./public/index";
 export * from "./stripe/index";
+export { startCardSave, completeCardSave, removeSavedCard, type AutopayCard } from "./autopay/save-card";

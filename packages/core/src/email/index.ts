@@ -33,6 +33,9 @@ export { leadForStaffMessage, type LeadForStaffEmail } from "./templates/lead-fo
 export { loanLentMessage, type LoanLentEmail } from "./templates/loan-lent";
 export { leadFollowUpsMessage, type LeadFollowUpsEmail } from "./templates/lead-follow-ups";
 export { loanReminderMessage, type LoanReminderEmail } from "./templates/loan-reminder";
+export { webhookDisabledMessage, type WebhookDisabledEmail } from "./templates/webhook-disabled";
+export { autopayFailedMessage, type AutopayFailedEmail } from "./templates/autopay-failed";
+export { platformPausedMessage, platformPaymentFailedMessage, platformReceiptMessage, spendingAlertMessage } from "./templates/platform-billing";
 export { newMaterialMessage, type NewMaterialEmail } from "./templates/new-material";
 export { threadMessagesMessage, type ThreadMessagesEmail } from "./templates/thread-messages";
 export { replyRefusedMessage, type ReplyRefusal } from "./templates/reply-refused";
@@ -48,3 +51,4 @@ export {
   type EventEmailFacts,
 } from "./templates/studio-event";
 export { replyQuestionMessage, type ReplyQuestionEmail } from "./templates/reply-question";
+export { studioSuspendedMessage, studioUnsuspendedMessage } from "./templates/studio-suspension";

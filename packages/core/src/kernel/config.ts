@@ -20,6 +20,8 @@ export interface AppConfig {
    * APP_SECRET holds them comma-separated ("<new>,<old>") while a rotation is under way.
    */
   appSecrets: string[];
+  /** The platform's own Stripe secret key, which bills the studios (platform-billing/); unset, no card is charged. */
+  platformStripeKey?: string;
   dynamodbEndpoint?: string;
   s3Endpoint?: string;
   sesEndpoint?: string;
@@ -53,6 +55,7 @@ export function config(): AppConfig {
     get appSecrets() {
       return checkedSecrets();
     },
+    platformStripeKey: env.PLATFORM_STRIPE_SECRET_KEY || undefined,
     dynamodbEndpoint: env.DYNAMODB_ENDPOINT || undefined,
     s3Endpoint: env.S3_ENDPOINT || undefined,
     sesEndpoint: env.SES_ENDPOINT || undefined,

@@ -2,7 +2,18 @@ import { AppError, notFound } from "../kernel/errors";
 import type { ApiKeyScope } from "../api-keys/module";
 
 /** The studio's money: only a key with the billing scope reaches these areas, to read or to change. */
-const BILLING_AREAS = new Set(["billing-settings", "billing-accounts", "billing-summary", "billing-runs", "fee-plans", "invoices", "payments", "usage"]);
+const BILLING_AREAS = new Set([
+  "billing-settings",
+  "billing-accounts",
+  "billing-summary",
+  "billing-runs",
+  "fee-plans",
+  "invoices",
+  "payments",
+  "usage",
+  "platform-invoices",
+  "payment-methods",
+]);
 
 /**
  * Areas no key reaches whatever its scopes: who may act in the studio and how its systems reach it

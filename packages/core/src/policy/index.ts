@@ -10,3 +10,6 @@ export { teacherTotalsOnly } from "./rules/billing";
 export type * from "./facts";
 export { assertSessionOpen, sessionRead } from "./session-check";
 export { touchApiKey } from "./api-key-check";
+export { studioOwners } from "./studio-owners";
+export { PAUSED_REASONS, type PausedReason } from "./paused-studio";
+export { loadOperatorWith, operatorsOnly, type PlatformOperator } from "./platform-operator";

@@ -1,5 +1,6 @@
 import { CATALOGUE } from "./catalogue";
 import type { Rule } from "./rule";
+import { allowedWhilePaused, pausedRefusal } from "./paused-studio";
 import type { StudioMember } from "./studio-member";
 
 /** The closed list of actions a studio member may or may not do. */
@@ -17,7 +18,11 @@ export function may<A extends Action>(member: StudioMember, action: A, ...facts:
   return ruleOf(action).allows(member, facts[0] as FactsOf<A>);
 }
 
-/** Refuses what the member may not do, with the action's answer (the API's status and reason). */
+/**
+ * Refuses what the member may not do, with the action's answer (the API's status and reason). In a
+ * paused studio (paused-studio.ts) only reading and paying are left: anything else is 403 `studio.paused`.
+ */
 export function assertMay<A extends Action>(member: StudioMember, action: A, ...facts: FactsArg<A>): void {
   if (!may(member, action, ...facts)) throw ruleOf(action).refusal(member);
+  if (member.paused && !allowedWhilePaused(action)) throw pausedRefusal(member.paused);
 }

@@ -1,3 +1,4 @@
+import type { PausedReason } from "./paused-studio";
 import { itemOf, type ItemRead, type ReadResults } from "../kernel/db/read-together";
 import { db } from "../db";
 import { notFound } from "../kernel/errors";
@@ -14,6 +15,8 @@ export interface StudioMember {
   studentId?: string;
   guardianId?: string;
   familyId?: string;
+  /** Set while the studio is paused (policy/paused-studio.ts): its members may only read and pay. */
+  paused?: PausedReason;
 }
 
 /**
@@ -36,10 +39,11 @@ export async function loadMemberWith<const T extends readonly ItemRead<unknown>[
   );
   if (!studio || studio.deletedAt) throw notFound("Studio");
   // An API key acts as an admin of its own studio (its scopes were checked with it: api-key-check.ts).
-  if (actor.apiKey?.studioId === studioId) return { member: { userId: actor.userId, role: "admin" }, studio, records: records as ReadResults<T> };
+  const paused = studio.pausedReason ? { paused: studio.pausedReason } : {};
+  if (actor.apiKey?.studioId === studioId) return { member: { userId: actor.userId, role: "admin", ...paused }, studio, records: records as ReadResults<T> };
   if (!membership || membership.deletedAt || membership.deactivatedAt) throw notFound("Studio");
   const { userId, role, teacherId, studentId, guardianId, familyId } = membership;
-  return { member: { userId, role, teacherId, studentId, guardianId, familyId }, studio, records: records as ReadResults<T> };
+  return { member: { userId, role, teacherId, studentId, guardianId, familyId, ...paused }, studio, records: records as ReadResults<T> };
 }
 
 /** The studio and the actor's membership in it (see loadMemberWith). */

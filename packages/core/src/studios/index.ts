@@ -9,3 +9,4 @@ export { slugFromName, withSuffix } from "./slugify";
 export { liveStudioBySlug } from "./studio-by-slug";
 export { studioPublicUrl, workspaceUrl } from "./studio-urls";
 export { isLive, toPublicStudio, toStudio, type StudioRecord } from "./studio-view";
+export { directoryName } from "./directory-name";

@@ -30,6 +30,9 @@ export const StudioSchema = PublicStudioSchema.extend({
   currency: z.string().openapi({ example: "GBP" }),
   logoKey: optional,
   isActive: z.boolean(),
+  pausedReason: z.enum(["unpaid", "suspended"]).nullable().openapi({
+    description: "Set while the studio is paused (its StudioSync invoice unpaid past the grace period, or suspended): its workspace is read-only",
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 }).openapi("Studio");

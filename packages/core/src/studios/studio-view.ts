@@ -34,6 +34,7 @@ export async function toStudio(r: StudioRecord): Promise<Studio> {
     currency: r.currency,
     logoKey: r.logoKey ?? null,
     isActive: r.isActive !== false,
+    pausedReason: r.pausedReason ?? null,
     createdAt: r.createdAt,
     updatedAt: r.updatedAt,
   };

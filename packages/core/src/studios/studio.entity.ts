@@ -1,6 +1,7 @@
 import type { EntityItem } from "electrodb";
 import { Entity } from "../kernel/db/entity";
 import { SERVICE, timestamps } from "../kernel/db/attributes";
+import { directoryName } from "./directory-name";
 
 /** A studio (tenant). `studioBySlug` is the one deliberate cross-tenant lookup: slug → studio. */
 export const StudioEntity = new Entity({
@@ -28,6 +29,15 @@ export const StudioEntity = new Entity({
     createdBy: { type: "string", readOnly: true },
     updatedBy: { type: "string" },
     deletedAt: { type: "string" },
+    /**
+     * Set while the studio is paused: its platform invoice unpaid past the grace period
+     * (platform-billing/), or suspended by the platform's operators. Its members may then only read
+     * and pay (policy/paused-studio.ts); families' pages, emails and jobs go on.
+     */
+    pausedReason: { type: ["unpaid", "suspended"] as const },
+    pausedAt: { type: "string" },
+    /** The name as the operators' directory sorts and searches it (directory-name.ts), kept with the name. */
+    directoryName: { type: "string", watch: ["name"], set: (_: unknown, item: { name?: string }) => directoryName(item.name ?? "") },
     ...timestamps,
   },
   indexes: {
@@ -39,6 +49,18 @@ export const StudioEntity = new Entity({
       index: "gsi1",
       pk: { field: "gsi1pk", composite: ["slug"] },
       sk: { field: "gsi1sk", composite: [] },
+    },
+    /**
+     * Every studio by name, for the platform's operators (core/operators/): the other deliberate
+     * cross-tenant read, listed in name order and searched by a name's start. One partition: each
+     * write of a studio item rewrites its entry, and studio items change rarely (settings, stored
+     * bytes, a pause), far below a partition's limits. Migration 0002-studio-directory filled it for
+     * studios made before it.
+     */
+    studioDirectory: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: [] },
+      sk: { field: "gsi2sk", composite: ["directoryName"] },
     },
   },
 });

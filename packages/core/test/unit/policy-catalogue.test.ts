@@ -177,6 +177,10 @@ const TABLE: Row[] = [
   ["event.respond", (name: Name) => ({ speaksFor: name === "parentF" || name === "teacherA" }), [...ADMINS, "parentF", "teacherA"]],
   ...adminOnly("usage.view"),
   ["api-key.manage", undefined, ["owner"]],
+  ["webhook.manage", undefined, ["owner"]],
+  ["domain.manage", undefined, ["owner"]],
+  ...adminOnly("platform-billing.view"),
+  ["platform-billing.manage", undefined, ["owner"]],
 ];
 
 /** The catalogue called with any action (the table holds every action's facts). */

@@ -28,6 +28,7 @@ import { messagingRoutes } from "./messaging/routes";
 import { announcementsRoutes } from "./announcements/routes";
 import type { eventsRoutes } from "./events/routes";
 import { hostingRoutes } from "./hosting/routes";
+import { operatorsRoutes } from "./operators/routes";
 import { noticesRoutes, type myNoticesRoutes } from "./notices/routes";
 import type { ModuleName } from "./modules";
 
@@ -62,6 +63,7 @@ export const MODULE_ROUTES = {
   messaging: messagingRoutes,
   announcements: announcementsRoutes,
   hosting: hostingRoutes,
+  operators: operatorsRoutes,
 } satisfies Record<ModuleName, unknown>;
 
 /**
@@ -69,7 +71,7 @@ export const MODULE_ROUTES = {
  * type-check against that area's operations only, so the one big client's cost stops growing with
  * every new area.
  */
-export type SeparateClientModule = "messaging" | "announcements" | "notices" | "hosting";
+export type SeparateClientModule = "messaging" | "announcements" | "notices" | "hosting" | "operators";
 
 type SchemaOfRouter<R> = R extends OpenAPIHono<any, infer S, any> ? S : never;
 
@@ -89,3 +91,6 @@ export type EventsSchema = SchemaOfRouter<typeof eventsRoutes>;
 
 /** The hosting module's operations (usage, and what the platform bills), for their own typed client. */
 export type HostingSchema = SchemaOf<"hosting">;
+
+/** The platform operators' console (operators only), for its own typed client. */
+export type OperatorsSchema = SchemaOf<"operators">;

@@ -16,6 +16,7 @@ import { lendingModule } from "./lending/module";
 import { messagingModule } from "./messaging/module";
 import { announcementsModule } from "./announcements/module";
 import { noticesModule } from "./notices/module";
+import { operatorsModule } from "./operators/module";
 import { lessonLinksModule } from "./lesson-links/module";
 import { payModule } from "./pay/module";
 import { paymentsModule } from "./payments/module";
@@ -64,5 +65,6 @@ export const API_MODULES = [
   messagingModule,
   announcementsModule,
   hostingModule,
+  operatorsModule,
 ] as const;
 export type ModuleName = (typeof API_MODULES)[number]["name"];

@@ -43,6 +43,66 @@ const startCheckout = createRoute({
   responses: { 200: jsonResponse(CheckoutStartSchema, "Where to pay"), ...problems(404, 409) },
 });
 
+const AutopayCardSchema = z
+  .object({
+    brand: z.string(),
+    last4: z.string(),
+    expMonth: z.number().int(),
+    expYear: z.number().int(),
+    words: z.string().openapi({ example: "Visa •••• 4242" }),
+  })
+  .openapi("AutopayCard");
+
+const startCardSave = createRoute({
+  method: "post",
+  path: "/invoices/{token}/card",
+  tags,
+  summary: "Start saving a card for automatic payments from an invoice's link (no login): answers Stripe's page to enter it on",
+  description:
+    "A Checkout Session in setup mode at the studio's Stripe account. After saving the card the visitor comes back to the invoice page " +
+    "with `?card=<session id>`, which completes it (`POST …/card/complete`). From then on the account's invoices are charged to the card " +
+    "on their due dates; a declined card emails the billing contacts and the usual reminders follow. 404: bad link or the studio takes no cards.",
+  request: { params: tokenParams },
+  responses: { 200: jsonResponse(CheckoutStartSchema, "Where to enter the card"), ...problems(404, 409) },
+});
+
+const completeCardSave = createRoute({
+  method: "post",
+  path: "/invoices/{token}/card/complete",
+  tags,
+  summary: "Complete saving a card for automatic payments, from the Checkout Session the visitor came back from (no login)",
+  request: {
+    params: tokenParams,
+    body: {
+      content: {
+        "application/json": {
+          schema: z
+            .object({ sessionId: z.string().min(1).max(200) })
+            .strict()
+            .openapi("CompleteCardSaveRequest"),
+        },
+      },
+      required: true,
+    },
+  },
+  responses: { 200: jsonResponse(AutopayCardSchema, "The card saved"), ...problems(400, 404, 422) },
+});
+
+const removeCard = createRoute({
+  method: "delete",
+  path: "/invoices/{token}/card",
+  tags,
+  summary: "Turn automatic payments off from an invoice's link: the saved card is forgotten (no login)",
+  request: { params: tokenParams },
+  responses: { 204: { description: "Removed" }, ...problems(404) },
+});
+
 export const publicInvoiceRoutes = createRouter()
   .openapi(getInvoice, async (c) => c.json(await Billing.getPublicInvoice(c.req.valid("param").token), 200, PRIVATE))
-  .openapi(startCheckout, async (c) => c.json(await Billing.startInvoiceCheckout(c.req.valid("param").token), 200, PRIVATE));
+  .openapi(startCheckout, async (c) => c.json(await Billing.startInvoiceCheckout(c.req.valid("param").token), 200, PRIVATE))
+  .openapi(startCardSave, async (c) => c.json(await Billing.startCardSave(c.req.valid("param").token), 200, PRIVATE))
+  .openapi(completeCardSave, async (c) => c.json(await Billing.completeCardSave(c.req.valid("param").token, c.req.valid("json").sessionId), 200, PRIVATE))
+  .openapi(removeCard, async (c) => {
+    await Billing.removeSavedCard(c.req.valid("param").token);
+    return c.body(null, 204, PRIVATE);
+  });

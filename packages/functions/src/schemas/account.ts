@@ -32,6 +32,9 @@ export const MeSchema = z
           currency: z.string(),
           country: z.string().nullable(),
           themeColor: z.string().nullable(),
+          pausedReason: z.enum(["unpaid", "suspended"]).nullable().openapi({
+            description: "Set while the studio is paused (unpaid StudioSync invoice, or suspended): its members may only read and pay",
+          }),
         }),
         teacherId: z.string().nullable().openapi({ description: "The member's teacher record, for a teacher" }),
         studentId: z.string().nullable().openapi({ description: "The member's student record, for a student" }),

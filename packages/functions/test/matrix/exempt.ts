@@ -24,6 +24,7 @@ export const EXEMPT: Record<string, string> = {
   "POST /v1/public/unsubscribe/{token}": "notifications.test.ts (public, by signed token)",
   "POST /v1/public/unsubscribe/{token}/resubscribe": "notifications.test.ts (public, by signed token)",
   "GET /v1/public/studios/{slug}": "studios.test.ts (public)",
+  "GET /v1/public/domains/{hostname}": "domains.test.ts (public: verified domains and platform subdomains only)",
   "GET /v1/public/studios/{slug}/teachers": "teachers.test.ts (public)",
   "GET /v1/public/invitations/{token}": "invitations.test.ts (public, by signed token)",
   "POST /v1/public/invitations/accept": "invitations.test.ts (public, by signed token)",
@@ -58,4 +59,12 @@ export const EXEMPT: Record<string, string> = {
   "POST /v1/public/events/{slug}/{eventId}/rsvps": "events.test.ts (public, rate limited)",
   "GET /v1/public/events/links/{token}": "events.test.ts (public, by signed recipient-bound token; never acts)",
   "POST /v1/public/events/links/{token}/rsvp": "events.test.ts (public, by signed recipient-bound token)",
+  // The platform operators' console: no studio's route, and no studio member's (a platform role).
+  "GET /v1/platform/me": "operators.test.ts (platform operators only; members, API keys and anonymous refused)",
+  "GET /v1/platform/studios": "operators.test.ts (platform operators only; members, API keys and anonymous refused)",
+  "GET /v1/platform/studios/{studioId}": "operators.test.ts (platform operators only; members, API keys and anonymous refused)",
+  "POST /v1/platform/studios/{studioId}/suspend": "operators.test.ts (platform operators only; members, API keys and anonymous refused)",
+  "POST /v1/platform/studios/{studioId}/unsuspend": "operators.test.ts (platform operators only; members, API keys and anonymous refused)",
+  "GET /v1/platform/invoices/{month}": "operators.test.ts (platform operators only; members, API keys and anonymous refused)",
+  "GET /v1/platform/audit": "operators.test.ts (platform operators only; members, API keys and anonymous refused)",
 };

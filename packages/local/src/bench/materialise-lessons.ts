@@ -15,6 +15,8 @@ export interface MaterialiseBenchResult {
   seconds: number;
   horizonWeeks: number;
   summary: MaterialiseSummary;
+  /** With `followingWeek`: the next seven daily runs (a day later each), once the horizon is full: the job's steady state. */
+  followingWeek?: { runs: number; lessonsCreated: number; requests: number; rcu: number; wcu: number; seconds: number };
 }
 
 const TIME_ZONE = "America/New_York";
@@ -28,13 +30,31 @@ async function putAll(entity: { put: (items: never[]) => { go: () => Promise<{ u
   }
 }
 
+/** The daily runs of the next seven days (each as if a day later): each extends the horizon by a day. */
+async function nextSevenDailyRuns(): Promise<NonNullable<MaterialiseBenchResult["followingWeek"]>> {
+  const week = { runs: 7, lessonsCreated: 0, requests: 0, rcu: 0, wcu: 0, seconds: 0 };
+  for (let day = 1; day <= week.runs; day++) {
+    const started = performance.now();
+    const { metrics, result } = withDbMetrics(() => materialiseLessons({ now: new Date(Date.now() + day * 86_400_000) }));
+    const summary = await result;
+    if (summary.failed > 0) throw new Error(`materialise bench, day ${day}: ${JSON.stringify(summary)}`);
+    week.seconds += (performance.now() - started) / 1000;
+    week.lessonsCreated += summary.lessonsCreated;
+    week.requests += metrics.calls;
+    week.rcu += metrics.rcu;
+    week.wcu += metrics.wcu;
+  }
+  return { ...week, rcu: Math.round(week.rcu * 10) / 10, wcu: Math.round(week.wcu * 10) / 10, seconds: Math.round(week.seconds * 1000) / 1000 };
+}
+
 /**
  * Seeds one studio with `patterns` weekly patterns written directly (teachers × 10 weekly slots,
  * one student each, so none conflict), then times one run of the materialise job over them: 12
  * weeks (the default horizon) of lessons, their attendees, reminders and day schedules. Runs in a
- * table of its own, so nothing else in the bench's table is materialised with it.
+ * table of its own, so nothing else in the bench's table is materialised with it. With
+ * `followingWeek`, then the seven daily runs after it (the cost model's steady state).
  */
-export async function benchMaterialiseLessons(options: { patterns?: number } = {}): Promise<MaterialiseBenchResult> {
+export async function benchMaterialiseLessons(options: { patterns?: number; followingWeek?: boolean } = {}): Promise<MaterialiseBenchResult> {
   const count = options.patterns ?? 1_000;
   const previousTable = process.env.TABLE_NAME;
   const tableName = `studiosync-bench-materialise-${randomUUID().slice(0, 8)}`;
@@ -118,6 +138,7 @@ export async function benchMaterialiseLessons(options: { patterns?: number } = {
     if (summary.failed > 0 || summary.skipped > 0) throw new Error(`materialise bench: ${JSON.stringify(summary)}`);
     const operations: Record<string, number> = {};
     for (const op of metrics.operations) operations[op] = (operations[op] ?? 0) + 1;
+    const followingWeek = options.followingWeek ? await nextSevenDailyRuns() : undefined;
     return {
       patterns: count,
       lessonsCreated: summary.lessonsCreated,
@@ -128,6 +149,7 @@ export async function benchMaterialiseLessons(options: { patterns?: number } = {
       seconds: Math.round(seconds * 100) / 100,
       horizonWeeks: 12,
       summary,
+      ...(followingWeek ? { followingWeek } : {}),
     };
   } finally {
     process.env.TABLE_NAME = previousTable;

@@ -1,4 +1,5 @@
 import { api, type World } from "@studiosync/functions/testing";
+import { setPlatformOperator } from "@studiosync/core/operators";
 
 /** One request to an operation, made as `token` in the matrix world (support/matrix-world.ts). */
 export interface Sample {
@@ -6,6 +7,12 @@ export interface Sample {
   token?: string;
   body?: unknown;
 }
+
+/** The platform operators' console as the matrix world's owner, made an operator (as `npm run operator` would) for it. */
+const asOperator = async (w: World, path: string): Promise<Sample> => {
+  await setPlatformOperator(w.owner.email, true, "cli:bench");
+  return { path, token: w.owner.accessToken };
+};
 
 /**
  * Operations outside the permission matrix (public and account routes) that the bench calls in the
@@ -52,6 +59,11 @@ export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Samp
       contact: { name: "Bench Parent", email: `bench-enquirer-${Date.now().toString(36)}@example.test` },
     },
   }),
+  "GET /v1/platform/me": (w) => asOperator(w, "/v1/platform/me"),
+  "GET /v1/platform/studios": (w) => asOperator(w, "/v1/platform/studios?limit=25"),
+  "GET /v1/platform/studios/{studioId}": (w) => asOperator(w, `/v1/platform/studios/${w.studioId}`),
+  "GET /v1/platform/invoices/{month}": (w) => asOperator(w, `/v1/platform/invoices/${new Date().toISOString().slice(0, 7)}`),
+  "GET /v1/platform/audit": (w) => asOperator(w, "/v1/platform/audit"),
   "POST /v1/public/studios/{slug}/access-requests": (w) => ({
     path: `/v1/public/studios/${w.slug}/access-requests`,
     body: { email: `bench-asker-${Date.now().toString(36)}@example.test`, firstName: "Ask", lastName: "Er", role: "teacher" },
@@ -79,7 +91,12 @@ export const NOT_SAMPLED: Record<string, string> = {
   "POST /v1/public/invitations/accept": FROM_MAIL,
   "GET /v1/public/invoices/{token}": FROM_MAIL,
   "POST /v1/public/invoices/{token}/checkout": `${FROM_MAIL}, and calls Stripe`,
+  "POST /v1/public/invoices/{token}/card": `${FROM_MAIL}, and calls Stripe (autopay.test.ts)`,
+  "POST /v1/public/invoices/{token}/card/complete": `${FROM_MAIL}, and a card saved on Stripe's page (autopay.test.ts)`,
+  "DELETE /v1/public/invoices/{token}/card": `${FROM_MAIL}, and a saved card (autopay.test.ts)`,
   "POST /v1/webhooks/stripe": "needs an event signed with the Stripe webhook secret",
+  "POST /v1/platform/studios/{studioId}/suspend": "would make the bench world's studio read-only; a repeat is a 409 (operators.test.ts)",
+  "POST /v1/platform/studios/{studioId}/unsuspend": "needs a suspended studio; a repeat is a 409 (operators.test.ts)",
   "GET /v1/public/privacy-exports/{token}": FROM_MAIL,
   "POST /v1/public/lesson-links/cancel/{token}": FROM_MAIL,
   "POST /v1/public/lesson-links/move/{token}": FROM_MAIL,

@@ -3,6 +3,7 @@ import type { MaterialiseBenchResult } from "./materialise-lessons";
 import type { SlotBroadcastBenchResult } from "./slot-broadcast";
 import type { AnnouncementFanOutResult } from "./announcement-fan-out";
 import type { PagesBenchResult } from "./pages";
+import type { CostModelResult } from "./cost-model";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { LOCAL_PACKAGE_DIR, REPO_ROOT } from "../paths";
@@ -84,6 +85,7 @@ export function writeResults(results: {
   broadcast?: SlotBroadcastBenchResult;
   announcements?: AnnouncementFanOutResult;
   pages?: PagesBenchResult;
+  costModel?: CostModelResult;
 }): string {
   mkdirSync(dirname(RESULTS_FILE), { recursive: true });
   const document = {
@@ -100,6 +102,7 @@ export function writeResults(results: {
     ...(results.announcements ? { announcementFanOut: results.announcements } : {}),
     ...(results.billingRun ? { billingRun: results.billingRun } : {}),
     ...(results.pages ? { workspacePages: results.pages } : {}),
+    ...(results.costModel ? { costModel: results.costModel } : {}),
   };
   writeFileSync(RESULTS_FILE, `${JSON.stringify(document, null, 2)}\n`);
   return relative(REPO_ROOT, RESULTS_FILE);

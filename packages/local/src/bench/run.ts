@@ -2,12 +2,15 @@ import { benchAnnouncementFanOut, type AnnouncementFanOutResult } from "./announ
 import { parseArgs } from "node:util";
 import { createApp } from "@studiosync/functions";
 import { applyLocalEnv, ensureTableAndBucket, startEngines } from "../engines/index";
-import { startStreamPoller } from "../outbox/stream-poller";
+import { startStreamPoller, type StreamHandler } from "../outbox/stream-poller";
 import { benchBillingRun, printBillingRun, type BillingRunBenchResult } from "./billing-run";
 import { measureLambdaBundles } from "./bundle";
 import { benchMaterialiseLessons, type MaterialiseBenchResult } from "./materialise-lessons";
 import { benchSlotBroadcast, type SlotBroadcastBenchResult } from "./slot-broadcast";
 import { benchPages, printPages, type PagesBenchResult } from "./pages";
+import { costModelOf, printCostModel, type CostModelResult } from "./cost-model";
+import { type CostMeasurements, measureCostInputs } from "./cost-measure";
+import { StreamConsumerMeter } from "./cost-streams";
 import { Fixtures } from "./fixtures";
 import { MATRIX_ROWS, matrixWorld } from "./matrix-samples";
 import { assertEveryOperationCosted } from "./operation-coverage";
@@ -22,7 +25,9 @@ import { scenarios } from "./scenarios";
  * `npm run bench [-- --n 300] [-- --only login]`: cost (DynamoDB calls, RCU, WCU from
  * Server-Timing) and latency per route against its own in-memory engines, then the cost of one
  * call of every other operation of the API (the permission matrix's requests), then the API
- * bundle's size and cold import time. Prints tables and writes packages/local/bench/results.json.
+ * bundle's size and cold import time, then what a typical studio's month costs on AWS next to
+ * what the platform charges for it (`--only cost`: that alone; cost-model.ts). Prints tables and
+ * writes packages/local/bench/results.json.
  */
 const { values } = parseArgs({
   options: {
@@ -37,8 +42,8 @@ const { values } = parseArgs({
 const iterations = Number(values.n);
 if (!Number.isInteger(iterations) || iterations < 1) throw new Error(`--n must be a positive integer, got ${values.n}`);
 
-/** Fresh in-memory engines with the bench's table and bucket, and the outbox consumer for it. */
-async function freshEngines() {
+/** Fresh in-memory engines with the bench's table and bucket, and the stream consumers for it (or `streamHandler`). */
+async function freshEngines(streamHandler?: StreamHandler) {
   const engines = await startEngines();
   const env = {
     stage: "local" as const,
@@ -54,7 +59,7 @@ async function freshEngines() {
   applyLocalEnv(env);
   await ensureTableAndBucket(env);
   // The outbox consumer sends the mail the fixtures read (sign-up verification, invitations).
-  const outbox = await startStreamPoller({ dynamodbEndpoint: engines.dynamodbEndpoint, tableName: env.tableName });
+  const outbox = await startStreamPoller({ dynamodbEndpoint: engines.dynamodbEndpoint, tableName: env.tableName, handler: streamHandler });
   return {
     ...engines,
     stop: async () => {
@@ -152,11 +157,29 @@ try {
     printPages(pages);
   }
 
+  // On engines whose stream consumers are measured: the operations, consumers and jobs a studio's month is made of.
+  let costInputs: CostMeasurements | undefined;
+  if (!values.only || "cost".includes(values.only.toLowerCase())) {
+    await engines.stop();
+    const consumers = new StreamConsumerMeter();
+    engines = await freshEngines(consumers.handler);
+    console.log("\nA typical studio's month: measuring its operations, the stream consumers and the jobs (fresh engines)…");
+    costInputs = await measureCostInputs(consumers, { dynamodbEndpoint: engines.dynamodbEndpoint });
+  }
+
   console.log();
   const bundles = await measureLambdaBundles(Number(values["import-runs"]));
   printBundles(bundles);
+
+  // Priced after the bundles: cold starts pay their measured import time.
+  let costModel: CostModelResult | undefined;
+  if (costInputs) {
+    costModel = costModelOf({ measured: costInputs, bundles, pages });
+    console.log();
+    printCostModel(costModel);
+  }
   console.log(
-    `\nResults written to ${writeResults({ routes, operations: operationCosts, notSampled, bundles, iterations, materialise, billingRun, broadcast, announcements, pages })}`,
+    `\nResults written to ${writeResults({ routes, operations: operationCosts, notSampled, bundles, iterations, materialise, billingRun, broadcast, announcements, pages, costModel })}`,
   );
 } finally {
   await engines.stop();

@@ -9,6 +9,7 @@ import { startStripeLocal } from "./stripe-local";
 
 export { applyLocalEnv, type EngineEndpoints, type LocalEnv } from "./local-env";
 export { ensureTableAndBucket } from "./provision";
+export { startDnsLocal, type DnsLocal } from "./dns-local";
 export { localDynamoClient, localS3Client, localSesClient } from "./aws-clients";
 
 export interface LocalEngines extends EngineEndpoints {

@@ -36,8 +36,11 @@ export function applyLocalEnv(env: LocalEnv): void {
     SES_ENDPOINT: env.sesEndpoint,
   });
   if (env.inboundSmtpPort) process.env.INBOUND_SMTP_PORT = String(env.inboundSmtpPort);
-  if (env.stripeApiBase) process.env.STRIPE_API_BASE = env.stripeApiBase;
-  else delete process.env.STRIPE_API_BASE;
+  if (env.stripeApiBase) {
+    process.env.STRIPE_API_BASE = env.stripeApiBase;
+    // The platform's own account at the emulator (it accepts any sk_ key), which bills the studios.
+    process.env.PLATFORM_STRIPE_SECRET_KEY = "sk_test_studiosync_platform";
+  } else delete process.env.STRIPE_API_BASE;
   delete process.env.AWS_SESSION_TOKEN;
   delete process.env.AWS_PROFILE;
   resetConfig();

@@ -1,5 +1,5 @@
 import { DescribeTableCommand } from "@aws-sdk/client-dynamodb";
-import { materialsCatchUpHandler, meteringHandler, outboxConsumerHandler } from "@studiosync/functions/job-handlers";
+import { materialsCatchUpHandler, meteringHandler, outboxConsumerHandler, webhooksHandler } from "@studiosync/functions/job-handlers";
 import { localDynamoClient } from "../engines/aws-clients";
 import { localStreams, type LocalStreamRecord } from "./local-streams";
 
@@ -13,7 +13,7 @@ export type StreamHandler = (event: { Records: LocalStreamRecord[] }) => Promise
 export interface StreamPollerOptions {
   dynamodbEndpoint: string;
   tableName: string;
-  /** Defaults to the table stream's consumer Lambdas' own handlers (the outbox, the materials catch-up, metering), each given every batch. */
+  /** Defaults to the table stream's consumer Lambdas' own handlers (the outbox, the materials catch-up, metering, webhooks), each given every batch. */
   handler?: StreamHandler;
   /** Pause between empty polls. */
   idleMs?: number;
@@ -23,7 +23,7 @@ export interface StreamPollerOptions {
 /** What the table's stream consumers on AWS do with a batch: each gets it (their event source filters keep what is theirs; the handlers ignore the rest). */
 const streamConsumers: StreamHandler = async (event) => {
   const results = await Promise.all(
-    [outboxConsumerHandler, materialsCatchUpHandler, meteringHandler].map((consume) => (consume as unknown as StreamHandler)(event)),
+    [outboxConsumerHandler, materialsCatchUpHandler, meteringHandler, webhooksHandler].map((consume) => (consume as unknown as StreamHandler)(event)),
   );
   return { batchItemFailures: results.flatMap((result) => result.batchItemFailures) };
 };

@@ -12,6 +12,11 @@ export interface BannerInput {
   teacherPassword: string;
   parentEmail: string;
   parentPassword: string;
+  /** The demo's platform operator (the /platform console), and where `npm run operator` reaches this table. */
+  operatorEmail?: string;
+  operatorPassword?: string;
+  dynamodbEndpoint?: string;
+  tableName?: string;
   seeded: boolean;
   webError?: string;
 }
@@ -34,6 +39,19 @@ export function printBanner(input: BannerInput): void {
     ["Demo owner login", `${input.ownerEmail} / ${input.ownerPassword}${input.seeded ? " (just created)" : ""}`],
     ["Demo teacher login", `${input.teacherEmail} / ${input.teacherPassword}`],
     ["Demo parent login", `${input.parentEmail} / ${input.parentPassword}`],
+    ...(input.operatorEmail
+      ? ([["Demo operator login", `${input.operatorEmail} / ${input.operatorPassword} — the platform console: ${input.webUrl}/platform`]] as Array<
+          [string, string]
+        >)
+      : []),
+    ...(input.dynamodbEndpoint && input.tableName
+      ? ([
+          [
+            "Make an operator",
+            `DYNAMODB_ENDPOINT=${input.dynamodbEndpoint} TABLE_NAME=${input.tableName} BUCKET_NAME=${input.tableName} npm run operator -- grant <email>`,
+          ],
+        ] as Array<[string, string]>)
+      : []),
     ["Data", `${input.dataDir} (npm start -- --fresh wipes it)`],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));

@@ -43,6 +43,9 @@ async function startRunEngines(): Promise<{ env: LocalEnv; stop(): Promise<void>
   // Also here, for other global setups of the run (for example a web server for browser tests),
   // and for the outbox consumer below, which runs in this process.
   applyLocalEnv(env);
+  // The test-only allowance (core/webhooks/public-address.ts): webhooks may reach the tests' own
+  // receivers on 127.0.0.1 (never another private address; never on Lambda).
+  process.env.STUDIOSYNC_WEBHOOKS_ALLOW_LOOPBACK = "1";
   let outbox: Awaited<ReturnType<typeof startStreamPoller>> | undefined;
   let sesEvents: SesEventRelay | undefined;
   let inbound: InboundSmtp | undefined;

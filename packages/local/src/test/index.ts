@@ -2,3 +2,4 @@ export { awaitMail, extractLink, headerOf, readMail, type SentMail } from "./mai
 export { outboxConsumerFor } from "./own-table-outbox";
 export { outboxDrained } from "./outbox-drained";
 export { sendSmtpReply, type ReplyMail } from "./smtp-reply";
+export { testDns } from "./local-dns";

@@ -27,7 +27,16 @@ export const PaymentSchema = z
     unallocatedMinor: minor("The part kept as account credit (applied to the next invoice sent)"),
     refundedMinor: minor("Refunded so far"),
     refundableMinor: minor("What is left to refund"),
-    refunds: z.array(z.object({ id: z.string(), amountMinor: minor("Refunded"), reason: z.string(), at: z.string(), actorId: z.string() })),
+    refunds: z.array(
+      z.object({
+        id: z.string(),
+        amountMinor: minor("Refunded"),
+        reason: z.string(),
+        at: z.string(),
+        actorId: z.string(),
+        stripeRefundId: z.string().nullable().openapi({ description: "The refund at Stripe, for a card payment: the money went back to the card" }),
+      }),
+    ),
     stripePaymentIntentId: nullable,
     recordedBy: nullable.openapi({ description: "The staff member who recorded it; null for Stripe payments" }),
     createdAt: z.string(),

@@ -47,6 +47,8 @@ export const PaymentEntity = new Entity({
           reason: { type: "string", required: true },
           at: { type: "string", required: true },
           actorId: { type: "string", required: true },
+          /** The refund at Stripe (`re_…`), for a card payment taken through Stripe: the money went back to the card. */
+          stripeRefundId: { type: "string" },
         },
       },
     },

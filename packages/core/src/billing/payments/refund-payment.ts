@@ -1,7 +1,7 @@
 import { v7 as uuidv7 } from "uuid";
 import { recordAudit } from "../../audit";
 import { itemOf, readTogether } from "../../kernel/db/read-together";
-import { conflict, invalidField, notFound } from "../../kernel/errors";
+import { AppError, conflict, invalidField, notFound } from "../../kernel/errors";
 import { assertMay, loadMemberWith, type Actor } from "../../policy";
 import { localParts } from "../../kernel/time/wall-clock";
 import { outboxEmails } from "../../outbox";
@@ -17,6 +17,37 @@ import type { InvoiceRecord } from "../invoices/invoice-view";
 import { refundEmails, type RefundFacts } from "./payment-emails";
 import { toPayment, type Payment, type PaymentRecord } from "./payment-view";
 import type { RefundPaymentRequest } from "./schemas";
+import type { BillingSettingsRecord } from "../settings/defaults";
+import { StripeRequestError, stripeRequest } from "../stripe/stripe-request";
+import { studioStripeKeys } from "../stripe/studio-stripe-keys";
+
+/**
+ * Gives a Stripe card payment's money back at Stripe, with the studio's key, before anything is
+ * recorded: the refund's Idempotency-Key is made from the payment and what was refunded of it so
+ * far, so a retried request (or a lost race that reads the same payment again) makes one refund at
+ * Stripe. Stripe's refusal is a 409 with its reason, and nothing is written. Other payments: none.
+ */
+async function refundAtStripe(payment: PaymentRecord, settings: BillingSettingsRecord | null, amountMinor: number): Promise<string | undefined> {
+  if (payment.source !== "stripe" || !payment.stripePaymentIntentId) return undefined;
+  const keys = studioStripeKeys(settings);
+  if (!keys)
+    throw conflict("payment.card_refund_failed", "This card payment can only be refunded with the studio's Stripe keys: add them in the billing settings");
+  try {
+    const refund = await stripeRequest<{ id: string; status: string }>(
+      keys.secretKey,
+      "POST",
+      "/v1/refunds",
+      { payment_intent: payment.stripePaymentIntentId, amount: amountMinor, metadata: { studioId: payment.studioId, paymentId: payment.paymentId } },
+      `refund-${payment.paymentId}-${payment.refundedMinor}-${amountMinor}`,
+    );
+    return refund.id;
+  } catch (error) {
+    if (error instanceof StripeRequestError && error.status > 0 && error.status < 500) {
+      throw conflict("payment.card_refund_failed", `Stripe refused the refund: ${error.message}`);
+    }
+    throw new AppError("unavailable", "Stripe could not be reached to refund the card; nothing was recorded. Try again");
+  }
+}
 
 /** Where a refund's money comes from. */
 interface RefundPlan {
@@ -100,9 +131,10 @@ async function planRefund(
  * transaction: the payment's refunds and remaining allocations, a `refund` ledger entry
  * (+amount; credit − the part taken from credit), the invoices it takes money back from
  * (owed again: statusFields, history, and a paid invoice re-opened gets its next reminder from
- * today), the month's refunded revenue, and the audit event. The money itself goes back outside
- * StudioSync (cash, bank, or the Stripe dashboard for card payments). The email to the billing
- * contacts is enqueued in the same transaction (outbox).
+ * today), the month's refunded revenue, and the audit event. A card payment taken through Stripe
+ * is refunded at Stripe first (refundAtStripe: the money goes back to the card); other money goes
+ * back outside StudioSync (cash, bank). The email to the billing contacts is enqueued in the same
+ * transaction (outbox).
  */
 export async function refundPayment(actor: Actor, studioId: string, paymentId: string, input: RefundPaymentRequest, now = new Date()): Promise<Payment> {
   const { payment: payments, billingAccount, billingSettings } = billingDb().entities;
@@ -131,6 +163,8 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
     if (!plan) throw conflict("payment.refund_too_wide", "This refund would change too many invoices at once; refund a smaller amount first");
 
     const settings = withBillingDefaults(settingsRecord);
+    // A card payment taken through Stripe goes back to the card first; only then is it recorded.
+    const stripeRefundId = await refundAtStripe(payment, settingsRecord, input.amountMinor);
     const stamp = now.toISOString();
     const today = localParts(now, studio.timeZone).date;
     const money = (minor: number) => formatMoney(minor, studio.currency, studio.country);
@@ -142,7 +176,17 @@ export async function refundPayment(actor: Actor, studioId: string, paymentId: s
       status: refundedMinor >= payment.amountMinor ? "refunded" : "partially_refunded",
       allocations: plan.allocations,
       unallocatedMinor: Math.max(0, payment.amountMinor - refundedMinor - allocated),
-      refunds: [...(payment.refunds ?? []), { refundId: uuidv7(), amountMinor: input.amountMinor, reason: input.reason, at: stamp, actorId: actor.userId }],
+      refunds: [
+        ...(payment.refunds ?? []),
+        {
+          refundId: uuidv7(),
+          amountMinor: input.amountMinor,
+          reason: input.reason,
+          at: stamp,
+          actorId: actor.userId,
+          ...(stripeRefundId ? { stripeRefundId } : {}),
+        },
+      ],
       updatedAt: stamp,
     };
     const received = localParts(payment.receivedAt, studio.timeZone).date;

@@ -11,8 +11,10 @@ import { toPublicInvoice, type PublicInvoice } from "./public-invoice-view";
  */
 export async function getPublicInvoice(token: string, now = new Date()): Promise<PublicInvoice> {
   const { studio, invoice, settings, expiresAtSeconds } = await openInvoiceLink(token, now);
-  const [account] = await readTogether(itemOf(billingDb().entities.billingAccount, { studioId: studio.studioId, accountId: invoice.accountId }));
+  const keys = { studioId: studio.studioId, accountId: invoice.accountId };
+  const [account, card] = await readTogether(itemOf(billingDb().entities.billingAccount, keys), itemOf(billingDb().entities.accountCard, keys));
   return toPublicInvoice({
+    card,
     studio,
     invoice,
     settings,

@@ -47,6 +47,13 @@ export const PublicInvoiceSchema = z
       .object({
         stripe: z.boolean().openapi({ description: "Card payment (Stripe Checkout) is offered: the studio set up Stripe and something is owed" }),
         instructions: z.string().nullable().openapi({ description: "The studio's instructions for paying another way (bank transfer, cheque)" }),
+        autopay: z
+          .object({ card: z.string().openapi({ example: "Visa •••• 4242" }) })
+          .nullable()
+          .openapi({
+            description: "The card saved for automatic payments: the account's invoices are charged to it on their due dates",
+          }),
+        canSaveCard: z.boolean().openapi({ description: "A card can be saved from this page for automatic payments (the studio takes cards)" }),
       })
       .openapi("PublicInvoicePayment"),
     linkExpiresAt: z.string().openapi({ description: "When this link stops working" }),

@@ -3,6 +3,7 @@ import { withBillingDefaults, type BillingSettingsRecord } from "../settings/def
 import { balanceDue, issuedStatus } from "../invoices/invoice-state";
 import type { InvoiceRecord } from "../invoices/invoice-view";
 import type { PublicInvoice } from "./public-invoice-schema";
+import { accountCardWords, type AccountCardRecord } from "../autopay/account-card.entity";
 
 export type { PublicInvoice };
 
@@ -18,6 +19,8 @@ export const isPayable = (invoice: InvoiceRecord) => invoice.status !== "draft" 
  */
 export async function toPublicInvoice(input: {
   studio: StudioRecord;
+  /** The account's saved card, if any (autopay/). */
+  card?: AccountCardRecord | null;
   invoice: InvoiceRecord;
   settings: BillingSettingsRecord | null;
   billedTo: string | null;
@@ -61,6 +64,8 @@ export async function toPublicInvoice(input: {
     payment: {
       stripe: Boolean(settings.stripe) && isPayable(invoice),
       instructions: settings.paymentInstructions ?? null,
+      autopay: input.card?.paymentMethodId && input.card.autopayShard ? { card: accountCardWords(input.card) } : null,
+      canSaveCard: Boolean(settings.stripe) && invoice.status !== "void",
     },
     linkExpiresAt: new Date(input.expiresAtSeconds * 1000).toISOString(),
   };

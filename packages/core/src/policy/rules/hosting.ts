@@ -6,4 +6,12 @@ export const HOSTING_RULES = {
   "usage.view": adminsOnly(),
   /** Creating, listing and revoking the studio's API keys: owners, who answer for what the keys do. */
   "api-key.manage": rule((member) => member.role === "owner", roleNotAllowed),
+  /** The studio's webhook endpoints, their deliveries, replays and test events: owners, as for keys. */
+  "webhook.manage": rule((member) => member.role === "owner", roleNotAllowed),
+  /** The studio's platform invoices and its spending cap: owners and admins see them. */
+  "platform-billing.view": adminsOnly(),
+  /** Saving the card the platform charges, paying an invoice, setting the cap: owners, who pay. */
+  "platform-billing.manage": rule((member) => member.role === "owner", roleNotAllowed),
+  /** The studio's own domains (add, verify, remove): owners, who decide where the studio's public pages live, as for keys. */
+  "domain.manage": rule((member) => member.role === "owner", roleNotAllowed),
 } as const;

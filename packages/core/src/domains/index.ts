@@ -1,0 +1,11 @@
+export * from "./module";
+export { addDomain, listDomains, removeDomain } from "./manage-domains";
+export { verifyDomain } from "./verify-domain";
+export { studioByHost, type StudioHost } from "./studio-by-host";
+export { toDomain, type DomainView } from "./domain-view";
+export { hostKey, readHostname, MAX_HOSTNAME } from "./hostname";
+export { platformDomain, platformHostOf, LOCAL_PLATFORM_DOMAIN } from "./platform-domain";
+export { MAX_DOMAINS, PENDING_DAYS, DOMAIN_CHECKS } from "./domain-policy";
+export { verificationName, verificationValue } from "./verification-record";
+export * from "./schemas";
+export { domainsDb } from "./domains-db";

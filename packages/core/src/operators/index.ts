@@ -1,0 +1,12 @@
+export * from "./module";
+export { operatorsDb } from "./operators-db";
+export { listStudios } from "./list-studios";
+export { getOperatorStudio, type OperatorStudioDetail } from "./get-studio";
+export { listMonthInvoices, type MonthInvoiceRow, type MonthTotals } from "./month-invoices";
+export { suspendStudio, unsuspendStudio, type SuspensionOutcome } from "./suspend-studio";
+export { listOperatorActions, operatorActionsOn, toOperatorAction, type OperatorActionView } from "./operator-actions";
+export { getOperator, setPlatformOperator, type RoleChange } from "./operator-role";
+export type { OperatorStudioSummary, OpenInvoices } from "./studio-summary";
+export type { OperatorMonthUsage } from "./usage-estimate";
+export * from "./schemas";
+export { ensureStaffLogin } from "./staff-login";

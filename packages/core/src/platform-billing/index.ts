@@ -1,0 +1,12 @@
+export * from "./module";
+export { runPlatformBilling, type PlatformBillingRun } from "./run-platform-billing";
+export { closeStudioMonth, invoiceNumber } from "./close-month";
+export { chargePlatformInvoice, type ChargeOutcome } from "./charge-invoice";
+export { CHARGE_DAYS, GRACE_DAYS, utcDate } from "./billing-ladder";
+export { listPlatformInvoices, getPlatformInvoice, payPlatformInvoice } from "./platform-invoices";
+export { listPaymentMethods, startCardSetup, completeCardSetup, removePaymentMethod, type SavedCard } from "./card-setup";
+export { getSpendingCap, setSpendingCap, type SpendingCapView } from "./spending-cap";
+export { alertLevel, ALERT_LEVELS } from "./spending-alerts";
+export { toPlatformInvoice, type PlatformInvoiceView } from "./platform-invoice-view";
+export * from "./schemas";
+export { platformBillingDb } from "./platform-billing-db";
