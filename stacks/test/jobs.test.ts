@@ -3,6 +3,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { JOBS, OUTBOX_RETRY_JOB } from "@studiosync/functions/jobs";
 import { MATERIALS_CATCH_UP_HANDLER } from "../materials-catch-up-function";
 import { METERING_HANDLER } from "../metering-function";
+import { WEBHOOKS_HANDLER } from "../webhooks-function";
+import { DELIVERY_ENTITY, EVENT_ENTITIES } from "@studiosync/core/webhooks";
 import { SES_EVENTS_HANDLER } from "../ses-events-function";
 import { INBOUND_EMAIL_HANDLER } from "../inbound-mail";
 import { flatten, functions, importOf, only, resources, roleStatements } from "./cfn";
@@ -20,7 +22,7 @@ beforeAll(async () => {
   jobs = t.jobs;
 }, SYNTH_TIMEOUT);
 
-/** The stream event source mapping of the Lambda with this handler (the table's stream has three consumers). */
+/** The stream event source mapping of the Lambda with this handler (the table's stream has four consumers). */
 const mappingOf = (handler: string) => {
   const fnId = Object.entries(resources(jobs, "AWS::Lambda::Function")).find(([, f]) => f.Properties.Handler === handler)![0];
   const mappings = Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping")).filter((m) => flatten(m.Properties.FunctionName) === `ref:${fnId}`);
@@ -175,8 +177,8 @@ describe("late joiners' materials: the stream's second consumer", () => {
     const fn = jobFunction(MATERIALS_CATCH_UP_HANDLER);
     expect(fn.Properties).toMatchObject({ Runtime: "nodejs22.x", Architectures: ["arm64"] });
     expect(fn.Properties.Environment.Variables).not.toHaveProperty("SST_Secret_value_APP_SECRET");
-    // The outbox, the late joiners and metering each read the stream.
-    expect(Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping"))).toHaveLength(3);
+    // The outbox, the late joiners, metering and webhooks each read the stream.
+    expect(Object.values(resources(jobs, "AWS::Lambda::EventSourceMapping"))).toHaveLength(4);
     const mapping = mappingOf(MATERIALS_CATCH_UP_HANDLER);
     expect(flatten(mapping.EventSourceArn)).toBe(streamArn());
     expect(mapping).toMatchObject({ StartingPosition: "TRIM_HORIZON", BisectBatchOnFunctionError: true, FunctionResponseTypes: ["ReportBatchItemFailures"] });
@@ -234,6 +236,42 @@ describe("metering: the stream's third consumer", () => {
         xray,
       ]),
     );
+  });
+});
+
+describe("outbound webhooks: the stream's fourth consumer", () => {
+  const tableArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "Arn");
+  const streamArn = () => importOf(t.storage, only(t.storage, "AWS::DynamoDB::Table").id, "StreamArn");
+
+  it("consumes the events' records and new deliveries, bisecting on error, reporting failed items", () => {
+    const mapping = mappingOf(WEBHOOKS_HANDLER);
+    expect(flatten(mapping.EventSourceArn)).toBe(streamArn());
+    expect(mapping).toMatchObject({ StartingPosition: "TRIM_HORIZON", BisectBatchOnFunctionError: true, FunctionResponseTypes: ["ReportBatchItemFailures"] });
+    const patterns = mapping.FilterCriteria.Filters.map((f: { Pattern: string }) => JSON.parse(f.Pattern));
+    expect(patterns).toEqual([{ eventName: ["INSERT", "MODIFY"], dynamodb: { NewImage: { __edb_e__: { S: [...EVENT_ENTITIES, DELIVERY_ENTITY] } } } }]);
+  });
+
+  it("may only read items and the studio's partitions, put and update on condition, and read the stream: no deletes, no files, no mail", () => {
+    const statements = roleStatements(jobs, jobFunction(WEBHOOKS_HANDLER).Properties.Role);
+    const xray = { effect: "Allow", actions: ["xray:PutTelemetryRecords", "xray:PutTraceSegments"], resources: ["*"], unusual: [] };
+    const tableStatement = statements.find((st) => st.resources.includes(tableArn()));
+    expect(tableStatement?.actions).toEqual([
+      "dynamodb:BatchGetItem",
+      "dynamodb:ConditionCheckItem",
+      "dynamodb:GetItem",
+      "dynamodb:PutItem",
+      "dynamodb:Query",
+      "dynamodb:UpdateItem",
+    ]);
+    const actions = statements.flatMap((st) => st.actions);
+    expect(actions.filter((a) => /Delete|Scan|^s3:|^ses:/.test(a))).toEqual([]);
+    expect(statements).toContainEqual(xray);
+    expect(statements).toContainEqual({
+      effect: "Allow",
+      actions: ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator"],
+      resources: [streamArn()],
+      unusual: [],
+    });
   });
 });
 

@@ -1,4 +1,5 @@
 import { api, type World } from "@studiosync/functions/testing";
+import { LOCAL_PLATFORM_DOMAIN } from "@studiosync/core/domains";
 import { setPlatformOperator } from "@studiosync/core/operators";
 
 /** One request to an operation, made as `token` in the matrix world (support/matrix-world.ts). */
@@ -42,6 +43,8 @@ export const ACCOUNT_SAMPLES: Record<string, (w: World) => Sample | Promise<Samp
     });
     return { path: new URL(feed.body.url).pathname };
   },
+  // The site's lookup of a request's Host: here the studio's own subdomain of the platform's domain.
+  "GET /v1/public/domains/{hostname}": (w) => ({ path: `/v1/public/domains/${w.slug}.${LOCAL_PLATFORM_DOMAIN}` }),
   "GET /v1/public/studios/{slug}/teachers": (w) => ({ path: `/v1/public/studios/${w.slug}/teachers` }),
   "GET /v1/public/studios/{slug}/resources": (w) => ({ path: `/v1/public/studios/${w.slug}/resources` }),
   "GET /v1/public/studios/{slug}/offerings": (w) => ({ path: `/v1/public/studios/${w.slug}/offerings` }),
